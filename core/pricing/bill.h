@@ -1,0 +1,52 @@
+#pragma once
+
+#include "money/money.h"
+#include "pricing/chargemodel.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QString>
+#include <QStringList>
+
+namespace aicp {
+
+// The pricing axes a bill is itemised by, in the order the lines appear.
+enum class BillAxis { Base, Requests, PolicyPacks, ComplianceModules, Seats, Audit, Discount };
+
+[[nodiscard]] QString billAxisKey(BillAxis axis);  // "base", "policy_packs", …
+[[nodiscard]] bool billAxisIsRecurring(BillAxis axis);
+
+// One line of a bill; `amount` is rounded once to cents, half away from zero.
+struct BillLine {
+    BillAxis axis = BillAxis::Base;
+    QString description;
+    std::int64_t quantity = 0;
+    std::optional<Money> unitPrice;       // nullopt when several rates applied
+    std::vector<ChargePortion> portions;  // how the exact amount was made up
+    Money amount;
+};
+
+// An itemised monthly bill for one tier. An ineligible bill still carries its
+// lines so a comparison can show what the tier would have cost.
+struct Bill {
+    QString tier;
+    QString tierName;
+    QString currency;
+    bool eligible = true;
+    QStringList reasons;  // why the tier cannot serve the subscription
+    std::vector<BillLine> lines;
+    Money total;  // the sum of the rounded lines
+
+    [[nodiscard]] QString reason() const { return reasons.join(QStringLiteral("; ")); }
+    [[nodiscard]] const BillLine* line(BillAxis axis) const;
+};
+
+// Every tier's bill for the same needs; the cheapest eligible one marked.
+struct TierComparison {
+    std::vector<Bill> bills;
+    std::optional<std::size_t> cheapestEligible;
+};
+
+}  // namespace aicp

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "common/result.h"
+#include "pricing/chargemodel.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QByteArray>
+#include <QDate>
+#include <QString>
+#include <QStringList>
+
+namespace aicp {
+
+// An add-on axis of a tier (policy packs, compliance modules, seats): how
+// many are included and what each one beyond costs. `included` nullopt means
+// all of them; `extra` nullopt means more are not sold on this tier.
+struct AddOnAllowance {
+    std::optional<std::int64_t> included;
+    std::optional<ChargeModel> extra;
+
+    [[nodiscard]] bool isUnlimited() const { return !included.has_value(); }
+};
+
+// An audit & reporting level: how long audit records are kept and its price.
+struct AuditTier {
+    QString id;
+    QString name;
+    int retentionDays = 0;
+    ChargeModel price = ChargeModel::flat(Money());
+};
+
+// One tier of the price book (open_source, starter, …) with every axis.
+struct TierDefinition {
+    QString id;
+    QString name;
+    ChargeModel base = ChargeModel::flat(Money());
+    std::optional<std::int64_t> includedRequests;  // nullopt: unlimited
+    std::optional<ChargeModel> requestOverage;     // nullopt with a quota: hard cap
+    AddOnAllowance policyPacks;
+    AddOnAllowance complianceModules;
+    AddOnAllowance seats;
+    std::optional<std::int64_t> includedAgents;  // nullopt: unlimited
+    QStringList features;
+    QString includedAuditTier;
+    bool auditUpgradesSold = false;
+
+    [[nodiscard]] bool hasFeature(const QString& feature) const {
+        return features.contains(feature);
+    }
+    [[nodiscard]] bool requestsHardCapped() const {
+        return includedRequests.has_value() && !requestOverage.has_value();
+    }
+};
+
+// The prices in force from `effectiveFrom` until the next version starts.
+struct PriceBookVersion {
+    QString version;
+    QDate effectiveFrom;
+    QString currency;
+    QStringList policyPacks;
+    QStringList complianceModules;
+    QStringList features;
+    std::vector<AuditTier> auditTiers;  // cheapest first
+    std::vector<TierDefinition> tiers;  // smallest first
+
+    [[nodiscard]] const TierDefinition* tier(const QString& id) const;
+    [[nodiscard]] const AuditTier* auditTier(const QString& id) const;
+    // Position in auditTiers (the retention order), or -1 when unknown.
+    [[nodiscard]] int auditTierRank(const QString& id) const;
+    [[nodiscard]] QStringList tierIds() const;
+};
+
+// Every price book version, oldest first. Loaded from JSON with errors that
+// name the field; bills use the version in force on the billed date.
+class PriceBook {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    static Result<PriceBook> fromJson(const QByteArray& json);
+    // The default book of SPEC section 2, shipped as :/aicp/pricebook/default.json.
+    static Result<PriceBook> loadDefault();
+
+    [[nodiscard]] QByteArray toJson() const;
+
+    [[nodiscard]] const std::vector<PriceBookVersion>& versions() const { return versions_; }
+    // The version in force on `date`, or an error when `date` precedes them all.
+    [[nodiscard]] Result<PriceBookVersion> versionAt(QDate date) const;
+    [[nodiscard]] const PriceBookVersion& latest() const { return versions_.back(); }
+
+private:
+    std::vector<PriceBookVersion> versions_;
+};
+
+}  // namespace aicp

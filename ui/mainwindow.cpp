@@ -1,0 +1,7 @@
+#include "mainwindow.h"
+
+namespace aicp {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {}
+
+}  // namespace aicp
