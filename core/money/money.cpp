@@ -140,6 +140,13 @@ Money Money::percentOf(Percent percent) const {
     return Money(static_cast<std::int64_t>(divideRoundingHalfAway(numerator, denominator)));
 }
 
+Money Money::percentOfInCents(Percent percent) const {
+    const Int128 numerator = Int128(micros_) * Int128(percent.microPercent());
+    const Int128 denominator = Int128(100) * Percent::kMicrosPerPercent * kMicrosPerCent;
+    return Money(
+        static_cast<std::int64_t>(divideRoundingHalfAway(numerator, denominator) * kMicrosPerCent));
+}
+
 Money Money::roundedToCents() const {
     // Within ±kMaxMicros (far below the int64 limits) rounding cannot overflow.
     const Int128 cents = divideRoundingHalfAway(micros_, kMicrosPerCent);

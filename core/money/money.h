@@ -47,6 +47,9 @@ public:
     // The share `percent` of this amount, rounded half away from zero to a
     // micro-unit. Cannot overflow: the share is never larger than the amount.
     [[nodiscard]] Money percentOf(Percent percent) const;
+    // The same share rounded once, straight to whole cents, so a bill line
+    // never suffers double rounding (micro-units first, then cents).
+    [[nodiscard]] Money percentOfInCents(Percent percent) const;
 
     // Rounded to whole cents, half away from zero (2.345 -> 2.35, -2.345 -> -2.35).
     [[nodiscard]] Money roundedToCents() const;

@@ -1,1 +1,514 @@
 #include "pricing/pricebook.h"
+
+#include <algorithm>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace aicp {
+namespace {
+
+// Reads one JSON object with errors that name the full path of the field,
+// so "versions[0].tiers[2].seats.included: must be a whole number" tells an
+// editor of the price book exactly where to look.
+class FieldReader {
+public:
+    FieldReader(QJsonObject object, QString path)
+        : object_(std::move(object)), path_(std::move(path)) {}
+
+    [[nodiscard]] QString pathOf(const QString& key) const {
+        return path_.isEmpty() ? key : path_ + u'.' + key;
+    }
+    [[nodiscard]] Error error(const QString& key, const QString& problem) const {
+        return Error::invalidInput(QStringLiteral("%1: %2").arg(pathOf(key), problem));
+    }
+
+    Result<QJsonValue> required(const QString& key) const {
+        const QJsonValue value = object_.value(key);
+        if (value.isUndefined())
+            return error(key, QStringLiteral("is missing"));
+        return value;
+    }
+
+    Result<QString> string(const QString& key) const {
+        auto value = required(key);
+        if (!value)
+            return value.error();
+        if (!value->isString() || value->toString().trimmed().isEmpty())
+            return error(key, QStringLiteral("must be a non-empty string"));
+        return value->toString();
+    }
+
+    Result<QJsonObject> object(const QString& key) const {
+        auto value = required(key);
+        if (!value)
+            return value.error();
+        if (!value->isObject())
+            return error(key, QStringLiteral("must be an object"));
+        return value->toObject();
+    }
+
+    Result<QJsonArray> array(const QString& key) const {
+        auto value = required(key);
+        if (!value)
+            return value.error();
+        if (!value->isArray())
+            return error(key, QStringLiteral("must be an array"));
+        return value->toArray();
+    }
+
+    Result<bool> boolean(const QString& key) const {
+        auto value = required(key);
+        if (!value)
+            return value.error();
+        if (!value->isBool())
+            return error(key, QStringLiteral("must be true or false"));
+        return value->toBool();
+    }
+
+    // A count, or nullopt for JSON null (meaning "unlimited" / "all").
+    Result<std::optional<std::int64_t>> countOrNull(const QString& key) const {
+        auto value = required(key);
+        if (!value)
+            return value.error();
+        if (value->isNull())
+            return std::optional<std::int64_t>();
+        constexpr double kLargestExactInteger = 9007199254740992.0;  // 2^53
+        const double number = value->toDouble(-1);
+        if (!value->isDouble() || number < 0 || number > kLargestExactInteger ||
+            number != static_cast<double>(static_cast<std::int64_t>(number)))
+            return error(key, QStringLiteral("must be a whole number of 0 or more, or null"));
+        return std::optional<std::int64_t>(static_cast<std::int64_t>(number));
+    }
+
+    Result<std::optional<ChargeModel>> chargeOrNull(const QString& key) const {
+        auto value = required(key);
+        if (!value)
+            return value.error();
+        if (value->isNull())
+            return std::optional<ChargeModel>();
+        if (!value->isObject())
+            return error(key, QStringLiteral("must be a price object or null"));
+        auto model = ChargeModel::fromJson(value->toObject(), pathOf(key));
+        if (!model)
+            return model.error();
+        return std::optional<ChargeModel>(std::move(model).value());
+    }
+
+    Result<ChargeModel> charge(const QString& key) const {
+        auto model = chargeOrNull(key);
+        if (!model)
+            return model.error();
+        if (!model->has_value())
+            return error(key, QStringLiteral("must be a price object"));
+        return std::move(**model);
+    }
+
+    // A list of unique identifiers such as pack names.
+    Result<QStringList> identifiers(const QString& key) const {
+        auto array = this->array(key);
+        if (!array)
+            return array.error();
+        static const QRegularExpression kIdentifier(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,63}$"));
+        QStringList ids;
+        for (qsizetype i = 0; i < array->size(); ++i) {
+            const QString id = array->at(i).toString();
+            const QString where = QStringLiteral("%1[%2]").arg(key).arg(i);
+            if (!kIdentifier.match(id).hasMatch())
+                return error(where, QStringLiteral("'%1' is not a lower-case identifier").arg(id));
+            if (ids.contains(id))
+                return error(where, QStringLiteral("'%1' is listed twice").arg(id));
+            ids.append(id);
+        }
+        return ids;
+    }
+
+    [[nodiscard]] const QString& path() const { return path_; }
+
+private:
+    QJsonObject object_;
+    QString path_;
+};
+
+Result<AddOnAllowance> readAllowance(const FieldReader& tier, const QString& key) {
+    auto object = tier.object(key);
+    if (!object)
+        return object.error();
+    const FieldReader reader(*object, tier.pathOf(key));
+    AddOnAllowance allowance;
+    auto included = reader.countOrNull(QStringLiteral("included"));
+    if (!included)
+        return included.error();
+    allowance.included = *included;
+    auto extra = reader.chargeOrNull(QStringLiteral("extra"));
+    if (!extra)
+        return extra.error();
+    allowance.extra = std::move(extra).value();
+    if (!allowance.included && allowance.extra)
+        return reader.error(QStringLiteral("extra"),
+                            QStringLiteral("must be null when every one is included"));
+    return allowance;
+}
+
+Result<AuditTier> readAuditTier(const FieldReader& reader) {
+    AuditTier audit;
+    auto id = reader.string(QStringLiteral("id"));
+    if (!id)
+        return id.error();
+    audit.id = *id;
+    auto name = reader.string(QStringLiteral("name"));
+    if (!name)
+        return name.error();
+    audit.name = *name;
+    auto days = reader.countOrNull(QStringLiteral("retention_days"));
+    if (!days)
+        return days.error();
+    if (!days->has_value() || **days < 1 || **days > 36500)
+        return reader.error(QStringLiteral("retention_days"),
+                            QStringLiteral("must be a number of days from 1 to 36500"));
+    audit.retentionDays = static_cast<int>(**days);
+    auto price = reader.charge(QStringLiteral("price"));
+    if (!price)
+        return price.error();
+    if (price->kind() != ChargeModel::Kind::Flat)
+        return reader.error(QStringLiteral("price"),
+                            QStringLiteral("an audit tier has a flat monthly price"));
+    audit.price = std::move(price).value();
+    return audit;
+}
+
+Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersion& version) {
+    TierDefinition tier;
+    auto id = reader.string(QStringLiteral("id"));
+    if (!id)
+        return id.error();
+    tier.id = *id;
+    auto name = reader.string(QStringLiteral("name"));
+    if (!name)
+        return name.error();
+    tier.name = *name;
+
+    auto base = reader.charge(QStringLiteral("base"));
+    if (!base)
+        return base.error();
+    if (base->kind() != ChargeModel::Kind::Flat)
+        return reader.error(QStringLiteral("base"), QStringLiteral("the base price is flat"));
+    tier.base = std::move(base).value();
+
+    auto requests = reader.object(QStringLiteral("requests"));
+    if (!requests)
+        return requests.error();
+    const FieldReader requestReader(*requests, reader.pathOf(QStringLiteral("requests")));
+    auto includedRequests = requestReader.countOrNull(QStringLiteral("included"));
+    if (!includedRequests)
+        return includedRequests.error();
+    tier.includedRequests = *includedRequests;
+    auto beyond = requestReader.chargeOrNull(QStringLiteral("beyond"));
+    if (!beyond)
+        return beyond.error();
+    tier.requestOverage = std::move(beyond).value();
+    if (!tier.includedRequests && tier.requestOverage)
+        return requestReader.error(QStringLiteral("beyond"),
+                                   QStringLiteral("must be null when requests are unlimited"));
+
+    auto packs = readAllowance(reader, QStringLiteral("policy_packs"));
+    if (!packs)
+        return packs.error();
+    tier.policyPacks = std::move(packs).value();
+    auto modules = readAllowance(reader, QStringLiteral("compliance_modules"));
+    if (!modules)
+        return modules.error();
+    tier.complianceModules = std::move(modules).value();
+    auto seats = readAllowance(reader, QStringLiteral("seats"));
+    if (!seats)
+        return seats.error();
+    tier.seats = std::move(seats).value();
+
+    auto agents = reader.object(QStringLiteral("agents"));
+    if (!agents)
+        return agents.error();
+    auto includedAgents = FieldReader(*agents, reader.pathOf(QStringLiteral("agents")))
+                              .countOrNull(QStringLiteral("included"));
+    if (!includedAgents)
+        return includedAgents.error();
+    tier.includedAgents = *includedAgents;
+
+    auto features = reader.identifiers(QStringLiteral("features"));
+    if (!features)
+        return features.error();
+    for (qsizetype i = 0; i < features->size(); ++i) {
+        if (!version.features.contains(features->at(i)))
+            return reader.error(
+                QStringLiteral("features[%1]").arg(i),
+                QStringLiteral("'%1' is not in catalog.features").arg(features->at(i)));
+    }
+    tier.features = *features;
+
+    auto audit = reader.object(QStringLiteral("audit"));
+    if (!audit)
+        return audit.error();
+    const FieldReader auditReader(*audit, reader.pathOf(QStringLiteral("audit")));
+    auto includedAudit = auditReader.string(QStringLiteral("included"));
+    if (!includedAudit)
+        return includedAudit.error();
+    if (!version.auditTier(*includedAudit))
+        return auditReader.error(
+            QStringLiteral("included"),
+            QStringLiteral("'%1' is not one of the audit_tiers").arg(*includedAudit));
+    tier.includedAuditTier = *includedAudit;
+    auto upgrades = auditReader.boolean(QStringLiteral("upgrades_sold"));
+    if (!upgrades)
+        return upgrades.error();
+    tier.auditUpgradesSold = *upgrades;
+    return tier;
+}
+
+Result<PriceBookVersion> readVersion(const FieldReader& reader) {
+    PriceBookVersion version;
+    auto name = reader.string(QStringLiteral("version"));
+    if (!name)
+        return name.error();
+    version.version = *name;
+
+    auto effective = reader.string(QStringLiteral("effective_from"));
+    if (!effective)
+        return effective.error();
+    version.effectiveFrom = QDate::fromString(*effective, Qt::ISODate);
+    if (!version.effectiveFrom.isValid())
+        return reader.error(QStringLiteral("effective_from"),
+                            QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(*effective));
+
+    auto currency = reader.string(QStringLiteral("currency"));
+    if (!currency)
+        return currency.error();
+    static const QRegularExpression kCurrencyCode(QStringLiteral("^[A-Z]{3}$"));
+    if (!kCurrencyCode.match(*currency).hasMatch())
+        return reader.error(
+            QStringLiteral("currency"),
+            QStringLiteral("'%1' is not an ISO 4217 code such as USD").arg(*currency));
+    version.currency = *currency;
+
+    auto catalog = reader.object(QStringLiteral("catalog"));
+    if (!catalog)
+        return catalog.error();
+    const FieldReader catalogReader(*catalog, reader.pathOf(QStringLiteral("catalog")));
+    auto packs = catalogReader.identifiers(QStringLiteral("policy_packs"));
+    if (!packs)
+        return packs.error();
+    version.policyPacks = *packs;
+    auto modules = catalogReader.identifiers(QStringLiteral("compliance_modules"));
+    if (!modules)
+        return modules.error();
+    version.complianceModules = *modules;
+    auto features = catalogReader.identifiers(QStringLiteral("features"));
+    if (!features)
+        return features.error();
+    version.features = *features;
+
+    auto audits = reader.array(QStringLiteral("audit_tiers"));
+    if (!audits)
+        return audits.error();
+    if (audits->isEmpty())
+        return reader.error(QStringLiteral("audit_tiers"), QStringLiteral("must not be empty"));
+    for (qsizetype i = 0; i < audits->size(); ++i) {
+        const QString path = reader.pathOf(QStringLiteral("audit_tiers[%1]").arg(i));
+        if (!audits->at(i).isObject())
+            return Error::invalidInput(path + QStringLiteral(": must be an object"));
+        auto audit = readAuditTier(FieldReader(audits->at(i).toObject(), path));
+        if (!audit)
+            return audit.error();
+        if (version.auditTier(audit->id))
+            return Error::invalidInput(
+                QStringLiteral("%1.id: '%2' is listed twice").arg(path, audit->id));
+        version.auditTiers.push_back(std::move(audit).value());
+    }
+
+    auto tiers = reader.array(QStringLiteral("tiers"));
+    if (!tiers)
+        return tiers.error();
+    if (tiers->isEmpty())
+        return reader.error(QStringLiteral("tiers"), QStringLiteral("must not be empty"));
+    for (qsizetype i = 0; i < tiers->size(); ++i) {
+        const QString path = reader.pathOf(QStringLiteral("tiers[%1]").arg(i));
+        if (!tiers->at(i).isObject())
+            return Error::invalidInput(path + QStringLiteral(": must be an object"));
+        auto tier = readTier(FieldReader(tiers->at(i).toObject(), path), version);
+        if (!tier)
+            return tier.error();
+        if (version.tier(tier->id))
+            return Error::invalidInput(
+                QStringLiteral("%1.id: '%2' is listed twice").arg(path, tier->id));
+        version.tiers.push_back(std::move(tier).value());
+    }
+    return version;
+}
+
+QJsonValue countToJson(const std::optional<std::int64_t>& count) {
+    return count ? QJsonValue(static_cast<double>(*count)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue chargeToJson(const std::optional<ChargeModel>& charge) {
+    return charge ? QJsonValue(charge->toJson()) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject allowanceToJson(const AddOnAllowance& allowance) {
+    return {{QStringLiteral("included"), countToJson(allowance.included)},
+            {QStringLiteral("extra"), chargeToJson(allowance.extra)}};
+}
+
+QJsonObject versionToJson(const PriceBookVersion& version) {
+    QJsonArray audits;
+    for (const AuditTier& audit : version.auditTiers)
+        audits.append(QJsonObject{{QStringLiteral("id"), audit.id},
+                                  {QStringLiteral("name"), audit.name},
+                                  {QStringLiteral("retention_days"), audit.retentionDays},
+                                  {QStringLiteral("price"), audit.price.toJson()}});
+    QJsonArray tiers;
+    for (const TierDefinition& tier : version.tiers) {
+        tiers.append(QJsonObject{
+            {QStringLiteral("id"), tier.id},
+            {QStringLiteral("name"), tier.name},
+            {QStringLiteral("base"), tier.base.toJson()},
+            {QStringLiteral("requests"),
+             QJsonObject{{QStringLiteral("included"), countToJson(tier.includedRequests)},
+                         {QStringLiteral("beyond"), chargeToJson(tier.requestOverage)}}},
+            {QStringLiteral("policy_packs"), allowanceToJson(tier.policyPacks)},
+            {QStringLiteral("compliance_modules"), allowanceToJson(tier.complianceModules)},
+            {QStringLiteral("seats"), allowanceToJson(tier.seats)},
+            {QStringLiteral("agents"),
+             QJsonObject{{QStringLiteral("included"), countToJson(tier.includedAgents)}}},
+            {QStringLiteral("features"), QJsonArray::fromStringList(tier.features)},
+            {QStringLiteral("audit"),
+             QJsonObject{{QStringLiteral("included"), tier.includedAuditTier},
+                         {QStringLiteral("upgrades_sold"), tier.auditUpgradesSold}}},
+        });
+    }
+    return {
+        {QStringLiteral("version"), version.version},
+        {QStringLiteral("effective_from"), version.effectiveFrom.toString(Qt::ISODate)},
+        {QStringLiteral("currency"), version.currency},
+        {QStringLiteral("catalog"),
+         QJsonObject{
+             {QStringLiteral("policy_packs"), QJsonArray::fromStringList(version.policyPacks)},
+             {QStringLiteral("compliance_modules"),
+              QJsonArray::fromStringList(version.complianceModules)},
+             {QStringLiteral("features"), QJsonArray::fromStringList(version.features)}}},
+        {QStringLiteral("audit_tiers"), audits},
+        {QStringLiteral("tiers"), tiers},
+    };
+}
+
+}  // namespace
+
+const TierDefinition* PriceBookVersion::tier(const QString& id) const {
+    const auto it = std::find_if(tiers.begin(), tiers.end(),
+                                 [&id](const TierDefinition& tier) { return tier.id == id; });
+    return it == tiers.end() ? nullptr : &*it;
+}
+
+const AuditTier* PriceBookVersion::auditTier(const QString& id) const {
+    const int rank = auditTierRank(id);
+    return rank < 0 ? nullptr : &auditTiers[static_cast<std::size_t>(rank)];
+}
+
+int PriceBookVersion::auditTierRank(const QString& id) const {
+    for (std::size_t i = 0; i < auditTiers.size(); ++i) {
+        if (auditTiers[i].id == id)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QStringList PriceBookVersion::tierIds() const {
+    QStringList ids;
+    for (const TierDefinition& tier : tiers)
+        ids.append(tier.id);
+    return ids;
+}
+
+Result<PriceBook> PriceBook::fromJson(const QByteArray& json) {
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error::invalidInput(QStringLiteral("price book is not valid JSON (at byte %1: %2)")
+                                       .arg(parseError.offset)
+                                       .arg(parseError.errorString()));
+    if (!document.isObject())
+        return Error::invalidInput(QStringLiteral("price book must be a JSON object"));
+
+    const FieldReader root(document.object(), QString());
+    auto schema = root.countOrNull(QStringLiteral("schema"));
+    if (!schema)
+        return schema.error();
+    if (!schema->has_value() || **schema < 1)
+        return root.error(QStringLiteral("schema"), QStringLiteral("must be a positive number"));
+    if (**schema > kSchemaVersion)
+        return Error(Error::Code::Unsupported,
+                     QStringLiteral("price book schema %1 is newer than this aicp reads (up to %2)")
+                         .arg(**schema)
+                         .arg(kSchemaVersion));
+
+    auto versions = root.array(QStringLiteral("versions"));
+    if (!versions)
+        return versions.error();
+    if (versions->isEmpty())
+        return root.error(QStringLiteral("versions"),
+                          QStringLiteral("must hold at least one version"));
+
+    PriceBook book;
+    for (qsizetype i = 0; i < versions->size(); ++i) {
+        const QString path = QStringLiteral("versions[%1]").arg(i);
+        if (!versions->at(i).isObject())
+            return Error::invalidInput(path + QStringLiteral(": must be an object"));
+        auto version = readVersion(FieldReader(versions->at(i).toObject(), path));
+        if (!version)
+            return version.error();
+        if (!book.versions_.empty() &&
+            version->effectiveFrom <= book.versions_.back().effectiveFrom)
+            return Error::invalidInput(
+                QStringLiteral("%1.effective_from: versions must be listed oldest first, each "
+                               "starting after the one before")
+                    .arg(path));
+        book.versions_.push_back(std::move(version).value());
+    }
+    return book;
+}
+
+Result<PriceBook> PriceBook::loadDefault() {
+    QFile file(QStringLiteral(":/aicp/pricebook/default.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::internal(QStringLiteral("the default price book is missing from this build"));
+    auto book = fromJson(file.readAll());
+    if (!book)
+        return book.error().withContext(QStringLiteral("default price book"));
+    return book;
+}
+
+QByteArray PriceBook::toJson() const {
+    QJsonArray versions;
+    for (const PriceBookVersion& version : versions_)
+        versions.append(versionToJson(version));
+    const QJsonObject root{{QStringLiteral("schema"), kSchemaVersion},
+                           {QStringLiteral("versions"), versions}};
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Result<PriceBookVersion> PriceBook::versionAt(QDate date) const {
+    // Versions are sorted by effectiveFrom: the last one started is in force.
+    const PriceBookVersion* inForce = nullptr;
+    for (const PriceBookVersion& version : versions_) {
+        if (version.effectiveFrom <= date)
+            inForce = &version;
+    }
+    if (!inForce)
+        return Error::notFound(QStringLiteral("no price book version is in force on %1 (the first "
+                                              "starts on %2)")
+                                   .arg(date.toString(Qt::ISODate),
+                                        versions_.front().effectiveFrom.toString(Qt::ISODate)));
+    return *inForce;
+}
+
+}  // namespace aicp

@@ -1,8 +1,309 @@
+#include "pricing/pricebook.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
-class Placeholder : public QObject {
-    Q_OBJECT
+using aicp::ChargeModel;
+using aicp::Money;
+using aicp::PriceBook;
+using aicp::PriceBookVersion;
+using aicp::TierDefinition;
+
+namespace {
+
+Money dollars(const char* text) {
+    return Money::parse(QString::fromLatin1(text)).value();
+}
+
+constexpr std::int64_t kUnlimited = -1;
+constexpr const char* kNotSold = nullptr;
+
+// SPEC section 2, one row per tier, copied from the table by hand.
+struct SpecRow {
+    const char* tier;
+    const char* basePrice;
+    std::int64_t requestsIncluded;
+    std::int64_t packsIncluded;
+    const char* extraPack;
+    std::int64_t modulesIncluded;
+    const char* extraModule;
+    std::int64_t seatsIncluded;
+    const char* extraSeat;
+    std::int64_t agentsIncluded;
+    bool sso;
+    bool pluginsAndCustomPolicies;
+    bool dedicatedSupport;
+    const char* auditIncluded;
 };
 
-QTEST_GUILESS_MAIN(Placeholder)
+const SpecRow kSpecTable[] = {
+    {"open_source", "0", 10'000, 0, kNotSold, 0, kNotSold, 1, kNotSold, 1, false, false, false,
+     "basic"},
+    {"starter", "299", 100'000, 2, "99", 1, "199", 3, "99", 5, false, false, false, "basic"},
+    {"professional", "999", 1'000'000, 4, "49", 3, "99", 10, "59", 25, true, false, false, "basic"},
+    {"enterprise", "4999", kUnlimited, kUnlimited, kNotSold, kUnlimited, kNotSold, 25, "29",
+     kUnlimited, true, true, true, "extended"},
+};
+
+std::optional<std::int64_t> limit(std::int64_t value) {
+    return value == kUnlimited ? std::nullopt : std::optional<std::int64_t>(value);
+}
+
+std::optional<Money> extraPrice(const aicp::AddOnAllowance& allowance) {
+    if (!allowance.extra)
+        return std::nullopt;
+    if (allowance.extra->kind() != ChargeModel::Kind::PerUnit)
+        return Money::fromMicros(-1);
+    return allowance.extra->amount();
+}
+
+std::optional<Money> expectedPrice(const char* text) {
+    return text ? std::optional<Money>(dollars(text)) : std::nullopt;
+}
+
+QByteArray defaultJson() {
+    QFile file(QStringLiteral(":/aicp/pricebook/default.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+// Applies `edit` to the first version of the default book and parses it.
+template <typename Edit>
+aicp::Result<PriceBook> parseEdited(Edit edit) {
+    QJsonObject root = QJsonDocument::fromJson(defaultJson()).object();
+    QJsonArray versions = root.value(QStringLiteral("versions")).toArray();
+    QJsonObject version = versions.at(0).toObject();
+    edit(root, version);
+    versions.replace(0, version);
+    if (!root.contains(QStringLiteral("versions_removed")))
+        root.insert(QStringLiteral("versions"), versions);
+    root.remove(QStringLiteral("versions_removed"));
+    return PriceBook::fromJson(QJsonDocument(root).toJson());
+}
+
+QJsonObject tierAt(const QJsonObject& version, int index) {
+    return version.value(QStringLiteral("tiers")).toArray().at(index).toObject();
+}
+
+void setTierAt(QJsonObject& version, int index, const QJsonObject& tier) {
+    QJsonArray tiers = version.value(QStringLiteral("tiers")).toArray();
+    tiers.replace(index, tier);
+    version.insert(QStringLiteral("tiers"), tiers);
+}
+
+}  // namespace
+
+class TestPriceBook : public QObject {
+    Q_OBJECT
+
+private slots:
+    void defaultBookMatchesSpecTable() {
+        const auto book = PriceBook::loadDefault();
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().message()));
+        const PriceBookVersion& prices = book->latest();
+        QCOMPARE(prices.currency, QStringLiteral("USD"));
+        QCOMPARE(prices.tiers.size(), std::size(kSpecTable));
+
+        for (std::size_t i = 0; i < std::size(kSpecTable); ++i) {
+            const SpecRow& row = kSpecTable[i];
+            const TierDefinition& tier = prices.tiers[i];
+            QCOMPARE(tier.id, QString::fromLatin1(row.tier));
+            QCOMPARE(tier.base.kind(), ChargeModel::Kind::Flat);
+            QCOMPARE(tier.base.amount(), dollars(row.basePrice));
+            QCOMPARE(tier.includedRequests, limit(row.requestsIncluded));
+            QCOMPARE(tier.policyPacks.included, limit(row.packsIncluded));
+            QCOMPARE(extraPrice(tier.policyPacks), expectedPrice(row.extraPack));
+            QCOMPARE(tier.complianceModules.included, limit(row.modulesIncluded));
+            QCOMPARE(extraPrice(tier.complianceModules), expectedPrice(row.extraModule));
+            QCOMPARE(tier.seats.included, limit(row.seatsIncluded));
+            QCOMPARE(extraPrice(tier.seats), expectedPrice(row.extraSeat));
+            QCOMPARE(tier.includedAgents, limit(row.agentsIncluded));
+            QCOMPARE(tier.hasFeature(QStringLiteral("sso")), row.sso);
+            QCOMPARE(tier.hasFeature(QStringLiteral("plugins")), row.pluginsAndCustomPolicies);
+            QCOMPARE(tier.hasFeature(QStringLiteral("custom_policies")),
+                     row.pluginsAndCustomPolicies);
+            QCOMPARE(tier.hasFeature(QStringLiteral("dedicated_support")), row.dedicatedSupport);
+            QCOMPARE(tier.includedAuditTier, QString::fromLatin1(row.auditIncluded));
+            QVERIFY(tier.hasFeature(QStringLiteral("basic_governance")));
+        }
+    }
+
+    void defaultRequestOveragesMatchSpec() {
+        const PriceBookVersion prices = PriceBook::loadDefault()->latest();
+        // open_source: hard cap, refused and not billed.
+        QVERIFY(prices.tier(QStringLiteral("open_source"))->requestsHardCapped());
+        // starter: $0.001 per request beyond the quota.
+        const auto& starter = prices.tier(QStringLiteral("starter"))->requestOverage;
+        QCOMPARE(starter->kind(), ChargeModel::Kind::PerUnit);
+        QCOMPARE(starter->amount(), dollars("0.001"));
+        // professional: $0.0005 for the first 10M over, then $0.0002.
+        const auto& professional = prices.tier(QStringLiteral("professional"))->requestOverage;
+        QCOMPARE(professional->kind(), ChargeModel::Kind::Graduated);
+        QCOMPARE(professional->bands().size(), std::size_t(2));
+        QCOMPARE(professional->bands()[0].upTo, std::optional<std::int64_t>(10'000'000));
+        QCOMPARE(professional->bands()[0].unitPrice, dollars("0.0005"));
+        QCOMPARE(professional->bands()[1].upTo, std::optional<std::int64_t>());
+        QCOMPARE(professional->bands()[1].unitPrice, dollars("0.0002"));
+        // enterprise: unlimited, nothing beyond.
+        QVERIFY(!prices.tier(QStringLiteral("enterprise"))->includedRequests.has_value());
+        QVERIFY(!prices.tier(QStringLiteral("enterprise"))->requestOverage.has_value());
+    }
+
+    void defaultAuditTiersAndCatalogMatchSpec() {
+        const PriceBookVersion prices = PriceBook::loadDefault()->latest();
+        QCOMPARE(prices.auditTiers.size(), std::size_t(3));
+        QCOMPARE(prices.auditTier(QStringLiteral("basic"))->retentionDays, 30);
+        QCOMPARE(prices.auditTier(QStringLiteral("basic"))->price.amount(), dollars("0"));
+        QCOMPARE(prices.auditTier(QStringLiteral("extended"))->retentionDays, 365);
+        QCOMPARE(prices.auditTier(QStringLiteral("extended"))->price.amount(), dollars("299"));
+        QCOMPARE(prices.auditTier(QStringLiteral("regulatory"))->retentionDays, 2555);
+        QCOMPARE(prices.auditTier(QStringLiteral("regulatory"))->price.amount(), dollars("999"));
+        // "any paid tier may add one"
+        QVERIFY(!prices.tier(QStringLiteral("open_source"))->auditUpgradesSold);
+        QVERIFY(prices.tier(QStringLiteral("starter"))->auditUpgradesSold);
+        QCOMPARE(
+            prices.policyPacks,
+            QStringList({QStringLiteral("pii-protection"), QStringLiteral("prompt-injection"),
+                         QStringLiteral("toxicity"), QStringLiteral("cost-controls"),
+                         QStringLiteral("data-residency"), QStringLiteral("secrets-scanning")}));
+        QCOMPARE(
+            prices.complianceModules,
+            QStringList({QStringLiteral("gdpr"), QStringLiteral("hipaa"), QStringLiteral("soc2"),
+                         QStringLiteral("eu-ai-act"), QStringLiteral("pci-dss")}));
+        QCOMPARE(prices.features.size(), 9);
+    }
+
+    void roundTripsThroughJson() {
+        const auto book = PriceBook::loadDefault();
+        const QByteArray once = book->toJson();
+        const auto reread = PriceBook::fromJson(once);
+        QVERIFY(reread.ok());
+        QCOMPARE(reread->toJson(), once);
+    }
+
+    void picksTheVersionInForce() {
+        const auto book = parseEdited([](QJsonObject& root, QJsonObject& first) {
+            QJsonObject second = first;
+            second.insert(QStringLiteral("version"), QStringLiteral("2027.1"));
+            second.insert(QStringLiteral("effective_from"), QStringLiteral("2027-01-01"));
+            QJsonObject starter = tierAt(second, 1);
+            starter.insert(QStringLiteral("base"),
+                           QJsonObject{{QStringLiteral("model"), QStringLiteral("flat")},
+                                       {QStringLiteral("amount"), QStringLiteral("349")}});
+            setTierAt(second, 1, starter);
+            root.insert(QStringLiteral("versions"), QJsonArray{first, second});
+            root.insert(QStringLiteral("versions_removed"), true);
+        });
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().message()));
+        const auto starterBase = [&book](QDate date) {
+            return book->versionAt(date)->tier(QStringLiteral("starter"))->base.amount();
+        };
+        QCOMPARE(starterBase(QDate(2026, 12, 31)), dollars("299"));
+        QCOMPARE(starterBase(QDate(2027, 1, 1)), dollars("349"));
+        QCOMPARE(book->versionAt(QDate(2030, 6, 1))->version, QStringLiteral("2027.1"));
+        QVERIFY(!book->versionAt(QDate(2025, 12, 31)).ok());
+    }
+
+    void refusesVersionsOutOfOrder() {
+        const auto book = parseEdited([](QJsonObject& root, QJsonObject& first) {
+            QJsonObject older = first;
+            older.insert(QStringLiteral("effective_from"), QStringLiteral("2025-01-01"));
+            root.insert(QStringLiteral("versions"), QJsonArray{first, older});
+            root.insert(QStringLiteral("versions_removed"), true);
+        });
+        QVERIFY(!book.ok());
+        QVERIFY2(book.error().message().startsWith(QStringLiteral("versions[1].effective_from:")),
+                 qPrintable(book.error().message()));
+    }
+
+    void errorsNameTheField_data() {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");  // JSON text; empty removes the field
+        QTest::newRow("missing seats") << "tiers[1].seats"
+                                       << "";
+        QTest::newRow("fractional seats") << "tiers[1].seats.included"
+                                          << "2.5";
+        QTest::newRow("negative agents") << "tiers[2].agents.included"
+                                         << "-1";
+        QTest::newRow("price as number") << "tiers[1].base.amount"
+                                         << "299";
+        QTest::newRow("negative price") << "tiers[1].base.amount"
+                                        << "\"-299\"";
+        QTest::newRow("too many decimals") << "tiers[1].requests.beyond.unit_price"
+                                           << "\"0.0000001\"";
+        QTest::newRow("unknown model") << "tiers[1].requests.beyond.model"
+                                       << "\"stairs\"";
+        QTest::newRow("unknown feature") << "tiers[0].features[0]"
+                                         << "\"teleport\"";
+        QTest::newRow("unknown audit tier") << "tiers[0].audit.included"
+                                            << "\"forever\"";
+        QTest::newRow("bad date") << "effective_from"
+                                  << "\"2026-13-01\"";
+        QTest::newRow("bad currency") << "currency"
+                                      << "\"dollars\"";
+        QTest::newRow("overage on unlimited") << "tiers[3].requests.beyond"
+                                              << R"({"model":"per_unit","unit_price":"1"})";
+    }
+    void errorsNameTheField() {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        const auto book = parseEdited([&](QJsonObject&, QJsonObject& version) {
+            setPath(version, field.split(u'.'), value);
+        });
+        QVERIFY(!book.ok());
+        const QString expected = QStringLiteral("versions[0].") + field + u':';
+        QVERIFY2(book.error().message().startsWith(expected),
+                 qPrintable(book.error().message() + QStringLiteral(" / expected ") + expected));
+    }
+
+    void refusesNewerSchemaAndBrokenJson() {
+        const auto newer = PriceBook::fromJson(R"({"schema": 2, "versions": []})");
+        QVERIFY(!newer.ok());
+        QCOMPARE(newer.error().code(), aicp::Error::Code::Unsupported);
+        const auto broken = PriceBook::fromJson("{\"schema\": 1, ");
+        QVERIFY(!broken.ok());
+        QVERIFY(broken.error().message().contains(QStringLiteral("not valid JSON")));
+        const auto empty = PriceBook::fromJson(R"({"schema": 1, "versions": []})");
+        QVERIFY(!empty.ok());
+        QVERIFY(empty.error().message().startsWith(QStringLiteral("versions:")));
+    }
+
+private:
+    // Sets (or with an empty value removes) a dotted path such as
+    // "tiers[1].seats.included" inside a JSON object.
+    static void setPath(QJsonObject& object, QStringList path, const QString& value) {
+        QString key = path.takeFirst();
+        int index = -1;
+        if (key.endsWith(u']')) {
+            const qsizetype open = key.indexOf(u'[');
+            index = key.mid(open + 1, key.size() - open - 2).toInt();
+            key = key.left(open);
+        }
+        const auto replaceLeaf = [&value](QJsonValue current, QStringList rest) -> QJsonValue {
+            if (rest.isEmpty())
+                return value.isEmpty()
+                           ? QJsonValue(QJsonValue::Undefined)
+                           : QJsonDocument::fromJson("[" + value.toUtf8() + "]").array().at(0);
+            QJsonObject child = current.toObject();
+            setPath(child, rest, value);
+            return child;
+        };
+        if (index < 0) {
+            const QJsonValue next = replaceLeaf(object.value(key), path);
+            if (next.isUndefined())
+                object.remove(key);
+            else
+                object.insert(key, next);
+            return;
+        }
+        QJsonArray array = object.value(key).toArray();
+        array.replace(index, replaceLeaf(array.at(index), path));
+        object.insert(key, array);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPriceBook)
 #include "tst_pricebook.moc"
