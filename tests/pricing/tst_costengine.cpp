@@ -239,6 +239,13 @@ private slots:
         QCOMPARE(bill.total, dollars("747.00"));
     }
 
+    void readmeWorkedExampleHolds() {
+        // README "Money rules": 999 + 5,200 - 124.88 = $6,074.12
+        Subscription needs = on("professional");
+        needs.discount = Percent::parse(u"12.5").value();
+        QCOMPARE(quote(needs, 12'000'000).total, dollars("6074.12"));
+    }
+
     void fullDiscountLeavesOnlyUsage() {
         // 100 % off recurring: only the 150,000 × $0.001 = $150.00 of requests remains
         Subscription needs = on("starter");
