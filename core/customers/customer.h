@@ -1,11 +1,12 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <vector>
 
 #include <QDateTime>
 #include <QString>
-
-#include "common/result.h"
+#include <QStringView>
 
 namespace aicp {
 
@@ -17,16 +18,31 @@ struct Customer {
     QString name;
     QString email;
     QDateTime createdAt;  // UTC
+
+    friend bool operator==(const Customer&, const Customer&) = default;
 };
+
+// The id rule: 1 to 64 characters of lowercase a-z, 0-9 and '-'.
+[[nodiscard]] bool isValidCustomerId(QStringView id);
+// The rules save() applies, for forms that check before saving: a valid id,
+// a name that is not blank, an email that is empty or looks like one.
+[[nodiscard]] Status validateCustomer(const Customer& customer);
 
 // Reads and writes customers in a workspace.
 class CustomerStore {
 public:
+    static constexpr qsizetype kMaxIdLength = 64;
+    static constexpr qsizetype kMaxNameLength = 200;
+
     explicit CustomerStore(Workspace& workspace) : workspace_(workspace) {}
 
-    [[nodiscard]] Result<std::vector<Customer>> list() const;  // ordered by name
+    // Ordered by name (ASCII case ignored), then by id.
+    [[nodiscard]] Result<std::vector<Customer>> list() const;
     [[nodiscard]] Result<Customer> find(const QString& id) const;
     // Inserts or updates by id; refuses an empty or malformed id or name.
+    // Name and email are stored trimmed. createdAt is set on the first save
+    // (now, when the given time is invalid), kept to the second, and never
+    // changed by later saves.
     [[nodiscard]] Status save(const Customer& customer);
 
 private:

@@ -1,11 +1,17 @@
 #pragma once
 
-#include <memory>
-
-#include <QString>
-
 #include "common/result.h"
 #include "pricing/pricebook.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QUuid>
 
 struct sqlite3;
 
@@ -23,12 +29,27 @@ public:
         OpenOrCreate,  // create an empty workspace (default price book) when missing
     };
 
+    // Who the workspace belongs to: the vendor issues licenses; a customer's
+    // workspace only verifies them.
+    enum class Mode { Vendor, Customer };
+
+    // One price book document as it was stored, for the history view.
+    struct StoredPriceBook {
+        std::int64_t id = 0;
+        QDateTime storedAt;  // UTC
+        QByteArray document;
+    };
+
     static constexpr int kSchemaVersion = 1;
+    // Written to the SQLite header (PRAGMA application_id, "AICP") so a file
+    // is recognised as a workspace before any table is read.
+    static constexpr std::int32_t kApplicationId = 0x41494350;
 
     static Result<std::unique_ptr<Workspace>> open(const QString& path,
                                                    OpenMode mode = OpenMode::OpenOrCreate);
 
-    // The per-user default: <AppDataLocation>/workspace.aicp.
+    // The per-user default: <AppDataLocation>/workspace.aicp; empty when the
+    // platform has no writable app-data folder.
     [[nodiscard]] static QString defaultPath();
 
     ~Workspace();
@@ -36,12 +57,27 @@ public:
     Workspace& operator=(const Workspace&) = delete;
 
     [[nodiscard]] const QString& path() const { return path_; }
+    // The file's PRAGMA user_version, read now; -1 when it cannot be read.
     [[nodiscard]] int schemaVersion() const;
+    // Fixed when the file was created.
+    [[nodiscard]] const QUuid& id() const { return id_; }
+    [[nodiscard]] const QDateTime& createdAt() const { return createdAt_; }
+
+    [[nodiscard]] Result<Mode> mode() const;
+    [[nodiscard]] Status setMode(Mode mode);
+
+    // Workspace-wide settings; nullopt when the key was never set. The
+    // identity keys (workspace_id, created_at) cannot be changed.
+    [[nodiscard]] Result<std::optional<QString>> metaValue(const QString& key) const;
+    [[nodiscard]] Status setMetaValue(const QString& key, const QString& value);
 
     // The current price book: the most recently stored document.
     [[nodiscard]] Result<PriceBook> priceBook() const;
-    // Stores a new price book document (validated first); older ones are kept.
+    // Stores a new price book document (validated first); older ones are
+    // kept. Storing the document already current changes nothing.
     [[nodiscard]] Status storePriceBook(const PriceBook& book);
+    // Every stored document, oldest first.
+    [[nodiscard]] Result<std::vector<StoredPriceBook>> priceBookHistory() const;
 
     // For core services only; the UI and the CLI never touch SQL.
     [[nodiscard]] sqlite3* handle() const { return db_; }
@@ -51,6 +87,8 @@ private:
 
     QString path_;
     sqlite3* db_ = nullptr;
+    QUuid id_;
+    QDateTime createdAt_;
 };
 
 }  // namespace aicp

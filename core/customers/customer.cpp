@@ -1,0 +1,125 @@
+#include "customers/customer.h"
+
+#include "storage/statement.h"
+#include "storage/workspace.h"
+
+namespace aicp {
+
+namespace {
+
+constexpr std::string_view kSelectColumns = "SELECT id, name, email, created_at FROM customers";
+
+Customer readCustomer(const Statement& row) {
+    return {row.text(0), row.text(1), row.text(2), row.time(3)};
+}
+
+bool isIdCharacter(QChar c) {
+    return (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-';
+}
+
+// Deliberately loose: one '@' with text on both sides and a dot in the
+// domain catches typos without refusing real addresses.
+bool looksLikeEmail(const QString& email) {
+    const qsizetype at = email.indexOf(u'@');
+    if (at <= 0 || at != email.lastIndexOf(u'@'))
+        return false;
+    const QStringView domain = QStringView(email).mid(at + 1);
+    const qsizetype dot = domain.indexOf(u'.');
+    if (dot <= 0 || dot == domain.size() - 1)
+        return false;
+    for (const QChar c : email) {
+        if (c.isSpace())
+            return false;
+    }
+    return true;
+}
+
+Error invalidId(QStringView id) {
+    return Error::invalidInput(QStringLiteral("customer id '%1' is not valid: use 1 to %2 "
+                                              "lowercase letters, digits and '-'")
+                                   .arg(id)
+                                   .arg(CustomerStore::kMaxIdLength));
+}
+
+}  // namespace
+
+bool isValidCustomerId(QStringView id) {
+    if (id.isEmpty() || id.size() > CustomerStore::kMaxIdLength)
+        return false;
+    for (const QChar c : id) {
+        if (!isIdCharacter(c))
+            return false;
+    }
+    return true;
+}
+
+Status validateCustomer(const Customer& customer) {
+    if (!isValidCustomerId(customer.id))
+        return invalidId(customer.id);
+    const QString name = customer.name.trimmed();
+    if (name.isEmpty())
+        return Error::invalidInput(QStringLiteral("customer '%1' needs a name").arg(customer.id));
+    if (name.size() > CustomerStore::kMaxNameLength)
+        return Error::invalidInput(QStringLiteral("customer '%1': the name is longer than %2 "
+                                                  "characters")
+                                       .arg(customer.id)
+                                       .arg(CustomerStore::kMaxNameLength));
+    const QString email = customer.email.trimmed();
+    if (!email.isEmpty() && !looksLikeEmail(email))
+        return Error::invalidInput(
+            QStringLiteral("customer '%1': '%2' is not an email address").arg(customer.id, email));
+    return {};
+}
+
+Result<std::vector<Customer>> CustomerStore::list() const {
+    auto query =
+        Statement::prepare(workspace_.handle(),
+                           std::string(kSelectColumns) + " ORDER BY name COLLATE NOCASE, name, id");
+    if (!query)
+        return query.error();
+    std::vector<Customer> customers;
+    while (true) {
+        auto row = query->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        customers.push_back(readCustomer(*query));
+    }
+    return customers;
+}
+
+Result<Customer> CustomerStore::find(const QString& id) const {
+    if (!isValidCustomerId(id))
+        return invalidId(id);
+    auto query =
+        Statement::prepare(workspace_.handle(), std::string(kSelectColumns) + " WHERE id = ?1");
+    if (!query)
+        return query.error();
+    AICP_TRY(query->bindAll(id));
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::notFound(QStringLiteral("there is no customer '%1'").arg(id));
+    Customer customer = readCustomer(*query);
+    query->reset();
+    return customer;
+}
+
+Status CustomerStore::save(const Customer& customer) {
+    AICP_TRY(validateCustomer(customer));
+    const QDateTime createdAt =
+        customer.createdAt.isValid() ? customer.createdAt : QDateTime::currentDateTimeUtc();
+    auto upsert = Statement::prepare(
+        workspace_.handle(),
+        "INSERT INTO customers (id, name, email, created_at) VALUES (?1, ?2, ?3, ?4) "
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email");
+    if (!upsert)
+        return upsert.error();
+    AICP_TRY(
+        upsert->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt));
+    return upsert->execute();
+}
+
+}  // namespace aicp

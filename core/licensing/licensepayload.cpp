@@ -1,0 +1,304 @@
+#include "licensing/licensepayload.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace aicp {
+namespace {
+
+const QStringList kKnownFields = {
+    QStringLiteral("v"),          QStringLiteral("id"),         QStringLiteral("kid"),
+    QStringLiteral("customer"),   QStringLiteral("tier"),       QStringLiteral("features"),
+    QStringLiteral("addons"),     QStringLiteral("limits"),     QStringLiteral("audit_tier"),
+    QStringLiteral("contract"),   QStringLiteral("issued_at"),  QStringLiteral("not_before"),
+    QStringLiteral("expires_at"), QStringLiteral("grace_days"), QStringLiteral("supersedes"),
+};
+
+Error malformed(const QString& field, const QString& problem) {
+    return Error::invalidInput(QStringLiteral("%1: %2").arg(field, problem));
+}
+
+Result<QString> stringField(const QJsonObject& object, const QString& key, const QString& path) {
+    const QJsonValue value = object.value(key);
+    if (!value.isString() || value.toString().isEmpty())
+        return malformed(path + key, QStringLiteral("must be a non-empty string"));
+    return value.toString();
+}
+
+// Whole numbers only, exactly representable, within [minimum, 2^53].
+Result<std::int64_t> integerValue(const QJsonValue& value, const QString& field,
+                                  std::int64_t minimum) {
+    constexpr double kLargestExactInteger = 9007199254740992.0;
+    const double number = value.toDouble(-1.5);
+    if (!value.isDouble() || number < static_cast<double>(minimum) ||
+        number > kLargestExactInteger ||
+        number != static_cast<double>(static_cast<std::int64_t>(number)))
+        return malformed(field,
+                         QStringLiteral("must be a whole number of at least %1").arg(minimum));
+    return static_cast<std::int64_t>(number);
+}
+
+Result<std::optional<std::int64_t>> limitOrNull(const QJsonObject& object, const QString& key) {
+    const QJsonValue value = object.value(key);
+    if (value.isNull())
+        return std::optional<std::int64_t>();
+    auto number = integerValue(value, QStringLiteral("limits.") + key, 0);
+    if (!number)
+        return number.error();
+    return std::optional<std::int64_t>(*number);
+}
+
+Result<QStringList> identifierList(const QJsonValue& value, const QString& field) {
+    if (!value.isArray())
+        return malformed(field, QStringLiteral("must be a list"));
+    QStringList items;
+    for (const QJsonValue& item : value.toArray()) {
+        if (!item.isString() || item.toString().isEmpty())
+            return malformed(field, QStringLiteral("must list non-empty names"));
+        if (items.contains(item.toString()))
+            return malformed(field, QStringLiteral("lists '%1' twice").arg(item.toString()));
+        items.append(item.toString());
+    }
+    return items;
+}
+
+Result<QDateTime> timeField(const QJsonObject& object, const QString& key) {
+    auto text = stringField(object, key, QString());
+    if (!text)
+        return text.error();
+    auto time = fromRfc3339(*text);
+    if (!time)
+        return malformed(key, time.error().message());
+    return time;
+}
+
+Result<QUuid> uuidField(const QJsonValue& value, const QString& field) {
+    const QUuid uuid = QUuid::fromString(value.toString());
+    // Only the canonical lower-case form, so one license has one spelling.
+    if (!value.isString() || uuid.isNull() ||
+        uuid.toString(QUuid::WithoutBraces) != value.toString())
+        return malformed(field, QStringLiteral("must be a UUID in lower-case canonical form"));
+    return uuid;
+}
+
+Result<ContractTerms> contractField(const QJsonValue& value) {
+    if (!value.isObject())
+        return malformed(QStringLiteral("contract"), QStringLiteral("must be an object"));
+    const QJsonObject object = value.toObject();
+    ContractTerms terms;
+    const QJsonValue discount = object.value(QStringLiteral("discount_percent"));
+    if (!discount.isString())
+        return malformed(QStringLiteral("contract.discount_percent"),
+                         QStringLiteral("must be a decimal string"));
+    auto percent = Percent::parse(discount.toString());
+    if (!percent)
+        return malformed(QStringLiteral("contract.discount_percent"), percent.error().message());
+    terms.discount = *percent;
+    auto term = integerValue(object.value(QStringLiteral("term_months")),
+                             QStringLiteral("contract.term_months"), 0);
+    if (!term)
+        return term.error();
+    if (*term != 0 && *term != 12 && *term != 24 && *term != 36)
+        return malformed(QStringLiteral("contract.term_months"),
+                         QStringLiteral("must be 0, 12, 24 or 36"));
+    terms.termMonths = static_cast<int>(*term);
+    const QJsonValue overrides = object.value(QStringLiteral("price_overrides"));
+    if (!overrides.isObject())
+        return malformed(QStringLiteral("contract.price_overrides"),
+                         QStringLiteral("must be an object"));
+    const QJsonObject overrideObject = overrides.toObject();
+    for (auto it = overrideObject.begin(); it != overrideObject.end(); ++it) {
+        const QString field = QStringLiteral("contract.price_overrides.") + it.key();
+        auto price = Money::parse(it.value().toString());
+        if (!it.value().isString() || !price || price->isNegative())
+            return malformed(field, QStringLiteral("must be a decimal string of 0 or more"));
+        terms.priceOverrides.emplace(it.key(), *price);
+    }
+    return terms;
+}
+
+QJsonValue limitToJson(const std::optional<std::int64_t>& limit) {
+    return limit ? QJsonValue(static_cast<double>(*limit)) : QJsonValue(QJsonValue::Null);
+}
+
+}  // namespace
+
+QString toRfc3339(const QDateTime& time) {
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+}
+
+Result<QDateTime> fromRfc3339(const QString& text) {
+    static const QRegularExpression kForm(
+        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z$"));
+    if (!kForm.match(text).hasMatch())
+        return Error::invalidInput(
+            QStringLiteral("'%1' is not a UTC time like 2026-11-24T00:00:00Z").arg(text));
+    QDateTime time = QDateTime::fromString(text, QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+    time.setTimeSpec(Qt::UTC);
+    // fromString accepts 24:00 or Feb 30 on some paths; a round trip catches it.
+    if (!time.isValid() || toRfc3339(time) != text)
+        return Error::invalidInput(QStringLiteral("'%1' is not a real date and time").arg(text));
+    return time;
+}
+
+Result<LicensePayload> LicensePayload::fromJson(const QByteArray& json) {
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error::invalidInput(QStringLiteral("the payload is not a JSON object"));
+    const QJsonObject root = document.object();
+
+    LicensePayload license;
+    auto version = integerValue(root.value(QStringLiteral("v")), QStringLiteral("v"), 1);
+    if (!version)
+        return version.error();
+    if (*version > kFormatVersion)
+        return Error(Error::Code::Unsupported,
+                     QStringLiteral("license format %1 is newer than this aicp reads (up to %2)")
+                         .arg(*version)
+                         .arg(kFormatVersion));
+    license.v = static_cast<int>(*version);
+
+    auto id = uuidField(root.value(QStringLiteral("id")), QStringLiteral("id"));
+    if (!id)
+        return id.error();
+    license.id = *id;
+    auto kid = stringField(root, QStringLiteral("kid"), QString());
+    if (!kid)
+        return kid.error();
+    license.kid = *kid;
+
+    const QJsonObject customer = root.value(QStringLiteral("customer")).toObject();
+    auto customerId = stringField(customer, QStringLiteral("id"), QStringLiteral("customer."));
+    if (!customerId)
+        return customerId.error();
+    license.customerId = *customerId;
+    auto customerName = stringField(customer, QStringLiteral("name"), QStringLiteral("customer."));
+    if (!customerName)
+        return customerName.error();
+    license.customerName = *customerName;
+
+    auto tier = stringField(root, QStringLiteral("tier"), QString());
+    if (!tier)
+        return tier.error();
+    license.tier = *tier;
+    auto features =
+        identifierList(root.value(QStringLiteral("features")), QStringLiteral("features"));
+    if (!features)
+        return features.error();
+    license.features = *features;
+
+    const QJsonObject addons = root.value(QStringLiteral("addons")).toObject();
+    auto packs = identifierList(addons.value(QStringLiteral("policy_packs")),
+                                QStringLiteral("addons.policy_packs"));
+    if (!packs)
+        return packs.error();
+    license.policyPacks = *packs;
+    auto modules = identifierList(addons.value(QStringLiteral("compliance_modules")),
+                                  QStringLiteral("addons.compliance_modules"));
+    if (!modules)
+        return modules.error();
+    license.complianceModules = *modules;
+
+    const QJsonValue limitsValue = root.value(QStringLiteral("limits"));
+    if (!limitsValue.isObject())
+        return malformed(QStringLiteral("limits"), QStringLiteral("must be an object"));
+    const QJsonObject limits = limitsValue.toObject();
+    auto requests = limitOrNull(limits, QStringLiteral("requests_per_month"));
+    if (!requests)
+        return requests.error();
+    license.requestsPerMonth = *requests;
+    auto seats =
+        integerValue(limits.value(QStringLiteral("seats")), QStringLiteral("limits.seats"), 1);
+    if (!seats)
+        return seats.error();
+    license.seats = *seats;
+    auto agents = limitOrNull(limits, QStringLiteral("agents"));
+    if (!agents)
+        return agents.error();
+    license.agents = *agents;
+
+    auto audit = stringField(root, QStringLiteral("audit_tier"), QString());
+    if (!audit)
+        return audit.error();
+    license.auditTier = *audit;
+    auto contract = contractField(root.value(QStringLiteral("contract")));
+    if (!contract)
+        return contract.error();
+    license.contract = std::move(contract).value();
+
+    auto issued = timeField(root, QStringLiteral("issued_at"));
+    if (!issued)
+        return issued.error();
+    license.issuedAt = *issued;
+    auto notBefore = timeField(root, QStringLiteral("not_before"));
+    if (!notBefore)
+        return notBefore.error();
+    license.notBefore = *notBefore;
+    auto expires = timeField(root, QStringLiteral("expires_at"));
+    if (!expires)
+        return expires.error();
+    license.expiresAt = *expires;
+    if (license.expiresAt <= license.notBefore)
+        return malformed(QStringLiteral("expires_at"), QStringLiteral("must be after not_before"));
+    auto grace =
+        integerValue(root.value(QStringLiteral("grace_days")), QStringLiteral("grace_days"), 0);
+    if (!grace)
+        return grace.error();
+    if (*grace > 365)
+        return malformed(QStringLiteral("grace_days"), QStringLiteral("must be at most 365"));
+    license.graceDays = static_cast<int>(*grace);
+
+    const QJsonValue supersedes = root.value(QStringLiteral("supersedes"));
+    if (!supersedes.isUndefined() && !supersedes.isNull()) {
+        auto previous = uuidField(supersedes, QStringLiteral("supersedes"));
+        if (!previous)
+            return previous.error();
+        license.supersedes = *previous;
+    }
+
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (!kKnownFields.contains(it.key()))
+            license.unknownFields.insert(it.key(), it.value());
+    }
+    return license;
+}
+
+QByteArray LicensePayload::toJson() const {
+    QJsonObject root = unknownFields;
+    QJsonObject overrides;
+    for (const auto& [axis, price] : contract.priceOverrides)
+        overrides.insert(axis, price.toDecimalString());
+    root.insert(QStringLiteral("v"), v);
+    root.insert(QStringLiteral("id"), id.toString(QUuid::WithoutBraces));
+    root.insert(QStringLiteral("kid"), kid);
+    root.insert(QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), customerId},
+                                                        {QStringLiteral("name"), customerName}});
+    root.insert(QStringLiteral("tier"), tier);
+    root.insert(QStringLiteral("features"), QJsonArray::fromStringList(features));
+    root.insert(
+        QStringLiteral("addons"),
+        QJsonObject{
+            {QStringLiteral("policy_packs"), QJsonArray::fromStringList(policyPacks)},
+            {QStringLiteral("compliance_modules"), QJsonArray::fromStringList(complianceModules)}});
+    root.insert(QStringLiteral("limits"),
+                QJsonObject{{QStringLiteral("requests_per_month"), limitToJson(requestsPerMonth)},
+                            {QStringLiteral("seats"), static_cast<double>(seats)},
+                            {QStringLiteral("agents"), limitToJson(agents)}});
+    root.insert(QStringLiteral("audit_tier"), auditTier);
+    root.insert(
+        QStringLiteral("contract"),
+        QJsonObject{{QStringLiteral("discount_percent"), contract.discount.toDecimalString()},
+                    {QStringLiteral("term_months"), contract.termMonths},
+                    {QStringLiteral("price_overrides"), overrides}});
+    root.insert(QStringLiteral("issued_at"), toRfc3339(issuedAt));
+    root.insert(QStringLiteral("not_before"), toRfc3339(notBefore));
+    root.insert(QStringLiteral("expires_at"), toRfc3339(expiresAt));
+    root.insert(QStringLiteral("grace_days"), graceDays);
+    if (supersedes)
+        root.insert(QStringLiteral("supersedes"), supersedes->toString(QUuid::WithoutBraces));
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+}  // namespace aicp

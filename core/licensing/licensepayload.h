@@ -1,0 +1,70 @@
+#pragma once
+
+#include "common/result.h"
+#include "money/money.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+
+namespace aicp {
+
+// The contract terms a license carries (enterprise features).
+struct ContractTerms {
+    Percent discount;                         // on the recurring part of the bill
+    int termMonths = 0;                       // 0 (monthly), 12, 24 or 36
+    std::map<QString, Money> priceOverrides;  // e.g. "base" -> 899.00
+};
+
+// The signed content of a license: who, what tier, which add-ons and limits,
+// and when it is valid. Fields this version does not know are kept as they
+// were, so re-serialising an older reader's copy loses nothing.
+struct LicensePayload {
+    static constexpr int kFormatVersion = 1;
+
+    int v = kFormatVersion;
+    QUuid id;
+    QString kid;
+    QString customerId;
+    QString customerName;
+    QString tier;
+    QStringList features;
+    QStringList policyPacks;
+    QStringList complianceModules;
+    std::optional<std::int64_t> requestsPerMonth;  // nullopt: unlimited
+    std::int64_t seats = 1;
+    std::optional<std::int64_t> agents;  // nullopt: unlimited
+    QString auditTier;
+    ContractTerms contract;
+    QDateTime issuedAt;   // UTC, whole seconds
+    QDateTime notBefore;  // UTC, whole seconds
+    QDateTime expiresAt;  // UTC, whole seconds
+    int graceDays = 0;
+    std::optional<QUuid> supersedes;  // the license this one renews or upgrades
+    QJsonObject unknownFields;
+
+    // Strict reading: every known field present with the right type, times in
+    // RFC 3339 UTC ("2026-11-24T00:00:00Z"), a format version this aicp knows.
+    static Result<LicensePayload> fromJson(const QByteArray& json);
+    // Compact UTF-8 JSON with sorted keys: the bytes that get signed.
+    [[nodiscard]] QByteArray toJson() const;
+
+    [[nodiscard]] bool hasFeature(const QString& feature) const {
+        return features.contains(feature);
+    }
+    // The end of the grace period (expiresAt + graceDays).
+    [[nodiscard]] QDateTime graceEndsAt() const { return expiresAt.addDays(graceDays); }
+};
+
+// RFC 3339 UTC with whole seconds, the only time form licenses use.
+[[nodiscard]] QString toRfc3339(const QDateTime& time);
+[[nodiscard]] Result<QDateTime> fromRfc3339(const QString& text);
+
+}  // namespace aicp

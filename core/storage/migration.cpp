@@ -1,0 +1,93 @@
+#include "storage/migration.h"
+
+#include "storage/migrations/migrations.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+
+#include <string>
+
+#include <sqlite3.h>
+
+namespace aicp {
+
+namespace {
+
+constexpr Migration kWorkspaceMigrations[] = {
+    {1, "meta, price book history and customers", &migration0001},
+};
+
+Result<int> readUserVersion(sqlite3* db) {
+    auto query = Statement::prepare(db, "PRAGMA user_version");
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::internal(QStringLiteral("PRAGMA user_version returned nothing"));
+    const auto version = static_cast<int>(query->int64(0));
+    query->reset();
+    return version;
+}
+
+Status checkNumbering(std::span<const Migration> steps) {
+    if (steps.empty())
+        return Error::internal(QStringLiteral("a schema needs at least one migration step"));
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i].version != static_cast<int>(i) + 1 || !steps[i].apply)
+            return Error::internal(
+                QStringLiteral("migration step %1 is out of sequence or empty").arg(i + 1));
+    }
+    return {};
+}
+
+}  // namespace
+
+std::span<const Migration> workspaceMigrations() {
+    return kWorkspaceMigrations;
+}
+
+Error newerSchemaError(int fileVersion, int supportedVersion) {
+    return {Error::Code::Unsupported,
+            QStringLiteral("made by a newer aicp (schema %1); this aicp reads up to %2")
+                .arg(fileVersion)
+                .arg(supportedVersion)};
+}
+
+Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
+                    const std::function<Status()>& initializeEmpty) {
+    AICP_TRY(checkNumbering(steps));
+    const int target = steps.back().version;
+
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    // Read inside the write transaction: another process may have migrated
+    // the file between our checks and taking the lock.
+    auto current = readUserVersion(db);
+    if (!current)
+        return current.error();
+    const int from = *current;
+    if (from > target)
+        return newerSchemaError(from, target);
+    if (from == target) {
+        AICP_TRY(transaction->commit());
+        return from;
+    }
+
+    for (const Migration& step : steps.subspan(static_cast<std::size_t>(from))) {
+        const Status applied = step.apply(db);
+        if (!applied.ok())
+            return applied.error().withContext(QStringLiteral("schema step %1 (%2)")
+                                                   .arg(step.version)
+                                                   .arg(QString::fromUtf8(step.summary)));
+    }
+    if (from == 0 && initializeEmpty)
+        AICP_TRY(initializeEmpty());
+    // PRAGMA values cannot be bound; the version is an integer we produced.
+    AICP_TRY(executeScript(db, "PRAGMA user_version = " + std::to_string(target)));
+    AICP_TRY(transaction->commit());
+    return from;
+}
+
+}  // namespace aicp

@@ -1,0 +1,12 @@
+#pragma once
+
+#include "common/result.h"
+
+struct sqlite3;
+
+namespace aicp {
+
+// The workspace schema steps, listed in order in storage/migration.cpp.
+[[nodiscard]] Status migration0001(sqlite3* db);
+
+}  // namespace aicp

@@ -1,0 +1,147 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QStringView>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace aicp {
+
+// The Error for a failed SQLite call: sqlite's own message, with Code::Corrupt
+// when the file is damaged and Code::Database otherwise.
+[[nodiscard]] Error databaseError(sqlite3* db, int resultCode);
+
+// Runs SQL that returns no rows, possibly several statements (schema scripts).
+[[nodiscard]] Status executeScript(sqlite3* db, std::string_view sql);
+
+// Times are stored as RFC 3339 UTC text to the second ("2026-01-05T09:00:00Z"),
+// which sorts chronologically and reads well in the sqlite3 shell.
+[[nodiscard]] QString formatStoredTime(const QDateTime& time);
+[[nodiscard]] QDateTime parseStoredTime(QStringView text);  // invalid when malformed
+
+// One prepared SQLite statement, finalized on destruction. Every call checks
+// its return code. A statement that has finished (done or failed) is reset at
+// once, so it holds no lock and can be bound and run again:
+//
+//     auto insert = Statement::prepare(db, "INSERT INTO t(a, b) VALUES (?, ?)",
+//                                      Statement::Lifetime::Reused);
+//     for (const Row& row : rows) {
+//         AICP_TRY(insert->bindAll(row.a, row.b));
+//         AICP_TRY(insert->execute());
+//     }
+class Statement {
+public:
+    enum class Lifetime {
+        OneShot,  // run once or a few times
+        Reused,   // kept and run in a loop; SQLite plans it for the long term
+    };
+
+    // Refuses SQL that holds more than one statement or none.
+    [[nodiscard]] static Result<Statement> prepare(sqlite3* db, std::string_view sql,
+                                                   Lifetime lifetime = Lifetime::OneShot);
+
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement();
+
+    // Parameters are numbered from 1, as in SQLite.
+    [[nodiscard]] Status bindInt64(int index, std::int64_t value);
+    [[nodiscard]] Status bindText(int index, QStringView text);
+    [[nodiscard]] Status bindBlob(int index, const QByteArray& bytes);
+    [[nodiscard]] Status bindNull(int index);
+    [[nodiscard]] Status bindTime(int index, const QDateTime& time);  // refuses an invalid time
+
+    // Binds one value by its type: integers, bool, QString, QByteArray (blob),
+    // QDateTime, std::nullopt and std::optional of those.
+    template <typename T>
+    [[nodiscard]] Status bind(int index, const T& value);
+
+    // Starts a fresh run: resets, clears old bindings and binds the values to
+    // parameters 1..N in order.
+    template <typename... Values>
+    [[nodiscard]] Status bindAll(const Values&... values);
+
+    // Advances to the next row: true when a row is ready to read, false when
+    // the statement has finished.
+    [[nodiscard]] Result<bool> step();
+    // Runs a statement that returns no rows to completion.
+    [[nodiscard]] Status execute();
+    // Abandons a run early (a query whose remaining rows are not wanted) and
+    // clears the bindings.
+    void reset();
+
+    [[nodiscard]] int columnCount() const;
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::int64_t int64(int column) const;
+    [[nodiscard]] QString text(int column) const;
+    [[nodiscard]] QByteArray blob(int column) const;
+    [[nodiscard]] QDateTime time(int column) const;  // invalid when NULL or malformed
+
+    [[nodiscard]] sqlite3_stmt* handle() const { return statement_; }
+
+private:
+    friend Status executeScript(sqlite3* db, std::string_view sql);
+
+    Statement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
+    // Prepares the first statement of `sql`, or none (a null handle) when only
+    // comments are left; `rest` receives what follows it.
+    static Result<Statement> prepareFirst(sqlite3* db, std::string_view sql, unsigned flags,
+                                          std::string_view* rest);
+
+    template <typename T>
+    struct IsOptional : std::false_type {};
+    template <typename T>
+    struct IsOptional<std::optional<T>> : std::true_type {};
+    template <typename T>
+    static constexpr bool kAlwaysFalse = false;
+
+    sqlite3* db_ = nullptr;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+template <typename T>
+Status Statement::bind(int index, const T& value) {
+    if constexpr (std::is_same_v<T, std::nullopt_t>) {
+        return bindNull(index);
+    } else if constexpr (IsOptional<T>::value) {
+        return value ? bind(index, *value) : bindNull(index);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return bindInt64(index, value ? 1 : 0);
+    } else if constexpr (std::is_integral_v<T>) {
+        static_assert(std::is_signed_v<T> || sizeof(T) < sizeof(std::int64_t),
+                      "SQLite integers are signed 64-bit; convert explicitly");
+        return bindInt64(index, static_cast<std::int64_t>(value));
+    } else if constexpr (std::is_same_v<T, QDateTime>) {
+        return bindTime(index, value);
+    } else if constexpr (std::is_same_v<T, QByteArray>) {
+        return bindBlob(index, value);
+    } else if constexpr (std::is_convertible_v<const T&, QStringView>) {
+        return bindText(index, QStringView(value));
+    } else {
+        static_assert(kAlwaysFalse<T>, "no SQLite binding for this type");
+    }
+}
+
+template <typename... Values>
+Status Statement::bindAll(const Values&... values) {
+    reset();
+    int index = 0;
+    Status status;
+    // Stops at the first failure: later binds are skipped by the && chain.
+    static_cast<void>(((status = bind(++index, values), status.ok()) && ...));
+    return status;
+}
+
+}  // namespace aicp

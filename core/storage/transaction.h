@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/result.h"
+
+struct sqlite3;
+
+namespace aicp {
+
+// One unit of work on a workspace: everything done while it is alive is
+// committed together by commit(), or rolled back when it goes out of scope
+// uncommitted (an early return on error). Transactions nest: an inner one is
+// a savepoint of the outer, so a service can call another service that opens
+// its own transaction.
+class Transaction {
+public:
+    // The outermost transaction takes the write lock at once (BEGIN IMMEDIATE),
+    // so a writer waits for another at the start, within the busy timeout,
+    // rather than failing half-way through.
+    [[nodiscard]] static Result<Transaction> begin(sqlite3* db);
+
+    Transaction(Transaction&& other) noexcept;
+    Transaction& operator=(Transaction&&) = delete;
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction();
+
+    [[nodiscard]] Status commit();
+    // Undoes the work now instead of at the end of the scope.
+    [[nodiscard]] Status rollback();
+
+    [[nodiscard]] bool isNested() const { return nested_; }
+
+private:
+    Transaction(sqlite3* db, bool nested) : db_(db), nested_(nested) {}
+
+    sqlite3* db_ = nullptr;
+    bool nested_ = false;
+};
+
+}  // namespace aicp

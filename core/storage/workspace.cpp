@@ -1,0 +1,399 @@
+#include "storage/workspace.h"
+
+#include "storage/migration.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+
+#include <string>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include <sqlite3.h>
+
+namespace aicp {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr qint64 kSqliteHeaderSize = 100;
+constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+
+const QString kWorkspaceIdKey = QStringLiteral("workspace_id");
+const QString kCreatedAtKey = QStringLiteral("created_at");
+const QString kModeKey = QStringLiteral("mode");
+const QString kCreatedByKey = QStringLiteral("created_by");
+
+struct ConnectionCloser {
+    void operator()(sqlite3* db) const {
+        // close_v2 never fails on open statements: it defers the close until
+        // they are finalized, which Statement's destructor guarantees.
+        if (sqlite3_close_v2(db) != SQLITE_OK)
+            qWarning("aicp: could not close a workspace: %s", sqlite3_errmsg(db));
+    }
+};
+using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
+
+enum class FileKind { Empty, Sqlite };
+
+// Looks at the file without SQLite, so a file that is not a database is
+// refused before anything could write to it.
+Result<FileKind> inspectFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot be read (%1)").arg(file.errorString()));
+    if (file.size() == 0)
+        return FileKind::Empty;
+    const QByteArray header = file.read(kSqliteHeaderSize);
+    if (header.size() < kSqliteHeaderSize || !header.startsWith(kSqliteMagic))
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("is not an aicp workspace (not a SQLite database)"));
+    return FileKind::Sqlite;
+}
+
+Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql) {
+    auto query = Statement::prepare(db, sql);
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::internal(QStringLiteral("\"%1\" returned no row")
+                                   .arg(QString::fromUtf8(sql.data(), sql.size())));
+    const std::int64_t value = query->int64(0);
+    query->reset();
+    return value;
+}
+
+Status configureConnection(sqlite3* db) {
+    // Connection settings only: none of them writes to the file.
+    int rc = sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    if (rc != SQLITE_OK)
+        return databaseError(db, rc);
+    // Workspaces are files users receive from others; defensive mode keeps a
+    // crafted file from using schema tricks to corrupt itself.
+    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    if (rc != SQLITE_OK)
+        return databaseError(db, rc);
+    AICP_TRY(executeScript(db, "PRAGMA trusted_schema = OFF"));
+    return executeScript(db, "PRAGMA foreign_keys = ON");
+}
+
+// Decides, by reading only, whether an existing SQLite file may be opened:
+// an aicp workspace this aicp can read, or an empty database.
+Status checkIdentity(sqlite3* db) {
+    auto applicationId = queryInt64(db, "PRAGMA application_id");
+    if (!applicationId)
+        return applicationId.error();
+    auto userVersion = queryInt64(db, "PRAGMA user_version");
+    if (!userVersion)
+        return userVersion.error();
+    auto objects = queryInt64(db, "SELECT count(*) FROM sqlite_schema");
+    if (!objects)
+        return objects.error();
+
+    if (*applicationId == Workspace::kApplicationId) {
+        if (*userVersion > Workspace::kSchemaVersion)
+            return newerSchemaError(static_cast<int>(*userVersion), Workspace::kSchemaVersion);
+    } else if (*applicationId != 0 || *userVersion != 0 || *objects != 0) {
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("is a SQLite database but not an aicp workspace"));
+    }
+    if (sqlite3_db_readonly(db, "main") == 1)
+        return Error(Error::Code::Io,
+                     QStringLiteral("is read-only; aicp needs to write to its workspace"));
+    return {};
+}
+
+Status switchToWal(sqlite3* db) {
+    auto query = Statement::prepare(db, "PRAGMA journal_mode = WAL");
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    const QString mode = *row ? query->text(0) : QString();
+    query->reset();
+    // SQLite answers with the mode in force, which stays the old one where
+    // WAL is impossible (some network file systems).
+    if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
+        return Error(Error::Code::Database,
+                     QStringLiteral("cannot use write-ahead logging here (journal mode stays "
+                                    "'%1'); keep the workspace on a local disk")
+                         .arg(mode));
+    return {};
+}
+
+Status insertMeta(sqlite3* db, const QString& key, const QString& value) {
+    auto insert = Statement::prepare(db,
+                                     "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(key, value));
+    return insert->execute();
+}
+
+Status insertPriceBook(sqlite3* db, const QByteArray& document) {
+    auto insert =
+        Statement::prepare(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(), QString::fromUtf8(document)));
+    return insert->execute();
+}
+
+// Seeds a database just brought from version 0: identity, mode and the
+// default price book, inside the migration's transaction.
+Status initializeWorkspace(sqlite3* db) {
+    AICP_TRY(
+        executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId)));
+    AICP_TRY(insertMeta(db, kWorkspaceIdKey, QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    AICP_TRY(insertMeta(db, kCreatedAtKey, formatStoredTime(QDateTime::currentDateTimeUtc())));
+    AICP_TRY(insertMeta(db, kModeKey, QStringLiteral("vendor")));
+    AICP_TRY(insertMeta(db, kCreatedByKey, QStringLiteral("aicp " AICP_VERSION)));
+    auto book = PriceBook::loadDefault();
+    if (!book)
+        return book.error();
+    return insertPriceBook(db, book->toJson());
+}
+
+Result<std::optional<QString>> readMeta(sqlite3* db, const QString& key) {
+    auto query = Statement::prepare(db, "SELECT value FROM meta WHERE key = ?1");
+    if (!query)
+        return query.error();
+    AICP_TRY(query->bindAll(key));
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<QString>();
+    std::optional<QString> value = query->text(0);
+    query->reset();
+    return value;
+}
+
+Result<QString> readRequiredMeta(sqlite3* db, const QString& key) {
+    auto value = readMeta(db, key);
+    if (!value)
+        return value.error();
+    if (!value->has_value())
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("is damaged: its %1 is missing").arg(key));
+    return **value;
+}
+
+Status verifyForeignKeys(sqlite3* db) {
+    auto enabled = queryInt64(db, "PRAGMA foreign_keys");
+    if (!enabled)
+        return enabled.error();
+    if (*enabled != 1)
+        return Error(Error::Code::Unsupported,
+                     QStringLiteral("this SQLite library cannot enforce foreign keys"));
+    return {};
+}
+
+void removeDatabaseFiles(const QString& path) {
+    QFile::remove(path);
+    QFile::remove(path + QStringLiteral("-wal"));
+    QFile::remove(path + QStringLiteral("-shm"));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode mode) {
+    if (path.isEmpty())
+        return Error::invalidInput(QStringLiteral("no workspace file was given"));
+    const auto failure = [&path](const Error& error) {
+        return error.withContext(
+            QStringLiteral("workspace '%1'").arg(QDir::toNativeSeparators(path)));
+    };
+
+    const QFileInfo info(path);
+    if (info.isDir())
+        return failure(Error(Error::Code::Io, QStringLiteral("is a folder, not a workspace file")));
+    const bool creating = !info.exists();
+    std::optional<FileKind> kind;
+    if (creating) {
+        if (mode == OpenMode::OpenExisting)
+            return failure(Error::notFound(QStringLiteral("does not exist")));
+        if (!QDir().mkpath(info.absolutePath()))
+            return failure(
+                Error(Error::Code::Io, QStringLiteral("cannot create the folder '%1'")
+                                           .arg(QDir::toNativeSeparators(info.absolutePath()))));
+    } else {
+        auto inspected = inspectFile(path);
+        if (!inspected)
+            return failure(inspected.error());
+        kind = *inspected;
+    }
+
+    sqlite3* raw = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0) |
+                      SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    Connection connection(raw);
+    // Runs the steps in order; written as a lambda so every failure below
+    // can be wrapped with the path and, for a new file, cleaned up.
+    const auto prepare = [&]() -> Status {
+        if (rc != SQLITE_OK)
+            return databaseError(connection.get(), rc);
+        sqlite3* db = connection.get();
+        AICP_TRY(configureConnection(db));
+        if (kind == FileKind::Sqlite)
+            AICP_TRY(checkIdentity(db));
+        // Only now may the file change: it is ours, or empty.
+        AICP_TRY(switchToWal(db));
+        AICP_TRY(verifyForeignKeys(db));
+        auto migrated =
+            migrate(db, workspaceMigrations(), [db] { return initializeWorkspace(db); });
+        if (!migrated)
+            return migrated.error();
+        return {};
+    };
+    if (const Status prepared = prepare(); !prepared.ok()) {
+        connection.reset();
+        if (creating)
+            removeDatabaseFiles(path);
+        return failure(prepared.error());
+    }
+
+    sqlite3* db = connection.get();
+    auto id = readRequiredMeta(db, kWorkspaceIdKey);
+    if (!id)
+        return failure(id.error());
+    auto createdAt = readRequiredMeta(db, kCreatedAtKey);
+    if (!createdAt)
+        return failure(createdAt.error());
+
+    std::unique_ptr<Workspace> workspace(new Workspace(path, connection.release()));
+    workspace->id_ = QUuid::fromString(*id);
+    workspace->createdAt_ = parseStoredTime(*createdAt);
+    if (workspace->id_.isNull() || !workspace->createdAt_.isValid())
+        return failure(
+            Error(Error::Code::Corrupt, QStringLiteral("is damaged: its identity cannot be read")));
+    return workspace;
+}
+
+QString Workspace::defaultPath() {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (folder.isEmpty())
+        return {};
+    return QDir(folder).filePath(QStringLiteral("workspace.aicp"));
+}
+
+Workspace::~Workspace() {
+    ConnectionCloser()(db_);
+}
+
+int Workspace::schemaVersion() const {
+    auto version = queryInt64(db_, "PRAGMA user_version");
+    return version ? static_cast<int>(*version) : -1;
+}
+
+Result<Workspace::Mode> Workspace::mode() const {
+    auto value = readRequiredMeta(db_, kModeKey);
+    if (!value)
+        return value.error();
+    if (*value == QLatin1String("vendor"))
+        return Mode::Vendor;
+    if (*value == QLatin1String("customer"))
+        return Mode::Customer;
+    return Error(
+        Error::Code::Corrupt,
+        QStringLiteral("the workspace mode '%1' is neither vendor nor customer").arg(*value));
+}
+
+Status Workspace::setMode(Mode newMode) {
+    return insertMeta(
+        db_, kModeKey,
+        newMode == Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer"));
+}
+
+Result<std::optional<QString>> Workspace::metaValue(const QString& key) const {
+    return readMeta(db_, key);
+}
+
+Status Workspace::setMetaValue(const QString& key, const QString& value) {
+    if (key.isEmpty())
+        return Error::invalidInput(QStringLiteral("a workspace setting needs a name"));
+    if (key == kWorkspaceIdKey || key == kCreatedAtKey)
+        return Error::invalidInput(
+            QStringLiteral("the workspace's %1 is fixed when it is created").arg(key));
+    return insertMeta(db_, key, value);
+}
+
+Result<PriceBook> Workspace::priceBook() const {
+    auto query =
+        Statement::prepare(db_, "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1");
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error(Error::Code::Corrupt, QStringLiteral("the workspace holds no price book"));
+    const std::int64_t id = query->int64(0);
+    const QByteArray document = query->blob(1);
+    query->reset();
+
+    auto book = PriceBook::fromJson(document);
+    if (!book) {
+        // A document aicp wrote itself and can no longer read is damage, not
+        // bad input; a newer price book schema stays Unsupported.
+        const Error& error = book.error();
+        const Error::Code code =
+            error.code() == Error::Code::InvalidInput ? Error::Code::Corrupt : error.code();
+        return Error(code, error.message())
+            .withContext(QStringLiteral("stored price book %1").arg(id));
+    }
+    return book;
+}
+
+Status Workspace::storePriceBook(const PriceBook& book) {
+    const QByteArray document = book.toJson();
+    // Parsing our own output proves the stored document can be read back:
+    // an empty or inconsistent book is refused here, not at the next start.
+    auto reread = PriceBook::fromJson(document);
+    if (!reread)
+        return reread.error();
+
+    auto transaction = Transaction::begin(db_);
+    if (!transaction)
+        return transaction.error();
+    auto newest =
+        Statement::prepare(db_, "SELECT document FROM price_books ORDER BY id DESC LIMIT 1");
+    if (!newest)
+        return newest.error();
+    auto row = newest->step();
+    if (!row)
+        return row.error();
+    const bool unchanged = *row && newest->blob(0) == document;
+    newest->reset();
+    if (!unchanged)
+        AICP_TRY(insertPriceBook(db_, document));
+    return transaction->commit();
+}
+
+Result<std::vector<Workspace::StoredPriceBook>> Workspace::priceBookHistory() const {
+    auto query =
+        Statement::prepare(db_, "SELECT id, stored_at, document FROM price_books ORDER BY id");
+    if (!query)
+        return query.error();
+    std::vector<StoredPriceBook> history;
+    while (true) {
+        auto row = query->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        history.push_back({query->int64(0), query->time(1), query->blob(2)});
+    }
+    return history;
+}
+
+}  // namespace aicp
