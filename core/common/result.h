@@ -23,7 +23,9 @@ public:
 
     [[nodiscard]] const T& value() const& { return std::get<T>(state_); }
     [[nodiscard]] T& value() & { return std::get<T>(state_); }
-    [[nodiscard]] T&& value() && { return std::get<T>(std::move(state_)); }
+    // By value, not T&&: `for (auto& x : load().value())` must not dangle
+    // once the temporary Result is gone.
+    [[nodiscard]] T value() && { return std::get<T>(std::move(state_)); }
     [[nodiscard]] const T& operator*() const& { return value(); }
     [[nodiscard]] T& operator*() & { return value(); }
     [[nodiscard]] const T* operator->() const { return &value(); }
