@@ -14,6 +14,7 @@ namespace {
 
 constexpr Migration kWorkspaceMigrations[] = {
     {1, "meta, price book history and customers", &migration0001},
+    {2, "signing keys, licenses, revocations and the audit log", &migration0002},
 };
 
 Result<int> readUserVersion(sqlite3* db) {

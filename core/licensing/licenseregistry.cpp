@@ -1,0 +1,354 @@
+#include "licensing/licenseregistry.h"
+
+#include "audit/auditlog.h"
+#include "customers/customer.h"
+#include "licensing/keystore.h"
+#include "licensing/signedtoken.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+#include "storage/workspace.h"
+
+#include <QJsonObject>
+
+namespace aicp {
+
+namespace {
+
+constexpr qsizetype kMinIdPrefix = 8;
+
+constexpr std::string_view kSelectLicenses =
+    "SELECT l.license_key, l.issued_by, r.revoked_at, r.revoked_by, r.reason, "
+    "       (SELECT n.id FROM licenses n WHERE n.supersedes = l.id "
+    "        ORDER BY n.issued_at DESC, n.id LIMIT 1) "
+    "FROM licenses l LEFT JOIN revocations r ON r.license_id = l.id";
+
+QString idText(const QUuid& id) {
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QDateTime nowToTheSecond() {
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return now.addMSecs(-now.time().msec());
+}
+
+Result<LicenseRecord> readRecord(const Statement& row) {
+    LicenseRecord record;
+    record.key = row.blob(0);
+    auto token = parseSignedToken(record.key, "AICP1", 64 * 1024);
+    if (!token)
+        return token.error().withContext(QStringLiteral("stored license"));
+    auto payload = LicensePayload::fromJson(token->payload);
+    if (!payload)
+        return Error(Error::Code::Corrupt, payload.error().message())
+            .withContext(QStringLiteral("stored license"));
+    record.license = std::move(payload).value();
+    record.issuedBy = row.text(1);
+    if (!row.isNull(2))
+        record.revocation = Revocation{row.time(2), row.text(3), row.text(4)};
+    if (!row.isNull(5))
+        record.supersededBy = QUuid::fromString(row.text(5));
+    return record;
+}
+
+Result<std::vector<LicenseRecord>> queryRecords(sqlite3* db, const std::string& sql,
+                                                const QString& parameter = {}) {
+    auto query = Statement::prepare(db, sql);
+    if (!query)
+        return query.error();
+    if (!parameter.isNull())
+        AICP_TRY(query->bindAll(parameter));
+    std::vector<LicenseRecord> records;
+    while (true) {
+        auto row = query->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto record = readRecord(*query);
+        if (!record) {
+            query->reset();
+            return record.error();
+        }
+        records.push_back(std::move(record).value());
+    }
+    return records;
+}
+
+Status ensureCustomer(Workspace& workspace, const LicensePayload& license) {
+    CustomerStore customers(workspace);
+    auto existing = customers.find(license.customerId);
+    if (existing)
+        return {};
+    if (existing.error().code() != Error::Code::NotFound)
+        return existing.error();
+    return customers.save({license.customerId, license.customerName, {}, license.issuedAt});
+}
+
+}  // namespace
+
+QString LicenseRecord::stateAt(const QDateTime& now) const {
+    if (revocation)
+        return QStringLiteral("revoked");
+    if (supersededBy)
+        return QStringLiteral("superseded");
+    if (now < license.notBefore)
+        return QStringLiteral("not-yet-valid");
+    if (now < license.expiresAt)
+        return QStringLiteral("active");
+    if (now < license.graceEndsAt())
+        return QStringLiteral("in-grace");
+    return QStringLiteral("expired");
+}
+
+Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
+                                             QByteArrayView passphrase) {
+    auto key = KeyStore(workspace_).unlockSigningKey(passphrase);
+    if (!key)
+        return key.error();
+    auto book = workspace_.priceBook();
+    if (!book)
+        return book.error();
+    const QDateTime issuedAt = nowToTheSecond();
+    const QDateTime start = request.notBefore.isValid() ? request.notBefore : issuedAt;
+    auto prices = book->versionAt(start.toUTC().date());
+    if (!prices)
+        return prices.error();
+    auto payload = buildLicensePayload(request, *prices, key->publicKey().kid(), issuedAt);
+    if (!payload)
+        return payload.error();
+    auto signedKey = makeSignedToken("AICP1", payload->toJson(), *key);
+    if (!signedKey)
+        return signedKey.error();
+
+    sqlite3* db = workspace_.handle();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    if (payload->supersedes) {
+        auto superseded = find(*payload->supersedes);
+        if (!superseded)
+            return superseded.error();
+        if (superseded->license.customerId != payload->customerId)
+            return Error::invalidInput(QStringLiteral("license %1 belongs to another customer")
+                                           .arg(idText(*payload->supersedes)));
+    }
+    AICP_TRY(ensureCustomer(workspace_, *payload));
+
+    LicenseRecord record{*payload, *signedKey, AuditLog::currentActor(), {}, {}};
+    auto insert = Statement::prepare(
+        db,
+        "INSERT INTO licenses (id, customer_id, tier, kid, license_key, issued_at, not_before, "
+        "expires_at, supersedes, issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    if (!insert)
+        return insert.error();
+    const std::optional<QString> supersedes =
+        payload->supersedes ? std::optional(idText(*payload->supersedes)) : std::nullopt;
+    AICP_TRY(insert->bindAll(idText(payload->id), payload->customerId, payload->tier, payload->kid,
+                             QString::fromLatin1(record.key), payload->issuedAt, payload->notBefore,
+                             payload->expiresAt, supersedes, record.issuedBy));
+    AICP_TRY(insert->execute());
+
+    QJsonObject details{{QStringLiteral("customer"), payload->customerId},
+                        {QStringLiteral("tier"), payload->tier},
+                        {QStringLiteral("kid"), payload->kid},
+                        {QStringLiteral("expires_at"), toRfc3339(payload->expiresAt)}};
+    if (supersedes)
+        details.insert(QStringLiteral("supersedes"), *supersedes);
+    auto logged = AuditLog(workspace_)
+                      .append(payload->supersedes ? QStringLiteral("license.reissue")
+                                                  : QStringLiteral("license.issue"),
+                              idText(payload->id), details);
+    if (!logged)
+        return logged.error();
+    AICP_TRY(transaction->commit());
+    return record;
+}
+
+Result<LicenseRecord> LicenseRegistry::renew(const QUuid& id, QByteArrayView passphrase) {
+    auto old = find(id);
+    if (!old)
+        return old.error();
+    if (old->revocation)
+        return Error(
+            Error::Code::Conflict,
+            QStringLiteral("license %1 was revoked; issue a new one instead").arg(idText(id)));
+    LicenseRequest request = LicenseRequest::from(old->license);
+    const qint64 length = old->license.notBefore.secsTo(old->license.expiresAt);
+    const QDateTime now = nowToTheSecond();
+    request.notBefore = std::max(old->license.expiresAt, now);
+    request.expiresAt = request.notBefore.addSecs(length);
+    request.supersedes = id;
+    return issue(request, passphrase);
+}
+
+Result<LicenseRecord> LicenseRegistry::upgrade(const QUuid& id, LicenseRequest changes,
+                                               QByteArrayView passphrase) {
+    auto old = find(id);
+    if (!old)
+        return old.error();
+    if (old->revocation)
+        return Error(
+            Error::Code::Conflict,
+            QStringLiteral("license %1 was revoked; issue a new one instead").arg(idText(id)));
+    if (changes.customerId != old->license.customerId)
+        return Error::invalidInput(QStringLiteral("an upgrade keeps the customer"));
+    if (!changes.notBefore.isValid() || changes.notBefore < nowToTheSecond())
+        changes.notBefore = nowToTheSecond();
+    if (!changes.expiresAt.isValid())
+        changes.expiresAt = old->license.expiresAt;
+    changes.supersedes = id;
+    return issue(changes, passphrase);
+}
+
+Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& reason,
+                                              QByteArrayView passphrase) {
+    if (reason.trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("a revocation needs a reason"));
+    auto record = find(id);
+    if (!record)
+        return record.error();
+    if (record->revocation)
+        return Error(
+            Error::Code::Conflict,
+            QStringLiteral("license %1 was already revoked on %2 by %3")
+                .arg(idText(id), toRfc3339(record->revocation->at), record->revocation->by));
+
+    sqlite3* db = workspace_.handle();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    const Revocation revocation{nowToTheSecond(), AuditLog::currentActor(), reason.trimmed()};
+    auto insert =
+        Statement::prepare(db,
+                           "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
+                           "VALUES (?1, ?2, ?3, ?4)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(idText(id), revocation.at, revocation.by, revocation.reason));
+    AICP_TRY(insert->execute());
+    auto logged = AuditLog(workspace_)
+                      .append(QStringLiteral("license.revoke"), idText(id),
+                              {{QStringLiteral("customer"), record->license.customerId},
+                               {QStringLiteral("reason"), revocation.reason}});
+    if (!logged)
+        return logged.error();
+    auto published = publishRevocationList(passphrase);
+    if (!published)
+        return published.error();
+    AICP_TRY(transaction->commit());
+    record->revocation = revocation;
+    return record;
+}
+
+Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView passphrase) {
+    auto key = KeyStore(workspace_).unlockSigningKey(passphrase);
+    if (!key)
+        return key.error();
+    sqlite3* db = workspace_.handle();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+
+    RevocationList list;
+    list.kid = key->publicKey().kid();
+    list.issuedAt = nowToTheSecond();
+    {
+        auto next =
+            Statement::prepare(db, "SELECT coalesce(max(sequence), 0) + 1 FROM revocation_lists");
+        if (!next)
+            return next.error();
+        auto row = next->step();
+        if (!row)
+            return row.error();
+        list.sequence = next->int64(0);
+        next->reset();
+    }
+    auto revoked = Statement::prepare(
+        db, "SELECT license_id, revoked_at FROM revocations ORDER BY license_id");
+    if (!revoked)
+        return revoked.error();
+    while (true) {
+        auto row = revoked->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        list.revoked.push_back({QUuid::fromString(revoked->text(0)), revoked->time(1)});
+    }
+    auto token = list.sign(*key);
+    if (!token)
+        return token.error();
+    auto insert = Statement::prepare(
+        db, "INSERT INTO revocation_lists (sequence, published_at, token) VALUES (?1, ?2, ?3)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(list.sequence, list.issuedAt, QString::fromLatin1(*token)));
+    AICP_TRY(insert->execute());
+    AICP_TRY(transaction->commit());
+    return list;
+}
+
+Result<QByteArray> LicenseRegistry::latestPublishedRevocationList() const {
+    auto query = Statement::prepare(
+        workspace_.handle(), "SELECT token FROM revocation_lists ORDER BY sequence DESC LIMIT 1");
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::notFound(QStringLiteral("no revocation list has been published yet"));
+    QByteArray token = query->blob(0);
+    query->reset();
+    return token;
+}
+
+Result<QByteArray> LicenseRegistry::currentRevocationList(QByteArrayView passphrase) {
+    auto latest = latestPublishedRevocationList();
+    if (latest || latest.error().code() != Error::Code::NotFound)
+        return latest;
+    auto published = publishRevocationList(passphrase);
+    if (!published)
+        return published.error();
+    return latestPublishedRevocationList();
+}
+
+Result<std::vector<LicenseRecord>> LicenseRegistry::list() const {
+    return queryRecords(workspace_.handle(),
+                        std::string(kSelectLicenses) + " ORDER BY l.issued_at DESC, l.id");
+}
+
+Result<LicenseRecord> LicenseRegistry::find(const QUuid& id) const {
+    auto records = queryRecords(workspace_.handle(),
+                                std::string(kSelectLicenses) + " WHERE l.id = ?1", idText(id));
+    if (!records)
+        return records.error();
+    if (records->empty())
+        return Error::notFound(QStringLiteral("there is no license %1").arg(idText(id)));
+    return records->front();
+}
+
+Result<LicenseRecord> LicenseRegistry::findByPrefix(const QString& idOrPrefix) const {
+    const QString prefix = idOrPrefix.trimmed().toLower();
+    const QUuid exact = QUuid::fromString(prefix);
+    if (!exact.isNull())
+        return find(exact);
+    if (prefix.size() < kMinIdPrefix)
+        return Error::invalidInput(
+            QStringLiteral("'%1' is not a license id; give the id or its first %2 characters")
+                .arg(idOrPrefix)
+                .arg(kMinIdPrefix));
+    auto records = queryRecords(
+        workspace_.handle(),
+        std::string(kSelectLicenses) + " WHERE substr(l.id, 1, length(?1)) = ?1 LIMIT 2", prefix);
+    if (!records)
+        return records.error();
+    if (records->empty())
+        return Error::notFound(QStringLiteral("there is no license starting with %1").arg(prefix));
+    if (records->size() > 1)
+        return Error::invalidInput(
+            QStringLiteral("several licenses start with %1; give more of the id").arg(prefix));
+    return records->front();
+}
+
+}  // namespace aicp

@@ -1,0 +1,182 @@
+#include "licensing/licenserequest.h"
+
+#include "customers/customer.h"
+
+#include <set>
+
+namespace aicp {
+
+namespace {
+
+QDateTime toWholeSeconds(const QDateTime& time) {
+    const QDateTime utc = time.toUTC();
+    return utc.addMSecs(-utc.time().msec());
+}
+
+// The add-ons a license grants, checked against what the tier offers.
+Result<QStringList> chooseAddOns(const QStringList& requested, const QStringList& catalogue,
+                                 const AddOnAllowance& allowance, const TierDefinition& tier,
+                                 const QString& plural) {
+    std::set<QString> seen;
+    for (const QString& addOn : requested) {
+        if (!catalogue.contains(addOn))
+            return Error::invalidInput(
+                QStringLiteral("unknown %1 '%2'; the price book sells: %3")
+                    .arg(plural.chopped(1), addOn, catalogue.join(QStringLiteral(", "))));
+        if (!seen.insert(addOn).second)
+            return Error::invalidInput(
+                QStringLiteral("%1 '%2' is listed twice").arg(plural.chopped(1), addOn));
+    }
+    if (allowance.isUnlimited())
+        return requested.isEmpty() ? catalogue : requested;
+    const std::int64_t count = requested.size();
+    if (count > *allowance.included && !allowance.extra) {
+        if (*allowance.included == 0)
+            return Error::invalidInput(
+                QStringLiteral("the %1 tier has no %2; choose a paid tier").arg(tier.id, plural));
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier includes %2 %3 and sells no extra ones; %4 were chosen")
+                .arg(tier.id)
+                .arg(*allowance.included)
+                .arg(plural)
+                .arg(count));
+    }
+    return requested;
+}
+
+Status checkContract(const ContractTerms& contract) {
+    if (contract.termMonths != 0 && contract.termMonths != 12 && contract.termMonths != 24 &&
+        contract.termMonths != 36)
+        return Error::invalidInput(
+            QStringLiteral("a contract term is 12, 24 or 36 months (or none), not %1")
+                .arg(contract.termMonths));
+    static const QStringList kOverridable{QStringLiteral("base"), QStringLiteral("policy_packs"),
+                                          QStringLiteral("compliance_modules"),
+                                          QStringLiteral("seats"), QStringLiteral("audit")};
+    for (const auto& [axis, price] : contract.priceOverrides) {
+        if (!kOverridable.contains(axis))
+            return Error::invalidInput(
+                QStringLiteral("a price override applies to one of %1, not '%2'")
+                    .arg(kOverridable.join(QStringLiteral(", ")), axis));
+        if (price.isNegative())
+            return Error::invalidInput(
+                QStringLiteral("the %1 price override cannot be negative").arg(axis));
+    }
+    return {};
+}
+
+}  // namespace
+
+LicenseRequest LicenseRequest::from(const LicensePayload& license) {
+    LicenseRequest request;
+    request.customerId = license.customerId;
+    request.customerName = license.customerName;
+    request.tier = license.tier;
+    request.policyPacks = license.policyPacks;
+    request.complianceModules = license.complianceModules;
+    request.seats = license.seats;
+    request.agents = license.agents;
+    request.auditTier = license.auditTier;
+    request.notBefore = license.notBefore;
+    request.expiresAt = license.expiresAt;
+    request.graceDays = license.graceDays;
+    request.contract = license.contract;
+    return request;
+}
+
+Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
+                                           const PriceBookVersion& prices, const QString& kid,
+                                           const QDateTime& issuedAt) {
+    if (!isValidCustomerId(request.customerId))
+        return Error::invalidInput(
+            QStringLiteral("customer id '%1' is not valid: use lowercase letters, digits and '-'")
+                .arg(request.customerId));
+    if (request.customerName.trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("the license needs the customer's name"));
+    const TierDefinition* tier = prices.tier(request.tier);
+    if (!tier)
+        return Error::invalidInput(QStringLiteral("unknown tier '%1'; choose one of: %2")
+                                       .arg(request.tier, prices.tierIds().join(u", ")));
+
+    LicensePayload license;
+    license.id = QUuid::createUuid();
+    license.kid = kid;
+    license.customerId = request.customerId;
+    license.customerName = request.customerName.trimmed();
+    license.tier = tier->id;
+    license.features = tier->features;
+    license.requestsPerMonth = tier->includedRequests;
+
+    auto packs = chooseAddOns(request.policyPacks, prices.policyPacks, tier->policyPacks, *tier,
+                              QStringLiteral("policy packs"));
+    if (!packs)
+        return packs.error();
+    license.policyPacks = *packs;
+    auto modules =
+        chooseAddOns(request.complianceModules, prices.complianceModules, tier->complianceModules,
+                     *tier, QStringLiteral("compliance modules"));
+    if (!modules)
+        return modules.error();
+    license.complianceModules = *modules;
+
+    const std::int64_t seatsIncluded = tier->seats.included.value_or(1);
+    license.seats = request.seats.value_or(seatsIncluded);
+    if (license.seats < 1)
+        return Error::invalidInput(QStringLiteral("a license needs at least one seat"));
+    if (!tier->seats.isUnlimited() && license.seats > seatsIncluded && !tier->seats.extra)
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier includes %2 seats and sells no extra ones; %3 were chosen")
+                .arg(tier->id)
+                .arg(seatsIncluded)
+                .arg(license.seats));
+
+    license.agents = request.agents ? request.agents : tier->includedAgents;
+    if (license.agents && *license.agents < 1)
+        return Error::invalidInput(QStringLiteral("a license needs at least one agent"));
+    if (tier->includedAgents && license.agents && *license.agents > *tier->includedAgents)
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier allows at most %2 agents; %3 were chosen")
+                .arg(tier->id)
+                .arg(*tier->includedAgents)
+                .arg(*license.agents));
+    if (tier->includedAgents && !license.agents)
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier allows at most %2 agents, not unlimited")
+                .arg(tier->id)
+                .arg(*tier->includedAgents));
+
+    license.auditTier = request.auditTier.isEmpty() ? tier->includedAuditTier : request.auditTier;
+    const int rank = prices.auditTierRank(license.auditTier);
+    const int includedRank = prices.auditTierRank(tier->includedAuditTier);
+    if (rank < 0)
+        return Error::invalidInput(
+            QStringLiteral("unknown audit tier '%1'").arg(license.auditTier));
+    if (rank < includedRank)
+        return Error::invalidInput(QStringLiteral("the %1 tier already includes %2 audit retention")
+                                       .arg(tier->id, tier->includedAuditTier));
+    if (rank > includedRank && !tier->auditUpgradesSold)
+        return Error::invalidInput(QStringLiteral("the %1 tier sells no audit upgrade to %2")
+                                       .arg(tier->id, license.auditTier));
+
+    AICP_TRY(checkContract(request.contract));
+    license.contract = request.contract;
+
+    license.issuedAt = toWholeSeconds(issuedAt);
+    license.notBefore =
+        request.notBefore.isValid() ? toWholeSeconds(request.notBefore) : license.issuedAt;
+    if (!request.expiresAt.isValid())
+        return Error::invalidInput(QStringLiteral("the license needs an expiry date"));
+    license.expiresAt = toWholeSeconds(request.expiresAt);
+    if (license.expiresAt <= license.notBefore)
+        return Error::invalidInput(
+            QStringLiteral("the license would expire (%1) before it starts (%2)")
+                .arg(toRfc3339(license.expiresAt), toRfc3339(license.notBefore)));
+    if (request.graceDays < 0 || request.graceDays > LicenseRequest::kMaxGraceDays)
+        return Error::invalidInput(QStringLiteral("grace days must be between 0 and %1")
+                                       .arg(LicenseRequest::kMaxGraceDays));
+    license.graceDays = request.graceDays;
+    license.supersedes = request.supersedes;
+    return license;
+}
+
+}  // namespace aicp
