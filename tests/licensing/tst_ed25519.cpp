@@ -1,5 +1,6 @@
 #include "licensing/base64url.h"
 #include "licensing/ed25519.h"
+#include "licensing/signedtoken.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -112,6 +113,43 @@ private slots:
         QVERIFY(process.waitForFinished(30'000));
         QCOMPARE(process.exitCode(), 0);
         QCOMPARE(process.readAllStandardOutput(), key->publicKey().toPem());
+    }
+
+    // SPEC: anyone holding the public key verifies a license key with stock
+    // `openssl pkeyutl -verify -rawin`; this runs the README's recipe.
+    void stockOpensslVerifiesALicenseKey() {
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("the openssl command line is not installed");
+        QTemporaryDir dir;
+        const auto key = Ed25519PrivateKey::generate();
+        const QByteArray token =
+            aicp::makeSignedToken("AICP1", R"({"id":"x","tier":"starter"})", *key).value();
+        const auto write = [&dir](const char* name, const QByteArray& bytes) {
+            QFile out(dir.filePath(QString::fromLatin1(name)));
+            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+                return QString();
+            return out.fileName();
+        };
+        const QString publicKey = write("public.pem", key->publicKey().toPem());
+        const qsizetype lastDot = token.lastIndexOf('.');
+        const QString signature = write(
+            "signature.bin",
+            QByteArray::fromBase64(token.mid(lastDot + 1) + "==", QByteArray::Base64UrlEncoding));
+        const auto verifies = [&](const QByteArray& signedPart) {
+            const QString input = write("signed.txt", signedPart);
+            QProcess process;
+            process.start(openssl, {QStringLiteral("pkeyutl"), QStringLiteral("-verify"),
+                                    QStringLiteral("-pubin"), QStringLiteral("-inkey"), publicKey,
+                                    QStringLiteral("-rawin"), QStringLiteral("-in"), input,
+                                    QStringLiteral("-sigfile"), signature});
+            return process.waitForFinished(30'000) &&
+                   process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+        };
+        QVERIFY(verifies(token.left(lastDot)));
+        QByteArray altered = token.left(lastDot);
+        altered[altered.size() - 2] = altered[altered.size() - 2] == 'A' ? 'B' : 'A';
+        QVERIFY(!verifies(altered));
     }
 
     void base64UrlIsStrict() {

@@ -250,6 +250,37 @@ private slots:
         QCOMPARE(ws.priceBook()->toJson(), changed->toJson());
     }
 
+    // A workspace written by the first release (schema 1) opens with its data
+    // and gains the later tables.
+    void upgradesAnOlderWorkspace() {
+        const QString file = path("v1.aicp");
+        sqlite3* db = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
+        const auto seed = [db]() -> aicp::Status {
+            const std::string sql =
+                "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
+                ";INSERT INTO meta VALUES ('workspace_id', '6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'),"
+                "('created_at', '2026-01-05T09:00:00Z'), ('mode', 'vendor');"
+                "INSERT INTO customers VALUES ('acme', 'Acme', '', '2026-01-05T09:00:00Z');";
+            AICP_TRY(aicp::executeScript(db, sql));
+            auto insert = aicp::Statement::prepare(
+                db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
+            AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(),
+                                     QString::fromUtf8(PriceBook::loadDefault()->toJson())));
+            return insert->execute();
+        };
+        QCOMPARE(aicp::migrate(db, aicp::workspaceMigrations().first(1), seed).value(), 0);
+        sqlite3_close(db);
+
+        auto workspace = Workspace::open(file);
+        QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
+        QCOMPARE((*workspace)->schemaVersion(), Workspace::kSchemaVersion);
+        QCOMPARE((*workspace)->id(),
+                 QUuid::fromString(QStringLiteral("6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f")));
+        QCOMPARE(queryInt((*workspace)->handle(), "SELECT count(*) FROM customers"), 1);
+        QCOMPARE(queryInt((*workspace)->handle(), "SELECT count(*) FROM licenses"), 0);
+    }
+
     void migrationIsAllOrNothing() {
         const QString file = path("migrate.db");
         sqlite3* db = nullptr;

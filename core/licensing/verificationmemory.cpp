@@ -1,0 +1,70 @@
+#include "licensing/verificationmemory.h"
+
+#include "licensing/licensepayload.h"
+#include "storage/transaction.h"
+#include "storage/workspace.h"
+
+namespace aicp {
+
+namespace {
+
+const QString kLatestTimeKey = QStringLiteral("verifier_latest_time_seen");
+const QString kRevocationSequenceKey = QStringLiteral("verifier_revocation_sequence");
+
+}  // namespace
+
+Result<QDateTime> VerificationMemory::latestTimeSeen() const {
+    auto stored = workspace_.metaValue(kLatestTimeKey);
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value())
+        return QDateTime();
+    auto time = fromRfc3339(**stored);
+    if (!time)
+        return Error(Error::Code::Corrupt, time.error().message())
+            .withContext(QStringLiteral("the latest time seen"));
+    return time;
+}
+
+Status VerificationMemory::rememberTime(const QDateTime& now) {
+    auto transaction = Transaction::begin(workspace_.handle());
+    if (!transaction)
+        return transaction.error();
+    auto latest = latestTimeSeen();
+    if (!latest)
+        return latest.error();
+    if (latest->isValid() && now <= *latest)
+        return transaction->commit();
+    const QDateTime utc = now.toUTC();
+    AICP_TRY(workspace_.setMetaValue(kLatestTimeKey, toRfc3339(utc.addMSecs(-utc.time().msec()))));
+    return transaction->commit();
+}
+
+Result<std::int64_t> VerificationMemory::highestRevocationSequence() const {
+    auto stored = workspace_.metaValue(kRevocationSequenceKey);
+    if (!stored)
+        return stored.error();
+    if (!stored->has_value())
+        return std::int64_t{0};
+    bool ok = false;
+    const std::int64_t sequence = (*stored)->toLongLong(&ok);
+    if (!ok || sequence < 0)
+        return Error(
+            Error::Code::Corrupt,
+            QStringLiteral("the newest revocation list seen is recorded as '%1'").arg(**stored));
+    return sequence;
+}
+
+Status VerificationMemory::rememberRevocationSequence(std::int64_t sequence) {
+    auto transaction = Transaction::begin(workspace_.handle());
+    if (!transaction)
+        return transaction.error();
+    auto highest = highestRevocationSequence();
+    if (!highest)
+        return highest.error();
+    if (sequence > *highest)
+        AICP_TRY(workspace_.setMetaValue(kRevocationSequenceKey, QString::number(sequence)));
+    return transaction->commit();
+}
+
+}  // namespace aicp

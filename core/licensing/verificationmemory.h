@@ -1,0 +1,34 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+
+#include <QDateTime>
+
+namespace aicp {
+
+class Workspace;
+
+// What this installation has seen, so a verifier can refuse going back: the
+// latest clock reading (a clock set back to revive an expired license is a
+// rollback) and the newest revocation list sequence (an older list would
+// un-revoke licenses). Kept in the workspace; it only ever moves forward.
+class VerificationMemory {
+public:
+    explicit VerificationMemory(Workspace& workspace) : workspace_(workspace) {}
+
+    // Invalid when nothing was seen yet.
+    [[nodiscard]] Result<QDateTime> latestTimeSeen() const;
+    // Records `now` when it is later than what was seen; never moves back.
+    [[nodiscard]] Status rememberTime(const QDateTime& now);
+
+    // 0 when no list was loaded yet.
+    [[nodiscard]] Result<std::int64_t> highestRevocationSequence() const;
+    [[nodiscard]] Status rememberRevocationSequence(std::int64_t sequence);
+
+private:
+    Workspace& workspace_;
+};
+
+}  // namespace aicp
