@@ -280,10 +280,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
 }
 
 QString Workspace::defaultPath() {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // A fixed folder under the generic data location rather than
+    // AppDataLocation, which follows each program's application name: the
+    // console and the CLI must find the same workspace.
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     if (folder.isEmpty())
         return {};
-    return QDir(folder).filePath(QStringLiteral("workspace.aicp"));
+    return QDir(folder).filePath(QStringLiteral("aicp/workspace.aicp"));
 }
 
 Workspace::~Workspace() {

@@ -48,8 +48,9 @@ public:
     static Result<std::unique_ptr<Workspace>> open(const QString& path,
                                                    OpenMode mode = OpenMode::OpenOrCreate);
 
-    // The per-user default: <AppDataLocation>/workspace.aicp; empty when the
-    // platform has no writable app-data folder.
+    // The per-user default, the same for every aicp program:
+    // <GenericDataLocation>/aicp/workspace.aicp (~/.local/share/aicp/… on
+    // Linux); empty when the platform has no writable data folder.
     [[nodiscard]] static QString defaultPath();
 
     ~Workspace();

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "cli/clicontext.h"
+
+#include <QStringList>
+
+namespace aicp::cli {
+
+// Each command gets the words after its name and returns the exit status;
+// it has already reported any error on the context's stderr.
+int runPriceBookCommand(const CliContext& context, const QStringList& arguments);
+int runQuoteCommand(const CliContext& context, const QStringList& arguments);
+int runDemoCommand(const CliContext& context, const QStringList& arguments);
+
+}  // namespace aicp::cli

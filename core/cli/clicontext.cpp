@@ -1,0 +1,217 @@
+#include "cli/clicontext.h"
+
+#include "common/texttable.h"
+
+#include <limits>
+
+#include <QDateTime>
+#include <QDir>
+
+namespace aicp::cli {
+namespace {
+
+// Whatever a message says, the error stays one line so scripts can show it
+// verbatim and `2>&1 | tail -1` keeps all of it.
+QString oneLine(QString message) {
+    message.replace(u'\n', QStringLiteral("; "));
+    return message.trimmed();
+}
+
+int report(QTextStream& err, const QString& message, int status) {
+    err << "aicp: " << oneLine(message) << '\n';
+    err.flush();
+    return status;
+}
+
+QString optionSynopsis(const QCommandLineOption& option) {
+    QStringList names;
+    for (const QString& name : option.names())
+        names.append(name.size() == 1 ? u'-' + name : QStringLiteral("--") + name);
+    QString synopsis = names.join(QStringLiteral(", "));
+    // Short forms are listed first and long-only options are indented to line
+    // up with the long names of those that have both.
+    if (option.names().constFirst().size() > 1)
+        synopsis.prepend(QStringLiteral("    "));
+    if (!option.valueName().isEmpty())
+        synopsis += u' ' + option.valueName();
+    return synopsis;
+}
+
+// Word-wraps prose to `width` columns, keeping the author's line breaks.
+// Indented lines (examples, lists) are left whole: a broken command line
+// could not be pasted back.
+QString wrapText(const QString& text, qsizetype width) {
+    QStringList wrapped;
+    for (const QString& line : text.split(u'\n')) {
+        if (line.size() <= width || line.startsWith(u' ')) {
+            wrapped.append(line);
+            continue;
+        }
+        QString current;
+        for (const QString& word : line.split(u' ', Qt::SkipEmptyParts)) {
+            if (!current.isEmpty() && current.size() + 1 + word.size() > width) {
+                wrapped.append(current);
+                current.clear();
+            }
+            current += (current.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+        }
+        wrapped.append(current);
+    }
+    return wrapped.join(u'\n');
+}
+
+}  // namespace
+
+int CliContext::usageError(const QString& message) const {
+    return report(err, message, kExitUsage);
+}
+
+int CliContext::failure(const QString& message) const {
+    return report(err, message, kExitFailure);
+}
+
+int CliContext::reportError(const Error& error) const {
+    const bool caller =
+        error.code() == Error::Code::InvalidInput || error.code() == Error::Code::NotFound;
+    return report(err, error.message(), caller ? kExitUsage : kExitFailure);
+}
+
+Result<QString> CliContext::workspacePath(const QString& commandDbPath) const {
+    if (!commandDbPath.isEmpty() && !globalDbPath.isEmpty() &&
+        QDir::cleanPath(commandDbPath) != QDir::cleanPath(globalDbPath))
+        return Error::invalidInput(
+            QStringLiteral("--db is given twice with different files ('%1' and '%2')")
+                .arg(globalDbPath, commandDbPath));
+    if (!commandDbPath.isEmpty())
+        return commandDbPath;
+    if (!globalDbPath.isEmpty())
+        return globalDbPath;
+    const QString fromEnvironment = qEnvironmentVariable("AICP_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString fallback = Workspace::defaultPath();
+    if (fallback.isEmpty())
+        return Error(Error::Code::Io,
+                     QStringLiteral("this system has no per-user data folder for the workspace; "
+                                    "give --db FILE or set AICP_DB"));
+    return fallback;
+}
+
+Result<std::unique_ptr<Workspace>> CliContext::openWorkspace() const {
+    auto path = workspacePath();
+    if (!path)
+        return path.error();
+    return Workspace::open(*path, Workspace::OpenMode::OpenOrCreate);
+}
+
+const QLocale& cliLocale() {
+    static const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
+    return kLocale;
+}
+
+QString parserError(const QCommandLineParser& parser) {
+    QString text = parser.errorText();
+    if (!text.isEmpty())
+        text[0] = text[0].toLower();
+    return text;
+}
+
+Result<PriceBookVersion> pricesInForceToday(const PriceBook& book) {
+    if (book.versions().empty())
+        return Error(Error::Code::Corrupt, QStringLiteral("the workspace's price book is empty"));
+    auto inForce = book.versionAt(QDateTime::currentDateTimeUtc().date());
+    // Before the first version starts nothing is in force yet; the earliest
+    // is the one the coming bills will use.
+    return inForce ? *inForce : book.versions().front();
+}
+
+QCommandLineOption helpOption() {
+    return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                              QStringLiteral("Show this help and exit."));
+}
+
+QString formatHelp(const CommandHelp& help) {
+    QString text;
+    for (qsizetype i = 0; i < help.usage.size(); ++i)
+        text += (i == 0 ? QStringLiteral("Usage: aicp ") : QStringLiteral("       aicp ")) +
+                help.usage.at(i) + u'\n';
+    constexpr qsizetype kTextWidth = 80;
+    constexpr qsizetype kOptionTextWidth = 50;
+    text += u'\n' + wrapText(help.summary, kTextWidth) + u'\n';
+    if (!help.options.isEmpty()) {
+        TextTable table({QString(), QString()});
+        for (const QCommandLineOption& option : help.options) {
+            QString description = option.description();
+            if (!option.defaultValues().isEmpty())
+                description += QStringLiteral(" Default: %1.")
+                                   .arg(option.defaultValues().join(QStringLiteral(",")));
+            table.addRow({optionSynopsis(option), wrapText(description, kOptionTextWidth)});
+        }
+        text += QStringLiteral("\nOptions:\n") + table.render(2);
+    }
+    if (!help.details.isEmpty())
+        text += u'\n' + wrapText(help.details, kTextWidth) + u'\n';
+    return text;
+}
+
+bool parseCommand(const CliContext& context, QCommandLineParser& parser, const CommandHelp& help,
+                  const QString& command, const QStringList& arguments, int& exitStatus) {
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const QCommandLineOption& option : help.options)
+        parser.addOption(option);
+    // QCommandLineParser expects the program name first; it is never read.
+    if (!parser.parse(QStringList{QStringLiteral("aicp")} + arguments)) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: %2 Try 'aicp %1 --help'.").arg(command, parserError(parser)));
+        return false;
+    }
+    return true;
+}
+
+Result<QString> singleValue(const QCommandLineParser& parser, const QCommandLineOption& option) {
+    const QStringList values = parser.values(option);
+    const QString name = QStringLiteral("--") + option.names().constLast();
+    if (values.size() > 1)
+        return Error::invalidInput(QStringLiteral("%1 is given more than once").arg(name));
+    return values.value(0);
+}
+
+Result<std::int64_t> parseCount(const QString& optionName, const QString& text) {
+    const auto refuse = [&]() -> Error {
+        return Error::invalidInput(
+            QStringLiteral("%1 must be a whole number of 0 or more, written with digits only "
+                           "(got '%2')")
+                .arg(optionName, text));
+    };
+    if (text.isEmpty())
+        return refuse();
+    std::int64_t value = 0;
+    constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+    for (const QChar character : text) {
+        // isDigit() would also accept other scripts' digits; only ASCII counts.
+        if (character < u'0' || character > u'9')
+            return refuse();
+        const int digit = character.unicode() - u'0';
+        if (value > (kMax - digit) / 10)
+            return Error::invalidInput(
+                QStringLiteral("%1 is too large (got '%2')").arg(optionName, text));
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+Result<QStringList> parseList(const QString& optionName, const QString& text) {
+    if (text.trimmed().isEmpty())
+        return QStringList{};
+    QStringList items;
+    for (const QString& raw : text.split(u',')) {
+        const QString item = raw.trimmed();
+        if (item.isEmpty())
+            return Error::invalidInput(
+                QStringLiteral("%1 has an empty item in '%2' (write a,b,c)").arg(optionName, text));
+        items.append(item);
+    }
+    return items;
+}
+
+}  // namespace aicp::cli

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "common/result.h"
+#include "pricing/pricebook.h"
+#include "storage/workspace.h"
+
+#include <cstdint>
+#include <memory>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
+#include <QLocale>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace aicp::cli {
+
+// The exit statuses scripts rely on (README, "Command line").
+enum ExitStatus : int {
+    kExitSuccess = 0,
+    kExitFailure = 1,  // the operation was understood but failed
+    kExitUsage = 2,    // a mistake in the command line
+};
+
+// What every command gets: the output streams and the global options.
+struct CliContext {
+    QTextStream& out;
+    QTextStream& err;
+    QString globalDbPath;  // --db before the command; empty when not given
+
+    // Print "aicp: <message>" as one line on stderr and return the status.
+    int usageError(const QString& message) const;
+    int failure(const QString& message) const;
+    int failure(const Error& error) const { return failure(error.message()); }
+    // Input the command line got wrong (an unknown tier, a malformed count)
+    // is a usage error; anything else that failed is a failure.
+    int reportError(const Error& error) const;
+
+    // --db given to the command itself wins only when it agrees with the
+    // global one; otherwise $AICP_DB, then the per-user default.
+    [[nodiscard]] Result<QString> workspacePath(const QString& commandDbPath = {}) const;
+    [[nodiscard]] Result<std::unique_ptr<Workspace>> openWorkspace() const;
+};
+
+// Scripts read the text output too, so figures never follow the user's
+// locale: "$1,234.56" and "1,000,000" everywhere.
+[[nodiscard]] const QLocale& cliLocale();
+
+// QCommandLineParser's messages ("Unknown option 'x'.") in the lower-case
+// style of ours, so every error line reads alike.
+[[nodiscard]] QString parserError(const QCommandLineParser& parser);
+
+// The prices a command works with: the version of `book` in force today
+// (UTC), or its earliest when the book only starts later; an error when the
+// book has no version at all.
+[[nodiscard]] Result<PriceBookVersion> pricesInForceToday(const PriceBook& book);
+
+// The help screen of one command, printed by `--help`.
+struct CommandHelp {
+    QStringList usage;  // one line per form, without the leading "aicp "
+    QString summary;
+    QList<QCommandLineOption> options;
+    QString details;  // paragraphs after the options (exit status, examples)
+};
+
+[[nodiscard]] QString formatHelp(const CommandHelp& help);
+[[nodiscard]] QCommandLineOption helpOption();
+
+// Parses `arguments` (the words after the command name) with `parser`,
+// set up with every option of `help`. On a mistake it reports a usage error
+// naming `command` and returns its status in `exitStatus`; `false` then.
+[[nodiscard]] bool parseCommand(const CliContext& context, QCommandLineParser& parser,
+                                const CommandHelp& help, const QString& command,
+                                const QStringList& arguments, int& exitStatus);
+
+// The one value of a value option; an option given twice is a usage error
+// rather than a silent "last one wins".
+[[nodiscard]] Result<QString> singleValue(const QCommandLineParser& parser,
+                                          const QCommandLineOption& option);
+
+// A whole number of 0 or more, written with digits only: no sign, no
+// exponent, no grouping, no trailing garbage ("12abc", "1e6" are refused).
+[[nodiscard]] Result<std::int64_t> parseCount(const QString& optionName, const QString& text);
+
+// "a,b,c" with spaces around items tolerated; an empty item is refused.
+[[nodiscard]] Result<QStringList> parseList(const QString& optionName, const QString& text);
+
+}  // namespace aicp::cli

@@ -1,0 +1,245 @@
+#include "cli/clicommands.h"
+#include "common/texttable.h"
+#include "money/moneyformat.h"
+#include "pricing/pricebook.h"
+
+namespace aicp::cli {
+namespace {
+
+QString money(Money amount, const QString& currency) {
+    return formatMoney(amount, cliLocale(), currency);
+}
+
+QString count(std::int64_t value) {
+    return formatCount(value, cliLocale());
+}
+
+QString countOrUnlimited(const std::optional<std::int64_t>& value) {
+    return value ? count(*value) : QStringLiteral("unlimited");
+}
+
+// A charge model in a few words; the row label already names the unit.
+// Banded models get one line per band so the table cell stays narrow.
+QString describeCharge(const ChargeModel& model, const QString& currency) {
+    switch (model.kind()) {
+        case ChargeModel::Kind::Flat:
+            return money(model.amount(), currency);
+        case ChargeModel::Kind::PerUnit:
+            return QStringLiteral("%1 each").arg(money(model.amount(), currency));
+        case ChargeModel::Kind::Package:
+            return QStringLiteral("%1 per started %2")
+                .arg(money(model.amount(), currency), count(model.packageSize()));
+        case ChargeModel::Kind::Graduated: {
+            QStringList lines;
+            std::int64_t previous = 0;
+            for (const PriceBand& band : model.bands()) {
+                const QString rate = money(band.unitPrice, currency);
+                if (!band.upTo)
+                    lines.append(QStringLiteral("then %1 each").arg(rate));
+                else if (previous == 0)
+                    lines.append(QStringLiteral("first %1 at %2").arg(count(*band.upTo), rate));
+                else
+                    lines.append(
+                        QStringLiteral("next %1 at %2").arg(count(*band.upTo - previous), rate));
+                previous = band.upTo.value_or(previous);
+            }
+            return lines.join(u'\n');
+        }
+        case ChargeModel::Kind::Volume: {
+            // Volume pricing charges the whole quantity at the band it reaches.
+            QStringList lines;
+            std::int64_t previous = 0;
+            for (const PriceBand& band : model.bands()) {
+                const QString rate = money(band.unitPrice, currency);
+                if (band.upTo)
+                    lines.append(QStringLiteral("%1 each up to %2").arg(rate, count(*band.upTo)));
+                else
+                    lines.append(QStringLiteral("%1 each above %2").arg(rate, count(previous)));
+                previous = band.upTo.value_or(previous);
+            }
+            lines.append(QStringLiteral("(all at one rate)"));
+            return lines.join(u'\n');
+        }
+    }
+    return {};
+}
+
+QString includedCount(const AddOnAllowance& allowance) {
+    return allowance.isUnlimited() ? QStringLiteral("all") : count(*allowance.included);
+}
+
+QString extraPrice(const AddOnAllowance& allowance, const QString& currency) {
+    if (allowance.isUnlimited())
+        return QStringLiteral("-");
+    return allowance.extra ? describeCharge(*allowance.extra, currency)
+                           : QStringLiteral("not sold");
+}
+
+QString requestOverage(const TierDefinition& tier, const QString& currency) {
+    if (!tier.includedRequests)
+        return QStringLiteral("-");
+    if (!tier.requestOverage)
+        return QStringLiteral("hard cap");
+    return describeCharge(*tier.requestOverage, currency);
+}
+
+QString priceBookText(const PriceBook& book, const PriceBookVersion& shown) {
+    const QString& currency = shown.currency;
+    QStringList headers{QString()};
+    std::vector<TextTable::Align> align{TextTable::Align::Left};
+    for (const TierDefinition& tier : shown.tiers) {
+        headers.append(tier.name);
+        align.push_back(TextTable::Align::Left);
+    }
+    TextTable tiers(headers, align);
+    tiers.addRule();
+    const auto row = [&](const QString& label, auto cell) {
+        QStringList cells{label};
+        for (const TierDefinition& tier : shown.tiers)
+            cells.append(cell(tier));
+        tiers.addRow(cells);
+    };
+    row(QStringLiteral("Tier id"), [](const TierDefinition& t) { return t.id; });
+    row(QStringLiteral("Base price / month"),
+        [&](const TierDefinition& t) { return describeCharge(t.base, currency); });
+    row(QStringLiteral("Requests included / month"),
+        [](const TierDefinition& t) { return countOrUnlimited(t.includedRequests); });
+    row(QStringLiteral("Beyond the included requests"),
+        [&](const TierDefinition& t) { return requestOverage(t, currency); });
+    row(QStringLiteral("Policy packs included"),
+        [](const TierDefinition& t) { return includedCount(t.policyPacks); });
+    row(QStringLiteral("Extra policy pack / month"),
+        [&](const TierDefinition& t) { return extraPrice(t.policyPacks, currency); });
+    row(QStringLiteral("Compliance modules included"),
+        [](const TierDefinition& t) { return includedCount(t.complianceModules); });
+    row(QStringLiteral("Extra compliance module / month"),
+        [&](const TierDefinition& t) { return extraPrice(t.complianceModules, currency); });
+    row(QStringLiteral("Seats included"),
+        [](const TierDefinition& t) { return includedCount(t.seats); });
+    row(QStringLiteral("Extra seat / month"),
+        [&](const TierDefinition& t) { return extraPrice(t.seats, currency); });
+    row(QStringLiteral("Agents included"),
+        [](const TierDefinition& t) { return countOrUnlimited(t.includedAgents); });
+    row(QStringLiteral("Audit retention included"), [&](const TierDefinition& t) {
+        const AuditTier* audit = shown.auditTier(t.includedAuditTier);
+        return audit ? audit->name.toLower() : t.includedAuditTier;
+    });
+    row(QStringLiteral("Audit upgrades"), [](const TierDefinition& t) {
+        return t.auditUpgradesSold ? QStringLiteral("sold") : QStringLiteral("not sold");
+    });
+    tiers.addRule();
+    tiers.addRow({QStringLiteral("Features")});
+    for (const QString& feature : shown.features)
+        row(QStringLiteral("  %1").arg(feature), [&feature](const TierDefinition& t) {
+            return t.hasFeature(feature) ? QStringLiteral("yes") : QStringLiteral("-");
+        });
+
+    TextTable audits({QStringLiteral("Audit tier"), QStringLiteral("Name"),
+                      QStringLiteral("Retention"), QStringLiteral("Price / month")},
+                     {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Right,
+                      TextTable::Align::Right});
+    for (const AuditTier& audit : shown.auditTiers)
+        audits.addRow({audit.id, audit.name,
+                       QStringLiteral("%1 days").arg(count(audit.retentionDays)),
+                       describeCharge(audit.price, currency)});
+
+    QString text = QStringLiteral("Price book %1, in force from %2, prices in %3\n\n")
+                       .arg(shown.version, shown.effectiveFrom.toString(Qt::ISODate), currency);
+    text += tiers.render();
+    text += u'\n' + audits.render();
+    text += QStringLiteral("\nPolicy packs:        %1\n")
+                .arg(shown.policyPacks.join(QStringLiteral(", ")));
+    text += QStringLiteral("Compliance modules:  %1\n")
+                .arg(shown.complianceModules.join(QStringLiteral(", ")));
+    if (book.versions().size() > 1) {
+        QStringList versions;
+        for (const PriceBookVersion& version : book.versions())
+            versions.append(QStringLiteral("%1 (from %2)")
+                                .arg(version.version, version.effectiveFrom.toString(Qt::ISODate)));
+        text += QStringLiteral("\nVersions: %1; --json prints them all.\n")
+                    .arg(versions.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
+CommandHelp showHelp() {
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] pricebook show [--json]")};
+    help.summary = QStringLiteral(
+        "Shows the workspace's current price book: every tier with its prices and "
+        "limits, the audit tiers and the catalog. The text lists the version in "
+        "force today; --json prints the whole stored document, every version.");
+    help.options = {QCommandLineOption(QStringLiteral("json"),
+                                       QStringLiteral("Print the price book document as JSON.")),
+                    helpOption()};
+    help.details = QStringLiteral(
+        "Exit status: 0 success, 1 the workspace could not be read, 2 "
+        "a mistake in the command line.");
+    return help;
+}
+
+CommandHelp groupHelp() {
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] pricebook <subcommand> [options]")};
+    help.summary = QStringLiteral("Works with the workspace's price book.");
+    help.options = {helpOption()};
+    help.details = QStringLiteral(
+        "Subcommands:\n  show  Show the current price book (text or --json)\n\n"
+        "Run 'aicp pricebook show --help' for its options.");
+    return help;
+}
+
+int runShow(const CliContext& context, const QStringList& arguments) {
+    const CommandHelp help = showHelp();
+    QCommandLineParser parser;
+    int status = kExitSuccess;
+    if (!parseCommand(context, parser, help, QStringLiteral("pricebook show"), arguments, status))
+        return status;
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << formatHelp(help);
+        return kExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return context.usageError(
+            QStringLiteral("pricebook show: unexpected argument '%1'. Try 'aicp pricebook show "
+                           "--help'.")
+                .arg(parser.positionalArguments().constFirst()));
+
+    auto workspace = context.openWorkspace();
+    if (!workspace)
+        return context.failure(workspace.error());
+    auto book = (*workspace)->priceBook();
+    if (!book)
+        return context.failure(book.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        context.out << QString::fromUtf8(book->toJson());
+        return kExitSuccess;
+    }
+    auto shown = pricesInForceToday(*book);
+    if (!shown)
+        return context.failure(shown.error());
+    context.out << priceBookText(*book, *shown);
+    return kExitSuccess;
+}
+
+}  // namespace
+
+int runPriceBookCommand(const CliContext& context, const QStringList& arguments) {
+    const QString subcommand = arguments.value(0);
+    if (subcommand == QLatin1String("show"))
+        return runShow(context, arguments.mid(1));
+    if (subcommand.isEmpty() || subcommand == QLatin1String("--help") ||
+        subcommand == QLatin1String("-h")) {
+        if (subcommand.isEmpty())
+            return context.usageError(QStringLiteral(
+                "pricebook needs a subcommand (show). Try 'aicp pricebook --help'."));
+        context.out << formatHelp(groupHelp());
+        return kExitSuccess;
+    }
+    return context.usageError(
+        QStringLiteral("pricebook: unknown subcommand '%1' (one of: show). Try 'aicp pricebook "
+                       "--help'.")
+            .arg(subcommand));
+}
+
+}  // namespace aicp::cli

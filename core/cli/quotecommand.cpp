@@ -1,0 +1,224 @@
+#include "cli/clicommands.h"
+#include "pricing/billformat.h"
+#include "pricing/costengine.h"
+
+#include <QJsonDocument>
+
+namespace aicp::cli {
+namespace {
+
+struct QuoteOptions {
+    QCommandLineOption tier{QStringLiteral("tier"),
+                            QStringLiteral("Tier to price (see 'aicp pricebook show')."),
+                            QStringLiteral("TIER")};
+    QCommandLineOption compare{QStringLiteral("compare"),
+                               QStringLiteral("Price every tier instead of one; the cheapest "
+                                              "eligible tier is marked.")};
+    QCommandLineOption requests{QStringLiteral("requests"),
+                                QStringLiteral("AI requests in the month (required)."),
+                                QStringLiteral("N")};
+    QCommandLineOption seats{QStringLiteral("seats"), QStringLiteral("Seats (console users)."),
+                             QStringLiteral("N"), QStringLiteral("1")};
+    QCommandLineOption agents{QStringLiteral("agents"), QStringLiteral("Agents."),
+                              QStringLiteral("N"), QStringLiteral("1")};
+    QCommandLineOption policyPacks{QStringLiteral("policy-packs"),
+                                   QStringLiteral("Policy packs, comma-separated."),
+                                   QStringLiteral("a,b")};
+    QCommandLineOption complianceModules{QStringLiteral("compliance-modules"),
+                                         QStringLiteral("Compliance modules, comma-separated."),
+                                         QStringLiteral("x,y")};
+    QCommandLineOption auditTier{
+        QStringLiteral("audit-tier"),
+        QStringLiteral("Audit & reporting tier (basic, extended, regulatory); default: the "
+                       "tier's included level."),
+        QStringLiteral("T")};
+    QCommandLineOption discount{
+        QStringLiteral("discount"),
+        QStringLiteral("Contract discount in percent on the recurring lines, e.g. 12.5."),
+        QStringLiteral("PCT")};
+    QCommandLineOption sso{QStringLiteral("sso"), QStringLiteral("Single sign-on is needed.")};
+    QCommandLineOption json{QStringLiteral("json"),
+                            QStringLiteral("Print the bill (or the comparison) as JSON.")};
+};
+
+CommandHelp quoteHelp(const QuoteOptions& options) {
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] quote --tier TIER --requests N [options]"),
+                  QStringLiteral("[--db FILE] quote --compare --requests N [options]")};
+    help.summary = QStringLiteral(
+        "Prices a month of the given needs with the workspace's price book (the version in "
+        "force today): an itemised bill with one line per pricing axis, each rounded once to "
+        "cents. With --compare, every tier's bill.");
+    help.options = {options.tier,
+                    options.compare,
+                    options.requests,
+                    options.seats,
+                    options.agents,
+                    options.policyPacks,
+                    options.complianceModules,
+                    options.auditTier,
+                    options.discount,
+                    options.sso,
+                    options.json,
+                    helpOption()};
+    help.details = QStringLiteral(
+        "A tier that cannot serve the needs (over its request cap, too many agents, an add-on it "
+        "does not sell, no SSO) still gets its bill, marked not eligible with the reason "
+        "(\"eligible\": false in JSON); that is a successful quote.\n\n"
+        "Exit status: 0 the quote was made (eligible or not), 1 the workspace or price book "
+        "could not be used, 2 a mistake in the command line (unknown option, tier, pack or "
+        "module; a malformed number).\n\n"
+        "Examples:\n"
+        "  aicp quote --tier professional --requests 12000000 --discount 12.5\n"
+        "  aicp quote --compare --requests 2000000 --seats 12 --policy-packs "
+        "pii-protection,toxicity --sso --json");
+    return help;
+}
+
+// Reads every option into the engine's terms; a malformed value is the
+// caller's mistake and comes back as InvalidInput.
+Result<Subscription> readSubscription(const QCommandLineParser& parser,
+                                      const QuoteOptions& options) {
+    Subscription subscription;
+    auto tier = singleValue(parser, options.tier);
+    if (!tier)
+        return tier.error();
+    subscription.tier = tier->trimmed();
+
+    const auto count = [&](const QCommandLineOption& option,
+                           std::int64_t fallback) -> Result<std::int64_t> {
+        auto text = singleValue(parser, option);
+        if (!text)
+            return text.error();
+        if (!parser.isSet(option))
+            return fallback;
+        return parseCount(QStringLiteral("--") + option.names().constFirst(), *text);
+    };
+    auto seats = count(options.seats, subscription.seats);
+    if (!seats)
+        return seats.error();
+    subscription.seats = *seats;
+    auto agents = count(options.agents, subscription.agents);
+    if (!agents)
+        return agents.error();
+    subscription.agents = *agents;
+
+    const auto list = [&](const QCommandLineOption& option) -> Result<QStringList> {
+        auto text = singleValue(parser, option);
+        if (!text)
+            return text.error();
+        return parseList(QStringLiteral("--") + option.names().constFirst(), *text);
+    };
+    auto packs = list(options.policyPacks);
+    if (!packs)
+        return packs.error();
+    subscription.policyPacks = *packs;
+    auto modules = list(options.complianceModules);
+    if (!modules)
+        return modules.error();
+    subscription.complianceModules = *modules;
+
+    auto audit = singleValue(parser, options.auditTier);
+    if (!audit)
+        return audit.error();
+    if (parser.isSet(options.auditTier) && audit->trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("--audit-tier needs a tier id"));
+    subscription.auditTier = audit->trimmed();
+
+    auto discount = singleValue(parser, options.discount);
+    if (!discount)
+        return discount.error();
+    if (parser.isSet(options.discount)) {
+        QString text = discount->trimmed();
+        // "12.5%" is how people write it; the sign adds nothing.
+        if (text.endsWith(u'%'))
+            text.chop(1);
+        auto percent = Percent::parse(text);
+        if (!percent)
+            return percent.error().withContext(QStringLiteral("--discount"));
+        subscription.discount = *percent;
+    }
+    subscription.needsSso = parser.isSet(options.sso);
+    return subscription;
+}
+
+QString printedJson(const QJsonObject& object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QString pricesNote(const PriceBookVersion& prices) {
+    return QStringLiteral("\nPrices: price book %1, in force from %2.\n")
+        .arg(prices.version, prices.effectiveFrom.toString(Qt::ISODate));
+}
+
+}  // namespace
+
+int runQuoteCommand(const CliContext& context, const QStringList& arguments) {
+    const QuoteOptions options;
+    const CommandHelp help = quoteHelp(options);
+    QCommandLineParser parser;
+    int status = kExitSuccess;
+    if (!parseCommand(context, parser, help, QStringLiteral("quote"), arguments, status))
+        return status;
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << formatHelp(help);
+        return kExitSuccess;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return context.usageError(
+            QStringLiteral("quote: unexpected argument '%1'. Try 'aicp quote --help'.")
+                .arg(parser.positionalArguments().constFirst()));
+
+    const bool comparing = parser.isSet(options.compare);
+    if (comparing && parser.isSet(options.tier))
+        return context.usageError(
+            QStringLiteral("quote: --tier and --compare cannot be used together (--compare "
+                           "prices every tier)"));
+    if (!comparing && !parser.isSet(options.tier))
+        return context.usageError(
+            QStringLiteral("quote: give --tier TIER, or --compare to price every tier"));
+    if (!parser.isSet(options.requests))
+        return context.usageError(QStringLiteral("quote: --requests N is required"));
+    auto requestsText = singleValue(parser, options.requests);
+    if (!requestsText)
+        return context.usageError(QStringLiteral("quote: ") + requestsText.error().message());
+    auto requests = parseCount(QStringLiteral("--requests"), *requestsText);
+    if (!requests)
+        return context.usageError(QStringLiteral("quote: ") + requests.error().message());
+    auto subscription = readSubscription(parser, options);
+    if (!subscription)
+        return context.usageError(QStringLiteral("quote: ") + subscription.error().message());
+    if (!comparing && subscription->tier.isEmpty())
+        return context.usageError(QStringLiteral("quote: --tier needs a tier id"));
+
+    auto workspace = context.openWorkspace();
+    if (!workspace)
+        return context.failure(workspace.error());
+    auto book = (*workspace)->priceBook();
+    if (!book)
+        return context.failure(book.error());
+    auto prices = pricesInForceToday(*book);
+    if (!prices)
+        return context.failure(prices.error());
+    const CostEngine engine(std::move(prices).value());
+    const MonthlyUsage usage{*requests};
+    const bool json = parser.isSet(options.json);
+
+    if (comparing) {
+        auto comparison = engine.compare(*subscription, usage);
+        if (!comparison)
+            return context.reportError(comparison.error().withContext(QStringLiteral("quote")));
+        context.out << (json ? printedJson(comparisonToJson(*comparison))
+                             : comparisonToText(*comparison, cliLocale()) +
+                                   pricesNote(engine.prices()));
+        return kExitSuccess;
+    }
+    auto bill = engine.quote(*subscription, usage);
+    if (!bill)
+        return context.reportError(bill.error().withContext(QStringLiteral("quote")));
+    context.out << (json ? printedJson(billToJson(*bill))
+                         : billToText(*bill, cliLocale()) + pricesNote(engine.prices()));
+    return kExitSuccess;
+}
+
+}  // namespace aicp::cli
