@@ -1,7 +1,349 @@
 #include "mainwindow.h"
 
-namespace aicp {
+#include "contextbar.h"
+#include "pages/placeholderpage.h"
+#include "pages/tiers/tierspage.h"
+#include "theme.h"
+#include "workspacedialogs.h"
+#include "workspacesession.h"
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {}
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace aicp {
+namespace {
+
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+const QString kStateKey = QStringLiteral("mainWindow/state");
+const QString kPageKey = QStringLiteral("mainWindow/page");
+
+// The size a first start opens at, when the screen has room for it.
+constexpr QSize kPreferredSize(1280, 800);
+
+// Pages are laid out for a full window; in a smaller one they scroll rather
+// than squeeze their columns past reading.
+QScrollArea* scrollable(QWidget* page) {
+    auto* area = new QScrollArea;
+    area->setObjectName(page->objectName() + QStringLiteral("Scroller"));
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(page);
+    area->viewport()->setAutoFillBackground(false);
+    page->setAutoFillBackground(false);
+    return area;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* parent)
+    : QMainWindow(parent),
+      sidebar_(new QWidget(this)),
+      pageList_(new QListWidget(sidebar_)),
+      stack_(new QStackedWidget(this)),
+      context_(new ContextBar(this)),
+      tiersPage_(new TiersPage(this)),
+      workspaceLabel_(new QLabel(this)),
+      priceBookLabel_(new QLabel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QApplication::applicationDisplayName());
+    buildPages();
+    buildMenus();
+
+    workspaceLabel_->setObjectName(QStringLiteral("workspacePath"));
+    priceBookLabel_->setObjectName(QStringLiteral("priceBookVersion"));
+    workspaceLabel_->setMinimumWidth(1);  // a long path is clipped; the tooltip has it whole
+    statusBar()->addWidget(workspaceLabel_, 1);
+    statusBar()->addPermanentWidget(priceBookLabel_);
+    statusBar()->setSizeGripEnabled(true);
+
+    connect(context_, &ContextBar::monthChanged, this, &MainWindow::showPricesForMonth);
+
+    applyTheme();
+    useSession(std::move(session));
+    restoreLayout();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPages() {
+    pages_ = {
+        {tr("Tiers"), tr("Compare the tiers side by side and price a prospect's needs")},
+        {tr("Licenses"), tr("Issue, renew, upgrade and revoke signed licenses")},
+        {tr("Usage"), tr("Metered traffic against each license's limits")},
+        {tr("Recommendations"), tr("The tier each customer's usage calls for")},
+        {tr("Reports"), tr("Monthly cost reports and invoices for finance")},
+        {tr("Settings"), tr("Signing keys, price book versions, live sources, workspace mode")},
+    };
+
+    stack_->setObjectName(QStringLiteral("pages"));
+    stack_->addWidget(scrollable(tiersPage_));
+    stack_->addWidget(new PlaceholderPage(
+        tr("Licenses"),
+        tr("The registry of every license this workspace has issued, and the tools to issue new "
+           "ones."),
+        {tr("A sortable, filterable registry: customer, tier, status, expiry."),
+         tr("An issue dialog — customer, tier, add-ons, seats, term, dates, discount — with a "
+            "preview of the signed license."),
+         tr("Save the license file or copy the key; renew, upgrade or revoke with a reason."),
+         tr("Verify a pasted or dropped license file and see every entitlement it grants.")},
+        stack_));
+    stack_->addWidget(new PlaceholderPage(
+        tr("Usage"), tr("What each customer's gateways actually sent, against what they pay for."),
+        {tr("Import CSV or CloudEvents files by dialog or drag and drop, in the background, with "
+            "progress and cancel."),
+         tr("Live sources: pull from an aicp service or an OpenMeter-compatible meter."),
+         tr("Requests per day or hour against the quota, with the month-end projection."),
+         tr("Breakdowns by policy pack and compliance module; active seats and agents against "
+            "limits.")},
+        stack_));
+    stack_->addWidget(new PlaceholderPage(
+        tr("Recommendations"), tr("Whether another tier would serve a customer for less."),
+        {tr("Each tier's projected monthly cost for the customer's observed usage and needed "
+            "features."),
+         tr("The recommended tier, the saving or the risk, and the reason in words."),
+         tr("One click prepares the upgrade license.")},
+        stack_));
+    stack_->addWidget(new PlaceholderPage(
+        tr("Reports"), tr("Finance's monthly view, reproducible to the cent."),
+        {tr("Cost reports for a month and a set of customers, broken down by pricing axis."),
+         tr("Numbered invoices."),
+         tr("Export to CSV, JSON and PDF, with totals that match the aicp command line byte for "
+            "byte.")},
+        stack_));
+    stack_->addWidget(new PlaceholderPage(
+        tr("Settings"), tr("How this workspace signs, prices and pulls."),
+        {tr("Signing keys: generate, import, export the public key, rotate."),
+         tr("Price book versions and their effective dates."), tr("Live usage sources."),
+         tr("Workspace mode: vendor (issues licenses) or customer (verifies them).")},
+        stack_));
+
+    pageList_->setObjectName(QStringLiteral("pageList"));
+    pageList_->setFrameShape(QFrame::NoFrame);
+    pageList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    pageList_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    pageList_->setAccessibleName(tr("Pages"));
+    for (const PageInfo& page : pages_)
+        pageList_->addItem(page.title);
+
+    auto* brand = new QLabel(tr("AI Control Plane"), sidebar_);
+    brand->setFont(theme::scaledFont(font(), 1.1, true));
+    auto* product = new QLabel(tr("Pricing & licensing"), sidebar_);
+    product->setObjectName(QStringLiteral("productLine"));
+
+    sidebar_->setObjectName(QStringLiteral("sidebar"));
+    sidebar_->setAutoFillBackground(true);
+    const int padding = theme::spacing(font(), 0.9);
+    auto* sidebarLayout = new QVBoxLayout(sidebar_);
+    sidebarLayout->setContentsMargins(padding, padding, padding / 2, padding);
+    sidebarLayout->setSpacing(0);
+    sidebarLayout->addWidget(brand);
+    sidebarLayout->addWidget(product);
+    sidebarLayout->addSpacing(padding);
+    sidebarLayout->addWidget(pageList_, 1);
+    const QFontMetrics metrics(font());
+    sidebar_->setFixedWidth(metrics.averageCharWidth() * 28);
+
+    auto* content = new QWidget(this);
+    auto* contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(padding * 3 / 2, padding, padding * 3 / 2, padding);
+    contentLayout->setSpacing(padding);
+    contentLayout->addWidget(context_);
+    contentLayout->addWidget(stack_, 1);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(sidebar_);
+    layout->addWidget(content, 1);
+    setCentralWidget(central);
+
+    connect(pageList_, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= static_cast<int>(pages_.size()))
+            return;
+        stack_->setCurrentIndex(row);
+        context_->setPage(pages_[static_cast<std::size_t>(row)].title,
+                          pages_[static_cast<std::size_t>(row)].summary);
+        if (row < static_cast<int>(pageActions_.size()))
+            pageActions_[static_cast<std::size_t>(row)]->setChecked(true);
+    });
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspace);
+    open->setObjectName(QStringLiteral("openWorkspaceAction"));
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    auto* group = new QActionGroup(this);
+    for (std::size_t i = 0; i < pages_.size(); ++i) {
+        QAction* action = view->addAction(pages_[i].title);
+        action->setObjectName(QStringLiteral("showPage%1Action").arg(i + 1));
+        action->setCheckable(true);
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, i] { pageList_->setCurrentRow(static_cast<int>(i)); });
+        pageActions_.push_back(action);
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About aicp Console"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::applyTheme() {
+    const QPalette colours = palette();
+    QPalette sidebarColours = sidebar_->palette();
+    sidebarColours.setColor(QPalette::Window, theme::sidebarSurface(colours));
+    sidebar_->setPalette(sidebarColours);
+    if (auto* product = sidebar_->findChild<QLabel*>(QStringLiteral("productLine"))) {
+        QPalette muted = product->palette();
+        muted.setColor(QPalette::WindowText, theme::mutedText(colours));
+        product->setPalette(muted);
+    }
+    // The only style sheet: item shapes a palette cannot express. Every
+    // colour in it comes from the palette in force.
+    const int radius = theme::spacing(font(), 0.35);
+    const int padding = theme::spacing(font(), 0.45);
+    pageList_->setStyleSheet(
+        QStringLiteral("QListWidget#pageList { background: transparent; outline: 0; }"
+                       "QListWidget#pageList::item { padding: %1px %2px; margin: 1px 0;"
+                       " border-radius: %3px; color: %4; }"
+                       "QListWidget#pageList::item:hover { background: %5; }"
+                       "QListWidget#pageList::item:selected { background: %6; color: %7; }")
+            .arg(padding)
+            .arg(padding * 2)
+            .arg(radius)
+            .arg(colours.color(QPalette::Text).name(),
+                 theme::hairline(colours).name(QColor::HexArgb), theme::accent(colours).name(),
+                 colours.color(QPalette::HighlightedText).name()));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
+    session_ = std::move(session);
+    workspaceLabel_->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(session_->path())));
+    workspaceLabel_->setToolTip(QDir::toNativeSeparators(session_->path()));
+    setWindowFilePath(session_->path());
+
+    auto customers = session_->customers();
+    context_->setCustomers(customers ? *customers : std::vector<Customer>{});
+    if (!customers)
+        statusBar()->showMessage(customers.error().message());
+
+    // The months a price can be asked for: from the first price book version
+    // to a year ahead, for quotes on next year's renewals.
+    const auto& versions = session_->priceBook().versions();
+    const QDate today = QDate::currentDate();
+    const QDate first = versions.front().effectiveFrom;
+    const QDate last = std::max(today, first).addMonths(12);
+    context_->setMonths(first, last, today);
+    showPricesForMonth();
+
+    if (session_->createdDemo())
+        statusBar()->showMessage(
+            tr("First start: this is the demo workspace, with sample customers to explore."));
+}
+
+void MainWindow::showPricesForMonth() {
+    if (!session_)
+        return;
+    const QDate month = context_->month();
+    auto version = session_->priceBook().versionAt(month.isValid() ? month : QDate::currentDate());
+    const PriceBookVersion& prices = version ? *version : session_->priceBook().latest();
+    tiersPage_->setPrices(prices);
+    priceBookLabel_->setText(tr("Price book %1, in force from %2")
+                                 .arg(prices.version, prices.effectiveFrom.toString(Qt::ISODate)));
+}
+
+void MainWindow::openWorkspace() {
+    QString folder = QFileInfo(session_->path()).absolutePath();
+    for (;;) {
+        const QString path = chooseWorkspaceFile(this, folder);
+        if (path.isEmpty())
+            return;
+        auto opened = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
+        if (opened) {
+            useSession(std::move(opened).value());
+            statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
+            return;
+        }
+        if (reportOpenFailure(this, path, opened.error(), tr("Close")) !=
+            OpenFailureChoice::OpenAnother)
+            return;
+        folder = QFileInfo(path).absolutePath();
+    }
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About aicp Console"),
+        tr("<h3>aicp Console %1</h3>"
+           "<p>The commercial back office of the AI Control Plane: compare tiers, issue and "
+           "revoke licenses, see usage against limits, export cost reports and invoices.</p>"
+           "<p>Every amount is exact, in integer millionths of the currency, and the console "
+           "prices with the same engine as the <tt>aicp</tt> command line.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showPage(Page page) {
+    pageList_->setCurrentRow(static_cast<int>(page));
+}
+
+MainWindow::Page MainWindow::currentPage() const {
+    return static_cast<Page>(std::max(0, stack_->currentIndex()));
+}
+
+void MainWindow::restoreLayout() {
+    const QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        const QSize available = screen() ? screen()->availableSize() : kPreferredSize;
+        resize(kPreferredSize.boundedTo(available * 9 / 10));
+    }
+    restoreState(settings.value(kStateKey).toByteArray());
+    const int page = settings.value(kPageKey, 0).toInt();
+    pageList_->setCurrentRow(page >= 0 && page < pageList_->count() ? page : 0);
+}
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+    settings.setValue(kPageKey, pageList_->currentRow());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
 
 }  // namespace aicp

@@ -1,13 +1,66 @@
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace aicp {
 
+class ContextBar;
+class TiersPage;
+class WorkspaceSession;
+
+// The console's main window: the sidebar of pages, the customer and month
+// context above them, menus with the standard shortcuts and a status bar
+// naming the workspace and price book in use. Remembers its geometry and
+// page between runs (QSettings under the application's name).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    enum class Page { Tiers, Licenses, Usage, Recommendations, Reports, Settings };
+
+    explicit MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void showPage(Page page);
+    [[nodiscard]] Page currentPage() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct PageInfo {
+        QString title;
+        QString summary;
+    };
+
+    void buildPages();
+    void buildMenus();
+    void applyTheme();
+    void restoreLayout();
+    void saveLayout() const;
+    void useSession(std::unique_ptr<WorkspaceSession> session);
+    void showPricesForMonth();
+    void openWorkspace();
+    void showAbout();
+
+    std::unique_ptr<WorkspaceSession> session_;
+    std::vector<PageInfo> pages_;
+    QWidget* sidebar_;
+    QListWidget* pageList_;
+    QStackedWidget* stack_;
+    ContextBar* context_;
+    TiersPage* tiersPage_;
+    std::vector<QAction*> pageActions_;
+    QLabel* workspaceLabel_;
+    QLabel* priceBookLabel_;
 };
 
 }  // namespace aicp

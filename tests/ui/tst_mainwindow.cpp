@@ -1,0 +1,113 @@
+#include "mainwindow.h"
+#include "workspacesession.h"
+
+#include <memory>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QScreen>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aicp;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir scratch_;
+
+    std::unique_ptr<WorkspaceSession> session() const {
+        auto opened = WorkspaceSession::open(scratch_.filePath(QStringLiteral("demo.aicp")),
+                                             WorkspaceSession::WhenMissing::CreateDemo);
+        if (!opened)
+            qFatal("demo workspace: %s", qPrintable(opened.error().message()));
+        return std::move(opened).value();
+    }
+
+    static QString pageTitle(const MainWindow& window) {
+        return window.findChild<QLabel*>(QStringLiteral("pageTitle"))->text();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(scratch_.isValid());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        // Settings go to a scratch folder, never the developer's own.
+        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch_.path());
+    }
+
+    void init() { QSettings().clear(); }
+
+    void pagesSwitchWithControlAndNumber() {
+        MainWindow window(session());
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const QStringList titles = {QStringLiteral("Tiers"),   QStringLiteral("Licenses"),
+                                    QStringLiteral("Usage"),   QStringLiteral("Recommendations"),
+                                    QStringLiteral("Reports"), QStringLiteral("Settings")};
+        // Backwards, so every page is reached from another one.
+        for (int n = 6; n >= 1; --n) {
+            QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_0 + n), Qt::ControlModifier);
+            QCOMPARE(static_cast<int>(window.currentPage()), n - 1);
+            QCOMPARE(window.findChild<QStackedWidget*>(QStringLiteral("pages"))->currentIndex(),
+                     n - 1);
+            QCOMPARE(pageTitle(window), titles[n - 1]);
+        }
+    }
+
+    void statusBarNamesWorkspaceAndPriceBook() {
+        MainWindow window(session());
+        const QString workspace =
+            window.findChild<QLabel*>(QStringLiteral("workspacePath"))->text();
+        QVERIFY2(workspace.contains(QStringLiteral("demo.aicp")), qPrintable(workspace));
+        const QString prices =
+            window.findChild<QLabel*>(QStringLiteral("priceBookVersion"))->text();
+        QVERIFY2(prices.contains(QStringLiteral("2026.1")), qPrintable(prices));
+    }
+
+    void customerSelectorListsTheWorkspacesCustomers() {
+        auto opened = session();
+        const std::size_t customers = opened->customers()->size();
+        QVERIFY(customers > 0);
+        MainWindow window(std::move(opened));
+        auto* selector = window.findChild<QComboBox*>(QStringLiteral("customerSelector"));
+        QCOMPARE(selector->count(), static_cast<int>(customers) + 1);
+        QCOMPARE(selector->itemText(0), QStringLiteral("All customers"));
+        QVERIFY(window.findChild<QComboBox*>(QStringLiteral("monthSelector"))->count() > 0);
+    }
+
+    void geometryAndPageAreRemembered() {
+        {
+            MainWindow window(session());
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(900, 640);
+            window.showPage(MainWindow::Page::Reports);
+            QVERIFY(window.close());
+        }
+        QVERIFY(QSettings().contains(QStringLiteral("mainWindow/geometry")));
+
+        MainWindow again(session());
+        QCOMPARE(again.size(), QSize(900, 640));
+        QCOMPARE(again.currentPage(), MainWindow::Page::Reports);
+        QCOMPARE(pageTitle(again), QStringLiteral("Reports"));
+    }
+
+    void firstStartOpensAt1280By800WhereTheScreenAllows() {
+        MainWindow window(session());
+        const QSize room = window.screen()->availableSize() * 9 / 10;
+        QCOMPARE(window.size(), QSize(1280, 800).boundedTo(room));
+        QCOMPARE(window.currentPage(), MainWindow::Page::Tiers);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,231 @@
+#include "pages/tiers/calculatorform.h"
+
+#include "catalognames.h"
+#include "money/moneyformat.h"
+#include "theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace aicp {
+namespace {
+
+constexpr int kChoiceColumns = 2;
+// Far beyond any real deployment; keeps the spin boxes' width sensible.
+constexpr int kMaxPeople = 1'000'000;
+// Fifteen digits: larger than any month of traffic, and well inside the
+// engine's checked range.
+constexpr int kMaxRequestDigits = 15;
+
+QLabel* sectionCaption(const QString& text, QWidget* parent) {
+    auto* caption = new QLabel(text, parent);
+    caption->setFont(theme::scaledFont(caption->font(), 1.0, true));
+    return caption;
+}
+
+}  // namespace
+
+CalculatorForm::CalculatorForm(QWidget* parent)
+    : QWidget(parent),
+      requests_(new QLineEdit(this)),
+      seats_(new QSpinBox(this)),
+      agents_(new QSpinBox(this)),
+      auditTier_(new QComboBox(this)),
+      discount_(new QLineEdit(this)),
+      sso_(new QCheckBox(tr("Needs single sign-on (SSO)"), this)),
+      packsGrid_(new QGridLayout),
+      modulesGrid_(new QGridLayout) {
+    const QLocale locale;
+
+    requests_->setObjectName(QStringLiteral("requestsInput"));
+    requests_->setPlaceholderText(formatCount(0, locale));
+    requests_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    requests_->setClearButtonEnabled(true);
+    requests_->setToolTip(tr("Governed AI requests expected in a month"));
+    // Digits, optionally grouped the way the user's locale groups them.
+    const QString group = QRegularExpression::escape(QString(locale.groupSeparator()));
+    requests_->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(
+            QStringLiteral("[0-9\\s%1]{0,%2}").arg(group).arg(kMaxRequestDigits * 2)),
+        requests_));
+
+    for (QSpinBox* people : {seats_, agents_}) {
+        people->setRange(0, kMaxPeople);
+        people->setValue(1);
+        people->setGroupSeparatorShown(true);
+        people->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    seats_->setObjectName(QStringLiteral("seatsInput"));
+    seats_->setToolTip(tr("People who sign in to the control plane"));
+    agents_->setObjectName(QStringLiteral("agentsInput"));
+    agents_->setToolTip(tr("AI agents sending traffic through the gateway"));
+
+    auditTier_->setObjectName(QStringLiteral("auditTierInput"));
+    discount_->setObjectName(QStringLiteral("discountInput"));
+    discount_->setPlaceholderText(locale.toString(0));
+    discount_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    discount_->setToolTip(
+        tr("Contract discount on the recurring charges; requests are never "
+           "discounted"));
+    const QString point = QRegularExpression::escape(QString(locale.decimalPoint()));
+    discount_->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9]{0,3}(%1[0-9]{0,6})?").arg(point)), discount_));
+    sso_->setObjectName(QStringLiteral("ssoInput"));
+
+    auto* fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    fields->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    fields->addRow(tr("&Requests / month"), requests_);
+    fields->addRow(tr("&Seats"), seats_);
+    fields->addRow(tr("A&gents"), agents_);
+    fields->addRow(tr("A&udit retention"), auditTier_);
+    fields->addRow(tr("&Discount %"), discount_);
+    fields->addRow(sso_);
+
+    packsGrid_->setHorizontalSpacing(theme::spacing(font(), 0.75));
+    modulesGrid_->setHorizontalSpacing(theme::spacing(font(), 0.75));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(theme::spacing(font(), 0.4));
+    layout->addLayout(fields);
+    layout->addSpacing(theme::spacing(font(), 0.6));
+    layout->addWidget(sectionCaption(tr("Policy packs"), this));
+    layout->addLayout(packsGrid_);
+    layout->addSpacing(theme::spacing(font(), 0.6));
+    layout->addWidget(sectionCaption(tr("Compliance modules"), this));
+    layout->addLayout(modulesGrid_);
+    layout->addStretch();
+
+    connect(requests_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
+    connect(discount_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
+    connect(seats_, &QSpinBox::valueChanged, this, &CalculatorForm::inputChanged);
+    connect(agents_, &QSpinBox::valueChanged, this, &CalculatorForm::inputChanged);
+    connect(auditTier_, &QComboBox::currentIndexChanged, this, &CalculatorForm::inputChanged);
+    connect(sso_, &QCheckBox::toggled, this, &CalculatorForm::inputChanged);
+    // Tidy the grouping once the user is done, never while typing: rewriting
+    // the text under the cursor would fight the keystrokes.
+    connect(requests_, &QLineEdit::editingFinished, this, [this] {
+        auto parsed = input();
+        if (!parsed || requests_->text().trimmed().isEmpty())
+            return;
+        // Same number, so nothing to re-price: no signal.
+        const QSignalBlocker blocker(requests_);
+        requests_->setText(formatCount(parsed->usage.requests, QLocale()));
+    });
+}
+
+void CalculatorForm::setCatalog(const PriceBookVersion& prices) {
+    const QString audit = auditTier_->currentData().toString();
+    {
+        const QSignalBlocker blocker(auditTier_);
+        auditTier_->clear();
+        auditTier_->addItem(tr("As included in the tier"), QString());
+        const QLocale locale;
+        for (const AuditTier& tier : prices.auditTiers)
+            auditTier_->addItem(
+                tr("%1 (%2 days)").arg(tier.name, formatCount(tier.retentionDays, locale)),
+                tier.id);
+        const int kept = auditTier_->findData(audit);
+        auditTier_->setCurrentIndex(kept < 0 ? 0 : kept);
+    }
+    rebuildChoices(packsGrid_, packs_, prices.policyPacks, &policyPackName,
+                   QStringLiteral("pack_"));
+    rebuildChoices(modulesGrid_, modules_, prices.complianceModules, &complianceModuleName,
+                   QStringLiteral("module_"));
+    emit inputChanged();
+}
+
+void CalculatorForm::rebuildChoices(QGridLayout* grid, std::vector<QCheckBox*>& boxes,
+                                    const QStringList& ids, QString (*nameOf)(const QString&),
+                                    const QString& objectPrefix) {
+    const QStringList chosen = checkedIds(boxes);
+    for (QCheckBox* box : boxes)
+        delete box;
+    boxes.clear();
+    for (int i = 0; i < ids.size(); ++i) {
+        auto* box = new QCheckBox(nameOf(ids[i]), this);
+        box->setObjectName(objectPrefix + ids[i]);
+        box->setProperty("catalogId", ids[i]);
+        box->setChecked(chosen.contains(ids[i]));
+        connect(box, &QCheckBox::toggled, this, &CalculatorForm::inputChanged);
+        grid->addWidget(box, i / kChoiceColumns, i % kChoiceColumns);
+        boxes.push_back(box);
+    }
+}
+
+QStringList CalculatorForm::checkedIds(const std::vector<QCheckBox*>& boxes) {
+    QStringList ids;
+    for (const QCheckBox* box : boxes) {
+        if (box->isChecked())
+            ids.append(box->property("catalogId").toString());
+    }
+    return ids;
+}
+
+Result<CalculatorInput> CalculatorForm::input() const {
+    CalculatorInput input;
+    const QLocale locale;
+
+    QString digits = requests_->text();
+    digits.remove(locale.groupSeparator());
+    digits.remove(QRegularExpression(QStringLiteral("\\s")));
+    if (!digits.isEmpty()) {
+        bool ok = false;
+        input.usage.requests = digits.toLongLong(&ok);
+        if (!ok || digits.size() > kMaxRequestDigits)
+            return Error::invalidInput(
+                tr("Requests: “%1” is not a whole number of requests").arg(requests_->text()));
+    }
+
+    input.needs.seats = seats_->value();
+    input.needs.agents = agents_->value();
+    input.needs.auditTier = auditTier_->currentData().toString();
+    input.needs.needsSso = sso_->isChecked();
+    input.needs.policyPacks = checkedIds(packs_);
+    input.needs.complianceModules = checkedIds(modules_);
+
+    QString percent = discount_->text().trimmed();
+    percent.replace(locale.decimalPoint(), QStringLiteral("."));
+    if (percent.endsWith(u'.'))
+        percent.chop(1);  // "12." while typing "12.5"
+    if (!percent.isEmpty()) {
+        auto discount = Percent::parse(percent);
+        if (!discount)
+            return Error::invalidInput(tr("Discount: %1").arg(discount.error().message()));
+        input.needs.discount = *discount;
+    }
+    return input;
+}
+
+QString quoteCommandLine(const CalculatorInput& input) {
+    const Subscription& needs = input.needs;
+    QStringList words = {QStringLiteral("aicp"), QStringLiteral("quote"),
+                         QStringLiteral("--compare"), QStringLiteral("--requests"),
+                         QString::number(input.usage.requests)};
+    // Options at their command-line default are left out, as a person would.
+    if (needs.seats != 1)
+        words << QStringLiteral("--seats") << QString::number(needs.seats);
+    if (needs.agents != 1)
+        words << QStringLiteral("--agents") << QString::number(needs.agents);
+    if (!needs.policyPacks.isEmpty())
+        words << QStringLiteral("--policy-packs") << needs.policyPacks.join(u',');
+    if (!needs.complianceModules.isEmpty())
+        words << QStringLiteral("--compliance-modules") << needs.complianceModules.join(u',');
+    if (!needs.auditTier.isEmpty())
+        words << QStringLiteral("--audit-tier") << needs.auditTier;
+    if (!needs.discount.isZero())
+        words << QStringLiteral("--discount") << needs.discount.toDecimalString();
+    if (needs.needsSso)
+        words << QStringLiteral("--sso");
+    return words.join(u' ');
+}
+
+}  // namespace aicp

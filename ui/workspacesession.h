@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/result.h"
+#include "customers/customer.h"
+#include "pricing/pricebook.h"
+#include "storage/workspace.h"
+
+#include <memory>
+#include <vector>
+
+#include <QString>
+
+namespace aicp {
+
+// The workspace the console is working in, opened the way the console's
+// command line and File ▸ Open ask for, with the price book it prices with.
+// A file that cannot be opened is reported and never modified (Workspace's
+// own guarantee; this class only ever creates files that do not exist).
+class WorkspaceSession {
+public:
+    // What to do when there is no file at the path yet.
+    enum class WhenMissing {
+        Refuse,       // File ▸ Open: the user picked a file that must exist
+        CreateEmpty,  // --db FILE: a new, empty workspace
+        CreateDemo,   // the per-user default on first start: the deterministic demo
+    };
+
+    static Result<std::unique_ptr<WorkspaceSession>> open(const QString& path,
+                                                          WhenMissing whenMissing);
+    // The console's start: `--db FILE` when given, else the per-user default
+    // (Workspace::defaultPath()), made into the demo workspace the first time.
+    static Result<std::unique_ptr<WorkspaceSession>> openAtStartup(const QString& dbOption);
+
+    [[nodiscard]] Workspace& workspace() { return *workspace_; }
+    [[nodiscard]] const QString& path() const { return workspace_->path(); }
+    [[nodiscard]] const PriceBook& priceBook() const { return priceBook_; }
+    // True when this session created the demo workspace just now.
+    [[nodiscard]] bool createdDemo() const { return createdDemo_; }
+
+    [[nodiscard]] Result<std::vector<Customer>> customers() const;
+
+private:
+    WorkspaceSession(std::unique_ptr<Workspace> workspace, PriceBook priceBook, bool createdDemo)
+        : workspace_(std::move(workspace)),
+          priceBook_(std::move(priceBook)),
+          createdDemo_(createdDemo) {}
+
+    std::unique_ptr<Workspace> workspace_;
+    PriceBook priceBook_;
+    bool createdDemo_ = false;
+};
+
+}  // namespace aicp
