@@ -1,5 +1,6 @@
 #include "audit/auditlog.h"
 
+#include "common/wholeseconds.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
@@ -35,7 +36,7 @@ void addField(QCryptographicHash& hash, const QByteArray& field) {
     hash.addData(field);
 }
 
-Result<AuditEntry> readEntry(const Statement& row) {
+AuditEntry readEntry(const Statement& row) {
     AuditEntry entry;
     entry.sequence = row.int64(0);
     entry.at = row.time(1);
@@ -94,8 +95,7 @@ Result<AuditEntry> AuditLog::append(const QString& action, const QString& subjec
     entry.previousHash = *row ? last->blob(1) : kGenesisHash;
     last->reset();
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    entry.at = now.addMSecs(-now.time().msec());
+    entry.at = currentUtcToTheSecond();
     entry.actor = currentActor();
     entry.action = action;
     entry.subject = subject;
@@ -126,25 +126,17 @@ Result<std::vector<AuditEntry>> AuditLog::entries() const {
     if (!query)
         return query.error();
     std::vector<AuditEntry> entries;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto entry = readEntry(*query);
-        if (!entry)
-            return entry.error();
-        entries.push_back(std::move(entry).value());
-    }
+    AICP_TRY(query->forEachRow([&entries](const Statement& row) {
+        entries.push_back(readEntry(row));
+        return Status();
+    }));
     return entries;
 }
 
 Result<AuditVerification> AuditLog::verify() const {
-    auto query =
-        Statement::prepare(workspace_.handle(), std::string(kSelectEntries) + " ORDER BY seq");
-    if (!query)
-        return query.error();
+    auto all = entries();
+    if (!all)
+        return all.error();
     AuditVerification verification;
     QByteArray expectedPrevious = kGenesisHash;
     std::int64_t expectedSequence = 1;
@@ -153,38 +145,24 @@ Result<AuditVerification> AuditLog::verify() const {
         verification.reason = std::move(reason);
         return verification;
     };
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto entry = readEntry(*query);
-        if (!entry)
-            return entry.error();
-        if (entry->sequence != expectedSequence) {
-            query->reset();
-            return fail(entry->sequence,
+    for (const AuditEntry& entry : *all) {
+        if (entry.sequence != expectedSequence)
+            return fail(entry.sequence,
                         QStringLiteral("entry %1 follows entry %2: entries were removed or "
                                        "reordered")
-                            .arg(entry->sequence)
+                            .arg(entry.sequence)
                             .arg(expectedSequence - 1));
-        }
-        if (entry->previousHash != expectedPrevious) {
-            query->reset();
-            return fail(entry->sequence,
+        if (entry.previousHash != expectedPrevious)
+            return fail(entry.sequence,
                         QStringLiteral("entry %1 does not continue the chain: the entry "
                                        "before it was changed, removed or reordered")
-                            .arg(entry->sequence));
-        }
-        if (computeHash(*entry) != entry->hash) {
-            query->reset();
-            return fail(entry->sequence,
+                            .arg(entry.sequence));
+        if (computeHash(entry) != entry.hash)
+            return fail(entry.sequence,
                         QStringLiteral("entry %1 (%2 of %3) was edited after it was recorded")
-                            .arg(entry->sequence)
-                            .arg(entry->action, entry->subject));
-        }
-        expectedPrevious = entry->hash;
+                            .arg(entry.sequence)
+                            .arg(entry.action, entry.subject));
+        expectedPrevious = entry.hash;
         ++expectedSequence;
         ++verification.entriesChecked;
     }

@@ -78,14 +78,10 @@ Result<std::vector<Customer>> CustomerStore::list() const {
     if (!query)
         return query.error();
     std::vector<Customer> customers;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        customers.push_back(readCustomer(*query));
-    }
+    AICP_TRY(query->forEachRow([&customers](const Statement& row) {
+        customers.push_back(readCustomer(row));
+        return Status();
+    }));
     return customers;
 }
 

@@ -1,6 +1,7 @@
 #include "licensing/keystore.h"
 
 #include "audit/auditlog.h"
+#include "common/wholeseconds.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
@@ -28,20 +29,11 @@ Result<std::vector<SigningKeyInfo>> queryKeys(sqlite3* db, const std::string& sq
     if (!parameter.isNull())
         AICP_TRY(query->bindAll(parameter));
     std::vector<SigningKeyInfo> keys;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        keys.push_back(readKey(*query));
-    }
+    AICP_TRY(query->forEachRow([&keys](const Statement& row) {
+        keys.push_back(readKey(row));
+        return Status();
+    }));
     return keys;
-}
-
-QDateTime nowToTheSecond() {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    return now.addMSecs(-now.time().msec());
 }
 
 }  // namespace
@@ -111,7 +103,7 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(QByteArrayView passphrase, const 
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const QDateTime now = nowToTheSecond();
+    const QDateTime now = currentUtcToTheSecond();
 
     auto previous = find();
     if (previous) {
@@ -157,7 +149,7 @@ Result<SigningKeyInfo> KeyStore::importPublicKey(QByteArrayView pem) {
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const SigningKeyInfo info{key->kid(), key->toPem(), false, false, nowToTheSecond(), {}};
+    const SigningKeyInfo info{key->kid(), key->toPem(), false, false, currentUtcToTheSecond(), {}};
     auto insert = Statement::prepare(
         db, "INSERT INTO signing_keys (kid, public_key_pem, created_at) VALUES (?1, ?2, ?3)");
     if (!insert)

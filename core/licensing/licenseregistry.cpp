@@ -1,6 +1,7 @@
 #include "licensing/licenseregistry.h"
 
 #include "audit/auditlog.h"
+#include "common/wholeseconds.h"
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/signedtoken.h"
@@ -24,11 +25,6 @@ constexpr std::string_view kSelectLicenses =
 
 QString idText(const QUuid& id) {
     return id.toString(QUuid::WithoutBraces);
-}
-
-QDateTime nowToTheSecond() {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    return now.addMSecs(-now.time().msec());
 }
 
 Result<LicenseRecord> readRecord(const Statement& row) {
@@ -58,19 +54,13 @@ Result<std::vector<LicenseRecord>> queryRecords(sqlite3* db, const std::string& 
     if (!parameter.isNull())
         AICP_TRY(query->bindAll(parameter));
     std::vector<LicenseRecord> records;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        auto record = readRecord(*query);
-        if (!record) {
-            query->reset();
+    AICP_TRY(query->forEachRow([&records](const Statement& row) -> Status {
+        auto record = readRecord(row);
+        if (!record)
             return record.error();
-        }
         records.push_back(std::move(record).value());
-    }
+        return {};
+    }));
     return records;
 }
 
@@ -108,7 +98,7 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
     auto book = workspace_.priceBook();
     if (!book)
         return book.error();
-    const QDateTime issuedAt = nowToTheSecond();
+    const QDateTime issuedAt = currentUtcToTheSecond();
     const QDateTime start = request.notBefore.isValid() ? request.notBefore : issuedAt;
     auto prices = book->versionAt(start.toUTC().date());
     if (!prices)
@@ -174,7 +164,7 @@ Result<LicenseRecord> LicenseRegistry::renew(const QUuid& id, QByteArrayView pas
             QStringLiteral("license %1 was revoked; issue a new one instead").arg(idText(id)));
     LicenseRequest request = LicenseRequest::from(old->license);
     const qint64 length = old->license.notBefore.secsTo(old->license.expiresAt);
-    const QDateTime now = nowToTheSecond();
+    const QDateTime now = currentUtcToTheSecond();
     request.notBefore = std::max(old->license.expiresAt, now);
     request.expiresAt = request.notBefore.addSecs(length);
     request.supersedes = id;
@@ -192,8 +182,8 @@ Result<LicenseRecord> LicenseRegistry::upgrade(const QUuid& id, LicenseRequest c
             QStringLiteral("license %1 was revoked; issue a new one instead").arg(idText(id)));
     if (changes.customerId != old->license.customerId)
         return Error::invalidInput(QStringLiteral("an upgrade keeps the customer"));
-    if (!changes.notBefore.isValid() || changes.notBefore < nowToTheSecond())
-        changes.notBefore = nowToTheSecond();
+    if (!changes.notBefore.isValid() || changes.notBefore < currentUtcToTheSecond())
+        changes.notBefore = currentUtcToTheSecond();
     if (!changes.expiresAt.isValid())
         changes.expiresAt = old->license.expiresAt;
     changes.supersedes = id;
@@ -217,7 +207,8 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const Revocation revocation{nowToTheSecond(), AuditLog::currentActor(), reason.trimmed()};
+    const Revocation revocation{currentUtcToTheSecond(), AuditLog::currentActor(),
+                                reason.trimmed()};
     auto insert =
         Statement::prepare(db,
                            "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
@@ -251,7 +242,7 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
 
     RevocationList list;
     list.kid = key->publicKey().kid();
-    list.issuedAt = nowToTheSecond();
+    list.issuedAt = currentUtcToTheSecond();
     {
         auto next =
             Statement::prepare(db, "SELECT coalesce(max(sequence), 0) + 1 FROM revocation_lists");
@@ -267,14 +258,10 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
         db, "SELECT license_id, revoked_at FROM revocations ORDER BY license_id");
     if (!revoked)
         return revoked.error();
-    while (true) {
-        auto row = revoked->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        list.revoked.push_back({QUuid::fromString(revoked->text(0)), revoked->time(1)});
-    }
+    AICP_TRY(revoked->forEachRow([&list](const Statement& row) {
+        list.revoked.push_back({QUuid::fromString(row.text(0)), row.time(1)});
+        return Status();
+    }));
     auto token = list.sign(*key);
     if (!token)
         return token.error();

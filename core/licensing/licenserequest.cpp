@@ -1,5 +1,6 @@
 #include "licensing/licenserequest.h"
 
+#include "common/wholeseconds.h"
 #include "customers/customer.h"
 
 #include <set>
@@ -7,11 +8,6 @@
 namespace aicp {
 
 namespace {
-
-QDateTime toWholeSeconds(const QDateTime& time) {
-    const QDateTime utc = time.toUTC();
-    return utc.addMSecs(-utc.time().msec());
-}
 
 // The add-ons a license grants, checked against what the tier offers.
 Result<QStringList> chooseAddOns(const QStringList& requested, const QStringList& catalogue,
@@ -161,12 +157,12 @@ Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
     AICP_TRY(checkContract(request.contract));
     license.contract = request.contract;
 
-    license.issuedAt = toWholeSeconds(issuedAt);
+    license.issuedAt = toWholeSecondsUtc(issuedAt);
     license.notBefore =
-        request.notBefore.isValid() ? toWholeSeconds(request.notBefore) : license.issuedAt;
+        request.notBefore.isValid() ? toWholeSecondsUtc(request.notBefore) : license.issuedAt;
     if (!request.expiresAt.isValid())
         return Error::invalidInput(QStringLiteral("the license needs an expiry date"));
-    license.expiresAt = toWholeSeconds(request.expiresAt);
+    license.expiresAt = toWholeSecondsUtc(request.expiresAt);
     if (license.expiresAt <= license.notBefore)
         return Error::invalidInput(
             QStringLiteral("the license would expire (%1) before it starts (%2)")

@@ -1,5 +1,6 @@
 #include "licensing/verificationmemory.h"
 
+#include "common/wholeseconds.h"
 #include "licensing/licensepayload.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
@@ -35,8 +36,7 @@ Status VerificationMemory::rememberTime(const QDateTime& now) {
         return latest.error();
     if (latest->isValid() && now <= *latest)
         return transaction->commit();
-    const QDateTime utc = now.toUTC();
-    AICP_TRY(workspace_.setMetaValue(kLatestTimeKey, toRfc3339(utc.addMSecs(-utc.time().msec()))));
+    AICP_TRY(workspace_.setMetaValue(kLatestTimeKey, toRfc3339(toWholeSecondsUtc(now))));
     return transaction->commit();
 }
 

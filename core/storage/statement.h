@@ -78,6 +78,10 @@ public:
     [[nodiscard]] Result<bool> step();
     // Runs a statement that returns no rows to completion.
     [[nodiscard]] Status execute();
+    // Runs a query to its end, handing each row to `visit`; stops at the
+    // first failure, of SQLite or of `visit`, and leaves the statement reset.
+    template <typename Visit>
+    [[nodiscard]] Status forEachRow(Visit&& visit);
     // Abandons a run early (a query whose remaining rows are not wanted) and
     // clears the bindings.
     void reset();
@@ -131,6 +135,21 @@ Status Statement::bind(int index, const T& value) {
         return bindText(index, QStringView(value));
     } else {
         static_assert(kAlwaysFalse<T>, "no SQLite binding for this type");
+    }
+}
+
+template <typename Visit>
+Status Statement::forEachRow(Visit&& visit) {
+    while (true) {
+        auto row = step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return {};
+        if (Status visited = visit(static_cast<const Statement&>(*this)); !visited.ok()) {
+            reset();
+            return visited;
+        }
     }
 }
 

@@ -388,14 +388,10 @@ Result<std::vector<Workspace::StoredPriceBook>> Workspace::priceBookHistory() co
     if (!query)
         return query.error();
     std::vector<StoredPriceBook> history;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            break;
-        history.push_back({query->int64(0), query->time(1), query->blob(2)});
-    }
+    AICP_TRY(query->forEachRow([&history](const Statement& row) {
+        history.push_back({row.int64(0), row.time(1), row.blob(2)});
+        return Status();
+    }));
     return history;
 }
 
