@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
 #include "contextbar.h"
+#include "pages/licenses/licensespage.h"
 #include "pages/placeholderpage.h"
+#include "pages/settings/settingspage.h"
 #include "pages/tiers/tierspage.h"
+#include "taskrunner.h"
 #include "theme.h"
 #include "workspacedialogs.h"
 #include "workspacesession.h"
@@ -56,6 +59,9 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
       stack_(new QStackedWidget(this)),
       context_(new ContextBar(this)),
       tiersPage_(new TiersPage(this)),
+      runner_(new TaskRunner(this)),
+      licensesPage_(new LicensesPage(this)),
+      settingsPage_(new SettingsPage(this)),
       workspaceLabel_(new QLabel(this)),
       priceBookLabel_(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -66,11 +72,21 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     workspaceLabel_->setObjectName(QStringLiteral("workspacePath"));
     priceBookLabel_->setObjectName(QStringLiteral("priceBookVersion"));
     workspaceLabel_->setMinimumWidth(1);  // a long path is clipped; the tooltip has it whole
-    statusBar()->addWidget(workspaceLabel_, 1);
+    // Permanent, so a temporary message (showMessage) takes the free space
+    // instead of being painted over the path.
+    statusBar()->addPermanentWidget(workspaceLabel_);
     statusBar()->addPermanentWidget(priceBookLabel_);
     statusBar()->setSizeGripEnabled(true);
 
     connect(context_, &ContextBar::monthChanged, this, &MainWindow::showPricesForMonth);
+    connect(context_, &ContextBar::customerChanged, licensesPage_,
+            &LicensesPage::setCustomerFilter);
+    licensesPage_->setTaskRunner(runner_);
+    settingsPage_->setTaskRunner(runner_);
+    // Issuing may add a customer; keys and mode decide what the Licenses page offers.
+    connect(licensesPage_, &LicensesPage::registryChanged, this, &MainWindow::refreshCustomers);
+    connect(settingsPage_, &SettingsPage::keysChanged, licensesPage_, &LicensesPage::reload);
+    connect(settingsPage_, &SettingsPage::modeChanged, licensesPage_, &LicensesPage::reload);
 
     applyTheme();
     useSession(std::move(session));
@@ -91,16 +107,7 @@ void MainWindow::buildPages() {
 
     stack_->setObjectName(QStringLiteral("pages"));
     stack_->addWidget(scrollable(tiersPage_));
-    stack_->addWidget(new PlaceholderPage(
-        tr("Licenses"),
-        tr("The registry of every license this workspace has issued, and the tools to issue new "
-           "ones."),
-        {tr("A sortable, filterable registry: customer, tier, status, expiry."),
-         tr("An issue dialog — customer, tier, add-ons, seats, term, dates, discount — with a "
-            "preview of the signed license."),
-         tr("Save the license file or copy the key; renew, upgrade or revoke with a reason."),
-         tr("Verify a pasted or dropped license file and see every entitlement it grants.")},
-        stack_));
+    stack_->addWidget(licensesPage_);
     stack_->addWidget(new PlaceholderPage(
         tr("Usage"), tr("What each customer's gateways actually sent, against what they pay for."),
         {tr("Import CSV or CloudEvents files by dialog or drag and drop, in the background, with "
@@ -124,12 +131,7 @@ void MainWindow::buildPages() {
          tr("Export to CSV, JSON and PDF, with totals that match the aicp command line byte for "
             "byte.")},
         stack_));
-    stack_->addWidget(new PlaceholderPage(
-        tr("Settings"), tr("How this workspace signs, prices and pulls."),
-        {tr("Signing keys: generate, import, export the public key, rotate."),
-         tr("Price book versions and their effective dates."), tr("Live usage sources."),
-         tr("Workspace mode: vendor (issues licenses) or customer (verifies them).")},
-        stack_));
+    stack_->addWidget(scrollable(settingsPage_));
 
     pageList_->setObjectName(QStringLiteral("pageList"));
     pageList_->setFrameShape(QFrame::NoFrame);
@@ -249,15 +251,17 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
+    // Work running on the old workspace finishes before it is closed.
+    runner_->waitForIdle();
     session_ = std::move(session);
     workspaceLabel_->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(session_->path())));
     workspaceLabel_->setToolTip(QDir::toNativeSeparators(session_->path()));
     setWindowFilePath(session_->path());
 
-    auto customers = session_->customers();
-    context_->setCustomers(customers ? *customers : std::vector<Customer>{});
-    if (!customers)
-        statusBar()->showMessage(customers.error().message());
+    refreshCustomers();
+    licensesPage_->setWorkspace(&session_->workspace(), session_->priceBook());
+    licensesPage_->setCustomerFilter(context_->customerId());
+    settingsPage_->setWorkspace(&session_->workspace(), session_->priceBook());
 
     // The months a price can be asked for: from the first price book version
     // to a year ahead, for quotes on next year's renewals.
@@ -271,6 +275,13 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     if (session_->createdDemo())
         statusBar()->showMessage(
             tr("First start: this is the demo workspace, with sample customers to explore."));
+}
+
+void MainWindow::refreshCustomers() {
+    auto customers = session_->customers();
+    context_->setCustomers(customers ? *customers : std::vector<Customer>{});
+    if (!customers)
+        statusBar()->showMessage(customers.error().message());
 }
 
 void MainWindow::showPricesForMonth() {
@@ -328,6 +339,11 @@ void MainWindow::restoreLayout() {
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
         const QSize available = screen() ? screen()->availableSize() : kPreferredSize;
         resize(kPreferredSize.boundedTo(available * 9 / 10));
+        // On a laptop-sized screen the pages need all of it; a smaller window
+        // would only add scroll bars.
+        if (available.width() < kPreferredSize.width() * 11 / 10 ||
+            available.height() < kPreferredSize.height() * 11 / 10)
+            setWindowState(windowState() | Qt::WindowMaximized);
     }
     restoreState(settings.value(kStateKey).toByteArray());
     const int page = settings.value(kPageKey, 0).toInt();

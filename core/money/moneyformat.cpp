@@ -13,10 +13,20 @@ QString currencySymbol(const QString& currencyCode, const QLocale& locale) {
     return currencyCode;
 }
 
+// The "C" locale (LANG unset, as on servers and fresh containers) has no
+// currency layout of its own and would print "0.00$"; people reading money
+// there expect the plain international style of US English.
+QLocale withCurrencyLayout(const QLocale& locale) {
+    if (locale.language() == QLocale::C)
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    return locale;
+}
+
 }  // namespace
 
-QString formatMoney(Money amount, const QLocale& locale, const QString& currencyCode,
+QString formatMoney(Money amount, const QLocale& requestedLocale, const QString& currencyCode,
                     int minDecimals) {
+    const QLocale locale = withCurrencyLayout(requestedLocale);
     // Split the exact decimal form and let QLocale group the whole part only;
     // the fraction is copied digit for digit so nothing is ever rounded here.
     const QString plain = amount.abs().toDecimalString(minDecimals);

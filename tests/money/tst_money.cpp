@@ -126,6 +126,8 @@ private slots:
         QVERIFY2(german.startsWith(QStringLiteral("1.234,56")), qPrintable(german));
         QVERIFY2(german.endsWith(QStringLiteral("$")), qPrintable(german));
         QCOMPARE(aicp::formatCount(10'000'000, us), QStringLiteral("10,000,000"));
+        // LANG unset: the C locale would put the symbol last ("0.00$").
+        QCOMPARE(aicp::formatMoney(Money::fromUnits(299), QLocale::c()), QStringLiteral("$299.00"));
     }
 };
 
