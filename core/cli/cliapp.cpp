@@ -23,6 +23,11 @@ struct Command {
 constexpr Command kCommands[] = {
     {"pricebook", "Show the workspace's price book", &cli::runPriceBookCommand},
     {"quote", "Price a subscription on one tier, or compare every tier", &cli::runQuoteCommand},
+    {"keys", "Generate, rotate, list, export and import signing keys", &cli::runKeysCommand},
+    {"license", "Issue, verify, list, show, renew, upgrade and revoke licenses",
+     &cli::runLicenseCommand},
+    {"revocations", "Export the signed list of revoked licenses", &cli::runRevocationsCommand},
+    {"audit", "Verify or list the tamper-evident audit log", &cli::runAuditCommand},
     {"demo", "Create the deterministic demo workspace in a new file", &cli::runDemoCommand},
 };
 

@@ -11,5 +11,12 @@ namespace aicp::cli {
 int runPriceBookCommand(const CliContext& context, const QStringList& arguments);
 int runQuoteCommand(const CliContext& context, const QStringList& arguments);
 int runDemoCommand(const CliContext& context, const QStringList& arguments);
+int runKeysCommand(const CliContext& context, const QStringList& arguments);
+int runLicenseCommand(const CliContext& context, const QStringList& arguments);
+int runRevocationsCommand(const CliContext& context, const QStringList& arguments);
+int runAuditCommand(const CliContext& context, const QStringList& arguments);
+
+// `aicp license verify`, a subcommand of `license` in its own file.
+int runLicenseVerify(const CliContext& context, const QStringList& arguments);
 
 }  // namespace aicp::cli

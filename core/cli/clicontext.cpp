@@ -6,6 +6,9 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 
 namespace aicp::cli {
 namespace {
@@ -102,6 +105,23 @@ Result<std::unique_ptr<Workspace>> CliContext::openWorkspace() const {
     if (!path)
         return path.error();
     return Workspace::open(*path, Workspace::OpenMode::OpenOrCreate);
+}
+
+Result<std::unique_ptr<Workspace>> CliContext::openExistingWorkspace() const {
+    auto path = workspacePath();
+    if (!path)
+        return path.error();
+    if (!QFileInfo::exists(*path))
+        return Error::notFound(
+            QStringLiteral("there is no workspace at %1; give --db FILE (or set AICP_DB), or "
+                           "start one with 'aicp keys generate'")
+                .arg(QDir::toNativeSeparators(*path)));
+    return Workspace::open(*path, Workspace::OpenMode::OpenExisting);
+}
+
+bool CliContext::workspaceExists() const {
+    auto path = workspacePath();
+    return path && QFileInfo::exists(*path);
 }
 
 const QLocale& cliLocale() {
@@ -212,6 +232,47 @@ Result<QStringList> parseList(const QString& optionName, const QString& text) {
         items.append(item);
     }
     return items;
+}
+
+Result<QByteArray> readInputFile(const QString& path, qsizetype maxSize) {
+    QFile file;
+    const bool standardInput = path == QLatin1String("-");
+    const QString name = standardInput ? QStringLiteral("standard input")
+                                       : QStringLiteral("'%1'").arg(QDir::toNativeSeparators(path));
+    if (!standardInput && QFileInfo(path).isDir())
+        return Error(Error::Code::Io, QStringLiteral("cannot read %1: it is a folder").arg(name));
+    const bool opened = standardInput ? file.open(stdin, QIODevice::ReadOnly)
+                                      : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot read %1 (%2)").arg(name, file.errorString()));
+    QByteArray bytes = file.read(maxSize + 1);
+    if (bytes.size() > maxSize)
+        return Error::invalidInput(
+            QStringLiteral("%1 is larger than %2 bytes; that is not what was expected")
+                .arg(name)
+                .arg(maxSize));
+    return bytes;
+}
+
+Status writeOutputFile(const QString& path, QByteArrayView bytes) {
+    QSaveFile file(path);
+    const QString name = QDir::toNativeSeparators(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot write '%1' (%2)").arg(name, file.errorString()));
+    if (file.write(bytes.data(), bytes.size()) != bytes.size() || !file.commit())
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot write '%1' (%2)").arg(name, file.errorString()));
+    return {};
+}
+
+int refuseExtraArguments(const CliContext& context, const QString& command,
+                         const QStringList& positional, qsizetype expected) {
+    if (positional.size() <= expected)
+        return kExitSuccess;
+    return context.usageError(QStringLiteral("%1: unexpected argument '%2'. Try 'aicp %1 --help'.")
+                                  .arg(command, positional.at(expected)));
 }
 
 }  // namespace aicp::cli

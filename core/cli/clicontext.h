@@ -42,6 +42,13 @@ struct CliContext {
     // global one; otherwise $AICP_DB, then the per-user default.
     [[nodiscard]] Result<QString> workspacePath(const QString& commandDbPath = {}) const;
     [[nodiscard]] Result<std::unique_ptr<Workspace>> openWorkspace() const;
+    // The workspace, which must exist already (NotFound, naming the file and
+    // how to make one, otherwise): commands that read or use keys never
+    // create an empty workspace as a side effect.
+    [[nodiscard]] Result<std::unique_ptr<Workspace>> openExistingWorkspace() const;
+    // Whether there is a file at the workspace path (false when the path
+    // cannot even be worked out).
+    [[nodiscard]] bool workspaceExists() const;
 };
 
 // Scripts read the text output too, so figures never follow the user's
@@ -86,5 +93,17 @@ struct CommandHelp {
 
 // "a,b,c" with spaces around items tolerated; an empty item is refused.
 [[nodiscard]] Result<QStringList> parseList(const QString& optionName, const QString& text);
+
+// The contents of a file named on the command line, or of standard input
+// when it is "-". Anything larger than `maxSize` is refused unread.
+[[nodiscard]] Result<QByteArray> readInputFile(const QString& path, qsizetype maxSize);
+
+// Replaces `path` with `bytes` all at once (a reader never sees half a file).
+[[nodiscard]] Status writeOutputFile(const QString& path, QByteArrayView bytes);
+
+// A command's positional arguments beyond `expected` are a usage error;
+// returns the status of the report, or kExitSuccess when there were none.
+[[nodiscard]] int refuseExtraArguments(const CliContext& context, const QString& command,
+                                       const QStringList& positional, qsizetype expected);
 
 }  // namespace aicp::cli

@@ -87,6 +87,11 @@ Result<SigningKeyInfo> KeyStore::rotate(QByteArrayView passphrase) {
                    ? Error::notFound(QStringLiteral(
                          "there is no signing key to rotate; generate the first one"))
                    : current.error();
+    // Only whoever can sign today may choose tomorrow's signer: without this,
+    // anyone able to write the workspace file could swap in a key of their own.
+    auto unlocked = unlockSigningKey(passphrase);
+    if (!unlocked)
+        return unlocked.error().withContext(QStringLiteral("rotating needs the current key"));
     return addSigningKey(passphrase, QStringLiteral("key.rotate"));
 }
 

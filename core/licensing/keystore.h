@@ -41,6 +41,7 @@ public:
     // instead) and in a customer workspace, which never signs.
     [[nodiscard]] Result<SigningKeyInfo> generate(QByteArrayView passphrase);
     // A new signing key; the one it replaces is retired and keeps verifying.
+    // `passphrase` must unlock the current signing key and protects the new one.
     [[nodiscard]] Result<SigningKeyInfo> rotate(QByteArrayView passphrase);
     // Trusts a public key (PEM SubjectPublicKeyInfo) for verification.
     [[nodiscard]] Result<SigningKeyInfo> importPublicKey(QByteArrayView pem);

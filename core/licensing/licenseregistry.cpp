@@ -74,6 +74,21 @@ Status ensureCustomer(Workspace& workspace, const LicensePayload& license) {
     return customers.save({license.customerId, license.customerName, {}, license.issuedAt});
 }
 
+// Renewing or upgrading forks the chain of licenses unless it starts from
+// the newest one; a revoked license is not continued at all.
+Status checkCanBeReplaced(const LicenseRecord& record) {
+    const QString id = idText(record.license.id);
+    if (record.revocation)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("license %1 was revoked; issue a new one instead").arg(id));
+    if (record.supersededBy)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("license %1 was already replaced by %2; renew or upgrade that "
+                                    "one")
+                         .arg(id, idText(*record.supersededBy)));
+    return {};
+}
+
 }  // namespace
 
 QString LicenseRecord::stateAt(const QDateTime& now) const {
@@ -158,10 +173,7 @@ Result<LicenseRecord> LicenseRegistry::renew(const QUuid& id, QByteArrayView pas
     auto old = find(id);
     if (!old)
         return old.error();
-    if (old->revocation)
-        return Error(
-            Error::Code::Conflict,
-            QStringLiteral("license %1 was revoked; issue a new one instead").arg(idText(id)));
+    AICP_TRY(checkCanBeReplaced(*old));
     LicenseRequest request = LicenseRequest::from(old->license);
     const qint64 length = old->license.notBefore.secsTo(old->license.expiresAt);
     const QDateTime now = currentUtcToTheSecond();
@@ -176,10 +188,7 @@ Result<LicenseRecord> LicenseRegistry::upgrade(const QUuid& id, LicenseRequest c
     auto old = find(id);
     if (!old)
         return old.error();
-    if (old->revocation)
-        return Error(
-            Error::Code::Conflict,
-            QStringLiteral("license %1 was revoked; issue a new one instead").arg(idText(id)));
+    AICP_TRY(checkCanBeReplaced(*old));
     if (changes.customerId != old->license.customerId)
         return Error::invalidInput(QStringLiteral("an upgrade keeps the customer"));
     if (!changes.notBefore.isValid() || changes.notBefore < currentUtcToTheSecond())

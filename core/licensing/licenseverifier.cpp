@@ -87,6 +87,9 @@ LicenseVerification LicenseVerifier::verify(QByteArrayView text, const QDateTime
             LicenseStatus::Malformed,
             QStringLiteral("the signed license is malformed: ") + license.error().message());
 
+    // Every answer below passes a copy (*license): the reasons are built from
+    // the license in the same call, and moving it out there could happen
+    // before they are (argument evaluation order is unspecified).
     const QDateTime utcNow = now.toUTC();
     if (latestSeen.isValid() && utcNow.secsTo(latestSeen) > kClockRollbackToleranceSeconds)
         return answer(
@@ -94,7 +97,7 @@ LicenseVerification LicenseVerifier::verify(QByteArrayView text, const QDateTime
             QStringLiteral(
                 "this computer's clock (%1) is earlier than a time already seen here (%2)")
                 .arg(toRfc3339(utcNow), toRfc3339(latestSeen)),
-            std::move(license).value());
+            *license);
 
     if (revocations_) {
         if (const RevokedLicense* revoked = revocations_->find(license->id))
@@ -102,12 +105,11 @@ LicenseVerification LicenseVerifier::verify(QByteArrayView text, const QDateTime
                           QStringLiteral("revoked on %1 (revocation list %2)")
                               .arg(toRfc3339(revoked->revokedAt))
                               .arg(revocations_->sequence),
-                          std::move(license).value());
+                          *license);
     }
     if (utcNow < license->notBefore)
         return answer(LicenseStatus::NotYetValid,
-                      QStringLiteral("valid from %1").arg(toRfc3339(license->notBefore)),
-                      std::move(license).value());
+                      QStringLiteral("valid from %1").arg(toRfc3339(license->notBefore)), *license);
     if (utcNow >= license->graceEndsAt())
         return answer(LicenseStatus::Expired,
                       QStringLiteral("expired on %1%2")
@@ -117,15 +119,14 @@ LicenseVerification LicenseVerifier::verify(QByteArrayView text, const QDateTime
                                          .arg(license->graceDays)
                                          .arg(toRfc3339(license->graceEndsAt()))
                                    : QString()),
-                      std::move(license).value());
+                      *license);
     if (utcNow >= license->expiresAt)
         return answer(LicenseStatus::ValidInGrace,
                       QStringLiteral("expired on %1; in the grace period until %2")
                           .arg(toRfc3339(license->expiresAt), toRfc3339(license->graceEndsAt())),
-                      std::move(license).value());
+                      *license);
     return answer(LicenseStatus::Valid,
-                  QStringLiteral("valid until %1").arg(toRfc3339(license->expiresAt)),
-                  std::move(license).value());
+                  QStringLiteral("valid until %1").arg(toRfc3339(license->expiresAt)), *license);
 }
 
 }  // namespace aicp

@@ -1,14 +1,17 @@
 #include "storage/workspace.h"
 
+#include "audit/auditlog.h"
 #include "storage/migration.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
 #include <string>
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
@@ -312,9 +315,21 @@ Result<Workspace::Mode> Workspace::mode() const {
 }
 
 Status Workspace::setMode(Mode newMode) {
-    return insertMeta(
-        db_, kModeKey,
-        newMode == Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer"));
+    auto current = mode();
+    if (!current)
+        return current.error();
+    if (*current == newMode)
+        return {};
+    const QString word =
+        newMode == Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer");
+    auto transaction = Transaction::begin(db_);
+    if (!transaction)
+        return transaction.error();
+    AICP_TRY(insertMeta(db_, kModeKey, word));
+    auto logged = AuditLog(*this).append(QStringLiteral("workspace.mode"), word);
+    if (!logged)
+        return logged.error();
+    return transaction->commit();
 }
 
 Result<std::optional<QString>> Workspace::metaValue(const QString& key) const {
@@ -377,8 +392,20 @@ Status Workspace::storePriceBook(const PriceBook& book) {
         return row.error();
     const bool unchanged = *row && newest->blob(0) == document;
     newest->reset();
-    if (!unchanged)
+    if (!unchanged) {
         AICP_TRY(insertPriceBook(db_, document));
+        QJsonArray versions;
+        for (const PriceBookVersion& version : book.versions())
+            versions.append(version.version);
+        const QByteArray digest =
+            QCryptographicHash::hash(document, QCryptographicHash::Sha256).toHex();
+        auto logged =
+            AuditLog(*this).append(QStringLiteral("pricebook.store"), book.latest().version,
+                                   {{QStringLiteral("versions"), versions},
+                                    {QStringLiteral("sha256"), QString::fromLatin1(digest)}});
+        if (!logged)
+            return logged.error();
+    }
     return transaction->commit();
 }
 

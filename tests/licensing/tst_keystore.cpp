@@ -77,6 +77,9 @@ private slots:
         KeyStore keys(*workspace_);
         QCOMPARE(keys.rotate(kPassphrase).error().code(), Error::Code::NotFound);
         const QString first = keys.generate(kPassphrase)->kid;
+        // Rotating proves the current key can be unlocked.
+        QVERIFY(!keys.rotate("somebody else's passphrase"));
+        QCOMPARE(keys.find()->kid, first);
         const QString second = keys.rotate(kPassphrase)->kid;
         QVERIFY(first != second);
         QCOMPARE(keys.find()->kid, second);

@@ -181,15 +181,21 @@ private slots:
                  original.license.notBefore.secsTo(original.license.expiresAt));
         QCOMPARE(registry.find(original.license.id)->supersededBy,
                  std::optional(renewed->license.id));
+        // The chain continues from its newest license only.
+        auto again = registry.renew(original.license.id, kPassphrase);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code(), Error::Code::Conflict);
+        QVERIFY(again.error().message().contains(QStringLiteral("already replaced")));
 
-        LicenseRequest changes = LicenseRequest::from(original.license);
+        LicenseRequest changes = LicenseRequest::from(renewed->license);
         changes.tier = QStringLiteral("professional");
         changes.seats.reset();
         changes.agents.reset();
-        auto upgraded = registry.upgrade(original.license.id, changes, kPassphrase);
+        auto upgraded = registry.upgrade(renewed->license.id, changes, kPassphrase);
         QVERIFY2(upgraded, upgraded ? "" : qPrintable(upgraded.error().message()));
         QCOMPARE(upgraded->license.tier, QStringLiteral("professional"));
-        QCOMPARE(upgraded->license.supersedes, std::optional(original.license.id));
+        QCOMPARE(upgraded->license.seats, 10);
+        QCOMPARE(upgraded->license.supersedes, std::optional(renewed->license.id));
         QCOMPARE(registry.list()->size(), std::size_t(3));
     }
 

@@ -87,21 +87,29 @@ private slots:
     void timeWindowBoundaries_data() {
         QTest::addColumn<QString>("now");
         QTest::addColumn<LicenseStatus>("status");
+        QTest::addColumn<QString>("reason");
         QTest::newRow("a second before not_before")
-            << "2025-12-31T23:59:59Z" << LicenseStatus::NotYetValid;
+            << "2025-12-31T23:59:59Z" << LicenseStatus::NotYetValid
+            << "valid from 2026-01-01T00:00:00Z";
         QTest::newRow("at not_before, midnight UTC")
-            << "2026-01-01T00:00:00Z" << LicenseStatus::Valid;
-        QTest::newRow("a second before expiry") << "2026-12-31T23:59:59Z" << LicenseStatus::Valid;
+            << "2026-01-01T00:00:00Z" << LicenseStatus::Valid << "2027-01-01T00:00:00Z";
+        QTest::newRow("a second before expiry")
+            << "2026-12-31T23:59:59Z" << LicenseStatus::Valid << "2027-01-01T00:00:00Z";
         QTest::newRow("at expiry, grace starts")
-            << "2027-01-01T00:00:00Z" << LicenseStatus::ValidInGrace;
+            << "2027-01-01T00:00:00Z" << LicenseStatus::ValidInGrace << "2027-01-15T00:00:00Z";
         QTest::newRow("last second of grace")
-            << "2027-01-14T23:59:59Z" << LicenseStatus::ValidInGrace;
-        QTest::newRow("grace over") << "2027-01-15T00:00:00Z" << LicenseStatus::Expired;
+            << "2027-01-14T23:59:59Z" << LicenseStatus::ValidInGrace << "2027-01-15T00:00:00Z";
+        QTest::newRow("grace over")
+            << "2027-01-15T00:00:00Z" << LicenseStatus::Expired << "2027-01-01T00:00:00Z";
     }
     void timeWindowBoundaries() {
         QFETCH(QString, now);
         QFETCH(LicenseStatus, status);
-        QCOMPARE(verifier().verify(goodKey_, utc(now.toLatin1().constData())).status, status);
+        QFETCH(QString, reason);
+        const auto result = verifier().verify(goodKey_, utc(now.toLatin1().constData()));
+        QCOMPARE(result.status, status);
+        // The reason names the date that decided it.
+        QVERIFY2(result.reason.contains(reason), qPrintable(result.reason));
     }
 
     void localTimeZonesDoNotShiftTheWindow() {

@@ -1,3 +1,4 @@
+#include "audit/auditlog.h"
 #include "storage/migration.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
@@ -248,6 +249,12 @@ private slots:
         QVERIFY(history->at(0).id < history->at(1).id);
         QVERIFY(history->at(1).storedAt.isValid());
         QCOMPARE(ws.priceBook()->toJson(), changed->toJson());
+
+        // Each change of prices is on the audit trail; the unchanged store is not.
+        auto trail = aicp::AuditLog(ws).entries().value();
+        QCOMPARE(trail.size(), std::size_t(1));
+        QCOMPARE(trail[0].action, QStringLiteral("pricebook.store"));
+        QCOMPARE(trail[0].details.value(QStringLiteral("sha256")).toString().size(), 64);
     }
 
     // A workspace written by the first release (schema 1) opens with its data

@@ -1,0 +1,131 @@
+#include "audit/auditlog.h"
+#include "cli/clicommands.h"
+#include "cli/licensingtext.h"
+#include "common/texttable.h"
+
+#include <QJsonArray>
+
+namespace aicp::cli {
+namespace {
+
+int runVerify(const CliContext& context, const QStringList& arguments) {
+    const QString command = QStringLiteral("audit verify");
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the outcome as JSON."));
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] audit verify [--json]")};
+    help.summary = QStringLiteral(
+        "Checks the audit log's hash chain from the first entry to the last: every entry must "
+        "carry the hash of the one before and a hash of its own fields. An entry edited, removed "
+        "or reordered after it was recorded breaks the chain; the first entry that no longer "
+        "fits is named. The first line is 'intact' or 'broken'.");
+    help.options = {json, helpOption()};
+    help.details = QStringLiteral(
+        "JSON: {\"intact\" (true or false), \"entries_checked\", \"first_bad_entry\" (its "
+        "sequence number, or null), \"reason\" (empty when intact)}.\n\n"
+        "Exit status: 0 the chain is intact, 1 it is broken (or the workspace could not be "
+        "read), 2 a mistake in the command line.");
+    QCommandLineParser parser;
+    if (auto done = startCommand(context, parser, help, command, arguments, 0))
+        return *done;
+    auto workspace = context.openExistingWorkspace();
+    if (!workspace)
+        return context.failure(workspace.error().withContext(command));
+    auto verification = AuditLog(**workspace).verify();
+    if (!verification)
+        return context.failure(verification.error().withContext(command));
+    if (parser.isSet(json)) {
+        context.out << printedJson(
+            {{QStringLiteral("intact"), verification->isIntact()},
+             {QStringLiteral("entries_checked"), static_cast<double>(verification->entriesChecked)},
+             {QStringLiteral("first_bad_entry"),
+              verification->firstBadSequence
+                  ? QJsonValue(static_cast<double>(*verification->firstBadSequence))
+                  : QJsonValue(QJsonValue::Null)},
+             {QStringLiteral("reason"), verification->reason}});
+    } else if (verification->isIntact()) {
+        context.out << QStringLiteral("intact\n%1 entries checked; the chain is unbroken.\n")
+                           .arg(verification->entriesChecked);
+    } else {
+        context.out << QStringLiteral("broken\nFirst bad entry: %1\n%2\n")
+                           .arg(*verification->firstBadSequence)
+                           .arg(verification->reason);
+    }
+    if (verification->isIntact())
+        return kExitSuccess;
+    context.out.flush();
+    return context.failure(QStringLiteral("%1: the audit log is broken at entry %2: %3")
+                               .arg(command)
+                               .arg(*verification->firstBadSequence)
+                               .arg(verification->reason));
+}
+
+int runList(const CliContext& context, const QStringList& arguments) {
+    const QString command = QStringLiteral("audit list");
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the entries as JSON."));
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] audit list [--json]")};
+    help.summary = QStringLiteral(
+        "Lists the audit log, oldest first: every license issued, renewed, upgraded or "
+        "revoked and every key generated, rotated or imported, with who and when. It does "
+        "not check the chain; 'aicp audit verify' does.");
+    help.options = {json, helpOption()};
+    help.details = QStringLiteral(
+        "JSON: {\"entries\": [{\"sequence\", \"at\", \"actor\", \"action\", \"subject\", "
+        "\"details\" (an object), \"previous_hash\", \"hash\"}, …]}.\n\n"
+        "Exit status: 0 listed, 1 the workspace could not be read, 2 a mistake in the command "
+        "line.");
+    QCommandLineParser parser;
+    if (auto done = startCommand(context, parser, help, command, arguments, 0))
+        return *done;
+    auto workspace = context.openExistingWorkspace();
+    if (!workspace)
+        return context.failure(workspace.error().withContext(command));
+    auto entries = AuditLog(**workspace).entries();
+    if (!entries)
+        return context.failure(entries.error().withContext(command));
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const AuditEntry& entry : *entries)
+            array.append(QJsonObject{
+                {QStringLiteral("sequence"), static_cast<double>(entry.sequence)},
+                {QStringLiteral("at"), timeJson(entry.at)},
+                {QStringLiteral("actor"), entry.actor},
+                {QStringLiteral("action"), entry.action},
+                {QStringLiteral("subject"), entry.subject},
+                {QStringLiteral("details"), entry.details},
+                {QStringLiteral("previous_hash"), QString::fromLatin1(entry.previousHash)},
+                {QStringLiteral("hash"), QString::fromLatin1(entry.hash)}});
+        context.out << printedJson({{QStringLiteral("entries"), array}});
+        return kExitSuccess;
+    }
+    if (entries->empty()) {
+        context.out << "The audit log is empty.\n";
+        return kExitSuccess;
+    }
+    TextTable table({QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("ACTOR"),
+                     QStringLiteral("ACTION"), QStringLiteral("SUBJECT")},
+                    {TextTable::Align::Right});
+    for (const AuditEntry& entry : *entries)
+        table.addRow({QString::number(entry.sequence), timeJson(entry.at).toString(), entry.actor,
+                      entry.action, entry.subject});
+    context.out << table.render();
+    return kExitSuccess;
+}
+
+constexpr Subcommand kAuditSubcommands[] = {
+    {"verify", "Check the audit log's hash chain", &runVerify},
+    {"list", "List the audit log's entries", &runList},
+};
+
+}  // namespace
+
+int runAuditCommand(const CliContext& context, const QStringList& arguments) {
+    return runSubcommand(context, QStringLiteral("audit"),
+                         QStringLiteral("Reads and checks the workspace's tamper-evident audit "
+                                        "log."),
+                         kAuditSubcommands, arguments);
+}
+
+}  // namespace aicp::cli

@@ -1,0 +1,204 @@
+#include "cli/licensingtext.h"
+
+#include "cli/clicontext.h"
+#include "common/texttable.h"
+#include "money/moneyformat.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace aicp::cli {
+namespace {
+
+QString listOrNone(const QStringList& items) {
+    return items.isEmpty() ? QStringLiteral("none") : items.join(QStringLiteral(", "));
+}
+
+QString limitText(const std::optional<std::int64_t>& value, const QString& unit = {}) {
+    if (!value)
+        return QStringLiteral("unlimited");
+    return formatCount(*value, cliLocale()) + unit;
+}
+
+QString contractText(const ContractTerms& contract) {
+    QStringList parts;
+    parts.append(contract.discount.isZero()
+                     ? QStringLiteral("no discount")
+                     : QStringLiteral("%1 % discount").arg(contract.discount.toDecimalString()));
+    parts.append(contract.termMonths == 0
+                     ? QStringLiteral("monthly")
+                     : QStringLiteral("%1-month term").arg(contract.termMonths));
+    if (!contract.priceOverrides.empty()) {
+        QStringList overrides;
+        for (const auto& [axis, price] : contract.priceOverrides)
+            overrides.append(QStringLiteral("%1 %2").arg(axis, price.toDecimalString()));
+        parts.append(QStringLiteral("price overrides: ") + overrides.join(QStringLiteral(", ")));
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QString subcommandList(std::span<const Subcommand> subcommands) {
+    QStringList names;
+    for (const Subcommand& subcommand : subcommands)
+        names.append(QString::fromLatin1(subcommand.name));
+    return names.join(QStringLiteral(", "));
+}
+
+}  // namespace
+
+QString idText(const QUuid& id) {
+    return id.toString(QUuid::WithoutBraces);
+}
+
+QString shortIdText(const QUuid& id) {
+    return idText(id).left(8);
+}
+
+Result<QDateTime> parseDateOption(const QString& optionName, const QString& text) {
+    const QString trimmed = text.trimmed();
+    const auto refuse = [&]() -> Error {
+        return Error::invalidInput(
+            QStringLiteral("%1 must be a date like 2026-11-24 (midnight UTC) or a time like "
+                           "2026-11-24T09:30:00Z (got '%2')")
+                .arg(optionName, text));
+    };
+    static const QRegularExpression kDate(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    if (kDate.match(trimmed).hasMatch()) {
+        const QDate date = QDate::fromString(trimmed, Qt::ISODate);
+        if (!date.isValid() || date.toString(Qt::ISODate) != trimmed)
+            return refuse();
+        return QDateTime(date, QTime(0, 0), Qt::UTC);
+    }
+    if (auto utc = fromRfc3339(trimmed))
+        return *utc;
+    // RFC 3339 with an offset or fractional seconds; a time without a zone
+    // would be read in the local zone, which a license must never depend on.
+    static const QRegularExpression kZoned(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})$"));
+    if (!kZoned.match(trimmed).hasMatch())
+        return refuse();
+    QString iso = trimmed;
+    iso[10] = u'T';
+    if (iso.endsWith(u'z'))
+        iso[iso.size() - 1] = u'Z';
+    // Qt reads at most milliseconds.
+    static const QRegularExpression kFraction(QStringLiteral("\\.(\\d{3})\\d+"));
+    iso.replace(kFraction, QStringLiteral(".\\1"));
+    const QDateTime time = QDateTime::fromString(iso, Qt::ISODateWithMs);
+    if (!time.isValid())
+        return refuse();
+    return time.toUTC();
+}
+
+QJsonObject licenseJson(const LicensePayload& license) {
+    return QJsonDocument::fromJson(license.toJson()).object();
+}
+
+QJsonValue timeJson(const QDateTime& time) {
+    return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QString labelledLines(const LabelledRows& rows) {
+    TextTable table({QString(), QString()});
+    for (const auto& [label, value] : rows)
+        table.addRow({label + u':', value});
+    return table.render();
+}
+
+LabelledRows licenseDetailRows(const LicensePayload& license) {
+    LabelledRows rows{
+        {QStringLiteral("License"), idText(license.id)},
+        {QStringLiteral("Customer"),
+         QStringLiteral("%1 (%2)").arg(license.customerName, license.customerId)},
+        {QStringLiteral("Tier"), license.tier},
+        {QStringLiteral("Features"), listOrNone(license.features)},
+        {QStringLiteral("Policy packs"), listOrNone(license.policyPacks)},
+        {QStringLiteral("Compliance modules"), listOrNone(license.complianceModules)},
+        {QStringLiteral("Requests"),
+         limitText(license.requestsPerMonth, QStringLiteral(" a month"))},
+        {QStringLiteral("Seats"), limitText(license.seats)},
+        {QStringLiteral("Agents"), limitText(license.agents)},
+        {QStringLiteral("Audit tier"), license.auditTier},
+        {QStringLiteral("Contract"), contractText(license.contract)},
+        {QStringLiteral("Issued"), toRfc3339(license.issuedAt)},
+        {QStringLiteral("Valid from"), toRfc3339(license.notBefore)},
+        {QStringLiteral("Expires"), toRfc3339(license.expiresAt)},
+        {QStringLiteral("Grace"), license.graceDays == 0
+                                      ? QStringLiteral("none")
+                                      : QStringLiteral("%1 days, until %2")
+                                            .arg(license.graceDays)
+                                            .arg(toRfc3339(license.graceEndsAt()))},
+        {QStringLiteral("Signing key"), license.kid},
+    };
+    if (license.supersedes)
+        rows.emplace_back(QStringLiteral("Supersedes"), idText(*license.supersedes));
+    return rows;
+}
+
+QString printedJson(const QJsonObject& object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+std::optional<int> startCommand(const CliContext& context, QCommandLineParser& parser,
+                                const CommandHelp& help, const QString& command,
+                                const QStringList& arguments, qsizetype maxPositional) {
+    int status = kExitSuccess;
+    if (!parseCommand(context, parser, help, command, arguments, status))
+        return status;
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << formatHelp(help);
+        return kExitSuccess;
+    }
+    const int extra =
+        refuseExtraArguments(context, command, parser.positionalArguments(), maxPositional);
+    if (extra != kExitSuccess)
+        return extra;
+    return std::nullopt;
+}
+
+std::optional<QString> optionValue(const CliContext& context, const QCommandLineParser& parser,
+                                   const QCommandLineOption& option, const QString& command,
+                                   int& exitStatus) {
+    auto value = singleValue(parser, option);
+    if (!value) {
+        exitStatus = context.usageError(command + QStringLiteral(": ") + value.error().message());
+        return std::nullopt;
+    }
+    if (parser.isSet(option) && value->trimmed().isEmpty()) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: --%2 needs a value").arg(command, option.names().constLast()));
+        return std::nullopt;
+    }
+    return *value;
+}
+
+int runSubcommand(const CliContext& context, const QString& group, const QString& summary,
+                  std::span<const Subcommand> subcommands, const QStringList& arguments) {
+    const QString name = arguments.value(0);
+    for (const Subcommand& subcommand : subcommands)
+        if (name == QLatin1String(subcommand.name))
+            return subcommand.run(context, arguments.mid(1));
+    if (name.isEmpty())
+        return context.usageError(
+            QStringLiteral("%1 needs a subcommand (one of: %2). Try 'aicp %1 --help'.")
+                .arg(group, subcommandList(subcommands)));
+    if (name != QLatin1String("--help") && name != QLatin1String("-h"))
+        return context.usageError(
+            QStringLiteral("%1: unknown subcommand '%2' (one of: %3). Try 'aicp %1 --help'.")
+                .arg(group, name, subcommandList(subcommands)));
+
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] %1 <subcommand> [options]").arg(group)};
+    help.summary = summary;
+    help.options = {helpOption()};
+    TextTable table({QString(), QString()});
+    for (const Subcommand& subcommand : subcommands)
+        table.addRow({QString::fromLatin1(subcommand.name), QString::fromUtf8(subcommand.summary)});
+    help.details =
+        QStringLiteral("Subcommands:\n") + table.render(2) +
+        QStringLiteral("\nRun 'aicp %1 <subcommand> --help' for its options.").arg(group);
+    context.out << formatHelp(help);
+    return kExitSuccess;
+}
+
+}  // namespace aicp::cli
