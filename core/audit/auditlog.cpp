@@ -8,6 +8,11 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace aicp {
 
 namespace {
@@ -74,6 +79,12 @@ QString AuditLog::currentActor() {
         if (!name.isEmpty())
             return name;
     }
+#ifdef Q_OS_UNIX
+    // Services and containers often run without a login environment; the
+    // account database still knows who the process runs as.
+    if (const passwd* account = getpwuid(geteuid()); account && account->pw_name)
+        return QString::fromLocal8Bit(account->pw_name);
+#endif
     return QStringLiteral("unknown");
 }
 
