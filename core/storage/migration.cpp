@@ -15,6 +15,7 @@ namespace {
 constexpr Migration kWorkspaceMigrations[] = {
     {1, "meta, price book history and customers", &migration0001},
     {2, "signing keys, licenses, revocations and the audit log", &migration0002},
+    {3, "usage events, imports and aggregates", &migration0003},
 };
 
 Result<int> readUserVersion(sqlite3* db) {

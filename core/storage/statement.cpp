@@ -135,6 +135,16 @@ Status Statement::bindText(int index, QStringView text) {
     return {};
 }
 
+Status Statement::bindUtf8View(int index, std::string_view utf8) {
+    // An empty view may have no data pointer; NULL would bind SQL NULL.
+    const int rc =
+        sqlite3_bind_text64(statement_, index, utf8.empty() ? "" : utf8.data(),
+                            static_cast<sqlite3_uint64>(utf8.size()), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        return databaseError(db_, rc);
+    return {};
+}
+
 Status Statement::bindBlob(int index, const QByteArray& bytes) {
     const int rc = bytes.isEmpty() ? sqlite3_bind_zeroblob(statement_, index, 0)
                                    : sqlite3_bind_blob64(statement_, index, bytes.constData(),

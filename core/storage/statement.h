@@ -59,6 +59,9 @@ public:
     // Parameters are numbered from 1, as in SQLite.
     [[nodiscard]] Status bindInt64(int index, std::int64_t value);
     [[nodiscard]] Status bindText(int index, QStringView text);
+    // UTF-8 bytes bound without a copy, for hot loops over a read buffer: the
+    // bytes must stay alive and unchanged until the statement has run.
+    [[nodiscard]] Status bindUtf8View(int index, std::string_view utf8);
     [[nodiscard]] Status bindBlob(int index, const QByteArray& bytes);
     [[nodiscard]] Status bindNull(int index);
     [[nodiscard]] Status bindTime(int index, const QDateTime& time);  // refuses an invalid time

@@ -9,5 +9,6 @@ namespace aicp {
 // The workspace schema steps, listed in order in storage/migration.cpp.
 [[nodiscard]] Status migration0001(sqlite3* db);
 [[nodiscard]] Status migration0002(sqlite3* db);
+[[nodiscard]] Status migration0003(sqlite3* db);
 
 }  // namespace aicp

@@ -1,0 +1,205 @@
+#include "metering/usageaggregator.h"
+
+#include "metering/utctime.h"
+#include "metering/yearmonth.h"
+
+#include <sqlite3.h>
+
+namespace aicp {
+
+namespace {
+
+// Cells are keyed by number, not text: a customer number in the top bits,
+// an hour (or month) index in the low 40, far beyond any real date.
+constexpr int kCustomerShift = 40;
+
+std::uint64_t cellKey(std::uint32_t customer, std::int64_t index) {
+    return (std::uint64_t(customer) << kCustomerShift) | std::uint64_t(index);
+}
+std::uint32_t customerOf(std::uint64_t key) {
+    return std::uint32_t(key >> kCustomerShift);
+}
+std::int64_t indexOf(std::uint64_t key) {
+    return std::int64_t(key & ((std::uint64_t(1) << kCustomerShift) - 1));
+}
+
+// Upserts add to what earlier imports wrote; users and agents are a set.
+constexpr std::string_view kUpsertHourly =
+    "INSERT INTO usage_hourly (customer_id, hour, requests, late_requests) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (customer_id, hour) DO UPDATE SET requests = requests + excluded.requests, "
+    "late_requests = late_requests + excluded.late_requests";
+constexpr std::string_view kUpsertPack =
+    "INSERT INTO usage_hourly_policy_packs (customer_id, hour, policy_pack, requests) "
+    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, hour, policy_pack) "
+    "DO UPDATE SET requests = requests + excluded.requests";
+constexpr std::string_view kUpsertModule =
+    "INSERT INTO usage_hourly_compliance_modules (customer_id, hour, compliance_module, requests) "
+    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, hour, compliance_module) "
+    "DO UPDATE SET requests = requests + excluded.requests";
+constexpr std::string_view kInsertUser =
+    "INSERT INTO usage_monthly_users (customer_id, month, user_id) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT DO NOTHING";
+constexpr std::string_view kInsertAgent =
+    "INSERT INTO usage_monthly_agents (customer_id, month, agent_id) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT DO NOTHING";
+
+Status writeSum(Statement& statement, std::string_view customer, std::int64_t hour,
+                std::string_view name, std::int64_t requests) {
+    AICP_TRY(statement.bindUtf8View(1, customer));
+    AICP_TRY(statement.bindInt64(2, hour * utc::kSecondsPerHour));
+    AICP_TRY(statement.bindUtf8View(3, name));
+    AICP_TRY(statement.bindInt64(4, requests));
+    return statement.execute();
+}
+
+Status writeMember(Statement& statement, std::string_view customer, std::string_view month,
+                   std::string_view member) {
+    AICP_TRY(statement.bindUtf8View(1, customer));
+    AICP_TRY(statement.bindUtf8View(2, month));
+    AICP_TRY(statement.bindUtf8View(3, member));
+    return statement.execute();
+}
+
+}  // namespace
+
+Result<UsageAggregator> UsageAggregator::create(sqlite3* db) {
+    auto hourly = Statement::prepare(db, kUpsertHourly, Statement::Lifetime::Reused);
+    auto packs = Statement::prepare(db, kUpsertPack, Statement::Lifetime::Reused);
+    auto modules = Statement::prepare(db, kUpsertModule, Statement::Lifetime::Reused);
+    auto users = Statement::prepare(db, kInsertUser, Statement::Lifetime::Reused);
+    auto agents = Statement::prepare(db, kInsertAgent, Statement::Lifetime::Reused);
+    for (const auto* prepared : {&hourly, &packs, &modules, &users, &agents}) {
+        if (!*prepared)
+            return prepared->error();
+    }
+    return UsageAggregator(std::move(hourly).value(), std::move(packs).value(),
+                           std::move(modules).value(), std::move(users).value(),
+                           std::move(agents).value());
+}
+
+UsageAggregator::UsageAggregator(Statement hourly, Statement packs, Statement modules,
+                                 Statement users, Statement agents)
+    : upsertHourly_(std::move(hourly)),
+      upsertPack_(std::move(packs)),
+      upsertModule_(std::move(modules)),
+      insertUser_(std::move(users)),
+      insertAgent_(std::move(agents)) {}
+
+std::uint32_t UsageAggregator::customerNumber(std::string_view customer) {
+    const auto found = customers_.numbers.find(customer);
+    if (found != customers_.numbers.end())
+        return found->second;
+    const auto number = std::uint32_t(customers_.names.size());
+    customers_.names.emplace_back(customer);
+    customers_.numbers.emplace(std::string(customer), number);
+    entries_ += 2;
+    return number;
+}
+
+const std::vector<std::uint32_t>& UsageAggregator::listNumbers(NameTable& table,
+                                                               std::string_view list) {
+    const auto found = table.lists.find(list);
+    if (found != table.lists.end())
+        return found->second;
+    // The validator left the names trimmed, unique and ';'-separated.
+    std::vector<std::uint32_t> numbers;
+    std::size_t start = 0;
+    while (!list.empty() && start <= list.size()) {
+        std::size_t end = list.find(';', start);
+        if (end == std::string_view::npos)
+            end = list.size();
+        const std::string_view name = list.substr(start, end - start);
+        auto number = table.numbers.find(name);
+        if (number == table.numbers.end()) {
+            number =
+                table.numbers.emplace(std::string(name), std::uint32_t(table.names.size())).first;
+            table.names.emplace_back(name);
+            entries_ += 2;
+        }
+        numbers.push_back(number->second);
+        start = end + 1;
+    }
+    entries_ += 1 + numbers.size();
+    return table.lists.emplace(std::string(list), std::move(numbers)).first->second;
+}
+
+void UsageAggregator::addTo(std::vector<std::int64_t>& sums,
+                            const std::vector<std::uint32_t>& numbers, std::int64_t quantity) {
+    for (const std::uint32_t number : numbers) {
+        if (number >= sums.size()) {
+            entries_ += number + 1 - sums.size();
+            sums.resize(number + 1, 0);
+        }
+        sums[number] += quantity;
+    }
+}
+
+void UsageAggregator::add(const UsageEventRecord& event, bool late) {
+    const std::uint32_t customer = customerNumber(event.customer);
+    auto [cell, created] = hours_.try_emplace(
+        cellKey(customer, utc::floorDiv(event.occurredAt, utc::kSecondsPerHour)));
+    if (created)
+        ++entries_;
+    HourCell& hour = cell->second;
+    hour.requests += event.quantity;
+    if (late)
+        hour.lateRequests += event.quantity;
+    addTo(hour.packs, listNumbers(packs_, event.policyPacks), event.quantity);
+    addTo(hour.modules, listNumbers(modules_, event.complianceModules), event.quantity);
+
+    if (event.user.empty() && event.agent.empty())
+        return;
+    MonthCell& month = months_[cellKey(customer, utc::monthIndexOf(event.occurredAt))];
+    if (!event.user.empty() && month.users.find(event.user) == month.users.end()) {
+        month.users.emplace(event.user);
+        ++entries_;
+    }
+    if (!event.agent.empty() && month.agents.find(event.agent) == month.agents.end()) {
+        month.agents.emplace(event.agent);
+        ++entries_;
+    }
+}
+
+Status UsageAggregator::flush() {
+    for (const auto& [key, hour] : hours_) {
+        const std::string& customer = customers_.names[customerOf(key)];
+        const std::int64_t hourIndex = indexOf(key);
+        AICP_TRY(upsertHourly_.bindUtf8View(1, customer));
+        AICP_TRY(upsertHourly_.bindInt64(2, hourIndex * utc::kSecondsPerHour));
+        AICP_TRY(upsertHourly_.bindInt64(3, hour.requests));
+        AICP_TRY(upsertHourly_.bindInt64(4, hour.lateRequests));
+        AICP_TRY(upsertHourly_.execute());
+        for (std::size_t pack = 0; pack < hour.packs.size(); ++pack) {
+            if (hour.packs[pack] != 0)
+                AICP_TRY(writeSum(upsertPack_, customer, hourIndex, packs_.names[pack],
+                                  hour.packs[pack]));
+        }
+        for (std::size_t module = 0; module < hour.modules.size(); ++module) {
+            if (hour.modules[module] != 0)
+                AICP_TRY(writeSum(upsertModule_, customer, hourIndex, modules_.names[module],
+                                  hour.modules[module]));
+        }
+    }
+    for (const auto& [key, month] : months_) {
+        const std::string& customer = customers_.names[customerOf(key)];
+        const QByteArray monthText = YearMonth::fromIndex(indexOf(key)).toString().toLatin1();
+        const std::string_view monthView(monthText.constData(), std::size_t(monthText.size()));
+        for (const std::string& user : month.users)
+            AICP_TRY(writeMember(insertUser_, customer, monthView, user));
+        for (const std::string& agent : month.agents)
+            AICP_TRY(writeMember(insertAgent_, customer, monthView, agent));
+    }
+    clear();
+    return {};
+}
+
+void UsageAggregator::clear() {
+    customers_ = {};
+    packs_ = {};
+    modules_ = {};
+    hours_.clear();
+    months_.clear();
+    entries_ = 0;
+}
+
+}  // namespace aicp

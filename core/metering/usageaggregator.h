@@ -1,0 +1,91 @@
+#pragma once
+
+#include "common/result.h"
+#include "metering/usageeventvalidator.h"
+#include "storage/statement.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+struct sqlite3;
+
+namespace aicp {
+
+// Adds new events to the aggregates charts and bills read: per customer per
+// hour (requests, late requests, per policy pack, per compliance module) and
+// the distinct users and agents per customer per month. Sums are kept in
+// memory and written with upserts by flush(), so a million events cost a few
+// thousand writes; flushing whenever the tables grow keeps memory bounded
+// for any file. Runs inside the import's transaction.
+class UsageAggregator {
+public:
+    // Held entries (cells, names, users) before shouldFlush() says so.
+    static constexpr std::size_t kFlushEntries = 200'000;
+
+    [[nodiscard]] static Result<UsageAggregator> create(sqlite3* db);
+
+    void add(const UsageEventRecord& event, bool late);
+    [[nodiscard]] bool shouldFlush() const { return entries_ >= kFlushEntries; }
+    // Writes and forgets everything held.
+    [[nodiscard]] Status flush();
+
+private:
+    // Heterogeneous lookup, so a std::string_view finds a std::string key
+    // without building one.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    template <typename Value>
+    using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
+    using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
+
+    // The names seen since the last flush, numbered densely.
+    struct NameTable {
+        TextMap<std::uint32_t> numbers;
+        std::vector<std::string> names;
+        TextMap<std::vector<std::uint32_t>> lists;  // a ';' list -> its names' numbers
+    };
+    struct HourCell {
+        std::int64_t requests = 0;
+        std::int64_t lateRequests = 0;
+        std::vector<std::int64_t> packs;    // by policy-pack number
+        std::vector<std::int64_t> modules;  // by compliance-module number
+    };
+    struct MonthCell {
+        TextSet users;
+        TextSet agents;
+    };
+
+    UsageAggregator(Statement hourly, Statement packs, Statement modules, Statement users,
+                    Statement agents);
+
+    std::uint32_t customerNumber(std::string_view customer);
+    const std::vector<std::uint32_t>& listNumbers(NameTable& table, std::string_view list);
+    void addTo(std::vector<std::int64_t>& sums, const std::vector<std::uint32_t>& numbers,
+               std::int64_t quantity);
+    void clear();
+
+    Statement upsertHourly_;
+    Statement upsertPack_;
+    Statement upsertModule_;
+    Statement insertUser_;
+    Statement insertAgent_;
+
+    NameTable customers_;
+    NameTable packs_;
+    NameTable modules_;
+    std::unordered_map<std::uint64_t, HourCell> hours_;
+    std::unordered_map<std::uint64_t, MonthCell> months_;
+    std::size_t entries_ = 0;
+};
+
+}  // namespace aicp

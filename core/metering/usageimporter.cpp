@@ -1,0 +1,401 @@
+#include "metering/usageimporter.h"
+
+#include "metering/chunkedinput.h"
+#include "metering/csveventreader.h"
+#include "metering/jsonleventreader.h"
+#include "metering/usageaggregator.h"
+#include "metering/usageeventvalidator.h"
+#include "metering/utctime.h"
+#include "metering/yearmonth.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+#include "storage/workspace.h"
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <sqlite3.h>
+
+namespace aicp {
+
+namespace {
+
+// Progress, cancellation and the aggregate memory check happen this often:
+// rarely enough to cost nothing, often enough for a smooth progress bar.
+constexpr std::int64_t kCheckEveryRows = 8192;
+
+// A bigger page cache for the import only: the new events' B-tree pages and
+// the aggregates stay in memory instead of spilling to the WAL mid-way.
+// Restored afterwards so an idle workspace keeps SQLite's small default.
+constexpr int kImportCacheKiB = 64 * 1024;
+
+class CacheSizeGuard {
+public:
+    explicit CacheSizeGuard(sqlite3* db) : db_(db) {
+        auto query = Statement::prepare(db, "PRAGMA cache_size");
+        if (query && query->step().valueOr(false)) {
+            previous_ = query->int64(0);
+            query->reset();
+            restore_ =
+                executeScript(db, "PRAGMA cache_size = -" + std::to_string(kImportCacheKiB)).ok();
+        }
+    }
+    ~CacheSizeGuard() {
+        // Only a performance setting: failing to restore it harms nothing.
+        if (restore_)
+            static_cast<void>(
+                executeScript(db_, "PRAGMA cache_size = " + std::to_string(previous_)));
+    }
+    CacheSizeGuard(const CacheSizeGuard&) = delete;
+    CacheSizeGuard& operator=(const CacheSizeGuard&) = delete;
+
+private:
+    sqlite3* db_;
+    std::int64_t previous_ = 0;
+    bool restore_ = false;
+};
+
+// The skip-bad reject file, written through QSaveFile so it appears whole,
+// and only when the import commits.
+class RejectFile {
+public:
+    RejectFile(QString path, QString inputName, std::string_view preamble)
+        : file_(std::move(path)), inputName_(std::move(inputName)), preamble_(preamble) {}
+
+    Status add(std::string_view record, const RowIssue& issue) {
+        if (!file_.isOpen()) {
+            if (!file_.open(QIODevice::WriteOnly))
+                return cannotWrite();
+            used_ = true;
+            file_.write(preamble_.data(), qint64(preamble_.size()));
+        }
+        QByteArray comment =
+            QStringLiteral("# %1:%2%3: %4\n")
+                .arg(inputName_)
+                .arg(issue.line)
+                .arg(issue.column > 0 ? QStringLiteral(":%1").arg(issue.column) : QString())
+                .arg(issue.reason)
+                .toUtf8();
+        file_.write(comment);
+        file_.write(record.data(), qint64(record.size()));
+        if (file_.write("\n", 1) != 1)
+            return cannotWrite();
+        return {};
+    }
+    [[nodiscard]] bool used() const { return used_; }
+    Status commit() {
+        if (file_.isOpen() && !file_.commit())
+            return cannotWrite();
+        return {};
+    }
+
+private:
+    Error cannotWrite() const {
+        return {Error::Code::Io,
+                QStringLiteral("cannot write the reject file '%1' (%2)")
+                    .arg(QDir::toNativeSeparators(file_.fileName()), file_.errorString())};
+    }
+
+    QSaveFile file_;
+    QString inputName_;
+    std::string preamble_;
+    bool used_ = false;
+};
+
+// The (customer, month) pairs closed for billing, read once per import.
+class ClosedMonths {
+public:
+    Status load(sqlite3* db) {
+        auto query = Statement::prepare(db, "SELECT customer_id, month FROM closed_periods");
+        if (!query)
+            return query.error();
+        while (true) {
+            auto row = query->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            const auto month = YearMonth::parse(query->text(1));
+            if (month)
+                keys_.insert(key(query->text(0).toStdString(), month->index()));
+        }
+    }
+    [[nodiscard]] bool contains(std::string_view customer, std::int64_t seconds) {
+        if (keys_.empty())
+            return false;
+        return keys_.count(key(customer, utc::monthIndexOf(seconds))) != 0;
+    }
+
+private:
+    const std::string& key(std::string_view customer, std::int64_t monthIndex) {
+        scratch_.assign(customer);
+        scratch_.push_back('/');
+        scratch_.append(std::to_string(monthIndex));
+        return scratch_;
+    }
+
+    std::unordered_set<std::string> keys_;
+    std::string scratch_;
+};
+
+// Stores events; the primary key does the deduplication.
+class EventWriter {
+public:
+    static Result<EventWriter> create(sqlite3* db, std::int64_t importId) {
+        auto insert = Statement::prepare(
+            db,
+            "INSERT INTO usage_events (source, event_id, customer_id, occurred_at, agent_id, "
+            "user_id, policy_packs, compliance_modules, quantity, import_id, late) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+            // Only a duplicate key is skipped; OR IGNORE would also skip a
+            // CHECK failure and count a broken row as a duplicate.
+            "ON CONFLICT (source, event_id) DO NOTHING",
+            Statement::Lifetime::Reused);
+        if (!insert)
+            return insert.error();
+        // Bindings survive the reset after each run: the import id is bound once.
+        AICP_TRY(insert->bindInt64(10, importId));
+        return EventWriter(db, std::move(insert).value());
+    }
+
+    // True when the event is new, false when (source, id) was already stored.
+    Result<bool> write(const UsageEventRecord& event, bool late) {
+        AICP_TRY(insert_.bindUtf8View(1, event.source));
+        AICP_TRY(insert_.bindUtf8View(2, event.id));
+        AICP_TRY(insert_.bindUtf8View(3, event.customer));
+        AICP_TRY(insert_.bindInt64(4, event.occurredAt));
+        AICP_TRY(insert_.bindUtf8View(5, event.agent));
+        AICP_TRY(insert_.bindUtf8View(6, event.user));
+        AICP_TRY(insert_.bindUtf8View(7, event.policyPacks));
+        AICP_TRY(insert_.bindUtf8View(8, event.complianceModules));
+        AICP_TRY(insert_.bindInt64(9, event.quantity));
+        AICP_TRY(insert_.bindInt64(11, late ? 1 : 0));
+        AICP_TRY(insert_.execute());
+        return sqlite3_changes(db_) == 1;
+    }
+
+private:
+    EventWriter(sqlite3* db, Statement insert) : db_(db), insert_(std::move(insert)) {}
+
+    sqlite3* db_;
+    Statement insert_;
+};
+
+UsageFormat detectFormat(const QString& name, std::string_view head) {
+    const QString suffix = QFileInfo(name).suffix().toLower();
+    if (suffix == QLatin1String("csv"))
+        return UsageFormat::Csv;
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson") ||
+        suffix == QLatin1String("json"))
+        return UsageFormat::Jsonl;
+    if (head.substr(0, 3) == "\xEF\xBB\xBF")
+        head.remove_prefix(3);
+    const std::size_t first = head.find_first_not_of(" \t\r\n");
+    return first != std::string_view::npos && head[first] == '{' ? UsageFormat::Jsonl
+                                                                 : UsageFormat::Csv;
+}
+
+QString located(const QString& name, const RowIssue& issue) {
+    if (issue.column > 0)
+        return QStringLiteral("%1:%2:%3: %4")
+            .arg(name)
+            .arg(issue.line)
+            .arg(issue.column)
+            .arg(issue.reason);
+    return QStringLiteral("%1:%2: %3").arg(name).arg(issue.line).arg(issue.reason);
+}
+
+// One import from start to commit; its members live exactly as long as the
+// transaction.
+class ImportRun {
+public:
+    ImportRun(sqlite3* db, QIODevice& device, QString name, const UsageImportOptions& options)
+        : db_(db), device_(device), name_(std::move(name)), options_(options), input_(device) {}
+
+    Result<UsageImportReport> run() {
+        report_.fileName = name_;
+        report_.startedAt = QDateTime::currentDateTimeUtc();
+        totalBytes_ = device_.isSequential() ? -1 : device_.size();
+
+        auto head = input_.fill();
+        if (!head)
+            return fileError(head.error());
+        report_.format = options_.format == UsageFormat::Detect
+                             ? detectFormat(name_, input_.window())
+                             : options_.format;
+        std::unique_ptr<UsageEventReader> reader;
+        if (report_.format == UsageFormat::Csv)
+            reader = std::make_unique<CsvEventReader>(input_);
+        else
+            reader = std::make_unique<JsonlEventReader>(input_);
+        if (const Status started = reader->start(); !started.ok())
+            return fileError(started.error());
+        UsageEventValidator validator(report_.format == UsageFormat::Csv
+                                          ? UsageEventValidator::Naming::Csv
+                                          : UsageEventValidator::Naming::CloudEvents);
+        std::unique_ptr<RejectFile> rejects;
+        if (options_.skipBad) {
+            if (options_.rejectFile.isEmpty())
+                return Error::internal(QStringLiteral("skip-bad import without a reject file"));
+            rejects = std::make_unique<RejectFile>(options_.rejectFile, name_, reader->preamble());
+        }
+
+        const CacheSizeGuard cache(db_);
+        auto transaction = Transaction::begin(db_);
+        if (!transaction)
+            return transaction.error();
+        AICP_TRY(recordStart());
+        auto writer = EventWriter::create(db_, report_.importId);
+        if (!writer)
+            return writer.error();
+        auto aggregator = UsageAggregator::create(db_);
+        if (!aggregator)
+            return aggregator.error();
+        ClosedMonths closed;
+        AICP_TRY(closed.load(db_));
+
+        RawUsageEvent raw;
+        UsageEventRecord event;
+        RowIssue issue;
+        while (true) {
+            auto next = reader->next(raw, issue);
+            if (!next)
+                return fileError(next.error());
+            if (*next == UsageEventReader::Next::End)
+                break;
+            ++report_.rows;
+            const bool good =
+                *next == UsageEventReader::Next::Event && validator.validate(raw, event, issue);
+            if (!good) {
+                if (!rejects)
+                    return Error::invalidInput(located(name_, issue));
+                AICP_TRY(rejects->add(raw.record, issue));
+                ++report_.rejected;
+                if (report_.firstRejections.size() < UsageImporter::kShownRejections)
+                    report_.firstRejections.push_back({issue.line, issue.column, issue.reason});
+            } else {
+                const bool late = closed.contains(event.customer, event.occurredAt);
+                auto added = writer->write(event, late);
+                if (!added)
+                    return added.error();
+                if (*added) {
+                    ++report_.newEvents;
+                    report_.late += late ? 1 : 0;
+                    aggregator->add(event, late);
+                } else {
+                    ++report_.duplicates;
+                }
+            }
+            if (report_.rows % kCheckEveryRows == 0) {
+                AICP_TRY(checkpoint());
+                if (aggregator->shouldFlush())
+                    AICP_TRY(aggregator->flush());
+            }
+        }
+        AICP_TRY(checkpoint());
+        AICP_TRY(aggregator->flush());
+
+        report_.bytes = input_.position();
+        auto sha = input_.finishSha256();
+        if (!sha)
+            return fileError(sha.error());
+        report_.sha256 = QString::fromLatin1(*sha);
+        report_.bytes = input_.position();
+        report_.finishedAt = QDateTime::currentDateTimeUtc();
+        AICP_TRY(recordFinish());
+        // The reject file before the commit: a rejected row must never be
+        // lost while its neighbours are in.
+        if (rejects) {
+            AICP_TRY(rejects->commit());
+            if (rejects->used())
+                report_.rejectFile = options_.rejectFile;
+        }
+        AICP_TRY(transaction->commit());
+        if (options_.progress)
+            options_.progress({report_.rows, report_.bytes, totalBytes_});
+        return report_;
+    }
+
+private:
+    Error fileError(const Error& error) const {
+        return {error.code(), QStringLiteral("%1:%2").arg(name_, error.message())};
+    }
+
+    Status checkpoint() {
+        if (options_.stop.stop_requested())
+            return Error(
+                Error::Code::Cancelled,
+                QStringLiteral("the import of %1 was cancelled; nothing was imported").arg(name_));
+        if (options_.progress)
+            options_.progress({report_.rows, input_.position(), totalBytes_});
+        return {};
+    }
+
+    Status recordStart() {
+        auto insert = Statement::prepare(
+            db_, "INSERT INTO usage_imports (file_name, format, started_at) VALUES (?1, ?2, ?3)");
+        if (!insert)
+            return insert.error();
+        AICP_TRY(
+            insert->bindAll(name_, UsageImporter::formatName(report_.format), report_.startedAt));
+        AICP_TRY(insert->execute());
+        report_.importId = sqlite3_last_insert_rowid(db_);
+        return {};
+    }
+
+    Status recordFinish() {
+        auto update = Statement::prepare(
+            db_,
+            "UPDATE usage_imports SET file_sha256 = ?2, file_bytes = ?3, finished_at = ?4, "
+            "new_events = ?5, duplicate_events = ?6, rejected_rows = ?7, late_events = ?8 "
+            "WHERE id = ?1");
+        if (!update)
+            return update.error();
+        AICP_TRY(update->bindAll(report_.importId, report_.sha256, report_.bytes,
+                                 report_.finishedAt, report_.newEvents, report_.duplicates,
+                                 report_.rejected, report_.late));
+        return update->execute();
+    }
+
+    sqlite3* db_;
+    QIODevice& device_;
+    QString name_;
+    const UsageImportOptions& options_;
+    ChunkedInput input_;
+    UsageImportReport report_;
+    std::int64_t totalBytes_ = -1;
+};
+
+}  // namespace
+
+QString UsageImporter::formatName(UsageFormat format) {
+    return format == UsageFormat::Jsonl ? QStringLiteral("jsonl") : QStringLiteral("csv");
+}
+
+Result<UsageImportReport> UsageImporter::importFile(const QString& path,
+                                                    const UsageImportOptions& options) {
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(file.exists() ? Error::Code::Io : Error::Code::NotFound,
+                     QStringLiteral("%1: cannot be read (%2)")
+                         .arg(QDir::toNativeSeparators(path), file.errorString()));
+    UsageImportOptions resolved = options;
+    if (resolved.skipBad && resolved.rejectFile.isEmpty())
+        resolved.rejectFile = path + QStringLiteral(".rejects");
+    return importDevice(file, name, resolved);
+}
+
+Result<UsageImportReport> UsageImporter::importDevice(QIODevice& device, const QString& name,
+                                                      const UsageImportOptions& options) {
+    ImportRun run(workspace_.handle(), device, name, options);
+    return run.run();
+}
+
+}  // namespace aicp

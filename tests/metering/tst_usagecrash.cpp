@@ -1,0 +1,127 @@
+// An import killed with SIGKILL at any point leaves the workspace exactly as
+// it was, and importing again gives exactly the right counts: SQLite's
+// transaction, not our code, is what guarantees it, and this test holds us
+// to using it (one transaction, nothing committed early).
+#include "metering/usagegenerator.h"
+#include "metering/usageimporter.h"
+#include "metering/usagequery.h"
+#include "storage/statement.h"
+#include "storage/workspace.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aicp;
+
+namespace {
+
+constexpr std::int64_t kRows = 120'000;
+constexpr int kDuplicateEvery = 100;
+constexpr std::int64_t kDistinct = kRows - kRows / kDuplicateEvery;
+
+std::int64_t count(Workspace& workspace, const char* sql) {
+    auto query = Statement::prepare(workspace.handle(), sql);
+    if (!query || !query->step().valueOr(false))
+        return -1;
+    return query->int64(0);
+}
+
+}  // namespace
+
+class TestUsageCrash : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString workspacePath_;
+    QString bigFile_;
+    QString smallFile_;
+
+    // Starts the helper on the big file and SIGKILLs it once it has reported
+    // `killAfterRows` rows; false when it finished first.
+    bool importAndKill(std::int64_t killAfterRows) {
+        QProcess helper;
+        helper.start(QStringLiteral(AICP_USAGE_IMPORT_HELPER), {workspacePath_, bigFile_});
+        if (!helper.waitForStarted(5000))
+            qFatal("the import helper did not start");
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 15000) {
+            if (!helper.canReadLine() && !helper.waitForReadyRead(5000))
+                break;
+            while (helper.canReadLine()) {
+                const QByteArray line = helper.readLine().trimmed();
+                if (line.startsWith("rows ") && line.mid(5).toLongLong() >= killAfterRows) {
+                    helper.kill();  // SIGKILL on Unix: no handler, no cleanup
+                    helper.waitForFinished(5000);
+                    return true;
+                }
+            }
+        }
+        helper.kill();
+        helper.waitForFinished(5000);
+        return false;
+    }
+
+private slots:
+    void initTestCase() {
+        workspacePath_ = dir_.filePath(QStringLiteral("crash.aicp"));
+        bigFile_ = dir_.filePath(QStringLiteral("big.csv"));
+        smallFile_ = dir_.filePath(QStringLiteral("small.csv"));
+        UsageGeneratorSpec spec;
+        spec.rows = kRows;
+        spec.duplicateEvery = kDuplicateEvery;
+        QFile big(bigFile_);
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        QVERIFY(UsageGenerator(spec).writeCsv(big).ok());
+        spec = {};
+        spec.rows = 1000;
+        spec.seed = 99;  // different ids from the big file
+        QFile small(smallFile_);
+        QVERIFY(small.open(QIODevice::WriteOnly));
+        QVERIFY(UsageGenerator(spec).writeCsv(small).ok());
+    }
+
+    void killedImportsLeaveTheWorkspaceAsItWas() {
+        {
+            auto workspace = Workspace::open(workspacePath_);
+            QVERIFY(workspace);
+            auto report = UsageImporter(**workspace).importFile(smallFile_);
+            QVERIFY(report);
+            QCOMPARE(report->newEvents, 1000);
+        }
+        // Early, and late in the file (after most rows and aggregate
+        // flushes, close to the commit).
+        for (const std::int64_t killAt : {std::int64_t(20'000), kRows - 20'000}) {
+            QVERIFY2(importAndKill(killAt), "the helper finished before it could be killed");
+            auto workspace = Workspace::open(workspacePath_, Workspace::OpenMode::OpenExisting);
+            QVERIFY(workspace);
+            QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_events"), 1000);
+            QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_imports"), 1);
+            QCOMPARE(count(**workspace, "SELECT sum(requests) FROM usage_hourly"),
+                     count(**workspace, "SELECT sum(quantity) FROM usage_events"));
+            QCOMPARE(count(**workspace, "PRAGMA quick_check = 1") == -1, false);
+        }
+
+        auto workspace = Workspace::open(workspacePath_, Workspace::OpenMode::OpenExisting);
+        QVERIFY(workspace);
+        auto report = UsageImporter(**workspace).importFile(bigFile_);
+        QVERIFY(report);
+        QCOMPARE(report->newEvents, kDistinct);
+        QCOMPARE(report->duplicates, kRows / kDuplicateEvery);
+        QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_events"), 1000 + kDistinct);
+        QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_imports"), 2);
+        QCOMPARE(count(**workspace, "SELECT sum(requests) FROM usage_hourly"),
+                 count(**workspace, "SELECT sum(quantity) FROM usage_events"));
+        auto again = UsageImporter(**workspace).importFile(bigFile_);
+        QVERIFY(again);
+        QCOMPARE(again->newEvents, 0);
+        QCOMPARE(again->duplicates, kRows);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUsageCrash)
+#include "tst_usagecrash.moc"
