@@ -93,7 +93,10 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The session's workspace goes before the child widgets do.
+    runner_->waitForIdle();
+}
 
 void MainWindow::buildPages() {
     pages_ = {
@@ -107,7 +110,7 @@ void MainWindow::buildPages() {
 
     stack_->setObjectName(QStringLiteral("pages"));
     stack_->addWidget(scrollable(tiersPage_));
-    stack_->addWidget(licensesPage_);
+    stack_->addWidget(scrollable(licensesPage_));
     stack_->addWidget(new PlaceholderPage(
         tr("Usage"), tr("What each customer's gateways actually sent, against what they pay for."),
         {tr("Import CSV or CloudEvents files by dialog or drag and drop, in the background, with "

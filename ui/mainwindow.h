@@ -13,6 +13,9 @@ class QStackedWidget;
 namespace aicp {
 
 class ContextBar;
+class LicensesPage;
+class SettingsPage;
+class TaskRunner;
 class TiersPage;
 class WorkspaceSession;
 
@@ -48,6 +51,7 @@ private:
     void saveLayout() const;
     void useSession(std::unique_ptr<WorkspaceSession> session);
     void showPricesForMonth();
+    void refreshCustomers();
     void openWorkspace();
     void showAbout();
 
@@ -58,6 +62,11 @@ private:
     QStackedWidget* stack_;
     ContextBar* context_;
     TiersPage* tiersPage_;
+    // One background runner for every page on the workspace, so two pages
+    // never use it from two threads at once.
+    TaskRunner* runner_;
+    LicensesPage* licensesPage_;
+    SettingsPage* settingsPage_;
     std::vector<QAction*> pageActions_;
     QLabel* workspaceLabel_;
     QLabel* priceBookLabel_;

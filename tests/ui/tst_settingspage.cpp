@@ -1,0 +1,219 @@
+#include "dialogs/passphrasedialog.h"
+#include "licensing/keystore.h"
+#include "pages/settings/settingspage.h"
+#include "pages/settings/signingkeymodel.h"
+#include "storage/workspace.h"
+
+#include <memory>
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aicp;
+
+namespace {
+
+const QByteArray kPassphrase("correct horse battery");
+
+}  // namespace
+
+// Drives the Settings page's signing keys and workspace sections over a real
+// workspace, with the new-key passphrase and the confirmations answered by
+// the test.
+class TestSettingsPage : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<Workspace> workspace_;
+    std::unique_ptr<SettingsPage> page_;
+    QStringList confirmations_;
+    bool confirmAnswer_ = true;
+
+    QPushButton* button(const char* name) const {
+        return page_->findChild<QPushButton*>(QString::fromLatin1(name));
+    }
+    QString label(const char* name) const {
+        return page_->findChild<QLabel*>(QString::fromLatin1(name))->text();
+    }
+    QAbstractItemModel* keys() const {
+        return page_->findChild<QTableView*>(QStringLiteral("signingKeyTable"))->model();
+    }
+    QStringList states() const {
+        QStringList words;
+        for (int row = 0; row < keys()->rowCount(); ++row)
+            words.append(keys()->index(row, 0).data(SigningKeyModel::StateRole).toString());
+        return words;
+    }
+    QStringList kids() const {
+        QStringList values;
+        for (int row = 0; row < keys()->rowCount(); ++row)
+            values.append(keys()->index(row, SigningKeyModel::KidColumn).data().toString());
+        return values;
+    }
+    void waitUntilIdle() { QTRY_VERIFY_WITH_TIMEOUT(!page_->isBusy(), 10000); }
+
+private slots:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    void init() {
+        static int counter = 0;
+        workspace_ =
+            Workspace::open(dir_.filePath(QStringLiteral("s%1.aicp").arg(++counter))).value();
+        page_ = std::make_unique<SettingsPage>();
+        page_->setWorkspace(workspace_.get(), workspace_->priceBook().value());
+        page_->setNewPassphraseProvider(
+            [](QWidget*, const QString&) { return std::optional<QByteArray>(kPassphrase); });
+        confirmations_.clear();
+        confirmAnswer_ = true;
+        page_->setConfirmer(
+            [this](QWidget*, const QString& title, const QString& text, const QString&) {
+                confirmations_.append(title + QLatin1Char('\n') + text);
+                return confirmAnswer_;
+            });
+        page_->resize(1000, 700);
+        page_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+    }
+
+    void cleanup() {
+        page_.reset();
+        workspace_.reset();
+    }
+
+    void anEmptyWorkspaceOffersToGenerateOnly() {
+        QCOMPARE(keys()->rowCount(), 0);
+        QVERIFY(button("generateKeyButton")->isEnabled());
+        QVERIFY(!button("rotateKeyButton")->isEnabled());
+        QVERIFY(!button("exportPublicKeyButton")->isEnabled());
+    }
+
+    void generateThenRotateKeepsTheOldKeyVerifying() {
+        QSignalSpy changed(page_.get(), &SettingsPage::keysChanged);
+        QVERIFY(page_->generateKey());
+        QVERIFY(page_->isBusy());
+        QVERIFY(!button("generateKeyButton")->isEnabled());
+        waitUntilIdle();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(states(), QStringList{QStringLiteral("signing")});
+        const QString first = kids().front();
+        QCOMPARE(first, KeyStore(*workspace_).find()->kid);
+        QVERIFY2(page_->message().contains(first), qPrintable(page_->message()));
+        QVERIFY(!button("generateKeyButton")->isEnabled());
+        QVERIFY(button("rotateKeyButton")->isEnabled());
+
+        QVERIFY(page_->rotateKey());
+        waitUntilIdle();
+        QCOMPARE(confirmations_.size(), 1);
+        QVERIFY(confirmations_.front().contains(first));
+        QVERIFY(confirmations_.front().contains(QStringLiteral("keeps verifying")));
+        QCOMPARE(states(), (QStringList{QStringLiteral("signing"), QStringLiteral("retired")}));
+        QCOMPARE(kids().back(), first);
+        QCOMPARE(keys()->index(1, SigningKeyModel::StateColumn).data().toString(),
+                 QStringLiteral("Retired — verifies only"));
+        QVERIFY(keys()
+                    ->index(1, SigningKeyModel::RetiredColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("UTC")));
+        QCOMPARE(changed.size(), 2);
+    }
+
+    void rotationNotConfirmedChangesNothing() {
+        QVERIFY(page_->generateKey());
+        waitUntilIdle();
+        confirmAnswer_ = false;
+        QVERIFY(!page_->rotateKey());
+        QCOMPARE(states(), QStringList{QStringLiteral("signing")});
+    }
+
+    void aShortPassphraseIsRefusedInWords() {
+        page_->setNewPassphraseProvider(
+            [](QWidget*, const QString&) { return std::optional<QByteArray>("short"); });
+        QVERIFY(page_->generateKey());
+        waitUntilIdle();
+        QCOMPARE(keys()->rowCount(), 0);
+        QVERIFY2(page_->message().contains(QStringLiteral("at least 8 characters")),
+                 qPrintable(page_->message()));
+    }
+
+    void newPassphraseDialogAsksTwice() {
+        PassphraseDialog dialog(PassphraseDialog::Kind::NewKey, QStringLiteral("First key"));
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        auto* first = dialog.findChild<QLineEdit*>(QStringLiteral("passphraseInput"));
+        auto* second = dialog.findChild<QLineEdit*>(QStringLiteral("passphraseRepeatInput"));
+        QCOMPARE(first->echoMode(), QLineEdit::Password);
+        QCOMPARE(second->echoMode(), QLineEdit::Password);
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(first, QStringLiteral("short"));
+        QCOMPARE(dialog.problem(), QStringLiteral("Too short: at least 8 characters."));
+        QTest::keyClicks(first, QStringLiteral(" but now long"));
+        QCOMPARE(dialog.problem(), QStringLiteral("The two passphrases differ."));
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(second, QStringLiteral("short but now long"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.passphrase(), QByteArray("short but now long"));
+    }
+
+    void exportWritesThePemAndImportTrustsIt() {
+        QVERIFY(page_->generateKey());
+        waitUntilIdle();
+        const QString path = dir_.filePath(QStringLiteral("public.pem"));
+        QVERIFY(page_->exportPublicKey(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pem = file.readAll();
+        QVERIFY(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
+        QCOMPARE(pem, KeyStore(*workspace_).find()->publicKeyPem);
+
+        // A customer workspace imports it and lists it as verify-only.
+        auto customer = Workspace::open(dir_.filePath(QStringLiteral("customer.aicp"))).value();
+        QVERIFY(customer->setMode(Workspace::Mode::Customer));
+        page_->setWorkspace(customer.get(), customer->priceBook().value());
+        QVERIFY(!button("generateKeyButton")->isEnabled());
+        QVERIFY(button("generateKeyButton")->toolTip().contains(QStringLiteral("customer")));
+        QVERIFY(button("importPublicKeyButton")->isEnabled());
+        QVERIFY(page_->importPublicKey(path));
+        QCOMPARE(states(), QStringList{QStringLiteral("verify-only")});
+        QCOMPARE(kids(), QStringList{KeyStore(*workspace_).find()->kid});
+
+        const QString junk = dir_.filePath(QStringLiteral("junk.pem"));
+        QFile bad(junk);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("not a key");
+        bad.close();
+        QVERIFY(!page_->importPublicKey(junk));
+        page_->setWorkspace(nullptr, workspace_->priceBook().value());
+    }
+
+    void workspaceSectionShowsModeAndSwitchesWithConfirmation() {
+        QVERIFY(label("workspaceFile").endsWith(QStringLiteral(".aicp")));
+        QVERIFY(label("workspaceMode").startsWith(QStringLiteral("Vendor")));
+        QVERIFY(label("schemaVersion").startsWith(QString::number(Workspace::kSchemaVersion)));
+        QVERIFY(!label("priceBookVersion").isEmpty());
+
+        QSignalSpy changed(page_.get(), &SettingsPage::modeChanged);
+        confirmAnswer_ = false;
+        QVERIFY(!page_->switchMode());
+        QCOMPARE(*workspace_->mode(), Workspace::Mode::Vendor);
+        confirmAnswer_ = true;
+        QVERIFY(page_->switchMode());
+        QCOMPARE(*workspace_->mode(), Workspace::Mode::Customer);
+        QVERIFY(confirmations_.back().contains(QStringLiteral("only verifies licenses")));
+        QVERIFY(label("workspaceMode").startsWith(QStringLiteral("Customer")));
+        QCOMPARE(button("switchModeButton")->text(), QStringLiteral("Switch to Vendor Mode…"));
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(page_->switchMode());
+        QCOMPARE(*workspace_->mode(), Workspace::Mode::Vendor);
+    }
+};
+
+QTEST_MAIN(TestSettingsPage)
+#include "tst_settingspage.moc"

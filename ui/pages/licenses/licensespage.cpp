@@ -1,0 +1,749 @@
+#include "pages/licenses/licensespage.h"
+
+#include "customers/customer.h"
+#include "licensing/keystore.h"
+#include "licensing/licensefile.h"
+#include "pages/licenses/licensedetailsview.h"
+#include "pages/licenses/licensefiltermodel.h"
+#include "pages/licenses/licenseissuedialog.h"
+#include "pages/licenses/licensestate.h"
+#include "pages/licenses/licensestatedelegate.h"
+#include "pages/licenses/licensetablemodel.h"
+#include "pages/licenses/revokelicensedialog.h"
+#include "pages/licenses/verifylicensedialog.h"
+#include "storage/workspace.h"
+#include "taskrunner.h"
+#include "theme.h"
+#include "widgets/cardframe.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace aicp {
+namespace {
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* title = new QLabel(text, parent);
+    title->setFont(theme::scaledFont(title->font(), 1.2, true));
+    return title;
+}
+
+void setMuted(QWidget* widget) {
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
+    widget->setPalette(palette);
+}
+
+QToolButton* actionButton(QAction* action, QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setObjectName(action->objectName() + QStringLiteral("Button"));
+    return button;
+}
+
+}  // namespace
+
+LicensesPage::LicensesPage(QWidget* parent)
+    : QWidget(parent),
+      runner_(new TaskRunner(this)),
+      passphrase_(&PassphraseDialog::ask),
+      model_(new LicenseTableModel(this)),
+      filter_(new LicenseFilterModel(this)),
+      table_(new QTableView(this)),
+      details_(new LicenseDetailsView(this)),
+      search_(new QLineEdit(this)),
+      tierFilter_(new QComboBox(this)),
+      stateFilter_(new QComboBox(this)),
+      count_(new QLabel(this)),
+      modeBanner_(new QLabel(this)),
+      message_(new QLabel(this)),
+      busy_(new QProgressBar(this)) {
+    setObjectName(QStringLiteral("licensesPage"));
+    revocationReason_ = [](QWidget* parentWidget, const LicenseRecord& record,
+                           const QString& tier) -> std::optional<QString> {
+        RevokeLicenseDialog dialog(record, tier, parentWidget);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.reason();
+    };
+    issueDialogRunner_ = [](LicenseIssueDialog& dialog) { return dialog.exec(); };
+
+    filter_->setSourceModel(model_);
+    model_->setPalette(palette());
+    buildActions();
+    buildLayout();
+    connect(runner_, &TaskRunner::busyChanged, this, &LicensesPage::updateActions);
+    details_->showMessage(tr("Select a license to see everything it grants."));
+    updateActions();
+}
+
+LicensesPage::~LicensesPage() = default;
+
+void LicensesPage::buildActions() {
+    const auto make = [this](const QString& text, const QString& name, const QKeySequence& keys,
+                             const QString& tip, std::function<void()> slot) {
+        auto* action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setProperty("baseToolTip", tip);
+        action->setToolTip(tip);
+        connect(action, &QAction::triggered, this, std::move(slot));
+        addAction(action);
+        return action;
+    };
+    issueAction_ =
+        make(tr("Issue License…"), QStringLiteral("issueLicenseAction"), QKeySequence::New,
+             tr("Issue a new signed license"), [this] { openIssueDialog(); });
+    renewAction_ =
+        make(tr("Renew"), QStringLiteral("renewLicenseAction"), QKeySequence(Qt::CTRL | Qt::Key_R),
+             tr("Issue the same terms for another period, starting when this one ends"),
+             [this] { renewSelected(); });
+    upgradeAction_ = make(tr("Upgrade…"), QStringLiteral("upgradeLicenseAction"),
+                          QKeySequence(Qt::CTRL | Qt::Key_U),
+                          tr("Issue a license with another tier or add-ons that supersedes this "
+                             "one"),
+                          [this] { openUpgradeDialog(); });
+    revokeAction_ = make(tr("Revoke…"), QStringLiteral("revokeLicenseAction"),
+                         QKeySequence(Qt::SHIFT | Qt::Key_Delete),
+                         tr("Permanently revoke this license and publish a new revocation list"),
+                         [this] { revokeSelected(); });
+    saveAction_ =
+        make(tr("Save File…"), QStringLiteral("saveLicenseFileAction"), QKeySequence::Save,
+             tr("Save the license file to send to the customer"), [this] { saveLicenseFileAs(); });
+    copyAction_ =
+        make(tr("Copy Key"), QStringLiteral("copyLicenseKeyAction"), QKeySequence::Copy,
+             tr("Copy the one-line license key to the clipboard"), [this] { copySelectedKey(); });
+    verifyAction_ = make(tr("Verify License…"), QStringLiteral("verifyLicenseAction"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                         tr("Check a pasted key or a license file and see what it grants"),
+                         [this] { openVerifyDialog(); });
+    refreshAction_ =
+        make(tr("Refresh"), QStringLiteral("refreshLicensesAction"), QKeySequence::Refresh,
+             tr("Read the registry again"), [this] { reload(); });
+    issueAction_->setPriority(QAction::HighPriority);
+    for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_, saveAction_,
+                            copyAction_, verifyAction_, refreshAction_}) {
+        const QKeySequence keys = action->shortcut();
+        if (!keys.isEmpty())
+            action->setProperty("baseToolTip",
+                                tr("%1 (%2)").arg(action->property("baseToolTip").toString(),
+                                                  keys.toString(QKeySequence::NativeText)));
+    }
+}
+
+void LicensesPage::buildLayout() {
+    const int gap = theme::spacing(font(), 0.75);
+
+    // Actions: what to do with licenses first, then with the selected one.
+    auto* actions = new QHBoxLayout;
+    actions->setSpacing(gap / 2);
+    actions->addWidget(actionButton(issueAction_, this));
+    actions->addSpacing(gap);
+    for (QAction* action : {renewAction_, upgradeAction_, revokeAction_})
+        actions->addWidget(actionButton(action, this));
+    actions->addSpacing(gap);
+    for (QAction* action : {saveAction_, copyAction_})
+        actions->addWidget(actionButton(action, this));
+    actions->addStretch();
+    actions->addWidget(actionButton(verifyAction_, this));
+
+    modeBanner_->setObjectName(QStringLiteral("customerModeBanner"));
+    modeBanner_->setWordWrap(true);
+    modeBanner_->hide();
+
+    // Filters: free text, tier, state; the customer comes from the context bar.
+    search_->setObjectName(QStringLiteral("licenseSearch"));
+    search_->setPlaceholderText(tr("Filter by id, customer or key…"));
+    search_->setClearButtonEnabled(true);
+    search_->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 30);
+    tierFilter_->setObjectName(QStringLiteral("tierFilter"));
+    tierFilter_->addItem(tr("All tiers"), QString());
+    stateFilter_->setObjectName(QStringLiteral("stateFilter"));
+    stateFilter_->addItem(tr("Any state"), QString());
+    for (const char* word :
+         {"active", "in-grace", "not-yet-valid", "expired", "revoked", "superseded"}) {
+        const QString state = QString::fromLatin1(word);
+        stateFilter_->addItem(licenseStateLabel(state), state);
+    }
+    stateFilter_->addItem(tr("Expiring within %1 days").arg(kExpiringSoonDays),
+                          LicenseFilterModel::kExpiringSoon);
+    count_->setObjectName(QStringLiteral("licenseCount"));
+    setMuted(count_);
+    connect(search_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        filter_->setText(text);
+        updateCount();
+    });
+    connect(tierFilter_, &QComboBox::currentIndexChanged, this, [this] {
+        filter_->setTier(tierFilter_->currentData().toString());
+        updateCount();
+    });
+    connect(stateFilter_, &QComboBox::currentIndexChanged, this, [this] {
+        filter_->setState(stateFilter_->currentData().toString());
+        updateCount();
+    });
+    auto* filters = new QHBoxLayout;
+    filters->setSpacing(gap / 2);
+    filters->addWidget(search_, 1);
+    filters->addWidget(tierFilter_);
+    filters->addWidget(stateFilter_);
+    filters->addSpacing(gap);
+    filters->addWidget(count_);
+
+    // The registry table.
+    table_->setObjectName(QStringLiteral("licenseTable"));
+    table_->setModel(filter_);
+    table_->setItemDelegate(new LicenseStateDelegate(LicenseTableModel::StateColumn, table_));
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(LicenseTableModel::IssuedColumn, Qt::DescendingOrder);
+    table_->setShowGrid(false);
+    table_->setAlternatingRowColors(true);
+    table_->setWordWrap(false);
+    table_->setFrameShape(QFrame::NoFrame);
+    table_->setContextMenuPolicy(Qt::CustomContextMenu);
+    table_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
+    QHeaderView* header = table_->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(LicenseTableModel::CustomerColumn, QHeaderView::Stretch);
+    header->setFont(theme::scaledFont(font(), 1.0, true));
+    connect(table_, &QTableView::customContextMenuRequested, this, &LicensesPage::showContextMenu);
+    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showSelection();
+        updateActions();
+    });
+    connect(filter_, &QAbstractItemModel::modelReset, this, &LicensesPage::updateCount);
+
+    auto* tableCard = new CardFrame(this);
+    tableCard->setObjectName(QStringLiteral("registryCard"));
+    auto* tableLayout = new QVBoxLayout(tableCard);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(gap / 2);
+    tableLayout->addWidget(sectionTitle(tr("Registry"), tableCard));
+    tableLayout->addLayout(filters);
+    tableLayout->addWidget(table_, 1);
+
+    // The selected license, in full.
+    auto* detailsCard = new CardFrame(this);
+    detailsCard->setObjectName(QStringLiteral("detailsCard"));
+    details_->setParent(detailsCard);
+    auto* detailsLayout = new QVBoxLayout(detailsCard);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(details_, 1);
+    detailsCard->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 40);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("licensesSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->setHandleWidth(gap);
+    splitter->addWidget(tableCard);
+    splitter->addWidget(detailsCard);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    // The details get a little over a third of the width to start with.
+    splitter->setSizes({640, 380});
+
+    message_->setObjectName(QStringLiteral("licensesMessage"));
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    busy_->setObjectName(QStringLiteral("licensesBusy"));
+    busy_->setRange(0, 0);
+    busy_->setTextVisible(false);
+    busy_->setMaximumWidth(QFontMetrics(font()).averageCharWidth() * 16);
+    busy_->setMaximumHeight(QFontMetrics(font()).height() / 2);
+    busy_->hide();
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(message_, 1);
+    footer->addWidget(busy_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap);
+    layout->addLayout(actions);
+    layout->addWidget(modeBanner_);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(footer);
+}
+
+void LicensesPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook) {
+    runner_->waitForIdle();
+    workspace_ = workspace;
+    priceBook_ = priceBook;
+    {
+        const QSignalBlocker blocker(tierFilter_);
+        const QString kept = tierFilter_->currentData().toString();
+        while (tierFilter_->count() > 1)
+            tierFilter_->removeItem(1);
+        for (const TierDefinition& tier : priceBook.latest().tiers)
+            tierFilter_->addItem(tier.name, tier.id);
+        const int index = tierFilter_->findData(kept);
+        tierFilter_->setCurrentIndex(index < 0 ? 0 : index);
+        filter_->setTier(tierFilter_->currentData().toString());
+    }
+    message_->clear();
+    reload();
+}
+
+void LicensesPage::setTaskRunner(TaskRunner* runner) {
+    if (!runner || runner == runner_)
+        return;
+    if (runner_->parent() == this && !runner_->isBusy())
+        runner_->deleteLater();
+    runner_ = runner;
+    connect(runner_, &TaskRunner::busyChanged, this, &LicensesPage::updateActions);
+    updateActions();
+}
+
+void LicensesPage::setPassphraseProvider(PassphraseProvider provider) {
+    passphrase_ = std::move(provider);
+}
+
+void LicensesPage::setRevocationReasonProvider(RevocationReasonProvider provider) {
+    revocationReason_ = std::move(provider);
+}
+
+void LicensesPage::setIssueDialogRunner(IssueDialogRunner runner) {
+    issueDialogRunner_ = std::move(runner);
+}
+
+void LicensesPage::setCustomerFilter(const QString& customerId) {
+    filter_->setCustomerId(customerId);
+    updateCount();
+    showSelection();
+    updateActions();
+}
+
+void LicensesPage::reload() {
+    if (runner_->isBusy())
+        return;  // the running operation reloads when it is done
+    const std::optional<LicenseRecord> kept = selectedRecord();
+    canSign_ = false;
+    whyCannotSign_.clear();
+    if (!workspace_) {
+        model_->setRecords({}, QDateTime::currentDateTimeUtc(), {});
+        whyCannotSign_ = tr("No workspace is open.");
+        updateActions();
+        return;
+    }
+
+    std::map<QString, QString> tierNames;
+    for (const PriceBookVersion& version : priceBook_->versions()) {
+        for (const TierDefinition& tier : version.tiers)
+            tierNames[tier.id] = tier.name;
+    }
+    auto records = LicenseRegistry(*workspace_).list();
+    if (!records) {
+        showMessage(records.error().message(), true);
+        model_->setRecords({}, QDateTime::currentDateTimeUtc(), tierNames);
+    } else {
+        model_->setRecords(std::move(records).value(), QDateTime::currentDateTimeUtc(),
+                           std::move(tierNames));
+    }
+
+    auto mode = workspace_->mode();
+    if (mode && *mode == Workspace::Mode::Customer) {
+        whyCannotSign_ =
+            tr("This is a customer workspace: it verifies licenses but cannot issue "
+               "or revoke them. Switch the mode in Settings to issue.");
+        modeBanner_->setText(
+            tr("<b>Customer workspace.</b> Licenses are verified here, never issued; the "
+               "registry lists only what this workspace issued while it was a vendor one."));
+        modeBanner_->show();
+    } else if (!mode) {
+        whyCannotSign_ = mode.error().message();
+        modeBanner_->hide();
+    } else {
+        modeBanner_->hide();
+        auto key = KeyStore(*workspace_).find();
+        if (key)
+            canSign_ = true;
+        else
+            whyCannotSign_ = tr("The workspace has no signing key yet: generate one in Settings.");
+    }
+
+    if (kept)
+        static_cast<void>(selectLicense(kept->license.id));
+    updateCount();
+    showSelection();
+    updateActions();
+}
+
+bool LicensesPage::selectLicense(const QUuid& id) {
+    const int sourceRow = model_->rowOf(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index = filter_->mapFromSource(model_->index(sourceRow, 0));
+    if (!index.isValid())
+        return false;
+    table_->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    table_->scrollTo(index);
+    return true;
+}
+
+std::optional<LicenseRecord> LicensesPage::selectedRecord() const {
+    const QModelIndexList rows = table_->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    const LicenseRecord* record = model_->record(filter_->mapToSource(rows.front()).row());
+    if (!record)
+        return std::nullopt;
+    return *record;
+}
+
+bool LicensesPage::isBusy() const {
+    return runner_->isBusy();
+}
+
+QString LicensesPage::message() const {
+    return message_->text();
+}
+
+QString LicensesPage::tierName(const QString& tierId) const {
+    if (priceBook_) {
+        for (auto it = priceBook_->versions().rbegin(); it != priceBook_->versions().rend(); ++it) {
+            if (const TierDefinition* tier = it->tier(tierId))
+                return tier->name;
+        }
+    }
+    return tierId;
+}
+
+const PriceBookVersion* LicensesPage::pricesAt(const QDateTime& time) const {
+    if (!priceBook_)
+        return nullptr;
+    const QDate date = time.toUTC().date();
+    const PriceBookVersion* found = &priceBook_->versions().front();
+    for (const PriceBookVersion& version : priceBook_->versions()) {
+        if (version.effectiveFrom <= date)
+            found = &version;
+    }
+    return found;
+}
+
+void LicensesPage::updateActions() {
+    const bool busy = runner_->isBusy();
+    const std::optional<LicenseRecord> record = selectedRecord();
+    const bool selected = record.has_value();
+    const bool revoked = selected && record->revocation.has_value();
+    const bool open = workspace_ != nullptr;
+
+    const auto set = [&](QAction* action, bool enabled, const QString& why) {
+        action->setEnabled(enabled);
+        const QString base = action->property("baseToolTip").toString();
+        action->setToolTip(why.isEmpty() ? base : tr("%1\n%2").arg(base, why));
+    };
+    const QString busyWhy = busy ? tr("Wait for the running operation to finish.") : QString();
+    const QString signWhy = !canSign_ ? whyCannotSign_ : busyWhy;
+    const QString pickWhy = selected ? QString() : tr("Select a license first.");
+    const auto first = [](std::initializer_list<QString> reasons) {
+        for (const QString& reason : reasons) {
+            if (!reason.isEmpty())
+                return reason;
+        }
+        return QString();
+    };
+
+    set(issueAction_, open && canSign_ && !busy, signWhy);
+    const QString revokedWhy =
+        revoked ? tr("This license was revoked; issue a new one instead.") : QString();
+    set(renewAction_, canSign_ && !busy && selected && !revoked,
+        first({signWhy, pickWhy, revokedWhy}));
+    set(upgradeAction_, canSign_ && !busy && selected && !revoked,
+        first({signWhy, pickWhy, revokedWhy}));
+    set(revokeAction_, canSign_ && !busy && selected && !revoked,
+        first({signWhy, pickWhy, revoked ? tr("This license is already revoked.") : QString()}));
+    set(saveAction_, selected, pickWhy);
+    set(copyAction_, selected, pickWhy);
+    set(verifyAction_, open && !busy, open ? busyWhy : tr("No workspace is open."));
+    set(refreshAction_, open && !busy, busyWhy);
+    busy_->setVisible(busy);
+}
+
+void LicensesPage::updateCount() {
+    const int shown = filter_->rowCount();
+    const int total = model_->rowCount();
+    const QString licenses = total == 1 ? tr("1 license") : tr("%1 licenses").arg(total);
+    count_->setText(shown == total ? licenses : tr("%1 of %2").arg(shown).arg(licenses));
+}
+
+void LicensesPage::showSelection() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record) {
+        details_->showMessage(filter_->rowCount() == 0 && model_->rowCount() > 0
+                                  ? tr("No license matches the filters.")
+                              : model_->rowCount() == 0
+                                  ? tr("No license has been issued in this workspace yet.")
+                                  : tr("Select a license to see everything it grants."));
+        return;
+    }
+    details_->showRecord(*record, record->stateAt(model_->now()),
+                         pricesAt(record->license.issuedAt));
+}
+
+void LicensesPage::showMessage(const QString& text, bool problem) {
+    QPalette colours = message_->palette();
+    colours.setColor(QPalette::WindowText,
+                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
+    message_->setPalette(colours);
+    message_->setText(text);
+}
+
+void LicensesPage::showContextMenu(const QPoint& position) {
+    const QModelIndex index = table_->indexAt(position);
+    if (index.isValid())
+        table_->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    menu.addAction(copyAction_);
+    menu.addAction(saveAction_);
+    menu.addSeparator();
+    menu.addAction(renewAction_);
+    menu.addAction(upgradeAction_);
+    menu.addSeparator();
+    menu.addAction(revokeAction_);
+    menu.exec(table_->viewport()->mapToGlobal(position));
+}
+
+bool LicensesPage::runSigning(const QString& purpose,
+                              std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,
+                              std::function<QString(const LicenseRecord&)> describe) {
+    if (!workspace_ || runner_->isBusy())
+        return false;
+    if (!canSign_) {
+        showMessage(whyCannotSign_, true);
+        return false;
+    }
+    std::optional<QByteArray> passphrase = passphrase_(this, purpose);
+    if (!passphrase) {
+        showMessage(tr("Cancelled; nothing was signed."), false);
+        return false;
+    }
+    showMessage(tr("Signing…"), false);
+    Workspace* workspace = workspace_;
+    // The passphrase lives only in this task and is wiped when it is done.
+    return runner_->run<Result<LicenseRecord>>(
+        this,
+        [workspace, work = std::move(work), secret = std::move(*passphrase)]() mutable {
+            Result<LicenseRecord> result = work(*workspace, secret);
+            secret.fill('\0');
+            return result;
+        },
+        [this, describe = std::move(describe)](Result<LicenseRecord> result) {
+            if (!result) {
+                QString why = result.error().message();
+                if (!why.isEmpty())
+                    why[0] = why[0].toUpper();
+                showMessage(why, true);
+                reload();
+                emit operationFinished(false, why);
+                return;
+            }
+            reload();
+            static_cast<void>(selectLicense(result->license.id));
+            const QString text = describe(*result);
+            showMessage(text, false);
+            emit registryChanged();
+            emit operationFinished(true, text);
+        });
+}
+
+bool LicensesPage::openIssueDialog() {
+    if (!workspace_ || !canSign_ || runner_->isBusy())
+        return false;
+    auto customers = CustomerStore(*workspace_).list();
+    LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
+    dialog.selectCustomer(filter_->customerId());
+    if (issueDialogRunner_(dialog) != QDialog::Accepted)
+        return false;
+    auto request = dialog.request();
+    if (!request) {
+        showMessage(request.error().message(), true);
+        return false;
+    }
+    return issue(*request);
+}
+
+bool LicensesPage::openUpgradeDialog() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record || !canSign_ || runner_->isBusy())
+        return false;
+    auto customers = CustomerStore(*workspace_).list();
+    LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
+    dialog.setUpgradeOf(record->license);
+    if (issueDialogRunner_(dialog) != QDialog::Accepted)
+        return false;
+    auto request = dialog.request();
+    if (!request) {
+        showMessage(request.error().message(), true);
+        return false;
+    }
+    return upgradeSelected(*request);
+}
+
+bool LicensesPage::issue(const LicenseRequest& request) {
+    const QString purpose =
+        tr("Sign a new %1 license for %2.").arg(tierName(request.tier), request.customerName);
+    return runSigning(
+        purpose,
+        [request](Workspace& workspace, QByteArrayView passphrase) {
+            return LicenseRegistry(workspace).issue(request, passphrase);
+        },
+        [this](const LicenseRecord& issued) {
+            return tr("Issued %1 license %2 for %3, valid until %4.")
+                .arg(tierName(issued.license.tier), shortLicenseId(issued.license.id),
+                     issued.license.customerName, licenseDate(issued.license.expiresAt));
+        });
+}
+
+bool LicensesPage::upgradeSelected(const LicenseRequest& changes) {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record)
+        return false;
+    const QUuid id = record->license.id;
+    const QString purpose =
+        tr("Sign a %1 license for %2 that supersedes %3.")
+            .arg(tierName(changes.tier), record->license.customerName, shortLicenseId(id));
+    return runSigning(
+        purpose,
+        [id, changes](Workspace& workspace, QByteArrayView passphrase) {
+            return LicenseRegistry(workspace).upgrade(id, changes, passphrase);
+        },
+        [this, id](const LicenseRecord& issued) {
+            return tr("Issued %1 license %2 for %3; it supersedes %4.")
+                .arg(tierName(issued.license.tier), shortLicenseId(issued.license.id),
+                     issued.license.customerName, shortLicenseId(id));
+        });
+}
+
+bool LicensesPage::renewSelected() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record || !canSign_)
+        return false;
+    const QUuid id = record->license.id;
+    const QString purpose =
+        tr("Sign the renewal of %1's %2 license %3.")
+            .arg(record->license.customerName, tierName(record->license.tier), shortLicenseId(id));
+    return runSigning(
+        purpose,
+        [id](Workspace& workspace, QByteArrayView passphrase) {
+            return LicenseRegistry(workspace).renew(id, passphrase);
+        },
+        [this, id](const LicenseRecord& issued) {
+            return tr("Renewed %1 as %2, valid %3 to %4.")
+                .arg(shortLicenseId(id), shortLicenseId(issued.license.id),
+                     licenseDate(issued.license.notBefore), licenseDate(issued.license.expiresAt));
+        });
+}
+
+bool LicensesPage::revokeSelected() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record || !canSign_ || record->revocation || runner_->isBusy())
+        return false;
+    const std::optional<QString> reason =
+        revocationReason_(this, *record, tierName(record->license.tier));
+    if (!reason || reason->trimmed().isEmpty()) {
+        showMessage(tr("Not revoked."), false);
+        return false;
+    }
+    const QUuid id = record->license.id;
+    const QString purpose = tr("Sign the revocation of %1's license %2 and a new revocation list.")
+                                .arg(record->license.customerName, shortLicenseId(id));
+    return runSigning(
+        purpose,
+        [id, why = *reason](Workspace& workspace, QByteArrayView passphrase) {
+            return LicenseRegistry(workspace).revoke(id, why, passphrase);
+        },
+        [](const LicenseRecord& revoked) {
+            return tr("Revoked license %1 of %2; the new revocation list is published.")
+                .arg(shortLicenseId(revoked.license.id), revoked.license.customerName);
+        });
+}
+
+Status LicensesPage::saveSelectedLicenseFile(const QString& path) {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record)
+        return Error::invalidInput(tr("Select a license first."));
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(
+            Error::Code::Io,
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    file.write(licenseFileText(record->key, record->license));
+    if (!file.commit())
+        return Error(
+            Error::Code::Io,
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    showMessage(tr("Saved license %1 to %2.")
+                    .arg(shortLicenseId(record->license.id), QDir::toNativeSeparators(path)),
+                false);
+    return {};
+}
+
+void LicensesPage::saveLicenseFileAs() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record)
+        return;
+    const QString suggested =
+        QStringLiteral("%1-%2.lic")
+            .arg(record->license.customerId, shortLicenseId(record->license.id));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save License File"),
+                                                      QDir::home().filePath(suggested),
+                                                      tr("License files (*.lic);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const Status saved = saveSelectedLicenseFile(path); !saved)
+        showMessage(saved.error().message(), true);
+}
+
+void LicensesPage::copySelectedKey() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record)
+        return;
+    QGuiApplication::clipboard()->setText(QString::fromLatin1(record->key));
+    showMessage(tr("Copied the key of license %1 to the clipboard.")
+                    .arg(shortLicenseId(record->license.id)),
+                false);
+}
+
+void LicensesPage::openVerifyDialog() {
+    if (!workspace_ || runner_->isBusy())
+        return;
+    auto* dialog = new VerifyLicenseDialog(*workspace_, *priceBook_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void LicensesPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        model_->setPalette(palette());
+        setMuted(count_);
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace aicp

@@ -1,0 +1,135 @@
+#pragma once
+
+#include "dialogs/passphrasedialog.h"
+#include "licensing/licenseregistry.h"
+#include "pricing/pricebook.h"
+
+#include <functional>
+#include <optional>
+
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QTableView;
+
+namespace aicp {
+
+class LicenseDetailsView;
+class LicenseFilterModel;
+class LicenseIssueDialog;
+class LicenseTableModel;
+class TaskRunner;
+class Workspace;
+
+// The Licenses page: the registry of every license the workspace issued,
+// filtered by the context bar's customer and the page's own tier, state and
+// text filters, with the selected license's entitlements beside it, and the
+// operations — issue, renew, upgrade, revoke, save the file, copy the key,
+// verify. Signing operations ask for the passphrase (never kept) and run off
+// the GUI thread on the shared TaskRunner. A customer workspace verifies
+// only; the signing actions are disabled and say why.
+class LicensesPage : public QWidget {
+    Q_OBJECT
+public:
+    // Asks why a license is revoked, after an explicit confirmation; nullopt
+    // when the user backs out. The default shows RevokeLicenseDialog.
+    using RevocationReasonProvider = std::function<std::optional<QString>(
+        QWidget* parent, const LicenseRecord& record, const QString& tierName)>;
+    // Runs the issue/upgrade dialog; Accepted to go ahead. The default execs it.
+    using IssueDialogRunner = std::function<int(LicenseIssueDialog& dialog)>;
+
+    explicit LicensesPage(QWidget* parent = nullptr);
+    ~LicensesPage() override;
+
+    // The page does not own the workspace; null shows an empty page.
+    void setWorkspace(Workspace* workspace, const PriceBook& priceBook);
+    // Shares the runner with other pages on the same workspace.
+    void setTaskRunner(TaskRunner* runner);
+    void setPassphraseProvider(PassphraseProvider provider);
+    void setRevocationReasonProvider(RevocationReasonProvider provider);
+    void setIssueDialogRunner(IssueDialogRunner runner);
+
+    // The context bar's customer; empty for every customer.
+    void setCustomerFilter(const QString& customerId);
+    // Re-reads the registry (and the workspace mode), keeping the selection.
+    void reload();
+
+    [[nodiscard]] bool selectLicense(const QUuid& id);
+    [[nodiscard]] std::optional<LicenseRecord> selectedRecord() const;
+    [[nodiscard]] bool isBusy() const;
+    [[nodiscard]] bool canSign() const { return canSign_; }
+    // The last operation's outcome, as shown under the table.
+    [[nodiscard]] QString message() const;
+
+    // The operations behind the actions; signing ones return false when
+    // they did not start (busy, nothing selected, cancelled).
+    bool openIssueDialog();
+    bool openUpgradeDialog();
+    bool issue(const LicenseRequest& request);
+    bool upgradeSelected(const LicenseRequest& changes);
+    bool renewSelected();
+    bool revokeSelected();
+    [[nodiscard]] Status saveSelectedLicenseFile(const QString& path);
+    void copySelectedKey();
+    void openVerifyDialog();
+
+signals:
+    // A license was issued or revoked: customers may have been added.
+    void registryChanged();
+    // A signing operation ended; `ok` false when it was refused.
+    void operationFinished(bool ok, const QString& message);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildActions();
+    void buildLayout();
+    void updateActions();
+    void showSelection();
+    void updateCount();
+    void showMessage(const QString& text, bool problem);
+    void showContextMenu(const QPoint& position);
+    void saveLicenseFileAs();
+    [[nodiscard]] QString tierName(const QString& tierId) const;
+    [[nodiscard]] const PriceBookVersion* pricesAt(const QDateTime& time) const;
+    bool runSigning(const QString& purpose,
+                    std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,
+                    std::function<QString(const LicenseRecord&)> describe);
+
+    Workspace* workspace_ = nullptr;
+    std::optional<PriceBook> priceBook_;
+    TaskRunner* runner_;
+    PassphraseProvider passphrase_;
+    RevocationReasonProvider revocationReason_;
+    IssueDialogRunner issueDialogRunner_;
+    bool canSign_ = false;
+    QString whyCannotSign_;
+
+    LicenseTableModel* model_;
+    LicenseFilterModel* filter_;
+    QTableView* table_;
+    LicenseDetailsView* details_;
+    QLineEdit* search_;
+    QComboBox* tierFilter_;
+    QComboBox* stateFilter_;
+    QLabel* count_;
+    QLabel* modeBanner_;
+    QLabel* message_;
+    QProgressBar* busy_;
+
+    QAction* issueAction_;
+    QAction* renewAction_;
+    QAction* upgradeAction_;
+    QAction* revokeAction_;
+    QAction* saveAction_;
+    QAction* copyAction_;
+    QAction* verifyAction_;
+    QAction* refreshAction_;
+};
+
+}  // namespace aicp

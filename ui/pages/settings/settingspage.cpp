@@ -1,0 +1,510 @@
+#include "pages/settings/settingspage.h"
+
+#include "licensing/keystore.h"
+#include "pages/settings/signingkeymodel.h"
+#include "taskrunner.h"
+#include "theme.h"
+#include "widgets/cardframe.h"
+
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace aicp {
+namespace {
+
+// A PEM public key is a few hundred bytes.
+constexpr qint64 kMaxPemSize = 64 * 1024;
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* title = new QLabel(text, parent);
+    title->setFont(theme::scaledFont(title->font(), 1.2, true));
+    return title;
+}
+
+QLabel* mutedText(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
+    label->setPalette(palette);
+    return label;
+}
+
+QLabel* value(const QString& name, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setWordWrap(true);
+    label->setMinimumWidth(1);
+    return label;
+}
+
+QString upperFirst(QString text) {
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+}  // namespace
+
+SettingsPage::SettingsPage(QWidget* parent)
+    : QWidget(parent),
+      runner_(new TaskRunner(this)),
+      newPassphrase_(&PassphraseDialog::askNew),
+      confirm_(&confirmWithMessageBox),
+      keys_(new SigningKeyModel(this)),
+      keyTable_(new QTableView(this)),
+      generate_(new QPushButton(tr("&Generate Key…"), this)),
+      rotate_(new QPushButton(tr("&Rotate Key…"), this)),
+      export_(new QPushButton(tr("&Export Public Key…"), this)),
+      import_(new QPushButton(tr("&Import Public Key…"), this)),
+      keyMessage_(new QLabel(this)),
+      path_(value(QStringLiteral("workspaceFile"), this)),
+      modeLabel_(value(QStringLiteral("workspaceMode"), this)),
+      switchMode_(new QPushButton(this)),
+      schema_(value(QStringLiteral("schemaVersion"), this)),
+      workspaceId_(value(QStringLiteral("workspaceId"), this)),
+      created_(value(QStringLiteral("workspaceCreated"), this)),
+      priceVersion_(value(QStringLiteral("priceBookVersion"), this)),
+      priceEffective_(value(QStringLiteral("priceBookEffective"), this)),
+      priceHistory_(value(QStringLiteral("priceBookHistory"), this)) {
+    setObjectName(QStringLiteral("settingsPage"));
+    keys_->setPalette(palette());
+    buildLayout();
+    connect(runner_, &TaskRunner::busyChanged, this, &SettingsPage::updateButtons);
+    updateButtons();
+}
+
+void SettingsPage::buildLayout() {
+    const int gap = theme::spacing(font(), 0.75);
+
+    // Signing keys.
+    generate_->setObjectName(QStringLiteral("generateKeyButton"));
+    generate_->setToolTip(tr("Create the workspace's first signing key"));
+    rotate_->setObjectName(QStringLiteral("rotateKeyButton"));
+    rotate_->setToolTip(
+        tr("Create a new signing key; the current one retires and keeps "
+           "verifying what it signed"));
+    export_->setObjectName(QStringLiteral("exportPublicKeyButton"));
+    export_->setToolTip(
+        tr("Save the selected key's public half (PEM) for customers and for "
+           "`openssl pkeyutl -verify`"));
+    import_->setObjectName(QStringLiteral("importPublicKeyButton"));
+    import_->setToolTip(tr("Trust a vendor's public key (PEM) to verify their licenses"));
+    connect(generate_, &QPushButton::clicked, this, [this] { generateKey(); });
+    connect(rotate_, &QPushButton::clicked, this, [this] { rotateKey(); });
+    connect(export_, &QPushButton::clicked, this, &SettingsPage::exportPublicKeyAs);
+    connect(import_, &QPushButton::clicked, this, &SettingsPage::importPublicKeyFrom);
+    auto* keyButtons = new QHBoxLayout;
+    keyButtons->setSpacing(gap / 2);
+    keyButtons->addWidget(generate_);
+    keyButtons->addWidget(rotate_);
+    keyButtons->addSpacing(gap);
+    keyButtons->addWidget(export_);
+    keyButtons->addWidget(import_);
+    keyButtons->addStretch();
+
+    keyTable_->setObjectName(QStringLiteral("signingKeyTable"));
+    keyTable_->setModel(keys_);
+    keyTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    keyTable_->setSelectionMode(QAbstractItemView::SingleSelection);
+    keyTable_->setShowGrid(false);
+    keyTable_->setAlternatingRowColors(true);
+    keyTable_->setFrameShape(QFrame::NoFrame);
+    keyTable_->verticalHeader()->hide();
+    keyTable_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
+    keyTable_->horizontalHeader()->setHighlightSections(false);
+    keyTable_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    keyTable_->horizontalHeader()->setStretchLastSection(true);
+    keyTable_->horizontalHeader()->setFont(theme::scaledFont(font(), 1.0, true));
+    // Room for five keys; years of yearly rotations before it scrolls.
+    const int rowHeight = keyTable_->verticalHeader()->defaultSectionSize();
+    keyTable_->setFixedHeight(keyTable_->horizontalHeader()->sizeHint().height() + 5 * rowHeight +
+                              2);
+    connect(keyTable_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &SettingsPage::updateButtons);
+
+    keyMessage_->setObjectName(QStringLiteral("keysMessage"));
+    keyMessage_->setWordWrap(true);
+    keyMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* keysCard = new CardFrame(this);
+    keysCard->setObjectName(QStringLiteral("signingKeysCard"));
+    auto* keysLayout = new QVBoxLayout(keysCard);
+    keysLayout->setContentsMargins(0, 0, 0, 0);
+    keysLayout->setSpacing(gap / 2);
+    keysLayout->addWidget(sectionTitle(tr("Signing keys"), keysCard));
+    keysLayout->addWidget(mutedText(
+        tr("Licenses and revocation lists are signed with the one signing key (Ed25519). "
+           "Rotating creates a new one; retired keys keep verifying what they signed. Private "
+           "keys are stored only encrypted with their passphrase, which is never kept."),
+        keysCard));
+    keysLayout->addSpacing(gap / 2);
+    keysLayout->addLayout(keyButtons);
+    keysLayout->addWidget(keyTable_);
+    keysLayout->addWidget(keyMessage_);
+
+    // The workspace.
+    switchMode_->setObjectName(QStringLiteral("switchModeButton"));
+    connect(switchMode_, &QPushButton::clicked, this, [this] { switchMode(); });
+    auto* modeRow = new QHBoxLayout;
+    modeRow->setContentsMargins(0, 0, 0, 0);
+    modeRow->addWidget(modeLabel_, 1);
+    modeRow->addWidget(switchMode_);
+    auto* workspaceCard = new CardFrame(this);
+    workspaceCard->setObjectName(QStringLiteral("workspaceCard"));
+    auto* workspaceForm = new QFormLayout;
+    workspaceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    workspaceForm->addRow(tr("File"), path_);
+    workspaceForm->addRow(tr("Mode"), modeRow);
+    workspaceForm->addRow(tr("Schema version"), schema_);
+    workspaceForm->addRow(tr("Workspace id"), workspaceId_);
+    workspaceForm->addRow(tr("Created"), created_);
+    auto* workspaceLayout = new QVBoxLayout(workspaceCard);
+    workspaceLayout->setContentsMargins(0, 0, 0, 0);
+    workspaceLayout->setSpacing(gap / 2);
+    workspaceLayout->addWidget(sectionTitle(tr("Workspace"), workspaceCard));
+    workspaceLayout->addLayout(workspaceForm);
+    workspaceLayout->addStretch();
+
+    // The price book, and what comes next.
+    auto* pricesCard = new CardFrame(this);
+    pricesCard->setObjectName(QStringLiteral("priceBookCard"));
+    auto* pricesForm = new QFormLayout;
+    pricesForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    pricesForm->addRow(tr("Latest version"), priceVersion_);
+    pricesForm->addRow(tr("In force from"), priceEffective_);
+    pricesForm->addRow(tr("History"), priceHistory_);
+    auto* pricesLayout = new QVBoxLayout(pricesCard);
+    pricesLayout->setContentsMargins(0, 0, 0, 0);
+    pricesLayout->setSpacing(gap / 2);
+    pricesLayout->addWidget(sectionTitle(tr("Price book"), pricesCard));
+    pricesLayout->addLayout(pricesForm);
+    pricesLayout->addSpacing(gap / 2);
+    pricesLayout->addWidget(mutedText(
+        tr("Coming in a later release: importing a new price book version with its effective "
+           "date, and live usage sources (an aicp service or an OpenMeter-compatible meter) with "
+           "their URL, token and last pull."),
+        pricesCard));
+    pricesLayout->addStretch();
+
+    auto* lower = new QHBoxLayout;
+    lower->setSpacing(gap);
+    lower->addWidget(workspaceCard, 3);
+    lower->addWidget(pricesCard, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap);
+    layout->addWidget(keysCard);
+    layout->addLayout(lower);
+    layout->addStretch(1);
+}
+
+void SettingsPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook) {
+    runner_->waitForIdle();
+    workspace_ = workspace;
+    priceBook_ = priceBook;
+    keyMessage_->clear();
+    reload();
+}
+
+void SettingsPage::setTaskRunner(TaskRunner* runner) {
+    if (!runner || runner == runner_)
+        return;
+    if (runner_->parent() == this && !runner_->isBusy())
+        runner_->deleteLater();
+    runner_ = runner;
+    connect(runner_, &TaskRunner::busyChanged, this, &SettingsPage::updateButtons);
+    updateButtons();
+}
+
+void SettingsPage::setNewPassphraseProvider(PassphraseProvider provider) {
+    newPassphrase_ = std::move(provider);
+}
+
+void SettingsPage::setConfirmer(Confirmer confirmer) {
+    confirm_ = std::move(confirmer);
+}
+
+bool SettingsPage::isBusy() const {
+    return runner_->isBusy();
+}
+
+QString SettingsPage::message() const {
+    return keyMessage_->text();
+}
+
+void SettingsPage::reload() {
+    if (runner_->isBusy())
+        return;
+    mode_.reset();
+    hasSigningKey_ = false;
+    if (!workspace_) {
+        keys_->setKeys({});
+        updateButtons();
+        return;
+    }
+    const QString kept = selectedKid();
+    auto keys = KeyStore(*workspace_).list();
+    if (keys) {
+        for (const SigningKeyInfo& key : *keys)
+            hasSigningKey_ = hasSigningKey_ || key.isSigning;
+        keys_->setKeys(std::move(keys).value());
+    } else {
+        keys_->setKeys({});
+        showMessage(keys.error().message(), true);
+    }
+    for (int row = 0; row < keys_->rowCount(); ++row) {
+        if (keys_->key(row)->kid == kept)
+            keyTable_->selectRow(row);
+    }
+    // Columns as wide as their contents, with air between them.
+    keyTable_->resizeColumnsToContents();
+    const int air = QFontMetrics(font()).averageCharWidth() * 3;
+    for (int column = 0; column + 1 < SigningKeyModel::ColumnCount; ++column)
+        keyTable_->setColumnWidth(column, keyTable_->columnWidth(column) + air);
+
+    path_->setText(QDir::toNativeSeparators(workspace_->path()));
+    auto mode = workspace_->mode();
+    if (mode) {
+        mode_ = *mode;
+        modeLabel_->setText(*mode == Workspace::Mode::Vendor
+                                ? tr("Vendor — issues and signs licenses")
+                                : tr("Customer — verifies licenses, never signs"));
+    } else {
+        modeLabel_->setText(mode.error().message());
+    }
+    switchMode_->setText(mode_ == Workspace::Mode::Customer ? tr("Switch to Vendor Mode…")
+                                                            : tr("Switch to Customer Mode…"));
+    schema_->setText(tr("%1 (this aicp writes %2)")
+                         .arg(workspace_->schemaVersion())
+                         .arg(Workspace::kSchemaVersion));
+    workspaceId_->setText(workspace_->id().toString(QUuid::WithoutBraces));
+    created_->setText(
+        workspace_->createdAt().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+
+    if (priceBook_) {
+        const PriceBookVersion& latest = priceBook_->latest();
+        priceVersion_->setText(tr("%1 (%2)").arg(latest.version, latest.currency));
+        priceEffective_->setText(latest.effectiveFrom.toString(Qt::ISODate));
+        const std::size_t versions = priceBook_->versions().size();
+        priceHistory_->setText(versions == 1 ? tr("1 version in the book")
+                                             : tr("%1 versions in the book").arg(versions));
+    }
+    updateButtons();
+}
+
+QString SettingsPage::selectedKid() const {
+    const QModelIndexList rows = keyTable_->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return keys_->key(rows.front().row())->kid;
+}
+
+void SettingsPage::updateButtons() {
+    const bool busy = runner_->isBusy();
+    const bool open = workspace_ != nullptr;
+    const bool vendor = mode_ == Workspace::Mode::Vendor;
+    const QString customerWhy =
+        tr("A customer workspace holds public keys only; switch to vendor mode to sign.");
+
+    generate_->setEnabled(open && !busy && vendor && !hasSigningKey_);
+    generate_->setToolTip(!vendor          ? customerWhy
+                          : hasSigningKey_ ? tr("The workspace has a signing key; rotate it to "
+                                                "replace it")
+                                           : tr("Create the workspace's first signing key"));
+    rotate_->setEnabled(open && !busy && vendor && hasSigningKey_);
+    rotate_->setToolTip(!vendor           ? customerWhy
+                        : !hasSigningKey_ ? tr("There is no signing key to rotate yet; generate "
+                                               "the first one")
+                                          : tr("Create a new signing key; the current one "
+                                               "retires and keeps verifying what it signed"));
+    export_->setEnabled(open && !busy && keys_->rowCount() > 0);
+    import_->setEnabled(open && !busy);
+    switchMode_->setEnabled(open && !busy && mode_.has_value());
+}
+
+void SettingsPage::showMessage(const QString& text, bool problem) {
+    QPalette colours = keyMessage_->palette();
+    colours.setColor(QPalette::WindowText,
+                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
+    keyMessage_->setPalette(colours);
+    keyMessage_->setText(text);
+}
+
+bool SettingsPage::generateKey() {
+    return runKeyOperation(false);
+}
+
+bool SettingsPage::rotateKey() {
+    if (!workspace_ || !hasSigningKey_ || runner_->isBusy())
+        return false;
+    auto current = KeyStore(*workspace_).find();
+    const QString kid = current ? current->kid : QString();
+    if (!confirm_(this, tr("Rotate Signing Key"),
+                  tr("Create a new signing key and retire %1?\n\n"
+                     "New licenses and revocation lists will be signed with the new key. The "
+                     "retired key keeps verifying every license it signed, so nothing already "
+                     "issued stops working. Customers need the new public key to verify "
+                     "licenses signed from now on: export it after rotating.")
+                      .arg(kid),
+                  tr("Rotate Key")))
+        return false;
+    return runKeyOperation(true);
+}
+
+bool SettingsPage::runKeyOperation(bool rotate) {
+    if (!workspace_ || runner_->isBusy())
+        return false;
+    if (rotate ? !hasSigningKey_ : hasSigningKey_)
+        return false;
+    const std::optional<QByteArray> passphrase = newPassphrase_(
+        this, rotate ? tr("Choose the passphrase for the new signing key.")
+                     : tr("Choose the passphrase for the workspace's first signing key."));
+    if (!passphrase) {
+        showMessage(tr("Cancelled; no key was made."), false);
+        return false;
+    }
+    showMessage(tr("Creating the key…"), false);
+    Workspace* workspace = workspace_;
+    return runner_->run<Result<SigningKeyInfo>>(
+        this,
+        [workspace, rotate, secret = *passphrase]() mutable {
+            KeyStore store(*workspace);
+            Result<SigningKeyInfo> made = rotate ? store.rotate(secret) : store.generate(secret);
+            secret.fill('\0');
+            return made;
+        },
+        [this, rotate](Result<SigningKeyInfo> made) {
+            reload();
+            if (!made) {
+                showMessage(upperFirst(made.error().message()), true);
+                return;
+            }
+            showMessage(rotate ? tr("Key %1 now signs; the previous key is retired and keeps "
+                                    "verifying.")
+                                     .arg(made->kid)
+                               : tr("Key %1 created; it signs from now on. Export its public "
+                                    "key for your customers.")
+                                     .arg(made->kid),
+                        false);
+            emit keysChanged();
+        });
+}
+
+bool SettingsPage::switchMode() {
+    if (!workspace_ || !mode_ || runner_->isBusy())
+        return false;
+    const bool toCustomer = *mode_ == Workspace::Mode::Vendor;
+    const QString text =
+        toCustomer
+            ? tr("Switch this workspace to customer mode?\n\n"
+                 "A customer workspace only verifies licenses: issuing, renewing, upgrading, "
+                 "revoking and key generation are refused. Private keys already in the file "
+                 "stay there, encrypted, unused until you switch back.")
+            : tr("Switch this workspace to vendor mode?\n\n"
+                 "A vendor workspace generates signing keys and issues, renews, upgrades and "
+                 "revokes licenses.");
+    if (!confirm_(this, tr("Switch Workspace Mode"), text,
+                  toCustomer ? tr("Switch to Customer Mode") : tr("Switch to Vendor Mode")))
+        return false;
+    const Status changed =
+        workspace_->setMode(toCustomer ? Workspace::Mode::Customer : Workspace::Mode::Vendor);
+    reload();
+    if (!changed) {
+        showMessage(upperFirst(changed.error().message()), true);
+        return false;
+    }
+    showMessage(toCustomer ? tr("The workspace is now in customer mode.")
+                           : tr("The workspace is now in vendor mode."),
+                false);
+    emit modeChanged();
+    return true;
+}
+
+Status SettingsPage::exportPublicKey(const QString& path) {
+    if (!workspace_)
+        return Error::invalidInput(tr("No workspace is open."));
+    auto key = KeyStore(*workspace_).find(selectedKid());
+    if (!key)
+        return key.error();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(
+            Error::Code::Io,
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    file.write(key->publicKeyPem);
+    if (!file.commit())
+        return Error(
+            Error::Code::Io,
+            tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    showMessage(
+        tr("Exported the public key %1 to %2.").arg(key->kid, QDir::toNativeSeparators(path)),
+        false);
+    return {};
+}
+
+Status SettingsPage::importPublicKey(const QString& path) {
+    if (!workspace_)
+        return Error::invalidInput(tr("No workspace is open."));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(
+            Error::Code::Io,
+            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (file.size() > kMaxPemSize)
+        return Error::invalidInput(
+            tr("%1 is too large to be a public key").arg(QFileInfo(path).fileName()));
+    auto imported = KeyStore(*workspace_).importPublicKey(file.readAll());
+    if (!imported)
+        return imported.error().withContext(QFileInfo(path).fileName());
+    reload();
+    showMessage(tr("Key %1 is trusted for verification.").arg(imported->kid), false);
+    emit keysChanged();
+    return {};
+}
+
+void SettingsPage::exportPublicKeyAs() {
+    if (!workspace_)
+        return;
+    auto key = KeyStore(*workspace_).find(selectedKid());
+    const QString suggested =
+        QStringLiteral("aicp-public-key-%1.pem").arg(key ? key->kid : QStringLiteral("key"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Public Key"),
+                                                      QDir::home().filePath(suggested),
+                                                      tr("PEM public keys (*.pem);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const Status exported = exportPublicKey(path); !exported)
+        showMessage(upperFirst(exported.error().message()), true);
+}
+
+void SettingsPage::importPublicKeyFrom() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import Public Key"), QString(),
+                                                      tr("PEM public keys (*.pem);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const Status imported = importPublicKey(path); !imported)
+        showMessage(upperFirst(imported.error().message()), true);
+}
+
+void SettingsPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange)
+        keys_->setPalette(palette());
+    QWidget::changeEvent(event);
+}
+
+}  // namespace aicp

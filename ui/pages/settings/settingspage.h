@@ -1,0 +1,94 @@
+#pragma once
+
+#include "dialogs/passphrasedialog.h"
+#include "pricing/pricebook.h"
+#include "storage/workspace.h"
+
+#include <optional>
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace aicp {
+
+class SigningKeyModel;
+class TaskRunner;
+
+// The Settings page: the workspace's signing keys (generate the first one,
+// rotate, export a public key as PEM, import a vendor's public key), the
+// workspace itself (file, mode with a confirmed switch, schema version) and
+// its price book. Key generation and rotation encrypt the new private key
+// with a passphrase asked twice (scrypt: run off the GUI thread on the
+// shared TaskRunner).
+class SettingsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit SettingsPage(QWidget* parent = nullptr);
+
+    // The page does not own the workspace; null shows an empty page.
+    void setWorkspace(Workspace* workspace, const PriceBook& priceBook);
+    void setTaskRunner(TaskRunner* runner);
+    // Asks for a new key's passphrase (twice, in the default dialog).
+    void setNewPassphraseProvider(PassphraseProvider provider);
+    void setConfirmer(Confirmer confirmer);
+
+    void reload();
+    [[nodiscard]] bool isBusy() const;
+    [[nodiscard]] QString message() const;
+
+    // The operations behind the buttons; false when they did not start.
+    bool generateKey();
+    bool rotateKey();
+    bool switchMode();
+    // The selected key, or the signing key when none is selected.
+    [[nodiscard]] Status exportPublicKey(const QString& path);
+    [[nodiscard]] Status importPublicKey(const QString& path);
+
+signals:
+    // Keys were added or retired, or the mode changed: what the Licenses
+    // page may do has changed.
+    void keysChanged();
+    void modeChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildLayout();
+    void updateButtons();
+    void showMessage(const QString& text, bool problem);
+    void exportPublicKeyAs();
+    void importPublicKeyFrom();
+    [[nodiscard]] QString selectedKid() const;
+    bool runKeyOperation(bool rotate);
+
+    Workspace* workspace_ = nullptr;
+    std::optional<PriceBook> priceBook_;
+    std::optional<Workspace::Mode> mode_;
+    bool hasSigningKey_ = false;
+    TaskRunner* runner_;
+    PassphraseProvider newPassphrase_;
+    Confirmer confirm_;
+
+    SigningKeyModel* keys_;
+    QTableView* keyTable_;
+    QPushButton* generate_;
+    QPushButton* rotate_;
+    QPushButton* export_;
+    QPushButton* import_;
+    QLabel* keyMessage_;
+    QLabel* path_;
+    QLabel* modeLabel_;
+    QPushButton* switchMode_;
+    QLabel* schema_;
+    QLabel* workspaceId_;
+    QLabel* created_;
+    QLabel* priceVersion_;
+    QLabel* priceEffective_;
+    QLabel* priceHistory_;
+};
+
+}  // namespace aicp
