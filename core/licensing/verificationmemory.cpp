@@ -11,6 +11,7 @@ namespace {
 
 const QString kLatestTimeKey = QStringLiteral("verifier_latest_time_seen");
 const QString kRevocationSequenceKey = QStringLiteral("verifier_revocation_sequence");
+const QString kRevocationListKey = QStringLiteral("verifier_revocation_list");
 
 }  // namespace
 
@@ -64,6 +65,30 @@ Status VerificationMemory::rememberRevocationSequence(std::int64_t sequence) {
         return highest.error();
     if (sequence > *highest)
         AICP_TRY(workspace_.setMetaValue(kRevocationSequenceKey, QString::number(sequence)));
+    return transaction->commit();
+}
+
+Result<QByteArray> VerificationMemory::newestRevocationList() const {
+    auto stored = workspace_.metaValue(kRevocationListKey);
+    if (!stored)
+        return stored.error();
+    return stored->value_or(QString()).toLatin1();
+}
+
+Status VerificationMemory::rememberRevocationList(std::int64_t sequence, const QByteArray& token) {
+    auto transaction = Transaction::begin(workspace_.handle());
+    if (!transaction)
+        return transaction.error();
+    auto highest = highestRevocationSequence();
+    if (!highest)
+        return highest.error();
+    auto kept = newestRevocationList();
+    if (!kept)
+        return kept.error();
+    if (sequence > *highest || (sequence == *highest && kept->isEmpty())) {
+        AICP_TRY(workspace_.setMetaValue(kRevocationSequenceKey, QString::number(sequence)));
+        AICP_TRY(workspace_.setMetaValue(kRevocationListKey, QString::fromLatin1(token)));
+    }
     return transaction->commit();
 }
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include <QByteArray>
 #include <QDateTime>
 
 namespace aicp {
@@ -26,6 +27,12 @@ public:
     // 0 when no list was loaded yet.
     [[nodiscard]] Result<std::int64_t> highestRevocationSequence() const;
     [[nodiscard]] Status rememberRevocationSequence(std::int64_t sequence);
+
+    // The newest signed list accepted here, kept so it goes on applying when
+    // an older one is offered later; empty when none was accepted yet.
+    [[nodiscard]] Result<QByteArray> newestRevocationList() const;
+    // Keeps `token` (already verified, with `sequence`) when it is the newest.
+    [[nodiscard]] Status rememberRevocationList(std::int64_t sequence, const QByteArray& token);
 
 private:
     Workspace& workspace_;

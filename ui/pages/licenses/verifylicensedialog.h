@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pages/licenses/workspaceverification.h"
+#include "licensing/workspaceverification.h"
 #include "pricing/pricebook.h"
 
 #include <QDialog>
