@@ -106,7 +106,7 @@ Result<AuditEntry> AuditLog::append(const QString& action, const QString& subjec
     entry.previousHash = *row ? last->blob(1) : kGenesisHash;
     last->reset();
 
-    entry.at = currentUtcToTheSecond();
+    entry.at = toWholeSecondsUtc(clock_());
     entry.actor = currentActor();
     entry.action = action;
     entry.subject = subject;

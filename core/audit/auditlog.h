@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/wholeseconds.h"
 
 #include <cstdint>
 #include <optional>
@@ -42,7 +43,8 @@ struct AuditVerification {
 // from that entry on, and verify() names the first one that no longer fits.
 class AuditLog {
 public:
-    explicit AuditLog(Workspace& workspace) : workspace_(workspace) {}
+    explicit AuditLog(Workspace& workspace, Clock clock = systemClock())
+        : workspace_(workspace), clock_(std::move(clock)) {}
 
     // Appends inside the caller's transaction when there is one, so an event
     // is recorded if and only if the change it describes is saved.
@@ -58,6 +60,7 @@ public:
 
 private:
     Workspace& workspace_;
+    Clock clock_;
 };
 
 }  // namespace aicp

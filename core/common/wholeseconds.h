@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QDateTime>
 
 namespace aicp {
@@ -13,6 +15,13 @@ namespace aicp {
 
 [[nodiscard]] inline QDateTime currentUtcToTheSecond() {
     return toWholeSecondsUtc(QDateTime::currentDateTimeUtc());
+}
+
+// Where services read the time; the demo replaces it to make the same
+// workspace on every run.
+using Clock = std::function<QDateTime()>;
+[[nodiscard]] inline Clock systemClock() {
+    return &currentUtcToTheSecond;
 }
 
 }  // namespace aicp

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include <QDate>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,13 +24,14 @@ Error fieldError(const QString& field, const QString& problem) {
     return Error::invalidInput(QStringLiteral("demo definition: %1 %2").arg(field, problem));
 }
 
-Result<double> wholeNumber(const QJsonObject& object, const QString& field, double minimum) {
+Result<double> wholeNumber(const QJsonObject& object, const QString& field, double minimum,
+                           const QString& where = {}) {
     const QJsonValue value = object.value(field);
     const double number = value.toDouble(-1);
     if (!value.isDouble() || number < minimum || number > kLargestExactInteger ||
         std::floor(number) != number)
-        return fieldError(field, QStringLiteral("must be a whole number of at least %1")
-                                     .arg(static_cast<qint64>(minimum)));
+        return fieldError(where + field, QStringLiteral("must be a whole number of at least %1")
+                                             .arg(static_cast<qint64>(minimum)));
     return number;
 }
 
@@ -40,6 +42,114 @@ Result<QString> nonEmptyString(const QJsonObject& object, const QString& field,
     if (!value.isString() || text.isEmpty())
         return fieldError(where + field, QStringLiteral("must be a non-empty string"));
     return text;
+}
+
+// An optional "YYYY-MM-DD" field: an invalid QDate when absent.
+Result<QDate> optionalDate(const QJsonObject& object, const QString& field, const QString& where) {
+    if (!object.contains(field))
+        return QDate();
+    const QDate date = QDate::fromString(object.value(field).toString(), Qt::ISODate);
+    if (!date.isValid())
+        return fieldError(where + field, QStringLiteral("must be a date such as \"2026-01-31\""));
+    return date;
+}
+
+Result<QStringList> optionalNames(const QJsonObject& object, const QString& field,
+                                  const QString& where) {
+    QStringList names;
+    const QJsonValue value = object.value(field);
+    if (value.isUndefined())
+        return names;
+    if (!value.isArray())
+        return fieldError(where + field, QStringLiteral("must be a list of names"));
+    for (const QJsonValue& name : value.toArray()) {
+        if (!name.isString() || name.toString().isEmpty())
+            return fieldError(where + field, QStringLiteral("must be a list of names"));
+        names << name.toString();
+    }
+    return names;
+}
+
+Result<std::int64_t> countField(const QJsonObject& object, const QString& field,
+                                const QString& where, std::int64_t minimum) {
+    auto number = wholeNumber(object, field, static_cast<double>(minimum), where);
+    if (!number)
+        return number.error();
+    return static_cast<std::int64_t>(*number);
+}
+
+Result<DemoLicense> readLicense(const QJsonObject& object, const QString& where) {
+    DemoLicense license;
+    auto tier = nonEmptyString(object, QStringLiteral("tier"), where);
+    if (!tier)
+        return tier.error();
+    license.tier = *tier;
+    auto packs = optionalNames(object, QStringLiteral("policy_packs"), where);
+    if (!packs)
+        return packs.error();
+    license.policyPacks = *packs;
+    auto modules = optionalNames(object, QStringLiteral("compliance_modules"), where);
+    if (!modules)
+        return modules.error();
+    license.complianceModules = *modules;
+    if (object.contains(QStringLiteral("seats"))) {
+        auto seats = countField(object, QStringLiteral("seats"), where, 1);
+        if (!seats)
+            return seats.error();
+        license.seats = *seats;
+    }
+    license.auditTier = object.value(QStringLiteral("audit_tier")).toString();
+    auto issued = optionalDate(object, QStringLiteral("issued"), where);
+    if (!issued)
+        return issued.error();
+    if (!issued->isValid())
+        return fieldError(where + QStringLiteral("issued"), QStringLiteral("is required"));
+    license.issued = *issued;
+    auto days = countField(object, QStringLiteral("days"), where, 1);
+    if (!days)
+        return days.error();
+    license.days = static_cast<int>(*days);
+    if (object.contains(QStringLiteral("discount"))) {
+        auto discount = Percent::parse(object.value(QStringLiteral("discount")).toString());
+        if (!discount)
+            return fieldError(where + QStringLiteral("discount"), discount.error().message());
+        license.discount = *discount;
+    }
+    license.termMonths = object.value(QStringLiteral("term_months")).toInt(0);
+    auto upgraded = optionalDate(object, QStringLiteral("upgraded_on"), where);
+    if (!upgraded)
+        return upgraded.error();
+    license.upgradedOn = *upgraded;
+    license.upgradeTier = object.value(QStringLiteral("upgrade_tier")).toString();
+    if (license.upgradedOn.isValid() == license.upgradeTier.isEmpty())
+        return fieldError(where + QStringLiteral("upgrade_tier"),
+                          QStringLiteral("and upgraded_on go together"));
+    auto revoked = optionalDate(object, QStringLiteral("revoked_on"), where);
+    if (!revoked)
+        return revoked.error();
+    license.revokedOn = *revoked;
+    license.revokeReason = object.value(QStringLiteral("revoke_reason")).toString();
+    if (license.revokedOn.isValid() == license.revokeReason.isEmpty())
+        return fieldError(where + QStringLiteral("revoke_reason"),
+                          QStringLiteral("and revoked_on go together"));
+    return license;
+}
+
+Result<DemoUsage> readUsage(const QJsonObject& object, const QString& where) {
+    DemoUsage usage;
+    auto requests = countField(object, QStringLiteral("requests_per_month"), where, 0);
+    if (!requests)
+        return requests.error();
+    usage.requestsPerMonth = *requests;
+    auto users = countField(object, QStringLiteral("users"), where, 1);
+    if (!users)
+        return users.error();
+    usage.users = static_cast<int>(*users);
+    auto agents = countField(object, QStringLiteral("agents"), where, 1);
+    if (!agents)
+        return agents.error();
+    usage.agents = static_cast<int>(*agents);
+    return usage;
 }
 
 Result<DemoCustomer> readCustomer(const QJsonValue& value, const QString& where) {
@@ -58,6 +168,18 @@ Result<DemoCustomer> readCustomer(const QJsonValue& value, const QString& where)
     if (!isValidCustomerId(customer.id))
         return fieldError(where + QStringLiteral(".id"),
                           QStringLiteral("'%1' is not a valid customer id").arg(customer.id));
+    if (const QJsonValue license = object.value(QStringLiteral("license")); license.isObject()) {
+        auto read = readLicense(license.toObject(), where + QStringLiteral(".license."));
+        if (!read)
+            return read.error();
+        customer.license = *read;
+    }
+    if (const QJsonValue usage = object.value(QStringLiteral("usage")); usage.isObject()) {
+        auto read = readUsage(usage.toObject(), where + QStringLiteral(".usage."));
+        if (!read)
+            return read.error();
+        customer.usage = *read;
+    }
     return customer;
 }
 
@@ -128,6 +250,23 @@ Result<DemoDefinition> DemoDefinition::fromJson(const QByteArray& json) {
     }
     if (definition.customers.empty())
         return fieldError(QStringLiteral("customers"), QStringLiteral("must list customers"));
+
+    definition.passphrase = root.value(QStringLiteral("passphrase")).toString();
+    if (definition.passphrase.size() < 8)
+        return fieldError(QStringLiteral("passphrase"),
+                          QStringLiteral("needs 8 characters or more"));
+    for (auto [field, target] :
+         {std::pair{QStringLiteral("usage_from"), &definition.usageFrom},
+          std::pair{QStringLiteral("usage_until"), &definition.usageUntil}}) {
+        auto date = optionalDate(root, field, QString());
+        if (!date)
+            return date.error();
+        if (!date->isValid())
+            return fieldError(field, QStringLiteral("is required"));
+        *target = *date;
+    }
+    if (definition.usageUntil <= definition.usageFrom)
+        return fieldError(QStringLiteral("usage_until"), QStringLiteral("must follow usage_from"));
     return definition;
 }
 

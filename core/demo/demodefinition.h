@@ -1,22 +1,51 @@
 #pragma once
 
 #include "common/result.h"
+#include "money/money.h"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
 
 namespace aicp {
 
+// The license a demo customer holds, and what happened to it.
+struct DemoLicense {
+    QString tier;
+    QStringList policyPacks;
+    QStringList complianceModules;
+    std::optional<std::int64_t> seats;  // the tier's included seats when absent
+    QString auditTier;                  // the tier's included level when empty
+    QDate issued;                       // at 09:00 UTC
+    int days = 365;
+    Percent discount;
+    int termMonths = 0;
+    QDate upgradedOn;  // invalid: never upgraded
+    QString upgradeTier;
+    QDate revokedOn;  // invalid: never revoked
+    QString revokeReason;
+};
+
+// How much a demo customer uses the gateway, steady over the usage window.
+struct DemoUsage {
+    std::int64_t requestsPerMonth = 0;
+    int users = 1;   // distinct people sending requests
+    int agents = 1;  // distinct AI agents
+};
+
 // One fictional customer of the demo.
 struct DemoCustomer {
     QString id;
     QString name;
     QString domain;  // the email domain of its contacts
+    std::optional<DemoLicense> license;
+    std::optional<DemoUsage> usage;
 };
 
 // What the demo workspace holds, read from :/aicp/demo/demo.json. Every
@@ -28,6 +57,12 @@ struct DemoDefinition {
     int onboardingDays = 0;  // customers are onboarded over this many days
     QStringList contacts;    // mailbox names of billing contacts ("billing", "finance")
     std::vector<DemoCustomer> customers;
+    // The demo's signing key is derived from the seed and protected by this
+    // published passphrase, so anyone trying the demo can sign with it.
+    QString passphrase;
+    // Usage events cover [usageFrom, usageUntil), hour by hour (UTC).
+    QDate usageFrom;
+    QDate usageUntil;
 
     // Refuses a definition that names a field wrongly, repeats a customer id
     // or gives an id CustomerStore would refuse.

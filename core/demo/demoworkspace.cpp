@@ -1,11 +1,18 @@
 #include "demo/demoworkspace.h"
 
+#include "common/wholeseconds.h"
 #include "customers/customer.h"
 #include "demo/demodefinition.h"
 #include "demo/demorandom.h"
+#include "licensing/keystore.h"
+#include "licensing/licenseregistry.h"
+#include "metering/usageimporter.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
+#include <array>
+
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -45,8 +52,173 @@ Status addCustomers(DemoContext& context, DemoRandom& random) {
     return {};
 }
 
+// UUIDs drawn from the demo's stream (version 4 layout), so license ids are
+// the same on every run.
+QUuid demoUuid(DemoRandom& random) {
+    QByteArray bytes(16, Qt::Uninitialized);
+    for (int half = 0; half < 2; ++half) {
+        const std::uint64_t value = random.next();
+        for (int i = 0; i < 8; ++i)
+            bytes[half * 8 + i] = static_cast<char>((value >> (8 * i)) & 0xff);
+    }
+    bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);
+    bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);
+    return QUuid::fromRfc4122(bytes);
+}
+
+Result<Ed25519PrivateKey> demoSigningKey(DemoRandom& random) {
+    QByteArray seed(Ed25519PrivateKey::kSeedSize, Qt::Uninitialized);
+    for (int word = 0; word < Ed25519PrivateKey::kSeedSize / 8; ++word) {
+        const std::uint64_t value = random.next();
+        for (int i = 0; i < 8; ++i)
+            seed[word * 8 + i] = static_cast<char>((value >> (8 * i)) & 0xff);
+    }
+    return Ed25519PrivateKey::fromSeed(seed);
+}
+
+QDateTime atNine(QDate date) {
+    return QDateTime(date, QTime(9, 0), Qt::UTC);
+}
+
+// The signing key, then each customer's license and its story (an upgrade,
+// a revocation), all on the demo's own calendar rather than today's.
+Status addLicenses(DemoContext& context, DemoRandom& random) {
+    const DemoDefinition& definition = context.definition;
+    const QByteArray passphrase = definition.passphrase.toUtf8();
+    QDateTime demoNow = definition.start;
+    const Clock clock = [&demoNow] { return demoNow; };
+
+    auto key = demoSigningKey(random);
+    if (!key)
+        return key.error();
+    auto installed = KeyStore(context.workspace, clock).install(*key, passphrase);
+    if (!installed)
+        return installed.error();
+
+    LicenseRegistry registry(context.workspace, clock);
+    for (const DemoCustomer& customer : definition.customers) {
+        if (!customer.license)
+            continue;
+        const DemoLicense& demo = *customer.license;
+        LicenseRequest request;
+        request.id = demoUuid(random);
+        request.customerId = customer.id;
+        request.customerName = customer.name;
+        request.tier = demo.tier;
+        request.policyPacks = demo.policyPacks;
+        request.complianceModules = demo.complianceModules;
+        request.seats = demo.seats;
+        request.auditTier = demo.auditTier;
+        request.notBefore = atNine(demo.issued);
+        request.expiresAt = request.notBefore.addDays(demo.days);
+        request.contract.discount = demo.discount;
+        request.contract.termMonths = demo.termMonths;
+        demoNow = request.notBefore;
+        auto issued = registry.issue(request, passphrase);
+        if (!issued)
+            return issued.error().withContext(
+                QStringLiteral("demo license of '%1'").arg(customer.id));
+        QUuid current = issued->license.id;
+
+        if (demo.upgradedOn.isValid()) {
+            demoNow = atNine(demo.upgradedOn);
+            LicenseRequest changes = LicenseRequest::from(issued->license);
+            changes.id = demoUuid(random);
+            changes.tier = demo.upgradeTier;
+            changes.seats.reset();
+            changes.agents.reset();
+            changes.notBefore = demoNow;
+            auto upgraded = registry.upgrade(current, changes, passphrase);
+            if (!upgraded)
+                return upgraded.error().withContext(
+                    QStringLiteral("demo upgrade of '%1'").arg(customer.id));
+            current = upgraded->license.id;
+        }
+        if (demo.revokedOn.isValid()) {
+            demoNow = atNine(demo.revokedOn);
+            auto revoked = registry.revoke(current, demo.revokeReason, passphrase);
+            if (!revoked)
+                return revoked.error().withContext(
+                    QStringLiteral("demo revocation of '%1'").arg(customer.id));
+        }
+    }
+    return {};
+}
+
+// How busy each hour of the day is (UTC, in per cent of the mean): quiet
+// nights, a morning ramp and an afternoon peak, as gateways see it.
+constexpr std::array<int, 24> kHourlyShape{35,  30,  28,  30,  40,  60,  85,  110,
+                                           135, 150, 155, 150, 140, 145, 150, 145,
+                                           135, 120, 100, 85,  70,  60,  50,  42};
+
+// One event per customer and hour standing for that hour's requests
+// (quantity), from a few of its users and agents, tagged with the policy
+// packs and compliance modules of its license; imported like any usage file.
+Status addUsage(DemoContext& context, DemoRandom& random) {
+    const DemoDefinition& definition = context.definition;
+    QByteArray csv(
+        "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+        "compliance_modules,quantity\n");
+    const qint64 hours = QDateTime(definition.usageFrom, QTime(0, 0), Qt::UTC)
+                             .secsTo(QDateTime(definition.usageUntil, QTime(0, 0), Qt::UTC)) /
+                         3600;
+    constexpr std::int64_t kHoursPerMonth = 730;
+    for (const DemoCustomer& customer : definition.customers) {
+        if (!customer.usage)
+            continue;
+        const DemoUsage& usage = *customer.usage;
+        const QStringList packs = customer.license ? customer.license->policyPacks : QStringList();
+        const QStringList modules =
+            customer.license ? customer.license->complianceModules : QStringList();
+        // A revoked license stops the gateway serving the customer.
+        const QDateTime stop = customer.license && customer.license->revokedOn.isValid()
+                                   ? atNine(customer.license->revokedOn)
+                                   : QDateTime(definition.usageUntil, QTime(0, 0), Qt::UTC);
+        QDateTime hour(definition.usageFrom, QTime(0, 0), Qt::UTC);
+        for (qint64 index = 0; index < hours && hour < stop; ++index, hour = hour.addSecs(3600)) {
+            const int shape = kHourlyShape[static_cast<std::size_t>(hour.time().hour())];
+            const auto jitter = static_cast<std::int64_t>(80 + random.below(41));  // 80–120 %
+            const std::int64_t quantity =
+                usage.requestsPerMonth * shape * jitter / (kHoursPerMonth * 100 * 100);
+            if (quantity <= 0)
+                continue;
+            const auto user = random.below(static_cast<std::uint64_t>(usage.users));
+            const auto agent = random.below(static_cast<std::uint64_t>(usage.agents));
+            const auto pick = [&random](const QStringList& names) {
+                QStringList chosen;
+                for (const QString& name : names) {
+                    if (random.below(3) != 0)
+                        chosen << name;
+                }
+                return chosen.join(u';');
+            };
+            csv += QStringLiteral("demo-%1-%2,%3,%1,agent-%4,user-%5,%6,%7,%8\n")
+                       .arg(customer.id)
+                       .arg(index)
+                       .arg(hour.toString(Qt::ISODate))
+                       .arg(agent + 1)
+                       .arg(user + 1)
+                       .arg(pick(packs), pick(modules))
+                       .arg(quantity)
+                       .toUtf8();
+        }
+    }
+    QBuffer buffer(&csv);
+    if (!buffer.open(QIODevice::ReadOnly))
+        return Error::internal(QStringLiteral("the demo usage could not be read back"));
+    UsageImportOptions options;
+    options.format = UsageFormat::Csv;
+    auto imported = UsageImporter(context.workspace)
+                        .importDevice(buffer, QStringLiteral("demo-usage.csv"), options);
+    if (!imported)
+        return imported.error().withContext(QStringLiteral("demo usage"));
+    return {};
+}
+
 constexpr DemoStep kDemoSteps[] = {
     {"customers", &addCustomers},
+    {"licenses", &addLicenses},
+    {"usage", &addUsage},
 };
 
 void removeDatabaseFiles(const QString& path) {

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QString>
-
 #include "common/result.h"
+
+#include <QString>
 
 namespace aicp {
 

@@ -1,5 +1,7 @@
 #include "licensing/ed25519.h"
 
+#include <cstring>
+
 #include <QCryptographicHash>
 
 #include <openssl/bio.h>
@@ -11,6 +13,17 @@
 
 namespace aicp {
 namespace {
+
+// OpenSSL's default password callback prompts on the terminal when a PEM
+// block needs a passphrase; a library must never do that (it would hang a
+// service or a test). This one hands over the given passphrase, or refuses.
+int passphraseCallback(char* buffer, int size, int /*writing*/, void* passphrase) {
+    const auto* given = static_cast<const QByteArray*>(passphrase);
+    if (!given || given->isEmpty() || given->size() > size)
+        return -1;
+    std::memcpy(buffer, given->constData(), static_cast<std::size_t>(given->size()));
+    return static_cast<int>(given->size());
+}
 
 // scrypt work factors: OpenSSL's own `pkcs8 -scrypt` defaults, which stay
 // inside the 32 MiB OpenSSL allows by default when it reads the file back.
@@ -87,7 +100,7 @@ Result<Ed25519PublicKey> Ed25519PublicKey::fromPem(QByteArrayView pem) {
         return Error::invalidInput(
             QStringLiteral("a public key file is a few hundred bytes; this is too large"));
     const BioPtr bio = memoryBioOver(pem);
-    EVP_PKEY* key = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr);
+    EVP_PKEY* key = PEM_read_bio_PUBKEY(bio.get(), nullptr, &passphraseCallback, nullptr);
     if (!key)
         return cryptoError(
             QStringLiteral("not a PEM public key (expected \"-----BEGIN PUBLIC KEY-----\")"));
@@ -131,10 +144,9 @@ bool Ed25519PublicKey::isValidSignature(QByteArrayView message, QByteArrayView s
     return verdict == 1;
 }
 
-Result<Ed25519PrivateKey> Ed25519PrivateKey::generate() {
-    EVP_PKEY* key = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
+Result<Ed25519PrivateKey> Ed25519PrivateKey::adoptNew(EVP_PKEY* key) {
     if (!key)
-        return cryptoError(QStringLiteral("could not generate an Ed25519 key"));
+        return cryptoError(QStringLiteral("could not make an Ed25519 key"));
     auto owned = adopt(key);
     QByteArray raw(Ed25519PublicKey::kRawSize, Qt::Uninitialized);
     size_t size = static_cast<size_t>(raw.size());
@@ -144,6 +156,19 @@ Result<Ed25519PrivateKey> Ed25519PrivateKey::generate() {
     if (!publicKey)
         return publicKey.error();
     return Ed25519PrivateKey(std::move(owned), std::move(publicKey).value());
+}
+
+Result<Ed25519PrivateKey> Ed25519PrivateKey::generate() {
+    return adoptNew(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519"));
+}
+
+Result<Ed25519PrivateKey> Ed25519PrivateKey::fromSeed(QByteArrayView seed) {
+    if (seed.size() != kSeedSize)
+        return Error::invalidInput(
+            QStringLiteral("an Ed25519 seed is %1 bytes, not %2").arg(kSeedSize).arg(seed.size()));
+    return adoptNew(EVP_PKEY_new_raw_private_key(
+        EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char*>(seed.data()),
+        static_cast<size_t>(seed.size())));
 }
 
 Result<Ed25519PrivateKey> Ed25519PrivateKey::fromEncryptedPem(QByteArrayView pem,
@@ -157,16 +182,17 @@ Result<Ed25519PrivateKey> Ed25519PrivateKey::fromEncryptedPem(QByteArrayView pem
             QStringLiteral("not an encrypted private key (expected \"-----BEGIN ENCRYPTED PRIVATE "
                            "KEY-----\"); aicp never reads an unencrypted one"));
     const BioPtr bio = memoryBioOver(pem);
-    // A null-terminated copy: OpenSSL takes the passphrase as a C string.
+    // A copy that is wiped after use.
     QByteArray pass = passphrase.toByteArray();
-    EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, pass.data());
+    EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, &passphraseCallback, &pass);
     pass.fill('\0');
     if (!key) {
         ERR_clear_error();
         // OpenSSL's error codes do not tell a wrong passphrase from a damaged
         // file; the encrypted container parsing on its own does.
         const BioPtr again = memoryBioOver(pem);
-        X509_SIG* container = PEM_read_bio_PKCS8(again.get(), nullptr, nullptr, nullptr);
+        X509_SIG* container =
+            PEM_read_bio_PKCS8(again.get(), nullptr, &passphraseCallback, nullptr);
         const bool wellFormed = container != nullptr;
         X509_SIG_free(container);
         ERR_clear_error();

@@ -42,7 +42,12 @@ private:
 // PKCS#8 with PBES2, scrypt and AES-256-CBC, as PEM.
 class Ed25519PrivateKey {
 public:
+    static constexpr int kSeedSize = 32;
+
     static Result<Ed25519PrivateKey> generate();
+    // The key whose 32-byte private seed is `seed` (RFC 8032); for keys that
+    // must be the same on every run, such as the demo workspace's.
+    static Result<Ed25519PrivateKey> fromSeed(QByteArrayView seed);
     // A wrong passphrase and a damaged file are told apart where OpenSSL can.
     static Result<Ed25519PrivateKey> fromEncryptedPem(QByteArrayView pem,
                                                       QByteArrayView passphrase);
@@ -52,6 +57,9 @@ public:
     [[nodiscard]] Result<QByteArray> sign(QByteArrayView message) const;
 
 private:
+    // Takes ownership of a key OpenSSL just made (null: it failed).
+    static Result<Ed25519PrivateKey> adoptNew(EVP_PKEY* key);
+
     Ed25519PrivateKey(std::shared_ptr<EVP_PKEY> key, Ed25519PublicKey publicKey)
         : key_(std::move(key)), publicKey_(std::move(publicKey)) {}
 

@@ -67,6 +67,14 @@ Status KeyStore::refuseInCustomerMode(const QString& what) const {
 }
 
 Result<SigningKeyInfo> KeyStore::generate(QByteArrayView passphrase) {
+    AICP_TRY(checkNewPassphrase(passphrase));
+    auto key = Ed25519PrivateKey::generate();
+    if (!key)
+        return key.error();
+    return install(*key, passphrase);
+}
+
+Result<SigningKeyInfo> KeyStore::install(const Ed25519PrivateKey& key, QByteArrayView passphrase) {
     AICP_TRY(refuseInCustomerMode(QStringLiteral("generate signing keys")));
     auto current = find();
     if (current)
@@ -76,7 +84,7 @@ Result<SigningKeyInfo> KeyStore::generate(QByteArrayView passphrase) {
                          .arg(current->kid));
     if (current.error().code() != Error::Code::NotFound)
         return current.error();
-    return addSigningKey(passphrase, QStringLiteral("key.generate"));
+    return addSigningKey(key, passphrase, QStringLiteral("key.generate"));
 }
 
 Result<SigningKeyInfo> KeyStore::rotate(QByteArrayView passphrase) {
@@ -92,15 +100,17 @@ Result<SigningKeyInfo> KeyStore::rotate(QByteArrayView passphrase) {
     auto unlocked = unlockSigningKey(passphrase);
     if (!unlocked)
         return unlocked.error().withContext(QStringLiteral("rotating needs the current key"));
-    return addSigningKey(passphrase, QStringLiteral("key.rotate"));
-}
-
-Result<SigningKeyInfo> KeyStore::addSigningKey(QByteArrayView passphrase, const QString& action) {
     AICP_TRY(checkNewPassphrase(passphrase));
     auto key = Ed25519PrivateKey::generate();
     if (!key)
         return key.error();
-    auto encrypted = key->toEncryptedPem(passphrase);
+    return addSigningKey(*key, passphrase, QStringLiteral("key.rotate"));
+}
+
+Result<SigningKeyInfo> KeyStore::addSigningKey(const Ed25519PrivateKey& key,
+                                               QByteArrayView passphrase, const QString& action) {
+    AICP_TRY(checkNewPassphrase(passphrase));
+    auto encrypted = key.toEncryptedPem(passphrase);
     if (!encrypted)
         return encrypted.error();
 
@@ -108,7 +118,7 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(QByteArrayView passphrase, const 
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const QDateTime now = currentUtcToTheSecond();
+    const QDateTime now = toWholeSecondsUtc(clock_());
 
     auto previous = find();
     if (previous) {
@@ -120,8 +130,7 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(QByteArrayView passphrase, const 
         AICP_TRY(retire->execute());
     }
 
-    const SigningKeyInfo info{
-        key->publicKey().kid(), key->publicKey().toPem(), true, true, now, {}};
+    const SigningKeyInfo info{key.publicKey().kid(), key.publicKey().toPem(), true, true, now, {}};
     auto insert = Statement::prepare(
         db,
         "INSERT INTO signing_keys (kid, public_key_pem, private_key_pem, signing, created_at) "
@@ -135,7 +144,7 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(QByteArrayView passphrase, const 
     QJsonObject details{{QStringLiteral("kid"), info.kid}};
     if (previous)
         details.insert(QStringLiteral("retired_kid"), previous->kid);
-    auto logged = AuditLog(workspace_).append(action, info.kid, details);
+    auto logged = AuditLog(workspace_, clock_).append(action, info.kid, details);
     if (!logged)
         return logged.error();
     AICP_TRY(transaction->commit());
@@ -154,7 +163,8 @@ Result<SigningKeyInfo> KeyStore::importPublicKey(QByteArrayView pem) {
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const SigningKeyInfo info{key->kid(), key->toPem(), false, false, currentUtcToTheSecond(), {}};
+    const SigningKeyInfo info{key->kid(), key->toPem(), false, false, toWholeSecondsUtc(clock_()),
+                              {}};
     auto insert = Statement::prepare(
         db, "INSERT INTO signing_keys (kid, public_key_pem, created_at) VALUES (?1, ?2, ?3)");
     if (!insert)
@@ -162,7 +172,7 @@ Result<SigningKeyInfo> KeyStore::importPublicKey(QByteArrayView pem) {
     AICP_TRY(insert->bindAll(info.kid, QString::fromLatin1(info.publicKeyPem), info.createdAt));
     AICP_TRY(insert->execute());
     auto logged =
-        AuditLog(workspace_)
+        AuditLog(workspace_, clock_)
             .append(QStringLiteral("key.import"), info.kid, {{QStringLiteral("kid"), info.kid}});
     if (!logged)
         return logged.error();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/wholeseconds.h"
 #include "licensing/ed25519.h"
 #include "licensing/publickeyring.h"
 
@@ -35,11 +36,15 @@ class KeyStore {
 public:
     static constexpr qsizetype kMinPassphraseLength = 8;
 
-    explicit KeyStore(Workspace& workspace) : workspace_(workspace) {}
+    explicit KeyStore(Workspace& workspace, Clock clock = systemClock())
+        : workspace_(workspace), clock_(std::move(clock)) {}
 
     // The workspace's first signing key; refuses when one exists (rotate
     // instead) and in a customer workspace, which never signs.
     [[nodiscard]] Result<SigningKeyInfo> generate(QByteArrayView passphrase);
+    // generate() with a key made elsewhere (the demo's, from its seed).
+    [[nodiscard]] Result<SigningKeyInfo> install(const Ed25519PrivateKey& key,
+                                                 QByteArrayView passphrase);
     // A new signing key; the one it replaces is retired and keeps verifying.
     // `passphrase` must unlock the current signing key and protects the new one.
     [[nodiscard]] Result<SigningKeyInfo> rotate(QByteArrayView passphrase);
@@ -58,11 +63,13 @@ public:
     [[nodiscard]] static Status checkNewPassphrase(QByteArrayView passphrase);
 
 private:
-    [[nodiscard]] Result<SigningKeyInfo> addSigningKey(QByteArrayView passphrase,
+    [[nodiscard]] Result<SigningKeyInfo> addSigningKey(const Ed25519PrivateKey& key,
+                                                       QByteArrayView passphrase,
                                                        const QString& action);
     [[nodiscard]] Status refuseInCustomerMode(const QString& what) const;
 
     Workspace& workspace_;
+    Clock clock_;
 };
 
 }  // namespace aicp

@@ -107,13 +107,13 @@ QString LicenseRecord::stateAt(const QDateTime& now) const {
 
 Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
                                              QByteArrayView passphrase) {
-    auto key = KeyStore(workspace_).unlockSigningKey(passphrase);
+    auto key = KeyStore(workspace_, clock_).unlockSigningKey(passphrase);
     if (!key)
         return key.error();
     auto book = workspace_.priceBook();
     if (!book)
         return book.error();
-    const QDateTime issuedAt = currentUtcToTheSecond();
+    const QDateTime issuedAt = now();
     const QDateTime start = request.notBefore.isValid() ? request.notBefore : issuedAt;
     auto prices = book->versionAt(start.toUTC().date());
     if (!prices)
@@ -159,7 +159,7 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
                         {QStringLiteral("expires_at"), toRfc3339(payload->expiresAt)}};
     if (supersedes)
         details.insert(QStringLiteral("supersedes"), *supersedes);
-    auto logged = AuditLog(workspace_)
+    auto logged = AuditLog(workspace_, clock_)
                       .append(payload->supersedes ? QStringLiteral("license.reissue")
                                                   : QStringLiteral("license.issue"),
                               idText(payload->id), details);
@@ -176,8 +176,7 @@ Result<LicenseRecord> LicenseRegistry::renew(const QUuid& id, QByteArrayView pas
     AICP_TRY(checkCanBeReplaced(*old));
     LicenseRequest request = LicenseRequest::from(old->license);
     const qint64 length = old->license.notBefore.secsTo(old->license.expiresAt);
-    const QDateTime now = currentUtcToTheSecond();
-    request.notBefore = std::max(old->license.expiresAt, now);
+    request.notBefore = std::max(old->license.expiresAt, now());
     request.expiresAt = request.notBefore.addSecs(length);
     request.supersedes = id;
     return issue(request, passphrase);
@@ -191,8 +190,8 @@ Result<LicenseRecord> LicenseRegistry::upgrade(const QUuid& id, LicenseRequest c
     AICP_TRY(checkCanBeReplaced(*old));
     if (changes.customerId != old->license.customerId)
         return Error::invalidInput(QStringLiteral("an upgrade keeps the customer"));
-    if (!changes.notBefore.isValid() || changes.notBefore < currentUtcToTheSecond())
-        changes.notBefore = currentUtcToTheSecond();
+    if (!changes.notBefore.isValid() || changes.notBefore < now())
+        changes.notBefore = now();
     if (!changes.expiresAt.isValid())
         changes.expiresAt = old->license.expiresAt;
     changes.supersedes = id;
@@ -216,8 +215,7 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const Revocation revocation{currentUtcToTheSecond(), AuditLog::currentActor(),
-                                reason.trimmed()};
+    const Revocation revocation{now(), AuditLog::currentActor(), reason.trimmed()};
     auto insert =
         Statement::prepare(db,
                            "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
@@ -226,7 +224,7 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
         return insert.error();
     AICP_TRY(insert->bindAll(idText(id), revocation.at, revocation.by, revocation.reason));
     AICP_TRY(insert->execute());
-    auto logged = AuditLog(workspace_)
+    auto logged = AuditLog(workspace_, clock_)
                       .append(QStringLiteral("license.revoke"), idText(id),
                               {{QStringLiteral("customer"), record->license.customerId},
                                {QStringLiteral("reason"), revocation.reason}});
@@ -241,7 +239,7 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
 }
 
 Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView passphrase) {
-    auto key = KeyStore(workspace_).unlockSigningKey(passphrase);
+    auto key = KeyStore(workspace_, clock_).unlockSigningKey(passphrase);
     if (!key)
         return key.error();
     sqlite3* db = workspace_.handle();
@@ -251,7 +249,7 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
 
     RevocationList list;
     list.kid = key->publicKey().kid();
-    list.issuedAt = currentUtcToTheSecond();
+    list.issuedAt = now();
     {
         auto next =
             Statement::prepare(db, "SELECT coalesce(max(sequence), 0) + 1 FROM revocation_lists");

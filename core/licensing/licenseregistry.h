@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "common/wholeseconds.h"
 #include "licensing/licensepayload.h"
 #include "licensing/licenserequest.h"
 #include "licensing/revocationlist.h"
@@ -43,7 +44,8 @@ struct LicenseRecord {
 // audit log in the same transaction as the change.
 class LicenseRegistry {
 public:
-    explicit LicenseRegistry(Workspace& workspace) : workspace_(workspace) {}
+    explicit LicenseRegistry(Workspace& workspace, Clock clock = systemClock())
+        : workspace_(workspace), clock_(std::move(clock)) {}
 
     // Issues with the price book version in force at the start date. A
     // customer not yet in the workspace is added.
@@ -76,7 +78,10 @@ public:
 private:
     [[nodiscard]] Result<RevocationList> publishRevocationList(QByteArrayView passphrase);
 
+    [[nodiscard]] QDateTime now() const { return toWholeSecondsUtc(clock_()); }
+
     Workspace& workspace_;
+    Clock clock_;
 };
 
 }  // namespace aicp

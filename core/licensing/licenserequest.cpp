@@ -95,7 +95,7 @@ Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
                                        .arg(request.tier, prices.tierIds().join(u", ")));
 
     LicensePayload license;
-    license.id = QUuid::createUuid();
+    license.id = request.id.value_or(QUuid::createUuid());
     license.kid = kid;
     license.customerId = request.customerId;
     license.customerName = request.customerName.trimmed();

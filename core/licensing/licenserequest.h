@@ -33,6 +33,8 @@ struct LicenseRequest {
     int graceDays = kDefaultGraceDays;
     ContractTerms contract;
     std::optional<QUuid> supersedes;
+    // Set only to reproduce a license exactly (the demo); a new id otherwise.
+    std::optional<QUuid> id;
 
     // The request that would issue `license` again: the starting point of a
     // renewal or an upgrade.

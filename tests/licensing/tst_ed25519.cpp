@@ -152,6 +152,20 @@ private slots:
         QVERIFY(!verifies(altered));
     }
 
+    // RFC 8032 section 7.1, test 1: the seed gives the published public key
+    // and signature, so demo keys made from a seed are real Ed25519 keys.
+    void seedGivesTheRfc8032Key() {
+        const auto key = Ed25519PrivateKey::fromSeed(QByteArray::fromHex(
+            "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+        QVERIFY(key);
+        QCOMPARE(key->publicKey().raw().toHex(),
+                 QByteArray("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a"));
+        QCOMPARE(key->sign("").value().toHex(),
+                 QByteArray("e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
+                            "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b"));
+        QVERIFY(!Ed25519PrivateKey::fromSeed("short"));
+    }
+
     void base64UrlIsStrict() {
         QCOMPARE(aicp::base64UrlEncode("\xfb\xff"), QByteArray("-_8"));
         QCOMPARE(aicp::base64UrlDecode("-_8").value(), QByteArray("\xfb\xff"));

@@ -1,6 +1,8 @@
 #include "customers/customer.h"
 #include "demo/demodefinition.h"
 #include "demo/demoworkspace.h"
+#include "licensing/licenseregistry.h"
+#include "metering/usagequery.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 
@@ -26,6 +28,21 @@ QStringList demoContent(const QString& path) {
                             customer.createdAt.toString(Qt::ISODate)}
                     .join(u'|');
     rows << QString::fromUtf8((*workspace)->priceBook().value().toJson());
+    // Licenses are signed with the demo's own key over payloads on the demo's
+    // calendar: the keys themselves come out byte for byte the same.
+    for (const aicp::LicenseRecord& record : aicp::LicenseRegistry(**workspace).list().value())
+        rows << QString::fromLatin1(record.key) + u'|' +
+                    (record.revocation ? record.revocation->reason : QString());
+    for (const Customer& customer : CustomerStore(**workspace).list().value()) {
+        const auto summary =
+            aicp::UsageQuery(**workspace).monthlySummary(customer.id, aicp::YearMonth{2026, 11});
+        if (summary)
+            rows << QStringLiteral("%1 %2 %3 %4")
+                        .arg(customer.id)
+                        .arg(summary->requests)
+                        .arg(summary->activeUsers)
+                        .arg(summary->activeAgents);
+    }
     rows << (*workspace)->metaValue(QStringLiteral("demo_seed")).value().value_or(QString());
     return rows;
 }
@@ -50,7 +67,8 @@ private slots:
     void demoIsDeterministic() {
         const QString first = dir_.filePath(QStringLiteral("first.aicp"));
         const QString second = dir_.filePath(QStringLiteral("second.aicp"));
-        QVERIFY(aicp::createDemoWorkspace(first).ok());
+        const aicp::Status made = aicp::createDemoWorkspace(first);
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message()));
         QVERIFY(aicp::createDemoWorkspace(second).ok());
         const QStringList content = demoContent(first);
         QVERIFY(content.size() > 5);
