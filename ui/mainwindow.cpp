@@ -5,6 +5,7 @@
 #include "pages/placeholderpage.h"
 #include "pages/settings/settingspage.h"
 #include "pages/tiers/tierspage.h"
+#include "pages/usage/usagepage.h"
 #include "taskrunner.h"
 #include "theme.h"
 #include "workspacedialogs.h"
@@ -14,6 +15,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -61,6 +64,7 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
       tiersPage_(new TiersPage(this)),
       runner_(new TaskRunner(this)),
       licensesPage_(new LicensesPage(this)),
+      usagePage_(new UsagePage(this)),
       settingsPage_(new SettingsPage(this)),
       workspaceLabel_(new QLabel(this)),
       priceBookLabel_(new QLabel(this)) {
@@ -81,12 +85,24 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     connect(context_, &ContextBar::monthChanged, this, &MainWindow::showPricesForMonth);
     connect(context_, &ContextBar::customerChanged, licensesPage_,
             &LicensesPage::setCustomerFilter);
+    connect(context_, &ContextBar::customerChanged, usagePage_, &UsagePage::setCustomer);
+    connect(context_, &ContextBar::monthChanged, usagePage_, &UsagePage::setMonth);
     licensesPage_->setTaskRunner(runner_);
+    usagePage_->setTaskRunner(runner_);
     settingsPage_->setTaskRunner(runner_);
     // Issuing may add a customer; keys and mode decide what the Licenses page offers.
     connect(licensesPage_, &LicensesPage::registryChanged, this, &MainWindow::refreshCustomers);
     connect(settingsPage_, &SettingsPage::keysChanged, licensesPage_, &LicensesPage::reload);
     connect(settingsPage_, &SettingsPage::modeChanged, licensesPage_, &LicensesPage::reload);
+    // A new license changes the quota lines; an import may name new customers.
+    connect(licensesPage_, &LicensesPage::registryChanged, usagePage_, &UsagePage::reload);
+    connect(usagePage_, &UsagePage::usageChanged, this, &MainWindow::refreshCustomers);
+    // Another workspace cannot be opened while work runs on this one.
+    connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
+        if (openAction_)
+            openAction_->setEnabled(!busy);
+    });
+    setAcceptDrops(true);
 
     applyTheme();
     useSession(std::move(session));
@@ -111,15 +127,7 @@ void MainWindow::buildPages() {
     stack_->setObjectName(QStringLiteral("pages"));
     stack_->addWidget(scrollable(tiersPage_));
     stack_->addWidget(scrollable(licensesPage_));
-    stack_->addWidget(new PlaceholderPage(
-        tr("Usage"), tr("What each customer's gateways actually sent, against what they pay for."),
-        {tr("Import CSV or CloudEvents files by dialog or drag and drop, in the background, with "
-            "progress and cancel."),
-         tr("Live sources: pull from an aicp service or an OpenMeter-compatible meter."),
-         tr("Requests per day or hour against the quota, with the month-end projection."),
-         tr("Breakdowns by policy pack and compliance module; active seats and agents against "
-            "limits.")},
-        stack_));
+    stack_->addWidget(scrollable(usagePage_));
     stack_->addWidget(new PlaceholderPage(
         tr("Recommendations"), tr("Whether another tier would serve a customer for less."),
         {tr("Each tier's projected monthly cost for the customer's observed usage and needed "
@@ -191,6 +199,7 @@ void MainWindow::buildPages() {
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspace);
+    openAction_ = open;
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
     open->setShortcut(QKeySequence::Open);
     file->addSeparator();
@@ -264,6 +273,7 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     refreshCustomers();
     licensesPage_->setWorkspace(&session_->workspace(), session_->priceBook());
     licensesPage_->setCustomerFilter(context_->customerId());
+    usagePage_->setWorkspace(&session_->workspace());
     settingsPage_->setWorkspace(&session_->workspace(), session_->priceBook());
 
     // The months a price can be asked for: from the first price book version
@@ -274,6 +284,8 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     const QDate last = std::max(today, first).addMonths(12);
     context_->setMonths(first, last, today);
     showPricesForMonth();
+    usagePage_->setCustomer(context_->customerId());
+    usagePage_->setMonth(context_->month());
 
     if (session_->createdDemo())
         statusBar()->showMessage(
@@ -360,7 +372,34 @@ void MainWindow::saveLayout() const {
     settings.setValue(kPageKey, pageList_->currentRow());
 }
 
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!UsagePage::usageFiles(event->mimeData()).isEmpty() && !runner_->isBusy())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragEnterEvent(event);
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (!UsagePage::usageFiles(event->mimeData()).isEmpty() && !runner_->isBusy())
+        event->acceptProposedAction();
+    else
+        QMainWindow::dragMoveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList files = UsagePage::usageFiles(event->mimeData());
+    if (files.isEmpty()) {
+        QMainWindow::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    showPage(Page::Usage);
+    usagePage_->importFiles(files);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // A running import stops at once and keeps nothing, rather than hold the window open.
+    usagePage_->cancelImport();
     saveLayout();
     QMainWindow::closeEvent(event);
 }

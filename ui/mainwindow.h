@@ -17,6 +17,7 @@ class LicensesPage;
 class SettingsPage;
 class TaskRunner;
 class TiersPage;
+class UsagePage;
 class WorkspaceSession;
 
 // The console's main window: the sidebar of pages, the customer and month
@@ -36,6 +37,10 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Usage files dropped anywhere on the window are imported on the Usage page.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -66,8 +71,10 @@ private:
     // never use it from two threads at once.
     TaskRunner* runner_;
     LicensesPage* licensesPage_;
+    UsagePage* usagePage_;
     SettingsPage* settingsPage_;
     std::vector<QAction*> pageActions_;
+    QAction* openAction_ = nullptr;
     QLabel* workspaceLabel_;
     QLabel* priceBookLabel_;
 };

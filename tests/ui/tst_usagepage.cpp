@@ -1,0 +1,569 @@
+#include "customers/customer.h"
+#include "licensing/keystore.h"
+#include "licensing/licenseregistry.h"
+#include "mainwindow.h"
+#include "metering/usagegenerator.h"
+#include "metering/usagequery.h"
+#include "pages/usage/usagecard.h"
+#include "pages/usage/usagefigures.h"
+#include "pages/usage/usagepage.h"
+#include "storage/workspace.h"
+#include "workspacesession.h"
+
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QAreaSeries>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDir>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
+#include <QLineSeries>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace aicp;
+
+namespace {
+
+const QByteArray kPassphrase("correct horse battery");
+const QString kCustomer = QStringLiteral("cust-000");
+// The page's "now": 20 March 2026, noon UTC.
+const QDateTime kNow(QDate(2026, 3, 20), QTime(12, 0), Qt::UTC);
+
+QPalette darkPalette() {
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 38, 41));
+    dark.setColor(QPalette::WindowText, QColor(230, 230, 232));
+    dark.setColor(QPalette::Base, QColor(48, 49, 53));
+    dark.setColor(QPalette::AlternateBase, QColor(54, 55, 60));
+    dark.setColor(QPalette::Text, QColor(230, 230, 232));
+    dark.setColor(QPalette::Button, QColor(52, 53, 58));
+    dark.setColor(QPalette::ButtonText, QColor(230, 230, 232));
+    dark.setColor(QPalette::Highlight, QColor(64, 132, 214));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::ToolTipBase, QColor(48, 49, 53));
+    dark.setColor(QPalette::ToolTipText, QColor(230, 230, 232));
+    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 145));
+    dark.setColor(QPalette::Light, QColor(70, 71, 76));
+    dark.setColor(QPalette::Midlight, QColor(60, 61, 66));
+    dark.setColor(QPalette::Mid, QColor(44, 45, 49));
+    dark.setColor(QPalette::Dark, QColor(25, 25, 28));
+    dark.setColor(QPalette::Shadow, QColor(10, 10, 12));
+    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 125));
+    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 125));
+    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 125));
+    return dark;
+}
+
+UsageGeneratorSpec marchSpec(std::int64_t rows) {
+    UsageGeneratorSpec spec;
+    spec.rows = rows;
+    spec.customers = 2;
+    spec.usersPerCustomer = 12;
+    spec.agentsPerCustomer = 6;
+    spec.firstDay = QDate(2026, 3, 1);
+    spec.days = 31;
+    spec.seed = 7;
+    return spec;
+}
+
+bool writeCsv(const UsageGeneratorSpec& spec, const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && UsageGenerator(spec).writeCsv(file).ok();
+}
+
+// A customer's expected requests, users and agents in March, computed from
+// the generator's rows on their own, not by the importer.
+struct Expected {
+    std::int64_t requests = 0;
+    std::set<std::string> users;
+    std::set<std::string> agents;
+    std::map<int, std::int64_t> byDay;  // day of March -> requests
+};
+
+Expected expectedFor(const UsageGeneratorSpec& spec, const std::string& customer) {
+    Expected expected;
+    const UsageGenerator generator(spec);
+    const std::int64_t march =
+        QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+    for (std::int64_t row = 0; row < spec.rows; ++row) {
+        const GeneratedEvent event = generator.event(row);
+        if (event.customer != customer)
+            continue;
+        expected.requests += event.quantity;
+        expected.users.insert(event.user);
+        expected.agents.insert(event.agent);
+        expected.byDay[int((event.occurredAt - march) / 86400) + 1] += event.quantity;
+    }
+    return expected;
+}
+
+}  // namespace
+
+// Drives the Usage page over a real workspace: a professional license for
+// cust-000 (1,000,000 requests a month, 10 seats, 25 agents) issued through
+// the registry, generated usage imported through the page.
+class TestUsagePage : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<Workspace> workspace_;
+    std::unique_ptr<UsagePage> page_;
+    LicenseRecord license_;
+
+    template <typename T>
+    T* child(const char* name) const {
+        return page_->findChild<T*>(QString::fromLatin1(name));
+    }
+    QChart* chart(const char* name) const { return child<QChartView>(name)->chart(); }
+    std::int64_t importCount() const {
+        return std::int64_t(UsageQuery(*workspace_).imports()->size());
+    }
+    void waitForImport() { QTRY_VERIFY_WITH_TIMEOUT(!page_->isImporting(), 120000); }
+    QString path(const char* name) const { return dir_.filePath(QString::fromLatin1(name)); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(writeCsv(marchSpec(3000), path("march.csv")));
+    }
+
+    void init() {
+        static int counter = 0;
+        workspace_ =
+            Workspace::open(dir_.filePath(QStringLiteral("u%1.aicp").arg(++counter))).value();
+        QVERIFY(KeyStore(*workspace_).generate(kPassphrase));
+        LicenseRequest request;
+        request.customerId = kCustomer;
+        request.customerName = QStringLiteral("Acme Corp");
+        request.tier = QStringLiteral("professional");
+        request.notBefore = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        request.expiresAt = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
+        auto issued = LicenseRegistry(*workspace_).issue(request, kPassphrase);
+        QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
+        license_ = *issued;
+
+        page_ = std::make_unique<UsagePage>();
+        page_->setClock([] { return kNow; });
+        page_->setWorkspace(workspace_.get());
+        page_->setCustomer(kCustomer);
+        page_->setMonth(QDate(2026, 3, 1));
+        page_->resize(1100, 1100);
+        page_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+    }
+
+    void cleanup() {
+        page_.reset();
+        workspace_.reset();
+    }
+
+    void importReportsCountsInWordsAndTheCardsMatchTheQuery() {
+        QVERIFY(page_->importFiles({path("march.csv")}));
+        QVERIFY(page_->isImporting());
+        QVERIFY(!child<QAbstractButton>("importUsageButton")->isEnabled());
+        waitForImport();
+        QCOMPARE(page_->message(),
+                 QStringLiteral("march.csv: 3,000 new, 0 duplicates, 0 rejected, 0 late"));
+        QVERIFY(child<QAbstractButton>("importUsageButton")->isEnabled());
+        QCOMPARE(child<QTableView>("importHistory")->model()->rowCount(), 1);
+
+        const Expected expected = expectedFor(marchSpec(3000), "cust-000");
+        const MonthlyUsageSummary summary =
+            UsageQuery(*workspace_).monthlySummary(kCustomer, {2026, 3}).value();
+        QCOMPARE(summary.requests, expected.requests);
+        QVERIFY(page_->summary().has_value());
+        QCOMPARE(page_->summary()->requests, expected.requests);
+        QCOMPARE(page_->summary()->activeUsers, std::int64_t(expected.users.size()));
+        QCOMPARE(page_->summary()->activeAgents, std::int64_t(expected.agents.size()));
+        QCOMPARE(page_->summary()->activeUsers, std::int64_t(12));  // every user turned up
+
+        auto* requests = child<UsageCard>("requestsCard");
+        QCOMPARE(requests->valueText(), QLocale().toString(qint64(expected.requests)));
+        QCOMPARE(requests->captionText(), QStringLiteral("of 1,000,000 a month"));
+        QCOMPARE(requests->state(), std::optional<LimitState>(LimitState::Within));
+        // 12 users on a 10-seat license: over.
+        auto* users = child<UsageCard>("usersCard");
+        QCOMPARE(users->valueText(), QStringLiteral("12"));
+        QCOMPARE(users->captionText(), QStringLiteral("of 10 seats"));
+        QCOMPARE(users->state(), std::optional<LimitState>(LimitState::Over));
+        QCOMPARE(child<UsageCard>("agentsCard")->captionText(), QStringLiteral("of 25 agents"));
+
+        // Importing the same file again adds nothing.
+        QVERIFY(page_->importFiles({path("march.csv")}));
+        waitForImport();
+        QCOMPARE(page_->message(),
+                 QStringLiteral("march.csv: 0 new, 3,000 duplicates, 0 rejected, 0 late"));
+        QCOMPARE(page_->summary()->requests, expected.requests);
+        QCOMPARE(child<QTableView>("importHistory")->model()->rowCount(), 2);
+    }
+
+    void chartsShowTheMonthAgainstTheQuota() {
+        QVERIFY(page_->importFiles({path("march.csv")}));
+        waitForImport();
+        const Expected expected = expectedFor(marchSpec(3000), "cust-000");
+
+        // Requests per day: 31 bars summing to the month, each day as generated.
+        QChart* perDay = chart("requestsChart");
+        auto* bars = qobject_cast<QBarSeries*>(perDay->series().value(0));
+        QVERIFY(bars);
+        QCOMPARE(bars->barSets().size(), 1);
+        QBarSet* set = bars->barSets().front();
+        QCOMPARE(set->count(), 31);
+        QCOMPARE(std::llround(set->sum()), expected.requests);
+        QCOMPARE(std::llround(set->at(0)), expected.byDay.at(1));
+        QCOMPARE(std::llround(set->at(19)), expected.byDay.at(20));
+
+        // Cumulative: the start, 19 complete days, then noon of the 20th.
+        QChart* quota = chart("quotaChart");
+        auto* area = qobject_cast<QAreaSeries*>(quota->series().value(0));
+        QVERIFY(area);
+        const QList<QPointF> points = area->upperSeries()->points();
+        QCOMPARE(points.size(), 21);
+        QCOMPARE(points.front(), QPointF(0, 0));
+        std::int64_t firstNineteen = 0;
+        for (int day = 1; day <= 19; ++day)
+            firstNineteen += expected.byDay.at(day);
+        QCOMPARE(std::llround(points[19].y()), firstNineteen);
+        QCOMPARE(points.back().x(), 19.5);
+        QCOMPARE(std::llround(points.back().y()), expected.requests);
+
+        // The quota line sits at the license's requestsPerMonth.
+        QLineSeries* quotaLine = nullptr;
+        for (QAbstractSeries* series : quota->series()) {
+            if (series->objectName() == QLatin1String("quotaLine"))
+                quotaLine = qobject_cast<QLineSeries*>(series);
+        }
+        QVERIFY(quotaLine);
+        QCOMPARE(license_.license.requestsPerMonth, std::optional<std::int64_t>(1000000));
+        QCOMPARE(quotaLine->at(0).y(), 1000000.0);
+        QCOMPARE(quotaLine->at(1), QPointF(31, 1000000));
+
+        // Projection: the mean of 13..19 March × 11.5 days left, added to the month so far.
+        std::int64_t lastWeek = 0;
+        for (int day = 13; day <= 19; ++day)
+            lastWeek += expected.byDay.at(day);
+        QVERIFY(page_->projection().has_value());
+        QCOMPARE(page_->projection()->basisDays, 7);
+        QCOMPARE(page_->projection()->daysLeft, 11.5);
+        QCOMPARE(page_->projection()->projected,
+                 expected.requests + std::llround(double(lastWeek) / 7.0 * 11.5));
+
+        // Breakdowns: one stacked set per pack, each day's layer as stored.
+        QChart* packs = chart("policyPackChart");
+        auto* stack = qobject_cast<QAbstractBarSeries*>(packs->series().value(0));
+        QVERIFY(stack);
+        QCOMPARE(stack->barSets().size(), 5);
+        const MonthlyUsageSummary summary = *page_->summary();
+        for (QBarSet* pack : stack->barSets()) {
+            QCOMPARE(pack->count(), 31);
+            QCOMPARE(std::llround(pack->sum()), summary.policyPacks.at(pack->label()));
+        }
+    }
+
+    void hourToggleShowsEveryHourThinnedOnlyForDrawing() {
+        QVERIFY(page_->importFiles({path("march.csv")}));
+        waitForImport();
+        child<QAbstractButton>("perHourButton")->click();
+        QCOMPARE(page_->window(), UsageWindow::Hour);
+        QChart* perHour = chart("requestsChart");
+        auto* area = qobject_cast<QAreaSeries*>(perHour->series().value(0));
+        QVERIFY(area);
+        const qsizetype drawn = area->upperSeries()->count();
+        // 744 hours in March; at most one point per pixel of the plot.
+        const int width = int(child<QChartView>("requestsChart")->width());
+        QVERIFY2(drawn <= 744 && drawn >= std::min(744, width / 2),
+                 qPrintable(QStringLiteral("%1 points, %2 px").arg(drawn).arg(width)));
+        QCOMPARE(area->upperSeries()->points().back().x(), 743.0 / 24.0);
+        // The cards still come from the full aggregates.
+        QCOMPARE(page_->summary()->requests, expectedFor(marchSpec(3000), "cust-000").requests);
+
+        child<QAbstractButton>("perDayButton")->click();
+        QCOMPARE(page_->window(), UsageWindow::Day);
+        QVERIFY(qobject_cast<QBarSeries*>(chart("requestsChart")->series().value(0)));
+    }
+
+    void cancelLeavesTheWorkspaceAsItWas() {
+        QVERIFY(writeCsv(marchSpec(300000), path("big.csv")));
+        // Cancelled at once.
+        QVERIFY(page_->importFiles({path("big.csv")}));
+        page_->cancelImport();
+        waitForImport();
+        QCOMPARE(page_->message(), QStringLiteral("Cancelled: nothing from big.csv was imported."));
+        QCOMPARE(importCount(), 0);
+        QCOMPARE(page_->summary()->requests, 0);
+
+        // Cancelled once rows are flowing.
+        QVERIFY(page_->importFiles({path("big.csv")}));
+        auto* progress = child<QProgressBar>("importProgressBar");
+        QVERIFY(child<QWidget>("importProgress")->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(progress->value() > 0 || !page_->isImporting(), 60000);
+        if (!page_->isImporting())
+            QSKIP("the import finished before it could be cancelled mid-way");
+        QVERIFY(child<QLabel>("importProgressText")->text().contains(QStringLiteral("MB/s")));
+        page_->cancelImport();
+        waitForImport();
+        QCOMPARE(page_->message(), QStringLiteral("Cancelled: nothing from big.csv was imported."));
+        QCOMPARE(importCount(), 0);
+        QCOMPARE(UsageQuery(*workspace_).monthlySummary(kCustomer, {2026, 3})->requests, 0);
+        QVERIFY(!child<QWidget>("importProgress")->isVisible());
+    }
+
+    void refusedFileSaysWhereAndImportsNothing() {
+        QFile bad(path("bad.csv"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n"
+            "e1,2026-03-02T10:00:00Z,cust-000,agent-01,u1,toxicity,gdpr,1\n"
+            "e2,2026-03-32T10:00:00Z,cust-000,agent-01,u1,toxicity,gdpr,1\n");
+        bad.close();
+        QVERIFY(page_->importFiles({path("bad.csv")}));
+        waitForImport();
+        QVERIFY2(page_->message().startsWith(QStringLiteral("bad.csv:3:2: ")),
+                 qPrintable(page_->message()));
+        QVERIFY2(page_->message().endsWith(QStringLiteral("Nothing from bad.csv was imported.")),
+                 qPrintable(page_->message()));
+        QCOMPARE(importCount(), 0);
+        QCOMPARE(page_->summary()->requests, 0);
+
+        // Skipping bad rows: the good one goes in, the bad one to the reject file.
+        child<QAbstractButton>("skipBadRows")->click();
+        QVERIFY(page_->importFiles({path("bad.csv")}));
+        waitForImport();
+        QCOMPARE(page_->message(),
+                 QStringLiteral("bad.csv: 1 new, 0 duplicates, 1 rejected (see bad.csv.rejects), "
+                                "0 late"));
+        QVERIFY(QFile::exists(path("bad.csv.rejects")));
+        QCOMPARE(page_->summary()->requests, 1);
+    }
+
+    void droppedFilesAreImported() {
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path("march.csv")),
+                      QUrl::fromLocalFile(dir_.filePath(QStringLiteral("notes.txt")))});
+        QCOMPARE(UsagePage::usageFiles(&mime), QStringList{path("march.csv")});
+        QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        // Straight to the page's handlers: a real drag needs a drag manager.
+        QObject* target = page_.get();
+        target->event(&enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        target->event(&drop);
+        QVERIFY(drop.isAccepted());
+        QVERIFY(page_->isImporting());
+        waitForImport();
+        QVERIFY(page_->message().startsWith(QStringLiteral("march.csv: 3,000 new")));
+    }
+
+    void allCustomersAsksForOne() {
+        page_->setCustomer(QString());
+        auto* content = child<QStackedWidget>("usageContent");
+        QCOMPARE(content->currentWidget()->objectName(), QStringLiteral("pickCustomerPrompt"));
+        QVERIFY(!page_->summary().has_value());
+        page_->setCustomer(kCustomer);
+        QVERIFY(content->currentWidget()->objectName() != QLatin1String("pickCustomerPrompt"));
+        QVERIFY(page_->license().has_value());
+    }
+
+    void projectionIsTheRecentDailyMeanTimesTheDaysLeft() {
+        const std::int64_t week[] = {60, 70, 80, 70, 60, 70, 80};  // mean 70
+        auto projection = projectMonthEnd({2026, 3}, kNow, 1000, week);
+        QVERIFY(projection);
+        QCOMPARE(projection->dailyRate, 70.0);
+        QCOMPARE(projection->daysLeft, 11.5);
+        QCOMPARE(projection->projected, 1805);  // 1000 + 70 × 11.5
+        QVERIFY(!projectMonthEnd({2026, 2}, kNow, 1000, week));
+        QVERIFY(!projectMonthEnd({2026, 4}, kNow, 1000, week));
+    }
+
+    void thinningKeepsPeaksAndEnds() {
+        std::vector<double> year(8760, 10.0);
+        year[4321] = 500.0;  // one busy hour in a flat year
+        const std::vector<std::size_t> kept = displayIndices(year, 600);
+        QCOMPARE(kept.size(), std::size_t(600));
+        QCOMPARE(kept.front(), std::size_t(0));
+        QCOMPARE(kept.back(), std::size_t(8759));
+        QVERIFY(std::is_sorted(kept.begin(), kept.end()));
+        QVERIFY(std::find(kept.begin(), kept.end(), std::size_t(4321)) != kept.end());
+        QCOMPARE(displayIndices(std::vector<double>(31, 1.0), 600).size(), std::size_t(31));
+    }
+
+    // Not a check: with AICP_SHOT_DIR set, saves the main window on the
+    // Usage page for a customer with two months of usage near its quota,
+    // light and dark.
+    void screenshots();
+};
+
+namespace {
+
+// Two months of a customer's traffic with a working week, a daily rhythm
+// and growth, about 88 % of a 1,000,000 quota in October and heading past
+// it in November.
+bool writeTwoMonths(const QString& path, const QString& customer, double scale, int users) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QByteArray out =
+        "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+        "compliance_modules,quantity\n";
+    static const double hourShape[24] = {0.4, 0.3, 0.3, 0.3, 0.4, 0.6, 1.0, 1.6,
+                                         2.1, 2.3, 2.3, 2.2, 1.9, 2.1, 2.3, 2.2,
+                                         2.0, 1.6, 1.2, 0.9, 0.8, 0.7, 0.6, 0.5};
+    double shapeSum = 0;
+    for (const double weight : hourShape)
+        shapeSum += weight;
+    const char* packs[] = {"pii-redaction", "jailbreak-guard", "toxicity", "cost-cap"};
+    const char* modules[] = {"gdpr", "eu-ai-act", "soc2"};
+    const QDateTime end(QDate(2026, 11, 25), QTime(15, 0), Qt::UTC);
+    std::uint64_t seed = 12345;
+    const auto next = [&seed] {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return seed >> 33;
+    };
+    qint64 id = 0;
+    for (QDateTime hour(QDate(2026, 10, 1), QTime(0, 0), Qt::UTC); hour < end;
+         hour = hour.addSecs(3600)) {
+        const QDate day = hour.date();
+        const bool weekend = day.dayOfWeek() >= 6;
+        const double growth = 1.0 + 0.0035 * QDate(2026, 10, 1).daysTo(day);
+        const double daily =
+            scale * (weekend ? 14500.0 : 33500.0) * growth * (0.92 + double(next() % 160) / 1000.0);
+        const auto requests = std::int64_t(daily * hourShape[hour.time().hour()] / shapeSum);
+        const int events = 12;
+        for (int e = 0; e < events; ++e) {
+            const std::int64_t quantity = requests / events + (e < requests % events ? 1 : 0);
+            if (quantity == 0)
+                continue;
+            const int user = int(next() % std::uint64_t(day.month() == 10 ? users - 3 : users));
+            QByteArray packList;
+            for (int p = 0; p < 4; ++p) {
+                if (next() % 100 < std::uint64_t(p == 0 ? 80 : p == 1 ? 55 : p == 2 ? 35 : 15))
+                    packList += (packList.isEmpty() ? "" : ";") + QByteArray(packs[p]);
+            }
+            QByteArray moduleList;
+            for (int m = 0; m < 3; ++m) {
+                if (next() % 100 < std::uint64_t(m == 0 ? 70 : m == 1 ? 45 : 25))
+                    moduleList += (moduleList.isEmpty() ? "" : ";") + QByteArray(modules[m]);
+            }
+            out += customer.toLatin1() + '-' + QByteArray::number(++id) + ',' +
+                   hour.addSecs(e * 300).toString(Qt::ISODate).toLatin1() + ',' +
+                   customer.toLatin1() + ",agent-" + QByteArray::number(1 + int(next() % 14)) +
+                   ",u" + QByteArray::number(user) + ',' + packList + ',' + moduleList + ',' +
+                   QByteArray::number(quantity) + '\n';
+        }
+    }
+    return file.write(out) == out.size();
+}
+
+}  // namespace
+
+void TestUsagePage::screenshots() {
+    const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
+    if (shotDir.isEmpty())
+        QSKIP("set AICP_SHOT_DIR to save screenshots");
+    page_.reset();
+    QVERIFY(QDir().mkpath(shotDir));
+    QTemporaryDir scratch;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
+    const QString workspacePath = scratch.filePath(QStringLiteral("usage.aicp"));
+    {
+        auto session =
+            WorkspaceSession::open(workspacePath, WorkspaceSession::WhenMissing::CreateEmpty);
+        QVERIFY(session.ok());
+    }
+    {
+        auto workspace = Workspace::open(workspacePath).value();
+        QVERIFY(KeyStore(*workspace).generate(kPassphrase));
+        const struct {
+            const char* id;
+            const char* name;
+            const char* tier;
+            std::int64_t seats;
+        } plans[] = {{"acme-corp", "Acme Corp", "professional", 40},
+                     {"globex", "Globex", "starter", 3}};
+        for (const auto& plan : plans) {
+            LicenseRequest request;
+            request.customerId = QString::fromLatin1(plan.id);
+            request.customerName = QString::fromLatin1(plan.name);
+            request.tier = QString::fromLatin1(plan.tier);
+            request.seats = plan.seats;
+            request.notBefore = QDateTime(QDate(2026, 6, 1), QTime(0, 0), Qt::UTC);
+            request.expiresAt = QDateTime(QDate(2027, 6, 1), QTime(0, 0), Qt::UTC);
+            auto issued = LicenseRegistry(*workspace).issue(request, kPassphrase);
+            QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
+        }
+    }
+    const QString acme = scratch.filePath(QStringLiteral("acme-oct-nov.csv"));
+    const QString globex = scratch.filePath(QStringLiteral("globex-oct-nov.csv"));
+    QVERIFY(writeTwoMonths(acme, QStringLiteral("acme-corp"), 1.0, 37));
+    QVERIFY(writeTwoMonths(globex, QStringLiteral("globex"), 0.1, 6));
+
+    const QPalette light = QApplication::palette();
+    bool imported = false;
+    const auto shoot = [&](const QString& suffix, const QPalette& palette) {
+        QApplication::setPalette(palette);
+        auto session = WorkspaceSession::open(workspacePath, WorkspaceSession::WhenMissing::Refuse);
+        QVERIFY(session.ok());
+        MainWindow window(std::move(session).value());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::Page::Usage);
+        auto* page = window.findChild<UsagePage*>();
+        page->setClock([] { return QDateTime(QDate(2026, 11, 25), QTime(15, 0), Qt::UTC); });
+        if (!imported) {
+            QVERIFY(page->importFiles({acme, globex}));
+            QTRY_VERIFY_WITH_TIMEOUT(!page->isImporting(), 60000);
+            imported = true;
+        }
+        auto* customers = window.findChild<QComboBox*>(QStringLiteral("customerSelector"));
+        customers->setCurrentIndex(customers->findData(QStringLiteral("acme-corp")));
+        auto* months = window.findChild<QComboBox*>(QStringLiteral("monthSelector"));
+        months->setCurrentIndex(months->findData(QDate(2026, 11, 1)));
+        QTest::qWait(150);
+        QVERIFY(
+            window.grab().save(QDir(shotDir).filePath(QStringLiteral("usage-%1.png").arg(suffix))));
+        window.findChild<QAbstractButton*>(QStringLiteral("perHourButton"))->click();
+        page->setSpan(UsagePage::Span::ThreeMonths);
+        QTest::qWait(150);
+        QVERIFY(window.grab().save(
+            QDir(shotDir).filePath(QStringLiteral("usage-hourly-%1.png").arg(suffix))));
+        page->setSpan(UsagePage::Span::Month);
+        window.findChild<QAbstractButton*>(QStringLiteral("perDayButton"))->click();
+        // The whole page, below the fold too.
+        page->setMinimumHeight(1200);
+        auto* scroller = window.findChild<QWidget*>(QStringLiteral("usagePageScroller"));
+        QVERIFY(scroller);
+        QTest::qWait(150);
+        QVERIFY(page->grab().save(
+            QDir(shotDir).filePath(QStringLiteral("usage-page-%1.png").arg(suffix))));
+    };
+    shoot(QStringLiteral("light"), light);
+    shoot(QStringLiteral("dark"), darkPalette());
+    QApplication::setPalette(light);
+}
+
+QTEST_MAIN(TestUsagePage)
+#include "tst_usagepage.moc"
