@@ -345,4 +345,19 @@ Result<LicenseRecord> LicenseRegistry::findByPrefix(const QString& idOrPrefix) c
     return records->front();
 }
 
+std::optional<LicenseRecord> licenseInForce(const std::vector<LicenseRecord>& licenses,
+                                            const QString& customerId, const QDateTime& at) {
+    std::optional<LicenseRecord> found;
+    for (const LicenseRecord& record : licenses) {
+        if (record.license.customerId != customerId)
+            continue;
+        const QString state = record.stateAt(at);
+        if (state != QLatin1String("active") && state != QLatin1String("in-grace"))
+            continue;
+        if (!found || record.license.issuedAt > found->license.issuedAt)
+            found = record;
+    }
+    return found;
+}
+
 }  // namespace aicp

@@ -42,6 +42,11 @@ struct LicenseRecord {
 // ever deleted. Issuing and revoking are signed with the workspace's signing
 // key (unlocked by the passphrase for that one operation) and recorded in the
 // audit log in the same transaction as the change.
+// The customer's license in force at `at` (active or in grace), the newest
+// when several are; `licenses` as LicenseRegistry::list() gives them.
+[[nodiscard]] std::optional<LicenseRecord> licenseInForce(
+    const std::vector<LicenseRecord>& licenses, const QString& customerId, const QDateTime& at);
+
 class LicenseRegistry {
 public:
     explicit LicenseRegistry(Workspace& workspace, Clock clock = systemClock())

@@ -12,10 +12,6 @@
 namespace aicp {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("aicp::UsageFigures", text);
-}
-
 QDateTime startOf(YearMonth month) {
     return QDateTime(month.firstDay(), QTime(0, 0), Qt::UTC);
 }
@@ -118,41 +114,6 @@ QDateTime governingInstant(YearMonth month, const QDateTime& now) {
     if (utcNow >= end)
         return end.addSecs(-1);
     return utcNow;
-}
-
-std::optional<LicenseRecord> licenseInForce(const std::vector<LicenseRecord>& licenses,
-                                            const QString& customerId, const QDateTime& at) {
-    std::optional<LicenseRecord> found;
-    for (const LicenseRecord& record : licenses) {
-        if (record.license.customerId != customerId)
-            continue;
-        const QString state = record.stateAt(at);
-        if (state != QLatin1String("active") && state != QLatin1String("in-grace"))
-            continue;
-        if (!found || record.license.issuedAt > found->license.issuedAt)
-            found = record;
-    }
-    return found;
-}
-
-QString describeImport(const UsageImportReport& report) {
-    const QLocale locale;
-    QString rejected = tr("%1 rejected").arg(locale.toString(qint64(report.rejected)));
-    if (!report.rejectFile.isEmpty())
-        rejected = tr("%1 (see %2)").arg(rejected, QFileInfo(report.rejectFile).fileName());
-    return tr("%1 new, %2 duplicates, %3, %4 late")
-        .arg(locale.toString(qint64(report.newEvents)), locale.toString(qint64(report.duplicates)),
-             rejected, locale.toString(qint64(report.late)));
-}
-
-QString describeRefusal(const QString& path, const Error& error) {
-    const QString name = QFileInfo(path).fileName();
-    if (error.code() == Error::Code::Cancelled)
-        return tr("Cancelled: nothing from %1 was imported.").arg(name);
-    QString why = error.message();
-    if (why.endsWith(QLatin1Char('.')))
-        why.chop(1);
-    return tr("%1. Nothing from %2 was imported.").arg(why, name);
 }
 
 }  // namespace aicp

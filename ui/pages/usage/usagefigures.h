@@ -2,7 +2,7 @@
 
 #include "common/error.h"
 #include "licensing/licenseregistry.h"
-#include "metering/usageimporter.h"
+#include "metering/importwording.h"
 #include "metering/yearmonth.h"
 
 #include <cstdint>
@@ -54,15 +54,5 @@ struct MonthProjection {
 // The instant whose license governs a month: now for the current month, the
 // month's last second for a past one, its first second for a future one.
 [[nodiscard]] QDateTime governingInstant(YearMonth month, const QDateTime& now);
-
-// The customer's license in force at `at` (active or in grace), the newest
-// when several are; `licenses` as LicenseRegistry::list() gives them.
-[[nodiscard]] std::optional<LicenseRecord> licenseInForce(
-    const std::vector<LicenseRecord>& licenses, const QString& customerId, const QDateTime& at);
-
-// "12,345 new, 20 duplicates, 3 rejected (see events.csv.rejects), 0 late".
-[[nodiscard]] QString describeImport(const UsageImportReport& report);
-// The reason a file was not imported, with what that means for the workspace.
-[[nodiscard]] QString describeRefusal(const QString& path, const Error& error);
 
 }  // namespace aicp
