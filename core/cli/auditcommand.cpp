@@ -3,15 +3,23 @@
 #include "cli/licensingtext.h"
 #include "common/texttable.h"
 
-#include <QJsonArray>
-
 namespace aicp::cli {
 namespace {
 
+QJsonObject entryJson(const AuditEntry& entry) {
+    return {{QStringLiteral("sequence"), static_cast<double>(entry.sequence)},
+            {QStringLiteral("at"), timeJson(entry.at)},
+            {QStringLiteral("actor"), entry.actor},
+            {QStringLiteral("action"), entry.action},
+            {QStringLiteral("subject"), entry.subject},
+            {QStringLiteral("details"), entry.details},
+            {QStringLiteral("previous_hash"), QString::fromLatin1(entry.previousHash)},
+            {QStringLiteral("hash"), QString::fromLatin1(entry.hash)}};
+}
+
 int runVerify(const CliContext& context, const QStringList& arguments) {
     const QString command = QStringLiteral("audit verify");
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the outcome as JSON."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the outcome"));
     CommandHelp help;
     help.usage = {QStringLiteral("[--db FILE] audit verify [--json]")};
     help.summary = QStringLiteral(
@@ -26,22 +34,18 @@ int runVerify(const CliContext& context, const QStringList& arguments) {
         "Exit status: 0 the chain is intact, 1 it is broken (or the workspace could not be "
         "read), 2 a mistake in the command line.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto verification = AuditLog(**workspace).verify();
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
+    auto verification = readWorkspace(context.openExistingWorkspace(), [](Workspace& workspace) {
+        return AuditLog(workspace).verify();
+    });
     if (!verification)
         return context.failure(verification.error().withContext(command));
     if (parser.isSet(json)) {
         context.out << printedJson(
             {{QStringLiteral("intact"), verification->isIntact()},
              {QStringLiteral("entries_checked"), static_cast<double>(verification->entriesChecked)},
-             {QStringLiteral("first_bad_entry"),
-              verification->firstBadSequence
-                  ? QJsonValue(static_cast<double>(*verification->firstBadSequence))
-                  : QJsonValue(QJsonValue::Null)},
+             {QStringLiteral("first_bad_entry"), countOrNull(verification->firstBadSequence)},
              {QStringLiteral("reason"), verification->reason}});
     } else if (verification->isIntact()) {
         context.out << QStringLiteral("intact\n%1 entries checked; the chain is unbroken.\n")
@@ -62,8 +66,7 @@ int runVerify(const CliContext& context, const QStringList& arguments) {
 
 int runList(const CliContext& context, const QStringList& arguments) {
     const QString command = QStringLiteral("audit list");
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the entries as JSON."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the entries"));
     CommandHelp help;
     help.usage = {QStringLiteral("[--db FILE] audit list [--json]")};
     help.summary = QStringLiteral(
@@ -77,27 +80,15 @@ int runList(const CliContext& context, const QStringList& arguments) {
         "Exit status: 0 listed, 1 the workspace could not be read, 2 a mistake in the command "
         "line.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto entries = AuditLog(**workspace).entries();
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
+    auto entries = readWorkspace(context.openExistingWorkspace(), [](Workspace& workspace) {
+        return AuditLog(workspace).entries();
+    });
     if (!entries)
         return context.failure(entries.error().withContext(command));
     if (parser.isSet(json)) {
-        QJsonArray array;
-        for (const AuditEntry& entry : *entries)
-            array.append(QJsonObject{
-                {QStringLiteral("sequence"), static_cast<double>(entry.sequence)},
-                {QStringLiteral("at"), timeJson(entry.at)},
-                {QStringLiteral("actor"), entry.actor},
-                {QStringLiteral("action"), entry.action},
-                {QStringLiteral("subject"), entry.subject},
-                {QStringLiteral("details"), entry.details},
-                {QStringLiteral("previous_hash"), QString::fromLatin1(entry.previousHash)},
-                {QStringLiteral("hash"), QString::fromLatin1(entry.hash)}});
-        context.out << printedJson({{QStringLiteral("entries"), array}});
+        context.out << printedJsonList(QStringLiteral("entries"), *entries, entryJson);
         return kExitSuccess;
     }
     if (entries->empty()) {

@@ -108,11 +108,13 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     if (!parser.parse(words))
         return context.usageError(cli::parserError(parser) + QStringLiteral(" Try 'aicp --help'."));
 
-    if (parser.isSet(help)) {
+    const auto printGlobalHelp = [&out] {
         out << globalHelp();
         out.flush();
         return cli::kExitSuccess;
-    }
+    };
+    if (parser.isSet(help))
+        return printGlobalHelp();
     if (parser.isSet(version)) {
         out << "aicp " << AICP_VERSION << '\n';
         out.flush();
@@ -133,11 +135,8 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     QString name = rest.takeFirst();
     // `aicp help [command]` reads the same as `aicp [command] --help`.
     if (name == QLatin1String("help")) {
-        if (rest.isEmpty()) {
-            out << globalHelp();
-            out.flush();
-            return cli::kExitSuccess;
-        }
+        if (rest.isEmpty())
+            return printGlobalHelp();
         name = rest.takeFirst();
         rest.append(QStringLiteral("--help"));
     }

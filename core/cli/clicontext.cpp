@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSaveFile>
 
 namespace aicp::cli {
@@ -174,18 +175,38 @@ QString formatHelp(const CommandHelp& help) {
     return text;
 }
 
-bool parseCommand(const CliContext& context, QCommandLineParser& parser, const CommandHelp& help,
-                  const QString& command, const QStringList& arguments, int& exitStatus) {
+std::optional<int> parseOrFinish(const CliContext& context, QCommandLineParser& parser,
+                                 const CommandHelp& help, const QString& command,
+                                 const QStringList& arguments, qsizetype maxPositional) {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     for (const QCommandLineOption& option : help.options)
         parser.addOption(option);
     // QCommandLineParser expects the program name first; it is never read.
-    if (!parser.parse(QStringList{QStringLiteral("aicp")} + arguments)) {
-        exitStatus = context.usageError(
+    if (!parser.parse(QStringList{QStringLiteral("aicp")} + arguments))
+        return context.usageError(
             QStringLiteral("%1: %2 Try 'aicp %1 --help'.").arg(command, parserError(parser)));
-        return false;
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << formatHelp(help);
+        return kExitSuccess;
     }
-    return true;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > maxPositional)
+        return context.usageError(
+            QStringLiteral("%1: unexpected argument '%2'. Try 'aicp %1 --help'.")
+                .arg(command, positional.at(maxPositional)));
+    return std::nullopt;
+}
+
+std::optional<QString> requiredArgument(const CliContext& context, const QCommandLineParser& parser,
+                                        const QString& command, const QString& what,
+                                        int& exitStatus) {
+    const QString argument = parser.positionalArguments().value(0);
+    if (argument.isEmpty()) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: give the %2. Try 'aicp %1 --help'.").arg(command, what));
+        return std::nullopt;
+    }
+    return argument;
 }
 
 Result<QString> singleValue(const QCommandLineParser& parser, const QCommandLineOption& option) {
@@ -267,12 +288,109 @@ Status writeOutputFile(const QString& path, QByteArrayView bytes) {
     return {};
 }
 
-int refuseExtraArguments(const CliContext& context, const QString& command,
-                         const QStringList& positional, qsizetype expected) {
-    if (positional.size() <= expected)
+std::optional<QString> optionValue(const CliContext& context, const QCommandLineParser& parser,
+                                   const QCommandLineOption& option, const QString& command,
+                                   int& exitStatus) {
+    auto value = singleValue(parser, option);
+    if (!value) {
+        exitStatus = context.usageError(command + QStringLiteral(": ") + value.error().message());
+        return std::nullopt;
+    }
+    if (parser.isSet(option) && value->trimmed().isEmpty()) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: --%2 needs a value").arg(command, option.names().constLast()));
+        return std::nullopt;
+    }
+    return *value;
+}
+
+QCommandLineOption jsonOption(const QString& what) {
+    return QCommandLineOption(QStringLiteral("json"),
+                              QStringLiteral("Print %1 as JSON.").arg(what));
+}
+
+QCommandLineOption outputOption(const QString& description) {
+    return QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, description,
+                              QStringLiteral("FILE"));
+}
+
+QCommandLineOption auditTierOption() {
+    return QCommandLineOption(
+        QStringLiteral("audit-tier"),
+        QStringLiteral("Audit & reporting tier (basic, extended, regulatory); default: the "
+                       "tier's included level."),
+        QStringLiteral("T"));
+}
+
+QCommandLineOption discountOption() {
+    return QCommandLineOption(
+        QStringLiteral("discount"),
+        QStringLiteral("Contract discount in percent on the recurring lines, e.g. 12.5."),
+        QStringLiteral("PCT"));
+}
+
+Result<Percent> parseDiscount(const QString& text) {
+    QString number = text.trimmed();
+    // The sign is how people write a percentage; it adds nothing.
+    if (number.endsWith(u'%'))
+        number.chop(1);
+    auto percent = Percent::parse(number);
+    if (!percent)
+        return percent.error().withContext(QStringLiteral("--discount"));
+    return percent;
+}
+
+std::optional<int> printOrWriteFile(const CliContext& context, const QString& command,
+                                    const QString& path, const QByteArray& bytes) {
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        context.out << QString::fromLatin1(bytes);
         return kExitSuccess;
-    return context.usageError(QStringLiteral("%1: unexpected argument '%2'. Try 'aicp %1 --help'.")
-                                  .arg(command, positional.at(expected)));
+    }
+    const Status written = writeOutputFile(path, bytes);
+    if (!written.ok())
+        return context.failure(written.error().withContext(command));
+    return std::nullopt;
+}
+
+QString printedJson(const QJsonObject& object) {
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QJsonValue countOrNull(const std::optional<std::int64_t>& count) {
+    return count ? QJsonValue(static_cast<double>(*count)) : QJsonValue(QJsonValue::Null);
+}
+
+int runSubcommand(const CliContext& context, const QString& group, const QString& summary,
+                  std::span<const Subcommand> subcommands, const QStringList& arguments) {
+    const QString name = arguments.value(0);
+    for (const Subcommand& subcommand : subcommands)
+        if (name == QLatin1String(subcommand.name))
+            return subcommand.run(context, arguments.mid(1));
+    QStringList names;
+    for (const Subcommand& subcommand : subcommands)
+        names.append(QString::fromLatin1(subcommand.name));
+    const QString oneOf = names.join(QStringLiteral(", "));
+    if (name.isEmpty())
+        return context.usageError(
+            QStringLiteral("%1 needs a subcommand (one of: %2). Try 'aicp %1 --help'.")
+                .arg(group, oneOf));
+    if (name != QLatin1String("--help") && name != QLatin1String("-h"))
+        return context.usageError(
+            QStringLiteral("%1: unknown subcommand '%2' (one of: %3). Try 'aicp %1 --help'.")
+                .arg(group, name, oneOf));
+
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] %1 <subcommand> [options]").arg(group)};
+    help.summary = summary;
+    help.options = {helpOption()};
+    TextTable table({QString(), QString()});
+    for (const Subcommand& subcommand : subcommands)
+        table.addRow({QString::fromLatin1(subcommand.name), QString::fromUtf8(subcommand.summary)});
+    help.details =
+        QStringLiteral("Subcommands:\n") + table.render(2) +
+        QStringLiteral("\nRun 'aicp %1 <subcommand> --help' for its options.").arg(group);
+    context.out << formatHelp(help);
+    return kExitSuccess;
 }
 
 }  // namespace aicp::cli

@@ -1,14 +1,21 @@
 #pragma once
 
 #include "common/result.h"
+#include "money/money.h"
 #include "pricing/pricebook.h"
 #include "storage/workspace.h"
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <span>
+#include <type_traits>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QLocale>
 #include <QString>
@@ -75,12 +82,23 @@ struct CommandHelp {
 [[nodiscard]] QString formatHelp(const CommandHelp& help);
 [[nodiscard]] QCommandLineOption helpOption();
 
-// Parses `arguments` (the words after the command name) with `parser`,
-// set up with every option of `help`. On a mistake it reports a usage error
-// naming `command` and returns its status in `exitStatus`; `false` then.
-[[nodiscard]] bool parseCommand(const CliContext& context, QCommandLineParser& parser,
-                                const CommandHelp& help, const QString& command,
-                                const QStringList& arguments, int& exitStatus);
+// The start of every command. A mistake in `arguments` (the words after the
+// command name), or more than `maxPositional` positional arguments, is a
+// usage error naming `command`. Returns the exit status when the command is
+// finished already (its help printed, or a mistake reported); nullopt to go
+// on with `parser` holding the options.
+[[nodiscard]] std::optional<int> parseOrFinish(const CliContext& context,
+                                               QCommandLineParser& parser, const CommandHelp& help,
+                                               const QString& command, const QStringList& arguments,
+                                               qsizetype maxPositional);
+
+// The positional argument a command cannot do without ("give the license
+// id"); when it is missing the usage error is reported and its status is in
+// `exitStatus`.
+[[nodiscard]] std::optional<QString> requiredArgument(const CliContext& context,
+                                                      const QCommandLineParser& parser,
+                                                      const QString& command, const QString& what,
+                                                      int& exitStatus);
 
 // The one value of a value option; an option given twice is a usage error
 // rather than a silent "last one wins".
@@ -101,9 +119,66 @@ struct CommandHelp {
 // Replaces `path` with `bytes` all at once (a reader never sees half a file).
 [[nodiscard]] Status writeOutputFile(const QString& path, QByteArrayView bytes);
 
-// A command's positional arguments beyond `expected` are a usage error;
-// returns the status of the report, or kExitSuccess when there were none.
-[[nodiscard]] int refuseExtraArguments(const CliContext& context, const QString& command,
-                                       const QStringList& positional, qsizetype expected);
+// The value of a single-valued option, or a usage error (reported, its status
+// in `exitStatus`) when it is given twice or given empty.
+[[nodiscard]] std::optional<QString> optionValue(const CliContext& context,
+                                                 const QCommandLineParser& parser,
+                                                 const QCommandLineOption& option,
+                                                 const QString& command, int& exitStatus);
+
+// The options several commands share, worded alike wherever they appear.
+[[nodiscard]] QCommandLineOption jsonOption(const QString& what);  // "Print <what> as JSON."
+[[nodiscard]] QCommandLineOption outputOption(const QString& description);  // -o, --output FILE
+[[nodiscard]] QCommandLineOption auditTierOption();
+[[nodiscard]] QCommandLineOption discountOption();
+
+// --discount as people write it: "12.5" or "12.5%".
+[[nodiscard]] Result<Percent> parseDiscount(const QString& text);
+
+// One read from a workspace opened just for it (context.openWorkspace() or
+// openExistingWorkspace()), for the commands that only look: a workspace
+// that cannot be opened fails like the read itself.
+template <typename Read>
+[[nodiscard]] auto readWorkspace(Result<std::unique_ptr<Workspace>> opened, Read read)
+    -> std::invoke_result_t<Read, Workspace&> {
+    if (!opened)
+        return opened.error();
+    return read(**opened);
+}
+
+// Where a command's product (a PEM, a revocation list) goes: standard output
+// when `path` is empty or "-", else the file, replaced whole. Returns the exit
+// status when the command is finished (printed, or the file could not be
+// written); nullopt once the file is written, for the caller to say so.
+[[nodiscard]] std::optional<int> printOrWriteFile(const CliContext& context, const QString& command,
+                                                  const QString& path, const QByteArray& bytes);
+
+// Indented JSON with a final line break, as every --json prints it.
+[[nodiscard]] QString printedJson(const QJsonObject& object);
+
+// {"<name>": [item, …]}, the shape of every --json listing.
+template <typename Items, typename ToJson>
+[[nodiscard]] QString printedJsonList(const QString& name, const Items& items, ToJson toJson) {
+    QJsonArray array;
+    for (const auto& item : items)
+        array.append(toJson(item));
+    return printedJson({{name, array}});
+}
+
+// JSON has no "absent number": a missing count is null.
+[[nodiscard]] QJsonValue countOrNull(const std::optional<std::int64_t>& count);
+
+// One group of subcommands (`aicp keys …`): `aicp keys` alone, an unknown
+// subcommand or `--help` are handled by runSubcommand; otherwise the
+// subcommand runs with the words after its name.
+struct Subcommand {
+    const char* name;
+    const char* summary;
+    int (*run)(const CliContext&, const QStringList&);
+};
+
+[[nodiscard]] int runSubcommand(const CliContext& context, const QString& group,
+                                const QString& summary, std::span<const Subcommand> subcommands,
+                                const QStringList& arguments);
 
 }  // namespace aicp::cli

@@ -21,17 +21,8 @@ int runDemoCommand(const CliContext& context, const QStringList& arguments) {
         "command line.");
 
     QCommandLineParser parser;
-    int status = kExitSuccess;
-    if (!parseCommand(context, parser, help, QStringLiteral("demo"), arguments, status))
-        return status;
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << formatHelp(help);
-        return kExitSuccess;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return context.usageError(
-            QStringLiteral("demo: unexpected argument '%1'. Try 'aicp demo --help'.")
-                .arg(parser.positionalArguments().constFirst()));
+    if (auto finished = parseOrFinish(context, parser, help, QStringLiteral("demo"), arguments, 0))
+        return *finished;
     auto dbValue = singleValue(parser, db);
     if (!dbValue)
         return context.usageError(QStringLiteral("demo: ") + dbValue.error().message());

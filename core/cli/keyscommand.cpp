@@ -5,22 +5,11 @@
 #include "licensing/keystore.h"
 
 #include <QDir>
-#include <QJsonArray>
 
 namespace aicp::cli {
 namespace {
 
 constexpr qsizetype kMaxPemSize = 64 * 1024;
-
-QCommandLineOption jsonOption(const QString& what) {
-    return QCommandLineOption(QStringLiteral("json"),
-                              QStringLiteral("Print %1 as JSON.").arg(what));
-}
-
-QCommandLineOption outputOption(const QString& description) {
-    return QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")}, description,
-                              QStringLiteral("FILE"));
-}
 
 QJsonObject keyJson(const SigningKeyInfo& key) {
     return {{QStringLiteral("kid"), key.kid},
@@ -70,8 +59,8 @@ int addKey(const CliContext& context, const QStringList& arguments, bool rotatin
                        "already, a customer workspace), 2 a mistake in the command line or a "
                        "passphrase that is missing or too short.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
     int status = kExitSuccess;
     const auto passphrasePath = optionValue(context, parser, passphraseFile, command, status);
     if (!passphrasePath)
@@ -163,19 +152,14 @@ int runList(const CliContext& context, const QStringList& arguments) {
                        "\n\nExit status: 0 listed (also when there are none), 1 the workspace "
                        "could not be read, 2 a mistake in the command line.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto keys = KeyStore(**workspace).list();
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
+    auto keys = readWorkspace(context.openExistingWorkspace(),
+                              [](Workspace& workspace) { return KeyStore(workspace).list(); });
     if (!keys)
         return context.failure(keys.error().withContext(command));
     if (parser.isSet(json)) {
-        QJsonArray array;
-        for (const SigningKeyInfo& key : *keys)
-            array.append(keyJson(key));
-        context.out << printedJson({{QStringLiteral("keys"), array}});
+        context.out << printedJsonList(QStringLiteral("keys"), *keys, keyJson);
         return kExitSuccess;
     }
     if (keys->empty()) {
@@ -212,8 +196,8 @@ int runExportPublic(const CliContext& context, const QStringList& arguments) {
         "Exit status: 0 exported, 1 no such key or the file could not be written, 2 a mistake "
         "in the command line.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
     int status = kExitSuccess;
     const auto kidValue = optionValue(context, parser, kid, command, status);
     if (!kidValue)
@@ -221,19 +205,13 @@ int runExportPublic(const CliContext& context, const QStringList& arguments) {
     const auto outputPath = optionValue(context, parser, output, command, status);
     if (!outputPath)
         return status;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto key = KeyStore(**workspace).find(kidValue->trimmed());
+    auto key = readWorkspace(context.openExistingWorkspace(), [&](Workspace& workspace) {
+        return KeyStore(workspace).find(kidValue->trimmed());
+    });
     if (!key)
         return context.failure(key.error().withContext(command));
-    if (outputPath->isEmpty() || *outputPath == QLatin1String("-")) {
-        context.out << QString::fromLatin1(key->publicKeyPem);
-        return kExitSuccess;
-    }
-    const Status written = writeOutputFile(*outputPath, key->publicKeyPem);
-    if (!written.ok())
-        return context.failure(written.error().withContext(command));
+    if (auto finished = printOrWriteFile(context, command, *outputPath, key->publicKeyPem))
+        return *finished;
     context.out << QStringLiteral("Wrote public key %1 to %2.\n")
                        .arg(key->kid, QDir::toNativeSeparators(*outputPath));
     return kExitSuccess;
@@ -258,13 +236,14 @@ int runImportPublic(const CliContext& context, const QStringList& arguments) {
                                        "workspace could not be used, 2 a mistake in the command "
                                        "line or a file that is not an Ed25519 public key.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 1))
-        return *done;
-    const QString path = parser.positionalArguments().value(0);
-    if (path.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give the PEM file to import. Try 'aicp %1 --help'.").arg(command));
-    auto pem = readInputFile(path, kMaxPemSize);
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
+        return *finished;
+    int status = kExitSuccess;
+    const auto path =
+        requiredArgument(context, parser, command, QStringLiteral("PEM file to import"), status);
+    if (!path)
+        return status;
+    auto pem = readInputFile(*path, kMaxPemSize);
     if (!pem)
         return context.reportError(pem.error().withContext(command));
     auto workspace = context.openWorkspace();

@@ -10,7 +10,6 @@
 #include <limits>
 
 #include <QDir>
-#include <QJsonArray>
 #include <QSaveFile>
 
 namespace aicp::cli {
@@ -55,11 +54,7 @@ struct TermOptions {
         QStringLiteral("compliance-modules"),
         QStringLiteral("Compliance modules, comma-separated (like --policy-packs)."),
         QStringLiteral("x,y")};
-    QCommandLineOption auditTier{
-        QStringLiteral("audit-tier"),
-        QStringLiteral("Audit & reporting tier (basic, extended, regulatory); default: the "
-                       "tier's included level."),
-        QStringLiteral("T")};
+    QCommandLineOption auditTier = auditTierOption();
     QCommandLineOption starts{QStringLiteral("starts"),
                               QStringLiteral("First moment of validity: YYYY-MM-DD (midnight "
                                              "UTC) or an RFC 3339 time. Default: now."),
@@ -80,17 +75,13 @@ struct TermOptions {
             .arg(LicenseRequest::kMaxGraceDays)
             .arg(LicenseRequest::kDefaultGraceDays),
         QStringLiteral("N")};
-    QCommandLineOption discount{
-        QStringLiteral("discount"),
-        QStringLiteral("Contract discount in percent on the recurring lines, e.g. 12.5."),
-        QStringLiteral("PCT")};
+    QCommandLineOption discount = discountOption();
     QCommandLineOption termMonths{QStringLiteral("term-months"),
                                   QStringLiteral("Contract term: 12, 24 or 36 (default: monthly)."),
                                   QStringLiteral("N")};
-    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
-                              QStringLiteral("Also write the license file (the key wrapped in "
-                                             "-----BEGIN AICP LICENSE----- lines) to FILE."),
-                              QStringLiteral("FILE")};
+    QCommandLineOption output =
+        outputOption(QStringLiteral("Also write the license file (the key wrapped in "
+                                    "-----BEGIN AICP LICENSE----- lines) to FILE."));
     QCommandLineOption passphraseFile = passphraseFileOption();
     QCommandLineOption json{QStringLiteral("json"),
                             QStringLiteral("Print the id, key and license as JSON instead of the "
@@ -151,59 +142,54 @@ Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
                 QStringLiteral("--%1 needs a value").arg(option.names().constLast()));
         return value->trimmed();
     };
-    if (parser.isSet(options.tier)) {
-        auto tier = text(options.tier);
-        if (!tier)
-            return tier.error();
-        request.tier = *tier;
-    }
-    if (parser.isSet(options.seats)) {
-        auto seats = countOption(parser, options.seats);
-        if (!seats)
-            return seats.error();
-        request.seats = *seats;
-    }
-    if (parser.isSet(options.agents)) {
-        auto agents = countOption(parser, options.agents);
-        if (!agents)
-            return agents.error();
-        request.agents = *agents;
-    }
-    const auto list = [&](const QCommandLineOption& option, QStringList& target) -> Status {
-        if (!parser.isSet(option))
-            return {};
+    const auto count = [&](const QCommandLineOption& option) {
+        return countOption(parser, option);
+    };
+    const auto smallCount = [&](const QCommandLineOption& option) {
+        return smallCountOption(parser, option);
+    };
+    const auto list = [&](const QCommandLineOption& option) -> Result<QStringList> {
         auto value = singleValue(parser, option);
         if (!value)
             return value.error();
-        auto items = parseList(QStringLiteral("--") + option.names().constLast(), *value);
-        if (!items)
-            return items.error();
-        target = *items;
-        return {};
+        return parseList(QStringLiteral("--") + option.names().constLast(), *value);
     };
-    AICP_TRY(list(options.policyPacks, request.policyPacks));
-    AICP_TRY(list(options.complianceModules, request.complianceModules));
-    if (parser.isSet(options.auditTier)) {
-        auto audit = text(options.auditTier);
-        if (!audit)
-            return audit.error();
-        request.auditTier = *audit;
-    }
-    if (parser.isSet(options.starts)) {
-        auto value = text(options.starts);
+    const auto date = [&](const QCommandLineOption& option) -> Result<QDateTime> {
+        auto value = text(option);
         if (!value)
             return value.error();
-        auto starts = parseDateOption(QStringLiteral("--starts"), *value);
-        if (!starts)
-            return starts.error();
-        request.notBefore = *starts;
-    }
+        return parseDateOption(QStringLiteral("--") + option.names().constLast(), *value);
+    };
+    const auto discount = [&](const QCommandLineOption& option) -> Result<Percent> {
+        auto value = text(option);
+        if (!value)
+            return value.error();
+        return parseDiscount(*value);
+    };
+    // An option not given leaves its term as the request has it.
+    const auto apply = [&](const QCommandLineOption& option, const auto& parse,
+                           auto& term) -> Status {
+        if (!parser.isSet(option))
+            return {};
+        auto value = parse(option);
+        if (!value)
+            return value.error();
+        term = *value;
+        return {};
+    };
+    AICP_TRY(apply(options.tier, text, request.tier));
+    AICP_TRY(apply(options.seats, count, request.seats));
+    AICP_TRY(apply(options.agents, count, request.agents));
+    AICP_TRY(apply(options.policyPacks, list, request.policyPacks));
+    AICP_TRY(apply(options.complianceModules, list, request.complianceModules));
+    AICP_TRY(apply(options.auditTier, text, request.auditTier));
+    AICP_TRY(apply(options.starts, date, request.notBefore));
     if (parser.isSet(options.days) && parser.isSet(options.expires))
         return Error::invalidInput(
             QStringLiteral("give --days or --expires, not both: each sets the end of validity"));
     std::int64_t days = parser.isSet(options.expires) ? 0 : defaultDays;
     if (parser.isSet(options.days)) {
-        auto value = countOption(parser, options.days);
+        auto value = count(options.days);
         if (!value)
             return value.error();
         if (*value < 1 || *value > kMaxDays)
@@ -215,39 +201,10 @@ Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
         const QDateTime start = request.notBefore.isValid() ? request.notBefore : nowToTheSecond();
         request.expiresAt = start.toUTC().addDays(days);
     }
-    if (parser.isSet(options.expires)) {
-        auto value = text(options.expires);
-        if (!value)
-            return value.error();
-        auto expires = parseDateOption(QStringLiteral("--expires"), *value);
-        if (!expires)
-            return expires.error();
-        request.expiresAt = *expires;
-    }
-    if (parser.isSet(options.graceDays)) {
-        auto grace = smallCountOption(parser, options.graceDays);
-        if (!grace)
-            return grace.error();
-        request.graceDays = *grace;
-    }
-    if (parser.isSet(options.discount)) {
-        auto value = text(options.discount);
-        if (!value)
-            return value.error();
-        QString percentText = *value;
-        if (percentText.endsWith(u'%'))
-            percentText.chop(1);
-        auto percent = Percent::parse(percentText.trimmed());
-        if (!percent)
-            return percent.error().withContext(QStringLiteral("--discount"));
-        request.contract.discount = *percent;
-    }
-    if (parser.isSet(options.termMonths)) {
-        auto months = smallCountOption(parser, options.termMonths);
-        if (!months)
-            return months.error();
-        request.contract.termMonths = *months;
-    }
+    AICP_TRY(apply(options.expires, date, request.expiresAt));
+    AICP_TRY(apply(options.graceDays, smallCount, request.graceDays));
+    AICP_TRY(apply(options.discount, discount, request.contract.discount));
+    AICP_TRY(apply(options.termMonths, smallCount, request.contract.termMonths));
     return {};
 }
 
@@ -333,10 +290,17 @@ std::optional<Signing> prepareSigning(const CliContext& context, const QCommandL
     return Signing{std::move(workspace).value(), std::move(passphrase).value(), std::move(target)};
 }
 
-// A core refusal: the caller's input (InvalidInput, NotFound) exits 2, the
-// rest (wrong passphrase, stored state, I/O) 1.
-int reportCoreError(const CliContext& context, const Error& error, const QString& command) {
-    return context.reportError(error.withContext(command));
+// The start of the commands that act on one license (show, renew, upgrade,
+// revoke): the ID they take, or nullopt when the command is finished already
+// (its help printed, or a mistake reported) with its status in `exitStatus`.
+std::optional<QString> parseWithLicenseId(const CliContext& context, QCommandLineParser& parser,
+                                          const CommandHelp& help, const QString& command,
+                                          const QStringList& arguments, int& exitStatus) {
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1)) {
+        exitStatus = *finished;
+        return std::nullopt;
+    }
+    return requiredArgument(context, parser, command, QStringLiteral("license id"), exitStatus);
 }
 
 // The -o file is opened before anything is signed, so a path that cannot be
@@ -368,14 +332,28 @@ struct PendingLicenseFile {
     }
 };
 
-int printIssued(const CliContext& context, const LicenseRecord& record, const QString& file,
-                bool json) {
+// The end of issue, renew and upgrade: `sign` makes the license once the -o
+// file is known to be writable.
+template <typename Sign>
+int signAndPrint(const CliContext& context, const QString& command, const QString& outputPath,
+                 bool json, Sign sign) {
+    PendingLicenseFile file;
+    const Status opened = file.open(outputPath);
+    if (!opened.ok())
+        return context.failure(opened.error().withContext(command));
+    const Result<LicenseRecord> signedRecord = sign();
+    if (!signedRecord)
+        return context.reportError(signedRecord.error().withContext(command));
+    const Status written = file.write(*signedRecord);
+    if (!written.ok())
+        return context.failure(written.error().withContext(command));
+    const LicenseRecord& record = *signedRecord;
     if (json) {
         context.out << printedJson(
             {{QStringLiteral("id"), idText(record.license.id)},
              {QStringLiteral("key"), QString::fromLatin1(record.key)},
              {QStringLiteral("file"),
-              file.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(file)},
+              outputPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(outputPath)},
              {QStringLiteral("license"), licenseJson(record.license)}});
         return kExitSuccess;
     }
@@ -415,8 +393,8 @@ int runIssue(const CliContext& context, const QStringList& arguments) {
             "  aicp license issue --customer acme-corp --name \"Acme Corp\" --tier professional "
             "--policy-packs pii-protection,toxicity --days 365 -o acme.lic");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
     int status = kExitSuccess;
     LicenseRequest request;
     const auto customer = optionValue(context, parser, options.customer, command, status);
@@ -441,17 +419,9 @@ int runIssue(const CliContext& context, const QStringList& arguments) {
     auto signing = prepareSigning(context, parser, options.passphraseFile, command, status);
     if (!signing)
         return status;
-    PendingLicenseFile file;
-    const Status opened = file.open(*outputPath);
-    if (!opened.ok())
-        return context.failure(opened.error().withContext(command));
-    auto record = LicenseRegistry(*signing->workspace).issue(request, signing->passphrase.view());
-    if (!record)
-        return reportCoreError(context, record.error(), command);
-    const Status written = file.write(*record);
-    if (!written.ok())
-        return context.failure(written.error().withContext(command));
-    return printIssued(context, *record, *outputPath, parser.isSet(options.json));
+    return signAndPrint(context, command, *outputPath, parser.isSet(options.json), [&] {
+        return LicenseRegistry(*signing->workspace).issue(request, signing->passphrase.view());
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -475,32 +445,20 @@ int runRenew(const CliContext& context, const QStringList& arguments) {
                        "superseded license, wrong passphrase), 2 a mistake in the command line or "
                        "an unknown id.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 1))
-        return *done;
-    const QString id = parser.positionalArguments().value(0);
-    if (id.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give the license id. Try 'aicp %1 --help'.").arg(command));
     int status = kExitSuccess;
+    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
+    if (!id)
+        return status;
     const auto outputPath = optionValue(context, parser, options.output, command, status);
     if (!outputPath)
         return status;
-    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status, id);
+    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status, *id);
     if (!signing)
         return status;
-    const std::optional<LicenseRecord>& old = signing->target;
-    PendingLicenseFile file;
-    const Status opened = file.open(*outputPath);
-    if (!opened.ok())
-        return context.failure(opened.error().withContext(command));
-    auto record =
-        LicenseRegistry(*signing->workspace).renew(old->license.id, signing->passphrase.view());
-    if (!record)
-        return reportCoreError(context, record.error(), command);
-    const Status written = file.write(*record);
-    if (!written.ok())
-        return context.failure(written.error().withContext(command));
-    return printIssued(context, *record, *outputPath, parser.isSet(options.json));
+    return signAndPrint(context, command, *outputPath, parser.isSet(options.json), [&] {
+        return LicenseRegistry(*signing->workspace)
+            .renew(signing->target->license.id, signing->passphrase.view());
+    });
 }
 
 // When an upgrade changes the tier, the terms the old license only had
@@ -554,12 +512,10 @@ int runUpgrade(const CliContext& context, const QStringList& arguments) {
                        "  aicp license upgrade 6f1c2a4e --tier enterprise --compliance-modules "
                        "gdpr,soc2");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 1))
-        return *done;
-    const QString id = parser.positionalArguments().value(0);
-    if (id.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give the license id. Try 'aicp %1 --help'.").arg(command));
+    int status = kExitSuccess;
+    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
+    if (!id)
+        return status;
     bool changing = false;
     for (const QCommandLineOption& option : options.changes())
         changing = changing || parser.isSet(option);
@@ -568,7 +524,6 @@ int runUpgrade(const CliContext& context, const QStringList& arguments) {
             QStringLiteral("%1: give at least one change (--tier, --seats, --policy-packs, …); "
                            "'aicp license renew' extends a license unchanged")
                 .arg(command));
-    int status = kExitSuccess;
     const auto outputPath = optionValue(context, parser, options.output, command, status);
     if (!outputPath)
         return status;
@@ -578,7 +533,7 @@ int runUpgrade(const CliContext& context, const QStringList& arguments) {
     if (!wellFormed.ok())
         return context.usageError(command + QStringLiteral(": ") + wellFormed.error().message());
 
-    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status, id);
+    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status, *id);
     if (!signing)
         return status;
     const std::optional<LicenseRecord>& old = signing->target;
@@ -601,18 +556,10 @@ int runUpgrade(const CliContext& context, const QStringList& arguments) {
     if (!applied.ok())
         return context.usageError(command + QStringLiteral(": ") + applied.error().message());
 
-    PendingLicenseFile file;
-    const Status opened = file.open(*outputPath);
-    if (!opened.ok())
-        return context.failure(opened.error().withContext(command));
-    auto record = LicenseRegistry(*signing->workspace)
-                      .upgrade(old->license.id, request, signing->passphrase.view());
-    if (!record)
-        return reportCoreError(context, record.error(), command);
-    const Status written = file.write(*record);
-    if (!written.ok())
-        return context.failure(written.error().withContext(command));
-    return printIssued(context, *record, *outputPath, parser.isSet(options.json));
+    return signAndPrint(context, command, *outputPath, parser.isSet(options.json), [&] {
+        return LicenseRegistry(*signing->workspace)
+            .upgrade(old->license.id, request, signing->passphrase.view());
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -625,8 +572,7 @@ int runRevoke(const CliContext& context, const QStringList& arguments) {
                                                    "in the registry and the audit log)."),
                                     QStringLiteral("TEXT"));
     const QCommandLineOption passphraseFile = passphraseFileOption();
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the revocation as JSON."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the revocation"));
     CommandHelp help;
     help.usage = {QStringLiteral(
         "[--db FILE] license revoke ID --reason TEXT [--passphrase-file FILE] [--json]")};
@@ -644,13 +590,10 @@ int runRevoke(const CliContext& context, const QStringList& arguments) {
             "Exit status: 0 revoked, 1 it could not be (already revoked, wrong passphrase), "
             "2 a mistake in the command line or an unknown id.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 1))
-        return *done;
-    const QString id = parser.positionalArguments().value(0);
-    if (id.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give the license id. Try 'aicp %1 --help'.").arg(command));
     int status = kExitSuccess;
+    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
+    if (!id)
+        return status;
     const auto reasonText = optionValue(context, parser, reason, command, status);
     if (!reasonText)
         return status;
@@ -658,14 +601,14 @@ int runRevoke(const CliContext& context, const QStringList& arguments) {
         return context.usageError(
             QStringLiteral("%1: --reason TEXT is required. Try 'aicp %1 --help'.").arg(command));
     auto signing =
-        prepareSigning(context, parser, passphraseFile, command, status, id, TargetUse::Revoke);
+        prepareSigning(context, parser, passphraseFile, command, status, *id, TargetUse::Revoke);
     if (!signing)
         return status;
     LicenseRegistry registry(*signing->workspace);
     const LicenseRecord& target = *signing->target;
     auto revoked = registry.revoke(target.license.id, *reasonText, signing->passphrase.view());
     if (!revoked)
-        return reportCoreError(context, revoked.error(), command);
+        return context.reportError(revoked.error().withContext(command));
 
     std::optional<std::int64_t> sequence;
     auto token = registry.latestPublishedRevocationList();
@@ -676,14 +619,13 @@ int runRevoke(const CliContext& context, const QStringList& arguments) {
 
     const Revocation& revocation = *revoked->revocation;
     if (parser.isSet(json)) {
-        context.out << printedJson({{QStringLiteral("id"), idText(revoked->license.id)},
-                                    {QStringLiteral("customer"), revoked->license.customerId},
-                                    {QStringLiteral("revoked_at"), toRfc3339(revocation.at)},
-                                    {QStringLiteral("revoked_by"), revocation.by},
-                                    {QStringLiteral("reason"), revocation.reason},
-                                    {QStringLiteral("revocation_list_sequence"),
-                                     sequence ? QJsonValue(static_cast<double>(*sequence))
-                                              : QJsonValue(QJsonValue::Null)}});
+        context.out << printedJson(
+            {{QStringLiteral("id"), idText(revoked->license.id)},
+             {QStringLiteral("customer"), revoked->license.customerId},
+             {QStringLiteral("revoked_at"), toRfc3339(revocation.at)},
+             {QStringLiteral("revoked_by"), revocation.by},
+             {QStringLiteral("reason"), revocation.reason},
+             {QStringLiteral("revocation_list_sequence"), countOrNull(sequence)}});
         return kExitSuccess;
     }
     context.out << QStringLiteral("Revoked license %1 (%2): %3\n")
@@ -743,8 +685,7 @@ int runList(const CliContext& context, const QStringList& arguments) {
         QStringLiteral("status"),
         QStringLiteral("Only licenses in this state now: %1.").arg(kStates.join(u", ")),
         QStringLiteral("S"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the licenses as JSON."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the licenses"));
     CommandHelp help;
     help.usage = {QStringLiteral("[--db FILE] license list [--customer ID] [--status S] [--json]")};
     help.summary = QStringLiteral(
@@ -758,8 +699,8 @@ int runList(const CliContext& context, const QStringList& arguments) {
                        ".\n\nExit status: 0 listed (also when none match), 1 the workspace "
                        "could not be read, 2 a mistake in the command line.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
     int status = kExitSuccess;
     const auto customerId = optionValue(context, parser, customer, command, status);
     if (!customerId)
@@ -770,10 +711,9 @@ int runList(const CliContext& context, const QStringList& arguments) {
     if (parser.isSet(state) && !kStates.contains(stateWanted->trimmed()))
         return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
                                       .arg(command, *stateWanted, kStates.join(u", ")));
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto records = LicenseRegistry(**workspace).list();
+    auto records = readWorkspace(context.openExistingWorkspace(), [](Workspace& workspace) {
+        return LicenseRegistry(workspace).list();
+    });
     if (!records)
         return context.failure(records.error().withContext(command));
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -786,10 +726,9 @@ int runList(const CliContext& context, const QStringList& arguments) {
         shown.push_back(&record);
     }
     if (parser.isSet(json)) {
-        QJsonArray array;
-        for (const LicenseRecord* record : shown)
-            array.append(recordJson(*record, now));
-        context.out << printedJson({{QStringLiteral("licenses"), array}});
+        context.out << printedJsonList(
+            QStringLiteral("licenses"), shown,
+            [&](const LicenseRecord* record) { return recordJson(*record, now); });
         return kExitSuccess;
     }
     if (shown.empty()) {
@@ -808,11 +747,9 @@ int runList(const CliContext& context, const QStringList& arguments) {
 
 int runShow(const CliContext& context, const QStringList& arguments) {
     const QString command = QStringLiteral("license show");
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Also write the license file to FILE again."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the license as JSON."));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Also write the license file to FILE again."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the license"));
     CommandHelp help;
     help.usage = {QStringLiteral("[--db FILE] license show ID [-o FILE] [--json]")};
     help.summary = QStringLiteral(
@@ -827,22 +764,19 @@ int runShow(const CliContext& context, const QStringList& arguments) {
                        "workspace could not be read or the file written, 2 a mistake in the "
                        "command line or an unknown id.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 1))
-        return *done;
-    const QString id = parser.positionalArguments().value(0);
-    if (id.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give the license id. Try 'aicp %1 --help'.").arg(command));
     int status = kExitSuccess;
+    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
+    if (!id)
+        return status;
     const auto outputPath = optionValue(context, parser, output, command, status);
     if (!outputPath)
         return status;
     auto workspace = context.openExistingWorkspace();
     if (!workspace)
         return context.failure(workspace.error().withContext(command));
-    auto record = LicenseRegistry(**workspace).findByPrefix(id);
+    auto record = LicenseRegistry(**workspace).findByPrefix(*id);
     if (!record)
-        return reportCoreError(context, record.error(), command);
+        return context.reportError(record.error().withContext(command));
     if (!outputPath->isEmpty()) {
         const Status written =
             writeOutputFile(*outputPath, licenseFileText(record->key, record->license));

@@ -68,12 +68,11 @@ int runLicenseVerify(const CliContext& context, const QStringList& arguments) {
         QStringLiteral("revocations"),
         QStringLiteral("Load this signed revocation list ('-': standard input)."),
         QStringLiteral("FILE"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the outcome and the license as JSON."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the outcome and the license"));
     const CommandHelp help = verifyHelp({key, publicKey, revocations, json, helpOption()});
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 1))
-        return *done;
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
+        return *finished;
 
     // What to verify.
     int status = kExitSuccess;

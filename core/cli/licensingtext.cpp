@@ -37,13 +37,6 @@ QString contractText(const ContractTerms& contract) {
     return parts.join(QStringLiteral("; "));
 }
 
-QString subcommandList(std::span<const Subcommand> subcommands) {
-    QStringList names;
-    for (const Subcommand& subcommand : subcommands)
-        names.append(QString::fromLatin1(subcommand.name));
-    return names.join(QStringLiteral(", "));
-}
-
 }  // namespace
 
 QString idText(const QUuid& id) {
@@ -133,72 +126,6 @@ LabelledRows licenseDetailRows(const LicensePayload& license) {
     if (license.supersedes)
         rows.emplace_back(QStringLiteral("Supersedes"), idText(*license.supersedes));
     return rows;
-}
-
-QString printedJson(const QJsonObject& object) {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
-}
-
-std::optional<int> startCommand(const CliContext& context, QCommandLineParser& parser,
-                                const CommandHelp& help, const QString& command,
-                                const QStringList& arguments, qsizetype maxPositional) {
-    int status = kExitSuccess;
-    if (!parseCommand(context, parser, help, command, arguments, status))
-        return status;
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << formatHelp(help);
-        return kExitSuccess;
-    }
-    const int extra =
-        refuseExtraArguments(context, command, parser.positionalArguments(), maxPositional);
-    if (extra != kExitSuccess)
-        return extra;
-    return std::nullopt;
-}
-
-std::optional<QString> optionValue(const CliContext& context, const QCommandLineParser& parser,
-                                   const QCommandLineOption& option, const QString& command,
-                                   int& exitStatus) {
-    auto value = singleValue(parser, option);
-    if (!value) {
-        exitStatus = context.usageError(command + QStringLiteral(": ") + value.error().message());
-        return std::nullopt;
-    }
-    if (parser.isSet(option) && value->trimmed().isEmpty()) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: --%2 needs a value").arg(command, option.names().constLast()));
-        return std::nullopt;
-    }
-    return *value;
-}
-
-int runSubcommand(const CliContext& context, const QString& group, const QString& summary,
-                  std::span<const Subcommand> subcommands, const QStringList& arguments) {
-    const QString name = arguments.value(0);
-    for (const Subcommand& subcommand : subcommands)
-        if (name == QLatin1String(subcommand.name))
-            return subcommand.run(context, arguments.mid(1));
-    if (name.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1 needs a subcommand (one of: %2). Try 'aicp %1 --help'.")
-                .arg(group, subcommandList(subcommands)));
-    if (name != QLatin1String("--help") && name != QLatin1String("-h"))
-        return context.usageError(
-            QStringLiteral("%1: unknown subcommand '%2' (one of: %3). Try 'aicp %1 --help'.")
-                .arg(group, name, subcommandList(subcommands)));
-
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] %1 <subcommand> [options]").arg(group)};
-    help.summary = summary;
-    help.options = {helpOption()};
-    TextTable table({QString(), QString()});
-    for (const Subcommand& subcommand : subcommands)
-        table.addRow({QString::fromLatin1(subcommand.name), QString::fromUtf8(subcommand.summary)});
-    help.details =
-        QStringLiteral("Subcommands:\n") + table.render(2) +
-        QStringLiteral("\nRun 'aicp %1 <subcommand> --help' for its options.").arg(group);
-    context.out << formatHelp(help);
-    return kExitSuccess;
 }
 
 }  // namespace aicp::cli

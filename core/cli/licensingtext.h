@@ -3,13 +3,9 @@
 #include "common/result.h"
 #include "licensing/licensepayload.h"
 
-#include <optional>
-#include <span>
 #include <utility>
 #include <vector>
 
-#include <QCommandLineOption>
-#include <QCommandLineParser>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -18,9 +14,6 @@
 #include <QUuid>
 
 namespace aicp::cli {
-
-class CliContext;
-struct CommandHelp;
 
 // The full id as printed and accepted everywhere ("6f1c2a4e-…").
 [[nodiscard]] QString idText(const QUuid& id);
@@ -45,37 +38,5 @@ using LabelledRows = std::vector<std::pair<QString, QString>>;
 
 // "Label:  value" lines, the labels padded to one width.
 [[nodiscard]] QString labelledLines(const LabelledRows& rows);
-
-// Indented JSON with a final line break, as every --json prints it.
-[[nodiscard]] QString printedJson(const QJsonObject& object);
-
-// One group of subcommands (`aicp keys …`): `aicp keys` alone, an unknown
-// subcommand or `--help` are handled here; otherwise the subcommand runs with
-// the words after its name.
-struct Subcommand {
-    const char* name;
-    const char* summary;
-    int (*run)(const CliContext&, const QStringList&);
-};
-
-// The start of every subcommand: parses `arguments` with every option of
-// `help`, prints the help for --help, and refuses more than `maxPositional`
-// positional arguments. Returns the exit status when the command is done
-// already (help printed, or a usage error reported), nullopt to go on.
-[[nodiscard]] std::optional<int> startCommand(const CliContext& context, QCommandLineParser& parser,
-                                              const CommandHelp& help, const QString& command,
-                                              const QStringList& arguments,
-                                              qsizetype maxPositional);
-
-// The value of a single-valued option, or a usage error (reported, its status
-// in `exitStatus`) when it is given twice or given empty.
-[[nodiscard]] std::optional<QString> optionValue(const CliContext& context,
-                                                 const QCommandLineParser& parser,
-                                                 const QCommandLineOption& option,
-                                                 const QString& command, int& exitStatus);
-
-[[nodiscard]] int runSubcommand(const CliContext& context, const QString& group,
-                                const QString& summary, std::span<const Subcommand> subcommands,
-                                const QStringList& arguments);
 
 }  // namespace aicp::cli

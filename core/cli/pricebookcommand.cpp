@@ -169,9 +169,7 @@ CommandHelp showHelp() {
         "Shows the workspace's current price book: every tier with its prices and "
         "limits, the audit tiers and the catalog. The text lists the version in "
         "force today; --json prints the whole stored document, every version.");
-    help.options = {QCommandLineOption(QStringLiteral("json"),
-                                       QStringLiteral("Print the price book document as JSON.")),
-                    helpOption()};
+    help.options = {jsonOption(QStringLiteral("the price book document")), helpOption()};
     help.details = QStringLiteral(
         "Exit status: 0 success, 1 the workspace could not be read, 2 "
         "a mistake in the command line.");
@@ -192,23 +190,11 @@ CommandHelp groupHelp() {
 int runShow(const CliContext& context, const QStringList& arguments) {
     const CommandHelp help = showHelp();
     QCommandLineParser parser;
-    int status = kExitSuccess;
-    if (!parseCommand(context, parser, help, QStringLiteral("pricebook show"), arguments, status))
-        return status;
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << formatHelp(help);
-        return kExitSuccess;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return context.usageError(
-            QStringLiteral("pricebook show: unexpected argument '%1'. Try 'aicp pricebook show "
-                           "--help'.")
-                .arg(parser.positionalArguments().constFirst()));
-
-    auto workspace = context.openWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error());
-    auto book = (*workspace)->priceBook();
+    if (auto finished =
+            parseOrFinish(context, parser, help, QStringLiteral("pricebook show"), arguments, 0))
+        return *finished;
+    auto book = readWorkspace(context.openWorkspace(),
+                              [](Workspace& workspace) { return workspace.priceBook(); });
     if (!book)
         return context.failure(book.error());
     if (parser.isSet(QStringLiteral("json"))) {

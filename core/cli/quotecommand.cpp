@@ -2,8 +2,6 @@
 #include "pricing/billformat.h"
 #include "pricing/costengine.h"
 
-#include <QJsonDocument>
-
 namespace aicp::cli {
 namespace {
 
@@ -27,18 +25,10 @@ struct QuoteOptions {
     QCommandLineOption complianceModules{QStringLiteral("compliance-modules"),
                                          QStringLiteral("Compliance modules, comma-separated."),
                                          QStringLiteral("x,y")};
-    QCommandLineOption auditTier{
-        QStringLiteral("audit-tier"),
-        QStringLiteral("Audit & reporting tier (basic, extended, regulatory); default: the "
-                       "tier's included level."),
-        QStringLiteral("T")};
-    QCommandLineOption discount{
-        QStringLiteral("discount"),
-        QStringLiteral("Contract discount in percent on the recurring lines, e.g. 12.5."),
-        QStringLiteral("PCT")};
+    QCommandLineOption auditTier = auditTierOption();
+    QCommandLineOption discount = discountOption();
     QCommandLineOption sso{QStringLiteral("sso"), QStringLiteral("Single sign-on is needed.")};
-    QCommandLineOption json{QStringLiteral("json"),
-                            QStringLiteral("Print the bill (or the comparison) as JSON.")};
+    QCommandLineOption json = jsonOption(QStringLiteral("the bill (or the comparison)"));
 };
 
 CommandHelp quoteHelp(const QuoteOptions& options) {
@@ -129,21 +119,13 @@ Result<Subscription> readSubscription(const QCommandLineParser& parser,
     if (!discount)
         return discount.error();
     if (parser.isSet(options.discount)) {
-        QString text = discount->trimmed();
-        // "12.5%" is how people write it; the sign adds nothing.
-        if (text.endsWith(u'%'))
-            text.chop(1);
-        auto percent = Percent::parse(text);
+        auto percent = parseDiscount(*discount);
         if (!percent)
-            return percent.error().withContext(QStringLiteral("--discount"));
+            return percent.error();
         subscription.discount = *percent;
     }
     subscription.needsSso = parser.isSet(options.sso);
     return subscription;
-}
-
-QString printedJson(const QJsonObject& object) {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
 QString pricesNote(const PriceBookVersion& prices) {
@@ -157,17 +139,8 @@ int runQuoteCommand(const CliContext& context, const QStringList& arguments) {
     const QuoteOptions options;
     const CommandHelp help = quoteHelp(options);
     QCommandLineParser parser;
-    int status = kExitSuccess;
-    if (!parseCommand(context, parser, help, QStringLiteral("quote"), arguments, status))
-        return status;
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << formatHelp(help);
-        return kExitSuccess;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return context.usageError(
-            QStringLiteral("quote: unexpected argument '%1'. Try 'aicp quote --help'.")
-                .arg(parser.positionalArguments().constFirst()));
+    if (auto finished = parseOrFinish(context, parser, help, QStringLiteral("quote"), arguments, 0))
+        return *finished;
 
     const bool comparing = parser.isSet(options.compare);
     if (comparing && parser.isSet(options.tier))
@@ -191,10 +164,8 @@ int runQuoteCommand(const CliContext& context, const QStringList& arguments) {
     if (!comparing && subscription->tier.isEmpty())
         return context.usageError(QStringLiteral("quote: --tier needs a tier id"));
 
-    auto workspace = context.openWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error());
-    auto book = (*workspace)->priceBook();
+    auto book = readWorkspace(context.openWorkspace(),
+                              [](Workspace& workspace) { return workspace.priceBook(); });
     if (!book)
         return context.failure(book.error());
     auto prices = pricesInForceToday(*book);

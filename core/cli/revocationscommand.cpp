@@ -12,10 +12,8 @@ namespace {
 
 int runExport(const CliContext& context, const QStringList& arguments) {
     const QString command = QStringLiteral("revocations export");
-    const QCommandLineOption output(
-        {QStringLiteral("o"), QStringLiteral("output")},
-        QStringLiteral("Write the list to FILE. Default: standard output."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Write the list to FILE. Default: standard output."));
     const QCommandLineOption passphraseFile = passphraseFileOption();
     CommandHelp help;
     help.usage = {
@@ -33,8 +31,8 @@ int runExport(const CliContext& context, const QStringList& arguments) {
         "Exit status: 0 written, 1 it could not be (no signing key, wrong passphrase, the "
         "file could not be written), 2 a mistake in the command line.");
     QCommandLineParser parser;
-    if (auto done = startCommand(context, parser, help, command, arguments, 0))
-        return *done;
+    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
+        return *finished;
     int status = kExitSuccess;
     const auto outputPath = optionValue(context, parser, output, command, status);
     if (!outputPath)
@@ -63,13 +61,8 @@ int runExport(const CliContext& context, const QStringList& arguments) {
         return context.reportError(token.error().withContext(command));
 
     const QByteArray line = token->trimmed() + '\n';
-    if (outputPath->isEmpty() || *outputPath == QLatin1String("-")) {
-        context.out << QString::fromLatin1(line);
-        return kExitSuccess;
-    }
-    const Status written = writeOutputFile(*outputPath, line);
-    if (!written.ok())
-        return context.failure(written.error().withContext(command));
+    if (auto finished = printOrWriteFile(context, command, *outputPath, line))
+        return *finished;
     // Read back through the verifier, so the message describes what was written.
     auto ring = KeyStore(**workspace).publicKeyRing();
     auto list = ring ? RevocationList::verify(*token, *ring) : Result<RevocationList>(ring.error());

@@ -1,38 +1,16 @@
+#include "clirunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
+using namespace aicp::clitest;
+
 namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    [[nodiscard]] QStringList errLines() const { return err.split(u'\n', Qt::SkipEmptyParts); }
-};
-
-QByteArray readBytes(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-QJsonObject parseObject(const QString& text) {
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        qWarning("not a JSON object (%s): %s", qPrintable(error.errorString()), qPrintable(text));
-    return document.object();
-}
 
 QJsonObject lineOf(const QJsonObject& bill, const QString& axis) {
     const QJsonArray lines = bill.value(QStringLiteral("lines")).toArray();
@@ -60,37 +38,13 @@ class TestCli : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir home_;
-    QString cli_;
+    CliSandbox sandbox_;
 
-    [[nodiscard]] QString file(const QString& name) const { return home_.filePath(name); }
-
-    [[nodiscard]] QProcessEnvironment environment() const {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("AICP_DB"));
-        environment.insert(QStringLiteral("HOME"), home_.path());
-        environment.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
-        return environment;
-    }
-
+    [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
+    [[nodiscard]] QProcessEnvironment environment() const { return sandbox_.environment(); }
     CliRun run(const QStringList& arguments, const QProcessEnvironment& environment) const {
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.setWorkingDirectory(home_.path());
-        process.start(cli_, arguments);
-        CliRun result;
-        if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit) {
-            qWarning("aicp %s did not finish normally", qPrintable(arguments.join(u' ')));
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return sandbox_.run(arguments, environment);
     }
-
     // Against the test's own workspace unless the arguments name another.
     CliRun run(const QStringList& arguments) const { return run(arguments, environment()); }
     CliRun quote(const QStringList& arguments) const {
@@ -99,21 +53,9 @@ private:
                    arguments);
     }
 
-    // A failure is reported as exactly one line on stderr, "aicp: …", and
-    // nothing on stdout for a script to mistake for a result.
-    static void verifyOneErrorLine(const CliRun& result, int exitCode) {
-        QCOMPARE(result.exitCode, exitCode);
-        QCOMPARE(result.errLines().size(), qsizetype(1));
-        QVERIFY2(result.err.startsWith(QStringLiteral("aicp: ")), qPrintable(result.err));
-        QVERIFY2(result.err.endsWith(u'\n'), qPrintable(result.err));
-        QVERIFY2(result.out.isEmpty(), qPrintable(result.out));
-    }
-
 private slots:
     void initTestCase() {
-        QVERIFY(home_.isValid());
-        cli_ = qEnvironmentVariable("AICP_CLI");
-        QVERIFY2(QFileInfo(cli_).isExecutable(), "AICP_CLI must name the built aicp binary");
+        QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp binary");
     }
 
     void helpExitsZeroEverywhere_data() {
@@ -194,8 +136,7 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
         const CliRun result = run(arguments);
-        verifyOneErrorLine(result, 2);
-        QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
+        verifyOneErrorLine(result, 2, mentions);
     }
 
     void quoteMistakesExitTwoWithOneLine_data() {
@@ -261,15 +202,13 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(QString, mentions);
         const CliRun result = quote(arguments);
-        verifyOneErrorLine(result, 2);
-        QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
+        verifyOneErrorLine(result, 2, mentions);
     }
 
     void unknownTierListsTheValidIds() {
         const CliRun result = quote({QStringLiteral("--tier"), QStringLiteral("platinum"),
                                      QStringLiteral("--requests"), QStringLiteral("1000")});
-        verifyOneErrorLine(result, 2);
-        QVERIFY(result.err.contains(QStringLiteral("'platinum'")));
+        verifyOneErrorLine(result, 2, QStringLiteral("'platinum'"));
         QVERIFY2(
             result.err.contains(QStringLiteral("open_source, starter, professional, enterprise")),
             qPrintable(result.err));
@@ -516,8 +455,7 @@ private slots:
 
         const QByteArray before = readBytes(db);
         const CliRun second = run({QStringLiteral("--db"), db, QStringLiteral("demo")});
-        verifyOneErrorLine(second, 1);
-        QVERIFY2(second.err.contains(QStringLiteral("already exists")), qPrintable(second.err));
+        verifyOneErrorLine(second, 1, QStringLiteral("already exists"));
         QCOMPARE(readBytes(db), before);
 
         // The demo is a working workspace: it quotes like any other.
@@ -550,8 +488,7 @@ private slots:
                                           {QStringLiteral("demo")}};
         for (const QStringList& command : commands) {
             const CliRun result = run(QStringList{QStringLiteral("--db"), db} + command);
-            verifyOneErrorLine(result, 1);
-            QVERIFY2(result.err.contains(QStringLiteral("corrupt.aicp")), qPrintable(result.err));
+            verifyOneErrorLine(result, 1, QStringLiteral("corrupt.aicp"));
             QCOMPARE(readBytes(db), junk);
         }
         QVERIFY(!QFileInfo::exists(db + QStringLiteral("-wal")));
@@ -576,8 +513,7 @@ private slots:
         environment.insert(QStringLiteral("AICP_DB"), junk);
         const CliRun refused =
             run({QStringLiteral("pricebook"), QStringLiteral("show")}, environment);
-        verifyOneErrorLine(refused, 1);
-        QVERIFY2(refused.err.contains(QStringLiteral("env-junk.aicp")), qPrintable(refused.err));
+        verifyOneErrorLine(refused, 1, QStringLiteral("env-junk.aicp"));
 
         // …and --db on the command line wins over it.
         const CliRun overridden = run({QStringLiteral("--db"), fromEnvironment,
@@ -593,7 +529,7 @@ private slots:
         // program's name.
         const CliRun result = run({QStringLiteral("pricebook"), QStringLiteral("show")});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY(QFileInfo::exists(home_.filePath(QStringLiteral("data/aicp/workspace.aicp"))));
+        QVERIFY(QFileInfo::exists(file(QStringLiteral("data/aicp/workspace.aicp"))));
     }
 
     void overflowIsAnErrorNotAWrongNumber() {
