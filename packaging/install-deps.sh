@@ -10,6 +10,7 @@ packages="
   libsqlite3-dev libssl-dev sqlite3 openssl
   libgl-dev libxkbcommon-dev fonts-dejavu-core
   xvfb xauth
+  clang libclang-rt-14-dev
 "
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -174,6 +174,14 @@ Result<DemoCustomer> readCustomer(const QJsonValue& value, const QString& where)
             return read.error();
         customer.license = *read;
     }
+    const QJsonArray earlier = object.value(QStringLiteral("earlier")).toArray();
+    for (qsizetype i = 0; i < earlier.size(); ++i) {
+        auto read =
+            readLicense(earlier.at(i).toObject(), where + QStringLiteral(".earlier[%1].").arg(i));
+        if (!read)
+            return read.error();
+        customer.earlier.push_back(*read);
+    }
     if (const QJsonValue usage = object.value(QStringLiteral("usage")); usage.isObject()) {
         auto read = readUsage(usage.toObject(), where + QStringLiteral(".usage."));
         if (!read)

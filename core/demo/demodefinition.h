@@ -45,6 +45,8 @@ struct DemoCustomer {
     QString name;
     QString domain;  // the email domain of its contacts
     std::optional<DemoLicense> license;
+    // Licenses held before `license` that have run out (trials, earlier terms).
+    std::vector<DemoLicense> earlier;
     std::optional<DemoUsage> usage;
 };
 

@@ -96,10 +96,8 @@ Status addLicenses(DemoContext& context, DemoRandom& random) {
         return installed.error();
 
     LicenseRegistry registry(context.workspace, clock);
-    for (const DemoCustomer& customer : definition.customers) {
-        if (!customer.license)
-            continue;
-        const DemoLicense& demo = *customer.license;
+    const auto issueDemo = [&](const DemoCustomer& customer,
+                               const DemoLicense& demo) -> Result<LicenseRecord> {
         LicenseRequest request;
         request.id = demoUuid(random);
         request.customerId = customer.id;
@@ -118,6 +116,20 @@ Status addLicenses(DemoContext& context, DemoRandom& random) {
         if (!issued)
             return issued.error().withContext(
                 QStringLiteral("demo license of '%1'").arg(customer.id));
+        return issued;
+    };
+    for (const DemoCustomer& customer : definition.customers) {
+        for (const DemoLicense& earlier : customer.earlier) {
+            auto issued = issueDemo(customer, earlier);
+            if (!issued)
+                return issued.error();
+        }
+        if (!customer.license)
+            continue;
+        const DemoLicense& demo = *customer.license;
+        auto issued = issueDemo(customer, demo);
+        if (!issued)
+            return issued.error();
         QUuid current = issued->license.id;
 
         if (demo.upgradedOn.isValid()) {

@@ -228,6 +228,14 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
             return failure(
                 Error(Error::Code::Io, QStringLiteral("cannot create the folder '%1'")
                                            .arg(QDir::toNativeSeparators(info.absolutePath()))));
+        // A workspace holds encrypted signing keys and customers' data: only
+        // its owner may read it. SQLite gives its -wal and -shm files the
+        // same mode, so the file is made here, before SQLite opens it.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return failure(Error(Error::Code::Io,
+                                 QStringLiteral("cannot be created (%1)").arg(file.errorString())));
     } else {
         auto inspected = inspectFile(path);
         if (!inspected)

@@ -95,6 +95,15 @@ private slots:
         QVERIFY(book);
         QCOMPARE(book->toJson(), PriceBook::loadDefault().value().toJson());
 
+        // Signing keys live here, encrypted: still, only the owner may read it.
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup |
+                                                QFileDevice::ExeGroup | QFileDevice::ReadOther |
+                                                QFileDevice::WriteOther | QFileDevice::ExeOther;
+        QCOMPARE(QFile::permissions(file) & others, QFileDevice::Permissions());
+        QVERIFY(
+            QFile::permissions(file).testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        QCOMPARE(QFile::permissions(file + QStringLiteral("-wal")), QFile::permissions(file));
+
         QCOMPARE(queryInt(ws.handle(), "PRAGMA foreign_keys"), 1);
         QCOMPARE(queryInt(ws.handle(), "PRAGMA application_id"), Workspace::kApplicationId);
         auto journal = aicp::Statement::prepare(ws.handle(), "PRAGMA journal_mode");
