@@ -1,0 +1,137 @@
+#pragma once
+
+#include "common/result.h"
+#include "licensing/licenseregistry.h"
+#include "metering/usagequery.h"
+#include "metering/yearmonth.h"
+#include "money/money.h"
+#include "pricing/bill.h"
+#include "pricing/pricebook.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+
+namespace aicp {
+
+// One stretch of a billed month during which one license was in force.
+// Times are UTC; `start` is included, `end` is not.
+struct BillingSegment {
+    QUuid licenseId;
+    QString tier;
+    QDateTime start;
+    QDateTime end;
+    std::int64_t seconds = 0;  // end - start
+    QString priceBookVersion;  // the version in force on the start's UTC date
+    // The tier's monthly request quota prorated to the segment; nullopt when
+    // the tier is unlimited.
+    std::optional<std::int64_t> includedRequests;
+    std::int64_t requests = 0;  // of the hours that start inside the segment
+};
+
+// One line of a monthly bill, for one segment and one pricing axis.
+struct MonthlyBillLine {
+    BillAxis axis = BillAxis::Base;
+    std::size_t segment = 0;  // index into MonthlyBill::segments
+    QString description;
+    std::int64_t quantity = 0;
+    std::optional<Money> unitPrice;
+    // Recurring lines: the exact full-month price the line prorates. Other
+    // lines: equal to `amount`.
+    Money monthlyAmount;
+    Money amount;  // rounded once to cents, half away from zero
+};
+
+// Something the bill shows but never charges for.
+enum class BillFindingKind {
+    RequestsOverCap,      // requests beyond a hard-capped (open_source) quota
+    SeatsOverLicense,     // distinct active users beyond the licensed seats
+    AgentsOverLicense,    // distinct active agents beyond the licensed agents
+    UsageWithoutLicense,  // requests in hours no license covers
+    TierCannotServe,      // the price book says the tier cannot serve the license
+};
+
+// "requests_over_cap", "seats_over_license", "agents_over_license",
+// "usage_without_license", "tier_cannot_serve".
+[[nodiscard]] QString billFindingKey(BillFindingKind kind);
+
+struct BillFinding {
+    BillFindingKind kind = BillFindingKind::RequestsOverCap;
+    std::int64_t used = 0;
+    std::optional<std::int64_t> allowed;  // nullopt: unlimited or not a count
+    std::optional<std::size_t> segment;   // nullopt: the whole month
+    QString message;
+};
+
+// A customer's computed (not issued) bill for one UTC calendar month. A
+// month without any license in force has no segments, no lines and a total
+// of 0.00; usage in it is reported as a finding.
+struct MonthlyBill {
+    QString customerId;
+    QString customerName;
+    YearMonth month;
+    QString currency;
+    QDateTime periodStart;  // first second of the month, UTC
+    QDateTime periodEnd;    // first second of the next month, UTC
+    std::int64_t monthSeconds = 0;
+    std::int64_t requests = 0;  // the whole month's, licensed or not
+    std::int64_t activeUsers = 0;
+    std::int64_t activeAgents = 0;
+    std::vector<BillingSegment> segments;
+    std::vector<MonthlyBillLine> lines;  // by segment, then in BillAxis order
+    std::vector<BillFinding> findings;
+    Money total;  // the sum of the rounded lines
+
+    [[nodiscard]] bool hasLicense() const { return !segments.empty(); }
+    // The sum of the lines of one axis over every segment.
+    [[nodiscard]] Money axisTotal(BillAxis axis) const;
+    [[nodiscard]] const MonthlyBillLine* line(std::size_t segment, BillAxis axis) const;
+    [[nodiscard]] const BillFinding* finding(BillFindingKind kind) const;
+};
+
+// Everything one monthly bill is computed from, already read from the
+// workspace. `licenses` may hold other customers' licenses; they are ignored.
+struct MonthlyBillInputs {
+    QString customerId;
+    QString customerName;
+    YearMonth month;
+    std::vector<LicenseRecord> licenses;
+    PriceBook priceBook;
+    std::vector<UsagePoint> hourly;  // hourly requests; hours outside the month are ignored
+    std::int64_t activeUsers = 0;
+    std::int64_t activeAgents = 0;
+};
+
+// Which license is in force over [from, to): the pieces, in time order, each
+// with the license that covers it. A license covers notBefore..expiresAt (the
+// grace period is not billed), cut short by its revocation and by the
+// notBefore of the license that superseded it. Where licenses overlap, the one
+// issued last wins (as licenseInForce decides).
+struct LicenseCoverage {
+    QUuid licenseId;
+    QDateTime start;
+    QDateTime end;
+};
+[[nodiscard]] std::vector<LicenseCoverage> licenseCoverage(
+    const std::vector<LicenseRecord>& licenses, const QString& customerId, const QDateTime& from,
+    const QDateTime& to);
+
+// `monthly` × `part` / `whole`, computed exactly and rounded once to whole
+// cents, half away from zero. `whole` must be positive, 0 <= part <= whole.
+[[nodiscard]] Money prorateToCents(Money monthly, std::int64_t part, std::int64_t whole);
+// `quantity` × `part` / `whole` rounded half up to a whole number.
+[[nodiscard]] std::int64_t prorateCount(std::int64_t quantity, std::int64_t part,
+                                        std::int64_t whole);
+
+// Prices a month: see the README, "Billing rules (for finance)".
+[[nodiscard]] Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs);
+
+// Machine form for `aicp bill --json`; amounts are decimal strings.
+[[nodiscard]] QJsonObject monthlyBillToJson(const MonthlyBill& bill);
+
+}  // namespace aicp
