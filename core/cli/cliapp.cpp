@@ -28,6 +28,8 @@ constexpr Command kCommands[] = {
      &cli::runLicenseCommand},
     {"revocations", "Export the signed list of revoked licenses", &cli::runRevocationsCommand},
     {"audit", "Verify or list the tamper-evident audit log", &cli::runAuditCommand},
+    {"usage", "Import usage events; summarise a customer's month or chart its requests",
+     &cli::runUsageCommand},
     {"demo", "Create the deterministic demo workspace in a new file", &cli::runDemoCommand},
 };
 

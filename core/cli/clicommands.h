@@ -15,6 +15,7 @@ int runKeysCommand(const CliContext& context, const QStringList& arguments);
 int runLicenseCommand(const CliContext& context, const QStringList& arguments);
 int runRevocationsCommand(const CliContext& context, const QStringList& arguments);
 int runAuditCommand(const CliContext& context, const QStringList& arguments);
+int runUsageCommand(const CliContext& context, const QStringList& arguments);
 
 // `aicp license verify`, a subcommand of `license` in its own file.
 int runLicenseVerify(const CliContext& context, const QStringList& arguments);

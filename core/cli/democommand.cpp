@@ -1,5 +1,6 @@
 #include "cli/clicommands.h"
 #include "customers/customer.h"
+#include "demo/demodefinition.h"
 #include "demo/demoworkspace.h"
 
 #include <QDir>
@@ -17,6 +18,8 @@ int runDemoCommand(const CliContext& context, const QStringList& arguments) {
         "the console opens on a first start. Refuses a file that already exists.");
     help.options = {db, helpOption()};
     help.details = QStringLiteral(
+        "The demo's signing key is protected by a published passphrase, printed when the "
+        "workspace is made, so licenses can be issued and verified with it.\n\n"
         "Exit status: 0 created, 1 the file exists or could not be written, 2 a mistake in the "
         "command line.");
 
@@ -46,6 +49,19 @@ int runDemoCommand(const CliContext& context, const QStringList& arguments) {
     context.out << QStringLiteral("Created the demo workspace %1 with %2 customers.\n")
                        .arg(QDir::toNativeSeparators(*path))
                        .arg(customers->size());
+    // The demo's signing key is protected by a published passphrase, so
+    // anyone trying the demo can issue licenses with it.
+    auto definition = DemoDefinition::loadDefault();
+    if (definition && !definition->passphrase.isEmpty()) {
+        QString shown = QDir::toNativeSeparators(*path);
+        if (shown.contains(u' ') || shown.contains(u'\'') || shown.contains(u'"'))
+            shown = u'"' + shown + u'"';
+        context.out << QStringLiteral(
+                           "The demo signing key's passphrase is '%1'. Try:\n"
+                           "  AICP_KEY_PASSPHRASE=%1 aicp --db %2 license issue --customer "
+                           "demo-trial --name \"Demo Trial\" --tier starter\n")
+                           .arg(definition->passphrase, shown);
+    }
     return kExitSuccess;
 }
 

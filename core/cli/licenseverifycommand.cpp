@@ -5,6 +5,7 @@
 #include "licensing/licenseverifier.h"
 #include "licensing/revocationlist.h"
 #include "licensing/verificationmemory.h"
+#include "licensing/workspaceverification.h"
 
 #include <QDir>
 
@@ -33,15 +34,19 @@ CommandHelp verifyHelp(const QList<QCommandLineOption>& options) {
         "Keys: the --public-key files given (the vendor's PEM, as 'aicp keys export-public' "
         "writes it); without any, every key the workspace trusts. Nothing in a license is "
         "believed before its signature has been checked.\n\n"
-        "Revocations: the signed list from --revocations; without it, the newest list the "
-        "workspace published itself (when no --public-key is given). A list older than one "
-        "this workspace has loaded before is refused.\n\n"
+        "Revocations: with the workspace's keys (no --public-key), the newest of the list "
+        "from --revocations, the newest list the workspace published itself and the newest it "
+        "accepted before, as the console does; a list older than one seen before is reported "
+        "(\"Revocation note\", \"revocation_note\") and the newer one applies, so it cannot "
+        "un-revoke a license. With --public-key, only the list from --revocations, refused "
+        "when older than one this workspace has seen.\n\n"
         "When the workspace exists it remembers the latest time and the newest revocation "
         "list seen, so a clock set back (clock-rollback) or an older list is caught; a "
         "workspace is never created by verify, and with --public-key none is needed.\n\n"
         "JSON: {\"status\" (the outcome word), \"usable\" (true for valid and valid-in-grace), "
         "\"reason\", \"checked_at\", \"revocation_list\" ({sequence, issued_at, kid, "
-        "revoked_count} or null), \"license\" (the signed payload once the signature checked "
+        "revoked_count} or null), \"revocation_note\" (why the list offered was not the "
+        "one applied, or null), \"license\" (the signed payload once the signature checked "
         "out, as 'license issue --json' prints it, else null)}.\n\n"
         "Exit status: 0 valid or valid-in-grace, 1 any other outcome, or the keys or the "
         "revocation list could not be used, 2 a mistake in the command line.\n\n"
@@ -50,6 +55,56 @@ CommandHelp verifyHelp(const QList<QCommandLineOption>& options) {
         "  aicp license verify --key \"$KEY\" --public-key vendor.pem --revocations revoked.rl "
         "--json");
     return help;
+}
+
+// The outcome, as text or JSON, and the exit status it means. `note` says
+// why a list offered was not the one applied (empty when it was).
+int printVerification(const CliContext& context, bool asJson, const LicenseVerification& outcome,
+                      const QDateTime& now, const std::optional<RevocationList>& list,
+                      const QString& note) {
+    const QString command = QStringLiteral("license verify");
+    const QString word = licenseStatusWord(outcome.status);
+    if (asJson) {
+        QJsonObject listJson;
+        if (list)
+            listJson = {
+                {QStringLiteral("sequence"), static_cast<double>(list->sequence)},
+                {QStringLiteral("issued_at"), timeJson(list->issuedAt)},
+                {QStringLiteral("kid"), list->kid},
+                {QStringLiteral("revoked_count"), static_cast<double>(list->revoked.size())}};
+        context.out << printedJson(
+            {{QStringLiteral("status"), word},
+             {QStringLiteral("usable"), outcome.isUsable()},
+             {QStringLiteral("reason"), outcome.reason},
+             {QStringLiteral("checked_at"), toRfc3339(now)},
+             {QStringLiteral("revocation_list"),
+              list ? QJsonValue(listJson) : QJsonValue(QJsonValue::Null)},
+             {QStringLiteral("revocation_note"),
+              note.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(note)},
+             {QStringLiteral("license"), outcome.license ? QJsonValue(licenseJson(*outcome.license))
+                                                         : QJsonValue(QJsonValue::Null)}});
+    } else {
+        LabelledRows rows{{QStringLiteral("Reason"), outcome.reason}};
+        rows.emplace_back(
+            QStringLiteral("Revocations"),
+            list ? QStringLiteral("list %1 of %2, %3 revoked")
+                       .arg(list->sequence)
+                       .arg(toRfc3339(list->issuedAt))
+                       .arg(list->revoked.size())
+                 : QStringLiteral("no list loaded (a revoked license is not detected)"));
+        if (!note.isEmpty())
+            rows.emplace_back(QStringLiteral("Revocation note"), note);
+        if (outcome.license) {
+            const LabelledRows details = licenseDetailRows(*outcome.license);
+            rows.insert(rows.end(), details.begin(), details.end());
+        }
+        context.out << word << '\n' << labelledLines(rows);
+    }
+    if (outcome.isUsable())
+        return kExitSuccess;
+    context.out.flush();
+    return context.failure(
+        QStringLiteral("%1: not usable (%2): %3").arg(command, word, outcome.reason));
 }
 
 }  // namespace
@@ -145,6 +200,51 @@ int runLicenseVerify(const CliContext& context, const QStringList& arguments) {
                     .arg(command));
         ring = std::move(trusted).value();
     }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+
+    // A workspace verifying with its own keys does it as the console does
+    // (verifyInWorkspace): the newest revocation list it knows applies, so
+    // offering an older one can never bring a revoked license back.
+    if (workspace && !keysGiven) {
+        QByteArray offered;
+        if (parser.isSet(revocations)) {
+            auto read = readInputFile(*revocationsPath, RevocationList::kMaxTokenSize);
+            if (!read)
+                return context.reportError(read.error().withContext(command));
+            offered = read->trimmed();
+            // A list that is not genuine is a mistake to report, not to skip.
+            auto list = RevocationList::verify(offered, ring);
+            if (!list)
+                return context.failure(QStringLiteral("%1: --revocations %2: %3")
+                                           .arg(command, *revocationsPath, list.error().message()));
+        }
+        const WorkspaceVerification verified = verifyInWorkspace(*workspace, text, now, offered);
+        std::optional<RevocationList> applied;
+        if (verified.revocationSequence) {
+            QList<QByteArray> candidates{offered};
+            if (auto published = LicenseRegistry(*workspace).latestPublishedRevocationList())
+                candidates.append(*published);
+            if (auto remembered = VerificationMemory(*workspace).newestRevocationList())
+                candidates.append(*remembered);
+            for (const QByteArray& token : candidates) {
+                if (token.isEmpty())
+                    continue;
+                auto list = RevocationList::verify(token, ring);
+                if (list && list->sequence == *verified.revocationSequence) {
+                    applied = std::move(list).value();
+                    break;
+                }
+            }
+        }
+        // No list could be applied safely: a verdict without one could call
+        // a revoked license valid.
+        if (!verified.revocationProblem.isEmpty() && !verified.revocationSequence)
+            return context.failure(
+                QStringLiteral("%1: %2").arg(command, verified.revocationProblem));
+        return printVerification(context, parser.isSet(json), verified.result, now, applied,
+                                 verified.revocationProblem);
+    }
+
     std::optional<VerificationMemory> memory;
     QDateTime latestSeen;
     std::int64_t highestSequence = 0;
@@ -160,7 +260,8 @@ int runLicenseVerify(const CliContext& context, const QStringList& arguments) {
         highestSequence = *sequence;
     }
 
-    // The revocation list.
+    // Keys given on the command line: the list, if any, comes from
+    // --revocations only.
     LicenseVerifier verifier(ring);
     std::optional<QByteArray> listToken;
     QString listSource;
@@ -170,13 +271,6 @@ int runLicenseVerify(const CliContext& context, const QStringList& arguments) {
             return context.reportError(read.error().withContext(command));
         listToken = read->trimmed();
         listSource = QStringLiteral("--revocations %1").arg(*revocationsPath);
-    } else if (workspace && !keysGiven) {
-        auto published = LicenseRegistry(*workspace).latestPublishedRevocationList();
-        if (published)
-            listToken = *published;
-        else if (published.error().code() != Error::Code::NotFound)
-            return context.failure(published.error().withContext(command));
-        listSource = QStringLiteral("the workspace's revocation list");
     }
     if (listToken) {
         auto list = RevocationList::verify(*listToken, ring);
@@ -188,59 +282,22 @@ int runLicenseVerify(const CliContext& context, const QStringList& arguments) {
             return context.failure(used.error().withContext(command));
     }
 
-    const QDateTime now = QDateTime::currentDateTimeUtc();
     const LicenseVerification outcome = verifier.verify(text, now, latestSeen);
 
     // Remember what was seen; both only ever move forward.
     if (memory) {
         Status remembered = memory->rememberTime(now);
-        if (remembered.ok() && verifier.revocationList())
-            remembered = memory->rememberRevocationSequence(verifier.revocationList()->sequence);
+        if (remembered.ok() && verifier.revocationList() && listToken)
+            remembered =
+                memory->rememberRevocationList(verifier.revocationList()->sequence, *listToken);
         if (!remembered.ok())
             return context.failure(remembered.error().withContext(
                 QStringLiteral("%1: the outcome (%2) could not be recorded in the workspace")
                     .arg(command, licenseStatusWord(outcome.status))));
     }
 
-    const QString word = licenseStatusWord(outcome.status);
-    const std::optional<RevocationList>& list = verifier.revocationList();
-    if (parser.isSet(json)) {
-        QJsonObject listJson;
-        if (list)
-            listJson = {
-                {QStringLiteral("sequence"), static_cast<double>(list->sequence)},
-                {QStringLiteral("issued_at"), timeJson(list->issuedAt)},
-                {QStringLiteral("kid"), list->kid},
-                {QStringLiteral("revoked_count"), static_cast<double>(list->revoked.size())}};
-        context.out << printedJson(
-            {{QStringLiteral("status"), word},
-             {QStringLiteral("usable"), outcome.isUsable()},
-             {QStringLiteral("reason"), outcome.reason},
-             {QStringLiteral("checked_at"), toRfc3339(now)},
-             {QStringLiteral("revocation_list"),
-              list ? QJsonValue(listJson) : QJsonValue(QJsonValue::Null)},
-             {QStringLiteral("license"), outcome.license ? QJsonValue(licenseJson(*outcome.license))
-                                                         : QJsonValue(QJsonValue::Null)}});
-    } else {
-        LabelledRows rows{{QStringLiteral("Reason"), outcome.reason}};
-        rows.emplace_back(
-            QStringLiteral("Revocations"),
-            list ? QStringLiteral("list %1 of %2, %3 revoked")
-                       .arg(list->sequence)
-                       .arg(toRfc3339(list->issuedAt))
-                       .arg(list->revoked.size())
-                 : QStringLiteral("no list loaded (a revoked license is not detected)"));
-        if (outcome.license) {
-            const LabelledRows details = licenseDetailRows(*outcome.license);
-            rows.insert(rows.end(), details.begin(), details.end());
-        }
-        context.out << word << '\n' << labelledLines(rows);
-    }
-    if (outcome.isUsable())
-        return kExitSuccess;
-    context.out.flush();
-    return context.failure(
-        QStringLiteral("%1: not usable (%2): %3").arg(command, word, outcome.reason));
+    return printVerification(context, parser.isSet(json), outcome, now, verifier.revocationList(),
+                             {});
 }
 
 }  // namespace aicp::cli

@@ -452,6 +452,27 @@ private slots:
         QVERIFY2(first.err.isEmpty(), qPrintable(first.err));
         QVERIFY(first.out.contains(QStringLiteral("customers")));
         QVERIFY(QFileInfo::exists(db));
+        // The demo signing key's published passphrase, and how to use it.
+        QCOMPARE(first.outLines().size(), qsizetype(3));
+        QVERIFY(first.outLines().at(0).startsWith(QStringLiteral("Created the demo workspace ")));
+        QVERIFY(first.outLines().at(0).contains(
+            QRegularExpression(QStringLiteral(" with \\d+ customers\\.$"))));
+        QCOMPARE(first.outLines().at(1),
+                 QStringLiteral("The demo signing key's passphrase is 'demo-passphrase'. Try:"));
+        QVERIFY2(first.outLines().at(2).contains(
+                     QStringLiteral("AICP_KEY_PASSPHRASE=demo-passphrase aicp --db ")),
+                 qPrintable(first.out));
+        // …and what it suggests works: the passphrase unlocks the demo key.
+        QProcessEnvironment withPassphrase = environment();
+        withPassphrase.insert(QStringLiteral("AICP_KEY_PASSPHRASE"),
+                              QStringLiteral("demo-passphrase"));
+        const CliRun issued = run(
+            {QStringLiteral("--db"), db, QStringLiteral("license"), QStringLiteral("issue"),
+             QStringLiteral("--customer"), QStringLiteral("demo-trial"), QStringLiteral("--name"),
+             QStringLiteral("Demo Trial"), QStringLiteral("--tier"), QStringLiteral("starter")},
+            withPassphrase);
+        QCOMPARE(issued.exitCode, 0);
+        QVERIFY2(issued.out.startsWith(QStringLiteral("AICP1.")), qPrintable(issued.err));
 
         const QByteArray before = readBytes(db);
         const CliRun second = run({QStringLiteral("--db"), db, QStringLiteral("demo")});

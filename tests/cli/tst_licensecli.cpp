@@ -457,7 +457,7 @@ private slots:
                  QStringLiteral("contract ended"));
     }
 
-    void customerWorkspaceRefusesAnOlderRevocationList() {
+    void customerWorkspaceKeepsTheNewerRevocationList() {
         QVERIFY(!generateKey().isEmpty());
         const QString first = issue();
         const QString second = issue();
@@ -503,10 +503,44 @@ private slots:
         };
         QCOMPARE(verifyThere(second, older).firstLine(), QStringLiteral("valid"));
         QCOMPARE(verifyThere(second, newer).firstLine(), QStringLiteral("revoked"));
-        // Having seen list 2, going back to list 1 would un-revoke the second.
+        // Having seen list 2, going back to list 1 would un-revoke the second:
+        // the older list is reported and list 2, remembered, still applies
+        // (as in the console: both verify through verifyInWorkspace).
         const CliRun back = verifyThere(second, older);
-        verifyOneErrorLine(back, 1, QStringLiteral("older"));
+        QCOMPARE(back.exitCode, 1);
+        QCOMPARE(back.firstLine(), QStringLiteral("revoked"));
+        QCOMPARE(back.errLines().size(), qsizetype(1));
+        QVERIFY2(back.out.contains(QStringLiteral("Revocation note")), qPrintable(back.out));
+        QVERIFY2(back.out.contains(QStringLiteral("older than list 2")), qPrintable(back.out));
+        const QJsonObject backJson = parseObject(
+            runOn(customer,
+                  {QStringLiteral("license"), QStringLiteral("verify"), QStringLiteral("--key"),
+                   second, QStringLiteral("--revocations"), older, QStringLiteral("--json")})
+                .out);
+        QCOMPARE(backJson.value(QStringLiteral("status")).toString(), QStringLiteral("revoked"));
+        QCOMPARE(backJson.value(QStringLiteral("revocation_list"))
+                     .toObject()
+                     .value(QStringLiteral("sequence"))
+                     .toInt(),
+                 2);
+        QVERIFY(backJson.value(QStringLiteral("revocation_note"))
+                    .toString()
+                    .contains(QStringLiteral("older")));
+        // Without any list offered, the remembered one goes on applying.
+        const CliRun remembered = runOn(
+            customer,
+            {QStringLiteral("license"), QStringLiteral("verify"), QStringLiteral("--key"), second});
+        QCOMPARE(remembered.firstLine(), QStringLiteral("revoked"));
+        QVERIFY(remembered.out.contains(QStringLiteral("list 2 of")));
+        QVERIFY(!remembered.out.contains(QStringLiteral("Revocation note")));
         QCOMPARE(verifyThere(first, newer).firstLine(), QStringLiteral("revoked"));
+        // A valid license with the older list offered: still valid, with the note.
+        const QString third = issue();
+        const CliRun stillValid = verifyThere(third, older);
+        QCOMPARE(stillValid.exitCode, 0);
+        QCOMPARE(stillValid.firstLine(), QStringLiteral("valid"));
+        QVERIFY(stillValid.err.isEmpty());
+        QVERIFY(stillValid.out.contains(QStringLiteral("Revocation note")));
     }
 
     void rotationKeepsOldLicensesValid() {
