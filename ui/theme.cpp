@@ -3,7 +3,6 @@
 #include <QFontMetrics>
 
 namespace aicp::theme {
-namespace {
 
 QColor mix(const QColor& from, const QColor& to, double amountOfTo) {
     const double keep = 1.0 - amountOfTo;
@@ -15,8 +14,6 @@ QColor mix(const QColor& from, const QColor& to, double amountOfTo) {
 bool isDark(const QPalette& palette) {
     return palette.color(QPalette::Window).lightnessF() < 0.5;
 }
-
-}  // namespace
 
 QColor accent(const QPalette& palette) {
     const QColor highlight = palette.color(QPalette::Highlight);

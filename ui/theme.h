@@ -10,6 +10,11 @@ namespace aicp::theme {
 // so a light or dark system theme is followed without a colour of our own.
 // The one accent is the palette's highlight.
 
+// `from` moved `amountOfTo` (0..1) of the way towards `to`.
+[[nodiscard]] QColor mix(const QColor& from, const QColor& to, double amountOfTo);
+// Whether the palette is a dark theme (light text on a dark window).
+[[nodiscard]] bool isDark(const QPalette& palette);
+
 [[nodiscard]] QColor accent(const QPalette& palette);
 // A faint wash of the accent for selected or emphasised backgrounds.
 [[nodiscard]] QColor accentWash(const QPalette& palette);

@@ -18,20 +18,6 @@ constexpr Migration kWorkspaceMigrations[] = {
     {3, "usage events, imports and aggregates", &migration0003},
 };
 
-Result<int> readUserVersion(sqlite3* db) {
-    auto query = Statement::prepare(db, "PRAGMA user_version");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::internal(QStringLiteral("PRAGMA user_version returned nothing"));
-    const auto version = static_cast<int>(query->int64(0));
-    query->reset();
-    return version;
-}
-
 Status checkNumbering(std::span<const Migration> steps) {
     if (steps.empty())
         return Error::internal(QStringLiteral("a schema needs at least one migration step"));
@@ -66,10 +52,10 @@ Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
         return transaction.error();
     // Read inside the write transaction: another process may have migrated
     // the file between our checks and taking the lock.
-    auto current = readUserVersion(db);
+    auto current = queryInt64(db, "PRAGMA user_version");
     if (!current)
         return current.error();
-    const int from = *current;
+    const int from = static_cast<int>(*current);
     if (from > target)
         return newerSchemaError(from, target);
     if (from == target) {

@@ -60,6 +60,21 @@ Status executeScript(sqlite3* db, std::string_view sql) {
     return {};
 }
 
+Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql) {
+    auto query = Statement::prepare(db, sql);
+    if (!query)
+        return query.error();
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::internal(QStringLiteral("\"%1\" returned no row")
+                                   .arg(QString::fromUtf8(sql.data(), sql.size())));
+    const std::int64_t value = query->int64(0);
+    query->reset();
+    return value;
+}
+
 QString formatStoredTime(const QDateTime& time) {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
 }

@@ -24,6 +24,10 @@ namespace aicp {
 // Runs SQL that returns no rows, possibly several statements (schema scripts).
 [[nodiscard]] Status executeScript(sqlite3* db, std::string_view sql);
 
+// The one integer a query returns (a PRAGMA, a count); an error when it
+// returns no row.
+[[nodiscard]] Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql);
+
 // Times are stored as RFC 3339 UTC text to the second ("2026-01-05T09:00:00Z"),
 // which sorts chronologically and reads well in the sqlite3 shell.
 [[nodiscard]] QString formatStoredTime(const QDateTime& time);

@@ -57,21 +57,6 @@ Result<FileKind> inspectFile(const QString& path) {
     return FileKind::Sqlite;
 }
 
-Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::internal(QStringLiteral("\"%1\" returned no row")
-                                   .arg(QString::fromUtf8(sql.data(), sql.size())));
-    const std::int64_t value = query->int64(0);
-    query->reset();
-    return value;
-}
-
 Status configureConnection(sqlite3* db) {
     // Connection settings only: none of them writes to the file.
     int rc = sqlite3_busy_timeout(db, kBusyTimeoutMs);

@@ -1,4 +1,5 @@
 #include "customers/customer.h"
+#include "darkpalette.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
@@ -49,31 +50,6 @@ LicenseRequest request(const QString& customerId, const QString& name, const QSt
     r.tier = tier;
     r.expiresAt = QDateTime::currentDateTimeUtc().addDays(days);
     return r;
-}
-
-QPalette darkPalette() {
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(37, 38, 41));
-    dark.setColor(QPalette::WindowText, QColor(230, 230, 232));
-    dark.setColor(QPalette::Base, QColor(48, 49, 53));
-    dark.setColor(QPalette::AlternateBase, QColor(54, 55, 60));
-    dark.setColor(QPalette::Text, QColor(230, 230, 232));
-    dark.setColor(QPalette::Button, QColor(52, 53, 58));
-    dark.setColor(QPalette::ButtonText, QColor(230, 230, 232));
-    dark.setColor(QPalette::Highlight, QColor(64, 132, 214));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, QColor(48, 49, 53));
-    dark.setColor(QPalette::ToolTipText, QColor(230, 230, 232));
-    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 145));
-    dark.setColor(QPalette::Light, QColor(70, 71, 76));
-    dark.setColor(QPalette::Midlight, QColor(60, 61, 66));
-    dark.setColor(QPalette::Mid, QColor(44, 45, 49));
-    dark.setColor(QPalette::Dark, QColor(25, 25, 28));
-    dark.setColor(QPalette::Shadow, QColor(10, 10, 12));
-    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 125));
-    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 125));
-    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 125));
-    return dark;
 }
 
 }  // namespace
@@ -663,7 +639,7 @@ private slots:
                 QDir(shotDir).filePath(QStringLiteral("settings-%1.png").arg(suffix))));
         };
         shoot(QStringLiteral("light"), light);
-        shoot(QStringLiteral("dark"), darkPalette());
+        shoot(QStringLiteral("dark"), aicp::test::darkPalette());
         QApplication::setPalette(light);
     }
 };

@@ -1,4 +1,5 @@
 #include "customers/customer.h"
+#include "darkpalette.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -46,31 +47,6 @@ const QByteArray kPassphrase("correct horse battery");
 const QString kCustomer = QStringLiteral("cust-000");
 // The page's "now": 20 March 2026, noon UTC.
 const QDateTime kNow(QDate(2026, 3, 20), QTime(12, 0), Qt::UTC);
-
-QPalette darkPalette() {
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(37, 38, 41));
-    dark.setColor(QPalette::WindowText, QColor(230, 230, 232));
-    dark.setColor(QPalette::Base, QColor(48, 49, 53));
-    dark.setColor(QPalette::AlternateBase, QColor(54, 55, 60));
-    dark.setColor(QPalette::Text, QColor(230, 230, 232));
-    dark.setColor(QPalette::Button, QColor(52, 53, 58));
-    dark.setColor(QPalette::ButtonText, QColor(230, 230, 232));
-    dark.setColor(QPalette::Highlight, QColor(64, 132, 214));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::ToolTipBase, QColor(48, 49, 53));
-    dark.setColor(QPalette::ToolTipText, QColor(230, 230, 232));
-    dark.setColor(QPalette::PlaceholderText, QColor(140, 140, 145));
-    dark.setColor(QPalette::Light, QColor(70, 71, 76));
-    dark.setColor(QPalette::Midlight, QColor(60, 61, 66));
-    dark.setColor(QPalette::Mid, QColor(44, 45, 49));
-    dark.setColor(QPalette::Dark, QColor(25, 25, 28));
-    dark.setColor(QPalette::Shadow, QColor(10, 10, 12));
-    dark.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 120, 125));
-    dark.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 120, 125));
-    dark.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 120, 125));
-    return dark;
-}
 
 UsageGeneratorSpec marchSpec(std::int64_t rows) {
     UsageGeneratorSpec spec;
@@ -561,7 +537,7 @@ void TestUsagePage::screenshots() {
             QDir(shotDir).filePath(QStringLiteral("usage-page-%1.png").arg(suffix))));
     };
     shoot(QStringLiteral("light"), light);
-    shoot(QStringLiteral("dark"), darkPalette());
+    shoot(QStringLiteral("dark"), aicp::test::darkPalette());
     QApplication::setPalette(light);
 }
 

@@ -5,28 +5,14 @@
 #include <QCoreApplication>
 
 namespace aicp {
-namespace {
-
-QColor mix(const QColor& from, const QColor& to, double amountOfTo) {
-    const double keep = 1.0 - amountOfTo;
-    return QColor::fromRgbF(static_cast<float>(from.redF() * keep + to.redF() * amountOfTo),
-                            static_cast<float>(from.greenF() * keep + to.greenF() * amountOfTo),
-                            static_cast<float>(from.blueF() * keep + to.blueF() * amountOfTo));
-}
-
-bool isDark(const QPalette& palette) {
-    return palette.color(QPalette::Window).lightnessF() < 0.5;
-}
-
-}  // namespace
 
 QColor licenseStateColour(const QPalette& palette, const QString& stateWord) {
     const QColor text = palette.color(QPalette::Text);
-    const bool dark = isDark(palette);
+    const bool dark = theme::isDark(palette);
     if (stateWord == QLatin1String("active") || stateWord == QLatin1String("valid"))
-        return mix(text, dark ? QColor(102, 204, 140) : QColor(27, 128, 62), 0.85);
+        return theme::mix(text, dark ? QColor(102, 204, 140) : QColor(27, 128, 62), 0.85);
     if (stateWord == QLatin1String("in-grace") || stateWord == QLatin1String("valid-in-grace"))
-        return mix(text, dark ? QColor(240, 190, 80) : QColor(166, 105, 0), 0.85);
+        return theme::mix(text, dark ? QColor(240, 190, 80) : QColor(166, 105, 0), 0.85);
     if (stateWord == QLatin1String("not-yet-valid"))
         return theme::accent(palette);
     if (stateWord == QLatin1String("expired") || stateWord == QLatin1String("superseded"))

@@ -13,17 +13,6 @@
 namespace aicp {
 namespace {
 
-QColor mix(const QColor& from, const QColor& to, double amountOfTo) {
-    const double keep = 1.0 - amountOfTo;
-    return QColor::fromRgbF(static_cast<float>(from.redF() * keep + to.redF() * amountOfTo),
-                            static_cast<float>(from.greenF() * keep + to.greenF() * amountOfTo),
-                            static_cast<float>(from.blueF() * keep + to.blueF() * amountOfTo));
-}
-
-bool isDark(const QPalette& palette) {
-    return palette.color(QPalette::Window).lightnessF() < 0.5;
-}
-
 void setTextColour(QWidget* widget, const QColor& colour) {
     QPalette palette = widget->palette();
     palette.setColor(QPalette::WindowText, colour);
@@ -34,12 +23,12 @@ void setTextColour(QWidget* widget, const QColor& colour) {
 
 QColor limitStateColour(const QPalette& palette, LimitState state) {
     const QColor text = palette.color(QPalette::Text);
-    const bool dark = isDark(palette);
+    const bool dark = theme::isDark(palette);
     switch (state) {
         case LimitState::Within:
-            return mix(text, dark ? QColor(102, 204, 140) : QColor(27, 128, 62), 0.85);
+            return theme::mix(text, dark ? QColor(102, 204, 140) : QColor(27, 128, 62), 0.85);
         case LimitState::Near:
-            return mix(text, dark ? QColor(240, 190, 80) : QColor(196, 125, 0), 0.9);
+            return theme::mix(text, dark ? QColor(240, 190, 80) : QColor(196, 125, 0), 0.9);
         case LimitState::Over:
             break;
     }
