@@ -5,6 +5,7 @@
 #include <QCryptographicHash>
 
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -13,6 +14,13 @@
 
 namespace aicp {
 namespace {
+
+// OpenSSL registers its clean-up with atexit() when it first initialises.
+// Initialising before main() makes that clean-up run after every later
+// static destructor, among them the thread pool's that joins the worker
+// threads which signed or verified: a worker's OpenSSL thread state must
+// never be freed after OpenSSL itself (an intermittent double free at exit).
+[[maybe_unused]] const bool kOpensslReadyBeforeMain = OPENSSL_init_crypto(0, nullptr) == 1;
 
 // OpenSSL's default password callback prompts on the terminal when a PEM
 // block needs a passphrase; a library must never do that (it would hang a

@@ -71,6 +71,8 @@ private slots:
         page_->setWorkspace(workspace_.get(), workspace_->priceBook().value());
         page_->setNewPassphraseProvider(
             [](QWidget*, const QString&) { return std::optional<QByteArray>(kPassphrase); });
+        page_->setUnlockPassphraseProvider(
+            [](QWidget*, const QString&) { return std::optional<QByteArray>(kPassphrase); });
         confirmations_.clear();
         confirmAnswer_ = true;
         page_->setConfirmer(
@@ -124,6 +126,18 @@ private slots:
                     .toString()
                     .endsWith(QStringLiteral("UTC")));
         QCOMPARE(changed.size(), 2);
+    }
+
+    void rotationNeedsTheCurrentPassphrase() {
+        QVERIFY(page_->generateKey());
+        waitUntilIdle();
+        page_->setUnlockPassphraseProvider(
+            [](QWidget*, const QString&) { return std::optional<QByteArray>("not the one"); });
+        QVERIFY(page_->rotateKey());
+        waitUntilIdle();
+        QCOMPARE(states(), QStringList{QStringLiteral("signing")});
+        QVERIFY2(page_->message().contains(QStringLiteral("wrong passphrase")),
+                 qPrintable(page_->message()));
     }
 
     void rotationNotConfirmedChangesNothing() {

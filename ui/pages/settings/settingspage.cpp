@@ -63,6 +63,7 @@ SettingsPage::SettingsPage(QWidget* parent)
     : QWidget(parent),
       runner_(new TaskRunner(this)),
       newPassphrase_(&PassphraseDialog::askNew),
+      unlockPassphrase_(&PassphraseDialog::ask),
       confirm_(&confirmWithMessageBox),
       keys_(new SigningKeyModel(this)),
       keyTable_(new QTableView(this)),
@@ -235,6 +236,10 @@ void SettingsPage::setNewPassphraseProvider(PassphraseProvider provider) {
     newPassphrase_ = std::move(provider);
 }
 
+void SettingsPage::setUnlockPassphraseProvider(PassphraseProvider provider) {
+    unlockPassphrase_ = std::move(provider);
+}
+
 void SettingsPage::setConfirmer(Confirmer confirmer) {
     confirm_ = std::move(confirmer);
 }
@@ -371,9 +376,13 @@ bool SettingsPage::runKeyOperation(bool rotate) {
         return false;
     if (rotate ? !hasSigningKey_ : hasSigningKey_)
         return false;
-    const std::optional<QByteArray> passphrase = newPassphrase_(
-        this, rotate ? tr("Choose the passphrase for the new signing key.")
-                     : tr("Choose the passphrase for the workspace's first signing key."));
+    // Rotating proves the current key can be unlocked, and the new key keeps
+    // that passphrase (KeyStore::rotate): so it is asked once, as for signing.
+    const std::optional<QByteArray> passphrase =
+        rotate ? unlockPassphrase_(this, tr("Enter the signing key's passphrase. The new key "
+                                            "is protected by the same passphrase."))
+               : newPassphrase_(this,
+                                tr("Choose the passphrase for the workspace's first signing key."));
     if (!passphrase) {
         showMessage(tr("Cancelled; no key was made."), false);
         return false;

@@ -33,6 +33,8 @@ public:
     void setTaskRunner(TaskRunner* runner);
     // Asks for a new key's passphrase (twice, in the default dialog).
     void setNewPassphraseProvider(PassphraseProvider provider);
+    // Asks for the current signing key's passphrase (once), for rotating.
+    void setUnlockPassphraseProvider(PassphraseProvider provider);
     void setConfirmer(Confirmer confirmer);
 
     void reload();
@@ -71,6 +73,7 @@ private:
     bool hasSigningKey_ = false;
     TaskRunner* runner_;
     PassphraseProvider newPassphrase_;
+    PassphraseProvider unlockPassphrase_;
     Confirmer confirm_;
 
     SigningKeyModel* keys_;
