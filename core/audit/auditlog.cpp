@@ -136,12 +136,7 @@ Result<std::vector<AuditEntry>> AuditLog::entries() const {
         Statement::prepare(workspace_.handle(), std::string(kSelectEntries) + " ORDER BY seq");
     if (!query)
         return query.error();
-    std::vector<AuditEntry> entries;
-    AICP_TRY(query->forEachRow([&entries](const Statement& row) {
-        entries.push_back(readEntry(row));
-        return Status();
-    }));
-    return entries;
+    return query->collect<AuditEntry>(&readEntry);
 }
 
 Result<AuditVerification> AuditLog::verify() const {

@@ -77,12 +77,7 @@ Result<std::vector<Customer>> CustomerStore::list() const {
                            std::string(kSelectColumns) + " ORDER BY name COLLATE NOCASE, name, id");
     if (!query)
         return query.error();
-    std::vector<Customer> customers;
-    AICP_TRY(query->forEachRow([&customers](const Statement& row) {
-        customers.push_back(readCustomer(row));
-        return Status();
-    }));
-    return customers;
+    return query->collect<Customer>(&readCustomer);
 }
 
 Result<Customer> CustomerStore::find(const QString& id) const {

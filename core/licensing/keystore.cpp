@@ -28,12 +28,7 @@ Result<std::vector<SigningKeyInfo>> queryKeys(sqlite3* db, const std::string& sq
         return query.error();
     if (!parameter.isNull())
         AICP_TRY(query->bindAll(parameter));
-    std::vector<SigningKeyInfo> keys;
-    AICP_TRY(query->forEachRow([&keys](const Statement& row) {
-        keys.push_back(readKey(row));
-        return Status();
-    }));
-    return keys;
+    return query->collect<SigningKeyInfo>(&readKey);
 }
 
 }  // namespace

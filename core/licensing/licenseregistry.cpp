@@ -53,15 +53,7 @@ Result<std::vector<LicenseRecord>> queryRecords(sqlite3* db, const std::string& 
         return query.error();
     if (!parameter.isNull())
         AICP_TRY(query->bindAll(parameter));
-    std::vector<LicenseRecord> records;
-    AICP_TRY(query->forEachRow([&records](const Statement& row) -> Status {
-        auto record = readRecord(row);
-        if (!record)
-            return record.error();
-        records.push_back(std::move(record).value());
-        return {};
-    }));
-    return records;
+    return query->collect<LicenseRecord>(&readRecord);
 }
 
 Status ensureCustomer(Workspace& workspace, const LicensePayload& license) {

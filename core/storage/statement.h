@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include <QByteArray>
 #include <QDateTime>
@@ -89,6 +90,10 @@ public:
     // first failure, of SQLite or of `visit`, and leaves the statement reset.
     template <typename Visit>
     [[nodiscard]] Status forEachRow(Visit&& visit);
+    // Runs a query to its end and returns its rows, each made by `read`
+    // into a T (or a Result<T>, when a row can be refused).
+    template <typename T, typename Read>
+    [[nodiscard]] Result<std::vector<T>> collect(Read&& read);
     // Abandons a run early (a query whose remaining rows are not wanted) and
     // clears the bindings.
     void reset();
@@ -158,6 +163,23 @@ Status Statement::forEachRow(Visit&& visit) {
             return visited;
         }
     }
+}
+
+template <typename T, typename Read>
+Result<std::vector<T>> Statement::collect(Read&& read) {
+    std::vector<T> rows;
+    AICP_TRY(forEachRow([&rows, &read](const Statement& row) -> Status {
+        if constexpr (std::is_same_v<std::invoke_result_t<Read&, const Statement&>, Result<T>>) {
+            auto made = read(row);
+            if (!made)
+                return made.error();
+            rows.push_back(std::move(made).value());
+        } else {
+            rows.push_back(read(row));
+        }
+        return {};
+    }));
+    return rows;
 }
 
 template <typename... Values>

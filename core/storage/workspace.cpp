@@ -407,12 +407,9 @@ Result<std::vector<Workspace::StoredPriceBook>> Workspace::priceBookHistory() co
         Statement::prepare(db_, "SELECT id, stored_at, document FROM price_books ORDER BY id");
     if (!query)
         return query.error();
-    std::vector<StoredPriceBook> history;
-    AICP_TRY(query->forEachRow([&history](const Statement& row) {
-        history.push_back({row.int64(0), row.time(1), row.blob(2)});
-        return Status();
-    }));
-    return history;
+    return query->collect<StoredPriceBook>([](const Statement& row) {
+        return StoredPriceBook{row.int64(0), row.time(1), row.blob(2)};
+    });
 }
 
 }  // namespace aicp
