@@ -1,5 +1,7 @@
 #include "licensing/licensepayload.h"
 
+#include "metering/utctime.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -134,9 +136,14 @@ Result<QDateTime> fromRfc3339(const QString& text) {
     if (!kForm.match(text).hasMatch())
         return Error::invalidInput(
             QStringLiteral("'%1' is not a UTC time like 2026-11-24T00:00:00Z").arg(text));
-    QDateTime time = QDateTime::fromString(text, QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
-    time.setTimeSpec(Qt::UTC);
-    // fromString accepts 24:00 or Feb 30 on some paths; a round trip catches it.
+    // Straight to UTC seconds: QDateTime::fromString goes through local time,
+    // which reads the time-zone database for every license of a long list.
+    const QByteArray latin1 = text.toLatin1();
+    const utc::TimestampReading reading =
+        utc::parseRfc3339(std::string_view(latin1.constData(), std::size_t(latin1.size())));
+    const QDateTime time = reading.problem == utc::TimestampReading::Problem::None
+                               ? QDateTime::fromSecsSinceEpoch(reading.seconds, Qt::UTC)
+                               : QDateTime();
     if (!time.isValid() || toRfc3339(time) != text)
         return Error::invalidInput(QStringLiteral("'%1' is not a real date and time").arg(text));
     return time;

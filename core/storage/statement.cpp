@@ -1,5 +1,7 @@
 #include "storage/statement.h"
 
+#include "metering/utctime.h"
+
 #include <utility>
 
 #include <QtGlobal>
@@ -80,6 +82,15 @@ QString formatStoredTime(const QDateTime& time) {
 }
 
 QDateTime parseStoredTime(QStringView text) {
+    // The form formatStoredTime writes, read without QDateTime's detour
+    // through local time (a time-zone database lookup per value).
+    if (text.size() == qsizetype(sizeof "2026-01-01T00:00:00Z") - 1) {
+        const QByteArray latin1 = text.toLatin1();
+        const utc::TimestampReading reading =
+            utc::parseRfc3339(std::string_view(latin1.constData(), std::size_t(latin1.size())));
+        if (reading.problem == utc::TimestampReading::Problem::None)
+            return QDateTime::fromSecsSinceEpoch(reading.seconds, Qt::UTC);
+    }
     QDateTime time = QDateTime::fromString(text.toString(), Qt::ISODate);
     if (!time.isValid())
         return {};
