@@ -1,8 +1,5 @@
-#include "cli/cliapp.h"
-
-#include <QCoreApplication>
+#include "cli/cliprogram.h"
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
-    return aicp::runCli(app.arguments());
+    return aicp::runCliProgram(argc, argv);
 }

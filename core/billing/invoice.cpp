@@ -1,0 +1,101 @@
+#include "billing/invoice.h"
+
+#include "licensing/licensepayload.h"
+
+#include <QJsonArray>
+
+namespace aicp {
+
+namespace {
+
+QJsonValue textOrNull(const QString& text) {
+    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+}
+
+QJsonValue timeOrNull(const QDateTime& time) {
+    return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue();
+}
+
+}  // namespace
+
+QString invoiceLineKindKey(InvoiceLineKind kind) {
+    switch (kind) {
+        case InvoiceLineKind::Charge:
+            return QStringLiteral("charge");
+        case InvoiceLineKind::LateUsage:
+            return QStringLiteral("late_usage");
+        case InvoiceLineKind::Finding:
+            return QStringLiteral("finding");
+    }
+    return {};
+}
+
+Money Invoice::axisTotal(BillAxis axis) const {
+    std::int64_t micros = 0;
+    for (const InvoiceLine& line : lines)
+        if (line.kind == InvoiceLineKind::Charge && line.axis == axis)
+            micros += line.amount.micros();
+    return Money::fromMicros(micros);
+}
+
+QString invoiceNumber(int year, int sequence) {
+    return QStringLiteral("AICP-%1-%2")
+        .arg(year, 4, 10, QLatin1Char('0'))
+        .arg(sequence, 6, 10, QLatin1Char('0'));
+}
+
+QString creditNoteNumber(int year, int sequence) {
+    return QStringLiteral("AICP-CN-%1-%2")
+        .arg(year, 4, 10, QLatin1Char('0'))
+        .arg(sequence, 6, 10, QLatin1Char('0'));
+}
+
+QJsonObject creditNoteToJson(const CreditNote& note) {
+    return {{QStringLiteral("number"), note.number},
+            {QStringLiteral("invoice"), note.invoiceNumber},
+            {QStringLiteral("issued_at"), toRfc3339(note.issuedAt)},
+            {QStringLiteral("issued_by"), note.issuedBy},
+            {QStringLiteral("reason"), note.reason},
+            {QStringLiteral("total"), note.total.toDecimalString()}};
+}
+
+QJsonObject invoiceToJson(const Invoice& invoice) {
+    QJsonArray lines;
+    for (const InvoiceLine& line : invoice.lines) {
+        lines.append(QJsonObject{
+            {QStringLiteral("kind"), invoiceLineKindKey(line.kind)},
+            {QStringLiteral("axis"),
+             line.axis ? QJsonValue(billAxisKey(*line.axis)) : QJsonValue()},
+            {QStringLiteral("description"), line.description},
+            {QStringLiteral("quantity"), qint64(line.quantity)},
+            {QStringLiteral("unit_price"),
+             line.unitPrice ? QJsonValue(line.unitPrice->toDecimalString()) : QJsonValue()},
+            {QStringLiteral("amount"), line.amount.toDecimalString()},
+            {QStringLiteral("license_id"), textOrNull(line.licenseId)},
+            {QStringLiteral("tier"), textOrNull(line.tier)},
+            {QStringLiteral("price_book_version"), textOrNull(line.priceBookVersion)},
+            {QStringLiteral("period_start"), timeOrNull(line.periodStart)},
+            {QStringLiteral("period_end"), timeOrNull(line.periodEnd)},
+            {QStringLiteral("late_month"),
+             line.lateMonth ? QJsonValue(line.lateMonth->toString()) : QJsonValue()}});
+    }
+    return {
+        {QStringLiteral("number"), invoice.number},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), invoice.customerId},
+                                                 {QStringLiteral("name"), invoice.customerName}}},
+        {QStringLiteral("month"), invoice.month.toString()},
+        {QStringLiteral("currency"), invoice.currency},
+        {QStringLiteral("issued_at"), toRfc3339(invoice.issuedAt)},
+        {QStringLiteral("issued_by"), invoice.issuedBy},
+        {QStringLiteral("requests"), qint64(invoice.requests)},
+        {QStringLiteral("active_users"), qint64(invoice.activeUsers)},
+        {QStringLiteral("active_agents"), qint64(invoice.activeAgents)},
+        {QStringLiteral("late_requests_at_issue"), qint64(invoice.lateRequestsAtIssue)},
+        {QStringLiteral("lines"), lines},
+        {QStringLiteral("total"), invoice.total.toDecimalString()},
+        {QStringLiteral("credited"), invoice.isCredited()},
+        {QStringLiteral("credit_note"),
+         invoice.creditNote ? QJsonValue(creditNoteToJson(*invoice.creditNote)) : QJsonValue()}};
+}
+
+}  // namespace aicp

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "metering/yearmonth.h"
+#include "money/money.h"
+#include "pricing/bill.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace aicp {
+
+// What a stored invoice line is: a charge (a bill line, the only kind with an
+// amount), late requests for an earlier invoiced month (information only), or
+// a finding of the bill (shown, never charged).
+enum class InvoiceLineKind { Charge, LateUsage, Finding };
+
+// "charge", "late_usage", "finding".
+[[nodiscard]] QString invoiceLineKindKey(InvoiceLineKind kind);
+
+struct InvoiceLine {
+    InvoiceLineKind kind = InvoiceLineKind::Charge;
+    std::optional<BillAxis> axis;  // charges only
+    QString description;
+    std::int64_t quantity = 0;
+    std::optional<Money> unitPrice;
+    Money amount;  // zero unless a charge
+    // Charges: the license segment the line prices. Empty otherwise.
+    QString licenseId;
+    QString tier;
+    QString priceBookVersion;
+    QDateTime periodStart;               // UTC, included
+    QDateTime periodEnd;                 // UTC, excluded
+    std::optional<YearMonth> lateMonth;  // LateUsage only: the month the requests were for
+};
+
+// A credit note cancels its invoice in full; it has its own gap-free series
+// per year ("AICP-CN-2026-000007").
+struct CreditNote {
+    std::int64_t id = 0;
+    QString number;
+    QString invoiceNumber;
+    QDateTime issuedAt;  // UTC, whole seconds
+    QString issuedBy;
+    QString reason;
+    Money total;  // the invoice's total, negated
+};
+
+// An issued invoice, exactly as stored: its lines and totals never change
+// after issue. Numbers run without gaps per year of issue
+// ("AICP-2026-000123").
+struct Invoice {
+    std::int64_t id = 0;
+    QString number;
+    QString customerId;
+    QString customerName;  // as it was at issue
+    YearMonth month;
+    QString currency;
+    QDateTime issuedAt;  // UTC, whole seconds
+    QString issuedBy;
+    std::int64_t requests = 0;  // the month's, as counted at issue
+    std::int64_t activeUsers = 0;
+    std::int64_t activeAgents = 0;
+    // Late requests of `month` already counted (and so charged) at issue;
+    // later invoices list only those that arrived after.
+    std::int64_t lateRequestsAtIssue = 0;
+    std::vector<InvoiceLine> lines;  // charges, then late usage, then findings
+    Money total;                     // the sum of the charge lines
+    std::optional<CreditNote> creditNote;
+
+    [[nodiscard]] bool isCredited() const { return creditNote.has_value(); }
+    // The sum of the charge lines of one axis.
+    [[nodiscard]] Money axisTotal(BillAxis axis) const;
+};
+
+// "AICP-2026-000123" and "AICP-CN-2026-000007".
+[[nodiscard]] QString invoiceNumber(int year, int sequence);
+[[nodiscard]] QString creditNoteNumber(int year, int sequence);
+
+// Machine form for `aicp invoice show --json` and `invoice list --json`:
+// keys in a fixed order, amounts as decimal strings, times RFC 3339 UTC.
+[[nodiscard]] QJsonObject invoiceToJson(const Invoice& invoice);
+[[nodiscard]] QJsonObject creditNoteToJson(const CreditNote& note);
+
+}  // namespace aicp

@@ -1,0 +1,442 @@
+#include "billing/invoicebook.h"
+
+#include "audit/auditlog.h"
+#include "billing/monthlybilling.h"
+#include "customers/customer.h"
+#include "metering/closedperiods.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+#include "storage/workspace.h"
+
+#include <map>
+
+#include <sqlite3.h>
+
+namespace aicp {
+
+namespace {
+
+constexpr BillAxis kAxes[] = {
+    BillAxis::Base,  BillAxis::Requests, BillAxis::PolicyPacks, BillAxis::ComplianceModules,
+    BillAxis::Seats, BillAxis::Audit,    BillAxis::Discount};
+
+std::optional<BillAxis> axisFromKey(const QString& key) {
+    for (BillAxis axis : kAxes)
+        if (billAxisKey(axis) == key)
+            return axis;
+    return std::nullopt;
+}
+
+std::optional<InvoiceLineKind> kindFromKey(const QString& key) {
+    for (InvoiceLineKind kind :
+         {InvoiceLineKind::Charge, InvoiceLineKind::LateUsage, InvoiceLineKind::Finding})
+        if (invoiceLineKindKey(kind) == key)
+            return kind;
+    return std::nullopt;
+}
+
+std::optional<QString> textOrNull(const QString& text) {
+    return text.isEmpty() ? std::nullopt : std::optional(text);
+}
+
+std::optional<QDateTime> timeOrNull(const QDateTime& time) {
+    return time.isValid() ? std::optional(time) : std::nullopt;
+}
+
+Status refuseInCustomerMode(const Workspace& workspace, const QString& what) {
+    auto mode = workspace.mode();
+    if (!mode)
+        return mode.error();
+    if (*mode == Workspace::Mode::Customer)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("this is a customer workspace: invoices are issued in the "
+                                    "vendor's, so it cannot %1")
+                         .arg(what));
+    return {};
+}
+
+Error corrupt(const QString& what) {
+    return {Error::Code::Corrupt, QStringLiteral("stored invoice data is damaged: %1").arg(what)};
+}
+
+constexpr const char* kInvoiceColumns =
+    "SELECT i.id, i.number, i.customer_id, i.customer_name, i.month, i.currency, i.issued_at, "
+    "i.issued_by, i.requests, i.active_users, i.active_agents, i.late_requests_at_issue, "
+    "i.total_micros, c.id, c.number, c.issued_at, c.issued_by, c.reason, c.total_micros "
+    "FROM invoices AS i LEFT JOIN credit_notes AS c ON c.invoice_id = i.id ";
+
+Result<Invoice> readInvoice(const Statement& row) {
+    Invoice invoice;
+    invoice.id = row.int64(0);
+    invoice.number = row.text(1);
+    invoice.customerId = row.text(2);
+    invoice.customerName = row.text(3);
+    const auto month = YearMonth::parse(row.text(4));
+    if (!month)
+        return corrupt(QStringLiteral("invoice %1 has no valid month").arg(invoice.number));
+    invoice.month = *month;
+    invoice.currency = row.text(5);
+    invoice.issuedAt = row.time(6);
+    invoice.issuedBy = row.text(7);
+    invoice.requests = row.int64(8);
+    invoice.activeUsers = row.int64(9);
+    invoice.activeAgents = row.int64(10);
+    invoice.lateRequestsAtIssue = row.int64(11);
+    invoice.total = Money::fromMicros(row.int64(12));
+    if (!row.isNull(13))
+        invoice.creditNote = CreditNote{row.int64(13),
+                                        row.text(14),
+                                        invoice.number,
+                                        row.time(15),
+                                        row.text(16),
+                                        row.text(17),
+                                        Money::fromMicros(row.int64(18))};
+    return invoice;
+}
+
+Status readLines(sqlite3* db, std::vector<Invoice>& invoices) {
+    if (invoices.empty())
+        return {};
+    std::map<std::int64_t, Invoice*> byId;
+    for (Invoice& invoice : invoices)
+        byId[invoice.id] = &invoice;
+    auto query = Statement::prepare(
+        db,
+        "SELECT invoice_id, kind, axis, description, quantity, unit_price_micros, amount_micros, "
+        "license_id, tier, price_book_version, period_start, period_end, late_month "
+        "FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position");
+    if (!query)
+        return query.error();
+    AICP_TRY(query->bindAll(byId.begin()->first, byId.rbegin()->first));
+    return query->forEachRow([&](const Statement& row) -> Status {
+        const auto found = byId.find(row.int64(0));
+        if (found == byId.end())
+            return {};
+        Invoice& invoice = *found->second;
+        InvoiceLine line;
+        const auto kind = kindFromKey(row.text(1));
+        if (!kind)
+            return corrupt(QStringLiteral("a line of %1 has no known kind").arg(invoice.number));
+        line.kind = *kind;
+        if (!row.isNull(2)) {
+            line.axis = axisFromKey(row.text(2));
+            if (!line.axis)
+                return corrupt(
+                    QStringLiteral("a line of %1 has an unknown axis").arg(invoice.number));
+        }
+        line.description = row.text(3);
+        line.quantity = row.int64(4);
+        if (!row.isNull(5))
+            line.unitPrice = Money::fromMicros(row.int64(5));
+        line.amount = Money::fromMicros(row.int64(6));
+        line.licenseId = row.text(7);
+        line.tier = row.text(8);
+        line.priceBookVersion = row.text(9);
+        line.periodStart = row.time(10);
+        line.periodEnd = row.time(11);
+        if (!row.isNull(12))
+            line.lateMonth = YearMonth::parse(row.text(12));
+        invoice.lines.push_back(std::move(line));
+        return {};
+    });
+}
+
+Result<std::vector<Invoice>> queryInvoices(sqlite3* db, const std::string& where,
+                                           const QString& value) {
+    auto query = Statement::prepare(db, std::string(kInvoiceColumns) + where + " ORDER BY i.id");
+    if (!query)
+        return query.error();
+    if (!value.isEmpty())
+        AICP_TRY(query->bindAll(value));
+    auto invoices = query->collect<Invoice>(&readInvoice);
+    if (!invoices)
+        return invoices.error();
+    AICP_TRY(readLines(db, *invoices));
+    return invoices;
+}
+
+std::int64_t epochSeconds(YearMonth month) {
+    return QDateTime(month.firstDay(), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+}
+
+Result<std::int64_t> lateRequests(sqlite3* db, const QString& customerId, YearMonth month) {
+    auto query = Statement::prepare(db,
+                                    "SELECT COALESCE(SUM(late_requests), 0) FROM usage_hourly "
+                                    "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3");
+    if (!query)
+        return query.error();
+    AICP_TRY(query->bindAll(customerId, epochSeconds(month), epochSeconds(month.next())));
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    const std::int64_t late = *row ? query->int64(0) : 0;
+    query->reset();
+    return late;
+}
+
+// The next number of a series in `year`: one past the highest used. Called
+// inside the issuing write transaction, so no other writer can take it first.
+Result<int> nextSequence(sqlite3* db, const char* table, int year) {
+    auto query = Statement::prepare(db, std::string("SELECT COALESCE(MAX(sequence), 0) + 1 FROM ") +
+                                            table + " WHERE year = ?1");
+    if (!query)
+        return query.error();
+    AICP_TRY(query->bindAll(year));
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    const std::int64_t next = query->int64(0);
+    query->reset();
+    if (next > 999999)
+        return Error(Error::Code::Conflict, QStringLiteral("the %1 numbers of %2 are used up")
+                                                .arg(QString::fromLatin1(table))
+                                                .arg(year));
+    return static_cast<int>(next);
+}
+
+// Late requests for the customer's earlier invoiced months that no invoice
+// has charged or listed yet: for each month with a standing (uncredited)
+// invoice, the late requests now in the aggregates, less those already
+// counted when that invoice was issued, less those listed on later standing
+// invoices.
+Result<std::vector<InvoiceLine>> lateUsageLines(sqlite3* db,
+                                                const std::vector<Invoice>& customerInvoices,
+                                                YearMonth month) {
+    std::vector<InvoiceLine> lines;
+    for (const Invoice& earlier : customerInvoices) {
+        if (earlier.isCredited() || earlier.month >= month)
+            continue;
+        auto late = lateRequests(db, earlier.customerId, earlier.month);
+        if (!late)
+            return late.error();
+        std::int64_t unreported = *late - earlier.lateRequestsAtIssue;
+        for (const Invoice& later : customerInvoices) {
+            if (later.isCredited() || later.id <= earlier.id)
+                continue;
+            for (const InvoiceLine& line : later.lines)
+                if (line.kind == InvoiceLineKind::LateUsage && line.lateMonth == earlier.month)
+                    unreported -= line.quantity;
+        }
+        if (unreported <= 0)
+            continue;
+        InvoiceLine line;
+        line.kind = InvoiceLineKind::LateUsage;
+        line.quantity = unreported;
+        line.lateMonth = earlier.month;
+        line.description =
+            QStringLiteral("Late requests for %1, arrived after invoice %2; not charged")
+                .arg(earlier.month.toString(), earlier.number);
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+}  // namespace
+
+Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
+    if (month.month < 1 || month.month > 12 || !month.firstDay().isValid())
+        return Error::invalidInput(QStringLiteral("'%1' is not a month").arg(month.toString()));
+    if (!isValidCustomerId(customerId))
+        return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(customerId));
+    AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("issue an invoice")));
+    const QDateTime issuedAt = toWholeSecondsUtc(clock_());
+    const QDateTime monthEnd = QDateTime(month.next().firstDay(), QTime(0, 0), Qt::UTC);
+    if (issuedAt < monthEnd)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("%1 has not ended yet; it can be invoiced from %2")
+                         .arg(month.toString(), toRfc3339(monthEnd)));
+
+    sqlite3* db = workspace_.handle();
+    // One write transaction from the check to the commit: a concurrent
+    // issuer waits here, then sees this invoice and its number.
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+
+    auto customerInvoices = list(customerId);
+    if (!customerInvoices)
+        return customerInvoices.error();
+    for (const Invoice& existing : *customerInvoices)
+        if (existing.month == month && !existing.isCredited())
+            return Error(Error::Code::Conflict,
+                         QStringLiteral("%1 is already invoiced for %2 (%3); credit that invoice "
+                                        "first to invoice the month again")
+                             .arg(customerId, month.toString(), existing.number));
+
+    auto bill = MonthlyBilling(workspace_).bill(customerId, month);
+    if (!bill)
+        return bill.error();
+    if (!bill->hasLicense())
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("%1 had no license in force in %2; there is nothing to invoice")
+                         .arg(customerId, month.toString()));
+    auto lateNow = lateRequests(db, customerId, month);
+    if (!lateNow)
+        return lateNow.error();
+    auto late = lateUsageLines(db, *customerInvoices, month);
+    if (!late)
+        return late.error();
+
+    Invoice invoice;
+    invoice.customerId = bill->customerId;
+    invoice.customerName = bill->customerName;
+    invoice.month = month;
+    invoice.currency = bill->currency;
+    invoice.issuedAt = issuedAt;
+    invoice.issuedBy = AuditLog::currentActor();
+    invoice.requests = bill->requests;
+    invoice.activeUsers = bill->activeUsers;
+    invoice.activeAgents = bill->activeAgents;
+    invoice.lateRequestsAtIssue = *lateNow;
+    invoice.total = bill->total;
+    for (const MonthlyBillLine& billLine : bill->lines) {
+        const BillingSegment& segment = bill->segments.at(billLine.segment);
+        InvoiceLine line;
+        line.kind = InvoiceLineKind::Charge;
+        line.axis = billLine.axis;
+        line.description = billLine.description;
+        line.quantity = billLine.quantity;
+        line.unitPrice = billLine.unitPrice;
+        line.amount = billLine.amount;
+        line.licenseId = segment.licenseId.toString(QUuid::WithoutBraces);
+        line.tier = segment.tier;
+        line.priceBookVersion = segment.priceBookVersion;
+        line.periodStart = segment.start;
+        line.periodEnd = segment.end;
+        invoice.lines.push_back(std::move(line));
+    }
+    for (InvoiceLine& line : *late)
+        invoice.lines.push_back(std::move(line));
+    for (const BillFinding& finding : bill->findings) {
+        InvoiceLine line;
+        line.kind = InvoiceLineKind::Finding;
+        line.description = finding.message;
+        line.quantity = finding.used;
+        invoice.lines.push_back(std::move(line));
+    }
+
+    const int year = issuedAt.date().year();
+    auto sequence = nextSequence(db, "invoices", year);
+    if (!sequence)
+        return sequence.error();
+    invoice.number = invoiceNumber(year, *sequence);
+
+    auto insert = Statement::prepare(
+        db,
+        "INSERT INTO invoices (number, year, sequence, customer_id, customer_name, month, "
+        "currency, issued_at, issued_by, requests, active_users, active_agents, "
+        "late_requests_at_issue, line_count, total_micros) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(
+        invoice.number, year, *sequence, invoice.customerId, invoice.customerName, month.toString(),
+        invoice.currency, issuedAt, invoice.issuedBy, invoice.requests, invoice.activeUsers,
+        invoice.activeAgents, invoice.lateRequestsAtIssue,
+        static_cast<std::int64_t>(invoice.lines.size()), invoice.total.micros()));
+    AICP_TRY(insert->execute());
+    invoice.id = sqlite3_last_insert_rowid(db);
+
+    auto insertLine = Statement::prepare(
+        db,
+        "INSERT INTO invoice_lines (invoice_id, position, kind, axis, description, quantity, "
+        "unit_price_micros, amount_micros, license_id, tier, price_book_version, period_start, "
+        "period_end, late_month) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        Statement::Lifetime::Reused);
+    if (!insertLine)
+        return insertLine.error();
+    std::int64_t position = 0;
+    for (const InvoiceLine& line : invoice.lines) {
+        const std::optional<QString> axis =
+            line.axis ? std::optional(billAxisKey(*line.axis)) : std::nullopt;
+        const std::optional<std::int64_t> unitPrice =
+            line.unitPrice ? std::optional(line.unitPrice->micros()) : std::nullopt;
+        const std::optional<QString> lateMonth =
+            line.lateMonth ? std::optional(line.lateMonth->toString()) : std::nullopt;
+        AICP_TRY(insertLine->bindAll(
+            invoice.id, ++position, invoiceLineKindKey(line.kind), axis, line.description,
+            line.quantity, unitPrice, line.amount.micros(), textOrNull(line.licenseId),
+            textOrNull(line.tier), textOrNull(line.priceBookVersion), timeOrNull(line.periodStart),
+            timeOrNull(line.periodEnd), lateMonth));
+        AICP_TRY(insertLine->execute());
+    }
+
+    AICP_TRY(ClosedPeriods(workspace_).close(customerId, month));
+    auto logged = AuditLog(workspace_, clock_)
+                      .append(QStringLiteral("invoice.issue"), invoice.number,
+                              {{QStringLiteral("customer"), customerId},
+                               {QStringLiteral("month"), month.toString()},
+                               {QStringLiteral("currency"), invoice.currency},
+                               {QStringLiteral("total"), invoice.total.toDecimalString()}});
+    if (!logged)
+        return logged.error();
+    AICP_TRY(transaction->commit());
+    return invoice;
+}
+
+Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& reason) {
+    if (reason.trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("a credit note needs a reason"));
+    AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("issue a credit note")));
+    sqlite3* db = workspace_.handle();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto invoice = find(number);
+    if (!invoice)
+        return invoice.error();
+    if (invoice->creditNote)
+        return Error(Error::Code::Conflict, QStringLiteral("invoice %1 is already credited by %2")
+                                                .arg(number, invoice->creditNote->number));
+    const QDateTime issuedAt = toWholeSecondsUtc(clock_());
+    const int year = issuedAt.date().year();
+    auto sequence = nextSequence(db, "credit_notes", year);
+    if (!sequence)
+        return sequence.error();
+    CreditNote note{0,
+                    creditNoteNumber(year, *sequence),
+                    invoice->number,
+                    issuedAt,
+                    AuditLog::currentActor(),
+                    reason.trimmed(),
+                    invoice->total.negated()};
+    auto insert = Statement::prepare(
+        db,
+        "INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, issued_by, "
+        "reason, total_micros) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(note.number, year, *sequence, invoice->id, note.issuedAt,
+                             note.issuedBy, note.reason, note.total.micros()));
+    AICP_TRY(insert->execute());
+    note.id = sqlite3_last_insert_rowid(db);
+    auto logged = AuditLog(workspace_, clock_)
+                      .append(QStringLiteral("invoice.credit"), note.number,
+                              {{QStringLiteral("invoice"), invoice->number},
+                               {QStringLiteral("customer"), invoice->customerId},
+                               {QStringLiteral("month"), invoice->month.toString()},
+                               {QStringLiteral("total"), note.total.toDecimalString()},
+                               {QStringLiteral("reason"), note.reason}});
+    if (!logged)
+        return logged.error();
+    AICP_TRY(transaction->commit());
+    return note;
+}
+
+Result<Invoice> InvoiceBook::find(const QString& number) const {
+    auto found = queryInvoices(workspace_.handle(), "WHERE i.number = ?1", number);
+    if (!found)
+        return found.error();
+    if (found->empty())
+        return Error::notFound(QStringLiteral("there is no invoice '%1'").arg(number));
+    return std::move(found->front());
+}
+
+Result<std::vector<Invoice>> InvoiceBook::list(const QString& customerId) const {
+    if (customerId.isEmpty())
+        return queryInvoices(workspace_.handle(), {}, {});
+    return queryInvoices(workspace_.handle(), "WHERE i.customer_id = ?1", customerId);
+}
+
+}  // namespace aicp

@@ -1,0 +1,100 @@
+#include "cli/billingcli.h"
+
+#include "documents/pdfdocument.h"
+
+#include <cstdio>
+
+#include <QDir>
+#include <QFile>
+
+#ifdef Q_OS_WIN
+#include <io.h>
+#define AICP_ISATTY _isatty
+#define AICP_FILENO _fileno
+#else
+#include <unistd.h>
+#define AICP_ISATTY isatty
+#define AICP_FILENO fileno
+#endif
+
+namespace aicp::cli {
+
+QCommandLineOption monthOption() {
+    return QCommandLineOption(QStringLiteral("month"),
+                              QStringLiteral("The calendar month (UTC), e.g. 2026-10."),
+                              QStringLiteral("YYYY-MM"));
+}
+
+QCommandLineOption customerIdOption(const QString& description) {
+    return QCommandLineOption(QStringLiteral("customer"), description, QStringLiteral("ID"));
+}
+
+std::optional<YearMonth> requiredMonth(const CliContext& context, const QCommandLineParser& parser,
+                                       const QCommandLineOption& option, const QString& command,
+                                       int& exitStatus) {
+    const auto text = optionValue(context, parser, option, command, exitStatus);
+    if (!text)
+        return std::nullopt;
+    if (text->isEmpty()) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: give --month YYYY-MM. Try 'aicp %1 --help'.").arg(command));
+        return std::nullopt;
+    }
+    const auto month = YearMonth::parse(*text);
+    if (!month) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: --month must be a month written YYYY-MM, e.g. 2026-10 (got '%2')")
+                .arg(command, *text));
+        return std::nullopt;
+    }
+    return month;
+}
+
+std::optional<QString> requiredCustomer(const CliContext& context, const QCommandLineParser& parser,
+                                        const QCommandLineOption& option, const QString& command,
+                                        int& exitStatus) {
+    const auto id = optionValue(context, parser, option, command, exitStatus);
+    if (!id)
+        return std::nullopt;
+    if (id->isEmpty()) {
+        exitStatus = context.usageError(
+            QStringLiteral("%1: give --customer ID. Try 'aicp %1 --help'.").arg(command));
+        return std::nullopt;
+    }
+    return id->trimmed();
+}
+
+bool stdoutIsTerminal() {
+    return AICP_ISATTY(AICP_FILENO(stdout)) != 0;
+}
+
+int emitDocument(const CliContext& context, const QString& command, const QString& path,
+                 const QByteArray& bytes, bool binary) {
+    if (!path.isEmpty() && path != QLatin1String("-")) {
+        const Status written = writeDocumentFile(path, bytes);
+        if (!written.ok())
+            return context.failure(written.error().withContext(command));
+        return kExitSuccess;
+    }
+    if (!binary) {
+        // The stream writes UTF-8, so the bytes come out unchanged.
+        context.out << QString::fromUtf8(bytes);
+        context.out.flush();
+        return kExitSuccess;
+    }
+    QIODevice* device = context.out.device();
+    if (!device || stdoutIsTerminal())
+        return context.usageError(
+            QStringLiteral("%1: a PDF is not written to a terminal; give -o FILE or redirect "
+                           "standard output")
+                .arg(command));
+    context.out.flush();
+    if (device->write(bytes) != bytes.size())
+        return context.failure(QStringLiteral("%1: cannot write to standard output (%2)")
+                                   .arg(command, device->errorString()));
+    if (auto* file = qobject_cast<QFile*>(device))
+        file->flush();
+    return kExitSuccess;
+}
+
+}  // namespace aicp::cli

@@ -1,0 +1,223 @@
+#include "documents/financepdf.h"
+
+#include "documents/pdfdocument.h"
+#include "licensing/licensepayload.h"
+#include "money/moneyformat.h"
+
+#include <QLocale>
+
+namespace aicp {
+
+namespace {
+
+constexpr const char* kProduct = "AI Control Plane";
+
+// Documents are read by finance in many countries but compared with the CSV:
+// figures are written the one way the CLI prints them.
+const QLocale& documentLocale() {
+    static const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
+    return kLocale;
+}
+
+QString axisHeader(BillAxis axis) {
+    switch (axis) {
+        case BillAxis::Base:
+            return QStringLiteral("Base");
+        case BillAxis::Requests:
+            return QStringLiteral("Requests");
+        case BillAxis::PolicyPacks:
+            return QStringLiteral("Policy packs");
+        case BillAxis::ComplianceModules:
+            return QStringLiteral("Compliance");
+        case BillAxis::Seats:
+            return QStringLiteral("Seats");
+        case BillAxis::Audit:
+            return QStringLiteral("Audit");
+        case BillAxis::Discount:
+            return QStringLiteral("Discount");
+    }
+    return {};
+}
+
+QString money(Money amount, const QString& currency) {
+    return formatMoney(amount, documentLocale(), currency);
+}
+
+QString count(std::int64_t value) {
+    return formatCount(value, documentLocale());
+}
+
+QString stampText(const DocumentStamp& stamp) {
+    QString text = toRfc3339(stamp.generatedAt.isValid() ? stamp.generatedAt
+                                                         : QDateTime::currentDateTimeUtc());
+    if (!stamp.generatedBy.isEmpty())
+        text += QStringLiteral(" by ") + stamp.generatedBy;
+    return text;
+}
+
+QString customersText(const CostReport& report) {
+    const auto size = report.customers.size();
+    if (size == 0)
+        return QStringLiteral("none");
+    QStringList ids;
+    for (std::size_t i = 0; i < std::min<std::size_t>(size, 6); ++i)
+        ids.append(report.customers[i].id);
+    QString text =
+        QStringLiteral("%1 (%2").arg(count(qint64(size)), ids.join(QStringLiteral(", ")));
+    if (size > 6)
+        text += QStringLiteral(", …");
+    return text + u')';
+}
+
+}  // namespace
+
+Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& stamp) {
+    PdfDocument document;
+    document.title = QStringLiteral("Cost report %1").arg(report.month.toString());
+    document.landscape = true;  // a column per pricing axis
+    document.subtitle =
+        QString::fromLatin1(kProduct) + QStringLiteral(" — by customer and pricing axis");
+    document.facts = {
+        {QStringLiteral("Product"), QString::fromLatin1(kProduct)},
+        {QStringLiteral("Month"),
+         QStringLiteral("%1 (UTC calendar month)").arg(report.month.toString())},
+        {QStringLiteral("Customers"), customersText(report)},
+        {QStringLiteral("Currency"), report.currency},
+        {QStringLiteral("Grand total"), money(report.total, report.currency)},
+        {QStringLiteral("Generated"), stampText(stamp)},
+    };
+    if (!stamp.workspace.isEmpty())
+        document.facts.emplace_back(QStringLiteral("Workspace"), stamp.workspace);
+
+    const std::vector<BillAxis> axes = costReportAxes();
+    PdfTable byCustomer;
+    byCustomer.caption = QStringLiteral("Cost by customer and pricing axis");
+    byCustomer.columns.push_back({QStringLiteral("Customer"), 3.0, PdfTable::Align::Left});
+    for (BillAxis axis : axes)
+        byCustomer.columns.push_back({axisHeader(axis), 1.2, PdfTable::Align::Right});
+    byCustomer.columns.push_back({QStringLiteral("Total"), 1.3, PdfTable::Align::Right});
+    for (const CostReportCustomer& customer : report.customers) {
+        QStringList cells{customer.name.isEmpty()
+                              ? customer.id
+                              : QStringLiteral("%1 (%2)").arg(customer.name, customer.id)};
+        for (const CostReportRow& row : customer.rows)
+            cells.append(money(row.amount, report.currency));
+        cells.append(money(customer.total, report.currency));
+        byCustomer.rows.push_back({cells, false});
+    }
+    QStringList subtotalCells{QStringLiteral("Subtotal per axis")};
+    for (const CostReportRow& subtotal : report.subtotals)
+        subtotalCells.append(money(subtotal.amount, report.currency));
+    subtotalCells.append(money(report.total, report.currency));
+    byCustomer.rows.push_back({subtotalCells, true});
+    document.tables.push_back(std::move(byCustomer));
+
+    PdfTable byAxis;
+    byAxis.caption = QStringLiteral("Totals by pricing axis");
+    byAxis.columns = {{QStringLiteral("Pricing axis"), 3, PdfTable::Align::Left},
+                      {QStringLiteral("Subtotal"), 1, PdfTable::Align::Right}};
+    for (const CostReportRow& subtotal : report.subtotals)
+        byAxis.rows.push_back(
+            {{axisHeader(subtotal.axis), money(subtotal.amount, report.currency)}, false});
+    byAxis.rows.push_back(
+        {{QStringLiteral("Grand total"), money(report.total, report.currency)}, true});
+    document.tables.push_back(std::move(byAxis));
+
+    document.notes = {
+        QStringLiteral("Amounts are computed bills, not issued invoices: each line is rounded "
+                       "once to cents, half away from zero, and every total is the sum of rounded "
+                       "lines. Discount is negative. The CSV and JSON exports of the same month "
+                       "and customers carry the same figures.")};
+    document.footer =
+        QStringLiteral("%1 · cost report %2 · %3")
+            .arg(QString::fromLatin1(kProduct), report.month.toString(), report.currency);
+    return renderPdf(document);
+}
+
+Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp) {
+    PdfDocument document;
+    document.title = QStringLiteral("Invoice %1").arg(invoice.number);
+    document.landscape = true;  // line descriptions are long
+    document.subtitle = QString::fromLatin1(kProduct);
+    document.facts = {
+        {QStringLiteral("Invoice number"), invoice.number},
+        {QStringLiteral("Customer"),
+         QStringLiteral("%1 (%2)").arg(invoice.customerName, invoice.customerId)},
+        {QStringLiteral("Billing period"),
+         QStringLiteral("%1 (UTC calendar month)").arg(invoice.month.toString())},
+        {QStringLiteral("Issued"),
+         QStringLiteral("%1 by %2").arg(toRfc3339(invoice.issuedAt), invoice.issuedBy)},
+        {QStringLiteral("Usage"), QStringLiteral("%1 requests, %2 active users, %3 agents")
+                                      .arg(count(invoice.requests), count(invoice.activeUsers),
+                                           count(invoice.activeAgents))},
+        {QStringLiteral("Total due"), money(invoice.total, invoice.currency)},
+        {QStringLiteral("Generated"), stampText(stamp)},
+    };
+    if (invoice.creditNote)
+        document.facts.emplace_back(
+            QStringLiteral("Credited"),
+            QStringLiteral("in full by %1 on %2: %3")
+                .arg(invoice.creditNote->number, toRfc3339(invoice.creditNote->issuedAt),
+                     invoice.creditNote->reason));
+
+    PdfTable charges;
+    charges.caption = QStringLiteral("Charges");
+    charges.columns = {{QStringLiteral("Description"), 4.2, PdfTable::Align::Left},
+                       {QStringLiteral("Tier"), 1.3, PdfTable::Align::Left},
+                       {QStringLiteral("Period"), 1.6, PdfTable::Align::Left},
+                       {QStringLiteral("Quantity"), 1.1, PdfTable::Align::Right},
+                       {QStringLiteral("Unit price"), 1.1, PdfTable::Align::Right},
+                       {QStringLiteral("Amount"), 1.3, PdfTable::Align::Right}};
+    for (const InvoiceLine& line : invoice.lines) {
+        if (line.kind != InvoiceLineKind::Charge)
+            continue;
+        const QString period =
+            line.periodStart.isValid()
+                ? QStringLiteral("%1 – %2").arg(
+                      line.periodStart.toString(QStringLiteral("MM-dd")),
+                      line.periodEnd.addSecs(-1).toString(QStringLiteral("MM-dd")))
+                : QString();
+        charges.rows.push_back(
+            {{line.description, line.tier, period, count(line.quantity),
+              line.unitPrice ? formatMoney(*line.unitPrice, documentLocale(), invoice.currency, 2)
+                             : QString(),
+              money(line.amount, invoice.currency)},
+             false});
+    }
+    for (BillAxis axis : costReportAxes()) {
+        const Money subtotal = invoice.axisTotal(axis);
+        if (!subtotal.isZero())
+            charges.rows.push_back({{QStringLiteral("Subtotal %1").arg(axisHeader(axis).toLower()),
+                                     {},
+                                     {},
+                                     {},
+                                     {},
+                                     money(subtotal, invoice.currency)},
+                                    true});
+    }
+    charges.rows.push_back(
+        {{QStringLiteral("Total"), {}, {}, {}, {}, money(invoice.total, invoice.currency)}, true});
+    document.tables.push_back(std::move(charges));
+
+    PdfTable information;
+    information.caption = QStringLiteral("For information (not charged)");
+    information.columns = {{QStringLiteral("Item"), 7, PdfTable::Align::Left},
+                           {QStringLiteral("Quantity"), 1.3, PdfTable::Align::Right}};
+    for (const InvoiceLine& line : invoice.lines)
+        if (line.kind != InvoiceLineKind::Charge)
+            information.rows.push_back({{line.description, count(line.quantity)}, false});
+    if (!information.rows.empty())
+        document.tables.push_back(std::move(information));
+
+    document.notes = {QStringLiteral(
+        "Each line is rounded once to cents, half away from zero; the total is the sum of the "
+        "rounded lines. Recurring charges are prorated by the second over UTC periods. Requests "
+        "that arrive after a month is invoiced are listed on the next invoice for information "
+        "and never charged twice. This invoice never changes; a correction is a credit note "
+        "that names it.")};
+    document.footer = QStringLiteral("%1 · invoice %2 · %3")
+                          .arg(QString::fromLatin1(kProduct), invoice.number, invoice.customerId);
+    return renderPdf(document);
+}
+
+}  // namespace aicp
