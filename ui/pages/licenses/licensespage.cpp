@@ -588,13 +588,15 @@ bool LicensesPage::openIssueDialog() {
     return issue(*request);
 }
 
-bool LicensesPage::openUpgradeDialog() {
+bool LicensesPage::openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     const std::optional<LicenseRecord> record = selectedRecord();
     if (!record || !canSign_ || runner_->isBusy())
         return false;
     auto customers = CustomerStore(*workspace_).list();
     LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
     dialog.setUpgradeOf(record->license);
+    if (prefill)
+        prefill(dialog);
     if (issueDialogRunner_(dialog) != QDialog::Accepted)
         return false;
     auto request = dialog.request();
@@ -603,6 +605,18 @@ bool LicensesPage::openUpgradeDialog() {
         return false;
     }
     return upgradeSelected(*request);
+}
+
+bool LicensesPage::openUpgradeDialogFor(const QUuid& licenseId,
+                                        const std::function<void(LicenseIssueDialog&)>& prefill) {
+    if (!selectLicense(licenseId)) {
+        search_->clear();
+        tierFilter_->setCurrentIndex(0);
+        stateFilter_->setCurrentIndex(0);
+        if (!selectLicense(licenseId))
+            return false;
+    }
+    return openUpgradeDialog(prefill);
 }
 
 bool LicensesPage::issue(const LicenseRequest& request) {

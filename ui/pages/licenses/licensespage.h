@@ -68,7 +68,13 @@ public:
     // The operations behind the actions; signing ones return false when
     // they did not start (busy, nothing selected, cancelled).
     bool openIssueDialog();
-    bool openUpgradeDialog();
+    // `prefill` adjusts the form once it holds the selected license (the
+    // Recommendations page sets the recommended tier).
+    bool openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill = {});
+    // Selects `licenseId` (clearing the page's own filters when they hide it)
+    // and opens the upgrade dialog for it.
+    bool openUpgradeDialogFor(const QUuid& licenseId,
+                              const std::function<void(LicenseIssueDialog&)>& prefill = {});
     bool issue(const LicenseRequest& request);
     bool upgradeSelected(const LicenseRequest& changes);
     bool renewSelected();

@@ -1,0 +1,133 @@
+#include "licensing/keystore.h"
+#include "licensing/licenseregistry.h"
+#include "metering/usageimporter.h"
+#include "recommend/recommendationservice.h"
+#include "storage/workspace.h"
+
+#include <memory>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aicp;
+
+namespace {
+
+const QByteArray kPassphrase("correct horse battery");
+
+QDateTime utcAt(const char* rfc3339) {
+    return fromRfc3339(QString::fromLatin1(rfc3339)).value();
+}
+
+}  // namespace
+
+// The service on a real workspace: a signed license in the registry, usage
+// imported from a CSV file, "now" from an injected clock.
+class TestRecommendationService : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    std::unique_ptr<Workspace> workspace_;
+    std::shared_ptr<QDateTime> now_ = std::make_shared<QDateTime>();
+
+    Clock clock() const {
+        return [now = now_] { return *now; };
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        *now_ = utcAt("2026-04-01T00:00:00Z");
+        workspace_ = Workspace::open(dir_.filePath(QStringLiteral("r.aicp"))).value();
+        QVERIFY(KeyStore(*workspace_, clock()).generate(kPassphrase));
+        LicenseRequest request;
+        request.customerId = QStringLiteral("acme");
+        request.customerName = QStringLiteral("Acme");
+        request.tier = QStringLiteral("open_source");
+        request.notBefore = utcAt("2026-04-01T00:00:00Z");
+        request.expiresAt = utcAt("2027-04-01T00:00:00Z");
+        auto issued = LicenseRegistry(*workspace_, clock()).issue(request, kPassphrase);
+        QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
+
+        // Days 1-4 of April: 2,000 requests a day (two events of 1,000), one
+        // user and one agent.
+        const QString path = dir_.filePath(QStringLiteral("usage.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n");
+        for (int day = 1; day <= 4; ++day) {
+            for (int hour : {9, 15})
+                file.write(QStringLiteral("e%1-%2,2026-04-%3T%4:00:00Z,acme,a1,u1,,,1000\n")
+                               .arg(day)
+                               .arg(hour)
+                               .arg(day, 2, 10, QChar(u'0'))
+                               .arg(hour, 2, 10, QChar(u'0'))
+                               .toUtf8());
+        }
+        file.close();
+        auto report = UsageImporter(*workspace_).importFile(path);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report->newEvents, std::int64_t(8));
+    }
+
+    void currentMonthProjectsFromTheClock() {
+        // Now 2026-04-04 00:00: 6,000 in 3 complete days, 2,000 a day, 27 days
+        // left: 6,000 + 54,000 = 60,000, six times open_source's cap.
+        *now_ = utcAt("2026-04-04T00:00:00Z");
+        auto r = RecommendationService(*workspace_, clock()).recommend(QStringLiteral("acme"));
+        QVERIFY2(r, r ? "" : qPrintable(r.error().message()));
+        QCOMPARE(r->month, (YearMonth{2026, 4}));
+        QCOMPARE(r->projection.requestsSoFar, std::int64_t(6000));
+        QCOMPARE(r->projection.projected, std::int64_t(60'000));
+        QCOMPARE(r->currentTier, QStringLiteral("open_source"));
+        QCOMPARE(r->recommendedOption()->tier(), QStringLiteral("starter"));
+        QCOMPARE(r->tiers.front().refusedRequests, std::optional<std::int64_t>(50'000));
+        QCOMPARE(r->alerts.front().level, AlertLevel::Over);
+
+        const QJsonObject json = recommendationToJson(*r);
+        QCOMPARE(json.value(QStringLiteral("current_tier")).toString(),
+                 QStringLiteral("open_source"));
+        QCOMPARE(json.value(QStringLiteral("recommended_tier")).toString(),
+                 QStringLiteral("starter"));
+        QCOMPARE(json.value(QStringLiteral("projected_requests")).toInteger(), 60'000);
+        const QJsonArray tiers = json.value(QStringLiteral("tiers")).toArray();
+        QCOMPARE(tiers.size(), 4);
+        QCOMPARE(tiers[1].toObject().value(QStringLiteral("total")).toString(),
+                 QStringLiteral("299.00"));
+        QCOMPARE(tiers[0].toObject().value(QStringLiteral("eligible")).toBool(), false);
+    }
+
+    void pastMonthIsItsTotal() {
+        // Seen from May, April is over: 8,000 requests; with the margin
+        // 8,000 + 800 = 8,800 <= 10,000, so open_source stays, at 0.00.
+        *now_ = utcAt("2026-05-03T00:00:00Z");
+        auto r = RecommendationService(*workspace_, clock())
+                     .recommend(QStringLiteral("acme"), YearMonth{2026, 4});
+        QVERIFY(r);
+        QVERIFY(r->projection.complete);
+        QCOMPARE(r->projection.projected, std::int64_t(8000));
+        QCOMPARE(r->recommendedOption()->tier(), QStringLiteral("open_source"));
+        QVERIFY(!r->suggestsChange());
+        QCOMPARE(r->alerts.front().level, AlertLevel::Near);  // 8,000 of 10,000: 80 %
+    }
+
+    void unknownCustomerAndFutureMonthAreRefused() {
+        *now_ = utcAt("2026-04-04T00:00:00Z");
+        const RecommendationService service(*workspace_, clock());
+        auto unknown = service.recommend(QStringLiteral("nobody"));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code(), Error::Code::NotFound);
+        auto future = service.recommend(QStringLiteral("acme"), YearMonth{2026, 6});
+        QVERIFY(!future);
+        QCOMPARE(future.error().code(), Error::Code::InvalidInput);
+    }
+
+    void cleanupTestCase() { workspace_.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestRecommendationService)
+#include "tst_recommendationservice.moc"

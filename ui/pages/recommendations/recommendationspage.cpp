@@ -1,0 +1,469 @@
+#include "pages/recommendations/recommendationspage.h"
+
+#include "money/moneyformat.h"
+#include "pages/recommendations/recommendationchart.h"
+#include "pages/recommendations/recommendationtablemodel.h"
+#include "recommend/recommendationservice.h"
+#include "recommend/recommender.h"
+#include "storage/workspace.h"
+#include "taskrunner.h"
+#include "theme.h"
+#include "widgets/badge.h"
+#include "widgets/cardframe.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QResizeEvent>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace aicp {
+namespace {
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* title = new QLabel(text, parent);
+    title->setFont(theme::scaledFont(title->font(), 1.05, true));
+    return title;
+}
+
+void setMuted(QWidget* widget) {
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
+    widget->setPalette(palette);
+}
+
+QLabel* wrapped(QWidget* parent, const QString& name) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+// What the background task hands back.
+struct Computed {
+    std::optional<Recommendation> recommendation;
+    QString problem;
+    bool customerMode = false;
+};
+
+}  // namespace
+
+RecommendationsPage::RecommendationsPage(QWidget* parent)
+    : QWidget(parent),
+      runner_(new TaskRunner(this)),
+      clock_(systemClock()),
+      content_(new QStackedWidget(this)),
+      prompt_(new QLabel(this)),
+      headline_(new QLabel(this)),
+      savingBadge_(new Badge(this)),
+      reason_(wrapped(this, QStringLiteral("recommendationReason"))),
+      upgradeButton_(new QPushButton(tr("Prepare Upgrade…"), this)),
+      projection_(wrapped(this, QStringLiteral("projectionExplanation"))),
+      needs_(wrapped(this, QStringLiteral("needsSummary"))),
+      alertsBox_(new QWidget(this)),
+      alertsLayout_(new QVBoxLayout(alertsBox_)),
+      chart_(new RecommendationChart(this)),
+      model_(new RecommendationTableModel(this)),
+      table_(new QTableView(this)),
+      footnote_(wrapped(this, QStringLiteral("recommendationFootnote"))) {
+    setObjectName(QStringLiteral("recommendationsPage"));
+    month_ = QDate(now().date().year(), now().date().month(), 1);
+    buildLayout();
+    connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
+        if (!busy && reloadPending_)
+            reload();
+        updateUpgradeAction();
+    });
+    reload();
+}
+
+RecommendationsPage::~RecommendationsPage() = default;
+
+void RecommendationsPage::buildLayout() {
+    const int gap = theme::spacing(font(), 0.75);
+
+    prompt_->setObjectName(QStringLiteral("recommendationPrompt"));
+    prompt_->setAlignment(Qt::AlignCenter);
+    prompt_->setWordWrap(true);
+    prompt_->setFont(theme::scaledFont(font(), 1.1));
+    prompt_->setMinimumHeight(theme::spacing(font(), 10));
+    setMuted(prompt_);
+
+    // The answer first: the tier, the money, the reason and the one action.
+    headline_->setObjectName(QStringLiteral("recommendationHeadline"));
+    headline_->setFont(theme::scaledFont(font(), 1.35, true));
+    savingBadge_->setObjectName(QStringLiteral("savingBadge"));
+    upgradeButton_->setObjectName(QStringLiteral("prepareUpgradeButton"));
+    connect(upgradeButton_, &QPushButton::clicked, this, &RecommendationsPage::prepareUpgrade);
+    reason_->setFont(theme::scaledFont(font(), 1.05));
+    auto* answer = new CardFrame(this);
+    answer->setObjectName(QStringLiteral("recommendationCard"));
+    auto* answerLayout = new QGridLayout(answer);
+    answerLayout->setContentsMargins(gap * 3 / 2, gap, gap * 3 / 2, gap);
+    answerLayout->setHorizontalSpacing(gap);
+    answerLayout->setVerticalSpacing(gap / 2);
+    auto* headlineRow = new QHBoxLayout;
+    headlineRow->setSpacing(gap);
+    headlineRow->addWidget(headline_);
+    headlineRow->addWidget(savingBadge_, 0, Qt::AlignVCenter);
+    headlineRow->addStretch();
+    answerLayout->addLayout(headlineRow, 0, 0);
+    answerLayout->addWidget(upgradeButton_, 0, 1, Qt::AlignRight | Qt::AlignVCenter);
+    answerLayout->addWidget(reason_, 1, 0, 1, 2);
+    answerLayout->setColumnStretch(0, 1);
+
+    // The chart of every tier's cost beside how the needs were worked out.
+    chart_->setObjectName(QStringLiteral("recommendationChart"));
+    chart_->setMinimumHeight(theme::spacing(font(), 15));
+    auto* chartCard = new CardFrame(this);
+    auto* chartLayout = new QVBoxLayout(chartCard);
+    chartLayout->setContentsMargins(gap, gap * 2 / 3, gap, gap / 3);
+    chartLayout->setSpacing(gap / 4);
+    chartLayout->addWidget(sectionTitle(tr("Projected monthly cost by tier"), this));
+    chartLayout->addWidget(chart_, 1);
+
+    alertsBox_->setObjectName(QStringLiteral("alertsList"));
+    alertsLayout_->setContentsMargins(0, 0, 0, 0);
+    alertsLayout_->setSpacing(gap / 3);
+    auto* basis = new CardFrame(this);
+    auto* basisLayout = new QVBoxLayout(basis);
+    basisLayout->setContentsMargins(gap, gap * 2 / 3, gap, gap * 2 / 3);
+    basisLayout->setSpacing(gap / 3);
+    basisLayout->addWidget(sectionTitle(tr("Month-end projection"), this));
+    basisLayout->addWidget(projection_);
+    basisLayout->addSpacing(gap / 2);
+    basisLayout->addWidget(sectionTitle(tr("Needs priced on every tier"), this));
+    basisLayout->addWidget(needs_);
+    basisLayout->addSpacing(gap / 2);
+    basisLayout->addWidget(sectionTitle(tr("License limit alerts"), this));
+    basisLayout->addWidget(alertsBox_);
+    basisLayout->addStretch();
+
+    auto* middle = new QHBoxLayout;
+    middle->setSpacing(gap);
+    middle->addWidget(chartCard, 3);
+    middle->addWidget(basis, 2);
+
+    table_->setObjectName(QStringLiteral("recommendationTable"));
+    table_->setModel(model_);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::NoSelection);
+    table_->setFocusPolicy(Qt::NoFocus);
+    table_->verticalHeader()->hide();
+    table_->setWordWrap(true);
+    table_->setShowGrid(false);
+    table_->setAlternatingRowColors(false);
+    QHeaderView* header = table_->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RecommendationTableModel::WhyColumn, QHeaderView::Stretch);
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* tableCard = new CardFrame(this);
+    auto* tableLayout = new QVBoxLayout(tableCard);
+    tableLayout->setContentsMargins(gap, gap * 2 / 3, gap, gap * 2 / 3);
+    tableLayout->setSpacing(gap / 3);
+    tableLayout->addWidget(sectionTitle(tr("Every tier for these needs"), this));
+    tableLayout->addWidget(table_);
+    footnote_->setFont(theme::scaledFont(font(), 0.9));
+    setMuted(footnote_);
+    tableLayout->addWidget(footnote_);
+
+    auto* shown = new QWidget(this);
+    auto* shownLayout = new QVBoxLayout(shown);
+    shownLayout->setContentsMargins(0, 0, 0, 0);
+    shownLayout->setSpacing(gap);
+    shownLayout->addWidget(answer);
+    shownLayout->addLayout(middle, 1);
+    shownLayout->addWidget(tableCard);
+
+    content_->setObjectName(QStringLiteral("recommendationContent"));
+    content_->addWidget(prompt_);
+    content_->addWidget(shown);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(content_);
+}
+
+void RecommendationsPage::setWorkspace(Workspace* workspace) {
+    workspace_ = workspace;
+    reload();
+}
+
+void RecommendationsPage::setTaskRunner(TaskRunner* runner) {
+    if (!runner || runner == runner_)
+        return;
+    if (runner_->parent() == this)
+        runner_->deleteLater();
+    runner_ = runner;
+    connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
+        if (!busy && reloadPending_)
+            reload();
+        updateUpgradeAction();
+    });
+}
+
+void RecommendationsPage::setClock(Clock clock) {
+    clock_ = std::move(clock);
+    reload();
+}
+
+void RecommendationsPage::setCustomer(const QString& customerId) {
+    if (customerId == customerId_)
+        return;
+    customerId_ = customerId;
+    reload();
+}
+
+void RecommendationsPage::setMonth(QDate month) {
+    const QDate first = month.isValid() ? QDate(month.year(), month.month(), 1) : QDate();
+    if (first == month_)
+        return;
+    month_ = first;
+    reload();
+}
+
+QString RecommendationsPage::message() const {
+    return recommendation_ ? QString() : prompt_->text();
+}
+
+void RecommendationsPage::showPrompt(const QString& text) {
+    recommendation_.reset();
+    model_->setRecommendation(std::nullopt);
+    chart_->clear();
+    prompt_->setText(text);
+    content_->setCurrentWidget(prompt_);
+    updateUpgradeAction();
+}
+
+void RecommendationsPage::reload() {
+    ++generation_;
+    if (!workspace_) {
+        loading_ = false;
+        showPrompt(tr("No workspace is open."));
+        return;
+    }
+    if (customerId_.isEmpty()) {
+        loading_ = false;
+        showPrompt(
+            tr("Pick a customer in the bar above to see which tier their usage calls "
+               "for."));
+        return;
+    }
+    // One thread uses the workspace at a time: wait for the running work.
+    if (runner_->isBusy()) {
+        reloadPending_ = true;
+        return;
+    }
+    reloadPending_ = false;
+    loading_ = true;
+    Workspace* workspace = workspace_;
+    const QString customerId = customerId_;
+    const std::optional<YearMonth> month =
+        month_.isValid() ? std::optional<YearMonth>(YearMonth::of(month_)) : std::nullopt;
+    const Clock clock = clock_;
+    const int generation = generation_;
+    const bool started = runner_->run<Computed>(
+        this,
+        [workspace, customerId, month, clock] {
+            Computed computed;
+            auto mode = workspace->mode();
+            computed.customerMode = mode && *mode == Workspace::Mode::Customer;
+            auto result = RecommendationService(*workspace, clock).recommend(customerId, month);
+            if (result)
+                computed.recommendation = std::move(result).value();
+            else
+                computed.problem = result.error().message();
+            return computed;
+        },
+        [this, generation](Computed computed) {
+            if (generation != generation_)
+                return;  // the customer or month changed meanwhile; a newer run follows
+            loading_ = false;
+            customerMode_ = computed.customerMode;
+            show(std::move(computed.recommendation), computed.problem);
+            emit loaded();
+        });
+    if (!started)
+        reloadPending_ = true;
+}
+
+void RecommendationsPage::show(std::optional<Recommendation> recommendation,
+                               const QString& problem) {
+    if (!recommendation) {
+        QString why = problem;
+        if (!why.isEmpty())
+            why[0] = why[0].toUpper();
+        showPrompt(why);
+        return;
+    }
+    recommendation_ = std::move(recommendation);
+    const Recommendation& r = *recommendation_;
+    const QLocale locale;
+    const TierOption* best = r.recommendedOption();
+    if (!best)
+        headline_->setText(tr("No tier serves these needs"));
+    else if (!r.suggestsChange())
+        headline_->setText(tr("Stay on %1").arg(best->bill.tierName));
+    else if (r.currentTier.isEmpty())
+        headline_->setText(tr("Recommended: %1").arg(best->bill.tierName));
+    else
+        headline_->setText(tr("Move to %1").arg(best->bill.tierName));
+
+    savingBadge_->setVisible(r.saving.has_value() && r.suggestsChange());
+    if (r.saving && r.suggestsChange()) {
+        if (r.saving->isNegative()) {
+            savingBadge_->setTone(Badge::Tone::Warning);
+            savingBadge_->setText(tr("%1 more a month, avoids a limit")
+                                      .arg(formatMoney(r.saving->negated(), locale, r.currency)));
+        } else {
+            savingBadge_->setTone(Badge::Tone::Accent);
+            savingBadge_->setText(
+                tr("Saves %1 a month").arg(formatMoney(*r.saving, locale, r.currency)));
+        }
+    }
+    reason_->setText(r.reason);
+    projection_->setText(r.projection.explanation());
+    QString needs = r.needs.summary();
+    if (!r.needs.policyPacks.isEmpty())
+        needs += tr("\nPolicy packs: %1").arg(r.needs.policyPacks.join(QStringLiteral(", ")));
+    if (!r.needs.complianceModules.isEmpty())
+        needs += tr("\nCompliance modules: %1")
+                     .arg(r.needs.complianceModules.join(QStringLiteral(", ")));
+    if (!r.needs.auditTier.isEmpty())
+        needs += tr("\nAudit level: %1").arg(r.needs.auditTier);
+    if (!r.needs.discount.isZero())
+        needs += tr("\nContract discount: %1 %").arg(r.needs.discount.toDecimalString());
+    needs_->setText(needs);
+    showAlerts();
+    footnote_->setText(
+        tr("Price book %1. A tier is eligible when it can serve the needs and each of its hard "
+           "limits (request cap, agents, add-ons it sells no more of) leaves at least a %2 % "
+           "margin above the need; equal costs go to the current tier, then the smaller one.")
+            .arg(r.priceBookVersion)
+            .arg(r.marginPercent));
+    model_->setRecommendation(r);
+    fitTable();
+    chart_->showRecommendation(r);
+    content_->setCurrentIndex(1);
+    updateUpgradeAction();
+}
+
+void RecommendationsPage::showAlerts() {
+    while (QLayoutItem* item = alertsLayout_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    if (!recommendation_)
+        return;
+    const Recommendation& r = *recommendation_;
+    if (!r.license) {
+        auto* none =
+            new QLabel(tr("No license is in force, so there are no limits to watch."), alertsBox_);
+        none->setWordWrap(true);
+        setMuted(none);
+        alertsLayout_->addWidget(none);
+        return;
+    }
+    if (r.alerts.empty()) {
+        auto* none = new QLabel(tr("Every limit is below 80 %."), alertsBox_);
+        setMuted(none);
+        alertsLayout_->addWidget(none);
+        return;
+    }
+    for (const LimitAlert& alert : r.alerts) {
+        auto* row = new QWidget(alertsBox_);
+        row->setObjectName(QStringLiteral("alert_%1").arg(licenseLimitKey(alert.limit)));
+        auto* rowLayout = new QHBoxLayout(row);
+        rowLayout->setContentsMargins(0, 0, 0, 0);
+        auto* badge = new Badge(row);
+        // All of a limit used is the 100 % alert; only beyond it is "Over".
+        badge->setText(alert.exceeded                    ? tr("Over")
+                       : alert.level == AlertLevel::Over ? tr("At limit")
+                                                         : tr("Near"));
+        badge->setTone(alert.exceeded ? Badge::Tone::Warning : Badge::Tone::Accent);
+        auto* text = new QLabel(alert.message, row);
+        text->setWordWrap(true);
+        rowLayout->addWidget(badge, 0, Qt::AlignTop);
+        rowLayout->addWidget(text, 1);
+        alertsLayout_->addWidget(row);
+    }
+}
+
+void RecommendationsPage::fitTable() {
+    // A handful of rows: the table shows them all rather than scroll inside
+    // the page's own scroll area.
+    table_->resizeRowsToContents();
+    int height = table_->horizontalHeader()->height() + 2 * table_->frameWidth();
+    for (int row = 0; row < model_->rowCount(); ++row)
+        height += table_->rowHeight(row);
+    table_->setFixedHeight(height);
+}
+
+void RecommendationsPage::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Wrapped reasons take more or fewer lines at another width.
+    if (recommendation_)
+        fitTable();
+}
+
+bool RecommendationsPage::canPrepareUpgrade() const {
+    return upgradeButton_->isEnabled();
+}
+
+void RecommendationsPage::updateUpgradeAction() {
+    QString why;
+    const Recommendation* r = recommendation_ ? &*recommendation_ : nullptr;
+    if (!r)
+        why = tr("Nothing to upgrade yet.");
+    else if (customerMode_)
+        why =
+            tr("This is a customer workspace: it cannot issue licenses. Ask the vendor for "
+               "the upgrade.");
+    else if (!r->recommendedOption())
+        why = tr("No tier serves these needs.");
+    else if (!r->license)
+        why = tr("No license is in force to upgrade: issue one on the Licenses page.");
+    else if (!r->suggestsChange())
+        why = tr("%1 is already the customer's tier.").arg(r->recommendedOption()->bill.tierName);
+    else if (const QString state = r->license->stateAt(now());
+             state != QLatin1String("active") && state != QLatin1String("in-grace"))
+        why = tr("The license of that month is %1 now; look at the current month to upgrade.")
+                  .arg(state);
+    else if (runner_->isBusy())
+        why = tr("Wait for the running operation to finish.");
+    whyNoUpgrade_ = why;
+    upgradeButton_->setEnabled(why.isEmpty());
+    const QString base =
+        r && r->recommendedOption()
+            ? tr("Open the upgrade dialog for this customer's license, prefilled with %1")
+                  .arg(r->recommendedOption()->bill.tierName)
+            : tr("Open the upgrade dialog prefilled with the recommended tier");
+    upgradeButton_->setToolTip(why.isEmpty() ? base : tr("%1\n%2").arg(base, why));
+}
+
+void RecommendationsPage::prepareUpgrade() {
+    updateUpgradeAction();
+    if (!canPrepareUpgrade() || !recommendation_)
+        return;
+    emit upgradeRequested(*recommendation_);
+}
+
+void RecommendationsPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        setMuted(prompt_);
+        setMuted(footnote_);
+        if (recommendation_)
+            chart_->showRecommendation(*recommendation_);
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace aicp

@@ -1,0 +1,113 @@
+#pragma once
+
+#include "common/wholeseconds.h"
+#include "recommend/recommendation.h"
+
+#include <optional>
+
+#include <QDate>
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+class QVBoxLayout;
+
+namespace aicp {
+
+class Badge;
+class RecommendationChart;
+class RecommendationTableModel;
+class TaskRunner;
+class Workspace;
+
+// The Recommendations page: for the context bar's customer and month, each
+// tier's projected monthly cost for the observed needs side by side (a bar
+// chart and a table), the recommended tier with the reason in words, how the
+// month-end figure was projected, the license's limit alerts, and "Prepare
+// upgrade…", which asks for the upgrade dialog prefilled with the
+// recommendation. RecommendationService computes it on the shared
+// TaskRunner, never on the GUI thread.
+class RecommendationsPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit RecommendationsPage(QWidget* parent = nullptr);
+    ~RecommendationsPage() override;
+
+    // The page does not own the workspace; null shows an empty page.
+    void setWorkspace(Workspace* workspace);
+    // Shares the runner with other pages on the same workspace.
+    void setTaskRunner(TaskRunner* runner);
+    // Where "now" comes from: the current month's projection.
+    void setClock(Clock clock);
+
+    void setCustomer(const QString& customerId);  // empty: none picked
+    void setMonth(QDate month);
+    // Computes again (deferred while other workspace work runs).
+    void reload();
+
+    [[nodiscard]] const std::optional<Recommendation>& recommendation() const {
+        return recommendation_;
+    }
+    // Why nothing is shown (no customer, an error); empty when a recommendation is.
+    [[nodiscard]] QString message() const;
+    [[nodiscard]] bool isLoading() const { return loading_; }
+    [[nodiscard]] bool canPrepareUpgrade() const;
+    // Why "Prepare upgrade…" is disabled; empty when it is enabled.
+    [[nodiscard]] QString whyNoUpgrade() const { return whyNoUpgrade_; }
+
+    // Emits upgradeRequested when the recommendation allows it.
+    void prepareUpgrade();
+
+signals:
+    // The user asked for the upgrade of `recommendation.license` to the
+    // recommended tier; the main window opens the Licenses page's dialog.
+    void upgradeRequested(const aicp::Recommendation& recommendation);
+    // A computation finished (shown or failed).
+    void loaded();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void buildLayout();
+    void show(std::optional<Recommendation> recommendation, const QString& problem);
+    void showPrompt(const QString& text);
+    void updateUpgradeAction();
+    void showAlerts();
+    void fitTable();
+    [[nodiscard]] QDateTime now() const { return toWholeSecondsUtc(clock_()); }
+
+    Workspace* workspace_ = nullptr;
+    TaskRunner* runner_;
+    Clock clock_;
+    QString customerId_;
+    QDate month_;
+    bool loading_ = false;
+    bool reloadPending_ = false;
+    int generation_ = 0;  // results of an older request are dropped
+    std::optional<Recommendation> recommendation_;
+    QString problem_;
+    QString whyNoUpgrade_;
+    bool customerMode_ = false;
+
+    QStackedWidget* content_;
+    QLabel* prompt_;
+    QLabel* headline_;
+    Badge* savingBadge_;
+    QLabel* reason_;
+    QPushButton* upgradeButton_;
+    QLabel* projection_;
+    QLabel* needs_;
+    QWidget* alertsBox_;
+    QVBoxLayout* alertsLayout_;
+    RecommendationChart* chart_;
+    RecommendationTableModel* model_;
+    QTableView* table_;
+    QLabel* footnote_;
+};
+
+}  // namespace aicp
