@@ -531,7 +531,7 @@ private slots:
         };
         QTest::newRow("no subcommand") << QStringList{u} << QStringLiteral("subcommand");
         QTest::newRow("unknown subcommand")
-            << QStringList{u, QStringLiteral("pull")} << QStringLiteral("'pull'");
+            << QStringList{u, QStringLiteral("export")} << QStringLiteral("'export'");
         QTest::newRow("import without a file")
             << QStringList{u, QStringLiteral("import")} << QStringLiteral("FILE");
         QTest::newRow("import with an unknown format")

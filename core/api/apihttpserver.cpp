@@ -1,0 +1,116 @@
+#include "api/apihttpserver.h"
+
+#include "api/apiservice.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTextStream>
+
+namespace aicp {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method method) {
+    switch (method) {
+        case QHttpServerRequest::Method::Get:
+            return "GET";
+        case QHttpServerRequest::Method::Put:
+            return "PUT";
+        case QHttpServerRequest::Method::Delete:
+            return "DELETE";
+        case QHttpServerRequest::Method::Post:
+            return "POST";
+        case QHttpServerRequest::Method::Head:
+            return "HEAD";
+        case QHttpServerRequest::Method::Options:
+            return "OPTIONS";
+        case QHttpServerRequest::Method::Patch:
+            return "PATCH";
+        case QHttpServerRequest::Method::Connect:
+            return "CONNECT";
+        case QHttpServerRequest::Method::Trace:
+            return "TRACE";
+        default:
+            return "UNKNOWN";
+    }
+}
+
+}  // namespace
+
+ApiHttpServer::ApiHttpServer(ApiService& service, QTextStream& log, QObject* parent)
+    : QAbstractHttpServer(parent), service_(service), log_(log) {}
+
+Result<quint16> ApiHttpServer::start(const QHostAddress& address, quint16 port) {
+    auto* server = new QTcpServer(this);
+    if (!server->listen(address, port)) {
+        const QString why = server->errorString();
+        delete server;
+        return Error(Error::Code::Io, QStringLiteral("cannot listen on %1:%2 (%3)")
+                                          .arg(address.toString())
+                                          .arg(port)
+                                          .arg(why));
+    }
+    bind(server);
+    return server->serverPort();
+}
+
+void ApiHttpServer::stop(int timeoutMs) {
+    for (QTcpServer* server : servers())
+        server->close();
+    QElapsedTimer clock;
+    clock.start();
+    while (clock.elapsed() < timeoutMs) {
+        bool pending = false;
+        for (QTcpSocket* socket : findChildren<QTcpSocket*>())
+            pending = pending || socket->bytesToWrite() > 0;
+        if (!pending)
+            break;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+}
+
+bool ApiHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) {
+    QElapsedTimer clock;
+    clock.start();
+    ApiRequest api;
+    api.method = methodName(request.method());
+    api.path = request.url().path(QUrl::FullyDecoded);
+    api.query = QUrlQuery(request.url());
+    api.authorization = request.value("Authorization");
+    api.body = request.body();
+    bool lengthOk = false;
+    const qint64 length = request.value("Content-Length").toLongLong(&lengthOk);
+    api.declaredLength = lengthOk ? length : -1;
+
+    const ApiResponse response = service_.handle(api);
+
+    QHttpServerResponder responder = makeResponder(request, socket);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
+    responder.writeHeader("Content-Type", response.contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(response.body.size()));
+    responder.writeHeader("Cache-Control", "no-store");
+    for (const auto& [name, value] : response.headers)
+        responder.writeHeader(name, value);
+    responder.writeBody(response.body);
+
+    log_ << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' '
+         << QString::fromLatin1(api.method) << ' ' << api.path << ' ' << response.status << ' '
+         << QString::number(double(clock.nsecsElapsed()) / 1e6, 'f', 1) << "ms\n";
+    log_.flush();
+    return true;
+}
+
+void ApiHttpServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {
+    // handleRequest() answers every request; this is only reached if it
+    // ever declines one.
+    makeResponder(request, socket)
+        .write(QByteArray(R"({"error":{"code":"not_found","message":"no such endpoint"}})"),
+               "application/json", QHttpServerResponder::StatusCode::NotFound);
+}
+
+}  // namespace aicp

@@ -1,0 +1,99 @@
+#include "api/apirouter.h"
+
+namespace aicp {
+
+namespace {
+
+QStringList segmentsOf(const QString& path) {
+    return path.split(u'/', Qt::SkipEmptyParts);
+}
+
+bool matches(const QStringList& pattern, const QStringList& path, QStringList& params) {
+    if (pattern.size() != path.size())
+        return false;
+    params.clear();
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        if (pattern[i].startsWith(u'{'))
+            params.append(path[i]);
+        else if (pattern[i] != path[i])
+            return false;
+    }
+    return true;
+}
+
+// "Bearer <token>", the scheme case-insensitive as RFC 7235 has it.
+std::optional<QByteArrayView> bearerToken(const QByteArray& header) {
+    const QByteArrayView value = QByteArrayView(header).trimmed();
+    constexpr QByteArrayView scheme("bearer ");
+    if (value.size() <= scheme.size() ||
+        value.first(scheme.size()).compare(scheme, Qt::CaseInsensitive) != 0)
+        return std::nullopt;
+    const QByteArrayView token = value.sliced(scheme.size()).trimmed();
+    if (token.isEmpty())
+        return std::nullopt;
+    return token;
+}
+
+}  // namespace
+
+void ApiRouter::add(const QByteArray& method, const QString& pattern, std::optional<ApiRole> role,
+                    Handler handler) {
+    routes_.push_back({method, segmentsOf(pattern), role, std::move(handler)});
+}
+
+ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
+    const QStringList path = segmentsOf(request.path);
+    QStringList params;
+    const Route* route = nullptr;
+    QByteArrayList allowed;
+    for (const Route& candidate : routes_) {
+        QStringList candidateParams;
+        if (!matches(candidate.segments, path, candidateParams))
+            continue;
+        allowed.append(candidate.method);
+        if (candidate.method == request.method && !route) {
+            route = &candidate;
+            params = candidateParams;
+        }
+    }
+    if (allowed.isEmpty())
+        return ApiResponse::error(404, QStringLiteral("not_found"),
+                                  QStringLiteral("no endpoint %1").arg(request.path));
+    if (!route) {
+        ApiResponse response =
+            ApiResponse::error(405, QStringLiteral("method_not_allowed"),
+                               QStringLiteral("%1 does not take %2; it takes %3")
+                                   .arg(request.path, QString::fromLatin1(request.method),
+                                        QString::fromLatin1(allowed.join(", "))));
+        response.headers.emplace_back("Allow", allowed.join(", "));
+        return response;
+    }
+
+    if (route->role) {
+        const auto token = bearerToken(request.authorization);
+        const std::optional<ApiRole> granted =
+            token ? authenticator_(*token) : std::optional<ApiRole>();
+        if (!granted) {
+            ApiResponse response = ApiResponse::error(
+                401, QStringLiteral("unauthorized"),
+                token ? QStringLiteral("the bearer token is unknown or revoked")
+                      : QStringLiteral("this endpoint needs an 'Authorization: Bearer <token>' "
+                                       "header (see 'aicp tokens create')"));
+            response.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"aicp\"");
+            return response;
+        }
+        if (!apiRoleAllows(*granted, *route->role))
+            return ApiResponse::error(
+                403, QStringLiteral("forbidden"),
+                QStringLiteral("this endpoint needs a token with the %1 role; this one has %2")
+                    .arg(apiRoleName(*route->role), apiRoleName(*granted)));
+    }
+    if (request.body.size() > maxBodyBytes_ || request.declaredLength > maxBodyBytes_)
+        return ApiResponse::error(
+            413, QStringLiteral("payload_too_large"),
+            QStringLiteral("the request body is over the limit of %1 bytes; send smaller batches")
+                .arg(maxBodyBytes_));
+    return route->handler(request, params);
+}
+
+}  // namespace aicp

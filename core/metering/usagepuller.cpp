@@ -1,0 +1,188 @@
+#include "metering/usagepuller.h"
+
+#include "metering/usageeventexport.h"
+#include "metering/usageimporter.h"
+#include "storage/statement.h"
+#include "storage/transaction.h"
+#include "storage/workspace.h"
+
+#include <memory>
+
+#include <QBuffer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace aicp {
+
+namespace {
+
+constexpr char kEndpointPath[] = "/api/pricing/usage/events";
+
+struct Page {
+    QJsonArray events;
+    QString next;
+    bool hasMore = false;
+};
+
+// The service's own words when it answered with a JSON error body.
+QString serviceMessage(const QByteArray& body) {
+    const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error").toObject();
+    return error.value(u"message").toString();
+}
+
+Result<Page> fetchPage(QNetworkAccessManager& network, const QUrl& endpoint,
+                       const QByteArray& token, const QString& after, int limit, int timeoutMs) {
+    QUrl url = endpoint;
+    QUrlQuery query;
+    if (!after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), after);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(timeoutMs);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+
+    const QString where = endpoint.toString(QUrl::RemoveUserInfo);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status == 0)
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot reach %1 (%2)").arg(where, reply->errorString()));
+    if (status != 200) {
+        QString message = serviceMessage(body);
+        if (message.isEmpty())
+            message = reply->errorString();
+        const Error::Code code = status == 401 || status == 403 ? Error::Code::InvalidInput
+                                 : status == 404                ? Error::Code::NotFound
+                                                                : Error::Code::Io;
+        return Error(code,
+                     QStringLiteral("%1 answered %2: %3").arg(where).arg(status).arg(message));
+    }
+    QJsonParseError parseError{};
+    const QJsonObject object = QJsonDocument::fromJson(body, &parseError).object();
+    if (parseError.error != QJsonParseError::NoError || !object.value(u"events").isArray() ||
+        !object.value(u"next_cursor").isString())
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("%1 did not answer with a page of usage events").arg(where));
+    return Page{object.value(u"events").toArray(), object.value(u"next_cursor").toString(),
+                object.value(u"has_more").toBool()};
+}
+
+// The page as JSON Lines, the import format its events already have.
+QByteArray jsonLines(const QJsonArray& events) {
+    QByteArray lines;
+    for (const QJsonValue& event : events) {
+        lines += QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact);
+        lines += '\n';
+    }
+    return lines;
+}
+
+}  // namespace
+
+Result<QUrl> UsagePuller::endpointFor(const QUrl& source) {
+    if (!source.isValid() || source.host().isEmpty() ||
+        (source.scheme() != QLatin1String("http") && source.scheme() != QLatin1String("https")))
+        return Error::invalidInput(QStringLiteral("'%1' is not an http(s) URL of an aicp service")
+                                       .arg(source.toString(QUrl::RemoveUserInfo)));
+    QUrl endpoint = source.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment |
+                                    QUrl::StripTrailingSlash | QUrl::RemoveUserInfo);
+    if (!endpoint.path().endsWith(QLatin1String(kEndpointPath)))
+        endpoint.setPath(endpoint.path() + QLatin1String(kEndpointPath));
+    return endpoint;
+}
+
+Result<QString> UsagePuller::storedCursor(const QUrl& endpoint) const {
+    auto query = Statement::prepare(workspace_.handle(),
+                                    "SELECT cursor FROM usage_pull_sources WHERE url = ?1");
+    if (!query)
+        return query.error();
+    AICP_TRY(query->bindAll(endpoint.toString()));
+    auto row = query->step();
+    if (!row)
+        return row.error();
+    QString cursor = *row ? query->text(0) : QString();
+    query->reset();
+    return cursor;
+}
+
+Result<UsagePullReport> UsagePuller::pull(const QUrl& source, const QByteArray& token,
+                                          const UsagePullOptions& options) {
+    auto endpoint = endpointFor(source);
+    if (!endpoint)
+        return endpoint.error();
+    if (options.pageSize < 1 || options.pageSize > UsageEventExport::kMaxLimit)
+        return Error::invalidInput(
+            QStringLiteral("the page size must be from 1 to %1").arg(UsageEventExport::kMaxLimit));
+    auto cursor = storedCursor(*endpoint);
+    if (!cursor)
+        return cursor.error();
+
+    UsagePullReport report;
+    report.source = *endpoint;
+    report.cursor = *cursor;
+    QNetworkAccessManager network;
+    while (!options.maxPages || report.pages < *options.maxPages) {
+        auto page = fetchPage(network, *endpoint, token, report.cursor, options.pageSize,
+                              options.timeoutMs);
+        if (!page)
+            return page.error();
+        if (page->events.isEmpty()) {
+            report.complete = true;
+            break;
+        }
+        // The page's events and the cursor past them commit together.
+        auto transaction = Transaction::begin(workspace_.handle());
+        if (!transaction)
+            return transaction.error();
+        QByteArray lines = jsonLines(page->events);
+        QBuffer buffer(&lines);
+        buffer.open(QIODevice::ReadOnly);
+        UsageImportOptions importOptions;
+        importOptions.format = UsageFormat::Jsonl;
+        auto imported =
+            UsageImporter(workspace_).importDevice(buffer, endpoint->toString(), importOptions);
+        if (!imported)
+            return imported.error();
+        auto store = Statement::prepare(
+            workspace_.handle(),
+            "INSERT INTO usage_pull_sources (url, cursor, last_pull_at, pulled_events) "
+            "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO UPDATE SET cursor = excluded.cursor, "
+            "last_pull_at = excluded.last_pull_at, "
+            "pulled_events = pulled_events + excluded.pulled_events");
+        if (!store)
+            return store.error();
+        AICP_TRY(store->bindAll(endpoint->toString(), page->next, QDateTime::currentDateTimeUtc(),
+                                std::int64_t(page->events.size())));
+        AICP_TRY(store->execute());
+        AICP_TRY(transaction->commit());
+
+        ++report.pages;
+        report.received += page->events.size();
+        report.newEvents += imported->newEvents;
+        report.duplicates += imported->duplicates;
+        report.late += imported->late;
+        report.cursor = page->next;
+        if (options.progress)
+            options.progress(report.pages, report.received);
+        if (!page->hasMore) {
+            report.complete = true;
+            break;
+        }
+    }
+    return report;
+}
+
+}  // namespace aicp

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "common/result.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+namespace aicp {
+
+class Workspace;
+
+struct UsagePullOptions {
+    int pageSize = 1000;  // events asked for per page (the service caps it)
+    // Stop after this many pages even if more are waiting; nullopt: until
+    // the source has nothing new.
+    std::optional<int> maxPages;
+    int timeoutMs = 30000;  // per page request
+    // Called after each committed page with the totals so far.
+    std::function<void(std::int64_t pages, std::int64_t events)> progress;
+};
+
+// What one pull did, summed over its pages.
+struct UsagePullReport {
+    QUrl source;  // the export endpoint asked
+    std::int64_t pages = 0;
+    std::int64_t received = 0;
+    std::int64_t newEvents = 0;
+    std::int64_t duplicates = 0;
+    std::int64_t late = 0;
+    bool complete = false;  // the source had nothing more (false: stopped at maxPages)
+    QString cursor;         // where the next pull starts
+};
+
+// Pulls new usage events from an `aicp serve` (GET /api/pricing/usage/events)
+// into a workspace, page by page from the cursor stored for that source.
+// Each page is imported, and the cursor moved past it, in one transaction:
+// a pull interrupted at any point resumes where the last committed page
+// ended, and (source, id) deduplication makes a repeated page harmless.
+// Runs a local event loop per request; needs a QCoreApplication.
+class UsagePuller {
+public:
+    explicit UsagePuller(Workspace& workspace) : workspace_(workspace) {}
+
+    // `source` is the service's base URL (http://host:port) or the export
+    // endpoint itself; `token` a bearer token with the read role.
+    [[nodiscard]] Result<UsagePullReport> pull(const QUrl& source, const QByteArray& token,
+                                               const UsagePullOptions& options = {});
+
+    // The export endpoint a source URL stands for; an error for a URL that
+    // is not http(s).
+    [[nodiscard]] static Result<QUrl> endpointFor(const QUrl& source);
+
+    // The cursor stored for an endpoint; empty when it was never pulled.
+    [[nodiscard]] Result<QString> storedCursor(const QUrl& endpoint) const;
+
+private:
+    Workspace& workspace_;
+};
+
+}  // namespace aicp

@@ -1,0 +1,111 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QUrl>
+
+namespace aicp::apitest {
+
+// One HTTP exchange, bounded in time.
+struct Reply {
+    int status = 0;  // 0: no answer
+    QByteArray body;
+    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    QString errorCode() const {
+        return json().value(u"error").toObject().value(u"code").toString();
+    }
+};
+
+inline Reply exchange(const QByteArray& method, const QUrl& url, const QByteArray& token = {},
+                      const QByteArray& body = {}, int timeoutMs = 15000) {
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
+    if (!body.isEmpty() || method == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setTransferTimeout(timeoutMs);
+    QNetworkReply* reply = network.sendCustomRequest(request, method, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(timeoutMs + 1000, &loop, &QEventLoop::quit);
+    loop.exec();
+    Reply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    reply->deleteLater();
+    return result;
+}
+
+// A running `aicp serve` on 127.0.0.1 and a free port.
+class Server {
+public:
+    bool start(const QString& program, const QString& db, const QProcessEnvironment& environment,
+               const QStringList& extra = {}) {
+        process_.setProcessEnvironment(environment);
+        process_.start(program,
+                       QStringList{QStringLiteral("serve"), QStringLiteral("--db"), db,
+                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
+                           extra);
+        if (!process_.waitForStarted(15000))
+            return false;
+        static const QRegularExpression listening(
+            QStringLiteral("listening on (http://127\\.0\\.0\\.1:(\\d+))"));
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 20000) {
+            process_.waitForReadyRead(200);
+            out_ += process_.readAllStandardOutput();
+            const auto match = listening.match(QString::fromUtf8(out_));
+            if (match.hasMatch()) {
+                base_ = QUrl(match.captured(1));
+                return true;
+            }
+            if (process_.state() == QProcess::NotRunning)
+                return false;
+        }
+        return false;
+    }
+    [[nodiscard]] QUrl url(const QString& path) const {
+        QUrl url = base_;
+        const qsizetype query = path.indexOf(u'?');
+        url.setPath(query < 0 ? path : path.left(query));
+        if (query >= 0)
+            url.setQuery(path.mid(query + 1));
+        return url;
+    }
+    [[nodiscard]] const QUrl& base() const { return base_; }
+    // SIGTERM, then the exit code (-1 when it did not stop within 15 s).
+    int terminate() {
+        process_.terminate();
+        if (!process_.waitForFinished(15000)) {
+            process_.kill();
+            process_.waitForFinished();
+            return -1;
+        }
+        return process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
+    }
+    [[nodiscard]] QString log() { return QString::fromUtf8(process_.readAllStandardError()); }
+    ~Server() {
+        if (process_.state() != QProcess::NotRunning) {
+            process_.kill();
+            process_.waitForFinished(5000);
+        }
+    }
+
+private:
+    QProcess process_;
+    QByteArray out_;
+    QUrl base_;
+};
+
+}  // namespace aicp::apitest
