@@ -96,6 +96,12 @@ void ContextBar::setMonths(QDate first, QDate last, QDate current) {
         emit monthChanged(month());
 }
 
+void ContextBar::setCustomerId(const QString& customerId) {
+    const int index = customer_->findData(customerId);
+    if (index >= 0)
+        customer_->setCurrentIndex(index);
+}
+
 QString ContextBar::customerId() const {
     return customer_->currentData().toString();
 }

@@ -25,6 +25,8 @@ public:
     // Offers every month from `first` to `last` (days ignored), selecting `current`.
     void setMonths(QDate first, QDate last, QDate current);
 
+    // Selects a customer of the list (empty: all customers); others are ignored.
+    void setCustomerId(const QString& customerId);
     [[nodiscard]] QString customerId() const;  // empty: all customers
     [[nodiscard]] QDate month() const;         // the first day of the month
 

@@ -50,11 +50,12 @@ private slots:
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
-        const QStringList titles = {QStringLiteral("Tiers"),   QStringLiteral("Licenses"),
-                                    QStringLiteral("Usage"),   QStringLiteral("Recommendations"),
-                                    QStringLiteral("Reports"), QStringLiteral("Settings")};
+        const QStringList titles = {QStringLiteral("Dashboard"),       QStringLiteral("Tiers"),
+                                    QStringLiteral("Licenses"),        QStringLiteral("Usage"),
+                                    QStringLiteral("Recommendations"), QStringLiteral("Reports"),
+                                    QStringLiteral("Settings")};
         // Backwards, so every page is reached from another one.
-        for (int n = 6; n >= 1; --n) {
+        for (int n = 7; n >= 1; --n) {
             QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_0 + n), Qt::ControlModifier);
             QCOMPARE(static_cast<int>(window.currentPage()), n - 1);
             QCOMPARE(window.findChild<QStackedWidget*>(QStringLiteral("pages"))->currentIndex(),
@@ -105,7 +106,7 @@ private slots:
         MainWindow window(session());
         const QSize room = window.screen()->availableSize() * 9 / 10;
         QCOMPARE(window.size(), QSize(1280, 800).boundedTo(room));
-        QCOMPARE(window.currentPage(), MainWindow::Page::Tiers);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
     }
 };
 

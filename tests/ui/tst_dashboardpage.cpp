@@ -1,0 +1,261 @@
+#include "billing/costreport.h"
+#include "billing/monthlybilling.h"
+#include "darkpalette.h"
+#include "demo/demoworkspace.h"
+#include "licensing/licenseregistry.h"
+#include "mainwindow.h"
+#include "money/moneyformat.h"
+#include "pages/dashboard/dashboardpage.h"
+#include "pages/dashboard/dashboardsummary.h"
+#include "pages/dashboard/revenuebars.h"
+#include "pages/licenses/licensespage.h"
+#include "pages/usage/usagecard.h"
+#include "recommend/recommendationservice.h"
+#include "storage/workspace.h"
+#include "workspacesession.h"
+
+#include <memory>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aicp;
+
+namespace {
+
+const YearMonth kNovember{2026, 11};
+// The dashboard's "now": 20 November 2026, noon UTC, inside the demo's usage.
+const QDateTime kNow(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+
+}  // namespace
+
+// The dashboard over the demo workspace: its figures against the core's.
+class TestDashboardPage : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString demoPath_;
+    std::unique_ptr<Workspace> workspace_;
+    std::unique_ptr<DashboardPage> page_;
+
+    template <typename T>
+    T* child(const char* name) const {
+        return page_->findChild<T*>(QString::fromLatin1(name));
+    }
+    void waitForSummary() {
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && page_->summary() != nullptr, 60000);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_dashboardpage"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+        demoPath_ = dir_.filePath(QStringLiteral("demo.aicp"));
+        const Status created = createDemoWorkspace(demoPath_);
+        QVERIFY2(created, created ? "" : qPrintable(created.error().message()));
+    }
+
+    void init() {
+        workspace_ = Workspace::open(demoPath_).value();
+        page_ = std::make_unique<DashboardPage>();
+        page_->setClock([] { return kNow; });
+        page_->setWorkspace(workspace_.get());
+        page_->setMonth(kNovember.firstDay());
+        page_->resize(1100, 700);
+        page_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+    }
+
+    void cleanup() {
+        page_.reset();
+        workspace_.reset();
+    }
+
+    void revenueByAxisIsTheCostReport() {
+        waitForSummary();
+        const CostReport core = costReportFor(*workspace_, kNovember).value();
+        QCOMPARE(page_->summary()->report.total.micros(), core.total.micros());
+        const QLocale locale;
+        QCOMPARE(child<UsageCard>("revenueCard")->valueText(),
+                 formatMoney(core.total, locale, core.currency));
+        const auto& bars = child<RevenueBars>("revenueByAxis")->bars();
+        QCOMPARE(bars.size(), core.subtotals.size());
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            QCOMPARE(bars[i].amount.micros(), core.subtotals[i].amount.micros());
+            QCOMPARE(bars[i].text, formatMoney(core.subtotals[i].amount, locale, core.currency));
+        }
+        QVERIFY(child<QLabel>("dashboardHeading")
+                    ->text()
+                    .startsWith(QStringLiteral("November 2026 so far")));
+    }
+
+    void requestsAreEveryCustomersBilledRequests() {
+        waitForSummary();
+        std::int64_t requests = 0;
+        for (const MonthlyBill& bill : MonthlyBilling(*workspace_).bills(kNovember).value())
+            requests += bill.requests;
+        QVERIFY(requests > 0);
+        QCOMPARE(page_->summary()->requests, requests);
+        QCOMPARE(child<UsageCard>("dashboardRequestsCard")->valueText(),
+                 formatCount(requests, QLocale()));
+    }
+
+    void limitsListEveryCheckNearOrOverAndLeadToTheCustomer() {
+        waitForSummary();
+        const auto& limits = page_->summary()->limits;
+        auto* list = child<QListWidget>("limitList");
+        QVERIFY(!limits.empty());  // the demo has customers near and over their limits
+        QCOMPARE(list->count(), int(limits.size()));
+        for (std::size_t i = 0; i < limits.size(); ++i) {
+            QVERIFY(limits[i].check.state != LimitState::Within);
+            if (i > 0 && limits[i].check.state == LimitState::Over)
+                QCOMPARE(limits[i - 1].check.state, LimitState::Over);  // over first
+        }
+        // Each one is what Entitlements says of the license in force.
+        const auto licenses = LicenseRegistry(*workspace_).list().value();
+        const auto bills = MonthlyBilling(*workspace_).bills(kNovember).value();
+        for (const DashboardLimit& limit : limits) {
+            const auto license = licenseInForce(licenses, limit.customerId, kNow);
+            QVERIFY(license.has_value());
+            const auto bill = std::find_if(bills.begin(), bills.end(), [&](const MonthlyBill& b) {
+                return b.customerId == limit.customerId;
+            });
+            QVERIFY(bill != bills.end());
+            const std::int64_t used = limit.check.limit == LicenseLimit::Seats ? bill->activeUsers
+                                      : limit.check.limit == LicenseLimit::Agents
+                                          ? bill->activeAgents
+                                          : bill->requests;
+            const LimitCheck expected =
+                Entitlements(license->license).check(limit.check.limit, used);
+            QCOMPARE(limit.check.used, expected.used);
+            QCOMPARE(limit.check.state, expected.state);
+        }
+        QSignalSpy opened(page_.get(), &DashboardPage::customerActivated);
+        QListWidgetItem* first = list->item(0);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                          list->visualItemRect(first).center());
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().at(0).toString(), limits.front().customerId);
+    }
+
+    void expiringLicensesAreActiveAndWithinThirtyDays() {
+        waitForSummary();
+        const auto& expiring = page_->summary()->expiring;
+        const auto licenses = LicenseRegistry(*workspace_).list().value();
+        std::size_t expected = 0;
+        for (const LicenseRecord& record : licenses) {
+            const QString state = record.stateAt(kNow);
+            if ((state == QStringLiteral("active") || state == QStringLiteral("in-grace")) &&
+                record.license.expiresAt <= kNow.addDays(30)) {
+                const auto next = licenseInForce(licenses, record.license.customerId,
+                                                 record.license.expiresAt.addSecs(1));
+                if (!next || next->license.id == record.license.id)
+                    ++expected;
+            }
+        }
+        QCOMPARE(expiring.size(), expected);
+        QCOMPARE(child<QListWidget>("expiryList")->count(),
+                 expiring.empty() ? 1 : int(expiring.size()));
+        for (std::size_t i = 1; i < expiring.size(); ++i)
+            QVERIFY(expiring[i - 1].expiresAt <= expiring[i].expiresAt);
+    }
+
+    void topRecommendationsAreTheServicesChanges() {
+        waitForSummary();
+        QTRY_VERIFY_WITH_TIMEOUT(page_->recommendations().has_value(), 60000);
+        const RecommendationService service(*workspace_, [] { return kNow; });
+        std::size_t changes = 0;
+        for (const CostReportCustomer& customer : page_->summary()->report.customers) {
+            if (!customer.licensed)
+                continue;
+            auto recommendation = service.recommend(customer.id, kNovember);
+            if (recommendation && recommendation->suggestsChange())
+                ++changes;
+        }
+        const auto& shown = *page_->recommendations();
+        QCOMPARE(shown.size(), std::min<std::size_t>(changes, kDashboardRecommendations));
+        for (const DashboardRecommendation& r : shown) {
+            const Recommendation expected = service.recommend(r.customerId, kNovember).value();
+            QCOMPARE(r.recommendedTier, expected.recommendedOption()->tier());
+            QCOMPARE(r.saving.has_value(), expected.saving.has_value());
+        }
+        auto* list = child<QListWidget>("recommendationList");
+        QCOMPARE(list->count(), shown.empty() ? 1 : int(shown.size()));
+    }
+
+    void mainWindowOpensOnTheDashboardAndItsListsNavigate() {
+        page_.reset();
+        workspace_.reset();
+        QSettings().clear();
+        auto session = WorkspaceSession::open(demoPath_, WorkspaceSession::WhenMissing::Refuse);
+        QVERIFY(session.ok());
+        MainWindow window(std::move(session).value());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
+        auto* dashboard = window.findChild<DashboardPage*>();
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isLoading() && dashboard->summary(), 60000);
+        auto* customers = window.findChild<QComboBox*>(QStringLiteral("customerSelector"));
+        emit dashboard->customerActivated(QStringLiteral("globex"));
+        QCOMPARE(window.currentPage(), MainWindow::Page::Usage);
+        QCOMPARE(customers->currentData().toString(), QStringLiteral("globex"));
+
+        const auto licenses = LicenseRegistry(*Workspace::open(demoPath_).value()).list().value();
+        const LicenseRecord& some = licenses.front();
+        emit dashboard->licenseActivated(some.license.id, some.license.customerId);
+        QCOMPARE(window.currentPage(), MainWindow::Page::Licenses);
+        QCOMPARE(customers->currentData().toString(), some.license.customerId);
+        auto* licensesPage = window.findChild<LicensesPage*>();
+        QTRY_VERIFY(licensesPage->selectedRecord().has_value());
+        QCOMPARE(licensesPage->selectedRecord()->license.id, some.license.id);
+    }
+
+    // Not a check: with AICP_SHOT_DIR set, saves the main window on the
+    // dashboard, light and dark.
+    void screenshots() {
+        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
+        if (shotDir.isEmpty())
+            QSKIP("set AICP_SHOT_DIR to save screenshots");
+        page_.reset();
+        workspace_.reset();
+        QVERIFY(QDir().mkpath(shotDir));
+        const QPalette light = QApplication::palette();
+        const auto shoot = [&](const QString& suffix, const QPalette& palette) {
+            QApplication::setPalette(palette);
+            auto session = WorkspaceSession::open(demoPath_, WorkspaceSession::WhenMissing::Refuse);
+            QVERIFY(session.ok());
+            MainWindow window(std::move(session).value());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* months = window.findChild<QComboBox*>(QStringLiteral("monthSelector"));
+            months->setCurrentIndex(months->findData(QDate(2026, 11, 1)));
+            window.showPage(MainWindow::Page::Dashboard);
+            auto* page = window.findChild<DashboardPage*>();
+            page->setClock([] { return kNow; });
+            QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->summary(), 60000);
+            QTRY_VERIFY_WITH_TIMEOUT(page->recommendations().has_value(), 60000);
+            QTest::qWait(150);
+            QVERIFY(window.grab().save(
+                QDir(shotDir).filePath(QStringLiteral("dashboard-%1.png").arg(suffix))));
+        };
+        shoot(QStringLiteral("light"), light);
+        shoot(QStringLiteral("dark"), aicp::test::darkPalette());
+        QApplication::setPalette(light);
+    }
+};
+
+QTEST_MAIN(TestDashboardPage)
+#include "tst_dashboardpage.moc"

@@ -1,0 +1,416 @@
+#include "billing/costreport.h"
+#include "billing/invoice.h"
+#include "billing/invoicebook.h"
+#include "darkpalette.h"
+#include "demo/demoworkspace.h"
+#include "mainwindow.h"
+#include "money/moneyformat.h"
+#include "pages/reports/costreportmodel.h"
+#include "pages/reports/customerpicker.h"
+#include "pages/reports/invoicespanel.h"
+#include "pages/reports/reportspage.h"
+#include "storage/workspace.h"
+#include "workspacesession.h"
+
+#include <memory>
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFont>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProcess>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace aicp;
+
+namespace {
+
+const YearMonth kNovember{2026, 11};
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+// Drives the Reports page over the demo workspace (its usage runs from
+// 25 September to 25 November 2026), checking what it shows and writes
+// against the core's own cost report for the same month and customers.
+class TestReportsPage : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+    QString demoPath_;
+    std::unique_ptr<Workspace> workspace_;
+    std::unique_ptr<ReportsPage> page_;
+
+    template <typename T>
+    T* child(const char* name) const {
+        return page_->findChild<T*>(QString::fromLatin1(name));
+    }
+    QString path(const char* name) const { return dir_.filePath(QString::fromLatin1(name)); }
+    void waitForReport() {
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && page_->report() != nullptr, 60000);
+    }
+    bool exportAndWait(const QString& file, ReportsPage::Format format) {
+        QSignalSpy finished(page_.get(), &ReportsPage::exportFinished);
+        if (!page_->exportTo(file, format))
+            return false;
+        return finished.wait(30000) && finished.first().at(0).toBool();
+    }
+    CostReport expected(const QStringList& ids = {}) const {
+        return costReportFor(*workspace_, kNovember, ids).value();
+    }
+    void makePage() {
+        page_ = std::make_unique<ReportsPage>();
+        page_->setWorkspace(workspace_.get());
+        page_->setMonth(kNovember.firstDay());
+        page_->resize(1100, 700);
+        page_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_reportspage"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+        demoPath_ = path("demo.aicp");
+        const Status created = createDemoWorkspace(demoPath_);
+        QVERIFY2(created, created ? "" : qPrintable(created.error().message()));
+    }
+
+    void init() {
+        QSettings().clear();
+        workspace_ = Workspace::open(demoPath_).value();
+        makePage();
+    }
+
+    void cleanup() {
+        page_.reset();
+        workspace_.reset();
+    }
+
+    void tableShowsEveryCustomerAndTheCoreTotals() {
+        waitForReport();
+        const CostReport core = expected();
+        QVERIFY(core.customers.size() > 20);
+        auto* table = child<QTableView>("costReportTable");
+        QCOMPARE(table->model()->rowCount(), int(core.customers.size()));
+        QCOMPARE(page_->report()->total.micros(), core.total.micros());
+        QVERIFY(core.total.micros() > 0);
+
+        // The footer: each axis's subtotal and the grand total, as the core sums them.
+        auto* totals = child<QTableView>("costReportTotals")->model();
+        QCOMPARE(totals->rowCount(), 1);
+        const QLocale locale;
+        for (std::size_t axis = 0; axis < core.subtotals.size(); ++axis)
+            QCOMPARE(totals->index(0, CostReportModel::axisColumn(axis)).data().toString(),
+                     formatMoney(core.subtotals[axis].amount, locale, core.currency));
+        QCOMPARE(totals->index(0, CostReportModel::totalColumn()).data().toString(),
+                 formatMoney(core.total, locale, core.currency));
+        QCOMPARE(totals->index(0, CostReportModel::customerColumn()).data().toString(),
+                 QStringLiteral("Total · %1 customers").arg(core.customers.size()));
+
+        // Each row's cells are that customer's amounts.
+        const auto* source = static_cast<CostReportModel*>(
+            static_cast<QSortFilterProxyModel*>(table->model())->sourceModel());
+        for (int row = 0; row < source->rowCount(); ++row) {
+            const CostReportCustomer& customer = core.customers[std::size_t(row)];
+            QCOMPARE(source->index(row, 0).data(CostReportModel::CustomerIdRole).toString(),
+                     customer.id);
+            QCOMPARE(source->index(row, CostReportModel::totalColumn())
+                         .data(CostReportModel::SortRole)
+                         .toLongLong(),
+                     qint64(customer.total.micros()));
+        }
+        QVERIFY(child<QLabel>("reportSummary")->text().contains(QStringLiteral("November 2026")));
+    }
+
+    void moneyIsRightAlignedAndTotalsBold() {
+        waitForReport();
+        auto* table = child<QTableView>("costReportTable");
+        const QModelIndex amount = table->model()->index(0, CostReportModel::axisColumn(0));
+        QVERIFY(amount.data(Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight);
+        QVERIFY(
+            table->model()
+                ->headerData(CostReportModel::totalColumn(), Qt::Horizontal, Qt::TextAlignmentRole)
+                .value<Qt::Alignment>() &
+            Qt::AlignRight);
+        QVERIFY(table->model()
+                    ->index(0, CostReportModel::totalColumn())
+                    .data(Qt::FontRole)
+                    .value<QFont>()
+                    .bold());
+        auto* totals = child<QTableView>("costReportTotals")->model();
+        for (int column = 0; column < totals->columnCount(); ++column)
+            QVERIFY(totals->index(0, column).data(Qt::FontRole).value<QFont>().bold());
+        // Footer columns line up with the table's.
+        auto* footer = child<QTableView>("costReportTotals");
+        for (int column = 0; column < totals->columnCount(); ++column)
+            QCOMPARE(footer->columnWidth(column), table->columnWidth(column));
+    }
+
+    void sortingByTotalPutsTheLargestBillFirst() {
+        waitForReport();
+        auto* table = child<QTableView>("costReportTable");
+        table->sortByColumn(CostReportModel::totalColumn(), Qt::DescendingOrder);
+        const CostReport core = expected();
+        qint64 largest = 0;
+        for (const CostReportCustomer& customer : core.customers)
+            largest = std::max<qint64>(largest, customer.total.micros());
+        QCOMPARE(table->model()
+                     ->index(0, CostReportModel::totalColumn())
+                     .data(CostReportModel::SortRole)
+                     .toLongLong(),
+                 largest);
+    }
+
+    void csvAndJsonExportsAreTheCoreBytes() {
+        waitForReport();
+        QVERIFY(exportAndWait(path("all.csv"), ReportsPage::Format::Csv));
+        QCOMPARE(readAll(path("all.csv")), costReportCsv(expected()));
+        QVERIFY(page_->message().startsWith(QStringLiteral("Saved ")));
+        QVERIFY(exportAndWait(path("all.json"), ReportsPage::Format::Json));
+        QCOMPARE(readAll(path("all.json")), costReportJson(expected()));
+        QVERIFY(!child<QWidget>("exportProgress")->isVisible());
+    }
+
+    void pdfExportIsADocument() {
+        waitForReport();
+        QVERIFY(exportAndWait(path("all.pdf"), ReportsPage::Format::Pdf));
+        const QByteArray pdf = readAll(path("all.pdf"));
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.size() > 2000);
+    }
+
+    void aChosenSetOfCustomersIsReportedAndRemembered() {
+        waitForReport();
+        const QStringList chosen = {QStringLiteral("initech"), QStringLiteral("globex")};
+        page_->setCustomers(chosen);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page_->isLoading() && page_->report() && page_->report()->customers.size() == 2,
+            60000);
+        QVERIFY2(page_->report(),
+                 qPrintable(page_->findChild<QLabel*>(QStringLiteral("reportPrompt"))->text()));
+        QCOMPARE(page_->report()->customers[0].id, QStringLiteral("globex"));
+        QCOMPARE(page_->report()->total.micros(), expected(chosen).total.micros());
+        QCOMPARE(child<CustomerPicker>("customerPicker")->text(),
+                 QStringLiteral("2 of %1 customers").arg(expected().customers.size()));
+        QVERIFY(exportAndWait(path("two.csv"), ReportsPage::Format::Csv));
+        QCOMPARE(readAll(path("two.csv")), costReportCsv(expected(chosen)));
+
+        // A new page (the next start) reports on the same customers.
+        page_.reset();
+        makePage();
+        waitForReport();
+        QCOMPARE(page_->report()->customers.size(), std::size_t(2));
+        QCOMPARE(child<CustomerPicker>("customerPicker")->text(),
+                 QStringLiteral("2 of %1 customers").arg(expected().customers.size()));
+        // Back to everyone: nothing to remember.
+        page_->setCustomers({});
+        QVERIFY(!QSettings().contains(QStringLiteral("reports/customers")));
+    }
+
+    void aFailedExportSaysWhyAndWritesNothing() {
+        waitForReport();
+        const QString target = path("missing-folder/report.csv");
+        QSignalSpy finished(page_.get(), &ReportsPage::exportFinished);
+        QVERIFY(page_->exportTo(target, ReportsPage::Format::Csv));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY2(page_->message().startsWith(QStringLiteral("Could not write ")),
+                 qPrintable(page_->message()));
+        QVERIFY(!QFile::exists(target));
+    }
+
+    void aMonthWithoutUsageStillListsEveryCustomer() {
+        waitForReport();
+        page_->setMonth(QDate(2026, 2, 1));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page_->isLoading() && page_->report()->month == (YearMonth{2026, 2}), 60000);
+        const CostReport core = costReportFor(*workspace_, {2026, 2}).value();
+        QCOMPARE(page_->report()->customers.size(), core.customers.size());
+        QCOMPARE(page_->report()->total.micros(), core.total.micros());
+    }
+
+    void theCliWritesTheSameBytes() {
+        waitForReport();
+        const QString cli = qEnvironmentVariable("AICP_CLI");
+        if (cli.isEmpty() || !QFileInfo(cli).isExecutable())
+            QSKIP("AICP_CLI is not set");
+        QVERIFY(exportAndWait(path("console.csv"), ReportsPage::Format::Csv));
+        QVERIFY(exportAndWait(path("console.json"), ReportsPage::Format::Json));
+        page_->setCustomers({QStringLiteral("initech"), QStringLiteral("globex")});
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page_->isLoading() && page_->report() && page_->report()->customers.size() == 2,
+            60000);
+        QVERIFY(exportAndWait(path("console-two.csv"), ReportsPage::Format::Csv));
+        page_.reset();
+        workspace_.reset();  // the CLI opens the workspace on its own
+        const auto run = [&](const QStringList& extra) {
+            QProcess process;
+            process.start(cli, QStringList{QStringLiteral("--db"), demoPath_,
+                                           QStringLiteral("report"), QStringLiteral("cost"),
+                                           QStringLiteral("--month"), QStringLiteral("2026-11")} +
+                                   extra);
+            process.waitForFinished(60000);
+            return std::pair(process.exitCode(), process.readAllStandardOutput());
+        };
+        const auto [code, csv] = run({});
+        if (code != 0)
+            QSKIP("this aicp has no `report cost` command yet");
+        QCOMPARE(csv, readAll(path("console.csv")));
+        const auto [jsonCode, json] = run({QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(jsonCode, 0);
+        QCOMPARE(json, readAll(path("console.json")));
+        const auto [twoCode, two] = run({QStringLiteral("--customer"), QStringLiteral("globex"),
+                                         QStringLiteral("--customer"), QStringLiteral("initech")});
+        QCOMPARE(twoCode, 0);
+        QCOMPARE(two, readAll(path("console-two.csv")));
+    }
+
+    void invoicesAreIssuedAfterConfirmationViewedAndCredited() {
+        waitForReport();
+        const YearMonth october{2026, 10};
+        page_->setMonth(october.firstDay());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page_->isLoading() && page_->report() && page_->report()->month == october, 60000);
+        InvoicesPanel* panel = page_->invoicesPanel();
+        QVERIFY(panel->invoices().empty());
+        const CostReport core = costReportFor(*workspace_, october).value();
+        const auto globex = std::find_if(core.customers.begin(), core.customers.end(),
+                                         [](const auto& c) { return c.id == u"globex"; });
+        QVERIFY(globex != core.customers.end());
+        const QString total = formatMoney(globex->total, QLocale(), core.currency);
+
+        // Backing out at the confirmation issues nothing.
+        QString asked;
+        panel->setConfirmer([&asked](QWidget*, const QString&, const QString& text) {
+            asked = text;
+            return false;
+        });
+        QVERIFY(!panel->issueInvoice(QStringLiteral("globex")));
+        QVERIFY(asked.contains(QStringLiteral("Globex Industries")));
+        QVERIFY(asked.contains(QStringLiteral("October 2026")));
+        QVERIFY2(asked.contains(total), qPrintable(asked));
+        QVERIFY(asked.contains(QStringLiteral("cannot be undone")));
+
+        panel->setConfirmer([](QWidget*, const QString&, const QString&) { return true; });
+        QSignalSpy finished(panel, &InvoicesPanel::operationFinished);
+        QVERIFY(panel->issueInvoice(QStringLiteral("globex")));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && panel->invoices().size() == 1, 60000);
+        const Invoice issued = panel->invoices().front();
+        QCOMPARE(issued.customerId, QStringLiteral("globex"));
+        QCOMPARE(issued.total.micros(), globex->total.micros());
+        QVERIFY(issued.number.startsWith(QStringLiteral("AICP-2026-")));
+        auto* table = page_->findChild<QTableView*>(QStringLiteral("invoiceTable"));
+        QCOMPARE(table->model()->index(0, 3).data().toString(), total);
+        QCOMPARE(table->model()->index(0, 4).data().toString(), QStringLiteral("Issued"));
+
+        // The month is invoiced: a second invoice is refused, in words.
+        QVERIFY(panel->issueInvoice(QStringLiteral("globex")));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QVERIFY(!panel->message().isEmpty());
+
+        // View renders the PDF and hands it to the viewer.
+        QVERIFY(panel->selectInvoice(issued.number));
+        QString opened;
+        panel->setDocumentOpener([&opened](const QString& file) {
+            opened = file;
+            return true;
+        });
+        QVERIFY(panel->viewSelected());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(opened.endsWith(issued.number + QStringLiteral(".pdf")));
+        QVERIFY(readAll(opened).startsWith("%PDF-"));
+
+        // A credit note needs a reason, then a confirmation.
+        panel->setReasonProvider([](QWidget*, const Invoice&) { return std::optional<QString>(); });
+        QVERIFY(!panel->creditSelected());
+        panel->setReasonProvider([](QWidget*, const Invoice&) {
+            return std::optional<QString>(u"seats counted twice"_qs);
+        });
+        QVERIFY(panel->creditSelected());
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && !panel->invoices().empty() &&
+                                     panel->invoices().front().isCredited(),
+                                 60000);
+        QCOMPARE(panel->invoices().front().creditNote->reason,
+                 QStringLiteral("seats counted twice"));
+        QVERIFY(table->model()->index(0, 4).data().toString().startsWith(
+            QStringLiteral("Credited (AICP-CN-2026-")));
+    }
+
+    // Not a check: with AICP_SHOT_DIR set, saves the main window on the
+    // Reports page, light and dark.
+    void screenshots() {
+        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
+        if (shotDir.isEmpty())
+            QSKIP("set AICP_SHOT_DIR to save screenshots");
+        page_.reset();
+        {
+            InvoiceBook book(*workspace_);
+            for (const char* id : {"acme-corp", "globex", "initech"})
+                (void)book.issue(QString::fromLatin1(id), {2026, 10});
+        }
+        workspace_.reset();
+        QVERIFY(QDir().mkpath(shotDir));
+        const QPalette light = QApplication::palette();
+        const auto shoot = [&](const QString& suffix, const QPalette& palette) {
+            QApplication::setPalette(palette);
+            auto session = WorkspaceSession::open(demoPath_, WorkspaceSession::WhenMissing::Refuse);
+            QVERIFY(session.ok());
+            MainWindow window(std::move(session).value());
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* months = window.findChild<QComboBox*>(QStringLiteral("monthSelector"));
+            months->setCurrentIndex(months->findData(QDate(2026, 11, 1)));
+            window.showPage(MainWindow::Page::Reports);
+            auto* page = window.findChild<ReportsPage*>();
+            QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->report(), 60000);
+            auto* table = page->findChild<QTableView*>(QStringLiteral("costReportTable"));
+            table->selectRow(2);
+            QTest::qWait(150);
+            QVERIFY(window.grab().save(
+                QDir(shotDir).filePath(QStringLiteral("reports-%1.png").arg(suffix))));
+            months->setCurrentIndex(months->findData(QDate(2026, 10, 1)));
+            QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->report() &&
+                                         page->report()->month == (YearMonth{2026, 10}),
+                                     60000);
+            page->findChild<QTabWidget*>(QStringLiteral("reportTabs"))->setCurrentIndex(1);
+            page->invoicesPanel()->selectInvoice(page->invoicesPanel()->invoices().front().number);
+            QTest::qWait(150);
+            QVERIFY(window.grab().save(
+                QDir(shotDir).filePath(QStringLiteral("invoices-%1.png").arg(suffix))));
+        };
+        shoot(QStringLiteral("light"), light);
+        shoot(QStringLiteral("dark"), aicp::test::darkPalette());
+        QApplication::setPalette(light);
+        workspace_ = Workspace::open(demoPath_).value();
+    }
+};
+
+QTEST_MAIN(TestReportsPage)
+#include "tst_reportspage.moc"

@@ -1,0 +1,494 @@
+#include "pages/dashboard/dashboardpage.h"
+
+#include "catalognames.h"
+#include "money/moneyformat.h"
+#include "pages/dashboard/revenuebars.h"
+#include "pages/usage/usagecard.h"
+#include "storage/workspace.h"
+#include "taskrunner.h"
+#include "theme.h"
+#include "widgets/cardframe.h"
+
+#include <set>
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace aicp {
+
+namespace {
+
+constexpr int kCustomerIdRole = Qt::UserRole + 1;
+constexpr int kLicenseIdRole = Qt::UserRole + 2;
+
+void setMuted(QWidget* widget) {
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
+    widget->setPalette(palette);
+}
+
+QLabel* sectionTitle(const QString& text, QWidget* parent) {
+    auto* title = new QLabel(text, parent);
+    title->setFont(theme::scaledFont(title->font(), 1.05, true));
+    return title;
+}
+
+QString monthName(YearMonth month) {
+    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
+}
+
+// "expires in 1 day", "in 3 days": the console ships no translations, so Qt's
+// %n plurals would read "3 day(s)".
+QString counted(qint64 count, const QString& one, const QString& many) {
+    return (count == 1 ? one : many).arg(QLocale().toString(count));
+}
+
+// "12 seats of 10", "1 agent of 1".
+QString usedOf(LicenseLimit limit, std::int64_t used, const QString& allowed) {
+    const QString count = formatCount(used, QLocale());
+    const bool one = used == 1;
+    switch (limit) {
+        case LicenseLimit::RequestsPerMonth:
+            return (one ? DashboardPage::tr("%1 request of %2")
+                        : DashboardPage::tr("%1 requests of %2"))
+                .arg(count, allowed);
+        case LicenseLimit::Seats:
+            return (one ? DashboardPage::tr("%1 seat of %2") : DashboardPage::tr("%1 seats of %2"))
+                .arg(count, allowed);
+        case LicenseLimit::Agents:
+            return (one ? DashboardPage::tr("%1 agent of %2")
+                        : DashboardPage::tr("%1 agents of %2"))
+                .arg(count, allowed);
+        case LicenseLimit::PolicyPacks:
+            return DashboardPage::tr("%1 policy packs of %2").arg(count, allowed);
+        case LicenseLimit::ComplianceModules:
+            return DashboardPage::tr("%1 compliance modules of %2").arg(count, allowed);
+    }
+    return {};
+}
+
+// A titled card holding one list or chart.
+CardFrame* section(const QString& title, QWidget* body, QLabel* note, QWidget* parent) {
+    auto* card = new CardFrame(parent);
+    const int gap = theme::spacing(card->font(), 0.6);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(gap, gap, gap, gap);
+    layout->setSpacing(gap / 2);
+    layout->addWidget(sectionTitle(title, card));
+    if (note)
+        layout->addWidget(note);
+    layout->addWidget(body, 1);
+    return card;
+}
+
+QListWidget* cardList(const QString& name, QWidget* parent) {
+    auto* list = new QListWidget(parent);
+    list->setObjectName(name);
+    list->setFrameShape(QFrame::NoFrame);
+    list->setUniformItemSizes(true);
+    list->setSelectionMode(QAbstractItemView::SingleSelection);
+    list->viewport()->setAutoFillBackground(false);
+    list->setCursor(Qt::PointingHandCursor);
+    list->setMinimumHeight(list->fontMetrics().height() * 5);
+    list->setSpacing(2);
+    return list;
+}
+
+}  // namespace
+
+DashboardPage::DashboardPage(QWidget* parent)
+    : QWidget(parent),
+      runner_(new TaskRunner(this)),
+      clock_(systemClock()),
+      heading_(new QLabel(this)),
+      refresh_(new QPushButton(tr("Refresh"), this)),
+      content_(new QStackedWidget(this)),
+      prompt_(new QLabel(this)),
+      revenueCard_(new UsageCard(tr("Revenue"), this)),
+      requestsCard_(new UsageCard(tr("Requests"), this)),
+      limitsCard_(new UsageCard(tr("Near or over a limit"), this)),
+      expiringCard_(new UsageCard(tr("Licenses expiring"), this)),
+      revenue_(new RevenueBars(this)),
+      revenueNote_(new QLabel(this)),
+      limits_(cardList(QStringLiteral("limitList"), this)),
+      expiring_(cardList(QStringLiteral("expiryList"), this)),
+      recommendationList_(cardList(QStringLiteral("recommendationList"), this)) {
+    setObjectName(QStringLiteral("dashboardPage"));
+    month_ = QDate(clock_().date().year(), clock_().date().month(), 1);
+    buildLayout();
+    connect(runner_, &TaskRunner::busyChanged, this, &DashboardPage::retryWhenIdle);
+}
+
+DashboardPage::~DashboardPage() {
+    // The page's own runner goes with its children, after this destructor:
+    // its last busyChanged must not reach a page that is half gone.
+    if (runner_) {
+        runner_->waitForIdle();
+        runner_->disconnect(this);
+    }
+}
+
+void DashboardPage::buildLayout() {
+    const int gap = theme::spacing(font(), 0.75);
+    heading_->setObjectName(QStringLiteral("dashboardHeading"));
+    heading_->setFont(theme::scaledFont(font(), 1.05, true));
+    heading_->setMinimumWidth(1);
+    refresh_->setObjectName(QStringLiteral("refreshDashboardButton"));
+    refresh_->setToolTip(tr("Compute the figures again from the workspace"));
+    connect(refresh_, &QPushButton::clicked, this, &DashboardPage::reload);
+    auto* top = new QHBoxLayout;
+    top->addWidget(heading_, 1);
+    top->addWidget(refresh_);
+
+    revenueCard_->setObjectName(QStringLiteral("revenueCard"));
+    requestsCard_->setObjectName(QStringLiteral("dashboardRequestsCard"));
+    limitsCard_->setObjectName(QStringLiteral("limitsCard"));
+    expiringCard_->setObjectName(QStringLiteral("expiringCard"));
+    auto* cards = new QHBoxLayout;
+    cards->setSpacing(gap);
+    for (UsageCard* card : {revenueCard_, requestsCard_, limitsCard_, expiringCard_})
+        cards->addWidget(card, 1);
+
+    revenue_->setObjectName(QStringLiteral("revenueByAxis"));
+    revenueNote_->setObjectName(QStringLiteral("revenueNote"));
+    revenueNote_->setWordWrap(true);
+    setMuted(revenueNote_);
+    connect(limits_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        emit customerActivated(item->data(kCustomerIdRole).toString());
+    });
+    connect(limits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        emit customerActivated(item->data(kCustomerIdRole).toString());
+    });
+    const auto openLicense = [this](QListWidgetItem* item) {
+        emit licenseActivated(item->data(kLicenseIdRole).toUuid(),
+                              item->data(kCustomerIdRole).toString());
+    };
+    connect(expiring_, &QListWidget::itemClicked, this, openLicense);
+    connect(expiring_, &QListWidget::itemActivated, this, openLicense);
+    const auto openRecommendation = [this](QListWidgetItem* item) {
+        emit recommendationActivated(item->data(kCustomerIdRole).toString());
+    };
+    connect(recommendationList_, &QListWidget::itemClicked, this, openRecommendation);
+    connect(recommendationList_, &QListWidget::itemActivated, this, openRecommendation);
+
+    auto* grid = new QGridLayout;
+    grid->setSpacing(gap);
+    grid->addWidget(section(tr("Revenue by pricing axis"), revenue_, revenueNote_, this), 0, 0);
+    grid->addWidget(section(tr("Customers near or over a limit"), limits_, nullptr, this), 0, 1);
+    grid->addWidget(section(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays),
+                            expiring_, nullptr, this),
+                    1, 0);
+    grid->addWidget(section(tr("Top recommendations"), recommendationList_, nullptr, this), 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(0, 3);
+    grid->setRowStretch(1, 2);
+
+    auto* figures = new QWidget(this);
+    auto* figuresLayout = new QVBoxLayout(figures);
+    figuresLayout->setContentsMargins(0, 0, 0, 0);
+    figuresLayout->setSpacing(gap);
+    figuresLayout->addLayout(cards);
+    figuresLayout->addLayout(grid, 1);
+
+    prompt_->setObjectName(QStringLiteral("dashboardPrompt"));
+    prompt_->setAlignment(Qt::AlignCenter);
+    prompt_->setWordWrap(true);
+    setMuted(prompt_);
+    content_->addWidget(prompt_);
+    content_->addWidget(figures);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap);
+    layout->addLayout(top);
+    layout->addWidget(content_, 1);
+    prompt_->setText(tr("Loading…"));
+}
+
+void DashboardPage::setWorkspace(Workspace* workspace) {
+    runner_->waitForIdle();
+    workspace_ = workspace;
+    summary_.reset();
+    content_->setCurrentWidget(prompt_);
+    reload();
+}
+
+void DashboardPage::setTaskRunner(TaskRunner* runner) {
+    if (!runner || runner == runner_)
+        return;
+    if (runner_->parent() == this && !runner_->isBusy())
+        runner_->deleteLater();
+    runner_ = runner;
+    connect(runner_, &TaskRunner::busyChanged, this, &DashboardPage::retryWhenIdle);
+}
+
+void DashboardPage::setClock(Clock clock) {
+    clock_ = std::move(clock);
+    reload();
+}
+
+void DashboardPage::setMonth(QDate month) {
+    const QDate first = month.isValid() ? QDate(month.year(), month.month(), 1) : QDate();
+    if (first == month_)
+        return;
+    month_ = first;
+    reload();
+}
+
+void DashboardPage::reload() {
+    dirty_ = true;
+    if (isVisible())
+        load();
+}
+
+void DashboardPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (dirty_)
+        load();
+}
+
+void DashboardPage::retryWhenIdle() {
+    refresh_->setEnabled(!runner_->isBusy());
+    if (dirty_ && !runner_->isBusy() && isVisible())
+        QTimer::singleShot(0, this, [this] {
+            if (dirty_ && !runner_->isBusy() && isVisible())
+                load();
+        });
+}
+
+void DashboardPage::load() {
+    if (!workspace_) {
+        dirty_ = false;
+        summary_.reset();
+        prompt_->setText(tr("No workspace is open."));
+        content_->setCurrentWidget(prompt_);
+        return;
+    }
+    if (!month_.isValid() || runner_->isBusy())
+        return;  // retryWhenIdle starts it once the runner is free
+    dirty_ = false;
+    loading_ = true;
+    const YearMonth month = YearMonth::of(month_);
+    const QDateTime now = clock_();
+    if (!summary_ || summary_->month != month) {
+        prompt_->setText(tr("Computing %1 for every customer…").arg(monthName(month)));
+        content_->setCurrentWidget(prompt_);
+    }
+    Workspace* workspace = workspace_;
+    runner_->run<Result<DashboardSummary>>(
+        this, [workspace, month, now] { return summarizeDashboard(*workspace, month, now); },
+        [this](Result<DashboardSummary> summary) {
+            loading_ = false;
+            if (summary) {
+                summary_ = std::make_shared<const DashboardSummary>(std::move(summary).value());
+                recommendations_.reset();
+                showSummary();
+            } else {
+                showFailure(summary.error().message());
+            }
+            if (dirty_ && isVisible()) {
+                load();
+            } else if (summary_) {
+                emit summaryShown();
+                loadRecommendations();
+            }
+        });
+    refresh_->setEnabled(false);
+}
+
+void DashboardPage::loadRecommendations() {
+    if (!workspace_ || !summary_ || !runner_ || runner_->isBusy())
+        return;
+    QStringList ids;
+    for (const CostReportCustomer& customer : summary_->report.customers) {
+        if (customer.licensed)
+            ids.append(customer.id);
+    }
+    Workspace* workspace = workspace_;
+    const YearMonth month = summary_->month;
+    const QDateTime now = summary_->asOf;
+    runner_->run<std::vector<DashboardRecommendation>>(
+        this,
+        [workspace, month, now, ids] { return topRecommendations(*workspace, month, now, ids); },
+        [this, month](std::vector<DashboardRecommendation> found) {
+            if (!summary_ || summary_->month != month)
+                return;
+            recommendations_ = std::move(found);
+            showRecommendations();
+            if (dirty_ && isVisible())
+                load();
+        });
+}
+
+void DashboardPage::showRecommendations() {
+    recommendationList_->clear();
+    if (!recommendations_) {
+        auto* item =
+            new QListWidgetItem(tr("Looking for cheaper or safer tiers…"), recommendationList_);
+        item->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    if (recommendations_->empty()) {
+        auto* item = new QListWidgetItem(tr("Every customer is on the tier its usage calls for."),
+                                         recommendationList_);
+        item->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    const QLocale locale;
+    const QString currency = summary_ ? summary_->report.currency : QString();
+    for (const DashboardRecommendation& r : *recommendations_) {
+        const QString name = r.customerName.isEmpty() ? r.customerId : r.customerName;
+        QString effect;
+        if (r.saving && !r.saving->isNegative() && !r.saving->isZero())
+            effect = tr("saves %1 a month").arg(formatMoney(*r.saving, locale, currency));
+        else if (r.saving && r.saving->isNegative())
+            effect = tr("%1 a month more, to stay within limits")
+                         .arg(formatMoney(r.saving->negated(), locale, currency));
+        else
+            effect = tr("to stay within limits");
+        auto* item = new QListWidgetItem(
+            tr("%1 — %2 → %3, %4").arg(name, r.currentTier, r.recommendedTier, effect),
+            recommendationList_);
+        item->setData(kCustomerIdRole, r.customerId);
+        item->setToolTip(r.reason);
+    }
+}
+
+void DashboardPage::showFailure(const QString& text) {
+    summary_.reset();
+    heading_->clear();
+    prompt_->setText(text);
+    content_->setCurrentWidget(prompt_);
+}
+
+void DashboardPage::showSummary() {
+    const DashboardSummary& summary = *summary_;
+    const QLocale locale;
+    const CostReport& report = summary.report;
+    const QString month = monthName(summary.month);
+    heading_->setText(
+        summary.monthInProgress
+            ? tr("%1 so far · as of %2 UTC")
+                  .arg(month, locale.toString(summary.asOf, QStringLiteral("d MMM yyyy HH:mm")))
+            : month);
+
+    int billed = 0;
+    for (const CostReportCustomer& customer : report.customers)
+        billed += customer.total.isZero() ? 0 : 1;
+    revenueCard_->setFigure(
+        formatMoney(report.total, locale, report.currency),
+        tr("%1 of %2 billed")
+            .arg(locale.toString(billed),
+                 counted(qint64(report.customers.size()), tr("%1 customer"), tr("%1 customers"))));
+    requestsCard_->setFigure(formatCount(summary.requests, locale),
+                             summary.monthInProgress ? tr("Every customer, the month so far")
+                                                     : tr("Every customer, the whole month"));
+    std::set<QString> near;
+    std::set<QString> over;
+    for (const DashboardLimit& limit : summary.limits)
+        (limit.check.state == LimitState::Over ? over : near).insert(limit.customerId);
+    for (const QString& id : over)
+        near.erase(id);
+    limitsCard_->setFigure(
+        locale.toString(qint64(near.size() + over.size())),
+        tr("Customers: %1 over, %2 near (80 % or more)")
+            .arg(locale.toString(qint64(over.size())), locale.toString(qint64(near.size()))));
+    expiringCard_->setFigure(
+        locale.toString(qint64(summary.expiring.size())),
+        tr("In the next %1 days, with no renewal yet").arg(kDashboardExpiryDays));
+
+    std::vector<RevenueBars::Bar> bars;
+    for (const CostReportRow& subtotal : report.subtotals)
+        bars.push_back({billAxisLabel(subtotal.axis), subtotal.amount,
+                        formatMoney(subtotal.amount, locale, report.currency)});
+    revenue_->setBars(std::move(bars));
+    revenueNote_->setText(summary.monthInProgress
+                              ? tr("What each customer's bill would be if the month ended now: "
+                                   "recurring charges for the whole month, usage so far.")
+                              : tr("The month's bills, as the Reports page and `aicp report "
+                                   "cost` give them."));
+    showLimits();
+    showExpiring();
+    showRecommendations();
+    content_->setCurrentIndex(1);
+}
+
+void DashboardPage::showLimits() {
+    limits_->clear();
+    const QLocale locale;
+    const QPalette colours = palette();
+    if (summary_->limits.empty()) {
+        auto* item = new QListWidgetItem(tr("Every customer is within its limits."), limits_);
+        item->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    for (const DashboardLimit& limit : summary_->limits) {
+        const LimitCheck& check = limit.check;
+        const QString used =
+            usedOf(check.limit, check.used,
+                   check.allowed ? formatCount(*check.allowed, locale) : tr("unlimited"));
+        const QString share = check.percentUsed
+                                  ? tr(" (%1 %)").arg(locale.toString(qint64(*check.percentUsed)))
+                                  : QString();
+        const QString name = limit.customerName.isEmpty() ? limit.customerId : limit.customerName;
+        auto* item = new QListWidgetItem(
+            tr("%1 — %2%3, %4").arg(name, used, share, limitStateWord(check.state)), limits_);
+        item->setData(kCustomerIdRole, limit.customerId);
+        item->setForeground(limitStateColour(colours, check.state));
+        item->setToolTip(tr("Open %1's usage").arg(name));
+    }
+}
+
+void DashboardPage::showExpiring() {
+    expiring_->clear();
+    const QLocale locale;
+    const QPalette colours = palette();
+    if (summary_->expiring.empty()) {
+        auto* item = new QListWidgetItem(
+            tr("No license runs out in the next %1 days.").arg(kDashboardExpiryDays), expiring_);
+        item->setFlags(Qt::NoItemFlags);
+        return;
+    }
+    for (const DashboardExpiry& expiry : summary_->expiring) {
+        const qint64 days = summary_->asOf.daysTo(expiry.expiresAt);
+        const QString when =
+            expiry.inGrace ? counted(-days, tr("expired %1 day ago, in its grace period"),
+                                     tr("expired %1 days ago, in its grace period"))
+            : days == 0    ? tr("expires today")
+                           : counted(days, tr("expires in %1 day"), tr("expires in %1 days"));
+        const QString name =
+            expiry.customerName.isEmpty() ? expiry.customerId : expiry.customerName;
+        auto* item = new QListWidgetItem(
+            tr("%1 — %2, %3 (%4)")
+                .arg(name, expiry.tier, when,
+                     locale.toString(expiry.expiresAt.date(), QStringLiteral("d MMM yyyy"))),
+            expiring_);
+        item->setData(kCustomerIdRole, expiry.customerId);
+        item->setData(kLicenseIdRole, expiry.licenseId);
+        item->setToolTip(tr("Open the license on the Licenses page"));
+        if (expiry.inGrace || days <= 7)
+            item->setForeground(theme::warningText(colours));
+    }
+}
+
+void DashboardPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        setMuted(prompt_);
+        setMuted(revenueNote_);
+        if (summary_) {
+            showLimits();
+            showExpiring();
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace aicp

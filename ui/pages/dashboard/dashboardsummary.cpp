@@ -1,0 +1,118 @@
+#include "pages/dashboard/dashboardsummary.h"
+
+#include "billing/monthlybilling.h"
+#include "licensing/licenseregistry.h"
+#include "pages/usage/usagefigures.h"
+#include "recommend/recommendationservice.h"
+#include "storage/workspace.h"
+
+#include <algorithm>
+
+namespace aicp {
+
+Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth month,
+                                            const QDateTime& now, int expiryDays) {
+    DashboardSummary summary;
+    summary.month = month;
+    summary.asOf = now.toUTC();
+    summary.monthInProgress = YearMonth::of(summary.asOf.date()) == month;
+
+    // The bills once, for both the revenue (the cost report the Reports
+    // page and the CLI build from the same bills) and the usage they count.
+    auto bills = MonthlyBilling(workspace).bills(month);
+    if (!bills)
+        return bills.error();
+    auto report = buildCostReport(month, *bills);
+    if (!report)
+        return report.error();
+    summary.report = std::move(report).value();
+    if (summary.report.currency.isEmpty()) {
+        auto book = workspace.priceBook();
+        if (!book)
+            return book.error();
+        summary.report.currency = book->latest().currency;
+    }
+
+    auto licenses = LicenseRegistry(workspace).list();
+    if (!licenses)
+        return licenses.error();
+    const QDateTime governing = governingInstant(month, summary.asOf);
+    for (const MonthlyBill& bill : *bills) {
+        summary.requests += bill.requests;
+        const std::optional<LicenseRecord> license =
+            licenseInForce(*licenses, bill.customerId, governing);
+        if (!license)
+            continue;
+        const Entitlements terms(license->license);
+        const std::pair<LicenseLimit, std::int64_t> uses[] = {
+            {LicenseLimit::RequestsPerMonth, bill.requests},
+            {LicenseLimit::Seats, bill.activeUsers},
+            {LicenseLimit::Agents, bill.activeAgents}};
+        for (const auto& [limit, used] : uses) {
+            const LimitCheck check = terms.check(limit, used);
+            if (check.state != LimitState::Within)
+                summary.limits.push_back(
+                    {bill.customerId, bill.customerName, license->license.tier, check});
+        }
+    }
+    std::stable_sort(summary.limits.begin(), summary.limits.end(),
+                     [](const DashboardLimit& a, const DashboardLimit& b) {
+                         if (a.check.state != b.check.state)
+                             return a.check.state == LimitState::Over;
+                         return a.check.percentUsed.value_or(0) > b.check.percentUsed.value_or(0);
+                     });
+
+    const QDateTime horizon = summary.asOf.addDays(expiryDays);
+    for (const LicenseRecord& record : *licenses) {
+        const QString state = record.stateAt(summary.asOf);
+        const bool inGrace = state == QStringLiteral("in-grace");
+        if ((state != QStringLiteral("active") && !inGrace) || record.license.expiresAt > horizon)
+            continue;
+        // A renewal or a later license already takes over from this one.
+        const std::optional<LicenseRecord> next = licenseInForce(
+            *licenses, record.license.customerId, record.license.expiresAt.addSecs(1));
+        if (next && next->license.id != record.license.id)
+            continue;
+        summary.expiring.push_back({record.license.id, record.license.customerId,
+                                    record.license.customerName, record.license.tier,
+                                    record.license.expiresAt, inGrace});
+    }
+    std::stable_sort(summary.expiring.begin(), summary.expiring.end(),
+                     [](const DashboardExpiry& a, const DashboardExpiry& b) {
+                         return a.expiresAt < b.expiresAt;
+                     });
+    return summary;
+}
+
+std::vector<DashboardRecommendation> topRecommendations(Workspace& workspace, YearMonth month,
+                                                        const QDateTime& now,
+                                                        const QStringList& customerIds,
+                                                        std::size_t count) {
+    std::vector<DashboardRecommendation> found;
+    const RecommendationService service(workspace, [now] { return now; });
+    for (const QString& id : customerIds) {
+        auto recommendation = service.recommend(id, month);
+        if (!recommendation || !recommendation->suggestsChange())
+            continue;
+        const TierOption* best = recommendation->recommendedOption();
+        found.push_back({recommendation->customerId, recommendation->customerName,
+                         recommendation->currentTier, best ? best->tier() : QString(),
+                         recommendation->saving, recommendation->reason});
+    }
+    const auto saves = [](const DashboardRecommendation& r) {
+        return r.saving && !r.saving->isNegative() && !r.saving->isZero();
+    };
+    std::stable_sort(found.begin(), found.end(),
+                     [&saves](const DashboardRecommendation& a, const DashboardRecommendation& b) {
+                         if (saves(a) != saves(b))
+                             return saves(a);
+                         if (saves(a))
+                             return a.saving->micros() > b.saving->micros();
+                         return false;
+                     });
+    if (found.size() > count)
+        found.resize(count);
+    return found;
+}
+
+}  // namespace aicp

@@ -1,0 +1,200 @@
+#include "pages/reports/costreportmodel.h"
+
+#include "catalognames.h"
+#include "money/moneyformat.h"
+#include "theme.h"
+
+#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
+
+namespace aicp {
+
+namespace {
+
+const std::vector<BillAxis>& axes() {
+    static const std::vector<BillAxis> all = costReportAxes();
+    return all;
+}
+
+// "1 finding", "3 findings": the console ships no translations, so Qt's
+// %n plurals would read "3 finding(s)".
+QString counted(qint64 count, const QString& one, const QString& many) {
+    return (count == 1 ? one : many).arg(QLocale().toString(count));
+}
+
+}  // namespace
+
+CostReportModel::CostReportModel(Part part, QObject* parent)
+    : QAbstractTableModel(parent), part_(part) {}
+
+int CostReportModel::totalColumn() {
+    return int(axes().size()) + 1;
+}
+
+int CostReportModel::findingsColumn() {
+    return totalColumn() + 1;
+}
+
+bool CostReportModel::isMoneyColumn(int column) {
+    return column >= axisColumn(0) && column <= totalColumn();
+}
+
+void CostReportModel::setReport(std::shared_ptr<const CostReport> report) {
+    beginResetModel();
+    report_ = std::move(report);
+    // The locale in force when the report arrives formats every amount of it.
+    locale_ = QLocale();
+    endResetModel();
+}
+
+int CostReportModel::rowCount(const QModelIndex& parent) const {
+    if (parent.isValid() || !report_)
+        return 0;
+    return part_ == Part::Totals ? 1 : int(report_->customers.size());
+}
+
+int CostReportModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : findingsColumn() + 1;
+}
+
+QString CostReportModel::money(Money amount) const {
+    return formatMoney(amount, locale_, report_->currency);
+}
+
+QVariant CostReportModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || !report_ || index.row() >= rowCount())
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::Alignment(
+            (isMoneyColumn(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    if (part_ == Part::Totals)
+        return totalsData(index.column(), role);
+    return customerData(report_->customers[std::size_t(index.row())], index.column(), role);
+}
+
+QVariant CostReportModel::customerData(const CostReportCustomer& customer, int column,
+                                       int role) const {
+    const int findings = int(customer.findings.size());
+    if (role == CustomerIdRole)
+        return customer.id;
+    if (column == customerColumn()) {
+        switch (role) {
+            case Qt::DisplayRole:
+                return customer.name.isEmpty() ? customer.id : customer.name;
+            case SortRole:
+                return (customer.name.isEmpty() ? customer.id : customer.name).toCaseFolded();
+            case Qt::ToolTipRole:
+                return customer.licensed
+                           ? customer.id
+                           : tr("%1 — no license in force this month").arg(customer.id);
+            case Qt::ForegroundRole:
+                if (!customer.licensed)
+                    return theme::mutedText(QGuiApplication::palette());
+                return {};
+            default:
+                return {};
+        }
+    }
+    if (column == findingsColumn()) {
+        switch (role) {
+            case Qt::DisplayRole:
+                return findings == 0 ? QStringLiteral("—")
+                                     : counted(findings, tr("%1 finding"), tr("%1 findings"));
+            case SortRole:
+                return findings;
+            case Qt::ToolTipRole: {
+                QStringList messages;
+                for (const BillFinding& finding : customer.findings)
+                    messages.append(finding.message);
+                return messages.isEmpty() ? QVariant() : QVariant(messages.join(u'\n'));
+            }
+            case Qt::ForegroundRole:
+                return findings == 0 ? theme::mutedText(QGuiApplication::palette())
+                                     : theme::warningText(QGuiApplication::palette());
+            default:
+                return {};
+        }
+    }
+    const Money amount = column == totalColumn()
+                             ? customer.total
+                             : customer.rows[std::size_t(column - axisColumn(0))].amount;
+    switch (role) {
+        case Qt::DisplayRole:
+            return money(amount);
+        case SortRole:
+            return qint64(amount.micros());
+        case Qt::ForegroundRole:
+            if (amount.isZero())
+                return theme::mutedText(QGuiApplication::palette());
+            return {};
+        case Qt::FontRole:
+            if (column == totalColumn()) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+        default:
+            return {};
+    }
+}
+
+QVariant CostReportModel::totalsData(int column, int role) const {
+    if (role == Qt::FontRole) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (column == customerColumn()) {
+        if (role == Qt::DisplayRole)
+            return tr("Total · %1")
+                .arg(counted(qint64(report_->customers.size()), tr("%1 customer"),
+                             tr("%1 customers")));
+        return {};
+    }
+    if (column == findingsColumn()) {
+        int findings = 0;
+        for (const CostReportCustomer& customer : report_->customers)
+            findings += int(customer.findings.size());
+        if (role == Qt::DisplayRole)
+            return findings == 0 ? QStringLiteral("—")
+                                 : counted(findings, tr("%1 finding"), tr("%1 findings"));
+        if (role == Qt::ForegroundRole)
+            return findings == 0 ? theme::mutedText(QGuiApplication::palette())
+                                 : theme::warningText(QGuiApplication::palette());
+        return {};
+    }
+    const Money amount = column == totalColumn()
+                             ? report_->total
+                             : report_->subtotals[std::size_t(column - axisColumn(0))].amount;
+    if (role == Qt::DisplayRole)
+        return money(amount);
+    if (role == SortRole)
+        return qint64(amount.micros());
+    return {};
+}
+
+QVariant CostReportModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::Alignment(
+            (isMoneyColumn(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    if (role == Qt::ToolTipRole && section >= axisColumn(0) && section < totalColumn())
+        return tr("The month's %1 charges, summed over its license periods")
+            .arg(billAxisLabel(axes()[std::size_t(section - axisColumn(0))]).toLower());
+    if (role != Qt::DisplayRole)
+        return {};
+    if (section == customerColumn())
+        return tr("Customer");
+    if (section == totalColumn())
+        return tr("Total");
+    if (section == findingsColumn())
+        return tr("Findings");
+    if (section >= axisColumn(0) && section < totalColumn())
+        return billAxisLabel(axes()[std::size_t(section - axisColumn(0))]);
+    return {};
+}
+
+}  // namespace aicp

@@ -1,0 +1,417 @@
+#include "pages/reports/invoicespanel.h"
+
+#include "audit/auditlog.h"
+#include "billing/invoice.h"
+#include "billing/invoicebook.h"
+#include "documents/financepdf.h"
+#include "money/moneyformat.h"
+#include "pages/reports/invoicetablemodel.h"
+#include "pages/reports/reportfilewriter.h"
+#include "storage/workspace.h"
+#include "taskrunner.h"
+#include "theme.h"
+
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QUrl>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aicp {
+
+namespace {
+
+QString monthName(YearMonth month) {
+    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
+}
+
+bool askInMessageBox(QWidget* parent, const QString& title, const QString& text) {
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, parent);
+    QPushButton* go = box.addButton(title, QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == go;
+}
+
+// A reason is required: the dialog's OK stays disabled until one is typed.
+std::optional<QString> askReason(QWidget* parent, const Invoice& invoice) {
+    QDialog dialog(parent);
+    dialog.setWindowTitle(InvoicesPanel::tr("Credit Invoice %1").arg(invoice.number));
+    auto* text =
+        new QLabel(InvoicesPanel::tr("A credit note cancels invoice %1 (%2, %3) in full. Why is it "
+                                     "credited? The reason is printed on the credit note.")
+                       .arg(invoice.number, invoice.customerName,
+                            formatMoney(invoice.total, QLocale(), invoice.currency)),
+                   &dialog);
+    text->setWordWrap(true);
+    auto* reason = new QPlainTextEdit(&dialog);
+    reason->setObjectName(QStringLiteral("creditReason"));
+    reason->setPlaceholderText(InvoicesPanel::tr("e.g. seats were counted twice"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(InvoicesPanel::tr("Continue…"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    QObject::connect(reason, &QPlainTextEdit::textChanged, &dialog, [reason, buttons] {
+        buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(!reason->toPlainText().trimmed().isEmpty());
+    });
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addWidget(reason);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return reason->toPlainText().trimmed();
+}
+
+}  // namespace
+
+InvoicesPanel::InvoicesPanel(QWidget* parent)
+    : QWidget(parent),
+      runner_(new TaskRunner(this)),
+      confirmer_(askInMessageBox),
+      reason_(askReason),
+      opener_(
+          [](const QString& path) { return QDesktopServices::openUrl(QUrl::fromLocalFile(path)); }),
+      model_(new InvoiceTableModel(this)),
+      sorted_(new QSortFilterProxyModel(this)),
+      table_(new QTableView(this)),
+      message_(new QLabel(this)),
+      empty_(new QLabel(this)),
+      issue_(new QPushButton(tr("Issue Invoice…"), this)),
+      view_(new QPushButton(tr("View"), this)),
+      credit_(new QPushButton(tr("Credit Note…"), this)) {
+    setObjectName(QStringLiteral("invoicesPanel"));
+    const int gap = theme::spacing(font(), 0.5);
+    issue_->setObjectName(QStringLiteral("issueInvoiceButton"));
+    view_->setObjectName(QStringLiteral("viewInvoiceButton"));
+    credit_->setObjectName(QStringLiteral("creditInvoiceButton"));
+    connect(issue_, &QPushButton::clicked, this, &InvoicesPanel::chooseCustomerAndIssue);
+    connect(view_, &QPushButton::clicked, this, &InvoicesPanel::viewSelected);
+    connect(credit_, &QPushButton::clicked, this, &InvoicesPanel::creditSelected);
+
+    sorted_->setSourceModel(model_);
+    sorted_->setSortRole(InvoiceTableModel::SortRole);
+    table_->setObjectName(QStringLiteral("invoiceTable"));
+    table_->setModel(sorted_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(InvoiceTableModel::Number, Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setAlternatingRowColors(true);
+    table_->setWordWrap(false);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->horizontalHeader()->setHighlightSections(false);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &InvoicesPanel::updateActions);
+    connect(table_, &QTableView::doubleClicked, this, &InvoicesPanel::viewSelected);
+
+    empty_->setObjectName(QStringLiteral("noInvoices"));
+    empty_->setWordWrap(true);
+    message_->setObjectName(QStringLiteral("invoiceMessage"));
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    message_->hide();
+
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(gap);
+    buttons->addWidget(issue_);
+    buttons->addStretch();
+    buttons->addWidget(view_);
+    buttons->addWidget(credit_);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, gap, 0, 0);
+    layout->setSpacing(gap);
+    layout->addLayout(buttons);
+    layout->addWidget(message_);
+    layout->addWidget(empty_);
+    layout->addWidget(table_, 1);
+    connect(runner_, &TaskRunner::busyChanged, this, &InvoicesPanel::updateActions);
+    updateActions();
+}
+
+InvoicesPanel::~InvoicesPanel() {
+    if (runner_) {
+        runner_->waitForIdle();
+        runner_->disconnect(this);
+    }
+}
+
+void InvoicesPanel::setWorkspace(Workspace* workspace) {
+    workspace_ = workspace;
+    updateActions();
+}
+
+void InvoicesPanel::setTaskRunner(TaskRunner* runner) {
+    if (!runner || runner == runner_)
+        return;
+    if (runner_ && runner_->parent() == this && !runner_->isBusy())
+        runner_->deleteLater();
+    runner_ = runner;
+    connect(runner_, &TaskRunner::busyChanged, this, &InvoicesPanel::updateActions);
+    updateActions();
+}
+
+void InvoicesPanel::setConfirmer(Confirmer confirmer) {
+    confirmer_ = std::move(confirmer);
+}
+
+void InvoicesPanel::setReasonProvider(ReasonProvider provider) {
+    reason_ = std::move(provider);
+}
+
+void InvoicesPanel::setDocumentOpener(DocumentOpener opener) {
+    opener_ = std::move(opener);
+}
+
+void InvoicesPanel::setMonthInvoices(YearMonth month, std::vector<Invoice> invoices,
+                                     std::shared_ptr<const CostReport> report) {
+    const Invoice* selected = selectedInvoice();
+    const QString keep = selected ? selected->number : QString();
+    month_ = month;
+    report_ = std::move(report);
+    model_->setInvoices(std::move(invoices));
+    // A month holds at most one live invoice per customer: measuring them is cheap.
+    table_->resizeColumnsToContents();
+    const int padding = fontMetrics().averageCharWidth() * 3;
+    for (int column = 0; column + 1 < model_->columnCount(); ++column)
+        table_->setColumnWidth(column, table_->columnWidth(column) + padding);
+    empty_->setText(tr("No invoice has been issued for %1 yet. Issue one per customer once the "
+                       "month has ended.")
+                        .arg(monthName(month_)));
+    empty_->setVisible(model_->rowCount() == 0);
+    if (!keep.isEmpty())
+        selectInvoice(keep);
+    updateActions();
+}
+
+void InvoicesPanel::setCurrentCustomer(const QString& customerId) {
+    currentCustomer_ = customerId;
+}
+
+const std::vector<Invoice>& InvoicesPanel::invoices() const {
+    return model_->invoices();
+}
+
+const Invoice* InvoicesPanel::selectedInvoice() const {
+    const QModelIndex current = table_->currentIndex();
+    return current.isValid() ? model_->invoiceAt(sorted_->mapToSource(current).row()) : nullptr;
+}
+
+bool InvoicesPanel::selectInvoice(const QString& number) {
+    for (int row = 0; row < sorted_->rowCount(); ++row) {
+        const QModelIndex index = sorted_->index(row, 0);
+        if (index.data().toString() == number) {
+            table_->setCurrentIndex(index);
+            table_->selectRow(row);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString InvoicesPanel::message() const {
+    return message_->text();
+}
+
+bool InvoicesPanel::isBusy() const {
+    return (runner_ && runner_->isBusy()) || rendering_;
+}
+
+const CostReportCustomer* InvoicesPanel::reportCustomer(const QString& customerId) const {
+    if (!report_)
+        return nullptr;
+    for (const CostReportCustomer& customer : report_->customers) {
+        if (customer.id == customerId)
+            return &customer;
+    }
+    return nullptr;
+}
+
+void InvoicesPanel::chooseCustomerAndIssue() {
+    if (!report_)
+        return;
+    QStringList names;
+    QStringList ids;
+    int current = 0;
+    for (const CostReportCustomer& customer : report_->customers) {
+        if (!customer.licensed)
+            continue;
+        if (customer.id == currentCustomer_)
+            current = int(ids.size());
+        ids.append(customer.id);
+        names.append(tr("%1 — %2").arg(customer.name.isEmpty() ? customer.id : customer.name,
+                                       formatMoney(customer.total, QLocale(), report_->currency)));
+    }
+    if (ids.isEmpty()) {
+        showMessage(tr("No customer of the report had a license in force in %1: there is "
+                       "nothing to invoice.")
+                        .arg(monthName(month_)),
+                    true);
+        return;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Issue Invoice"), tr("The customer to invoice for %1:").arg(monthName(month_)),
+        names, current, false, &ok);
+    if (!ok)
+        return;
+    issueInvoice(ids.value(int(names.indexOf(chosen))));
+}
+
+bool InvoicesPanel::issueInvoice(const QString& customerId) {
+    if (!workspace_ || !runner_ || isBusy())
+        return false;
+    const CostReportCustomer* customer = reportCustomer(customerId);
+    if (!customer) {
+        showMessage(tr("%1 is not in the report shown; choose the customers to report on first.")
+                        .arg(customerId),
+                    true);
+        return false;
+    }
+    const QString name = customer->name.isEmpty() ? customer->id : customer->name;
+    const QString total = formatMoney(customer->total, QLocale(), report_->currency);
+    if (!confirmer_(this, tr("Issue Invoice"),
+                    tr("Issue the invoice of %1 for %2, for a total of %3?\n\nIssuing cannot be "
+                       "undone: the invoice takes the next number of the year and never "
+                       "changes. A mistake is corrected only by a credit note.")
+                        .arg(name, monthName(month_), total)))
+        return false;
+    Workspace* workspace = workspace_;
+    const YearMonth month = month_;
+    const bool started = runner_->run<Result<Invoice>>(
+        this,
+        [workspace, customerId, month] { return InvoiceBook(*workspace).issue(customerId, month); },
+        [this](Result<Invoice> invoice) {
+            if (invoice) {
+                const QString text =
+                    tr("Issued invoice %1 to %2 for %3.")
+                        .arg(invoice->number, invoice->customerName,
+                             formatMoney(invoice->total, QLocale(), invoice->currency));
+                showMessage(text, false);
+                emit invoicesChanged();
+                emit operationFinished(true, text);
+            } else {
+                showMessage(invoice.error().message(), true);
+                emit operationFinished(false, invoice.error().message());
+            }
+            updateActions();
+        });
+    updateActions();
+    return started;
+}
+
+bool InvoicesPanel::creditSelected() {
+    const Invoice* selected = selectedInvoice();
+    if (!workspace_ || !runner_ || isBusy() || !selected || selected->isCredited())
+        return false;
+    const Invoice invoice = *selected;
+    const std::optional<QString> reason = reason_(this, invoice);
+    if (!reason || reason->trimmed().isEmpty())
+        return false;
+    if (!confirmer_(
+            this, tr("Issue Credit Note"),
+            tr("Credit invoice %1 of %2 for %3 in full, because: %4?\n\nThe credit note "
+               "is numbered and cannot be undone; the month may then be invoiced again.")
+                .arg(invoice.number, invoice.customerName,
+                     formatMoney(invoice.total, QLocale(), invoice.currency), reason->trimmed())))
+        return false;
+    Workspace* workspace = workspace_;
+    const QString number = invoice.number;
+    const QString why = reason->trimmed();
+    const bool started = runner_->run<Result<CreditNote>>(
+        this, [workspace, number, why] { return InvoiceBook(*workspace).credit(number, why); },
+        [this, number](Result<CreditNote> note) {
+            if (note) {
+                const QString text =
+                    tr("Credited invoice %1 with credit note %2.").arg(number, note->number);
+                showMessage(text, false);
+                emit invoicesChanged();
+                emit operationFinished(true, text);
+            } else {
+                showMessage(note.error().message(), true);
+                emit operationFinished(false, note.error().message());
+            }
+            updateActions();
+        });
+    updateActions();
+    return started;
+}
+
+bool InvoicesPanel::viewSelected() {
+    const Invoice* selected = selectedInvoice();
+    if (!selected || rendering_)
+        return false;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+    const QString path = QDir(folder).filePath(selected->number + QStringLiteral(".pdf"));
+    const DocumentStamp stamp{
+        QDateTime::currentDateTimeUtc(), AuditLog::currentActor(),
+        workspace_ ? QDir::toNativeSeparators(workspace_->path()) : QString()};
+    rendering_ = true;
+    updateActions();
+    // The invoice is a stored value: rendering it does not touch the workspace.
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
+        const Status status = watcher->result();
+        watcher->deleteLater();
+        rendering_ = false;
+        if (!status) {
+            showMessage(status.error().message(), true);
+        } else if (!opener_(path)) {
+            showMessage(tr("The invoice was saved as %1, but no PDF viewer opened it.")
+                            .arg(QDir::toNativeSeparators(path)),
+                        true);
+        } else {
+            showMessage(QString(), false);
+        }
+        updateActions();
+        emit operationFinished(status.ok(), path);
+    });
+    const Invoice invoice = *selected;
+    watcher->setFuture(QtConcurrent::run([invoice, stamp, path]() -> Status {
+        auto pdf = invoicePdf(invoice, stamp);
+        if (!pdf)
+            return pdf.error();
+        return writeReportFile(path, *pdf);
+    }));
+    return true;
+}
+
+void InvoicesPanel::showMessage(const QString& text, bool problem) {
+    QPalette colours = message_->palette();
+    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
+                                                   : palette().color(QPalette::WindowText));
+    message_->setPalette(colours);
+    message_->setText(text);
+    message_->setVisible(!text.isEmpty());
+}
+
+void InvoicesPanel::updateActions() {
+    const bool busy = isBusy();
+    const Invoice* selected = selectedInvoice();
+    issue_->setEnabled(workspace_ && report_ && !busy);
+    view_->setEnabled(selected && !rendering_);
+    credit_->setEnabled(selected && !selected->isCredited() && !busy);
+    credit_->setToolTip(selected && selected->isCredited()
+                            ? tr("This invoice is credited already.")
+                            : tr("Cancel the selected invoice in full with a credit note"));
+}
+
+}  // namespace aicp

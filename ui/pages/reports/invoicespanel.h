@@ -1,0 +1,102 @@
+#pragma once
+
+#include "billing/costreport.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace aicp {
+
+class InvoiceTableModel;
+// billing/invoice.h is kept out of this header: moc cannot parse what it pulls in.
+struct Invoice;
+class TaskRunner;
+class Workspace;
+
+// The Reports page's invoices for its month: the list (number, customer,
+// total, issued or credited), and the operations — issue a customer's
+// invoice (after a confirmation naming the customer, the month and the
+// total: issuing cannot be undone), view one (its PDF, rendered off the GUI
+// thread to a temporary file and opened with the desktop's viewer), and
+// credit one (a reason is required, then a confirmation). Issuing and
+// crediting run through InvoiceBook on the shared TaskRunner.
+class InvoicesPanel : public QWidget {
+    Q_OBJECT
+public:
+    // Asks a yes/no question; true to go ahead. The default is a QMessageBox.
+    using Confirmer =
+        std::function<bool(QWidget* parent, const QString& title, const QString& text)>;
+    // Asks why an invoice is credited; nullopt when the user backs out.
+    using ReasonProvider =
+        std::function<std::optional<QString>(QWidget* parent, const Invoice& invoice)>;
+    // Shows a rendered PDF. The default opens it with QDesktopServices.
+    using DocumentOpener = std::function<bool(const QString& path)>;
+
+    explicit InvoicesPanel(QWidget* parent = nullptr);
+    ~InvoicesPanel() override;
+
+    void setWorkspace(Workspace* workspace);
+    void setTaskRunner(TaskRunner* runner);
+    void setConfirmer(Confirmer confirmer);
+    void setReasonProvider(ReasonProvider provider);
+    void setDocumentOpener(DocumentOpener opener);
+
+    // What the page read: the month's invoices and its computed report (the
+    // totals the issue confirmation names).
+    void setMonthInvoices(YearMonth month, std::vector<Invoice> invoices,
+                          std::shared_ptr<const CostReport> report);
+    void setCurrentCustomer(const QString& customerId);
+
+    [[nodiscard]] const std::vector<Invoice>& invoices() const;
+    [[nodiscard]] const Invoice* selectedInvoice() const;
+    bool selectInvoice(const QString& number);
+    [[nodiscard]] QString message() const;
+    [[nodiscard]] bool isBusy() const;
+
+    // False when it did not start (busy, refused at the confirmation, …).
+    bool issueInvoice(const QString& customerId);
+    bool creditSelected();
+    bool viewSelected();
+
+signals:
+    // An invoice or credit note was stored: the page reads the month again.
+    void invoicesChanged();
+    void operationFinished(bool ok, const QString& message);
+
+private:
+    void chooseCustomerAndIssue();
+    void showMessage(const QString& text, bool problem);
+    void updateActions();
+    [[nodiscard]] const CostReportCustomer* reportCustomer(const QString& customerId) const;
+
+    Workspace* workspace_ = nullptr;
+    QPointer<TaskRunner> runner_;
+    Confirmer confirmer_;
+    ReasonProvider reason_;
+    DocumentOpener opener_;
+    YearMonth month_;
+    std::shared_ptr<const CostReport> report_;
+    QString currentCustomer_;
+    bool rendering_ = false;
+
+    InvoiceTableModel* model_;
+    QSortFilterProxyModel* sorted_;
+    QTableView* table_;
+    QLabel* message_;
+    QLabel* empty_;
+    QPushButton* issue_;
+    QPushButton* view_;
+    QPushButton* credit_;
+};
+
+}  // namespace aicp

@@ -1,0 +1,669 @@
+#include "pages/reports/reportspage.h"
+
+#include "audit/auditlog.h"
+#include "billing/costreport.h"
+#include "billing/invoicebook.h"
+#include "documents/financepdf.h"
+#include "money/moneyformat.h"
+#include "pages/reports/costreportmodel.h"
+#include "pages/reports/customerpicker.h"
+#include "pages/reports/invoicespanel.h"
+#include "pages/reports/reportfilewriter.h"
+#include "storage/workspace.h"
+#include "taskrunner.h"
+#include "theme.h"
+#include "widgets/cardframe.h"
+
+#include <algorithm>
+#include <set>
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QProgressBar>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace aicp {
+
+// What one load read: the customers to choose from and the report of the
+// chosen ones (or why there is none).
+struct ReportsPage::Loaded {
+    std::vector<Customer> customers;
+    std::shared_ptr<const CostReport> report;
+    std::vector<Invoice> invoices;  // of the month, every customer
+    std::optional<Error> error;
+    YearMonth month;
+};
+
+// Shared between the exporting thread (writes) and the GUI's progress timer (reads).
+struct ReportsPage::ExportTicker {
+    std::atomic<qint64> done{0};
+    std::atomic<qint64> total{0};
+    QString name;
+};
+
+namespace {
+
+const QString kCustomersKey = QStringLiteral("reports/customers");
+const QString kFolderKey = QStringLiteral("reports/exportFolder");
+
+void setMuted(QWidget* widget) {
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
+    widget->setPalette(palette);
+}
+
+QString monthName(YearMonth month) {
+    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
+}
+
+// "1 customer", "3 customers": the console ships no translations, so Qt's
+// %n plurals would read "3 customer(s)".
+QString counted(qint64 count, const QString& one, const QString& many) {
+    return (count == 1 ? one : many).arg(QLocale().toString(count));
+}
+
+}  // namespace
+
+ReportsPage::ReportsPage(QWidget* parent)
+    : QWidget(parent),
+      runner_(new TaskRunner(this)),
+      picker_(new CustomerPicker(this)),
+      summary_(new QLabel(this)),
+      exportButton_(new QToolButton(this)),
+      exportCsv_(new QAction(tr("Export CSV…"), this)),
+      exportJson_(new QAction(tr("Export JSON…"), this)),
+      exportPdf_(new QAction(tr("Export PDF…"), this)),
+      progressStrip_(new CardFrame(this)),
+      progress_(new QProgressBar(progressStrip_)),
+      progressText_(new QLabel(progressStrip_)),
+      message_(new QLabel(this)),
+      content_(new QStackedWidget(this)),
+      prompt_(new QLabel(this)),
+      loadingPane_(new QWidget(this)),
+      loadingText_(new QLabel(loadingPane_)),
+      tablePane_(new QWidget(this)),
+      tabs_(new QTabWidget(this)),
+      invoices_(new InvoicesPanel(this)),
+      model_(new CostReportModel(CostReportModel::Part::Customers, this)),
+      totals_(new CostReportModel(CostReportModel::Part::Totals, this)),
+      sorted_(new QSortFilterProxyModel(this)),
+      table_(new QTableView(tablePane_)),
+      footer_(new QTableView(tablePane_)),
+      findings_(new QLabel(tablePane_)),
+      progressTimer_(new QTimer(this)) {
+    setObjectName(QStringLiteral("reportsPage"));
+    const QStringList remembered = QSettings().value(kCustomersKey).toStringList();
+    picker_->setSelection(remembered);
+    month_ = QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1);
+    buildLayout();
+    progressTimer_->setInterval(100);
+    connect(progressTimer_, &QTimer::timeout, this, &ReportsPage::showProgress);
+    connect(runner_, &TaskRunner::busyChanged, this, &ReportsPage::updateActions);
+    updateActions();
+}
+
+ReportsPage::~ReportsPage() {
+    // The page's own runner goes with its children, after this destructor:
+    // its last busyChanged must not reach a page that is half gone.
+    if (runner_) {
+        runner_->waitForIdle();
+        runner_->disconnect(this);
+    }
+}
+
+void ReportsPage::buildLayout() {
+    const int gap = theme::spacing(font(), 0.75);
+
+    auto* customersLabel = new QLabel(tr("C&ustomers"), this);
+    customersLabel->setBuddy(picker_);
+    connect(picker_, &CustomerPicker::selectionChanged, this, [this] {
+        rememberCustomers();
+        reload();
+    });
+    summary_->setObjectName(QStringLiteral("reportSummary"));
+    summary_->setMinimumWidth(1);
+    exportButton_->setObjectName(QStringLiteral("exportReportButton"));
+    exportButton_->setText(tr("Export"));
+    exportButton_->setPopupMode(QToolButton::InstantPopup);
+    exportButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* exportMenu = new QMenu(exportButton_);
+    exportCsv_->setObjectName(QStringLiteral("exportCsvAction"));
+    exportCsv_->setToolTip(tr("The report as CSV, byte for byte what `aicp report cost` writes"));
+    exportJson_->setObjectName(QStringLiteral("exportJsonAction"));
+    exportJson_->setToolTip(
+        tr("The report as JSON, byte for byte what `aicp report cost --json` "
+           "writes"));
+    exportPdf_->setObjectName(QStringLiteral("exportPdfAction"));
+    exportPdf_->setToolTip(tr("The report as an A4 PDF for reading and filing"));
+    exportMenu->addAction(exportCsv_);
+    exportMenu->addAction(exportJson_);
+    exportMenu->addAction(exportPdf_);
+    exportMenu->setToolTipsVisible(true);
+    exportButton_->setMenu(exportMenu);
+    connect(exportCsv_, &QAction::triggered, this, [this] { chooseExportFile(Format::Csv); });
+    connect(exportJson_, &QAction::triggered, this, [this] { chooseExportFile(Format::Json); });
+    connect(exportPdf_, &QAction::triggered, this, [this] { chooseExportFile(Format::Pdf); });
+
+    auto* toolbar = new QHBoxLayout;
+    toolbar->setSpacing(gap / 2);
+    toolbar->addWidget(customersLabel);
+    toolbar->addWidget(picker_);
+    toolbar->addSpacing(gap);
+    toolbar->addWidget(summary_, 1);
+    toolbar->addWidget(exportButton_);
+
+    progressStrip_->setObjectName(QStringLiteral("exportProgress"));
+    progress_->setObjectName(QStringLiteral("exportProgressBar"));
+    progress_->setRange(0, 1000);
+    progress_->setTextVisible(false);
+    progressText_->setObjectName(QStringLiteral("exportProgressText"));
+    progressText_->setMinimumWidth(1);
+    auto* strip = new QVBoxLayout(progressStrip_);
+    strip->setContentsMargins(gap, gap / 2, gap, gap / 2);
+    strip->setSpacing(gap / 3);
+    strip->addWidget(progressText_);
+    strip->addWidget(progress_);
+    progressStrip_->hide();
+
+    message_->setObjectName(QStringLiteral("reportMessage"));
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    message_->hide();
+
+    content_->setObjectName(QStringLiteral("reportContent"));
+    prompt_->setObjectName(QStringLiteral("reportPrompt"));
+    prompt_->setAlignment(Qt::AlignCenter);
+    prompt_->setWordWrap(true);
+    setMuted(prompt_);
+
+    loadingPane_->setObjectName(QStringLiteral("reportLoading"));
+    loadingText_->setAlignment(Qt::AlignCenter);
+    setMuted(loadingText_);
+    auto* spinner = new QProgressBar(loadingPane_);
+    spinner->setRange(0, 0);  // busy: how long costReportFor takes is not known ahead
+    spinner->setTextVisible(false);
+    spinner->setMaximumWidth(fontMetrics().averageCharWidth() * 40);
+    auto* loadingLayout = new QVBoxLayout(loadingPane_);
+    loadingLayout->addStretch();
+    loadingLayout->addWidget(loadingText_);
+    loadingLayout->addWidget(spinner, 0, Qt::AlignHCenter);
+    loadingLayout->addStretch(2);
+
+    sorted_->setSourceModel(model_);
+    sorted_->setSortRole(CostReportModel::SortRole);
+    sorted_->setSortCaseSensitivity(Qt::CaseInsensitive);
+    table_->setObjectName(QStringLiteral("costReportTable"));
+    table_->setModel(sorted_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(CostReportModel::customerColumn(), Qt::AscendingOrder);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setAlternatingRowColors(true);
+    table_->setWordWrap(false);
+    table_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setHighlightSections(false);
+    // Fixed row heights: 2,000 rows are laid out without measuring each one.
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->horizontalHeader()->setSectionResizeMode(CostReportModel::customerColumn(),
+                                                     QHeaderView::Stretch);
+    table_->horizontalHeader()->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
+
+    // The totals stay in view under the rows, column for column.
+    footer_->setObjectName(QStringLiteral("costReportTotals"));
+    footer_->setModel(totals_);
+    footer_->horizontalHeader()->hide();
+    footer_->verticalHeader()->hide();
+    footer_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    footer_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    footer_->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    footer_->setSelectionMode(QAbstractItemView::NoSelection);
+    footer_->setFocusPolicy(Qt::NoFocus);
+    footer_->setWordWrap(false);
+    footer_->setAccessibleName(tr("Totals"));
+    footer_->setFixedHeight(table_->verticalHeader()->defaultSectionSize() +
+                            2 * footer_->frameWidth());
+    connect(table_->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int column, int, int width) { footer_->setColumnWidth(column, width); });
+    connect(table_->horizontalScrollBar(), &QScrollBar::valueChanged,
+            footer_->horizontalScrollBar(), &QScrollBar::setValue);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReportsPage::showFindings);
+
+    findings_->setObjectName(QStringLiteral("reportFindings"));
+    findings_->setWordWrap(true);
+    findings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    findings_->setMinimumWidth(1);
+
+    auto* tableLayout = new QVBoxLayout(tablePane_);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->setSpacing(0);
+    tableLayout->addWidget(table_, 1);
+    tableLayout->addWidget(footer_);
+    tableLayout->addSpacing(gap / 2);
+    tableLayout->addWidget(findings_);
+
+    content_->addWidget(prompt_);
+    content_->addWidget(loadingPane_);
+    tabs_->setObjectName(QStringLiteral("reportTabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(tablePane_, tr("Cost report"));
+    tabs_->addTab(invoices_, tr("Invoices"));
+    connect(invoices_, &InvoicesPanel::invoicesChanged, this, &ReportsPage::reload);
+    content_->addWidget(tabs_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap / 2);
+    layout->addLayout(toolbar);
+    layout->addWidget(progressStrip_);
+    layout->addWidget(message_);
+    layout->addWidget(content_, 1);
+}
+
+void ReportsPage::setWorkspace(Workspace* workspace) {
+    runner_->waitForIdle();
+    workspace_ = workspace;
+    invoices_->setWorkspace(workspace);
+    model_->setReport(nullptr);
+    totals_->setReport(nullptr);
+    picker_->setCustomers({});
+    reload();
+}
+
+void ReportsPage::setTaskRunner(TaskRunner* runner) {
+    if (!runner || runner == runner_)
+        return;
+    if (runner_->parent() == this && !runner_->isBusy())
+        runner_->deleteLater();
+    runner_ = runner;
+    invoices_->setTaskRunner(runner);
+    connect(runner_, &TaskRunner::busyChanged, this, &ReportsPage::updateActions);
+    updateActions();
+}
+
+void ReportsPage::setMonth(QDate month) {
+    const QDate first = month.isValid() ? QDate(month.year(), month.month(), 1) : QDate();
+    if (first == month_)
+        return;
+    month_ = first;
+    reload();
+}
+
+void ReportsPage::setCustomers(const QStringList& customerIds) {
+    picker_->setSelection(customerIds);
+    rememberCustomers();
+    reload();
+}
+
+void ReportsPage::rememberCustomers() {
+    QSettings settings;
+    if (picker_->isAll())
+        settings.remove(kCustomersKey);
+    else if (!picker_->isNothingSelected())
+        settings.setValue(kCustomersKey, picker_->selectedIds());
+}
+
+void ReportsPage::reload() {
+    dirty_ = true;
+    if (isVisible())
+        load();
+}
+
+void ReportsPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (dirty_)
+        load();
+}
+
+void ReportsPage::load() {
+    if (!workspace_) {
+        dirty_ = false;
+        prompt_->setText(tr("No workspace is open."));
+        content_->setCurrentWidget(prompt_);
+        updateActions();
+        return;
+    }
+    if (!month_.isValid())
+        return;
+    // One piece of workspace work at a time: a busy runner (this page's
+    // previous load, another page's import) calls back through updateActions.
+    if (runner_->isBusy())
+        return;
+    if (picker_->isNothingSelected()) {
+        dirty_ = false;
+        model_->setReport(nullptr);
+        totals_->setReport(nullptr);
+        prompt_->setText(
+            tr("No customer is chosen. Choose the customers to report on with "
+               "the Customers button above."));
+        content_->setCurrentWidget(prompt_);
+        summary_->clear();
+        updateActions();
+        return;
+    }
+    dirty_ = false;
+    loading_ = true;
+    loadClock_.start();
+    const YearMonth month = YearMonth::of(month_);
+    const bool all = picker_->isAll();
+    const QStringList chosen = picker_->selectedIds();
+    loadingText_->setText(
+        all ? tr("Computing the %1 report for every customer…").arg(monthName(month))
+            : tr("Computing the %1 report for %2…")
+                  .arg(monthName(month),
+                       counted(chosen.size(), tr("%1 customer"), tr("%1 customers"))));
+    // Keeps the old table in view while a new one is computed over it,
+    // rather than flashing the loading pane for a quick reload.
+    if (!model_->report() || model_->report()->month != month)
+        content_->setCurrentWidget(loadingPane_);
+    Workspace* workspace = workspace_;
+    runner_->run<Loaded>(
+        this,
+        [workspace, month, all, chosen] {
+            Loaded loaded;
+            loaded.month = month;
+            auto customers = CustomerStore(*workspace).list();
+            if (!customers) {
+                loaded.error = customers.error();
+                return loaded;
+            }
+            loaded.customers = std::move(customers).value();
+            QStringList ids;
+            if (!all) {
+                const std::set<QString> wanted(chosen.begin(), chosen.end());
+                for (const Customer& customer : loaded.customers) {
+                    if (wanted.contains(customer.id))
+                        ids.append(customer.id);
+                }
+                if (ids.isEmpty()) {
+                    loaded.error = Error::notFound(QCoreApplication::translate(
+                        "aicp::ReportsPage",
+                        "None of the chosen customers is in this workspace. Choose "
+                        "others with the Customers button above."));
+                    return loaded;
+                }
+            }
+            auto invoices = InvoiceBook(*workspace).list();
+            if (!invoices) {
+                loaded.error = invoices.error();
+                return loaded;
+            }
+            for (Invoice& invoice : *invoices) {
+                if (invoice.month == month)
+                    loaded.invoices.push_back(std::move(invoice));
+            }
+            auto report = costReportFor(*workspace, month, ids);
+            if (report)
+                loaded.report = std::make_shared<const CostReport>(std::move(report).value());
+            else
+                loaded.error = report.error();
+            return loaded;
+        },
+        [this](Loaded loaded) { showLoaded(std::move(loaded)); });
+    updateActions();
+}
+
+void ReportsPage::showLoaded(Loaded loaded) {
+    loading_ = false;
+    picker_->setCustomers(loaded.customers);
+    if (loaded.error) {
+        model_->setReport(nullptr);
+        totals_->setReport(nullptr);
+        summary_->clear();
+        prompt_->setText(loaded.error->message());
+        content_->setCurrentWidget(prompt_);
+    } else {
+        const CostReport& report = *loaded.report;
+        model_->setReport(loaded.report);
+        totals_->setReport(loaded.report);
+        fitColumns();
+        const QLocale locale;
+        std::size_t flagged = 0;
+        for (const CostReportCustomer& customer : report.customers)
+            flagged += customer.findings.empty() ? 0 : 1;
+        QString text = tr("%1 · %2 · %3")
+                           .arg(monthName(report.month),
+                                counted(qint64(report.customers.size()), tr("%1 customer"),
+                                        tr("%1 customers")),
+                                formatMoney(report.total, locale, report.currency));
+        if (flagged > 0)
+            text += tr(" · %1 with findings").arg(QLocale().toString(qint64(flagged)));
+        summary_->setText(text);
+        invoices_->setMonthInvoices(report.month, std::move(loaded.invoices), loaded.report);
+        content_->setCurrentWidget(tabs_);
+        showFindings();
+        lastLoadMs_ = loadClock_.elapsed();
+    }
+    updateActions();
+    // A month or customer change that came in while computing.
+    if (dirty_ && isVisible())
+        load();
+    else if (!loaded.error)
+        emit reportShown();
+}
+
+void ReportsPage::fitColumns() {
+    // Widths from the widest text each column can hold, measured once: an
+    // axis's subtotal is at least as wide as any of its amounts (every
+    // amount of an axis has the subtotal's sign), so 2,000 rows are never
+    // measured one by one.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics regular(font());
+    const QFontMetrics strong(bold);
+    const int padding = regular.averageCharWidth() * 3;
+    QHeaderView* header = table_->horizontalHeader();
+    for (int column = CostReportModel::axisColumn(0); column < model_->columnCount(); ++column) {
+        const QString heading =
+            model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const QString widest = totals_->index(0, column).data().toString();
+        const int width = std::max(strong.horizontalAdvance(heading) + padding,
+                                   strong.horizontalAdvance(widest) + padding);
+        header->resizeSection(column, width);
+        footer_->setColumnWidth(column, width);
+    }
+    footer_->setColumnWidth(CostReportModel::customerColumn(),
+                            header->sectionSize(CostReportModel::customerColumn()));
+}
+
+void ReportsPage::showFindings() {
+    const std::shared_ptr<const CostReport>& report = model_->report();
+    if (!report) {
+        findings_->clear();
+        return;
+    }
+    const QModelIndex current = table_->currentIndex();
+    if (!current.isValid()) {
+        findings_->setText(tr("Select a customer to see what their bill flags."));
+        setMuted(findings_);
+        return;
+    }
+    const int row = sorted_->mapToSource(current).row();
+    const CostReportCustomer& customer = report->customers[std::size_t(row)];
+    invoices_->setCurrentCustomer(customer.id);
+    QStringList lines;
+    for (const BillFinding& finding : customer.findings)
+        lines.append(finding.message.toHtmlEscaped());
+    const QString name = (customer.name.isEmpty() ? customer.id : customer.name).toHtmlEscaped();
+    QPalette colours = findings_->palette();
+    if (lines.isEmpty()) {
+        findings_->setText(tr("<b>%1</b>: nothing flagged.").arg(name));
+        colours.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+    } else {
+        findings_->setText(tr("<b>%1</b>: %2").arg(name, lines.join(QStringLiteral("<br>"))));
+        colours.setColor(QPalette::WindowText, theme::warningText(palette()));
+    }
+    findings_->setPalette(colours);
+}
+
+std::shared_ptr<const CostReport> ReportsPage::report() const {
+    return model_->report();
+}
+
+void ReportsPage::chooseExportFile(Format format) {
+    const std::shared_ptr<const CostReport>& report = model_->report();
+    if (!report || exporting_)
+        return;
+    QString suffix = QStringLiteral("csv");
+    QString title = tr("Export Cost Report as CSV");
+    QString filter = tr("CSV (*.csv)");
+    if (format == Format::Json) {
+        suffix = QStringLiteral("json");
+        title = tr("Export Cost Report as JSON");
+        filter = tr("JSON (*.json)");
+    } else if (format == Format::Pdf) {
+        suffix = QStringLiteral("pdf");
+        title = tr("Export Cost Report as PDF");
+        filter = tr("PDF (*.pdf)");
+    }
+    QSettings settings;
+    const QString folder = settings.value(kFolderKey, QDir::homePath()).toString();
+    const QString name = QStringLiteral("cost-report-%1.%2").arg(report->month.toString(), suffix);
+    const QString path =
+        QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(name), filter);
+    if (path.isEmpty())
+        return;
+    settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
+    exportTo(path, format);
+}
+
+bool ReportsPage::exportTo(const QString& path, Format format) {
+    const std::shared_ptr<const CostReport> report = model_->report();
+    if (!report || exporting_ || path.isEmpty())
+        return false;
+    auto ticker = std::make_shared<ExportTicker>();
+    ticker->name = QFileInfo(path).fileName();
+    ticker_ = ticker;
+    exporting_ = true;
+    showMessage(QString(), false);
+    progress_->setValue(0);
+    showProgress();
+    progressStrip_->show();
+    progressTimer_->start();
+    updateActions();
+
+    // The report is a finished value: exporting does not touch the workspace,
+    // so it does not wait for (or hold up) the workspace's runner.
+    auto* watcher = new QFutureWatcher<Status>(this);
+    connect(watcher, &QFutureWatcher<Status>::finished, this, [this, watcher, path] {
+        const Status status = watcher->result();
+        watcher->deleteLater();
+        finishExport(path, status);
+    });
+    const DocumentStamp stamp{
+        QDateTime::currentDateTimeUtc(), AuditLog::currentActor(),
+        workspace_ ? QDir::toNativeSeparators(workspace_->path()) : QString()};
+    watcher->setFuture(QtConcurrent::run([report, format, path, ticker, stamp]() -> Status {
+        QByteArray bytes;
+        if (format == Format::Pdf) {
+            auto pdf = costReportPdf(*report, stamp);
+            if (!pdf)
+                return pdf.error();
+            bytes = std::move(pdf).value();
+        } else {
+            bytes = format == Format::Csv ? costReportCsv(*report) : costReportJson(*report);
+        }
+        ticker->total.store(bytes.size());
+        return writeReportFile(path, bytes, [ticker](qint64 done, qint64) {
+            ticker->done.store(done, std::memory_order_relaxed);
+        });
+    }));
+    return true;
+}
+
+void ReportsPage::showProgress() {
+    if (!ticker_)
+        return;
+    const qint64 total = ticker_->total.load();
+    const qint64 done = ticker_->done.load();
+    if (total <= 0) {
+        progress_->setRange(0, 0);
+        progressText_->setText(tr("Formatting %1…").arg(ticker_->name));
+        return;
+    }
+    progress_->setRange(0, 1000);
+    progress_->setValue(int(done * 1000 / total));
+    const QLocale locale;
+    progressText_->setText(
+        tr("Writing %1 · %2 of %3")
+            .arg(ticker_->name, locale.formattedDataSize(done), locale.formattedDataSize(total)));
+}
+
+void ReportsPage::finishExport(const QString& path, const Status& status) {
+    progressTimer_->stop();
+    progressStrip_->hide();
+    exporting_ = false;
+    const qint64 size = ticker_ ? ticker_->total.load() : 0;
+    ticker_.reset();
+    QString text;
+    if (status) {
+        text = tr("Saved %1 (%2).")
+                   .arg(QDir::toNativeSeparators(path), QLocale().formattedDataSize(size));
+        showMessage(text, false);
+    } else {
+        text = status.error().message() + u' ' +
+               tr("Nothing was written; choose another folder and export again.");
+        showMessage(text, true);
+    }
+    updateActions();
+    emit exportFinished(status.ok(), text);
+}
+
+QString ReportsPage::message() const {
+    return message_->text();
+}
+
+void ReportsPage::showMessage(const QString& text, bool problem) {
+    QPalette colours = message_->palette();
+    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
+                                                   : palette().color(QPalette::WindowText));
+    message_->setPalette(colours);
+    message_->setText(text);
+    message_->setVisible(!text.isEmpty());
+}
+
+void ReportsPage::updateActions() {
+    const bool canExport = model_->report() != nullptr && !exporting_;
+    exportButton_->setEnabled(canExport);
+    exportCsv_->setEnabled(canExport);
+    exportJson_->setEnabled(canExport);
+    exportPdf_->setEnabled(canExport);
+    exportButton_->setToolTip(!model_->report() ? tr("There is no report to export yet.")
+                              : exporting_      ? tr("Wait for the running export to finish.")
+                                                : tr("Save the report as CSV, JSON or PDF"));
+    // Work that waited for the runner (another page's import) goes on now.
+    if (dirty_ && !runner_->isBusy() && isVisible())
+        QTimer::singleShot(0, this, [this] {
+            if (dirty_ && !runner_->isBusy() && isVisible())
+                load();
+        });
+}
+
+void ReportsPage::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::PaletteChange) {
+        setMuted(prompt_);
+        setMuted(loadingText_);
+        showFindings();
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace aicp
