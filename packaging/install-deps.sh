@@ -7,10 +7,12 @@ packages="
   cmake ninja-build g++ pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
   qt6-svg-dev qt6-qpa-plugins qt6-wayland
+  qt6-websockets-dev wrk
   libsqlite3-dev libssl-dev sqlite3 openssl
   libgl-dev libxkbcommon-dev fonts-dejavu-core
   xvfb xauth
   clang libclang-rt-14-dev
+  ccache dpkg-dev desktop-file-utils appstream gzip file man-db
 "
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 namespace {
 
@@ -55,5 +56,8 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     setIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("aicp Console"));
+    // The desktop file's id: Wayland compositors match the window to it (and its icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.aicp.console"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/aicp/icons/io.aicp.console.svg")));
     return aicp::runConsole(parseDbOption(app));
 }
