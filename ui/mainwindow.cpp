@@ -1,8 +1,12 @@
 #include "mainwindow.h"
 
 #include "contextbar.h"
+#include "pages/dashboard/dashboardpage.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/placeholderpage.h"
+#include "pages/recommendations/recommendationspage.h"
+#include "pages/recommendations/upgradeprefill.h"
+#include "pages/reports/reportspage.h"
 #include "pages/settings/settingspage.h"
 #include "pages/tiers/tierspage.h"
 #include "pages/usage/usagepage.h"
@@ -65,6 +69,9 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
       runner_(new TaskRunner(this)),
       licensesPage_(new LicensesPage(this)),
       usagePage_(new UsagePage(this)),
+      recommendationsPage_(new RecommendationsPage(this)),
+      reportsPage_(new ReportsPage(this)),
+      dashboardPage_(new DashboardPage(this)),
       settingsPage_(new SettingsPage(this)),
       workspaceLabel_(new QLabel(this)),
       priceBookLabel_(new QLabel(this)) {
@@ -89,7 +96,36 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     connect(context_, &ContextBar::monthChanged, usagePage_, &UsagePage::setMonth);
     licensesPage_->setTaskRunner(runner_);
     usagePage_->setTaskRunner(runner_);
+    recommendationsPage_->setTaskRunner(runner_);
+    connect(context_, &ContextBar::customerChanged, recommendationsPage_,
+            &RecommendationsPage::setCustomer);
+    connect(context_, &ContextBar::monthChanged, recommendationsPage_,
+            &RecommendationsPage::setMonth);
+    connect(recommendationsPage_, &RecommendationsPage::upgradeRequested, this,
+            &MainWindow::prepareUpgrade);
     settingsPage_->setTaskRunner(runner_);
+    reportsPage_->setTaskRunner(runner_);
+    dashboardPage_->setTaskRunner(runner_);
+    connect(context_, &ContextBar::monthChanged, reportsPage_, &ReportsPage::setMonth);
+    connect(context_, &ContextBar::monthChanged, dashboardPage_, &DashboardPage::setMonth);
+    // The dashboard's lists lead to the customer's usage and to the license.
+    connect(dashboardPage_, &DashboardPage::customerActivated, this,
+            [this](const QString& customerId) {
+                context_->setCustomerId(customerId);
+                showPage(Page::Usage);
+            });
+    connect(dashboardPage_, &DashboardPage::recommendationActivated, this,
+            [this](const QString& customerId) {
+                context_->setCustomerId(customerId);
+                showPage(Page::Recommendations);
+            });
+    connect(dashboardPage_, &DashboardPage::licenseActivated, this,
+            [this](const QUuid& licenseId, const QString& customerId) {
+                context_->setCustomerId(customerId);
+                showPage(Page::Licenses);
+                if (!licensesPage_->selectLicense(licenseId))
+                    statusBar()->showMessage(tr("That license is not in the list any more."), 5000);
+            });
     // Issuing may add a customer; keys and mode decide what the Licenses page offers.
     connect(licensesPage_, &LicensesPage::registryChanged, this, &MainWindow::refreshCustomers);
     connect(settingsPage_, &SettingsPage::keysChanged, licensesPage_, &LicensesPage::reload);
@@ -97,6 +133,16 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     // A new license changes the quota lines; an import may name new customers.
     connect(licensesPage_, &LicensesPage::registryChanged, usagePage_, &UsagePage::reload);
     connect(usagePage_, &UsagePage::usageChanged, this, &MainWindow::refreshCustomers);
+    // New licenses and usage change what is recommended.
+    connect(licensesPage_, &LicensesPage::registryChanged, recommendationsPage_,
+            &RecommendationsPage::reload);
+    connect(usagePage_, &UsagePage::usageChanged, recommendationsPage_,
+            &RecommendationsPage::reload);
+    // ... and what is billed.
+    connect(licensesPage_, &LicensesPage::registryChanged, reportsPage_, &ReportsPage::reload);
+    connect(licensesPage_, &LicensesPage::registryChanged, dashboardPage_, &DashboardPage::reload);
+    connect(usagePage_, &UsagePage::usageChanged, reportsPage_, &ReportsPage::reload);
+    connect(usagePage_, &UsagePage::usageChanged, dashboardPage_, &DashboardPage::reload);
     // Another workspace cannot be opened while work runs on this one.
     connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
         if (openAction_)
@@ -116,6 +162,7 @@ MainWindow::~MainWindow() {
 
 void MainWindow::buildPages() {
     pages_ = {
+        {tr("Dashboard"), tr("The month so far across every customer")},
         {tr("Tiers"), tr("Compare the tiers side by side and price a prospect's needs")},
         {tr("Licenses"), tr("Issue, renew, upgrade and revoke signed licenses")},
         {tr("Usage"), tr("Metered traffic against each license's limits")},
@@ -125,23 +172,12 @@ void MainWindow::buildPages() {
     };
 
     stack_->setObjectName(QStringLiteral("pages"));
+    stack_->addWidget(scrollable(dashboardPage_));
     stack_->addWidget(scrollable(tiersPage_));
     stack_->addWidget(scrollable(licensesPage_));
     stack_->addWidget(scrollable(usagePage_));
-    stack_->addWidget(new PlaceholderPage(
-        tr("Recommendations"), tr("Whether another tier would serve a customer for less."),
-        {tr("Each tier's projected monthly cost for the customer's observed usage and needed "
-            "features."),
-         tr("The recommended tier, the saving or the risk, and the reason in words."),
-         tr("One click prepares the upgrade license.")},
-        stack_));
-    stack_->addWidget(new PlaceholderPage(
-        tr("Reports"), tr("Finance's monthly view, reproducible to the cent."),
-        {tr("Cost reports for a month and a set of customers, broken down by pricing axis."),
-         tr("Numbered invoices."),
-         tr("Export to CSV, JSON and PDF, with totals that match the aicp command line byte for "
-            "byte.")},
-        stack_));
+    stack_->addWidget(scrollable(recommendationsPage_));
+    stack_->addWidget(scrollable(reportsPage_));
     stack_->addWidget(scrollable(settingsPage_));
 
     pageList_->setObjectName(QStringLiteral("pageList"));
@@ -274,6 +310,9 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     licensesPage_->setWorkspace(&session_->workspace(), session_->priceBook());
     licensesPage_->setCustomerFilter(context_->customerId());
     usagePage_->setWorkspace(&session_->workspace());
+    recommendationsPage_->setWorkspace(&session_->workspace());
+    reportsPage_->setWorkspace(&session_->workspace());
+    dashboardPage_->setWorkspace(&session_->workspace());
     settingsPage_->setWorkspace(&session_->workspace(), session_->priceBook());
 
     // The months a price can be asked for: from the first price book version
@@ -286,6 +325,10 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     showPricesForMonth();
     usagePage_->setCustomer(context_->customerId());
     usagePage_->setMonth(context_->month());
+    recommendationsPage_->setCustomer(context_->customerId());
+    recommendationsPage_->setMonth(context_->month());
+    reportsPage_->setMonth(context_->month());
+    dashboardPage_->setMonth(context_->month());
 
     if (session_->createdDemo())
         statusBar()->showMessage(
@@ -339,6 +382,24 @@ void MainWindow::showAbout() {
            "prices with the same engine as the <tt>aicp</tt> command line.</p>"
            "<p>Built with Qt %2.</p>")
             .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::prepareUpgrade(const Recommendation& recommendation) {
+    if (!recommendation.license)
+        return;
+    if (!licensesPage_->canSign()) {
+        showPage(Page::Licenses);
+        statusBar()->showMessage(
+            tr("This workspace cannot sign the upgrade: see the Licenses page."), 8000);
+        return;
+    }
+    showPage(Page::Licenses);
+    const Recommendation copy = recommendation;
+    if (!licensesPage_->openUpgradeDialogFor(
+            recommendation.license->license.id,
+            [copy](LicenseIssueDialog& dialog) { prefillUpgrade(dialog, copy); }) &&
+        !licensesPage_->isBusy())
+        statusBar()->showMessage(tr("The upgrade was not signed."), 5000);
 }
 
 void MainWindow::showPage(Page page) {

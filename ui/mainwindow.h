@@ -13,7 +13,11 @@ class QStackedWidget;
 namespace aicp {
 
 class ContextBar;
+class DashboardPage;
 class LicensesPage;
+class RecommendationsPage;
+class ReportsPage;
+struct Recommendation;
 class SettingsPage;
 class TaskRunner;
 class TiersPage;
@@ -27,7 +31,7 @@ class WorkspaceSession;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class Page { Tiers, Licenses, Usage, Recommendations, Reports, Settings };
+    enum class Page { Dashboard, Tiers, Licenses, Usage, Recommendations, Reports, Settings };
 
     explicit MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -59,6 +63,7 @@ private:
     void refreshCustomers();
     void openWorkspace();
     void showAbout();
+    void prepareUpgrade(const Recommendation& recommendation);
 
     std::unique_ptr<WorkspaceSession> session_;
     std::vector<PageInfo> pages_;
@@ -72,6 +77,9 @@ private:
     TaskRunner* runner_;
     LicensesPage* licensesPage_;
     UsagePage* usagePage_;
+    RecommendationsPage* recommendationsPage_;
+    ReportsPage* reportsPage_;
+    DashboardPage* dashboardPage_;
     SettingsPage* settingsPage_;
     std::vector<QAction*> pageActions_;
     QAction* openAction_ = nullptr;

@@ -30,7 +30,18 @@ constexpr Command kCommands[] = {
     {"audit", "Verify or list the tamper-evident audit log", &cli::runAuditCommand},
     {"usage", "Import usage events; summarise a customer's month or chart its requests",
      &cli::runUsageCommand},
+    {"recommend", "The cheapest tier that serves a customer's projected usage, and why",
+     &cli::runRecommendCommand},
+    {"bill", "A customer's computed (not issued) bill for a month: lines and findings",
+     &cli::runBillCommand},
+    {"report", "The finance cost report of a month by customer and axis (CSV, JSON, PDF)",
+     &cli::runReportCommand},
+    {"invoice", "Issue, list, show and credit numbered, immutable invoices",
+     &cli::runInvoiceCommand},
     {"demo", "Create the deterministic demo workspace in a new file", &cli::runDemoCommand},
+    {"serve", "Serve the REST API over HTTP (tokens, ingestion, export, validation)",
+     &cli::runServeCommand},
+    {"tokens", "Create, list and revoke the HTTP service's bearer tokens", &cli::runTokensCommand},
 };
 
 QCommandLineOption dbOption() {

@@ -16,8 +16,17 @@ int runLicenseCommand(const CliContext& context, const QStringList& arguments);
 int runRevocationsCommand(const CliContext& context, const QStringList& arguments);
 int runAuditCommand(const CliContext& context, const QStringList& arguments);
 int runUsageCommand(const CliContext& context, const QStringList& arguments);
+int runBillCommand(const CliContext& context, const QStringList& arguments);
+int runReportCommand(const CliContext& context, const QStringList& arguments);
+int runInvoiceCommand(const CliContext& context, const QStringList& arguments);
+int runServeCommand(const CliContext& context, const QStringList& arguments);
+int runTokensCommand(const CliContext& context, const QStringList& arguments);
+int runRecommendCommand(const CliContext& context, const QStringList& arguments);
 
 // `aicp license verify`, a subcommand of `license` in its own file.
 int runLicenseVerify(const CliContext& context, const QStringList& arguments);
+
+// `aicp usage pull`, a subcommand of `usage` in its own file.
+int runUsagePull(const CliContext& context, const QStringList& arguments);
 
 }  // namespace aicp::cli

@@ -16,6 +16,8 @@ constexpr Migration kWorkspaceMigrations[] = {
     {1, "meta, price book history and customers", &migration0001},
     {2, "signing keys, licenses, revocations and the audit log", &migration0002},
     {3, "usage events, imports and aggregates", &migration0003},
+    {4, "invoices, invoice lines and credit notes", &migration0004},
+    {5, "API tokens, pull cursors and the export order of usage events", &migration0005},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

@@ -10,5 +10,7 @@ namespace aicp {
 [[nodiscard]] Status migration0001(sqlite3* db);
 [[nodiscard]] Status migration0002(sqlite3* db);
 [[nodiscard]] Status migration0003(sqlite3* db);
+[[nodiscard]] Status migration0004(sqlite3* db);
+[[nodiscard]] Status migration0005(sqlite3* db);
 
 }  // namespace aicp
