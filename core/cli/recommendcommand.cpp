@@ -50,9 +50,14 @@ QString recommendationText(const Recommendation& r) {
     text += QStringLiteral("Reason: %1\n").arg(r.reason);
     if (!r.alerts.empty()) {
         text += QStringLiteral("\nAlerts:\n");
-        for (const LimitAlert& alert : r.alerts)
-            text += QStringLiteral("  %1  %2\n")
-                        .arg(alertLevelWord(alert.level).leftJustified(4), alert.message);
+        for (const LimitAlert& alert : r.alerts) {
+            // "over" is the machine level from 100 %; people read all of a
+            // limit used as being at it, as the console's badge says.
+            const QString word = alert.level == AlertLevel::Over && !alert.exceeded
+                                     ? QStringLiteral("at limit")
+                                     : alertLevelWord(alert.level);
+            text += QStringLiteral("  %1  %2\n").arg(word.leftJustified(8), alert.message);
+        }
     }
     text += QStringLiteral("\nPrices: price book %1; safety margin %2 %.\n")
                 .arg(r.priceBookVersion)
