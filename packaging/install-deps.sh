@@ -6,7 +6,7 @@ set -eu
 packages="
   cmake ninja-build g++ pkg-config git
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev qt6-httpserver-dev
-  qt6-svg-dev qt6-qpa-plugins qt6-wayland
+  qt6-svg-dev qt6-qpa-plugins qt6-wayland qt6-l10n-tools
   qt6-websockets-dev wrk
   libsqlite3-dev libssl-dev sqlite3 openssl
   libgl-dev libxkbcommon-dev fonts-dejavu-core

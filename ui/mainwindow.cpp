@@ -9,6 +9,7 @@
 #include "pages/reports/reportspage.h"
 #include "pages/settings/settingspage.h"
 #include "pages/tiers/tierspage.h"
+#include "pages/usage/livesourcespanel.h"
 #include "pages/usage/usagepage.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -143,6 +144,18 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     connect(licensesPage_, &LicensesPage::registryChanged, dashboardPage_, &DashboardPage::reload);
     connect(usagePage_, &UsagePage::usageChanged, reportsPage_, &ReportsPage::reload);
     connect(usagePage_, &UsagePage::usageChanged, dashboardPage_, &DashboardPage::reload);
+    // A live source's pull is usage like an import: the same pages follow.
+    connect(settingsPage_, &SettingsPage::usageChanged, usagePage_, &UsagePage::reload);
+    connect(settingsPage_, &SettingsPage::usageChanged, usagePage_, &UsagePage::usageChanged);
+    connect(usagePage_, &UsagePage::liveSourcesRequested, this, [this] {
+        showPage(Page::Settings);
+        for (QWidget* up = settingsPage_->parentWidget(); up; up = up->parentWidget()) {
+            if (auto* scroller = qobject_cast<QScrollArea*>(up)) {
+                scroller->ensureWidgetVisible(settingsPage_->liveSources());
+                break;
+            }
+        }
+    });
     // Another workspace cannot be opened while work runs on this one.
     connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
         if (openAction_)

@@ -37,33 +37,24 @@ QString serviceMessage(const QByteArray& body) {
     return error.value(u"message").toString();
 }
 
-Result<Page> fetchPage(QNetworkAccessManager& network, const QUrl& endpoint,
-                       const QByteArray& token, const QString& after, int limit, int timeoutMs) {
+Result<Page> fetchPage(const QUrl& endpoint, const QByteArray& token, const QString& after,
+                       int limit, int timeoutMs) {
     QUrl url = endpoint;
     QUrlQuery query;
     if (!after.isEmpty())
         query.addQueryItem(QStringLiteral("after"), after);
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + token);
-    request.setRawHeader("Accept", "application/json");
-    request.setTransferTimeout(timeoutMs);
-    std::unique_ptr<QNetworkReply> reply(network.get(request));
-    QEventLoop loop;
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-
+    auto answer = UsagePuller::get(url, token, timeoutMs);
+    if (!answer)
+        return answer.error();
     const QString where = endpoint.toString(QUrl::RemoveUserInfo);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status == 0)
-        return Error(Error::Code::Io,
-                     QStringLiteral("cannot reach %1 (%2)").arg(where, reply->errorString()));
-    if (status != 200) {
+    const QByteArray& body = answer->body;
+    if (answer->status != 200) {
+        const int status = answer->status;
         QString message = serviceMessage(body);
         if (message.isEmpty())
-            message = reply->errorString();
+            message = answer->errorString;
         const Error::Code code = status == 401 || status == 403 ? Error::Code::InvalidInput
                                  : status == 404                ? Error::Code::NotFound
                                                                 : Error::Code::Io;
@@ -91,6 +82,30 @@ QByteArray jsonLines(const QJsonArray& events) {
 }
 
 }  // namespace
+
+Result<UsagePuller::Answer> UsagePuller::get(const QUrl& url, const QByteArray& token,
+                                             int timeoutMs) {
+    QNetworkAccessManager network;
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + token);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(timeoutMs);
+    std::unique_ptr<QNetworkReply> reply(network.get(request));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+
+    Answer answer;
+    answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    answer.body = reply->readAll();
+    answer.errorString = reply->errorString();
+    if (answer.status == 0)
+        return Error(
+            Error::Code::Io,
+            QStringLiteral("cannot reach %1 (%2)")
+                .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), answer.errorString));
+    return answer;
+}
 
 Result<QUrl> UsagePuller::endpointFor(const QUrl& source) {
     if (!source.isValid() || source.host().isEmpty() ||
@@ -133,10 +148,8 @@ Result<UsagePullReport> UsagePuller::pull(const QUrl& source, const QByteArray& 
     UsagePullReport report;
     report.source = *endpoint;
     report.cursor = *cursor;
-    QNetworkAccessManager network;
     while (!options.maxPages || report.pages < *options.maxPages) {
-        auto page = fetchPage(network, *endpoint, token, report.cursor, options.pageSize,
-                              options.timeoutMs);
+        auto page = fetchPage(*endpoint, token, report.cursor, options.pageSize, options.timeoutMs);
         if (!page)
             return page.error();
         if (page->events.isEmpty()) {

@@ -56,6 +56,16 @@ public:
     // is not http(s).
     [[nodiscard]] static Result<QUrl> endpointFor(const QUrl& source);
 
+    // What a service answered to one authorised GET, waited for with a local
+    // event loop; an Io error when it could not be reached at all.
+    struct Answer {
+        int status = 0;
+        QByteArray body;
+        QString errorString;  // Qt's words for a non-2xx status
+    };
+    [[nodiscard]] static Result<Answer> get(const QUrl& url, const QByteArray& token,
+                                            int timeoutMs);
+
     // The cursor stored for an endpoint; empty when it was never pulled.
     [[nodiscard]] Result<QString> storedCursor(const QUrl& endpoint) const;
 

@@ -18,6 +18,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {3, "usage events, imports and aggregates", &migration0003},
     {4, "invoices, invoice lines and credit notes", &migration0004},
     {5, "API tokens, pull cursors and the export order of usage events", &migration0005},
+    {6, "live usage sources for the console", &migration0006},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -14,6 +15,25 @@
 #include <QUrl>
 
 namespace aicp::apitest {
+
+// One CloudEvents usage event as a gateway posts it, compact JSON.
+inline QByteArray cloudEvent(const QString& source, const QString& subject, const QString& id,
+                             const QString& time, int quantity = 1) {
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("specversion"), QStringLiteral("1.0")},
+                           {QStringLiteral("id"), id},
+                           {QStringLiteral("source"), source},
+                           {QStringLiteral("type"), QStringLiteral("ai.request.governed")},
+                           {QStringLiteral("time"), time},
+                           {QStringLiteral("subject"), subject},
+                           {QStringLiteral("data"),
+                            QJsonObject{{QStringLiteral("agent_id"), QStringLiteral("agent-1")},
+                                        {QStringLiteral("user_id"), QStringLiteral("user-1")},
+                                        {QStringLiteral("policy_packs"), QJsonArray()},
+                                        {QStringLiteral("compliance_modules"), QJsonArray()},
+                                        {QStringLiteral("quantity"), quantity}}}})
+        .toJson(QJsonDocument::Compact);
+}
 
 // One HTTP exchange, bounded in time.
 struct Reply {

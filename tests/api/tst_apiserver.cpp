@@ -15,20 +15,8 @@ using aicp::clitest::CliSandbox;
 namespace {
 
 QByteArray cloudEvent(const QString& id, const QString& time, int quantity = 1) {
-    return QJsonDocument(
-               QJsonObject{{QStringLiteral("specversion"), QStringLiteral("1.0")},
-                           {QStringLiteral("id"), id},
-                           {QStringLiteral("source"), QStringLiteral("gw-test")},
-                           {QStringLiteral("type"), QStringLiteral("ai.request.governed")},
-                           {QStringLiteral("time"), time},
-                           {QStringLiteral("subject"), QStringLiteral("http-test-customer")},
-                           {QStringLiteral("data"),
-                            QJsonObject{{QStringLiteral("agent_id"), QStringLiteral("agent-1")},
-                                        {QStringLiteral("user_id"), QStringLiteral("user-1")},
-                                        {QStringLiteral("policy_packs"), QJsonArray()},
-                                        {QStringLiteral("compliance_modules"), QJsonArray()},
-                                        {QStringLiteral("quantity"), quantity}}}})
-        .toJson(QJsonDocument::Compact);
+    return aicp::apitest::cloudEvent(QStringLiteral("gw-test"),
+                                     QStringLiteral("http-test-customer"), id, time, quantity);
 }
 
 }  // namespace

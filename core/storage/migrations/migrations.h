@@ -12,5 +12,6 @@ namespace aicp {
 [[nodiscard]] Status migration0003(sqlite3* db);
 [[nodiscard]] Status migration0004(sqlite3* db);
 [[nodiscard]] Status migration0005(sqlite3* db);
+[[nodiscard]] Status migration0006(sqlite3* db);
 
 }  // namespace aicp

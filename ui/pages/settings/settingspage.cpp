@@ -2,6 +2,7 @@
 
 #include "licensing/keystore.h"
 #include "pages/settings/signingkeymodel.h"
+#include "pages/usage/livesourcespanel.h"
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
@@ -196,10 +197,24 @@ void SettingsPage::buildLayout() {
     pricesLayout->addSpacing(gap / 2);
     pricesLayout->addWidget(mutedText(
         tr("Coming in a later release: importing a new price book version with its effective "
-           "date, and live usage sources (an aicp service or an OpenMeter-compatible meter) with "
-           "their URL, token and last pull."),
+           "date."),
         pricesCard));
     pricesLayout->addStretch();
+
+    // Live usage sources.
+    liveSources_ = new LiveSourcesPanel(this);
+    connect(liveSources_, &LiveSourcesPanel::usageChanged, this, &SettingsPage::usageChanged);
+    auto* liveCard = new CardFrame(this);
+    liveCard->setObjectName(QStringLiteral("liveSourcesCard"));
+    auto* liveLayout = new QVBoxLayout(liveCard);
+    liveLayout->setContentsMargins(0, 0, 0, 0);
+    liveLayout->setSpacing(gap / 2);
+    liveLayout->addWidget(sectionTitle(tr("Live sources"), liveCard));
+    liveLayout->addWidget(mutedText(
+        tr("aicp services this workspace pulls usage events from, by cursor: each pull fetches "
+           "only what is new. Tokens are stored in the workspace and shown masked."),
+        liveCard));
+    liveLayout->addWidget(liveSources_);
 
     auto* lower = new QHBoxLayout;
     lower->setSpacing(gap);
@@ -211,6 +226,7 @@ void SettingsPage::buildLayout() {
     layout->setSpacing(gap);
     layout->addWidget(keysCard);
     layout->addLayout(lower);
+    layout->addWidget(liveCard);
     layout->addStretch(1);
 }
 
@@ -218,6 +234,7 @@ void SettingsPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook
     runner_->waitForIdle();
     workspace_ = workspace;
     priceBook_ = priceBook;
+    liveSources_->setWorkspace(workspace);
     keyMessage_->clear();
     reload();
 }
@@ -228,6 +245,7 @@ void SettingsPage::setTaskRunner(TaskRunner* runner) {
     if (runner_->parent() == this && !runner_->isBusy())
         runner_->deleteLater();
     runner_ = runner;
+    liveSources_->setTaskRunner(runner);
     connect(runner_, &TaskRunner::busyChanged, this, &SettingsPage::updateButtons);
     updateButtons();
 }
@@ -241,7 +259,8 @@ void SettingsPage::setUnlockPassphraseProvider(PassphraseProvider provider) {
 }
 
 void SettingsPage::setConfirmer(Confirmer confirmer) {
-    confirm_ = std::move(confirmer);
+    confirm_ = confirmer;
+    liveSources_->setConfirmer(std::move(confirmer));
 }
 
 bool SettingsPage::isBusy() const {

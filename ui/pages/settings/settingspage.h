@@ -14,15 +14,16 @@ class QTableView;
 
 namespace aicp {
 
+class LiveSourcesPanel;
 class SigningKeyModel;
 class TaskRunner;
 
 // The Settings page: the workspace's signing keys (generate the first one,
 // rotate, export a public key as PEM, import a vendor's public key), the
-// workspace itself (file, mode with a confirmed switch, schema version) and
-// its price book. Key generation and rotation encrypt the new private key
-// with a passphrase asked twice (scrypt: run off the GUI thread on the
-// shared TaskRunner).
+// workspace itself (file, mode with a confirmed switch, schema version), its
+// price book, and the live usage sources (LiveSourcesPanel). Key generation
+// and rotation encrypt the new private key with a passphrase asked twice
+// (scrypt: run off the GUI thread on the shared TaskRunner).
 class SettingsPage : public QWidget {
     Q_OBJECT
 public:
@@ -40,6 +41,7 @@ public:
     void reload();
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] QString message() const;
+    [[nodiscard]] LiveSourcesPanel* liveSources() const { return liveSources_; }
 
     // The operations behind the buttons; false when they did not start.
     bool generateKey();
@@ -54,6 +56,8 @@ signals:
     // page may do has changed.
     void keysChanged();
     void modeChanged();
+    // A live source's pull committed events.
+    void usageChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -92,6 +96,7 @@ private:
     QLabel* priceVersion_;
     QLabel* priceEffective_;
     QLabel* priceHistory_;
+    LiveSourcesPanel* liveSources_ = nullptr;
 };
 
 }  // namespace aicp

@@ -207,6 +207,11 @@ void UsagePage::buildLayout() {
     toolbar->addWidget(importButton_);
     toolbar->addSpacing(gap / 2);
     toolbar->addWidget(skipBad_);
+    auto* liveSources = new QPushButton(tr("Live Sources…"), this);
+    liveSources->setObjectName(QStringLiteral("liveSourcesButton"));
+    liveSources->setToolTip(tr("Pull usage from aicp services: on demand or every few minutes"));
+    connect(liveSources, &QPushButton::clicked, this, &UsagePage::liveSourcesRequested);
+    toolbar->addWidget(liveSources);
     toolbar->addStretch();
     toolbar->addWidget(perDay_);
     toolbar->addWidget(perHour_);

@@ -90,6 +90,8 @@ signals:
     void importFinished(bool ok, const QString& message);
     // Events were committed: customers and usage may be new.
     void usageChanged();
+    // The user asked for the live sources (kept on the Settings page).
+    void liveSourcesRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;

@@ -1,0 +1,3159 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aicp workspaces (*.aicp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a license file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 duplicate, %3 late of %4 received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp</name>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (see %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 duplicates, %3, %4 late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing from %1 was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Nothing from %2 was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CalculatorForm</name>
+    <message>
+        <source>Needs single sign-on (SSO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governed AI requests expected in a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who sign in to the control plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI agents sending traffic through the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract discount on the recurring charges; requests are never discounted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Requests / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;gents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discount %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As included in the tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests: “%1” is not a whole number of requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CatalogNames</name>
+    <message>
+        <source>PII protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt injection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toxicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost controls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data residency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets scanning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GDPR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HIPAA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SOC 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EU AI Act</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PCI DSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic governance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single sign-on (SSO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedicated support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ContextBar</name>
+    <message>
+        <source>The customer the pages work on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month: usage, reports and the price book version in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CostReportModel</name>
+    <message>
+        <source>%1 — no license in force this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month&apos;s %1 charges, summed over its license periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CustomerPicker</name>
+    <message>
+        <source>The customers the report covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by name or id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check every customer the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncheck every customer the filter shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::DashboardPage</name>
+    <message>
+        <source>%1 request of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seat of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seats of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agent of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agents of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 policy packs of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 compliance modules of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near or over a limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licenses expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the figures again from the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revenue by pricing axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers near or over a limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licenses expiring in the next %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing %1 for every customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for cheaper or safer tiers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer is on the tier its usage calls for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>saves %1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a month more, to stay within limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to stay within limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 → %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far · as of %2 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer, the month so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer, the whole month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers: %1 over, %2 near (80 % or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the next %1 days, with no renewal yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each customer&apos;s bill would be if the month ended now: recurring charges for the whole month, usage so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month&apos;s bills, as the Reports page and `aicp report cost` give them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer is within its limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2%3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open %1&apos;s usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license runs out in the next %1 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired %1 day ago, in its grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired %1 days ago, in its grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires in %1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the license on the Licenses page</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::InvoiceTableModel</name>
+    <message>
+        <source>Credited by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credited (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::InvoicesPanel</name>
+    <message>
+        <source>Credit Invoice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A credit note cancels invoice %1 (%2, %3) in full. Why is it credited? The reason is printed on the credit note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. seats were counted twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue Invoice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No invoice has been issued for %1 yet. Issue one per customer once the month has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer of the report had a license in force in %1: there is nothing to invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer to invoice for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the report shown; choose the customers to report on first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue the invoice of %1 for %2, for a total of %3?
+
+Issuing cannot be undone: the invoice takes the next number of the year and never changes. A mistake is corrected only by a credit note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued invoice %1 to %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue Credit Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit invoice %1 of %2 for %3 in full, because: %4?
+
+The credit note is numbered and cannot be undone; the month may then be invoiced again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credited invoice %1 with credit note %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invoice was saved as %1, but no PDF viewer opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This invoice is credited already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected invoice in full with a credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LicenseDetailsView</name>
+    <message>
+        <source>%1 tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add-ons and features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 days&apos; retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % on recurring charges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month to month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price overrides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day, until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days, until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature and lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supersedes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lineage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LicenseIssueDialog</name>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer-id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowercase letters, digits and &apos;-&apos;; fixed once issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 keeps the seats the tier includes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 keeps the agents the tier includes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As included in the tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today means valid from the moment of signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the license keeps working, flagged, after it expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract discount on the recurring charges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month to month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;gents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discount %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract &amp;term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign and Issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade License %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An upgrade keeps the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Included (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 includes every one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 includes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; more are sold as extras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and sells no extra %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new customer an id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new customer a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer with id &apos;%1&apos; already exists; choose it from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot issue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license can be issued as the form stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before requests beyond the %1 included each month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are unlimited on this tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LicenseState</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In grace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid, in grace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LicenseTableModel</name>
+    <message>
+        <source>Expires today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renews or upgrades %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supersedes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LicensesPage</name>
+    <message>
+        <source>Select a license to see everything it grants.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a new signed license</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue the same terms for another period, starting when this one ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue a license with another tier or add-ons that supersedes this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permanently revoke this license and publish a new revocation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the license file to send to the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the one-line license key to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check a pasted key or a license file and see what it grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the registry again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by id, customer or key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a customer workspace: it verifies licenses but cannot issue or revoke them. Switch the mode in Settings to issue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer workspace.&lt;/b&gt; Licenses are verified here, never issued; the registry lists only what this workspace issued while it was a vendor one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace has no signing key yet: generate one in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the running operation to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a license first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This license was revoked; issue a new one instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This license is already revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 license</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license has been issued in this workspace yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign a new %1 license for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued %1 license %2 for %3, valid until %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign a %1 license for %2 that supersedes %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued %1 license %2 for %3; it supersedes %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the renewal of %1&apos;s %2 license %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed %1 as %2, valid %3 to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not revoked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign the revocation of %1&apos;s license %2 and a new revocation list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoked license %1 of %2; the new revocation list is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved license %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save License File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License files (*.lic);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied the key of license %1 to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LiveSourceDialog</name>
+    <message>
+        <source>Add live source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit live source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Gateway EU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a read token from `aicp tokens create --role read`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged (%1); type a new token to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull every</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LiveSourcesPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling %1… %2 events received so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an aicp service to pull usage from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the service answers and accepts the token, importing nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull the selected source&apos;s new events now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the live sources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No live sources yet. Add an aicp service (its URL and a read token) to pull its usage on demand or every few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every %1 min, next %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pulling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never pulled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ok: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — retrying in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the live source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1. Test the connection or pull now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the live source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove live source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the live source “%1”? Its URL and token are deleted from the workspace; the events already pulled stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the live source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the connection test failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the outcome could not be stored: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::MainWindow</name>
+    <message>
+        <source>That license is not in the list any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month so far across every customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the tiers side by side and price a prospect&apos;s needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue, renew, upgrade and revoke signed licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metered traffic against each license&apos;s limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tier each customer&apos;s usage calls for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly cost reports and invoices for finance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing keys, price book versions, live sources, workspace mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI Control Plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pricing &amp; licensing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About aicp Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First start: this is the demo workspace, with sample customers to explore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price book %1, in force from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About aicp Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;aicp Console %1&lt;/h3&gt;&lt;p&gt;The commercial back office of the AI Control Plane: compare tiers, issue and revoke licenses, see usage against limits, export cost reports and invoices.&lt;/p&gt;&lt;p&gt;Every amount is exact, in integer millionths of the currency, and the console prices with the same engine as the &lt;tt&gt;aicp&lt;/tt&gt; command line.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace cannot sign the upgrade: see the Licenses page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upgrade was not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::PassphraseDialog</name>
+    <message>
+        <source>New Signing Key Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing Key Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is stored encrypted with this passphrase. Nobody can sign with it — or recover it — without the passphrase, so keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing key is decrypted for this one operation. The passphrase is not remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase the signing key was created with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::PlaceholderPage</name>
+    <message>
+        <source>Coming in a later release</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::RecommendationChart</name>
+    <message>
+        <source>Recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves the needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;%2, current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&lt;br&gt;%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::RecommendationTableModel</name>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected cost / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving vs current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::RecommendationsPage</name>
+    <message>
+        <source>Prepare Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected monthly cost by tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month-end projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs priced on every tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License limit alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every tier for these needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a customer in the bar above to see which tier their usage calls for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier serves these needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stay on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more a month, avoids a limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves %1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Policy packs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Compliance modules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Audit level: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Contract discount: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price book %1. A tier is eligible when it can serve the needs and each of its hard limits (request cap, agents, add-ons it sells no more of) leaves at least a %2 % margin above the need; equal costs go to the current tier, then the smaller one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license is in force, so there are no limits to watch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every limit is below 80 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to upgrade yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a customer workspace: it cannot issue licenses. Ask the vendor for the upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier serves these needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license is in force to upgrade: issue one on the Licenses page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already the customer&apos;s tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license of that month is %1 now; look at the current month to upgrade.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the running operation to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the upgrade dialog for this customer&apos;s license, prefilled with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the upgrade dialog prefilled with the recommended tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ReportsPage</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ustomers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report as CSV, byte for byte what `aicp report cost` writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report as JSON, byte for byte what `aicp report cost --json` writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report as an A4 PDF for reading and filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer is chosen. Choose the customers to report on with the Customers button above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the %1 report for every customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the %1 report for %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of the chosen customers is in this workspace. Choose others with the Customers button above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · %1 with findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a customer to see what their bill flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: nothing flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Cost Report as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Cost Report as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Cost Report as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formatting %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1 · %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written; choose another folder and export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no report to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the running export to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as CSV, JSON or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::RevokeLicenseDialog</name>
+    <message>
+        <source>Revoke License %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke %1&apos;s %2 license %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License %1 (customer %2, valid until %3) will be refused by every installation that loads the new signed revocation list. A revocation is permanent: it cannot be undone, and the license can never be made valid again — issue a new license instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (recorded with your name and the time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Contract terminated for non-payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand that revoking license %1 of %2 is permanent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke Permanently…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A revocation needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the box to confirm the revocation is permanent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing key&apos;s passphrase is asked next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::SettingsPage</name>
+    <message>
+        <source>&amp;Generate Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rotate Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Public Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Public Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the workspace&apos;s first signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new signing key; the current one retires and keeps verifying what it signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the selected key&apos;s public half (PEM) for customers and for `openssl pkeyutl -verify`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust a vendor&apos;s public key (PEM) to verify their licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licenses and revocation lists are signed with the one signing key (Ed25519). Rotating creates a new one; retired keys keep verifying what they signed. Private keys are stored only encrypted with their passphrase, which is never kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coming in a later release: importing a new price book version with its effective date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aicp services this workspace pulls usage events from, by cursor: each pull fetches only what is new. Tokens are stored in the workspace and shown masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor — issues and signs licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer — verifies licenses, never signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Vendor Mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Customer Mode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this aicp writes %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 version in the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 versions in the book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A customer workspace holds public keys only; switch to vendor mode to sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace has a signing key; rotate it to replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no signing key to rotate yet; generate the first one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate Signing Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new signing key and retire %1?
+
+New licenses and revocation lists will be signed with the new key. The retired key keeps verifying every license it signed, so nothing already issued stops working. Customers need the new public key to verify licenses signed from now on: export it after rotating.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotate Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the signing key&apos;s passphrase. The new key is protected by the same passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the passphrase for the workspace&apos;s first signing key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no key was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 now signs; the previous key is retired and keeps verifying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 created; it signs from now on. Export its public key for your customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch this workspace to customer mode?
+
+A customer workspace only verifies licenses: issuing, renewing, upgrading, revoking and key generation are refused. Private keys already in the file stay there, encrypted, unused until you switch back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch this workspace to vendor mode?
+
+A vendor workspace generates signing keys and issues, renews, upgrades and revokes licenses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch Workspace Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Customer Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to Vendor Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace is now in customer mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace is now in vendor mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the public key %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is trusted for verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Public Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Public Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::SigningKeyModel</name>
+    <message>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired — verifies only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify-only (imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New licenses and revocation lists are signed with this key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a newer key; still verifies the licenses it signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A vendor&apos;s public key: verifies licenses, never signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::TierComparisonModel</name>
+    <message>
+        <source>%1 per %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for the first %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then %1 up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>then %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (all units at the band reached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All are included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This tier cannot add more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base price / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fixed monthly subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests included / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Governed AI requests covered by the base price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond the included requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each request over the monthly quota costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests are unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traffic over the quota is refused, never billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> / request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra policy pack / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra compliance module / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who sign in to the control plane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra seat / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents are never charged: a tier allows them or cannot serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plugins, custom policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit retention included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit upgrades / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longer retention, charged at its full monthly price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest retention is included</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::TierResultCard</name>
+    <message>
+        <source>/ month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the tier would cost, were it able to serve these needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::TiersPage</name>
+    <message>
+        <source>Same figures from the command line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select to copy; `aicp quote --compare` prints the same totals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Itemise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every tier&apos;s bill line by line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 less than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The only tier that fits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fits these needs for the least: %2 a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier can serve these needs; each card says why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::UsageCard</name>
+    <message>
+        <source>%1 % · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::UsageImportModel</name>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2 (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::UsagePage</name>
+    <message>
+        <source>Import Usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip bad rows (write a reject file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected month end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests against the quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV or CloudEvents JSON Lines files; you can also drop them on the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the good rows and write the refused ones, each with its reason, to a .rejects file beside the imported file. Off: the first bad row refuses the whole file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 months to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>12 months to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far back the per-day or per-hour charts reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the import; nothing from the file being read is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request can carry several packs and modules, so the layers may add up to more than the requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By policy pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By compliance module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a customer in the bar above to see their usage against their license.
+Imports take every customer&apos;s events at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 arrived after the month was invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far + %2 a day (mean of the last %3 complete days) × %4 days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete day yet to project from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is over: the final count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No seat limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2–%3 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compliance module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By the end of %1: %2 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 % of the quota)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected month end: %1 requests
+%2 a day × %3 days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota: %1 requests a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solid: requests so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: the quota, %1 a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license sets no request quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force in %1, so no quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashed: the month-end projection, the mean of the last %1 complete days × the days left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily share of the quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly quota spread evenly: %1 requests a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage files (*.csv *.jsonl *.ndjson *.json);;CSV (*.csv);;CloudEvents JSON Lines (*.jsonl *.ndjson *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the running operation to finish, then import again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 · %2 rows · %3 MB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for the running operation to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::VerifyLicenseDialog</name>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a license key or the text of a license file, drop a license file here, or open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open License File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;Revocation List…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check against a revocation list file from the vendor instead of this workspace&apos;s own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entitlements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license&apos;s entitlements appear here once it is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing verified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a license key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the 1 key this workspace trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked against the %1 keys this workspace trusts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation list #%1 applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No revocation list applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No revocation list has been published or loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in a license is shown before its signature checks out against a trusted key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open License File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License files (*.lic *.license *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Revocation List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
