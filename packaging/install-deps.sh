@@ -13,6 +13,7 @@ packages="
   xvfb xauth
   clang libclang-rt-14-dev
   ccache dpkg-dev desktop-file-utils appstream gzip file man-db
+  poppler-utils
 "
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -169,8 +169,10 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
 }
 
 MainWindow::~MainWindow() {
-    // The session's workspace goes before the child widgets do.
+    // The session's workspace goes before the child widgets do: no work may
+    // still use it, and no page may be told to reload from it.
     runner_->waitForIdle();
+    runner_->disconnect();
 }
 
 void MainWindow::buildPages() {

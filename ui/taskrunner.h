@@ -21,9 +21,12 @@ class TaskRunner : public QObject {
     Q_OBJECT
 public:
     explicit TaskRunner(QObject* parent = nullptr) : QObject(parent) {}
+    // Emits nothing: the pages listening may already be half destroyed, and
+    // the workspace their reload would read is gone.
     ~TaskRunner() override {
         waitForIdle();
-        setBusy(false);
+        if (busy_)
+            QGuiApplication::restoreOverrideCursor();
     }
 
     [[nodiscard]] bool isBusy() const { return busy_; }

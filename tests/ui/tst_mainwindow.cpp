@@ -1,4 +1,7 @@
 #include "mainwindow.h"
+#include "pages/dashboard/dashboardpage.h"
+#include "pages/usage/usagepage.h"
+#include "taskrunner.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -107,6 +110,36 @@ private slots:
         const QSize room = window.screen()->availableSize() * 9 / 10;
         QCOMPARE(window.size(), QSize(1280, 800).boundedTo(room));
         QCOMPARE(window.currentPage(), MainWindow::Page::Dashboard);
+    }
+
+    // Closing the window while background work runs and a page waits to
+    // reload after it: the work finishes, and nothing tells a page to reload
+    // from the workspace the session has already closed (that read freed
+    // memory and crashed in CI).
+    void closingWhileWorkRunsTellsNoPageToReload() {
+        int closedWhileBusy = 0;
+        for (int round = 0; round < 5; ++round) {
+            auto window = std::make_unique<MainWindow>(session());
+            window->show();
+            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            window->findChild<DashboardPage*>()->reload();
+            auto* runner = window->findChild<TaskRunner*>();
+            QVERIFY(runner);
+            if (!runner->isBusy())
+                continue;  // the dashboard was already done; try again
+            ++closedWhileBusy;
+            window->findChild<UsagePage*>()->reload();  // waits for the runner
+            bool closing = false;
+            int toldAfterClose = 0;
+            QObject::connect(runner, &TaskRunner::busyChanged, [&](bool) {
+                if (closing)
+                    ++toldAfterClose;
+            });
+            closing = true;
+            window.reset();
+            QCOMPARE(toldAfterClose, 0);
+        }
+        QVERIFY(closedWhileBusy > 0);
     }
 };
 
