@@ -63,7 +63,18 @@ LicenseVerification LicenseVerifier::verify(QByteArrayView text, const QDateTime
                       QStringLiteral("the license key is malformed: ") + token.error().message());
 
     // Only the kid is read before the signature is checked: it picks the key.
-    const QJsonObject unverified = QJsonDocument::fromJson(token->payload).object();
+    // A payload that is not JSON at all is named as such, not as a missing kid.
+    QJsonParseError parseError{};
+    const QJsonDocument unverifiedDocument = QJsonDocument::fromJson(token->payload, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !unverifiedDocument.isObject())
+        return answer(LicenseStatus::Malformed,
+                      parseError.error != QJsonParseError::NoError
+                          ? QStringLiteral("the license payload is not a JSON object (at byte %1: "
+                                           "%2)")
+                                .arg(parseError.offset)
+                                .arg(parseError.errorString())
+                          : QStringLiteral("the license payload is not a JSON object"));
+    const QJsonObject unverified = unverifiedDocument.object();
     const QString kid = unverified.value(QStringLiteral("kid")).toString();
     if (kid.isEmpty())
         return answer(LicenseStatus::Malformed,

@@ -3,6 +3,7 @@
 #include "metering/chunkedinput.h"
 
 #include <cstring>
+#include <optional>
 
 namespace aicp {
 
@@ -374,7 +375,25 @@ private:
         return true;
     }
 
+    // A member named twice would let two readers of the same line (a
+    // gateway's and ours) disagree on the event: refused, not last-one-wins.
+    bool firstTime(int bit, std::string_view name) {
+        const std::uint32_t mask = std::uint32_t(1) << bit;
+        if ((seen_ & mask) != 0)
+            return failAt(pos_, QStringLiteral("'%1' appears twice")
+                                    .arg(QLatin1String(name.data(), qsizetype(name.size()))));
+        seen_ |= mask;
+        return true;
+    }
+    bool firstTime(UsageField field) { return firstTime(int(field), cloudEventKey(field)); }
+
     bool parseMember(std::string_view key, bool inData) {
+        const std::optional<UsageField> field = memberField(key, inData);
+        if (field && !firstTime(*field))
+            return false;
+        if (!inData && (key == "specversion" || key == "data") &&
+            !firstTime(key == "data" ? kDataBit : kSpecVersionBit, key))
+            return false;
         if (inData) {
             if (key == "agent_id")
                 return parseStringField(UsageField::Agent);
@@ -437,6 +456,36 @@ private:
         }
     }
 
+    static std::optional<UsageField> memberField(std::string_view key, bool inData) {
+        if (inData) {
+            if (key == "agent_id")
+                return UsageField::Agent;
+            if (key == "user_id")
+                return UsageField::User;
+            if (key == "policy_packs")
+                return UsageField::PolicyPacks;
+            if (key == "compliance_modules")
+                return UsageField::ComplianceModules;
+            if (key == "quantity")
+                return UsageField::Quantity;
+            return std::nullopt;
+        }
+        if (key == "id")
+            return UsageField::Id;
+        if (key == "source")
+            return UsageField::Source;
+        if (key == "type")
+            return UsageField::Type;
+        if (key == "time")
+            return UsageField::Time;
+        if (key == "subject")
+            return UsageField::Customer;
+        return std::nullopt;
+    }
+
+    static constexpr int kSpecVersionBit = int(kUsageFieldCount);
+    static constexpr int kDataBit = int(kUsageFieldCount) + 1;
+
     std::string_view line_;
     JsonlEventReader& reader_;
     RawUsageEvent& event_;
@@ -447,6 +496,7 @@ private:
     std::size_t specVersionAt_ = 0;
     std::size_t problemAt_ = 0;
     QString problem_;
+    std::uint32_t seen_ = 0;  // members met so far, by field (and the two bits above)
 };
 
 JsonlEventReader::JsonlEventReader(ChunkedInput& input) : input_(input) {}

@@ -87,17 +87,45 @@ Result<UsagePuller::Answer> UsagePuller::get(const QUrl& url, const QByteArray& 
                                              int timeoutMs) {
     QNetworkAccessManager network;
     QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + token);
+    // An API without authentication (a self-hosted OpenMeter) gets no header.
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(timeoutMs);
     std::unique_ptr<QNetworkReply> reply(network.get(request));
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    // A source is not trusted to keep its answers small: the reply buffers
+    // little, the body is gathered here, and one that says or turns out to
+    // be larger than a page can hold is cut off instead of filling memory.
+    constexpr qint64 kReadBufferBytes = 1024 * 1024;
+    reply->setReadBufferSize(kReadBufferBytes);
+    QByteArray body;
+    bool tooLarge = false;
+    const auto refuse = [&reply, &tooLarge] {
+        tooLarge = true;
+        reply->abort();
+    };
+    QObject::connect(reply.get(), &QNetworkReply::metaDataChanged, &loop, [&reply, &refuse] {
+        if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > kMaxAnswerBytes)
+            refuse();
+    });
+    QObject::connect(reply.get(), &QNetworkReply::readyRead, &loop, [&reply, &body, &refuse] {
+        body += reply->readAll();
+        if (body.size() > kMaxAnswerBytes)
+            refuse();
+    });
     loop.exec();
+    if (tooLarge)
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("%1 answered with more than %2 MiB; refused")
+                         .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery))
+                         .arg(kMaxAnswerBytes / (1024 * 1024)));
+    body += reply->readAll();
 
     Answer answer;
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    answer.body = reply->readAll();
+    answer.body = std::move(body);
     answer.errorString = reply->errorString();
     if (answer.status == 0)
         return Error(

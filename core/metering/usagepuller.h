@@ -56,8 +56,13 @@ public:
     // is not http(s).
     [[nodiscard]] static Result<QUrl> endpointFor(const QUrl& source);
 
+    // Larger answers are refused: a page of 1,000 events, or a month of
+    // hourly windows for many customers, is a few MiB at most.
+    static constexpr qint64 kMaxAnswerBytes = 64LL * 1024 * 1024;
+
     // What a service answered to one authorised GET, waited for with a local
-    // event loop; an Io error when it could not be reached at all.
+    // event loop; an Io error when it could not be reached at all, a Corrupt
+    // one when the answer is over kMaxAnswerBytes.
     struct Answer {
         int status = 0;
         QByteArray body;

@@ -107,12 +107,27 @@ public:
         return std::move(**model);
     }
 
+    // One identifier (a tier's id): what licenses, URLs and the CLI name it by.
+    Result<QString> identifier(const QString& key) const {
+        auto text = string(key);
+        if (!text)
+            return text.error();
+        if (!identifierPattern().match(*text).hasMatch())
+            return error(key, QStringLiteral("'%1' is not a lower-case identifier").arg(*text));
+        return text;
+    }
+
+    static const QRegularExpression& identifierPattern() {
+        static const QRegularExpression kIdentifier(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,63}$"));
+        return kIdentifier;
+    }
+
     // A list of unique identifiers such as pack names.
     Result<QStringList> identifiers(const QString& key) const {
         auto array = this->array(key);
         if (!array)
             return array.error();
-        static const QRegularExpression kIdentifier(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,63}$"));
+        const QRegularExpression& kIdentifier = identifierPattern();
         QStringList ids;
         for (qsizetype i = 0; i < array->size(); ++i) {
             const QString id = array->at(i).toString();
@@ -155,7 +170,7 @@ Result<AddOnAllowance> readAllowance(const FieldReader& tier, const QString& key
 
 Result<AuditTier> readAuditTier(const FieldReader& reader) {
     AuditTier audit;
-    auto id = reader.string(QStringLiteral("id"));
+    auto id = reader.identifier(QStringLiteral("id"));
     if (!id)
         return id.error();
     audit.id = *id;
@@ -182,7 +197,7 @@ Result<AuditTier> readAuditTier(const FieldReader& reader) {
 
 Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersion& version) {
     TierDefinition tier;
-    auto id = reader.string(QStringLiteral("id"));
+    auto id = reader.identifier(QStringLiteral("id"));
     if (!id)
         return id.error();
     tier.id = *id;

@@ -58,6 +58,12 @@ Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
     auto current = queryInt64(db, "PRAGMA user_version");
     if (!current)
         return current.error();
+    // user_version is any 32-bit number a crafted file chose; a negative one
+    // would index before the first step.
+    if (*current < 0)
+        return Error(
+            Error::Code::Corrupt,
+            QStringLiteral("is damaged: its schema version %1 is impossible").arg(*current));
     const int from = static_cast<int>(*current);
     if (from > target)
         return newerSchemaError(from, target);

@@ -35,7 +35,9 @@ Error databaseError(sqlite3* db, int resultCode) {
     switch (resultCode & 0xff) {
         case SQLITE_CORRUPT:
         case SQLITE_NOTADB:
-            return {Error::Code::Corrupt, text};
+            // SQLite's words ("database disk image is malformed") do not say
+            // that the user's file is what is damaged.
+            return {Error::Code::Corrupt, QStringLiteral("the file is damaged (%1)").arg(text)};
         case SQLITE_BUSY:
         case SQLITE_LOCKED:
             text += QStringLiteral(" (another program is using the workspace; try again)");

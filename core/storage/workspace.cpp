@@ -233,6 +233,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
                       SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
     Connection connection(raw);
+    // A file that claims to be a workspace but lacks its meta table is damage
+    // (or an impostor), not a database failure.
+    const auto damaged = [](const Error& error) {
+        return error.code() == Error::Code::Corrupt
+                   ? error
+                   : Error(Error::Code::Corrupt,
+                           QStringLiteral("is damaged: its identity cannot be read (%1)")
+                               .arg(error.message()));
+    };
+    QString id;
+    QString createdAt;
     // Runs the steps in order; written as a lambda so every failure below
     // can be wrapped with the path and, for a new file, cleaned up.
     const auto prepare = [&]() -> Status {
@@ -242,14 +253,23 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
         AICP_TRY(configureConnection(db));
         if (kind == FileKind::Sqlite)
             AICP_TRY(checkIdentity(db));
-        // Only now may the file change: it is ours, or empty.
-        AICP_TRY(switchToWal(db));
+        // Only now may the file change: it is ours, or empty. A migration
+        // that fails rolls back; the switch to write-ahead logging would not,
+        // so it comes last, once the file has proved to be a workspace.
         AICP_TRY(verifyForeignKeys(db));
         auto migrated =
             migrate(db, workspaceMigrations(), [db] { return initializeWorkspace(db); });
         if (!migrated)
             return migrated.error();
-        return {};
+        auto storedId = readRequiredMeta(db, kWorkspaceIdKey);
+        if (!storedId)
+            return damaged(storedId.error());
+        auto storedCreatedAt = readRequiredMeta(db, kCreatedAtKey);
+        if (!storedCreatedAt)
+            return damaged(storedCreatedAt.error());
+        id = *storedId;
+        createdAt = *storedCreatedAt;
+        return switchToWal(db);
     };
     if (const Status prepared = prepare(); !prepared.ok()) {
         connection.reset();
@@ -258,17 +278,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
         return failure(prepared.error());
     }
 
-    sqlite3* db = connection.get();
-    auto id = readRequiredMeta(db, kWorkspaceIdKey);
-    if (!id)
-        return failure(id.error());
-    auto createdAt = readRequiredMeta(db, kCreatedAtKey);
-    if (!createdAt)
-        return failure(createdAt.error());
-
     std::unique_ptr<Workspace> workspace(new Workspace(path, connection.release()));
-    workspace->id_ = QUuid::fromString(*id);
-    workspace->createdAt_ = parseStoredTime(*createdAt);
+    workspace->id_ = QUuid::fromString(id);
+    workspace->createdAt_ = parseStoredTime(createdAt);
     if (workspace->id_.isNull() || !workspace->createdAt_.isValid())
         return failure(
             Error(Error::Code::Corrupt, QStringLiteral("is damaged: its identity cannot be read")));
