@@ -516,7 +516,7 @@ constexpr Subcommand kUsageSubcommands[] = {
     {"import", "Import usage events from CSV or JSON Lines files", &runImport},
     {"summary", "One customer's usage in one month", &runSummary},
     {"series", "One customer's requests per hour or per day", &runSeries},
-    {"pull", "Pull new events from an 'aicp serve', exactly once", &runUsagePull},
+    {"pull", "Pull usage from an 'aicp serve' or an OpenMeter API, safe to re-run", &runUsagePull},
 };
 
 }  // namespace

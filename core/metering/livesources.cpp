@@ -5,10 +5,14 @@
 #include "storage/workspace.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
+#include <optional>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 namespace aicp {
 
@@ -19,7 +23,42 @@ constexpr int kMaxTokenLength = 512;
 
 constexpr char kColumns[] =
     "SELECT id, name, url, token, interval_minutes, created_at, last_pull_at, last_ok, "
-    "last_result FROM live_sources ";
+    "last_result, kind, openmeter_mapping FROM live_sources ";
+
+// The stored mapping's keys, each with its OpenMeterMapping field.
+constexpr struct {
+    const char* key;
+    QString OpenMeterMapping::*field;
+} kMappingFields[] = {{"requests_meter", &OpenMeterMapping::requestsMeter},
+                      {"packs_meter", &OpenMeterMapping::packsMeter},
+                      {"pack_key", &OpenMeterMapping::packKey},
+                      {"modules_meter", &OpenMeterMapping::modulesMeter},
+                      {"module_key", &OpenMeterMapping::moduleKey},
+                      {"users_meter", &OpenMeterMapping::usersMeter},
+                      {"user_key", &OpenMeterMapping::userKey},
+                      {"agents_meter", &OpenMeterMapping::agentsMeter},
+                      {"agent_key", &OpenMeterMapping::agentKey}};
+
+QString mappingJson(const OpenMeterMapping& mapping) {
+    QJsonObject object;
+    for (const auto& entry : kMappingFields) {
+        if (!(mapping.*entry.field).isEmpty())
+            object.insert(QLatin1String(entry.key), mapping.*entry.field);
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+OpenMeterMapping mappingFrom(const QString& json) {
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    OpenMeterMapping mapping;
+    for (const auto& entry : kMappingFields)
+        mapping.*entry.field = object.value(QLatin1String(entry.key)).toString();
+    return mapping;
+}
+
+QString kindText(LiveSourceKind kind) {
+    return kind == LiveSourceKind::OpenMeter ? QStringLiteral("openmeter") : QStringLiteral("aicp");
+}
 
 LiveSource readSource(const Statement& query) {
     LiveSource source;
@@ -33,7 +72,76 @@ LiveSource readSource(const Statement& query) {
     if (!query.isNull(7))
         source.lastOk = query.int64(7) != 0;
     source.lastResult = query.text(8);
+    // The table's CHECK admits only these two kinds.
+    if (query.text(9) == QLatin1String("openmeter")) {
+        source.kind = LiveSourceKind::OpenMeter;
+        source.openMeter = mappingFrom(query.text(10));
+    }
     return source;
+}
+
+// The words of an OpenMeter problem answer (RFC 7807), or of an aicp one.
+QString problemMessage(const QByteArray& body) {
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    for (const auto* field : {"detail", "title", "message"}) {
+        const QString text = object.value(QLatin1String(field)).toString();
+        if (!text.isEmpty())
+            return text;
+    }
+    return object.value(u"error").toObject().value(u"message").toString();
+}
+
+Result<QString> testOpenMeter(const LiveSource& source, int timeoutMs, const QDateTime& now) {
+    auto base = OpenMeterPuller::baseFor(source.url);
+    if (!base)
+        return base.error();
+    AICP_TRY(OpenMeterPuller::validate(source.openMeter));
+    const QString meter = source.openMeter.requestsMeter;
+    const std::int64_t to = now.toSecsSinceEpoch() / 3600 * 3600;
+    const auto stamp = [](std::int64_t seconds) {
+        return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+    };
+    QUrl probe = *base;
+    probe.setPath(base->path() + QStringLiteral("/api/v1/meters/") + meter +
+                  QStringLiteral("/query"));
+    QUrlQuery items;
+    items.addQueryItem(QStringLiteral("from"), stamp(to - 3600));
+    items.addQueryItem(QStringLiteral("to"), stamp(to));
+    items.addQueryItem(QStringLiteral("windowSize"), QStringLiteral("HOUR"));
+    items.addQueryItem(QStringLiteral("windowTimeZone"), QStringLiteral("UTC"));
+    probe.setQuery(items);
+    auto answer = UsagePuller::get(probe, source.token, timeoutMs);
+    if (!answer)
+        return answer.error();
+    const QString where = base->toString();
+    const int status = answer->status;
+    QString message = problemMessage(answer->body);
+    if (message.isEmpty())
+        message = answer->errorString;
+    if (status == 401 || status == 403)
+        return Error::invalidInput(
+            QStringLiteral("%1 refused the token (%2): %3")
+                .arg(where)
+                .arg(status)
+                .arg(source.token.isEmpty() ? QStringLiteral("it needs an API token") : message));
+    if (status == 404)
+        return Error::notFound(
+            QStringLiteral("%1 has no meter '%2' (404: %3)").arg(where, meter, message));
+    if (status < 200 || status > 299)
+        return Error(Error::Code::Io,
+                     QStringLiteral("%1 answered %2: %3").arg(where).arg(status).arg(message));
+    const QJsonObject object = QJsonDocument::fromJson(answer->body).object();
+    if (!object.value(u"data").isArray())
+        return Error(
+            Error::Code::Corrupt,
+            QStringLiteral("%1 answered, but not as an OpenMeter meter query API").arg(where));
+    double requests = 0;
+    for (const QJsonValue& row : object.value(u"data").toArray())
+        requests += row.toObject().value(u"value").toDouble();
+    return QStringLiteral(
+               "connected: %1 answered for the meter '%2' (%3 requests in the last "
+               "complete hour)")
+        .arg(where, meter, QString::number(static_cast<qint64>(std::llround(requests))));
 }
 
 }  // namespace
@@ -56,10 +164,16 @@ Status LiveSources::validate(const LiveSource& source, bool requireToken) {
     if (name.size() > kMaxNameLength)
         return Error::invalidInput(
             QStringLiteral("a live source's name is at most %1 characters").arg(kMaxNameLength));
-    if (auto endpoint = UsagePuller::endpointFor(source.url); !endpoint)
+    const bool openMeter = source.kind == LiveSourceKind::OpenMeter;
+    if (openMeter) {
+        if (auto base = OpenMeterPuller::baseFor(source.url); !base)
+            return base.error();
+        AICP_TRY(OpenMeterPuller::validate(source.openMeter));
+    } else if (auto endpoint = UsagePuller::endpointFor(source.url); !endpoint) {
         return endpoint.error();
+    }
     if (source.token.isEmpty()) {
-        if (requireToken)
+        if (requireToken && !openMeter)
             return Error::invalidInput(
                 QStringLiteral("a live source needs a token (create one with `aicp tokens "
                                "create --role read` on the service)"));
@@ -132,14 +246,17 @@ Result<std::int64_t> LiveSources::add(const LiveSource& source, const QDateTime&
     AICP_TRY(validate(source));
     const QString name = source.name.trimmed();
     AICP_TRY(checkNameFree(name, 0));
-    auto insert =
-        Statement::prepare(workspace_.handle(),
-                           "INSERT INTO live_sources (name, url, token, interval_minutes, "
-                           "created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id");
+    const bool openMeter = source.kind == LiveSourceKind::OpenMeter;
+    auto insert = Statement::prepare(
+        workspace_.handle(),
+        "INSERT INTO live_sources (name, url, token, interval_minutes, created_at, kind, "
+        "openmeter_mapping) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
     if (!insert)
         return insert.error();
-    AICP_TRY(insert->bindAll(name, source.url.toString(), QString::fromUtf8(source.token),
-                             source.intervalMinutes, now.toUTC()));
+    AICP_TRY(
+        insert->bindAll(name, source.url.toString(), QString::fromUtf8(source.token),
+                        source.intervalMinutes, now.toUTC(), kindText(source.kind),
+                        openMeter ? std::optional(mappingJson(source.openMeter)) : std::nullopt));
     auto row = insert->step();
     if (!row)
         return row.error();
@@ -158,13 +275,22 @@ Status LiveSources::update(const LiveSource& source) {
     const QString name = source.name.trimmed();
     AICP_TRY(checkNameFree(name, source.id));
     const QByteArray token = source.token.isEmpty() ? stored->token : source.token;
-    auto change = Statement::prepare(workspace_.handle(),
-                                     "UPDATE live_sources SET name = ?2, url = ?3, token = ?4, "
-                                     "interval_minutes = ?5 WHERE id = ?1");
+    const bool openMeter = source.kind == LiveSourceKind::OpenMeter;
+    // An OpenMeter source without a token turned into an aicp one.
+    if (token.isEmpty() && !openMeter)
+        return Error::invalidInput(
+            QStringLiteral("a live source needs a token (create one with `aicp tokens "
+                           "create --role read` on the service)"));
+    auto change = Statement::prepare(
+        workspace_.handle(),
+        "UPDATE live_sources SET name = ?2, url = ?3, token = ?4, interval_minutes = ?5, "
+        "kind = ?6, openmeter_mapping = ?7 WHERE id = ?1");
     if (!change)
         return change.error();
-    AICP_TRY(change->bindAll(source.id, name, source.url.toString(), QString::fromUtf8(token),
-                             source.intervalMinutes));
+    AICP_TRY(
+        change->bindAll(source.id, name, source.url.toString(), QString::fromUtf8(token),
+                        source.intervalMinutes, kindText(source.kind),
+                        openMeter ? std::optional(mappingJson(source.openMeter)) : std::nullopt));
     return change->execute();
 }
 
@@ -187,6 +313,13 @@ Status LiveSources::recordPull(std::int64_t id, const QDateTime& at, bool ok,
         return record.error();
     AICP_TRY(record->bindAll(id, at.toUTC(), ok, result));
     return record->execute();
+}
+
+Result<QString> LiveSources::testConnection(const LiveSource& source, int timeoutMs,
+                                            const QDateTime& now) {
+    if (source.kind == LiveSourceKind::OpenMeter)
+        return testOpenMeter(source, timeoutMs, now);
+    return testConnection(source.url, source.token, timeoutMs);
 }
 
 Result<QString> LiveSources::testConnection(const QUrl& url, const QByteArray& token,

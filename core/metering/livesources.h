@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "metering/openmeterpuller.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,12 +16,22 @@ namespace aicp {
 
 class Workspace;
 
-// One service the console pulls usage from (an `aicp serve`).
+// What a live source is: an `aicp serve` whose events are pulled, or an
+// OpenMeter-compatible meter query API whose hourly values are pulled.
+enum class LiveSourceKind { Aicp, OpenMeter };
+
+// One service the console pulls usage from.
 struct LiveSource {
     std::int64_t id = 0;  // 0: not stored yet
     QString name;
-    QUrl url;                    // the service's base URL or its export endpoint
-    QByteArray token;            // bearer token with the read role; never logged
+    LiveSourceKind kind = LiveSourceKind::Aicp;
+    // aicp: the service's base URL or its export endpoint; OpenMeter: the
+    // API's root (or its /api/v1).
+    QUrl url;
+    // Bearer token, never logged: with the read role for aicp (required);
+    // an OpenMeter API token, empty for an API without authentication.
+    QByteArray token;
+    OpenMeterMapping openMeter;  // OpenMeter only: which meter is which aggregate
     int intervalMinutes = 0;     // 0: pulled only on demand
     QDateTime createdAt;         // UTC
     QDateTime lastPullAt;        // UTC; invalid: never pulled
@@ -47,15 +58,16 @@ public:
     [[nodiscard]] Result<LiveSource> find(std::int64_t id) const;
     // Stores a new source (validated first); its id.
     [[nodiscard]] Result<std::int64_t> add(const LiveSource& source, const QDateTime& now);
-    // Changes name, URL, interval and, when `source.token` is not empty, the
-    // token; the last pull's outcome is kept.
+    // Changes name, kind, URL, mapping, interval and, when `source.token` is
+    // not empty, the token; the last pull's outcome is kept.
     [[nodiscard]] Status update(const LiveSource& source);
     [[nodiscard]] Status remove(std::int64_t id);
     [[nodiscard]] Status recordPull(std::int64_t id, const QDateTime& at, bool ok,
                                     const QString& result);
 
     // Why a source cannot be stored; `requireToken` false for an edit that
-    // keeps the stored token.
+    // keeps the stored token. An OpenMeter source needs no token, but a
+    // mapping that OpenMeterPuller::validate accepts.
     [[nodiscard]] static Status validate(const LiveSource& source, bool requireToken = true);
 
     // After `failures` failed pulls in a row (>= 1), minutes until the next
@@ -68,6 +80,12 @@ public:
     // ("the service answered and accepted the token").
     [[nodiscard]] static Result<QString> testConnection(const QUrl& url, const QByteArray& token,
                                                         int timeoutMs = 10000);
+    // As above for an aicp source; for an OpenMeter source, asks its requests
+    // meter for the last complete hour: checks that the API answers, accepts
+    // the token and knows the meter. `now` is the clock (tests set it).
+    [[nodiscard]] static Result<QString> testConnection(
+        const LiveSource& source, int timeoutMs = 10000,
+        const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 private:
     [[nodiscard]] Status checkNameFree(const QString& name, std::int64_t exceptId) const;

@@ -19,6 +19,8 @@ constexpr Migration kWorkspaceMigrations[] = {
     {4, "invoices, invoice lines and credit notes", &migration0004},
     {5, "API tokens, pull cursors and the export order of usage events", &migration0005},
     {6, "live usage sources for the console", &migration0006},
+    {7, "OpenMeter sources and the windows pulled from them", &migration0007},
+    {8, "OpenMeter live sources for the console", &migration0008},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

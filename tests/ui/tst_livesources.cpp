@@ -2,9 +2,12 @@
 // (AICP_CLI): add, test connection, pull now importing the posted events
 // with their counts in words, a pull that finds nothing new, a failing URL
 // that says why and backs off, a refused token, removal with confirmation,
-// and the dialog's refusals.
+// and the dialog's refusals. OpenMeter sources against a fixture API: the
+// dialog's fields for them, pull now with the aggregates and the result in
+// words, a revised window, and a failing API.
 #include "../api/servertestsupport.h"
 #include "../cli/clirunner.h"
+#include "../metering/openmeterfixture.h"
 #include "darkpalette.h"
 #include "mainwindow.h"
 #include "metering/livesources.h"
@@ -18,6 +21,7 @@
 #include <memory>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QJsonArray>
@@ -35,6 +39,7 @@ using namespace aicp;
 using aicp::apitest::exchange;
 using aicp::apitest::Server;
 using aicp::clitest::CliSandbox;
+using aicp::openmetertest::OpenMeterFixture;
 
 namespace {
 
@@ -62,6 +67,36 @@ LiveSource source(const QString& name, const QUrl& url, const QByteArray& token,
     result.token = token;
     result.intervalMinutes = interval;
     return result;
+}
+
+LiveSource openMeterSource(const QString& name, const QUrl& url) {
+    LiveSource result;
+    result.name = name;
+    result.kind = LiveSourceKind::OpenMeter;
+    result.url = url;
+    result.openMeter.requestsMeter = QStringLiteral("governed_requests");
+    result.openMeter.packsMeter = QStringLiteral("pack_requests");
+    result.openMeter.packKey = QStringLiteral("pack");
+    return result;
+}
+
+// RFC 3339 of the start of the hour `hoursBack` complete hours ago.
+QString hourAgo(int hoursBack) {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    return QDateTime::fromSecsSinceEpoch(now / 3600 * 3600 - qint64{hoursBack} * 3600, Qt::UTC)
+        .toString(Qt::ISODate);
+}
+
+// What the fixture holds: requests of two customers over three hours, and
+// one hour of acme's requests per policy pack.
+void fillFixture(OpenMeterFixture& fixture) {
+    const QString requests = QStringLiteral("governed_requests");
+    fixture.addRow(requests, QStringLiteral("acme"), hourAgo(3), 5);
+    fixture.addRow(requests, QStringLiteral("acme"), hourAgo(2), 3);
+    fixture.addRow(requests, QStringLiteral("globex"), hourAgo(3), 7);
+    fixture.addRow(requests, QStringLiteral("globex"), hourAgo(1), 2);
+    fixture.addRow(QStringLiteral("pack_requests"), QStringLiteral("acme"), hourAgo(3), 4,
+                   {{QStringLiteral("pack"), QStringLiteral("pii-protection")}});
 }
 
 }  // namespace
@@ -314,6 +349,193 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.source().intervalMinutes, 10);
         QCOMPARE(dialog.source().token, QByteArray("t"));
+    }
+
+    void theDialogAddsAnOpenMeterSource() {
+        LiveSourceDialog dialog(LiveSource{});
+        dialog.show();
+        auto* kind = dialog.findChild<QComboBox*>(QStringLiteral("sourceKind"));
+        auto* requests = dialog.findChild<QLineEdit*>(QStringLiteral("sourceRequestsMeter"));
+        auto* packs = dialog.findChild<QLineEdit*>(QStringLiteral("sourcePacksMeter"));
+        auto* packKey = dialog.findChild<QLineEdit*>(QStringLiteral("sourcePackKey"));
+        auto* agentKey = dialog.findChild<QLineEdit*>(QStringLiteral("sourceAgentKey"));
+        auto* problem = dialog.findChild<QLabel*>(QStringLiteral("sourceProblem"));
+        QVERIFY(kind && requests && packs && packKey && agentKey && problem);
+        // The meters are OpenMeter's only.
+        QCOMPARE(kind->currentText(), QStringLiteral("aicp serve"));
+        QVERIFY(!requests->isVisible());
+        QVERIFY(!agentKey->isVisible());
+        kind->setCurrentIndex(1);
+        QCOMPARE(kind->currentText(), QStringLiteral("OpenMeter"));
+        QVERIFY(requests->isVisible());
+        QVERIFY(agentKey->isVisible());
+        QCOMPARE(requests->accessibleName(), QStringLiteral("Requests meter"));
+        QCOMPARE(packKey->accessibleName(), QStringLiteral("Policy pack group-by key"));
+        QVERIFY(requests->toolTip().startsWith(QStringLiteral("Required.")));
+
+        dialog.findChild<QLineEdit*>(QStringLiteral("sourceName"))
+            ->setText(QStringLiteral("OpenMeter EU"));
+        dialog.findChild<QLineEdit*>(QStringLiteral("sourceUrl"))
+            ->setText(QStringLiteral("http://127.0.0.1:8888"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(problem->isVisible());
+        QCOMPARE(problem->text(), QStringLiteral("name the meter that counts requests"));
+        // The message follows the edits.
+        requests->setText(QStringLiteral("governed_requests"));
+        QVERIFY(!problem->isVisible());
+        packs->setText(QStringLiteral("pack_requests"));
+        QVERIFY(problem->isVisible());
+        QCOMPARE(problem->text(), QStringLiteral("the policy-pack meter and its group-by key go "
+                                                 "together: give both or neither"));
+        packKey->setText(QStringLiteral("pack"));
+        QVERIFY(!problem->isVisible());
+        // No token: a self-hosted OpenMeter has no authentication.
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        const LiveSource entered = dialog.source();
+        QCOMPARE(entered.kind, LiveSourceKind::OpenMeter);
+        QCOMPARE(entered.token, QByteArray());
+        QCOMPARE(entered.openMeter.requestsMeter, QStringLiteral("governed_requests"));
+        QCOMPARE(entered.openMeter.packsMeter, QStringLiteral("pack_requests"));
+        QCOMPARE(entered.openMeter.packKey, QStringLiteral("pack"));
+        QCOMPARE(entered.openMeter.usersMeter, QString());
+
+        QVERIFY(panel_->addSource(entered));
+        const std::int64_t id = panel_->sources()[0].id;
+        QCOMPARE(cell(id, 1), QStringLiteral("OpenMeter http://127.0.0.1:8888"));
+        QCOMPARE(cell(id, 2), QStringLiteral("none"));
+        // Editing it shows its meters, and switching to aicp hides them.
+        LiveSourceDialog edit(panel_->sources()[0]);
+        edit.show();
+        QCOMPARE(edit.findChild<QComboBox*>(QStringLiteral("sourceKind"))->currentIndex(), 1);
+        auto* stored = edit.findChild<QLineEdit*>(QStringLiteral("sourcePackKey"));
+        QCOMPARE(stored->text(), QStringLiteral("pack"));
+        QVERIFY(stored->isVisible());
+        edit.findChild<QComboBox*>(QStringLiteral("sourceKind"))->setCurrentIndex(0);
+        QVERIFY(!stored->isVisible());
+        edit.accept();
+        QCOMPARE(edit.result(), int(QDialog::Rejected));
+        QVERIFY(edit.findChild<QLabel*>(QStringLiteral("sourceProblem"))
+                    ->text()
+                    .contains(QStringLiteral("needs a token")));
+    }
+
+    void pullNowFromAnOpenMeterSource() {
+        OpenMeterFixture fixture;
+        QVERIFY(fixture.isListening());
+        fixture.requireToken("om_console_token_0042");
+        fillFixture(fixture);
+        LiveSource om = openMeterSource(QStringLiteral("OpenMeter EU"), fixture.url());
+        om.token = "om_console_token_0042";
+        QVERIFY(panel_->addSource(om));
+        const std::int64_t id = panel_->sources()[0].id;
+
+        QSignalSpy tested(panel_.get(), &LiveSourcesPanel::testFinished);
+        QVERIFY(panel_->testConnection(id));
+        QVERIFY(tested.wait(kPullTimeoutMs));
+        QVERIFY2(tested.first().at(1).toBool(), qPrintable(panel_->message()));
+        QCOMPARE(panel_->message(),
+                 QStringLiteral("OpenMeter EU: connected: %1 answered for the meter "
+                                "'governed_requests' (2 requests in the last complete hour)")
+                     .arg(fixture.url().toString()));
+
+        QSignalSpy changed(panel_.get(), &LiveSourcesPanel::usageChanged);
+        bool ok = false;
+        QVERIFY(pull(id, &ok));
+        QVERIFY2(ok, qPrintable(panel_->message()));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(panel_->message(), QStringLiteral("Pulled OpenMeter EU: 5 new windows, 0 revised, "
+                                                   "0 unchanged; requests +17."));
+        QCOMPARE(cell(id, 5),
+                 QStringLiteral("ok: 5 new windows, 0 revised, 0 unchanged; requests +17"));
+        const auto sum = [this](const char* sql) {
+            return queryInt64(workspace_->handle(), sql).valueOr(-1);
+        };
+        QCOMPARE(sum("SELECT sum(requests) FROM usage_hourly WHERE customer_id = 'acme'"), 8);
+        QCOMPARE(sum("SELECT sum(requests) FROM usage_hourly WHERE customer_id = 'globex'"), 9);
+        QCOMPARE(sum("SELECT count(*) FROM usage_hourly"), 4);
+        QCOMPARE(sum("SELECT requests FROM usage_hourly_policy_packs WHERE customer_id = 'acme' "
+                     "AND policy_pack = 'pii-protection'"),
+                 4);
+
+        // Again: the same hours asked, nothing changes.
+        QVERIFY(pull(id, &ok));
+        QVERIFY(ok);
+        QCOMPARE(cell(id, 5), QStringLiteral("ok: nothing new (5 windows unchanged)"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(sum("SELECT sum(requests) FROM usage_hourly"), 17);
+
+        // OpenMeter revised an hour: the difference is applied.
+        fixture.setRow(QStringLiteral("governed_requests"), QStringLiteral("acme"), hourAgo(3), 6);
+        QVERIFY(pull(id, &ok));
+        QVERIFY(ok);
+        QCOMPARE(cell(id, 5),
+                 QStringLiteral("ok: 0 new windows, 1 revised, 4 unchanged; requests +1"));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(sum("SELECT sum(requests) FROM usage_hourly WHERE customer_id = 'acme'"), 9);
+
+        // A failing API says why; nothing of the page is written.
+        fixture.answerWith(503, "{\"title\": \"error\", \"detail\": \"meter store is down\"}");
+        QVERIFY(pull(id, &ok));
+        QVERIFY(!ok);
+        QVERIFY2(panel_->message().startsWith(QStringLiteral("Pulling OpenMeter EU failed: ")),
+                 qPrintable(panel_->message()));
+        QVERIFY2(cell(id, 5).startsWith(QStringLiteral("failed: ")) &&
+                     cell(id, 5).contains(QStringLiteral("answered 503: meter store is down")),
+                 qPrintable(cell(id, 5)));
+        QCOMPARE(panel_->failures(id), 1);
+        QCOMPARE(sum("SELECT sum(requests) FROM usage_hourly"), 18);
+        auto stored = LiveSources(*workspace_).find(id);
+        QCOMPARE(stored->lastOk, std::optional<bool>(false));
+        QVERIFY(stored->lastResult.contains(QStringLiteral("meter store is down")));
+    }
+
+    // Not a check: with AICP_SHOT_DIR set, saves the dialog for an OpenMeter
+    // source and the panel with a pulled OpenMeter source, light and dark.
+    void openMeterScreenshots() {
+        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
+        if (shotDir.isEmpty())
+            QSKIP("set AICP_SHOT_DIR to save screenshots");
+        QVERIFY(QDir().mkpath(shotDir));
+        OpenMeterFixture fixture;
+        QVERIFY(fixture.isListening());
+        fillFixture(fixture);
+        QVERIFY(panel_->addSource(
+            source(QStringLiteral("Gateway EU"), server_->base(), readToken_, 15)));
+        LiveSource om = openMeterSource(QStringLiteral("OpenMeter (self-hosted)"), fixture.url());
+        om.intervalMinutes = 30;
+        QVERIFY(panel_->addSource(om));
+        for (const LiveSource& each : panel_->sources()) {
+            bool ok = false;
+            QVERIFY(pull(each.id, &ok));
+        }
+        const QPalette light = QApplication::palette();
+        for (const QString& suffix : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            QApplication::setPalette(suffix == QLatin1String("dark") ? aicp::test::darkPalette()
+                                                                     : light);
+            panel_->resize(1000, 320);
+            QTest::qWait(100);
+            QVERIFY(panel_->grab().save(QDir(shotDir).filePath(
+                QStringLiteral("livesources-openmeter-panel-%1.png").arg(suffix))));
+            LiveSource shown = panel_->sources()[1];
+            shown.openMeter.usersMeter = QStringLiteral("user_requests");
+            LiveSourceDialog dialog(shown);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            dialog.accept();  // the users meter without its key: the message shows
+            QTest::qWait(100);
+            QVERIFY(dialog.grab().save(QDir(shotDir).filePath(
+                QStringLiteral("livesources-openmeter-dialog-%1.png").arg(suffix))));
+            // An aicp source's dialog shows none of the meters.
+            LiveSourceDialog plain(panel_->sources()[0]);
+            plain.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&plain));
+            QTest::qWait(100);
+            QVERIFY(plain.grab().save(QDir(shotDir).filePath(
+                QStringLiteral("livesources-aicp-dialog-%1.png").arg(suffix))));
+        }
+        QApplication::setPalette(light);
     }
 
     // Not a check: with AICP_SHOT_DIR set, saves the Settings page with a

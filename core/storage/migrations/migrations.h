@@ -13,5 +13,7 @@ namespace aicp {
 [[nodiscard]] Status migration0004(sqlite3* db);
 [[nodiscard]] Status migration0005(sqlite3* db);
 [[nodiscard]] Status migration0006(sqlite3* db);
+[[nodiscard]] Status migration0007(sqlite3* db);
+[[nodiscard]] Status migration0008(sqlite3* db);
 
 }  // namespace aicp

@@ -6,16 +6,22 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QWidget;
 
 namespace aicp {
 
-// Asks for a live source's name, service URL, token and pull interval. The
-// token is typed hidden; editing a source leaves its token blank, meaning
-// "keep the stored one". OK checks the input first and says what is wrong.
+// Asks for a live source's name, kind, URL, token and pull interval, and for
+// an OpenMeter source which meters stand for which aggregate; only the
+// fields of the chosen kind are shown. The token is typed hidden; editing a
+// source leaves its token blank, meaning "keep the stored one". OK checks
+// the input first and says what is wrong under the fields, and the message
+// follows the edits until the input is right.
 class LiveSourceDialog : public QDialog {
     Q_OBJECT
 public:
@@ -31,13 +37,37 @@ public:
     void accept() override;
 
 private:
+    [[nodiscard]] LiveSourceKind kind() const;
+    void showKind();
+    // Shows why the input cannot be stored, or hides the message; true when it can.
+    bool check();
+    QLineEdit* addField(const QString& objectName, const QString& accessibleName,
+                        const QString& toolTip, const QString& text, const QString& placeholder);
+    QWidget* pair(QLineEdit* meter, QLineEdit* key);
+
     LiveSource initial_;
+    QComboBox* kind_;
     QLineEdit* name_;
     QLineEdit* url_;
     QLineEdit* token_;
     QSpinBox* interval_;
+    QLineEdit* requestsMeter_;
+    QLineEdit* packsMeter_;
+    QLineEdit* packKey_;
+    QLineEdit* modulesMeter_;
+    QLineEdit* moduleKey_;
+    QLineEdit* usersMeter_;
+    QLineEdit* userKey_;
+    QLineEdit* agentsMeter_;
+    QLineEdit* agentKey_;
+    QWidget* packs_ = nullptr;
+    QWidget* modules_ = nullptr;
+    QWidget* users_ = nullptr;
+    QWidget* agents_ = nullptr;
+    QFormLayout* form_ = nullptr;
     QLabel* problem_;
     QDialogButtonBox* buttons_;
+    bool checking_ = false;  // after a refused OK, every edit checks again
 };
 
 }  // namespace aicp

@@ -1,5 +1,6 @@
 #include "pages/usage/livesourcespanel.h"
 
+#include "metering/openmeterpuller.h"
 #include "metering/usagepuller.h"
 #include "pages/usage/livesourcedialog.h"
 #include "storage/workspace.h"
@@ -42,6 +43,26 @@ QString describe(const UsagePullReport& report) {
              QLocale().toString(static_cast<qlonglong>(report.received)));
 }
 
+QString describe(const OpenMeterPullReport& report) {
+    const auto count = [](std::int64_t value) {
+        return QLocale().toString(static_cast<qlonglong>(value));
+    };
+    if (report.newWindows + report.changedWindows == 0)
+        return report.unchangedWindows == 0 ? QObject::tr("nothing new")
+                                            : QObject::tr("nothing new (%1 windows unchanged)")
+                                                  .arg(count(report.unchangedWindows));
+    QString text = QObject::tr("%1 new windows, %2 revised, %3 unchanged; requests %4")
+                       .arg(count(report.newWindows), count(report.changedWindows),
+                            count(report.unchangedWindows),
+                            (report.requestsDelta >= 0 ? QStringLiteral("+") : QString()) +
+                                count(report.requestsDelta));
+    if (report.lateRequests > 0)
+        text += QObject::tr(", %1 late").arg(count(report.lateRequests));
+    if (report.heldWindows > 0)
+        text += QObject::tr(", %1 held in invoiced months").arg(count(report.heldWindows));
+    return text;
+}
+
 QString minutesText(qint64 seconds) {
     const qint64 minutes = std::max<qint64>(1, (seconds + 59) / 60);
     return QObject::tr("%1 min").arg(minutes);
@@ -50,18 +71,20 @@ QString minutesText(qint64 seconds) {
 }  // namespace
 
 struct LiveSourcesPanel::PullTicker {
-    std::atomic<std::int64_t> events{0};
+    std::atomic<std::int64_t> events{0};  // OpenMeter: hours pulled
+    std::atomic<std::int64_t> hours{0};   // OpenMeter: hours asked in all
     std::int64_t id = 0;
     QString name;
+    bool hourly = false;  // an OpenMeter pull
 };
 
 struct LiveSourcesPanel::PullOutcome {
     std::int64_t id = 0;
     QString name;
     bool ok = false;
-    std::int64_t newEvents = 0;
-    QString text;         // what was recorded as the source's last result
-    QString recordError;  // empty: the outcome was stored
+    std::int64_t newEvents = 0;  // OpenMeter: windows new or revised
+    QString text;                // what was recorded as the source's last result
+    QString recordError;         // empty: the outcome was stored
 };
 
 LiveSourcesPanel::LiveSourcesPanel(QWidget* parent)
@@ -83,7 +106,13 @@ LiveSourcesPanel::LiveSourcesPanel(QWidget* parent)
     // "retrying in 4 min" and the pull's progress stay current.
     refresh_->setInterval(1000);
     connect(refresh_, &QTimer::timeout, this, [this] {
-        if (working_ && ticker_)
+        if (working_ && ticker_ && ticker_->hourly)
+            showMessage(tr("Pulling %1… %2 of %3 hours so far")
+                            .arg(ticker_->name,
+                                 QLocale().toString(static_cast<qlonglong>(ticker_->events.load())),
+                                 QLocale().toString(static_cast<qlonglong>(ticker_->hours.load()))),
+                        false);
+        else if (working_ && ticker_)
             showMessage(
                 tr("Pulling %1… %2 events received so far")
                     .arg(ticker_->name,
@@ -110,6 +139,9 @@ LiveSourcesPanel::~LiveSourcesPanel() {
 void LiveSourcesPanel::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
     table_->setObjectName(QStringLiteral("liveSourcesTable"));
+    table_->setAccessibleName(tr("Live sources"));
+    // Tab leaves the table for the next control; the arrows move inside it.
+    table_->setTabKeyNavigation(false);
     table_->setColumnCount(6);
     table_->setHorizontalHeaderLabels(
         {tr("Name"), tr("Service"), tr("Token"), tr("Pulls"), tr("Last pull"), tr("Result")});
@@ -133,10 +165,11 @@ void LiveSourcesPanel::buildLayout() {
     remove_->setObjectName(QStringLiteral("removeSourceButton"));
     test_->setObjectName(QStringLiteral("testSourceButton"));
     pull_->setObjectName(QStringLiteral("pullSourceButton"));
-    add_->setToolTip(tr("Add an aicp service to pull usage from"));
+    add_->setToolTip(tr("Add an aicp service or an OpenMeter API to pull usage from"));
     test_->setToolTip(
-        tr("Check that the service answers and accepts the token, importing nothing"));
-    pull_->setToolTip(tr("Pull the selected source's new events now"));
+        tr("Check that the service answers and accepts the token (for OpenMeter: "
+           "knows the requests meter), importing nothing"));
+    pull_->setToolTip(tr("Pull the selected source's new events or hourly values now"));
     connect(add_, &QPushButton::clicked, this, [this] {
         if (auto entered = editor_(this, LiveSource{}))
             addSource(*entered);
@@ -165,6 +198,13 @@ void LiveSourcesPanel::buildLayout() {
     layout->addLayout(buttons);
     layout->addWidget(table_, 1);
     layout->addWidget(message_);
+
+    // The buttons sit above the table, so Tab reaches them first.
+    setTabOrder(add_, edit_);
+    setTabOrder(edit_, remove_);
+    setTabOrder(remove_, test_);
+    setTabOrder(test_, pull_);
+    setTabOrder(pull_, table_);
 }
 
 void LiveSourcesPanel::setWorkspace(Workspace* workspace) {
@@ -244,9 +284,13 @@ void LiveSourcesPanel::showSources() {
             source.lastPullAt.isValid()
                 ? source.lastPullAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                 : tr("never");
+        const bool openMeter = source.kind == LiveSourceKind::OpenMeter;
+        const QString url = source.url.toString(QUrl::RemoveUserInfo);
         const QString texts[] = {source.name,
-                                 source.url.toString(QUrl::RemoveUserInfo),
-                                 LiveSource::maskedToken(source.token),
+                                 openMeter ? tr("OpenMeter %1").arg(url) : url,
+                                 openMeter && source.token.isEmpty()
+                                     ? tr("none")
+                                     : LiveSource::maskedToken(source.token),
                                  scheduleText(source),
                                  lastPull,
                                  resultText(source.id)};
@@ -274,8 +318,9 @@ void LiveSourcesPanel::showSources() {
     if (selectRow >= 0)
         table_->selectRow(selectRow);
     if (sources_.empty() && message_->text().isEmpty() && workspace_)
-        showMessage(tr("No live sources yet. Add an aicp service (its URL and a read token) to "
-                       "pull its usage on demand or every few minutes."),
+        showMessage(tr("No live sources yet. Add an aicp service (its URL and a read token) or "
+                       "an OpenMeter API (its URL and meters) to pull its usage on demand or "
+                       "every few minutes."),
                     false);
     updateActions();
 }
@@ -339,7 +384,8 @@ QString LiveSourcesPanel::resultText(std::int64_t id) const {
         return tr("ok: %1").arg(source->lastResult);
     // The Service column names the URL already: the reason is what must fit.
     QString reason = source->lastResult;
-    if (auto endpoint = UsagePuller::endpointFor(source->url))
+    if (auto endpoint = UsagePuller::endpointFor(source->url);
+        endpoint && source->kind == LiveSourceKind::Aicp)
         reason.replace(endpoint->toString(QUrl::RemoveUserInfo), tr("the service"));
     QString text = tr("failed: %1").arg(reason);
     const QDateTime next = nextPullAt(id);
@@ -483,7 +529,7 @@ bool LiveSourcesPanel::testConnection(std::int64_t id) {
     const bool started = runner_->run<std::pair<bool, QString>>(
         this,
         [copy] {
-            auto tested = LiveSources::testConnection(copy.url, copy.token);
+            auto tested = LiveSources::testConnection(copy);
             return tested ? std::pair{true, *tested} : std::pair{false, tested.error().message()};
         },
         [this, copy](std::pair<bool, QString> outcome) {
@@ -511,6 +557,7 @@ bool LiveSourcesPanel::pullNow(std::int64_t id) {
     auto ticker = std::make_shared<PullTicker>();
     ticker->id = copy.id;
     ticker->name = copy.name;
+    ticker->hourly = copy.kind == LiveSourceKind::OpenMeter;
     const QDateTime started = now();
     working_ = true;
     ticker_ = ticker;
@@ -520,14 +567,27 @@ bool LiveSourcesPanel::pullNow(std::int64_t id) {
             PullOutcome outcome;
             outcome.id = copy.id;
             outcome.name = copy.name;
-            UsagePullOptions options;
-            options.progress = [ticker](std::int64_t, std::int64_t events) {
-                ticker->events = events;
-            };
-            auto report = UsagePuller(*workspace).pull(copy.url, copy.token, options);
-            outcome.ok = report.ok();
-            outcome.text = report ? describe(*report) : report.error().message();
-            outcome.newEvents = report ? report->newEvents : 0;
+            if (copy.kind == LiveSourceKind::OpenMeter) {
+                OpenMeterPullOptions options;
+                options.progress = [ticker](std::int64_t done, std::int64_t total) {
+                    ticker->events = done;
+                    ticker->hours = total;
+                };
+                auto report =
+                    OpenMeterPuller(*workspace).pull(copy.url, copy.token, copy.openMeter, options);
+                outcome.ok = report.ok();
+                outcome.text = report ? describe(*report) : report.error().message();
+                outcome.newEvents = report ? report->newWindows + report->changedWindows : 0;
+            } else {
+                UsagePullOptions options;
+                options.progress = [ticker](std::int64_t, std::int64_t events) {
+                    ticker->events = events;
+                };
+                auto report = UsagePuller(*workspace).pull(copy.url, copy.token, options);
+                outcome.ok = report.ok();
+                outcome.text = report ? describe(*report) : report.error().message();
+                outcome.newEvents = report ? report->newEvents : 0;
+            }
             if (Status recorded =
                     LiveSources(*workspace).recordPull(copy.id, started, outcome.ok, outcome.text);
                 !recorded)
