@@ -31,17 +31,6 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
         std::move(workspace).value(), std::move(priceBook).value(), createdDemo));
 }
 
-Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::openAtStartup(const QString& dbOption) {
-    if (!dbOption.isEmpty())
-        return open(dbOption, WhenMissing::CreateEmpty);
-    const QString path = Workspace::defaultPath();
-    if (path.isEmpty())
-        return Error(Error::Code::Io,
-                     QStringLiteral("this system has no writable folder for application data; "
-                                    "start aicp-console with --db FILE"));
-    return open(path, WhenMissing::CreateDemo);
-}
-
 Result<std::vector<Customer>> WorkspaceSession::customers() const {
     return CustomerStore(*workspace_).list();
 }

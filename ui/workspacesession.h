@@ -22,14 +22,11 @@ public:
     enum class WhenMissing {
         Refuse,       // File ▸ Open: the user picked a file that must exist
         CreateEmpty,  // --db FILE: a new, empty workspace
-        CreateDemo,   // the per-user default on first start: the deterministic demo
+        CreateDemo,   // --demo and the welcome: the deterministic demo
     };
 
     static Result<std::unique_ptr<WorkspaceSession>> open(const QString& path,
                                                           WhenMissing whenMissing);
-    // The console's start: `--db FILE` when given, else the per-user default
-    // (Workspace::defaultPath()), made into the demo workspace the first time.
-    static Result<std::unique_ptr<WorkspaceSession>> openAtStartup(const QString& dbOption);
 
     [[nodiscard]] Workspace& workspace() { return *workspace_; }
     [[nodiscard]] const QString& path() const { return workspace_->path(); }

@@ -76,30 +76,6 @@ private slots:
         QVERIFY(*(*console)->customers() == *(*cli)->customers());
     }
 
-    void defaultPathOnFirstStartGetsTheDemo() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_workspacesession"));
-        const QString path = Workspace::defaultPath();
-        QVERIFY(!path.isEmpty());
-        QFile::remove(path);
-
-        auto session = WorkspaceSession::openAtStartup({});
-        QVERIFY(session.ok());
-        QCOMPARE((*session)->path(), path);
-        QVERIFY((*session)->createdDemo());
-        session = Error::internal(QStringLiteral("closed"));  // release the file
-        QVERIFY(QFile::remove(path));
-    }
-
-    void dbOptionCreatesAnEmptyWorkspace() {
-        const QString path = pathFor(QStringLiteral("given.aicp"));
-        auto session = WorkspaceSession::openAtStartup(path);
-        QVERIFY(session.ok());
-        QVERIFY(!(*session)->createdDemo());
-        QVERIFY(customerIds(**session).isEmpty());
-    }
-
     void openingAMissingFileForReadingCreatesNothing() {
         const QString path = pathFor(QStringLiteral("missing.aicp"));
         auto session = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);

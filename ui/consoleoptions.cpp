@@ -1,0 +1,104 @@
+#include "consoleoptions.h"
+
+#include "storage/workspace.h"
+
+#include <cstring>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace aicp {
+namespace {
+
+QCommandLineOption dbOption() {
+    return QCommandLineOption(
+        QStringLiteral("db"),
+        QStringLiteral("Open the workspace FILE (created when missing) instead of the "
+                       "per-user default (or $AICP_DB)."),
+        QStringLiteral("FILE"));
+}
+
+QCommandLineOption demoOption() {
+    return QCommandLineOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Open the per-user demo workspace (created when missing), kept apart "
+                       "from your own workspace."));
+}
+
+}  // namespace
+
+void ConsoleOptions::describe(QCommandLineParser& parser) {
+    parser.setApplicationDescription(
+        QStringLiteral("AI Control Plane pricing & licensing console"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(dbOption());
+    parser.addOption(demoOption());
+}
+
+Result<ConsoleOptions> ConsoleOptions::parse(const QStringList& arguments) {
+    QCommandLineParser parser;
+    describe(parser);
+    if (!parser.parse(arguments))
+        return Error::invalidInput(parser.errorText());
+    const QStringList extra = parser.positionalArguments();
+    if (!extra.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("unexpected argument '%1'; open a workspace with --db FILE")
+                .arg(extra.front()));
+    ConsoleOptions options;
+    options.db = parser.value(QStringLiteral("db"));
+    options.demo = parser.isSet(QStringLiteral("demo"));
+    if (parser.isSet(QStringLiteral("db")) && options.db.isEmpty())
+        return Error::invalidInput(QStringLiteral("--db needs a file name"));
+    if (options.demo && !options.db.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("--demo opens the demo workspace; give either --db FILE or --demo"));
+    return options;
+}
+
+bool ConsoleOptions::onlyPrints(int argc, const char* const argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+StartWorkspace StartWorkspace::decide(const ConsoleOptions& options, const QString& environmentDb,
+                                      const QString& defaultPath) {
+    // The same order as `aicp`: --db, then $AICP_DB, then the per-user
+    // default; --demo is an explicit request, so it wins over the variable.
+    if (!options.db.isEmpty())
+        return {Kind::Given, options.db};
+    if (options.demo) {
+        const QString demo =
+            defaultPath.isEmpty()
+                ? QString()
+                : QFileInfo(defaultPath).dir().filePath(QStringLiteral("demo.aicp"));
+        return {Kind::Demo, demo};
+    }
+    if (!environmentDb.isEmpty())
+        return {Kind::Given, environmentDb};
+    if (!defaultPath.isEmpty() && QFileInfo::exists(defaultPath))
+        return {Kind::Existing, defaultPath};
+    return {Kind::FirstRun, {}};
+}
+
+QString demoWorkspacePath() {
+    return StartWorkspace::decide({{}, true}, {}, Workspace::defaultPath()).path;
+}
+
+void setConsoleIdentity() {
+    QCoreApplication::setOrganizationName(QStringLiteral("aicp"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("aicp.example"));
+    QCoreApplication::setApplicationName(QStringLiteral("aicp"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AICP_VERSION));
+}
+
+}  // namespace aicp

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QList>
+#include <QWizardPage>
+
+class QLabel;
+class QProgressBar;
+class QVBoxLayout;
+
+namespace aicp {
+
+// A page of the welcome: its own inputs, plus one status line below them
+// for progress ("Creating the demo workspace…") and for errors a user can
+// act on. Inputs are locked while the wizard works.
+class FirstRunPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit FirstRunPage(QWidget* parent = nullptr);
+
+    void showBusy(const QString& text);
+    void showProblem(const QString& text);
+    void showNote(const QString& text);
+    void clearStatus();
+    [[nodiscard]] QString statusText() const;
+    virtual void setInputsEnabled(bool enabled);
+
+protected:
+    // Adds the status line (and the busy bar) to the end of `layout`.
+    void addStatusArea(QVBoxLayout* layout);
+    void addInput(QWidget* input) { inputs_.append(input); }
+    // Muted explanatory text.
+    QLabel* explanation(const QString& text);
+
+private:
+    void setStatus(const QString& text, bool problem, bool busy);
+
+    QLabel* status_;
+    QProgressBar* busy_;
+    QList<QWidget*> inputs_;
+};
+
+}  // namespace aicp
