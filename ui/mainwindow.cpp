@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "contextbar.h"
+#include "firstrun/firstrunwizard.h"
 #include "pages/dashboard/dashboardpage.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/placeholderpage.h"
@@ -13,6 +14,7 @@
 #include "pages/usage/usagepage.h"
 #include "taskrunner.h"
 #include "theme.h"
+#include "widgets/localdates.h"
 #include "workspacedialogs.h"
 #include "workspacesession.h"
 
@@ -202,6 +204,10 @@ void MainWindow::buildPages() {
     pageList_->setAccessibleName(tr("Pages"));
     for (const PageInfo& page : pages_)
         pageList_->addItem(page.title);
+    // A page's scroller is its first tab stop, and what a screen reader announces.
+    for (int i = 0; i < stack_->count() && i < static_cast<int>(pages_.size()); ++i)
+        stack_->widget(i)->setAccessibleName(
+            tr("%1 page").arg(pages_[static_cast<std::size_t>(i)].title));
 
     auto* brand = new QLabel(tr("AI Control Plane"), sidebar_);
     brand->setFont(theme::scaledFont(font(), 1.1, true));
@@ -249,6 +255,23 @@ void MainWindow::buildPages() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    // The welcome's create flow: a vendor workspace with its key, or a
+    // customer one with the license received; nothing is written on Cancel.
+    QAction* create = file->addAction(tr("&New Workspace…"), this, [this] {
+        FirstRunWizard wizard(FirstRunWizard::Purpose::NewWorkspace, this);
+        if (wizard.exec() != QDialog::Accepted)
+            return;
+        if (auto created = wizard.takeSession()) {
+            const QString path = created->path();
+            useSession(std::move(created));
+            statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), 5000);
+        }
+    });
+    create->setObjectName(QStringLiteral("newWorkspaceAction"));
+    create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));  // Ctrl+N issues a license
+    connect(runner_, &TaskRunner::busyChanged, create, [create](bool busy) {
+        create->setEnabled(!busy);
+    });
     QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspace);
     openAction_ = open;
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
@@ -265,10 +288,16 @@ void MainWindow::buildMenus() {
         QAction* action = view->addAction(pages_[i].title);
         action->setObjectName(QStringLiteral("showPage%1Action").arg(i + 1));
         action->setCheckable(true);
-        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        QList<QKeySequence> keys{QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i))};
+        if (i == static_cast<std::size_t>(Page::Settings))
+            keys += QKeySequence::keyBindings(QKeySequence::Preferences);
+        action->setShortcuts(keys);
         group->addAction(action);
-        connect(action, &QAction::triggered, this,
-                [this, i] { pageList_->setCurrentRow(static_cast<int>(i)); });
+        // The keyboard lands in the page, so its own shortcuts work at once.
+        connect(action, &QAction::triggered, this, [this, i] {
+            pageList_->setCurrentRow(static_cast<int>(i));
+            stack_->currentWidget()->setFocus(Qt::ShortcutFocusReason);
+        });
         pageActions_.push_back(action);
     }
 
@@ -365,7 +394,7 @@ void MainWindow::showPricesForMonth() {
     const PriceBookVersion& prices = version ? *version : session_->priceBook().latest();
     tiersPage_->setPrices(prices);
     priceBookLabel_->setText(tr("Price book %1, in force from %2")
-                                 .arg(prices.version, prices.effectiveFrom.toString(Qt::ISODate)));
+                                 .arg(prices.version, displayDate(prices.effectiveFrom)));
 }
 
 void MainWindow::openWorkspace() {

@@ -57,27 +57,88 @@
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>aicp</name>
     <message>
-        <source>%1 rejected</source>
+        <source>generating the signing key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 (see %2)</source>
+        <source>the vendor&apos;s public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 new, %2 duplicates, %3, %4 late</source>
+        <source>Choose where to keep the workspace file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancelled: nothing from %1 was imported.</source>
+        <source>That is a folder; add a file name such as workspace.aicp.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1. Nothing from %2 was imported.</source>
+        <source>A file already exists there. Choose another name, or go back and open it as an existing workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1 (is a file there already?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the %1 %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor&apos;s public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a public key (PEM): %2. Ask the vendor for the public key file they export from aicp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>license file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not signed with this public key (%2): %3. Ask the vendor for the public key that signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match its signature: it was changed after it was signed, or it is not from this vendor (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an aicp license file: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2: %3. Ask the vendor for a current license.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing new (%1 windows unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new windows, %2 revised, %3 unchanged; requests %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 held in invoiced months</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -145,6 +206,10 @@
     </message>
     <message>
         <source>Discount: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long audit records must be kept; a tier that keeps them shorter is priced with the retention added</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -322,6 +387,133 @@
     </message>
 </context>
 <context>
+    <name>aicp::CustomerLicensePage</name>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;kip for now: import the vendor&apos;s key and license later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the license file your vendor sent. It is checked against the vendor&apos;s public key before anything is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor&apos;s public key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PEM file the vendor exported from aicp (aicp-public-key-….pem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aicp-public-key-….pem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license file (-----BEGIN AICP LICENSE-----) the vendor sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>license.lic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for the vendor&apos;s public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the vendor&apos;s public key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for the license file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the license file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor&apos;s Public Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License files (*.lic *.license *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the customer workspace without a license; Settings ▸ Import Public Key and Licenses ▸ Verify are there later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor&apos;s public &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;License file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A license names the key that signed it but does not carry it, so the vendor&apos;s public key comes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose both files; the license is checked as soon as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another file to try again, or skip for now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid, in its grace period (expired %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Signed, valid from %1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Valid until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3), tier %4. Signed by the vendor&apos;s key %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aicp::CustomerPicker</name>
     <message>
         <source>The customers the report covers</source>
@@ -395,10 +587,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -412,10 +600,6 @@
     </message>
     <message>
         <source>Licenses expiring</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Compute the figures again from the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -562,6 +746,120 @@
         <source>Open the license on the Licenses page</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the figures again from the workspace (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::FirstRunPage</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::FirstRunWizard</name>
+    <message>
+        <source>New Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit without creating anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without creating anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the workspace file and open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system has no writable folder for application data; create the demo with `aicp demo --db FILE` and open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the demo workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the demo workspace (a few seconds)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be opened: %1
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aicp workspaces (*.aicp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the workspace and its signing key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ImportWording</name>
+    <message>
+        <source>%1 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (see %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 duplicates, %3, %4 late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing from %1 was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. Nothing from %2 was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::InvoiceTableModel</name>
@@ -686,6 +984,18 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>Cancel the selected invoice in full with a credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on the credit note; required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -867,17 +1177,13 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <source>Lineage</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>License details</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::LicenseIssueDialog</name>
-    <message>
-        <source>For</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Issue License</source>
         <translation type="unfinished"></translation>
@@ -963,23 +1269,11 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tarts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Grace period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Discount %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contract &amp;term</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -992,10 +1286,6 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign and Issue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1080,6 +1370,82 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>Requests are unlimited on this tier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ntil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer the license is for, or a new one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s name as invoices and reports show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tier the license grants: its limits, features and price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long audit records are kept; longer than the tier includes is charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day the license is valid, before any grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs for days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many days the license is valid from its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license runs a number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license runs until a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contract&apos;s commitment; a longer term may earn a discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;arts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grace &amp;period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contract te&amp;rm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ign and Issue…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1396,6 +1762,38 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <source>Copied the key of license %1 to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the licenses whose id, customer or key contains the text (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the licenses of one tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the licenses in one state, or expiring soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License registry</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::LiveSourceDialog</name>
@@ -1451,6 +1849,179 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <source>Pull every</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>aicp serve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenMeter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aicp serve: another aicp service, whose usage events are pulled.
+OpenMeter: an OpenMeter-compatible meter query API, whose hourly meter values are pulled into the same aggregates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the console and `aicp usage pull --name` call this source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between automatic pulls; a failing source is retried sooner at first, then less often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required. The OpenMeter meter (slug or id) that counts governed requests; its subject must be the customer id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. governed_requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. The meter of requests per policy pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy pack group-by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meter&apos;s group-by key whose values are policy pack names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group-by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. The meter of requests per compliance module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance module group-by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meter&apos;s group-by key whose values are compliance module names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. A meter grouped by user: each user with a value in a month is one active user (seat) of that month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User group-by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meter&apos;s group-by key whose values are user ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. A meter grouped by agent: each agent with a value in a month is one active agent of that month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent group-by key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The meter&apos;s group-by key whose values are agent ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users (seats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grouped by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenMeter API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OpenMeter API&apos;s root, e.g. https://openmeter.cloud or http://HOST:8888 for a self-hosted one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The aicp service&apos;s base URL (what `aicp serve` listens on) or its /api/pricing/usage/events endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenMeter API token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. An OpenMeter API token; a self-hosted OpenMeter without authentication needs none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A token with the read role on the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: none for a self-hosted OpenMeter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::LiveSourcesPanel</name>
@@ -1503,27 +2074,11 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add an aicp service to pull usage from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check that the service answers and accepts the token, importing nothing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pull the selected source&apos;s new events now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the live sources: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No live sources yet. Add an aicp service (its URL and a read token) to pull its usage on demand or every few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1624,6 +2179,105 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulling %1… %2 of %3 hours so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an aicp service or an OpenMeter API to pull usage from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the service answers and accepts the token (for OpenMeter: knows the requests meter), importing nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull the selected source&apos;s new events or hourly values now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenMeter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No live sources yet. Add an aicp service (its URL and a read token) or an OpenMeter API (its URL and meters) to pull its usage on demand or every few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LocationPage</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vendor — I generate a signing key and issue licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer — I received a license from a vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a New Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the workspace file goes and who it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new workspace file; it must not exist yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for the workspace file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder and name in a file dialog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue, renew, upgrade and revoke signed licenses; the next step makes the signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify the licenses a vendor gives you and see your usage against them; never signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace &amp;file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace belongs to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mode can be switched later in Settings. A customer workspace holds public keys only and cannot issue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aicp workspaces (*.aicp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new file; nothing is written before you finish.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1765,6 +2419,18 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <source>The upgrade was not signed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::PassphraseDialog</name>
@@ -1793,14 +2459,6 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create Key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>At least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,6 +2472,26 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase that will protect the new private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase the signing key was created with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same passphrase again, to catch a typing mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2049,6 +2727,14 @@ Contract discount: %1 %</source>
 %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Monthly cost on each tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::ReportsPage</name>
@@ -2241,6 +2927,10 @@ Contract discount: %1 %</source>
     </message>
     <message>
         <source>The signing key&apos;s passphrase is asked next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the license is revoked: kept in the registry&apos;s history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2744,6 +3434,10 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <source>No tier can serve these needs; each card says why.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tier comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::UsageCard</name>
@@ -2764,10 +3458,6 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
     </message>
     <message>
         <source>SHA-256 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Started %1, finished %2 (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2802,13 +3492,13 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <source>Late</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::UsagePage</name>
-    <message>
-        <source>Import Usage…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Skip bad rows (write a reject file)</source>
         <translation type="unfinished"></translation>
@@ -3072,6 +3762,121 @@ Imports take every customer&apos;s events at once.</source>
         <source>Wait for the running operation to finish.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Import Usage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Live Sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull usage from aicp services: on demand or every few minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests against the monthly quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per day or per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests by policy pack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests by compliance module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::VendorKeyPage</name>
+    <message>
+        <source>Your Signing Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licenses and revocation lists are signed with this key (Ed25519). Customers verify them with its public half, which you export from Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Example Corp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who issues the licenses from this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters; never stored, so keep it safe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same passphrase again, to catch a typing mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vendor &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is stored only encrypted with this passphrase. Nobody can sign with it — or recover it — without the passphrase, so keep it somewhere safe. Making the key takes a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name licenses are issued under.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase again below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready: Create Workspace makes the file and the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::VerifyLicenseDialog</name>
@@ -3153,6 +3958,85 @@ Imports take every customer&apos;s events at once.</source>
     </message>
     <message>
         <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License key or file text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-line key (AICP1.…) or the whole text of a license file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::WelcomePage</name>
+    <message>
+        <source>&amp;Explore the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create a new workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to aicp Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A workspace is one file holding your licenses, keys, customers, usage and invoices. Choose how to start; File ▸ Open and File ▸ New Workspace are there later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explore the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start empty: as a vendor who generates a signing key and issues licenses, or as a customer who imports the license received from a vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the file goes and whether you issue or receive licenses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an existing workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an .aicp file made earlier, here or with the aicp command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace file; it is checked and never changed if it cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo workspace made earlier: customers, licenses and two months of usage, so every page shows data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One click: a sample vendor workspace with customers, licenses and two months of usage, so every page shows data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept apart from your own workspace; its signing key&apos;s passphrase is demo-passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a sample vendor workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the sample vendor workspace %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -50,6 +50,10 @@ PassphraseDialog::PassphraseDialog(Kind kind, const QString& purpose, QWidget* p
     }
     first_->setObjectName(QStringLiteral("passphraseInput"));
     second_->setObjectName(QStringLiteral("passphraseRepeatInput"));
+    first_->setToolTip(kind == Kind::NewKey
+                           ? tr("The passphrase that will protect the new private key")
+                           : tr("The passphrase the signing key was created with"));
+    second_->setToolTip(tr("The same passphrase again, to catch a typing mistake"));
     hint_->setObjectName(QStringLiteral("passphraseHint"));
     hint_->setWordWrap(true);
     {
@@ -66,7 +70,7 @@ PassphraseDialog::PassphraseDialog(Kind kind, const QString& purpose, QWidget* p
         second_->hide();
 
     buttons_->button(QDialogButtonBox::Ok)
-        ->setText(kind == Kind::NewKey ? tr("Create Key") : tr("Unlock"));
+        ->setText(kind == Kind::NewKey ? tr("&Create Key") : tr("&Unlock"));
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

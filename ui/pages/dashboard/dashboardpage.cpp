@@ -82,6 +82,9 @@ CardFrame* section(const QString& title, QWidget* body, QLabel* note, QWidget* p
     layout->setContentsMargins(gap, gap, gap, gap);
     layout->setSpacing(gap / 2);
     layout->addWidget(sectionTitle(title, card));
+    // A screen reader names the list or chart by the card's title.
+    if (body->accessibleName().isEmpty())
+        body->setAccessibleName(title);
     if (note)
         layout->addWidget(note);
     layout->addWidget(body, 1);
@@ -108,7 +111,7 @@ DashboardPage::DashboardPage(QWidget* parent)
       runner_(new TaskRunner(this)),
       clock_(systemClock()),
       heading_(new QLabel(this)),
-      refresh_(new QPushButton(tr("Refresh"), this)),
+      refresh_(new QPushButton(tr("&Refresh"), this)),
       content_(new QStackedWidget(this)),
       prompt_(new QLabel(this)),
       revenueCard_(new UsageCard(tr("Revenue"), this)),
@@ -141,7 +144,10 @@ void DashboardPage::buildLayout() {
     heading_->setFont(theme::scaledFont(font(), 1.05, true));
     heading_->setMinimumWidth(1);
     refresh_->setObjectName(QStringLiteral("refreshDashboardButton"));
-    refresh_->setToolTip(tr("Compute the figures again from the workspace"));
+    refresh_->setToolTip(
+        tr("Compute the figures again from the workspace (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
+    refresh_->setShortcut(QKeySequence::Refresh);
     connect(refresh_, &QPushButton::clicked, this, &DashboardPage::reload);
     auto* top = new QHBoxLayout;
     top->addWidget(heading_, 1);

@@ -4,6 +4,7 @@
 #include "money/moneyformat.h"
 #include "pages/licenses/licensestate.h"
 #include "theme.h"
+#include "widgets/localdates.h"
 
 #include <QEvent>
 #include <QLocale>
@@ -27,8 +28,8 @@ QString timeText(const QDateTime& time) {
         return {};
     const QDateTime utc = time.toUTC();
     if (utc.time() == QTime(0, 0))
-        return utc.date().toString(Qt::ISODate);
-    return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+        return displayDate(utc.date());
+    return displayUtcTime(utc);
 }
 
 }  // namespace
@@ -39,6 +40,7 @@ LicenseDetailsView::LicenseDetailsView(QWidget* parent)
     // A text browser rather than a label: it wraps long lists of add-ons at
     // any width and scrolls on its own.
     body_->setObjectName(QStringLiteral("licenseDetailsText"));
+    body_->setAccessibleName(tr("License details"));
     body_->setFrameShape(QFrame::NoFrame);
     body_->setOpenLinks(false);
     body_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -48,6 +50,10 @@ LicenseDetailsView::LicenseDetailsView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(body_);
+}
+
+QWidget* LicenseDetailsView::tabStop() const {
+    return body_;
 }
 
 void LicenseDetailsView::showRecord(const LicenseRecord& record, const QString& state,
@@ -109,11 +115,12 @@ void LicenseDetailsView::showLicense(const LicensePayload& license, const PriceB
     sections_.push_back(std::move(addOns));
 
     Section contract{tr("Contract"), {}};
-    contract.rows.emplace_back(
-        tr("Discount"),
-        license.contract.discount.isZero()
-            ? tr("None")
-            : tr("%1 % on recurring charges").arg(license.contract.discount.toDecimalString()));
+    contract.rows.emplace_back(tr("Discount"),
+                               license.contract.discount.isZero()
+                                   ? tr("None")
+                                   : tr("%1 % on recurring charges")
+                                         .arg(license.contract.discount.toDecimalString().replace(
+                                             QLatin1Char('.'), QLocale().decimalPoint())));
     contract.rows.emplace_back(tr("Term"), license.contract.termMonths == 0
                                                ? tr("Month to month")
                                                : tr("%1 months").arg(license.contract.termMonths));

@@ -30,6 +30,10 @@ public:
         bool isPreview = false;  // no id or kid yet
     };
 
+    // The focusable text, for QWidget::setTabOrder (Qt 6.4 does not move a
+    // container's children with it).
+    [[nodiscard]] QWidget* tabStop() const;
+
     explicit LicenseDetailsView(QWidget* parent = nullptr);
 
     // `prices` (may be null) names tiers, audit levels and add-ons.

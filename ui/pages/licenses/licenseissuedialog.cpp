@@ -7,6 +7,7 @@
 #include "pricing/costengine.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/localdates.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -78,9 +79,9 @@ LicenseIssueDialog::LicenseIssueDialog(PriceBook priceBook, std::vector<Customer
       agents_(new QSpinBox(this)),
       auditTier_(new QComboBox(this)),
       start_(new QDateEdit(this)),
-      forDays_(new QRadioButton(tr("For"), this)),
+      forDays_(new QRadioButton(tr("&For"), this)),
       days_(new QSpinBox(this)),
-      untilDate_(new QRadioButton(tr("Until"), this)),
+      untilDate_(new QRadioButton(tr("U&ntil"), this)),
       until_(new QDateEdit(this)),
       graceDays_(new QSpinBox(this)),
       discount_(new QLineEdit(this)),
@@ -106,13 +107,17 @@ void LicenseIssueDialog::buildForm() {
     for (const Customer& customer : customers_)
         customer_->addItem(tr("%1 (%2)").arg(customer.name, customer.id), customer.id);
     customer_->addItem(tr("New customer…"), kNewCustomer);
+    customer_->setToolTip(tr("The customer the license is for, or a new one"));
     newCustomerId_->setObjectName(QStringLiteral("newCustomerIdInput"));
     newCustomerId_->setPlaceholderText(tr("customer-id"));
+    newCustomerId_->setAccessibleName(tr("New customer id"));
     newCustomerId_->setToolTip(tr("Lowercase letters, digits and '-'; fixed once issued"));
     newCustomerId_->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[a-z0-9-]{0,64}")), newCustomerId_));
     newCustomerName_->setObjectName(QStringLiteral("newCustomerNameInput"));
     newCustomerName_->setPlaceholderText(tr("Customer name"));
+    newCustomerName_->setAccessibleName(tr("New customer name"));
+    newCustomerName_->setToolTip(tr("The customer's name as invoices and reports show it"));
     auto* newRow = new QHBoxLayout(newCustomerRow_);
     newRow->setContentsMargins(0, 0, 0, 0);
     newRow->addWidget(newCustomerId_, 2);
@@ -122,6 +127,7 @@ void LicenseIssueDialog::buildForm() {
     for (const TierDefinition& tier : priceBook_.latest().tiers)
         tier_->addItem(tier.name, tier.id);
     tier_->setCurrentIndex(std::min(2, tier_->count() - 1));
+    tier_->setToolTip(tr("The tier the license grants: its limits, features and price"));
 
     for (QSpinBox* people : {seats_, agents_}) {
         people->setRange(0, kMaxPeople);
@@ -138,25 +144,35 @@ void LicenseIssueDialog::buildForm() {
     for (const AuditTier& audit : priceBook_.latest().auditTiers)
         auditTier_->addItem(
             tr("%1 (%2 days)").arg(audit.name, formatCount(audit.retentionDays, locale)), audit.id);
+    auditTier_->setToolTip(
+        tr("How long audit records are kept; longer than the tier includes "
+           "is charged"));
 
     const QDate today = QDate::currentDate();
     for (QDateEdit* date : {start_, until_}) {
         date->setCalendarPopup(true);
-        date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        date->setDisplayFormat(dateFormatWithFullYear(locale));
     }
     start_->setObjectName(QStringLiteral("startInput"));
     start_->setDate(today);
     start_->setToolTip(tr("Today means valid from the moment of signing"));
     until_->setObjectName(QStringLiteral("untilInput"));
     until_->setDate(today.addDays(kDefaultTermDays));
+    until_->setAccessibleName(tr("Runs until"));
+    until_->setToolTip(tr("The last day the license is valid, before any grace period"));
     days_->setObjectName(QStringLiteral("daysInput"));
     days_->setRange(1, kMaxTermDays);
     days_->setValue(kDefaultTermDays);
     days_->setSuffix(tr(" days"));
-    until_->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 15);
+    days_->setAccessibleName(tr("Runs for days"));
+    days_->setToolTip(tr("How many days the license is valid from its start"));
+    // Room for a four-digit year beside the calendar button, in any locale.
+    until_->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 18);
     forDays_->setObjectName(QStringLiteral("forDaysInput"));
     untilDate_->setObjectName(QStringLiteral("untilDateInput"));
     forDays_->setChecked(true);
+    forDays_->setToolTip(tr("The license runs a number of days"));
+    untilDate_->setToolTip(tr("The license runs until a date"));
     auto* termGroup = new QButtonGroup(this);
     termGroup->addButton(forDays_);
     termGroup->addButton(untilDate_);
@@ -183,6 +199,7 @@ void LicenseIssueDialog::buildForm() {
     termMonths_->addItem(tr("Month to month"), 0);
     for (int months : {12, 24, 36})
         termMonths_->addItem(tr("%1 months").arg(months), months);
+    termMonths_->setToolTip(tr("The contract's commitment; a longer term may earn a discount"));
 
     packsGrid_->setHorizontalSpacing(gap);
     modulesGrid_->setHorizontalSpacing(gap);
@@ -200,11 +217,11 @@ void LicenseIssueDialog::buildForm() {
     form->addRow(tr("&Seats"), seats_);
     form->addRow(tr("A&gents"), agents_);
     form->addRow(tr("A&udit retention"), auditTier_);
-    form->addRow(tr("S&tarts"), start_);
+    form->addRow(tr("St&arts"), start_);
     form->addRow(tr("Runs"), termRow);
-    form->addRow(tr("&Grace period"), graceDays_);
+    form->addRow(tr("Grace &period"), graceDays_);
     form->addRow(tr("&Discount %"), discount_);
-    form->addRow(tr("Contract &term"), termMonths_);
+    form->addRow(tr("Contract te&rm"), termMonths_);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -247,7 +264,7 @@ void LicenseIssueDialog::buildForm() {
         warning.setColor(QPalette::WindowText, theme::warningText(warning));
         problemLabel_->setPalette(warning);
     }
-    buttons_->button(QDialogButtonBox::Ok)->setText(tr("Sign and Issue…"));
+    buttons_->button(QDialogButtonBox::Ok)->setText(tr("S&ign and Issue…"));
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
         if (problem_.isEmpty())
             accept();
@@ -341,8 +358,11 @@ void LicenseIssueDialog::setUpgradeOf(const LicensePayload& old) {
     untilDate_->setChecked(true);
     until_->setDate(old.expiresAt.toUTC().date());
     graceDays_->setValue(from.graceDays);
-    discount_->setText(from.contract.discount.isZero() ? QString()
-                                                       : from.contract.discount.toDecimalString());
+    // In the user's decimal point; formRequest reads either.
+    discount_->setText(from.contract.discount.isZero()
+                           ? QString()
+                           : from.contract.discount.toDecimalString().replace(
+                                 QLatin1Char('.'), QLocale().decimalPoint()));
     const int term = termMonths_->findData(from.contract.termMonths);
     termMonths_->setCurrentIndex(term < 0 ? 0 : term);
     updatePreview();
@@ -420,6 +440,21 @@ void LicenseIssueDialog::rebuildAddOns() {
     rebuild(modulesGrid_, modules_, prices.complianceModules, &complianceModuleName,
             QStringLiteral("module_"), modulesNote_, tier ? &tier->complianceModules : nullptr,
             tr("modules"));
+    orderTabs();
+}
+
+void LicenseIssueDialog::orderTabs() {
+    // The add-on boxes are made after the form, and again on every tier change.
+    QList<QWidget*> chain = {customer_,  newCustomerId_, newCustomerName_, tier_,     seats_,
+                             agents_,    auditTier_,     start_,           forDays_,  days_,
+                             untilDate_, until_,         graceDays_,       discount_, termMonths_};
+    for (QCheckBox* box : packs_)
+        chain.append(box);
+    for (QCheckBox* box : modules_)
+        chain.append(box);
+    chain.append(preview_->tabStop());
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        QWidget::setTabOrder(chain[i - 1], chain[i]);
 }
 
 QDateTime LicenseIssueDialog::startTime() const {

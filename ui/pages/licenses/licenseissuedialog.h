@@ -53,6 +53,7 @@ private:
     void buildForm();
     void tierChanged();
     void rebuildAddOns();
+    void orderTabs();
     void updatePreview();
     [[nodiscard]] Result<LicenseRequest> formRequest() const;
     void refreshPrices();

@@ -139,6 +139,23 @@ void LicensesPage::buildActions() {
     refreshAction_ =
         make(tr("Refresh"), QStringLiteral("refreshLicensesAction"), QKeySequence::Refresh,
              tr("Read the registry again"), [this] { reload(); });
+    // Every binding of the standard keys, not just the first (Copy is also Ctrl+Ins).
+    issueAction_->setShortcuts(QKeySequence::New);
+    saveAction_->setShortcuts(QKeySequence::Save);
+    copyAction_->setShortcuts(QKeySequence::Copy);
+    // Where Refresh is also Ctrl+R (GNOME, macOS), that stays Renew's.
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    refreshKeys.removeAll(renewAction_->shortcut());
+    refreshAction_->setShortcuts(refreshKeys);
+    auto* find = new QAction(tr("Find"), this);
+    find->setObjectName(QStringLiteral("findLicenseAction"));
+    find->setShortcuts(QKeySequence::Find);
+    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QAction::triggered, this, [this] {
+        search_->setFocus(Qt::ShortcutFocusReason);
+        search_->selectAll();
+    });
+    addAction(find);
     issueAction_->setPriority(QAction::HighPriority);
     for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_, saveAction_,
                             copyAction_, verifyAction_, refreshAction_}) {
@@ -154,17 +171,25 @@ void LicensesPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
 
     // Actions: what to do with licenses first, then with the selected one.
+    // Tab follows the layout: the buttons, the filters, the table, the details
+    // (the table and filters are made before the buttons).
+    QList<QWidget*> tabChain;
+    const auto button = [this, &tabChain](QAction* action) {
+        QToolButton* made = actionButton(action, this);
+        tabChain.append(made);
+        return made;
+    };
     auto* actions = new QHBoxLayout;
     actions->setSpacing(gap / 2);
-    actions->addWidget(actionButton(issueAction_, this));
+    actions->addWidget(button(issueAction_));
     actions->addSpacing(gap);
     for (QAction* action : {renewAction_, upgradeAction_, revokeAction_})
-        actions->addWidget(actionButton(action, this));
+        actions->addWidget(button(action));
     actions->addSpacing(gap);
     for (QAction* action : {saveAction_, copyAction_})
-        actions->addWidget(actionButton(action, this));
+        actions->addWidget(button(action));
     actions->addStretch();
-    actions->addWidget(actionButton(verifyAction_, this));
+    actions->addWidget(button(verifyAction_));
 
     modeBanner_->setObjectName(QStringLiteral("customerModeBanner"));
     modeBanner_->setWordWrap(true);
@@ -174,11 +199,20 @@ void LicensesPage::buildLayout() {
     search_->setObjectName(QStringLiteral("licenseSearch"));
     search_->setPlaceholderText(tr("Filter by id, customer or key…"));
     search_->setClearButtonEnabled(true);
+    search_->setAccessibleName(tr("Filter licenses"));
+    search_->setToolTip(
+        tr("Shows only the licenses whose id, customer or key contains the text "
+           "(%1)")
+            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
     search_->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 30);
     tierFilter_->setObjectName(QStringLiteral("tierFilter"));
     tierFilter_->addItem(tr("All tiers"), QString());
+    tierFilter_->setAccessibleName(tr("Tier filter"));
+    tierFilter_->setToolTip(tr("Shows only the licenses of one tier"));
     stateFilter_->setObjectName(QStringLiteral("stateFilter"));
     stateFilter_->addItem(tr("Any state"), QString());
+    stateFilter_->setAccessibleName(tr("State filter"));
+    stateFilter_->setToolTip(tr("Shows only the licenses in one state, or expiring soon"));
     for (const char* word :
          {"active", "in-grace", "not-yet-valid", "expired", "revoked", "superseded"}) {
         const QString state = QString::fromLatin1(word);
@@ -211,6 +245,9 @@ void LicensesPage::buildLayout() {
     // The registry table.
     table_->setObjectName(QStringLiteral("licenseTable"));
     table_->setModel(filter_);
+    table_->setAccessibleName(tr("License registry"));
+    // Tab leaves the table; the arrow keys move within it.
+    table_->setTabKeyNavigation(false);
     table_->setItemDelegate(new LicenseStateDelegate(LicenseTableModel::StateColumn, table_));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -287,6 +324,11 @@ void LicensesPage::buildLayout() {
     layout->addWidget(modeBanner_);
     layout->addWidget(splitter, 1);
     layout->addLayout(footer);
+
+    // Last: moving widgets into the cards and the splitter reorders the chain.
+    tabChain << search_ << tierFilter_ << stateFilter_ << table_ << details_->tabStop();
+    for (qsizetype i = 1; i < tabChain.size(); ++i)
+        QWidget::setTabOrder(tabChain[i - 1], tabChain[i]);
 }
 
 void LicensesPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook) {

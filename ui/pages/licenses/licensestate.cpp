@@ -1,6 +1,7 @@
 #include "pages/licenses/licensestate.h"
 
 #include "theme.h"
+#include "widgets/localdates.h"
 
 #include <QCoreApplication>
 
@@ -55,7 +56,7 @@ QString fullLicenseId(const QUuid& id) {
 }
 
 QString licenseDate(const QDateTime& time) {
-    return time.isValid() ? time.toUTC().date().toString(Qt::ISODate) : QString();
+    return time.isValid() ? displayDate(time.toUTC().date()) : QString();
 }
 
 }  // namespace aicp

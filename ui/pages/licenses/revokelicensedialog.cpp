@@ -45,6 +45,7 @@ RevokeLicenseDialog::RevokeLicenseDialog(const LicenseRecord& record, const QStr
     reason_->setObjectName(QStringLiteral("revokeReasonInput"));
     reason_->setTabChangesFocus(true);
     reason_->setPlaceholderText(tr("e.g. Contract terminated for non-payment"));
+    reason_->setToolTip(tr("Why the license is revoked: kept in the registry's history"));
     reason_->setMaximumHeight(QFontMetrics(font()).height() * 5);
 
     acknowledge_->setObjectName(QStringLiteral("revokeAcknowledge"));

@@ -66,6 +66,9 @@ VerifyLicenseDialog::VerifyLicenseDialog(Workspace& workspace, PriceBook priceBo
     input_->setObjectName(QStringLiteral("verifyInput"));
     input_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     input_->setPlaceholderText(QStringLiteral("AICP1.eyJ…"));
+    input_->setAccessibleName(tr("License key or file text"));
+    input_->setToolTip(tr("The one-line key (AICP1.…) or the whole text of a license file"));
+    lead->setBuddy(input_);
     input_->setTabChangesFocus(true);
     input_->viewport()->installEventFilter(this);
     input_->setMinimumHeight(QFontMetrics(input_->font()).height() * 7);
@@ -124,6 +127,11 @@ VerifyLicenseDialog::VerifyLicenseDialog(Workspace& workspace, PriceBook priceBo
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The verify button and the details are made before the buttons beside them.
+    QWidget::setTabOrder(input_, open);
+    QWidget::setTabOrder(open, openList);
+    QWidget::setTabOrder(openList, verifyButton_);
+    QWidget::setTabOrder(verifyButton_, details_->tabStop());
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(gap);

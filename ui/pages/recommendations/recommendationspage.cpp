@@ -121,6 +121,7 @@ void RecommendationsPage::buildLayout() {
 
     // The chart of every tier's cost beside how the needs were worked out.
     chart_->setObjectName(QStringLiteral("recommendationChart"));
+    chart_->setAccessibleName(tr("Monthly cost on each tier"));
     chart_->setMinimumHeight(theme::spacing(font(), 15));
     auto* chartCard = new CardFrame(this);
     auto* chartLayout = new QVBoxLayout(chartCard);
@@ -153,6 +154,7 @@ void RecommendationsPage::buildLayout() {
 
     table_->setObjectName(QStringLiteral("recommendationTable"));
     table_->setModel(model_);
+    table_->setAccessibleName(tr("Recommendations"));
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setFocusPolicy(Qt::NoFocus);
@@ -340,7 +342,9 @@ void RecommendationsPage::show(std::optional<Recommendation> recommendation,
     if (!r.needs.auditTier.isEmpty())
         needs += tr("\nAudit level: %1").arg(r.needs.auditTier);
     if (!r.needs.discount.isZero())
-        needs += tr("\nContract discount: %1 %").arg(r.needs.discount.toDecimalString());
+        needs += tr("\nContract discount: %1 %")
+                     .arg(r.needs.discount.toDecimalString().replace(QLatin1Char('.'),
+                                                                     QLocale().decimalPoint()));
     needs_->setText(needs);
     showAlerts();
     footnote_->setText(

@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -158,7 +159,9 @@ void CustomerPicker::updateText() {
                 text = customer.name;
         }
     } else {
-        text = tr("%1 of %2 customers").arg(chosen_.size()).arg(customers_.size());
+        text = tr("%1 of %2 customers")
+                   .arg(QLocale().toString(qint64(chosen_.size())),
+                        QLocale().toString(qint64(customers_.size())));
     }
     setText(text);
 }

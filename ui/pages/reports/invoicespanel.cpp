@@ -62,6 +62,10 @@ std::optional<QString> askReason(QWidget* parent, const Invoice& invoice) {
     auto* reason = new QPlainTextEdit(&dialog);
     reason->setObjectName(QStringLiteral("creditReason"));
     reason->setPlaceholderText(InvoicesPanel::tr("e.g. seats were counted twice"));
+    reason->setAccessibleName(InvoicesPanel::tr("Reason for the credit note"));
+    reason->setToolTip(InvoicesPanel::tr("Printed on the credit note; required"));
+    reason->setTabChangesFocus(true);  // Tab moves on to the buttons
+    text->setBuddy(reason);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(InvoicesPanel::tr("Continue…"));
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
@@ -110,6 +114,8 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     sorted_->setSortRole(InvoiceTableModel::SortRole);
     table_->setObjectName(QStringLiteral("invoiceTable"));
     table_->setModel(sorted_);
+    table_->setAccessibleName(tr("Invoices"));
+    table_->setTabKeyNavigation(false);
     table_->setSortingEnabled(true);
     table_->sortByColumn(InvoiceTableModel::Number, Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -143,6 +149,10 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     layout->addWidget(message_);
     layout->addWidget(empty_);
     layout->addWidget(table_, 1);
+    // The table is made before the buttons above it.
+    QWidget::setTabOrder(issue_, view_);
+    QWidget::setTabOrder(view_, credit_);
+    QWidget::setTabOrder(credit_, table_);
     connect(runner_, &TaskRunner::busyChanged, this, &InvoicesPanel::updateActions);
     updateActions();
 }

@@ -211,6 +211,8 @@ void ReportsPage::buildLayout() {
     sorted_->setSortCaseSensitivity(Qt::CaseInsensitive);
     table_->setObjectName(QStringLiteral("costReportTable"));
     table_->setModel(sorted_);
+    table_->setAccessibleName(tr("Cost report"));
+    table_->setTabKeyNavigation(false);
     table_->setSortingEnabled(true);
     table_->sortByColumn(CostReportModel::customerColumn(), Qt::AscendingOrder);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -6,6 +6,7 @@
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/localdates.h"
 
 #include <QDir>
 #include <QEvent>
@@ -120,6 +121,8 @@ void SettingsPage::buildLayout() {
 
     keyTable_->setObjectName(QStringLiteral("signingKeyTable"));
     keyTable_->setModel(keys_);
+    keyTable_->setAccessibleName(tr("Signing keys"));
+    keyTable_->setTabKeyNavigation(false);
     keyTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
     keyTable_->setSelectionMode(QAbstractItemView::SingleSelection);
     keyTable_->setShowGrid(false);
@@ -157,6 +160,11 @@ void SettingsPage::buildLayout() {
     keysLayout->addLayout(keyButtons);
     keysLayout->addWidget(keyTable_);
     keysLayout->addWidget(keyMessage_);
+    // The table is made before the buttons above it.
+    QWidget::setTabOrder(generate_, rotate_);
+    QWidget::setTabOrder(rotate_, export_);
+    QWidget::setTabOrder(export_, import_);
+    QWidget::setTabOrder(import_, keyTable_);
 
     // The workspace.
     switchMode_->setObjectName(QStringLiteral("switchModeButton"));
@@ -211,8 +219,9 @@ void SettingsPage::buildLayout() {
     liveLayout->setSpacing(gap / 2);
     liveLayout->addWidget(sectionTitle(tr("Live sources"), liveCard));
     liveLayout->addWidget(mutedText(
-        tr("aicp services this workspace pulls usage events from, by cursor: each pull fetches "
-           "only what is new. Tokens are stored in the workspace and shown masked."),
+        tr("Services this workspace pulls usage from: an aicp service's events by cursor, or an "
+           "OpenMeter API's hourly values. Each pull fetches only what is new or revised. "
+           "Tokens are stored in the workspace and shown masked."),
         liveCard));
     liveLayout->addWidget(liveSources_);
 
@@ -317,13 +326,12 @@ void SettingsPage::reload() {
                          .arg(workspace_->schemaVersion())
                          .arg(Workspace::kSchemaVersion));
     workspaceId_->setText(workspace_->id().toString(QUuid::WithoutBraces));
-    created_->setText(
-        workspace_->createdAt().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    created_->setText(displayUtcTime(workspace_->createdAt()));
 
     if (priceBook_) {
         const PriceBookVersion& latest = priceBook_->latest();
         priceVersion_->setText(tr("%1 (%2)").arg(latest.version, latest.currency));
-        priceEffective_->setText(latest.effectiveFrom.toString(Qt::ISODate));
+        priceEffective_->setText(displayDate(latest.effectiveFrom));
         const std::size_t versions = priceBook_->versions().size();
         priceHistory_->setText(versions == 1 ? tr("1 version in the book")
                                              : tr("%1 versions in the book").arg(versions));

@@ -2,6 +2,7 @@
 
 #include "pages/licenses/licensestate.h"
 #include "theme.h"
+#include "widgets/localdates.h"
 
 #include <QFont>
 #include <QFontDatabase>
@@ -10,8 +11,7 @@ namespace aicp {
 namespace {
 
 QString keyTime(const QDateTime& time) {
-    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                          : QString();
+    return displayUtcTime(time);
 }
 
 }  // namespace

@@ -68,6 +68,9 @@ CalculatorForm::CalculatorForm(QWidget* parent)
     agents_->setToolTip(tr("AI agents sending traffic through the gateway"));
 
     auditTier_->setObjectName(QStringLiteral("auditTierInput"));
+    auditTier_->setToolTip(
+        tr("How long audit records must be kept; a tier that keeps them "
+           "shorter is priced with the retention added"));
     discount_->setObjectName(QStringLiteral("discountInput"));
     discount_->setPlaceholderText(locale.toString(0));
     discount_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -140,6 +143,14 @@ void CalculatorForm::setCatalog(const PriceBookVersion& prices) {
                    QStringLiteral("pack_"));
     rebuildChoices(modulesGrid_, modules_, prices.complianceModules, &complianceModuleName,
                    QStringLiteral("module_"));
+    // New boxes join the end of the window's tab chain; Tab meets them after the fields.
+    QWidget* previous = sso_;
+    for (const std::vector<QCheckBox*>* boxes : {&packs_, &modules_}) {
+        for (QCheckBox* box : *boxes) {
+            QWidget::setTabOrder(previous, box);
+            previous = box;
+        }
+    }
     emit inputChanged();
 }
 

@@ -123,6 +123,7 @@ TiersPage::TiersPage(QWidget* parent)
     // Comparison: the price book side by side, tiers as columns.
     table_->setObjectName(QStringLiteral("comparisonTable"));
     table_->setModel(model_);
+    table_->setAccessibleName(tr("Tier comparison"));
     table_->setItemDelegate(new RoomyRowsDelegate(table_));
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setFocusPolicy(Qt::NoFocus);

@@ -1,5 +1,7 @@
 #include "pages/usage/usageimportmodel.h"
 
+#include "widgets/localdates.h"
+
 #include <QLocale>
 
 namespace aicp {
@@ -51,9 +53,8 @@ QVariant UsageImportModel::data(const QModelIndex& index, int role) const {
         if (index.column() == FileColumn)
             return tr("SHA-256 %1").arg(record.sha256);
         if (index.column() == FinishedColumn)
-            return tr("Started %1, finished %2 (UTC)")
-                .arg(record.startedAt.toUTC().toString(Qt::ISODate),
-                     record.finishedAt.toUTC().toString(Qt::ISODate));
+            return tr("Started %1, finished %2")
+                .arg(displayUtcTime(record.startedAt), displayUtcTime(record.finishedAt));
     }
     return {};
 }

@@ -120,7 +120,7 @@ UsagePage::UsagePage(QWidget* parent)
     : QWidget(parent),
       runner_(new TaskRunner(this)),
       clock_(systemClock()),
-      importButton_(new QPushButton(tr("Import Usage…"), this)),
+      importButton_(new QPushButton(tr("&Import Usage…"), this)),
       skipBad_(new QCheckBox(tr("Skip bad rows (write a reject file)"), this)),
       perDay_(new QToolButton(this)),
       perHour_(new QToolButton(this)),
@@ -199,6 +199,7 @@ void UsagePage::buildLayout() {
     spanSelector_->addItem(tr("3 months to it"), int(Span::ThreeMonths));
     spanSelector_->addItem(tr("12 months to it"), int(Span::TwelveMonths));
     spanSelector_->setToolTip(tr("How far back the per-day or per-hour charts reach"));
+    spanSelector_->setAccessibleName(tr("Chart span"));
     connect(spanSelector_, &QComboBox::currentIndexChanged, this,
             [this] { setSpan(static_cast<Span>(spanSelector_->currentData().toInt())); });
 
@@ -207,11 +208,14 @@ void UsagePage::buildLayout() {
     toolbar->addWidget(importButton_);
     toolbar->addSpacing(gap / 2);
     toolbar->addWidget(skipBad_);
-    auto* liveSources = new QPushButton(tr("Live Sources…"), this);
+    auto* liveSources = new QPushButton(tr("&Live Sources…"), this);
     liveSources->setObjectName(QStringLiteral("liveSourcesButton"));
     liveSources->setToolTip(tr("Pull usage from aicp services: on demand or every few minutes"));
     connect(liveSources, &QPushButton::clicked, this, &UsagePage::liveSourcesRequested);
     toolbar->addWidget(liveSources);
+    // Made after the rest of the page: Tab still meets it in the toolbar.
+    QWidget::setTabOrder(skipBad_, liveSources);
+    QWidget::setTabOrder(liveSources, perDay_);
     toolbar->addStretch();
     toolbar->addWidget(perDay_);
     toolbar->addWidget(perHour_);
@@ -290,6 +294,11 @@ void UsagePage::buildLayout() {
     breakdownNote_->setText(
         tr("A request can carry several packs and modules, so the layers "
            "may add up to more than the requests."));
+    // The titles change with the month and window; the names say what each chart is.
+    quotaChart_->setAccessibleName(tr("Requests against the monthly quota"));
+    requestsChart_->setAccessibleName(tr("Requests per day or per hour"));
+    packChart_->setAccessibleName(tr("Requests by policy pack"));
+    moduleChart_->setAccessibleName(tr("Requests by compliance module"));
     auto* charts = new QGridLayout;
     charts->setSpacing(gap);
     charts->addWidget(
@@ -317,6 +326,8 @@ void UsagePage::buildLayout() {
 
     importTable_->setObjectName(QStringLiteral("importHistory"));
     importTable_->setModel(imports_);
+    importTable_->setAccessibleName(tr("Import history"));
+    importTable_->setTabKeyNavigation(false);
     importTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
     importTable_->setShowGrid(false);
     importTable_->setAlternatingRowColors(true);
@@ -617,8 +628,8 @@ QString UsagePage::windowLabel(std::size_t index) const {
     const QDateTime start = QDateTime(from_, QTime(0, 0), Qt::UTC).addSecs(qint64(index) * 3600);
     return tr("%1, %2–%3 UTC")
         .arg(locale.toString(start.date(), QStringLiteral("ddd d MMM yyyy")),
-             start.time().toString(QStringLiteral("HH:mm")),
-             start.addSecs(3600).time().toString(QStringLiteral("HH:mm")));
+             locale.toString(start.time(), QLocale::ShortFormat),
+             locale.toString(start.addSecs(3600).time(), QLocale::ShortFormat));
 }
 
 namespace {
