@@ -59,9 +59,14 @@ Result<quint16> ApiHttpServer::start(const QHostAddress& address, quint16 port) 
     return server->serverPort();
 }
 
+ApiHttpServer::~ApiHttpServer() {
+    log_.flush();
+}
+
 void ApiHttpServer::stop(int timeoutMs) {
     for (QTcpServer* server : servers())
         server->close();
+    log_.flush();
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < timeoutMs) {
@@ -98,11 +103,40 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
         responder.writeHeader(name, value);
     responder.writeBody(response.body);
 
-    log_ << QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) << ' '
-         << QString::fromLatin1(api.method) << ' ' << api.path << ' ' << response.status << ' '
-         << QString::number(double(clock.nsecsElapsed()) / 1e6, 'f', 1) << "ms\n";
-    log_.flush();
+    log_ << logTime() << ' ' << QString::fromLatin1(api.method) << ' ' << api.path << ' '
+         << response.status << ' ' << QString::number(double(clock.nsecsElapsed()) / 1e6, 'f', 1)
+         << "ms\n";
+    scheduleLogFlush();
     return true;
+}
+
+QString ApiHttpServer::logTime() {
+    // Qt::ISODateWithMs ("2026-11-26T04:10:50.123Z"), with the part up to
+    // the second formatted once a second rather than once a request.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 second = now / 1000;
+    if (second != logSecond_ || logSecondText_.isEmpty()) {
+        logSecond_ = second;
+        logSecondText_ =
+            QDateTime::fromSecsSinceEpoch(second, Qt::UTC).toString(Qt::ISODate).chopped(1);
+    }
+    return logSecondText_ + u'.' + QString::number(now % 1000).rightJustified(3, u'0') + u'Z';
+}
+
+void ApiHttpServer::scheduleLogFlush() {
+    // One write for all the requests answered in this pass of the event
+    // loop, not one per request: under load that is a system call saved per
+    // request, and idle the line still appears at once.
+    if (logFlushPending_)
+        return;
+    logFlushPending_ = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            logFlushPending_ = false;
+            log_.flush();
+        },
+        Qt::QueuedConnection);
 }
 
 void ApiHttpServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) {

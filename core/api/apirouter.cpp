@@ -8,17 +8,25 @@ QStringList segmentsOf(const QString& path) {
     return path.split(u'/', Qt::SkipEmptyParts);
 }
 
-bool matches(const QStringList& pattern, const QStringList& path, QStringList& params) {
+// The request's segments are views into its path: matching copies nothing,
+// and only the chosen route's parameters become strings.
+using PathView = QList<QStringView>;
+
+bool matches(const QStringList& pattern, const PathView& path) {
     if (pattern.size() != path.size())
         return false;
-    params.clear();
-    for (qsizetype i = 0; i < pattern.size(); ++i) {
-        if (pattern[i].startsWith(u'{'))
-            params.append(path[i]);
-        else if (pattern[i] != path[i])
+    for (qsizetype i = 0; i < pattern.size(); ++i)
+        if (!pattern[i].startsWith(u'{') && pattern[i] != path[i])
             return false;
-    }
     return true;
+}
+
+QStringList parametersOf(const QStringList& pattern, const PathView& path) {
+    QStringList params;
+    for (qsizetype i = 0; i < pattern.size(); ++i)
+        if (pattern[i].startsWith(u'{'))
+            params.append(path[i].toString());
+    return params;
 }
 
 // "Bearer <token>", the scheme case-insensitive as RFC 7235 has it.
@@ -42,24 +50,26 @@ void ApiRouter::add(const QByteArray& method, const QString& pattern, std::optio
 }
 
 ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
-    const QStringList path = segmentsOf(request.path);
-    QStringList params;
+    const PathView path = QStringView(request.path).split(u'/', Qt::SkipEmptyParts);
     const Route* route = nullptr;
-    QByteArrayList allowed;
+    bool known = false;
     for (const Route& candidate : routes_) {
-        QStringList candidateParams;
-        if (!matches(candidate.segments, path, candidateParams))
+        if (!matches(candidate.segments, path))
             continue;
-        allowed.append(candidate.method);
-        if (candidate.method == request.method && !route) {
+        known = true;
+        if (candidate.method == request.method) {
             route = &candidate;
-            params = candidateParams;
+            break;
         }
     }
-    if (allowed.isEmpty())
+    if (!known)
         return ApiResponse::error(404, QStringLiteral("not_found"),
                                   QStringLiteral("no endpoint %1").arg(request.path));
     if (!route) {
+        QByteArrayList allowed;
+        for (const Route& candidate : routes_)
+            if (matches(candidate.segments, path))
+                allowed.append(candidate.method);
         ApiResponse response =
             ApiResponse::error(405, QStringLiteral("method_not_allowed"),
                                QStringLiteral("%1 does not take %2; it takes %3")
@@ -93,7 +103,7 @@ ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
             413, QStringLiteral("payload_too_large"),
             QStringLiteral("the request body is over the limit of %1 bytes; send smaller batches")
                 .arg(maxBodyBytes_));
-    return route->handler(request, params);
+    return route->handler(request, parametersOf(route->segments, path));
 }
 
 }  // namespace aicp

@@ -1,12 +1,21 @@
 #include "api/apiservice.h"
 
 #include "api/apiendpoints.h"
+#include "api/jsonfields.h"
 #include "metering/usageeventexport.h"
+#include "storage/statement.h"
 #include "storage/workspace.h"
 
 #include <QJsonDocument>
 
 namespace aicp {
+
+namespace {
+
+// 64 MiB, as much as an import uses while it runs.
+constexpr std::string_view kServiceCachePragma = "PRAGMA cache_size = -65536";
+
+}  // namespace
 
 QString textPosition(const QByteArray& text, qsizetype offset) {
     offset = std::clamp<qsizetype>(offset, 0, text.size());
@@ -30,6 +39,10 @@ Result<QJsonObject> jsonObjectBody(const ApiRequest& request) {
     if (!document.isObject())
         return Error::invalidInput(
             QStringLiteral("line 1, column 1: the body must be a JSON object"));
+    if (const auto duplicate = firstDuplicateMember(request.body))
+        return Error::invalidInput(
+            QStringLiteral("%1: '%2' appears twice")
+                .arg(textPosition(request.body, duplicate->offset), duplicate->name));
     return document.object();
 }
 
@@ -42,6 +55,12 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
     // failure here leaves it correct but slow, so serving goes on.
     if (Status prepared = UsageEventExport::prepare(workspace_); !prepared.ok())
         qWarning("usage export index: %s", qPrintable(prepared.error().message()));
+    // A service ingests batch after batch: with SQLite's small default page
+    // cache each batch would start by rereading the event and aggregate
+    // B-trees it just wrote (an import enlarges the cache only while it
+    // runs). A setting, not data: failing to apply it changes no answer.
+    if (Status cached = executeScript(workspace_.handle(), kServiceCachePragma); !cached.ok())
+        qWarning("page cache: %s", qPrintable(cached.error().message()));
     router_.add("GET", QStringLiteral("/healthz"), std::nullopt,
                 [](const ApiRequest&, const QStringList&) {
                     return ApiResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}});

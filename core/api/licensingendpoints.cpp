@@ -146,21 +146,55 @@ ApiResponse issueLicense(Workspace& workspace, const ApiRequest& request,
         201);
 }
 
+// The body a gateway sends, {"license":"<key>"} with nothing else, its key
+// read in place: printable ASCII with no escapes reads the same as parsed.
+// nullopt for any other body, which the JSON parser reads instead.
+std::optional<QByteArrayView> plainLicenseField(const QByteArray& body) {
+    constexpr QByteArrayView prefix(R"({"license":")");
+    constexpr QByteArrayView suffix(R"("})");
+    QByteArrayView view = QByteArrayView(body).trimmed();
+    if (!view.startsWith(prefix) || !view.endsWith(suffix))
+        return std::nullopt;
+    view = view.sliced(prefix.size(), view.size() - prefix.size() - suffix.size());
+    if (view.isEmpty())
+        return std::nullopt;
+    for (const char c : view)
+        if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+            return std::nullopt;
+    return view;
+}
+
 ApiResponse validate(LicenseValidator& validator, const ApiRequest& request) {
-    auto body = jsonObjectBody(request);
-    if (!body)
-        return ApiResponse::fromError(body.error());
-    const JsonFields fields(*body);
-    if (Status known = fields.onlyKnown({QStringLiteral("license")}); !known.ok())
-        return ApiResponse::fromError(known.error());
-    auto license = fields.requiredText(QStringLiteral("license"));
-    if (!license)
-        return ApiResponse::fromError(license.error());
-    const LicenseVerification result = validator.validate(license->toUtf8());
-    return ApiResponse::json({{QStringLiteral("status"), licenseStatusWord(result.status)},
-                              {QStringLiteral("valid"), result.isUsable()},
-                              {QStringLiteral("reason"), result.reason},
-                              {QStringLiteral("license"), payloadJson(result.license)}});
+    QByteArray key;
+    if (const auto plain = plainLicenseField(request.body)) {
+        key = QByteArray::fromRawData(plain->data(), plain->size());
+    } else {
+        auto body = jsonObjectBody(request);
+        if (!body)
+            return ApiResponse::fromError(body.error());
+        const JsonFields fields(*body);
+        if (Status known = fields.onlyKnown({QStringLiteral("license")}); !known.ok())
+            return ApiResponse::fromError(known.error());
+        auto license = fields.requiredText(QStringLiteral("license"));
+        if (!license)
+            return ApiResponse::fromError(license.error());
+        key = license->toUtf8();
+    }
+    const std::shared_ptr<CachedValidation> answer = validator.check(key);
+    // The same license validated again (the usual case: a gateway asking
+    // per request) gets the body rendered the first time.
+    if (answer->rendered.isEmpty()) {
+        const LicenseVerification& result = answer->result;
+        answer->rendered =
+            ApiResponse::json({{QStringLiteral("status"), licenseStatusWord(result.status)},
+                               {QStringLiteral("valid"), result.isUsable()},
+                               {QStringLiteral("reason"), result.reason},
+                               {QStringLiteral("license"), payloadJson(result.license)}})
+                .body;
+    }
+    ApiResponse response;
+    response.body = answer->rendered;
+    return response;
 }
 
 ApiResponse feature(Workspace& workspace, LicenseValidator& validator, const QStringList& params) {

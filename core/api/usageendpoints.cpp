@@ -1,4 +1,5 @@
 #include "api/apiendpoints.h"
+#include "api/jsonarraysplitter.h"
 #include "metering/usageeventexport.h"
 #include "metering/usageimporter.h"
 #include "metering/usagequery.h"
@@ -37,7 +38,7 @@ struct Batch {
 
 Result<Batch> readBatch(const QByteArray& body) {
     Batch batch;
-    const QByteArray trimmed = body.trimmed();
+    const QByteArrayView trimmed = QByteArrayView(body).trimmed();
     if (trimmed.isEmpty())
         return Error::invalidInput(
             QStringLiteral("the body is empty; send a JSON array of CloudEvents or JSON Lines"));
@@ -46,6 +47,13 @@ Result<Batch> readBatch(const QByteArray& body) {
         return batch;
     }
     batch.isArray = true;
+    // The usual batch, a well-formed array of objects, is cut into lines
+    // as sent; QJsonDocument only reads what needs its error message.
+    if (auto split = JsonArraySplitter::split(body)) {
+        batch.lines = std::move(split->lines);
+        batch.events = split->elements;
+        return batch;
+    }
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +12,7 @@
 #include <QNetworkRequest>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QUrl>
 
@@ -66,11 +68,16 @@ inline Reply exchange(const QByteArray& method, const QUrl& url, const QByteArra
     return result;
 }
 
-// A running `aicp serve` on 127.0.0.1 and a free port.
+// A running `aicp serve` on 127.0.0.1 and a free port. Its request log goes
+// to a file, not a pipe: a test blocked waiting for another process would
+// not drain a pipe, and a busy service would stall once it filled.
 class Server {
 public:
     bool start(const QString& program, const QString& db, const QProcessEnvironment& environment,
                const QStringList& extra = {}) {
+        if (!logDir_.isValid())
+            return false;
+        process_.setStandardErrorFile(logDir_.filePath(QStringLiteral("serve.log")));
         process_.setProcessEnvironment(environment);
         process_.start(program,
                        QStringList{QStringLiteral("serve"), QStringLiteral("--db"), db,
@@ -114,7 +121,10 @@ public:
         }
         return process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
     }
-    [[nodiscard]] QString log() { return QString::fromUtf8(process_.readAllStandardError()); }
+    [[nodiscard]] QString log() const {
+        QFile file(logDir_.filePath(QStringLiteral("serve.log")));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    }
     ~Server() {
         if (process_.state() != QProcess::NotRunning) {
             process_.kill();
@@ -123,6 +133,7 @@ public:
     }
 
 private:
+    QTemporaryDir logDir_;
     QProcess process_;
     QByteArray out_;
     QUrl base_;

@@ -1,10 +1,12 @@
 // The REST API in process: every endpoint through ApiService::handle() on a
 // demo workspace — its success answer, a missing, unknown and too-weak
 // token, a malformed and an oversized body, an unknown path and method —
-// and the export cursor while imports commit.
+// the export cursor while imports commit, and license validation answered
+// from the validator's cache until expiry or a reread.
 #include "api/apiservice.h"
 #include "api/apitokenstore.h"
 #include "demo/demoworkspace.h"
+#include "licensing/licenseregistry.h"
 #include "metering/usageeventexport.h"
 #include "storage/workspace.h"
 
@@ -252,6 +254,27 @@ private slots:
                  2);
     }
 
+    void arrayElementsReadAsBefore() {
+        // Arrays are cut into lines as sent, except where the JSON parser
+        // has always rewritten a value: 2.0 still counts as a quantity of 2.
+        QByteArray event =
+            cloudEvent(QStringLiteral("n-1"), QStringLiteral("2026-11-05T10:00:00Z"));
+        event.replace("\"quantity\":1", "\"quantity\":2.0");
+        const ApiResponse posted =
+            call("POST", QStringLiteral("/api/pricing/usage/events"), ingest_, "[" + event + "]");
+        QVERIFY2(posted.status == 200, posted.body.constData());
+        QCOMPARE(json(posted).value(u"new").toInt(), 1);
+        // Pretty-printed, one element over several lines: still one event.
+        QByteArray spread =
+            cloudEvent(QStringLiteral("n-2"), QStringLiteral("2026-11-05T11:00:00Z"));
+        spread.replace(",", ",\n  ");
+        const ApiResponse pretty = call("POST", QStringLiteral("/api/pricing/usage/events"),
+                                        ingest_, "[\n  " + spread + "\n]\n");
+        QVERIFY2(pretty.status == 200, pretty.body.constData());
+        QCOMPARE(json(pretty).value(u"new").toInt(), 1);
+        QCOMPARE(json(pretty).value(u"events").toInt(), 1);
+    }
+
     void issuingWithoutPassphraseIs503() {
         ApiService locked(*workspace_, ApiServiceOptions{});
         ApiRequest request;
@@ -302,6 +325,91 @@ private slots:
             400);
         QCOMPARE(call("GET", QStringLiteral("/api/pricing/usage/events?limit=0"), read_).status,
                  400);
+    }
+
+    void repeatedValidationAnswersTheSame() {
+        const QByteArray body = "{\"license\":\"" + licenseKey_ + "\"}";
+        const ApiResponse first =
+            call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_, body);
+        const ApiResponse second =
+            call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_, body);
+        QCOMPARE(first.status, 200);
+        QCOMPARE(json(first).value(u"status").toString(), QStringLiteral("valid"));
+        QCOMPARE(json(first).value(u"license")[u"customer"][u"id"].toString(),
+                 QStringLiteral("api-co"));
+        QCOMPARE(second.body, first.body);
+        // Spaced out, or with another member, it is read by the JSON parser:
+        // the same answer, or the same refusal as ever.
+        const ApiResponse spaced = call("POST", QStringLiteral("/api/pricing/licenses/validate"),
+                                        read_, "{ \"license\" : \"" + licenseKey_ + "\" }\n");
+        QCOMPARE(spaced.body, first.body);
+        QCOMPARE(call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_,
+                      "{\"license\":\"" + licenseKey_ + "\",\"extra\":1}")
+                     .status,
+                 400);
+        QCOMPARE(call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_,
+                      R"({"license":""})")
+                     .status,
+                 400);
+
+        // One character of the signature changed: refused, however often.
+        QByteArray forged = licenseKey_;
+        forged[forged.size() - 2] = forged[forged.size() - 2] == 'A' ? 'B' : 'A';
+        for (int i = 0; i < 2; ++i) {
+            const ApiResponse refused =
+                call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_,
+                     "{\"license\":\"" + forged + "\"}");
+            QCOMPARE(refused.status, 200);
+            QCOMPARE(json(refused).value(u"valid").toBool(), false);
+            QCOMPARE(json(refused).value(u"status").toString(), QStringLiteral("bad-signature"));
+        }
+        QCOMPARE(json(call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_, body))
+                     .value(u"status")
+                     .toString(),
+                 QStringLiteral("valid"));
+    }
+
+    void cachedAnswerEndsAtExpiry() {
+        // A license that expires within the validator's reread period: the
+        // remembered "valid" must not outlive the expiry itself.
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        QTest::qWait(1050 - now.time().msec());  // just past a whole second
+        now = QDateTime::currentDateTimeUtc();
+        QDateTime expires = now.addSecs(1);
+        expires.setTime(
+            QTime(expires.time().hour(), expires.time().minute(), expires.time().second()));
+        const ApiResponse issued =
+            call("POST", QStringLiteral("/api/pricing/licenses"), admin_,
+                 QStringLiteral(R"({"customer_id":"api-co","tier":"starter","grace_days":0,)"
+                                R"("expires_at":"%1"})")
+                     .arg(expires.toString(Qt::ISODate))
+                     .toUtf8());
+        QVERIFY2(issued.status == 201, issued.body.constData());
+        const QByteArray key = json(issued).value(u"key").toString().toLatin1();
+
+        LicenseValidator validator(*workspace_);
+        QCOMPARE(validator.validate(key).status, LicenseStatus::Valid);
+        QCOMPARE(validator.validate(key).status, LicenseStatus::Valid);
+        const qint64 wait = QDateTime::currentDateTimeUtc().msecsTo(expires) + 100;
+        QVERIFY2(wait < LicenseValidator::kRefreshMs - 300, qPrintable(QString::number(wait)));
+        QTest::qWait(int(wait));
+        QCOMPARE(validator.validate(key).status, LicenseStatus::Expired);
+    }
+
+    void revocationAppliesAfterReread() {
+        const QByteArray body = "{\"license\":\"" + licenseKey_ + "\"}";
+        QCOMPARE(json(call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_, body))
+                     .value(u"status")
+                     .toString(),
+                 QStringLiteral("valid"));
+        QVERIFY(LicenseRegistry(*workspace_)
+                    .revoke(QUuid(licenseId_), QStringLiteral("test"), kDemoPassphrase)
+                    .ok());
+        QTest::qWait(int(LicenseValidator::kRefreshMs) + 100);
+        const ApiResponse revoked =
+            call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_, body);
+        QCOMPARE(json(revoked).value(u"status").toString(), QStringLiteral("revoked"));
+        QCOMPARE(json(revoked).value(u"valid").toBool(), false);
     }
 };
 

@@ -19,17 +19,25 @@ command -v wrk >/dev/null 2>&1 || { echo "wrk is not installed; skipped"; exit 7
 
 work=$(mktemp -d)
 server=
+port=
 cleanup() {
-  if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  # SIGTERM only once it is listening: a signal sent between the fork and
+  # the exec of `aicp` is lost with the shell's own trap, and `wait` would
+  # wait for ever. Before that, SIGKILL.
+  if [ -n "$server" ]; then
+    if [ -n "$port" ]; then kill -TERM "$server" 2>/dev/null || true
+    else kill -KILL "$server" 2>/dev/null || true; fi
+    wait "$server" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
 "$aicp" demo --db "$work/demo.aicp" >/dev/null
 token=$("$aicp" --db "$work/demo.aicp" tokens create --role read --name bench 2>/dev/null)
+: >"$work/out"  # there before the first read, however late the server starts
 "$aicp" serve --db "$work/demo.aicp" --listen 127.0.0.1:0 >"$work/out" 2>/dev/null &
 server=$!
-port=
 for _ in $(seq 1 100); do
   port=$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$work/out")
   [ -n "$port" ] && break

@@ -1,0 +1,368 @@
+// Ingestion over HTTP: a million generated events POSTed to a real `aicp
+// serve` (POST /api/pricing/usage/events, JSON arrays of 1,000 CloudEvents,
+// several requests in flight) beside `aicp usage import` of the same events
+// as one CSV file, timed in the same run so the ratio means something on any
+// machine. Counts are checked in both workspaces: a fast wrong ingest fails.
+//   bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl]
+#include "api/apitokenstore.h"
+#include "metering/usagegenerator.h"
+#include "storage/statement.h"
+#include "storage/workspace.h"
+
+#include <algorithm>
+#include <deque>
+#include <vector>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QTimer>
+
+namespace {
+
+constexpr int kBatch = 1000;
+
+// The generator's JSON Lines form of one event (writeJsonl()), built here
+// so each batch is made from its own rows without a file.
+void appendEvent(QByteArray& out, const aicp::GeneratedEvent& event) {
+    const auto list = [&out](const std::vector<std::string>& items) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0)
+                out += ',';
+            out += '"';
+            out += items[i];
+            out += '"';
+        }
+    };
+    out += R"({"specversion":"1.0","id":")";
+    out += event.id;
+    out += R"(","source":")";
+    out += event.source;
+    out += R"(","type":"ai.request.governed","time":")";
+    out += event.timestamp;
+    out += R"(","subject":")";
+    out += event.customer;
+    out += R"(","data":{"agent_id":")";
+    out += event.agent;
+    out += R"(","user_id":")";
+    out += event.user;
+    out += R"(","policy_packs":[)";
+    list(event.policyPacks);
+    out += R"(],"compliance_modules":[)";
+    list(event.complianceModules);
+    out += R"(],"quantity":)";
+    out += QByteArray::number(qint64(event.quantity));
+    out += "}}";
+}
+
+std::vector<QByteArray> makeBatches(const aicp::UsageGenerator& generator, bool jsonl) {
+    std::vector<QByteArray> batches;
+    const std::int64_t rows = generator.spec().rows;
+    for (std::int64_t first = 0; first < rows; first += kBatch) {
+        QByteArray body;
+        body.reserve(kBatch * 340);
+        body += jsonl ? "" : "[";
+        for (std::int64_t row = first; row < std::min<std::int64_t>(first + kBatch, rows); ++row) {
+            if (row > first)
+                body += jsonl ? "\n" : ",";
+            appendEvent(body, generator.event(row));
+        }
+        body += jsonl ? "\n" : "]";
+        batches.push_back(std::move(body));
+    }
+    return batches;
+}
+
+// A running `aicp serve` on 127.0.0.1 and a free port; its request log goes
+// to a file.
+class Server {
+public:
+    bool start(const QString& aicp, const QString& db, const QString& logFile) {
+        process_.setStandardErrorFile(logFile);
+        process_.start(aicp, {QStringLiteral("serve"), QStringLiteral("--db"), db,
+                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        if (!process_.waitForStarted(15'000))
+            return false;
+        static const QRegularExpression listening(
+            QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+        QElapsedTimer clock;
+        clock.start();
+        QByteArray out;
+        while (clock.elapsed() < 20'000 && process_.state() == QProcess::Running) {
+            process_.waitForReadyRead(200);
+            out += process_.readAllStandardOutput();
+            if (const auto match = listening.match(QString::fromUtf8(out)); match.hasMatch()) {
+                base_ = match.captured(1);
+                return true;
+            }
+        }
+        return false;
+    }
+    [[nodiscard]] const QString& base() const { return base_; }
+    bool stop() {
+        process_.terminate();
+        if (process_.waitForFinished(30'000))
+            return process_.exitStatus() == QProcess::NormalExit && process_.exitCode() == 0;
+        process_.kill();
+        process_.waitForFinished();
+        return false;
+    }
+    ~Server() {
+        if (process_.state() != QProcess::NotRunning) {
+            process_.kill();
+            process_.waitForFinished(5000);
+        }
+    }
+
+private:
+    QProcess process_;
+    QString base_;
+};
+
+struct PostResult {
+    double seconds = 0;
+    std::int64_t newEvents = 0;
+    std::int64_t failures = 0;
+    QString firstFailure;
+    std::vector<double> latenciesMs;
+};
+
+// Posts every batch with `inFlight` requests under way at once.
+PostResult postAll(const QUrl& url, const QByteArray& token, const std::vector<QByteArray>& batches,
+                   int inFlight, bool jsonl) {
+    QNetworkAccessManager network;
+    PostResult result;
+    std::size_t next = 0;
+    int running = 0;
+    QEventLoop loop;
+    QElapsedTimer clock;
+    const auto send = [&](auto& self) -> void {
+        if (next >= batches.size() || result.failures > 0)
+            return;
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + token);
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader,
+            jsonl ? QByteArray("application/x-ndjson") : QByteArray("application/json"));
+        request.setTransferTimeout(120'000);
+        auto* sent = new QElapsedTimer;
+        sent->start();
+        QNetworkReply* reply = network.post(request, batches[next++]);
+        ++running;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, sent] {
+            result.latenciesMs.push_back(double(sent->nsecsElapsed()) / 1e6);
+            delete sent;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = reply->readAll();
+            reply->deleteLater();
+            --running;
+            if (status == 200) {
+                result.newEvents +=
+                    QJsonDocument::fromJson(body).object().value(u"new").toInteger();
+            } else {
+                if (result.failures++ == 0)
+                    result.firstFailure =
+                        QStringLiteral("HTTP %1 %2 %3")
+                            .arg(status)
+                            .arg(reply->errorString(), QString::fromUtf8(body.left(300)));
+            }
+            self(self);
+            if (running == 0)
+                loop.quit();
+        });
+    };
+    clock.start();
+    for (int i = 0; i < inFlight; ++i)
+        send(send);
+    if (running > 0)
+        loop.exec();
+    result.seconds = double(clock.nsecsElapsed()) / 1e9;
+    return result;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = std::size_t(p * double(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
+}
+
+// The service's own time per batch, from its request log ("… POST
+// /api/pricing/usage/events 200 41.3ms"), in the order answered.
+std::vector<double> serviceTimesMs(const QString& logFile) {
+    std::vector<double> times;
+    QFile file(logFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return times;
+    static const QRegularExpression line(
+        QStringLiteral(" POST /api/pricing/usage/events 200 ([0-9.]+)ms$"));
+    while (!file.atEnd()) {
+        const auto match = line.match(QString::fromUtf8(file.readLine()).trimmed());
+        if (match.hasMatch())
+            times.push_back(match.captured(1).toDouble());
+    }
+    return times;
+}
+
+std::int64_t countEvents(const QString& path) {
+    auto workspace = aicp::Workspace::open(path, aicp::Workspace::OpenMode::OpenExisting);
+    if (!workspace)
+        return -1;
+    return aicp::queryInt64((*workspace)->handle(), "SELECT count(*) FROM usage_events")
+        .valueOr(-1);
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+    QCoreApplication app(argc, argv);
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    if (args.size() < 2 || args.at(1).startsWith(u'-')) {
+        out << "usage: bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl]\n";
+        return 2;
+    }
+    const QString aicpPath = args.at(1);
+    const bool quick = args.contains(QStringLiteral("--quick"));
+    const bool jsonl = args.contains(QStringLiteral("--jsonl"));
+    int inFlight = 4;
+    if (const qsizetype at = args.indexOf(QStringLiteral("--in-flight")); at > 0)
+        inFlight = std::clamp(args.value(at + 1).toInt(), 1, 64);
+
+    aicp::UsageGeneratorSpec spec;
+    spec.rows = quick ? 20 * kBatch : 1000 * kBatch;
+    spec.customers = 50;
+    spec.usersPerCustomer = 200;
+    spec.agentsPerCustomer = 20;
+    const aicp::UsageGenerator generator(spec);
+
+    QTemporaryDir dir;
+    if (!dir.isValid()) {
+        out << "bench_ingest: no temporary folder\n";
+        return 1;
+    }
+    const QString served = dir.filePath(QStringLiteral("served.aicp"));
+    const QString imported = dir.filePath(QStringLiteral("imported.aicp"));
+    const QString csv = dir.filePath(QStringLiteral("events.csv"));
+
+    // A fresh workspace and an ingest token, made in process before serving.
+    QByteArray token;
+    {
+        auto workspace = aicp::Workspace::open(served);
+        if (!workspace) {
+            out << "bench_ingest: " << workspace.error().message() << "\n";
+            return 1;
+        }
+        auto made =
+            aicp::ApiTokenStore(**workspace).create(aicp::ApiRole::Ingest, QStringLiteral("bench"));
+        if (!made) {
+            out << "bench_ingest: " << made.error().message() << "\n";
+            return 1;
+        }
+        token = made->token;
+    }
+    {
+        QFile file(csv);
+        if (!file.open(QIODevice::WriteOnly) || !generator.writeCsv(file).ok()) {
+            out << "bench_ingest: cannot write " << csv << "\n";
+            return 1;
+        }
+    }
+    const std::vector<QByteArray> batches = makeBatches(generator, jsonl);
+    qint64 bodyBytes = 0;
+    for (const QByteArray& body : batches)
+        bodyBytes += body.size();
+    out << QStringLiteral("%1 events in %2 batches of %3 (%4, %5 MB), %6 requests in flight\n")
+               .arg(spec.rows)
+               .arg(batches.size())
+               .arg(kBatch)
+               .arg(jsonl ? QStringLiteral("JSON Lines") : QStringLiteral("JSON arrays"))
+               .arg(double(bodyBytes) / 1e6, 0, 'f', 1)
+               .arg(inFlight);
+    out.flush();
+
+    Server server;
+    if (!server.start(aicpPath, served, dir.filePath(QStringLiteral("serve.log")))) {
+        out << "bench_ingest: aicp serve did not start\n";
+        return 1;
+    }
+    const PostResult posted =
+        postAll(QUrl(server.base() + QStringLiteral("/api/pricing/usage/events")), token, batches,
+                inFlight, jsonl);
+    const bool stopped = server.stop();
+    if (posted.failures > 0) {
+        out << QStringLiteral("bench_ingest: %1 batch(es) failed; first: %2\n")
+                   .arg(posted.failures)
+                   .arg(posted.firstFailure);
+        return 1;
+    }
+
+    // The same events as one CSV file, through the CLI into its own
+    // workspace (process start and workspace creation included).
+    QProcess import;
+    QElapsedTimer clock;
+    clock.start();
+    import.start(aicpPath, {QStringLiteral("--db"), imported, QStringLiteral("usage"),
+                            QStringLiteral("import"), csv, QStringLiteral("--json")});
+    const bool importedOk = import.waitForFinished(900'000) &&
+                            import.exitStatus() == QProcess::NormalExit && import.exitCode() == 0;
+    const double importSeconds = double(clock.nsecsElapsed()) / 1e9;
+    if (!importedOk) {
+        out << "bench_ingest: aicp usage import failed: "
+            << QString::fromUtf8(import.readAllStandardError()) << "\n";
+        return 1;
+    }
+
+    const double httpRate = double(spec.rows) / posted.seconds;
+    const double fileRate = double(spec.rows) / importSeconds;
+    out << QStringLiteral("%1 %2 s  %3 events/s  batch p50 %4 ms  p99 %5 ms  errors %6\n")
+               .arg(QStringLiteral("POST usage/events (HTTP)"), -28)
+               .arg(posted.seconds, 7, 'f', 2)
+               .arg(httpRate, 9, 'f', 0)
+               .arg(percentile(posted.latenciesMs, 0.50), 0, 'f', 1)
+               .arg(percentile(posted.latenciesMs, 0.99), 0, 'f', 1)
+               .arg(posted.failures);
+    // Whether a batch costs more as the workspace grows: the first and the
+    // last tenth of the batches, as the service timed them.
+    const std::vector<double> batchTimes =
+        serviceTimesMs(dir.filePath(QStringLiteral("serve.log")));
+    if (batchTimes.size() >= 10) {
+        const auto tenth = std::ptrdiff_t(batchTimes.size() / 10);
+        out << QStringLiteral("%1 p50 %2 ms  p99 %3 ms  (first tenth p50 %4 ms, last %5 ms)\n")
+                   .arg(QStringLiteral("  service time per batch"), -28)
+                   .arg(percentile(batchTimes, 0.50), 0, 'f', 1)
+                   .arg(percentile(batchTimes, 0.99), 0, 'f', 1)
+                   .arg(percentile({batchTimes.begin(), batchTimes.begin() + tenth}, 0.50), 0, 'f',
+                        1)
+                   .arg(percentile({batchTimes.end() - tenth, batchTimes.end()}, 0.50), 0, 'f', 1);
+    }
+    out << QStringLiteral("%1 %2 s  %3 events/s\n")
+               .arg(QStringLiteral("aicp usage import (CSV file)"), -28)
+               .arg(importSeconds, 7, 'f', 2)
+               .arg(fileRate, 9, 'f', 0);
+    out << QStringLiteral("ratio HTTP / file import: %1 (events/s)\n")
+               .arg(httpRate / fileRate, 0, 'f', 2);
+
+    const std::int64_t servedCount = countEvents(served);
+    const std::int64_t importedCount = countEvents(imported);
+    out << QStringLiteral("events stored: served %1, imported %2 (reported new over HTTP %3)%4\n")
+               .arg(servedCount)
+               .arg(importedCount)
+               .arg(posted.newEvents)
+               .arg(stopped ? QString() : QStringLiteral("; aicp serve did not stop cleanly"));
+    out.flush();
+    const bool exact = servedCount == spec.rows && importedCount == spec.rows &&
+                       posted.newEvents == spec.rows && stopped;
+    return exact ? 0 : 1;
+}
