@@ -80,17 +80,6 @@ LiveSource readSource(const Statement& query) {
     return source;
 }
 
-// The words of an OpenMeter problem answer (RFC 7807), or of an aicp one.
-QString problemMessage(const QByteArray& body) {
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    for (const auto* field : {"detail", "title", "message"}) {
-        const QString text = object.value(QLatin1String(field)).toString();
-        if (!text.isEmpty())
-            return text;
-    }
-    return object.value(u"error").toObject().value(u"message").toString();
-}
-
 Result<QString> testOpenMeter(const LiveSource& source, int timeoutMs, const QDateTime& now) {
     auto base = OpenMeterPuller::baseFor(source.url);
     if (!base)
@@ -115,7 +104,7 @@ Result<QString> testOpenMeter(const LiveSource& source, int timeoutMs, const QDa
         return answer.error();
     const QString where = base->toString();
     const int status = answer->status;
-    QString message = problemMessage(answer->body);
+    QString message = answer->problem();
     if (message.isEmpty())
         message = answer->errorString;
     if (status == 401 || status == 403)

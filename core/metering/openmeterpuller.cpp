@@ -105,16 +105,6 @@ std::int64_t floorHour(const QDateTime& time) {
     return utc::floorDiv(time.toSecsSinceEpoch(), kHour) * kHour;
 }
 
-QString problemMessage(const QByteArray& body) {
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
-    for (const auto* field : {"detail", "title", "message"}) {
-        const QString text = object.value(QLatin1String(field)).toString();
-        if (!text.isEmpty())
-            return text;
-    }
-    return object.value(u"error").toObject().value(u"message").toString();
-}
-
 QUrl queryUrl(const QUrl& base, const MeterQuery& query, std::int64_t from, std::int64_t to,
               const QStringList& subjects) {
     QUrl url = base;
@@ -554,7 +544,7 @@ Result<OpenMeterPullReport> OpenMeterPuller::pull(const QUrl& url, const QByteAr
             ++report.requestsSent;
             if (answer->status < 200 || answer->status > 299) {
                 const int status = answer->status;
-                QString message = problemMessage(answer->body);
+                QString message = answer->problem();
                 if (message.isEmpty())
                     message = answer->errorString;
                 const Error::Code code = status == 401 || status == 403 ? Error::Code::InvalidInput

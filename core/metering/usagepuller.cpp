@@ -135,6 +135,16 @@ Result<UsagePuller::Answer> UsagePuller::get(const QUrl& url, const QByteArray& 
     return answer;
 }
 
+QString UsagePuller::Answer::problem() const {
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    for (const auto* field : {"detail", "title", "message"}) {
+        const QString text = object.value(QLatin1String(field)).toString();
+        if (!text.isEmpty())
+            return text;
+    }
+    return object.value(u"error").toObject().value(u"message").toString();
+}
+
 Result<QUrl> UsagePuller::endpointFor(const QUrl& source) {
     if (!source.isValid() || source.host().isEmpty() ||
         (source.scheme() != QLatin1String("http") && source.scheme() != QLatin1String("https")))

@@ -67,6 +67,11 @@ public:
         int status = 0;
         QByteArray body;
         QString errorString;  // Qt's words for a non-2xx status
+
+        // The words of the body of an answer that is a problem: OpenMeter's
+        // (RFC 7807 detail or title) or an aicp service's (error.message);
+        // empty when it has none.
+        [[nodiscard]] QString problem() const;
     };
     [[nodiscard]] static Result<Answer> get(const QUrl& url, const QByteArray& token,
                                             int timeoutMs);
