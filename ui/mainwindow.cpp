@@ -269,9 +269,8 @@ void MainWindow::buildMenus() {
     });
     create->setObjectName(QStringLiteral("newWorkspaceAction"));
     create->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));  // Ctrl+N issues a license
-    connect(runner_, &TaskRunner::busyChanged, create, [create](bool busy) {
-        create->setEnabled(!busy);
-    });
+    connect(runner_, &TaskRunner::busyChanged, create,
+            [create](bool busy) { create->setEnabled(!busy); });
     QAction* open = file->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspace);
     openAction_ = open;
     open->setObjectName(QStringLiteral("openWorkspaceAction"));

@@ -1,6 +1,6 @@
 #include "licensing/licensepayload.h"
 
-#include "metering/utctime.h"
+#include "common/utctime.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "licensing/signedtoken.h"
 
-#include "licensing/base64url.h"
+#include "common/base64url.h"
 
 namespace aicp {
 

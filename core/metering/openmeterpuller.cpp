@@ -1,9 +1,9 @@
 #include "metering/openmeterpuller.h"
 
+#include "common/utctime.h"
 #include "customers/customer.h"
 #include "metering/usageeventvalidator.h"
 #include "metering/usagepuller.h"
-#include "metering/utctime.h"
 #include "metering/yearmonth.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"

@@ -1,6 +1,6 @@
 #include "metering/usageaggregator.h"
 
-#include "metering/utctime.h"
+#include "common/utctime.h"
 #include "metering/yearmonth.h"
 
 #include <sqlite3.h>

@@ -1,7 +1,7 @@
 #include "metering/usageeventexport.h"
 
-#include "licensing/base64url.h"
-#include "metering/utctime.h"
+#include "common/base64url.h"
+#include "common/utctime.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 

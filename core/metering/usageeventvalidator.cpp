@@ -1,7 +1,7 @@
 #include "metering/usageeventvalidator.h"
 
+#include "common/utctime.h"
 #include "customers/customer.h"
-#include "metering/utctime.h"
 
 namespace aicp {
 

@@ -1,6 +1,6 @@
 #include "metering/usagegenerator.h"
 
-#include "metering/utctime.h"
+#include "common/utctime.h"
 
 #include <array>
 #include <cstdio>

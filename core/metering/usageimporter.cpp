@@ -1,11 +1,11 @@
 #include "metering/usageimporter.h"
 
+#include "common/utctime.h"
 #include "metering/chunkedinput.h"
 #include "metering/csveventreader.h"
 #include "metering/jsonleventreader.h"
 #include "metering/usageaggregator.h"
 #include "metering/usageeventvalidator.h"
-#include "metering/utctime.h"
 #include "metering/yearmonth.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"

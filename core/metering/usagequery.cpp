@@ -1,7 +1,7 @@
 #include "metering/usagequery.h"
 
+#include "common/utctime.h"
 #include "customers/customer.h"
-#include "metering/utctime.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 

@@ -1,6 +1,6 @@
 #include "storage/statement.h"
 
-#include "metering/utctime.h"
+#include "common/utctime.h"
 
 #include <utility>
 

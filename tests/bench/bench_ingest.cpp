@@ -4,8 +4,8 @@
 // as one CSV file, timed in the same run so the ratio means something on any
 // machine. Counts are checked in both workspaces: a fast wrong ingest fails.
 //   bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl]
-#include "api/apitokenstore.h"
 #include "metering/usagegenerator.h"
+#include "server/apitokenstore.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 

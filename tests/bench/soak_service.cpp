@@ -15,13 +15,13 @@
 //   soak_service [--aicp PATH] [--minutes N | --quick] [--rate EVENTS_PER_S]
 //                [--prefill EVENTS]
 // PATH defaults to $AICP_CLI. Run it on a release build.
-#include "../api/servertestsupport.h"
 #include "metering/livesources.h"
 #include "metering/usagegenerator.h"
 #include "metering/usageimporter.h"
 #include "metering/usagepuller.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/servertestsupport.h"
 
 #include <atomic>
 #include <cmath>

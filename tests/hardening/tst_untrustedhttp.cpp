@@ -1,9 +1,9 @@
 // Hostile HTTP bodies against the real `aicp serve` on 127.0.0.1: every one
 // answered 4xx with a JSON error that names the problem, nothing stored,
-// and the service still answering afterwards. Complements tests/api
+// and the service still answering afterwards. Complements tests/app/server
 // (tst_apiservice: the endpoints in process; tst_apiserver: the good path).
-#include "../api/servertestsupport.h"
-#include "../cli/clirunner.h"
+#include "support/clirunner.h"
+#include "support/servertestsupport.h"
 
 #include <QFile>
 #include <QTcpSocket>
@@ -291,7 +291,7 @@ private slots:
         const bool answered = socket.waitForReadyRead(3000);
         QEXPECT_FAIL("",
                      "aicp serve buffers the whole body before ApiRouter checks its size "
-                     "(reported to the core/api owner)",
+                     "(reported to the app/server owner)",
                      Continue);
         QVERIFY(answered && socket.readAll().contains(" 413 "));
         socket.abort();

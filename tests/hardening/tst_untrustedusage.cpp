@@ -1,7 +1,7 @@
 // Hostile usage files (CSV and JSON Lines, as `aicp usage import` and the
 // console read them): each refuses the whole file with file:line:column and
 // the reason, and nothing reaches the workspace, not even the good row
-// before it. Complements tests/metering (tst_usagereaders, tst_usageimport:
+// before it. Complements tests/core/metering (tst_usagereaders, tst_usageimport:
 // dates, zones, ids, lengths, field counts) and tests/fuzz.
 #include "metering/chunkedinput.h"
 #include "metering/usageimporter.h"

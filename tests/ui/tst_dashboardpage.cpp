@@ -1,6 +1,5 @@
 #include "billing/costreport.h"
 #include "billing/monthlybilling.h"
-#include "darkpalette.h"
 #include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -12,6 +11,7 @@
 #include "pages/usage/usagecard.h"
 #include "recommend/recommendationservice.h"
 #include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>

@@ -1,5 +1,4 @@
 #include "customers/customer.h"
-#include "darkpalette.h"
 #include "firstrun/customerlicensepage.h"
 #include "firstrun/firstrunwizard.h"
 #include "firstrun/locationpage.h"
@@ -11,6 +10,7 @@
 #include "licensing/workspaceverification.h"
 #include "mainwindow.h"
 #include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>

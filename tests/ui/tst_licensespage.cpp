@@ -1,5 +1,4 @@
 #include "customers/customer.h"
-#include "darkpalette.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
@@ -12,6 +11,7 @@
 #include "pages/licenses/revokelicensedialog.h"
 #include "pages/licenses/verifylicensedialog.h"
 #include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>

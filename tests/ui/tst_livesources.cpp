@@ -5,16 +5,16 @@
 // and the dialog's refusals. OpenMeter sources against a fixture API: the
 // dialog's fields for them, pull now with the aggregates and the result in
 // words, a revised window, and a failing API.
-#include "../api/servertestsupport.h"
-#include "../cli/clirunner.h"
-#include "../metering/openmeterfixture.h"
-#include "darkpalette.h"
 #include "mainwindow.h"
 #include "metering/livesources.h"
 #include "pages/usage/livesourcedialog.h"
 #include "pages/usage/livesourcespanel.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/clirunner.h"
+#include "support/darkpalette.h"
+#include "support/openmeterfixture.h"
+#include "support/servertestsupport.h"
 #include "taskrunner.h"
 #include "workspacesession.h"
 

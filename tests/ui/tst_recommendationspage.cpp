@@ -1,10 +1,10 @@
-#include "darkpalette.h"
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
 #include "pages/licenses/licenseissuedialog.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
 #include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>

@@ -1,7 +1,6 @@
 #include "billing/costreport.h"
 #include "billing/invoice.h"
 #include "billing/invoicebook.h"
-#include "darkpalette.h"
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
 #include "money/moneyformat.h"
@@ -10,6 +9,7 @@
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/reportspage.h"
 #include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>

@@ -1,8 +1,8 @@
-#include "darkpalette.h"
 #include "mainwindow.h"
 #include "pages/tiers/tiercomparisonmodel.h"
 #include "pages/tiers/tierresultcard.h"
 #include "pages/tiers/tierspage.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>

@@ -1,5 +1,4 @@
 #include "customers/customer.h"
-#include "darkpalette.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -9,6 +8,7 @@
 #include "pages/usage/usagefigures.h"
 #include "pages/usage/usagepage.h"
 #include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <cmath>

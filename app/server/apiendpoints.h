@@ -1,0 +1,29 @@
+#pragma once
+
+#include "common/result.h"
+#include "server/apimessage.h"
+#include "server/apirouter.h"
+
+#include <QJsonObject>
+
+namespace aicp {
+
+class LicenseValidator;
+class Workspace;
+
+// The endpoints of each resource, added to a router (apiservice.h lists
+// them with their roles).
+void addPricingEndpoints(ApiRouter& router, Workspace& workspace);
+void addUsageEndpoints(ApiRouter& router, Workspace& workspace);
+void addBillingEndpoints(ApiRouter& router, Workspace& workspace);
+void addLicensingEndpoints(ApiRouter& router, Workspace& workspace, LicenseValidator& validator,
+                           const QByteArray& passphrase);
+
+// The body as a JSON object; the error names the line and column of the
+// first problem ("line 3, column 14: …").
+[[nodiscard]] Result<QJsonObject> jsonObjectBody(const ApiRequest& request);
+
+// "line L, column C" of a byte offset in `text`.
+[[nodiscard]] QString textPosition(const QByteArray& text, qsizetype offset);
+
+}  // namespace aicp

@@ -1,0 +1,93 @@
+#include "server/apiservice.h"
+
+#include "metering/usageeventexport.h"
+#include "server/apiendpoints.h"
+#include "server/jsonfields.h"
+#include "storage/statement.h"
+#include "storage/workspace.h"
+
+#include <QJsonDocument>
+
+namespace aicp {
+
+namespace {
+
+// 64 MiB, as much as an import uses while it runs.
+constexpr std::string_view kServiceCachePragma = "PRAGMA cache_size = -65536";
+
+}  // namespace
+
+QString textPosition(const QByteArray& text, qsizetype offset) {
+    offset = std::clamp<qsizetype>(offset, 0, text.size());
+    const QByteArrayView before = QByteArrayView(text).first(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const qsizetype column =
+        QString::fromUtf8(before.sliced(lineStart)).size() + 1;  // characters, not bytes
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
+Result<QJsonObject> jsonObjectBody(const ApiRequest& request) {
+    if (request.body.trimmed().isEmpty())
+        return Error::invalidInput(QStringLiteral("the request needs a JSON object as its body"));
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return Error::invalidInput(
+            QStringLiteral("%1: malformed JSON (%2)")
+                .arg(textPosition(request.body, parseError.offset), parseError.errorString()));
+    if (!document.isObject())
+        return Error::invalidInput(
+            QStringLiteral("line 1, column 1: the body must be a JSON object"));
+    if (const auto duplicate = firstDuplicateMember(request.body))
+        return Error::invalidInput(
+            QStringLiteral("%1: '%2' appears twice")
+                .arg(textPosition(request.body, duplicate->offset), duplicate->name));
+    return document.object();
+}
+
+ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
+    : workspace_(workspace),
+      options_(std::move(options)),
+      router_([this](QByteArrayView token) { return authenticate(token); }, options_.maxBodyBytes),
+      validator_(workspace) {
+    // Without its index the export would scan every event per page; a
+    // failure here leaves it correct but slow, so serving goes on.
+    if (Status prepared = UsageEventExport::prepare(workspace_); !prepared.ok())
+        qWarning("usage export index: %s", qPrintable(prepared.error().message()));
+    // A service ingests batch after batch: with SQLite's small default page
+    // cache each batch would start by rereading the event and aggregate
+    // B-trees it just wrote (an import enlarges the cache only while it
+    // runs). A setting, not data: failing to apply it changes no answer.
+    if (Status cached = executeScript(workspace_.handle(), kServiceCachePragma); !cached.ok())
+        qWarning("page cache: %s", qPrintable(cached.error().message()));
+    router_.add("GET", QStringLiteral("/healthz"), std::nullopt,
+                [](const ApiRequest&, const QStringList&) {
+                    return ApiResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}});
+                });
+    addPricingEndpoints(router_, workspace_);
+    addUsageEndpoints(router_, workspace_);
+    addBillingEndpoints(router_, workspace_);
+    addLicensingEndpoints(router_, workspace_, validator_, options_.passphrase);
+}
+
+ApiService::~ApiService() {
+    options_.passphrase.fill('\0');
+}
+
+std::optional<ApiRole> ApiService::authenticate(QByteArrayView token) {
+    if (!tokensAge_.isValid() || tokensAge_.elapsed() >= kTokenRefreshMs) {
+        // A failed read keeps the tokens known before rather than locking
+        // everyone out over a busy database.
+        if (auto tokens = ApiTokenStore(workspace_).list(); tokens) {
+            tokens_ = std::move(tokens).value();
+            tokensAge_.start();
+        }
+    }
+    const auto found = ApiTokenStore::match(tokens_, token);
+    if (!found)
+        return std::nullopt;
+    return found->role;
+}
+
+}  // namespace aicp

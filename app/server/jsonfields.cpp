@@ -1,0 +1,157 @@
+#include "server/jsonfields.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace aicp {
+
+namespace {
+
+QString typeName(const QJsonValue& value) {
+    switch (value.type()) {
+        case QJsonValue::Null:
+            return QStringLiteral("null");
+        case QJsonValue::Bool:
+            return QStringLiteral("a boolean");
+        case QJsonValue::Double:
+            return QStringLiteral("a number");
+        case QJsonValue::String:
+            return QStringLiteral("a string");
+        case QJsonValue::Array:
+            return QStringLiteral("an array");
+        case QJsonValue::Object:
+            return QStringLiteral("an object");
+        default:
+            return QStringLiteral("undefined");
+    }
+}
+
+Error wrongType(const QString& key, const QString& wanted, const QJsonValue& value) {
+    return Error::invalidInput(
+        QStringLiteral("'%1' must be %2, not %3").arg(key, wanted, typeName(value)));
+}
+
+}  // namespace
+
+Result<std::optional<QString>> JsonFields::text(const QString& key) const {
+    const QJsonValue value = object_.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<QString>();
+    if (!value.isString())
+        return wrongType(key, QStringLiteral("a string"), value);
+    return std::optional<QString>(value.toString());
+}
+
+Result<QString> JsonFields::requiredText(const QString& key) const {
+    auto value = text(key);
+    if (!value)
+        return value.error();
+    if (!*value || (*value)->isEmpty())
+        return Error::invalidInput(QStringLiteral("'%1' is required").arg(key));
+    return **value;
+}
+
+Result<std::optional<std::int64_t>> JsonFields::count(const QString& key) const {
+    const QJsonValue value = object_.value(key);
+    if (value.isUndefined() || value.isNull())
+        return std::optional<std::int64_t>();
+    const double number = value.toDouble(-1);
+    // Doubles hold integers exactly up to 2^53; more is no real count.
+    if (!value.isDouble() || number < 0 || number > 9.0e15 || std::floor(number) != number)
+        return wrongType(key, QStringLiteral("a whole number of 0 or more"), value);
+    return std::optional<std::int64_t>(static_cast<std::int64_t>(number));
+}
+
+Result<QStringList> JsonFields::textList(const QString& key) const {
+    const QJsonValue value = object_.value(key);
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (!value.isArray())
+        return wrongType(key, QStringLiteral("an array of strings"), value);
+    QStringList list;
+    for (const QJsonValue& item : value.toArray()) {
+        if (!item.isString())
+            return wrongType(key, QStringLiteral("an array of strings"), item);
+        list.append(item.toString());
+    }
+    return list;
+}
+
+Result<bool> JsonFields::flag(const QString& key) const {
+    const QJsonValue value = object_.value(key);
+    if (value.isUndefined() || value.isNull())
+        return false;
+    if (!value.isBool())
+        return wrongType(key, QStringLiteral("true or false"), value);
+    return value.toBool();
+}
+
+Status JsonFields::onlyKnown(const QStringList& known) const {
+    for (auto it = object_.begin(); it != object_.end(); ++it)
+        if (!known.contains(it.key()))
+            return Error::invalidInput(QStringLiteral("unknown field '%1' (known: %2)")
+                                           .arg(it.key(), known.join(QStringLiteral(", "))));
+    return {};
+}
+
+std::optional<DuplicateMember> firstDuplicateMember(QByteArrayView json) {
+    // One frame per open object or array; an object keeps the names it has
+    // seen and whether the next string is a name.
+    struct Frame {
+        bool isObject = false;
+        bool expectName = false;
+        QSet<QString> names;
+    };
+    std::vector<Frame> open;
+    for (qsizetype at = 0; at < json.size(); ++at) {
+        const char c = json[at];
+        switch (c) {
+            case '{':
+            case '[':
+                open.push_back({c == '{', c == '{', {}});
+                break;
+            case '}':
+            case ']':
+                if (!open.empty())
+                    open.pop_back();
+                break;
+            case ',':
+                if (!open.empty() && open.back().isObject)
+                    open.back().expectName = true;
+                break;
+            case '"': {
+                const qsizetype start = at;
+                for (++at; at < json.size() && json[at] != '"'; ++at) {
+                    if (json[at] == '\\')
+                        ++at;
+                }
+                if (open.empty() || !open.back().isObject || !open.back().expectName)
+                    break;
+                open.back().expectName = false;
+                const QByteArrayView quoted =
+                    json.sliced(start, std::min(at + 1, json.size()) - start);
+                // An escaped name is the same member as its plain spelling.
+                const QString name = quoted.contains('\\')
+                                         ? QJsonDocument::fromJson("[" + quoted.toByteArray() + "]")
+                                               .array()
+                                               .at(0)
+                                               .toString()
+                                         : QString::fromUtf8(quoted.sliced(1, quoted.size() - 2));
+                if (open.back().names.contains(name))
+                    return DuplicateMember{name, start};
+                open.back().names.insert(name);
+                break;
+            }
+            default:
+                break;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace aicp

@@ -1,0 +1,216 @@
+#include "cli/cliprogram.h"
+#include "support/clirunner.h"
+
+#include <QJsonArray>
+#include <QStandardPaths>
+
+using namespace aicp;
+using namespace aicp::clitest;
+
+// Billing from the command line on the deterministic demo workspace: bill,
+// report cost (the same bytes as the golden files tst_costreportgolden
+// checks), and the invoice lifecycle.
+class TestBillingCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp");
+        db_ = sandbox_.file(QStringLiteral("demo.aicp"));
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db_}).exitCode, 0);
+    }
+
+    void onlyPdfCommandLinesNeedAGuiApplication() {
+        const auto renders = [](const char* line) {
+            return commandLineRendersPdf(QStringList{QStringLiteral("aicp")} +
+                                         QString::fromLatin1(line).split(u' ', Qt::SkipEmptyParts));
+        };
+        QVERIFY(renders("report cost --month 2026-10 --format pdf"));
+        QVERIFY(renders("--db w.aicp report cost --month 2026-10 --format=pdf -o x"));
+        QVERIFY(renders("report cost --month 2026-10 -o out.PDF"));
+        QVERIFY(renders("invoice issue --customer a --month 2026-10 -o i.pdf"));
+        QVERIFY(renders("invoice show AICP-2026-000001 --output i.pdf"));
+        QVERIFY(!renders("report cost --month 2026-10"));
+        QVERIFY(!renders("report cost --month 2026-10 --format csv -o x.pdf"));
+        QVERIFY(!renders("invoice show AICP-2026-000001 --json"));
+        QVERIFY(!renders("usage import events.pdf"));
+        QVERIFY(!renders(""));
+    }
+
+    void billPrintsLinesAndTotal() {
+        const CliRun json = db({QStringLiteral("bill"), QStringLiteral("--customer"),
+                                QStringLiteral("stark-analytics"), QStringLiteral("--month"),
+                                QStringLiteral("2026-10"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject bill = parseObject(json.out);
+        QCOMPARE(bill.value(QStringLiteral("total")).toString(), QStringLiteral("900.79"));
+        QCOMPARE(bill.value(QStringLiteral("segments")).toArray().size(), 2);
+        const CliRun text = db({QStringLiteral("bill"), QStringLiteral("--customer"),
+                                QStringLiteral("stark-analytics"), QStringLiteral("--month"),
+                                QStringLiteral("2026-10")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains(QStringLiteral("Total: $900.79")));
+        QVERIFY(text.out.contains(QStringLiteral("computed, not issued")));
+
+        verifyOneErrorLine(
+            db({QStringLiteral("bill"), QStringLiteral("--customer"), QStringLiteral("nobody"),
+                QStringLiteral("--month"), QStringLiteral("2026-10")}),
+            2, QStringLiteral("nobody"));
+        verifyOneErrorLine(
+            db({QStringLiteral("bill"), QStringLiteral("--customer"), QStringLiteral("globex")}), 2,
+            QStringLiteral("--month"));
+        verifyOneErrorLine(
+            db({QStringLiteral("bill"), QStringLiteral("--customer"), QStringLiteral("globex"),
+                QStringLiteral("--month"), QStringLiteral("2026-13")}),
+            2, QStringLiteral("2026-13"));
+    }
+
+    void reportCostPrintsTheGoldenBytes() {
+        const QString golden = qEnvironmentVariable("AICP_TEST_SOURCE_DIR") +
+                               QStringLiteral("/tests/core/billing/golden/");
+        const CliRun csv = db({QStringLiteral("report"), QStringLiteral("cost"),
+                               QStringLiteral("--month"), QStringLiteral("2026-10")});
+        QCOMPARE(csv.exitCode, 0);
+        QCOMPARE(csv.out.toUtf8(), readBytes(golden + QStringLiteral("demo-2026-10.csv")));
+        const CliRun json = db({QStringLiteral("report"), QStringLiteral("cost"),
+                                QStringLiteral("--month"), QStringLiteral("2026-11"),
+                                QStringLiteral("--customer"), QStringLiteral("stark-analytics"),
+                                QStringLiteral("--customer"), QStringLiteral("acme-corp,hooli"),
+                                QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        QCOMPARE(json.out.toUtf8(), readBytes(golden + QStringLiteral("demo-2026-11-three.json")));
+
+        // -o picks the format from the extension and writes the file whole.
+        const QString file = sandbox_.file(QStringLiteral("three.csv"));
+        const CliRun written =
+            db({QStringLiteral("report"), QStringLiteral("cost"), QStringLiteral("--month"),
+                QStringLiteral("2026-11"), QStringLiteral("--customer"),
+                QStringLiteral("hooli,acme-corp,stark-analytics"), QStringLiteral("-o"), file});
+        QCOMPARE(written.exitCode, 0);
+        QVERIFY(written.out.isEmpty());
+        QCOMPARE(readBytes(file), readBytes(golden + QStringLiteral("demo-2026-11-three.csv")));
+
+        verifyOneErrorLine(
+            db({QStringLiteral("report"), QStringLiteral("cost"), QStringLiteral("--month"),
+                QStringLiteral("2026-10"), QStringLiteral("--format"), QStringLiteral("xml")}),
+            2, QStringLiteral("xml"));
+        verifyOneErrorLine(
+            db({QStringLiteral("report"), QStringLiteral("cost"), QStringLiteral("--month"),
+                QStringLiteral("2026-10"), QStringLiteral("--customer"), QStringLiteral("nobody")}),
+            2, QStringLiteral("nobody"));
+        verifyOneErrorLine(db({QStringLiteral("report"), QStringLiteral("cost")}), 2,
+                           QStringLiteral("--month"));
+    }
+
+    void reportCostWritesAReadablePdf() {
+        const QString file = sandbox_.file(QStringLiteral("cost.pdf"));
+        const CliRun pdf =
+            db({QStringLiteral("report"), QStringLiteral("cost"), QStringLiteral("--month"),
+                QStringLiteral("2026-10"), QStringLiteral("-o"), file});
+        QCOMPARE(pdf.exitCode, 0);
+        QVERIFY2(pdf.err.isEmpty(), qPrintable(pdf.err));
+        QVERIFY(readBytes(file).startsWith("%PDF-"));
+        const QString text = pdfText(file);
+        if (text.isNull())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        QVERIFY(text.contains(QStringLiteral("Cost report 2026-10")));
+        QVERIFY(text.contains(QStringLiteral("$29,796.30")));
+        QVERIFY(text.contains(QStringLiteral("Stark Analytics (stark-analytics)")));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of")));
+
+        // Standard output that is not a terminal (here a pipe) gets the bytes.
+        const CliRun piped =
+            db({QStringLiteral("report"), QStringLiteral("cost"), QStringLiteral("--month"),
+                QStringLiteral("2026-10"), QStringLiteral("--format"), QStringLiteral("pdf")});
+        QCOMPARE(piped.exitCode, 0);
+        QVERIFY(piped.out.startsWith(QStringLiteral("%PDF-")));
+    }
+
+    void invoicesAreNumberedImmutableAndCredited() {
+        const QString db2 = sandbox_.file(QStringLiteral("invoices.aicp"));
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db2}).exitCode, 0);
+        const auto in = [&](QStringList arguments) {
+            return run(QStringList{QStringLiteral("--db"), db2} + arguments);
+        };
+        const QString pdf = sandbox_.file(QStringLiteral("invoice.pdf"));
+        const CliRun issued =
+            in({QStringLiteral("invoice"), QStringLiteral("issue"), QStringLiteral("--customer"),
+                QStringLiteral("stark-analytics"), QStringLiteral("--month"),
+                QStringLiteral("2026-10"), QStringLiteral("-o"), pdf});
+        QCOMPARE(issued.exitCode, 0);
+        QVERIFY2(issued.err.isEmpty(), qPrintable(issued.err));
+        QVERIFY(issued.out.startsWith(QStringLiteral(
+            "Issued invoice AICP-2026-000001 to stark-analytics for 2026-10: $900.79")));
+        const QString text = pdfText(pdf);
+        if (!text.isNull()) {
+            QVERIFY(text.contains(QStringLiteral("Invoice AICP-2026-000001")));
+            QVERIFY(text.contains(QStringLiteral("$900.79")));
+        }
+
+        verifyOneErrorLine(in({QStringLiteral("invoice"), QStringLiteral("issue"),
+                               QStringLiteral("--customer"), QStringLiteral("stark-analytics"),
+                               QStringLiteral("--month"), QStringLiteral("2026-10")}),
+                           1, QStringLiteral("already invoiced"));
+
+        const CliRun shown = in({QStringLiteral("invoice"), QStringLiteral("show"),
+                                 QStringLiteral("AICP-2026-000001"), QStringLiteral("--json")});
+        QCOMPARE(shown.exitCode, 0);
+        const QJsonObject invoice = parseObject(shown.out);
+        QCOMPARE(invoice.value(QStringLiteral("total")).toString(), QStringLiteral("900.79"));
+        QCOMPARE(invoice.value(QStringLiteral("month")).toString(), QStringLiteral("2026-10"));
+        QCOMPARE(invoice.value(QStringLiteral("credited")).toBool(), false);
+
+        const CliRun credited = in({QStringLiteral("invoice"), QStringLiteral("credit"),
+                                    QStringLiteral("AICP-2026-000001"), QStringLiteral("--reason"),
+                                    QStringLiteral("wrong tier dates")});
+        QCOMPARE(credited.exitCode, 0);
+        QVERIFY(credited.out.contains(QStringLiteral("AICP-CN-2026-000001")));
+        verifyOneErrorLine(in({QStringLiteral("invoice"), QStringLiteral("credit"),
+                               QStringLiteral("AICP-2026-000001")}),
+                           2, QStringLiteral("--reason"));
+        const CliRun reissued =
+            in({QStringLiteral("invoice"), QStringLiteral("issue"), QStringLiteral("--customer"),
+                QStringLiteral("stark-analytics"), QStringLiteral("--month"),
+                QStringLiteral("2026-10"), QStringLiteral("--json")});
+        QCOMPARE(reissued.exitCode, 0);
+        QCOMPARE(parseObject(reissued.out).value(QStringLiteral("number")).toString(),
+                 QStringLiteral("AICP-2026-000002"));
+
+        const CliRun listed = in({QStringLiteral("invoice"), QStringLiteral("list")});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY(listed.out.contains(QStringLiteral("credited by AICP-CN-2026-000001")));
+        QVERIFY(listed.out.contains(QStringLiteral("AICP-2026-000002")));
+        verifyOneErrorLine(in({QStringLiteral("invoice"), QStringLiteral("show"),
+                               QStringLiteral("AICP-2026-000099")}),
+                           2, QStringLiteral("AICP-2026-000099"));
+
+        const CliRun audit = in({QStringLiteral("audit"), QStringLiteral("list")});
+        QVERIFY(audit.out.contains(QStringLiteral("invoice.issue")));
+        QVERIFY(audit.out.contains(QStringLiteral("invoice.credit")));
+    }
+
+private:
+    CliRun run(const QStringList& arguments) const {
+        return sandbox_.run(arguments, sandbox_.environment());
+    }
+    CliRun db(const QStringList& arguments) const {
+        return run(QStringList{QStringLiteral("--db"), db_} + arguments);
+    }
+
+    // The PDF's text by pdftotext; a null string when it is not installed.
+    static QString pdfText(const QString& path) {
+        const QString tool = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (tool.isEmpty())
+            return {};
+        QProcess process;
+        process.start(tool, {QStringLiteral("-layout"), path, QStringLiteral("-")});
+        process.waitForFinished(60'000);
+        return QString::fromUtf8(process.readAllStandardOutput());
+    }
+
+    CliSandbox sandbox_;
+    QString db_;
+};
+
+QTEST_GUILESS_MAIN(TestBillingCli)
+#include "tst_billingcli.moc"

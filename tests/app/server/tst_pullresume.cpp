@@ -1,0 +1,216 @@
+// A live pull killed mid-way (SIGKILL, no chance to clean up) and run again
+// ends with exactly the source's events: every committed page is whole, the
+// cursor stored with it resumes the pull, and nothing is counted twice.
+// Real `aicp serve` and `aicp usage pull` processes on 127.0.0.1.
+#include "metering/usagegenerator.h"
+#include "support/clirunner.h"
+#include "support/servertestsupport.h"
+
+#include <map>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <sqlite3.h>
+
+using aicp::apitest::Server;
+using aicp::clitest::CliRun;
+using aicp::clitest::CliSandbox;
+
+namespace {
+
+constexpr qint64 kEvents = 50'000;
+// Small pages make the pull long enough to be caught mid-way: 1,000 pages.
+constexpr int kPageSize = 50;
+
+struct CustomerUsage {
+    qint64 events = 0;
+    qint64 quantity = 0;
+    bool operator==(const CustomerUsage&) const = default;
+};
+using UsageByCustomer = std::map<QString, CustomerUsage>;
+
+aicp::UsageGeneratorSpec spec() {
+    aicp::UsageGeneratorSpec spec;
+    spec.rows = kEvents;
+    spec.customers = 7;
+    spec.days = 20;
+    spec.seed = 42;
+    return spec;
+}
+
+// Read-only, so polling never takes the writer's lock; WAL lets it read
+// while the pull commits. -1 when the file is not there (yet) or unreadable.
+class ReadOnlyDb {
+public:
+    explicit ReadOnlyDb(const QString& path) {
+        if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY, nullptr) !=
+            SQLITE_OK) {
+            sqlite3_close(db_);
+            db_ = nullptr;
+        } else {
+            sqlite3_busy_timeout(db_, 2000);
+        }
+    }
+    ~ReadOnlyDb() { sqlite3_close(db_); }
+    ReadOnlyDb(const ReadOnlyDb&) = delete;
+    ReadOnlyDb& operator=(const ReadOnlyDb&) = delete;
+
+    [[nodiscard]] qint64 eventCount() const {
+        qint64 count = -1;
+        query("SELECT count(*) FROM usage_events",
+              [&count](sqlite3_stmt* row) { count = sqlite3_column_int64(row, 0); });
+        return count;
+    }
+    [[nodiscard]] UsageByCustomer byCustomer() const {
+        UsageByCustomer usage;
+        query("SELECT customer_id, count(*), sum(quantity) FROM usage_events GROUP BY 1",
+              [&usage](sqlite3_stmt* row) {
+                  const QString customer =
+                      QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(row, 0)));
+                  usage[customer] = {sqlite3_column_int64(row, 1), sqlite3_column_int64(row, 2)};
+              });
+        return usage;
+    }
+
+private:
+    template <typename RowFn>
+    void query(const char* sql, RowFn onRow) const {
+        sqlite3_stmt* statement = nullptr;
+        if (db_ == nullptr || sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) {
+            sqlite3_finalize(statement);
+            return;
+        }
+        while (sqlite3_step(statement) == SQLITE_ROW)
+            onRow(statement);
+        sqlite3_finalize(statement);
+    }
+
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace
+
+class TstPullResume : public QObject {
+    Q_OBJECT
+
+private:
+    CliSandbox sandbox_;
+
+    CliRun aicp(const QStringList& arguments) const {
+        return sandbox_.run(arguments, sandbox_.environment());
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(sandbox_.isReady()); }
+
+    void killedPullResumesToTheSameCounts() {
+        // The source: 50,000 generated events imported from CSV.
+        const QString source = sandbox_.file(QStringLiteral("source.aicp"));
+        const QString csv = sandbox_.file(QStringLiteral("events.csv"));
+        {
+            QFile file(csv);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(aicp::UsageGenerator(spec()).writeCsv(file).ok());
+        }
+        const CliRun imported = aicp({QStringLiteral("--db"), source, QStringLiteral("usage"),
+                                      QStringLiteral("import"), csv, QStringLiteral("--json")});
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(imported.out.toUtf8()).object().value(u"new").toInteger(),
+                 kEvents);
+
+        // What the generator says each customer used, counted here.
+        UsageByCustomer expected;
+        const aicp::UsageGenerator generator(spec());
+        for (qint64 row = 0; row < kEvents; ++row) {
+            const aicp::GeneratedEvent event = generator.event(row);
+            CustomerUsage& usage = expected[QString::fromStdString(event.customer)];
+            usage.events += 1;
+            usage.quantity += event.quantity;
+        }
+        QCOMPARE(expected.size(), std::size_t(7));
+        QCOMPARE(ReadOnlyDb(source).byCustomer(), expected);
+
+        const CliRun made =
+            aicp({QStringLiteral("--db"), source, QStringLiteral("tokens"),
+                  QStringLiteral("create"), QStringLiteral("--role"), QStringLiteral("read")});
+        QCOMPARE(made.exitCode, 0);
+        const QString tokenPath = sandbox_.file(QStringLiteral("read.token"));
+        {
+            QFile file(tokenPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(made.firstLine().toUtf8() + '\n');
+        }
+
+        Server server;
+        QVERIFY(server.start(qEnvironmentVariable("AICP_CLI"), source, sandbox_.environment()));
+        const QString target = sandbox_.file(QStringLiteral("target.aicp"));
+        const QStringList pull{QStringLiteral("--db"),         target,
+                               QStringLiteral("usage"),        QStringLiteral("pull"),
+                               QStringLiteral("--source"),     server.base().toString(),
+                               QStringLiteral("--token-file"), tokenPath,
+                               QStringLiteral("--page-size"),  QString::number(kPageSize),
+                               QStringLiteral("--json")};
+
+        // Killed once a few pages are in, well before the end.
+        QProcess interrupted;
+        interrupted.setProcessEnvironment(sandbox_.environment());
+        interrupted.start(qEnvironmentVariable("AICP_CLI"), pull);
+        QVERIFY(interrupted.waitForStarted(15'000));
+        qint64 seen = 0;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 60'000 && interrupted.state() == QProcess::Running) {
+            seen = ReadOnlyDb(target).eventCount();
+            if (seen >= 3 * kPageSize)
+                break;
+            QTest::qWait(5);
+        }
+        QVERIFY2(interrupted.state() == QProcess::Running,
+                 qPrintable(QStringLiteral("the pull ended before it could be interrupted "
+                                           "(%1 events seen, exit %2): %3")
+                                .arg(seen)
+                                .arg(interrupted.exitCode())
+                                .arg(QString::fromUtf8(interrupted.readAllStandardError()))));
+        QVERIFY2(seen >= 3 * kPageSize, "no pages were committed within 60 s");
+        interrupted.kill();  // SIGKILL: no handler, no cleanup
+        QVERIFY(interrupted.waitForFinished(15'000));
+        QCOMPARE(interrupted.exitStatus(), QProcess::CrashExit);
+
+        // Only whole pages are there, and not all of them.
+        const qint64 kept = ReadOnlyDb(target).eventCount();
+        QVERIFY2(kept >= seen && kept < kEvents, qPrintable(QString::number(kept)));
+        QCOMPARE(kept % kPageSize, qint64(0));
+
+        // Run again: it takes up after the last committed page.
+        const CliRun resumed = aicp(pull);
+        QVERIFY2(resumed.exitCode == 0,
+                 qPrintable(resumed.err + QStringLiteral("\nservice log, last lines:\n") +
+                            server.log().right(3000)));
+        const QJsonObject counts = QJsonDocument::fromJson(resumed.out.toUtf8()).object();
+        QCOMPARE(counts.value(u"new").toInteger(), kEvents - kept);
+        QCOMPARE(counts.value(u"received").toInteger(), kEvents - kept);
+        QCOMPARE(counts.value(u"duplicate").toInteger(), qint64(0));
+        QCOMPARE(counts.value(u"complete").toBool(), true);
+
+        // The same events on both sides, customer by customer.
+        const ReadOnlyDb copy(target);
+        QCOMPARE(copy.eventCount(), kEvents);
+        QCOMPARE(copy.byCustomer(), expected);
+        QCOMPARE(copy.byCustomer(), ReadOnlyDb(source).byCustomer());
+
+        // And nothing more to pull.
+        const CliRun again = aicp(pull);
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(
+            QJsonDocument::fromJson(again.out.toUtf8()).object().value(u"received").toInteger(),
+            qint64(0));
+        QCOMPARE(server.terminate(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstPullResume)
+#include "tst_pullresume.moc"

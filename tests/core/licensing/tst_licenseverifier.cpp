@@ -1,0 +1,295 @@
+#include "common/base64url.h"
+#include "licensing/licensefile.h"
+#include "licensing/licenseverifier.h"
+#include "licensing/signedtoken.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace aicp;
+
+namespace {
+
+QDateTime utc(const char* text) {
+    return fromRfc3339(QString::fromLatin1(text)).value();
+}
+
+LicensePayload sampleLicense(const Ed25519PrivateKey& key) {
+    LicensePayload license;
+    license.id = QUuid::fromString(QStringLiteral("6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f"));
+    license.kid = key.publicKey().kid();
+    license.customerId = QStringLiteral("acme-corp");
+    license.customerName = QStringLiteral("Acme Corp");
+    license.tier = QStringLiteral("professional");
+    license.features = {QStringLiteral("basic_governance"), QStringLiteral("sso")};
+    license.policyPacks = {QStringLiteral("pii-protection")};
+    license.complianceModules = {QStringLiteral("gdpr")};
+    license.requestsPerMonth = 1'000'000;
+    license.seats = 10;
+    license.agents = 25;
+    license.auditTier = QStringLiteral("basic");
+    license.issuedAt = utc("2026-01-01T00:00:00Z");
+    license.notBefore = utc("2026-01-01T00:00:00Z");
+    license.expiresAt = utc("2027-01-01T00:00:00Z");
+    license.graceDays = 14;
+    return license;
+}
+
+QByteArray signLicense(const LicensePayload& license, const Ed25519PrivateKey& key) {
+    return makeSignedToken("AICP1", license.toJson(), key).value();
+}
+
+// Re-signs arbitrary payload bytes: a "license" a trusted key really signed.
+QByteArray signPayload(const QByteArray& payload, const Ed25519PrivateKey& key) {
+    return makeSignedToken("AICP1", payload, key).value();
+}
+
+}  // namespace
+
+class TestLicenseVerifier : public QObject {
+    Q_OBJECT
+
+    std::optional<Ed25519PrivateKey> key_;
+    std::optional<Ed25519PrivateKey> otherKey_;
+    QByteArray goodKey_;
+
+    LicenseVerifier verifier() const {
+        PublicKeyRing ring;
+        ring.add(key_->publicKey());
+        return LicenseVerifier(ring);
+    }
+    LicenseStatus statusOf(QByteArrayView text, const char* now = "2026-06-01T12:00:00Z") const {
+        return verifier().verify(text, utc(now)).status;
+    }
+
+private slots:
+    void initTestCase() {
+        key_ = Ed25519PrivateKey::generate().value();
+        otherKey_ = Ed25519PrivateKey::generate().value();
+        goodKey_ = signLicense(sampleLicense(*key_), *key_);
+    }
+
+    void acceptsAGoodLicenseAndReadsEveryField() {
+        const auto result = verifier().verify(goodKey_, utc("2026-06-01T12:00:00Z"));
+        QCOMPARE(result.status, LicenseStatus::Valid);
+        QVERIFY(result.isUsable());
+        QCOMPARE(result.license->customerId, QStringLiteral("acme-corp"));
+        QCOMPARE(result.license->tier, QStringLiteral("professional"));
+        QCOMPARE(result.license->seats, std::int64_t(10));
+        QCOMPARE(result.license->requestsPerMonth, std::optional<std::int64_t>(1'000'000));
+        QVERIFY(result.license->hasFeature(QStringLiteral("sso")));
+        QVERIFY(goodKey_.startsWith("AICP1."));
+        QVERIFY(!goodKey_.contains('\n'));
+    }
+
+    void timeWindowBoundaries_data() {
+        QTest::addColumn<QString>("now");
+        QTest::addColumn<LicenseStatus>("status");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("a second before not_before")
+            << "2025-12-31T23:59:59Z" << LicenseStatus::NotYetValid
+            << "valid from 2026-01-01T00:00:00Z";
+        QTest::newRow("at not_before, midnight UTC")
+            << "2026-01-01T00:00:00Z" << LicenseStatus::Valid << "2027-01-01T00:00:00Z";
+        QTest::newRow("a second before expiry")
+            << "2026-12-31T23:59:59Z" << LicenseStatus::Valid << "2027-01-01T00:00:00Z";
+        QTest::newRow("at expiry, grace starts")
+            << "2027-01-01T00:00:00Z" << LicenseStatus::ValidInGrace << "2027-01-15T00:00:00Z";
+        QTest::newRow("last second of grace")
+            << "2027-01-14T23:59:59Z" << LicenseStatus::ValidInGrace << "2027-01-15T00:00:00Z";
+        QTest::newRow("grace over")
+            << "2027-01-15T00:00:00Z" << LicenseStatus::Expired << "2027-01-01T00:00:00Z";
+    }
+    void timeWindowBoundaries() {
+        QFETCH(QString, now);
+        QFETCH(LicenseStatus, status);
+        QFETCH(QString, reason);
+        const auto result = verifier().verify(goodKey_, utc(now.toLatin1().constData()));
+        QCOMPARE(result.status, status);
+        // The reason names the date that decided it.
+        QVERIFY2(result.reason.contains(reason), qPrintable(result.reason));
+    }
+
+    void localTimeZonesDoNotShiftTheWindow() {
+        // 2025-12-31 20:00 in New York is 2026-01-01 01:00 UTC: already valid.
+        const QDateTime newYork(QDate(2025, 12, 31), QTime(20, 0), QTimeZone("America/New_York"));
+        QCOMPARE(verifier().verify(goodKey_, newYork).status, LicenseStatus::Valid);
+        // 2026-01-01 08:00 in Tokyo is 2025-12-31 23:00 UTC: not yet.
+        const QDateTime tokyo(QDate(2026, 1, 1), QTime(8, 0), QTimeZone("Asia/Tokyo"));
+        QCOMPARE(verifier().verify(goodKey_, tokyo).status, LicenseStatus::NotYetValid);
+    }
+
+    void noGraceMeansExpiredAtExpiry() {
+        LicensePayload license = sampleLicense(*key_);
+        license.graceDays = 0;
+        QCOMPARE(statusOf(signLicense(license, *key_), "2027-01-01T00:00:00Z"),
+                 LicenseStatus::Expired);
+    }
+
+    void detectsClockRollback() {
+        const LicenseVerifier check = verifier();
+        const QDateTime seen = utc("2026-06-01T12:00:00Z");
+        QCOMPARE(check.verify(goodKey_, seen.addSecs(-60), seen).status,
+                 LicenseStatus::Valid);  // NTP wobble
+        const auto rolledBack = check.verify(goodKey_, seen.addDays(-2), seen);
+        QCOMPARE(rolledBack.status, LicenseStatus::ClockRollback);
+        QVERIFY(rolledBack.reason.contains(QStringLiteral("2026-06-01T12:00:00Z")));
+    }
+
+    void refusesRevokedLicenses() {
+        LicenseVerifier check = verifier();
+        RevocationList list;
+        list.sequence = 3;
+        list.issuedAt = utc("2026-05-01T00:00:00Z");
+        list.revoked.push_back({sampleLicense(*key_).id, utc("2026-05-01T00:00:00Z")});
+        QVERIFY(check.useRevocationList(list, 2).ok());
+        const auto result = check.verify(goodKey_, utc("2026-06-01T12:00:00Z"));
+        QCOMPARE(result.status, LicenseStatus::Revoked);
+        QVERIFY(result.reason.contains(QStringLiteral("2026-05-01")));
+        QVERIFY(!check.useRevocationList(list, 4).ok());  // older than one already seen
+    }
+
+    void refusesUnknownKeysAndForeignSignatures() {
+        QCOMPARE(statusOf(signLicense(sampleLicense(*otherKey_), *otherKey_)),
+                 LicenseStatus::UnknownKey);
+        // Claims our kid but is signed by another key.
+        QCOMPARE(statusOf(signLicense(sampleLicense(*key_), *otherKey_)),
+                 LicenseStatus::BadSignature);
+    }
+
+    void everyFlippedByteIsRefused() {
+        for (qsizetype i = 0; i < goodKey_.size(); ++i) {
+            for (const char mask : {char(0x01), char(0x20), char(0x80)}) {
+                QByteArray tampered = goodKey_;
+                tampered[i] = static_cast<char>(tampered[i] ^ mask);
+                const LicenseStatus status = statusOf(tampered);
+                if (status == LicenseStatus::Valid || status == LicenseStatus::ValidInGrace)
+                    QFAIL(
+                        qPrintable(QStringLiteral("byte %1 ^ %2 accepted").arg(i).arg(int(mask))));
+            }
+        }
+    }
+
+    void everyAlteredFieldBreaksTheSignature() {
+        const QByteArray original = sampleLicense(*key_).toJson();
+        const QByteArray signature = goodKey_.mid(goodKey_.lastIndexOf('.') + 1);
+        const QJsonObject fields = QJsonDocument::fromJson(original).object();
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            QJsonObject altered = fields;
+            altered.insert(it.key(), it.key() == QStringLiteral("v")
+                                         ? QJsonValue(1.0)
+                                         : QJsonValue(QStringLiteral("x")));
+            if (it.key() == QStringLiteral("v"))
+                altered.insert(QStringLiteral("grace_days"), 365);
+            const QByteArray forged =
+                "AICP1." + base64UrlEncode(QJsonDocument(altered).toJson(QJsonDocument::Compact)) +
+                '.' + signature;
+            // A changed kid names a key the verifier does not hold, which is
+            // refused before the signature is even checked.
+            const LicenseStatus expected = it.key() == QStringLiteral("kid")
+                                               ? LicenseStatus::UnknownKey
+                                               : LicenseStatus::BadSignature;
+            QCOMPARE(statusOf(forged), expected);
+        }
+        // Re-encoding the same JSON differently (spaces) also breaks it.
+        const QByteArray spaced = QJsonDocument(fields).toJson(QJsonDocument::Indented);
+        QCOMPARE(statusOf("AICP1." + base64UrlEncode(spaced) + '.' + signature),
+                 LicenseStatus::BadSignature);
+    }
+
+    void malformedTextIsRefusedWithoutCrashing_data() {
+        QTest::addColumn<QByteArray>("text");
+        const QByteArray head = goodKey_.left(goodKey_.lastIndexOf('.'));
+        const QByteArray signature = goodKey_.mid(goodKey_.lastIndexOf('.') + 1);
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("prefix only") << QByteArray("AICP1.");
+        QTest::newRow("two parts") << head;
+        QTest::newRow("four parts") << goodKey_ + ".AAAA";
+        QTest::newRow("wrong prefix") << "AICP2" + goodKey_.mid(5);
+        QTest::newRow("padding") << goodKey_ + "==";
+        QTest::newRow("truncated signature") << goodKey_.left(goodKey_.size() - 2);
+        QTest::newRow("truncated payload") << head.left(head.size() - 4) + '.' + signature;
+        QTest::newRow("standard base64")
+            << QByteArray(goodKey_).replace('-', '+').replace('_', '/') + "+";
+        QTest::newRow("huge") << "AICP1." + QByteArray(10 * 1024 * 1024, 'A') + '.' + signature;
+        QTest::newRow("nul bytes") << QByteArray("AICP1.\0\0\0.\0", 11);
+        QTest::newRow("not json") << "AICP1." + base64UrlEncode("hello") + '.' + signature;
+    }
+    void malformedTextIsRefusedWithoutCrashing() {
+        QFETCH(QByteArray, text);
+        const auto result = verifier().verify(text, utc("2026-06-01T12:00:00Z"));
+        QVERIFY(!result.isUsable());
+        QVERIFY(!result.reason.isEmpty());
+    }
+
+    void nonCanonicalBase64IsRefused() {
+        // Flip the unused low bits of the last payload character: same bytes
+        // decoded by a lax decoder, a different text — must not verify.
+        const qsizetype dot = goodKey_.lastIndexOf('.');
+        const QByteArray payloadText = goodKey_.mid(6, dot - 6);
+        if (payloadText.size() % 4 == 0)
+            QSKIP("payload length leaves no spare bits");
+        QByteArray tampered = goodKey_;
+        tampered[dot - 1] = static_cast<char>(tampered[dot - 1] + 1);
+        QVERIFY(!verifier().verify(tampered, utc("2026-06-01T12:00:00Z")).isUsable());
+    }
+
+    void signedButInvalidContentIsMalformed() {
+        QJsonObject fields = QJsonDocument::fromJson(sampleLicense(*key_).toJson()).object();
+        fields.insert(QStringLiteral("seats"), QStringLiteral("ten"));
+        fields.insert(QStringLiteral("limits"), QStringLiteral("lots"));
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), *key_)),
+                 LicenseStatus::Malformed);
+        fields = QJsonDocument::fromJson(sampleLicense(*key_).toJson()).object();
+        fields.insert(QStringLiteral("expires_at"), QStringLiteral("2027-02-30T00:00:00Z"));
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), *key_)),
+                 LicenseStatus::Malformed);
+    }
+
+    void refusesANewerFormatButKeepsUnknownFields() {
+        QJsonObject fields = QJsonDocument::fromJson(sampleLicense(*key_).toJson()).object();
+        fields.insert(QStringLiteral("v"), 2);
+        const auto newer = verifier().verify(
+            signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), *key_),
+            utc("2026-06-01T12:00:00Z"));
+        QCOMPARE(newer.status, LicenseStatus::Malformed);
+        QVERIFY(newer.reason.contains(QStringLiteral("newer")));
+
+        fields.insert(QStringLiteral("v"), 1);
+        fields.insert(QStringLiteral("loyalty_tier"), QStringLiteral("gold"));
+        const QByteArray payload = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+        const auto result =
+            verifier().verify(signPayload(payload, *key_), utc("2026-06-01T12:00:00Z"));
+        QCOMPARE(result.status, LicenseStatus::Valid);
+        QCOMPARE(result.license->unknownFields.value(QStringLiteral("loyalty_tier")).toString(),
+                 QStringLiteral("gold"));
+        QCOMPARE(result.license->toJson(), payload);
+    }
+
+    void licenseFileRoundTripsAndCommentsAreNotTrusted() {
+        const LicensePayload license = sampleLicense(*key_);
+        QByteArray file = licenseFileText(goodKey_, license);
+        QVERIFY(file.contains("-----BEGIN AICP LICENSE-----\n"));
+        QVERIFY(file.contains("# Customer: Acme Corp (acme-corp)"));
+        QCOMPARE(statusOf(file), LicenseStatus::Valid);
+        // Editing the readable lines changes nothing that is trusted.
+        file.replace("# Tier: professional", "# Tier: enterprise");
+        const auto result = verifier().verify(file, utc("2026-06-01T12:00:00Z"));
+        QCOMPARE(result.status, LicenseStatus::Valid);
+        QCOMPARE(result.license->tier, QStringLiteral("professional"));
+        // A damaged block is refused.
+        QByteArray damaged = licenseFileText(goodKey_, license);
+        damaged.replace(damaged.indexOf("-----BEGIN AICP LICENSE-----\n") + 30, 1, "*");
+        QVERIFY(!verifier().verify(damaged, utc("2026-06-01T12:00:00Z")).isUsable());
+        QVERIFY(!verifier()
+                     .verify(QByteArray(licenseFileText(goodKey_, license))
+                                 .replace("-----END AICP LICENSE-----", ""),
+                             utc("2026-06-01T12:00:00Z"))
+                     .isUsable());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLicenseVerifier)
+#include "tst_licenseverifier.moc"
