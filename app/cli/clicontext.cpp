@@ -1,5 +1,6 @@
 #include "cli/clicontext.h"
 
+#include "common/savefile.h"
 #include "common/texttable.h"
 
 #include <limits>
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace aicp::cli {
 namespace {
@@ -277,15 +277,7 @@ Result<QByteArray> readInputFile(const QString& path, qsizetype maxSize) {
 }
 
 Status writeOutputFile(const QString& path, QByteArrayView bytes) {
-    QSaveFile file(path);
-    const QString name = QDir::toNativeSeparators(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(Error::Code::Io,
-                     QStringLiteral("cannot write '%1' (%2)").arg(name, file.errorString()));
-    if (file.write(bytes.data(), bytes.size()) != bytes.size() || !file.commit())
-        return Error(Error::Code::Io,
-                     QStringLiteral("cannot write '%1' (%2)").arg(name, file.errorString()));
-    return {};
+    return writeFileAtomically(path, bytes);
 }
 
 std::optional<QString> optionValue(const CliContext& context, const QCommandLineParser& parser,
