@@ -11,7 +11,7 @@ packages="
   libsqlite3-dev libssl-dev sqlite3 openssl
   libgl-dev libxkbcommon-dev fonts-dejavu-core
   xvfb xauth
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy clang-format
   ccache dpkg-dev desktop-file-utils appstream gzip file man-db
   poppler-utils
 "

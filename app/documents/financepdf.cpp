@@ -134,8 +134,9 @@ Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& 
     return renderPdf(document);
 }
 
-Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp) {
-    PdfDocument document;
+namespace {
+
+void addInvoiceFacts(PdfDocument& document, const Invoice& invoice, const DocumentStamp& stamp) {
     document.title = QStringLiteral("Invoice %1").arg(invoice.number);
     document.landscape = true;  // line descriptions are long
     document.subtitle = QString::fromLatin1(kProduct);
@@ -159,7 +160,9 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
             QStringLiteral("in full by %1 on %2: %3")
                 .arg(invoice.creditNote->number, toRfc3339(invoice.creditNote->issuedAt),
                      invoice.creditNote->reason));
+}
 
+PdfTable invoiceCharges(const Invoice& invoice) {
     PdfTable charges;
     charges.caption = QStringLiteral("Charges");
     charges.columns = {{QStringLiteral("Description"), 4.2, PdfTable::Align::Left},
@@ -197,8 +200,10 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
     }
     charges.rows.push_back(
         {{QStringLiteral("Total"), {}, {}, {}, {}, money(invoice.total, invoice.currency)}, true});
-    document.tables.push_back(std::move(charges));
+    return charges;
+}
 
+PdfTable invoiceInformation(const Invoice& invoice) {
     PdfTable information;
     information.caption = QStringLiteral("For information (not charged)");
     information.columns = {{QStringLiteral("Item"), 7, PdfTable::Align::Left},
@@ -206,6 +211,16 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
     for (const InvoiceLine& line : invoice.lines)
         if (line.kind != InvoiceLineKind::Charge)
             information.rows.push_back({{line.description, count(line.quantity)}, false});
+    return information;
+}
+
+}  // namespace
+
+Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp) {
+    PdfDocument document;
+    addInvoiceFacts(document, invoice, stamp);
+    document.tables.push_back(invoiceCharges(invoice));
+    PdfTable information = invoiceInformation(invoice);
     if (!information.rows.empty())
         document.tables.push_back(std::move(information));
 
