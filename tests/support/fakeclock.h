@@ -8,8 +8,8 @@
 
 namespace aicp::test {
 
-// A time written as in a license or a log, "2026-12-05T10:00:00Z", in UTC;
-// a malformed one stops the test (qFatal).
+// A time written as in a license, "2026-12-05T10:00:00Z" (UTC, with Z);
+// anything else stops the test (qFatal).
 [[nodiscard]] QDateTime utcAt(const char* rfc3339);
 
 // The injectable clock the services take (aicp::Clock), set and moved by the

@@ -1,14 +1,14 @@
 #include "support/livesourcesamples.h"
 
+#include <tuple>
+
 namespace aicp::test {
 
 LiveSource aicpSource(const QString& name, const QUrl& url, const QByteArray& token,
                       int intervalMinutes) {
     LiveSource source;
-    source.name = name;
-    source.url = url;
-    source.token = token;
-    source.intervalMinutes = intervalMinutes;
+    std::tie(source.name, source.url, source.token, source.intervalMinutes) =
+        std::tie(name, url, token, intervalMinutes);
     return source;
 }
 
