@@ -6,6 +6,7 @@
 #include "metering/usagegenerator.h"
 #include "metering/usageimporter.h"
 #include "storage/workspace.h"
+#include "support/generatedusage.h"
 
 #include <sys/resource.h>
 
@@ -19,6 +20,9 @@
 
 namespace {
 
+using aicp::test::UsageFileFormat;
+using aicp::test::writeGeneratedUsage;
+
 struct Run {
     double seconds = 0;
     aicp::UsageImportReport report;
@@ -28,14 +32,6 @@ long peakRssMiB() {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return usage.ru_maxrss / 1024;  // Linux reports KiB
-}
-
-bool generate(const aicp::UsageGeneratorSpec& spec, const QString& path, bool csv) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    const aicp::UsageGenerator generator(spec);
-    return (csv ? generator.writeCsv(file) : generator.writeJsonl(file)).ok();
 }
 
 std::optional<Run> importInto(aicp::Workspace& workspace, const QString& path, QTextStream& out) {
@@ -83,16 +79,13 @@ int main(int argc, char* argv[]) {
     QTextStream out(stdout);
     const QStringList args = app.arguments();
     const bool quick = args.contains(QStringLiteral("--quick"));
-    aicp::UsageGeneratorSpec spec;
-    spec.rows = quick ? 20'000 : 1'000'000;
-    spec.customers = 50;
-    spec.usersPerCustomer = 200;
-    spec.agentsPerCustomer = 20;
+    const aicp::UsageGeneratorSpec spec = aicp::test::benchmarkUsage(quick ? 20'000 : 1'000'000);
 
     QTemporaryDir dir;
     const QString csv = dir.filePath(QStringLiteral("events.csv"));
     const QString jsonl = dir.filePath(QStringLiteral("events.jsonl"));
-    if (!dir.isValid() || !generate(spec, csv, true) || !generate(spec, jsonl, false)) {
+    if (!dir.isValid() || !writeGeneratedUsage(spec, csv, UsageFileFormat::Csv) ||
+        !writeGeneratedUsage(spec, jsonl, UsageFileFormat::JsonLines)) {
         out << "bench_import: cannot write the generated files\n";
         return 1;
     }

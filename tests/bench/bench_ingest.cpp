@@ -8,6 +8,8 @@
 #include "server/apitokenstore.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/generatedusage.h"
+#include "support/servertestsupport.h"
 
 #include <algorithm>
 #include <deque>
@@ -32,102 +34,40 @@ namespace {
 
 constexpr int kBatch = 1000;
 
-// The generator's JSON Lines form of one event (writeJsonl()), built here
-// so each batch is made from its own rows without a file.
-void appendEvent(QByteArray& out, const aicp::GeneratedEvent& event) {
-    const auto list = [&out](const std::vector<std::string>& items) {
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (i > 0)
-                out += ',';
-            out += '"';
-            out += items[i];
-            out += '"';
-        }
-    };
-    out += R"({"specversion":"1.0","id":")";
-    out += event.id;
-    out += R"(","source":")";
-    out += event.source;
-    out += R"(","type":"ai.request.governed","time":")";
-    out += event.timestamp;
-    out += R"(","subject":")";
-    out += event.customer;
-    out += R"(","data":{"agent_id":")";
-    out += event.agent;
-    out += R"(","user_id":")";
-    out += event.user;
-    out += R"(","policy_packs":[)";
-    list(event.policyPacks);
-    out += R"(],"compliance_modules":[)";
-    list(event.complianceModules);
-    out += R"(],"quantity":)";
-    out += QByteArray::number(qint64(event.quantity));
-    out += "}}";
-}
-
-std::vector<QByteArray> makeBatches(const aicp::UsageGenerator& generator, bool jsonl) {
+// Batches of kBatch events cut from the generator's JSON Lines file: JSON
+// arrays, or with --jsonl the lines themselves, so HTTP carries exactly the
+// events the CSV import gets.
+std::vector<QByteArray> makeBatches(const QString& jsonlPath, bool jsonl) {
     std::vector<QByteArray> batches;
-    const std::int64_t rows = generator.spec().rows;
-    for (std::int64_t first = 0; first < rows; first += kBatch) {
-        QByteArray body;
-        body.reserve(kBatch * 340);
-        body += jsonl ? "" : "[";
-        for (std::int64_t row = first; row < std::min<std::int64_t>(first + kBatch, rows); ++row) {
-            if (row > first)
-                body += jsonl ? "\n" : ",";
-            appendEvent(body, generator.event(row));
-        }
+    QFile file(jsonlPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return batches;
+    QByteArray body;
+    int inBody = 0;
+    const auto finish = [&] {
         body += jsonl ? "\n" : "]";
         batches.push_back(std::move(body));
+        body = QByteArray();
+        inBody = 0;
+    };
+    while (!file.atEnd()) {
+        const QByteArray event = file.readLine().trimmed();
+        if (event.isEmpty())
+            continue;
+        if (inBody == 0) {
+            body.reserve(kBatch * 340);
+            body += jsonl ? "" : "[";
+        } else {
+            body += jsonl ? "\n" : ",";
+        }
+        body += event;
+        if (++inBody == kBatch)
+            finish();
     }
+    if (inBody > 0)
+        finish();
     return batches;
 }
-
-// A running `aicp serve` on 127.0.0.1 and a free port; its request log goes
-// to a file.
-class Server {
-public:
-    bool start(const QString& aicp, const QString& db, const QString& logFile) {
-        process_.setStandardErrorFile(logFile);
-        process_.start(aicp, {QStringLiteral("serve"), QStringLiteral("--db"), db,
-                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
-        if (!process_.waitForStarted(15'000))
-            return false;
-        static const QRegularExpression listening(
-            QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
-        QElapsedTimer clock;
-        clock.start();
-        QByteArray out;
-        while (clock.elapsed() < 20'000 && process_.state() == QProcess::Running) {
-            process_.waitForReadyRead(200);
-            out += process_.readAllStandardOutput();
-            if (const auto match = listening.match(QString::fromUtf8(out)); match.hasMatch()) {
-                base_ = match.captured(1);
-                return true;
-            }
-        }
-        return false;
-    }
-    [[nodiscard]] const QString& base() const { return base_; }
-    bool stop() {
-        process_.terminate();
-        if (process_.waitForFinished(30'000))
-            return process_.exitStatus() == QProcess::NormalExit && process_.exitCode() == 0;
-        process_.kill();
-        process_.waitForFinished();
-        return false;
-    }
-    ~Server() {
-        if (process_.state() != QProcess::NotRunning) {
-            process_.kill();
-            process_.waitForFinished(5000);
-        }
-    }
-
-private:
-    QProcess process_;
-    QString base_;
-};
 
 struct PostResult {
     double seconds = 0;
@@ -240,12 +180,8 @@ int main(int argc, char* argv[]) {
     if (const qsizetype at = args.indexOf(QStringLiteral("--in-flight")); at > 0)
         inFlight = std::clamp(args.value(at + 1).toInt(), 1, 64);
 
-    aicp::UsageGeneratorSpec spec;
-    spec.rows = quick ? 20 * kBatch : 1000 * kBatch;
-    spec.customers = 50;
-    spec.usersPerCustomer = 200;
-    spec.agentsPerCustomer = 20;
-    const aicp::UsageGenerator generator(spec);
+    const aicp::UsageGeneratorSpec spec =
+        aicp::test::benchmarkUsage(quick ? 20 * kBatch : 1000 * kBatch);
 
     QTemporaryDir dir;
     if (!dir.isValid()) {
@@ -255,6 +191,7 @@ int main(int argc, char* argv[]) {
     const QString served = dir.filePath(QStringLiteral("served.aicp"));
     const QString imported = dir.filePath(QStringLiteral("imported.aicp"));
     const QString csv = dir.filePath(QStringLiteral("events.csv"));
+    const QString events = dir.filePath(QStringLiteral("events.jsonl"));
 
     // A fresh workspace and an ingest token, made in process before serving.
     QByteArray token;
@@ -272,14 +209,14 @@ int main(int argc, char* argv[]) {
         }
         token = made->token;
     }
-    {
-        QFile file(csv);
-        if (!file.open(QIODevice::WriteOnly) || !generator.writeCsv(file).ok()) {
-            out << "bench_ingest: cannot write " << csv << "\n";
-            return 1;
-        }
+    using aicp::test::UsageFileFormat;
+    if (!aicp::test::writeGeneratedUsage(spec, csv, UsageFileFormat::Csv) ||
+        !aicp::test::writeGeneratedUsage(spec, events, UsageFileFormat::JsonLines)) {
+        out << "bench_ingest: cannot write the generated events\n";
+        return 1;
     }
-    const std::vector<QByteArray> batches = makeBatches(generator, jsonl);
+    const std::vector<QByteArray> batches = makeBatches(events, jsonl);
+    QFile::remove(events);
     qint64 bodyBytes = 0;
     for (const QByteArray& body : batches)
         bodyBytes += body.size();
@@ -292,15 +229,14 @@ int main(int argc, char* argv[]) {
                .arg(inFlight);
     out.flush();
 
-    Server server;
-    if (!server.start(aicpPath, served, dir.filePath(QStringLiteral("serve.log")))) {
+    aicp::apitest::Server server;
+    if (!server.start(aicpPath, served)) {
         out << "bench_ingest: aicp serve did not start\n";
         return 1;
     }
-    const PostResult posted =
-        postAll(QUrl(server.base() + QStringLiteral("/api/pricing/usage/events")), token, batches,
-                inFlight, jsonl);
-    const bool stopped = server.stop();
+    const PostResult posted = postAll(server.url(QStringLiteral("/api/pricing/usage/events")),
+                                      token, batches, inFlight, jsonl);
+    const bool stopped = server.terminate(30'000) == 0;
     if (posted.failures > 0) {
         out << QStringLiteral("bench_ingest: %1 batch(es) failed; first: %2\n")
                    .arg(posted.failures)
@@ -335,8 +271,7 @@ int main(int argc, char* argv[]) {
                .arg(posted.failures);
     // Whether a batch costs more as the workspace grows: the first and the
     // last tenth of the batches, as the service timed them.
-    const std::vector<double> batchTimes =
-        serviceTimesMs(dir.filePath(QStringLiteral("serve.log")));
+    const std::vector<double> batchTimes = serviceTimesMs(server.logPath());
     if (batchTimes.size() >= 10) {
         const auto tenth = std::ptrdiff_t(batchTimes.size() / 10);
         out << QStringLiteral("%1 p50 %2 ms  p99 %3 ms  (first tenth p50 %4 ms, last %5 ms)\n")

@@ -6,11 +6,12 @@
 #include "licensing/licensepayload.h"
 #include "licensing/licenseverifier.h"
 #include "licensing/signedtoken.h"
+#include "support/benchtiming.h"
+#include "support/testkeys.h"
 
 #include <algorithm>
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -18,14 +19,9 @@
 
 namespace {
 
-template <typename Work>
-double perSecond(std::int64_t iterations, Work work) {
-    QElapsedTimer timer;
-    timer.start();
-    for (std::int64_t i = 0; i < iterations; ++i)
-        work(i);
-    const double nanos = std::max<double>(1.0, static_cast<double>(timer.nsecsElapsed()));
-    return static_cast<double>(iterations) * 1e9 / nanos;
+// Signatures and license keys per second.
+double perSecond(std::int64_t iterations, const auto& work) {
+    return aicp::test::measure(iterations, work).perSecond;
 }
 
 struct OpensslFigures {
@@ -83,17 +79,14 @@ int main(int argc, char* argv[]) {
     const std::int64_t iterations = quick ? 200 : 20'000;
     QTextStream out(stdout);
 
-    auto key = aicp::Ed25519PrivateKey::generate();
-    if (!key) {
-        out << "bench_licensing: " << key.error().message() << '\n';
-        return 1;
-    }
-    const aicp::Ed25519PublicKey publicKey = key->publicKey();
+    const aicp::test::TestKey testKey = aicp::test::makeTestKey();
+    const aicp::Ed25519PrivateKey& key = testKey.key;
+    const aicp::Ed25519PublicKey publicKey = key.publicKey();
     const QByteArray message(64, 'x');  // what `openssl speed` signs
-    const QByteArray signature = key->sign(message).value();
+    const QByteArray signature = key.sign(message).value();
 
     const double rawSign = perSecond(iterations, [&](std::int64_t) {
-        sink = sink + static_cast<int>(key->sign(message)->size());
+        sink = sink + static_cast<int>(key.sign(message)->size());
     });
     const double rawVerify = perSecond(iterations, [&](std::int64_t) {
         sink = sink + (publicKey.isValidSignature(message, signature) ? 1 : 0);
@@ -101,12 +94,10 @@ int main(int argc, char* argv[]) {
 
     const QByteArray payload = sampleLicense(publicKey.kid()).toJson();
     const double licenseSign = perSecond(iterations, [&](std::int64_t) {
-        sink = sink + static_cast<int>(aicp::makeSignedToken("AICP1", payload, *key)->size());
+        sink = sink + static_cast<int>(aicp::makeSignedToken("AICP1", payload, key)->size());
     });
-    aicp::PublicKeyRing ring;
-    ring.add(publicKey);
-    const aicp::LicenseVerifier verifier(ring);
-    const QByteArray licenseKey = aicp::makeSignedToken("AICP1", payload, *key).value();
+    const aicp::LicenseVerifier verifier(testKey.ring);
+    const QByteArray licenseKey = aicp::makeSignedToken("AICP1", payload, key).value();
     const QDateTime now(QDate(2026, 6, 1), QTime(12, 0), Qt::UTC);
     const double licenseVerify = perSecond(iterations, [&](std::int64_t) {
         sink = sink + (verifier.verify(licenseKey, now).isUsable() ? 1 : 0);

@@ -3,29 +3,17 @@
 // baseline measured in the same run (plain JSON parsing; the same totals
 // hand-coded in int64 arithmetic) so the figures mean something on any box.
 #include "pricing/costengine.h"
+#include "support/benchtiming.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
 namespace {
 
-struct Timing {
-    double perSecond;
-    double nanosPerOp;
-};
-
-template <typename Work>
-Timing measure(std::int64_t iterations, Work work) {
-    QElapsedTimer timer;
-    timer.start();
-    for (std::int64_t i = 0; i < iterations; ++i)
-        work(i);
-    const double nanos = std::max<double>(1.0, static_cast<double>(timer.nsecsElapsed()));
-    return {static_cast<double>(iterations) * 1e9 / nanos, nanos / static_cast<double>(iterations)};
-}
+using aicp::test::measure;
+using aicp::test::Timing;
 
 // The default book's four totals for `requests` with no add-ons, written out
 // by hand in micro-units: what a single-purpose calculator would do.

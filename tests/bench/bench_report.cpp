@@ -18,6 +18,8 @@
 #include "metering/usageimporter.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
+#include "support/generatedusage.h"
+#include "support/testkeys.h"
 
 #include <algorithm>
 #include <functional>
@@ -33,7 +35,7 @@ using namespace aicp;
 
 namespace {
 
-const QByteArray kPassphrase("bench-report-passphrase");
+using aicp::test::kTestPassphrase;
 constexpr std::int64_t kChunkRows = 1'000'000;
 
 double seconds(const QElapsedTimer& timer) {
@@ -41,7 +43,7 @@ double seconds(const QElapsedTimer& timer) {
 }
 
 Status issueLicenses(Workspace& workspace, int customers) {
-    if (auto key = KeyStore(workspace).generate(kPassphrase); !key)
+    if (auto key = aicp::test::addSigningKey(workspace); !key)
         return key.error();
     static const char* const kTiers[] = {"starter", "professional", "enterprise", "open_source"};
     // One transaction for all: 2,000 commits would time the disk, not aicp.
@@ -56,7 +58,7 @@ Status issueLicenses(Workspace& workspace, int customers) {
         request.tier = QString::fromLatin1(kTiers[i % 4]);
         request.notBefore = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
         request.expiresAt = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
-        if (auto issued = registry.issue(request, kPassphrase); !issued)
+        if (auto issued = registry.issue(request, kTestPassphrase); !issued)
             return issued.error();
     }
     return transaction->commit();
@@ -78,12 +80,8 @@ Status importEvents(Workspace& workspace, std::int64_t events, int customers, co
         spec.days = daysPerChunk;
         spec.seed = std::uint64_t(chunk) + 1;
         const QString path = folder + QStringLiteral("/events-%1.csv").arg(chunk);
-        {
-            QFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return Error(Error::Code::Io, QStringLiteral("cannot write %1").arg(path));
-            AICP_TRY(UsageGenerator(spec).writeCsv(file));
-        }
+        if (!aicp::test::writeGeneratedUsage(spec, path))
+            return Error(Error::Code::Io, QStringLiteral("cannot write %1").arg(path));
         auto report = UsageImporter(workspace).importFile(path);
         QFile::remove(path);
         if (!report)

@@ -21,6 +21,7 @@
 #include "metering/usagepuller.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/generatedusage.h"
 #include "support/servertestsupport.h"
 
 #include <atomic>
@@ -38,58 +39,6 @@
 namespace {
 
 constexpr int kCustomers = 5;
-
-// `aicp serve` on 127.0.0.1 and a free port, its pid kept for /proc.
-class Server {
-public:
-    bool start(const QString& program, const QString& db, const QString& log) {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("AICP_DB"));
-        process_.setProcessEnvironment(environment);
-        process_.setStandardErrorFile(log);
-        process_.start(program, {QStringLiteral("serve"), QStringLiteral("--db"), db,
-                                 QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
-        if (!process_.waitForStarted(15000))
-            return false;
-        static const QRegularExpression listening(
-            QStringLiteral("listening on (http://127\\.0\\.0\\.1:(\\d+))"));
-        QByteArray output;
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < 20000 && process_.state() == QProcess::Running) {
-            process_.waitForReadyRead(200);
-            output += process_.readAllStandardOutput();
-            const auto match = listening.match(QString::fromUtf8(output));
-            if (match.hasMatch()) {
-                base_ = QUrl(match.captured(1));
-                return true;
-            }
-        }
-        return false;
-    }
-    [[nodiscard]] const QUrl& base() const { return base_; }
-    [[nodiscard]] qint64 pid() const { return process_.processId(); }
-    // SIGTERM, then the exit code (-1 when it did not stop within 15 s).
-    int terminate() {
-        process_.terminate();
-        if (!process_.waitForFinished(15000)) {
-            process_.kill();
-            process_.waitForFinished();
-            return -1;
-        }
-        return process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
-    }
-    ~Server() {
-        if (process_.state() != QProcess::NotRunning) {
-            process_.kill();
-            process_.waitForFinished(5000);
-        }
-    }
-
-private:
-    QProcess process_;
-    QUrl base_;
-};
 
 QUrl endpoint(const QUrl& base, const QString& path, const QString& query = {}) {
     QUrl url = base;
@@ -478,18 +427,11 @@ int main(int argc, char** argv) {
     if (prefill > 0) {
         QElapsedTimer filling;
         filling.start();
-        aicp::UsageGeneratorSpec spec;
-        spec.rows = prefill;
-        spec.customers = 50;
-        spec.usersPerCustomer = 200;
-        spec.agentsPerCustomer = 20;
         const QString csv = dir.filePath(QStringLiteral("prefill.csv"));
-        QFile file(csv);
-        if (!file.open(QIODevice::WriteOnly) || !aicp::UsageGenerator(spec).writeCsv(file).ok()) {
+        if (!aicp::test::writeGeneratedUsage(aicp::test::benchmarkUsage(prefill), csv)) {
             out << "could not generate the prefill events\n";
             return 1;
         }
-        file.close();
         auto workspace = aicp::Workspace::open(serveDb, aicp::Workspace::OpenMode::OpenExisting);
         auto imported = workspace ? aicp::UsageImporter(**workspace).importFile(csv)
                                   : aicp::Result<aicp::UsageImportReport>(workspace.error());
@@ -503,9 +445,8 @@ int main(int argc, char** argv) {
                    .arg(filling.elapsed() / 1000.0, 0, 'f', 1);
     }
 
-    Server server;
-    const QString serveLog = dir.filePath(QStringLiteral("serve.log"));
-    if (!server.start(program, serveDb, serveLog)) {
+    aicp::apitest::Server server;
+    if (!server.start(program, serveDb)) {
         out << "aicp serve did not start\n";
         return 1;
     }
@@ -557,7 +498,7 @@ int main(int argc, char** argv) {
     // The service logs one line per request: count what it did not answer 2xx.
     qint64 logged = 0;
     qint64 loggedNot2xx = 0;
-    QFile logFile(serveLog);
+    QFile logFile(server.logPath());
     if (logFile.open(QIODevice::ReadOnly)) {
         static const QRegularExpression requestLine(QStringLiteral(" /\\S* (\\d{3}) [0-9.]+ms$"));
         for (const QByteArray& line : logFile.readAll().split('\n')) {

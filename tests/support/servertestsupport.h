@@ -1,5 +1,6 @@
 #pragma once
 
+// Includes kept as before the move to servertestsupport.cpp: the tests use them.
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -19,118 +20,51 @@
 namespace aicp::apitest {
 
 // One CloudEvents usage event as a gateway posts it, compact JSON.
-inline QByteArray cloudEvent(const QString& source, const QString& subject, const QString& id,
-                             const QString& time, int quantity = 1) {
-    return QJsonDocument(
-               QJsonObject{{QStringLiteral("specversion"), QStringLiteral("1.0")},
-                           {QStringLiteral("id"), id},
-                           {QStringLiteral("source"), source},
-                           {QStringLiteral("type"), QStringLiteral("ai.request.governed")},
-                           {QStringLiteral("time"), time},
-                           {QStringLiteral("subject"), subject},
-                           {QStringLiteral("data"),
-                            QJsonObject{{QStringLiteral("agent_id"), QStringLiteral("agent-1")},
-                                        {QStringLiteral("user_id"), QStringLiteral("user-1")},
-                                        {QStringLiteral("policy_packs"), QJsonArray()},
-                                        {QStringLiteral("compliance_modules"), QJsonArray()},
-                                        {QStringLiteral("quantity"), quantity}}}})
-        .toJson(QJsonDocument::Compact);
-}
+[[nodiscard]] QByteArray cloudEvent(const QString& source, const QString& subject,
+                                    const QString& id, const QString& time, int quantity = 1);
 
 // One HTTP exchange, bounded in time.
 struct Reply {
     int status = 0;  // 0: no answer
     QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString errorCode() const {
+    [[nodiscard]] QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
+    [[nodiscard]] QString errorCode() const {
         return json().value(u"error").toObject().value(u"code").toString();
     }
 };
 
-inline Reply exchange(const QByteArray& method, const QUrl& url, const QByteArray& token = {},
-                      const QByteArray& body = {}, int timeoutMs = 15000) {
-    QNetworkAccessManager network;
-    QNetworkRequest request(url);
-    if (!token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + token);
-    if (!body.isEmpty() || method == "POST")
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setTransferTimeout(timeoutMs);
-    QNetworkReply* reply = network.sendCustomRequest(request, method, body);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs + 1000, &loop, &QEventLoop::quit);
-    loop.exec();
-    Reply result;
-    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    result.body = reply->readAll();
-    reply->deleteLater();
-    return result;
-}
+[[nodiscard]] Reply exchange(const QByteArray& method, const QUrl& url,
+                             const QByteArray& token = {}, const QByteArray& body = {},
+                             int timeoutMs = 15000);
 
-// A running `aicp serve` on 127.0.0.1 and a free port. Its request log goes
-// to a file, not a pipe: a test blocked waiting for another process would
-// not drain a pipe, and a busy service would stall once it filled.
+// A running `aicp serve` on 127.0.0.1 and a free port: the one way tests,
+// benchmarks and the soak start it and wait for its "listening on" line.
+// Its request log goes to a file, not a pipe: a test blocked waiting for
+// another process would not drain a pipe, and a busy service would stall
+// once it filled.
 class Server {
 public:
+    Server() = default;
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+    ~Server();
+
+    // `aicp serve --db db --listen 127.0.0.1:0 extra…` in `environment`;
+    // false when it did not say where it listens within 20 s.
     bool start(const QString& program, const QString& db, const QProcessEnvironment& environment,
-               const QStringList& extra = {}) {
-        if (!logDir_.isValid())
-            return false;
-        process_.setStandardErrorFile(logDir_.filePath(QStringLiteral("serve.log")));
-        process_.setProcessEnvironment(environment);
-        process_.start(program,
-                       QStringList{QStringLiteral("serve"), QStringLiteral("--db"), db,
-                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} +
-                           extra);
-        if (!process_.waitForStarted(15000))
-            return false;
-        static const QRegularExpression listening(
-            QStringLiteral("listening on (http://127\\.0\\.0\\.1:(\\d+))"));
-        QElapsedTimer clock;
-        clock.start();
-        while (clock.elapsed() < 20000) {
-            process_.waitForReadyRead(200);
-            out_ += process_.readAllStandardOutput();
-            const auto match = listening.match(QString::fromUtf8(out_));
-            if (match.hasMatch()) {
-                base_ = QUrl(match.captured(1));
-                return true;
-            }
-            if (process_.state() == QProcess::NotRunning)
-                return false;
-        }
-        return false;
-    }
-    [[nodiscard]] QUrl url(const QString& path) const {
-        QUrl url = base_;
-        const qsizetype query = path.indexOf(u'?');
-        url.setPath(query < 0 ? path : path.left(query));
-        if (query >= 0)
-            url.setQuery(path.mid(query + 1));
-        return url;
-    }
+               const QStringList& extra = {});
+    // The same in this process's environment without AICP_DB.
+    bool start(const QString& program, const QString& db);
+
+    // `path` may carry a query ("/api/pricing/usage?customer=acme").
+    [[nodiscard]] QUrl url(const QString& path) const;
     [[nodiscard]] const QUrl& base() const { return base_; }
-    // SIGTERM, then the exit code (-1 when it did not stop within 15 s).
-    int terminate() {
-        process_.terminate();
-        if (!process_.waitForFinished(15000)) {
-            process_.kill();
-            process_.waitForFinished();
-            return -1;
-        }
-        return process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
-    }
-    [[nodiscard]] QString log() const {
-        QFile file(logDir_.filePath(QStringLiteral("serve.log")));
-        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-    }
-    ~Server() {
-        if (process_.state() != QProcess::NotRunning) {
-            process_.kill();
-            process_.waitForFinished(5000);
-        }
-    }
+    [[nodiscard]] qint64 pid() const { return process_.processId(); }
+    // SIGTERM, then the exit code (-1 when it did not stop within `timeoutMs`).
+    int terminate(int timeoutMs = 15000);
+    // The request log: one line per request, then the shutdown lines.
+    [[nodiscard]] QString logPath() const;
+    [[nodiscard]] QString log() const;
 
 private:
     QTemporaryDir logDir_;

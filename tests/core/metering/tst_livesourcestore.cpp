@@ -4,20 +4,16 @@
 // sources with their meters (stored, validated, tested against a fixture
 // API), and schema-6 and -7 workspaces keeping their sources as aicp ones.
 #include "metering/livesources.h"
-#include "pricing/pricebook.h"
-#include "storage/migration.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/livesourcesamples.h"
 #include "support/openmeterfixture.h"
+#include "support/tempworkspace.h"
 
 #include <memory>
-#include <string>
 
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <sqlite3.h>
 
 using namespace aicp;
 
@@ -27,26 +23,11 @@ const QDateTime kNow(QDate(2026, 3, 2), QTime(9, 30), Qt::UTC);
 const QByteArray kToken = "aicp_abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH";
 
 LiveSource source(const QString& name, const QString& url, int interval = 0) {
-    LiveSource result;
-    result.name = name;
-    result.url = QUrl(url);
-    result.token = kToken;
-    result.intervalMinutes = interval;
-    return result;
+    return test::aicpSource(name, QUrl(url), kToken, interval);
 }
 
 LiveSource openMeterSource(const QString& name, const QString& url) {
-    LiveSource result;
-    result.name = name;
-    result.kind = LiveSourceKind::OpenMeter;
-    result.url = QUrl(url);
-    result.intervalMinutes = 30;
-    result.openMeter.requestsMeter = QStringLiteral("governed_requests");
-    result.openMeter.packsMeter = QStringLiteral("pack_requests");
-    result.openMeter.packKey = QStringLiteral("pack");
-    result.openMeter.agentsMeter = QStringLiteral("agent_requests");
-    result.openMeter.agentKey = QStringLiteral("agent_id");
-    return result;
+    return test::openMeterSource(name, QUrl(url));
 }
 
 }  // namespace
@@ -55,18 +36,10 @@ class TstLiveSourceStore : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    test::TempWorkspace workspace_;  // renewed for each test
 
 private slots:
-    void init() {
-        QVERIFY(dir_.isValid());
-        QFile::remove(dir_.filePath(QStringLiteral("w.aicp")));
-        auto workspace = Workspace::open(dir_.filePath(QStringLiteral("w.aicp")));
-        QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
-        workspace_ = std::move(*workspace);
-    }
-    void cleanup() { workspace_.reset(); }
+    void init() { QVERIFY2(workspace_.renew(), qPrintable(workspace_.error())); }
 
     void addsListsEditsAndRemoves() {
         LiveSources sources(*workspace_);
@@ -377,33 +350,14 @@ private slots:
     // and take OpenMeter sources after opening.
     void upgradesKeepExistingSourcesAsAicp() {
         for (const int version : {6, 7}) {
-            const QString file = dir_.filePath(QStringLiteral("v%1.aicp").arg(version));
-            QFile::remove(file);
-            sqlite3* db = nullptr;
-            QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
-            const auto seed = [db]() -> Status {
-                AICP_TRY(executeScript(
-                    db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                            "; INSERT INTO meta VALUES ('workspace_id', "
-                            "'6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'), "
-                            "('created_at', '2026-01-05T09:00:00Z'), ('mode', 'vendor')"));
-                auto insert = Statement::prepare(
-                    db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
-                if (!insert)
-                    return insert.error();
-                AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(),
-                                         QString::fromUtf8(PriceBook::loadDefault()->toJson())));
-                AICP_TRY(insert->execute());
-                return executeScript(
-                    db,
-                    "INSERT INTO live_sources (id, name, url, token, interval_minutes, "
-                    "created_at, last_pull_at, last_ok, last_result) VALUES (4, 'Gateway EU', "
-                    "'http://127.0.0.1:8080', 'aicp_old_token_0123456789', 15, "
-                    "'2026-01-05T09:00:00Z', '2026-01-06T10:00:00Z', 0, 'cannot reach it')");
-            };
-            QCOMPARE(migrate(db, workspaceMigrations().first(std::size_t(version)), seed).value(),
-                     0);
-            sqlite3_close(db);
+            const QString file = workspace_.file(QStringLiteral("v%1.aicp").arg(version));
+            const Status written = test::writeOldWorkspace(
+                file, version,
+                "INSERT INTO live_sources (id, name, url, token, interval_minutes, "
+                "created_at, last_pull_at, last_ok, last_result) VALUES (4, 'Gateway EU', "
+                "'http://127.0.0.1:8080', 'aicp_old_token_0123456789', 15, "
+                "'2026-01-05T09:00:00Z', '2026-01-06T10:00:00Z', 0, 'cannot reach it')");
+            QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
 
             auto workspace = Workspace::open(file);
             QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));

@@ -7,17 +7,14 @@
 #include "metering/closedperiods.h"
 #include "metering/openmeterpuller.h"
 #include "metering/usagequery.h"
-#include "storage/migration.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 #include "support/openmeterfixture.h"
+#include "support/tempworkspace.h"
 
 #include <memory>
 
-#include <QTemporaryDir>
 #include <QTest>
-
-#include <sqlite3.h>
 
 using namespace aicp;
 using aicp::openmetertest::OpenMeterFixture;
@@ -89,8 +86,7 @@ class TstOpenMeterPull : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    test::TempWorkspace workspace_;  // renewed for each test
     std::unique_ptr<OpenMeterFixture> fixture_;
 
     // acme: 5 requests at 00:00 (4 pii-protection, 2 toxicity, 1 without a
@@ -135,20 +131,13 @@ private:
 
 private slots:
     void init() {
-        QVERIFY(dir_.isValid());
-        QFile::remove(dir_.filePath(QStringLiteral("w.aicp")));
-        auto workspace = Workspace::open(dir_.filePath(QStringLiteral("w.aicp")));
-        QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
-        workspace_ = std::move(*workspace);
+        QVERIFY2(workspace_.renew(), qPrintable(workspace_.error()));
         fixture_ = std::make_unique<OpenMeterFixture>();
         QVERIFY(fixture_->isListening());
         fixture_->requireToken(kToken);
         seed();
     }
-    void cleanup() {
-        workspace_.reset();
-        fixture_.reset();
-    }
+    void cleanup() { fixture_.reset(); }
 
     void pullsWindowsIntoTheHourlyAggregates() {
         auto report = pull();
@@ -445,26 +434,9 @@ private slots:
 
     // A schema-6 workspace gains the OpenMeter tables on opening.
     void upgradesASchemaSixWorkspace() {
-        const QString file = dir_.filePath(QStringLiteral("v6.aicp"));
-        sqlite3* db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
-        const auto seedSix = [db]() -> Status {
-            AICP_TRY(executeScript(
-                db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                        "; INSERT INTO meta VALUES ('workspace_id', "
-                        "'6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'), "
-                        "('created_at', '2026-01-05T09:00:00Z'), "
-                        "('mode', 'vendor')"));
-            auto insert = Statement::prepare(
-                db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
-            if (!insert)
-                return insert.error();
-            AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(),
-                                     QString::fromUtf8(PriceBook::loadDefault()->toJson())));
-            return insert->execute();
-        };
-        QCOMPARE(migrate(db, workspaceMigrations().first(6), seedSix).value(), 0);
-        sqlite3_close(db);
+        const QString file = workspace_.file(QStringLiteral("v6.aicp"));
+        const Status written = test::writeOldWorkspace(file, 6);
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
         auto workspace = Workspace::open(file);
         QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
         QCOMPARE((*workspace)->schemaVersion(), Workspace::kSchemaVersion);

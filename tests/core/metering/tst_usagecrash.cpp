@@ -7,11 +7,11 @@
 #include "metering/usagequery.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/generatedusage.h"
+#include "support/tempworkspace.h"
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -35,8 +35,7 @@ class TestUsageCrash : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    QString workspacePath_;
+    test::TempWorkspace workspace_;
     QString bigFile_;
     QString smallFile_;
 
@@ -44,7 +43,7 @@ private:
     // `killAfterRows` rows; false when it finished first.
     bool importAndKill(std::int64_t killAfterRows) {
         QProcess helper;
-        helper.start(QStringLiteral(AICP_USAGE_IMPORT_HELPER), {workspacePath_, bigFile_});
+        helper.start(QStringLiteral(AICP_USAGE_IMPORT_HELPER), {workspace_.path(), bigFile_});
         if (!helper.waitForStarted(5000))
             qFatal("the import helper did not start");
         QElapsedTimer timer;
@@ -68,55 +67,49 @@ private:
 
 private slots:
     void initTestCase() {
-        workspacePath_ = dir_.filePath(QStringLiteral("crash.aicp"));
-        bigFile_ = dir_.filePath(QStringLiteral("big.csv"));
-        smallFile_ = dir_.filePath(QStringLiteral("small.csv"));
+        QVERIFY2(workspace_.ok(), qPrintable(workspace_.error()));
+        bigFile_ = workspace_.file(QStringLiteral("big.csv"));
+        smallFile_ = workspace_.file(QStringLiteral("small.csv"));
         UsageGeneratorSpec spec;
         spec.rows = kRows;
         spec.duplicateEvery = kDuplicateEvery;
-        QFile big(bigFile_);
-        QVERIFY(big.open(QIODevice::WriteOnly));
-        QVERIFY(UsageGenerator(spec).writeCsv(big).ok());
+        QVERIFY(test::writeGeneratedUsage(spec, bigFile_));
         spec = {};
         spec.rows = 1000;
         spec.seed = 99;  // different ids from the big file
-        QFile small(smallFile_);
-        QVERIFY(small.open(QIODevice::WriteOnly));
-        QVERIFY(UsageGenerator(spec).writeCsv(small).ok());
+        QVERIFY(test::writeGeneratedUsage(spec, smallFile_));
     }
 
     void killedImportsLeaveTheWorkspaceAsItWas() {
-        {
-            auto workspace = Workspace::open(workspacePath_);
-            QVERIFY(workspace);
-            auto report = UsageImporter(**workspace).importFile(smallFile_);
-            QVERIFY(report);
-            QCOMPARE(report->newEvents, 1000);
-        }
+        auto report = UsageImporter(*workspace_).importFile(smallFile_);
+        QVERIFY(report);
+        QCOMPARE(report->newEvents, 1000);
+        workspace_.close();  // the helper imports into it
         // Early, and late in the file (after most rows and aggregate
         // flushes, close to the commit).
         for (const std::int64_t killAt : {std::int64_t(20'000), kRows - 20'000}) {
             QVERIFY2(importAndKill(killAt), "the helper finished before it could be killed");
-            auto workspace = Workspace::open(workspacePath_, Workspace::OpenMode::OpenExisting);
-            QVERIFY(workspace);
-            QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_events"), 1000);
-            QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_imports"), 1);
-            QCOMPARE(count(**workspace, "SELECT sum(requests) FROM usage_hourly"),
-                     count(**workspace, "SELECT sum(quantity) FROM usage_events"));
-            QCOMPARE(count(**workspace, "PRAGMA quick_check = 1") == -1, false);
+            QVERIFY2(workspace_.reopen(), qPrintable(workspace_.error()));
+            Workspace& workspace = *workspace_;
+            QCOMPARE(count(workspace, "SELECT count(*) FROM usage_events"), 1000);
+            QCOMPARE(count(workspace, "SELECT count(*) FROM usage_imports"), 1);
+            QCOMPARE(count(workspace, "SELECT sum(requests) FROM usage_hourly"),
+                     count(workspace, "SELECT sum(quantity) FROM usage_events"));
+            QCOMPARE(count(workspace, "PRAGMA quick_check = 1") == -1, false);
+            workspace_.close();
         }
 
-        auto workspace = Workspace::open(workspacePath_, Workspace::OpenMode::OpenExisting);
-        QVERIFY(workspace);
-        auto report = UsageImporter(**workspace).importFile(bigFile_);
-        QVERIFY(report);
-        QCOMPARE(report->newEvents, kDistinct);
-        QCOMPARE(report->duplicates, kRows / kDuplicateEvery);
-        QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_events"), 1000 + kDistinct);
-        QCOMPARE(count(**workspace, "SELECT count(*) FROM usage_imports"), 2);
-        QCOMPARE(count(**workspace, "SELECT sum(requests) FROM usage_hourly"),
-                 count(**workspace, "SELECT sum(quantity) FROM usage_events"));
-        auto again = UsageImporter(**workspace).importFile(bigFile_);
+        QVERIFY2(workspace_.reopen(), qPrintable(workspace_.error()));
+        Workspace& workspace = *workspace_;
+        auto whole = UsageImporter(workspace).importFile(bigFile_);
+        QVERIFY(whole);
+        QCOMPARE(whole->newEvents, kDistinct);
+        QCOMPARE(whole->duplicates, kRows / kDuplicateEvery);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM usage_events"), 1000 + kDistinct);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM usage_imports"), 2);
+        QCOMPARE(count(workspace, "SELECT sum(requests) FROM usage_hourly"),
+                 count(workspace, "SELECT sum(quantity) FROM usage_events"));
+        auto again = UsageImporter(workspace).importFile(bigFile_);
         QVERIFY(again);
         QCOMPARE(again->newEvents, 0);
         QCOMPARE(again->duplicates, kRows);

@@ -8,6 +8,8 @@
 #include "metering/usagequery.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/generatedusage.h"
+#include "support/tempworkspace.h"
 
 #include <map>
 #include <set>
@@ -15,7 +17,6 @@
 
 #include <QBuffer>
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -111,12 +112,12 @@ class TestUsageImport : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    test::TempWorkspace workspace_;  // renewed for each test
     int files_ = 0;
 
     QString write(const QByteArray& bytes, const QString& suffix = QStringLiteral("csv")) {
-        const QString path = dir_.filePath(QStringLiteral("usage%1.%2").arg(++files_).arg(suffix));
+        const QString path =
+            workspace_.file(QStringLiteral("usage%1.%2").arg(++files_).arg(suffix));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
             qFatal("cannot write a test file");
@@ -124,29 +125,28 @@ private:
     }
     QString generate(const UsageGeneratorSpec& spec, bool csv) {
         const QString path =
-            dir_.filePath(QStringLiteral("gen%1.%2")
-                              .arg(++files_)
-                              .arg(csv ? QStringLiteral("csv") : QStringLiteral("jsonl")));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
+            workspace_.file(QStringLiteral("gen%1.%2")
+                                .arg(++files_)
+                                .arg(csv ? QStringLiteral("csv") : QStringLiteral("jsonl")));
+        if (!test::writeGeneratedUsage(
+                spec, path, csv ? test::UsageFileFormat::Csv : test::UsageFileFormat::JsonLines))
             qFatal("cannot write a generated file");
-        const UsageGenerator generator(spec);
-        const Status written = csv ? generator.writeCsv(file) : generator.writeJsonl(file);
-        if (!written.ok())
-            qFatal("generator failed");
         return path;
+    }
+    // acme's usage in one month, as the Usage page reads it.
+    Result<MonthlyUsageSummary> acme(YearMonth month) {
+        return UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), month);
     }
     Result<UsageImportReport> import(const QString& path, UsageImportOptions options = {}) {
         return UsageImporter(*workspace_).importFile(path, options);
     }
+    // A CSV file of these rows under the usual header, imported.
+    Result<UsageImportReport> importRows(const QByteArray& rows) {
+        return import(write(kHeader + rows));
+    }
 
 private slots:
-    void init() {
-        auto workspace = Workspace::open(dir_.filePath(QStringLiteral("ws%1.aicp").arg(++files_)));
-        QVERIFY(workspace);
-        workspace_ = std::move(workspace).value();
-    }
-    void cleanup() { workspace_.reset(); }
+    void init() { QVERIFY2(workspace_.renew(), qPrintable(workspace_.error())); }
 
     void generatedCountsMatchIndependentExpectations_data() {
         QTest::addColumn<bool>("csv");
@@ -238,19 +238,19 @@ private slots:
     }
 
     void duplicatesWithinAFileCountOnce() {
-        const QByteArray csv = kHeader +
-                               "e1,2026-03-01T10:00:00Z,acme,a1,u1,pii,gdpr,2\n"
-                               "e1,2026-03-01T10:00:00Z,acme,a1,u1,pii,gdpr,2\n"
-                               "e2,2026-03-01T10:30:00Z,acme,a1,u2,,,\n";
-        auto report = import(write(csv));
+        auto report = importRows(
+            "e1,2026-03-01T10:00:00Z,acme,a1,u1,pii,gdpr,2\n"
+            "e1,2026-03-01T10:00:00Z,acme,a1,u1,pii,gdpr,2\n"
+            "e2,2026-03-01T10:30:00Z,acme,a1,u2,,,\n");
         QVERIFY(report);
         QCOMPARE(report->newEvents, 2);
         QCOMPARE(report->duplicates, 1);
-        auto summary = UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), {2026, 3});
-        QCOMPARE(summary->requests, 3);
-        QCOMPARE(summary->policyPacks.at(QStringLiteral("pii")), 2);
-        QCOMPARE(summary->activeUsers, 2);
-        QCOMPARE(summary->activeAgents, 1);
+        // The repeated row counts once: 2 + 1 requests, not 2 + 2 + 1.
+        const MonthlyUsageSummary march = acme({2026, 3}).value();
+        QCOMPARE(march.requests, 3);
+        QCOMPARE(march.policyPacks.at(QStringLiteral("pii")), 2);
+        QCOMPARE(march.activeUsers, 2);
+        QCOMPARE(march.activeAgents, 1);
     }
 
     void badInputRefusesTheFileAndWritesNothing_data() {
@@ -334,7 +334,7 @@ private slots:
         QCOMPARE((*series)[10].requests, 3);
         QCOMPARE((*series)[11].requests, 1);
         QCOMPARE((*series)[10].start, QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC));
-        auto summary = UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), {2026, 3});
+        auto summary = acme({2026, 3});
         QCOMPARE(summary->policyPacks.at(QStringLiteral("pii, x")), 3);
         QCOMPARE(summary->complianceModules.at(QStringLiteral("hipaa")), 3);
         QCOMPARE(summary->activeUsers, 3);
@@ -441,19 +441,18 @@ private slots:
     void eventsForAClosedMonthAreLate() {
         QVERIFY(ClosedPeriods(*workspace_).close(QStringLiteral("acme"), {2026, 2}).ok());
         QVERIFY(ClosedPeriods(*workspace_).isClosed(QStringLiteral("acme"), {2026, 2}).value());
-        const QByteArray csv = kHeader +
-                               "e1,2026-02-28T23:59:59Z,acme,a,u,,,4\n"
-                               "e2,2026-03-01T00:30:00+01:00,acme,a,u,,,1\n"  // still February
-                               "e3,2026-03-01T00:00:00Z,acme,a,u,,,2\n"
-                               "e4,2026-02-10T00:00:00Z,other,a,u,,,1\n";
-        auto report = import(write(csv));
+        auto report = importRows(
+            "e1,2026-02-28T23:59:59Z,acme,a,u,,,4\n"
+            "e2,2026-03-01T00:30:00+01:00,acme,a,u,,,1\n"  // still February
+            "e3,2026-03-01T00:00:00Z,acme,a,u,,,2\n"
+            "e4,2026-02-10T00:00:00Z,other,a,u,,,1\n");
         QVERIFY(report);
         QCOMPARE(report->newEvents, 4);
         QCOMPARE(report->late, 2);
-        auto february = UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), {2026, 2});
+        auto february = acme({2026, 2});
         QCOMPARE(february->requests, 5);
         QCOMPARE(february->lateRequests, 5);
-        auto march = UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), {2026, 3});
+        auto march = acme({2026, 3});
         QCOMPARE(march->requests, 2);
         QCOMPARE(march->lateRequests, 0);
         auto lateRows = Statement::prepare(workspace_->handle(),
@@ -497,7 +496,7 @@ private slots:
         QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
         QCOMPARE(report->format, UsageFormat::Jsonl);
         QCOMPARE(report->newEvents, 1);
-        auto summary = UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), {2026, 3});
+        auto summary = acme({2026, 3});
         QCOMPARE(summary->requests, 2);
         QCOMPARE(summary->complianceModules.at(QStringLiteral("gdpr")), 2);
     }
@@ -507,8 +506,7 @@ private slots:
             "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,compliance_modules\n"
             "e1,2026-03-01T00:00:00Z,acme,a,u,,\n";
         QVERIFY(import(write(csv)));
-        QCOMPARE(
-            UsageQuery(*workspace_).monthlySummary(QStringLiteral("acme"), {2026, 3})->requests, 1);
+        QCOMPARE(acme({2026, 3})->requests, 1);
     }
 
     void importIsRecorded() {

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+
+#include <QElapsedTimer>
+
+namespace aicp::test {
+
+// How fast `work` ran over `iterations` calls (each given its index).
+struct Timing {
+    double perSecond = 0;
+    double nanosPerOp = 0;
+};
+
+template <typename Work>
+Timing measure(std::int64_t iterations, Work work) {
+    QElapsedTimer timer;
+    timer.start();
+    for (std::int64_t i = 0; i < iterations; ++i)
+        work(i);
+    const double nanos = std::max<double>(1.0, static_cast<double>(timer.nsecsElapsed()));
+    return {static_cast<double>(iterations) * 1e9 / nanos, nanos / static_cast<double>(iterations)};
+}
+
+}  // namespace aicp::test

@@ -1,0 +1,89 @@
+#include "support/tempworkspace.h"
+
+#include "demo/demoworkspace.h"
+#include "pricing/pricebook.h"
+#include "storage/migration.h"
+#include "storage/statement.h"
+#include "support/testkeys.h"
+
+#include <string>
+
+#include <QFile>
+
+#include <sqlite3.h>
+
+namespace aicp::test {
+
+bool TempWorkspace::renew() {
+    workspace_.reset();
+    error_.clear();
+    dir_ = std::make_unique<QTemporaryDir>();
+    if (!dir_->isValid()) {
+        error_ = QStringLiteral("no temporary folder: %1").arg(dir_->errorString());
+        return false;
+    }
+    if (content_ == Content::Demo) {
+        if (const Status made = createDemoWorkspace(path()); !made.ok()) {
+            error_ = made.error().message();
+            return false;
+        }
+    }
+    if (!open(Workspace::OpenMode::OpenOrCreate) || content_ != Content::SigningKey)
+        return ok();
+    if (auto key = addSigningKey(*workspace_); !key) {
+        error_ = key.error().message();
+        workspace_.reset();
+    }
+    return ok();
+}
+
+bool TempWorkspace::reopen() {
+    return open(Workspace::OpenMode::OpenExisting);
+}
+
+bool TempWorkspace::open(Workspace::OpenMode mode) {
+    auto opened = Workspace::open(path(), mode);
+    if (!opened) {
+        error_ = opened.error().message();
+        return false;
+    }
+    workspace_ = std::move(*opened);
+    return true;
+}
+
+namespace {
+
+Status seedOldWorkspace(sqlite3* db, std::string_view rowsSql) {
+    AICP_TRY(
+        executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
+                              "; INSERT INTO meta VALUES ('workspace_id', "
+                              "'6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'), "
+                              "('created_at', '2026-01-05T09:00:00Z'), ('mode', 'vendor')"));
+    auto insert =
+        Statement::prepare(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(),
+                             QString::fromUtf8(PriceBook::loadDefault()->toJson())));
+    AICP_TRY(insert->execute());
+    return rowsSql.empty() ? Status{} : executeScript(db, rowsSql);
+}
+
+}  // namespace
+
+Status writeOldWorkspace(const QString& path, int schemaVersion, std::string_view rowsSql) {
+    QFile::remove(path);
+    sqlite3* db = nullptr;
+    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
+        sqlite3_close(db);
+        return Error(Error::Code::Io, QStringLiteral("cannot create %1").arg(path));
+    }
+    auto migrated = migrate(db, workspaceMigrations().first(std::size_t(schemaVersion)),
+                            [db, rowsSql] { return seedOldWorkspace(db, rowsSql); });
+    sqlite3_close(db);
+    if (!migrated)
+        return migrated.error();
+    return {};
+}
+
+}  // namespace aicp::test
