@@ -19,11 +19,8 @@ void addBillingEndpoints(ApiRouter& router, Workspace& workspace);
 void addLicensingEndpoints(ApiRouter& router, Workspace& workspace, LicenseValidator& validator,
                            const QByteArray& passphrase);
 
-// The body as a JSON object; the error names the line and column of the
-// first problem ("line 3, column 14: …").
+// The body as a JSON object, read by StrictJson; the error names the line
+// and column of the first problem ("line 3, column 14: …").
 [[nodiscard]] Result<QJsonObject> jsonObjectBody(const ApiRequest& request);
-
-// "line L, column C" of a byte offset in `text`.
-[[nodiscard]] QString textPosition(const QByteArray& text, qsizetype offset);
 
 }  // namespace aicp

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 
-#include <QByteArrayView>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -28,15 +27,5 @@ public:
 private:
     QJsonObject object_;
 };
-
-// The first member named twice in one object of `json` (already known to be
-// valid JSON), with the byte offset of its second name. QJsonDocument keeps
-// the last of two, where another reader of the same body may keep the first:
-// a body that two readers could understand differently is refused instead.
-struct DuplicateMember {
-    QString name;
-    qsizetype offset = 0;
-};
-[[nodiscard]] std::optional<DuplicateMember> firstDuplicateMember(QByteArrayView json);
 
 }  // namespace aicp

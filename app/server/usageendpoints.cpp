@@ -8,7 +8,6 @@
 
 #include <QBuffer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -47,28 +46,11 @@ Result<Batch> readBatch(const QByteArray& body) {
         return batch;
     }
     batch.isArray = true;
-    // The usual batch, a well-formed array of objects, is cut into lines
-    // as sent; QJsonDocument only reads what needs its error message.
-    if (auto split = JsonArraySplitter::split(body)) {
-        batch.lines = std::move(split->lines);
-        batch.events = split->elements;
-        return batch;
-    }
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error::invalidInput(
-            QStringLiteral("%1: malformed JSON (%2)")
-                .arg(textPosition(body, parseError.offset), parseError.errorString()));
-    const QJsonArray events = document.array();
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!events[i].isObject())
-            return Error::invalidInput(
-                QStringLiteral("event #%1: must be a JSON object (a CloudEvent)").arg(i + 1));
-        batch.lines += QJsonDocument(events[i].toObject()).toJson(QJsonDocument::Compact);
-        batch.lines += '\n';
-    }
-    batch.events = events.size();
+    auto split = JsonArraySplitter::split(body);
+    if (!split)
+        return split.error();
+    batch.lines = std::move(split->lines);
+    batch.events = split->elements;
     return batch;
 }
 
