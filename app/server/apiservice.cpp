@@ -17,7 +17,8 @@ constexpr std::string_view kServiceCachePragma = "PRAGMA cache_size = -65536";
 
 Result<QJsonObject> jsonObjectBody(const ApiRequest& request) {
     if (request.body.trimmed().isEmpty())
-        return Error::invalidInput(QStringLiteral("the request needs a JSON object as its body"));
+        return Error::invalidInput(
+            QStringLiteral("line 1, column 1: the request needs a JSON object as its body"));
     auto document = StrictJson::parse(request.body);
     if (!document)
         return document.error();

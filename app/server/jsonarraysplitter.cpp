@@ -19,7 +19,12 @@ Error notAnObject(qsizetype element) {
 // always has, each element compact on its own line.
 Result<JsonArraySplitter::Lines> rewritten(const QByteArray& body) {
     JsonArraySplitter::Lines result;
-    const QJsonArray events = QJsonDocument::fromJson(body).array();
+    QJsonParseError parseError{};
+    const QJsonArray events = QJsonDocument::fromJson(body, &parseError).array();
+    // Strict JSON Qt still refuses: a number beyond a double's range.
+    if (parseError.error != QJsonParseError::NoError)
+        return Error::invalidInput(QStringLiteral("%1: %2").arg(
+            textPosition(body, parseError.offset), parseError.errorString()));
     for (const QJsonValue& event : events) {
         result.lines += QJsonDocument(event.toObject()).toJson(QJsonDocument::Compact);
         result.lines += '\n';

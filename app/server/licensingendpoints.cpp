@@ -119,15 +119,16 @@ Result<LicenseRequest> issueRequest(const ApiRequest& request) {
 
 ApiResponse issueLicense(Workspace& workspace, const ApiRequest& request,
                          const QByteArray& passphrase) {
+    // The body first: a malformed one is the client's to fix either way.
+    auto issue = issueRequest(request);
+    if (!issue)
+        return ApiResponse::fromError(issue.error());
     if (passphrase.isEmpty())
         return ApiResponse::error(
             503, QStringLiteral("signing_unavailable"),
             QStringLiteral(
                 "this service cannot issue licenses: start 'aicp serve' with "
                 "AICP_KEY_PASSPHRASE set or --passphrase-file to unlock the signing key"));
-    auto issue = issueRequest(request);
-    if (!issue)
-        return ApiResponse::fromError(issue.error());
     // A customer already in the workspace keeps its name unless one is given.
     if (issue->customerName.isEmpty())
         if (auto known = CustomerStore(workspace).find(issue->customerId); known)

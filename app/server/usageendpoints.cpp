@@ -39,8 +39,8 @@ Result<Batch> readBatch(const QByteArray& body) {
     Batch batch;
     const QByteArrayView trimmed = QByteArrayView(body).trimmed();
     if (trimmed.isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("the body is empty; send a JSON array of CloudEvents or JSON Lines"));
+        return Error::invalidInput(QStringLiteral(
+            "line 1, column 1: the body is empty; send a JSON array of CloudEvents or JSON Lines"));
     if (!trimmed.startsWith('[')) {
         batch.lines = body;
         return batch;
