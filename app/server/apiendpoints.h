@@ -19,6 +19,14 @@ void addBillingEndpoints(ApiRouter& router, Workspace& workspace);
 void addLicensingEndpoints(ApiRouter& router, Workspace& workspace, LicenseValidator& validator,
                            const QByteArray& passphrase);
 
+// A handler of a request that needs the workspace and no path parameters.
+template <typename Function>
+ApiRouter::Handler onWorkspace(Workspace& workspace, Function function) {
+    return [&workspace, function](const ApiRequest& request, const QStringList&) {
+        return function(workspace, request);
+    };
+}
+
 // The body as a JSON object, read by StrictJson; the error names the line
 // and column of the first problem ("line 3, column 14: …").
 [[nodiscard]] Result<QJsonObject> jsonObjectBody(const ApiRequest& request);

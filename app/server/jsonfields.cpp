@@ -87,6 +87,52 @@ Result<bool> JsonFields::flag(const QString& key) const {
     return value.toBool();
 }
 
+namespace {
+
+template <typename T>
+Status assign(Result<T> read, T& target) {
+    if (!read)
+        return read.error();
+    target = std::move(read).value();
+    return {};
+}
+
+// Leaves `target` as it is when the key was left out.
+template <typename T>
+Status assignPresent(Result<std::optional<T>> read, T& target) {
+    if (!read)
+        return read.error();
+    if (*read)
+        target = **read;
+    return {};
+}
+
+}  // namespace
+
+Status JsonFields::read(const QString& key, QString& target) const {
+    return assignPresent(text(key), target);
+}
+
+Status JsonFields::readRequired(const QString& key, QString& target) const {
+    return assign(requiredText(key), target);
+}
+
+Status JsonFields::read(const QString& key, QStringList& target) const {
+    return assign(textList(key), target);
+}
+
+Status JsonFields::read(const QString& key, std::optional<std::int64_t>& target) const {
+    return assign(count(key), target);
+}
+
+Status JsonFields::read(const QString& key, std::int64_t& target) const {
+    return assignPresent(count(key), target);
+}
+
+Status JsonFields::read(const QString& key, bool& target) const {
+    return assign(flag(key), target);
+}
+
 Status JsonFields::onlyKnown(const QStringList& known) const {
     for (auto it = object_.begin(); it != object_.end(); ++it)
         if (!known.contains(it.key()))

@@ -21,6 +21,14 @@ public:
     [[nodiscard]] Result<std::optional<std::int64_t>> count(const QString& key) const;
     [[nodiscard]] Result<QStringList> textList(const QString& key) const;  // absent: empty
     [[nodiscard]] Result<bool> flag(const QString& key) const;             // absent: false
+    // The same reads into a request's field, which keeps its default when
+    // the body leaves the key out.
+    [[nodiscard]] Status read(const QString& key, QString& target) const;
+    [[nodiscard]] Status readRequired(const QString& key, QString& target) const;
+    [[nodiscard]] Status read(const QString& key, QStringList& target) const;
+    [[nodiscard]] Status read(const QString& key, std::optional<std::int64_t>& target) const;
+    [[nodiscard]] Status read(const QString& key, std::int64_t& target) const;
+    [[nodiscard]] Status read(const QString& key, bool& target) const;
     // Refuses keys outside `known`, so a typo is not silently ignored.
     [[nodiscard]] Status onlyKnown(const QStringList& known) const;
 

@@ -49,38 +49,14 @@ Result<LicenseRequest> issueRequest(const ApiRequest& request) {
                                QStringLiteral("not_before"), QStringLiteral("expires_at"),
                                QStringLiteral("days"), QStringLiteral("grace_days")}));
     LicenseRequest issue;
-    auto customer = fields.requiredText(QStringLiteral("customer_id"));
-    if (!customer)
-        return customer.error();
-    issue.customerId = *customer;
-    auto name = fields.text(QStringLiteral("customer_name"));
-    if (!name)
-        return name.error();
-    issue.customerName = name->value_or(QString());
-    auto tier = fields.requiredText(QStringLiteral("tier"));
-    if (!tier)
-        return tier.error();
-    issue.tier = *tier;
-    auto packs = fields.textList(QStringLiteral("policy_packs"));
-    if (!packs)
-        return packs.error();
-    issue.policyPacks = *packs;
-    auto modules = fields.textList(QStringLiteral("compliance_modules"));
-    if (!modules)
-        return modules.error();
-    issue.complianceModules = *modules;
-    auto seats = fields.count(QStringLiteral("seats"));
-    if (!seats)
-        return seats.error();
-    issue.seats = *seats;
-    auto agents = fields.count(QStringLiteral("agents"));
-    if (!agents)
-        return agents.error();
-    issue.agents = *agents;
-    auto audit = fields.text(QStringLiteral("audit_tier"));
-    if (!audit)
-        return audit.error();
-    issue.auditTier = audit->value_or(QString());
+    AICP_TRY(fields.readRequired(QStringLiteral("customer_id"), issue.customerId));
+    AICP_TRY(fields.readRequired(QStringLiteral("tier"), issue.tier));
+    AICP_TRY(fields.read(QStringLiteral("customer_name"), issue.customerName));
+    AICP_TRY(fields.read(QStringLiteral("policy_packs"), issue.policyPacks));
+    AICP_TRY(fields.read(QStringLiteral("compliance_modules"), issue.complianceModules));
+    AICP_TRY(fields.read(QStringLiteral("seats"), issue.seats));
+    AICP_TRY(fields.read(QStringLiteral("agents"), issue.agents));
+    AICP_TRY(fields.read(QStringLiteral("audit_tier"), issue.auditTier));
     auto grace = fields.count(QStringLiteral("grace_days"));
     if (!grace)
         return grace.error();

@@ -63,34 +63,13 @@ Result<QJsonObject> cost(Workspace& workspace, const ApiRequest& request) {
     if (!*requests)
         return Error::invalidInput(QStringLiteral("'requests' is required"));
     usage.requests = **requests;
-    auto tier = fields.text(QStringLiteral("tier"));
-    if (!tier)
-        return tier.error();
-    subscription.tier = tier->value_or(QString());
-    auto packs = fields.textList(QStringLiteral("policy_packs"));
-    if (!packs)
-        return packs.error();
-    subscription.policyPacks = *packs;
-    auto modules = fields.textList(QStringLiteral("compliance_modules"));
-    if (!modules)
-        return modules.error();
-    subscription.complianceModules = *modules;
-    auto seats = fields.count(QStringLiteral("seats"));
-    if (!seats)
-        return seats.error();
-    subscription.seats = seats->value_or(1);
-    auto agents = fields.count(QStringLiteral("agents"));
-    if (!agents)
-        return agents.error();
-    subscription.agents = agents->value_or(1);
-    auto audit = fields.text(QStringLiteral("audit_tier"));
-    if (!audit)
-        return audit.error();
-    subscription.auditTier = audit->value_or(QString());
-    auto sso = fields.flag(QStringLiteral("needs_sso"));
-    if (!sso)
-        return sso.error();
-    subscription.needsSso = *sso;
+    AICP_TRY(fields.read(QStringLiteral("tier"), subscription.tier));
+    AICP_TRY(fields.read(QStringLiteral("policy_packs"), subscription.policyPacks));
+    AICP_TRY(fields.read(QStringLiteral("compliance_modules"), subscription.complianceModules));
+    AICP_TRY(fields.read(QStringLiteral("seats"), subscription.seats));
+    AICP_TRY(fields.read(QStringLiteral("agents"), subscription.agents));
+    AICP_TRY(fields.read(QStringLiteral("audit_tier"), subscription.auditTier));
+    AICP_TRY(fields.read(QStringLiteral("needs_sso"), subscription.needsSso));
     auto discount = fields.text(QStringLiteral("discount_percent"));
     if (!discount)
         return discount.error();

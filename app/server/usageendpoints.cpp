@@ -237,17 +237,11 @@ ApiResponse stats(Workspace& workspace) {
 
 void addUsageEndpoints(ApiRouter& router, Workspace& workspace) {
     router.add("POST", QStringLiteral("/api/pricing/usage/events"), ApiRole::Ingest,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return ingest(workspace, request);
-               });
+               onWorkspace(workspace, ingest));
     router.add("GET", QStringLiteral("/api/pricing/usage/events"), ApiRole::Read,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return exportEvents(workspace, request);
-               });
+               onWorkspace(workspace, exportEvents));
     router.add("GET", QStringLiteral("/api/pricing/usage"), ApiRole::Read,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return usageSeries(workspace, request);
-               });
+               onWorkspace(workspace, usageSeries));
     router.add("GET", QStringLiteral("/api/pricing/stats"), ApiRole::Read,
                [&workspace](const ApiRequest&, const QStringList&) { return stats(workspace); });
 }
