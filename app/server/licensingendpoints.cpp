@@ -23,18 +23,19 @@ QJsonValue payloadJson(const std::optional<LicensePayload>& license) {
     return QJsonDocument::fromJson(license->toJson()).object();
 }
 
-Result<QDateTime> timeField(const JsonFields& fields, const QString& key) {
-    auto text = fields.text(key);
-    if (!text)
-        return text.error();
-    if (!*text)
-        return QDateTime();
-    const utc::TimestampReading reading = utc::parseRfc3339((*text)->toStdString());
+// An RFC 3339 time into `target`, left as it is when the key is absent.
+Status readTime(const JsonFields& fields, const QString& key, QDateTime& target) {
+    QString text;
+    AICP_TRY(fields.read(key, text));
+    if (text.isEmpty())
+        return {};
+    const utc::TimestampReading reading = utc::parseRfc3339(text.toStdString());
     if (reading.problem != utc::TimestampReading::Problem::None)
         return Error::invalidInput(
             QStringLiteral("'%1' must be an RFC 3339 time like 2026-03-01T00:00:00Z, not '%2'")
-                .arg(key, **text));
-    return QDateTime::fromSecsSinceEpoch(reading.seconds, Qt::UTC);
+                .arg(key, text));
+    target = QDateTime::fromSecsSinceEpoch(reading.seconds, Qt::UTC);
+    return {};
 }
 
 Result<LicenseRequest> issueRequest(const ApiRequest& request) {
@@ -52,11 +53,7 @@ Result<LicenseRequest> issueRequest(const ApiRequest& request) {
     AICP_TRY(fields.readRequired(QStringLiteral("customer_id"), issue.customerId));
     AICP_TRY(fields.readRequired(QStringLiteral("tier"), issue.tier));
     AICP_TRY(fields.read(QStringLiteral("customer_name"), issue.customerName));
-    AICP_TRY(fields.read(QStringLiteral("policy_packs"), issue.policyPacks));
-    AICP_TRY(fields.read(QStringLiteral("compliance_modules"), issue.complianceModules));
-    AICP_TRY(fields.read(QStringLiteral("seats"), issue.seats));
-    AICP_TRY(fields.read(QStringLiteral("agents"), issue.agents));
-    AICP_TRY(fields.read(QStringLiteral("audit_tier"), issue.auditTier));
+    AICP_TRY(readPlan(fields, issue));
     auto grace = fields.count(QStringLiteral("grace_days"));
     if (!grace)
         return grace.error();
@@ -66,21 +63,17 @@ Result<LicenseRequest> issueRequest(const ApiRequest& request) {
                 QStringLiteral("'grace_days' is at most %1").arg(LicenseRequest::kMaxGraceDays));
         issue.graceDays = static_cast<int>(**grace);
     }
-    auto notBefore = timeField(fields, QStringLiteral("not_before"));
-    if (!notBefore)
-        return notBefore.error();
-    issue.notBefore = *notBefore;
-    auto expires = timeField(fields, QStringLiteral("expires_at"));
-    if (!expires)
-        return expires.error();
+    AICP_TRY(readTime(fields, QStringLiteral("not_before"), issue.notBefore));
+    QDateTime expires;
+    AICP_TRY(readTime(fields, QStringLiteral("expires_at"), expires));
     auto days = fields.count(QStringLiteral("days"));
     if (!days)
         return days.error();
-    if (expires->isValid() && *days)
+    if (expires.isValid() && *days)
         return Error::invalidInput(
             QStringLiteral("give 'days' or 'expires_at', not both: each sets the end of validity"));
-    if (expires->isValid()) {
-        issue.expiresAt = *expires;
+    if (expires.isValid()) {
+        issue.expiresAt = expires;
     } else {
         QDateTime start =
             issue.notBefore.isValid() ? issue.notBefore : QDateTime::currentDateTimeUtc();

@@ -64,11 +64,7 @@ Result<QJsonObject> cost(Workspace& workspace, const ApiRequest& request) {
         return Error::invalidInput(QStringLiteral("'requests' is required"));
     usage.requests = **requests;
     AICP_TRY(fields.read(QStringLiteral("tier"), subscription.tier));
-    AICP_TRY(fields.read(QStringLiteral("policy_packs"), subscription.policyPacks));
-    AICP_TRY(fields.read(QStringLiteral("compliance_modules"), subscription.complianceModules));
-    AICP_TRY(fields.read(QStringLiteral("seats"), subscription.seats));
-    AICP_TRY(fields.read(QStringLiteral("agents"), subscription.agents));
-    AICP_TRY(fields.read(QStringLiteral("audit_tier"), subscription.auditTier));
+    AICP_TRY(readPlan(fields, subscription));
     AICP_TRY(fields.read(QStringLiteral("needs_sso"), subscription.needsSso));
     auto discount = fields.text(QStringLiteral("discount_percent"));
     if (!discount)

@@ -47,6 +47,11 @@ class TestUntrustedHttp : public QObject {
                                         sandbox_.environment());
         return run.exitCode == 0 ? run.firstLine().toUtf8() : QByteArray();
     }
+    // The current data row's body, posted to `path`.
+    aicp::apitest::Reply postRow(const QString& path, const QByteArray& token) const {
+        QFETCH(QByteArray, body);
+        return exchange("POST", server_.url(path), token, body);
+    }
     // What a refused body must leave as it was.
     QByteArray storedCounts() const {
         QJsonObject counts =
@@ -136,11 +141,9 @@ private slots:
             << (good + "\n{\"id\":") << 400 << QByteArray("line 2");
     }
     void hostileBatchesAreRefusedAndNothingStored() {
-        QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QByteArray, words);
-        const auto reply = exchange(
-            "POST", server_.url(QStringLiteral("/api/pricing/usage/events")), ingest_, body);
+        const auto reply = postRow(QStringLiteral("/api/pricing/usage/events"), ingest_);
         QVERIFY2(reply.status == status, reply.body.left(300).constData());
         const QString message =
             reply.json().value(u"error").toObject().value(u"message").toString();
@@ -219,11 +222,9 @@ private slots:
             << 200 << QByteArray("");
     }
     void hostileValidationsAreRefused() {
-        QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QByteArray, words);
-        const auto reply = exchange(
-            "POST", server_.url(QStringLiteral("/api/pricing/licenses/validate")), read_, body);
+        const auto reply = postRow(QStringLiteral("/api/pricing/licenses/validate"), read_);
         QVERIFY2(reply.status == status, reply.body.left(300).constData());
         if (status == 200) {
             // Answered, but never as usable.
