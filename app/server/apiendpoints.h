@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "server/apimessage.h"
 #include "server/apirouter.h"
+#include "server/jsonfields.h"
 
 #include <QJsonObject>
 
@@ -27,8 +28,10 @@ ApiRouter::Handler onWorkspace(Workspace& workspace, Function function) {
     };
 }
 
-// The body as a JSON object, read by StrictJson; the error names the line
-// and column of the first problem ("line 3, column 14: …").
-[[nodiscard]] Result<QJsonObject> jsonObjectBody(const ApiRequest& request);
+// The body as a JSON object, read by StrictJson, whose members are all
+// named in `known` (space-separated), so a typo is not silently ignored; the
+// error names the line and column of the first problem ("line 3, column
+// 14: …").
+[[nodiscard]] Result<JsonFields> jsonBody(const ApiRequest& request, QStringView known);
 
 }  // namespace aicp

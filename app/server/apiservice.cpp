@@ -15,7 +15,7 @@ constexpr std::string_view kServiceCachePragma = "PRAGMA cache_size = -65536";
 
 }  // namespace
 
-Result<QJsonObject> jsonObjectBody(const ApiRequest& request) {
+Result<JsonFields> jsonBody(const ApiRequest& request, QStringView known) {
     if (request.body.trimmed().isEmpty())
         return Error::invalidInput(
             QStringLiteral("line 1, column 1: the request needs a JSON object as its body"));
@@ -25,7 +25,9 @@ Result<QJsonObject> jsonObjectBody(const ApiRequest& request) {
     if (!document->isObject())
         return Error::invalidInput(
             QStringLiteral("line 1, column 1: the body must be a JSON object"));
-    return document->object();
+    JsonFields fields(document->object());
+    AICP_TRY(fields.onlyKnown(known.toString().split(u' ')));
+    return fields;
 }
 
 ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)

@@ -39,16 +39,12 @@ Status readTime(const JsonFields& fields, const QString& key, QDateTime& target)
 }
 
 Result<LicenseRequest> issueRequest(const ApiRequest& request) {
-    auto body = jsonObjectBody(request);
+    auto body = jsonBody(request,
+                         u"customer_id customer_name tier policy_packs compliance_modules "
+                         u"seats agents audit_tier not_before expires_at days grace_days");
     if (!body)
         return body.error();
-    const JsonFields fields(*body);
-    AICP_TRY(fields.onlyKnown({QStringLiteral("customer_id"), QStringLiteral("customer_name"),
-                               QStringLiteral("tier"), QStringLiteral("policy_packs"),
-                               QStringLiteral("compliance_modules"), QStringLiteral("seats"),
-                               QStringLiteral("agents"), QStringLiteral("audit_tier"),
-                               QStringLiteral("not_before"), QStringLiteral("expires_at"),
-                               QStringLiteral("days"), QStringLiteral("grace_days")}));
+    const JsonFields& fields = *body;
     LicenseRequest issue;
     AICP_TRY(fields.readRequired(QStringLiteral("customer_id"), issue.customerId));
     AICP_TRY(fields.readRequired(QStringLiteral("tier"), issue.tier));
@@ -139,13 +135,10 @@ ApiResponse validate(LicenseValidator& validator, const ApiRequest& request) {
     if (const auto plain = plainLicenseField(request.body)) {
         key = QByteArray::fromRawData(plain->data(), plain->size());
     } else {
-        auto body = jsonObjectBody(request);
+        auto body = jsonBody(request, u"license");
         if (!body)
             return ApiResponse::fromError(body.error());
-        const JsonFields fields(*body);
-        if (Status known = fields.onlyKnown({QStringLiteral("license")}); !known.ok())
-            return ApiResponse::fromError(known.error());
-        auto license = fields.requiredText(QStringLiteral("license"));
+        auto license = body->requiredText(QStringLiteral("license"));
         if (!license)
             return ApiResponse::fromError(license.error());
         key = license->toUtf8();

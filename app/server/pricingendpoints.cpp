@@ -46,15 +46,12 @@ ApiResponse tiers(Workspace& workspace) {
 }
 
 Result<QJsonObject> cost(Workspace& workspace, const ApiRequest& request) {
-    auto body = jsonObjectBody(request);
+    auto body = jsonBody(request,
+                         u"tier requests policy_packs compliance_modules seats agents "
+                         u"audit_tier discount_percent needs_sso");
     if (!body)
         return body.error();
-    const JsonFields fields(*body);
-    AICP_TRY(fields.onlyKnown({QStringLiteral("tier"), QStringLiteral("requests"),
-                               QStringLiteral("policy_packs"), QStringLiteral("compliance_modules"),
-                               QStringLiteral("seats"), QStringLiteral("agents"),
-                               QStringLiteral("audit_tier"), QStringLiteral("discount_percent"),
-                               QStringLiteral("needs_sso")}));
+    const JsonFields& fields = *body;
     Subscription subscription;
     MonthlyUsage usage;
     auto requests = fields.count(QStringLiteral("requests"));

@@ -236,10 +236,9 @@ ApiResponse stats(Workspace& workspace) {
 }  // namespace
 
 void addUsageEndpoints(ApiRouter& router, Workspace& workspace) {
-    router.add("POST", QStringLiteral("/api/pricing/usage/events"), ApiRole::Ingest,
-               onWorkspace(workspace, ingest));
-    router.add("GET", QStringLiteral("/api/pricing/usage/events"), ApiRole::Read,
-               onWorkspace(workspace, exportEvents));
+    const QString events = QStringLiteral("/api/pricing/usage/events");
+    router.add("POST", events, ApiRole::Ingest, onWorkspace(workspace, ingest));
+    router.add("GET", events, ApiRole::Read, onWorkspace(workspace, exportEvents));
     router.add("GET", QStringLiteral("/api/pricing/usage"), ApiRole::Read,
                onWorkspace(workspace, usageSeries));
     router.add("GET", QStringLiteral("/api/pricing/stats"), ApiRole::Read,
