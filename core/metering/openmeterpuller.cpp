@@ -512,8 +512,9 @@ Status applyPage(PageWriter& writer, const Answered& answered,
     }
     // What the source reported before and no longer does is now 0.
     for (const auto& [key, before] : *stored) {
+        const Role role = key.role;  // a lambda cannot capture a structured binding in C++17
         const auto query = std::find_if(queries.begin(), queries.end(),
-                                        [&key](const MeterQuery& q) { return q.role == key.role; });
+                                        [role](const MeterQuery& q) { return q.role == role; });
         if (query == queries.end() || !inScope(subjects, key) || before.value == 0)
             continue;
         ++report.windows;
