@@ -512,7 +512,7 @@ Status applyPage(PageWriter& writer, const Answered& answered,
     }
     // What the source reported before and no longer does is now 0.
     for (const auto& [key, before] : *stored) {
-        const Role role = key.role;  // a lambda cannot capture a structured binding in C++17
+        const Role role = key.role;  // older clang cannot capture a structured binding
         const auto query = std::find_if(queries.begin(), queries.end(),
                                         [role](const MeterQuery& q) { return q.role == role; });
         if (query == queries.end() || !inScope(subjects, key) || before.value == 0)
