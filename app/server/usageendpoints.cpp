@@ -1,3 +1,4 @@
+#include "common/strictjson.h"
 #include "metering/usageeventexport.h"
 #include "metering/usageimporter.h"
 #include "metering/usagequery.h"
@@ -42,6 +43,9 @@ Result<Batch> readBatch(const QByteArray& body) {
         return Error::invalidInput(QStringLiteral(
             "line 1, column 1: the body is empty; send a JSON array of CloudEvents or JSON Lines"));
     if (!trimmed.startsWith('[')) {
+        // JSON Lines: each line strict JSON, as an array is, before the
+        // event reader takes what it needs from it.
+        AICP_TRY(StrictJson::checkLines(body));
         batch.lines = body;
         return batch;
     }

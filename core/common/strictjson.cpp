@@ -450,6 +450,24 @@ Result<StrictJson::Facts> StrictJson::check(QByteArrayView json, const ElementSi
         textPosition(json, reader.problemAt - json.data()), reader.reason));
 }
 
+Status StrictJson::checkLines(QByteArrayView text) {
+    const ElementSink none;
+    for (qsizetype start = 0; start < text.size();) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(start, end - start);
+        if (!line.trimmed().isEmpty()) {
+            Reader reader(line, none);
+            if (!reader.document())
+                return Error::invalidInput(QStringLiteral("%1: %2").arg(
+                    textPosition(text, reader.problemAt - text.data()), reader.reason));
+        }
+        start = end + 1;
+    }
+    return {};
+}
+
 Result<QJsonDocument> StrictJson::parse(const QByteArray& json) {
     AICP_TRY(check(json));
     QJsonParseError parseError{};

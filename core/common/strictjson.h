@@ -36,6 +36,10 @@ public:
 
     [[nodiscard]] static Result<Facts> check(QByteArrayView json, const ElementSink& element = {});
 
+    // JSON Lines: each line that is not blank is checked as one document;
+    // the place of a problem is its line and column in the whole text.
+    [[nodiscard]] static Status checkLines(QByteArrayView text);
+
     // check(), then QJsonDocument's tree of the same bytes.
     [[nodiscard]] static Result<QJsonDocument> parse(const QByteArray& json);
 };

@@ -183,6 +183,8 @@ private slots:
         QTest::newRow("quantity .1e1") << events << 0 << batch("\"h-5\"", ".1e1");
         QTest::newRow("raw tab in id") << events << 0 << batch("\"h\t5\"", "1");
         QTest::newRow("\\x41 in id") << events << 0 << batch("\"h\\x41\"", "1");
+        QTest::newRow("JSON Lines, 01 in an ignored member")
+            << events << 0 << (good + "\n" + cloudEventText("\"h-6\"", "1", ",\"extra\":01"));
         QTest::newRow("requests 1.e5") << QStringLiteral("/api/pricing/cost") << 1
                                        << QByteArray("{\"tier\":\"starter\",\"requests\":1.e5}");
     }

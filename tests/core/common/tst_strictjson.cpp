@@ -124,6 +124,14 @@ private slots:
         QVERIFY(!StrictJson::check("[1,2]")->hasFractions);
     }
 
+    void jsonLinesAreCheckedLineByLine() {
+        QVERIFY(StrictJson::checkLines("{\"a\":1}\n\n  \r\n[2]\r\n"));
+        const auto checked = StrictJson::checkLines("{\"a\":1}\n{\"b\":2,\"x\":.5}\n");
+        QVERIFY(!checked);
+        QCOMPARE(checked.error().message(),
+                 u"line 2, column 12: a number must not start with '.'"_qs);
+    }
+
     void qtReadsTheTree() {
         const auto document = StrictJson::parse("{\"a\":[1,\"\\u00e9\"],\"b\":{}}");
         QVERIFY(document);
