@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "server/apimessage.h"
 #include "server/apirouter.h"
+#include "server/jsonfields.h"
 
 #include <QJsonObject>
 
@@ -19,11 +20,18 @@ void addBillingEndpoints(ApiRouter& router, Workspace& workspace);
 void addLicensingEndpoints(ApiRouter& router, Workspace& workspace, LicenseValidator& validator,
                            const QByteArray& passphrase);
 
-// The body as a JSON object; the error names the line and column of the
-// first problem ("line 3, column 14: …").
-[[nodiscard]] Result<QJsonObject> jsonObjectBody(const ApiRequest& request);
+// A handler of a request that needs the workspace and no path parameters.
+template <typename Function>
+ApiRouter::Handler onWorkspace(Workspace& workspace, Function function) {
+    return [&workspace, function](const ApiRequest& request, const QStringList&) {
+        return function(workspace, request);
+    };
+}
 
-// "line L, column C" of a byte offset in `text`.
-[[nodiscard]] QString textPosition(const QByteArray& text, qsizetype offset);
+// The body as a JSON object, read by StrictJson, whose members are all
+// named in `known` (space-separated), so a typo is not silently ignored; the
+// error names the line and column of the first problem ("line 3, column
+// 14: …").
+[[nodiscard]] Result<JsonFields> jsonBody(const ApiRequest& request, QStringView known);
 
 }  // namespace aicp

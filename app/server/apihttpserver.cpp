@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QMetaEnum>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTextStream>
@@ -15,29 +16,10 @@ namespace aicp {
 
 namespace {
 
+// "GET", "POST", …: the enum's own key ("Get") in upper case.
 QByteArray methodName(QHttpServerRequest::Method method) {
-    switch (method) {
-        case QHttpServerRequest::Method::Get:
-            return "GET";
-        case QHttpServerRequest::Method::Put:
-            return "PUT";
-        case QHttpServerRequest::Method::Delete:
-            return "DELETE";
-        case QHttpServerRequest::Method::Post:
-            return "POST";
-        case QHttpServerRequest::Method::Head:
-            return "HEAD";
-        case QHttpServerRequest::Method::Options:
-            return "OPTIONS";
-        case QHttpServerRequest::Method::Patch:
-            return "PATCH";
-        case QHttpServerRequest::Method::Connect:
-            return "CONNECT";
-        case QHttpServerRequest::Method::Trace:
-            return "TRACE";
-        default:
-            return "UNKNOWN";
-    }
+    const char* key = QMetaEnum::fromType<QHttpServerRequest::Method>().valueToKey(int(method));
+    return key ? QByteArray(key).toUpper() : QByteArray("UNKNOWN");
 }
 
 }  // namespace

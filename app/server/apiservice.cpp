@@ -1,12 +1,10 @@
 #include "server/apiservice.h"
 
+#include "common/strictjson.h"
 #include "metering/usageeventexport.h"
 #include "server/apiendpoints.h"
-#include "server/jsonfields.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
-
-#include <QJsonDocument>
 
 namespace aicp {
 
@@ -17,33 +15,19 @@ constexpr std::string_view kServiceCachePragma = "PRAGMA cache_size = -65536";
 
 }  // namespace
 
-QString textPosition(const QByteArray& text, qsizetype offset) {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const QByteArrayView before = QByteArrayView(text).first(offset);
-    const qsizetype line = before.count('\n') + 1;
-    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    const qsizetype column =
-        QString::fromUtf8(before.sliced(lineStart)).size() + 1;  // characters, not bytes
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-
-Result<QJsonObject> jsonObjectBody(const ApiRequest& request) {
+Result<JsonFields> jsonBody(const ApiRequest& request, QStringView known) {
     if (request.body.trimmed().isEmpty())
-        return Error::invalidInput(QStringLiteral("the request needs a JSON object as its body"));
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
         return Error::invalidInput(
-            QStringLiteral("%1: malformed JSON (%2)")
-                .arg(textPosition(request.body, parseError.offset), parseError.errorString()));
-    if (!document.isObject())
+            QStringLiteral("line 1, column 1: the request needs a JSON object as its body"));
+    auto document = StrictJson::parse(request.body);
+    if (!document)
+        return document.error();
+    if (!document->isObject())
         return Error::invalidInput(
             QStringLiteral("line 1, column 1: the body must be a JSON object"));
-    if (const auto duplicate = firstDuplicateMember(request.body))
-        return Error::invalidInput(
-            QStringLiteral("%1: '%2' appears twice")
-                .arg(textPosition(request.body, duplicate->offset), duplicate->name));
-    return document.object();
+    JsonFields fields(document->object());
+    AICP_TRY(fields.onlyKnown(known.toString().split(u' ')));
+    return fields;
 }
 
 ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)

@@ -7,6 +7,7 @@
 #include "storage/workspace.h"
 
 #include <array>
+#include <iterator>
 
 #include <QCryptographicHash>
 #include <QJsonObject>
@@ -46,15 +47,9 @@ Status auditEvent(Workspace& workspace, const QString& action, const ApiTokenInf
 }  // namespace
 
 QString apiRoleName(ApiRole role) {
-    switch (role) {
-        case ApiRole::Read:
-            return QStringLiteral("read");
-        case ApiRole::Ingest:
-            return QStringLiteral("ingest");
-        case ApiRole::Admin:
-            return QStringLiteral("admin");
-    }
-    return {};
+    static const char* const kNames[] = {"read", "ingest", "admin"};  // in ApiRole's order
+    const auto index = std::size_t(role);
+    return index < std::size(kNames) ? QString::fromLatin1(kNames[index]) : QString();
 }
 
 std::optional<ApiRole> apiRoleFromName(const QString& name) {

@@ -56,13 +56,9 @@ ApiResponse recommendations(Workspace& workspace, const ApiRequest& request) {
 
 void addBillingEndpoints(ApiRouter& router, Workspace& workspace) {
     router.add("GET", QStringLiteral("/api/pricing/billing-events"), ApiRole::Read,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return billingEvents(workspace, request);
-               });
+               onWorkspace(workspace, billingEvents));
     router.add("GET", QStringLiteral("/api/pricing/recommendations"), ApiRole::Read,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return recommendations(workspace, request);
-               });
+               onWorkspace(workspace, recommendations));
 }
 
 }  // namespace aicp

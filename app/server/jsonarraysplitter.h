@@ -1,47 +1,26 @@
 #pragma once
 
-#include <optional>
+#include "common/result.h"
 
 #include <QByteArray>
 
 namespace aicp {
 
-// A batch's JSON array of objects as JSON Lines, one element per line, made
-// by checking the JSON's syntax and copying each element's own bytes: no
-// document is built, and nothing is rewritten but the line breaks between
-// tokens (they become spaces, so an element spans one line). nullopt for
-// anything else — malformed JSON, invalid UTF-8, an element that is not an
-// object, nesting deeper than kMaxDepth — which the caller hands to
-// QJsonDocument for its exact error; and for an array holding a number with
-// a fraction or an exponent, which QJsonDocument rewrites ("quantity": 1.0
-// becomes 1) and batches have always been read that way.
+// A batch's JSON array of objects as JSON Lines, one element per line, so
+// line N is event N. The body passes StrictJson (RFC 8259, line and column
+// of the first problem) in the same pass that copies each element's own
+// bytes; nothing is rewritten but the line breaks between tokens (they
+// become spaces, so an element spans one line). An array holding a number
+// with a fraction or an exponent is rewritten by QJsonDocument instead
+// ("quantity": 1.0 becomes 1), as batches have always been read.
 class JsonArraySplitter {
 public:
-    static constexpr int kMaxDepth = 64;
-
     struct Lines {
         QByteArray lines;  // each element and '\n'
         qsizetype elements = 0;
     };
 
-    [[nodiscard]] static std::optional<Lines> split(const QByteArray& body);
-
-private:
-    explicit JsonArraySplitter(const QByteArray& body)
-        : at_(body.constData()), end_(body.constData() + body.size()) {}
-
-    void skipSpace();
-    [[nodiscard]] bool value(int depth);
-    [[nodiscard]] bool object(int depth);
-    [[nodiscard]] bool array(int depth);
-    [[nodiscard]] bool string();
-    [[nodiscard]] bool number();
-    [[nodiscard]] bool literal(const char* word);
-    [[nodiscard]] bool digits();
-
-    const char* at_;
-    const char* end_;
-    bool sawFraction_ = false;
+    [[nodiscard]] static Result<Lines> split(const QByteArray& body);
 };
 
 }  // namespace aicp

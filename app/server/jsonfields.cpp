@@ -1,12 +1,8 @@
 #include "server/jsonfields.h"
 
-#include <algorithm>
 #include <cmath>
-#include <vector>
 
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QSet>
 
 namespace aicp {
 
@@ -91,67 +87,58 @@ Result<bool> JsonFields::flag(const QString& key) const {
     return value.toBool();
 }
 
+namespace {
+
+template <typename T>
+Status assign(Result<T> read, T& target) {
+    if (!read)
+        return read.error();
+    target = std::move(read).value();
+    return {};
+}
+
+// Leaves `target` as it is when the key was left out.
+template <typename T>
+Status assignPresent(Result<std::optional<T>> read, T& target) {
+    if (!read)
+        return read.error();
+    if (*read)
+        target = **read;
+    return {};
+}
+
+}  // namespace
+
+Status JsonFields::read(const QString& key, QString& target) const {
+    return assignPresent(text(key), target);
+}
+
+Status JsonFields::readRequired(const QString& key, QString& target) const {
+    return assign(requiredText(key), target);
+}
+
+Status JsonFields::read(const QString& key, QStringList& target) const {
+    return assign(textList(key), target);
+}
+
+Status JsonFields::read(const QString& key, std::optional<std::int64_t>& target) const {
+    return assign(count(key), target);
+}
+
+Status JsonFields::read(const QString& key, std::int64_t& target) const {
+    return assignPresent(count(key), target);
+}
+
+Status JsonFields::read(const QString& key, bool& target) const {
+    return assign(flag(key), target);
+}
+
 Status JsonFields::onlyKnown(const QStringList& known) const {
     for (auto it = object_.begin(); it != object_.end(); ++it)
         if (!known.contains(it.key()))
             return Error::invalidInput(QStringLiteral("unknown field '%1' (known: %2)")
                                            .arg(it.key(), known.join(QStringLiteral(", "))));
     return {};
-}
-
-std::optional<DuplicateMember> firstDuplicateMember(QByteArrayView json) {
-    // One frame per open object or array; an object keeps the names it has
-    // seen and whether the next string is a name.
-    struct Frame {
-        bool isObject = false;
-        bool expectName = false;
-        QSet<QString> names;
-    };
-    std::vector<Frame> open;
-    for (qsizetype at = 0; at < json.size(); ++at) {
-        const char c = json[at];
-        switch (c) {
-            case '{':
-            case '[':
-                open.push_back({c == '{', c == '{', {}});
-                break;
-            case '}':
-            case ']':
-                if (!open.empty())
-                    open.pop_back();
-                break;
-            case ',':
-                if (!open.empty() && open.back().isObject)
-                    open.back().expectName = true;
-                break;
-            case '"': {
-                const qsizetype start = at;
-                for (++at; at < json.size() && json[at] != '"'; ++at) {
-                    if (json[at] == '\\')
-                        ++at;
-                }
-                if (open.empty() || !open.back().isObject || !open.back().expectName)
-                    break;
-                open.back().expectName = false;
-                const QByteArrayView quoted =
-                    json.sliced(start, std::min(at + 1, json.size()) - start);
-                // An escaped name is the same member as its plain spelling.
-                const QString name = quoted.contains('\\')
-                                         ? QJsonDocument::fromJson("[" + quoted.toByteArray() + "]")
-                                               .array()
-                                               .at(0)
-                                               .toString()
-                                         : QString::fromUtf8(quoted.sliced(1, quoted.size() - 2));
-                if (open.back().names.contains(name))
-                    return DuplicateMember{name, start};
-                open.back().names.insert(name);
-                break;
-            }
-            default:
-                break;
-        }
-    }
-    return std::nullopt;
 }
 
 }  // namespace aicp

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <optional>
 
-#include <QByteArrayView>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -22,6 +21,14 @@ public:
     [[nodiscard]] Result<std::optional<std::int64_t>> count(const QString& key) const;
     [[nodiscard]] Result<QStringList> textList(const QString& key) const;  // absent: empty
     [[nodiscard]] Result<bool> flag(const QString& key) const;             // absent: false
+    // The same reads into a request's field, which keeps its default when
+    // the body leaves the key out.
+    [[nodiscard]] Status read(const QString& key, QString& target) const;
+    [[nodiscard]] Status readRequired(const QString& key, QString& target) const;
+    [[nodiscard]] Status read(const QString& key, QStringList& target) const;
+    [[nodiscard]] Status read(const QString& key, std::optional<std::int64_t>& target) const;
+    [[nodiscard]] Status read(const QString& key, std::int64_t& target) const;
+    [[nodiscard]] Status read(const QString& key, bool& target) const;
     // Refuses keys outside `known`, so a typo is not silently ignored.
     [[nodiscard]] Status onlyKnown(const QStringList& known) const;
 
@@ -29,14 +36,15 @@ private:
     QJsonObject object_;
 };
 
-// The first member named twice in one object of `json` (already known to be
-// valid JSON), with the byte offset of its second name. QJsonDocument keeps
-// the last of two, where another reader of the same body may keep the first:
-// a body that two readers could understand differently is refused instead.
-struct DuplicateMember {
-    QString name;
-    qsizetype offset = 0;
-};
-[[nodiscard]] std::optional<DuplicateMember> firstDuplicateMember(QByteArrayView json);
+// The members a license request and a cost request share: packs, modules,
+// seats, agents and the audit tier.
+template <typename Request>
+[[nodiscard]] Status readPlan(const JsonFields& fields, Request& request) {
+    AICP_TRY(fields.read(QStringLiteral("policy_packs"), request.policyPacks));
+    AICP_TRY(fields.read(QStringLiteral("compliance_modules"), request.complianceModules));
+    AICP_TRY(fields.read(QStringLiteral("seats"), request.seats));
+    AICP_TRY(fields.read(QStringLiteral("agents"), request.agents));
+    return fields.read(QStringLiteral("audit_tier"), request.auditTier);
+}
 
 }  // namespace aicp

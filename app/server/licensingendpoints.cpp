@@ -23,64 +23,33 @@ QJsonValue payloadJson(const std::optional<LicensePayload>& license) {
     return QJsonDocument::fromJson(license->toJson()).object();
 }
 
-Result<QDateTime> timeField(const JsonFields& fields, const QString& key) {
-    auto text = fields.text(key);
-    if (!text)
-        return text.error();
-    if (!*text)
-        return QDateTime();
-    const utc::TimestampReading reading = utc::parseRfc3339((*text)->toStdString());
+// An RFC 3339 time into `target`, left as it is when the key is absent.
+Status readTime(const JsonFields& fields, const QString& key, QDateTime& target) {
+    QString text;
+    AICP_TRY(fields.read(key, text));
+    if (text.isEmpty())
+        return {};
+    const utc::TimestampReading reading = utc::parseRfc3339(text.toStdString());
     if (reading.problem != utc::TimestampReading::Problem::None)
         return Error::invalidInput(
             QStringLiteral("'%1' must be an RFC 3339 time like 2026-03-01T00:00:00Z, not '%2'")
-                .arg(key, **text));
-    return QDateTime::fromSecsSinceEpoch(reading.seconds, Qt::UTC);
+                .arg(key, text));
+    target = QDateTime::fromSecsSinceEpoch(reading.seconds, Qt::UTC);
+    return {};
 }
 
 Result<LicenseRequest> issueRequest(const ApiRequest& request) {
-    auto body = jsonObjectBody(request);
+    auto body = jsonBody(request,
+                         u"customer_id customer_name tier policy_packs compliance_modules "
+                         u"seats agents audit_tier not_before expires_at days grace_days");
     if (!body)
         return body.error();
-    const JsonFields fields(*body);
-    AICP_TRY(fields.onlyKnown({QStringLiteral("customer_id"), QStringLiteral("customer_name"),
-                               QStringLiteral("tier"), QStringLiteral("policy_packs"),
-                               QStringLiteral("compliance_modules"), QStringLiteral("seats"),
-                               QStringLiteral("agents"), QStringLiteral("audit_tier"),
-                               QStringLiteral("not_before"), QStringLiteral("expires_at"),
-                               QStringLiteral("days"), QStringLiteral("grace_days")}));
+    const JsonFields& fields = *body;
     LicenseRequest issue;
-    auto customer = fields.requiredText(QStringLiteral("customer_id"));
-    if (!customer)
-        return customer.error();
-    issue.customerId = *customer;
-    auto name = fields.text(QStringLiteral("customer_name"));
-    if (!name)
-        return name.error();
-    issue.customerName = name->value_or(QString());
-    auto tier = fields.requiredText(QStringLiteral("tier"));
-    if (!tier)
-        return tier.error();
-    issue.tier = *tier;
-    auto packs = fields.textList(QStringLiteral("policy_packs"));
-    if (!packs)
-        return packs.error();
-    issue.policyPacks = *packs;
-    auto modules = fields.textList(QStringLiteral("compliance_modules"));
-    if (!modules)
-        return modules.error();
-    issue.complianceModules = *modules;
-    auto seats = fields.count(QStringLiteral("seats"));
-    if (!seats)
-        return seats.error();
-    issue.seats = *seats;
-    auto agents = fields.count(QStringLiteral("agents"));
-    if (!agents)
-        return agents.error();
-    issue.agents = *agents;
-    auto audit = fields.text(QStringLiteral("audit_tier"));
-    if (!audit)
-        return audit.error();
-    issue.auditTier = audit->value_or(QString());
+    AICP_TRY(fields.readRequired(QStringLiteral("customer_id"), issue.customerId));
+    AICP_TRY(fields.readRequired(QStringLiteral("tier"), issue.tier));
+    AICP_TRY(fields.read(QStringLiteral("customer_name"), issue.customerName));
+    AICP_TRY(readPlan(fields, issue));
     auto grace = fields.count(QStringLiteral("grace_days"));
     if (!grace)
         return grace.error();
@@ -90,21 +59,17 @@ Result<LicenseRequest> issueRequest(const ApiRequest& request) {
                 QStringLiteral("'grace_days' is at most %1").arg(LicenseRequest::kMaxGraceDays));
         issue.graceDays = static_cast<int>(**grace);
     }
-    auto notBefore = timeField(fields, QStringLiteral("not_before"));
-    if (!notBefore)
-        return notBefore.error();
-    issue.notBefore = *notBefore;
-    auto expires = timeField(fields, QStringLiteral("expires_at"));
-    if (!expires)
-        return expires.error();
+    AICP_TRY(readTime(fields, QStringLiteral("not_before"), issue.notBefore));
+    QDateTime expires;
+    AICP_TRY(readTime(fields, QStringLiteral("expires_at"), expires));
     auto days = fields.count(QStringLiteral("days"));
     if (!days)
         return days.error();
-    if (expires->isValid() && *days)
+    if (expires.isValid() && *days)
         return Error::invalidInput(
             QStringLiteral("give 'days' or 'expires_at', not both: each sets the end of validity"));
-    if (expires->isValid()) {
-        issue.expiresAt = *expires;
+    if (expires.isValid()) {
+        issue.expiresAt = expires;
     } else {
         QDateTime start =
             issue.notBefore.isValid() ? issue.notBefore : QDateTime::currentDateTimeUtc();
@@ -119,15 +84,16 @@ Result<LicenseRequest> issueRequest(const ApiRequest& request) {
 
 ApiResponse issueLicense(Workspace& workspace, const ApiRequest& request,
                          const QByteArray& passphrase) {
+    // The body first: a malformed one is the client's to fix either way.
+    auto issue = issueRequest(request);
+    if (!issue)
+        return ApiResponse::fromError(issue.error());
     if (passphrase.isEmpty())
         return ApiResponse::error(
             503, QStringLiteral("signing_unavailable"),
             QStringLiteral(
                 "this service cannot issue licenses: start 'aicp serve' with "
                 "AICP_KEY_PASSPHRASE set or --passphrase-file to unlock the signing key"));
-    auto issue = issueRequest(request);
-    if (!issue)
-        return ApiResponse::fromError(issue.error());
     // A customer already in the workspace keeps its name unless one is given.
     if (issue->customerName.isEmpty())
         if (auto known = CustomerStore(workspace).find(issue->customerId); known)
@@ -169,13 +135,10 @@ ApiResponse validate(LicenseValidator& validator, const ApiRequest& request) {
     if (const auto plain = plainLicenseField(request.body)) {
         key = QByteArray::fromRawData(plain->data(), plain->size());
     } else {
-        auto body = jsonObjectBody(request);
+        auto body = jsonBody(request, u"license");
         if (!body)
             return ApiResponse::fromError(body.error());
-        const JsonFields fields(*body);
-        if (Status known = fields.onlyKnown({QStringLiteral("license")}); !known.ok())
-            return ApiResponse::fromError(known.error());
-        auto license = fields.requiredText(QStringLiteral("license"));
+        auto license = body->requiredText(QStringLiteral("license"));
         if (!license)
             return ApiResponse::fromError(license.error());
         key = license->toUtf8();

@@ -46,15 +46,12 @@ ApiResponse tiers(Workspace& workspace) {
 }
 
 Result<QJsonObject> cost(Workspace& workspace, const ApiRequest& request) {
-    auto body = jsonObjectBody(request);
+    auto body = jsonBody(request,
+                         u"tier requests policy_packs compliance_modules seats agents "
+                         u"audit_tier discount_percent needs_sso");
     if (!body)
         return body.error();
-    const JsonFields fields(*body);
-    AICP_TRY(fields.onlyKnown({QStringLiteral("tier"), QStringLiteral("requests"),
-                               QStringLiteral("policy_packs"), QStringLiteral("compliance_modules"),
-                               QStringLiteral("seats"), QStringLiteral("agents"),
-                               QStringLiteral("audit_tier"), QStringLiteral("discount_percent"),
-                               QStringLiteral("needs_sso")}));
+    const JsonFields& fields = *body;
     Subscription subscription;
     MonthlyUsage usage;
     auto requests = fields.count(QStringLiteral("requests"));
@@ -63,34 +60,9 @@ Result<QJsonObject> cost(Workspace& workspace, const ApiRequest& request) {
     if (!*requests)
         return Error::invalidInput(QStringLiteral("'requests' is required"));
     usage.requests = **requests;
-    auto tier = fields.text(QStringLiteral("tier"));
-    if (!tier)
-        return tier.error();
-    subscription.tier = tier->value_or(QString());
-    auto packs = fields.textList(QStringLiteral("policy_packs"));
-    if (!packs)
-        return packs.error();
-    subscription.policyPacks = *packs;
-    auto modules = fields.textList(QStringLiteral("compliance_modules"));
-    if (!modules)
-        return modules.error();
-    subscription.complianceModules = *modules;
-    auto seats = fields.count(QStringLiteral("seats"));
-    if (!seats)
-        return seats.error();
-    subscription.seats = seats->value_or(1);
-    auto agents = fields.count(QStringLiteral("agents"));
-    if (!agents)
-        return agents.error();
-    subscription.agents = agents->value_or(1);
-    auto audit = fields.text(QStringLiteral("audit_tier"));
-    if (!audit)
-        return audit.error();
-    subscription.auditTier = audit->value_or(QString());
-    auto sso = fields.flag(QStringLiteral("needs_sso"));
-    if (!sso)
-        return sso.error();
-    subscription.needsSso = *sso;
+    AICP_TRY(fields.read(QStringLiteral("tier"), subscription.tier));
+    AICP_TRY(readPlan(fields, subscription));
+    AICP_TRY(fields.read(QStringLiteral("needs_sso"), subscription.needsSso));
     auto discount = fields.text(QStringLiteral("discount_percent"));
     if (!discount)
         return discount.error();

@@ -1,3 +1,4 @@
+#include "common/strictjson.h"
 #include "metering/usageeventexport.h"
 #include "metering/usageimporter.h"
 #include "metering/usagequery.h"
@@ -8,7 +9,6 @@
 
 #include <QBuffer>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
@@ -40,35 +40,21 @@ Result<Batch> readBatch(const QByteArray& body) {
     Batch batch;
     const QByteArrayView trimmed = QByteArrayView(body).trimmed();
     if (trimmed.isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("the body is empty; send a JSON array of CloudEvents or JSON Lines"));
+        return Error::invalidInput(QStringLiteral(
+            "line 1, column 1: the body is empty; send a JSON array of CloudEvents or JSON Lines"));
     if (!trimmed.startsWith('[')) {
+        // JSON Lines: each line strict JSON, as an array is, before the
+        // event reader takes what it needs from it.
+        AICP_TRY(StrictJson::checkLines(body));
         batch.lines = body;
         return batch;
     }
     batch.isArray = true;
-    // The usual batch, a well-formed array of objects, is cut into lines
-    // as sent; QJsonDocument only reads what needs its error message.
-    if (auto split = JsonArraySplitter::split(body)) {
-        batch.lines = std::move(split->lines);
-        batch.events = split->elements;
-        return batch;
-    }
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error::invalidInput(
-            QStringLiteral("%1: malformed JSON (%2)")
-                .arg(textPosition(body, parseError.offset), parseError.errorString()));
-    const QJsonArray events = document.array();
-    for (qsizetype i = 0; i < events.size(); ++i) {
-        if (!events[i].isObject())
-            return Error::invalidInput(
-                QStringLiteral("event #%1: must be a JSON object (a CloudEvent)").arg(i + 1));
-        batch.lines += QJsonDocument(events[i].toObject()).toJson(QJsonDocument::Compact);
-        batch.lines += '\n';
-    }
-    batch.events = events.size();
+    auto split = JsonArraySplitter::split(body);
+    if (!split)
+        return split.error();
+    batch.lines = std::move(split->lines);
+    batch.events = split->elements;
     return batch;
 }
 
@@ -254,18 +240,11 @@ ApiResponse stats(Workspace& workspace) {
 }  // namespace
 
 void addUsageEndpoints(ApiRouter& router, Workspace& workspace) {
-    router.add("POST", QStringLiteral("/api/pricing/usage/events"), ApiRole::Ingest,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return ingest(workspace, request);
-               });
-    router.add("GET", QStringLiteral("/api/pricing/usage/events"), ApiRole::Read,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return exportEvents(workspace, request);
-               });
+    const QString events = QStringLiteral("/api/pricing/usage/events");
+    router.add("POST", events, ApiRole::Ingest, onWorkspace(workspace, ingest));
+    router.add("GET", events, ApiRole::Read, onWorkspace(workspace, exportEvents));
     router.add("GET", QStringLiteral("/api/pricing/usage"), ApiRole::Read,
-               [&workspace](const ApiRequest& request, const QStringList&) {
-                   return usageSeries(workspace, request);
-               });
+               onWorkspace(workspace, usageSeries));
     router.add("GET", QStringLiteral("/api/pricing/stats"), ApiRole::Read,
                [&workspace](const ApiRequest&, const QStringList&) { return stats(workspace); });
 }

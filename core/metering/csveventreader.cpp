@@ -47,6 +47,39 @@ QString lineError(std::int64_t line, std::int32_t column, const QString& reason)
                       : QStringLiteral("%1: %2").arg(line).arg(reason);
 }
 
+// A file saved in an encoding or with line ends this reader does not take,
+// told in words instead of read as one unknown column.
+Status checkEncoding(std::string_view start) {
+    const auto refuse = [](const char* why) {
+        return Error::invalidInput(lineError(1, 0, QString::fromUtf8(why)));
+    };
+    if (start.substr(0, 2) == std::string_view("\xFF\xFE", 2))
+        return refuse("the file is UTF-16 (little-endian); save it as UTF-8");
+    if (start.substr(0, 2) == std::string_view("\xFE\xFF", 2))
+        return refuse("the file is UTF-16 (big-endian); save it as UTF-8");
+    if (start.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+        start.remove_prefix(kByteOrderMark.size());
+        if (start.substr(0, kByteOrderMark.size()) == kByteOrderMark)
+            return refuse(
+                "the file starts with two UTF-8 byte order marks; save it as UTF-8 with one");
+    }
+    if (start.size() >= 2 && start[0] != '\0' && start[1] == '\0')
+        return refuse(
+            "the file is UTF-16 (little-endian, without a byte order mark); save it as "
+            "UTF-8");
+    if (start.size() >= 2 && start[0] == '\0' && start[1] != '\0')
+        return refuse(
+            "the file is UTF-16 (big-endian, without a byte order mark); save it as UTF-8");
+    const std::size_t cr = start.find('\r');
+    // A CR before the first LF and not followed by it: "a,b\rc,d\r".
+    if (cr != std::string_view::npos && cr + 1 < start.size() && cr < start.find('\n') &&
+        start[cr + 1] != '\n')
+        return refuse(
+            "the lines end with a lone CR (an old Mac line end); save the file with LF "
+            "or CRLF line ends");
+    return {};
+}
+
 }  // namespace
 
 std::string_view csvColumnName(UsageField field) {
@@ -114,6 +147,135 @@ CsvEventReader::Plain CsvEventReader::splitPlain(std::string_view window, bool a
     }
 }
 
+// Quotes somewhere: a byte-by-byte state machine. After a quoting mistake
+// it keeps going, only to find where the record ends.
+class CsvEventReader::QuotedScan {
+public:
+    QuotedScan(CsvEventReader& reader, std::string_view window, bool atEnd, Split& result)
+        : reader_(reader), window_(window), atEnd_(atEnd), result_(result) {}
+
+    // False when the window ends inside the record.
+    bool run() {
+        while (true) {
+            if (i_ == window_.size()) {
+                if (!atEnd_)
+                    return false;
+                if (state_ == State::Quoted)
+                    noteProblem("a quoted field is never closed");
+                finishField(i_, true);
+                result_.consumed = i_;
+                break;
+            }
+            const char c = window_[i_];
+            Step step = Step::Continue;
+            if (state_ == State::FieldStart)
+                fieldStart(c);
+            else if (state_ == State::Quoted)
+                step = quoted(c);
+            else
+                step = outsideQuotes(c);
+            if (step == Step::NeedMore)
+                return false;
+            if (step == Step::RecordEnd)
+                break;
+        }
+        std::size_t end = i_;
+        if (end > 0 && window_[end - 1] == '\r')
+            --end;
+        result_.complete = true;
+        result_.length = end;
+        return true;
+    }
+
+private:
+    enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
+    enum class Step { Continue, NeedMore, RecordEnd };
+
+    void noteProblem(const char* reason) {
+        if (!result_.badReason) {
+            result_.badReason = reason;
+            result_.badColumn = std::int32_t(result_.fieldCount + 1);
+        }
+    }
+    void finishField(std::size_t at, bool lineEnd) {
+        if (state_ == State::Unquoted) {
+            if (lineEnd && at > start_ && window_[at - 1] == '\r')
+                --at;
+            reader_.addField(result_, window_.substr(start_, at - start_));
+        } else if (state_ == State::FieldStart) {
+            reader_.addField(result_, {});
+        } else {
+            reader_.addField(result_, *text_);
+        }
+    }
+    void fieldStart(char c) {
+        if (c == '"') {
+            text_ = &reader_.unquoted_[std::min(result_.fieldCount, reader_.unquoted_.size() - 1)];
+            text_->clear();
+            state_ = State::Quoted;
+            ++i_;
+        } else {
+            start_ = i_;
+            state_ = State::Unquoted;
+        }
+    }
+    Step quoted(char c) {
+        if (c != '"') {
+            if (c == '\n')
+                ++result_.lineBreaks;
+            text_->push_back(c);
+            ++i_;
+        } else if (i_ + 1 == window_.size() && !atEnd_) {
+            return Step::NeedMore;  // a doubled quote may follow in the next chunk
+        } else if (i_ + 1 < window_.size() && window_[i_ + 1] == '"') {
+            text_->push_back('"');
+            i_ += 2;
+        } else {
+            state_ = State::AfterQuote;
+            ++i_;
+        }
+        return Step::Continue;
+    }
+    Step outsideQuotes(char c) {
+        if (c == ',') {
+            finishField(i_, false);
+            state_ = State::FieldStart;
+            ++i_;
+            return Step::Continue;
+        }
+        if (c == '\n') {
+            finishField(i_, true);
+            result_.consumed = i_ + 1;
+            return Step::RecordEnd;
+        }
+        if (state_ == State::AfterQuote) {
+            if (c == '\r' && i_ + 1 == window_.size() && !atEnd_)
+                return Step::NeedMore;
+            if (c == '\r' && (i_ + 1 == window_.size() || window_[i_ + 1] == '\n')) {
+                ++i_;
+                return Step::Continue;
+            }
+            noteProblem("text follows the closing quote of a field");
+            start_ = i_;
+            state_ = State::Unquoted;
+            return Step::Continue;
+        }
+        if (c == '"')
+            noteProblem("a quote inside an unquoted field (quote the field and double the quote)");
+        ++i_;
+        return Step::Continue;
+    }
+
+    CsvEventReader& reader_;
+    std::string_view window_;
+    bool atEnd_;
+    Split& result_;
+    State state_ = State::FieldStart;
+    std::size_t start_ = 0;
+    std::size_t i_ = 0;
+    std::string* text_ = nullptr;
+};
+
 CsvEventReader::Split CsvEventReader::split(std::string_view window, bool atEnd) {
     Split result;
     switch (splitPlain(window, atEnd, result)) {
@@ -125,102 +287,8 @@ CsvEventReader::Split CsvEventReader::split(std::string_view window, bool atEnd)
             break;
     }
 
-    // Quotes somewhere: a byte-by-byte state machine. After a quoting mistake
-    // it keeps going, only to find where the record ends.
-    enum class State { FieldStart, Unquoted, Quoted, AfterQuote };
-    State state = State::FieldStart;
-    std::size_t start = 0;
-    std::string* text = nullptr;
-    const auto noteProblem = [&result](const char* reason) {
-        if (!result.badReason) {
-            result.badReason = reason;
-            result.badColumn = std::int32_t(result.fieldCount + 1);
-        }
-    };
-    const auto finishField = [&](std::size_t at, bool lineEnd) {
-        if (state == State::Unquoted) {
-            if (lineEnd && at > start && window[at - 1] == '\r')
-                --at;
-            addField(result, window.substr(start, at - start));
-        } else if (state == State::FieldStart) {
-            addField(result, {});
-        } else {
-            addField(result, *text);
-        }
-    };
-    std::size_t i = 0;
-    while (true) {
-        if (i == window.size()) {
-            if (!atEnd)
-                return {};
-            if (state == State::Quoted)
-                noteProblem("a quoted field is never closed");
-            finishField(i, true);
-            result.consumed = i;
-            break;
-        }
-        const char c = window[i];
-        if (state == State::FieldStart) {
-            if (c == '"') {
-                text = &unquoted_[std::min(result.fieldCount, unquoted_.size() - 1)];
-                text->clear();
-                state = State::Quoted;
-                ++i;
-            } else {
-                start = i;
-                state = State::Unquoted;
-            }
-            continue;
-        }
-        if (state == State::Quoted) {
-            if (c != '"') {
-                if (c == '\n')
-                    ++result.lineBreaks;
-                text->push_back(c);
-                ++i;
-            } else if (i + 1 == window.size() && !atEnd) {
-                return {};  // a doubled quote may follow in the next chunk
-            } else if (i + 1 < window.size() && window[i + 1] == '"') {
-                text->push_back('"');
-                i += 2;
-            } else {
-                state = State::AfterQuote;
-                ++i;
-            }
-            continue;
-        }
-        if (c == ',') {
-            finishField(i, false);
-            state = State::FieldStart;
-            ++i;
-            continue;
-        }
-        if (c == '\n') {
-            finishField(i, true);
-            result.consumed = i + 1;
-            break;
-        }
-        if (state == State::AfterQuote) {
-            if (c == '\r' && i + 1 == window.size() && !atEnd)
-                return {};
-            if (c == '\r' && (i + 1 == window.size() || window[i + 1] == '\n')) {
-                ++i;
-                continue;
-            }
-            noteProblem("text follows the closing quote of a field");
-            start = i;
-            state = State::Unquoted;
-            continue;
-        }
-        if (c == '"')
-            noteProblem("a quote inside an unquoted field (quote the field and double the quote)");
-        ++i;
-    }
-    std::size_t end = i;
-    if (end > 0 && window[end - 1] == '\r')
-        --end;
-    result.complete = true;
-    result.length = end;
+    if (!QuotedScan(*this, window, atEnd, result).run())
+        return {};
     return result;
 }
 
@@ -244,6 +312,7 @@ Status CsvEventReader::readHeader() {
         if (!first)
             return first.error();
     }
+    AICP_TRY(checkEncoding(input_.window()));
     if (input_.window().substr(0, kByteOrderMark.size()) == kByteOrderMark)
         input_.consume(kByteOrderMark.size());
     Split record;

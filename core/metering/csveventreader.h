@@ -12,7 +12,9 @@ class ChunkedInput;
 
 // RFC 4180 CSV: a header naming the columns in any order, quoted fields with
 // doubled quotes, commas and line breaks inside quotes, LF or CRLF line ends,
-// an optional UTF-8 byte-order mark. Blank lines are skipped. Without a
+// an optional UTF-8 byte-order mark. Blank lines are skipped. A file in
+// UTF-16, with two byte-order marks or with lone-CR line ends is refused
+// with words that say so. Without a
 // `source` column (or with an empty cell) an event's source is "default".
 class CsvEventReader final : public UsageEventReader {
 public:
@@ -38,6 +40,8 @@ private:
     };
 
     enum class Plain { Done, NeedMore, HasQuotes };
+    // The byte-by-byte split of a record with quotes in it.
+    class QuotedScan;
 
     [[nodiscard]] Split split(std::string_view window, bool atEnd);
     [[nodiscard]] Plain splitPlain(std::string_view window, bool atEnd, Split& result);

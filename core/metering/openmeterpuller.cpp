@@ -17,7 +17,6 @@
 #include <vector>
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QUrlQuery>
@@ -138,22 +137,16 @@ std::optional<std::int64_t> parseTime(const QJsonValue& value) {
 
 // Reads one answer, whole: the first row that is not a proper hourly
 // window refuses the page, so nothing of a wrong answer is applied.
-Result<std::vector<std::pair<WindowKey, std::int64_t>>> readAnswer(const QByteArray& body,
-                                                                   const MeterQuery& query,
-                                                                   const QString& where,
-                                                                   std::int64_t from,
-                                                                   std::int64_t to) {
+Result<std::vector<std::pair<WindowKey, std::int64_t>>> readAnswer(
+    const UsagePuller::Answer& answer, const MeterQuery& query, const QString& where,
+    std::int64_t from, std::int64_t to) {
     const auto refuse = [&where](const QString& why) {
         return Error(Error::Code::Corrupt, QStringLiteral("%1: %2").arg(where, why));
     };
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return refuse(QStringLiteral("the answer is not JSON (%1)")
-                          .arg(parseError.error != QJsonParseError::NoError
-                                   ? parseError.errorString()
-                                   : QStringLiteral("not an object")));
-    const QJsonObject object = document.object();
+    auto read = answer.object(where);
+    if (!read)
+        return read.error();
+    const QJsonObject object = std::move(read).value();
     if (!object.value(u"data").isArray())
         return refuse(QStringLiteral("the answer has no \"data\" array of meter values"));
     const QJsonValue windowSize = object.value(u"windowSize");
@@ -409,6 +402,140 @@ bool validName(const QString& name) {
     return kName.match(name).hasMatch();
 }
 
+using Answered = std::map<WindowKey, std::pair<QString, std::int64_t>>;
+
+bool inScope(const QStringList& subjects, const WindowKey& key) {
+    return subjects.isEmpty() || subjects.contains(key.customer);
+}
+
+Status checkOptions(const OpenMeterPullOptions& options) {
+    if (options.hoursPerPage < 1 || options.hoursPerPage > OpenMeterPuller::kMaxHoursPerPage)
+        return Error::invalidInput(
+            QStringLiteral("a page covers 1 to %1 hours").arg(OpenMeterPuller::kMaxHoursPerPage));
+    if (options.lookbackHours < 0 || options.lookbackHours > OpenMeterPuller::kMaxHoursPerPage)
+        return Error::invalidInput(QStringLiteral("the look-back is 0 to %1 hours")
+                                       .arg(OpenMeterPuller::kMaxHoursPerPage));
+    for (const QString& subject : options.subjects) {
+        if (!isValidCustomerId(subject))
+            return Error::invalidInput(
+                QStringLiteral("'%1' is not a customer id (1 to 64 characters of a-z, 0-9 and "
+                               "'-')")
+                    .arg(subject));
+    }
+    return {};
+}
+
+// The hours [from, to) a pull asks for, given the stored high-water mark.
+Result<std::pair<std::int64_t, std::int64_t>> hoursAsked(const OpenMeterPullOptions& options,
+                                                         const QDateTime& mark) {
+    const QDateTime now = options.now.value_or(QDateTime::currentDateTimeUtc());
+    const std::int64_t lastComplete = floorHour(now);
+    std::int64_t from = 0;
+    if (options.from)
+        from = floorHour(*options.from);
+    else if (mark.isValid())
+        from = mark.toSecsSinceEpoch() - std::int64_t(options.lookbackHours) * kHour;
+    else
+        from = floorHour(QDateTime(
+            YearMonth::fromIndex(utc::monthIndexOf(now.toSecsSinceEpoch()) - 1).firstDay(),
+            QTime(0, 0), Qt::UTC));
+    const std::int64_t to =
+        options.to ? std::min(floorHour(*options.to), lastComplete) : lastComplete;
+    if (from < 0)
+        return Error::invalidInput(QStringLiteral("the first hour asked is before 1970"));
+    return std::pair{from, to};
+}
+
+// Every meter's answer for [start, end), read and checked before anything
+// is written.
+Result<Answered> askPage(const QUrl& base, const QByteArray& token,
+                         const std::vector<MeterQuery>& queries,
+                         const OpenMeterPullOptions& options, std::int64_t start, std::int64_t end,
+                         OpenMeterPullReport& report) {
+    Answered answered;
+    for (const MeterQuery& query : queries) {
+        const QUrl asked = queryUrl(base, query, start, end, options.subjects);
+        const QString where = asked.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
+        auto answer = UsagePuller::get(asked, token, options.timeoutMs);
+        if (!answer)
+            return answer.error();
+        ++report.requestsSent;
+        if (answer->status < 200 || answer->status > 299)
+            return answer->refusal(where);
+        auto windows = readAnswer(*answer, query, where, start, end);
+        if (!windows)
+            return windows.error();
+        for (auto& [key, value] : *windows) {
+            if (!inScope(options.subjects, key))
+                return Error(Error::Code::Corrupt,
+                             QStringLiteral("%1: the answer has the subject '%2', which was "
+                                            "not asked for")
+                                 .arg(where, key.customer));
+            if (!answered.try_emplace(key, query.meter, value).second)
+                return Error(
+                    Error::Code::Corrupt,
+                    QStringLiteral("%1: the answer has the hour %2 of '%3'%4 twice")
+                        .arg(where, stamp(key.hour), key.customer,
+                             key.group.isEmpty() ? QString()
+                                                 : QStringLiteral(" for '%1'").arg(key.group)));
+        }
+    }
+    return answered;
+}
+
+// One page's answers applied against what is stored for its hours.
+Status applyPage(PageWriter& writer, const Answered& answered,
+                 const std::vector<MeterQuery>& queries, const QStringList& subjects,
+                 std::int64_t start, std::int64_t end, OpenMeterPullReport& report) {
+    auto stored = writer.loadStored(start, end);
+    if (!stored)
+        return stored.error();
+    for (const auto& [key, meterAndValue] : answered) {
+        const auto& [meter, value] = meterAndValue;
+        std::optional<Stored> before;
+        if (auto found = stored->find(key); found != stored->end()) {
+            before = found->second;
+            stored->erase(found);
+        }
+        if (!before && value == 0)
+            continue;
+        ++report.windows;
+        if (!before)
+            ++report.newWindows;
+        else if (before->value != value)
+            ++report.changedWindows;
+        else
+            ++report.unchangedWindows;
+        // An unchanged value held in an invoiced month stays held.
+        if (!before || before->value != value)
+            AICP_TRY(writer.apply(key, meter, value, before));
+    }
+    // What the source reported before and no longer does is now 0.
+    for (const auto& [key, before] : *stored) {
+        const Role role = key.role;  // older clang cannot capture a structured binding
+        const auto query = std::find_if(queries.begin(), queries.end(),
+                                        [role](const MeterQuery& q) { return q.role == role; });
+        if (query == queries.end() || !inScope(subjects, key) || before.value == 0)
+            continue;
+        ++report.windows;
+        ++report.changedWindows;
+        AICP_TRY(writer.apply(key, query->meter, 0, before));
+    }
+    return {};
+}
+
+Status advance(sqlite3* db, const QString& source, std::int64_t end) {
+    auto statement = Statement::prepare(
+        db,
+        "INSERT INTO openmeter_sources (url, pulled_until, last_pull_at) VALUES (?1, ?2, ?3) "
+        "ON CONFLICT (url) DO UPDATE SET pulled_until = max(pulled_until, "
+        "excluded.pulled_until), last_pull_at = excluded.last_pull_at");
+    if (!statement)
+        return statement.error();
+    AICP_TRY(statement->bindAll(source, end, QDateTime::currentDateTimeUtc()));
+    return statement->execute();
+}
+
 }  // namespace
 
 Result<QUrl> OpenMeterPuller::baseFor(const QUrl& url) {
@@ -481,38 +608,15 @@ Result<OpenMeterPullReport> OpenMeterPuller::pull(const QUrl& url, const QByteAr
     if (!base)
         return base.error();
     AICP_TRY(validate(mapping));
-    if (options.hoursPerPage < 1 || options.hoursPerPage > kMaxHoursPerPage)
-        return Error::invalidInput(
-            QStringLiteral("a page covers 1 to %1 hours").arg(kMaxHoursPerPage));
-    if (options.lookbackHours < 0 || options.lookbackHours > kMaxHoursPerPage)
-        return Error::invalidInput(
-            QStringLiteral("the look-back is 0 to %1 hours").arg(kMaxHoursPerPage));
-    for (const QString& subject : options.subjects) {
-        if (!isValidCustomerId(subject))
-            return Error::invalidInput(
-                QStringLiteral("'%1' is not a customer id (1 to 64 characters of a-z, 0-9 and "
-                               "'-')")
-                    .arg(subject));
-    }
+    AICP_TRY(checkOptions(options));
     const QString source = base->toString();
     auto mark = pulledUntil(*base);
     if (!mark)
         return mark.error();
-
-    const QDateTime now = options.now.value_or(QDateTime::currentDateTimeUtc());
-    const std::int64_t lastComplete = floorHour(now);
-    std::int64_t from = 0;
-    if (options.from)
-        from = floorHour(*options.from);
-    else if (mark->isValid())
-        from = mark->toSecsSinceEpoch() - std::int64_t(options.lookbackHours) * kHour;
-    else
-        from = floorHour(QDateTime(
-            YearMonth::fromIndex(utc::monthIndexOf(now.toSecsSinceEpoch()) - 1).firstDay(),
-            QTime(0, 0), Qt::UTC));
-    std::int64_t to = options.to ? std::min(floorHour(*options.to), lastComplete) : lastComplete;
-    if (from < 0)
-        return Error::invalidInput(QStringLiteral("the first hour asked is before 1970"));
+    auto hours = hoursAsked(options, *mark);
+    if (!hours)
+        return hours.error();
+    const auto [from, to] = *hours;
 
     OpenMeterPullReport report;
     report.source = *base;
@@ -521,104 +625,20 @@ Result<OpenMeterPullReport> OpenMeterPuller::pull(const QUrl& url, const QByteAr
     report.pulledUntil = *mark;
     const std::vector<MeterQuery> queries = queriesOf(mapping);
     const std::int64_t totalHours = std::max<std::int64_t>(0, (to - from) / kHour);
-    const auto inScope = [&options](const WindowKey& key) {
-        return options.subjects.isEmpty() || options.subjects.contains(key.customer);
-    };
-    std::set<Role> roles;
-    for (const MeterQuery& query : queries)
-        roles.insert(query.role);
-
     Closed closed;
     AICP_TRY(closed.load(workspace_.handle()));
     for (std::int64_t start = from; start < to;
          start += std::int64_t(options.hoursPerPage) * kHour) {
         const std::int64_t end = std::min(to, start + std::int64_t(options.hoursPerPage) * kHour);
-        // Every meter's answer is read and checked before anything is written.
-        std::map<WindowKey, std::pair<QString, std::int64_t>> answered;
-        for (const MeterQuery& query : queries) {
-            const QUrl asked = queryUrl(*base, query, start, end, options.subjects);
-            const QString where = asked.toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo);
-            auto answer = UsagePuller::get(asked, token, options.timeoutMs);
-            if (!answer)
-                return answer.error();
-            ++report.requestsSent;
-            if (answer->status < 200 || answer->status > 299) {
-                const int status = answer->status;
-                QString message = answer->problem();
-                if (message.isEmpty())
-                    message = answer->errorString;
-                const Error::Code code = status == 401 || status == 403 ? Error::Code::InvalidInput
-                                         : status == 404                ? Error::Code::NotFound
-                                                                        : Error::Code::Io;
-                return Error(
-                    code, QStringLiteral("%1 answered %2: %3").arg(where).arg(status).arg(message));
-            }
-            auto windows = readAnswer(answer->body, query, where, start, end);
-            if (!windows)
-                return windows.error();
-            for (auto& [key, value] : *windows) {
-                if (!inScope(key))
-                    return Error(Error::Code::Corrupt,
-                                 QStringLiteral("%1: the answer has the subject '%2', which was "
-                                                "not asked for")
-                                     .arg(where, key.customer));
-                if (!answered.try_emplace(key, query.meter, value).second)
-                    return Error(
-                        Error::Code::Corrupt,
-                        QStringLiteral("%1: the answer has the hour %2 of '%3'%4 twice")
-                            .arg(where, stamp(key.hour), key.customer,
-                                 key.group.isEmpty() ? QString()
-                                                     : QStringLiteral(" for '%1'").arg(key.group)));
-            }
-        }
-
+        auto answered = askPage(*base, token, queries, options, start, end, report);
+        if (!answered)
+            return answered.error();
         auto transaction = Transaction::begin(workspace_.handle());
         if (!transaction)
             return transaction.error();
         PageWriter writer(workspace_.handle(), source, closed, report);
-        auto stored = writer.loadStored(start, end);
-        if (!stored)
-            return stored.error();
-        for (const auto& [key, meterAndValue] : answered) {
-            const auto& [meter, value] = meterAndValue;
-            std::optional<Stored> before;
-            if (auto found = stored->find(key); found != stored->end()) {
-                before = found->second;
-                stored->erase(found);
-            }
-            if (!before && value == 0)
-                continue;
-            ++report.windows;
-            if (!before)
-                ++report.newWindows;
-            else if (before->value != value)
-                ++report.changedWindows;
-            else
-                ++report.unchangedWindows;
-            // An unchanged value held in an invoiced month stays held.
-            if (!before || before->value != value)
-                AICP_TRY(writer.apply(key, meter, value, before));
-        }
-        // What the source reported before and no longer does is now 0.
-        for (const auto& [key, before] : *stored) {
-            if (roles.count(key.role) == 0 || !inScope(key) || before.value == 0)
-                continue;
-            const auto query =
-                std::find_if(queries.begin(), queries.end(),
-                             [&key](const MeterQuery& q) { return q.role == key.role; });
-            ++report.windows;
-            ++report.changedWindows;
-            AICP_TRY(writer.apply(key, query->meter, 0, before));
-        }
-        auto advance = Statement::prepare(
-            workspace_.handle(),
-            "INSERT INTO openmeter_sources (url, pulled_until, last_pull_at) VALUES (?1, ?2, ?3) "
-            "ON CONFLICT (url) DO UPDATE SET pulled_until = max(pulled_until, "
-            "excluded.pulled_until), last_pull_at = excluded.last_pull_at");
-        if (!advance)
-            return advance.error();
-        AICP_TRY(advance->bindAll(source, end, QDateTime::currentDateTimeUtc()));
-        AICP_TRY(advance->execute());
+        AICP_TRY(applyPage(writer, *answered, queries, options.subjects, start, end, report));
+        AICP_TRY(advance(workspace_.handle(), source, end));
         AICP_TRY(transaction->commit());
         ++report.pages;
         if (!report.pulledUntil.isValid() || report.pulledUntil.toSecsSinceEpoch() < end)

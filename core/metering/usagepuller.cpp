@@ -1,5 +1,6 @@
 #include "metering/usagepuller.h"
 
+#include "common/strictjson.h"
 #include "metering/usageeventexport.h"
 #include "metering/usageimporter.h"
 #include "storage/statement.h"
@@ -31,12 +32,6 @@ struct Page {
     bool hasMore = false;
 };
 
-// The service's own words when it answered with a JSON error body.
-QString serviceMessage(const QByteArray& body) {
-    const QJsonObject error = QJsonDocument::fromJson(body).object().value(u"error").toObject();
-    return error.value(u"message").toString();
-}
-
 Result<Page> fetchPage(const QUrl& endpoint, const QByteArray& token, const QString& after,
                        int limit, int timeoutMs) {
     QUrl url = endpoint;
@@ -49,26 +44,16 @@ Result<Page> fetchPage(const QUrl& endpoint, const QByteArray& token, const QStr
     if (!answer)
         return answer.error();
     const QString where = endpoint.toString(QUrl::RemoveUserInfo);
-    const QByteArray& body = answer->body;
-    if (answer->status != 200) {
-        const int status = answer->status;
-        QString message = serviceMessage(body);
-        if (message.isEmpty())
-            message = answer->errorString;
-        const Error::Code code = status == 401 || status == 403 ? Error::Code::InvalidInput
-                                 : status == 404                ? Error::Code::NotFound
-                                                                : Error::Code::Io;
-        return Error(code,
-                     QStringLiteral("%1 answered %2: %3").arg(where).arg(status).arg(message));
-    }
-    QJsonParseError parseError{};
-    const QJsonObject object = QJsonDocument::fromJson(body, &parseError).object();
-    if (parseError.error != QJsonParseError::NoError || !object.value(u"events").isArray() ||
-        !object.value(u"next_cursor").isString())
+    if (answer->status != 200)
+        return answer->refusal(where);
+    auto object = answer->object(where);
+    if (!object)
+        return object.error();
+    if (!object->value(u"events").isArray() || !object->value(u"next_cursor").isString())
         return Error(Error::Code::Corrupt,
                      QStringLiteral("%1 did not answer with a page of usage events").arg(where));
-    return Page{object.value(u"events").toArray(), object.value(u"next_cursor").toString(),
-                object.value(u"has_more").toBool()};
+    return Page{object->value(u"events").toArray(), object->value(u"next_cursor").toString(),
+                object->value(u"has_more").toBool()};
 }
 
 // The page as JSON Lines, the import format its events already have.
@@ -136,13 +121,35 @@ Result<UsagePuller::Answer> UsagePuller::get(const QUrl& url, const QByteArray& 
 }
 
 QString UsagePuller::Answer::problem() const {
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    auto document = StrictJson::parse(body);
+    const QJsonObject object = document ? document->object() : QJsonObject();
     for (const auto* field : {"detail", "title", "message"}) {
         const QString text = object.value(QLatin1String(field)).toString();
         if (!text.isEmpty())
             return text;
     }
     return object.value(u"error").toObject().value(u"message").toString();
+}
+
+Error UsagePuller::Answer::refusal(const QString& where) const {
+    QString message = problem();
+    if (message.isEmpty())
+        message = errorString;
+    const Error::Code code = status == 401 || status == 403 ? Error::Code::InvalidInput
+                             : status == 404                ? Error::Code::NotFound
+                                                            : Error::Code::Io;
+    return Error(code, QStringLiteral("%1 answered %2: %3").arg(where).arg(status).arg(message));
+}
+
+Result<QJsonObject> UsagePuller::Answer::object(const QString& where) const {
+    auto document = StrictJson::parse(body);
+    if (!document)
+        return Error(Error::Code::Corrupt, QStringLiteral("%1 answered with what is not JSON (%2)")
+                                               .arg(where, document.error().message()));
+    if (!document->isObject())
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("%1 answered with JSON that is not an object").arg(where));
+    return document->object();
 }
 
 Result<QUrl> UsagePuller::endpointFor(const QUrl& source) {

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QUrl>
 
@@ -72,6 +73,12 @@ public:
         // (RFC 7807 detail or title) or an aicp service's (error.message);
         // empty when it has none.
         [[nodiscard]] QString problem() const;
+        // The error for an answer that is not 2xx, "<where> answered 503:
+        // <problem()>": a refused token is invalid input, 404 not found.
+        [[nodiscard]] Error refusal(const QString& where) const;
+        // The body as a JSON object, read by StrictJson; a Corrupt error
+        // naming `where` and the line and column of the first problem.
+        [[nodiscard]] Result<QJsonObject> object(const QString& where) const;
     };
     [[nodiscard]] static Result<Answer> get(const QUrl& url, const QByteArray& token,
                                             int timeoutMs);

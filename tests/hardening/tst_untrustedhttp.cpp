@@ -2,10 +2,12 @@
 // answered 4xx with a JSON error that names the problem, nothing stored,
 // and the service still answering afterwards. Complements tests/app/server
 // (tst_apiservice: the endpoints in process; tst_apiserver: the good path).
+#include "hardening/jsoncorpus.h"
 #include "support/clirunner.h"
 #include "support/servertestsupport.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -34,6 +36,7 @@ class TestUntrustedHttp : public QObject {
     QString db_;
     QByteArray ingest_;
     QByteArray read_;
+    QByteArray admin_;
     QByteArray license_;
     Server server_;
     qint64 eventsBefore_ = -1;
@@ -43,6 +46,18 @@ class TestUntrustedHttp : public QObject {
                                          QStringLiteral("create"), QStringLiteral("--role"), role},
                                         sandbox_.environment());
         return run.exitCode == 0 ? run.firstLine().toUtf8() : QByteArray();
+    }
+    // The current data row's body, posted to `path`.
+    aicp::apitest::Reply postRow(const QString& path, const QByteArray& token) const {
+        QFETCH(QByteArray, body);
+        return exchange("POST", server_.url(path), token, body);
+    }
+    // What a refused body must leave as it was.
+    QByteArray storedCounts() const {
+        QJsonObject counts =
+            exchange("GET", server_.url(QStringLiteral("/api/pricing/stats")), read_).json();
+        counts.remove(QStringLiteral("api_tokens"));
+        return QJsonDocument(counts).toJson(QJsonDocument::Compact);
     }
     qint64 storedEvents() const {
         return exchange("GET", server_.url(QStringLiteral("/api/pricing/stats")), read_)
@@ -62,6 +77,7 @@ private slots:
             0);
         ingest_ = token(QStringLiteral("ingest"));
         read_ = token(QStringLiteral("read"));
+        admin_ = token(QStringLiteral("admin"));
         QVERIFY(ingest_.startsWith("aicp_") && read_.startsWith("aicp_"));
         const CliRun list = sandbox_.run({QStringLiteral("--db"), db_, QStringLiteral("license"),
                                           QStringLiteral("list"), QStringLiteral("--json")},
@@ -95,14 +111,14 @@ private slots:
             << ("[" + good + "," + QByteArray(9 * 1024 * 1024, ' ') + "]") << 413
             << QByteArray("8388608");
         QTest::newRow("truncated array") << ("[" + good + "," + cloudEventText("\"h-1\"").left(50))
-                                         << 400 << QByteArray("malformed JSON");
+                                         << 400 << QByteArray("a string that does not end");
         QTest::newRow("deeply nested array")
             << (QByteArray(100000, '[') + QByteArray(100000, ']')) << 400 << QByteArray("");
         QTest::newRow("NUL byte") << ("[" + good + "," +
                                       cloudEventText(QByteArray("\"h\0001\"", 5)) + "]")
-                                  << 400 << QByteArray("event #2");
+                                  << 400 << QByteArray("U+0000");
         QTest::newRow("invalid UTF-8") << ("[" + good + "," + cloudEventText("\"h\xff\"") + "]")
-                                       << 400 << QByteArray("invalid UTF8");
+                                       << 400 << QByteArray("invalid UTF-8");
         QTest::newRow("quantity 1e309")
             << ("[" + good + "," + cloudEventText("\"h-2\"", "1e309") + "]") << 400
             << QByteArray("event #2|illegal number");
@@ -125,11 +141,9 @@ private slots:
             << (good + "\n{\"id\":") << 400 << QByteArray("line 2");
     }
     void hostileBatchesAreRefusedAndNothingStored() {
-        QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QByteArray, words);
-        const auto reply = exchange(
-            "POST", server_.url(QStringLiteral("/api/pricing/usage/events")), ingest_, body);
+        const auto reply = postRow(QStringLiteral("/api/pricing/usage/events"), ingest_);
         QVERIFY2(reply.status == status, reply.body.left(300).constData());
         const QString message =
             reply.json().value(u"error").toObject().value(u"message").toString();
@@ -140,6 +154,53 @@ private slots:
         QVERIFY2(!message.isEmpty() && named, reply.body.left(300).constData());
         QCOMPARE(storedEvents(), eventsBefore_);
         QCOMPARE(exchange("GET", server_.url(QStringLiteral("/healthz"))).status, 200);
+    }
+
+    // Every document of the n_ corpus (tests/hardening/corpus/json), and
+    // bodies Qt's parser used to bend into a stored event or a bill, posted
+    // to every endpoint that reads JSON: 400, the line and column of the
+    // problem, nothing stored.
+    void invalidJsonIsRefusedByEveryEndpoint_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("role");  // 0 ingest, 1 read, 2 admin
+        QTest::addColumn<QByteArray>("body");
+        const std::pair<QString, int> endpoints[] = {
+            {QStringLiteral("/api/pricing/usage/events"), 0},
+            {QStringLiteral("/api/pricing/cost"), 1},
+            {QStringLiteral("/api/pricing/licenses/validate"), 1},
+            {QStringLiteral("/api/pricing/licenses"), 2}};
+        const auto documents = aicp::jsoncorpus::documents(QStringLiteral("n_"));
+        QVERIFY(documents.size() >= 50);
+        for (const auto& [path, role] : endpoints)
+            for (const auto& [name, bytes] : documents)
+                QTest::newRow(qPrintable(name + u' ' + path)) << path << role << bytes;
+        const QByteArray good = cloudEventText("\"h-ok\"");
+        const auto batch = [&good](const QByteArray& id, const QByteArray& quantity) {
+            return "[" + good + "," + cloudEventText(id, quantity) + "]";
+        };
+        const QString events = QStringLiteral("/api/pricing/usage/events");
+        QTest::newRow("quantity 1.") << events << 0 << batch("\"h-5\"", "1.");
+        QTest::newRow("quantity .1e1") << events << 0 << batch("\"h-5\"", ".1e1");
+        QTest::newRow("raw tab in id") << events << 0 << batch("\"h\t5\"", "1");
+        QTest::newRow("\\x41 in id") << events << 0 << batch("\"h\\x41\"", "1");
+        QTest::newRow("JSON Lines, 01 in an ignored member")
+            << events << 0 << (good + "\n" + cloudEventText("\"h-6\"", "1", ",\"extra\":01"));
+        QTest::newRow("requests 1.e5") << QStringLiteral("/api/pricing/cost") << 1
+                                       << QByteArray("{\"tier\":\"starter\",\"requests\":1.e5}");
+    }
+    void invalidJsonIsRefusedByEveryEndpoint() {
+        QFETCH(QString, path);
+        QFETCH(int, role);
+        QFETCH(QByteArray, body);
+        const QByteArray before = storedCounts();
+        const QByteArray& token = role == 0 ? ingest_ : role == 1 ? read_ : admin_;
+        const auto reply = exchange("POST", server_.url(path), token, body);
+        QVERIFY2(reply.status == 400, reply.body.left(300).constData());
+        static const QRegularExpression place(QStringLiteral("line \\d+, column \\d+: "));
+        const QString message =
+            reply.json().value(u"error").toObject().value(u"message").toString();
+        QVERIFY2(place.match(message).hasMatch(), reply.body.left(300).constData());
+        QCOMPARE(storedCounts(), before);
     }
 
     void hostileValidationsAreRefused_data() {
@@ -163,11 +224,9 @@ private slots:
             << 200 << QByteArray("");
     }
     void hostileValidationsAreRefused() {
-        QFETCH(QByteArray, body);
         QFETCH(int, status);
         QFETCH(QByteArray, words);
-        const auto reply = exchange(
-            "POST", server_.url(QStringLiteral("/api/pricing/licenses/validate")), read_, body);
+        const auto reply = postRow(QStringLiteral("/api/pricing/licenses/validate"), read_);
         QVERIFY2(reply.status == status, reply.body.left(300).constData());
         if (status == 200) {
             // Answered, but never as usable.

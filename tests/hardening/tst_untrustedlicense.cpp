@@ -138,22 +138,18 @@ private slots:
             QByteArray copy = p;
             return copy.replace(from, to);
         };
-        QTest::newRow("seats 1e309")
-            << with("\"seats\":10", "\"seats\":1e309") << QByteArray("illegal number");
-        QTest::newRow("seats -1") << with("\"seats\":10", "\"seats\":-1")
-                                  << QByteArray("limits.seats");
-        QTest::newRow("seats 2^63")
-            << with("\"seats\":10", "\"seats\":9223372036854775808") << QByteArray("limits.seats");
-        QTest::newRow("seats 2^53+2")
-            << with("\"seats\":10", "\"seats\":9007199254740994") << QByteArray("limits.seats");
-        QTest::newRow("seats 1.5")
-            << with("\"seats\":10", "\"seats\":1.5") << QByteArray("limits.seats");
-        QTest::newRow("seats as a string")
-            << with("\"seats\":10", "\"seats\":\"10\"") << QByteArray("limits.seats");
-        QTest::newRow("seats NaN")
-            << with("\"seats\":10", "\"seats\":NaN") << QByteArray("not a JSON object");
-        QTest::newRow("seats Infinity")
-            << with("\"seats\":10", "\"seats\":Infinity") << QByteArray("not a JSON object");
+        const std::pair<const char*, const char*> seats[] = {
+            {"1e309", "illegal number"},
+            {"-1", "limits.seats"},
+            {"9223372036854775808", "limits.seats"},  // 2^63
+            {"9007199254740994", "limits.seats"},     // 2^53 + 2
+            {"1.5", "limits.seats"},
+            {"\"10\"", "limits.seats"},
+            {"NaN", "not a JSON object"},
+            {"Infinity", "not a JSON object"}};
+        for (const auto& [value, reason] : seats)
+            QTest::newRow(qPrintable(QStringLiteral("seats %1").arg(QLatin1String(value))))
+                << with("\"seats\":10", QByteArray("\"seats\":") + value) << QByteArray(reason);
         QTest::newRow("duplicate seats, last one bad")
             << with("\"seats\":10", "\"seats\":10,\"seats\":-5") << QByteArray("limits.seats");
         QTest::newRow("agents 1e309")

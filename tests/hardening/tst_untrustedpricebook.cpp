@@ -6,6 +6,8 @@
 #include "storage/statement.h"
 #include "storage/workspace.h"
 
+#include <array>
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -82,67 +84,51 @@ private slots:
         QTest::addColumn<QByteArray>("path");
         QTest::addColumn<QByteArray>("raw");
         QTest::addColumn<QByteArray>("reason");
-        const QByteArray v0("versions[0].");
-        QTest::newRow("negative price") << v0 + "tiers[1].base.amount" << QByteArray("\"-0.01\"")
-                                        << QByteArray("tiers[1].base");
-        QTest::newRow("overflowing price")
-            << v0 + "tiers[1].base.amount" << QByteArray("\"99999999999999999999\"")
-            << QByteArray("tiers[1].base");
-        QTest::newRow("price just over the money range")
-            << v0 + "tiers[1].base.amount" << QByteArray("\"9000000000000.000001\"")
-            << QByteArray("tiers[1].base");
-        QTest::newRow("price NaN string")
-            << v0 + "tiers[1].base.amount" << QByteArray("\"NaN\"") << QByteArray("tiers[1].base");
-        QTest::newRow("price 1e309 string")
-            << v0 + "tiers[1].base.amount" << QByteArray("\"1e309\"")
-            << QByteArray("tiers[1].base");
-        QTest::newRow("price 1e309 number")
-            << v0 + "tiers[1].base.amount" << QByteArray("1e309") << QByteArray("illegal number");
-        QTest::newRow("overage unit price negative")
-            << v0 + "tiers[1].requests.beyond.unit_price" << QByteArray("\"-1\"")
-            << QByteArray("tiers[1].requests.beyond");
-        QTest::newRow("included requests 1e309")
-            << v0 + "tiers[1].requests.included" << QByteArray("1e309")
-            << QByteArray("illegal number");
-        QTest::newRow("included requests negative")
-            << v0 + "tiers[1].requests.included" << QByteArray("-1")
-            << QByteArray("tiers[1].requests.included");
-        QTest::newRow("included requests 2^63")
-            << v0 + "tiers[1].requests.included" << QByteArray("9223372036854775808")
-            << QByteArray("tiers[1].requests.included");
-        QTest::newRow("included seats as a string")
-            << v0 + "tiers[1].seats.included" << QByteArray("\"3\"")
-            << QByteArray("tiers[1].seats.included");
-        QTest::newRow("retention NaN") << v0 + "audit_tiers[0].retention_days" << QByteArray("NaN")
-                                       << QByteArray("not valid JSON");
-        QTest::newRow("no tiers") << v0 + "tiers" << QByteArray("[]") << QByteArray("tiers");
-        QTest::newRow("tiers missing")
-            << v0 + "tiers" << QByteArray() << QByteArray("tiers: is missing");
-        QTest::newRow("tiers as an object")
-            << v0 + "tiers" << QByteArray("{}") << QByteArray("tiers");
-        QTest::newRow("a tier missing its base")
-            << v0 + "tiers[1].base" << QByteArray() << QByteArray("tiers[1].base: is missing");
-        QTest::newRow("a tier missing its requests") << v0 + "tiers[2].requests" << QByteArray()
-                                                     << QByteArray("tiers[2].requests: is missing");
-        QTest::newRow("tier id twice")
-            << v0 + "tiers[2].id" << QByteArray("\"starter\"") << QByteArray("tiers[2].id");
-        QTest::newRow("band limits out of order")
-            << v0 + "tiers[2].requests.beyond.bands[0].up_to" << QByteArray("null")
-            << QByteArray("tiers[2].requests.beyond");
-        QTest::newRow("no versions") << QByteArray("versions") << QByteArray("[]")
-                                     << QByteArray("versions: must hold at least one version");
-        QTest::newRow("newer schema")
-            << QByteArray("schema") << QByteArray("2") << QByteArray("newer than this aicp reads");
-        QTest::newRow("schema 1e309")
-            << QByteArray("schema") << QByteArray("1e309") << QByteArray("illegal number");
+        // name, path, raw JSON put there (empty: the member removed), reason.
+        const std::array<const char*, 4> rows[] = {
+            {"negative price", "versions[0].tiers[1].base.amount", "\"-0.01\"", "tiers[1].base"},
+            {"overflowing price", "versions[0].tiers[1].base.amount", "\"99999999999999999999\"",
+             "tiers[1].base"},
+            {"price just over the money range", "versions[0].tiers[1].base.amount",
+             "\"9000000000000.000001\"", "tiers[1].base"},
+            {"price NaN string", "versions[0].tiers[1].base.amount", "\"NaN\"", "tiers[1].base"},
+            {"price 1e309 string", "versions[0].tiers[1].base.amount", "\"1e309\"",
+             "tiers[1].base"},
+            {"price 1e309 number", "versions[0].tiers[1].base.amount", "1e309", "illegal number"},
+            {"overage unit price negative", "versions[0].tiers[1].requests.beyond.unit_price",
+             "\"-1\"", "tiers[1].requests.beyond"},
+            {"included requests 1e309", "versions[0].tiers[1].requests.included", "1e309",
+             "illegal number"},
+            {"included requests negative", "versions[0].tiers[1].requests.included", "-1",
+             "tiers[1].requests.included"},
+            {"included requests 2^63", "versions[0].tiers[1].requests.included",
+             "9223372036854775808", "tiers[1].requests.included"},
+            {"included seats as a string", "versions[0].tiers[1].seats.included", "\"3\"",
+             "tiers[1].seats.included"},
+            {"retention NaN", "versions[0].audit_tiers[0].retention_days", "NaN", "not valid JSON"},
+            {"no tiers", "versions[0].tiers", "[]", "tiers"},
+            {"tiers missing", "versions[0].tiers", "", "tiers: is missing"},
+            {"tiers as an object", "versions[0].tiers", "{}", "tiers"},
+            {"a tier missing its base", "versions[0].tiers[1].base", "",
+             "tiers[1].base: is missing"},
+            {"a tier missing its requests", "versions[0].tiers[2].requests", "",
+             "tiers[2].requests: is missing"},
+            {"tier id twice", "versions[0].tiers[2].id", "\"starter\"", "tiers[2].id"},
+            {"band limits out of order", "versions[0].tiers[2].requests.beyond.bands[0].up_to",
+             "null", "tiers[2].requests.beyond"},
+            {"no versions", "versions", "[]", "versions: must hold at least one version"},
+            {"newer schema", "schema", "2", "newer than this aicp reads"},
+            {"schema 1e309", "schema", "1e309", "illegal number"},
+            {"invalid UTF-8 in a name", "versions[0].tiers[1].name", "\"St\xff\xfe\"",
+             "not valid JSON"},
+            {"NUL in an id", "versions[0].tiers[1].id", "\"star\\u0000ter\"", "tiers[1].id"}};
+        for (const auto& [name, path, raw, reason] : rows)
+            QTest::newRow(name) << QByteArray(path) << QByteArray(raw) << QByteArray(reason);
         QTest::newRow("deeply nested")
-            << v0 + "currency" << (QByteArray(4000, '[') + QByteArray(4000, ']'))
+            << QByteArray("versions[0].currency") << (QByteArray(4000, '[') + QByteArray(4000, ']'))
             << QByteArray("not valid JSON");
-        QTest::newRow("invalid UTF-8 in a name")
-            << v0 + "tiers[1].name" << QByteArray("\"St\xff\xfe\"") << QByteArray("not valid JSON");
-        QTest::newRow("NUL in an id")
-            << v0 + "tiers[1].id" << QByteArray("\"star\\u0000ter\"") << QByteArray("tiers[1].id");
     }
+
     void hostileDocumentsAreRefused() {
         QFETCH(QByteArray, path);
         QFETCH(QByteArray, raw);

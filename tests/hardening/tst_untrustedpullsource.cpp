@@ -1,14 +1,21 @@
 // A pull source (an aicp service or an OpenMeter API the user typed in) is
 // not trusted to keep its answers small: UsagePuller::get, which every pull
 // and connection test goes through, refuses an answer over its cap instead
-// of holding it all in memory.
+// of holding it all in memory; and an answer that is not strict JSON fails
+// the pull with its line and column and stores nothing.
 
+#include "hardening/jsoncorpus.h"
+#include "metering/openmeterpuller.h"
 #include "metering/usagepuller.h"
+#include "storage/statement.h"
+#include "storage/workspace.h"
 
 #include <memory>
 
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -16,12 +23,15 @@ using namespace aicp;
 namespace {
 
 // Answers every request on 127.0.0.1 with `bodyBytes` of JSON-ish filler,
-// either declared up front (Content-Length) or only ended by closing the
-// connection, written a MiB at a time as the client reads.
+// or with `body` when one is given, either declared up front
+// (Content-Length) or only ended by closing the connection, written a MiB at
+// a time as the client reads.
 class FloodingServer : public QObject {
 public:
-    FloodingServer(qint64 bodyBytes, bool declareLength)
-        : bodyBytes_(bodyBytes), declareLength_(declareLength) {
+    FloodingServer(qint64 bodyBytes, bool declareLength, QByteArray body = {})
+        : body_(std::move(body)),
+          bodyBytes_(body_.isEmpty() ? bodyBytes : body_.size()),
+          declareLength_(declareLength) {
         connect(&server_, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket* socket = server_.nextPendingConnection())
                 serve(socket);
@@ -61,12 +71,14 @@ private:
             return;
         }
         const qint64 chunk = std::min<qint64>(left, 1024 * 1024);
-        socket->write(QByteArray(chunk, ' '));
-        socket->setProperty("sent", socket->property("sent").toLongLong() + chunk);
+        const qint64 sent = socket->property("sent").toLongLong();
+        socket->write(body_.isEmpty() ? QByteArray(chunk, ' ') : body_.mid(sent, chunk));
+        socket->setProperty("sent", sent + chunk);
         written_ += chunk;
     }
 
     QTcpServer server_;
+    QByteArray body_;
     qint64 bodyBytes_;
     bool declareLength_;
     qint64 written_ = 0;
@@ -97,6 +109,38 @@ private slots:
         if (declareLength)
             QVERIFY2(server.written() < UsagePuller::kMaxAnswerBytes / 2,
                      qPrintable(QString::number(server.written())));
+    }
+
+    // Every document of the n_ corpus as the answer of another aicp service
+    // and of an OpenMeter API: both pulls fail naming where, nothing stored.
+    void anAnswerThatIsNotStrictJsonFailsThePull() {
+        QTemporaryDir dir;
+        auto workspace = Workspace::open(dir.filePath(QStringLiteral("w.aicp")));
+        QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
+        static const QRegularExpression place(QStringLiteral("line \\d+, column \\d+: \\S"));
+        OpenMeterMapping mapping;
+        mapping.requestsMeter = QStringLiteral("requests");
+        OpenMeterPullOptions options;
+        options.from = QDateTime(QDate(2026, 10, 1), QTime(0, 0), Qt::UTC);
+        options.to = options.from->addSecs(3600);
+        const auto documents = jsoncorpus::documents(QStringLiteral("n_"));
+        QVERIFY(documents.size() >= 50);
+        for (const auto& [name, bytes] : documents) {
+            FloodingServer server(0, true, bytes);
+            const auto pulled = UsagePuller(**workspace).pull(server.url(), "token");
+            QVERIFY2(!pulled && place.match(pulled.error().message()).hasMatch(),
+                     qPrintable(name + QStringLiteral(": ") +
+                                (pulled ? QStringLiteral("pulled") : pulled.error().message())));
+            const auto metered =
+                OpenMeterPuller(**workspace).pull(server.url(), "token", mapping, options);
+            QVERIFY2(!metered && place.match(metered.error().message()).hasMatch(),
+                     qPrintable(name + QStringLiteral(": ") +
+                                (metered ? QStringLiteral("pulled") : metered.error().message())));
+        }
+        for (const char* sql :
+             {"SELECT count(*) FROM usage_events", "SELECT count(*) FROM openmeter_windows",
+              "SELECT count(*) FROM usage_pull_sources"})
+            QCOMPARE(queryInt64((*workspace)->handle(), sql).valueOr(-1), std::int64_t(0));
     }
 
     void anAnswerUnderTheCapIsRead() {

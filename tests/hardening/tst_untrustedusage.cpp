@@ -73,22 +73,15 @@ private slots:
         QTest::newRow("invalid UTF-8 in the customer")
             << good + "e1,2026-03-01T00:00:00Z,ac\xff,a,u,,,1\n"
             << QByteArray("3:3");
-        QTest::newRow("quantity 1e309") << good + "e1,2026-03-01T00:00:00Z,acme,a,u,,,1e309\n"
-                                        << QByteArray("3:8: quantity");
-        QTest::newRow("quantity NaN") << good + "e1,2026-03-01T00:00:00Z,acme,a,u,,,NaN\n"
-                                      << QByteArray("3:8: quantity");
-        QTest::newRow("quantity Infinity") << good + "e1,2026-03-01T00:00:00Z,acme,a,u,,,Infinity\n"
-                                           << QByteArray("3:8: quantity");
-        QTest::newRow("quantity 2^63")
-            << good + "e1,2026-03-01T00:00:00Z,acme,a,u,,,9223372036854775808\n"
-            << QByteArray("3:8: quantity");
-        QTest::newRow("quantity -2^63")
-            << good + "e1,2026-03-01T00:00:00Z,acme,a,u,,,-9223372036854775808\n"
-            << QByteArray("3:8: quantity");
-        QTest::newRow("year 99999") << good + "e1,99999-03-01T00:00:00Z,acme,a,u,,,1\n"
-                                    << QByteArray("3:2: timestamp");
-        QTest::newRow("year 0000") << good + "e1,0000-03-01T00:00:00Z,acme,a,u,,,1\n"
-                                   << QByteArray("3:2: timestamp");
+        for (const char* quantity :
+             {"1e309", "NaN", "Infinity", "9223372036854775808", "-9223372036854775808"})
+            QTest::newRow(qPrintable(QStringLiteral("quantity %1").arg(QLatin1String(quantity))))
+                << good + "e1,2026-03-01T00:00:00Z,acme,a,u,,," + quantity + "\n"
+                << QByteArray("3:8: quantity");
+        for (const char* year : {"99999", "0000"})
+            QTest::newRow(qPrintable(QStringLiteral("year %1").arg(QLatin1String(year))))
+                << good + "e1," + year + "-03-01T00:00:00Z,acme,a,u,,,1\n"
+                << QByteArray("3:2: timestamp");
         QTest::newRow("an unclosed quote over the 1 MiB record limit")
             << good + "e1,\"" + QByteArray(int(ChunkedInput::kMaxRecordBytes) + 10, 'x')
             << QByteArray("3");

@@ -147,30 +147,26 @@ private slots:
         expectRefusedUntouched(file, QStringLiteral("damaged"));
     }
 
-    void anOlderWorkspaceWithoutItsTablesIsRefusedUntouched() {
-        // Claims schema 2: migrating it fails, and nothing of the attempt
-        // (not even the switch to write-ahead logging) may stay behind.
-        const QString file = path(QStringLiteral("hollow.aicp"));
-        QVERIFY(makeSqliteFile(
-            file, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                      "; PRAGMA user_version = 2; CREATE TABLE x (y);"));
-        expectRefusedUntouched(file, QStringLiteral("schema step"));
+    // An application id with a schema version that cannot be opened: an
+    // older file without its tables (migrating it fails, and nothing of the
+    // attempt, not even the switch to write-ahead logging, may stay behind),
+    // a negative version, a huge one.
+    void aBadSchemaVersionIsRefusedUntouched_data() {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("schema 2 without its tables") << 2 << QStringLiteral("schema step");
+        QTest::newRow("negative") << -5 << QStringLiteral("schema version -5");
+        QTest::newRow("huge") << 2147483647 << QStringLiteral("newer");
     }
-
-    void aNegativeSchemaVersionIsRefusedUntouched() {
-        const QString file = path(QStringLiteral("negative.aicp"));
+    void aBadSchemaVersionIsRefusedUntouched() {
+        QFETCH(int, version);
+        QFETCH(QString, words);
+        const QString file = path(QStringLiteral("version%1.aicp").arg(version));
         QVERIFY(makeSqliteFile(
             file, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                      "; PRAGMA user_version = -5; CREATE TABLE x (y);"));
-        expectRefusedUntouched(file, QStringLiteral("schema version -5"));
-    }
-
-    void aHugeSchemaVersionIsRefusedUntouched() {
-        const QString file = path(QStringLiteral("huge.aicp"));
-        QVERIFY(makeSqliteFile(
-            file, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                      "; PRAGMA user_version = 2147483647; CREATE TABLE x (y);"));
-        expectRefusedUntouched(file, QStringLiteral("newer"));
+                      "; PRAGMA user_version = " + std::to_string(version) +
+                      "; CREATE TABLE x (y);"));
+        expectRefusedUntouched(file, words);
     }
 
     void damagedIdentityIsRefusedUntouched() {

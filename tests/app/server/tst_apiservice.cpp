@@ -40,6 +40,14 @@ QString errorCode(const ApiResponse& response) {
     return json(response).value(u"error").toObject().value(u"code").toString();
 }
 
+// A demo workspace created at `path` and opened; null when either fails.
+std::unique_ptr<Workspace> openDemo(const QString& path) {
+    if (!createDemoWorkspace(path).ok())
+        return nullptr;
+    auto opened = Workspace::open(path, Workspace::OpenMode::OpenExisting);
+    return opened ? std::move(opened).value() : nullptr;
+}
+
 }  // namespace
 
 class TstApiService : public QObject {
@@ -72,11 +80,8 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        const QString path = dir_.filePath(QStringLiteral("demo.aicp"));
-        QVERIFY(createDemoWorkspace(path).ok());
-        auto opened = Workspace::open(path, Workspace::OpenMode::OpenExisting);
-        QVERIFY(opened.ok());
-        workspace_ = std::move(opened).value();
+        workspace_ = openDemo(dir_.filePath(QStringLiteral("demo.aicp")));
+        QVERIFY(workspace_);
         ApiTokenStore tokens(*workspace_);
         read_ = tokens.create(ApiRole::Read).value().token;
         ingest_ = tokens.create(ApiRole::Ingest).value().token;

@@ -1,16 +1,19 @@
 // A batch's JSON array cut into JSON Lines without building a document:
 // every well-formed array of objects gives its elements' own bytes, one per
-// line, and everything else is declined so QJsonDocument can say what is
-// wrong. (No raw string literal here holds an odd number of quotes: moc
+// line, and everything else is refused with the line and column StrictJson
+// names. (No raw string literal here holds an odd number of quotes: moc
 // reads past its end and finds no class.)
+#include "common/strictjson.h"
 #include "server/jsonarraysplitter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using aicp::JsonArraySplitter;
+using aicp::StrictJson;
 
 class TstJsonArraySplitter : public QObject {
     Q_OBJECT
@@ -42,7 +45,7 @@ private slots:
         QFETCH(QByteArray, lines);
         QFETCH(int, elements);
         const auto split = JsonArraySplitter::split(body);
-        QVERIFY(split.has_value());
+        QVERIFY(split.ok());
         QCOMPARE(split->lines, lines);
         QCOMPARE(split->elements, qsizetype(elements));
         // Each line is the element QJsonDocument reads from the array.
@@ -53,7 +56,16 @@ private slots:
             QCOMPARE(QJsonDocument::fromJson(parts[i]).object(), array[i].toObject());
     }
 
-    void declinesEverythingElse_data() {
+    // Well-formed, but QJsonDocument rewrites these numbers ("1.0" as "1"),
+    // so a batch reads as it always has.
+    void rewritesFractionsAsBefore() {
+        const auto split = JsonArraySplitter::split(R"([{"n":1.0}, {"n":-2.5E-3,"m":1e3}])");
+        QVERIFY(split.ok());
+        QCOMPARE(split->lines, QByteArray("{\"n\":1}\n{\"m\":1000,\"n\":-0.0025}\n"));
+        QCOMPARE(split->elements, qsizetype(2));
+    }
+
+    void refusesEverythingElseWithAPlace_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::newRow("nothing") << QByteArray("");
         QTest::newRow("object") << QByteArray(R"({"id":"a"})");
@@ -75,24 +87,27 @@ private slots:
         QTest::newRow("no fraction digits") << QByteArray(R"([{"n":1.}])");
         QTest::newRow("no exponent digits") << QByteArray(R"([{"n":1e}])");
         QTest::newRow("plus sign") << QByteArray(R"([{"n":+1}])");
-        // Well-formed, but QJsonDocument rewrites these numbers ("1.0" as
-        // "1"): left to it, so a batch reads as it always has.
-        QTest::newRow("fraction") << QByteArray(R"([{"n":1.0}])");
-        QTest::newRow("exponent") << QByteArray(R"([{"n":1e3}])");
-        QTest::newRow("negative exponent") << QByteArray(R"([{"n":-2.5E-3}])");
+        QTest::newRow("leading dot") << QByteArray(R"([{"n":.1e1}])");
+        QTest::newRow("raw tab in string") << QByteArray("[{\"id\":\"a\tb\"}]");
+        QTest::newRow("duplicate member") << QByteArray(R"([{"id":"a","id":"b"}])");
         QTest::newRow("bad literal") << QByteArray(R"([{"t":tru}])");
         QTest::newRow("invalid UTF-8") << QByteArray("[{\"id\":\"\xff\"}]");
         QByteArray deep = "[{\"a\":";
-        for (int i = 0; i < JsonArraySplitter::kMaxDepth + 1; ++i)
+        for (int i = 0; i < StrictJson::kMaxDepth; ++i)
             deep += '[';
-        for (int i = 0; i < JsonArraySplitter::kMaxDepth + 1; ++i)
+        for (int i = 0; i < StrictJson::kMaxDepth; ++i)
             deep += ']';
         QTest::newRow("too deep") << (deep + "}]");
     }
 
-    void declinesEverythingElse() {
+    void refusesEverythingElseWithAPlace() {
         QFETCH(QByteArray, body);
-        QVERIFY(!JsonArraySplitter::split(body).has_value());
+        const auto split = JsonArraySplitter::split(body);
+        QVERIFY(!split.ok());
+        static const QRegularExpression place(
+            QStringLiteral("^(line \\d+, column \\d+|event #\\d+): "));
+        QVERIFY2(place.match(split.error().message()).hasMatch(),
+                 qPrintable(split.error().message()));
     }
 };
 

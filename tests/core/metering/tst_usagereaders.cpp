@@ -155,6 +155,38 @@ private slots:
             << "1: the header has no 'compliance_modules' column";
         QTest::newRow("twice") << QByteArray("event_id,event_id\n")
                                << "1:2: the column 'event_id' appears twice";
+        // Encodings and line ends a spreadsheet may save, said in words
+        // rather than read as an unknown column of stray bytes.
+        const QString header = QStringLiteral(
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,compliance_modules\n");
+        const auto utf16 = [&header](bool bigEndian, bool bom) {
+            QByteArray bytes;
+            for (const QChar c : (bom ? QStringLiteral("\uFEFF") : QString()) + header) {
+                const auto hi = char(c.unicode() >> 8);
+                const auto lo = char(c.unicode() & 0xFF);
+                bytes.append(bigEndian ? hi : lo).append(bigEndian ? lo : hi);
+            }
+            return bytes;
+        };
+        QTest::newRow("UTF-16 LE with BOM")
+            << utf16(false, true) << "1: the file is UTF-16 (little-endian); save it as UTF-8";
+        QTest::newRow("UTF-16 BE with BOM")
+            << utf16(true, true) << "1: the file is UTF-16 (big-endian); save it as UTF-8";
+        QTest::newRow("UTF-16 LE without BOM")
+            << utf16(false, false)
+            << "1: the file is UTF-16 (little-endian, without a byte order mark); save it as "
+               "UTF-8";
+        QTest::newRow("UTF-16 BE without BOM")
+            << utf16(true, false)
+            << "1: the file is UTF-16 (big-endian, without a byte order mark); save it as UTF-8";
+        QTest::newRow("two UTF-8 BOMs")
+            << ("\xEF\xBB\xBF\xEF\xBB\xBF" + header.toUtf8())
+            << "1: the file starts with two UTF-8 byte order marks; save it as UTF-8 with one";
+        QTest::newRow("lone CR line ends")
+            << (header.trimmed() + QStringLiteral("\re1,2026-03-01T00:00:00Z,acme,a,u,,\r"))
+                   .toUtf8()
+            << "1: the lines end with a lone CR (an old Mac line end); save the file with LF or "
+               "CRLF line ends";
     }
     void csvHeaderProblemsRefuseTheFile() {
         QFETCH(QByteArray, csv);
