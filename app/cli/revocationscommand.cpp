@@ -10,39 +10,51 @@
 namespace aicp::cli {
 namespace {
 
-int runExport(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("revocations export");
+class RevocationsExportCommand final : public Command {
+public:
+    RevocationsExportCommand()
+        : Command(QStringLiteral("revocations export"),
+                  QStringLiteral("Write the newest signed revocation list for verifiers")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] revocations export [-o FILE] [--passphrase-file FILE]")};
+        help.summary = QStringLiteral(
+            "Writes the newest signed revocation list (one line, AICPRL1.<payload>.<signature>): "
+            "the ids of every revoked license, with a sequence number that grows with each "
+            "revocation. Verifiers load it with 'aicp license verify --revocations FILE' and "
+            "refuse "
+            "any list older than one they have seen.");
+        help.options = {output, passphraseFile};
+        help.details = QStringLiteral(
+            "A list is published with every revocation. When none has been published yet, an "
+            "empty one (sequence 1) is signed now, which needs the signing key's passphrase "
+            "(--passphrase-file FILE, else $AICP_KEY_PASSPHRASE, else a prompt).\n\n"
+            "Exit status: 0 written, 1 it could not be (no signing key, wrong passphrase, the "
+            "file could not be written), 2 a mistake in the command line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
     const QCommandLineOption output =
         outputOption(QStringLiteral("Write the list to FILE. Default: standard output."));
     const QCommandLineOption passphraseFile = passphraseFileOption();
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] revocations export [-o FILE] [--passphrase-file FILE]")};
-    help.summary = QStringLiteral(
-        "Writes the newest signed revocation list (one line, AICPRL1.<payload>.<signature>): "
-        "the ids of every revoked license, with a sequence number that grows with each "
-        "revocation. Verifiers load it with 'aicp license verify --revocations FILE' and refuse "
-        "any list older than one they have seen.");
-    help.options = {output, passphraseFile, helpOption()};
-    help.details = QStringLiteral(
-        "A list is published with every revocation. When none has been published yet, an "
-        "empty one (sequence 1) is signed now, which needs the signing key's passphrase "
-        "(--passphrase-file FILE, else $AICP_KEY_PASSPHRASE, else a prompt).\n\n"
-        "Exit status: 0 written, 1 it could not be (no signing key, wrong passphrase, the "
-        "file could not be written), 2 a mistake in the command line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto outputPath = optionValue(context, parser, output, command, status);
+
+    int execute(Invocation& call) const override;
+};
+
+int RevocationsExportCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    const auto outputPath = call.value(output);
     if (!outputPath)
-        return status;
-    const auto passphrasePath = optionValue(context, parser, passphraseFile, command, status);
+        return call.fail(outputPath.error());
+    const auto passphrasePath = call.value(passphraseFile);
     if (!passphrasePath)
-        return status;
-    auto workspace = context.openExistingWorkspace();
+        return call.fail(passphrasePath.error());
+    auto workspace = call.workspace();
     if (!workspace)
-        return context.failure(workspace.error().withContext(command));
+        return call.failure(workspace.error());
     LicenseRegistry registry(**workspace);
     auto token = registry.latestPublishedRevocationList();
     if (!token && token.error().code() == Error::Code::NotFound) {
@@ -52,13 +64,13 @@ int runExport(const CliContext& context, const QStringList& arguments) {
                 QStringLiteral("%1: no revocation list was published yet and the workspace has "
                                "no signing key to sign one")
                     .arg(command));
-        auto passphrase = readPassphrase(*passphrasePath, PassphraseUse::Unlock, context.err);
+        auto passphrase = readPassphrase(*passphrasePath, PassphraseUse::Unlock, call.err());
         if (!passphrase)
-            return context.reportError(passphrase.error().withContext(command));
+            return call.fail(passphrase.error());
         token = registry.currentRevocationList(passphrase->view());
     }
     if (!token)
-        return context.reportError(token.error().withContext(command));
+        return call.fail(token.error());
 
     const QByteArray line = token->trimmed() + '\n';
     if (auto finished = printOrWriteFile(context, command, *outputPath, line))
@@ -67,24 +79,23 @@ int runExport(const CliContext& context, const QStringList& arguments) {
     auto ring = KeyStore(**workspace).publicKeyRing();
     auto list = ring ? RevocationList::verify(*token, *ring) : Result<RevocationList>(ring.error());
     if (!list)
-        return context.failure(list.error().withContext(command));
-    context.out << QStringLiteral("Wrote revocation list %1 (%2 revoked) to %3.\n")
-                       .arg(list->sequence)
-                       .arg(list->revoked.size())
-                       .arg(QDir::toNativeSeparators(*outputPath));
+        return call.failure(list.error());
+    call.out() << QStringLiteral("Wrote revocation list %1 (%2 revoked) to %3.\n")
+                      .arg(list->sequence)
+                      .arg(list->revoked.size())
+                      .arg(QDir::toNativeSeparators(*outputPath));
     return kExitSuccess;
 }
 
-constexpr Subcommand kRevocationsSubcommands[] = {
-    {"export", "Write the newest signed revocation list for verifiers", &runExport},
-};
-
 }  // namespace
 
-int runRevocationsCommand(const CliContext& context, const QStringList& arguments) {
-    return runSubcommand(context, QStringLiteral("revocations"),
-                         QStringLiteral("Hands out the signed list of revoked licenses."),
-                         kRevocationsSubcommands, arguments);
+const CommandGroup& revocationsCommands() {
+    static const RevocationsExportCommand cExport;
+    static const CommandGroup group{
+        QStringLiteral("revocations"),
+        QStringLiteral("Hands out the signed list of revoked licenses."),
+        {&cExport}};
+    return group;
 }
 
 }  // namespace aicp::cli
