@@ -84,18 +84,10 @@ private:
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the bill"));
 
     int execute(Invocation& call) const override {
-        const auto customerId = requiredCustomer(call, customer_);
-        if (!customerId)
-            return call.fail(customerId.error());
-        const auto yearMonth = requiredMonth(call, month_);
-        if (!yearMonth)
-            return call.fail(yearMonth.error());
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto bill = MonthlyBilling(**workspace).bill(*customerId, *yearMonth);
-        if (!bill)
-            return call.fail(bill.error());
+        AICP_CLI_TRY(customerId, requiredCustomer(call, customer_), fail);
+        AICP_CLI_TRY(yearMonth, requiredMonth(call, month_), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(bill, MonthlyBilling(**workspace).bill(*customerId, *yearMonth), fail);
         return call.print(call.isSet(json_) ? printedJson(monthlyBillToJson(*bill))
                                             : billText(*bill));
     }

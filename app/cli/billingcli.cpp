@@ -1,21 +1,9 @@
 #include "cli/billingcli.h"
 
+#include "cli/progressline.h"
 #include "documents/pdfdocument.h"
 
-#include <cstdio>
-
-#include <QDir>
 #include <QFile>
-
-#ifdef Q_OS_WIN
-#include <io.h>
-#define AICP_ISATTY _isatty
-#define AICP_FILENO _fileno
-#else
-#include <unistd.h>
-#define AICP_ISATTY isatty
-#define AICP_FILENO fileno
-#endif
 
 namespace aicp::cli {
 
@@ -46,10 +34,6 @@ Result<QString> requiredCustomer(const Invocation& call, const QCommandLineOptio
     if (!id)
         return id.error();
     return id->trimmed();
-}
-
-bool stdoutIsTerminal() {
-    return AICP_ISATTY(AICP_FILENO(stdout)) != 0;
 }
 
 int emitDocument(const CliContext& context, const QString& command, const QString& path,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/command.h"
+#include "cli/progressline.h"
 #include "metering/yearmonth.h"
 
 #include <optional>
@@ -28,8 +29,5 @@ namespace aicp::cli {
 // a terminal. Returns the exit status.
 [[nodiscard]] int emitDocument(const CliContext& context, const QString& command,
                                const QString& path, const QByteArray& bytes, bool binary);
-
-// Whether the process's standard output is a terminal.
-[[nodiscard]] bool stdoutIsTerminal();
 
 }  // namespace aicp::cli

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace aicp::cli {
 namespace {
@@ -205,6 +206,16 @@ Result<std::int64_t> parseCount(const QString& optionName, const QString& text) 
         value = value * 10 + digit;
     }
     return value;
+}
+
+Result<QDate> parseDate(const QString& optionName, const QString& text) {
+    static const QRegularExpression kDay(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QDate date = kDay.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
+    if (!date.isValid())
+        return Error::invalidInput(
+            QStringLiteral("%1 must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got '%2')")
+                .arg(optionName, text));
+    return date;
 }
 
 Result<QStringList> parseList(const QString& optionName, const QString& text) {

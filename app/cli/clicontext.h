@@ -13,6 +13,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -90,6 +91,9 @@ struct CommandHelp {
 // A whole number of 0 or more, written with digits only: no sign, no
 // exponent, no grouping, no trailing garbage ("12abc", "1e6" are refused).
 [[nodiscard]] Result<std::int64_t> parseCount(const QString& optionName, const QString& text);
+
+// A --from or --to date: YYYY-MM-DD exactly.
+[[nodiscard]] Result<QDate> parseDate(const QString& optionName, const QString& text);
 
 // "a,b,c" with spaces around items tolerated; an empty item is refused.
 [[nodiscard]] Result<QStringList> parseList(const QString& optionName, const QString& text);

@@ -150,3 +150,13 @@ struct CommandGroup {
 };
 
 }  // namespace aicp::cli
+
+// Declares `name` as the Result of `expr`; when it holds an error, the
+// command ends there with `call.how(error)` (fail: the exit status by the
+// error's code; failure: 1). `call` is the command's Invocation.
+//
+//     AICP_CLI_TRY(customer, call.value(customer_), fail);
+#define AICP_CLI_TRY(name, expr, how) \
+    auto name = (expr);               \
+    if (!name)                        \
+    return call.how(name.error())

@@ -90,15 +90,9 @@ private:
     }
 
     int execute(Invocation& call) const override {
-        const auto id = call.argument(QStringLiteral("customer ID"));
-        if (!id)
-            return call.fail(id.error());
-        const auto customer = given(call, *id);
-        if (!customer)
-            return call.fail(customer.error());
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
+        AICP_CLI_TRY(customer, given(call, *id), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
         CustomerStore store(**workspace);
         const Status saved = adding_ ? store.add(*customer) : edit(store, *customer);
         if (!saved.ok())
@@ -128,15 +122,9 @@ private:
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the customer"));
 
     int execute(Invocation& call) const override {
-        const auto id = call.argument(QStringLiteral("customer ID"));
-        if (!id)
-            return call.fail(id.error());
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto customer = CustomerStore(**workspace).find(*id);
-        if (!customer)
-            return call.fail(customer.error());
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(customer, CustomerStore(**workspace).find(*id), fail);
         return call.print(call.isSet(json_) ? printedJson(customerJson(*customer))
                                             : customerText(*customer));
     }
@@ -157,12 +145,8 @@ private:
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the customers"));
 
     int execute(Invocation& call) const override {
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto customers = CustomerStore(**workspace).list();
-        if (!customers)
-            return call.failure(customers.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(customers, CustomerStore(**workspace).list(), failure);
         if (call.isSet(json_))
             return call.print(
                 printedJsonList(QStringLiteral("customers"), *customers, &customerJson));

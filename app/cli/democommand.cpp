@@ -35,14 +35,10 @@ private:
 };
 
 int DemoCommand::execute(Invocation& call) const {
-    auto dbValue = singleValue(call.parser(), db_);
-    if (!dbValue)
-        return call.fail(dbValue.error());
+    AICP_CLI_TRY(dbValue, singleValue(call.parser(), db_), fail);
     if (call.isSet(db_) && dbValue->isEmpty())
         return call.usage(QStringLiteral("--db needs a file name"));
-    auto path = call.context().workspacePath(*dbValue);
-    if (!path)
-        return call.fail(path.error());
+    AICP_CLI_TRY(path, call.context().workspacePath(*dbValue), fail);
 
     const Status created = createDemoWorkspace(*path);
     if (!created.ok())

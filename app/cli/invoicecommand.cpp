@@ -119,19 +119,11 @@ private:
 int InvoiceIssueCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto customerId = requiredCustomer(call, customer);
-    if (!customerId)
-        return call.fail(customerId.error());
-    const auto yearMonth = requiredMonth(call, month);
-    if (!yearMonth)
-        return call.fail(yearMonth.error());
-    const auto path = call.value(output);
-    if (!path)
-        return call.fail(path.error());
+    AICP_CLI_TRY(customerId, requiredCustomer(call, customer), fail);
+    AICP_CLI_TRY(yearMonth, requiredMonth(call, month), fail);
+    AICP_CLI_TRY(path, call.value(output), fail);
 
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     auto invoice = InvoiceBook(**workspace).issue(*customerId, *yearMonth);
     if (!invoice) {
         if (invoice.error().code() == Error::Code::Conflict)
@@ -188,15 +180,9 @@ private:
 };
 
 int InvoiceListCommand::execute(Invocation& call) const {
-    const auto customerId = call.value(customer);
-    if (!customerId)
-        return call.fail(customerId.error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
-    auto invoices = InvoiceBook(**workspace).list(customerId->trimmed());
-    if (!invoices)
-        return call.fail(invoices.error());
+    AICP_CLI_TRY(customerId, call.value(customer), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(invoices, InvoiceBook(**workspace).list(customerId->trimmed()), fail);
     if (call.isSet(json)) {
         call.out() << printedJsonList(QStringLiteral("invoices"), *invoices, &invoiceToJson);
         return kExitSuccess;
@@ -260,22 +246,12 @@ private:
 int InvoiceShowCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto number = call.argument(QStringLiteral("invoice NUMBER"));
-    if (!number)
-        return call.fail(number.error());
-    const auto path = call.value(output);
-    if (!path)
-        return call.fail(path.error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
-    auto invoice = InvoiceBook(**workspace).find(number->trimmed());
-    if (!invoice)
-        return call.fail(invoice.error());
+    AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
+    AICP_CLI_TRY(path, call.value(output), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(invoice, InvoiceBook(**workspace).find(number->trimmed()), fail);
     if (!path->isEmpty()) {
-        auto pdf = invoicePdf(*invoice, stampFor(**workspace));
-        if (!pdf)
-            return call.failure(pdf.error());
+        AICP_CLI_TRY(pdf, invoicePdf(*invoice, stampFor(**workspace)), failure);
         if (const int written = emitDocument(context, command, *path, *pdf, true);
             written != kExitSuccess)
             return written;
@@ -320,18 +296,12 @@ private:
 int InvoiceCreditCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto number = call.argument(QStringLiteral("invoice NUMBER"));
-    if (!number)
-        return call.fail(number.error());
-    const auto why = call.value(reason);
-    if (!why)
-        return call.fail(why.error());
+    AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
+    AICP_CLI_TRY(why, call.value(reason), fail);
     if (why->trimmed().isEmpty())
         return context.usageError(
             QStringLiteral("%1: give --reason TEXT. Try 'aicp %1 --help'.").arg(command));
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     auto note = InvoiceBook(**workspace).credit(number->trimmed(), *why);
     if (!note) {
         if (note.error().code() == Error::Code::Conflict)

@@ -113,18 +113,12 @@ private:
     int execute(Invocation& call) const override {
         if (auto path = call.value(passphraseFileOption()); !path)
             return call.fail(path.error());
-        const auto previous = previousKey(call);
-        if (!previous)
-            return call.failure(previous.error());
-        auto passphrase = call.passphrase(PassphraseUse::NewKey);
-        if (!passphrase)
-            return call.fail(passphrase.error());
+        AICP_CLI_TRY(previous, previousKey(call), failure);
+        AICP_CLI_TRY(passphrase, call.passphrase(PassphraseUse::NewKey), fail);
         const Status strongEnough = KeyStore::checkNewPassphrase(passphrase->view());
         if (!strongEnough.ok())
             return call.fail(strongEnough.error());
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
         KeyStore keys(**workspace);
         auto made = rotating_ ? keys.rotate(passphrase->view()) : keys.generate(passphrase->view());
         // Conflict (a key exists, a customer workspace) is the workspace's
@@ -218,12 +212,8 @@ private:
 int KeysExportPublicCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto kidValue = call.value(kid);
-    if (!kidValue)
-        return call.fail(kidValue.error());
-    const auto outputPath = call.value(output);
-    if (!outputPath)
-        return call.fail(outputPath.error());
+    AICP_CLI_TRY(kidValue, call.value(kid), fail);
+    AICP_CLI_TRY(outputPath, call.value(output), fail);
     auto key = call.read(
         [&](Workspace& workspace) { return KeyStore(workspace).find(kidValue->trimmed()); });
     if (!key)
@@ -271,20 +261,12 @@ private:
 int KeysImportPublicCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto path = call.argument(QStringLiteral("PEM file to import"));
-    if (!path)
-        return call.fail(path.error());
-    auto pem = readInputFile(*path, kMaxPemSize);
-    if (!pem)
-        return call.fail(pem.error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
+    AICP_CLI_TRY(path, call.argument(QStringLiteral("PEM file to import")), fail);
+    AICP_CLI_TRY(pem, readInputFile(*path, kMaxPemSize), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     KeyStore keys(**workspace);
     if (call.isSet(customer)) {
-        auto existing = keys.list();
-        if (!existing)
-            return call.failure(existing.error());
+        AICP_CLI_TRY(existing, keys.list(), failure);
         for (const SigningKeyInfo& key : *existing)
             if (key.hasPrivateKey)
                 return context.failure(

@@ -387,12 +387,8 @@ private:
 
     int execute(Invocation& call) const override {
         const TermOptions& options = options_;
-        const auto customer = call.value(options.customer);
-        if (!customer)
-            return call.fail(customer.error());
-        const auto name = call.value(options.name);
-        if (!name)
-            return call.fail(name.error());
+        AICP_CLI_TRY(customer, call.value(options.customer), fail);
+        AICP_CLI_TRY(name, call.value(options.name), fail);
         for (const auto* required : {&options.customer, &options.name, &options.tier})
             if (!call.isSet(*required))
                 return call.usage(QStringLiteral("--%1 is required. Try 'aicp %2 --help'.")
@@ -403,12 +399,8 @@ private:
         const Status terms = applyTerms(call.parser(), options, request, kDefaultDays);
         if (!terms.ok())
             return call.fail(terms.error());
-        const auto outputPath = call.value(options.output);
-        if (!outputPath)
-            return call.fail(outputPath.error());
-        auto signing = prepareSigning(call);
-        if (!signing)
-            return call.fail(signing.error());
+        AICP_CLI_TRY(outputPath, call.value(options.output), fail);
+        AICP_CLI_TRY(signing, prepareSigning(call), fail);
         return signAndPrint(call, *outputPath, call.isSet(options.json), [&] {
             return LicenseRegistry(*signing->workspace).issue(request, signing->passphrase.view());
         });
@@ -446,15 +438,9 @@ private:
     const TermOptions options_;
 
     int execute(Invocation& call) const override {
-        const auto id = call.argument(QStringLiteral("license id"));
-        if (!id)
-            return call.fail(id.error());
-        const auto outputPath = call.value(options_.output);
-        if (!outputPath)
-            return call.fail(outputPath.error());
-        auto signing = prepareSigning(call, *id);
-        if (!signing)
-            return call.fail(signing.error());
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+        AICP_CLI_TRY(outputPath, call.value(options_.output), fail);
+        AICP_CLI_TRY(signing, prepareSigning(call, *id), fail);
         return signAndPrint(call, *outputPath, call.isSet(options_.json), [&] {
             return LicenseRegistry(*signing->workspace)
                 .renew(signing->target->license.id, signing->passphrase.view());
@@ -547,9 +533,7 @@ private:
     }
 
     int execute(Invocation& call) const override {
-        const auto id = call.argument(QStringLiteral("license id"));
-        if (!id)
-            return call.fail(id.error());
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
         bool changing = false;
         for (const QCommandLineOption& option : options_.changes())
             changing = changing || call.isSet(option);
@@ -557,20 +541,14 @@ private:
             return call.usage(
                 QStringLiteral("give at least one change (--tier, --seats, --policy-packs, …); "
                                "'aicp license renew' extends a license unchanged"));
-        const auto outputPath = call.value(options_.output);
-        if (!outputPath)
-            return call.fail(outputPath.error());
+        AICP_CLI_TRY(outputPath, call.value(options_.output), fail);
         // Checked before the passphrase is asked for.
         LicenseRequest probe;
         if (const Status wellFormed = applyTerms(call.parser(), options_, probe, 0);
             !wellFormed.ok())
             return call.fail(wellFormed.error());
-        auto signing = prepareSigning(call, *id);
-        if (!signing)
-            return call.fail(signing.error());
-        const auto request = upgraded(call.parser(), *signing, probe);
-        if (!request)
-            return call.fail(request.error());
+        AICP_CLI_TRY(signing, prepareSigning(call, *id), fail);
+        AICP_CLI_TRY(request, upgraded(call.parser(), *signing, probe), fail);
         return signAndPrint(call, *outputPath, call.isSet(options_.json), [&] {
             return LicenseRegistry(*signing->workspace)
                 .upgrade(signing->target->license.id, *request, signing->passphrase.view());
@@ -636,23 +614,17 @@ private:
     }
 
     int execute(Invocation& call) const override {
-        const auto id = call.argument(QStringLiteral("license id"));
-        if (!id)
-            return call.fail(id.error());
-        const auto reasonText = call.value(reason_);
-        if (!reasonText)
-            return call.fail(reasonText.error());
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+        AICP_CLI_TRY(reasonText, call.value(reason_), fail);
         if (!call.isSet(reason_))
             return call.usage(
                 QStringLiteral("--reason TEXT is required. Try 'aicp %1 --help'.").arg(name()));
-        auto signing = prepareSigning(call, *id, TargetUse::Revoke);
-        if (!signing)
-            return call.fail(signing.error());
+        AICP_CLI_TRY(signing, prepareSigning(call, *id, TargetUse::Revoke), fail);
         LicenseRegistry registry(*signing->workspace);
-        auto revoked =
-            registry.revoke(signing->target->license.id, *reasonText, signing->passphrase.view());
-        if (!revoked)
-            return call.fail(revoked.error());
+        AICP_CLI_TRY(
+            revoked,
+            registry.revoke(signing->target->license.id, *reasonText, signing->passphrase.view()),
+            fail);
         std::optional<std::int64_t> sequence;
         auto token = registry.latestPublishedRevocationList();
         auto ring = KeyStore(*signing->workspace).publicKeyRing();

@@ -83,12 +83,8 @@ private:
 int LicenseListCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto customerId = call.value(customer);
-    if (!customerId)
-        return call.fail(customerId.error());
-    const auto stateWanted = call.value(state);
-    if (!stateWanted)
-        return call.fail(stateWanted.error());
+    AICP_CLI_TRY(customerId, call.value(customer), fail);
+    AICP_CLI_TRY(stateWanted, call.value(state), fail);
     if (call.isSet(state) && !kStates.contains(stateWanted->trimmed()))
         return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
                                       .arg(command, *stateWanted, kStates.join(u", ")));
@@ -156,18 +152,10 @@ private:
 };
 
 int LicenseShowCommand::execute(Invocation& call) const {
-    const auto id = call.argument(QStringLiteral("license id"));
-    if (!id)
-        return call.fail(id.error());
-    const auto outputPath = call.value(output);
-    if (!outputPath)
-        return call.fail(outputPath.error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
-    auto record = LicenseRegistry(**workspace).findByPrefix(*id);
-    if (!record)
-        return call.fail(record.error());
+    AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+    AICP_CLI_TRY(outputPath, call.value(output), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(record, LicenseRegistry(**workspace).findByPrefix(*id), fail);
     if (!outputPath->isEmpty()) {
         const Status written =
             writeOutputFile(*outputPath, licenseFileText(record->key, record->license));

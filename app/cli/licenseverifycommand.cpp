@@ -212,9 +212,7 @@ private:
                           const PublicKeyRing& ring, const QString& revocationsPath) const {
         QByteArray offered;
         if (call.isSet(revocations_)) {
-            auto read = readInputFile(revocationsPath, RevocationList::kMaxTokenSize);
-            if (!read)
-                return call.fail(read.error());
+            AICP_CLI_TRY(read, readInputFile(revocationsPath, RevocationList::kMaxTokenSize), fail);
             offered = read->trimmed();
             // A list that is not genuine is a mistake to report, not to skip.
             auto list = RevocationList::verify(offered, ring);
@@ -254,28 +252,18 @@ private:
                        const PublicKeyRing& ring, const QString& revocationsPath) const;
 
     int execute(Invocation& call) const override {
-        const auto revocationsPath = call.value(revocations_);
-        if (!revocationsPath)
-            return call.fail(revocationsPath.error());
-        const auto text = licenseText(call, *revocationsPath);
-        if (!text)
-            return call.fail(text.error());
-        auto ring = givenKeys(call.parser().values(publicKey_));
-        if (!ring)
-            return call.fail(ring.error());
+        AICP_CLI_TRY(revocationsPath, call.value(revocations_), fail);
+        AICP_CLI_TRY(text, licenseText(call, *revocationsPath), fail);
+        AICP_CLI_TRY(ring, givenKeys(call.parser().values(publicKey_)), fail);
         const bool keysGiven = !ring->isEmpty();
         Workspace* workspace = nullptr;
         if (call.context().workspaceExists()) {
-            auto opened = call.workspace();
-            if (!opened)
-                return call.failure(opened.error());
+            AICP_CLI_TRY(opened, call.workspace(), failure);
             workspace = *opened;
         }
         if (keysGiven)
             return verifyWithKeys(call, workspace, *text, *ring, *revocationsPath);
-        auto trusted = workspaceKeys(workspace);
-        if (!trusted)
-            return call.fail(trusted.error());
+        AICP_CLI_TRY(trusted, workspaceKeys(workspace), fail);
         return verifyAsWorkspace(call, *workspace, *text, *trusted, *revocationsPath);
     }
 };
@@ -288,19 +276,13 @@ int LicenseVerifyCommand::verifyWithKeys(const Invocation& call, Workspace* work
     std::int64_t highestSequence = 0;
     if (workspace) {
         memory.emplace(*workspace);
-        auto latest = memory->latestTimeSeen();
-        if (!latest)
-            return call.failure(latest.error());
+        AICP_CLI_TRY(latest, memory->latestTimeSeen(), failure);
         latestSeen = *latest;
-        auto sequence = memory->highestRevocationSequence();
-        if (!sequence)
-            return call.failure(sequence.error());
+        AICP_CLI_TRY(sequence, memory->highestRevocationSequence(), failure);
         highestSequence = *sequence;
     }
     LicenseVerifier verifier(ring);
-    const auto listToken = offeredList(call, revocationsPath);
-    if (!listToken)
-        return call.fail(listToken.error());
+    AICP_CLI_TRY(listToken, offeredList(call, revocationsPath), fail);
     if (*listToken) {
         auto list = RevocationList::verify(**listToken, ring);
         if (!list)

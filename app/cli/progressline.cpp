@@ -14,6 +14,10 @@
 
 namespace aicp::cli {
 
+bool stdoutIsTerminal() {
+    return AICP_ISATTY(AICP_FILENO(stdout)) != 0;
+}
+
 ProgressLine::ProgressLine(QTextStream& err) : err_(err) {
     clock_.start();
 }

@@ -10,6 +10,10 @@ namespace aicp::cli {
 // "\rPulling … 48 of 720 hours"), redrawn at most ten times a second. It is
 // for people only: when stderr is a file or a pipe nothing is written, so
 // scripts and logs never see it.
+// Whether the process's standard output is a terminal (a PDF is never
+// written to one).
+[[nodiscard]] bool stdoutIsTerminal();
+
 class ProgressLine {
 public:
     explicit ProgressLine(QTextStream& err);

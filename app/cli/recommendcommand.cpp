@@ -131,12 +131,9 @@ private:
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the recommendation"));
 
     int execute(Invocation& call) const override {
-        const auto customerId = call.requiredValue(customer_, QStringLiteral("--customer ID"));
-        if (!customerId)
-            return call.fail(customerId.error());
-        const auto monthText = call.value(month_);
-        if (!monthText)
-            return call.fail(monthText.error());
+        AICP_CLI_TRY(customerId, call.requiredValue(customer_, QStringLiteral("--customer ID")),
+                     fail);
+        AICP_CLI_TRY(monthText, call.value(month_), fail);
         std::optional<YearMonth> yearMonth;
         if (call.isSet(month_)) {
             yearMonth = YearMonth::parse(*monthText);
@@ -144,12 +141,9 @@ private:
                 return call.usage(QStringLiteral("--month must be YYYY-MM, e.g. 2026-11 (got '%1')")
                                       .arg(*monthText));
         }
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto recommendation = RecommendationService(**workspace).recommend(*customerId, yearMonth);
-        if (!recommendation)
-            return call.fail(recommendation.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(recommendation,
+                     RecommendationService(**workspace).recommend(*customerId, yearMonth), fail);
         return call.print(call.isSet(json_) ? printedJson(recommendationToJson(*recommendation))
                                             : recommendationText(*recommendation));
     }

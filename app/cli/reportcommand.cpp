@@ -103,18 +103,10 @@ private:
                                     "standard output."));
 
     int execute(Invocation& call) const override {
-        const auto yearMonth = requiredMonth(call, month_);
-        if (!yearMonth)
-            return call.fail(yearMonth.error());
-        const auto customers = customerList(call.parser().values(customer_));
-        if (!customers)
-            return call.fail(customers.error());
-        const auto path = call.value(output_);
-        if (!path)
-            return call.fail(path.error());
-        const auto formatText = call.value(format_);
-        if (!formatText)
-            return call.fail(formatText.error());
+        AICP_CLI_TRY(yearMonth, requiredMonth(call, month_), fail);
+        AICP_CLI_TRY(customers, customerList(call.parser().values(customer_)), fail);
+        AICP_CLI_TRY(path, call.value(output_), fail);
+        AICP_CLI_TRY(formatText, call.value(format_), fail);
         const auto format = chosenFormat(*formatText, *path);
         if (!format)
             return call.usage(
@@ -124,15 +116,9 @@ private:
             return call.usage(
                 QStringLiteral("a PDF is not written to a terminal; give -o FILE or redirect "
                                "standard output"));
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto report = costReportFor(**workspace, *yearMonth, *customers);
-        if (!report)
-            return call.fail(report.error());
-        auto bytes = renderReport(*report, *format, **workspace);
-        if (!bytes)
-            return call.failure(bytes.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(report, costReportFor(**workspace, *yearMonth, *customers), fail);
+        AICP_CLI_TRY(bytes, renderReport(*report, *format, **workspace), failure);
         return emitDocument(call.context(), name(), *path, *bytes, pdf);
     }
 };

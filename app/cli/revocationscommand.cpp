@@ -46,15 +46,9 @@ private:
 int RevocationsExportCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto outputPath = call.value(output);
-    if (!outputPath)
-        return call.fail(outputPath.error());
-    const auto passphrasePath = call.value(passphraseFile);
-    if (!passphrasePath)
-        return call.fail(passphrasePath.error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
+    AICP_CLI_TRY(outputPath, call.value(output), fail);
+    AICP_CLI_TRY(passphrasePath, call.value(passphraseFile), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     LicenseRegistry registry(**workspace);
     auto token = registry.latestPublishedRevocationList();
     if (!token && token.error().code() == Error::Code::NotFound) {
@@ -64,9 +58,8 @@ int RevocationsExportCommand::execute(Invocation& call) const {
                 QStringLiteral("%1: no revocation list was published yet and the workspace has "
                                "no signing key to sign one")
                     .arg(command));
-        auto passphrase = readPassphrase(*passphrasePath, PassphraseUse::Unlock, call.err());
-        if (!passphrase)
-            return call.fail(passphrase.error());
+        AICP_CLI_TRY(passphrase, readPassphrase(*passphrasePath, PassphraseUse::Unlock, call.err()),
+                     fail);
         token = registry.currentRevocationList(passphrase->view());
     }
     if (!token)
@@ -77,9 +70,9 @@ int RevocationsExportCommand::execute(Invocation& call) const {
         return *finished;
     // Read back through the verifier, so the message describes what was written.
     auto ring = KeyStore(**workspace).publicKeyRing();
-    auto list = ring ? RevocationList::verify(*token, *ring) : Result<RevocationList>(ring.error());
-    if (!list)
-        return call.failure(list.error());
+    AICP_CLI_TRY(
+        list, ring ? RevocationList::verify(*token, *ring) : Result<RevocationList>(ring.error()),
+        failure);
     call.out() << QStringLiteral("Wrote revocation list %1 (%2 revoked) to %3.\n")
                       .arg(list->sequence)
                       .arg(list->revoked.size())

@@ -63,9 +63,7 @@ int serve(const Invocation& call, Workspace& workspace, ApiServiceOptions option
     if (!watcher.isActive())
         return call.failure(
             Error(Error::Code::Internal, QStringLiteral("cannot watch for SIGTERM and SIGINT")));
-    auto port = server.start(address.address, address.port);
-    if (!port)
-        return call.failure(port.error());
+    AICP_CLI_TRY(port, server.start(address.address, address.port), failure);
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
                      [&err, &server](int signal) {
                          err << QStringLiteral("aicp serve: %1, stopping\n")
@@ -146,15 +144,9 @@ private:
     }
 
     int execute(Invocation& call) const override {
-        const auto listenText = call.value(listen_);
-        if (!listenText)
-            return call.fail(listenText.error());
-        const auto dbText = call.value(db_);
-        if (!dbText)
-            return call.fail(dbText.error());
-        const auto passphrasePath = call.value(passphraseFileOption());
-        if (!passphrasePath)
-            return call.fail(passphrasePath.error());
+        AICP_CLI_TRY(listenText, call.value(listen_), fail);
+        AICP_CLI_TRY(dbText, call.value(db_), fail);
+        AICP_CLI_TRY(passphrasePath, call.value(passphraseFileOption()), fail);
         auto address =
             parseListen(listenText->isEmpty() ? QStringLiteral("127.0.0.1:8080") : *listenText);
         if (!address)
@@ -163,12 +155,8 @@ private:
         if (!path)
             return call.usage(path.error().message());
         const CliContext local{call.out(), call.err(), *path};
-        auto workspace = local.openExistingWorkspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto options = serviceOptions(call, **workspace, *passphrasePath);
-        if (!options)
-            return call.fail(options.error());
+        AICP_CLI_TRY(workspace, local.openExistingWorkspace(), failure);
+        AICP_CLI_TRY(options, serviceOptions(call, **workspace, *passphrasePath), fail);
         if (QCoreApplication::instance() == nullptr)
             return call.failure(Error::internal(QStringLiteral("needs a Qt application object")));
         const int status = serve(call, **workspace, std::move(options).value(), *address);

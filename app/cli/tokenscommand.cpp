@@ -47,12 +47,8 @@ private:
                                    QStringLiteral("N")};
 
     int execute(Invocation& call) const override {
-        const auto roleText = call.value(role_);
-        if (!roleText)
-            return call.fail(roleText.error());
-        const auto nameText = call.value(name_);
-        if (!nameText)
-            return call.fail(nameText.error());
+        AICP_CLI_TRY(roleText, call.value(role_), fail);
+        AICP_CLI_TRY(nameText, call.value(name_), fail);
         if (roleText->isEmpty())
             return call.usage(QStringLiteral("give --role read, ingest or admin"));
         const auto parsedRole = apiRoleFromName(*roleText);
@@ -61,12 +57,8 @@ private:
                 QStringLiteral("unknown role '%1' (read, ingest or admin)").arg(*roleText));
         // A token is random bytes of which the workspace keeps the hash: it
         // needs no signing key, only a workspace ('aicp workspace create').
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto made = ApiTokenStore(**workspace).create(*parsedRole, *nameText);
-        if (!made)
-            return call.fail(made.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(made, ApiTokenStore(**workspace).create(*parsedRole, *nameText), fail);
         call.out() << QString::fromLatin1(made->token) << '\n';
         call.out().flush();
         call.err() << QStringLiteral(
@@ -95,12 +87,8 @@ private:
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the tokens"));
 
     int execute(Invocation& call) const override {
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto tokens = ApiTokenStore(**workspace).list();
-        if (!tokens)
-            return call.failure(tokens.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(tokens, ApiTokenStore(**workspace).list(), failure);
         if (call.isSet(json_))
             return call.print(printedJsonList(QStringLiteral("tokens"), *tokens, &tokenJson));
         if (tokens->empty())
@@ -130,15 +118,9 @@ public:
 
 private:
     int execute(Invocation& call) const override {
-        const auto which = call.argument(QStringLiteral("the token's id or name"));
-        if (!which)
-            return call.fail(which.error());
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.fail(workspace.error());
-        auto revoked = ApiTokenStore(**workspace).revoke(*which);
-        if (!revoked)
-            return call.fail(revoked.error());
+        AICP_CLI_TRY(which, call.argument(QStringLiteral("the token's id or name")), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), fail);
+        AICP_CLI_TRY(revoked, ApiTokenStore(**workspace).revoke(*which), fail);
         return call.print(QStringLiteral("Revoked %1 token %2 '%3'.\n")
                               .arg(apiRoleName(revoked->role))
                               .arg(revoked->id)

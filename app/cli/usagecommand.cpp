@@ -13,7 +13,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace aicp::cli {
 namespace {
@@ -153,9 +152,7 @@ int UsageImportCommand::execute(Invocation& call) const {
     if (files.isEmpty())
         return context.usageError(
             QStringLiteral("%1: give the FILE(s) to import. Try 'aicp %1 --help'.").arg(command));
-    const auto formatText = call.value(format);
-    if (!formatText)
-        return call.fail(formatText.error());
+    AICP_CLI_TRY(formatText, call.value(format), fail);
     UsageImportOptions options;
     if (call.isSet(format)) {
         if (*formatText == QLatin1String("csv"))
@@ -167,9 +164,7 @@ int UsageImportCommand::execute(Invocation& call) const {
                                           .arg(command, *formatText));
     }
     options.skipBad = call.isSet(skipBad);
-    const auto rejectPath = call.value(rejectFile);
-    if (!rejectPath)
-        return call.fail(rejectPath.error());
+    AICP_CLI_TRY(rejectPath, call.value(rejectFile), fail);
     if (call.isSet(rejectFile) && !options.skipBad)
         return context.usageError(
             QStringLiteral("%1: --reject-file only applies with --skip-bad").arg(command));
@@ -183,9 +178,7 @@ int UsageImportCommand::execute(Invocation& call) const {
                                        .arg(command, QDir::toNativeSeparators(file)));
     }
 
-    auto opened = call.workspace();
-    if (!opened)
-        return call.failure(opened.error());
+    AICP_CLI_TRY(opened, call.workspace(), failure);
     return importFiles(call, **opened, files, options, *rejectPath);
 }
 
@@ -300,12 +293,8 @@ private:
 int UsageSummaryCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto customerId = call.requiredValue(customer, QStringLiteral("--customer ID"));
-    if (!customerId)
-        return call.fail(customerId.error());
-    const auto monthText = call.value(month);
-    if (!monthText)
-        return call.fail(monthText.error());
+    AICP_CLI_TRY(customerId, call.requiredValue(customer, QStringLiteral("--customer ID")), fail);
+    AICP_CLI_TRY(monthText, call.value(month), fail);
     if (monthText->isEmpty())
         return context.usageError(
             QStringLiteral("%1: give --month YYYY-MM. Try 'aicp %1 --help'.").arg(command));
@@ -315,12 +304,8 @@ int UsageSummaryCommand::execute(Invocation& call) const {
             QStringLiteral("%1: --month must be a month written YYYY-MM, e.g. 2026-11 (got '%2')")
                 .arg(command, *monthText));
 
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
-    auto summary = UsageQuery(**workspace).monthlySummary(*customerId, *yearMonth);
-    if (!summary)
-        return call.fail(summary.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(summary, UsageQuery(**workspace).monthlySummary(*customerId, *yearMonth), fail);
 
     if (call.isSet(json)) {
         call.out() << printedJson(
@@ -358,17 +343,6 @@ int UsageSummaryCommand::execute(Invocation& call) const {
     breakdown(QStringLiteral("Requests by compliance module"), summary->complianceModules);
     call.out() << table.render();
     return kExitSuccess;
-}
-
-// A --from or --to date: YYYY-MM-DD exactly.
-Result<QDate> parseDay(const QString& optionName, const QString& text) {
-    static const QRegularExpression kDay(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QDate date = kDay.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
-    if (!date.isValid())
-        return Error::invalidInput(
-            QStringLiteral("%1 must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got '%2')")
-                .arg(optionName, text));
-    return date;
 }
 
 class UsageSeriesCommand final : public Command {
@@ -417,29 +391,23 @@ private:
 int UsageSeriesCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    const auto customerId = call.requiredValue(customer, QStringLiteral("--customer ID"));
-    if (!customerId)
-        return call.fail(customerId.error());
+    AICP_CLI_TRY(customerId, call.requiredValue(customer, QStringLiteral("--customer ID")), fail);
     std::optional<QDate> days[2];
     const QCommandLineOption* dayOptions[2] = {&from, &to};
     for (int i = 0; i < 2; ++i) {
-        const auto text = call.value(*dayOptions[i]);
-        if (!text)
-            return call.fail(text.error());
+        AICP_CLI_TRY(text, call.value(*dayOptions[i]), fail);
         const QString name = QStringLiteral("--") + dayOptions[i]->names().constFirst();
         if (text->isEmpty())
             return context.usageError(
                 QStringLiteral("%1: give %2 DATE. Try 'aicp %1 --help'.").arg(command, name));
-        auto day = parseDay(name, *text);
+        auto day = parseDate(name, *text);
         if (!day)
             return context.usageError(command + QStringLiteral(": ") + day.error().message());
         days[i] = *day;
     }
     const QDate first = *days[0];
     const QDate last = *days[1];
-    const auto windowText = call.value(window);
-    if (!windowText)
-        return call.fail(windowText.error());
+    AICP_CLI_TRY(windowText, call.value(window), fail);
     UsageWindow size = UsageWindow::Day;
     if (*windowText == QLatin1String("hour"))
         size = UsageWindow::Hour;
@@ -468,12 +436,8 @@ int UsageSeriesCommand::execute(Invocation& call) const {
                 .arg(UsageQuery::kMaxSeriesDays)
                 .arg(dayCount));
 
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
-    auto points = UsageQuery(**workspace).series(*customerId, first, last, size);
-    if (!points)
-        return call.fail(points.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(points, UsageQuery(**workspace).series(*customerId, first, last, size), fail);
     std::int64_t total = 0;
     for (const UsagePoint& point : *points)
         total += point.requests;

@@ -10,7 +10,6 @@
 #include <optional>
 
 #include <QDir>
-#include <QRegularExpression>
 
 namespace aicp::cli {
 
@@ -24,13 +23,10 @@ QJsonValue number(std::int64_t value) {
 
 // A --from or --to day: YYYY-MM-DD exactly, as a UTC midnight.
 Result<QDateTime> parseDay(const QString& optionName, const QString& text) {
-    static const QRegularExpression kDay(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QDate date = kDay.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
-    if (!date.isValid())
-        return Error::invalidInput(
-            QStringLiteral("%1 must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got '%2')")
-                .arg(optionName, text));
-    return QDateTime(date, QTime(0, 0), Qt::UTC);
+    auto date = parseDate(optionName, text);
+    if (!date)
+        return date.error();
+    return QDateTime(*date, QTime(0, 0), Qt::UTC);
 }
 
 // The bearer token in the first line of a file.
@@ -450,25 +446,17 @@ Result<UsagePullOptions> UsagePullCommand::pageOptions(const PullValues& values)
 int UsagePullCommand::pullOpenMeter(Invocation& call, const PullValues& values) const {
     if (!given(values, maxPages_).isEmpty())
         return call.usage(QStringLiteral("--max-pages does not apply with --openmeter"));
-    const auto meters = mapping(values);
-    if (!meters)
-        return call.fail(meters.error());
-    auto options = hourlyOptions(values);
-    if (!options)
-        return call.fail(options.error());
+    AICP_CLI_TRY(meters, mapping(values), fail);
+    AICP_CLI_TRY(options, hourlyOptions(values), fail);
     const QUrl url(given(values, openMeter_));
     if (auto base = OpenMeterPuller::baseFor(url); !base)
         return call.usage(base.error().message());
     QByteArray token;
     if (const QString file = given(values, tokenFile_); !file.isEmpty()) {
-        auto read = readToken(file);
-        if (!read)
-            return call.fail(read.error());
+        AICP_CLI_TRY(read, readToken(file), fail);
         token = *read;
     }
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     HourProgress progress;
     progress.attach(call.err(), url, *options);
     auto report = OpenMeterPuller(**workspace).pull(url, token, *meters, *options);
@@ -538,29 +526,25 @@ int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
             QStringLiteral("a stored live source has its own token; leave out --token-file"));
     if (!call.context().workspaceExists())
         return call.failure(call.context().openExistingWorkspace().error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     LiveSources store(**workspace);
-    auto sources = store.list();
-    if (!sources)
-        return call.failure(sources.error());
-    const auto source = storedSource(*sources, given(values, name_).trimmed());
-    if (!source)
-        return call.failure(source.error());
+    AICP_CLI_TRY(sources, store.list(), failure);
+    AICP_CLI_TRY(source, storedSource(*sources, given(values, name_).trimmed()), failure);
     if (source->kind == LiveSourceKind::OpenMeter)
         return pullStoredOpenMeter(call, store, *source, values, options);
     const QDateTime started = QDateTime::currentDateTimeUtc();
     auto report = UsagePuller(**workspace).pull(source->url, source->token, options);
-    const Status recorded = store.recordPull(source->id, started, report.ok(),
-                                             report ? describePull(*report) : report.error().message());
+    const Status recorded =
+        store.recordPull(source->id, started, report.ok(),
+                         report ? describePull(*report) : report.error().message());
     if (!report)
         return call.fail(report.error());
     if (!recorded.ok())
         return call.failure(recorded.error());
-    return call.print(call.isSet(json_)
-                          ? printedJson(pullJson(*report))
-                          : QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
+    return call.print(
+        call.isSet(json_)
+            ? printedJson(pullJson(*report))
+            : QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
 }
 
 int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
@@ -572,25 +556,18 @@ int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
     if (!token)
         return token.error().code() == Error::Code::InvalidInput ? call.fail(token.error())
                                                                  : call.failure(token.error());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.failure(workspace.error());
-    auto report = UsagePuller(**workspace).pull(QUrl(given(values, source_)), *token, options);
-    if (!report)
-        return call.fail(report.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(
+        report, UsagePuller(**workspace).pull(QUrl(given(values, source_)), *token, options), fail);
     return call.print(call.isSet(json_) ? printedJson(pullJson(*report))
                                         : QStringLiteral("Pulled %1\n").arg(describePull(*report)));
 }
 
 int UsagePullCommand::execute(Invocation& call) const {
-    const auto values = readValues(call);
-    if (!values)
-        return call.fail(values.error());
+    AICP_CLI_TRY(values, readValues(call), fail);
     if (!given(*values, openMeter_).isEmpty())
         return pullOpenMeter(call, *values);
-    const auto options = pageOptions(*values);
-    if (!options)
-        return call.fail(options.error());
+    AICP_CLI_TRY(options, pageOptions(*values), fail);
     if (!given(*values, name_).isEmpty())
         return pullStored(call, *values, *options);
     return pullService(call, *values, *options);

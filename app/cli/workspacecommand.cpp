@@ -66,18 +66,14 @@ private:
                                    QStringLiteral("MODE")};
 
     int execute(Invocation& call) const override {
-        const auto modeText = call.value(mode_);
-        if (!modeText)
-            return call.fail(modeText.error());
+        AICP_CLI_TRY(modeText, call.value(mode_), fail);
         Workspace::Mode mode = Workspace::Mode::Vendor;
         if (*modeText == QLatin1String("customer"))
             mode = Workspace::Mode::Customer;
         else if (!modeText->isEmpty() && *modeText != QLatin1String("vendor"))
             return call.usage(
                 QStringLiteral("--mode must be vendor or customer (got '%1')").arg(*modeText));
-        auto path = call.context().workspacePath();
-        if (!path)
-            return call.fail(path.error());
+        AICP_CLI_TRY(path, call.context().workspacePath(), fail);
         if (const Status created = createWorkspace(*path, mode); !created.ok())
             return call.failure(created.error());
         return call.print(QStringLiteral("Created the %1 workspace %2.\n")
@@ -179,12 +175,8 @@ private:
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the description"));
 
     int execute(Invocation& call) const override {
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.failure(workspace.error());
-        auto facts = readFacts(**workspace);
-        if (!facts)
-            return call.failure(facts.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(facts, readFacts(**workspace), failure);
         return call.print(call.isSet(json_) ? printedJson(factsJson(*facts)) : factsText(*facts));
     }
 };
