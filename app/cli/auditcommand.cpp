@@ -106,22 +106,16 @@ int AuditListCommand::execute(Invocation& call) const {
     auto entries = call.read([](Workspace& workspace) { return AuditLog(workspace).entries(); });
     if (!entries)
         return call.failure(entries.error());
-    if (call.isSet(json)) {
-        call.out() << printedJsonList(QStringLiteral("entries"), *entries, entryJson);
-        return kExitSuccess;
-    }
-    if (entries->empty()) {
-        call.out() << "The audit log is empty.\n";
-        return kExitSuccess;
-    }
-    TextTable table({QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("ACTOR"),
-                     QStringLiteral("ACTION"), QStringLiteral("SUBJECT")},
-                    {TextTable::Align::Right});
-    for (const AuditEntry& entry : *entries)
-        table.addRow({QString::number(entry.sequence), timeJson(entry.at).toString(), entry.actor,
-                      entry.action, entry.subject});
-    call.out() << table.render();
-    return kExitSuccess;
+    return printListing(
+        call, call.isSet(json), QStringLiteral("entries"), *entries, entryJson,
+        QStringLiteral("The audit log is empty.\n"),
+        TextTable({QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("ACTOR"),
+                   QStringLiteral("ACTION"), QStringLiteral("SUBJECT")},
+                  {TextTable::Align::Right}),
+        [](const AuditEntry& entry) {
+            return QStringList{QString::number(entry.sequence), timeJson(entry.at).toString(),
+                               entry.actor, entry.action, entry.subject};
+        });
 }
 
 }  // namespace

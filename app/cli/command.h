@@ -2,6 +2,7 @@
 
 #include "cli/clicontext.h"
 #include "cli/passphrase.h"
+#include "common/texttable.h"
 
 #include <memory>
 #include <span>
@@ -88,6 +89,21 @@ private:
     const QCommandLineParser& parser_;
     std::unique_ptr<Workspace> workspace_;
 };
+
+// A listing as every list command prints it: with --json
+// {"<name>": [toJson(item), …]}; else `empty` when there are no items, else
+// `table` with one row (toRow) per item.
+template <typename Items, typename ToJson, typename ToRow>
+int printListing(const Invocation& call, bool asJson, const QString& name, const Items& items,
+                 ToJson toJson, const QString& empty, TextTable table, ToRow toRow) {
+    if (asJson)
+        return call.print(printedJsonList(name, items, toJson));
+    if (items.empty())
+        return call.print(empty);
+    for (const auto& item : items)
+        table.addRow(toRow(item));
+    return call.print(table.render());
+}
 
 // One `aicp` command (`tokens create`, `quote`): it declares its name, its
 // one-line description, its help (usage, summary, options, details), how many

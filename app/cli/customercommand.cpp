@@ -147,19 +147,16 @@ private:
     int execute(Invocation& call) const override {
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(customers, CustomerStore(**workspace).list(), failure);
-        if (call.isSet(json_))
-            return call.print(
-                printedJsonList(QStringLiteral("customers"), *customers, &customerJson));
-        if (customers->empty())
-            return call.print(
-                QStringLiteral("No customers; add one with 'aicp customer add ID --name NAME'.\n"));
-        TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EMAIL"),
-                         QStringLiteral("CREATED")});
-        for (const Customer& customer : *customers)
-            table.addRow({customer.id, customer.name,
-                          customer.email.isEmpty() ? QStringLiteral("-") : customer.email,
-                          toRfc3339(customer.createdAt)});
-        return call.print(table.render());
+        return printListing(
+            call, call.isSet(json_), QStringLiteral("customers"), *customers, &customerJson,
+            QStringLiteral("No customers; add one with 'aicp customer add ID --name NAME'.\n"),
+            TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EMAIL"),
+                       QStringLiteral("CREATED")}),
+            [](const Customer& customer) {
+                return QStringList{customer.id, customer.name,
+                                   customer.email.isEmpty() ? QStringLiteral("-") : customer.email,
+                                   toRfc3339(customer.createdAt)};
+            });
     }
 };
 

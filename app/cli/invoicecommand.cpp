@@ -183,24 +183,21 @@ int InvoiceListCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(customerId, call.value(customer), fail);
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(invoices, InvoiceBook(**workspace).list(customerId->trimmed()), fail);
-    if (call.isSet(json)) {
-        call.out() << printedJsonList(QStringLiteral("invoices"), *invoices, &invoiceToJson);
-        return kExitSuccess;
-    }
-    if (invoices->empty()) {
-        call.out() << "No invoices.\n";
-        return kExitSuccess;
-    }
-    TextTable table({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
-                     QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},
-                    {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
-                     TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
-    for (const Invoice& invoice : *invoices)
-        table.addRow({invoice.number, invoice.customerId, invoice.month.toString(),
-                      toRfc3339(invoice.issuedAt), money(invoice.total, invoice.currency),
-                      statusText(invoice)});
-    call.out() << table.render();
-    return kExitSuccess;
+    return printListing(
+        call, call.isSet(json), QStringLiteral("invoices"), *invoices, &invoiceToJson,
+        QStringLiteral("No invoices.\n"),
+        TextTable({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
+                   QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},
+                  {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
+                   TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left}),
+        [](const Invoice& invoice) {
+            return QStringList{invoice.number,
+                               invoice.customerId,
+                               invoice.month.toString(),
+                               toRfc3339(invoice.issuedAt),
+                               money(invoice.total, invoice.currency),
+                               statusText(invoice)};
+        });
 }
 
 class InvoiceShowCommand final : public Command {

@@ -160,21 +160,15 @@ int KeysListCommand::execute(Invocation& call) const {
     auto keys = call.read([](Workspace& workspace) { return KeyStore(workspace).list(); });
     if (!keys)
         return call.failure(keys.error());
-    if (call.isSet(json)) {
-        call.out() << printedJsonList(QStringLiteral("keys"), *keys, keyJson);
-        return kExitSuccess;
-    }
-    if (keys->empty()) {
-        call.out() << "No keys yet; make the first with 'aicp keys generate'.\n";
-        return kExitSuccess;
-    }
-    TextTable table({QStringLiteral("KID"), QStringLiteral("STATE"), QStringLiteral("CREATED"),
-                     QStringLiteral("RETIRED")});
-    for (const SigningKeyInfo& key : *keys)
-        table.addRow({key.kid, key.stateWord(), toRfc3339(key.createdAt),
-                      key.retiredAt.isValid() ? toRfc3339(key.retiredAt) : QStringLiteral("-")});
-    call.out() << table.render();
-    return kExitSuccess;
+    return printListing(call, call.isSet(json), QStringLiteral("keys"), *keys, keyJson,
+                        QStringLiteral("No keys yet; make the first with 'aicp keys generate'.\n"),
+                        TextTable({QStringLiteral("KID"), QStringLiteral("STATE"),
+                                   QStringLiteral("CREATED"), QStringLiteral("RETIRED")}),
+                        [](const SigningKeyInfo& key) {
+                            return QStringList{key.kid, key.stateWord(), toRfc3339(key.createdAt),
+                                               key.retiredAt.isValid() ? toRfc3339(key.retiredAt)
+                                                                       : QStringLiteral("-")};
+                        });
 }
 
 class KeysExportPublicCommand final : public Command {

@@ -89,20 +89,18 @@ private:
     int execute(Invocation& call) const override {
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(tokens, ApiTokenStore(**workspace).list(), failure);
-        if (call.isSet(json_))
-            return call.print(printedJsonList(QStringLiteral("tokens"), *tokens, &tokenJson));
-        if (tokens->empty())
-            return call.print(
-                QStringLiteral("No API tokens; make one with 'aicp tokens create --role read'.\n"));
-        TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"),
-                         QStringLiteral("CREATED"), QStringLiteral("REVOKED")},
-                        {TextTable::Align::Right});
-        for (const ApiTokenInfo& token : *tokens)
-            table.addRow(
-                {QString::number(token.id), token.name, apiRoleName(token.role),
-                 toRfc3339(token.createdAt),
-                 token.revokedAt.isValid() ? toRfc3339(token.revokedAt) : QStringLiteral("-")});
-        return call.print(table.render());
+        return printListing(
+            call, call.isSet(json_), QStringLiteral("tokens"), *tokens, &tokenJson,
+            QStringLiteral("No API tokens; make one with 'aicp tokens create --role read'.\n"),
+            TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"),
+                       QStringLiteral("CREATED"), QStringLiteral("REVOKED")},
+                      {TextTable::Align::Right}),
+            [](const ApiTokenInfo& token) {
+                return QStringList{
+                    QString::number(token.id), token.name, apiRoleName(token.role),
+                    toRfc3339(token.createdAt),
+                    token.revokedAt.isValid() ? toRfc3339(token.revokedAt) : QStringLiteral("-")};
+            });
     }
 };
 
