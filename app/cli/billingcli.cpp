@@ -1,21 +1,9 @@
 #include "cli/billingcli.h"
 
+#include "cli/progressline.h"
 #include "documents/pdfdocument.h"
 
-#include <cstdio>
-
-#include <QDir>
 #include <QFile>
-
-#ifdef Q_OS_WIN
-#include <io.h>
-#define AICP_ISATTY _isatty
-#define AICP_FILENO _fileno
-#else
-#include <unistd.h>
-#define AICP_ISATTY isatty
-#define AICP_FILENO fileno
-#endif
 
 namespace aicp::cli {
 
@@ -29,43 +17,23 @@ QCommandLineOption customerIdOption(const QString& description) {
     return QCommandLineOption(QStringLiteral("customer"), description, QStringLiteral("ID"));
 }
 
-std::optional<YearMonth> requiredMonth(const CliContext& context, const QCommandLineParser& parser,
-                                       const QCommandLineOption& option, const QString& command,
-                                       int& exitStatus) {
-    const auto text = optionValue(context, parser, option, command, exitStatus);
+Result<YearMonth> requiredMonth(const Invocation& call, const QCommandLineOption& option) {
+    const auto text = call.requiredValue(option, QStringLiteral("--month YYYY-MM"));
     if (!text)
-        return std::nullopt;
-    if (text->isEmpty()) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: give --month YYYY-MM. Try 'aicp %1 --help'.").arg(command));
-        return std::nullopt;
-    }
+        return text.error();
     const auto month = YearMonth::parse(*text);
-    if (!month) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: --month must be a month written YYYY-MM, e.g. 2026-10 (got '%2')")
-                .arg(command, *text));
-        return std::nullopt;
-    }
-    return month;
+    if (!month)
+        return Error::invalidInput(
+            QStringLiteral("--month must be a month written YYYY-MM, e.g. 2026-10 (got '%1')")
+                .arg(*text));
+    return *month;
 }
 
-std::optional<QString> requiredCustomer(const CliContext& context, const QCommandLineParser& parser,
-                                        const QCommandLineOption& option, const QString& command,
-                                        int& exitStatus) {
-    const auto id = optionValue(context, parser, option, command, exitStatus);
+Result<QString> requiredCustomer(const Invocation& call, const QCommandLineOption& option) {
+    const auto id = call.requiredValue(option, QStringLiteral("--customer ID"));
     if (!id)
-        return std::nullopt;
-    if (id->isEmpty()) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: give --customer ID. Try 'aicp %1 --help'.").arg(command));
-        return std::nullopt;
-    }
+        return id.error();
     return id->trimmed();
-}
-
-bool stdoutIsTerminal() {
-    return AICP_ISATTY(AICP_FILENO(stdout)) != 0;
 }
 
 int emitDocument(const CliContext& context, const QString& command, const QString& path,

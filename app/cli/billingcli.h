@@ -1,6 +1,7 @@
 #pragma once
 
-#include "cli/clicontext.h"
+#include "cli/command.h"
+#include "cli/progressline.h"
 #include "metering/yearmonth.h"
 
 #include <optional>
@@ -16,26 +17,17 @@ namespace aicp::cli {
 [[nodiscard]] QCommandLineOption monthOption();
 [[nodiscard]] QCommandLineOption customerIdOption(const QString& description);
 
-// --month, required: a usage error (reported, its status in `exitStatus`)
-// when missing or not YYYY-MM.
-[[nodiscard]] std::optional<YearMonth> requiredMonth(const CliContext& context,
-                                                     const QCommandLineParser& parser,
-                                                     const QCommandLineOption& option,
-                                                     const QString& command, int& exitStatus);
-
-// A customer id option given exactly once.
-[[nodiscard]] std::optional<QString> requiredCustomer(const CliContext& context,
-                                                      const QCommandLineParser& parser,
-                                                      const QCommandLineOption& option,
-                                                      const QString& command, int& exitStatus);
+// --month, required, as YYYY-MM.
+[[nodiscard]] Result<YearMonth> requiredMonth(const Invocation& call,
+                                              const QCommandLineOption& option);
+// --customer ID, required, trimmed.
+[[nodiscard]] Result<QString> requiredCustomer(const Invocation& call,
+                                               const QCommandLineOption& option);
 
 // Writes a document: to `path` (replaced whole) or, when `path` is empty or
 // "-", to standard output byte for byte. Binary output (a PDF) is refused on
 // a terminal. Returns the exit status.
 [[nodiscard]] int emitDocument(const CliContext& context, const QString& command,
                                const QString& path, const QByteArray& bytes, bool binary);
-
-// Whether the process's standard output is a terminal.
-[[nodiscard]] bool stdoutIsTerminal();
 
 }  // namespace aicp::cli

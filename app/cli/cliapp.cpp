@@ -14,34 +14,44 @@ namespace {
 
 using cli::CliContext;
 
-struct Command {
+using cli::Command;
+using cli::CommandGroup;
+
+// A word of `aicp <word>`: a group of subcommands or one command.
+struct TopLevel {
     const char* name;
     const char* summary;
-    int (*run)(const CliContext&, const QStringList&);
+    const CommandGroup& (*group)();
+    const Command& (*command)();
 };
 
-constexpr Command kCommands[] = {
-    {"pricebook", "Show the workspace's price book", &cli::runPriceBookCommand},
-    {"quote", "Price a subscription on one tier, or compare every tier", &cli::runQuoteCommand},
-    {"keys", "Generate, rotate, list, export and import signing keys", &cli::runKeysCommand},
+constexpr TopLevel kCommands[] = {
+    {"workspace", "Create a workspace file or describe one", &cli::workspaceCommands, nullptr},
+    {"customer", "Add, edit, show and list customers", &cli::customerCommands, nullptr},
+    {"pricebook", "Show the workspace's price book", &cli::priceBookCommands, nullptr},
+    {"quote", "Price a subscription on one tier, or compare every tier", nullptr,
+     &cli::quoteCommand},
+    {"keys", "Generate, rotate, list, export and import signing keys", &cli::keysCommands, nullptr},
     {"license", "Issue, verify, list, show, renew, upgrade and revoke licenses",
-     &cli::runLicenseCommand},
-    {"revocations", "Export the signed list of revoked licenses", &cli::runRevocationsCommand},
-    {"audit", "Verify or list the tamper-evident audit log", &cli::runAuditCommand},
+     &cli::licenseCommands, nullptr},
+    {"revocations", "Export the signed list of revoked licenses", &cli::revocationsCommands,
+     nullptr},
+    {"audit", "Verify or list the tamper-evident audit log", &cli::auditCommands, nullptr},
     {"usage", "Import usage events; summarise a customer's month or chart its requests",
-     &cli::runUsageCommand},
-    {"recommend", "The cheapest tier that serves a customer's projected usage, and why",
-     &cli::runRecommendCommand},
-    {"bill", "A customer's computed (not issued) bill for a month: lines and findings",
-     &cli::runBillCommand},
+     &cli::usageCommands, nullptr},
+    {"recommend", "The cheapest tier that serves a customer's projected usage, and why", nullptr,
+     &cli::recommendCommand},
+    {"bill", "A customer's computed (not issued) bill for a month: lines and findings", nullptr,
+     &cli::billCommand},
     {"report", "The finance cost report of a month by customer and axis (CSV, JSON, PDF)",
-     &cli::runReportCommand},
-    {"invoice", "Issue, list, show and credit numbered, immutable invoices",
-     &cli::runInvoiceCommand},
-    {"demo", "Create the deterministic demo workspace in a new file", &cli::runDemoCommand},
-    {"serve", "Serve the REST API over HTTP (tokens, ingestion, export, validation)",
-     &cli::runServeCommand},
-    {"tokens", "Create, list and revoke the HTTP service's bearer tokens", &cli::runTokensCommand},
+     &cli::reportCommands, nullptr},
+    {"invoice", "Issue, list, show and credit numbered, immutable invoices", &cli::invoiceCommands,
+     nullptr},
+    {"demo", "Create the deterministic demo workspace in a new file", nullptr, &cli::demoCommand},
+    {"serve", "Serve the REST API over HTTP (tokens, ingestion, export, validation)", nullptr,
+     &cli::serveCommand},
+    {"tokens", "Create, list and revoke the HTTP service's bearer tokens", &cli::tokensCommands,
+     nullptr},
 };
 
 QCommandLineOption dbOption() {
@@ -67,9 +77,9 @@ QString globalHelp() {
 
     QString commands = QStringLiteral("Commands:\n");
     qsizetype width = 0;
-    for (const Command& command : kCommands)
+    for (const TopLevel& command : kCommands)
         width = std::max(width, qsizetype(qstrlen(command.name)));
-    for (const Command& command : kCommands)
+    for (const TopLevel& command : kCommands)
         commands += QStringLiteral("  %1  %2\n")
                         .arg(QString::fromLatin1(command.name).leftJustified(width),
                              QString::fromLatin1(command.summary));
@@ -83,8 +93,8 @@ QString globalHelp() {
     return cli::formatHelp(help);
 }
 
-const Command* findCommand(const QString& name) {
-    for (const Command& command : kCommands)
+const TopLevel* findCommand(const QString& name) {
+    for (const TopLevel& command : kCommands)
         if (name == QLatin1String(command.name))
             return &command;
     return nullptr;
@@ -92,12 +102,71 @@ const Command* findCommand(const QString& name) {
 
 QString commandNames() {
     QStringList names;
-    for (const Command& command : kCommands)
+    for (const TopLevel& command : kCommands)
         names.append(QString::fromLatin1(command.name));
     return names.join(QStringLiteral(", "));
 }
 
+// The command line up to the command: the global options, and the words
+// from the command's name on.
+struct GlobalLine {
+    QString dbPath;
+    bool help = false;
+    bool version = false;
+    QStringList rest;
+};
+
+Result<GlobalLine> parseGlobalLine(const QStringList& arguments) {
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    // Everything from the command name on belongs to the command.
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption db = dbOption();
+    const QCommandLineOption help = cli::helpOption();
+    const QCommandLineOption version = versionOption();
+    parser.addOptions({db, help, version});
+    const QStringList words = arguments.isEmpty() ? QStringList{QStringLiteral("aicp")} : arguments;
+    if (!parser.parse(words))
+        return Error::invalidInput(cli::parserError(parser) +
+                                   QStringLiteral(" Try 'aicp --help'."));
+    GlobalLine line{{}, parser.isSet(help), parser.isSet(version), parser.positionalArguments()};
+    if (line.help || line.version)
+        return line;
+    auto dbPath = cli::singleValue(parser, db);
+    if (!dbPath)
+        return dbPath.error();
+    if (parser.isSet(db) && dbPath->isEmpty())
+        return Error::invalidInput(QStringLiteral("--db needs a file name"));
+    line.dbPath = *dbPath;
+    return line;
+}
+
+// The command `words` (from the top-level name on) select, and the words
+// after its name; nullptr when they name none.
+const Command* selectCommand(QStringList& words) {
+    const TopLevel* top = findCommand(words.value(0));
+    if (!top)
+        return nullptr;
+    words.removeFirst();
+    if (top->command)
+        return &top->command();
+    const Command* command = top->group().find(words.value(0));
+    if (command)
+        words.removeFirst();
+    return command;
+}
+
 }  // namespace
+
+bool commandLineNeedsGui(const QStringList& arguments) {
+    auto line = parseGlobalLine(arguments);
+    if (!line || line->help || line->version)
+        return false;
+    QStringList words = line->rest;
+    const Command* command = selectCommand(words);
+    QCommandLineParser parser;
+    return command && command->parse(parser, words).ok() && command->needsGui(parser);
+}
 
 int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     // The per-user workspace lives under the application's data folder, so
@@ -108,39 +177,24 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     QCoreApplication::setApplicationName(QStringLiteral("aicp"));
 
     CliContext context{out, err, {}};
-    QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    // Everything from the command name on belongs to the command.
-    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    const QCommandLineOption db = dbOption();
-    const QCommandLineOption help = cli::helpOption();
-    const QCommandLineOption version = versionOption();
-    parser.addOptions({db, help, version});
-
-    const QStringList words = arguments.isEmpty() ? QStringList{QStringLiteral("aicp")} : arguments;
-    if (!parser.parse(words))
-        return context.usageError(cli::parserError(parser) + QStringLiteral(" Try 'aicp --help'."));
-
+    auto line = parseGlobalLine(arguments);
+    if (!line)
+        return context.usageError(line.error().message());
     const auto printGlobalHelp = [&out] {
         out << globalHelp();
         out.flush();
         return cli::kExitSuccess;
     };
-    if (parser.isSet(help))
+    if (line->help)
         return printGlobalHelp();
-    if (parser.isSet(version)) {
+    if (line->version) {
         out << "aicp " << AICP_VERSION << '\n';
         out.flush();
         return cli::kExitSuccess;
     }
-    auto dbPath = cli::singleValue(parser, db);
-    if (!dbPath)
-        return context.usageError(dbPath.error().message());
-    if (parser.isSet(db) && dbPath->isEmpty())
-        return context.usageError(QStringLiteral("--db needs a file name"));
-    context.globalDbPath = *dbPath;
+    context.globalDbPath = line->dbPath;
 
-    QStringList rest = parser.positionalArguments();
+    QStringList rest = line->rest;
     if (rest.isEmpty())
         return context.usageError(
             QStringLiteral("no command given (one of: %1). Try 'aicp --help'.")
@@ -153,12 +207,13 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
         name = rest.takeFirst();
         rest.append(QStringLiteral("--help"));
     }
-    const Command* command = findCommand(name);
+    const TopLevel* command = findCommand(name);
     if (!command)
         return context.usageError(
             QStringLiteral("unknown command '%1' (one of: %2). Try 'aicp --help'.")
                 .arg(name, commandNames()));
-    const int status = command->run(context, rest);
+    const int status = command->group ? command->group().run(context, rest)
+                                      : command->command().run(context, rest);
     out.flush();
     err.flush();
     return status;

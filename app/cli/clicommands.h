@@ -1,32 +1,32 @@
 #pragma once
 
-#include "cli/clicontext.h"
-
-#include <QStringList>
+#include "cli/command.h"
 
 namespace aicp::cli {
 
-// Each command gets the words after its name and returns the exit status;
-// it has already reported any error on the context's stderr.
-int runPriceBookCommand(const CliContext& context, const QStringList& arguments);
-int runQuoteCommand(const CliContext& context, const QStringList& arguments);
-int runDemoCommand(const CliContext& context, const QStringList& arguments);
-int runKeysCommand(const CliContext& context, const QStringList& arguments);
-int runLicenseCommand(const CliContext& context, const QStringList& arguments);
-int runRevocationsCommand(const CliContext& context, const QStringList& arguments);
-int runAuditCommand(const CliContext& context, const QStringList& arguments);
-int runUsageCommand(const CliContext& context, const QStringList& arguments);
-int runBillCommand(const CliContext& context, const QStringList& arguments);
-int runReportCommand(const CliContext& context, const QStringList& arguments);
-int runInvoiceCommand(const CliContext& context, const QStringList& arguments);
-int runServeCommand(const CliContext& context, const QStringList& arguments);
-int runTokensCommand(const CliContext& context, const QStringList& arguments);
-int runRecommendCommand(const CliContext& context, const QStringList& arguments);
+// The commands of `aicp`, one file each (or one file per group); the table
+// in cliapp.cpp lists them under their top-level words.
+[[nodiscard]] const CommandGroup& workspaceCommands();
+[[nodiscard]] const CommandGroup& customerCommands();
+[[nodiscard]] const CommandGroup& priceBookCommands();
+[[nodiscard]] const CommandGroup& keysCommands();
+[[nodiscard]] const CommandGroup& licenseCommands();
+[[nodiscard]] const CommandGroup& revocationsCommands();
+[[nodiscard]] const CommandGroup& auditCommands();
+[[nodiscard]] const CommandGroup& usageCommands();
+[[nodiscard]] const CommandGroup& reportCommands();
+[[nodiscard]] const CommandGroup& invoiceCommands();
+[[nodiscard]] const CommandGroup& tokensCommands();
+[[nodiscard]] const Command& quoteCommand();
+[[nodiscard]] const Command& recommendCommand();
+[[nodiscard]] const Command& billCommand();
+[[nodiscard]] const Command& demoCommand();
+[[nodiscard]] const Command& serveCommand();
 
-// `aicp license verify`, a subcommand of `license` in its own file.
-int runLicenseVerify(const CliContext& context, const QStringList& arguments);
-
-// `aicp usage pull`, a subcommand of `usage` in its own file.
-int runUsagePull(const CliContext& context, const QStringList& arguments);
+// Subcommands in files of their own.
+[[nodiscard]] const Command& licenseVerifyCommand();
+[[nodiscard]] const Command& licenseListCommand();
+[[nodiscard]] const Command& licenseShowCommand();
+[[nodiscard]] const Command& usagePullCommand();
 
 }  // namespace aicp::cli

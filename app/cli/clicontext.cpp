@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace aicp::cli {
 namespace {
@@ -115,7 +116,7 @@ Result<std::unique_ptr<Workspace>> CliContext::openExistingWorkspace() const {
     if (!QFileInfo::exists(*path))
         return Error::notFound(
             QStringLiteral("there is no workspace at %1; give --db FILE (or set AICP_DB), or "
-                           "start one with 'aicp keys generate'")
+                           "start one with 'aicp workspace create'")
                 .arg(QDir::toNativeSeparators(*path)));
     return Workspace::open(*path, Workspace::OpenMode::OpenExisting);
 }
@@ -175,40 +176,6 @@ QString formatHelp(const CommandHelp& help) {
     return text;
 }
 
-std::optional<int> parseOrFinish(const CliContext& context, QCommandLineParser& parser,
-                                 const CommandHelp& help, const QString& command,
-                                 const QStringList& arguments, qsizetype maxPositional) {
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    for (const QCommandLineOption& option : help.options)
-        parser.addOption(option);
-    // QCommandLineParser expects the program name first; it is never read.
-    if (!parser.parse(QStringList{QStringLiteral("aicp")} + arguments))
-        return context.usageError(
-            QStringLiteral("%1: %2 Try 'aicp %1 --help'.").arg(command, parserError(parser)));
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out << formatHelp(help);
-        return kExitSuccess;
-    }
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > maxPositional)
-        return context.usageError(
-            QStringLiteral("%1: unexpected argument '%2'. Try 'aicp %1 --help'.")
-                .arg(command, positional.at(maxPositional)));
-    return std::nullopt;
-}
-
-std::optional<QString> requiredArgument(const CliContext& context, const QCommandLineParser& parser,
-                                        const QString& command, const QString& what,
-                                        int& exitStatus) {
-    const QString argument = parser.positionalArguments().value(0);
-    if (argument.isEmpty()) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: give the %2. Try 'aicp %1 --help'.").arg(command, what));
-        return std::nullopt;
-    }
-    return argument;
-}
-
 Result<QString> singleValue(const QCommandLineParser& parser, const QCommandLineOption& option) {
     const QStringList values = parser.values(option);
     const QString name = QStringLiteral("--") + option.names().constLast();
@@ -239,6 +206,16 @@ Result<std::int64_t> parseCount(const QString& optionName, const QString& text) 
         value = value * 10 + digit;
     }
     return value;
+}
+
+Result<QDate> parseDate(const QString& optionName, const QString& text) {
+    static const QRegularExpression kDay(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+    const QDate date = kDay.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
+    if (!date.isValid())
+        return Error::invalidInput(
+            QStringLiteral("%1 must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got '%2')")
+                .arg(optionName, text));
+    return date;
 }
 
 Result<QStringList> parseList(const QString& optionName, const QString& text) {
@@ -278,22 +255,6 @@ Result<QByteArray> readInputFile(const QString& path, qsizetype maxSize) {
 
 Status writeOutputFile(const QString& path, QByteArrayView bytes) {
     return writeFileAtomically(path, bytes);
-}
-
-std::optional<QString> optionValue(const CliContext& context, const QCommandLineParser& parser,
-                                   const QCommandLineOption& option, const QString& command,
-                                   int& exitStatus) {
-    auto value = singleValue(parser, option);
-    if (!value) {
-        exitStatus = context.usageError(command + QStringLiteral(": ") + value.error().message());
-        return std::nullopt;
-    }
-    if (parser.isSet(option) && value->trimmed().isEmpty()) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: --%2 needs a value").arg(command, option.names().constLast()));
-        return std::nullopt;
-    }
-    return *value;
 }
 
 QCommandLineOption jsonOption(const QString& what) {
@@ -350,39 +311,6 @@ QString printedJson(const QJsonObject& object) {
 
 QJsonValue countOrNull(const std::optional<std::int64_t>& count) {
     return count ? QJsonValue(static_cast<double>(*count)) : QJsonValue(QJsonValue::Null);
-}
-
-int runSubcommand(const CliContext& context, const QString& group, const QString& summary,
-                  std::span<const Subcommand> subcommands, const QStringList& arguments) {
-    const QString name = arguments.value(0);
-    for (const Subcommand& subcommand : subcommands)
-        if (name == QLatin1String(subcommand.name))
-            return subcommand.run(context, arguments.mid(1));
-    QStringList names;
-    for (const Subcommand& subcommand : subcommands)
-        names.append(QString::fromLatin1(subcommand.name));
-    const QString oneOf = names.join(QStringLiteral(", "));
-    if (name.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1 needs a subcommand (one of: %2). Try 'aicp %1 --help'.")
-                .arg(group, oneOf));
-    if (name != QLatin1String("--help") && name != QLatin1String("-h"))
-        return context.usageError(
-            QStringLiteral("%1: unknown subcommand '%2' (one of: %3). Try 'aicp %1 --help'.")
-                .arg(group, name, oneOf));
-
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] %1 <subcommand> [options]").arg(group)};
-    help.summary = summary;
-    help.options = {helpOption()};
-    TextTable table({QString(), QString()});
-    for (const Subcommand& subcommand : subcommands)
-        table.addRow({QString::fromLatin1(subcommand.name), QString::fromUtf8(subcommand.summary)});
-    help.details =
-        QStringLiteral("Subcommands:\n") + table.render(2) +
-        QStringLiteral("\nRun 'aicp %1 <subcommand> --help' for its options.").arg(group);
-    context.out << formatHelp(help);
-    return kExitSuccess;
 }
 
 }  // namespace aicp::cli

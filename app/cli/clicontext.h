@@ -13,6 +13,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDate>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -82,24 +83,6 @@ struct CommandHelp {
 [[nodiscard]] QString formatHelp(const CommandHelp& help);
 [[nodiscard]] QCommandLineOption helpOption();
 
-// The start of every command. A mistake in `arguments` (the words after the
-// command name), or more than `maxPositional` positional arguments, is a
-// usage error naming `command`. Returns the exit status when the command is
-// finished already (its help printed, or a mistake reported); nullopt to go
-// on with `parser` holding the options.
-[[nodiscard]] std::optional<int> parseOrFinish(const CliContext& context,
-                                               QCommandLineParser& parser, const CommandHelp& help,
-                                               const QString& command, const QStringList& arguments,
-                                               qsizetype maxPositional);
-
-// The positional argument a command cannot do without ("give the license
-// id"); when it is missing the usage error is reported and its status is in
-// `exitStatus`.
-[[nodiscard]] std::optional<QString> requiredArgument(const CliContext& context,
-                                                      const QCommandLineParser& parser,
-                                                      const QString& command, const QString& what,
-                                                      int& exitStatus);
-
 // The one value of a value option; an option given twice is a usage error
 // rather than a silent "last one wins".
 [[nodiscard]] Result<QString> singleValue(const QCommandLineParser& parser,
@@ -108,6 +91,9 @@ struct CommandHelp {
 // A whole number of 0 or more, written with digits only: no sign, no
 // exponent, no grouping, no trailing garbage ("12abc", "1e6" are refused).
 [[nodiscard]] Result<std::int64_t> parseCount(const QString& optionName, const QString& text);
+
+// A --from or --to date: YYYY-MM-DD exactly.
+[[nodiscard]] Result<QDate> parseDate(const QString& optionName, const QString& text);
 
 // "a,b,c" with spaces around items tolerated; an empty item is refused.
 [[nodiscard]] Result<QStringList> parseList(const QString& optionName, const QString& text);
@@ -119,13 +105,6 @@ struct CommandHelp {
 // Replaces `path` with `bytes` all at once (a reader never sees half a file).
 [[nodiscard]] Status writeOutputFile(const QString& path, QByteArrayView bytes);
 
-// The value of a single-valued option, or a usage error (reported, its status
-// in `exitStatus`) when it is given twice or given empty.
-[[nodiscard]] std::optional<QString> optionValue(const CliContext& context,
-                                                 const QCommandLineParser& parser,
-                                                 const QCommandLineOption& option,
-                                                 const QString& command, int& exitStatus);
-
 // The options several commands share, worded alike wherever they appear.
 [[nodiscard]] QCommandLineOption jsonOption(const QString& what);  // "Print <what> as JSON."
 [[nodiscard]] QCommandLineOption outputOption(const QString& description);  // -o, --output FILE
@@ -134,17 +113,6 @@ struct CommandHelp {
 
 // --discount as people write it: "12.5" or "12.5%".
 [[nodiscard]] Result<Percent> parseDiscount(const QString& text);
-
-// One read from a workspace opened just for it (context.openWorkspace() or
-// openExistingWorkspace()), for the commands that only look: a workspace
-// that cannot be opened fails like the read itself.
-template <typename Read>
-[[nodiscard]] auto readWorkspace(Result<std::unique_ptr<Workspace>> opened, Read read)
-    -> std::invoke_result_t<Read, Workspace&> {
-    if (!opened)
-        return opened.error();
-    return read(**opened);
-}
 
 // Where a command's product (a PEM, a revocation list) goes: standard output
 // when `path` is empty or "-", else the file, replaced whole. Returns the exit
@@ -167,18 +135,5 @@ template <typename Items, typename ToJson>
 
 // JSON has no "absent number": a missing count is null.
 [[nodiscard]] QJsonValue countOrNull(const std::optional<std::int64_t>& count);
-
-// One group of subcommands (`aicp keys …`): `aicp keys` alone, an unknown
-// subcommand or `--help` are handled by runSubcommand; otherwise the
-// subcommand runs with the words after its name.
-struct Subcommand {
-    const char* name;
-    const char* summary;
-    int (*run)(const CliContext&, const QStringList&);
-};
-
-[[nodiscard]] int runSubcommand(const CliContext& context, const QString& group,
-                                const QString& summary, std::span<const Subcommand> subcommands,
-                                const QStringList& arguments);
 
 }  // namespace aicp::cli

@@ -71,53 +71,64 @@ DocumentStamp stampFor(const Workspace& workspace) {
             QDir::toNativeSeparators(workspace.path())};
 }
 
-int runIssue(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("invoice issue");
+class InvoiceIssueCommand final : public Command {
+public:
+    InvoiceIssueCommand()
+        : Command(QStringLiteral("invoice issue"),
+                  QStringLiteral(
+                      "Issue a customer's invoice for an ended month (numbered, immutable)")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral(
+            "[--db FILE] invoice issue --customer ID --month YYYY-MM [-o FILE.pdf] [--json]")};
+        help.summary = QStringLiteral(
+            "Issues the invoice of one customer for one ended month: the bill as computed now, "
+            "stored under the next number of the year (AICP-2026-000123, no gaps), never to change "
+            "again. The month is closed: usage for it that arrives later is kept as late and "
+            "listed "
+            "on the next invoice for information, never charged twice. Late requests for earlier "
+            "invoiced months are listed the same way. Recorded in the audit log.");
+        help.options = {customer, month, output, json};
+        help.details = QStringLiteral(
+            "A month that has not ended, a month without any license in force, or a month already "
+            "invoiced (unless that invoice was credited) is refused.\n\n"
+            "Exit status: 0 issued, 1 refused or failed (nothing was issued unless the message "
+            "says "
+            "so), 2 a mistake in the command line.\n\n"
+            "Example:\n"
+            "  aicp invoice issue --customer acme-corp --month 2026-10 -o AICP-acme-2026-10.pdf");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+    // The invoice's PDF needs fonts, which only the GUI layer loads.
+    bool needsGui(const QCommandLineParser& parser) const override {
+        return !parser.value(output).isEmpty();
+    }
+
+private:
     const QCommandLineOption customer =
         customerIdOption(QStringLiteral("The customer to invoice."));
     const QCommandLineOption month = monthOption();
     const QCommandLineOption output =
         outputOption(QStringLiteral("Also write the invoice as a PDF to FILE."));
     const QCommandLineOption json = jsonOption(QStringLiteral("the issued invoice"));
-    CommandHelp help;
-    help.usage = {QStringLiteral(
-        "[--db FILE] invoice issue --customer ID --month YYYY-MM [-o FILE.pdf] [--json]")};
-    help.summary = QStringLiteral(
-        "Issues the invoice of one customer for one ended month: the bill as computed now, "
-        "stored under the next number of the year (AICP-2026-000123, no gaps), never to change "
-        "again. The month is closed: usage for it that arrives later is kept as late and listed "
-        "on the next invoice for information, never charged twice. Late requests for earlier "
-        "invoiced months are listed the same way. Recorded in the audit log.");
-    help.options = {customer, month, output, json, helpOption()};
-    help.details = QStringLiteral(
-        "A month that has not ended, a month without any license in force, or a month already "
-        "invoiced (unless that invoice was credited) is refused.\n\n"
-        "Exit status: 0 issued, 1 refused or failed (nothing was issued unless the message says "
-        "so), 2 a mistake in the command line.\n\n"
-        "Example:\n"
-        "  aicp invoice issue --customer acme-corp --month 2026-10 -o AICP-acme-2026-10.pdf");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto customerId = requiredCustomer(context, parser, customer, command, status);
-    if (!customerId)
-        return status;
-    const auto yearMonth = requiredMonth(context, parser, month, command, status);
-    if (!yearMonth)
-        return status;
-    const auto path = optionValue(context, parser, output, command, status);
-    if (!path)
-        return status;
 
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
+    int execute(Invocation& call) const override;
+};
+
+int InvoiceIssueCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(customerId, requiredCustomer(call, customer), fail);
+    AICP_CLI_TRY(yearMonth, requiredMonth(call, month), fail);
+    AICP_CLI_TRY(path, call.value(output), fail);
+
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     auto invoice = InvoiceBook(**workspace).issue(*customerId, *yearMonth);
     if (!invoice) {
         if (invoice.error().code() == Error::Code::Conflict)
-            return context.failure(invoice.error().withContext(command));
-        return context.reportError(invoice.error().withContext(command));
+            return call.failure(invoice.error());
+        return call.fail(invoice.error());
     }
     if (!path->isEmpty()) {
         auto pdf = invoicePdf(*invoice, stampFor(**workspace));
@@ -128,182 +139,192 @@ int runIssue(const CliContext& context, const QStringList& arguments) {
                                "write it with 'aicp invoice show %2 -o FILE'")
                     .arg(command, invoice->number, written.error().message()));
     }
-    if (parser.isSet(json)) {
-        context.out << printedJson(invoiceToJson(*invoice));
+    if (call.isSet(json)) {
+        call.out() << printedJson(invoiceToJson(*invoice));
         return kExitSuccess;
     }
-    context.out << QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
-                       .arg(invoice->number, invoice->customerId, invoice->month.toString(),
-                            money(invoice->total, invoice->currency));
+    call.out() << QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
+                      .arg(invoice->number, invoice->customerId, invoice->month.toString(),
+                           money(invoice->total, invoice->currency));
     if (!path->isEmpty())
-        context.out << QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
+        call.out() << QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
     return kExitSuccess;
 }
 
-int runList(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("invoice list");
+class InvoiceListCommand final : public Command {
+public:
+    InvoiceListCommand()
+        : Command(QStringLiteral("invoice list"),
+                  QStringLiteral("List issued invoices and their status")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] invoice list [--customer ID] [--json]")};
+        help.summary = QStringLiteral(
+            "Every issued invoice in order of issue: number, customer, month, issue time, total "
+            "and "
+            "whether a credit note cancelled it.");
+        help.options = {customer, json};
+        help.details = QStringLiteral(
+            "JSON: {\"invoices\": [<as 'invoice show --json'>, …]}.\n\n"
+            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
+            "line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
     const QCommandLineOption customer =
         customerIdOption(QStringLiteral("Only this customer's invoices."));
     const QCommandLineOption json = jsonOption(QStringLiteral("the invoices, lines included"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] invoice list [--customer ID] [--json]")};
-    help.summary = QStringLiteral(
-        "Every issued invoice in order of issue: number, customer, month, issue time, total and "
-        "whether a credit note cancelled it.");
-    help.options = {customer, json, helpOption()};
-    help.details = QStringLiteral(
-        "JSON: {\"invoices\": [<as 'invoice show --json'>, …]}.\n\n"
-        "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-        "line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto customerId = optionValue(context, parser, customer, command, status);
-    if (!customerId)
-        return status;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto invoices = InvoiceBook(**workspace).list(customerId->trimmed());
-    if (!invoices)
-        return context.reportError(invoices.error().withContext(command));
-    if (parser.isSet(json)) {
-        context.out << printedJsonList(QStringLiteral("invoices"), *invoices, &invoiceToJson);
-        return kExitSuccess;
-    }
-    if (invoices->empty()) {
-        context.out << "No invoices.\n";
-        return kExitSuccess;
-    }
-    TextTable table({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
-                     QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},
-                    {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
-                     TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left});
-    for (const Invoice& invoice : *invoices)
-        table.addRow({invoice.number, invoice.customerId, invoice.month.toString(),
-                      toRfc3339(invoice.issuedAt), money(invoice.total, invoice.currency),
-                      statusText(invoice)});
-    context.out << table.render();
-    return kExitSuccess;
+
+    int execute(Invocation& call) const override;
+};
+
+int InvoiceListCommand::execute(Invocation& call) const {
+    AICP_CLI_TRY(customerId, call.value(customer), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(invoices, InvoiceBook(**workspace).list(customerId->trimmed()), fail);
+    return printListing(
+        call, call.isSet(json), QStringLiteral("invoices"), *invoices, &invoiceToJson,
+        QStringLiteral("No invoices.\n"),
+        TextTable({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
+                   QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},
+                  {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
+                   TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Left}),
+        [](const Invoice& invoice) {
+            return QStringList{invoice.number,
+                               invoice.customerId,
+                               invoice.month.toString(),
+                               toRfc3339(invoice.issuedAt),
+                               money(invoice.total, invoice.currency),
+                               statusText(invoice)};
+        });
 }
 
-int runShow(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("invoice show");
+class InvoiceShowCommand final : public Command {
+public:
+    InvoiceShowCommand()
+        : Command(QStringLiteral("invoice show"),
+                  QStringLiteral("Show one invoice as stored (text, JSON or PDF)")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] invoice show NUMBER [--json] [-o FILE.pdf]")};
+        help.summary = QStringLiteral(
+            "One issued invoice exactly as stored: its lines (charges, late requests and findings "
+            "listed for information), its total and its credit note, if any.");
+        help.options = {json, output};
+        help.details = QStringLiteral(
+            "JSON: {\"number\", \"customer\" {id, name}, \"month\", \"currency\", \"issued_at\", "
+            "\"issued_by\", \"requests\", \"active_users\", \"active_agents\", "
+            "\"late_requests_at_issue\", \"lines\" [{kind (charge, late_usage, finding), axis, "
+            "description, quantity, unit_price, amount, license_id, tier, price_book_version, "
+            "period_start, period_end, late_month}], \"total\", \"credited\", \"credit_note\" "
+            "(null or {number, invoice, issued_at, issued_by, reason, total})}.\n\n"
+            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
+            "line (an unknown number included).\n\n"
+            "Example:\n"
+            "  aicp invoice show AICP-2026-000001 --json");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+        positionals_ = 1;
+    }
+
+    // The invoice's PDF needs fonts, which only the GUI layer loads.
+    bool needsGui(const QCommandLineParser& parser) const override {
+        return !parser.value(output).isEmpty();
+    }
+
+private:
     const QCommandLineOption json = jsonOption(QStringLiteral("the invoice"));
     const QCommandLineOption output =
         outputOption(QStringLiteral("Write the invoice as a PDF to FILE."));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] invoice show NUMBER [--json] [-o FILE.pdf]")};
-    help.summary = QStringLiteral(
-        "One issued invoice exactly as stored: its lines (charges, late requests and findings "
-        "listed for information), its total and its credit note, if any.");
-    help.options = {json, output, helpOption()};
-    help.details = QStringLiteral(
-        "JSON: {\"number\", \"customer\" {id, name}, \"month\", \"currency\", \"issued_at\", "
-        "\"issued_by\", \"requests\", \"active_users\", \"active_agents\", "
-        "\"late_requests_at_issue\", \"lines\" [{kind (charge, late_usage, finding), axis, "
-        "description, quantity, unit_price, amount, license_id, tier, price_book_version, "
-        "period_start, period_end, late_month}], \"total\", \"credited\", \"credit_note\" "
-        "(null or {number, invoice, issued_at, issued_by, reason, total})}.\n\n"
-        "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-        "line (an unknown number included).\n\n"
-        "Example:\n"
-        "  aicp invoice show AICP-2026-000001 --json");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
-        return *finished;
-    int status = kExitSuccess;
-    const auto number =
-        requiredArgument(context, parser, command, QStringLiteral("invoice NUMBER"), status);
-    if (!number)
-        return status;
-    const auto path = optionValue(context, parser, output, command, status);
-    if (!path)
-        return status;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto invoice = InvoiceBook(**workspace).find(number->trimmed());
-    if (!invoice)
-        return context.reportError(invoice.error().withContext(command));
+
+    int execute(Invocation& call) const override;
+};
+
+int InvoiceShowCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
+    AICP_CLI_TRY(path, call.value(output), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(invoice, InvoiceBook(**workspace).find(number->trimmed()), fail);
     if (!path->isEmpty()) {
-        auto pdf = invoicePdf(*invoice, stampFor(**workspace));
-        if (!pdf)
-            return context.failure(pdf.error().withContext(command));
+        AICP_CLI_TRY(pdf, invoicePdf(*invoice, stampFor(**workspace)), failure);
         if (const int written = emitDocument(context, command, *path, *pdf, true);
             written != kExitSuccess)
             return written;
-        if (!parser.isSet(json))
+        if (!call.isSet(json))
             return kExitSuccess;
     }
-    context.out << (parser.isSet(json) ? printedJson(invoiceToJson(*invoice))
-                                       : invoiceText(*invoice));
+    call.out() << (call.isSet(json) ? printedJson(invoiceToJson(*invoice)) : invoiceText(*invoice));
     return kExitSuccess;
 }
 
-int runCredit(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("invoice credit");
-    const QCommandLineOption reason(QStringLiteral("reason"),
-                                    QStringLiteral("Why the invoice is cancelled (recorded)."),
-                                    QStringLiteral("TEXT"));
+class InvoiceCreditCommand final : public Command {
+public:
+    InvoiceCreditCommand()
+        : Command(QStringLiteral("invoice credit"),
+                  QStringLiteral("Cancel an invoice in full with a credit note")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] invoice credit NUMBER --reason TEXT [--json]")};
+        help.summary = QStringLiteral(
+            "Cancels an issued invoice in full with a credit note that names it, numbered in its "
+            "own series without gaps (AICP-CN-2026-000001). The invoice itself never changes; its "
+            "month may then be invoiced again. Recorded in the audit log.");
+        help.options = {reason, json};
+        help.details = QStringLiteral(
+            "An invoice is credited at most once.\n\n"
+            "Exit status: 0 credited, 1 refused or failed, 2 a mistake in the command line.\n\n"
+            "Example:\n"
+            "  aicp invoice credit AICP-2026-000001 --reason \"seat count corrected\"");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+        positionals_ = 1;
+    }
+
+private:
+    const QCommandLineOption reason = QCommandLineOption(
+        QStringLiteral("reason"), QStringLiteral("Why the invoice is cancelled (recorded)."),
+        QStringLiteral("TEXT"));
     const QCommandLineOption json = jsonOption(QStringLiteral("the credit note"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] invoice credit NUMBER --reason TEXT [--json]")};
-    help.summary = QStringLiteral(
-        "Cancels an issued invoice in full with a credit note that names it, numbered in its "
-        "own series without gaps (AICP-CN-2026-000001). The invoice itself never changes; its "
-        "month may then be invoiced again. Recorded in the audit log.");
-    help.options = {reason, json, helpOption()};
-    help.details = QStringLiteral(
-        "An invoice is credited at most once.\n\n"
-        "Exit status: 0 credited, 1 refused or failed, 2 a mistake in the command line.\n\n"
-        "Example:\n"
-        "  aicp invoice credit AICP-2026-000001 --reason \"seat count corrected\"");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
-        return *finished;
-    int status = kExitSuccess;
-    const auto number =
-        requiredArgument(context, parser, command, QStringLiteral("invoice NUMBER"), status);
-    if (!number)
-        return status;
-    const auto why = optionValue(context, parser, reason, command, status);
-    if (!why)
-        return status;
+
+    int execute(Invocation& call) const override;
+};
+
+int InvoiceCreditCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
+    AICP_CLI_TRY(why, call.value(reason), fail);
     if (why->trimmed().isEmpty())
         return context.usageError(
             QStringLiteral("%1: give --reason TEXT. Try 'aicp %1 --help'.").arg(command));
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     auto note = InvoiceBook(**workspace).credit(number->trimmed(), *why);
     if (!note) {
         if (note.error().code() == Error::Code::Conflict)
-            return context.failure(note.error().withContext(command));
-        return context.reportError(note.error().withContext(command));
+            return call.failure(note.error());
+        return call.fail(note.error());
     }
-    if (parser.isSet(json)) {
-        context.out << printedJson(creditNoteToJson(*note));
+    if (call.isSet(json)) {
+        call.out() << printedJson(creditNoteToJson(*note));
         return kExitSuccess;
     }
-    context.out << QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
-                       .arg(note->number, note->invoiceNumber, note->total.toDecimalString());
+    call.out() << QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
+                      .arg(note->number, note->invoiceNumber, note->total.toDecimalString());
     return kExitSuccess;
 }
 
 }  // namespace
 
-int runInvoiceCommand(const CliContext& context, const QStringList& arguments) {
-    static constexpr Subcommand kSubcommands[] = {
-        {"issue", "Issue a customer's invoice for an ended month (numbered, immutable)", &runIssue},
-        {"list", "List issued invoices and their status", &runList},
-        {"show", "Show one invoice as stored (text, JSON or PDF)", &runShow},
-        {"credit", "Cancel an invoice in full with a credit note", &runCredit},
-    };
-    return runSubcommand(context, QStringLiteral("invoice"),
-                         QStringLiteral("Issued invoices and credit notes."), kSubcommands,
-                         arguments);
+const CommandGroup& invoiceCommands() {
+    static const InvoiceIssueCommand cIssue;
+    static const InvoiceListCommand cList;
+    static const InvoiceShowCommand cShow;
+    static const InvoiceCreditCommand cCredit;
+    static const CommandGroup group{QStringLiteral("invoice"),
+                                    QStringLiteral("Issued invoices and credit notes."),
+                                    {&cIssue, &cList, &cShow, &cCredit}};
+    return group;
 }
 
 }  // namespace aicp::cli

@@ -31,229 +31,236 @@ const QString kPassphraseDetails = QStringLiteral(
     "an argument: a command line is visible to every user of the machine.");
 
 // generate and rotate differ only in the store call and the message.
-int addKey(const CliContext& context, const QStringList& arguments, bool rotating) {
-    const QString command =
-        rotating ? QStringLiteral("keys rotate") : QStringLiteral("keys generate");
-    const QCommandLineOption passphraseFile = passphraseFileOption();
-    const QCommandLineOption json = jsonOption(QStringLiteral("the new key"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] %1 [--passphrase-file FILE] [--json]").arg(command)};
-    help.summary =
-        rotating
-            ? QStringLiteral(
-                  "Makes a new Ed25519 signing key and retires the current one: from now on "
-                  "licenses and revocation lists are signed with the new key, while the retired "
-                  "key keeps verifying what it signed. The new key is encrypted with the "
-                  "passphrase given now (at least %1 characters).")
-                  .arg(KeyStore::kMinPassphraseLength)
-            : QStringLiteral(
-                  "Makes the workspace's first Ed25519 signing key (creating the workspace when "
-                  "there is none). The private key is stored only encrypted with the passphrase "
-                  "(PKCS#8, scrypt, AES-256), which needs at least %1 characters. A workspace "
-                  "that already has a key is refused: rotate it instead.")
-                  .arg(KeyStore::kMinPassphraseLength);
-    help.options = {passphraseFile, json, helpOption()};
-    help.details = kPassphraseDetails + QStringLiteral("\n\n") + kKeyJsonShape +
+class AddKeyCommand final : public Command {
+public:
+    explicit AddKeyCommand(bool rotating)
+        : Command(rotating ? QStringLiteral("keys rotate") : QStringLiteral("keys generate"),
+                  rotating ? QStringLiteral("Replace the signing key; the old one keeps verifying")
+                           : QStringLiteral("Make the workspace's first signing key")),
+          rotating_(rotating) {
+        usage_ = {QStringLiteral("[--db FILE] %1 [--passphrase-file FILE] [--json]").arg(name())};
+        summary_ =
+            rotating
+                ? QStringLiteral(
+                      "Makes a new Ed25519 signing key and retires the current one: from now on "
+                      "licenses and revocation lists are signed with the new key, while the "
+                      "retired key keeps verifying what it signed. The new key is encrypted with "
+                      "the passphrase given now (at least %1 characters).")
+                      .arg(KeyStore::kMinPassphraseLength)
+                : QStringLiteral(
+                      "Makes the workspace's first Ed25519 signing key (creating the workspace "
+                      "when there is none). The private key is stored only encrypted with the "
+                      "passphrase (PKCS#8, scrypt, AES-256), which needs at least %1 characters. "
+                      "A workspace that already has a key is refused: rotate it instead.")
+                      .arg(KeyStore::kMinPassphraseLength);
+        ownOptions_ = {json_};
+        details_ = kPassphraseDetails + QStringLiteral("\n\n") + kKeyJsonShape +
                    QStringLiteral(
                        "\n\nExit status: 0 the key was made, 1 it could not be (a key exists "
                        "already, a customer workspace), 2 a mistake in the command line or a "
                        "passphrase that is missing or too short.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto passphrasePath = optionValue(context, parser, passphraseFile, command, status);
-    if (!passphrasePath)
-        return status;
+        workspaceUse_ = rotating ? WorkspaceUse::Existing : WorkspaceUse::OpenOrCreate;
+        needsPassphrase_ = true;
+    }
 
-    // A key that exists already is refused before a passphrase is asked for
-    // nothing, and a missing passphrase leaves no new empty workspace behind.
-    std::unique_ptr<Workspace> workspace;
-    std::optional<SigningKeyInfo> previous;
-    if (rotating || context.workspaceExists()) {
-        auto opened = context.openExistingWorkspace();
-        if (!opened)
-            return context.failure(opened.error().withContext(command));
-        workspace = std::move(opened).value();
-        auto current = KeyStore(*workspace).find();
-        if (rotating && !current)
-            return context.failure(current.error().withContext(command));
-        if (rotating)
-            previous = *current;
-        else if (current)
-            return context.failure(
-                QStringLiteral("%1: the workspace already has signing key %2; use 'aicp keys "
-                               "rotate' to replace it")
-                    .arg(command, current->kid));
+private:
+    bool rotating_;
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the new key"));
+
+    // The key being replaced (rotate) or none (generate). A key that exists
+    // already is refused before a passphrase is asked for nothing, and a
+    // missing passphrase leaves no new empty workspace behind.
+    Result<std::optional<SigningKeyInfo>> previousKey(Invocation& call) const {
+        if (!rotating_ && !call.context().workspaceExists())
+            return std::optional<SigningKeyInfo>();
+        auto workspace = call.workspace();
+        if (!workspace)
+            return workspace.error();
+        auto current = KeyStore(**workspace).find();
+        if (rotating_ && !current)
+            return current.error();
+        if (rotating_)
+            return std::optional<SigningKeyInfo>(*current);
+        if (current)
+            return Error(Error::Code::Conflict,
+                         QStringLiteral("the workspace already has signing key %1; use 'aicp "
+                                        "keys rotate' to replace it")
+                             .arg(current->kid));
+        return std::optional<SigningKeyInfo>();
     }
-    auto passphrase = readPassphrase(*passphrasePath, PassphraseUse::NewKey, context.err);
-    if (!passphrase)
-        return context.reportError(passphrase.error().withContext(command));
-    const Status strongEnough = KeyStore::checkNewPassphrase(passphrase->view());
-    if (!strongEnough.ok())
-        return context.reportError(strongEnough.error().withContext(command));
-    if (!workspace) {
-        auto created = context.openWorkspace();
-        if (!created)
-            return context.failure(created.error().withContext(command));
-        workspace = std::move(created).value();
-    }
-    KeyStore keys(*workspace);
-    auto made = rotating ? keys.rotate(passphrase->view()) : keys.generate(passphrase->view());
-    if (!made) {
-        // Conflict (a key exists, a customer workspace) is the workspace's
-        // state, not the command line's mistake.
-        if (made.error().code() == Error::Code::Conflict)
-            return context.failure(made.error().withContext(command));
-        return context.reportError(made.error().withContext(command));
-    }
-    if (parser.isSet(json)) {
-        QJsonObject object = keyJson(*made);
+
+    int print(Invocation& call, const SigningKeyInfo& made,
+              const std::optional<SigningKeyInfo>& previous) const {
+        if (call.isSet(json_)) {
+            QJsonObject object = keyJson(made);
+            if (previous)
+                object.insert(QStringLiteral("retired_kid"), previous->kid);
+            return call.print(printedJson(object));
+        }
         if (previous)
-            object.insert(QStringLiteral("retired_kid"), previous->kid);
-        context.out << printedJson(object);
-        return kExitSuccess;
+            return call.print(
+                QStringLiteral(
+                    "New signing key %1; key %2 is retired and keeps verifying what it "
+                    "signed.\nGive customers the new public key as well (licenses signed "
+                    "before still need the old one): aicp keys export-public -o "
+                    "vendor-%1.pem\n")
+                    .arg(made.kid, previous->kid));
+        return call.print(QStringLiteral("Generated signing key %1.\nGive customers its public "
+                                         "key: aicp keys export-public -o vendor.pem\n")
+                              .arg(made.kid));
     }
-    if (previous)
-        context.out << QStringLiteral(
-                           "New signing key %1; key %2 is retired and keeps verifying what it "
-                           "signed.\nGive customers the new public key as well (licenses signed "
-                           "before still need the old one): aicp keys export-public -o "
-                           "vendor-%1.pem\n")
-                           .arg(made->kid, previous->kid);
-    else
-        context.out << QStringLiteral(
-                           "Generated signing key %1.\nGive customers its public key: aicp keys "
-                           "export-public -o vendor.pem\n")
-                           .arg(made->kid);
-    return kExitSuccess;
-}
 
-int runGenerate(const CliContext& context, const QStringList& arguments) {
-    return addKey(context, arguments, false);
-}
+    int execute(Invocation& call) const override {
+        if (auto path = call.value(passphraseFileOption()); !path)
+            return call.fail(path.error());
+        AICP_CLI_TRY(previous, previousKey(call), failure);
+        AICP_CLI_TRY(passphrase, call.passphrase(PassphraseUse::NewKey), fail);
+        const Status strongEnough = KeyStore::checkNewPassphrase(passphrase->view());
+        if (!strongEnough.ok())
+            return call.fail(strongEnough.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        KeyStore keys(**workspace);
+        auto made = rotating_ ? keys.rotate(passphrase->view()) : keys.generate(passphrase->view());
+        // Conflict (a key exists, a customer workspace) is the workspace's
+        // state, not the command line's mistake: fail() says 1 for it.
+        if (!made)
+            return call.fail(made.error());
+        return print(call, *made, *previous);
+    }
+};
 
-int runRotate(const CliContext& context, const QStringList& arguments) {
-    return addKey(context, arguments, true);
-}
+class KeysListCommand final : public Command {
+public:
+    KeysListCommand()
+        : Command(QStringLiteral("keys list"),
+                  QStringLiteral("List the keys the workspace trusts")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] keys list [--json]")};
+        help.summary = QStringLiteral(
+            "Lists every key the workspace trusts, newest first: the one signing key, retired keys "
+            "(they verify, never sign) and imported vendor keys (verify-only). Private keys are "
+            "never "
+            "shown.");
+        help.options = {json};
+        help.details = QStringLiteral("JSON: {\"keys\": [key, …]}. ") + kKeyJsonShape +
+                       QStringLiteral(
+                           "\n\nExit status: 0 listed (also when there are none), 1 the workspace "
+                           "could not be read, 2 a mistake in the command line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
 
-int runList(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("keys list");
+private:
     const QCommandLineOption json = jsonOption(QStringLiteral("the keys"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] keys list [--json]")};
-    help.summary = QStringLiteral(
-        "Lists every key the workspace trusts, newest first: the one signing key, retired keys "
-        "(they verify, never sign) and imported vendor keys (verify-only). Private keys are never "
-        "shown.");
-    help.options = {json, helpOption()};
-    help.details = QStringLiteral("JSON: {\"keys\": [key, …]}. ") + kKeyJsonShape +
-                   QStringLiteral(
-                       "\n\nExit status: 0 listed (also when there are none), 1 the workspace "
-                       "could not be read, 2 a mistake in the command line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    auto keys = readWorkspace(context.openExistingWorkspace(),
-                              [](Workspace& workspace) { return KeyStore(workspace).list(); });
+
+    int execute(Invocation& call) const override;
+};
+
+int KeysListCommand::execute(Invocation& call) const {
+    auto keys = call.read([](Workspace& workspace) { return KeyStore(workspace).list(); });
     if (!keys)
-        return context.failure(keys.error().withContext(command));
-    if (parser.isSet(json)) {
-        context.out << printedJsonList(QStringLiteral("keys"), *keys, keyJson);
-        return kExitSuccess;
-    }
-    if (keys->empty()) {
-        context.out << "No keys yet; make the first with 'aicp keys generate'.\n";
-        return kExitSuccess;
-    }
-    TextTable table({QStringLiteral("KID"), QStringLiteral("STATE"), QStringLiteral("CREATED"),
-                     QStringLiteral("RETIRED")});
-    for (const SigningKeyInfo& key : *keys)
-        table.addRow({key.kid, key.stateWord(), toRfc3339(key.createdAt),
-                      key.retiredAt.isValid() ? toRfc3339(key.retiredAt) : QStringLiteral("-")});
-    context.out << table.render();
-    return kExitSuccess;
+        return call.failure(keys.error());
+    return printListing(call, call.isSet(json), QStringLiteral("keys"), *keys, keyJson,
+                        QStringLiteral("No keys yet; make the first with 'aicp keys generate'.\n"),
+                        TextTable({QStringLiteral("KID"), QStringLiteral("STATE"),
+                                   QStringLiteral("CREATED"), QStringLiteral("RETIRED")}),
+                        [](const SigningKeyInfo& key) {
+                            return QStringList{key.kid, key.stateWord(), toRfc3339(key.createdAt),
+                                               key.retiredAt.isValid() ? toRfc3339(key.retiredAt)
+                                                                       : QStringLiteral("-")};
+                        });
 }
 
-int runExportPublic(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("keys export-public");
-    const QCommandLineOption kid(QStringLiteral("kid"),
-                                 QStringLiteral("The key to export. Default: the signing key."),
-                                 QStringLiteral("KID"));
+class KeysExportPublicCommand final : public Command {
+public:
+    KeysExportPublicCommand()
+        : Command(QStringLiteral("keys export-public"),
+                  QStringLiteral("Print or write a public key (PEM) for customers")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] keys export-public [--kid KID] [-o FILE]")};
+        help.summary = QStringLiteral(
+            "Prints a public key as PEM (SubjectPublicKeyInfo, \"-----BEGIN PUBLIC KEY-----\"): "
+            "what customers need to verify licenses, with aicp or with plain openssl. It holds "
+            "nothing secret.");
+        help.options = {kid, output};
+        help.details = QStringLiteral(
+            "Examples:\n"
+            "  aicp keys export-public -o vendor.pem\n"
+            "  aicp keys export-public --kid 3f9a0c1d2e4b5a68 > old-key.pem\n\n"
+            "Exit status: 0 exported, 1 no such key or the file could not be written, 2 a mistake "
+            "in the command line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    const QCommandLineOption kid = QCommandLineOption(
+        QStringLiteral("kid"), QStringLiteral("The key to export. Default: the signing key."),
+        QStringLiteral("KID"));
     const QCommandLineOption output =
         outputOption(QStringLiteral("Write the PEM to FILE instead of standard output."));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] keys export-public [--kid KID] [-o FILE]")};
-    help.summary = QStringLiteral(
-        "Prints a public key as PEM (SubjectPublicKeyInfo, \"-----BEGIN PUBLIC KEY-----\"): "
-        "what customers need to verify licenses, with aicp or with plain openssl. It holds "
-        "nothing secret.");
-    help.options = {kid, output, helpOption()};
-    help.details = QStringLiteral(
-        "Examples:\n"
-        "  aicp keys export-public -o vendor.pem\n"
-        "  aicp keys export-public --kid 3f9a0c1d2e4b5a68 > old-key.pem\n\n"
-        "Exit status: 0 exported, 1 no such key or the file could not be written, 2 a mistake "
-        "in the command line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto kidValue = optionValue(context, parser, kid, command, status);
-    if (!kidValue)
-        return status;
-    const auto outputPath = optionValue(context, parser, output, command, status);
-    if (!outputPath)
-        return status;
-    auto key = readWorkspace(context.openExistingWorkspace(), [&](Workspace& workspace) {
-        return KeyStore(workspace).find(kidValue->trimmed());
-    });
+
+    int execute(Invocation& call) const override;
+};
+
+int KeysExportPublicCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(kidValue, call.value(kid), fail);
+    AICP_CLI_TRY(outputPath, call.value(output), fail);
+    auto key = call.read(
+        [&](Workspace& workspace) { return KeyStore(workspace).find(kidValue->trimmed()); });
     if (!key)
-        return context.failure(key.error().withContext(command));
+        return call.failure(key.error());
     if (auto finished = printOrWriteFile(context, command, *outputPath, key->publicKeyPem))
         return *finished;
-    context.out << QStringLiteral("Wrote public key %1 to %2.\n")
-                       .arg(key->kid, QDir::toNativeSeparators(*outputPath));
+    call.out() << QStringLiteral("Wrote public key %1 to %2.\n")
+                      .arg(key->kid, QDir::toNativeSeparators(*outputPath));
     return kExitSuccess;
 }
 
-int runImportPublic(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("keys import-public");
-    const QCommandLineOption customer(
+class KeysImportPublicCommand final : public Command {
+public:
+    KeysImportPublicCommand()
+        : Command(QStringLiteral("keys import-public"),
+                  QStringLiteral("Trust a vendor's public key (customer workspaces)")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] keys import-public FILE [--customer] [--json]")};
+        help.summary = QStringLiteral(
+            "Trusts a vendor's public key (PEM, as 'aicp keys export-public' writes it) for "
+            "verifying licenses and revocation lists in this workspace, creating the workspace "
+            "when there is none. FILE '-' reads standard input. Importing a key twice is "
+            "harmless.");
+        help.options = {customer, json};
+        help.details =
+            kKeyJsonShape + QStringLiteral(
+                                "\n\nExit status: 0 the key is trusted, 1 the file or the "
+                                "workspace could not be used, 2 a mistake in the command "
+                                "line or a file that is not an Ed25519 public key.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+        positionals_ = 1;
+    }
+
+private:
+    const QCommandLineOption customer = QCommandLineOption(
         QStringLiteral("customer"),
         QStringLiteral("Also make this a customer workspace: public keys only, never issuing. "
                        "Refused when the workspace holds a private key."));
     const QCommandLineOption json = jsonOption(QStringLiteral("the imported key"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] keys import-public FILE [--customer] [--json]")};
-    help.summary = QStringLiteral(
-        "Trusts a vendor's public key (PEM, as 'aicp keys export-public' writes it) for "
-        "verifying licenses and revocation lists in this workspace, creating the workspace "
-        "when there is none. FILE '-' reads standard input. Importing a key twice is harmless.");
-    help.options = {customer, json, helpOption()};
-    help.details = kKeyJsonShape + QStringLiteral(
-                                       "\n\nExit status: 0 the key is trusted, 1 the file or the "
-                                       "workspace could not be used, 2 a mistake in the command "
-                                       "line or a file that is not an Ed25519 public key.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
-        return *finished;
-    int status = kExitSuccess;
-    const auto path =
-        requiredArgument(context, parser, command, QStringLiteral("PEM file to import"), status);
-    if (!path)
-        return status;
-    auto pem = readInputFile(*path, kMaxPemSize);
-    if (!pem)
-        return context.reportError(pem.error().withContext(command));
-    auto workspace = context.openWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
+
+    int execute(Invocation& call) const override;
+};
+
+int KeysImportPublicCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(path, call.argument(QStringLiteral("PEM file to import")), fail);
+    AICP_CLI_TRY(pem, readInputFile(*path, kMaxPemSize), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     KeyStore keys(**workspace);
-    if (parser.isSet(customer)) {
-        auto existing = keys.list();
-        if (!existing)
-            return context.failure(existing.error().withContext(command));
+    if (call.isSet(customer)) {
+        AICP_CLI_TRY(existing, keys.list(), failure);
         for (const SigningKeyInfo& key : *existing)
             if (key.hasPrivateKey)
                 return context.failure(
@@ -269,35 +276,34 @@ int runImportPublic(const CliContext& context, const QStringList& arguments) {
                                 : imported.error();
         return context.reportError(error.withContext(command));
     }
-    if (parser.isSet(customer)) {
+    if (call.isSet(customer)) {
         const Status marked = (*workspace)->setMode(Workspace::Mode::Customer);
         if (!marked.ok())
-            return context.failure(marked.error().withContext(command));
+            return call.failure(marked.error());
     }
-    if (parser.isSet(json)) {
-        context.out << printedJson(keyJson(*imported));
+    if (call.isSet(json)) {
+        call.out() << printedJson(keyJson(*imported));
         return kExitSuccess;
     }
-    context.out << QStringLiteral("Trusted public key %1 (%2).\n")
-                       .arg(imported->kid, imported->stateWord());
+    call.out() << QStringLiteral("Trusted public key %1 (%2).\n")
+                      .arg(imported->kid, imported->stateWord());
     return kExitSuccess;
 }
 
-constexpr Subcommand kKeysSubcommands[] = {
-    {"generate", "Make the workspace's first signing key", &runGenerate},
-    {"rotate", "Replace the signing key; the old one keeps verifying", &runRotate},
-    {"list", "List the keys the workspace trusts", &runList},
-    {"export-public", "Print or write a public key (PEM) for customers", &runExportPublic},
-    {"import-public", "Trust a vendor's public key (customer workspaces)", &runImportPublic},
-};
-
 }  // namespace
 
-int runKeysCommand(const CliContext& context, const QStringList& arguments) {
-    return runSubcommand(context, QStringLiteral("keys"),
-                         QStringLiteral("Manages the Ed25519 keys that sign and verify licenses "
-                                        "and revocation lists."),
-                         kKeysSubcommands, arguments);
+const CommandGroup& keysCommands() {
+    static const AddKeyCommand cGenerate(false);
+    static const AddKeyCommand cRotate(true);
+    static const KeysListCommand cList;
+    static const KeysExportPublicCommand cExportPublic;
+    static const KeysImportPublicCommand cImportPublic;
+    static const CommandGroup group{
+        QStringLiteral("keys"),
+        QStringLiteral("Manages the Ed25519 keys that sign and verify licenses "
+                       "and revocation lists."),
+        {&cGenerate, &cRotate, &cList, &cExportPublic, &cImportPublic}};
+    return group;
 }
 
 }  // namespace aicp::cli

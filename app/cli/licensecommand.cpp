@@ -18,10 +18,6 @@ namespace {
 constexpr std::int64_t kDefaultDays = 365;
 constexpr std::int64_t kMaxDays = 100 * 366;
 
-const QStringList kStates{QStringLiteral("active"),  QStringLiteral("in-grace"),
-                          QStringLiteral("expired"), QStringLiteral("not-yet-valid"),
-                          QStringLiteral("revoked"), QStringLiteral("superseded")};
-
 QDateTime nowToTheSecond() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return now.addMSecs(-now.time().msec());
@@ -82,7 +78,6 @@ struct TermOptions {
     QCommandLineOption output =
         outputOption(QStringLiteral("Also write the license file (the key wrapped in "
                                     "-----BEGIN AICP LICENSE----- lines) to FILE."));
-    QCommandLineOption passphraseFile = passphraseFileOption();
     QCommandLineOption json{QStringLiteral("json"),
                             QStringLiteral("Print the id, key and license as JSON instead of the "
                                            "bare key.")};
@@ -92,9 +87,7 @@ struct TermOptions {
         return {tier,   seats, agents,  policyPacks, complianceModules, auditTier,
                 starts, days,  expires, graceDays,   discount,          termMonths};
     }
-    [[nodiscard]] QList<QCommandLineOption> outputs() const {
-        return {output, passphraseFile, json, helpOption()};
-    }
+    [[nodiscard]] QList<QCommandLineOption> outputs() const { return {output, json}; }
 };
 
 const QString kIssueOutput = QStringLiteral(
@@ -209,7 +202,7 @@ Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
 }
 
 struct Signing {
-    std::unique_ptr<Workspace> workspace;
+    Workspace* workspace = nullptr;
     Passphrase passphrase;
     std::optional<LicenseRecord> target;  // the license acted on, when there is one
 };
@@ -218,90 +211,85 @@ struct Signing {
 // passphrase is asked for.
 enum class TargetUse { Revoke, Supersede };
 
-// Opens the workspace, makes sure it can sign (so nobody types a passphrase
-// for nothing) and reads the passphrase. On failure the error is reported
-// and its status is in `exitStatus`.
-std::optional<Signing> prepareSigning(const CliContext& context, const QCommandLineParser& parser,
-                                      const QCommandLineOption& passphraseFile,
-                                      const QString& command, int& exitStatus,
-                                      const QString& targetId = {},
-                                      TargetUse use = TargetUse::Supersede) {
-    const auto path = optionValue(context, parser, passphraseFile, command, exitStatus);
-    if (!path)
-        return std::nullopt;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace) {
-        exitStatus = context.failure(workspace.error().withContext(command));
-        return std::nullopt;
-    }
-    auto mode = (*workspace)->mode();
-    if (!mode) {
-        exitStatus = context.failure(mode.error().withContext(command));
-        return std::nullopt;
-    }
-    if (*mode == Workspace::Mode::Customer) {
-        exitStatus = context.failure(
-            QStringLiteral("%1: this is a customer workspace: it holds public keys only and "
-                           "cannot sign")
-                .arg(command));
-        return std::nullopt;
-    }
-    auto key = KeyStore(**workspace).find();
-    if (!key) {
-        exitStatus = context.failure(
-            key.error().code() == Error::Code::NotFound
-                ? QStringLiteral("%1: the workspace has no signing key yet; make one with 'aicp "
-                                 "keys generate'")
-                      .arg(command)
-                : key.error().withContext(command).message());
-        return std::nullopt;
-    }
-    std::optional<LicenseRecord> target;
-    if (!targetId.isEmpty()) {
-        auto record = LicenseRegistry(**workspace).findByPrefix(targetId);
-        if (!record) {
-            exitStatus = context.reportError(record.error().withContext(command));
-            return std::nullopt;
-        }
-        const QString id = idText(record->license.id);
-        if (record->revocation) {
-            exitStatus = context.failure(
-                QStringLiteral("%1: license %2 was %3revoked on %4 by %5%6")
-                    .arg(command, id,
-                         use == TargetUse::Revoke ? QStringLiteral("already ") : QString(),
-                         toRfc3339(record->revocation->at), record->revocation->by,
-                         use == TargetUse::Revoke ? QString()
-                                                  : QStringLiteral("; issue a new one instead")));
-            return std::nullopt;
-        }
-        if (use == TargetUse::Supersede && record->supersededBy) {
-            exitStatus = context.failure(
-                QStringLiteral("%1: license %2 was already superseded by %3; use that one")
-                    .arg(command, id, idText(*record->supersededBy)));
-            return std::nullopt;
-        }
-        target = std::move(record).value();
-    }
-    auto passphrase = readPassphrase(*path, PassphraseUse::Unlock, context.err);
-    if (!passphrase) {
-        exitStatus = context.reportError(passphrase.error().withContext(command));
-        return std::nullopt;
-    }
-    return Signing{std::move(workspace).value(), std::move(passphrase).value(), std::move(target)};
+// The license `targetId` names, if it may still be revoked or superseded.
+Result<LicenseRecord> signingTarget(Workspace& workspace, const QString& targetId, TargetUse use) {
+    auto record = LicenseRegistry(workspace).findByPrefix(targetId);
+    if (!record)
+        return record.error();
+    const QString id = idText(record->license.id);
+    if (record->revocation)
+        return Error(
+            Error::Code::Conflict,
+            QStringLiteral("license %1 was %2revoked on %3 by %4%5")
+                .arg(id, use == TargetUse::Revoke ? QStringLiteral("already ") : QString(),
+                     toRfc3339(record->revocation->at), record->revocation->by,
+                     use == TargetUse::Revoke ? QString()
+                                              : QStringLiteral("; issue a new one instead")));
+    if (use == TargetUse::Supersede && record->supersededBy)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("license %1 was already superseded by %2; use that one")
+                         .arg(id, idText(*record->supersededBy)));
+    return record;
 }
 
-// The start of the commands that act on one license (show, renew, upgrade,
-// revoke): the ID they take, or nullopt when the command is finished already
-// (its help printed, or a mistake reported) with its status in `exitStatus`.
-std::optional<QString> parseWithLicenseId(const CliContext& context, QCommandLineParser& parser,
-                                          const CommandHelp& help, const QString& command,
-                                          const QStringList& arguments, int& exitStatus) {
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1)) {
-        exitStatus = *finished;
-        return std::nullopt;
-    }
-    return requiredArgument(context, parser, command, QStringLiteral("license id"), exitStatus);
+// The workspace, if it can sign: a vendor workspace with a signing key.
+// What stands in the way is the workspace's state, never the command line's
+// mistake, so every error here exits 1.
+Result<Workspace*> signingWorkspace(Invocation& call) {
+    auto workspace = call.workspace();
+    if (!workspace)
+        return stateError(workspace.error());
+    auto mode = (*workspace)->mode();
+    if (!mode)
+        return stateError(mode.error());
+    if (*mode == Workspace::Mode::Customer)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("this is a customer workspace: it holds public keys only and "
+                                    "cannot sign"));
+    auto key = KeyStore(**workspace).find();
+    if (!key && key.error().code() == Error::Code::NotFound)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("the workspace has no signing key yet; make one with 'aicp "
+                                    "keys generate'"));
+    if (!key)
+        return stateError(key.error());
+    return *workspace;
 }
+
+// Opens the workspace, makes sure it can sign and that the target license
+// may be acted on (so nobody types a passphrase for nothing), then reads the
+// passphrase.
+Result<Signing> prepareSigning(Invocation& call, const QString& targetId = {},
+                               TargetUse use = TargetUse::Supersede) {
+    if (auto path = call.value(passphraseFileOption()); !path)
+        return path.error();
+    auto workspace = signingWorkspace(call);
+    if (!workspace)
+        return workspace.error();
+    Signing signing;
+    signing.workspace = *workspace;
+    if (!targetId.isEmpty()) {
+        auto target = signingTarget(**workspace, targetId, use);
+        if (!target)
+            return target.error();
+        signing.target = std::move(target).value();
+    }
+    auto passphrase = call.passphrase(PassphraseUse::Unlock);
+    if (!passphrase)
+        return passphrase.error();
+    signing.passphrase = std::move(passphrase).value();
+    return signing;
+}
+
+// A command that signs: it declares the workspace and the passphrase.
+class SigningCommand : public Command {
+protected:
+    SigningCommand(QString name, QString description)
+        : Command(std::move(name), std::move(description)) {
+        workspaceUse_ = WorkspaceUse::Existing;
+        needsPassphrase_ = true;
+    }
+};
 
 // The -o file is opened before anything is signed, so a path that cannot be
 // written fails before a license exists.
@@ -335,131 +323,130 @@ struct PendingLicenseFile {
 // The end of issue, renew and upgrade: `sign` makes the license once the -o
 // file is known to be writable.
 template <typename Sign>
-int signAndPrint(const CliContext& context, const QString& command, const QString& outputPath,
-                 bool json, Sign sign) {
+int signAndPrint(const Invocation& call, const QString& outputPath, bool json, Sign sign) {
     PendingLicenseFile file;
     const Status opened = file.open(outputPath);
     if (!opened.ok())
-        return context.failure(opened.error().withContext(command));
+        return call.failure(opened.error());
     const Result<LicenseRecord> signedRecord = sign();
     if (!signedRecord)
-        return context.reportError(signedRecord.error().withContext(command));
+        return call.fail(signedRecord.error());
     const Status written = file.write(*signedRecord);
     if (!written.ok())
-        return context.failure(written.error().withContext(command));
+        return call.failure(written.error());
     const LicenseRecord& record = *signedRecord;
-    if (json) {
-        context.out << printedJson(
+    if (json)
+        return call.print(printedJson(
             {{QStringLiteral("id"), idText(record.license.id)},
              {QStringLiteral("key"), QString::fromLatin1(record.key)},
              {QStringLiteral("file"),
               outputPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(outputPath)},
-             {QStringLiteral("license"), licenseJson(record.license)}});
-        return kExitSuccess;
-    }
-    context.out << QString::fromLatin1(record.key) << '\n';
-    return kExitSuccess;
+             {QStringLiteral("license"), licenseJson(record.license)}}));
+    return call.print(QString::fromLatin1(record.key) + u'\n');
 }
 
 // ---------------------------------------------------------------------------
 // issue
 
-int runIssue(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license issue");
-    const TermOptions options;
-    CommandHelp help;
-    help.usage = {QStringLiteral(
-        "[--db FILE] license issue --customer ID --name NAME --tier TIER [options]")};
-    help.summary = QStringLiteral(
-        "Issues a license signed with the workspace's signing key, built from the tier's "
-        "defaults in the price book (the version in force at the start date) plus the chosen "
-        "add-ons, limits and contract terms, and records it in the registry and the audit log. "
-        "A combination the tier cannot have (policy packs on open_source, more packs than "
-        "included when no extra ones are sold, …) is refused with the reason.");
-    help.options = QList<QCommandLineOption>{options.customer, options.name} + options.changes() +
-                   options.outputs();
-    help.details =
-        kIssueOutput +
-        QStringLiteral(
-            "\n\nValidity: from --starts (default now) for --days "
-            "(default %1) or until --expires. ")
-            .arg(kDefaultDays) +
-        kSigningDetails +
-        QStringLiteral(
-            "\n\nExit status: 0 issued, 1 it could not be (no signing key, wrong passphrase, "
-            "the file could not be written), 2 a mistake in the command line or terms the tier "
-            "cannot have.\n\n"
-            "Example:\n"
-            "  aicp license issue --customer acme-corp --name \"Acme Corp\" --tier professional "
-            "--policy-packs pii-protection,toxicity --days 365 -o acme.lic");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    LicenseRequest request;
-    const auto customer = optionValue(context, parser, options.customer, command, status);
-    if (!customer)
-        return status;
-    const auto name = optionValue(context, parser, options.name, command, status);
-    if (!name)
-        return status;
-    for (const auto* required : {&options.customer, &options.name, &options.tier})
-        if (!parser.isSet(*required))
-            return context.usageError(QStringLiteral("%1: --%2 is required. Try 'aicp %1 --help'.")
-                                          .arg(command, required->names().constLast()));
-    request.customerId = customer->trimmed();
-    request.customerName = name->trimmed();
-    const Status terms = applyTerms(parser, options, request, kDefaultDays);
-    if (!terms.ok())
-        return context.usageError(command + QStringLiteral(": ") + terms.error().message());
-    const auto outputPath = optionValue(context, parser, options.output, command, status);
-    if (!outputPath)
-        return status;
+class IssueCommand final : public SigningCommand {
+public:
+    IssueCommand()
+        : SigningCommand(QStringLiteral("license issue"),
+                         QStringLiteral("Issue and sign a license")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral(
+            "[--db FILE] license issue --customer ID --name NAME --tier TIER [options]")};
+        help.summary = QStringLiteral(
+            "Issues a license signed with the workspace's signing key, built from the tier's "
+            "defaults in the price book (the version in force at the start date) plus the chosen "
+            "add-ons, limits and contract terms, and records it in the registry and the audit log. "
+            "A combination the tier cannot have (policy packs on open_source, more packs than "
+            "included when no extra ones are sold, …) is refused with the reason.");
+        help.options = QList<QCommandLineOption>{options_.customer, options_.name} +
+                       options_.changes() + options_.outputs();
+        help.details =
+            kIssueOutput +
+            QStringLiteral(
+                "\n\nValidity: from --starts (default now) for --days "
+                "(default %1) or until --expires. ")
+                .arg(kDefaultDays) +
+            kSigningDetails +
+            QStringLiteral(
+                "\n\nExit status: 0 issued, 1 it could not be (no signing key, wrong passphrase, "
+                "the file could not be written), 2 a mistake in the command line or terms the tier "
+                "cannot have.\n\n"
+                "Example:\n"
+                "  aicp license issue --customer acme-corp --name \"Acme Corp\" --tier "
+                "professional "
+                "--policy-packs pii-protection,toxicity --days 365 -o acme.lic");
+        describe(help);
+    }
 
-    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status);
-    if (!signing)
-        return status;
-    return signAndPrint(context, command, *outputPath, parser.isSet(options.json), [&] {
-        return LicenseRegistry(*signing->workspace).issue(request, signing->passphrase.view());
-    });
-}
+private:
+    const TermOptions options_;
+
+    int execute(Invocation& call) const override {
+        const TermOptions& options = options_;
+        AICP_CLI_TRY(customer, call.value(options.customer), fail);
+        AICP_CLI_TRY(name, call.value(options.name), fail);
+        for (const auto* required : {&options.customer, &options.name, &options.tier})
+            if (!call.isSet(*required))
+                return call.usage(QStringLiteral("--%1 is required. Try 'aicp %2 --help'.")
+                                      .arg(required->names().constLast(), this->name()));
+        LicenseRequest request;
+        request.customerId = customer->trimmed();
+        request.customerName = name->trimmed();
+        const Status terms = applyTerms(call.parser(), options, request, kDefaultDays);
+        if (!terms.ok())
+            return call.fail(terms.error());
+        AICP_CLI_TRY(outputPath, call.value(options.output), fail);
+        AICP_CLI_TRY(signing, prepareSigning(call), fail);
+        return signAndPrint(call, *outputPath, call.isSet(options.json), [&] {
+            return LicenseRegistry(*signing->workspace).issue(request, signing->passphrase.view());
+        });
+    }
+};
 
 // ---------------------------------------------------------------------------
 // renew and upgrade
 
-int runRenew(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license renew");
-    const TermOptions options;
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] license renew ID [-o FILE] [--passphrase-file FILE] [--json]")};
-    help.summary = QStringLiteral(
-        "Issues a new license with the same terms for another period of the same length, "
-        "starting when the old one ends (or now, when it has ended already). The new license "
-        "names the one it supersedes; the old one stays in the registry, marked superseded. "
-        "ID is the full license id or its first 8 or more characters.");
-    help.options = options.outputs();
-    help.details = kIssueOutput + QStringLiteral("\n\n") + kSigningDetails +
-                   QStringLiteral(
-                       "\n\nExit status: 0 renewed, 1 it could not be (a revoked or already "
-                       "superseded license, wrong passphrase), 2 a mistake in the command line or "
-                       "an unknown id.");
-    QCommandLineParser parser;
-    int status = kExitSuccess;
-    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
-    if (!id)
-        return status;
-    const auto outputPath = optionValue(context, parser, options.output, command, status);
-    if (!outputPath)
-        return status;
-    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status, *id);
-    if (!signing)
-        return status;
-    return signAndPrint(context, command, *outputPath, parser.isSet(options.json), [&] {
-        return LicenseRegistry(*signing->workspace)
-            .renew(signing->target->license.id, signing->passphrase.view());
-    });
-}
+class RenewCommand final : public SigningCommand {
+public:
+    RenewCommand()
+        : SigningCommand(QStringLiteral("license renew"),
+                         QStringLiteral("Issue the same terms for another period")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral(
+            "[--db FILE] license renew ID [-o FILE] [--passphrase-file FILE] [--json]")};
+        help.summary = QStringLiteral(
+            "Issues a new license with the same terms for another period of the same length, "
+            "starting when the old one ends (or now, when it has ended already). The new license "
+            "names the one it supersedes; the old one stays in the registry, marked superseded. "
+            "ID is the full license id or its first 8 or more characters.");
+        help.options = options_.outputs();
+        help.details =
+            kIssueOutput + QStringLiteral("\n\n") + kSigningDetails +
+            QStringLiteral(
+                "\n\nExit status: 0 renewed, 1 it could not be (a revoked or already "
+                "superseded license, wrong passphrase), 2 a mistake in the command line or "
+                "an unknown id.");
+        describe(help);
+        positionals_ = 1;
+    }
+
+private:
+    const TermOptions options_;
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+        AICP_CLI_TRY(outputPath, call.value(options_.output), fail);
+        AICP_CLI_TRY(signing, prepareSigning(call, *id), fail);
+        return signAndPrint(call, *outputPath, call.isSet(options_.json), [&] {
+            return LicenseRegistry(*signing->workspace)
+                .renew(signing->target->license.id, signing->passphrase.view());
+        });
+    }
+};
 
 // When an upgrade changes the tier, the terms the old license only had
 // because they were its tier's defaults follow the new tier; anything chosen
@@ -489,341 +476,179 @@ void followNewTierDefaults(LicenseRequest& request, const LicensePayload& old,
         request.complianceModules.clear();
 }
 
-int runUpgrade(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license upgrade");
-    const TermOptions options;
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] license upgrade ID [--tier TIER] [options]")};
-    help.summary = QStringLiteral(
-        "Issues a new license with changed terms that supersedes license ID (its full id or "
-        "first 8 or more characters). It starts with the old license's terms; the options "
-        "given replace them. It starts now (or at a later --starts) and keeps the old end date "
-        "unless --days (counted from the start) or --expires says otherwise. When the tier "
-        "changes, seats, agents, the audit level and 'every pack/module' follow the new "
-        "tier's defaults where the old license only had its tier's defaults.");
-    help.options = options.changes() + options.outputs();
-    help.details = kIssueOutput + QStringLiteral("\n\n") + kSigningDetails +
-                   QStringLiteral(
-                       "\n\nExit status: 0 issued, 1 it could not be (a revoked or already "
-                       "superseded license, wrong passphrase), 2 a mistake in the command line, an "
-                       "unknown id or "
-                       "terms the tier cannot have.\n\n"
-                       "Example:\n"
-                       "  aicp license upgrade 6f1c2a4e --tier enterprise --compliance-modules "
-                       "gdpr,soc2");
-    QCommandLineParser parser;
-    int status = kExitSuccess;
-    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
-    if (!id)
-        return status;
-    bool changing = false;
-    for (const QCommandLineOption& option : options.changes())
-        changing = changing || parser.isSet(option);
-    if (!changing)
-        return context.usageError(
-            QStringLiteral("%1: give at least one change (--tier, --seats, --policy-packs, …); "
-                           "'aicp license renew' extends a license unchanged")
-                .arg(command));
-    const auto outputPath = optionValue(context, parser, options.output, command, status);
-    if (!outputPath)
-        return status;
-    // Checked before the passphrase is asked for.
-    LicenseRequest probe;
-    const Status wellFormed = applyTerms(parser, options, probe, 0);
-    if (!wellFormed.ok())
-        return context.usageError(command + QStringLiteral(": ") + wellFormed.error().message());
-
-    auto signing = prepareSigning(context, parser, options.passphraseFile, command, status, *id);
-    if (!signing)
-        return status;
-    const std::optional<LicenseRecord>& old = signing->target;
-    LicenseRequest request = LicenseRequest::from(old->license);
-    // The upgrade starts now unless a later start is given; --days counts
-    // from that start, so it is applied after the start is settled.
-    request.notBefore = {};
-    if (parser.isSet(options.tier)) {
-        auto book = signing->workspace->priceBook();
-        if (!book)
-            return context.failure(book.error().withContext(command));
-        auto prices = pricesInForceToday(*book);
-        if (!prices)
-            return context.failure(prices.error().withContext(command));
-        request.tier = probe.tier;
-        followNewTierDefaults(request, old->license, parser, options, *prices);
+class UpgradeCommand final : public SigningCommand {
+public:
+    UpgradeCommand()
+        : SigningCommand(QStringLiteral("license upgrade"),
+                         QStringLiteral("Issue changed terms that supersede a license")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] license upgrade ID [--tier TIER] [options]")};
+        help.summary = QStringLiteral(
+            "Issues a new license with changed terms that supersedes license ID (its full id or "
+            "first 8 or more characters). It starts with the old license's terms; the options "
+            "given replace them. It starts now (or at a later --starts) and keeps the old end date "
+            "unless --days (counted from the start) or --expires says otherwise. When the tier "
+            "changes, seats, agents, the audit level and 'every pack/module' follow the new "
+            "tier's defaults where the old license only had its tier's defaults.");
+        help.options = options_.changes() + options_.outputs();
+        help.details =
+            kIssueOutput + QStringLiteral("\n\n") + kSigningDetails +
+            QStringLiteral(
+                "\n\nExit status: 0 issued, 1 it could not be (a revoked or already "
+                "superseded license, wrong passphrase), 2 a mistake in the command line, an "
+                "unknown id or "
+                "terms the tier cannot have.\n\n"
+                "Example:\n"
+                "  aicp license upgrade 6f1c2a4e --tier enterprise --compliance-modules "
+                "gdpr,soc2");
+        describe(help);
+        positionals_ = 1;
     }
-    // Without --days or --expires the old end date (from the old terms) stays.
-    const Status applied = applyTerms(parser, options, request, 0);
-    if (!applied.ok())
-        return context.usageError(command + QStringLiteral(": ") + applied.error().message());
 
-    return signAndPrint(context, command, *outputPath, parser.isSet(options.json), [&] {
-        return LicenseRegistry(*signing->workspace)
-            .upgrade(old->license.id, request, signing->passphrase.view());
-    });
-}
+private:
+    const TermOptions options_;
+
+    // The old license's terms with the changes given; InvalidInput for a
+    // malformed change.
+    Result<LicenseRequest> upgraded(const QCommandLineParser& parser, const Signing& signing,
+                                    const LicenseRequest& probe) const {
+        const LicensePayload& old = signing.target->license;
+        LicenseRequest request = LicenseRequest::from(old);
+        // The upgrade starts now unless a later start is given; --days counts
+        // from that start, so it is applied after the start is settled.
+        request.notBefore = {};
+        if (parser.isSet(options_.tier)) {
+            auto book = signing.workspace->priceBook();
+            if (!book)
+                return stateError(book.error());
+            auto prices = pricesInForceToday(*book);
+            if (!prices)
+                return stateError(prices.error());
+            request.tier = probe.tier;
+            followNewTierDefaults(request, old, parser, options_, *prices);
+        }
+        // Without --days or --expires the old end date (from the old terms) stays.
+        AICP_TRY(applyTerms(parser, options_, request, 0));
+        return request;
+    }
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+        bool changing = false;
+        for (const QCommandLineOption& option : options_.changes())
+            changing = changing || call.isSet(option);
+        if (!changing)
+            return call.usage(
+                QStringLiteral("give at least one change (--tier, --seats, --policy-packs, …); "
+                               "'aicp license renew' extends a license unchanged"));
+        AICP_CLI_TRY(outputPath, call.value(options_.output), fail);
+        // Checked before the passphrase is asked for.
+        LicenseRequest probe;
+        if (const Status wellFormed = applyTerms(call.parser(), options_, probe, 0);
+            !wellFormed.ok())
+            return call.fail(wellFormed.error());
+        AICP_CLI_TRY(signing, prepareSigning(call, *id), fail);
+        AICP_CLI_TRY(request, upgraded(call.parser(), *signing, probe), fail);
+        return signAndPrint(call, *outputPath, call.isSet(options_.json), [&] {
+            return LicenseRegistry(*signing->workspace)
+                .upgrade(signing->target->license.id, *request, signing->passphrase.view());
+        });
+    }
+};
 
 // ---------------------------------------------------------------------------
 // revoke
 
-int runRevoke(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license revoke");
-    const QCommandLineOption reason(QStringLiteral("reason"),
-                                    QStringLiteral("Why the license is revoked (required; kept "
-                                                   "in the registry and the audit log)."),
-                                    QStringLiteral("TEXT"));
-    const QCommandLineOption passphraseFile = passphraseFileOption();
-    const QCommandLineOption json = jsonOption(QStringLiteral("the revocation"));
-    CommandHelp help;
-    help.usage = {QStringLiteral(
-        "[--db FILE] license revoke ID --reason TEXT [--passphrase-file FILE] [--json]")};
-    help.summary = QStringLiteral(
-        "Revokes license ID (its full id or first 8 or more characters): records who, when and "
-        "why, and publishes a new signed revocation list (its sequence one higher). Verifiers "
-        "refuse the license once they load that list: hand it out with 'aicp revocations "
-        "export'. A revocation is never undone.");
-    help.options = {reason, passphraseFile, json, helpOption()};
-    help.details =
-        kSigningDetails +
-        QStringLiteral(
-            "\n\nJSON: {\"id\", \"customer\", \"revoked_at\", \"revoked_by\", \"reason\", "
-            "\"revocation_list_sequence\"}.\n\n"
-            "Exit status: 0 revoked, 1 it could not be (already revoked, wrong passphrase), "
-            "2 a mistake in the command line or an unknown id.");
-    QCommandLineParser parser;
-    int status = kExitSuccess;
-    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
-    if (!id)
-        return status;
-    const auto reasonText = optionValue(context, parser, reason, command, status);
-    if (!reasonText)
-        return status;
-    if (!parser.isSet(reason))
-        return context.usageError(
-            QStringLiteral("%1: --reason TEXT is required. Try 'aicp %1 --help'.").arg(command));
-    auto signing =
-        prepareSigning(context, parser, passphraseFile, command, status, *id, TargetUse::Revoke);
-    if (!signing)
-        return status;
-    LicenseRegistry registry(*signing->workspace);
-    const LicenseRecord& target = *signing->target;
-    auto revoked = registry.revoke(target.license.id, *reasonText, signing->passphrase.view());
-    if (!revoked)
-        return context.reportError(revoked.error().withContext(command));
+class RevokeCommand final : public SigningCommand {
+public:
+    RevokeCommand()
+        : SigningCommand(QStringLiteral("license revoke"),
+                         QStringLiteral("Revoke a license and publish a new revocation list")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral(
+            "[--db FILE] license revoke ID --reason TEXT [--passphrase-file FILE] [--json]")};
+        help.summary = QStringLiteral(
+            "Revokes license ID (its full id or first 8 or more characters): records who, when and "
+            "why, and publishes a new signed revocation list (its sequence one higher). Verifiers "
+            "refuse the license once they load that list: hand it out with 'aicp revocations "
+            "export'. A revocation is never undone.");
+        help.options = {reason_, json_};
+        help.details =
+            kSigningDetails +
+            QStringLiteral(
+                "\n\nJSON: {\"id\", \"customer\", \"revoked_at\", \"revoked_by\", \"reason\", "
+                "\"revocation_list_sequence\"}.\n\n"
+                "Exit status: 0 revoked, 1 it could not be (already revoked, wrong passphrase), "
+                "2 a mistake in the command line or an unknown id.");
+        describe(help);
+        positionals_ = 1;
+    }
 
-    std::optional<std::int64_t> sequence;
-    auto token = registry.latestPublishedRevocationList();
-    auto ring = KeyStore(*signing->workspace).publicKeyRing();
-    if (token && ring)
-        if (auto list = RevocationList::verify(*token, *ring))
-            sequence = list->sequence;
+private:
+    const QCommandLineOption reason_{QStringLiteral("reason"),
+                                     QStringLiteral("Why the license is revoked (required; kept "
+                                                    "in the registry and the audit log)."),
+                                     QStringLiteral("TEXT")};
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the revocation"));
 
-    const Revocation& revocation = *revoked->revocation;
-    if (parser.isSet(json)) {
-        context.out << printedJson(
-            {{QStringLiteral("id"), idText(revoked->license.id)},
-             {QStringLiteral("customer"), revoked->license.customerId},
-             {QStringLiteral("revoked_at"), toRfc3339(revocation.at)},
-             {QStringLiteral("revoked_by"), revocation.by},
-             {QStringLiteral("reason"), revocation.reason},
-             {QStringLiteral("revocation_list_sequence"), countOrNull(sequence)}});
+    int print(const Invocation& call, const LicenseRecord& revoked,
+              std::optional<std::int64_t> sequence) const {
+        const Revocation& revocation = *revoked.revocation;
+        if (call.isSet(json_))
+            return call.print(
+                printedJson({{QStringLiteral("id"), idText(revoked.license.id)},
+                             {QStringLiteral("customer"), revoked.license.customerId},
+                             {QStringLiteral("revoked_at"), toRfc3339(revocation.at)},
+                             {QStringLiteral("revoked_by"), revocation.by},
+                             {QStringLiteral("reason"), revocation.reason},
+                             {QStringLiteral("revocation_list_sequence"), countOrNull(sequence)}}));
+        call.out() << QStringLiteral("Revoked license %1 (%2): %3\n")
+                          .arg(idText(revoked.license.id), revoked.license.customerId,
+                               revocation.reason);
+        if (sequence)
+            call.out() << QStringLiteral(
+                              "Published revocation list %1; hand it to verifiers with 'aicp "
+                              "revocations export -o FILE'.\n")
+                              .arg(*sequence);
         return kExitSuccess;
     }
-    context.out << QStringLiteral("Revoked license %1 (%2): %3\n")
-                       .arg(idText(revoked->license.id), revoked->license.customerId,
-                            revocation.reason);
-    if (sequence)
-        context.out << QStringLiteral(
-                           "Published revocation list %1; hand it to verifiers with 'aicp "
-                           "revocations export -o FILE'.\n")
-                           .arg(*sequence);
-    return kExitSuccess;
-}
 
-// ---------------------------------------------------------------------------
-// list and show
-
-QJsonObject recordJson(const LicenseRecord& record, const QDateTime& now) {
-    const LicensePayload& license = record.license;
-    QJsonObject revocation;
-    if (record.revocation)
-        revocation = {{QStringLiteral("at"), toRfc3339(record.revocation->at)},
-                      {QStringLiteral("by"), record.revocation->by},
-                      {QStringLiteral("reason"), record.revocation->reason}};
-    const auto optionalId = [](const std::optional<QUuid>& id) {
-        return id ? QJsonValue(idText(*id)) : QJsonValue(QJsonValue::Null);
-    };
-    return {
-        {QStringLiteral("id"), idText(license.id)},
-        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), license.customerId},
-                                                 {QStringLiteral("name"), license.customerName}}},
-        {QStringLiteral("tier"), license.tier},
-        {QStringLiteral("state"), record.stateAt(now)},
-        {QStringLiteral("issued_at"), toRfc3339(license.issuedAt)},
-        {QStringLiteral("issued_by"), record.issuedBy},
-        {QStringLiteral("not_before"), toRfc3339(license.notBefore)},
-        {QStringLiteral("expires_at"), toRfc3339(license.expiresAt)},
-        {QStringLiteral("grace_ends_at"), toRfc3339(license.graceEndsAt())},
-        {QStringLiteral("kid"), license.kid},
-        {QStringLiteral("supersedes"), optionalId(license.supersedes)},
-        {QStringLiteral("superseded_by"), optionalId(record.supersededBy)},
-        {QStringLiteral("revocation"),
-         record.revocation ? QJsonValue(revocation) : QJsonValue(QJsonValue::Null)}};
-}
-
-const QString kRecordJsonShape = QStringLiteral(
-    "{\"id\", \"customer\" {id, name}, \"tier\", \"state\" (active, in-grace, expired, "
-    "not-yet-valid, revoked or superseded, now), \"issued_at\", \"issued_by\", \"not_before\", "
-    "\"expires_at\", \"grace_ends_at\", \"kid\", \"supersedes\", \"superseded_by\" (ids or "
-    "null), \"revocation\" ({at, by, reason} or null)}");
-
-int runList(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license list");
-    const QCommandLineOption customer(QStringLiteral("customer"),
-                                      QStringLiteral("Only this customer's licenses."),
-                                      QStringLiteral("ID"));
-    const QCommandLineOption state(
-        QStringLiteral("status"),
-        QStringLiteral("Only licenses in this state now: %1.").arg(kStates.join(u", ")),
-        QStringLiteral("S"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the licenses"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] license list [--customer ID] [--status S] [--json]")};
-    help.summary = QStringLiteral(
-        "Lists every license the workspace ever issued, newest first, with its state now. The "
-        "short id (8 characters) is enough for 'license show', 'revoke', 'renew' and "
-        "'upgrade'.");
-    help.options = {customer, state, json, helpOption()};
-    help.details = QStringLiteral("JSON: {\"licenses\": [license, …]}, each license ") +
-                   kRecordJsonShape +
-                   QStringLiteral(
-                       ".\n\nExit status: 0 listed (also when none match), 1 the workspace "
-                       "could not be read, 2 a mistake in the command line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto customerId = optionValue(context, parser, customer, command, status);
-    if (!customerId)
-        return status;
-    const auto stateWanted = optionValue(context, parser, state, command, status);
-    if (!stateWanted)
-        return status;
-    if (parser.isSet(state) && !kStates.contains(stateWanted->trimmed()))
-        return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
-                                      .arg(command, *stateWanted, kStates.join(u", ")));
-    auto records = readWorkspace(context.openExistingWorkspace(), [](Workspace& workspace) {
-        return LicenseRegistry(workspace).list();
-    });
-    if (!records)
-        return context.failure(records.error().withContext(command));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    std::vector<const LicenseRecord*> shown;
-    for (const LicenseRecord& record : *records) {
-        if (parser.isSet(customer) && record.license.customerId != customerId->trimmed())
-            continue;
-        if (parser.isSet(state) && record.stateAt(now) != stateWanted->trimmed())
-            continue;
-        shown.push_back(&record);
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+        AICP_CLI_TRY(reasonText, call.value(reason_), fail);
+        if (!call.isSet(reason_))
+            return call.usage(
+                QStringLiteral("--reason TEXT is required. Try 'aicp %1 --help'.").arg(name()));
+        AICP_CLI_TRY(signing, prepareSigning(call, *id, TargetUse::Revoke), fail);
+        LicenseRegistry registry(*signing->workspace);
+        AICP_CLI_TRY(
+            revoked,
+            registry.revoke(signing->target->license.id, *reasonText, signing->passphrase.view()),
+            fail);
+        std::optional<std::int64_t> sequence;
+        auto token = registry.latestPublishedRevocationList();
+        auto ring = KeyStore(*signing->workspace).publicKeyRing();
+        if (token && ring)
+            if (auto list = RevocationList::verify(*token, *ring))
+                sequence = list->sequence;
+        return print(call, *revoked, sequence);
     }
-    if (parser.isSet(json)) {
-        context.out << printedJsonList(
-            QStringLiteral("licenses"), shown,
-            [&](const LicenseRecord* record) { return recordJson(*record, now); });
-        return kExitSuccess;
-    }
-    if (shown.empty()) {
-        context.out << (records->empty() ? "No licenses yet.\n" : "No license matches.\n");
-        return kExitSuccess;
-    }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("CUSTOMER"), QStringLiteral("TIER"),
-                     QStringLiteral("STATE"), QStringLiteral("EXPIRES")});
-    for (const LicenseRecord* record : shown)
-        table.addRow({shortIdText(record->license.id), record->license.customerId,
-                      record->license.tier, record->stateAt(now),
-                      record->license.expiresAt.date().toString(Qt::ISODate)});
-    context.out << table.render();
-    return kExitSuccess;
-}
-
-int runShow(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license show");
-    const QCommandLineOption output =
-        outputOption(QStringLiteral("Also write the license file to FILE again."));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the license"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] license show ID [-o FILE] [--json]")};
-    help.summary = QStringLiteral(
-        "Shows one license from the registry (ID: the full id or its first 8 or more "
-        "characters): its state now, every entitlement, who issued it, its revocation, the "
-        "license it supersedes and the one that superseded it, and the key.");
-    help.options = {output, json, helpOption()};
-    help.details = QStringLiteral("JSON: ") + kRecordJsonShape +
-                   QStringLiteral(
-                       " plus \"key\" (the license key) and \"license\" (the signed payload, "
-                       "as 'license issue --json' prints it).\n\nExit status: 0 shown, 1 the "
-                       "workspace could not be read or the file written, 2 a mistake in the "
-                       "command line or an unknown id.");
-    QCommandLineParser parser;
-    int status = kExitSuccess;
-    const auto id = parseWithLicenseId(context, parser, help, command, arguments, status);
-    if (!id)
-        return status;
-    const auto outputPath = optionValue(context, parser, output, command, status);
-    if (!outputPath)
-        return status;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto record = LicenseRegistry(**workspace).findByPrefix(*id);
-    if (!record)
-        return context.reportError(record.error().withContext(command));
-    if (!outputPath->isEmpty()) {
-        const Status written =
-            writeOutputFile(*outputPath, licenseFileText(record->key, record->license));
-        if (!written.ok())
-            return context.failure(written.error().withContext(command));
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (parser.isSet(json)) {
-        QJsonObject object = recordJson(*record, now);
-        object.insert(QStringLiteral("key"), QString::fromLatin1(record->key));
-        object.insert(QStringLiteral("license"), licenseJson(record->license));
-        context.out << printedJson(object);
-        return kExitSuccess;
-    }
-    LabelledRows rows{{QStringLiteral("State"), record->stateAt(now)}};
-    const LabelledRows details = licenseDetailRows(record->license);
-    rows.insert(rows.end(), details.begin(), details.end());
-    rows.emplace_back(QStringLiteral("Issued by"), record->issuedBy);
-    if (record->supersededBy)
-        rows.emplace_back(QStringLiteral("Superseded by"), idText(*record->supersededBy));
-    if (record->revocation)
-        rows.emplace_back(QStringLiteral("Revoked"),
-                          QStringLiteral("%1 by %2: %3")
-                              .arg(toRfc3339(record->revocation->at), record->revocation->by,
-                                   record->revocation->reason));
-    rows.emplace_back(QStringLiteral("Key"), QString::fromLatin1(record->key));
-    context.out << labelledLines(rows);
-    return kExitSuccess;
-}
-
-constexpr Subcommand kLicenseSubcommands[] = {
-    {"issue", "Issue and sign a license", &runIssue},
-    {"verify", "Check a license key or file: valid, expired, revoked, …", &runLicenseVerify},
-    {"list", "List the licenses in the registry", &runList},
-    {"show", "Show one license in full", &runShow},
-    {"renew", "Issue the same terms for another period", &runRenew},
-    {"upgrade", "Issue changed terms that supersede a license", &runUpgrade},
-    {"revoke", "Revoke a license and publish a new revocation list", &runRevoke},
 };
 
 }  // namespace
 
-int runLicenseCommand(const CliContext& context, const QStringList& arguments) {
-    return runSubcommand(context, QStringLiteral("license"),
-                         QStringLiteral("Issues, verifies and manages licenses; the registry "
-                                        "keeps every license ever issued."),
-                         kLicenseSubcommands, arguments);
+const CommandGroup& licenseCommands() {
+    static const IssueCommand issue;
+    static const RenewCommand renew;
+    static const UpgradeCommand upgrade;
+    static const RevokeCommand revoke;
+    static const CommandGroup group{
+        QStringLiteral("license"),
+        QStringLiteral("Issues, verifies and manages licenses; the registry keeps every license "
+                       "ever issued."),
+        {&issue, &licenseVerifyCommand(), &licenseListCommand(), &licenseShowCommand(), &renew,
+         &upgrade, &revoke}};
+    return group;
 }
 
 }  // namespace aicp::cli

@@ -59,10 +59,9 @@ CommandHelp verifyHelp(const QList<QCommandLineOption>& options) {
 
 // The outcome, as text or JSON, and the exit status it means. `note` says
 // why a list offered was not the one applied (empty when it was).
-int printVerification(const CliContext& context, bool asJson, const LicenseVerification& outcome,
+int printVerification(const Invocation& call, bool asJson, const LicenseVerification& outcome,
                       const QDateTime& now, const std::optional<RevocationList>& list,
                       const QString& note) {
-    const QString command = QStringLiteral("license verify");
     const QString word = licenseStatusWord(outcome.status);
     if (asJson) {
         QJsonObject listJson;
@@ -72,7 +71,7 @@ int printVerification(const CliContext& context, bool asJson, const LicenseVerif
                 {QStringLiteral("issued_at"), timeJson(list->issuedAt)},
                 {QStringLiteral("kid"), list->kid},
                 {QStringLiteral("revoked_count"), static_cast<double>(list->revoked.size())}};
-        context.out << printedJson(
+        call.out() << printedJson(
             {{QStringLiteral("status"), word},
              {QStringLiteral("usable"), outcome.isUsable()},
              {QStringLiteral("reason"), outcome.reason},
@@ -98,206 +97,221 @@ int printVerification(const CliContext& context, bool asJson, const LicenseVerif
             const LabelledRows details = licenseDetailRows(*outcome.license);
             rows.insert(rows.end(), details.begin(), details.end());
         }
-        context.out << word << '\n' << labelledLines(rows);
+        call.out() << word << '\n' << labelledLines(rows);
     }
     if (outcome.isUsable())
         return kExitSuccess;
-    context.out.flush();
-    return context.failure(
-        QStringLiteral("%1: not usable (%2): %3").arg(command, word, outcome.reason));
+    call.out().flush();
+    return call.failure(Error(Error::Code::Crypto,
+                              QStringLiteral("not usable (%1): %2").arg(word, outcome.reason)));
 }
 
-}  // namespace
+// The keys given with --public-key; an empty ring when none are.
+Result<PublicKeyRing> givenKeys(const QStringList& paths) {
+    PublicKeyRing ring;
+    for (const QString& path : paths) {
+        if (path.trimmed().isEmpty())
+            return Error::invalidInput(QStringLiteral("--public-key needs a file"));
+        auto pem = readInputFile(path, kMaxPemSize);
+        if (!pem)
+            return pem.error();
+        auto parsed = Ed25519PublicKey::fromPem(*pem);
+        if (!parsed)
+            return Error::invalidInput(
+                QStringLiteral("--public-key %1: %2")
+                    .arg(QDir::toNativeSeparators(path), parsed.error().message()));
+        ring.add(*parsed);
+    }
+    return ring;
+}
 
-int runLicenseVerify(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("license verify");
-    const QCommandLineOption key(QStringLiteral("key"),
-                                 QStringLiteral("The license key (AICP1.…) instead of a file."),
-                                 QStringLiteral("KEY"));
-    const QCommandLineOption publicKey(
+// The keys the workspace trusts, when none were given.
+Result<PublicKeyRing> workspaceKeys(Workspace* workspace) {
+    if (!workspace)
+        return Error::invalidInput(
+            QStringLiteral("no public key to verify with: give --public-key PEM (the vendor's "
+                           "key), or use a workspace that trusts it (aicp keys import-public)"));
+    auto trusted = KeyStore(*workspace).publicKeyRing();
+    if (!trusted)
+        return stateError(trusted.error());
+    if (trusted->isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("the workspace trusts no keys yet: give --public-key PEM, or import "
+                           "the vendor's key with 'aicp keys import-public PEM'"));
+    return trusted;
+}
+
+// The newest revocation list among those the workspace knows whose sequence
+// is the one the verification applied.
+std::optional<RevocationList> appliedList(Workspace& workspace, const QByteArray& offered,
+                                          const PublicKeyRing& ring, std::int64_t sequence) {
+    QList<QByteArray> candidates{offered};
+    if (auto published = LicenseRegistry(workspace).latestPublishedRevocationList())
+        candidates.append(*published);
+    if (auto remembered = VerificationMemory(workspace).newestRevocationList())
+        candidates.append(*remembered);
+    for (const QByteArray& token : candidates) {
+        if (token.isEmpty())
+            continue;
+        auto list = RevocationList::verify(token, ring);
+        if (list && list->sequence == sequence)
+            return std::move(list).value();
+    }
+    return std::nullopt;
+}
+
+class LicenseVerifyCommand final : public Command {
+public:
+    LicenseVerifyCommand()
+        : Command(QStringLiteral("license verify"),
+                  QStringLiteral("Check a license key or file: valid, expired, revoked, …")) {
+        describe(verifyHelp({key_, publicKey_, revocations_, json_}));
+        positionals_ = 1;
+        // Verify reads the workspace when there is one, never creates it.
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    const QCommandLineOption key_{QStringLiteral("key"),
+                                  QStringLiteral("The license key (AICP1.…) instead of a file."),
+                                  QStringLiteral("KEY")};
+    const QCommandLineOption publicKey_{
         QStringLiteral("public-key"),
         QStringLiteral("Trust this public key (PEM file); may be given several times. Default: "
                        "the workspace's keys."),
-        QStringLiteral("PEM"));
-    const QCommandLineOption revocations(
+        QStringLiteral("PEM")};
+    const QCommandLineOption revocations_{
         QStringLiteral("revocations"),
         QStringLiteral("Load this signed revocation list ('-': standard input)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the outcome and the license"));
-    const CommandHelp help = verifyHelp({key, publicKey, revocations, json, helpOption()});
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
-        return *finished;
+        QStringLiteral("FILE")};
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the outcome and the license"));
 
-    // What to verify.
-    int status = kExitSuccess;
-    const QString file = parser.positionalArguments().value(0);
-    const auto keyText = optionValue(context, parser, key, command, status);
-    if (!keyText)
-        return status;
-    if (file.isEmpty() == !parser.isSet(key))
-        return context.usageError(
-            QStringLiteral("%1: give a license FILE or --key KEY (one of them). Try 'aicp %1 "
-                           "--help'.")
-                .arg(command));
-    const auto revocationsPath = optionValue(context, parser, revocations, command, status);
-    if (!revocationsPath)
-        return status;
-    if (file == QLatin1String("-") && *revocationsPath == QLatin1String("-"))
-        return context.usageError(
-            QStringLiteral("%1: only one of FILE and --revocations can be standard input ('-')")
-                .arg(command));
-    QByteArray text;
-    if (parser.isSet(key)) {
-        text = keyText->trimmed().toUtf8();
-    } else {
-        auto read = readInputFile(file, kMaxLicenseInput);
-        if (!read)
-            return context.reportError(read.error().withContext(command));
-        text = std::move(read).value();
+    // The license to verify: the FILE's text or --key.
+    Result<QByteArray> licenseText(const Invocation& call, const QString& revocationsPath) const {
+        const QString file = call.parser().positionalArguments().value(0);
+        const auto keyText = call.value(key_);
+        if (!keyText)
+            return keyText.error();
+        if (file.isEmpty() == !call.isSet(key_))
+            return Error::invalidInput(
+                QStringLiteral("give a license FILE or --key KEY (one of them). Try 'aicp %1 "
+                               "--help'.")
+                    .arg(name()));
+        if (file == QLatin1String("-") && revocationsPath == QLatin1String("-"))
+            return Error::invalidInput(
+                QStringLiteral("only one of FILE and --revocations can be standard input ('-')"));
+        if (call.isSet(key_))
+            return keyText->trimmed().toUtf8();
+        return readInputFile(file, kMaxLicenseInput);
     }
 
-    // The keys to trust.
-    PublicKeyRing ring;
-    for (const QString& path : parser.values(publicKey)) {
-        if (path.trimmed().isEmpty())
-            return context.usageError(QStringLiteral("%1: --public-key needs a file").arg(command));
-        auto pem = readInputFile(path, kMaxPemSize);
-        if (!pem)
-            return context.reportError(pem.error().withContext(command));
-        auto parsed = Ed25519PublicKey::fromPem(*pem);
-        if (!parsed)
-            return context.usageError(
-                QStringLiteral("%1: --public-key %2: %3")
-                    .arg(command, QDir::toNativeSeparators(path), parsed.error().message()));
-        ring.add(*parsed);
-    }
-    const bool keysGiven = !ring.isEmpty();
-
-    // The workspace, when there is one: its keys (when none were given) and
-    // its memory of what it has seen. Never created here.
-    std::unique_ptr<Workspace> workspace;
-    if (context.workspaceExists()) {
-        auto opened = context.openExistingWorkspace();
-        if (!opened)
-            return context.failure(opened.error().withContext(command));
-        workspace = std::move(opened).value();
-    }
-    if (!keysGiven) {
-        if (!workspace)
-            return context.usageError(
-                QStringLiteral("%1: no public key to verify with: give --public-key PEM (the "
-                               "vendor's key), or use a workspace that trusts it (aicp keys "
-                               "import-public)")
-                    .arg(command));
-        auto trusted = KeyStore(*workspace).publicKeyRing();
-        if (!trusted)
-            return context.failure(trusted.error().withContext(command));
-        if (trusted->isEmpty())
-            return context.usageError(
-                QStringLiteral("%1: the workspace trusts no keys yet: give --public-key PEM, or "
-                               "import the vendor's key with 'aicp keys import-public PEM'")
-                    .arg(command));
-        ring = std::move(trusted).value();
-    }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-
-    // A workspace verifying with its own keys does it as the console does
-    // (verifyInWorkspace): the newest revocation list it knows applies, so
-    // offering an older one can never bring a revoked license back.
-    if (workspace && !keysGiven) {
+    // With the workspace's own keys, as the console does (verifyInWorkspace):
+    // the newest revocation list it knows applies, so offering an older one
+    // can never bring a revoked license back.
+    int verifyAsWorkspace(const Invocation& call, Workspace& workspace, const QByteArray& text,
+                          const PublicKeyRing& ring, const QString& revocationsPath) const {
         QByteArray offered;
-        if (parser.isSet(revocations)) {
-            auto read = readInputFile(*revocationsPath, RevocationList::kMaxTokenSize);
-            if (!read)
-                return context.reportError(read.error().withContext(command));
+        if (call.isSet(revocations_)) {
+            AICP_CLI_TRY(read, readInputFile(revocationsPath, RevocationList::kMaxTokenSize), fail);
             offered = read->trimmed();
             // A list that is not genuine is a mistake to report, not to skip.
             auto list = RevocationList::verify(offered, ring);
             if (!list)
-                return context.failure(QStringLiteral("%1: --revocations %2: %3")
-                                           .arg(command, *revocationsPath, list.error().message()));
+                return call.failure(stateError(list.error().withContext(
+                    QStringLiteral("--revocations %1").arg(revocationsPath))));
         }
-        const WorkspaceVerification verified = verifyInWorkspace(*workspace, text, now, offered);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const WorkspaceVerification verified = verifyInWorkspace(workspace, text, now, offered);
         std::optional<RevocationList> applied;
-        if (verified.revocationSequence) {
-            QList<QByteArray> candidates{offered};
-            if (auto published = LicenseRegistry(*workspace).latestPublishedRevocationList())
-                candidates.append(*published);
-            if (auto remembered = VerificationMemory(*workspace).newestRevocationList())
-                candidates.append(*remembered);
-            for (const QByteArray& token : candidates) {
-                if (token.isEmpty())
-                    continue;
-                auto list = RevocationList::verify(token, ring);
-                if (list && list->sequence == *verified.revocationSequence) {
-                    applied = std::move(list).value();
-                    break;
-                }
-            }
-        }
+        if (verified.revocationSequence)
+            applied = appliedList(workspace, offered, ring, *verified.revocationSequence);
         // No list could be applied safely: a verdict without one could call
         // a revoked license valid.
         if (!verified.revocationProblem.isEmpty() && !verified.revocationSequence)
-            return context.failure(
-                QStringLiteral("%1: %2").arg(command, verified.revocationProblem));
-        return printVerification(context, parser.isSet(json), verified.result, now, applied,
+            return call.failure(Error(Error::Code::Conflict, verified.revocationProblem));
+        return printVerification(call, call.isSet(json_), verified.result, now, applied,
                                  verified.revocationProblem);
     }
 
+    // The revocation list from --revocations, checked against the ring;
+    // nullopt when none is given.
+    Result<std::optional<QByteArray>> offeredList(const Invocation& call,
+                                                  const QString& revocationsPath) const {
+        if (!call.isSet(revocations_))
+            return std::optional<QByteArray>();
+        auto read = readInputFile(revocationsPath, RevocationList::kMaxTokenSize);
+        if (!read)
+            return read.error();
+        return std::optional<QByteArray>(read->trimmed());
+    }
+
+    // With keys from the command line: the list, if any, comes from
+    // --revocations only; a workspace, when there is one, remembers what it
+    // has seen (time, newest list), which only ever moves forward.
+    int verifyWithKeys(const Invocation& call, Workspace* workspace, const QByteArray& text,
+                       const PublicKeyRing& ring, const QString& revocationsPath) const;
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(revocationsPath, call.value(revocations_), fail);
+        AICP_CLI_TRY(text, licenseText(call, *revocationsPath), fail);
+        AICP_CLI_TRY(ring, givenKeys(call.parser().values(publicKey_)), fail);
+        const bool keysGiven = !ring->isEmpty();
+        Workspace* workspace = nullptr;
+        if (call.context().workspaceExists()) {
+            AICP_CLI_TRY(opened, call.workspace(), failure);
+            workspace = *opened;
+        }
+        if (keysGiven)
+            return verifyWithKeys(call, workspace, *text, *ring, *revocationsPath);
+        AICP_CLI_TRY(trusted, workspaceKeys(workspace), fail);
+        return verifyAsWorkspace(call, *workspace, *text, *trusted, *revocationsPath);
+    }
+};
+
+int LicenseVerifyCommand::verifyWithKeys(const Invocation& call, Workspace* workspace,
+                                         const QByteArray& text, const PublicKeyRing& ring,
+                                         const QString& revocationsPath) const {
     std::optional<VerificationMemory> memory;
     QDateTime latestSeen;
     std::int64_t highestSequence = 0;
     if (workspace) {
         memory.emplace(*workspace);
-        auto latest = memory->latestTimeSeen();
-        if (!latest)
-            return context.failure(latest.error().withContext(command));
+        AICP_CLI_TRY(latest, memory->latestTimeSeen(), failure);
         latestSeen = *latest;
-        auto sequence = memory->highestRevocationSequence();
-        if (!sequence)
-            return context.failure(sequence.error().withContext(command));
+        AICP_CLI_TRY(sequence, memory->highestRevocationSequence(), failure);
         highestSequence = *sequence;
     }
-
-    // Keys given on the command line: the list, if any, comes from
-    // --revocations only.
     LicenseVerifier verifier(ring);
-    std::optional<QByteArray> listToken;
-    QString listSource;
-    if (parser.isSet(revocations)) {
-        auto read = readInputFile(*revocationsPath, RevocationList::kMaxTokenSize);
-        if (!read)
-            return context.reportError(read.error().withContext(command));
-        listToken = read->trimmed();
-        listSource = QStringLiteral("--revocations %1").arg(*revocationsPath);
-    }
-    if (listToken) {
-        auto list = RevocationList::verify(*listToken, ring);
+    AICP_CLI_TRY(listToken, offeredList(call, revocationsPath), fail);
+    if (*listToken) {
+        auto list = RevocationList::verify(**listToken, ring);
         if (!list)
-            return context.failure(
-                QStringLiteral("%1: %2: %3").arg(command, listSource, list.error().message()));
+            return call.failure(
+                list.error().withContext(QStringLiteral("--revocations %1").arg(revocationsPath)));
         const Status used = verifier.useRevocationList(std::move(list).value(), highestSequence);
         if (!used.ok())
-            return context.failure(used.error().withContext(command));
+            return call.failure(used.error());
     }
-
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     const LicenseVerification outcome = verifier.verify(text, now, latestSeen);
-
-    // Remember what was seen; both only ever move forward.
     if (memory) {
         Status remembered = memory->rememberTime(now);
-        if (remembered.ok() && verifier.revocationList() && listToken)
+        if (remembered.ok() && verifier.revocationList() && *listToken)
             remembered =
-                memory->rememberRevocationList(verifier.revocationList()->sequence, *listToken);
+                memory->rememberRevocationList(verifier.revocationList()->sequence, **listToken);
         if (!remembered.ok())
-            return context.failure(remembered.error().withContext(
-                QStringLiteral("%1: the outcome (%2) could not be recorded in the workspace")
-                    .arg(command, licenseStatusWord(outcome.status))));
+            return call.failure(remembered.error().withContext(
+                QStringLiteral("the outcome (%1) could not be recorded in the workspace")
+                    .arg(licenseStatusWord(outcome.status))));
     }
+    return printVerification(call, call.isSet(json_), outcome, now, verifier.revocationList(), {});
+}
 
-    return printVerification(context, parser.isSet(json), outcome, now, verifier.revocationList(),
-                             {});
+}  // namespace
+
+const Command& licenseVerifyCommand() {
+    static const LicenseVerifyCommand command;
+    return command;
 }
 
 }  // namespace aicp::cli

@@ -162,70 +162,50 @@ QString priceBookText(const PriceBook& book, const PriceBookVersion& shown) {
     return text;
 }
 
-CommandHelp showHelp() {
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] pricebook show [--json]")};
-    help.summary = QStringLiteral(
-        "Shows the workspace's current price book: every tier with its prices and "
-        "limits, the audit tiers and the catalog. The text lists the version in "
-        "force today; --json prints the whole stored document, every version.");
-    help.options = {jsonOption(QStringLiteral("the price book document")), helpOption()};
-    help.details = QStringLiteral(
-        "Exit status: 0 success, 1 the workspace could not be read, 2 "
-        "a mistake in the command line.");
-    return help;
-}
-
-CommandHelp groupHelp() {
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] pricebook <subcommand> [options]")};
-    help.summary = QStringLiteral("Works with the workspace's price book.");
-    help.options = {helpOption()};
-    help.details = QStringLiteral(
-        "Subcommands:\n  show  Show the current price book (text or --json)\n\n"
-        "Run 'aicp pricebook show --help' for its options.");
-    return help;
-}
-
-int runShow(const CliContext& context, const QStringList& arguments) {
-    const CommandHelp help = showHelp();
-    QCommandLineParser parser;
-    if (auto finished =
-            parseOrFinish(context, parser, help, QStringLiteral("pricebook show"), arguments, 0))
-        return *finished;
-    auto book = readWorkspace(context.openWorkspace(),
-                              [](Workspace& workspace) { return workspace.priceBook(); });
-    if (!book)
-        return context.failure(book.error());
-    if (parser.isSet(QStringLiteral("json"))) {
-        context.out << QString::fromUtf8(book->toJson());
-        return kExitSuccess;
+class ShowPriceBook final : public Command {
+public:
+    ShowPriceBook()
+        : Command(QStringLiteral("pricebook show"),
+                  QStringLiteral("Show the current price book (text or --json)")) {
+        usage_ = {QStringLiteral("[--db FILE] pricebook show [--json]")};
+        summary_ = QStringLiteral(
+            "Shows the workspace's current price book: every tier with its prices and "
+            "limits, the audit tiers and the catalog. The text lists the version in "
+            "force today; --json prints the whole stored document, every version.");
+        ownOptions_ = {json_};
+        details_ = QStringLiteral(
+            "Exit status: 0 success, 1 the workspace could not be read, 2 "
+            "a mistake in the command line.");
+        workspaceUse_ = WorkspaceUse::OpenOrCreate;
     }
-    auto shown = pricesInForceToday(*book);
-    if (!shown)
-        return context.failure(shown.error());
-    context.out << priceBookText(*book, *shown);
-    return kExitSuccess;
-}
+
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the price book document"));
+
+    int execute(Invocation& call) const override {
+        auto workspace = call.workspace();
+        if (!workspace)
+            return call.context().failure(workspace.error());
+        auto book = (*workspace)->priceBook();
+        if (!book)
+            return call.context().failure(book.error());
+        if (call.isSet(json_))
+            return call.print(QString::fromUtf8(book->toJson()));
+        auto shown = pricesInForceToday(*book);
+        if (!shown)
+            return call.context().failure(shown.error());
+        return call.print(priceBookText(*book, *shown));
+    }
+};
 
 }  // namespace
 
-int runPriceBookCommand(const CliContext& context, const QStringList& arguments) {
-    const QString subcommand = arguments.value(0);
-    if (subcommand == QLatin1String("show"))
-        return runShow(context, arguments.mid(1));
-    if (subcommand.isEmpty() || subcommand == QLatin1String("--help") ||
-        subcommand == QLatin1String("-h")) {
-        if (subcommand.isEmpty())
-            return context.usageError(QStringLiteral(
-                "pricebook needs a subcommand (show). Try 'aicp pricebook --help'."));
-        context.out << formatHelp(groupHelp());
-        return kExitSuccess;
-    }
-    return context.usageError(
-        QStringLiteral("pricebook: unknown subcommand '%1' (one of: show). Try 'aicp pricebook "
-                       "--help'.")
-            .arg(subcommand));
+const CommandGroup& priceBookCommands() {
+    static const ShowPriceBook show;
+    static const CommandGroup group{QStringLiteral("pricebook"),
+                                    QStringLiteral("Works with the workspace's price book."),
+                                    {&show}};
+    return group;
 }
 
 }  // namespace aicp::cli

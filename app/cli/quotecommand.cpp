@@ -49,8 +49,7 @@ CommandHelp quoteHelp(const QuoteOptions& options) {
                     options.auditTier,
                     options.discount,
                     options.sso,
-                    options.json,
-                    helpOption()};
+                    options.json};
     help.details = QStringLiteral(
         "A tier that cannot serve the needs (over its request cap, too many agents, an add-on it "
         "does not sell, no SSO) still gets its bill, marked not eligible with the reason "
@@ -133,15 +132,25 @@ QString pricesNote(const PriceBookVersion& prices) {
         .arg(prices.version, prices.effectiveFrom.toString(Qt::ISODate));
 }
 
-}  // namespace
+class QuoteCommand final : public Command {
+public:
+    QuoteCommand()
+        : Command(QStringLiteral("quote"),
+                  QStringLiteral("Price a subscription on one tier, or compare every tier")) {
+        describe(quoteHelp(options_));
+        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+    }
 
-int runQuoteCommand(const CliContext& context, const QStringList& arguments) {
-    const QuoteOptions options;
-    const CommandHelp help = quoteHelp(options);
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, QStringLiteral("quote"), arguments, 0))
-        return *finished;
+private:
+    const QuoteOptions options_;
 
+    int execute(Invocation& call) const override;
+};
+
+int QuoteCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QCommandLineParser& parser = call.parser();
+    const QuoteOptions& options = options_;
     const bool comparing = parser.isSet(options.compare);
     if (comparing && parser.isSet(options.tier))
         return context.usageError(
@@ -164,8 +173,10 @@ int runQuoteCommand(const CliContext& context, const QStringList& arguments) {
     if (!comparing && subscription->tier.isEmpty())
         return context.usageError(QStringLiteral("quote: --tier needs a tier id"));
 
-    auto book = readWorkspace(context.openWorkspace(),
-                              [](Workspace& workspace) { return workspace.priceBook(); });
+    auto workspace = call.workspace();
+    if (!workspace)
+        return context.failure(workspace.error());
+    auto book = (*workspace)->priceBook();
     if (!book)
         return context.failure(book.error());
     auto prices = pricesInForceToday(*book);
@@ -190,6 +201,13 @@ int runQuoteCommand(const CliContext& context, const QStringList& arguments) {
     context.out << (json ? printedJson(billToJson(*bill))
                          : billToText(*bill, cliLocale()) + pricesNote(engine.prices()));
     return kExitSuccess;
+}
+
+}  // namespace
+
+const Command& quoteCommand() {
+    static const QuoteCommand command;
+    return command;
 }
 
 }  // namespace aicp::cli

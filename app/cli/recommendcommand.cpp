@@ -65,89 +65,95 @@ QString recommendationText(const Recommendation& r) {
     return text;
 }
 
-}  // namespace
-
-int runRecommendCommand(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("recommend");
-    const QCommandLineOption customer(QStringLiteral("customer"),
-                                      QStringLiteral("The customer's id."), QStringLiteral("ID"));
-    const QCommandLineOption month(
-        QStringLiteral("month"),
-        QStringLiteral("The calendar month (UTC), e.g. 2026-11. Default: the current one."),
-        QStringLiteral("YYYY-MM"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the recommendation"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] recommend --customer ID [--month YYYY-MM] [--json]")};
-    help.summary =
-        QStringLiteral(
-            "The tier a customer's observed usage calls for. The month's requests are projected "
-            "to its end: the requests so far plus the mean of the last %1 complete days of the "
-            "month (fewer while the month is younger) times the time left; a month that is over "
-            "counts its actual total. The needs — projected requests, the month's distinct seats "
-            "and agents, the policy packs and compliance modules used or chosen on the license, "
-            "SSO and the audit level the license has, its contract discount — are priced on "
-            "every tier with the price book in force, and the cheapest eligible tier is "
-            "recommended: a tier is not eligible when it cannot serve the needs or when one of "
-            "its hard limits (request cap, agents, add-ons it sells no more of) leaves less than "
-            "a %2% margin above the need. Equal costs go to the current tier, then the smaller "
-            "one. Alerts name each license limit at 80% (near) or 100% (over) of its "
-            "allowance.")
-            .arg(UsageProjection::kBasisDays)
-            .arg(Recommender::kMarginPercent);
-    help.options = {customer, month, json, helpOption()};
-    help.details = QStringLiteral(
-        "JSON: {\"customer\", \"customer_name\", \"month\", \"currency\", "
-        "\"price_book_version\", \"license_id\" (or null), \"current_tier\" (or null), "
-        "\"recommended_tier\" (or null), \"projected_requests\", \"projection\": {\"at\", "
-        "\"complete\", \"requests_so_far\", \"basis_days\", \"basis_from\", \"basis_to\", "
-        "\"basis_requests\", \"daily_rate\", \"seconds_left\", \"projected\", \"explanation\"}, "
-        "\"needs\": {\"requests\", \"seats\", \"agents\", \"policy_packs\", "
-        "\"compliance_modules\", \"policy_packs_in_use\", \"compliance_modules_in_use\", \"sso\", "
-        "\"audit_tier\", \"discount\"}, \"margin_percent\", \"tiers\": [{\"tier\", \"name\", "
-        "\"eligible\", \"total\", \"reason\", \"reasons\", \"refused_requests\" (or null), "
-        "\"saving\" (the current tier's total minus this one, or null), \"current\", "
-        "\"recommended\", \"lines\": [{\"axis\", \"amount\"}]}], \"saving\" (or null), "
-        "\"reason\", \"alerts\": [{\"limit\", \"level\" (near from 80 %, over from 100 %), "
-        "\"exceeded\" (beyond the limit, not just all of it), \"used\", \"allowed\", "
-        "\"percent\", \"message\"}]}. Amounts are decimal strings.\n\n"
-        "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-        "line (an unknown customer, a malformed month or one that has not begun).\n\n"
-        "Examples:\n"
-        "  aicp recommend --customer acme-corp\n"
-        "  aicp recommend --customer acme-corp --month 2026-10 --json");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto customerId = optionValue(context, parser, customer, command, status);
-    if (!customerId)
-        return status;
-    if (customerId->isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give --customer ID. Try 'aicp %1 --help'.").arg(command));
-    const auto monthText = optionValue(context, parser, month, command, status);
-    if (!monthText)
-        return status;
-    std::optional<YearMonth> yearMonth;
-    if (parser.isSet(month)) {
-        yearMonth = YearMonth::parse(*monthText);
-        if (!yearMonth)
-            return context.usageError(
-                QStringLiteral("%1: --month must be YYYY-MM, e.g. 2026-11 (got '%2')")
-                    .arg(command, *monthText));
+class RecommendCommand final : public Command {
+public:
+    RecommendCommand()
+        : Command(QStringLiteral("recommend"),
+                  QStringLiteral("The cheapest tier that serves a customer's projected usage")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] recommend --customer ID [--month YYYY-MM] [--json]")};
+        help.summary =
+            QStringLiteral(
+                "The tier a customer's observed usage calls for. The month's requests are "
+                "projected "
+                "to its end: the requests so far plus the mean of the last %1 complete days of the "
+                "month (fewer while the month is younger) times the time left; a month that is "
+                "over "
+                "counts its actual total. The needs — projected requests, the month's distinct "
+                "seats "
+                "and agents, the policy packs and compliance modules used or chosen on the "
+                "license, "
+                "SSO and the audit level the license has, its contract discount — are priced on "
+                "every tier with the price book in force, and the cheapest eligible tier is "
+                "recommended: a tier is not eligible when it cannot serve the needs or when one of "
+                "its hard limits (request cap, agents, add-ons it sells no more of) leaves less "
+                "than "
+                "a %2% margin above the need. Equal costs go to the current tier, then the smaller "
+                "one. Alerts name each license limit at 80% (near) or 100% (over) of its "
+                "allowance.")
+                .arg(UsageProjection::kBasisDays)
+                .arg(Recommender::kMarginPercent);
+        help.options = {customer_, month_, json_};
+        help.details = QStringLiteral(
+            "JSON: {\"customer\", \"customer_name\", \"month\", \"currency\", "
+            "\"price_book_version\", \"license_id\" (or null), \"current_tier\" (or null), "
+            "\"recommended_tier\" (or null), \"projected_requests\", \"projection\": {\"at\", "
+            "\"complete\", \"requests_so_far\", \"basis_days\", \"basis_from\", \"basis_to\", "
+            "\"basis_requests\", \"daily_rate\", \"seconds_left\", \"projected\", "
+            "\"explanation\"}, "
+            "\"needs\": {\"requests\", \"seats\", \"agents\", \"policy_packs\", "
+            "\"compliance_modules\", \"policy_packs_in_use\", \"compliance_modules_in_use\", "
+            "\"sso\", "
+            "\"audit_tier\", \"discount\"}, \"margin_percent\", \"tiers\": [{\"tier\", \"name\", "
+            "\"eligible\", \"total\", \"reason\", \"reasons\", \"refused_requests\" (or null), "
+            "\"saving\" (the current tier's total minus this one, or null), \"current\", "
+            "\"recommended\", \"lines\": [{\"axis\", \"amount\"}]}], \"saving\" (or null), "
+            "\"reason\", \"alerts\": [{\"limit\", \"level\" (near from 80 %, over from 100 %), "
+            "\"exceeded\" (beyond the limit, not just all of it), \"used\", \"allowed\", "
+            "\"percent\", \"message\"}]}. Amounts are decimal strings.\n\n"
+            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
+            "line (an unknown customer, a malformed month or one that has not begun).\n\n"
+            "Examples:\n"
+            "  aicp recommend --customer acme-corp\n"
+            "  aicp recommend --customer acme-corp --month 2026-10 --json");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
     }
 
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto recommendation = RecommendationService(**workspace).recommend(*customerId, yearMonth);
-    if (!recommendation)
-        return context.reportError(recommendation.error().withContext(command));
-    if (parser.isSet(json))
-        context.out << printedJson(recommendationToJson(*recommendation));
-    else
-        context.out << recommendationText(*recommendation);
-    return kExitSuccess;
+private:
+    const QCommandLineOption customer_{QStringLiteral("customer"),
+                                       QStringLiteral("The customer's id."), QStringLiteral("ID")};
+    const QCommandLineOption month_{
+        QStringLiteral("month"),
+        QStringLiteral("The calendar month (UTC), e.g. 2026-11. Default: the current one."),
+        QStringLiteral("YYYY-MM")};
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the recommendation"));
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(customerId, call.requiredValue(customer_, QStringLiteral("--customer ID")),
+                     fail);
+        AICP_CLI_TRY(monthText, call.value(month_), fail);
+        std::optional<YearMonth> yearMonth;
+        if (call.isSet(month_)) {
+            yearMonth = YearMonth::parse(*monthText);
+            if (!yearMonth)
+                return call.usage(QStringLiteral("--month must be YYYY-MM, e.g. 2026-11 (got '%1')")
+                                      .arg(*monthText));
+        }
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(recommendation,
+                     RecommendationService(**workspace).recommend(*customerId, yearMonth), fail);
+        return call.print(call.isSet(json_) ? printedJson(recommendationToJson(*recommendation))
+                                            : recommendationText(*recommendation));
+    }
+};
+
+}  // namespace
+
+const Command& recommendCommand() {
+    static const RecommendCommand command;
+    return command;
 }
 
 }  // namespace aicp::cli

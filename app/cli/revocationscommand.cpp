@@ -10,39 +10,45 @@
 namespace aicp::cli {
 namespace {
 
-int runExport(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("revocations export");
+class RevocationsExportCommand final : public Command {
+public:
+    RevocationsExportCommand()
+        : Command(QStringLiteral("revocations export"),
+                  QStringLiteral("Write the newest signed revocation list for verifiers")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] revocations export [-o FILE] [--passphrase-file FILE]")};
+        help.summary = QStringLiteral(
+            "Writes the newest signed revocation list (one line, AICPRL1.<payload>.<signature>): "
+            "the ids of every revoked license, with a sequence number that grows with each "
+            "revocation. Verifiers load it with 'aicp license verify --revocations FILE' and "
+            "refuse "
+            "any list older than one they have seen.");
+        help.options = {output, passphraseFile};
+        help.details = QStringLiteral(
+            "A list is published with every revocation. When none has been published yet, an "
+            "empty one (sequence 1) is signed now, which needs the signing key's passphrase "
+            "(--passphrase-file FILE, else $AICP_KEY_PASSPHRASE, else a prompt).\n\n"
+            "Exit status: 0 written, 1 it could not be (no signing key, wrong passphrase, the "
+            "file could not be written), 2 a mistake in the command line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
     const QCommandLineOption output =
         outputOption(QStringLiteral("Write the list to FILE. Default: standard output."));
     const QCommandLineOption passphraseFile = passphraseFileOption();
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] revocations export [-o FILE] [--passphrase-file FILE]")};
-    help.summary = QStringLiteral(
-        "Writes the newest signed revocation list (one line, AICPRL1.<payload>.<signature>): "
-        "the ids of every revoked license, with a sequence number that grows with each "
-        "revocation. Verifiers load it with 'aicp license verify --revocations FILE' and refuse "
-        "any list older than one they have seen.");
-    help.options = {output, passphraseFile, helpOption()};
-    help.details = QStringLiteral(
-        "A list is published with every revocation. When none has been published yet, an "
-        "empty one (sequence 1) is signed now, which needs the signing key's passphrase "
-        "(--passphrase-file FILE, else $AICP_KEY_PASSPHRASE, else a prompt).\n\n"
-        "Exit status: 0 written, 1 it could not be (no signing key, wrong passphrase, the "
-        "file could not be written), 2 a mistake in the command line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto outputPath = optionValue(context, parser, output, command, status);
-    if (!outputPath)
-        return status;
-    const auto passphrasePath = optionValue(context, parser, passphraseFile, command, status);
-    if (!passphrasePath)
-        return status;
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
+
+    int execute(Invocation& call) const override;
+};
+
+int RevocationsExportCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(outputPath, call.value(output), fail);
+    AICP_CLI_TRY(passphrasePath, call.value(passphraseFile), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
     LicenseRegistry registry(**workspace);
     auto token = registry.latestPublishedRevocationList();
     if (!token && token.error().code() == Error::Code::NotFound) {
@@ -52,39 +58,37 @@ int runExport(const CliContext& context, const QStringList& arguments) {
                 QStringLiteral("%1: no revocation list was published yet and the workspace has "
                                "no signing key to sign one")
                     .arg(command));
-        auto passphrase = readPassphrase(*passphrasePath, PassphraseUse::Unlock, context.err);
-        if (!passphrase)
-            return context.reportError(passphrase.error().withContext(command));
+        AICP_CLI_TRY(passphrase, readPassphrase(*passphrasePath, PassphraseUse::Unlock, call.err()),
+                     fail);
         token = registry.currentRevocationList(passphrase->view());
     }
     if (!token)
-        return context.reportError(token.error().withContext(command));
+        return call.fail(token.error());
 
     const QByteArray line = token->trimmed() + '\n';
     if (auto finished = printOrWriteFile(context, command, *outputPath, line))
         return *finished;
     // Read back through the verifier, so the message describes what was written.
     auto ring = KeyStore(**workspace).publicKeyRing();
-    auto list = ring ? RevocationList::verify(*token, *ring) : Result<RevocationList>(ring.error());
-    if (!list)
-        return context.failure(list.error().withContext(command));
-    context.out << QStringLiteral("Wrote revocation list %1 (%2 revoked) to %3.\n")
-                       .arg(list->sequence)
-                       .arg(list->revoked.size())
-                       .arg(QDir::toNativeSeparators(*outputPath));
+    AICP_CLI_TRY(
+        list, ring ? RevocationList::verify(*token, *ring) : Result<RevocationList>(ring.error()),
+        failure);
+    call.out() << QStringLiteral("Wrote revocation list %1 (%2 revoked) to %3.\n")
+                      .arg(list->sequence)
+                      .arg(list->revoked.size())
+                      .arg(QDir::toNativeSeparators(*outputPath));
     return kExitSuccess;
 }
 
-constexpr Subcommand kRevocationsSubcommands[] = {
-    {"export", "Write the newest signed revocation list for verifiers", &runExport},
-};
-
 }  // namespace
 
-int runRevocationsCommand(const CliContext& context, const QStringList& arguments) {
-    return runSubcommand(context, QStringLiteral("revocations"),
-                         QStringLiteral("Hands out the signed list of revoked licenses."),
-                         kRevocationsSubcommands, arguments);
+const CommandGroup& revocationsCommands() {
+    static const RevocationsExportCommand cExport;
+    static const CommandGroup group{
+        QStringLiteral("revocations"),
+        QStringLiteral("Hands out the signed list of revoked licenses."),
+        {&cExport}};
+    return group;
 }
 
 }  // namespace aicp::cli

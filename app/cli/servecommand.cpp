@@ -53,108 +53,127 @@ QString urlHost(const QHostAddress& address) {
                : address.toString();
 }
 
-}  // namespace
+// Runs the service on `workspace` until SIGTERM or SIGINT.
+int serve(const Invocation& call, Workspace& workspace, ApiServiceOptions options,
+          const ListenAddress& address) {
+    QTextStream& err = call.err();
+    ApiService service(workspace, std::move(options));
+    ApiHttpServer server(service, err);
+    SignalWatcher watcher;
+    if (!watcher.isActive())
+        return call.failure(
+            Error(Error::Code::Internal, QStringLiteral("cannot watch for SIGTERM and SIGINT")));
+    AICP_CLI_TRY(port, server.start(address.address, address.port), failure);
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
+                     [&err, &server](int signal) {
+                         err << QStringLiteral("aicp serve: %1, stopping\n")
+                                    .arg(signal == SIGINT ? QStringLiteral("SIGINT")
+                                                          : QStringLiteral("SIGTERM"));
+                         err.flush();
+                         server.stop(kShutdownGraceMs);
+                         QCoreApplication::quit();
+                     });
+    call.out() << QStringLiteral("aicp serve: listening on http://%1:%2 (workspace %3)\n")
+                      .arg(urlHost(address.address))
+                      .arg(*port)
+                      .arg(QDir::toNativeSeparators(workspace.path()));
+    call.out().flush();
+    QCoreApplication::exec();
+    return kExitSuccess;
+}
 
-int runServeCommand(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("serve");
-    const QCommandLineOption listen(
+class ServeCommand final : public Command {
+public:
+    ServeCommand()
+        : Command(QStringLiteral("serve"),
+                  QStringLiteral("Serve the REST API over HTTP (tokens, ingestion, export, "
+                                 "validation)")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral(
+            "[--db FILE] serve [--listen 127.0.0.1:8080] [--db FILE] [--passphrase-file FILE]")};
+        help.summary = QStringLiteral(
+            "Serves the workspace's REST API (JSON over HTTP, under /api/pricing/) until SIGTERM "
+            "or "
+            "SIGINT. Prints one line once listening: 'aicp serve: listening on http://HOST:PORT'. "
+            "Logs one line per request on stderr (time, method, path, status, duration).");
+        help.options = {listen_, db_};
+        help.details =
+            QStringLiteral(
+                "Every endpoint but GET /healthz needs 'Authorization: Bearer <token>' from 'aicp "
+                "tokens create'. Issuing licenses (POST /api/pricing/licenses) unlocks the signing "
+                "key "
+                "with --passphrase-file FILE or $AICP_KEY_PASSPHRASE, read once at start (never a "
+                "prompt); without either it answers 503. Request bodies over %1 bytes get 413.\n\n"
+                "On SIGTERM or SIGINT the service stops accepting connections, finishes the "
+                "answers "
+                "under way and closes the workspace, then exits 0.\n\n"
+                "Exit status: 0 stopped by a signal, 1 it could not start (no workspace, address "
+                "in "
+                "use, wrong passphrase), 2 a mistake in the command line.")
+                .arg(ApiRouter::kDefaultMaxBodyBytes);
+        describe(help);
+        // The passphrase is optional: only issuing licenses needs it.
+        needsPassphrase_ = true;
+    }
+
+private:
+    const QCommandLineOption listen_{
         QStringLiteral("listen"),
         QStringLiteral("Address and port to listen on. Default: 127.0.0.1:8080; port 0 picks a "
                        "free port (printed)."),
-        QStringLiteral("HOST:PORT"));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Workspace file to serve (as the global --db)."),
-                                QStringLiteral("FILE"));
-    const QCommandLineOption passphraseFile = passphraseFileOption();
-    CommandHelp help;
-    help.usage = {QStringLiteral(
-        "[--db FILE] serve [--listen 127.0.0.1:8080] [--db FILE] [--passphrase-file FILE]")};
-    help.summary = QStringLiteral(
-        "Serves the workspace's REST API (JSON over HTTP, under /api/pricing/) until SIGTERM or "
-        "SIGINT. Prints one line once listening: 'aicp serve: listening on http://HOST:PORT'. "
-        "Logs one line per request on stderr (time, method, path, status, duration).");
-    help.options = {listen, db, passphraseFile, helpOption()};
-    help.details =
-        QStringLiteral(
-            "Every endpoint but GET /healthz needs 'Authorization: Bearer <token>' from 'aicp "
-            "tokens create'. Issuing licenses (POST /api/pricing/licenses) unlocks the signing key "
-            "with --passphrase-file FILE or $AICP_KEY_PASSPHRASE, read once at start (never a "
-            "prompt); without either it answers 503. Request bodies over %1 bytes get 413.\n\n"
-            "On SIGTERM or SIGINT the service stops accepting connections, finishes the answers "
-            "under way and closes the workspace, then exits 0.\n\n"
-            "Exit status: 0 stopped by a signal, 1 it could not start (no workspace, address in "
-            "use, wrong passphrase), 2 a mistake in the command line.")
-            .arg(ApiRouter::kDefaultMaxBodyBytes);
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto listenText = optionValue(context, parser, listen, command, status);
-    if (!listenText)
-        return status;
-    const auto dbText = optionValue(context, parser, db, command, status);
-    if (!dbText)
-        return status;
-    const auto passphrasePath = optionValue(context, parser, passphraseFile, command, status);
-    if (!passphrasePath)
-        return status;
-    auto address =
-        parseListen(listenText->isEmpty() ? QStringLiteral("127.0.0.1:8080") : *listenText);
-    if (!address)
-        return context.usageError(QStringLiteral("%1: %2").arg(command, address.error().message()));
-    auto path = context.workspacePath(*dbText);
-    if (!path)
-        return context.usageError(QStringLiteral("%1: %2").arg(command, path.error().message()));
-    const CliContext local{context.out, context.err, *path};
-    auto workspace = local.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
+        QStringLiteral("HOST:PORT")};
+    const QCommandLineOption db_{QStringLiteral("db"),
+                                 QStringLiteral("Workspace file to serve (as the global --db)."),
+                                 QStringLiteral("FILE")};
 
-    ApiServiceOptions options;
-    if (!passphrasePath->isEmpty() || qEnvironmentVariableIsSet(kPassphraseVariable)) {
-        auto passphrase = readPassphrase(*passphrasePath, PassphraseUse::Unlock, context.err);
+    // The service's options: the signing key's passphrase when one is given,
+    // checked now so a wrong one stops the start rather than every issue.
+    static Result<ApiServiceOptions> serviceOptions(const Invocation& call, Workspace& workspace,
+                                                    const QString& passphrasePath) {
+        ApiServiceOptions options;
+        if (passphrasePath.isEmpty() && !qEnvironmentVariableIsSet(kPassphraseVariable))
+            return options;
+        auto passphrase = call.passphrase(PassphraseUse::Unlock);
         if (!passphrase)
-            return context.reportError(passphrase.error().withContext(command));
-        // Checked now, so a wrong passphrase stops the start rather than
-        // every later issue.
-        auto unlocked = KeyStore(**workspace).unlockSigningKey(passphrase->view());
+            return passphrase.error();
+        auto unlocked = KeyStore(workspace).unlockSigningKey(passphrase->view());
         if (!unlocked)
-            return context.failure(unlocked.error().withContext(command));
+            return stateError(unlocked.error());
         options.passphrase = passphrase->view().toByteArray();
+        return options;
     }
-    if (QCoreApplication::instance() == nullptr)
-        return context.failure(QStringLiteral("%1: needs a Qt application object").arg(command));
 
-    {
-        ApiService service(**workspace, std::move(options));
-        ApiHttpServer server(service, context.err);
-        SignalWatcher watcher;
-        if (!watcher.isActive())
-            return context.failure(
-                QStringLiteral("%1: cannot watch for SIGTERM and SIGINT").arg(command));
-        auto port = server.start(address->address, address->port);
-        if (!port)
-            return context.failure(port.error().withContext(command));
-        QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
-                         [&context, &server](int signal) {
-                             context.err << QStringLiteral("aicp serve: %1, stopping\n")
-                                                .arg(signal == SIGINT ? QStringLiteral("SIGINT")
-                                                                      : QStringLiteral("SIGTERM"));
-                             context.err.flush();
-                             server.stop(kShutdownGraceMs);
-                             QCoreApplication::quit();
-                         });
-        context.out << QStringLiteral("aicp serve: listening on http://%1:%2 (workspace %3)\n")
-                           .arg(urlHost(address->address))
-                           .arg(*port)
-                           .arg(QDir::toNativeSeparators(*path));
-        context.out.flush();
-        QCoreApplication::exec();
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(listenText, call.value(listen_), fail);
+        AICP_CLI_TRY(dbText, call.value(db_), fail);
+        AICP_CLI_TRY(passphrasePath, call.value(passphraseFileOption()), fail);
+        auto address =
+            parseListen(listenText->isEmpty() ? QStringLiteral("127.0.0.1:8080") : *listenText);
+        if (!address)
+            return call.usage(address.error().message());
+        auto path = call.context().workspacePath(*dbText);
+        if (!path)
+            return call.usage(path.error().message());
+        const CliContext local{call.out(), call.err(), *path};
+        AICP_CLI_TRY(workspace, local.openExistingWorkspace(), failure);
+        AICP_CLI_TRY(options, serviceOptions(call, **workspace, *passphrasePath), fail);
+        if (QCoreApplication::instance() == nullptr)
+            return call.failure(Error::internal(QStringLiteral("needs a Qt application object")));
+        const int status = serve(call, **workspace, std::move(options).value(), *address);
+        if (status != kExitSuccess)
+            return status;
+        workspace->reset();
+        call.err() << "aicp serve: stopped; workspace closed\n";
+        call.err().flush();
+        return kExitSuccess;
     }
-    workspace->reset();
-    context.err << "aicp serve: stopped; workspace closed\n";
-    context.err.flush();
-    return kExitSuccess;
+};
+
+}  // namespace
+
+const Command& serveCommand() {
+    static const ServeCommand command;
+    return command;
 }
 
 }  // namespace aicp::cli

@@ -20,132 +20,123 @@ const QString kRoleRules = QStringLiteral(
     "Roles: read (every GET, POST cost and POST licenses/validate), ingest (read, and POST "
     "usage/events), admin (ingest, and POST licenses); each includes the ones before it.");
 
-int runCreate(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("tokens create");
-    const QCommandLineOption role(QStringLiteral("role"),
-                                  QStringLiteral("What the token may do: read, ingest or admin."),
-                                  QStringLiteral("ROLE"));
-    const QCommandLineOption name(QStringLiteral("name"),
-                                  QStringLiteral("A name to tell tokens apart (who holds it)."),
-                                  QStringLiteral("N"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] tokens create --role read|ingest|admin [--name N]")};
-    help.summary = QStringLiteral(
-        "Makes a bearer token for the HTTP service ('aicp serve') and prints it alone on "
-        "standard output. It is shown this once: the workspace keeps only its SHA-256.");
-    help.options = {role, name, helpOption()};
-    help.details = kRoleRules + QStringLiteral(
+class CreateToken final : public Command {
+public:
+    CreateToken()
+        : Command(QStringLiteral("tokens create"),
+                  QStringLiteral("Make a bearer token for the HTTP service (printed once)")) {
+        usage_ = {QStringLiteral("[--db FILE] tokens create --role read|ingest|admin [--name N]")};
+        summary_ = QStringLiteral(
+            "Makes a bearer token for the HTTP service ('aicp serve') and prints it alone on "
+            "standard output. It is shown this once: the workspace keeps only its SHA-256.");
+        ownOptions_ = {role_, name_};
+        details_ = kRoleRules + QStringLiteral(
                                     "\n\nExample:\n  aicp tokens create --role ingest --name "
                                     "gateway-eu > ingest.token\n\n"
                                     "Exit status: 0 made, 1 it could not be, 2 a mistake in "
                                     "the command line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto roleText = optionValue(context, parser, role, command, status);
-    if (!roleText)
-        return status;
-    const auto nameText = optionValue(context, parser, name, command, status);
-    if (!nameText)
-        return status;
-    if (roleText->isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give --role read, ingest or admin").arg(command));
-    const auto parsedRole = apiRoleFromName(*roleText);
-    if (!parsedRole)
-        return context.usageError(QStringLiteral("%1: unknown role '%2' (read, ingest or admin)")
-                                      .arg(command, *roleText));
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto made = ApiTokenStore(**workspace).create(*parsedRole, *nameText);
-    if (!made)
-        return context.reportError(made.error().withContext(command));
-    context.out << QString::fromLatin1(made->token) << '\n';
-    context.out.flush();
-    context.err << QStringLiteral("Created %1 token %2 '%3'. Keep it now: it is not shown again.\n")
-                       .arg(apiRoleName(made->info.role))
-                       .arg(made->info.id)
-                       .arg(made->info.name);
-    return kExitSuccess;
-}
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
 
-int runList(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("tokens list");
-    const QCommandLineOption json = jsonOption(QStringLiteral("the tokens"));
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] tokens list [--json]")};
-    help.summary = QStringLiteral(
-        "Lists the HTTP service's tokens, revoked ones included (never the tokens themselves).");
-    help.options = {json, helpOption()};
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    auto tokens = readWorkspace(context.openExistingWorkspace(), [](Workspace& workspace) {
-        return ApiTokenStore(workspace).list();
-    });
-    if (!tokens)
-        return context.failure(tokens.error().withContext(command));
-    if (parser.isSet(json)) {
-        context.out << printedJsonList(QStringLiteral("tokens"), *tokens, &tokenJson);
+private:
+    const QCommandLineOption role_{QStringLiteral("role"),
+                                   QStringLiteral("What the token may do: read, ingest or admin."),
+                                   QStringLiteral("ROLE")};
+    const QCommandLineOption name_{QStringLiteral("name"),
+                                   QStringLiteral("A name to tell tokens apart (who holds it)."),
+                                   QStringLiteral("N")};
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(roleText, call.value(role_), fail);
+        AICP_CLI_TRY(nameText, call.value(name_), fail);
+        if (roleText->isEmpty())
+            return call.usage(QStringLiteral("give --role read, ingest or admin"));
+        const auto parsedRole = apiRoleFromName(*roleText);
+        if (!parsedRole)
+            return call.usage(
+                QStringLiteral("unknown role '%1' (read, ingest or admin)").arg(*roleText));
+        // A token is random bytes of which the workspace keeps the hash: it
+        // needs no signing key, only a workspace ('aicp workspace create').
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(made, ApiTokenStore(**workspace).create(*parsedRole, *nameText), fail);
+        call.out() << QString::fromLatin1(made->token) << '\n';
+        call.out().flush();
+        call.err() << QStringLiteral(
+                          "Created %1 token %2 '%3'. Keep it now: it is not shown again.\n")
+                          .arg(apiRoleName(made->info.role))
+                          .arg(made->info.id)
+                          .arg(made->info.name);
         return kExitSuccess;
     }
-    if (tokens->empty()) {
-        context.out << "No API tokens; make one with 'aicp tokens create --role read'.\n";
-        return kExitSuccess;
+};
+
+class ListTokens final : public Command {
+public:
+    ListTokens()
+        : Command(QStringLiteral("tokens list"),
+                  QStringLiteral("List the tokens and their roles")) {
+        usage_ = {QStringLiteral("[--db FILE] tokens list [--json]")};
+        summary_ = QStringLiteral(
+            "Lists the HTTP service's tokens, revoked ones included (never the tokens "
+            "themselves).");
+        ownOptions_ = {json_};
+        workspaceUse_ = WorkspaceUse::Existing;
     }
-    TextTable table({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"),
-                     QStringLiteral("CREATED"), QStringLiteral("REVOKED")},
-                    {TextTable::Align::Right});
-    for (const ApiTokenInfo& token : *tokens)
-        table.addRow(
-            {QString::number(token.id), token.name, apiRoleName(token.role),
-             toRfc3339(token.createdAt),
-             token.revokedAt.isValid() ? toRfc3339(token.revokedAt) : QStringLiteral("-")});
-    context.out << table.render();
-    return kExitSuccess;
-}
 
-int runRevoke(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("tokens revoke");
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] tokens revoke ID|NAME")};
-    help.summary = QStringLiteral(
-        "Revokes a token: a running service refuses it within a second. It stays listed.");
-    help.options = {helpOption()};
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 1))
-        return *finished;
-    int status = kExitSuccess;
-    const auto which = requiredArgument(context, parser, command,
-                                        QStringLiteral("the token's id or name"), status);
-    if (!which)
-        return status;
-    auto revoked = readWorkspace(context.openExistingWorkspace(), [&which](Workspace& workspace) {
-        return ApiTokenStore(workspace).revoke(*which);
-    });
-    if (!revoked)
-        return context.reportError(revoked.error().withContext(command));
-    context.out << QStringLiteral("Revoked %1 token %2 '%3'.\n")
-                       .arg(apiRoleName(revoked->role))
-                       .arg(revoked->id)
-                       .arg(revoked->name);
-    return kExitSuccess;
-}
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the tokens"));
 
-constexpr Subcommand kTokensSubcommands[] = {
-    {"create", "Make a bearer token for the HTTP service (printed once)", &runCreate},
-    {"list", "List the tokens and their roles", &runList},
-    {"revoke", "Revoke a token", &runRevoke},
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(tokens, ApiTokenStore(**workspace).list(), failure);
+        return printListing(
+            call, call.isSet(json_), QStringLiteral("tokens"), *tokens, &tokenJson,
+            QStringLiteral("No API tokens; make one with 'aicp tokens create --role read'.\n"),
+            TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"),
+                       QStringLiteral("CREATED"), QStringLiteral("REVOKED")},
+                      {TextTable::Align::Right}),
+            [](const ApiTokenInfo& token) {
+                return QStringList{
+                    QString::number(token.id), token.name, apiRoleName(token.role),
+                    toRfc3339(token.createdAt),
+                    token.revokedAt.isValid() ? toRfc3339(token.revokedAt) : QStringLiteral("-")};
+            });
+    }
+};
+
+class RevokeToken final : public Command {
+public:
+    RevokeToken() : Command(QStringLiteral("tokens revoke"), QStringLiteral("Revoke a token")) {
+        usage_ = {QStringLiteral("[--db FILE] tokens revoke ID|NAME")};
+        summary_ = QStringLiteral(
+            "Revokes a token: a running service refuses it within a second. It stays listed.");
+        positionals_ = 1;
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(which, call.argument(QStringLiteral("the token's id or name")), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), fail);
+        AICP_CLI_TRY(revoked, ApiTokenStore(**workspace).revoke(*which), fail);
+        return call.print(QStringLiteral("Revoked %1 token %2 '%3'.\n")
+                              .arg(apiRoleName(revoked->role))
+                              .arg(revoked->id)
+                              .arg(revoked->name));
+    }
 };
 
 }  // namespace
 
-int runTokensCommand(const CliContext& context, const QStringList& arguments) {
-    return runSubcommand(context, QStringLiteral("tokens"),
-                         QStringLiteral("Manages the bearer tokens of the HTTP service."),
-                         kTokensSubcommands, arguments);
+const CommandGroup& tokensCommands() {
+    static const CreateToken create;
+    static const ListTokens list;
+    static const RevokeToken revoke;
+    static const CommandGroup group{
+        QStringLiteral("tokens"),
+        QStringLiteral("Manages the bearer tokens of the HTTP service."),
+        {&create, &list, &revoke}};
+    return group;
 }
 
 }  // namespace aicp::cli

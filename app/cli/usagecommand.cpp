@@ -1,5 +1,6 @@
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
+#include "cli/progressline.h"
 #include "common/texttable.h"
 #include "licensing/licensepayload.h"
 #include "metering/importwording.h"
@@ -8,23 +9,10 @@
 #include "metering/yearmonth.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <limits>
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QRegularExpression>
-
-#ifdef Q_OS_WIN
-#include <io.h>
-#define AICP_ISATTY _isatty
-#define AICP_FILENO _fileno
-#else
-#include <unistd.h>
-#define AICP_ISATTY isatty
-#define AICP_FILENO fileno
-#endif
 
 namespace aicp::cli {
 namespace {
@@ -44,49 +32,18 @@ QJsonObject countsJson(const std::map<QString, std::int64_t>& counts) {
     return object;
 }
 
-bool stderrIsTerminal() {
-    return AICP_ISATTY(AICP_FILENO(stderr)) != 0;
+// "events.csv: 1,234,567 rows, 41 MB/s, 12%" while a file is imported.
+QString importProgressText(const QString& name, const UsageImportProgress& progress,
+                           qint64 elapsedMs) {
+    const double seconds = std::max<double>(double(elapsedMs), 1) / 1000.0;
+    const double megabytesPerSecond = double(progress.bytes) / (1024.0 * 1024.0) / seconds;
+    QString line = QStringLiteral("%1: %2 rows, %3 MB/s")
+                       .arg(name, cliLocale().toString(qint64(progress.rows)),
+                            cliLocale().toString(megabytesPerSecond, 'f', 0));
+    if (progress.totalBytes > 0)
+        line += QStringLiteral(", %1%").arg(100 * progress.bytes / progress.totalBytes);
+    return line;
 }
-
-// "\revents.csv: 1,234,567 rows, 41 MB/s" on a terminal, at most ten times a
-// second; nothing at all when stderr is a file or a pipe.
-class ProgressLine {
-public:
-    ProgressLine(QTextStream& err, QString name) : err_(err), name_(std::move(name)) {
-        clock_.start();
-    }
-
-    void show(const UsageImportProgress& progress) {
-        if (lastShown_ >= 0 && clock_.elapsed() - lastShown_ < 100)
-            return;
-        lastShown_ = clock_.elapsed();
-        const double seconds = std::max<double>(clock_.elapsed(), 1) / 1000.0;
-        const double megabytesPerSecond = double(progress.bytes) / (1024.0 * 1024.0) / seconds;
-        QString line = QStringLiteral("%1: %2 rows, %3 MB/s")
-                           .arg(name_, cliLocale().toString(qint64(progress.rows)),
-                                cliLocale().toString(megabytesPerSecond, 'f', 0));
-        if (progress.totalBytes > 0)
-            line += QStringLiteral(", %1%").arg(100 * progress.bytes / progress.totalBytes);
-        width_ = std::max(width_, line.size());
-        err_ << '\r' << line.leftJustified(width_);
-        err_.flush();
-    }
-
-    // Leaves the line blank for what is printed next.
-    void clear() {
-        if (width_ == 0)
-            return;
-        err_ << '\r' << QString(width_, u' ') << '\r';
-        err_.flush();
-    }
-
-private:
-    QTextStream& err_;
-    QString name_;
-    QElapsedTimer clock_;
-    qint64 lastShown_ = -1;
-    qsizetype width_ = 0;
-};
 
 struct ImportTotals {
     std::int64_t newEvents = 0;
@@ -126,64 +83,78 @@ QJsonObject refusedJson(const QString& path, const QString& why) {
     return object;
 }
 
-int runImport(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("usage import");
-    const QCommandLineOption format(
+class UsageImportCommand final : public Command {
+public:
+    UsageImportCommand()
+        : Command(QStringLiteral("usage import"),
+                  QStringLiteral("Import usage events from CSV or JSON Lines files")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] usage import FILE... [--format csv|jsonl] [--skip-bad] "
+                           "[--reject-file F] [--json]")};
+        help.summary = QStringLiteral(
+            "Imports usage events (one per governed AI request) from CSV or JSON Lines CloudEvents "
+            "files, each file in one transaction of its own. Events already in the workspace (same "
+            "source and id) are counted as duplicates and change nothing, so importing a file "
+            "again "
+            "is safe; events in a month already invoiced are kept and counted as late. A bad row "
+            "refuses the whole file, naming file, line and column, and nothing of it is written; "
+            "with --skip-bad the good rows go in and the bad ones to a reject file, each after a "
+            "'# file:line:column: reason' comment. One line per file says what happened.");
+        help.options = {format, skipBad, rejectFile, json};
+        help.details = QStringLiteral(
+            "A file refused does not stop the others; each refusal is one line on stderr "
+            "('aicp: usage import: events.csv:3:2: …'). On a terminal, the progress (rows and "
+            "MB/s) is shown on stderr while a file imports.\n\n"
+            "JSON: {\"files\": [{\"file\", \"refused\", \"error\" (why it was refused, or null), "
+            "\"format\", \"rows\", \"new\", \"duplicate\", \"rejected\", \"late\", \"reject_file\" "
+            "(or null), \"sha256\"}, …], \"new\", \"duplicate\", \"rejected\", \"late\" (the "
+            "totals "
+            "over the files imported)}.\n\n"
+            "Exit status: 0 every file imported, 1 a file was refused (or the workspace could not "
+            "be used), 2 a mistake in the command line.\n\n"
+            "Examples:\n"
+            "  aicp usage import events-2026-11.csv\n"
+            "  aicp usage import day1.jsonl day2.jsonl --skip-bad --reject-file bad.jsonl --json");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+        positionals_ = std::numeric_limits<qsizetype>::max();
+    }
+
+private:
+    const QCommandLineOption format = QCommandLineOption(
         QStringLiteral("format"),
         QStringLiteral("The files' format, csv or jsonl. Default: by each file's extension "
                        "(.csv, .jsonl, .ndjson), else by its first character."),
         QStringLiteral("FMT"));
-    const QCommandLineOption skipBad(
+    const QCommandLineOption skipBad = QCommandLineOption(
         QStringLiteral("skip-bad"),
         QStringLiteral("Import the good rows and write the bad ones to a reject file, instead of "
                        "refusing the whole file."));
-    const QCommandLineOption rejectFile(
+    const QCommandLineOption rejectFile = QCommandLineOption(
         QStringLiteral("reject-file"),
         QStringLiteral("With --skip-bad: where the refused rows go. With several files, F.1, "
                        "F.2, … in the order given. Default: <file>.rejects beside each file."),
         QStringLiteral("F"));
     const QCommandLineOption json = jsonOption(QStringLiteral("the counts"));
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] usage import FILE... [--format csv|jsonl] [--skip-bad] "
-                       "[--reject-file F] [--json]")};
-    help.summary = QStringLiteral(
-        "Imports usage events (one per governed AI request) from CSV or JSON Lines CloudEvents "
-        "files, each file in one transaction of its own. Events already in the workspace (same "
-        "source and id) are counted as duplicates and change nothing, so importing a file again "
-        "is safe; events in a month already invoiced are kept and counted as late. A bad row "
-        "refuses the whole file, naming file, line and column, and nothing of it is written; "
-        "with --skip-bad the good rows go in and the bad ones to a reject file, each after a "
-        "'# file:line:column: reason' comment. One line per file says what happened.");
-    help.options = {format, skipBad, rejectFile, json, helpOption()};
-    help.details = QStringLiteral(
-        "A file refused does not stop the others; each refusal is one line on stderr "
-        "('aicp: usage import: events.csv:3:2: …'). On a terminal, the progress (rows and "
-        "MB/s) is shown on stderr while a file imports.\n\n"
-        "JSON: {\"files\": [{\"file\", \"refused\", \"error\" (why it was refused, or null), "
-        "\"format\", \"rows\", \"new\", \"duplicate\", \"rejected\", \"late\", \"reject_file\" "
-        "(or null), \"sha256\"}, …], \"new\", \"duplicate\", \"rejected\", \"late\" (the totals "
-        "over the files imported)}.\n\n"
-        "Exit status: 0 every file imported, 1 a file was refused (or the workspace could not "
-        "be used), 2 a mistake in the command line.\n\n"
-        "Examples:\n"
-        "  aicp usage import events-2026-11.csv\n"
-        "  aicp usage import day1.jsonl day2.jsonl --skip-bad --reject-file bad.jsonl --json");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments,
-                                      std::numeric_limits<qsizetype>::max()))
-        return *finished;
 
-    int status = kExitSuccess;
+    int execute(Invocation& call) const override;
+    int importFiles(const Invocation& call, Workspace& workspace, const QStringList& files,
+                    const UsageImportOptions& options, const QString& rejectPath) const;
+};
+
+int UsageImportCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QCommandLineParser& parser = call.parser();
+    const QString& command = name();
+
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
         return context.usageError(
             QStringLiteral("%1: give the FILE(s) to import. Try 'aicp %1 --help'.").arg(command));
-    const auto formatText = optionValue(context, parser, format, command, status);
-    if (!formatText)
-        return status;
+    AICP_CLI_TRY(formatText, call.value(format), fail);
     UsageImportOptions options;
-    if (parser.isSet(format)) {
+    if (call.isSet(format)) {
         if (*formatText == QLatin1String("csv"))
             options.format = UsageFormat::Csv;
         else if (*formatText == QLatin1String("jsonl"))
@@ -192,11 +163,9 @@ int runImport(const CliContext& context, const QStringList& arguments) {
             return context.usageError(QStringLiteral("%1: --format must be csv or jsonl (got '%2')")
                                           .arg(command, *formatText));
     }
-    options.skipBad = parser.isSet(skipBad);
-    const auto rejectPath = optionValue(context, parser, rejectFile, command, status);
-    if (!rejectPath)
-        return status;
-    if (parser.isSet(rejectFile) && !options.skipBad)
+    options.skipBad = call.isSet(skipBad);
+    AICP_CLI_TRY(rejectPath, call.value(rejectFile), fail);
+    if (call.isSet(rejectFile) && !options.skipBad)
         return context.usageError(
             QStringLiteral("%1: --reject-file only applies with --skip-bad").arg(command));
     for (const QString& file : files) {
@@ -209,13 +178,16 @@ int runImport(const CliContext& context, const QStringList& arguments) {
                                        .arg(command, QDir::toNativeSeparators(file)));
     }
 
-    auto opened = context.openWorkspace();
-    if (!opened)
-        return context.failure(opened.error().withContext(command));
-    Workspace& workspace = **opened;
+    AICP_CLI_TRY(opened, call.workspace(), failure);
+    return importFiles(call, **opened, files, options, *rejectPath);
+}
+
+int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace,
+                                    const QStringList& files, const UsageImportOptions& options,
+                                    const QString& rejectPath) const {
     UsageImporter importer(workspace);
-    const bool showProgress = stderrIsTerminal();
-    const bool asJson = parser.isSet(json);
+    const bool showProgress = ProgressLine::wanted();
+    const bool asJson = call.isSet(json);
 
     ImportTotals totals;
     QJsonArray filesJson;
@@ -223,16 +195,16 @@ int runImport(const CliContext& context, const QStringList& arguments) {
     for (qsizetype i = 0; i < files.size(); ++i) {
         const QString& file = files.at(i);
         UsageImportOptions fileOptions = options;
-        if (!rejectPath->isEmpty())
-            fileOptions.rejectFile = files.size() == 1
-                                         ? *rejectPath
-                                         : QStringLiteral("%1.%2").arg(*rejectPath).arg(i + 1);
+        if (!rejectPath.isEmpty())
+            fileOptions.rejectFile =
+                files.size() == 1 ? rejectPath : QStringLiteral("%1.%2").arg(rejectPath).arg(i + 1);
         std::optional<ProgressLine> progress;
         if (showProgress) {
-            progress.emplace(context.err, QFileInfo(file).fileName());
-            fileOptions.progress = [&progress](const UsageImportProgress& state) {
-                progress->show(state);
-            };
+            progress.emplace(call.err());
+            fileOptions.progress =
+                [&progress, name = QFileInfo(file).fileName()](const UsageImportProgress& state) {
+                    progress->show(importProgressText(name, state, progress->elapsedMs()));
+                };
         }
         auto report = importer.importFile(file, fileOptions);
         if (progress)
@@ -241,8 +213,9 @@ int runImport(const CliContext& context, const QStringList& arguments) {
             anyRefused = true;
             const QString why = describeRefusal(file, report.error());
             // Refusals are the error lines; the results so far stay on stdout.
-            context.out.flush();
-            static_cast<void>(context.failure(QStringLiteral("%1: %2").arg(command, why)));
+            call.out().flush();
+            static_cast<void>(
+                call.context().failure(QStringLiteral("%1: %2").arg(call.name(), why)));
             if (asJson)
                 filesJson.append(refusedJson(file, why));
             continue;
@@ -254,39 +227,26 @@ int runImport(const CliContext& context, const QStringList& arguments) {
         if (asJson)
             filesJson.append(fileJson(file, *report));
         else
-            context.out << QStringLiteral("%1: %2\n")
-                               .arg(QDir::toNativeSeparators(file),
-                                    describeImport(*report, cliLocale()));
+            call.out() << QStringLiteral("%1: %2\n")
+                              .arg(QDir::toNativeSeparators(file),
+                                   describeImport(*report, cliLocale()));
     }
 
     if (asJson) {
-        context.out << printedJson({{QStringLiteral("files"), filesJson},
-                                    {QStringLiteral("new"), number(totals.newEvents)},
-                                    {QStringLiteral("duplicate"), number(totals.duplicates)},
-                                    {QStringLiteral("rejected"), number(totals.rejected)},
-                                    {QStringLiteral("late"), number(totals.late)}});
+        call.out() << printedJson({{QStringLiteral("files"), filesJson},
+                                   {QStringLiteral("new"), number(totals.newEvents)},
+                                   {QStringLiteral("duplicate"), number(totals.duplicates)},
+                                   {QStringLiteral("rejected"), number(totals.rejected)},
+                                   {QStringLiteral("late"), number(totals.late)}});
     } else if (files.size() > 1) {
         UsageImportReport sum;
         sum.newEvents = totals.newEvents;
         sum.duplicates = totals.duplicates;
         sum.rejected = totals.rejected;
         sum.late = totals.late;
-        context.out << QStringLiteral("Total: %1\n").arg(describeImport(sum, cliLocale()));
+        call.out() << QStringLiteral("Total: %1\n").arg(describeImport(sum, cliLocale()));
     }
     return anyRefused ? kExitFailure : kExitSuccess;
-}
-
-// --customer, present and not empty.
-std::optional<QString> customerValue(const CliContext& context, const QCommandLineParser& parser,
-                                     const QCommandLineOption& customer, const QString& command,
-                                     int& exitStatus) {
-    auto value = optionValue(context, parser, customer, command, exitStatus);
-    if (value && value->isEmpty()) {
-        exitStatus = context.usageError(
-            QStringLiteral("%1: give --customer ID. Try 'aicp %1 --help'.").arg(command));
-        return std::nullopt;
-    }
-    return value;
 }
 
 QCommandLineOption customerOption() {
@@ -294,39 +254,47 @@ QCommandLineOption customerOption() {
                               QStringLiteral("ID"));
 }
 
-int runSummary(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("usage summary");
+class UsageSummaryCommand final : public Command {
+public:
+    UsageSummaryCommand()
+        : Command(QStringLiteral("usage summary"),
+                  QStringLiteral("One customer's usage in one month")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] usage summary --customer ID --month YYYY-MM [--json]")};
+        help.summary = QStringLiteral(
+            "One customer's usage in one month, from the aggregates the imports keep: requests "
+            "(the "
+            "sum of the events' quantities), of which late (arrived after the month was invoiced), "
+            "requests per policy pack and per compliance module (a request can carry several, so "
+            "these need not add up to the requests), and the distinct active users (seats) and "
+            "agents.");
+        help.options = {customer, month, json};
+        help.details = QStringLiteral(
+            "JSON: {\"customer\", \"month\", \"requests\", \"late_requests\", \"policy_packs\" "
+            "({name: requests}), \"compliance_modules\" ({name: requests}), \"active_users\", "
+            "\"active_agents\"}.\n\n"
+            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
+            "line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
     const QCommandLineOption customer = customerOption();
-    const QCommandLineOption month(QStringLiteral("month"),
-                                   QStringLiteral("The calendar month (UTC), e.g. 2026-11."),
-                                   QStringLiteral("YYYY-MM"));
+    const QCommandLineOption month = QCommandLineOption(
+        QStringLiteral("month"), QStringLiteral("The calendar month (UTC), e.g. 2026-11."),
+        QStringLiteral("YYYY-MM"));
     const QCommandLineOption json = jsonOption(QStringLiteral("the summary"));
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] usage summary --customer ID --month YYYY-MM [--json]")};
-    help.summary = QStringLiteral(
-        "One customer's usage in one month, from the aggregates the imports keep: requests (the "
-        "sum of the events' quantities), of which late (arrived after the month was invoiced), "
-        "requests per policy pack and per compliance module (a request can carry several, so "
-        "these need not add up to the requests), and the distinct active users (seats) and "
-        "agents.");
-    help.options = {customer, month, json, helpOption()};
-    help.details = QStringLiteral(
-        "JSON: {\"customer\", \"month\", \"requests\", \"late_requests\", \"policy_packs\" "
-        "({name: requests}), \"compliance_modules\" ({name: requests}), \"active_users\", "
-        "\"active_agents\"}.\n\n"
-        "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-        "line.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto customerId = customerValue(context, parser, customer, command, status);
-    if (!customerId)
-        return status;
-    const auto monthText = optionValue(context, parser, month, command, status);
-    if (!monthText)
-        return status;
+
+    int execute(Invocation& call) const override;
+};
+
+int UsageSummaryCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(customerId, call.requiredValue(customer, QStringLiteral("--customer ID")), fail);
+    AICP_CLI_TRY(monthText, call.value(month), fail);
     if (monthText->isEmpty())
         return context.usageError(
             QStringLiteral("%1: give --month YYYY-MM. Try 'aicp %1 --help'.").arg(command));
@@ -336,15 +304,11 @@ int runSummary(const CliContext& context, const QStringList& arguments) {
             QStringLiteral("%1: --month must be a month written YYYY-MM, e.g. 2026-11 (got '%2')")
                 .arg(command, *monthText));
 
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto summary = UsageQuery(**workspace).monthlySummary(*customerId, *yearMonth);
-    if (!summary)
-        return context.reportError(summary.error().withContext(command));
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(summary, UsageQuery(**workspace).monthlySummary(*customerId, *yearMonth), fail);
 
-    if (parser.isSet(json)) {
-        context.out << printedJson(
+    if (call.isSet(json)) {
+        call.out() << printedJson(
             {{QStringLiteral("customer"), summary->customerId},
              {QStringLiteral("month"), summary->month.toString()},
              {QStringLiteral("requests"), number(summary->requests)},
@@ -356,9 +320,9 @@ int runSummary(const CliContext& context, const QStringList& arguments) {
         return kExitSuccess;
     }
     const QLocale& locale = cliLocale();
-    context.out << labelledLines({{QStringLiteral("Customer"), summary->customerId},
-                                  {QStringLiteral("Month"), summary->month.toString()}})
-                << '\n';
+    call.out() << labelledLines({{QStringLiteral("Customer"), summary->customerId},
+                                 {QStringLiteral("Month"), summary->month.toString()}})
+               << '\n';
     TextTable table({QString(), QString()}, {TextTable::Align::Left, TextTable::Align::Right});
     const auto add = [&](const QString& label, std::int64_t value) {
         table.addRow({label, locale.toString(qint64(value))});
@@ -377,79 +341,73 @@ int runSummary(const CliContext& context, const QStringList& arguments) {
     };
     breakdown(QStringLiteral("Requests by policy pack"), summary->policyPacks);
     breakdown(QStringLiteral("Requests by compliance module"), summary->complianceModules);
-    context.out << table.render();
+    call.out() << table.render();
     return kExitSuccess;
 }
 
-// A --from or --to date: YYYY-MM-DD exactly.
-Result<QDate> parseDay(const QString& optionName, const QString& text) {
-    static const QRegularExpression kDay(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QDate date = kDay.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
-    if (!date.isValid())
-        return Error::invalidInput(
-            QStringLiteral("%1 must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got '%2')")
-                .arg(optionName, text));
-    return date;
-}
+class UsageSeriesCommand final : public Command {
+public:
+    UsageSeriesCommand()
+        : Command(QStringLiteral("usage series"),
+                  QStringLiteral("One customer's requests per hour or per day")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] usage series --customer ID --from DATE --to DATE "
+                           "--window hour|day [--json]")};
+        help.summary = QStringLiteral(
+            "One customer's requests hour by hour or day by day, from the start of --from to the "
+            "end of --to (UTC days, both included), one row per window with its start (RFC 3339) "
+            "and its requests; windows without usage show 0.");
+        help.options = {customer, from, to, window, json};
+        help.details = QStringLiteral(
+                           "Dates are written YYYY-MM-DD. An hourly series covers at most %1 days; "
+                           "a daily one at most %2.\n\n"
+                           "JSON: {\"customer\", \"window\", \"from\", \"to\", \"requests\" (the "
+                           "total), \"points\": [{\"start\", \"requests\"}, …]}.\n\n"
+                           "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake "
+                           "in the command line.")
+                           .arg(kMaxHourlyDays)
+                           .arg(UsageQuery::kMaxSeriesDays);
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
 
-int runSeries(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("usage series");
+private:
     const QCommandLineOption customer = customerOption();
-    const QCommandLineOption from(QStringLiteral("from"),
-                                  QStringLiteral("The first day (UTC) of the range."),
-                                  QStringLiteral("DATE"));
-    const QCommandLineOption to(QStringLiteral("to"),
-                                QStringLiteral("The last day (UTC) of the range, included."),
-                                QStringLiteral("DATE"));
-    const QCommandLineOption window(QStringLiteral("window"),
-                                    QStringLiteral("One row per hour or per day."),
-                                    QStringLiteral("hour|day"));
+    const QCommandLineOption from = QCommandLineOption(
+        QStringLiteral("from"), QStringLiteral("The first day (UTC) of the range."),
+        QStringLiteral("DATE"));
+    const QCommandLineOption to = QCommandLineOption(
+        QStringLiteral("to"), QStringLiteral("The last day (UTC) of the range, included."),
+        QStringLiteral("DATE"));
+    const QCommandLineOption window =
+        QCommandLineOption(QStringLiteral("window"), QStringLiteral("One row per hour or per day."),
+                           QStringLiteral("hour|day"));
     const QCommandLineOption json = jsonOption(QStringLiteral("the series"));
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] usage series --customer ID --from DATE --to DATE "
-                       "--window hour|day [--json]")};
-    help.summary = QStringLiteral(
-        "One customer's requests hour by hour or day by day, from the start of --from to the "
-        "end of --to (UTC days, both included), one row per window with its start (RFC 3339) "
-        "and its requests; windows without usage show 0.");
-    help.options = {customer, from, to, window, json, helpOption()};
-    help.details = QStringLiteral(
-                       "Dates are written YYYY-MM-DD. An hourly series covers at most %1 days; "
-                       "a daily one at most %2.\n\n"
-                       "JSON: {\"customer\", \"window\", \"from\", \"to\", \"requests\" (the "
-                       "total), \"points\": [{\"start\", \"requests\"}, …]}.\n\n"
-                       "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake "
-                       "in the command line.")
-                       .arg(kMaxHourlyDays)
-                       .arg(UsageQuery::kMaxSeriesDays);
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    const auto customerId = customerValue(context, parser, customer, command, status);
-    if (!customerId)
-        return status;
+
+    int execute(Invocation& call) const override;
+};
+
+int UsageSeriesCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(customerId, call.requiredValue(customer, QStringLiteral("--customer ID")), fail);
     std::optional<QDate> days[2];
     const QCommandLineOption* dayOptions[2] = {&from, &to};
     for (int i = 0; i < 2; ++i) {
-        const auto text = optionValue(context, parser, *dayOptions[i], command, status);
-        if (!text)
-            return status;
+        AICP_CLI_TRY(text, call.value(*dayOptions[i]), fail);
         const QString name = QStringLiteral("--") + dayOptions[i]->names().constFirst();
         if (text->isEmpty())
             return context.usageError(
                 QStringLiteral("%1: give %2 DATE. Try 'aicp %1 --help'.").arg(command, name));
-        auto day = parseDay(name, *text);
+        auto day = parseDate(name, *text);
         if (!day)
             return context.usageError(command + QStringLiteral(": ") + day.error().message());
         days[i] = *day;
     }
     const QDate first = *days[0];
     const QDate last = *days[1];
-    const auto windowText = optionValue(context, parser, window, command, status);
-    if (!windowText)
-        return status;
+    AICP_CLI_TRY(windowText, call.value(window), fail);
     UsageWindow size = UsageWindow::Day;
     if (*windowText == QLatin1String("hour"))
         size = UsageWindow::Hour;
@@ -478,27 +436,23 @@ int runSeries(const CliContext& context, const QStringList& arguments) {
                 .arg(UsageQuery::kMaxSeriesDays)
                 .arg(dayCount));
 
-    auto workspace = context.openExistingWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto points = UsageQuery(**workspace).series(*customerId, first, last, size);
-    if (!points)
-        return context.reportError(points.error().withContext(command));
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(points, UsageQuery(**workspace).series(*customerId, first, last, size), fail);
     std::int64_t total = 0;
     for (const UsagePoint& point : *points)
         total += point.requests;
 
-    if (parser.isSet(json)) {
+    if (call.isSet(json)) {
         QJsonArray array;
         for (const UsagePoint& point : *points)
             array.append(QJsonObject{{QStringLiteral("start"), toRfc3339(point.start)},
                                      {QStringLiteral("requests"), number(point.requests)}});
-        context.out << printedJson({{QStringLiteral("customer"), *customerId},
-                                    {QStringLiteral("window"), *windowText},
-                                    {QStringLiteral("from"), first.toString(Qt::ISODate)},
-                                    {QStringLiteral("to"), last.toString(Qt::ISODate)},
-                                    {QStringLiteral("requests"), number(total)},
-                                    {QStringLiteral("points"), array}});
+        call.out() << printedJson({{QStringLiteral("customer"), *customerId},
+                                   {QStringLiteral("window"), *windowText},
+                                   {QStringLiteral("from"), first.toString(Qt::ISODate)},
+                                   {QStringLiteral("to"), last.toString(Qt::ISODate)},
+                                   {QStringLiteral("requests"), number(total)},
+                                   {QStringLiteral("points"), array}});
         return kExitSuccess;
     }
     const QLocale& locale = cliLocale();
@@ -508,24 +462,22 @@ int runSeries(const CliContext& context, const QStringList& arguments) {
         table.addRow({toRfc3339(point.start), locale.toString(qint64(point.requests))});
     table.addRule();
     table.addRow({QStringLiteral("Total"), locale.toString(qint64(total))});
-    context.out << table.render();
+    call.out() << table.render();
     return kExitSuccess;
 }
 
-constexpr Subcommand kUsageSubcommands[] = {
-    {"import", "Import usage events from CSV or JSON Lines files", &runImport},
-    {"summary", "One customer's usage in one month", &runSummary},
-    {"series", "One customer's requests per hour or per day", &runSeries},
-    {"pull", "Pull usage from an 'aicp serve' or an OpenMeter API, safe to re-run", &runUsagePull},
-};
-
 }  // namespace
 
-int runUsageCommand(const CliContext& context, const QStringList& arguments) {
-    return runSubcommand(context, QStringLiteral("usage"),
-                         QStringLiteral("Imports usage events and reads the usage they add up "
-                                        "to."),
-                         kUsageSubcommands, arguments);
+const CommandGroup& usageCommands() {
+    static const UsageImportCommand cImport;
+    static const UsageSummaryCommand cSummary;
+    static const UsageSeriesCommand cSeries;
+    static const CommandGroup group{
+        QStringLiteral("usage"),
+        QStringLiteral("Imports usage events and reads the usage they add up "
+                       "to."),
+        {&cImport, &cSummary, &cSeries, &usagePullCommand()}};
+    return group;
 }
 
 }  // namespace aicp::cli

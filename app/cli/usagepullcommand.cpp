@@ -1,4 +1,5 @@
 #include "cli/clicommands.h"
+#include "cli/progressline.h"
 #include "licensing/licensepayload.h"
 #include "metering/livesources.h"
 #include "metering/openmeterpuller.h"
@@ -6,9 +7,9 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <QDir>
-#include <QRegularExpression>
 
 namespace aicp::cli {
 
@@ -22,13 +23,10 @@ QJsonValue number(std::int64_t value) {
 
 // A --from or --to day: YYYY-MM-DD exactly, as a UTC midnight.
 Result<QDateTime> parseDay(const QString& optionName, const QString& text) {
-    static const QRegularExpression kDay(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    const QDate date = kDay.match(text).hasMatch() ? QDate::fromString(text, Qt::ISODate) : QDate();
-    if (!date.isValid())
-        return Error::invalidInput(
-            QStringLiteral("%1 must be a date written YYYY-MM-DD, e.g. 2026-11-01 (got '%2')")
-                .arg(optionName, text));
-    return QDateTime(date, QTime(0, 0), Qt::UTC);
+    auto date = parseDate(optionName, text);
+    if (!date)
+        return date.error();
+    return QDateTime(*date, QTime(0, 0), Qt::UTC);
 }
 
 // The bearer token in the first line of a file.
@@ -43,7 +41,7 @@ Result<QByteArray> readToken(const QString& path) {
     return token;
 }
 
-QString describe(const UsagePullReport& report) {
+QString describePull(const UsagePullReport& report) {
     const QLocale& locale = cliLocale();
     return QStringLiteral("%1 events in %2 pages from %3: %4 new, %5 already here, %6 late.%7")
         .arg(locale.toString(qint64(report.received)))
@@ -136,367 +134,450 @@ void printOpenMeter(const CliContext& context, const OpenMeterPullReport& report
                                 : QString());
 }
 
-}  // namespace
+// The values of a pull's options by name ("source", "page-size"), each
+// given at most once and never empty; "" for one not given.
+using PullValues = std::map<QString, QString>;
 
-int runUsagePull(const CliContext& context, const QStringList& arguments) {
-    const QString command = QStringLiteral("usage pull");
-    const QCommandLineOption source(
+// Progress on a terminal while OpenMeter hours are pulled ("Pulling
+// https://… 48 of 720 hours"), as the console shows it; nothing otherwise.
+struct HourProgress {
+    std::optional<ProgressLine> line;
+
+    void attach(QTextStream& err, const QUrl& source, OpenMeterPullOptions& options) {
+        if (!ProgressLine::wanted())
+            return;
+        line.emplace(err);
+        options.progress = [this, name = source.toString()](std::int64_t done, std::int64_t total) {
+            line->show(QStringLiteral("Pulling %1… %2 of %3 hours")
+                           .arg(name, cliLocale().toString(qint64(done)),
+                                cliLocale().toString(qint64(total))),
+                       done == total);
+        };
+    }
+    // Clears the line for what is printed next.
+    void finish() {
+        if (line)
+            line->clear();
+        line.reset();
+    }
+};
+
+class UsagePullCommand final : public Command {
+public:
+    UsagePullCommand()
+        : Command(QStringLiteral("usage pull"),
+                  QStringLiteral("Pull usage from an 'aicp serve' or an OpenMeter API, safe to "
+                                 "re-run")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] usage pull --source URL --token-file F "
+                           "[--page-size N] [--max-pages N] [--json]"),
+            QStringLiteral("[--db FILE] usage pull --name NAME [--page-size N] [--max-pages N] "
+                           "[--json]"),
+            QStringLiteral("[--db FILE] usage pull --openmeter URL [--token-file F] "
+                           "--requests-meter M [--packs-meter M --pack-key K] "
+                           "[--modules-meter M --module-key K] [--users-meter M --user-key K] "
+                           "[--agents-meter M --agent-key K] [--subject IDS] [--from DATE] "
+                           "[--to DATE] [--lookback HOURS] [--page-size HOURS] [--json]")};
+        help.summary = QStringLiteral(
+            "Pulls usage into the workspace, safe to interrupt and run again. From an 'aicp serve' "
+            "(--source, or a live source stored with --name): the events it received since the "
+            "last pull, exactly once; each page is imported together with the cursor past it. From "
+            "an OpenMeter-compatible meter query API (--openmeter): hourly meter values "
+            "(GET /api/v1/meters/{meter}/query?windowSize=HOUR) into the same hourly aggregates; "
+            "what each window added is kept, so pulling a range again changes nothing and a window "
+            "OpenMeter revised is corrected by the difference. A raised window in an invoiced "
+            "month "
+            "counts as late usage; a lowered one is held (the invoice stands).");
+        help.options = {source_,    openMeter_,     name_,       tokenFile_,   pageSize_,
+                        maxPages_,  requestsMeter_, packsMeter_, packKey_,     modulesMeter_,
+                        moduleKey_, usersMeter_,    userKey_,    agentsMeter_, agentKey_,
+                        subjects_,  from_,          to_,         lookback_,    json_};
+        help.details = QStringLiteral(
+            "The token is read from a file, never the command line (visible to every user).\n\n"
+            "OpenMeter: the subject of each value is the customer id (1 to 64 of a-z, 0-9, '-'); "
+            "an answer with any other subject, a window that is not one hour, a value that is not "
+            "a whole number of 0 or more, or a field missing is refused with nothing of its page "
+            "written. Only complete hours are asked. Each page (--page-size hours of every meter) "
+            "commits with the high-water mark, so an interrupted pull resumes.\n\n"
+            "JSON (--openmeter): {\"source\", \"from\", \"to\", \"pages\", \"requests_sent\", "
+            "\"windows\", \"new\", \"changed\", \"unchanged\", \"late_windows\", "
+            "\"late_requests\", "
+            "\"held\", \"requests_delta\", \"pulled_until\"}; otherwise {\"source\", \"pages\", "
+            "\"received\", \"new\", \"duplicate\", \"late\", \"complete\"}.\n\n"
+            "Examples:\n  aicp usage pull --source http://127.0.0.1:8080 --token-file read.token\n"
+            "  aicp usage pull --name \"Gateway EU\"\n"
+            "  aicp usage pull --openmeter https://openmeter.cloud --token-file om.token "
+            "--requests-meter governed_requests --packs-meter policy_pack_requests --pack-key "
+            "policy_pack --from 2026-10-01\n\n"
+            "Exit status: 0 pulled (possibly nothing new), 1 the pull failed (pages committed "
+            "before the failure stay), 2 a mistake in the command line or a refused token.");
+        describe(help);
+        // Like an import, a pull from a service may start a new workspace;
+        // --name reads a source stored in one, so it must exist.
+        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+    }
+
+private:
+    const QCommandLineOption source_{
         QStringLiteral("source"),
         QStringLiteral("The aicp service to pull from: http://HOST:PORT (or its "
                        "/api/pricing/usage/events URL)."),
-        QStringLiteral("URL"));
-    const QCommandLineOption openMeter(
+        QStringLiteral("URL")};
+    const QCommandLineOption openMeter_{
         QStringLiteral("openmeter"),
         QStringLiteral("An OpenMeter-compatible API to pull hourly meter values from: its root, "
                        "e.g. https://openmeter.cloud or http://HOST:8888."),
-        QStringLiteral("URL"));
-    const QCommandLineOption name(
+        QStringLiteral("URL")};
+    const QCommandLineOption name_{
         QStringLiteral("name"),
         QStringLiteral("A live source stored in the workspace (Settings, Live sources in the "
                        "console), an aicp service or an OpenMeter API: its URL, token and, "
                        "for OpenMeter, its meters are used."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption tokenFile(
+        QStringLiteral("NAME")};
+    const QCommandLineOption tokenFile_{
         QStringLiteral("token-file"),
         QStringLiteral("File whose first line is the bearer token: with the read role for "
                        "--source; an OpenMeter API token for --openmeter (leave out for an API "
                        "without authentication)."),
-        QStringLiteral("F"));
-    const QCommandLineOption pageSize(
+        QStringLiteral("F")};
+    const QCommandLineOption pageSize_{
         QStringLiteral("page-size"),
         QStringLiteral("Events asked for per page, 1 to 10000. Default: 1000. With --openmeter: "
                        "hours asked per request, 1 to 744. Default: 24."),
-        QStringLiteral("N"));
-    const QCommandLineOption maxPages(
+        QStringLiteral("N")};
+    const QCommandLineOption maxPages_{
         QStringLiteral("max-pages"),
         QStringLiteral("Stop after N pages even if more are waiting (the next pull goes on)."),
-        QStringLiteral("N"));
-    const QCommandLineOption requestsMeter(
+        QStringLiteral("N")};
+    const QCommandLineOption requestsMeter_{
         QStringLiteral("requests-meter"),
         QStringLiteral("With --openmeter: the meter that counts governed requests per subject "
                        "(customer id)."),
-        QStringLiteral("M"));
-    const QCommandLineOption packsMeter(
+        QStringLiteral("M")};
+    const QCommandLineOption packsMeter_{
         QStringLiteral("packs-meter"),
         QStringLiteral("The meter of requests per policy pack, grouped by --pack-key."),
-        QStringLiteral("M"));
-    const QCommandLineOption packKey(QStringLiteral("pack-key"),
-                                     QStringLiteral("The group-by key whose values are policy "
-                                                    "pack names."),
-                                     QStringLiteral("K"));
-    const QCommandLineOption modulesMeter(
+        QStringLiteral("M")};
+    const QCommandLineOption packKey_{QStringLiteral("pack-key"),
+                                      QStringLiteral("The group-by key whose values are policy "
+                                                     "pack names."),
+                                      QStringLiteral("K")};
+    const QCommandLineOption modulesMeter_{
         QStringLiteral("modules-meter"),
         QStringLiteral("The meter of requests per compliance module, grouped by --module-key."),
-        QStringLiteral("M"));
-    const QCommandLineOption moduleKey(QStringLiteral("module-key"),
-                                       QStringLiteral("The group-by key whose values are "
-                                                      "compliance module names."),
-                                       QStringLiteral("K"));
-    const QCommandLineOption usersMeter(
+        QStringLiteral("M")};
+    const QCommandLineOption moduleKey_{QStringLiteral("module-key"),
+                                        QStringLiteral("The group-by key whose values are "
+                                                       "compliance module names."),
+                                        QStringLiteral("K")};
+    const QCommandLineOption usersMeter_{
         QStringLiteral("users-meter"),
         QStringLiteral("A meter grouped by --user-key: each user with a value in a month is an "
                        "active user (seat) of that month."),
-        QStringLiteral("M"));
-    const QCommandLineOption userKey(QStringLiteral("user-key"),
-                                     QStringLiteral("The group-by key whose values are user ids."),
-                                     QStringLiteral("K"));
-    const QCommandLineOption agentsMeter(
+        QStringLiteral("M")};
+    const QCommandLineOption userKey_{QStringLiteral("user-key"),
+                                      QStringLiteral("The group-by key whose values are user ids."),
+                                      QStringLiteral("K")};
+    const QCommandLineOption agentsMeter_{
         QStringLiteral("agents-meter"),
         QStringLiteral("A meter grouped by --agent-key: each agent with a value in a month is an "
                        "active agent of that month."),
-        QStringLiteral("M"));
-    const QCommandLineOption agentKey(QStringLiteral("agent-key"),
-                                      QStringLiteral("The group-by key whose values are agent "
-                                                     "ids."),
-                                      QStringLiteral("K"));
-    const QCommandLineOption subjects(
+        QStringLiteral("M")};
+    const QCommandLineOption agentKey_{QStringLiteral("agent-key"),
+                                       QStringLiteral("The group-by key whose values are agent "
+                                                      "ids."),
+                                       QStringLiteral("K")};
+    const QCommandLineOption subjects_{
         QStringLiteral("subject"),
         QStringLiteral("Only these subjects (customer ids, comma-separated). Default: all."),
-        QStringLiteral("IDS"));
-    const QCommandLineOption from(
+        QStringLiteral("IDS")};
+    const QCommandLineOption from_{
         QStringLiteral("from"),
         QStringLiteral("First day (UTC) to pull. Default: where the last pull from this API "
                        "ended, less --lookback; the first day of last month for a first pull."),
-        QStringLiteral("DATE"));
-    const QCommandLineOption to(
+        QStringLiteral("DATE")};
+    const QCommandLineOption to_{
         QStringLiteral("to"),
         QStringLiteral("Last day (UTC) to pull, included. Default: up to the last complete hour."),
-        QStringLiteral("DATE"));
-    const QCommandLineOption lookback(
+        QStringLiteral("DATE")};
+    const QCommandLineOption lookback_{
         QStringLiteral("lookback"),
         QStringLiteral("Hours before the last pull's end asked again, for late events. "
                        "Default: 24."),
-        QStringLiteral("HOURS"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the counts"));
-    CommandHelp help;
-    help.usage = {
-        QStringLiteral("[--db FILE] usage pull --source URL --token-file F "
-                       "[--page-size N] [--max-pages N] [--json]"),
-        QStringLiteral("[--db FILE] usage pull --name NAME [--page-size N] [--max-pages N] "
-                       "[--json]"),
-        QStringLiteral("[--db FILE] usage pull --openmeter URL [--token-file F] "
-                       "--requests-meter M [--packs-meter M --pack-key K] "
-                       "[--modules-meter M --module-key K] [--users-meter M --user-key K] "
-                       "[--agents-meter M --agent-key K] [--subject IDS] [--from DATE] "
-                       "[--to DATE] [--lookback HOURS] [--page-size HOURS] [--json]")};
-    help.summary = QStringLiteral(
-        "Pulls usage into the workspace, safe to interrupt and run again. From an 'aicp serve' "
-        "(--source, or a live source stored with --name): the events it received since the "
-        "last pull, exactly once; each page is imported together with the cursor past it. From "
-        "an OpenMeter-compatible meter query API (--openmeter): hourly meter values "
-        "(GET /api/v1/meters/{meter}/query?windowSize=HOUR) into the same hourly aggregates; "
-        "what each window added is kept, so pulling a range again changes nothing and a window "
-        "OpenMeter revised is corrected by the difference. A raised window in an invoiced month "
-        "counts as late usage; a lowered one is held (the invoice stands).");
-    help.options = {source,        openMeter,   name,        tokenFile,    pageSize,  maxPages,
-                    requestsMeter, packsMeter,  packKey,     modulesMeter, moduleKey, usersMeter,
-                    userKey,       agentsMeter, agentKey,    subjects,     from,      to,
-                    lookback,      json,        helpOption()};
-    help.details = QStringLiteral(
-        "The token is read from a file, never the command line (visible to every user).\n\n"
-        "OpenMeter: the subject of each value is the customer id (1 to 64 of a-z, 0-9, '-'); "
-        "an answer with any other subject, a window that is not one hour, a value that is not "
-        "a whole number of 0 or more, or a field missing is refused with nothing of its page "
-        "written. Only complete hours are asked. Each page (--page-size hours of every meter) "
-        "commits with the high-water mark, so an interrupted pull resumes.\n\n"
-        "JSON (--openmeter): {\"source\", \"from\", \"to\", \"pages\", \"requests_sent\", "
-        "\"windows\", \"new\", \"changed\", \"unchanged\", \"late_windows\", \"late_requests\", "
-        "\"held\", \"requests_delta\", \"pulled_until\"}; otherwise {\"source\", \"pages\", "
-        "\"received\", \"new\", \"duplicate\", \"late\", \"complete\"}.\n\n"
-        "Examples:\n  aicp usage pull --source http://127.0.0.1:8080 --token-file read.token\n"
-        "  aicp usage pull --name \"Gateway EU\"\n"
-        "  aicp usage pull --openmeter https://openmeter.cloud --token-file om.token "
-        "--requests-meter governed_requests --packs-meter policy_pack_requests --pack-key "
-        "policy_pack --from 2026-10-01\n\n"
-        "Exit status: 0 pulled (possibly nothing new), 1 the pull failed (pages committed "
-        "before the failure stay), 2 a mistake in the command line or a refused token.");
-    QCommandLineParser parser;
-    if (auto finished = parseOrFinish(context, parser, help, command, arguments, 0))
-        return *finished;
-    int status = kExitSuccess;
-    std::map<QString, QString> values;
+        QStringLiteral("HOURS")};
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the counts"));
+
+    [[nodiscard]] QList<const QCommandLineOption*> openMeterOnly() const {
+        return {&requestsMeter_, &packsMeter_, &packKey_,     &modulesMeter_, &moduleKey_,
+                &usersMeter_,    &userKey_,    &agentsMeter_, &agentKey_,     &subjects_,
+                &from_,          &to_,         &lookback_};
+    }
+
+    static QString given(const PullValues& values, const QCommandLineOption& option) {
+        return values.at(option.names().constFirst());
+    }
+
+    Result<PullValues> readValues(const Invocation& call) const;
+    Result<OpenMeterMapping> mapping(const PullValues& values) const;
+    Result<OpenMeterPullOptions> hourlyOptions(const PullValues& values) const;
+    Result<UsagePullOptions> pageOptions(const PullValues& values) const;
+    int pullOpenMeter(Invocation& call, const PullValues& values) const;
+    int pullStored(Invocation& call, const PullValues& values,
+                   const UsagePullOptions& options) const;
+    int pullStoredOpenMeter(Invocation& call, LiveSources& store, const LiveSource& source,
+                            const PullValues& values, const UsagePullOptions& options) const;
+    int pullService(Invocation& call, const PullValues& values,
+                    const UsagePullOptions& options) const;
+    int execute(Invocation& call) const override;
+};
+
+Result<PullValues> UsagePullCommand::readValues(const Invocation& call) const {
+    PullValues values;
     for (const QCommandLineOption* option :
-         {&source, &openMeter, &name, &tokenFile, &pageSize, &maxPages, &requestsMeter, &packsMeter,
-          &packKey, &modulesMeter, &moduleKey, &usersMeter, &userKey, &agentsMeter, &agentKey,
-          &subjects, &from, &to, &lookback}) {
-        const auto value = optionValue(context, parser, *option, command, status);
+         {&source_, &openMeter_, &name_, &tokenFile_, &pageSize_, &maxPages_, &requestsMeter_,
+          &packsMeter_, &packKey_, &modulesMeter_, &moduleKey_, &usersMeter_, &userKey_,
+          &agentsMeter_, &agentKey_, &subjects_, &from_, &to_, &lookback_}) {
+        auto value = call.value(*option);
         if (!value)
-            return status;
+            return value.error();
         values[option->names().constFirst()] = *value;
     }
-    const auto given = [&values](const QCommandLineOption& option) {
-        return !values[option.names().constFirst()].isEmpty();
+    const auto isGiven = [&values](const QCommandLineOption& option) {
+        return !given(values, option).isEmpty();
     };
-    const auto value = [&values](const QCommandLineOption& option) {
-        return values[option.names().constFirst()];
+    if (int(isGiven(source_)) + int(isGiven(openMeter_)) + int(isGiven(name_)) != 1)
+        return Error::invalidInput(
+            QStringLiteral("give one of --source URL, --openmeter URL or --name NAME"));
+    if (isGiven(openMeter_))
+        return values;
+    for (const QCommandLineOption* option : openMeterOnly())
+        if (isGiven(*option))
+            return Error::invalidInput(QStringLiteral("--%1 only applies with --openmeter")
+                                           .arg(option->names().constFirst()));
+    return values;
+}
+
+Result<OpenMeterMapping> UsagePullCommand::mapping(const PullValues& values) const {
+    OpenMeterMapping mapping;
+    mapping.requestsMeter = given(values, requestsMeter_);
+    mapping.packsMeter = given(values, packsMeter_);
+    mapping.packKey = given(values, packKey_);
+    mapping.modulesMeter = given(values, modulesMeter_);
+    mapping.moduleKey = given(values, moduleKey_);
+    mapping.usersMeter = given(values, usersMeter_);
+    mapping.userKey = given(values, userKey_);
+    mapping.agentsMeter = given(values, agentsMeter_);
+    mapping.agentKey = given(values, agentKey_);
+    if (Status valid = OpenMeterPuller::validate(mapping); !valid.ok())
+        return Error::invalidInput(valid.error().message());
+    return mapping;
+}
+
+// --subject, --from, --to, --lookback and --page-size for an OpenMeter pull.
+Result<OpenMeterPullOptions> UsagePullCommand::hourlyOptions(const PullValues& values) const {
+    OpenMeterPullOptions options;
+    if (const QString subjects = given(values, subjects_); !subjects.isEmpty()) {
+        auto list = parseList(QStringLiteral("--subject"), subjects);
+        if (!list)
+            return list.error();
+        options.subjects = *list;
+    }
+    const QString from = given(values, from_);
+    if (!from.isEmpty()) {
+        auto day = parseDay(QStringLiteral("--from"), from);
+        if (!day)
+            return day.error();
+        options.from = *day;
+    }
+    if (const QString to = given(values, to_); !to.isEmpty()) {
+        auto day = parseDay(QStringLiteral("--to"), to);
+        if (!day)
+            return day.error();
+        options.to = day->addDays(1);
+        if (options.from && *options.to <= *options.from)
+            return Error::invalidInput(
+                QStringLiteral("--to (%1) is before --from (%2)").arg(to, from));
+    }
+    const auto hours = [&values](const QCommandLineOption& option, std::int64_t least,
+                                 const QString& refusal) -> Result<std::optional<int>> {
+        const QString text = given(values, option);
+        if (text.isEmpty())
+            return std::optional<int>();
+        auto count = parseCount(QStringLiteral("--") + option.names().constFirst(), text);
+        if (!count || *count < least || *count > OpenMeterPuller::kMaxHoursPerPage)
+            return Error::invalidInput(refusal.arg(OpenMeterPuller::kMaxHoursPerPage));
+        return std::optional<int>(static_cast<int>(*count));
     };
-    if (int(given(source)) + int(given(openMeter)) + int(given(name)) != 1)
-        return context.usageError(
-            QStringLiteral("%1: give one of --source URL, --openmeter URL or --name NAME")
-                .arg(command));
-    const bool isOpenMeter = given(openMeter);
-    if (!isOpenMeter) {
-        for (const QCommandLineOption* option :
-             {&requestsMeter, &packsMeter, &packKey, &modulesMeter, &moduleKey, &usersMeter,
-              &userKey, &agentsMeter, &agentKey, &subjects, &from, &to, &lookback}) {
-            if (given(*option))
-                return context.usageError(QStringLiteral("%1: --%2 only applies with --openmeter")
-                                              .arg(command, option->names().constFirst()));
-        }
-    }
+    auto lookback = hours(
+        lookback_, 0, QStringLiteral("--lookback must be a whole number of hours from 0 to %1"));
+    if (!lookback)
+        return lookback.error();
+    if (*lookback)
+        options.lookbackHours = **lookback;
+    auto perPage =
+        hours(pageSize_, 1, QStringLiteral("with --openmeter, --page-size is 1 to %1 hours"));
+    if (!perPage)
+        return perPage.error();
+    if (*perPage)
+        options.hoursPerPage = **perPage;
+    return options;
+}
 
-    if (isOpenMeter) {
-        if (given(maxPages))
-            return context.usageError(
-                QStringLiteral("%1: --max-pages does not apply with --openmeter").arg(command));
-        OpenMeterMapping mapping;
-        mapping.requestsMeter = value(requestsMeter);
-        mapping.packsMeter = value(packsMeter);
-        mapping.packKey = value(packKey);
-        mapping.modulesMeter = value(modulesMeter);
-        mapping.moduleKey = value(moduleKey);
-        mapping.usersMeter = value(usersMeter);
-        mapping.userKey = value(userKey);
-        mapping.agentsMeter = value(agentsMeter);
-        mapping.agentKey = value(agentKey);
-        if (Status valid = OpenMeterPuller::validate(mapping); !valid.ok())
-            return context.usageError(
-                QStringLiteral("%1: %2").arg(command, valid.error().message()));
-        OpenMeterPullOptions options;
-        if (given(subjects)) {
-            auto list = parseList(QStringLiteral("--subject"), value(subjects));
-            if (!list)
-                return context.usageError(
-                    QStringLiteral("%1: %2").arg(command, list.error().message()));
-            options.subjects = *list;
-        }
-        if (given(from)) {
-            auto day = parseDay(QStringLiteral("--from"), value(from));
-            if (!day)
-                return context.usageError(
-                    QStringLiteral("%1: %2").arg(command, day.error().message()));
-            options.from = *day;
-        }
-        if (given(to)) {
-            auto day = parseDay(QStringLiteral("--to"), value(to));
-            if (!day)
-                return context.usageError(
-                    QStringLiteral("%1: %2").arg(command, day.error().message()));
-            options.to = day->addDays(1);
-            if (options.from && *options.to <= *options.from)
-                return context.usageError(QStringLiteral("%1: --to (%2) is before --from (%3)")
-                                              .arg(command, value(to), value(from)));
-        }
-        if (given(lookback)) {
-            auto hours = parseCount(QStringLiteral("--lookback"), value(lookback));
-            if (!hours || *hours > OpenMeterPuller::kMaxHoursPerPage)
-                return context.usageError(
-                    QStringLiteral("%1: --lookback must be a whole number of hours from 0 to %2")
-                        .arg(command)
-                        .arg(OpenMeterPuller::kMaxHoursPerPage));
-            options.lookbackHours = static_cast<int>(*hours);
-        }
-        if (given(pageSize)) {
-            auto hours = parseCount(QStringLiteral("--page-size"), value(pageSize));
-            if (!hours || *hours < 1 || *hours > OpenMeterPuller::kMaxHoursPerPage)
-                return context.usageError(
-                    QStringLiteral("%1: with --openmeter, --page-size is 1 to %2 hours")
-                        .arg(command)
-                        .arg(OpenMeterPuller::kMaxHoursPerPage));
-            options.hoursPerPage = static_cast<int>(*hours);
-        }
-        const QUrl url(value(openMeter));
-        if (auto base = OpenMeterPuller::baseFor(url); !base)
-            return context.usageError(
-                QStringLiteral("%1: %2").arg(command, base.error().message()));
-        QByteArray token;
-        if (given(tokenFile)) {
-            auto read = readToken(value(tokenFile));
-            if (!read)
-                return context.reportError(read.error().withContext(command));
-            token = *read;
-        }
-        auto workspace = context.openWorkspace();
-        if (!workspace)
-            return context.failure(workspace.error().withContext(command));
-        auto report = OpenMeterPuller(**workspace).pull(url, token, mapping, options);
-        if (!report)
-            return context.reportError(report.error().withContext(command));
-        printOpenMeter(context, *report, parser.isSet(json));
-        return kExitSuccess;
-    }
-
+// --page-size and --max-pages for a pull of events from a service.
+Result<UsagePullOptions> UsagePullCommand::pageOptions(const PullValues& values) const {
     UsagePullOptions options;
-    if (given(pageSize)) {
-        auto count = parseCount(QStringLiteral("--page-size"), value(pageSize));
+    if (const QString size = given(values, pageSize_); !size.isEmpty()) {
+        auto count = parseCount(QStringLiteral("--page-size"), size);
         if (!count)
-            return context.usageError(
-                QStringLiteral("%1: %2").arg(command, count.error().message()));
+            return count.error();
         options.pageSize = static_cast<int>(std::min<std::int64_t>(*count, 1'000'000));
     }
-    if (given(maxPages)) {
-        auto count = parseCount(QStringLiteral("--max-pages"), value(maxPages));
+    if (const QString pages = given(values, maxPages_); !pages.isEmpty()) {
+        auto count = parseCount(QStringLiteral("--max-pages"), pages);
         if (!count || *count < 1)
-            return context.usageError(
-                QStringLiteral("%1: --max-pages must be a whole number of 1 or more").arg(command));
+            return Error::invalidInput(
+                QStringLiteral("--max-pages must be a whole number of 1 or more"));
         options.maxPages = static_cast<int>(std::min<std::int64_t>(*count, 1'000'000));
     }
+    return options;
+}
 
-    if (given(name)) {
-        if (given(tokenFile))
-            return context.usageError(
-                QStringLiteral("%1: a stored live source has its own token; leave out "
-                               "--token-file")
-                    .arg(command));
-        auto workspace = context.openExistingWorkspace();
-        if (!workspace)
-            return context.failure(workspace.error().withContext(command));
-        LiveSources store(**workspace);
-        auto sources = store.list();
-        if (!sources)
-            return context.failure(sources.error().withContext(command));
-        const QString wanted = value(name).trimmed();
-        const auto found =
-            std::find_if(sources->begin(), sources->end(),
-                         [&wanted](const LiveSource& stored) { return stored.name == wanted; });
-        if (found == sources->end()) {
-            QStringList names;
-            for (const LiveSource& stored : *sources)
-                names << QStringLiteral("'%1'").arg(stored.name);
-            return context.failure(
-                QStringLiteral("%1: the workspace has no live source named '%2' (%3)")
-                    .arg(command, wanted,
-                         names.isEmpty() ? QStringLiteral("it has none; add one in the console's "
+int UsagePullCommand::pullOpenMeter(Invocation& call, const PullValues& values) const {
+    if (!given(values, maxPages_).isEmpty())
+        return call.usage(QStringLiteral("--max-pages does not apply with --openmeter"));
+    AICP_CLI_TRY(meters, mapping(values), fail);
+    AICP_CLI_TRY(options, hourlyOptions(values), fail);
+    const QUrl url(given(values, openMeter_));
+    if (auto base = OpenMeterPuller::baseFor(url); !base)
+        return call.usage(base.error().message());
+    QByteArray token;
+    if (const QString file = given(values, tokenFile_); !file.isEmpty()) {
+        AICP_CLI_TRY(read, readToken(file), fail);
+        token = *read;
+    }
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    HourProgress progress;
+    progress.attach(call.err(), url, *options);
+    auto report = OpenMeterPuller(**workspace).pull(url, token, *meters, *options);
+    progress.finish();
+    if (!report)
+        return call.fail(report.error());
+    printOpenMeter(call.context(), *report, call.isSet(json_));
+    return kExitSuccess;
+}
+
+// The live source stored under `wanted`, or why there is none.
+Result<LiveSource> storedSource(const std::vector<LiveSource>& sources, const QString& wanted) {
+    const auto found =
+        std::find_if(sources.begin(), sources.end(),
+                     [&wanted](const LiveSource& stored) { return stored.name == wanted; });
+    if (found != sources.end())
+        return *found;
+    QStringList names;
+    for (const LiveSource& stored : sources)
+        names << QStringLiteral("'%1'").arg(stored.name);
+    return Error(
+        Error::Code::Conflict,
+        QStringLiteral("the workspace has no live source named '%1' (%2)")
+            .arg(wanted, names.isEmpty() ? QStringLiteral("it has none; add one in the console's "
                                                           "Settings")
                                          : QStringLiteral("it has ") + names.join(u", ")));
-        }
-        const QDateTime started = QDateTime::currentDateTimeUtc();
-        if (found->kind == LiveSourceKind::OpenMeter) {
-            if (given(maxPages))
-                return context.usageError(
-                    QStringLiteral("%1: --max-pages does not apply to an OpenMeter source")
-                        .arg(command));
-            OpenMeterPullOptions hourly;
-            if (given(pageSize)) {
-                if (options.pageSize > OpenMeterPuller::kMaxHoursPerPage)
-                    return context.usageError(
-                        QStringLiteral("%1: for an OpenMeter source, --page-size is 1 to %2 hours")
-                            .arg(command)
-                            .arg(OpenMeterPuller::kMaxHoursPerPage));
-                hourly.hoursPerPage = options.pageSize;
-            }
-            auto pulled = OpenMeterPuller(**workspace)
-                              .pull(found->url, found->token, found->openMeter, hourly);
-            const Status noted =
-                store.recordPull(found->id, started, pulled.ok(),
-                                 pulled ? describeOpenMeter(*pulled) : pulled.error().message());
-            if (!pulled)
-                return context.reportError(pulled.error().withContext(command));
-            if (!noted.ok())
-                return context.failure(noted.error().withContext(command));
-            if (!parser.isSet(json))
-                context.out << QStringLiteral("%1: ").arg(found->name);
-            printOpenMeter(context, *pulled, parser.isSet(json));
-            return kExitSuccess;
-        }
-        auto report = UsagePuller(**workspace).pull(found->url, found->token, options);
-        // The console shows the last pull of each source, whoever ran it.
-        const Status recorded = store.recordPull(
-            found->id, started, report.ok(), report ? describe(*report) : report.error().message());
-        if (!report)
-            return context.reportError(report.error().withContext(command));
-        if (!recorded.ok())
-            return context.failure(recorded.error().withContext(command));
-        if (parser.isSet(json))
-            context.out << printedJson(pullJson(*report));
-        else
-            context.out << QStringLiteral("Pulled %1: %2\n").arg(found->name, describe(*report));
-        return kExitSuccess;
-    }
+}
 
-    if (!given(tokenFile))
-        return context.usageError(
-            QStringLiteral("%1: give --source URL and --token-file F").arg(command));
-    auto token = readToken(value(tokenFile));
-    if (!token)
-        return token.error().code() == Error::Code::InvalidInput
-                   ? context.usageError(
-                         QStringLiteral("%1: %2").arg(command, token.error().message()))
-                   : context.failure(token.error().withContext(command));
-
-    // Like an import, a pull may start a new workspace.
-    auto workspace = context.openWorkspace();
-    if (!workspace)
-        return context.failure(workspace.error().withContext(command));
-    auto report = UsagePuller(**workspace).pull(QUrl(value(source)), *token, options);
-    if (!report)
-        return context.reportError(report.error().withContext(command));
-    if (parser.isSet(json)) {
-        context.out << printedJson(pullJson(*report));
-        return kExitSuccess;
+int UsagePullCommand::pullStoredOpenMeter(Invocation& call, LiveSources& store,
+                                          const LiveSource& source, const PullValues& values,
+                                          const UsagePullOptions& options) const {
+    if (!given(values, maxPages_).isEmpty())
+        return call.usage(QStringLiteral("--max-pages does not apply to an OpenMeter source"));
+    OpenMeterPullOptions hourly;
+    if (!given(values, pageSize_).isEmpty()) {
+        if (options.pageSize > OpenMeterPuller::kMaxHoursPerPage)
+            return call.usage(
+                QStringLiteral("for an OpenMeter source, --page-size is 1 to %1 hours")
+                    .arg(OpenMeterPuller::kMaxHoursPerPage));
+        hourly.hoursPerPage = options.pageSize;
     }
-    context.out << QStringLiteral("Pulled %1\n").arg(describe(*report));
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    HourProgress progress;
+    progress.attach(call.err(), source.url, hourly);
+    auto workspace = call.workspace();
+    auto pulled =
+        OpenMeterPuller(**workspace).pull(source.url, source.token, source.openMeter, hourly);
+    progress.finish();
+    // The console shows the last pull of each source, whoever ran it.
+    const Status noted =
+        store.recordPull(source.id, started, pulled.ok(),
+                         pulled ? describeOpenMeter(*pulled) : pulled.error().message());
+    if (!pulled)
+        return call.fail(pulled.error());
+    if (!noted.ok())
+        return call.failure(noted.error());
+    if (!call.isSet(json_))
+        call.out() << QStringLiteral("%1: ").arg(source.name);
+    printOpenMeter(call.context(), *pulled, call.isSet(json_));
     return kExitSuccess;
+}
+
+int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
+                                 const UsagePullOptions& options) const {
+    if (!given(values, tokenFile_).isEmpty())
+        return call.usage(
+            QStringLiteral("a stored live source has its own token; leave out --token-file"));
+    if (!call.context().workspaceExists())
+        return call.failure(call.context().openExistingWorkspace().error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    LiveSources store(**workspace);
+    AICP_CLI_TRY(sources, store.list(), failure);
+    AICP_CLI_TRY(source, storedSource(*sources, given(values, name_).trimmed()), failure);
+    if (source->kind == LiveSourceKind::OpenMeter)
+        return pullStoredOpenMeter(call, store, *source, values, options);
+    const QDateTime started = QDateTime::currentDateTimeUtc();
+    auto report = UsagePuller(**workspace).pull(source->url, source->token, options);
+    const Status recorded =
+        store.recordPull(source->id, started, report.ok(),
+                         report ? describePull(*report) : report.error().message());
+    if (!report)
+        return call.fail(report.error());
+    if (!recorded.ok())
+        return call.failure(recorded.error());
+    return call.print(
+        call.isSet(json_)
+            ? printedJson(pullJson(*report))
+            : QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
+}
+
+int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
+                                  const UsagePullOptions& options) const {
+    const QString tokenFile = given(values, tokenFile_);
+    if (tokenFile.isEmpty())
+        return call.usage(QStringLiteral("give --source URL and --token-file F"));
+    auto token = readToken(tokenFile);
+    if (!token)
+        return token.error().code() == Error::Code::InvalidInput ? call.fail(token.error())
+                                                                 : call.failure(token.error());
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(
+        report, UsagePuller(**workspace).pull(QUrl(given(values, source_)), *token, options), fail);
+    return call.print(call.isSet(json_) ? printedJson(pullJson(*report))
+                                        : QStringLiteral("Pulled %1\n").arg(describePull(*report)));
+}
+
+int UsagePullCommand::execute(Invocation& call) const {
+    AICP_CLI_TRY(values, readValues(call), fail);
+    if (!given(*values, openMeter_).isEmpty())
+        return pullOpenMeter(call, *values);
+    AICP_CLI_TRY(options, pageOptions(*values), fail);
+    if (!given(*values, name_).isEmpty())
+        return pullStored(call, *values, *options);
+    return pullService(call, *values, *options);
+}
+
+}  // namespace
+
+const Command& usagePullCommand() {
+    static const UsagePullCommand command;
+    return command;
 }
 
 }  // namespace aicp::cli

@@ -3,6 +3,8 @@
 #include "storage/statement.h"
 #include "storage/workspace.h"
 
+#include <sqlite3.h>
+
 namespace aicp {
 
 namespace {
@@ -111,6 +113,37 @@ Status CustomerStore::save(const Customer& customer) {
     AICP_TRY(
         upsert->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt));
     return upsert->execute();
+}
+
+Status CustomerStore::add(const Customer& customer) {
+    AICP_TRY(validateCustomer(customer));
+    const QDateTime createdAt =
+        customer.createdAt.isValid() ? customer.createdAt : QDateTime::currentDateTimeUtc();
+    auto insert = Statement::prepare(workspace_.handle(),
+                                     "INSERT INTO customers (id, name, email, created_at) VALUES "
+                                     "(?1, ?2, ?3, ?4) ON CONFLICT (id) DO NOTHING");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(
+        insert->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt));
+    AICP_TRY(insert->execute());
+    if (sqlite3_changes(workspace_.handle()) != 1)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("there is already a customer '%1'").arg(customer.id));
+    return {};
+}
+
+Status CustomerStore::update(const Customer& customer) {
+    AICP_TRY(validateCustomer(customer));
+    auto change = Statement::prepare(workspace_.handle(),
+                                     "UPDATE customers SET name = ?2, email = ?3 WHERE id = ?1");
+    if (!change)
+        return change.error();
+    AICP_TRY(change->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed()));
+    AICP_TRY(change->execute());
+    if (sqlite3_changes(workspace_.handle()) != 1)
+        return Error::notFound(QStringLiteral("there is no customer '%1'").arg(customer.id));
+    return {};
 }
 
 }  // namespace aicp

@@ -44,6 +44,12 @@ public:
     // (now, when the given time is invalid), kept to the second, and never
     // changed by later saves.
     [[nodiscard]] Status save(const Customer& customer);
+    // Like save(), but only a new id: an id already stored is a Conflict
+    // (nothing is changed), so two people adding "acme" do not merge.
+    [[nodiscard]] Status add(const Customer& customer);
+    // Like save(), but only an id already stored: NotFound otherwise, so a
+    // mistyped id never creates a customer. createdAt is not changed.
+    [[nodiscard]] Status update(const Customer& customer);
 
 private:
     Workspace& workspace_;

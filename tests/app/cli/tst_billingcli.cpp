@@ -1,4 +1,4 @@
-#include "cli/cliprogram.h"
+#include "cli/cliapp.h"
 #include "support/clirunner.h"
 
 #include <QJsonArray>
@@ -22,7 +22,7 @@ private slots:
 
     void onlyPdfCommandLinesNeedAGuiApplication() {
         const auto renders = [](const char* line) {
-            return commandLineRendersPdf(QStringList{QStringLiteral("aicp")} +
+            return commandLineNeedsGui(QStringList{QStringLiteral("aicp")} +
                                          QString::fromLatin1(line).split(u' ', Qt::SkipEmptyParts));
         };
         QVERIFY(renders("report cost --month 2026-10 --format pdf"));

@@ -1,0 +1,174 @@
+#include "cli/command.h"
+
+#include "common/texttable.h"
+
+namespace aicp::cli {
+
+Error stateError(const Error& error) {
+    const bool caller =
+        error.code() == Error::Code::InvalidInput || error.code() == Error::Code::NotFound;
+    return caller ? Error(Error::Code::Conflict, error.message()) : error;
+}
+
+Invocation::Invocation(const Command& command, const CliContext& context,
+                       const QCommandLineParser& parser)
+    : command_(command), context_(context), parser_(parser) {}
+
+const QString& Invocation::name() const {
+    return command_.name();
+}
+
+Result<QString> Invocation::argument(const QString& what) const {
+    const QString argument = parser_.positionalArguments().value(0);
+    if (argument.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("give the %1. Try 'aicp %2 --help'.").arg(what, name()));
+    return argument;
+}
+
+Result<QString> Invocation::value(const QCommandLineOption& option) const {
+    auto value = singleValue(parser_, option);
+    if (!value)
+        return value.error();
+    if (parser_.isSet(option) && value->trimmed().isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("--%1 needs a value").arg(option.names().constLast()));
+    return value;
+}
+
+Result<QString> Invocation::requiredValue(const QCommandLineOption& option,
+                                          const QString& hint) const {
+    auto given = value(option);
+    if (given && given->isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("give %1. Try 'aicp %2 --help'.").arg(hint, name()));
+    return given;
+}
+
+Result<Workspace*> Invocation::workspace() {
+    if (workspace_)
+        return workspace_.get();
+    Result<std::unique_ptr<Workspace>> opened =
+        command_.workspaceUse() == WorkspaceUse::OpenOrCreate ? context_.openWorkspace()
+                                                              : context_.openExistingWorkspace();
+    if (!opened)
+        return opened.error();
+    workspace_ = std::move(opened).value();
+    return workspace_.get();
+}
+
+Result<Passphrase> Invocation::passphrase(PassphraseUse use) const {
+    auto file = value(passphraseFileOption());
+    if (!file)
+        return file.error();
+    return readPassphrase(*file, use, context_.err);
+}
+
+int Invocation::fail(const Error& error) const {
+    return context_.reportError(error.withContext(name()));
+}
+
+int Invocation::failure(const Error& error) const {
+    return context_.failure(error.withContext(name()));
+}
+
+int Invocation::usage(const QString& message) const {
+    return context_.usageError(name() + QStringLiteral(": ") + message);
+}
+
+int Invocation::print(const QString& text) const {
+    context_.out << text;
+    return kExitSuccess;
+}
+
+Command::Command(QString name, QString description)
+    : name_(std::move(name)), description_(std::move(description)) {}
+
+void Command::describe(const CommandHelp& help) {
+    usage_ = help.usage;
+    summary_ = help.summary;
+    ownOptions_ = help.options;
+    details_ = help.details;
+}
+
+CommandHelp Command::help() const {
+    CommandHelp help{usage_, summary_, ownOptions_, details_};
+    if (needsPassphrase_) {
+        const bool endsWithJson =
+            !help.options.isEmpty() && help.options.constLast().names().constFirst() == u"json";
+        help.options.insert(help.options.size() - (endsWithJson ? 1 : 0), passphraseFileOption());
+    }
+    help.options.append(helpOption());
+    return help;
+}
+
+bool Command::needsGui(const QCommandLineParser& /*parser*/) const {
+    return false;
+}
+
+Status Command::parse(QCommandLineParser& parser, const QStringList& arguments) const {
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    for (const QCommandLineOption& option : help().options)
+        parser.addOption(option);
+    // QCommandLineParser expects the program name first; it is never read.
+    if (!parser.parse(QStringList{QStringLiteral("aicp")} + arguments))
+        return Error::invalidInput(
+            QStringLiteral("%1: %2 Try 'aicp %1 --help'.").arg(name_, parserError(parser)));
+    const QStringList positional = parser.positionalArguments();
+    if (!parser.isSet(QStringLiteral("help")) && positional.size() > positionals_)
+        return Error::invalidInput(QStringLiteral("%1: unexpected argument '%2'. Try 'aicp %1 "
+                                                  "--help'.")
+                                       .arg(name_, positional.at(positionals_)));
+    return {};
+}
+
+int Command::run(const CliContext& context, const QStringList& arguments) const {
+    QCommandLineParser parser;
+    if (const Status parsed = parse(parser, arguments); !parsed.ok())
+        return context.usageError(parsed.error().message());
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out << formatHelp(help());
+        return kExitSuccess;
+    }
+    Invocation call(*this, context, parser);
+    return execute(call);
+}
+
+const Command* CommandGroup::find(const QString& word) const {
+    for (const Command* command : commands)
+        if (command->name() == name + u' ' + word)
+            return command;
+    return nullptr;
+}
+
+int CommandGroup::run(const CliContext& context, const QStringList& arguments) const {
+    const QString word = arguments.value(0);
+    if (const Command* command = find(word); command && !word.isEmpty())
+        return command->run(context, arguments.mid(1));
+    QStringList words;
+    for (const Command* command : commands)
+        words.append(command->name().mid(name.size() + 1));
+    const QString oneOf = words.join(QStringLiteral(", "));
+    if (word.isEmpty())
+        return context.usageError(
+            QStringLiteral("%1 needs a subcommand (one of: %2). Try 'aicp %1 --help'.")
+                .arg(name, oneOf));
+    if (word != QLatin1String("--help") && word != QLatin1String("-h"))
+        return context.usageError(
+            QStringLiteral("%1: unknown subcommand '%2' (one of: %3). Try 'aicp %1 --help'.")
+                .arg(name, word, oneOf));
+
+    CommandHelp help;
+    help.usage = {QStringLiteral("[--db FILE] %1 <subcommand> [options]").arg(name)};
+    help.summary = summary;
+    help.options = {helpOption()};
+    TextTable table({QString(), QString()});
+    for (const Command* command : commands)
+        table.addRow({command->name().mid(name.size() + 1), command->description()});
+    help.details = QStringLiteral("Subcommands:\n") + table.render(2) +
+                   QStringLiteral("\nRun 'aicp %1 <subcommand> --help' for its options.").arg(name);
+    context.out << formatHelp(help);
+    return kExitSuccess;
+}
+
+}  // namespace aicp::cli

@@ -1,0 +1,176 @@
+#include "cli/clicommands.h"
+#include "common/texttable.h"
+#include "customers/customer.h"
+#include "licensing/licensepayload.h"
+
+namespace aicp::cli {
+namespace {
+
+QJsonObject customerJson(const Customer& customer) {
+    return {{QStringLiteral("id"), customer.id},
+            {QStringLiteral("name"), customer.name},
+            {QStringLiteral("email"), customer.email},
+            {QStringLiteral("created_at"), toRfc3339(customer.createdAt)}};
+}
+
+QString customerText(const Customer& customer) {
+    return QStringLiteral("Customer:  %1\nName:      %2\nEmail:     %3\nCreated:   %4\n")
+        .arg(customer.id, customer.name,
+             customer.email.isEmpty() ? QStringLiteral("-") : customer.email,
+             toRfc3339(customer.createdAt));
+}
+
+const QString kJsonShape = QStringLiteral(
+    "A customer in JSON: {\"id\", \"name\", \"email\" (empty when none), \"created_at\"} (RFC "
+    "3339 UTC).");
+
+QCommandLineOption nameOption() {
+    return {QStringLiteral("name"), QStringLiteral("The customer's name as invoices show it."),
+            QStringLiteral("NAME")};
+}
+
+QCommandLineOption emailOption() {
+    return {QStringLiteral("email"), QStringLiteral("Where invoices and notices go."),
+            QStringLiteral("E")};
+}
+
+// add and edit differ in what must be given and in the store call.
+class ChangeCustomer final : public Command {
+public:
+    explicit ChangeCustomer(bool adding)
+        : Command(adding ? QStringLiteral("customer add") : QStringLiteral("customer edit"),
+                  adding ? QStringLiteral("Add a customer (a new id)")
+                         : QStringLiteral("Change a customer's name or email")),
+          adding_(adding) {
+        usage_ = {adding
+                      ? QStringLiteral("[--db FILE] customer add ID --name NAME [--email E]")
+                      : QStringLiteral("[--db FILE] customer edit ID [--name NAME] [--email E]")};
+        summary_ = adding ? QStringLiteral(
+                                "Adds a customer: the account its licenses, usage and invoices "
+                                "belong to. The id (1 to 64 of a-z, 0-9 and '-') is fixed; an id "
+                                "the workspace has already is refused.")
+                          : QStringLiteral(
+                                "Changes the name or email of a customer the workspace has; what "
+                                "is not given stays. An unknown id is refused, never created.");
+        ownOptions_ = {name_, email_};
+        details_ = QStringLiteral(
+            "Exit status: 0 saved, 1 refused (the id exists already), 2 a mistake in the "
+            "command line (an unknown customer or a malformed id, name or email included).");
+        positionals_ = 1;
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    bool adding_;
+    const QCommandLineOption name_ = nameOption();
+    const QCommandLineOption email_ = emailOption();
+
+    // The id and what the command line gives; for edit, empty is "keep".
+    Result<Customer> given(const Invocation& call, const QString& id) const {
+        auto name = call.value(name_);
+        if (!name)
+            return name.error();
+        auto email = call.value(email_);
+        if (!email)
+            return email.error();
+        if (adding_ && name->isEmpty())
+            return Error::invalidInput(QStringLiteral("give --name NAME"));
+        if (!adding_ && name->isEmpty() && email->isEmpty())
+            return Error::invalidInput(QStringLiteral("give --name NAME or --email E to change"));
+        return Customer{id, *name, *email, {}};
+    }
+
+    static Status edit(CustomerStore& store, const Customer& given) {
+        auto stored = store.find(given.id);
+        if (!stored)
+            return stored.error();
+        return store.update({given.id, given.name.isEmpty() ? stored->name : given.name,
+                             given.email.isEmpty() ? stored->email : given.email,
+                             stored->createdAt});
+    }
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
+        AICP_CLI_TRY(customer, given(call, *id), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        CustomerStore store(**workspace);
+        const Status saved = adding_ ? store.add(*customer) : edit(store, *customer);
+        if (!saved.ok())
+            return call.fail(saved.error());
+        return call.print(
+            QStringLiteral("%1 customer %2.\n")
+                .arg(adding_ ? QStringLiteral("Added") : QStringLiteral("Updated"), customer->id));
+    }
+};
+
+class ShowCustomer final : public Command {
+public:
+    ShowCustomer() : Command(QStringLiteral("customer show"), QStringLiteral("Show one customer")) {
+        usage_ = {QStringLiteral("[--db FILE] customer show ID [--json]")};
+        summary_ = QStringLiteral("Shows one customer: id, name, email and when it was added.");
+        ownOptions_ = {json_};
+        details_ =
+            kJsonShape + QStringLiteral(
+                             "\n\nExit status: 0 printed, 1 the workspace could not be read, "
+                             "2 a mistake in the command line (an unknown customer "
+                             "included).");
+        positionals_ = 1;
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the customer"));
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(customer, CustomerStore(**workspace).find(*id), fail);
+        return call.print(call.isSet(json_) ? printedJson(customerJson(*customer))
+                                            : customerText(*customer));
+    }
+};
+
+class ListCustomers final : public Command {
+public:
+    ListCustomers()
+        : Command(QStringLiteral("customer list"), QStringLiteral("List the customers")) {
+        usage_ = {QStringLiteral("[--db FILE] customer list [--json]")};
+        summary_ = QStringLiteral("Lists the workspace's customers by name.");
+        ownOptions_ = {json_};
+        details_ = QStringLiteral("JSON: {\"customers\": [customer, …]}. ") + kJsonShape;
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the customers"));
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(customers, CustomerStore(**workspace).list(), failure);
+        return printListing(
+            call, call.isSet(json_), QStringLiteral("customers"), *customers, &customerJson,
+            QStringLiteral("No customers; add one with 'aicp customer add ID --name NAME'.\n"),
+            TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EMAIL"),
+                       QStringLiteral("CREATED")}),
+            [](const Customer& customer) {
+                return QStringList{customer.id, customer.name,
+                                   customer.email.isEmpty() ? QStringLiteral("-") : customer.email,
+                                   toRfc3339(customer.createdAt)};
+            });
+    }
+};
+
+}  // namespace
+
+const CommandGroup& customerCommands() {
+    static const ChangeCustomer add(true);
+    static const ChangeCustomer edit(false);
+    static const ShowCustomer show;
+    static const ListCustomers list;
+    static const CommandGroup group{QStringLiteral("customer"),
+                                    QStringLiteral("Manages the workspace's customers."),
+                                    {&add, &edit, &show, &list}};
+    return group;
+}
+
+}  // namespace aicp::cli

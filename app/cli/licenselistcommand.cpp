@@ -1,0 +1,201 @@
+#include "cli/clicommands.h"
+#include "cli/licensingtext.h"
+#include "common/texttable.h"
+#include "licensing/licensefile.h"
+#include "licensing/licenseregistry.h"
+
+namespace aicp::cli {
+namespace {
+
+const QStringList kStates{QStringLiteral("active"),  QStringLiteral("in-grace"),
+                          QStringLiteral("expired"), QStringLiteral("not-yet-valid"),
+                          QStringLiteral("revoked"), QStringLiteral("superseded")};
+
+QJsonObject recordJson(const LicenseRecord& record, const QDateTime& now) {
+    const LicensePayload& license = record.license;
+    QJsonObject revocation;
+    if (record.revocation)
+        revocation = {{QStringLiteral("at"), toRfc3339(record.revocation->at)},
+                      {QStringLiteral("by"), record.revocation->by},
+                      {QStringLiteral("reason"), record.revocation->reason}};
+    const auto optionalId = [](const std::optional<QUuid>& id) {
+        return id ? QJsonValue(idText(*id)) : QJsonValue(QJsonValue::Null);
+    };
+    return {
+        {QStringLiteral("id"), idText(license.id)},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), license.customerId},
+                                                 {QStringLiteral("name"), license.customerName}}},
+        {QStringLiteral("tier"), license.tier},
+        {QStringLiteral("state"), record.stateAt(now)},
+        {QStringLiteral("issued_at"), toRfc3339(license.issuedAt)},
+        {QStringLiteral("issued_by"), record.issuedBy},
+        {QStringLiteral("not_before"), toRfc3339(license.notBefore)},
+        {QStringLiteral("expires_at"), toRfc3339(license.expiresAt)},
+        {QStringLiteral("grace_ends_at"), toRfc3339(license.graceEndsAt())},
+        {QStringLiteral("kid"), license.kid},
+        {QStringLiteral("supersedes"), optionalId(license.supersedes)},
+        {QStringLiteral("superseded_by"), optionalId(record.supersededBy)},
+        {QStringLiteral("revocation"),
+         record.revocation ? QJsonValue(revocation) : QJsonValue(QJsonValue::Null)}};
+}
+
+const QString kRecordJsonShape = QStringLiteral(
+    "{\"id\", \"customer\" {id, name}, \"tier\", \"state\" (active, in-grace, expired, "
+    "not-yet-valid, revoked or superseded, now), \"issued_at\", \"issued_by\", \"not_before\", "
+    "\"expires_at\", \"grace_ends_at\", \"kid\", \"supersedes\", \"superseded_by\" (ids or "
+    "null), \"revocation\" ({at, by, reason} or null)}");
+
+class LicenseListCommand final : public Command {
+public:
+    LicenseListCommand()
+        : Command(QStringLiteral("license list"),
+                  QStringLiteral("List the licenses in the registry")) {
+        CommandHelp help;
+        help.usage = {
+            QStringLiteral("[--db FILE] license list [--customer ID] [--status S] [--json]")};
+        help.summary = QStringLiteral(
+            "Lists every license the workspace ever issued, newest first, with its state now. The "
+            "short id (8 characters) is enough for 'license show', 'revoke', 'renew' and "
+            "'upgrade'.");
+        help.options = {customer, state, json};
+        help.details = QStringLiteral("JSON: {\"licenses\": [license, …]}, each license ") +
+                       kRecordJsonShape +
+                       QStringLiteral(
+                           ".\n\nExit status: 0 listed (also when none match), 1 the workspace "
+                           "could not be read, 2 a mistake in the command line.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    const QCommandLineOption customer =
+        QCommandLineOption(QStringLiteral("customer"),
+                           QStringLiteral("Only this customer's licenses."), QStringLiteral("ID"));
+    const QCommandLineOption state = QCommandLineOption(
+        QStringLiteral("status"),
+        QStringLiteral("Only licenses in this state now: %1.").arg(kStates.join(u", ")),
+        QStringLiteral("S"));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the licenses"));
+
+    int execute(Invocation& call) const override;
+};
+
+int LicenseListCommand::execute(Invocation& call) const {
+    const CliContext& context = call.context();
+    const QString& command = name();
+    AICP_CLI_TRY(customerId, call.value(customer), fail);
+    AICP_CLI_TRY(stateWanted, call.value(state), fail);
+    if (call.isSet(state) && !kStates.contains(stateWanted->trimmed()))
+        return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
+                                      .arg(command, *stateWanted, kStates.join(u", ")));
+    auto records =
+        call.read([](Workspace& workspace) { return LicenseRegistry(workspace).list(); });
+    if (!records)
+        return call.failure(records.error());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    std::vector<const LicenseRecord*> shown;
+    for (const LicenseRecord& record : *records) {
+        if (call.isSet(customer) && record.license.customerId != customerId->trimmed())
+            continue;
+        if (call.isSet(state) && record.stateAt(now) != stateWanted->trimmed())
+            continue;
+        shown.push_back(&record);
+    }
+    if (call.isSet(json)) {
+        call.out() << printedJsonList(
+            QStringLiteral("licenses"), shown,
+            [&](const LicenseRecord* record) { return recordJson(*record, now); });
+        return kExitSuccess;
+    }
+    if (shown.empty()) {
+        call.out() << (records->empty() ? "No licenses yet.\n" : "No license matches.\n");
+        return kExitSuccess;
+    }
+    TextTable table({QStringLiteral("ID"), QStringLiteral("CUSTOMER"), QStringLiteral("TIER"),
+                     QStringLiteral("STATE"), QStringLiteral("EXPIRES")});
+    for (const LicenseRecord* record : shown)
+        table.addRow({shortIdText(record->license.id), record->license.customerId,
+                      record->license.tier, record->stateAt(now),
+                      record->license.expiresAt.date().toString(Qt::ISODate)});
+    call.out() << table.render();
+    return kExitSuccess;
+}
+
+class LicenseShowCommand final : public Command {
+public:
+    LicenseShowCommand()
+        : Command(QStringLiteral("license show"), QStringLiteral("Show one license in full")) {
+        CommandHelp help;
+        help.usage = {QStringLiteral("[--db FILE] license show ID [-o FILE] [--json]")};
+        help.summary = QStringLiteral(
+            "Shows one license from the registry (ID: the full id or its first 8 or more "
+            "characters): its state now, every entitlement, who issued it, its revocation, the "
+            "license it supersedes and the one that superseded it, and the key.");
+        help.options = {output, json};
+        help.details = QStringLiteral("JSON: ") + kRecordJsonShape +
+                       QStringLiteral(
+                           " plus \"key\" (the license key) and \"license\" (the signed payload, "
+                           "as 'license issue --json' prints it).\n\nExit status: 0 shown, 1 the "
+                           "workspace could not be read or the file written, 2 a mistake in the "
+                           "command line or an unknown id.");
+        describe(help);
+        workspaceUse_ = WorkspaceUse::Existing;
+        positionals_ = 1;
+    }
+
+private:
+    const QCommandLineOption output =
+        outputOption(QStringLiteral("Also write the license file to FILE again."));
+    const QCommandLineOption json = jsonOption(QStringLiteral("the license"));
+
+    int execute(Invocation& call) const override;
+};
+
+int LicenseShowCommand::execute(Invocation& call) const {
+    AICP_CLI_TRY(id, call.argument(QStringLiteral("license id")), fail);
+    AICP_CLI_TRY(outputPath, call.value(output), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(record, LicenseRegistry(**workspace).findByPrefix(*id), fail);
+    if (!outputPath->isEmpty()) {
+        const Status written =
+            writeOutputFile(*outputPath, licenseFileText(record->key, record->license));
+        if (!written.ok())
+            return call.failure(written.error());
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (call.isSet(json)) {
+        QJsonObject object = recordJson(*record, now);
+        object.insert(QStringLiteral("key"), QString::fromLatin1(record->key));
+        object.insert(QStringLiteral("license"), licenseJson(record->license));
+        call.out() << printedJson(object);
+        return kExitSuccess;
+    }
+    LabelledRows rows{{QStringLiteral("State"), record->stateAt(now)}};
+    const LabelledRows details = licenseDetailRows(record->license);
+    rows.insert(rows.end(), details.begin(), details.end());
+    rows.emplace_back(QStringLiteral("Issued by"), record->issuedBy);
+    if (record->supersededBy)
+        rows.emplace_back(QStringLiteral("Superseded by"), idText(*record->supersededBy));
+    if (record->revocation)
+        rows.emplace_back(QStringLiteral("Revoked"),
+                          QStringLiteral("%1 by %2: %3")
+                              .arg(toRfc3339(record->revocation->at), record->revocation->by,
+                                   record->revocation->reason));
+    rows.emplace_back(QStringLiteral("Key"), QString::fromLatin1(record->key));
+    call.out() << labelledLines(rows);
+    return kExitSuccess;
+}
+
+}  // namespace
+
+const Command& licenseListCommand() {
+    static const LicenseListCommand command;
+    return command;
+}
+
+const Command& licenseShowCommand() {
+    static const LicenseShowCommand command;
+    return command;
+}
+
+}  // namespace aicp::cli

@@ -1,0 +1,195 @@
+#include "billing/invoicebook.h"
+#include "cli/clicommands.h"
+#include "customers/customer.h"
+#include "licensing/licensepayload.h"
+#include "licensing/licenseregistry.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace aicp::cli {
+namespace {
+
+QString modeWord(Workspace::Mode mode) {
+    return mode == Workspace::Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer");
+}
+
+// The one way a partly made file goes: SQLite's companions with it.
+void removeWorkspaceFiles(const QString& path) {
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+}
+
+// A new workspace at `path` in `mode`, built whole or not at all: a file
+// already there is refused, and a failure after the file was made removes it.
+Status createWorkspace(const QString& path, Workspace::Mode mode) {
+    const QString shown = QDir::toNativeSeparators(path);
+    if (QFileInfo::exists(path))
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("%1 exists already; give a new file name").arg(shown));
+    Status made = [&]() -> Status {
+        auto workspace = Workspace::open(path, Workspace::OpenMode::OpenOrCreate);
+        if (!workspace)
+            return workspace.error();
+        return (*workspace)->setMode(mode);
+    }();
+    if (!made.ok() && QFileInfo::exists(path))
+        removeWorkspaceFiles(path);
+    return made;
+}
+
+class CreateWorkspace final : public Command {
+public:
+    CreateWorkspace()
+        : Command(QStringLiteral("workspace create"),
+                  QStringLiteral("Create an empty workspace file (no signing key needed)")) {
+        usage_ = {QStringLiteral("[--db FILE] workspace create [--mode vendor|customer]")};
+        summary_ = QStringLiteral(
+            "Creates an empty workspace at --db (else $AICP_DB, else the per-user workspace): "
+            "the default price book, no customers, no keys. A vendor workspace may then issue "
+            "licenses once it has a key ('aicp keys generate'); a customer workspace only "
+            "verifies them. A service or metering workspace needs no key at all: 'aicp tokens "
+            "create' and 'aicp serve' work on it as made. Refuses a file that already exists.");
+        ownOptions_ = {mode_};
+        details_ = QStringLiteral(
+            "Example:\n  aicp --db team.aicp workspace create\n"
+            "  aicp --db team.aicp tokens create --role ingest --name gateway\n\n"
+            "Exit status: 0 created, 1 the file exists or could not be written, 2 a mistake in "
+            "the command line.");
+    }
+
+private:
+    const QCommandLineOption mode_{QStringLiteral("mode"),
+                                   QStringLiteral("vendor (issues licenses) or customer (verifies "
+                                                  "them). Default: vendor."),
+                                   QStringLiteral("MODE")};
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(modeText, call.value(mode_), fail);
+        Workspace::Mode mode = Workspace::Mode::Vendor;
+        if (*modeText == QLatin1String("customer"))
+            mode = Workspace::Mode::Customer;
+        else if (!modeText->isEmpty() && *modeText != QLatin1String("vendor"))
+            return call.usage(
+                QStringLiteral("--mode must be vendor or customer (got '%1')").arg(*modeText));
+        AICP_CLI_TRY(path, call.context().workspacePath(), fail);
+        if (const Status created = createWorkspace(*path, mode); !created.ok())
+            return call.failure(created.error());
+        return call.print(QStringLiteral("Created the %1 workspace %2.\n")
+                              .arg(modeWord(mode), QDir::toNativeSeparators(*path)));
+    }
+};
+
+// What `workspace info` reports, read once for both its forms.
+struct WorkspaceFacts {
+    QString path;
+    Workspace::Mode mode = Workspace::Mode::Vendor;
+    int schemaVersion = 0;
+    QString id;
+    QDateTime createdAt;
+    qsizetype customers = 0;
+    qsizetype licenses = 0;
+    qsizetype invoices = 0;
+    QString priceBookVersion;
+};
+
+Result<WorkspaceFacts> readFacts(Workspace& workspace) {
+    WorkspaceFacts facts;
+    facts.path = QDir::toNativeSeparators(QFileInfo(workspace.path()).absoluteFilePath());
+    auto mode = workspace.mode();
+    if (!mode)
+        return mode.error();
+    facts.mode = *mode;
+    facts.schemaVersion = workspace.schemaVersion();
+    facts.id = workspace.id().toString(QUuid::WithoutBraces);
+    facts.createdAt = workspace.createdAt();
+    auto customers = CustomerStore(workspace).list();
+    if (!customers)
+        return customers.error();
+    facts.customers = qsizetype(customers->size());
+    auto licenses = LicenseRegistry(workspace).list();
+    if (!licenses)
+        return licenses.error();
+    facts.licenses = qsizetype(licenses->size());
+    auto invoices = InvoiceBook(workspace).list();
+    if (!invoices)
+        return invoices.error();
+    facts.invoices = qsizetype(invoices->size());
+    auto book = workspace.priceBook();
+    if (!book)
+        return book.error();
+    auto prices = pricesInForceToday(*book);
+    if (!prices)
+        return prices.error();
+    facts.priceBookVersion = prices->version;
+    return facts;
+}
+
+QJsonObject factsJson(const WorkspaceFacts& facts) {
+    return {{QStringLiteral("kind"), QStringLiteral("sqlite")},
+            {QStringLiteral("path"), facts.path},
+            {QStringLiteral("mode"), modeWord(facts.mode)},
+            {QStringLiteral("schema_version"), facts.schemaVersion},
+            {QStringLiteral("workspace_id"), facts.id},
+            {QStringLiteral("created_at"), toRfc3339(facts.createdAt)},
+            {QStringLiteral("customers"), static_cast<double>(facts.customers)},
+            {QStringLiteral("licenses"), static_cast<double>(facts.licenses)},
+            {QStringLiteral("invoices"), static_cast<double>(facts.invoices)},
+            {QStringLiteral("price_book_version"), facts.priceBookVersion}};
+}
+
+QString factsText(const WorkspaceFacts& facts) {
+    const QLocale& locale = cliLocale();
+    return QStringLiteral(
+               "Workspace:   %1\nKind:        SQLite\nMode:        %2\nSchema:      %3\n"
+               "ID:          %4\nCreated:     %5\nCustomers:   %6\nLicenses:    %7\n"
+               "Invoices:    %8\nPrice book:  %9 (in force today)\n")
+        .arg(facts.path, modeWord(facts.mode), QString::number(facts.schemaVersion), facts.id,
+             toRfc3339(facts.createdAt), locale.toString(qint64(facts.customers)),
+             locale.toString(qint64(facts.licenses)), locale.toString(qint64(facts.invoices)),
+             facts.priceBookVersion);
+}
+
+class WorkspaceInfo final : public Command {
+public:
+    WorkspaceInfo()
+        : Command(QStringLiteral("workspace info"),
+                  QStringLiteral("Describe the workspace: mode, schema, identity, counts")) {
+        usage_ = {QStringLiteral("[--db FILE] workspace info [--json]")};
+        summary_ = QStringLiteral(
+            "Describes the workspace: its file, mode, schema version, id and creation time, how "
+            "many customers, licenses and invoices it holds, and the price book version in force "
+            "today.");
+        ownOptions_ = {json_};
+        details_ = QStringLiteral(
+            "JSON: {\"kind\" (sqlite), \"path\", \"mode\" (vendor or customer), "
+            "\"schema_version\", \"workspace_id\", \"created_at\", \"customers\", \"licenses\", "
+            "\"invoices\", \"price_book_version\"}.\n\n"
+            "Exit status: 0 printed, 1 there is no workspace or it could not be read, 2 a "
+            "mistake in the command line.");
+        workspaceUse_ = WorkspaceUse::Existing;
+    }
+
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("the description"));
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(facts, readFacts(**workspace), failure);
+        return call.print(call.isSet(json_) ? printedJson(factsJson(*facts)) : factsText(*facts));
+    }
+};
+
+}  // namespace
+
+const CommandGroup& workspaceCommands() {
+    static const CreateWorkspace create;
+    static const WorkspaceInfo info;
+    static const CommandGroup group{QStringLiteral("workspace"),
+                                    QStringLiteral("Creates a workspace file or describes one."),
+                                    {&create, &info}};
+    return group;
+}
+
+}  // namespace aicp::cli
