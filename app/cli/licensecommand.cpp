@@ -18,9 +18,12 @@ namespace {
 constexpr std::int64_t kDefaultDays = 365;
 constexpr std::int64_t kMaxDays = 100 * 366;
 
-const QStringList kStates{QStringLiteral("active"),  QStringLiteral("in-grace"),
-                          QStringLiteral("expired"), QStringLiteral("not-yet-valid"),
-                          QStringLiteral("revoked"), QStringLiteral("superseded")};
+const QStringList kStates = [] {
+    QStringList words;
+    for (const LicenseState state : kLicenseStates)
+        words << word(state);
+    return words;
+}();
 
 QDateTime nowToTheSecond() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -657,7 +660,7 @@ QJsonObject recordJson(const LicenseRecord& record, const QDateTime& now) {
         {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), license.customerId},
                                                  {QStringLiteral("name"), license.customerName}}},
         {QStringLiteral("tier"), license.tier},
-        {QStringLiteral("state"), record.stateAt(now)},
+        {QStringLiteral("state"), word(record.stateAt(now))},
         {QStringLiteral("issued_at"), toRfc3339(license.issuedAt)},
         {QStringLiteral("issued_by"), record.issuedBy},
         {QStringLiteral("not_before"), toRfc3339(license.notBefore)},
@@ -708,7 +711,8 @@ int runList(const CliContext& context, const QStringList& arguments) {
     const auto stateWanted = optionValue(context, parser, state, command, status);
     if (!stateWanted)
         return status;
-    if (parser.isSet(state) && !kStates.contains(stateWanted->trimmed()))
+    const auto wanted = fromWord<LicenseState>(stateWanted->trimmed());
+    if (parser.isSet(state) && !wanted)
         return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
                                       .arg(command, *stateWanted, kStates.join(u", ")));
     auto records = readWorkspace(context.openExistingWorkspace(), [](Workspace& workspace) {
@@ -721,7 +725,7 @@ int runList(const CliContext& context, const QStringList& arguments) {
     for (const LicenseRecord& record : *records) {
         if (parser.isSet(customer) && record.license.customerId != customerId->trimmed())
             continue;
-        if (parser.isSet(state) && record.stateAt(now) != stateWanted->trimmed())
+        if (parser.isSet(state) && record.stateAt(now) != wanted)
             continue;
         shown.push_back(&record);
     }
@@ -739,7 +743,7 @@ int runList(const CliContext& context, const QStringList& arguments) {
                      QStringLiteral("STATE"), QStringLiteral("EXPIRES")});
     for (const LicenseRecord* record : shown)
         table.addRow({shortIdText(record->license.id), record->license.customerId,
-                      record->license.tier, record->stateAt(now),
+                      record->license.tier, word(record->stateAt(now)),
                       record->license.expiresAt.date().toString(Qt::ISODate)});
     context.out << table.render();
     return kExitSuccess;
@@ -791,7 +795,7 @@ int runShow(const CliContext& context, const QStringList& arguments) {
         context.out << printedJson(object);
         return kExitSuccess;
     }
-    LabelledRows rows{{QStringLiteral("State"), record->stateAt(now)}};
+    LabelledRows rows{{QStringLiteral("State"), word(record->stateAt(now))}};
     const LabelledRows details = licenseDetailRows(record->license);
     rows.insert(rows.end(), details.begin(), details.end());
     rows.emplace_back(QStringLiteral("Issued by"), record->issuedBy);
