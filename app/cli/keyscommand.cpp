@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
 #include "cli/passphrase.h"
@@ -270,7 +271,7 @@ int runImportPublic(const CliContext& context, const QStringList& arguments) {
         return context.reportError(error.withContext(command));
     }
     if (parser.isSet(customer)) {
-        const Status marked = (*workspace)->setMode(Workspace::Mode::Customer);
+        const Status marked = setWorkspaceMode(**workspace, Workspace::Mode::Customer);
         if (!marked.ok())
             return context.failure(marked.error().withContext(command));
     }
