@@ -2,8 +2,10 @@
 
 #include "audit/auditlog.h"
 #include "common/wholeseconds.h"
+#include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "storage/vendoronly.h"
 #include "storage/workspace.h"
 
 #include <QJsonObject>
@@ -21,14 +23,10 @@ SigningKeyInfo readKey(const Statement& row) {
             row.int64(3) != 0, row.time(4), row.time(5)};
 }
 
+template <typename... Values>
 Result<std::vector<SigningKeyInfo>> queryKeys(sqlite3* db, const std::string& sql,
-                                              const QString& parameter = {}) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    if (!parameter.isNull())
-        AICP_TRY(query->bindAll(parameter));
-    return query->collect<SigningKeyInfo>(&readKey);
+                                              const Values&... values) {
+    return queryRows<SigningKeyInfo>(db, sql, &readKey, values...);
 }
 
 }  // namespace
@@ -50,15 +48,8 @@ Status KeyStore::checkNewPassphrase(QByteArrayView passphrase) {
 }
 
 Status KeyStore::refuseInCustomerMode(const QString& what) const {
-    auto mode = workspace_.mode();
-    if (!mode)
-        return mode.error();
-    if (*mode == Workspace::Mode::Customer)
-        return Error(Error::Code::Conflict,
-                     QStringLiteral("this is a customer workspace: it holds public keys only and "
-                                    "cannot %1")
-                         .arg(what));
-    return {};
+    return refuseInCustomerWorkspace(
+        workspace_, QStringLiteral("it holds public keys only and cannot %1").arg(what));
 }
 
 Result<SigningKeyInfo> KeyStore::generate(QByteArrayView passphrase) {
