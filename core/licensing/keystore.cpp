@@ -8,6 +8,8 @@
 #include "storage/vendoronly.h"
 #include "storage/workspace.h"
 
+#include <utility>
+
 #include <QJsonObject>
 
 namespace aicp {
@@ -187,19 +189,15 @@ Result<SigningKeyInfo> KeyStore::find(const QString& kid) const {
 
 Result<Ed25519PrivateKey> KeyStore::unlockSigningKey(QByteArrayView passphrase) const {
     AICP_TRY(refuseInCustomerMode(QStringLiteral("sign")));
-    auto query = Statement::prepare(
-        workspace_.handle(), "SELECT kid, private_key_pem FROM signing_keys WHERE signing = 1");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto stored = queryFirstRow<std::pair<QString, QByteArray>>(
+        workspace_.handle(), "SELECT kid, private_key_pem FROM signing_keys WHERE signing = 1",
+        [](const Statement& row) { return std::pair(row.text(0), row.blob(1)); });
+    if (!stored)
+        return stored.error();
+    if (!*stored)
         return Error::notFound(QStringLiteral(
             "the workspace has no signing key yet; generate one with `aicp keys generate`"));
-    const QString kid = query->text(0);
-    const QByteArray pem = query->blob(1);
-    query->reset();
+    const auto& [kid, pem] = **stored;
     auto key = Ed25519PrivateKey::fromEncryptedPem(pem, passphrase);
     if (!key)
         return key.error();

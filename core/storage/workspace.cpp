@@ -7,6 +7,7 @@
 #include "storage/transaction.h"
 
 #include <string>
+#include <utility>
 
 #include <QDir>
 #include <QFile>
@@ -344,18 +345,14 @@ Status Workspace::setMetaValue(const QString& key, const QString& value) {
 }
 
 Result<PriceBook> Workspace::priceBook() const {
-    auto query =
-        Statement::prepare(db_, "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto stored = queryFirstRow<std::pair<std::int64_t, QByteArray>>(
+        db_, "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1",
+        [](const Statement& row) { return std::pair(row.int64(0), row.blob(1)); });
+    if (!stored)
+        return stored.error();
+    if (!*stored)
         return Error(Error::Code::Corrupt, QStringLiteral("the workspace holds no price book"));
-    const std::int64_t id = query->int64(0);
-    const QByteArray document = query->blob(1);
-    query->reset();
+    const auto& [id, document] = **stored;
 
     auto book = PriceBook::fromJson(document);
     if (!book) {
