@@ -94,15 +94,11 @@ Status CustomerStore::save(const Customer& customer) {
     AICP_TRY(validateCustomer(customer));
     const QDateTime createdAt =
         customer.createdAt.isValid() ? customer.createdAt : QDateTime::currentDateTimeUtc();
-    auto upsert = Statement::prepare(
+    return executeWith(
         workspace_.handle(),
         "INSERT INTO customers (id, name, email, created_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email");
-    if (!upsert)
-        return upsert.error();
-    AICP_TRY(
-        upsert->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt));
-    return upsert->execute();
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email",
+        customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt);
 }
 
 }  // namespace aicp

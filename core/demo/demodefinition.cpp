@@ -163,6 +163,16 @@ Result<DemoCustomer> readCustomer(const QJsonValue& value, const QString& where)
     return customer;
 }
 
+// A number of days from 1 to `most`.
+Result<int> dayCount(const QJsonObject& root, const QString& field, int most) {
+    auto days = wholeNumber(root, field, 1);
+    if (!days)
+        return days.error();
+    if (*days > most)
+        return fieldError(field, QStringLiteral("must be at most %1").arg(most));
+    return static_cast<int>(*days);
+}
+
 Result<QDateTime> timeField(const QJsonObject& root, const QString& field) {
     auto text = nonEmptyString(root, field, QString());
     if (!text)
@@ -190,14 +200,8 @@ Status readCalendar(const QJsonObject& root, DemoDefinition& definition) {
     if (!start)
         return start.error();
     definition.start = *start;
-    auto days = wholeNumber(root, QStringLiteral("onboarding_days"), 1);
-    if (!days)
-        return days.error();
-    if (*days > 3660)
-        return fieldError(QStringLiteral("onboarding_days"),
-                          QStringLiteral("must be at most 3660"));
-    definition.onboardingDays = static_cast<int>(*days);
-    return {};
+    return assignTo(definition.onboardingDays,
+                    dayCount(root, QStringLiteral("onboarding_days"), 3660));
 }
 
 Status readContacts(const QJsonObject& root, DemoDefinition& definition) {
@@ -237,13 +241,7 @@ Status readUsageWindow(const QJsonObject& root, DemoDefinition& definition) {
     if (!now)
         return now.error();
     definition.now = *now;
-    auto days = wholeNumber(root, QStringLiteral("usage_days"), 1);
-    if (!days)
-        return days.error();
-    if (*days > 366)
-        return fieldError(QStringLiteral("usage_days"), QStringLiteral("must be at most 366"));
-    definition.usageDays = static_cast<int>(*days);
-    return {};
+    return assignTo(definition.usageDays, dayCount(root, QStringLiteral("usage_days"), 366));
 }
 
 QDate movedDate(QDate date, qint64 days) {

@@ -109,25 +109,17 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(const Ed25519PrivateKey& key,
     const QDateTime now = toWholeSecondsUtc(clock_());
 
     auto previous = find();
-    if (previous) {
-        auto retire = Statement::prepare(
-            db, "UPDATE signing_keys SET signing = 0, retired_at = ?2 WHERE kid = ?1");
-        if (!retire)
-            return retire.error();
-        AICP_TRY(retire->bindAll(previous->kid, now));
-        AICP_TRY(retire->execute());
-    }
+    if (previous)
+        AICP_TRY(executeWith(db,
+                             "UPDATE signing_keys SET signing = 0, retired_at = ?2 WHERE kid = ?1",
+                             previous->kid, now));
 
     const SigningKeyInfo info{key.publicKey().kid(), key.publicKey().toPem(), true, true, now, {}};
-    auto insert = Statement::prepare(
+    AICP_TRY(executeWith(
         db,
         "INSERT INTO signing_keys (kid, public_key_pem, private_key_pem, signing, created_at) "
-        "VALUES (?1, ?2, ?3, 1, ?4)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(info.kid, QString::fromLatin1(info.publicKeyPem),
-                             QString::fromLatin1(*encrypted), now));
-    AICP_TRY(insert->execute());
+        "VALUES (?1, ?2, ?3, 1, ?4)",
+        info.kid, QString::fromLatin1(info.publicKeyPem), QString::fromLatin1(*encrypted), now));
 
     QJsonObject details{{QStringLiteral("kid"), info.kid}};
     if (previous)
@@ -153,12 +145,9 @@ Result<SigningKeyInfo> KeyStore::importPublicKey(QByteArrayView pem) {
         return transaction.error();
     const SigningKeyInfo info{key->kid(), key->toPem(), false, false, toWholeSecondsUtc(clock_()),
                               {}};
-    auto insert = Statement::prepare(
-        db, "INSERT INTO signing_keys (kid, public_key_pem, created_at) VALUES (?1, ?2, ?3)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(info.kid, QString::fromLatin1(info.publicKeyPem), info.createdAt));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(
+        db, "INSERT INTO signing_keys (kid, public_key_pem, created_at) VALUES (?1, ?2, ?3)",
+        info.kid, QString::fromLatin1(info.publicKeyPem), info.createdAt));
     auto logged =
         AuditLog(workspace_, clock_)
             .append(QStringLiteral("key.import"), info.kid, {{QStringLiteral("kid"), info.kid}});

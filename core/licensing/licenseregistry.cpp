@@ -127,18 +127,15 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
     AICP_TRY(ensureCustomer(workspace_, *payload));
 
     LicenseRecord record{*payload, *signedKey, AuditLog::currentActor(), {}, {}};
-    auto insert = Statement::prepare(
-        db,
-        "INSERT INTO licenses (id, customer_id, tier, kid, license_key, issued_at, not_before, "
-        "expires_at, supersedes, issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!insert)
-        return insert.error();
     const std::optional<QString> supersedes =
         payload->supersedes ? std::optional(idText(*payload->supersedes)) : std::nullopt;
-    AICP_TRY(insert->bindAll(idText(payload->id), payload->customerId, payload->tier, payload->kid,
-                             QString::fromLatin1(record.key), payload->issuedAt, payload->notBefore,
-                             payload->expiresAt, supersedes, record.issuedBy));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(
+        db,
+        "INSERT INTO licenses (id, customer_id, tier, kid, license_key, issued_at, not_before, "
+        "expires_at, supersedes, issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        idText(payload->id), payload->customerId, payload->tier, payload->kid,
+        QString::fromLatin1(record.key), payload->issuedAt, payload->notBefore, payload->expiresAt,
+        supersedes, record.issuedBy));
 
     QJsonObject details{{QStringLiteral("customer"), payload->customerId},
                         {QStringLiteral("tier"), payload->tier},
@@ -203,14 +200,10 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
     if (!transaction)
         return transaction.error();
     const Revocation revocation{now(), AuditLog::currentActor(), reason.trimmed()};
-    auto insert =
-        Statement::prepare(db,
-                           "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
-                           "VALUES (?1, ?2, ?3, ?4)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(idText(id), revocation.at, revocation.by, revocation.reason));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(db,
+                         "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
+                         "VALUES (?1, ?2, ?3, ?4)",
+                         idText(id), revocation.at, revocation.by, revocation.reason));
     auto logged = AuditLog(workspace_, clock_)
                       .append(QStringLiteral("license.revoke"), idText(id),
                               {{QStringLiteral("customer"), record->license.customerId},
@@ -251,12 +244,9 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
     auto token = list.sign(*key);
     if (!token)
         return token.error();
-    auto insert = Statement::prepare(
-        db, "INSERT INTO revocation_lists (sequence, published_at, token) VALUES (?1, ?2, ?3)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(list.sequence, list.issuedAt, QString::fromLatin1(*token)));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(
+        db, "INSERT INTO revocation_lists (sequence, published_at, token) VALUES (?1, ?2, ?3)",
+        list.sequence, list.issuedAt, QString::fromLatin1(*token)));
     AICP_TRY(transaction->commit());
     return list;
 }

@@ -12,6 +12,16 @@ namespace aicp {
 // One-shot queries for the services: prepare, bind the parameters in order,
 // read the rows with `read` (a T, or a Result<T> when a row can be refused).
 
+// Runs a statement that returns no rows, with its parameters.
+template <typename... Values>
+[[nodiscard]] Status executeWith(sqlite3* db, std::string_view sql, const Values&... values) {
+    auto statement = Statement::prepare(db, sql);
+    if (!statement)
+        return statement.error();
+    AICP_TRY(statement->bindAll(values...));
+    return statement->execute();
+}
+
 // Every row.
 template <typename T, typename Read, typename... Values>
 [[nodiscard]] Result<std::vector<T>> queryRows(sqlite3* db, std::string_view sql, Read&& read,

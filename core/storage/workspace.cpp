@@ -117,22 +117,15 @@ Status switchToWal(sqlite3* db) {
 }
 
 Status insertMeta(sqlite3* db, const QString& key, const QString& value) {
-    auto insert = Statement::prepare(db,
-                                     "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(key, value));
-    return insert->execute();
+    return executeWith(db,
+                       "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       key, value);
 }
 
 Status insertPriceBook(sqlite3* db, const QByteArray& document) {
-    auto insert =
-        Statement::prepare(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(), QString::fromUtf8(document)));
-    return insert->execute();
+    return executeWith(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)",
+                       QDateTime::currentDateTimeUtc(), QString::fromUtf8(document));
 }
 
 // Seeds a database just brought from version 0: identity, mode and the
