@@ -111,6 +111,41 @@ QString prorationNote(std::int64_t part, std::int64_t whole) {
 }
 
 // Prices one segment: appends its lines (and findings) to `bill`.
+// The request quota is prorated like the recurring lines; the cost engine
+// then prices the segment as if that were the tier's monthly quota. Returns
+// the requests billed: those within a hard cap.
+std::int64_t prorateQuota(TierDefinition& tier, std::size_t index, MonthlyBill& bill) {
+    BillingSegment& segment = bill.segments[index];
+    if (!tier.includedRequests)
+        return segment.requests;
+    const std::int64_t included =
+        prorateCount(*tier.includedRequests, segment.seconds, bill.monthSeconds);
+    tier.includedRequests = included;
+    segment.includedRequests = included;
+    if (!tier.requestsHardCapped() || segment.requests <= included)
+        return segment.requests;
+    bill.findings.push_back(
+        {BillFindingKind::RequestsOverCap, segment.requests, included, index,
+         QStringLiteral("%1 requests on the %2 tier from %3 to %4, over its cap of %5 for "
+                        "that time; %6 refused, not billed")
+             .arg(englishCount(segment.requests), segment.tier, toRfc3339(segment.start),
+                  toRfc3339(segment.end), englishCount(included),
+                  englishCount(segment.requests - included))});
+    return included;
+}
+
+Subscription subscriptionOf(const LicensePayload& license) {
+    Subscription subscription;
+    subscription.tier = license.tier;
+    subscription.policyPacks = license.policyPacks;
+    subscription.complianceModules = license.complianceModules;
+    subscription.seats = license.seats;
+    subscription.agents = license.agents.value_or(0);
+    subscription.auditTier = license.auditTier;
+    subscription.discount = license.contract.discount;
+    return subscription;
+}
+
 Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record, std::size_t index,
                     MonthlyBill& bill) {
     BillingSegment& segment = bill.segments[index];
@@ -120,38 +155,10 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
         return prices.error();
     segment.priceBookVersion = prices->version;
 
-    // The request quota is prorated like the recurring lines; the cost engine
-    // then prices the segment as if that were the tier's monthly quota.
     auto tier = std::find_if(prices->tiers.begin(), prices->tiers.end(),
                              [&](const TierDefinition& t) { return t.id == license.tier; });
-    const bool hardCapped = tier->requestsHardCapped();
-    std::int64_t billedRequests = segment.requests;
-    if (tier->includedRequests) {
-        const std::int64_t included =
-            prorateCount(*tier->includedRequests, segment.seconds, bill.monthSeconds);
-        tier->includedRequests = included;
-        segment.includedRequests = included;
-        if (hardCapped && segment.requests > included) {
-            billedRequests = included;
-            bill.findings.push_back(
-                {BillFindingKind::RequestsOverCap, segment.requests, included, index,
-                 QStringLiteral("%1 requests on the %2 tier from %3 to %4, over its cap of %5 for "
-                                "that time; %6 refused, not billed")
-                     .arg(englishCount(segment.requests), license.tier, toRfc3339(segment.start),
-                          toRfc3339(segment.end), englishCount(included),
-                          englishCount(segment.requests - included))});
-        }
-    }
-
-    Subscription subscription;
-    subscription.tier = license.tier;
-    subscription.policyPacks = license.policyPacks;
-    subscription.complianceModules = license.complianceModules;
-    subscription.seats = license.seats;
-    subscription.agents = license.agents.value_or(0);
-    subscription.auditTier = license.auditTier;
-    subscription.discount = license.contract.discount;
-    auto quote = CostEngine(*prices).quote(subscription, MonthlyUsage{billedRequests});
+    const std::int64_t billedRequests = prorateQuota(*tier, index, bill);
+    auto quote = CostEngine(*prices).quote(subscriptionOf(license), MonthlyUsage{billedRequests});
     if (!quote)
         return quote.error().withContext(QStringLiteral("license %1").arg(idText(license.id)));
     if (!quote->eligible)
