@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
 #include "cli/passphrase.h"
@@ -277,7 +278,7 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
         return context.reportError(error.withContext(command));
     }
     if (call.isSet(customer)) {
-        const Status marked = (*workspace)->setMode(Workspace::Mode::Customer);
+        const Status marked = setWorkspaceMode(**workspace, Workspace::Mode::Customer);
         if (!marked.ok())
             return call.failure(marked.error());
     }

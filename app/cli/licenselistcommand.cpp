@@ -7,9 +7,12 @@
 namespace aicp::cli {
 namespace {
 
-const QStringList kStates{QStringLiteral("active"),  QStringLiteral("in-grace"),
-                          QStringLiteral("expired"), QStringLiteral("not-yet-valid"),
-                          QStringLiteral("revoked"), QStringLiteral("superseded")};
+const QStringList kStates = [] {
+    QStringList words;
+    for (const LicenseState state : kLicenseStates)
+        words << word(state);
+    return words;
+}();
 
 QJsonObject recordJson(const LicenseRecord& record, const QDateTime& now) {
     const LicensePayload& license = record.license;
@@ -26,7 +29,7 @@ QJsonObject recordJson(const LicenseRecord& record, const QDateTime& now) {
         {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), license.customerId},
                                                  {QStringLiteral("name"), license.customerName}}},
         {QStringLiteral("tier"), license.tier},
-        {QStringLiteral("state"), record.stateAt(now)},
+        {QStringLiteral("state"), word(record.stateAt(now))},
         {QStringLiteral("issued_at"), toRfc3339(license.issuedAt)},
         {QStringLiteral("issued_by"), record.issuedBy},
         {QStringLiteral("not_before"), toRfc3339(license.notBefore)},
@@ -85,7 +88,8 @@ int LicenseListCommand::execute(Invocation& call) const {
     const QString& command = name();
     AICP_CLI_TRY(customerId, call.value(customer), fail);
     AICP_CLI_TRY(stateWanted, call.value(state), fail);
-    if (call.isSet(state) && !kStates.contains(stateWanted->trimmed()))
+    const auto wanted = fromWord<LicenseState>(stateWanted->trimmed());
+    if (call.isSet(state) && !wanted)
         return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
                                       .arg(command, *stateWanted, kStates.join(u", ")));
     auto records =
@@ -97,7 +101,7 @@ int LicenseListCommand::execute(Invocation& call) const {
     for (const LicenseRecord& record : *records) {
         if (call.isSet(customer) && record.license.customerId != customerId->trimmed())
             continue;
-        if (call.isSet(state) && record.stateAt(now) != stateWanted->trimmed())
+        if (call.isSet(state) && record.stateAt(now) != wanted)
             continue;
         shown.push_back(&record);
     }
@@ -115,7 +119,7 @@ int LicenseListCommand::execute(Invocation& call) const {
                      QStringLiteral("STATE"), QStringLiteral("EXPIRES")});
     for (const LicenseRecord* record : shown)
         table.addRow({shortIdText(record->license.id), record->license.customerId,
-                      record->license.tier, record->stateAt(now),
+                      record->license.tier, word(record->stateAt(now)),
                       record->license.expiresAt.date().toString(Qt::ISODate)});
     call.out() << table.render();
     return kExitSuccess;
@@ -170,7 +174,7 @@ int LicenseShowCommand::execute(Invocation& call) const {
         call.out() << printedJson(object);
         return kExitSuccess;
     }
-    LabelledRows rows{{QStringLiteral("State"), record->stateAt(now)}};
+    LabelledRows rows{{QStringLiteral("State"), word(record->stateAt(now))}};
     const LabelledRows details = licenseDetailRows(record->license);
     rows.insert(rows.end(), details.begin(), details.end());
     rows.emplace_back(QStringLiteral("Issued by"), record->issuedBy);

@@ -1,5 +1,6 @@
 #include "billing/invoice.h"
 
+#include "common/enumwords.h"
 #include "licensing/licensepayload.h"
 
 #include <QJsonArray>
@@ -16,18 +17,16 @@ QJsonValue timeOrNull(const QDateTime& time) {
     return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue();
 }
 
+constexpr EnumWord<InvoiceLineKind> kLineKindKeys[] = {
+    {InvoiceLineKind::Charge, "charge"},
+    {InvoiceLineKind::LateUsage, "late_usage"},
+    {InvoiceLineKind::Finding, "finding"},
+};
+
 }  // namespace
 
 QString invoiceLineKindKey(InvoiceLineKind kind) {
-    switch (kind) {
-        case InvoiceLineKind::Charge:
-            return QStringLiteral("charge");
-        case InvoiceLineKind::LateUsage:
-            return QStringLiteral("late_usage");
-        case InvoiceLineKind::Finding:
-            return QStringLiteral("finding");
-    }
-    return {};
+    return wordOf(kLineKindKeys, kind);
 }
 
 Money Invoice::axisTotal(BillAxis axis) const {

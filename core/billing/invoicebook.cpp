@@ -2,10 +2,12 @@
 
 #include "audit/auditlog.h"
 #include "billing/monthlybilling.h"
+#include "common/idtext.h"
 #include "customers/customer.h"
 #include "metering/closedperiods.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "storage/vendoronly.h"
 #include "storage/workspace.h"
 
 #include <map>
@@ -44,15 +46,9 @@ std::optional<QDateTime> timeOrNull(const QDateTime& time) {
 }
 
 Status refuseInCustomerMode(const Workspace& workspace, const QString& what) {
-    auto mode = workspace.mode();
-    if (!mode)
-        return mode.error();
-    if (*mode == Workspace::Mode::Customer)
-        return Error(Error::Code::Conflict,
-                     QStringLiteral("this is a customer workspace: invoices are issued in the "
-                                    "vendor's, so it cannot %1")
-                         .arg(what));
-    return {};
+    return refuseInCustomerWorkspace(
+        workspace,
+        QStringLiteral("invoices are issued in the vendor's, so it cannot %1").arg(what));
 }
 
 Error corrupt(const QString& what) {
@@ -231,6 +227,109 @@ Result<std::vector<InvoiceLine>> lateUsageLines(sqlite3* db,
     return lines;
 }
 
+// The charges of the bill, then the late usage of earlier months, then what
+// the bill found (over a limit, no license for a while).
+Invoice invoiceFromBill(const MonthlyBill& bill, std::vector<InvoiceLine> late) {
+    Invoice invoice;
+    invoice.customerId = bill.customerId;
+    invoice.customerName = bill.customerName;
+    invoice.month = bill.month;
+    invoice.currency = bill.currency;
+    invoice.requests = bill.requests;
+    invoice.activeUsers = bill.activeUsers;
+    invoice.activeAgents = bill.activeAgents;
+    invoice.total = bill.total;
+    for (const MonthlyBillLine& billLine : bill.lines) {
+        const BillingSegment& segment = bill.segments.at(billLine.segment);
+        InvoiceLine line;
+        line.kind = InvoiceLineKind::Charge;
+        line.axis = billLine.axis;
+        line.description = billLine.description;
+        line.quantity = billLine.quantity;
+        line.unitPrice = billLine.unitPrice;
+        line.amount = billLine.amount;
+        line.licenseId = idText(segment.licenseId);
+        line.tier = segment.tier;
+        line.priceBookVersion = segment.priceBookVersion;
+        line.periodStart = segment.start;
+        line.periodEnd = segment.end;
+        invoice.lines.push_back(std::move(line));
+    }
+    for (InvoiceLine& line : late)
+        invoice.lines.push_back(std::move(line));
+    for (const BillFinding& finding : bill.findings) {
+        InvoiceLine line;
+        line.kind = InvoiceLineKind::Finding;
+        line.description = finding.message;
+        line.quantity = finding.used;
+        invoice.lines.push_back(std::move(line));
+    }
+    return invoice;
+}
+
+Status insertInvoiceLines(sqlite3* db, const Invoice& invoice) {
+    auto insertLine = Statement::prepare(
+        db,
+        "INSERT INTO invoice_lines (invoice_id, position, kind, axis, description, quantity, "
+        "unit_price_micros, amount_micros, license_id, tier, price_book_version, period_start, "
+        "period_end, late_month) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        Statement::Lifetime::Reused);
+    if (!insertLine)
+        return insertLine.error();
+    std::int64_t position = 0;
+    for (const InvoiceLine& line : invoice.lines) {
+        const std::optional<QString> axis =
+            line.axis ? std::optional(billAxisKey(*line.axis)) : std::nullopt;
+        const std::optional<std::int64_t> unitPrice =
+            line.unitPrice ? std::optional(line.unitPrice->micros()) : std::nullopt;
+        const std::optional<QString> lateMonth =
+            line.lateMonth ? std::optional(line.lateMonth->toString()) : std::nullopt;
+        AICP_TRY(insertLine->bindAll(
+            invoice.id, ++position, invoiceLineKindKey(line.kind), axis, line.description,
+            line.quantity, unitPrice, line.amount.micros(), textOrNull(line.licenseId),
+            textOrNull(line.tier), textOrNull(line.priceBookVersion), timeOrNull(line.periodStart),
+            timeOrNull(line.periodEnd), lateMonth));
+        AICP_TRY(insertLine->execute());
+    }
+    return {};
+}
+
+// Numbers the invoice in its year's series and stores it with its lines.
+Status insertInvoice(sqlite3* db, Invoice& invoice) {
+    const int year = invoice.issuedAt.date().year();
+    auto sequence = nextSequence(db, "invoices", year);
+    if (!sequence)
+        return sequence.error();
+    invoice.number = invoiceNumber(year, *sequence);
+    auto insert = Statement::prepare(
+        db,
+        "INSERT INTO invoices (number, year, sequence, customer_id, customer_name, month, "
+        "currency, issued_at, issued_by, requests, active_users, active_agents, "
+        "late_requests_at_issue, line_count, total_micros) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    if (!insert)
+        return insert.error();
+    AICP_TRY(insert->bindAll(
+        invoice.number, year, *sequence, invoice.customerId, invoice.customerName,
+        invoice.month.toString(), invoice.currency, invoice.issuedAt, invoice.issuedBy,
+        invoice.requests, invoice.activeUsers, invoice.activeAgents, invoice.lateRequestsAtIssue,
+        static_cast<std::int64_t>(invoice.lines.size()), invoice.total.micros()));
+    AICP_TRY(insert->execute());
+    invoice.id = sqlite3_last_insert_rowid(db);
+    return insertInvoiceLines(db, invoice);
+}
+
+Status refuseInvoicedMonth(const std::vector<Invoice>& customerInvoices, YearMonth month) {
+    for (const Invoice& existing : customerInvoices)
+        if (existing.month == month && !existing.isCredited())
+            return Error(Error::Code::Conflict,
+                         QStringLiteral("%1 is already invoiced for %2 (%3); credit that invoice "
+                                        "first to invoice the month again")
+                             .arg(existing.customerId, month.toString(), existing.number));
+    return {};
+}
+
 }  // namespace
 
 Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
@@ -256,12 +355,7 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     auto customerInvoices = list(customerId);
     if (!customerInvoices)
         return customerInvoices.error();
-    for (const Invoice& existing : *customerInvoices)
-        if (existing.month == month && !existing.isCredited())
-            return Error(Error::Code::Conflict,
-                         QStringLiteral("%1 is already invoiced for %2 (%3); credit that invoice "
-                                        "first to invoice the month again")
-                             .arg(customerId, month.toString(), existing.number));
+    AICP_TRY(refuseInvoicedMonth(*customerInvoices, month));
 
     auto bill = MonthlyBilling(workspace_).bill(customerId, month);
     if (!bill)
@@ -277,90 +371,11 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     if (!late)
         return late.error();
 
-    Invoice invoice;
-    invoice.customerId = bill->customerId;
-    invoice.customerName = bill->customerName;
-    invoice.month = month;
-    invoice.currency = bill->currency;
+    Invoice invoice = invoiceFromBill(*bill, std::move(late).value());
     invoice.issuedAt = issuedAt;
     invoice.issuedBy = AuditLog::currentActor();
-    invoice.requests = bill->requests;
-    invoice.activeUsers = bill->activeUsers;
-    invoice.activeAgents = bill->activeAgents;
     invoice.lateRequestsAtIssue = *lateNow;
-    invoice.total = bill->total;
-    for (const MonthlyBillLine& billLine : bill->lines) {
-        const BillingSegment& segment = bill->segments.at(billLine.segment);
-        InvoiceLine line;
-        line.kind = InvoiceLineKind::Charge;
-        line.axis = billLine.axis;
-        line.description = billLine.description;
-        line.quantity = billLine.quantity;
-        line.unitPrice = billLine.unitPrice;
-        line.amount = billLine.amount;
-        line.licenseId = segment.licenseId.toString(QUuid::WithoutBraces);
-        line.tier = segment.tier;
-        line.priceBookVersion = segment.priceBookVersion;
-        line.periodStart = segment.start;
-        line.periodEnd = segment.end;
-        invoice.lines.push_back(std::move(line));
-    }
-    for (InvoiceLine& line : *late)
-        invoice.lines.push_back(std::move(line));
-    for (const BillFinding& finding : bill->findings) {
-        InvoiceLine line;
-        line.kind = InvoiceLineKind::Finding;
-        line.description = finding.message;
-        line.quantity = finding.used;
-        invoice.lines.push_back(std::move(line));
-    }
-
-    const int year = issuedAt.date().year();
-    auto sequence = nextSequence(db, "invoices", year);
-    if (!sequence)
-        return sequence.error();
-    invoice.number = invoiceNumber(year, *sequence);
-
-    auto insert = Statement::prepare(
-        db,
-        "INSERT INTO invoices (number, year, sequence, customer_id, customer_name, month, "
-        "currency, issued_at, issued_by, requests, active_users, active_agents, "
-        "late_requests_at_issue, line_count, total_micros) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(
-        invoice.number, year, *sequence, invoice.customerId, invoice.customerName, month.toString(),
-        invoice.currency, issuedAt, invoice.issuedBy, invoice.requests, invoice.activeUsers,
-        invoice.activeAgents, invoice.lateRequestsAtIssue,
-        static_cast<std::int64_t>(invoice.lines.size()), invoice.total.micros()));
-    AICP_TRY(insert->execute());
-    invoice.id = sqlite3_last_insert_rowid(db);
-
-    auto insertLine = Statement::prepare(
-        db,
-        "INSERT INTO invoice_lines (invoice_id, position, kind, axis, description, quantity, "
-        "unit_price_micros, amount_micros, license_id, tier, price_book_version, period_start, "
-        "period_end, late_month) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        Statement::Lifetime::Reused);
-    if (!insertLine)
-        return insertLine.error();
-    std::int64_t position = 0;
-    for (const InvoiceLine& line : invoice.lines) {
-        const std::optional<QString> axis =
-            line.axis ? std::optional(billAxisKey(*line.axis)) : std::nullopt;
-        const std::optional<std::int64_t> unitPrice =
-            line.unitPrice ? std::optional(line.unitPrice->micros()) : std::nullopt;
-        const std::optional<QString> lateMonth =
-            line.lateMonth ? std::optional(line.lateMonth->toString()) : std::nullopt;
-        AICP_TRY(insertLine->bindAll(
-            invoice.id, ++position, invoiceLineKindKey(line.kind), axis, line.description,
-            line.quantity, unitPrice, line.amount.micros(), textOrNull(line.licenseId),
-            textOrNull(line.tier), textOrNull(line.priceBookVersion), timeOrNull(line.periodStart),
-            timeOrNull(line.periodEnd), lateMonth));
-        AICP_TRY(insertLine->execute());
-    }
+    AICP_TRY(insertInvoice(db, invoice));
 
     AICP_TRY(ClosedPeriods(workspace_).close(customerId, month));
     auto logged = AuditLog(workspace_, clock_)

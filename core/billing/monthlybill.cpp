@@ -1,5 +1,8 @@
 #include "billing/monthlybill.h"
 
+#include "common/englishcount.h"
+#include "common/enumwords.h"
+#include "common/idtext.h"
 #include "licensing/licensepayload.h"
 #include "pricing/costengine.h"
 
@@ -20,15 +23,6 @@ Int128 divideRoundingHalfAway(Int128 numerator, Int128 denominator) {
     const Int128 magnitude = numerator < 0 ? -numerator : numerator;
     const Int128 rounded = (magnitude + denominator / 2) / denominator;
     return numerator < 0 ? -rounded : rounded;
-}
-
-QString count(std::int64_t value) {
-    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-    return kEnglish.toString(static_cast<qlonglong>(value));
-}
-
-QString idText(const QUuid& id) {
-    return id.toString(QUuid::WithoutBraces);
 }
 
 // Where one license's coverage ends before clipping to a period.
@@ -112,10 +106,46 @@ Result<Money> exactAmount(const BillLine& line) {
 QString prorationNote(std::int64_t part, std::int64_t whole) {
     if (part == whole)
         return {};
-    return QStringLiteral(", prorated %1 of %2 seconds").arg(count(part), count(whole));
+    return QStringLiteral(", prorated %1 of %2 seconds")
+        .arg(englishCount(part), englishCount(whole));
 }
 
 // Prices one segment: appends its lines (and findings) to `bill`.
+// The request quota is prorated like the recurring lines; the cost engine
+// then prices the segment as if that were the tier's monthly quota. Returns
+// the requests billed: those within a hard cap.
+std::int64_t prorateQuota(TierDefinition& tier, std::size_t index, MonthlyBill& bill) {
+    BillingSegment& segment = bill.segments[index];
+    if (!tier.includedRequests)
+        return segment.requests;
+    const std::int64_t included =
+        prorateCount(*tier.includedRequests, segment.seconds, bill.monthSeconds);
+    tier.includedRequests = included;
+    segment.includedRequests = included;
+    if (!tier.requestsHardCapped() || segment.requests <= included)
+        return segment.requests;
+    bill.findings.push_back(
+        {BillFindingKind::RequestsOverCap, segment.requests, included, index,
+         QStringLiteral("%1 requests on the %2 tier from %3 to %4, over its cap of %5 for "
+                        "that time; %6 refused, not billed")
+             .arg(englishCount(segment.requests), segment.tier, toRfc3339(segment.start),
+                  toRfc3339(segment.end), englishCount(included),
+                  englishCount(segment.requests - included))});
+    return included;
+}
+
+Subscription subscriptionOf(const LicensePayload& license) {
+    Subscription subscription;
+    subscription.tier = license.tier;
+    subscription.policyPacks = license.policyPacks;
+    subscription.complianceModules = license.complianceModules;
+    subscription.seats = license.seats;
+    subscription.agents = license.agents.value_or(0);
+    subscription.auditTier = license.auditTier;
+    subscription.discount = license.contract.discount;
+    return subscription;
+}
+
 Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record, std::size_t index,
                     MonthlyBill& bill) {
     BillingSegment& segment = bill.segments[index];
@@ -125,38 +155,10 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
         return prices.error();
     segment.priceBookVersion = prices->version;
 
-    // The request quota is prorated like the recurring lines; the cost engine
-    // then prices the segment as if that were the tier's monthly quota.
     auto tier = std::find_if(prices->tiers.begin(), prices->tiers.end(),
                              [&](const TierDefinition& t) { return t.id == license.tier; });
-    const bool hardCapped = tier->requestsHardCapped();
-    std::int64_t billedRequests = segment.requests;
-    if (tier->includedRequests) {
-        const std::int64_t included =
-            prorateCount(*tier->includedRequests, segment.seconds, bill.monthSeconds);
-        tier->includedRequests = included;
-        segment.includedRequests = included;
-        if (hardCapped && segment.requests > included) {
-            billedRequests = included;
-            bill.findings.push_back(
-                {BillFindingKind::RequestsOverCap, segment.requests, included, index,
-                 QStringLiteral("%1 requests on the %2 tier from %3 to %4, over its cap of %5 for "
-                                "that time; %6 refused, not billed")
-                     .arg(count(segment.requests), license.tier, toRfc3339(segment.start),
-                          toRfc3339(segment.end), count(included),
-                          count(segment.requests - included))});
-        }
-    }
-
-    Subscription subscription;
-    subscription.tier = license.tier;
-    subscription.policyPacks = license.policyPacks;
-    subscription.complianceModules = license.complianceModules;
-    subscription.seats = license.seats;
-    subscription.agents = license.agents.value_or(0);
-    subscription.auditTier = license.auditTier;
-    subscription.discount = license.contract.discount;
-    auto quote = CostEngine(*prices).quote(subscription, MonthlyUsage{billedRequests});
+    const std::int64_t billedRequests = prorateQuota(*tier, index, bill);
+    auto quote = CostEngine(*prices).quote(subscriptionOf(license), MonthlyUsage{billedRequests});
     if (!quote)
         return quote.error().withContext(QStringLiteral("license %1").arg(idText(license.id)));
     if (!quote->eligible)
@@ -191,8 +193,8 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
             if (billedRequests != segment.requests)
                 out.description =
                     QStringLiteral("%1 requests, %2 included, %3 over the cap refused (not billed)")
-                        .arg(count(segment.requests), count(billedRequests),
-                             count(segment.requests - billedRequests));
+                        .arg(englishCount(segment.requests), englishCount(billedRequests),
+                             englishCount(segment.requests - billedRequests));
             else if (segment.seconds != bill.monthSeconds && segment.includedRequests)
                 out.description += QStringLiteral(" (quota prorated)");
         }
@@ -218,19 +220,14 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
 }  // namespace
 
 QString billFindingKey(BillFindingKind kind) {
-    switch (kind) {
-        case BillFindingKind::RequestsOverCap:
-            return QStringLiteral("requests_over_cap");
-        case BillFindingKind::SeatsOverLicense:
-            return QStringLiteral("seats_over_license");
-        case BillFindingKind::AgentsOverLicense:
-            return QStringLiteral("agents_over_license");
-        case BillFindingKind::UsageWithoutLicense:
-            return QStringLiteral("usage_without_license");
-        case BillFindingKind::TierCannotServe:
-            return QStringLiteral("tier_cannot_serve");
-    }
-    return {};
+    static constexpr EnumWord<BillFindingKind> kKeys[] = {
+        {BillFindingKind::RequestsOverCap, "requests_over_cap"},
+        {BillFindingKind::SeatsOverLicense, "seats_over_license"},
+        {BillFindingKind::AgentsOverLicense, "agents_over_license"},
+        {BillFindingKind::UsageWithoutLicense, "usage_without_license"},
+        {BillFindingKind::TierCannotServe, "tier_cannot_serve"},
+    };
+    return wordOf(kKeys, kind);
 }
 
 Money MonthlyBill::axisTotal(BillAxis axis) const {
@@ -314,6 +311,60 @@ std::int64_t prorateCount(std::int64_t quantity, std::int64_t part, std::int64_t
         divideRoundingHalfAway(Int128(quantity) * Int128(part), Int128(whole)));
 }
 
+namespace {
+
+// Each hour's requests go to the segment its first second falls in; returns
+// the requests of hours no segment covers.
+std::int64_t assignRequests(const std::vector<UsagePoint>& hourly, MonthlyBill& bill) {
+    std::int64_t unlicensed = 0;
+    const qint64 monthStart = bill.periodStart.toSecsSinceEpoch();
+    const qint64 monthEnd = bill.periodEnd.toSecsSinceEpoch();
+    for (const UsagePoint& point : hourly) {
+        const qint64 at = point.start.toSecsSinceEpoch();
+        if (at < monthStart || at >= monthEnd || point.requests == 0)
+            continue;
+        bill.requests += point.requests;
+        auto segment =
+            std::find_if(bill.segments.begin(), bill.segments.end(), [at](const BillingSegment& s) {
+                return s.start.toSecsSinceEpoch() <= at && at < s.end.toSecsSinceEpoch();
+            });
+        if (segment == bill.segments.end())
+            unlicensed += point.requests;
+        else
+            segment->requests += point.requests;
+    }
+    return unlicensed;
+}
+
+// Seats and agents are counted over the whole month, so they are compared
+// with the most generous license of the month.
+void addCountFindings(const std::map<QUuid, const LicenseRecord*>& byId, MonthlyBill& bill) {
+    std::int64_t seats = 0;
+    std::optional<std::int64_t> agents = 0;
+    for (const BillingSegment& segment : bill.segments) {
+        const LicensePayload& license = byId.at(segment.licenseId)->license;
+        seats = std::max(seats, license.seats);
+        if (!license.agents)
+            agents.reset();
+        else if (agents)
+            agents = std::max(*agents, *license.agents);
+    }
+    if (bill.activeUsers > seats)
+        bill.findings.push_back(
+            {BillFindingKind::SeatsOverLicense, bill.activeUsers, seats, std::nullopt,
+             QStringLiteral("%1 active users, %2 seats licensed; %3 over, not billed")
+                 .arg(englishCount(bill.activeUsers), englishCount(seats),
+                      englishCount(bill.activeUsers - seats))});
+    if (agents && bill.activeAgents > *agents)
+        bill.findings.push_back(
+            {BillFindingKind::AgentsOverLicense, bill.activeAgents, *agents, std::nullopt,
+             QStringLiteral("%1 active agents, %2 licensed; %3 over, not billed")
+                 .arg(englishCount(bill.activeAgents), englishCount(*agents),
+                      englishCount(bill.activeAgents - *agents))});
+}
+
+}  // namespace
+
 Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs) {
     if (inputs.priceBook.versions().empty())
         return Error::invalidInput(QStringLiteral("the price book has no versions"));
@@ -344,25 +395,7 @@ Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs) {
         bill.segments.push_back(std::move(segment));
     }
 
-    // Each hour's requests go to the segment its first second falls in.
-    std::int64_t unlicensed = 0;
-    const qint64 monthStart = bill.periodStart.toSecsSinceEpoch();
-    const qint64 monthEnd = bill.periodEnd.toSecsSinceEpoch();
-    for (const UsagePoint& point : inputs.hourly) {
-        const qint64 at = point.start.toSecsSinceEpoch();
-        if (at < monthStart || at >= monthEnd || point.requests == 0)
-            continue;
-        bill.requests += point.requests;
-        auto segment =
-            std::find_if(bill.segments.begin(), bill.segments.end(), [at](const BillingSegment& s) {
-                return s.start.toSecsSinceEpoch() <= at && at < s.end.toSecsSinceEpoch();
-            });
-        if (segment == bill.segments.end())
-            unlicensed += point.requests;
-        else
-            segment->requests += point.requests;
-    }
-
+    const std::int64_t unlicensed = assignRequests(inputs.hourly, bill);
     for (std::size_t i = 0; i < bill.segments.size(); ++i)
         AICP_TRY(priceSegment(inputs, *byId.at(bill.segments[i].licenseId), i, bill));
 
@@ -370,33 +403,10 @@ Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs) {
         bill.findings.push_back(
             {BillFindingKind::UsageWithoutLicense, unlicensed, 0, std::nullopt,
              QStringLiteral("%1 requests in hours no license covered; not billed")
-                 .arg(count(unlicensed))});
+                 .arg(englishCount(unlicensed))});
 
-    // Seats and agents are counted over the whole month, so they are compared
-    // with the most generous license of the month.
-    if (bill.hasLicense()) {
-        std::int64_t seats = 0;
-        std::optional<std::int64_t> agents = 0;
-        for (const BillingSegment& segment : bill.segments) {
-            const LicensePayload& license = byId.at(segment.licenseId)->license;
-            seats = std::max(seats, license.seats);
-            if (!license.agents)
-                agents.reset();
-            else if (agents)
-                agents = std::max(*agents, *license.agents);
-        }
-        if (bill.activeUsers > seats)
-            bill.findings.push_back(
-                {BillFindingKind::SeatsOverLicense, bill.activeUsers, seats, std::nullopt,
-                 QStringLiteral("%1 active users, %2 seats licensed; %3 over, not billed")
-                     .arg(count(bill.activeUsers), count(seats), count(bill.activeUsers - seats))});
-        if (agents && bill.activeAgents > *agents)
-            bill.findings.push_back(
-                {BillFindingKind::AgentsOverLicense, bill.activeAgents, *agents, std::nullopt,
-                 QStringLiteral("%1 active agents, %2 licensed; %3 over, not billed")
-                     .arg(count(bill.activeAgents), count(*agents),
-                          count(bill.activeAgents - *agents))});
-    }
+    if (bill.hasLicense())
+        addCountFindings(byId, bill);
 
     for (const MonthlyBillLine& line : bill.lines) {
         auto total = bill.total.plus(line.amount);

@@ -18,91 +18,171 @@ Result<MonthlyBill> MonthlyBilling::bill(const QString& customerId, YearMonth mo
     return std::move(bills->front());
 }
 
-Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
-                                                       const QStringList& customerIds) const {
-    if (month.month < 1 || month.month > 12 || !month.firstDay().isValid())
-        return Error::invalidInput(QStringLiteral("'%1' is not a month").arg(month.toString()));
-    CustomerStore store(workspace_);
+namespace {
+
+// The customers named (all when none), each once, in id order.
+Result<std::vector<Customer>> customersToBill(Workspace& workspace,
+                                              const QStringList& customerIds) {
+    CustomerStore store(workspace);
     std::vector<Customer> customers;
     if (customerIds.isEmpty()) {
         auto all = store.list();
         if (!all)
             return all.error();
         customers = std::move(all).value();
-    } else {
-        for (const QString& id : customerIds) {
-            if (!isValidCustomerId(id))
-                return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(id));
-            auto customer = store.find(id);
-            if (!customer) {
-                if (customer.error().code() == Error::Code::NotFound)
-                    return Error::notFound(QStringLiteral("there is no customer '%1'").arg(id));
-                return customer.error();
-            }
-            customers.push_back(std::move(customer).value());
+    }
+    for (const QString& id : customerIds) {
+        if (!isValidCustomerId(id))
+            return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(id));
+        auto customer = store.find(id);
+        if (!customer) {
+            if (customer.error().code() == Error::Code::NotFound)
+                return Error::notFound(QStringLiteral("there is no customer '%1'").arg(id));
+            return customer.error();
         }
+        customers.push_back(std::move(customer).value());
     }
     std::sort(customers.begin(), customers.end(),
               [](const Customer& a, const Customer& b) { return a.id < b.id; });
     customers.erase(std::unique(customers.begin(), customers.end(),
                                 [](const Customer& a, const Customer& b) { return a.id == b.id; }),
                     customers.end());
+    return customers;
+}
 
-    auto book = workspace_.priceBook();
-    if (!book)
-        return book.error();
-    auto licenses = LicenseRegistry(workspace_).list();
-    if (!licenses)
-        return licenses.error();
+// The report bills every customer at once, so each customer costs a few
+// index seeks on prepared statements. A bill only needs each segment's
+// requests (an hour counts where it starts), so the hours are summed by
+// SQLite between the cuts where the license in force changes, rather than
+// handed over one by one: a month of hours for thousands of customers would
+// be millions of rows. Users and agents are counted; the monthly usage
+// summary would also sum every pack and module of every hour, which a bill
+// does not read.
+class MonthUsage {
+public:
+    static Result<MonthUsage> prepare(sqlite3* db, YearMonth month) {
+        auto requests = Statement::prepare(db,
+                                           "SELECT coalesce(sum(requests), 0) FROM usage_hourly "
+                                           "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3",
+                                           Statement::Lifetime::Reused);
+        if (!requests)
+            return requests.error();
+        auto users = Statement::prepare(
+            db, "SELECT count(*) FROM usage_monthly_users WHERE customer_id = ?1 AND month = ?2",
+            Statement::Lifetime::Reused);
+        if (!users)
+            return users.error();
+        auto agents = Statement::prepare(
+            db, "SELECT count(*) FROM usage_monthly_agents WHERE customer_id = ?1 AND month = ?2",
+            Statement::Lifetime::Reused);
+        if (!agents)
+            return agents.error();
+        return MonthUsage(std::move(requests).value(), std::move(users).value(),
+                          std::move(agents).value(), month);
+    }
 
-    // The report bills every customer at once, so each customer costs a few
-    // index seeks on prepared statements. A bill only needs each segment's
-    // requests (an hour counts where it starts), so the hours are summed by
-    // SQLite between the cuts where the license in force changes, rather
-    // than handed over one by one: a month of hours for thousands of
-    // customers would be millions of rows. Users and agents are counted; the
-    // monthly usage summary would also sum every pack and module of every
-    // hour, which a bill does not read.
-    sqlite3* db = workspace_.handle();
-    auto requestsBetween = Statement::prepare(
-        db,
-        "SELECT coalesce(sum(requests), 0) FROM usage_hourly WHERE customer_id = ?1 AND hour >= "
-        "?2 AND hour < ?3",
-        Statement::Lifetime::Reused);
-    if (!requestsBetween)
-        return requestsBetween.error();
-    auto users = Statement::prepare(
-        db, "SELECT count(*) FROM usage_monthly_users WHERE customer_id = ?1 AND month = ?2",
-        Statement::Lifetime::Reused);
-    if (!users)
-        return users.error();
-    auto agents = Statement::prepare(
-        db, "SELECT count(*) FROM usage_monthly_agents WHERE customer_id = ?1 AND month = ?2",
-        Statement::Lifetime::Reused);
-    if (!agents)
-        return agents.error();
-    const auto countOf = [&month](Statement& query,
-                                  const QString& customerId) -> Result<std::int64_t> {
-        AICP_TRY(query.bindAll(customerId, month.toString()));
+    // Fills the customer's usage into `inputs`, whose licenses are set.
+    Status fill(MonthlyBillInputs& inputs) {
+        AICP_TRY(fillHourly(inputs));
+        auto activeUsers = countOf(users_, inputs.customerId);
+        if (!activeUsers)
+            return activeUsers.error();
+        inputs.activeUsers = *activeUsers;
+        auto activeAgents = countOf(agents_, inputs.customerId);
+        if (!activeAgents)
+            return activeAgents.error();
+        inputs.activeAgents = *activeAgents;
+        return {};
+    }
+
+private:
+    MonthUsage(Statement requests, Statement users, Statement agents, YearMonth month)
+        : requests_(std::move(requests)),
+          users_(std::move(users)),
+          agents_(std::move(agents)),
+          month_(month),
+          periodStart_(month.firstDay(), QTime(0, 0), Qt::UTC),
+          periodEnd_(month.next().firstDay(), QTime(0, 0), Qt::UTC) {}
+
+    Result<std::int64_t> countOf(Statement& query, const QString& customerId) const {
+        AICP_TRY(query.bindAll(customerId, month_.toString()));
         auto row = query.step();
         if (!row)
             return row.error();
         const std::int64_t count = *row ? query.int64(0) : 0;
         query.reset();
         return count;
-    };
-    const QDateTime periodStart(month.firstDay(), QTime(0, 0), Qt::UTC);
-    const QDateTime periodEnd(month.next().firstDay(), QTime(0, 0), Qt::UTC);
-    const std::int64_t monthStart = periodStart.toSecsSinceEpoch();
-    const std::int64_t monthEnd = periodEnd.toSecsSinceEpoch();
+    }
+
+    // Where the license in force changes within the month, with its ends.
+    std::vector<std::int64_t> cuts(const MonthlyBillInputs& inputs) const {
+        const std::int64_t monthStart = periodStart_.toSecsSinceEpoch();
+        const std::int64_t monthEnd = periodEnd_.toSecsSinceEpoch();
+        std::vector<std::int64_t> points{monthStart, monthEnd};
+        for (const LicenseCoverage& piece :
+             licenseCoverage(inputs.licenses, inputs.customerId, periodStart_, periodEnd_)) {
+            points.push_back(
+                std::clamp<std::int64_t>(piece.start.toSecsSinceEpoch(), monthStart, monthEnd));
+            points.push_back(
+                std::clamp<std::int64_t>(piece.end.toSecsSinceEpoch(), monthStart, monthEnd));
+        }
+        std::sort(points.begin(), points.end());
+        points.erase(std::unique(points.begin(), points.end()), points.end());
+        return points;
+    }
+
+    Status fillHourly(MonthlyBillInputs& inputs) {
+        const std::vector<std::int64_t> bounds = cuts(inputs);
+        for (std::size_t i = 0; i + 1 < bounds.size(); ++i) {
+            AICP_TRY(requests_.bindAll(inputs.customerId, bounds[i], bounds[i + 1]));
+            auto row = requests_.step();
+            if (!row)
+                return row.error();
+            const std::int64_t requests = *row ? requests_.int64(0) : 0;
+            requests_.reset();
+            // The interval's first second stands for all its hours: each
+            // lies wholly inside one segment, or outside every one.
+            if (requests > 0)
+                inputs.hourly.push_back(
+                    {QDateTime::fromSecsSinceEpoch(bounds[i], Qt::UTC), requests});
+        }
+        return {};
+    }
+
+    Statement requests_;
+    Statement users_;
+    Statement agents_;
+    YearMonth month_;
+    QDateTime periodStart_;
+    QDateTime periodEnd_;
+};
+
+}  // namespace
+
+Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
+                                                       const QStringList& customerIds) const {
+    if (month.month < 1 || month.month > 12 || !month.firstDay().isValid())
+        return Error::invalidInput(QStringLiteral("'%1' is not a month").arg(month.toString()));
+    auto customers = customersToBill(workspace_, customerIds);
+    if (!customers)
+        return customers.error();
+    auto book = workspace_.priceBook();
+    if (!book)
+        return book.error();
+    auto licenses = LicenseRegistry(workspace_).list();
+    if (!licenses)
+        return licenses.error();
+    auto usage = MonthUsage::prepare(workspace_.handle(), month);
+    if (!usage)
+        return usage.error();
 
     std::map<QString, std::vector<LicenseRecord>> licensesByCustomer;
     for (LicenseRecord& record : *licenses)
         licensesByCustomer[record.license.customerId].push_back(std::move(record));
 
     std::vector<MonthlyBill> bills;
-    bills.reserve(customers.size());
-    for (const Customer& customer : customers) {
+    bills.reserve(customers->size());
+    for (const Customer& customer : *customers) {
         MonthlyBillInputs inputs;
         inputs.customerId = customer.id;
         inputs.customerName = customer.name;
@@ -111,37 +191,7 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
         if (const auto found = licensesByCustomer.find(customer.id);
             found != licensesByCustomer.end())
             inputs.licenses = found->second;
-        std::vector<std::int64_t> cuts{monthStart, monthEnd};
-        for (const LicenseCoverage& piece :
-             licenseCoverage(inputs.licenses, customer.id, periodStart, periodEnd)) {
-            cuts.push_back(
-                std::clamp<std::int64_t>(piece.start.toSecsSinceEpoch(), monthStart, monthEnd));
-            cuts.push_back(
-                std::clamp<std::int64_t>(piece.end.toSecsSinceEpoch(), monthStart, monthEnd));
-        }
-        std::sort(cuts.begin(), cuts.end());
-        cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
-        for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
-            AICP_TRY(requestsBetween->bindAll(customer.id, cuts[i], cuts[i + 1]));
-            auto row = requestsBetween->step();
-            if (!row)
-                return row.error();
-            const std::int64_t requests = *row ? requestsBetween->int64(0) : 0;
-            requestsBetween->reset();
-            // The interval's first second stands for all its hours: each
-            // lies wholly inside one segment, or outside every one.
-            if (requests > 0)
-                inputs.hourly.push_back(
-                    {QDateTime::fromSecsSinceEpoch(cuts[i], Qt::UTC), requests});
-        }
-        auto activeUsers = countOf(*users, customer.id);
-        if (!activeUsers)
-            return activeUsers.error();
-        inputs.activeUsers = *activeUsers;
-        auto activeAgents = countOf(*agents, customer.id);
-        if (!activeAgents)
-            return activeAgents.error();
-        inputs.activeAgents = *activeAgents;
+        AICP_TRY(usage->fill(inputs));
         auto bill = computeMonthlyBill(inputs);
         if (!bill)
             return bill.error().withContext(

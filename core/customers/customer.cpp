@@ -1,5 +1,6 @@
 #include "customers/customer.h"
 
+#include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 
@@ -74,45 +75,32 @@ Status validateCustomer(const Customer& customer) {
 }
 
 Result<std::vector<Customer>> CustomerStore::list() const {
-    auto query =
-        Statement::prepare(workspace_.handle(),
-                           std::string(kSelectColumns) + " ORDER BY name COLLATE NOCASE, name, id");
-    if (!query)
-        return query.error();
-    return query->collect<Customer>(&readCustomer);
+    return queryRows<Customer>(
+        workspace_.handle(),
+        std::string(kSelectColumns) + " ORDER BY name COLLATE NOCASE, name, id", &readCustomer);
 }
 
 Result<Customer> CustomerStore::find(const QString& id) const {
     if (!isValidCustomerId(id))
         return invalidId(id);
-    auto query =
-        Statement::prepare(workspace_.handle(), std::string(kSelectColumns) + " WHERE id = ?1");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(id));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto customer = queryFirstRow<Customer>(
+        workspace_.handle(), std::string(kSelectColumns) + " WHERE id = ?1", &readCustomer, id);
+    if (!customer)
+        return customer.error();
+    if (!*customer)
         return Error::notFound(QStringLiteral("there is no customer '%1'").arg(id));
-    Customer customer = readCustomer(*query);
-    query->reset();
-    return customer;
+    return **customer;
 }
 
 Status CustomerStore::save(const Customer& customer) {
     AICP_TRY(validateCustomer(customer));
     const QDateTime createdAt =
         customer.createdAt.isValid() ? customer.createdAt : QDateTime::currentDateTimeUtc();
-    auto upsert = Statement::prepare(
+    return executeWith(
         workspace_.handle(),
         "INSERT INTO customers (id, name, email, created_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email");
-    if (!upsert)
-        return upsert.error();
-    AICP_TRY(
-        upsert->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt));
-    return upsert->execute();
+        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email",
+        customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt);
 }
 
 Status CustomerStore::add(const Customer& customer) {

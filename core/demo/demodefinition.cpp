@@ -1,5 +1,6 @@
 #include "demo/demodefinition.h"
 
+#include "common/assignto.h"
 #include "customers/customer.h"
 #include "storage/statement.h"
 
@@ -80,35 +81,18 @@ Result<std::int64_t> countField(const QJsonObject& object, const QString& field,
 
 Result<DemoLicense> readLicense(const QJsonObject& object, const QString& where) {
     DemoLicense license;
-    auto tier = nonEmptyString(object, QStringLiteral("tier"), where);
-    if (!tier)
-        return tier.error();
-    license.tier = *tier;
-    auto packs = optionalNames(object, QStringLiteral("policy_packs"), where);
-    if (!packs)
-        return packs.error();
-    license.policyPacks = *packs;
-    auto modules = optionalNames(object, QStringLiteral("compliance_modules"), where);
-    if (!modules)
-        return modules.error();
-    license.complianceModules = *modules;
-    if (object.contains(QStringLiteral("seats"))) {
-        auto seats = countField(object, QStringLiteral("seats"), where, 1);
-        if (!seats)
-            return seats.error();
-        license.seats = *seats;
-    }
+    AICP_TRY(assignTo(license.tier, nonEmptyString(object, QStringLiteral("tier"), where)));
+    AICP_TRY(assignTo(license.policyPacks,
+                      optionalNames(object, QStringLiteral("policy_packs"), where)));
+    AICP_TRY(assignTo(license.complianceModules,
+                      optionalNames(object, QStringLiteral("compliance_modules"), where)));
+    if (object.contains(QStringLiteral("seats")))
+        AICP_TRY(assignTo(license.seats, countField(object, QStringLiteral("seats"), where, 1)));
     license.auditTier = object.value(QStringLiteral("audit_tier")).toString();
-    auto issued = optionalDate(object, QStringLiteral("issued"), where);
-    if (!issued)
-        return issued.error();
-    if (!issued->isValid())
+    AICP_TRY(assignTo(license.issued, optionalDate(object, QStringLiteral("issued"), where)));
+    if (!license.issued.isValid())
         return fieldError(where + QStringLiteral("issued"), QStringLiteral("is required"));
-    license.issued = *issued;
-    auto days = countField(object, QStringLiteral("days"), where, 1);
-    if (!days)
-        return days.error();
-    license.days = static_cast<int>(*days);
+    AICP_TRY(assignTo(license.days, countField(object, QStringLiteral("days"), where, 1)));
     if (object.contains(QStringLiteral("discount"))) {
         auto discount = Percent::parse(object.value(QStringLiteral("discount")).toString());
         if (!discount)
@@ -116,18 +100,14 @@ Result<DemoLicense> readLicense(const QJsonObject& object, const QString& where)
         license.discount = *discount;
     }
     license.termMonths = object.value(QStringLiteral("term_months")).toInt(0);
-    auto upgraded = optionalDate(object, QStringLiteral("upgraded_on"), where);
-    if (!upgraded)
-        return upgraded.error();
-    license.upgradedOn = *upgraded;
+    AICP_TRY(
+        assignTo(license.upgradedOn, optionalDate(object, QStringLiteral("upgraded_on"), where)));
     license.upgradeTier = object.value(QStringLiteral("upgrade_tier")).toString();
     if (license.upgradedOn.isValid() == license.upgradeTier.isEmpty())
         return fieldError(where + QStringLiteral("upgrade_tier"),
                           QStringLiteral("and upgraded_on go together"));
-    auto revoked = optionalDate(object, QStringLiteral("revoked_on"), where);
-    if (!revoked)
-        return revoked.error();
-    license.revokedOn = *revoked;
+    AICP_TRY(
+        assignTo(license.revokedOn, optionalDate(object, QStringLiteral("revoked_on"), where)));
     license.revokeReason = object.value(QStringLiteral("revoke_reason")).toString();
     if (license.revokedOn.isValid() == license.revokeReason.isEmpty())
         return fieldError(where + QStringLiteral("revoke_reason"),
@@ -137,18 +117,10 @@ Result<DemoLicense> readLicense(const QJsonObject& object, const QString& where)
 
 Result<DemoUsage> readUsage(const QJsonObject& object, const QString& where) {
     DemoUsage usage;
-    auto requests = countField(object, QStringLiteral("requests_per_month"), where, 0);
-    if (!requests)
-        return requests.error();
-    usage.requestsPerMonth = *requests;
-    auto users = countField(object, QStringLiteral("users"), where, 1);
-    if (!users)
-        return users.error();
-    usage.users = static_cast<int>(*users);
-    auto agents = countField(object, QStringLiteral("agents"), where, 1);
-    if (!agents)
-        return agents.error();
-    usage.agents = static_cast<int>(*agents);
+    AICP_TRY(assignTo(usage.requestsPerMonth,
+                      countField(object, QStringLiteral("requests_per_month"), where, 0)));
+    AICP_TRY(assignTo(usage.users, countField(object, QStringLiteral("users"), where, 1)));
+    AICP_TRY(assignTo(usage.agents, countField(object, QStringLiteral("agents"), where, 1)));
     return usage;
 }
 
@@ -191,18 +163,28 @@ Result<DemoCustomer> readCustomer(const QJsonValue& value, const QString& where)
     return customer;
 }
 
-}  // namespace
+// A number of days from 1 to `most`.
+Result<int> dayCount(const QJsonObject& root, const QString& field, int most) {
+    auto days = wholeNumber(root, field, 1);
+    if (!days)
+        return days.error();
+    if (*days > most)
+        return fieldError(field, QStringLiteral("must be at most %1").arg(most));
+    return static_cast<int>(*days);
+}
 
-Result<DemoDefinition> DemoDefinition::fromJson(const QByteArray& json) {
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return Error::invalidInput(
-            QStringLiteral("demo definition is not a JSON object (at byte %1: %2)")
-                .arg(parseError.offset)
-                .arg(parseError.errorString()));
-    const QJsonObject root = document.object();
+Result<QDateTime> timeField(const QJsonObject& root, const QString& field) {
+    auto text = nonEmptyString(root, field, QString());
+    if (!text)
+        return text.error();
+    const QDateTime time = parseStoredTime(*text);
+    if (!time.isValid())
+        return fieldError(field, QStringLiteral("'%1' is not an RFC 3339 time").arg(*text));
+    return time;
+}
 
+// Schema, seed, the onboarding period and the written day.
+Status readCalendar(const QJsonObject& root, DemoDefinition& definition) {
     auto schema = wholeNumber(root, QStringLiteral("schema"), 1);
     if (!schema)
         return schema.error();
@@ -210,29 +192,19 @@ Result<DemoDefinition> DemoDefinition::fromJson(const QByteArray& json) {
         return Error(Error::Code::Unsupported,
                      QStringLiteral("demo definition schema %1 is newer than this aicp reads")
                          .arg(static_cast<qint64>(*schema)));
-
-    DemoDefinition definition;
     auto seed = wholeNumber(root, QStringLiteral("seed"), 0);
     if (!seed)
         return seed.error();
     definition.seed = static_cast<std::uint64_t>(*seed);
-
-    auto start = nonEmptyString(root, QStringLiteral("start"), QString());
+    auto start = timeField(root, QStringLiteral("start"));
     if (!start)
         return start.error();
-    definition.start = parseStoredTime(*start);
-    if (!definition.start.isValid())
-        return fieldError(QStringLiteral("start"),
-                          QStringLiteral("'%1' is not an RFC 3339 time").arg(*start));
+    definition.start = *start;
+    return assignTo(definition.onboardingDays,
+                    dayCount(root, QStringLiteral("onboarding_days"), 3660));
+}
 
-    auto days = wholeNumber(root, QStringLiteral("onboarding_days"), 1);
-    if (!days)
-        return days.error();
-    if (*days > 3660)
-        return fieldError(QStringLiteral("onboarding_days"),
-                          QStringLiteral("must be at most 3660"));
-    definition.onboardingDays = static_cast<int>(*days);
-
+Status readContacts(const QJsonObject& root, DemoDefinition& definition) {
     const QJsonArray contacts = root.value(QStringLiteral("contacts")).toArray();
     for (qsizetype i = 0; i < contacts.size(); ++i) {
         const QString contact = contacts.at(i).toString();
@@ -243,7 +215,10 @@ Result<DemoDefinition> DemoDefinition::fromJson(const QByteArray& json) {
     }
     if (definition.contacts.isEmpty())
         return fieldError(QStringLiteral("contacts"), QStringLiteral("must list mailbox names"));
+    return {};
+}
 
+Status readCustomers(const QJsonObject& root, DemoDefinition& definition) {
     const QJsonArray customers = root.value(QStringLiteral("customers")).toArray();
     std::set<QString> ids;
     for (qsizetype i = 0; i < customers.size(); ++i) {
@@ -258,24 +233,72 @@ Result<DemoDefinition> DemoDefinition::fromJson(const QByteArray& json) {
     }
     if (definition.customers.empty())
         return fieldError(QStringLiteral("customers"), QStringLiteral("must list customers"));
+    return {};
+}
 
+Status readUsageWindow(const QJsonObject& root, DemoDefinition& definition) {
+    auto now = timeField(root, QStringLiteral("now"));
+    if (!now)
+        return now.error();
+    definition.now = *now;
+    return assignTo(definition.usageDays, dayCount(root, QStringLiteral("usage_days"), 366));
+}
+
+QDate movedDate(QDate date, qint64 days) {
+    return date.isValid() ? date.addDays(days) : date;
+}
+
+void moveLicense(DemoLicense& license, qint64 days) {
+    license.issued = movedDate(license.issued, days);
+    license.upgradedOn = movedDate(license.upgradedOn, days);
+    license.revokedOn = movedDate(license.revokedOn, days);
+}
+
+}  // namespace
+
+Result<DemoDefinition> DemoDefinition::fromJson(const QByteArray& json) {
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return Error::invalidInput(
+            QStringLiteral("demo definition is not a JSON object (at byte %1: %2)")
+                .arg(parseError.offset)
+                .arg(parseError.errorString()));
+    const QJsonObject root = document.object();
+    DemoDefinition definition;
+    AICP_TRY(readCalendar(root, definition));
+    AICP_TRY(readContacts(root, definition));
+    AICP_TRY(readCustomers(root, definition));
     definition.passphrase = root.value(QStringLiteral("passphrase")).toString();
     if (definition.passphrase.size() < 8)
         return fieldError(QStringLiteral("passphrase"),
                           QStringLiteral("needs 8 characters or more"));
-    for (auto [field, target] :
-         {std::pair{QStringLiteral("usage_from"), &definition.usageFrom},
-          std::pair{QStringLiteral("usage_until"), &definition.usageUntil}}) {
-        auto date = optionalDate(root, field, QString());
-        if (!date)
-            return date.error();
-        if (!date->isValid())
-            return fieldError(field, QStringLiteral("is required"));
-        *target = *date;
-    }
-    if (definition.usageUntil <= definition.usageFrom)
-        return fieldError(QStringLiteral("usage_until"), QStringLiteral("must follow usage_from"));
+    AICP_TRY(readUsageWindow(root, definition));
     return definition;
+}
+
+DemoDefinition DemoDefinition::movedTo(const QDateTime& at) const {
+    DemoDefinition moved = *this;
+    const qint64 days = now.toUTC().date().daysTo(at.toUTC().date());
+    moved.now = at.toUTC();
+    moved.start = start.addDays(days);
+    for (DemoCustomer& customer : moved.customers) {
+        if (customer.license)
+            moveLicense(*customer.license, days);
+        for (DemoLicense& earlier : customer.earlier)
+            moveLicense(earlier, days);
+    }
+    return moved;
+}
+
+QDateTime DemoDefinition::usageEnd() const {
+    const QDateTime utc = now.toUTC();
+    return QDateTime(utc.date(), QTime(utc.time().hour(), 0), Qt::UTC);
+}
+
+QDateTime DemoDefinition::usageStart() const {
+    const QDate today = now.toUTC().date();
+    return QDateTime(QDate(today.year(), today.month(), 1).addMonths(-2), QTime(0, 0), Qt::UTC);
 }
 
 Result<DemoDefinition> DemoDefinition::loadDefault() {

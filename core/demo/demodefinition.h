@@ -51,8 +51,10 @@ struct DemoCustomer {
 };
 
 // What the demo workspace holds, read from :/aicp/demo/demo.json. Every
-// generated value is derived from this definition and its seed; nothing
-// comes from the clock.
+// generated value is derived from this definition, its seed and the instant
+// the demo is made for (movedTo), so a demo made on any day looks like the
+// one written down: the same customers near their limits, the same licenses
+// about to expire, the same current month part-way through.
 struct DemoDefinition {
     std::uint64_t seed = 0;
     QDateTime start;         // the first customer can be onboarded from here (UTC)
@@ -62,14 +64,26 @@ struct DemoDefinition {
     // The demo's signing key is derived from the seed and protected by this
     // published passphrase, so anyone trying the demo can sign with it.
     QString passphrase;
-    // Usage events cover [usageFrom, usageUntil), hour by hour (UTC).
-    QDate usageFrom;
-    QDate usageUntil;
+    // The instant the dates above are written for: the demo's "now".
+    QDateTime now;
+    // Usage events cover the two months before now's month and now's month
+    // up to now's hour, hour by hour (UTC). The last `usageDays` days before
+    // now are drawn from one random stream and the hours before them from
+    // another, so the demo of the written day keeps the usage it always had.
+    int usageDays = 0;
 
     // Refuses a definition that names a field wrongly, repeats a customer id
     // or gives an id CustomerStore would refuse.
     [[nodiscard]] static Result<DemoDefinition> fromJson(const QByteArray& json);
     [[nodiscard]] static Result<DemoDefinition> loadDefault();
+
+    // The same demo for another instant: every date moves by the whole days
+    // between `now`'s day and the written day, so what was a week from
+    // expiry on the written day is a week from expiry on the new one.
+    [[nodiscard]] DemoDefinition movedTo(const QDateTime& at) const;
+    // The first hour with usage and the hour usage stops at (exclusive).
+    [[nodiscard]] QDateTime usageStart() const;
+    [[nodiscard]] QDateTime usageEnd() const;
 };
 
 }  // namespace aicp

@@ -7,6 +7,7 @@
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usageimporter.h"
+#include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
@@ -81,7 +82,7 @@ QDateTime atNine(QDate date) {
 }
 
 // The signing key, then each customer's license and its story (an upgrade,
-// a revocation), all on the demo's own calendar rather than today's.
+// a revocation), each at its own moment on the demo's calendar.
 Status addLicenses(DemoContext& context, DemoRandom& random) {
     const DemoDefinition& definition = context.definition;
     const QByteArray passphrase = definition.passphrase.toUtf8();
@@ -163,58 +164,90 @@ constexpr std::array<int, 24> kHourlyShape{35,  30,  28,  30,  40,  60,  85,  11
                                            135, 150, 155, 150, 140, 145, 150, 145,
                                            135, 120, 100, 85,  70,  60,  50,  42};
 
+constexpr std::int64_t kHoursPerMonth = 730;
+
+// What one customer's usage rows share, whichever random stream draws them.
+struct UsageRows {
+    const DemoCustomer& customer;
+    QStringList packs;
+    QStringList modules;
+    QDateTime from;  // the first hour written
+    QDateTime stop;  // no row at or after this hour
+    QByteArray& csv;
+};
+
+QString pickNames(DemoRandom& random, const QStringList& names) {
+    QStringList chosen;
+    for (const QString& name : names) {
+        if (random.below(3) != 0)
+            chosen << name;
+    }
+    return chosen.join(u';');
+}
+
+// Draws the hours [first, last) in order, each draw made whether or not the
+// row is written, and names each row after its hour's `index` from `label`.
+void drawHours(UsageRows& rows, DemoRandom& random, const QDateTime& first, const QDateTime& last,
+               const QString& label) {
+    const DemoUsage& usage = *rows.customer.usage;
+    QDateTime hour = first;
+    for (qint64 index = 0; hour < last && hour < rows.stop; ++index, hour = hour.addSecs(3600)) {
+        const int shape = kHourlyShape[static_cast<std::size_t>(hour.time().hour())];
+        const auto jitter = static_cast<std::int64_t>(80 + random.below(41));  // 80–120 %
+        const std::int64_t quantity =
+            usage.requestsPerMonth * shape * jitter / (kHoursPerMonth * 100 * 100);
+        if (quantity <= 0)
+            continue;
+        const auto user = random.below(static_cast<std::uint64_t>(usage.users));
+        const auto agent = random.below(static_cast<std::uint64_t>(usage.agents));
+        // Modules before packs: the order earlier releases drew them in.
+        const QString modules = pickNames(random, rows.modules);
+        const QString packs = pickNames(random, rows.packs);
+        if (hour < rows.from)
+            continue;
+        rows.csv += QStringLiteral("demo-%1-%2%3,%4,%1,agent-%5,user-%6,%7,%8,%9\n")
+                        .arg(rows.customer.id, label)
+                        .arg(index)
+                        .arg(hour.toString(Qt::ISODate))
+                        .arg(agent + 1)
+                        .arg(user + 1)
+                        .arg(packs, modules)
+                        .arg(quantity)
+                        .toUtf8();
+    }
+}
+
+QByteArray usageCsv(const DemoDefinition& definition, DemoRandom& recent, DemoRandom& before) {
+    QByteArray csv(
+        "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+        "compliance_modules,quantity\n");
+    const QDateTime end = definition.usageEnd();
+    const QDateTime recentStart = end.addDays(-definition.usageDays);
+    for (const DemoCustomer& customer : definition.customers) {
+        if (!customer.usage)
+            continue;
+        const DemoLicense* license = customer.license ? &*customer.license : nullptr;
+        // A revoked license stops the gateway serving the customer.
+        const QDateTime stop =
+            license && license->revokedOn.isValid() ? atNine(license->revokedOn) : end;
+        UsageRows rows{customer,
+                       license ? license->policyPacks : QStringList(),
+                       license ? license->complianceModules : QStringList(),
+                       definition.usageStart(),
+                       std::min(stop, end),
+                       csv};
+        drawHours(rows, before, definition.usageStart(), recentStart, QStringLiteral("before-"));
+        drawHours(rows, recent, recentStart, end, QString());
+    }
+    return csv;
+}
+
 // One event per customer and hour standing for that hour's requests
 // (quantity), from a few of its users and agents, tagged with the policy
 // packs and compliance modules of its license; imported like any usage file.
 Status addUsage(DemoContext& context, DemoRandom& random) {
-    const DemoDefinition& definition = context.definition;
-    QByteArray csv(
-        "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
-        "compliance_modules,quantity\n");
-    const qint64 hours = QDateTime(definition.usageFrom, QTime(0, 0), Qt::UTC)
-                             .secsTo(QDateTime(definition.usageUntil, QTime(0, 0), Qt::UTC)) /
-                         3600;
-    constexpr std::int64_t kHoursPerMonth = 730;
-    for (const DemoCustomer& customer : definition.customers) {
-        if (!customer.usage)
-            continue;
-        const DemoUsage& usage = *customer.usage;
-        const QStringList packs = customer.license ? customer.license->policyPacks : QStringList();
-        const QStringList modules =
-            customer.license ? customer.license->complianceModules : QStringList();
-        // A revoked license stops the gateway serving the customer.
-        const QDateTime stop = customer.license && customer.license->revokedOn.isValid()
-                                   ? atNine(customer.license->revokedOn)
-                                   : QDateTime(definition.usageUntil, QTime(0, 0), Qt::UTC);
-        QDateTime hour(definition.usageFrom, QTime(0, 0), Qt::UTC);
-        for (qint64 index = 0; index < hours && hour < stop; ++index, hour = hour.addSecs(3600)) {
-            const int shape = kHourlyShape[static_cast<std::size_t>(hour.time().hour())];
-            const auto jitter = static_cast<std::int64_t>(80 + random.below(41));  // 80–120 %
-            const std::int64_t quantity =
-                usage.requestsPerMonth * shape * jitter / (kHoursPerMonth * 100 * 100);
-            if (quantity <= 0)
-                continue;
-            const auto user = random.below(static_cast<std::uint64_t>(usage.users));
-            const auto agent = random.below(static_cast<std::uint64_t>(usage.agents));
-            const auto pick = [&random](const QStringList& names) {
-                QStringList chosen;
-                for (const QString& name : names) {
-                    if (random.below(3) != 0)
-                        chosen << name;
-                }
-                return chosen.join(u';');
-            };
-            csv += QStringLiteral("demo-%1-%2,%3,%1,agent-%4,user-%5,%6,%7,%8\n")
-                       .arg(customer.id)
-                       .arg(index)
-                       .arg(hour.toString(Qt::ISODate))
-                       .arg(agent + 1)
-                       .arg(user + 1)
-                       .arg(pick(packs), pick(modules))
-                       .arg(quantity)
-                       .toUtf8();
-        }
-    }
+    DemoRandom before = DemoRandom::forStep(context.definition.seed, "usage-before");
+    QByteArray csv = usageCsv(context.definition, random, before);
     QBuffer buffer(&csv);
     if (!buffer.open(QIODevice::ReadOnly))
         return Error::internal(QStringLiteral("the demo usage could not be read back"));
@@ -241,10 +274,30 @@ void removeDatabaseFiles(const QString& path) {
 
 }  // namespace
 
+Result<QDateTime> demoNow() {
+    const QByteArray fixed = qgetenv(kDemoNowVariable);
+    if (fixed.isEmpty())
+        return QDateTime::currentDateTimeUtc();
+    const QDateTime now = parseStoredTime(QString::fromLatin1(fixed));
+    if (!now.isValid())
+        return Error::invalidInput(
+            QStringLiteral("%1 is '%2', not a UTC instant such as 2026-11-25T00:00:00Z")
+                .arg(QLatin1String(kDemoNowVariable), QString::fromLatin1(fixed)));
+    return now;
+}
+
 Status populateDemoWorkspace(Workspace& workspace) {
-    auto definition = DemoDefinition::loadDefault();
-    if (!definition)
-        return definition.error();
+    auto now = demoNow();
+    if (!now)
+        return now.error();
+    return populateDemoWorkspace(workspace, *now);
+}
+
+Status populateDemoWorkspace(Workspace& workspace, const QDateTime& now) {
+    auto written = DemoDefinition::loadDefault();
+    if (!written)
+        return written.error();
+    const DemoDefinition definition = written->movedTo(now);
 
     auto transaction = Transaction::begin(workspace.handle());
     if (!transaction)
@@ -260,17 +313,23 @@ Status populateDemoWorkspace(Workspace& workspace) {
                                     "only in an empty workspace")
                          .arg(existing->size()));
 
-    DemoContext context{workspace, *definition};
+    DemoContext context{workspace, definition};
     for (const DemoStep& step : kDemoSteps) {
-        DemoRandom random = DemoRandom::forStep(definition->seed, step.name);
+        DemoRandom random = DemoRandom::forStep(definition.seed, step.name);
         AICP_TRY(step.run(context, random));
     }
-    AICP_TRY(
-        workspace.setMetaValue(QStringLiteral("demo_seed"), QString::number(definition->seed)));
+    AICP_TRY(workspace.setMetaValue(QStringLiteral("demo_seed"), QString::number(definition.seed)));
     return transaction->commit();
 }
 
 Status createDemoWorkspace(const QString& path) {
+    auto now = demoNow();
+    if (!now)
+        return now.error();
+    return createDemoWorkspace(path, *now);
+}
+
+Status createDemoWorkspace(const QString& path, const QDateTime& now) {
     if (QFileInfo::exists(path))
         return Error(Error::Code::Conflict,
                      QStringLiteral("'%1' already exists; the demo workspace needs a new file")
@@ -280,7 +339,7 @@ Status createDemoWorkspace(const QString& path) {
         auto workspace = Workspace::open(path, Workspace::OpenMode::OpenOrCreate);
         if (!workspace)
             return workspace.error();
-        populated = populateDemoWorkspace(**workspace);
+        populated = populateDemoWorkspace(**workspace, now);
     }
     // A half-made demo would make the next attempt fail as "already exists".
     if (!populated.ok())

@@ -1,5 +1,7 @@
 #include "licensing/entitlements.h"
 
+#include "common/enumwords.h"
+
 #include <array>
 #include <utility>
 
@@ -9,42 +11,32 @@ namespace {
 
 __extension__ using Wide = __int128;
 
-constexpr std::array kLimitKeys{
-    std::pair{LicenseLimit::RequestsPerMonth, "requests"},
-    std::pair{LicenseLimit::Seats, "seats"},
-    std::pair{LicenseLimit::Agents, "agents"},
-    std::pair{LicenseLimit::PolicyPacks, "policy_packs"},
-    std::pair{LicenseLimit::ComplianceModules, "compliance_modules"},
+constexpr EnumWord<LicenseLimit> kLimitKeys[] = {
+    {LicenseLimit::RequestsPerMonth, "requests"},
+    {LicenseLimit::Seats, "seats"},
+    {LicenseLimit::Agents, "agents"},
+    {LicenseLimit::PolicyPacks, "policy_packs"},
+    {LicenseLimit::ComplianceModules, "compliance_modules"},
+};
+
+constexpr EnumWord<LimitState> kLimitStateWords[] = {
+    {LimitState::Within, "within"},
+    {LimitState::Near, "near"},
+    {LimitState::Over, "over"},
 };
 
 }  // namespace
 
 QString licenseLimitKey(LicenseLimit limit) {
-    for (const auto& [candidate, key] : kLimitKeys) {
-        if (candidate == limit)
-            return QString::fromLatin1(key);
-    }
-    return {};
+    return wordOf(kLimitKeys, limit);
 }
 
 std::optional<LicenseLimit> licenseLimitFromKey(const QString& key) {
-    for (const auto& [limit, candidate] : kLimitKeys) {
-        if (key == QLatin1String(candidate))
-            return limit;
-    }
-    return std::nullopt;
+    return valueOf(kLimitKeys, key);
 }
 
 QString limitStateWord(LimitState state) {
-    switch (state) {
-        case LimitState::Within:
-            return QStringLiteral("within");
-        case LimitState::Near:
-            return QStringLiteral("near");
-        case LimitState::Over:
-            return QStringLiteral("over");
-    }
-    return {};
+    return wordOf(kLimitStateWords, state);
 }
 
 std::optional<std::int64_t> Entitlements::allowance(LicenseLimit limit) const {

@@ -2,9 +2,13 @@
 
 #include "audit/auditlog.h"
 #include "common/wholeseconds.h"
+#include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "storage/vendoronly.h"
 #include "storage/workspace.h"
+
+#include <utility>
 
 #include <QJsonObject>
 
@@ -21,14 +25,10 @@ SigningKeyInfo readKey(const Statement& row) {
             row.int64(3) != 0, row.time(4), row.time(5)};
 }
 
+template <typename... Values>
 Result<std::vector<SigningKeyInfo>> queryKeys(sqlite3* db, const std::string& sql,
-                                              const QString& parameter = {}) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    if (!parameter.isNull())
-        AICP_TRY(query->bindAll(parameter));
-    return query->collect<SigningKeyInfo>(&readKey);
+                                              const Values&... values) {
+    return queryRows<SigningKeyInfo>(db, sql, &readKey, values...);
 }
 
 }  // namespace
@@ -50,15 +50,8 @@ Status KeyStore::checkNewPassphrase(QByteArrayView passphrase) {
 }
 
 Status KeyStore::refuseInCustomerMode(const QString& what) const {
-    auto mode = workspace_.mode();
-    if (!mode)
-        return mode.error();
-    if (*mode == Workspace::Mode::Customer)
-        return Error(Error::Code::Conflict,
-                     QStringLiteral("this is a customer workspace: it holds public keys only and "
-                                    "cannot %1")
-                         .arg(what));
-    return {};
+    return refuseInCustomerWorkspace(
+        workspace_, QStringLiteral("it holds public keys only and cannot %1").arg(what));
 }
 
 Result<SigningKeyInfo> KeyStore::generate(QByteArrayView passphrase) {
@@ -116,25 +109,17 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(const Ed25519PrivateKey& key,
     const QDateTime now = toWholeSecondsUtc(clock_());
 
     auto previous = find();
-    if (previous) {
-        auto retire = Statement::prepare(
-            db, "UPDATE signing_keys SET signing = 0, retired_at = ?2 WHERE kid = ?1");
-        if (!retire)
-            return retire.error();
-        AICP_TRY(retire->bindAll(previous->kid, now));
-        AICP_TRY(retire->execute());
-    }
+    if (previous)
+        AICP_TRY(executeWith(db,
+                             "UPDATE signing_keys SET signing = 0, retired_at = ?2 WHERE kid = ?1",
+                             previous->kid, now));
 
     const SigningKeyInfo info{key.publicKey().kid(), key.publicKey().toPem(), true, true, now, {}};
-    auto insert = Statement::prepare(
+    AICP_TRY(executeWith(
         db,
         "INSERT INTO signing_keys (kid, public_key_pem, private_key_pem, signing, created_at) "
-        "VALUES (?1, ?2, ?3, 1, ?4)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(info.kid, QString::fromLatin1(info.publicKeyPem),
-                             QString::fromLatin1(*encrypted), now));
-    AICP_TRY(insert->execute());
+        "VALUES (?1, ?2, ?3, 1, ?4)",
+        info.kid, QString::fromLatin1(info.publicKeyPem), QString::fromLatin1(*encrypted), now));
 
     QJsonObject details{{QStringLiteral("kid"), info.kid}};
     if (previous)
@@ -160,12 +145,9 @@ Result<SigningKeyInfo> KeyStore::importPublicKey(QByteArrayView pem) {
         return transaction.error();
     const SigningKeyInfo info{key->kid(), key->toPem(), false, false, toWholeSecondsUtc(clock_()),
                               {}};
-    auto insert = Statement::prepare(
-        db, "INSERT INTO signing_keys (kid, public_key_pem, created_at) VALUES (?1, ?2, ?3)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(info.kid, QString::fromLatin1(info.publicKeyPem), info.createdAt));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(
+        db, "INSERT INTO signing_keys (kid, public_key_pem, created_at) VALUES (?1, ?2, ?3)",
+        info.kid, QString::fromLatin1(info.publicKeyPem), info.createdAt));
     auto logged =
         AuditLog(workspace_, clock_)
             .append(QStringLiteral("key.import"), info.kid, {{QStringLiteral("kid"), info.kid}});
@@ -196,19 +178,15 @@ Result<SigningKeyInfo> KeyStore::find(const QString& kid) const {
 
 Result<Ed25519PrivateKey> KeyStore::unlockSigningKey(QByteArrayView passphrase) const {
     AICP_TRY(refuseInCustomerMode(QStringLiteral("sign")));
-    auto query = Statement::prepare(
-        workspace_.handle(), "SELECT kid, private_key_pem FROM signing_keys WHERE signing = 1");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto stored = queryFirstRow<std::pair<QString, QByteArray>>(
+        workspace_.handle(), "SELECT kid, private_key_pem FROM signing_keys WHERE signing = 1",
+        [](const Statement& row) { return std::pair(row.text(0), row.blob(1)); });
+    if (!stored)
+        return stored.error();
+    if (!*stored)
         return Error::notFound(QStringLiteral(
             "the workspace has no signing key yet; generate one with `aicp keys generate`"));
-    const QString kid = query->text(0);
-    const QByteArray pem = query->blob(1);
-    query->reset();
+    const auto& [kid, pem] = **stored;
     auto key = Ed25519PrivateKey::fromEncryptedPem(pem, passphrase);
     if (!key)
         return key.error();

@@ -1,5 +1,7 @@
 #include "licensing/licensefile.h"
 
+#include "common/idtext.h"
+
 namespace aicp {
 namespace {
 
@@ -11,7 +13,7 @@ constexpr qsizetype kMaxFileSize = 1024 * 1024;
 
 QByteArray licenseFileText(QByteArrayView licenseKey, const LicensePayload& license) {
     QByteArray text;
-    text += "# AICP license " + license.id.toString(QUuid::WithoutBraces).toUtf8() + '\n';
+    text += "# AICP license " + idText(license.id).toUtf8() + '\n';
     text +=
         "# Customer: " + license.customerName.toUtf8() + " (" + license.customerId.toUtf8() + ")\n";
     text += "# Tier: " + license.tier.toUtf8() + '\n';

@@ -1,5 +1,7 @@
 #include "licensing/licensepayload.h"
 
+#include "common/assignto.h"
+#include "common/idtext.h"
 #include "common/utctime.h"
 
 #include <QJsonArray>
@@ -76,10 +78,8 @@ Result<QDateTime> timeField(const QJsonObject& object, const QString& key) {
 }
 
 Result<QUuid> uuidField(const QJsonValue& value, const QString& field) {
-    const QUuid uuid = QUuid::fromString(value.toString());
-    // Only the canonical lower-case form, so one license has one spelling.
-    if (!value.isString() || uuid.isNull() ||
-        uuid.toString(QUuid::WithoutBraces) != value.toString())
+    const QUuid uuid = idFromCanonicalText(value.toString());
+    if (!value.isString() || uuid.isNull())
         return malformed(field, QStringLiteral("must be a UUID in lower-case canonical form"));
     return uuid;
 }
@@ -118,6 +118,55 @@ Result<ContractTerms> contractField(const QJsonValue& value) {
         terms.priceOverrides.emplace(it.key(), *price);
     }
     return terms;
+}
+
+// The license's id and key, its customer, tier, features and add-ons.
+Status readWhoAndWhat(const QJsonObject& root, LicensePayload& license) {
+    AICP_TRY(
+        assignTo(license.id, uuidField(root.value(QStringLiteral("id")), QStringLiteral("id"))));
+    AICP_TRY(assignTo(license.kid, stringField(root, QStringLiteral("kid"), {})));
+    const QJsonObject customer = root.value(QStringLiteral("customer")).toObject();
+    const QString inCustomer = QStringLiteral("customer.");
+    AICP_TRY(assignTo(license.customerId, stringField(customer, QStringLiteral("id"), inCustomer)));
+    AICP_TRY(
+        assignTo(license.customerName, stringField(customer, QStringLiteral("name"), inCustomer)));
+    AICP_TRY(assignTo(license.tier, stringField(root, QStringLiteral("tier"), {})));
+    AICP_TRY(assignTo(license.features, identifierList(root.value(QStringLiteral("features")),
+                                                       QStringLiteral("features"))));
+    const QJsonObject addons = root.value(QStringLiteral("addons")).toObject();
+    AICP_TRY(
+        assignTo(license.policyPacks, identifierList(addons.value(QStringLiteral("policy_packs")),
+                                                     QStringLiteral("addons.policy_packs"))));
+    return assignTo(license.complianceModules,
+                    identifierList(addons.value(QStringLiteral("compliance_modules")),
+                                   QStringLiteral("addons.compliance_modules")));
+}
+
+Status readLimits(const QJsonValue& value, LicensePayload& license) {
+    if (!value.isObject())
+        return malformed(QStringLiteral("limits"), QStringLiteral("must be an object"));
+    const QJsonObject limits = value.toObject();
+    AICP_TRY(assignTo(license.requestsPerMonth,
+                      limitOrNull(limits, QStringLiteral("requests_per_month"))));
+    AICP_TRY(assignTo(license.seats, integerValue(limits.value(QStringLiteral("seats")),
+                                                  QStringLiteral("limits.seats"), 1)));
+    return assignTo(license.agents, limitOrNull(limits, QStringLiteral("agents")));
+}
+
+Status readDates(const QJsonObject& root, LicensePayload& license) {
+    AICP_TRY(assignTo(license.issuedAt, timeField(root, QStringLiteral("issued_at"))));
+    AICP_TRY(assignTo(license.notBefore, timeField(root, QStringLiteral("not_before"))));
+    AICP_TRY(assignTo(license.expiresAt, timeField(root, QStringLiteral("expires_at"))));
+    if (license.expiresAt <= license.notBefore)
+        return malformed(QStringLiteral("expires_at"), QStringLiteral("must be after not_before"));
+    auto grace =
+        integerValue(root.value(QStringLiteral("grace_days")), QStringLiteral("grace_days"), 0);
+    if (!grace)
+        return grace.error();
+    if (*grace > 365)
+        return malformed(QStringLiteral("grace_days"), QStringLiteral("must be at most 365"));
+    license.graceDays = static_cast<int>(*grace);
+    return {};
 }
 
 QJsonValue limitToJson(const std::optional<std::int64_t>& limit) {
@@ -166,104 +215,14 @@ Result<LicensePayload> LicensePayload::fromJson(const QByteArray& json) {
                          .arg(*version)
                          .arg(kFormatVersion));
     license.v = static_cast<int>(*version);
-
-    auto id = uuidField(root.value(QStringLiteral("id")), QStringLiteral("id"));
-    if (!id)
-        return id.error();
-    license.id = *id;
-    auto kid = stringField(root, QStringLiteral("kid"), QString());
-    if (!kid)
-        return kid.error();
-    license.kid = *kid;
-
-    const QJsonObject customer = root.value(QStringLiteral("customer")).toObject();
-    auto customerId = stringField(customer, QStringLiteral("id"), QStringLiteral("customer."));
-    if (!customerId)
-        return customerId.error();
-    license.customerId = *customerId;
-    auto customerName = stringField(customer, QStringLiteral("name"), QStringLiteral("customer."));
-    if (!customerName)
-        return customerName.error();
-    license.customerName = *customerName;
-
-    auto tier = stringField(root, QStringLiteral("tier"), QString());
-    if (!tier)
-        return tier.error();
-    license.tier = *tier;
-    auto features =
-        identifierList(root.value(QStringLiteral("features")), QStringLiteral("features"));
-    if (!features)
-        return features.error();
-    license.features = *features;
-
-    const QJsonObject addons = root.value(QStringLiteral("addons")).toObject();
-    auto packs = identifierList(addons.value(QStringLiteral("policy_packs")),
-                                QStringLiteral("addons.policy_packs"));
-    if (!packs)
-        return packs.error();
-    license.policyPacks = *packs;
-    auto modules = identifierList(addons.value(QStringLiteral("compliance_modules")),
-                                  QStringLiteral("addons.compliance_modules"));
-    if (!modules)
-        return modules.error();
-    license.complianceModules = *modules;
-
-    const QJsonValue limitsValue = root.value(QStringLiteral("limits"));
-    if (!limitsValue.isObject())
-        return malformed(QStringLiteral("limits"), QStringLiteral("must be an object"));
-    const QJsonObject limits = limitsValue.toObject();
-    auto requests = limitOrNull(limits, QStringLiteral("requests_per_month"));
-    if (!requests)
-        return requests.error();
-    license.requestsPerMonth = *requests;
-    auto seats =
-        integerValue(limits.value(QStringLiteral("seats")), QStringLiteral("limits.seats"), 1);
-    if (!seats)
-        return seats.error();
-    license.seats = *seats;
-    auto agents = limitOrNull(limits, QStringLiteral("agents"));
-    if (!agents)
-        return agents.error();
-    license.agents = *agents;
-
-    auto audit = stringField(root, QStringLiteral("audit_tier"), QString());
-    if (!audit)
-        return audit.error();
-    license.auditTier = *audit;
-    auto contract = contractField(root.value(QStringLiteral("contract")));
-    if (!contract)
-        return contract.error();
-    license.contract = std::move(contract).value();
-
-    auto issued = timeField(root, QStringLiteral("issued_at"));
-    if (!issued)
-        return issued.error();
-    license.issuedAt = *issued;
-    auto notBefore = timeField(root, QStringLiteral("not_before"));
-    if (!notBefore)
-        return notBefore.error();
-    license.notBefore = *notBefore;
-    auto expires = timeField(root, QStringLiteral("expires_at"));
-    if (!expires)
-        return expires.error();
-    license.expiresAt = *expires;
-    if (license.expiresAt <= license.notBefore)
-        return malformed(QStringLiteral("expires_at"), QStringLiteral("must be after not_before"));
-    auto grace =
-        integerValue(root.value(QStringLiteral("grace_days")), QStringLiteral("grace_days"), 0);
-    if (!grace)
-        return grace.error();
-    if (*grace > 365)
-        return malformed(QStringLiteral("grace_days"), QStringLiteral("must be at most 365"));
-    license.graceDays = static_cast<int>(*grace);
-
+    AICP_TRY(readWhoAndWhat(root, license));
+    AICP_TRY(readLimits(root.value(QStringLiteral("limits")), license));
+    AICP_TRY(assignTo(license.auditTier, stringField(root, QStringLiteral("audit_tier"), {})));
+    AICP_TRY(assignTo(license.contract, contractField(root.value(QStringLiteral("contract")))));
+    AICP_TRY(readDates(root, license));
     const QJsonValue supersedes = root.value(QStringLiteral("supersedes"));
-    if (!supersedes.isUndefined() && !supersedes.isNull()) {
-        auto previous = uuidField(supersedes, QStringLiteral("supersedes"));
-        if (!previous)
-            return previous.error();
-        license.supersedes = *previous;
-    }
+    if (!supersedes.isUndefined() && !supersedes.isNull())
+        AICP_TRY(assignTo(license.supersedes, uuidField(supersedes, QStringLiteral("supersedes"))));
 
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!kKnownFields.contains(it.key()))
@@ -278,7 +237,7 @@ QByteArray LicensePayload::toJson() const {
     for (const auto& [axis, price] : contract.priceOverrides)
         overrides.insert(axis, price.toDecimalString());
     root.insert(QStringLiteral("v"), v);
-    root.insert(QStringLiteral("id"), id.toString(QUuid::WithoutBraces));
+    root.insert(QStringLiteral("id"), idText(id));
     root.insert(QStringLiteral("kid"), kid);
     root.insert(QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), customerId},
                                                         {QStringLiteral("name"), customerName}});
@@ -304,7 +263,7 @@ QByteArray LicensePayload::toJson() const {
     root.insert(QStringLiteral("expires_at"), toRfc3339(expiresAt));
     root.insert(QStringLiteral("grace_days"), graceDays);
     if (supersedes)
-        root.insert(QStringLiteral("supersedes"), supersedes->toString(QUuid::WithoutBraces));
+        root.insert(QStringLiteral("supersedes"), idText(*supersedes));
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 

@@ -1,10 +1,13 @@
 #include "licensing/licenseregistry.h"
 
 #include "audit/auditlog.h"
+#include "common/assignto.h"
+#include "common/idtext.h"
 #include "common/wholeseconds.h"
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/signedtoken.h"
+#include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
@@ -22,10 +25,6 @@ constexpr std::string_view kSelectLicenses =
     "       (SELECT n.id FROM licenses n WHERE n.supersedes = l.id "
     "        ORDER BY n.issued_at DESC, n.id LIMIT 1) "
     "FROM licenses l LEFT JOIN revocations r ON r.license_id = l.id";
-
-QString idText(const QUuid& id) {
-    return id.toString(QUuid::WithoutBraces);
-}
 
 Result<LicenseRecord> readRecord(const Statement& row) {
     LicenseRecord record;
@@ -46,14 +45,10 @@ Result<LicenseRecord> readRecord(const Statement& row) {
     return record;
 }
 
+template <typename... Values>
 Result<std::vector<LicenseRecord>> queryRecords(sqlite3* db, const std::string& sql,
-                                                const QString& parameter = {}) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    if (!parameter.isNull())
-        AICP_TRY(query->bindAll(parameter));
-    return query->collect<LicenseRecord>(&readRecord);
+                                                const Values&... values) {
+    return queryRows<LicenseRecord>(db, sql, &readRecord, values...);
 }
 
 Status ensureCustomer(Workspace& workspace, const LicensePayload& license) {
@@ -83,18 +78,18 @@ Status checkCanBeReplaced(const LicenseRecord& record) {
 
 }  // namespace
 
-QString LicenseRecord::stateAt(const QDateTime& now) const {
+LicenseState LicenseRecord::stateAt(const QDateTime& now) const {
     if (revocation)
-        return QStringLiteral("revoked");
+        return LicenseState::Revoked;
     if (supersededBy)
-        return QStringLiteral("superseded");
+        return LicenseState::Superseded;
     if (now < license.notBefore)
-        return QStringLiteral("not-yet-valid");
+        return LicenseState::NotYetValid;
     if (now < license.expiresAt)
-        return QStringLiteral("active");
+        return LicenseState::Active;
     if (now < license.graceEndsAt())
-        return QStringLiteral("in-grace");
-    return QStringLiteral("expired");
+        return LicenseState::InGrace;
+    return LicenseState::Expired;
 }
 
 Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
@@ -132,18 +127,15 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
     AICP_TRY(ensureCustomer(workspace_, *payload));
 
     LicenseRecord record{*payload, *signedKey, AuditLog::currentActor(), {}, {}};
-    auto insert = Statement::prepare(
-        db,
-        "INSERT INTO licenses (id, customer_id, tier, kid, license_key, issued_at, not_before, "
-        "expires_at, supersedes, issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    if (!insert)
-        return insert.error();
     const std::optional<QString> supersedes =
         payload->supersedes ? std::optional(idText(*payload->supersedes)) : std::nullopt;
-    AICP_TRY(insert->bindAll(idText(payload->id), payload->customerId, payload->tier, payload->kid,
-                             QString::fromLatin1(record.key), payload->issuedAt, payload->notBefore,
-                             payload->expiresAt, supersedes, record.issuedBy));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(
+        db,
+        "INSERT INTO licenses (id, customer_id, tier, kid, license_key, issued_at, not_before, "
+        "expires_at, supersedes, issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        idText(payload->id), payload->customerId, payload->tier, payload->kid,
+        QString::fromLatin1(record.key), payload->issuedAt, payload->notBefore, payload->expiresAt,
+        supersedes, record.issuedBy));
 
     QJsonObject details{{QStringLiteral("customer"), payload->customerId},
                         {QStringLiteral("tier"), payload->tier},
@@ -208,14 +200,10 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
     if (!transaction)
         return transaction.error();
     const Revocation revocation{now(), AuditLog::currentActor(), reason.trimmed()};
-    auto insert =
-        Statement::prepare(db,
-                           "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
-                           "VALUES (?1, ?2, ?3, ?4)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(idText(id), revocation.at, revocation.by, revocation.reason));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(db,
+                         "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
+                         "VALUES (?1, ?2, ?3, ?4)",
+                         idText(id), revocation.at, revocation.by, revocation.reason));
     auto logged = AuditLog(workspace_, clock_)
                       .append(QStringLiteral("license.revoke"), idText(id),
                               {{QStringLiteral("customer"), record->license.customerId},
@@ -242,17 +230,9 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
     RevocationList list;
     list.kid = key->publicKey().kid();
     list.issuedAt = now();
-    {
-        auto next =
-            Statement::prepare(db, "SELECT coalesce(max(sequence), 0) + 1 FROM revocation_lists");
-        if (!next)
-            return next.error();
-        auto row = next->step();
-        if (!row)
-            return row.error();
-        list.sequence = next->int64(0);
-        next->reset();
-    }
+    AICP_TRY(
+        assignTo(list.sequence,
+                 queryInt64(db, "SELECT coalesce(max(sequence), 0) + 1 FROM revocation_lists")));
     auto revoked = Statement::prepare(
         db, "SELECT license_id, revoked_at FROM revocations ORDER BY license_id");
     if (!revoked)
@@ -264,29 +244,22 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
     auto token = list.sign(*key);
     if (!token)
         return token.error();
-    auto insert = Statement::prepare(
-        db, "INSERT INTO revocation_lists (sequence, published_at, token) VALUES (?1, ?2, ?3)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(list.sequence, list.issuedAt, QString::fromLatin1(*token)));
-    AICP_TRY(insert->execute());
+    AICP_TRY(executeWith(
+        db, "INSERT INTO revocation_lists (sequence, published_at, token) VALUES (?1, ?2, ?3)",
+        list.sequence, list.issuedAt, QString::fromLatin1(*token)));
     AICP_TRY(transaction->commit());
     return list;
 }
 
 Result<QByteArray> LicenseRegistry::latestPublishedRevocationList() const {
-    auto query = Statement::prepare(
-        workspace_.handle(), "SELECT token FROM revocation_lists ORDER BY sequence DESC LIMIT 1");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto token = queryFirstRow<QByteArray>(
+        workspace_.handle(), "SELECT token FROM revocation_lists ORDER BY sequence DESC LIMIT 1",
+        [](const Statement& row) { return row.blob(0); });
+    if (!token)
+        return token.error();
+    if (!*token)
         return Error::notFound(QStringLiteral("no revocation list has been published yet"));
-    QByteArray token = query->blob(0);
-    query->reset();
-    return token;
+    return **token;
 }
 
 Result<QByteArray> LicenseRegistry::currentRevocationList(QByteArrayView passphrase) {
@@ -343,8 +316,7 @@ std::optional<LicenseRecord> licenseInForce(const std::vector<LicenseRecord>& li
     for (const LicenseRecord& record : licenses) {
         if (record.license.customerId != customerId)
             continue;
-        const QString state = record.stateAt(at);
-        if (state != QLatin1String("active") && state != QLatin1String("in-grace"))
+        if (!isInForce(record.stateAt(at)))
             continue;
         if (!found || record.license.issuedAt > found->license.issuedAt)
             found = record;

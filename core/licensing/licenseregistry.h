@@ -4,6 +4,7 @@
 #include "common/wholeseconds.h"
 #include "licensing/licensepayload.h"
 #include "licensing/licenserequest.h"
+#include "licensing/licensestate.h"
 #include "licensing/revocationlist.h"
 
 #include <optional>
@@ -33,9 +34,9 @@ struct LicenseRecord {
     std::optional<Revocation> revocation;
     std::optional<QUuid> supersededBy;  // the newest license naming this one
 
-    // "revoked", "superseded", "not-yet-valid", "active", "in-grace" or
-    // "expired" at `now`, in that order of precedence.
-    [[nodiscard]] QString stateAt(const QDateTime& now) const;
+    // Revoked, superseded, not yet valid, active, in grace or expired at
+    // `now`, in that order of precedence.
+    [[nodiscard]] LicenseState stateAt(const QDateTime& now) const;
 };
 
 // Every license the workspace ever issued, with their revocations; nothing is

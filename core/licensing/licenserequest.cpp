@@ -61,6 +61,55 @@ Status checkContract(const ContractTerms& contract) {
     return {};
 }
 
+// Seats and agents: the tier's unless the request says otherwise, within
+// what the tier sells.
+Status chooseSeatsAndAgents(const LicenseRequest& request, const TierDefinition& tier,
+                            LicensePayload& license) {
+    const std::int64_t seatsIncluded = tier.seats.included.value_or(1);
+    license.seats = request.seats.value_or(seatsIncluded);
+    if (license.seats < 1)
+        return Error::invalidInput(QStringLiteral("a license needs at least one seat"));
+    if (!tier.seats.isUnlimited() && license.seats > seatsIncluded && !tier.seats.extra)
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier includes %2 seats and sells no extra ones; %3 were chosen")
+                .arg(tier.id)
+                .arg(seatsIncluded)
+                .arg(license.seats));
+
+    license.agents = request.agents ? request.agents : tier.includedAgents;
+    if (license.agents && *license.agents < 1)
+        return Error::invalidInput(QStringLiteral("a license needs at least one agent"));
+    if (tier.includedAgents && license.agents && *license.agents > *tier.includedAgents)
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier allows at most %2 agents; %3 were chosen")
+                .arg(tier.id)
+                .arg(*tier.includedAgents)
+                .arg(*license.agents));
+    if (tier.includedAgents && !license.agents)
+        return Error::invalidInput(
+            QStringLiteral("the %1 tier allows at most %2 agents, not unlimited")
+                .arg(tier.id)
+                .arg(*tier.includedAgents));
+    return {};
+}
+
+Status chooseAuditTier(const LicenseRequest& request, const PriceBookVersion& prices,
+                       const TierDefinition& tier, LicensePayload& license) {
+    license.auditTier = request.auditTier.isEmpty() ? tier.includedAuditTier : request.auditTier;
+    const int rank = prices.auditTierRank(license.auditTier);
+    const int includedRank = prices.auditTierRank(tier.includedAuditTier);
+    if (rank < 0)
+        return Error::invalidInput(
+            QStringLiteral("unknown audit tier '%1'").arg(license.auditTier));
+    if (rank < includedRank)
+        return Error::invalidInput(QStringLiteral("the %1 tier already includes %2 audit retention")
+                                       .arg(tier.id, tier.includedAuditTier));
+    if (rank > includedRank && !tier.auditUpgradesSold)
+        return Error::invalidInput(QStringLiteral("the %1 tier sells no audit upgrade to %2")
+                                       .arg(tier.id, license.auditTier));
+    return {};
+}
+
 }  // namespace
 
 LicenseRequest LicenseRequest::from(const LicensePayload& license) {
@@ -115,44 +164,8 @@ Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
         return modules.error();
     license.complianceModules = *modules;
 
-    const std::int64_t seatsIncluded = tier->seats.included.value_or(1);
-    license.seats = request.seats.value_or(seatsIncluded);
-    if (license.seats < 1)
-        return Error::invalidInput(QStringLiteral("a license needs at least one seat"));
-    if (!tier->seats.isUnlimited() && license.seats > seatsIncluded && !tier->seats.extra)
-        return Error::invalidInput(
-            QStringLiteral("the %1 tier includes %2 seats and sells no extra ones; %3 were chosen")
-                .arg(tier->id)
-                .arg(seatsIncluded)
-                .arg(license.seats));
-
-    license.agents = request.agents ? request.agents : tier->includedAgents;
-    if (license.agents && *license.agents < 1)
-        return Error::invalidInput(QStringLiteral("a license needs at least one agent"));
-    if (tier->includedAgents && license.agents && *license.agents > *tier->includedAgents)
-        return Error::invalidInput(
-            QStringLiteral("the %1 tier allows at most %2 agents; %3 were chosen")
-                .arg(tier->id)
-                .arg(*tier->includedAgents)
-                .arg(*license.agents));
-    if (tier->includedAgents && !license.agents)
-        return Error::invalidInput(
-            QStringLiteral("the %1 tier allows at most %2 agents, not unlimited")
-                .arg(tier->id)
-                .arg(*tier->includedAgents));
-
-    license.auditTier = request.auditTier.isEmpty() ? tier->includedAuditTier : request.auditTier;
-    const int rank = prices.auditTierRank(license.auditTier);
-    const int includedRank = prices.auditTierRank(tier->includedAuditTier);
-    if (rank < 0)
-        return Error::invalidInput(
-            QStringLiteral("unknown audit tier '%1'").arg(license.auditTier));
-    if (rank < includedRank)
-        return Error::invalidInput(QStringLiteral("the %1 tier already includes %2 audit retention")
-                                       .arg(tier->id, tier->includedAuditTier));
-    if (rank > includedRank && !tier->auditUpgradesSold)
-        return Error::invalidInput(QStringLiteral("the %1 tier sells no audit upgrade to %2")
-                                       .arg(tier->id, license.auditTier));
+    AICP_TRY(chooseSeatsAndAgents(request, *tier, license));
+    AICP_TRY(chooseAuditTier(request, prices, *tier, license));
 
     AICP_TRY(checkContract(request.contract));
     license.contract = request.contract;

@@ -14,31 +14,31 @@ LicenseVerification answer(LicenseStatus status, QString reason,
     return {status, std::move(reason), std::move(license)};
 }
 
-}  // namespace
-
-QString licenseStatusWord(LicenseStatus status) {
-    switch (status) {
-        case LicenseStatus::Valid:
-            return QStringLiteral("valid");
-        case LicenseStatus::ValidInGrace:
-            return QStringLiteral("valid-in-grace");
-        case LicenseStatus::Expired:
-            return QStringLiteral("expired");
-        case LicenseStatus::NotYetValid:
-            return QStringLiteral("not-yet-valid");
-        case LicenseStatus::Revoked:
-            return QStringLiteral("revoked");
-        case LicenseStatus::BadSignature:
-            return QStringLiteral("bad-signature");
-        case LicenseStatus::UnknownKey:
-            return QStringLiteral("unknown-key");
-        case LicenseStatus::Malformed:
-            return QStringLiteral("malformed");
-        case LicenseStatus::ClockRollback:
-            return QStringLiteral("clock-rollback");
-    }
-    return {};
+// A good, unrevoked license's answer at `utcNow`: by its dates alone.
+LicenseVerification answerAt(const LicensePayload& license, const QDateTime& utcNow) {
+    if (utcNow < license.notBefore)
+        return answer(LicenseStatus::NotYetValid,
+                      QStringLiteral("valid from %1").arg(toRfc3339(license.notBefore)), license);
+    if (utcNow >= license.graceEndsAt())
+        return answer(
+            LicenseStatus::Expired,
+            QStringLiteral("expired on %1%2")
+                .arg(toRfc3339(license.expiresAt),
+                     license.graceDays > 0 ? QStringLiteral("; the %1-day grace period ended on %2")
+                                                 .arg(license.graceDays)
+                                                 .arg(toRfc3339(license.graceEndsAt()))
+                                           : QString()),
+            license);
+    if (utcNow >= license.expiresAt)
+        return answer(LicenseStatus::ValidInGrace,
+                      QStringLiteral("expired on %1; in the grace period until %2")
+                          .arg(toRfc3339(license.expiresAt), toRfc3339(license.graceEndsAt())),
+                      license);
+    return answer(LicenseStatus::Valid,
+                  QStringLiteral("valid until %1").arg(toRfc3339(license.expiresAt)), license);
 }
+
+}  // namespace
 
 Status LicenseVerifier::useRevocationList(RevocationList list, std::int64_t highestSequenceSeen) {
     if (list.sequence < highestSequenceSeen)
@@ -118,26 +118,7 @@ LicenseVerification LicenseVerifier::verify(QByteArrayView text, const QDateTime
                               .arg(revocations_->sequence),
                           *license);
     }
-    if (utcNow < license->notBefore)
-        return answer(LicenseStatus::NotYetValid,
-                      QStringLiteral("valid from %1").arg(toRfc3339(license->notBefore)), *license);
-    if (utcNow >= license->graceEndsAt())
-        return answer(LicenseStatus::Expired,
-                      QStringLiteral("expired on %1%2")
-                          .arg(toRfc3339(license->expiresAt),
-                               license->graceDays > 0
-                                   ? QStringLiteral("; the %1-day grace period ended on %2")
-                                         .arg(license->graceDays)
-                                         .arg(toRfc3339(license->graceEndsAt()))
-                                   : QString()),
-                      *license);
-    if (utcNow >= license->expiresAt)
-        return answer(LicenseStatus::ValidInGrace,
-                      QStringLiteral("expired on %1; in the grace period until %2")
-                          .arg(toRfc3339(license->expiresAt), toRfc3339(license->graceEndsAt())),
-                      *license);
-    return answer(LicenseStatus::Valid,
-                  QStringLiteral("valid until %1").arg(toRfc3339(license->expiresAt)), *license);
+    return answerAt(*license, utcNow);
 }
 
 }  // namespace aicp

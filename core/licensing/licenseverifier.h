@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "licensing/licensepayload.h"
+#include "licensing/licensestate.h"
 #include "licensing/publickeyring.h"
 #include "licensing/revocationlist.h"
 
@@ -12,22 +13,6 @@
 #include <QString>
 
 namespace aicp {
-
-// Every answer validation can give (SPEC section 3).
-enum class LicenseStatus {
-    Valid,
-    ValidInGrace,
-    Expired,
-    NotYetValid,
-    Revoked,
-    BadSignature,
-    UnknownKey,
-    Malformed,
-    ClockRollback,
-};
-
-// "valid", "valid-in-grace", "expired", … — the word the CLI prints first.
-[[nodiscard]] QString licenseStatusWord(LicenseStatus status);
 
 struct LicenseVerification {
     LicenseStatus status = LicenseStatus::Malformed;

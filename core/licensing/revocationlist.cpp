@@ -1,5 +1,6 @@
 #include "licensing/revocationlist.h"
 
+#include "common/idtext.h"
 #include "licensing/licensepayload.h"
 #include "licensing/publickeyring.h"
 #include "licensing/signedtoken.h"
@@ -30,11 +31,11 @@ const RevokedLicense* RevocationList::find(const QUuid& id) const {
 Result<QByteArray> RevocationList::sign(const Ed25519PrivateKey& key) const {
     std::vector<RevokedLicense> sorted = revoked;
     std::sort(sorted.begin(), sorted.end(), [](const RevokedLicense& a, const RevokedLicense& b) {
-        return a.id.toString(QUuid::WithoutBraces) < b.id.toString(QUuid::WithoutBraces);
+        return idText(a.id) < idText(b.id);
     });
     QJsonArray entries;
     for (const RevokedLicense& entry : sorted)
-        entries.append(QJsonObject{{QStringLiteral("id"), entry.id.toString(QUuid::WithoutBraces)},
+        entries.append(QJsonObject{{QStringLiteral("id"), idText(entry.id)},
                                    {QStringLiteral("revoked_at"), toRfc3339(entry.revokedAt)}});
     const QJsonObject payload{{QStringLiteral("v"), kFormatVersion},
                               {QStringLiteral("kid"), key.publicKey().kid()},
@@ -85,10 +86,10 @@ Result<RevocationList> RevocationList::verify(QByteArrayView token, const Public
         return malformed(QStringLiteral("revoked must be a list"));
     for (const QJsonValue& value : entries.toArray()) {
         const QJsonObject entry = value.toObject();
-        const QString idText = entry.value(QStringLiteral("id")).toString();
-        const QUuid id = QUuid::fromString(idText);
-        if (id.isNull() || id.toString(QUuid::WithoutBraces) != idText)
-            return malformed(QStringLiteral("'%1' is not a license id").arg(idText));
+        const QString text = entry.value(QStringLiteral("id")).toString();
+        const QUuid id = idFromCanonicalText(text);
+        if (id.isNull())
+            return malformed(QStringLiteral("'%1' is not a license id").arg(text));
         auto revokedAt = fromRfc3339(entry.value(QStringLiteral("revoked_at")).toString());
         if (!revokedAt)
             return malformed(QStringLiteral("revoked_at: ") + revokedAt.error().message());

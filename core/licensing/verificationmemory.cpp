@@ -13,6 +13,17 @@ const QString kLatestTimeKey = QStringLiteral("verifier_latest_time_seen");
 const QString kRevocationSequenceKey = QStringLiteral("verifier_revocation_sequence");
 const QString kRevocationListKey = QStringLiteral("verifier_revocation_list");
 
+// Reads what is remembered and raises it in one transaction, so two
+// verifiers cannot both read the old value and the lower one win.
+template <typename Change>
+Status inOneTransaction(Workspace& workspace, Change&& change) {
+    auto transaction = Transaction::begin(workspace.handle());
+    if (!transaction)
+        return transaction.error();
+    AICP_TRY(change());
+    return transaction->commit();
+}
+
 }  // namespace
 
 Result<QDateTime> VerificationMemory::latestTimeSeen() const {
@@ -29,16 +40,14 @@ Result<QDateTime> VerificationMemory::latestTimeSeen() const {
 }
 
 Status VerificationMemory::rememberTime(const QDateTime& now) {
-    auto transaction = Transaction::begin(workspace_.handle());
-    if (!transaction)
-        return transaction.error();
-    auto latest = latestTimeSeen();
-    if (!latest)
-        return latest.error();
-    if (latest->isValid() && now <= *latest)
-        return transaction->commit();
-    AICP_TRY(workspace_.setMetaValue(kLatestTimeKey, toRfc3339(toWholeSecondsUtc(now))));
-    return transaction->commit();
+    return inOneTransaction(workspace_, [&]() -> Status {
+        auto latest = latestTimeSeen();
+        if (!latest)
+            return latest.error();
+        if (latest->isValid() && now <= *latest)
+            return {};
+        return workspace_.setMetaValue(kLatestTimeKey, toRfc3339(toWholeSecondsUtc(now)));
+    });
 }
 
 Result<std::int64_t> VerificationMemory::highestRevocationSequence() const {
@@ -57,15 +66,14 @@ Result<std::int64_t> VerificationMemory::highestRevocationSequence() const {
 }
 
 Status VerificationMemory::rememberRevocationSequence(std::int64_t sequence) {
-    auto transaction = Transaction::begin(workspace_.handle());
-    if (!transaction)
-        return transaction.error();
-    auto highest = highestRevocationSequence();
-    if (!highest)
-        return highest.error();
-    if (sequence > *highest)
-        AICP_TRY(workspace_.setMetaValue(kRevocationSequenceKey, QString::number(sequence)));
-    return transaction->commit();
+    return inOneTransaction(workspace_, [&]() -> Status {
+        auto highest = highestRevocationSequence();
+        if (!highest)
+            return highest.error();
+        if (sequence <= *highest)
+            return {};
+        return workspace_.setMetaValue(kRevocationSequenceKey, QString::number(sequence));
+    });
 }
 
 Result<QByteArray> VerificationMemory::newestRevocationList() const {
@@ -76,20 +84,18 @@ Result<QByteArray> VerificationMemory::newestRevocationList() const {
 }
 
 Status VerificationMemory::rememberRevocationList(std::int64_t sequence, const QByteArray& token) {
-    auto transaction = Transaction::begin(workspace_.handle());
-    if (!transaction)
-        return transaction.error();
-    auto highest = highestRevocationSequence();
-    if (!highest)
-        return highest.error();
-    auto kept = newestRevocationList();
-    if (!kept)
-        return kept.error();
-    if (sequence > *highest || (sequence == *highest && kept->isEmpty())) {
+    return inOneTransaction(workspace_, [&]() -> Status {
+        auto highest = highestRevocationSequence();
+        if (!highest)
+            return highest.error();
+        auto kept = newestRevocationList();
+        if (!kept)
+            return kept.error();
+        if (sequence < *highest || (sequence == *highest && !kept->isEmpty()))
+            return {};
         AICP_TRY(workspace_.setMetaValue(kRevocationSequenceKey, QString::number(sequence)));
-        AICP_TRY(workspace_.setMetaValue(kRevocationListKey, QString::fromLatin1(token)));
-    }
-    return transaction->commit();
+        return workspace_.setMetaValue(kRevocationListKey, QString::fromLatin1(token));
+    });
 }
 
 }  // namespace aicp

@@ -1,27 +1,22 @@
 #include "pricing/bill.h"
 
+#include "common/enumwords.h"
+
 #include <algorithm>
 
 namespace aicp {
 
 QString billAxisKey(BillAxis axis) {
-    switch (axis) {
-        case BillAxis::Base:
-            return QStringLiteral("base");
-        case BillAxis::Requests:
-            return QStringLiteral("requests");
-        case BillAxis::PolicyPacks:
-            return QStringLiteral("policy_packs");
-        case BillAxis::ComplianceModules:
-            return QStringLiteral("compliance_modules");
-        case BillAxis::Seats:
-            return QStringLiteral("seats");
-        case BillAxis::Audit:
-            return QStringLiteral("audit");
-        case BillAxis::Discount:
-            return QStringLiteral("discount");
-    }
-    return {};
+    static constexpr EnumWord<BillAxis> kKeys[] = {
+        {BillAxis::Base, "base"},
+        {BillAxis::Requests, "requests"},
+        {BillAxis::PolicyPacks, "policy_packs"},
+        {BillAxis::ComplianceModules, "compliance_modules"},
+        {BillAxis::Seats, "seats"},
+        {BillAxis::Audit, "audit"},
+        {BillAxis::Discount, "discount"},
+    };
+    return wordOf(kKeys, axis);
 }
 
 bool billAxisIsRecurring(BillAxis axis) {

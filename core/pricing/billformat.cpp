@@ -1,5 +1,6 @@
 #include "pricing/billformat.h"
 
+#include "common/enumwords.h"
 #include "common/texttable.h"
 #include "money/moneyformat.h"
 
@@ -12,23 +13,16 @@ namespace aicp {
 namespace {
 
 QString axisLabel(BillAxis axis) {
-    switch (axis) {
-        case BillAxis::Base:
-            return QStringLiteral("Base");
-        case BillAxis::Requests:
-            return QStringLiteral("Requests");
-        case BillAxis::PolicyPacks:
-            return QStringLiteral("Policy packs");
-        case BillAxis::ComplianceModules:
-            return QStringLiteral("Compliance modules");
-        case BillAxis::Seats:
-            return QStringLiteral("Seats");
-        case BillAxis::Audit:
-            return QStringLiteral("Audit");
-        case BillAxis::Discount:
-            return QStringLiteral("Discount");
-    }
-    return {};
+    static constexpr EnumWord<BillAxis> kLabels[] = {
+        {BillAxis::Base, "Base"},
+        {BillAxis::Requests, "Requests"},
+        {BillAxis::PolicyPacks, "Policy packs"},
+        {BillAxis::ComplianceModules, "Compliance modules"},
+        {BillAxis::Seats, "Seats"},
+        {BillAxis::Audit, "Audit"},
+        {BillAxis::Discount, "Discount"},
+    };
+    return wordOf(kLabels, axis);
 }
 
 // Shorter headings for the comparison, where every axis is a column.

@@ -1,18 +1,19 @@
 #include "pricing/costengine.h"
 
-#include <QLocale>
+#include "common/englishcount.h"
+
+#include <vector>
 
 namespace aicp {
 namespace {
 
 // Descriptions are machine-stable English; the console words lines itself.
 QString count(std::int64_t value) {
-    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-    return kEnglish.toString(static_cast<qlonglong>(value));
+    return englishCount(value);
 }
 
 QString plural(std::int64_t value, const QString& one, const QString& many) {
-    return QStringLiteral("%1 %2").arg(count(value), value == 1 ? one : many);
+    return englishCount(value, one, many);
 }
 
 Status checkCatalog(const QStringList& chosen, const QStringList& catalog, const QString& what) {
@@ -73,6 +74,85 @@ Result<BillLine> addOnLine(BillAxis axis, const TierDefinition& tier,
         return charge.error();
     return makeLine(axis, QStringLiteral("%1, %2 extra").arg(summary, count(extra)), extra,
                     *charge);
+}
+
+// Requests: the included quota is free; beyond it the overage model
+// applies, or the tier refuses the traffic outright (hard cap).
+Result<BillLine> requestsLine(const TierDefinition& tier, std::int64_t requests,
+                              QStringList& reasons) {
+    const QString requested =
+        plural(requests, QStringLiteral("request"), QStringLiteral("requests"));
+    if (!tier.includedRequests)
+        return freeLine(BillAxis::Requests, QStringLiteral("%1, unlimited").arg(requested));
+    const std::int64_t included = *tier.includedRequests;
+    const std::int64_t beyond = std::max<std::int64_t>(0, requests - included);
+    const QString summary = QStringLiteral("%1, %2 included").arg(requested, count(included));
+    if (!tier.requestOverage) {
+        if (beyond > 0)
+            reasons.append(QStringLiteral("%1 caps requests at %2 a month (%3 needed)")
+                               .arg(tier.name, count(included), count(requests)));
+        return freeLine(BillAxis::Requests, summary);
+    }
+    auto charge = tier.requestOverage->charge(beyond);
+    if (!charge)
+        return charge.error();
+    return makeLine(
+        BillAxis::Requests,
+        beyond > 0 ? QStringLiteral("%1, %2 beyond").arg(summary, count(beyond)) : summary, beyond,
+        *charge);
+}
+
+// Audit: a level at or below the included one costs nothing; a higher one
+// is charged at its full monthly price where the tier sells upgrades.
+Result<BillLine> auditLine(const PriceBookVersion& prices, const TierDefinition& tier,
+                           const QString& wanted, QStringList& reasons) {
+    const QString auditId = wanted.isEmpty() ? tier.includedAuditTier : wanted;
+    const AuditTier* audit = prices.auditTier(auditId);
+    if (!audit)
+        return Error::internal(
+            QStringLiteral("audit tier '%1' vanished from the price book").arg(auditId));
+    const QString summary =
+        QStringLiteral("%1 audit retention (%2 days)").arg(audit->name).arg(audit->retentionDays);
+    if (prices.auditTierRank(auditId) <= prices.auditTierRank(tier.includedAuditTier))
+        return freeLine(BillAxis::Audit, summary + QStringLiteral(", included"), 1);
+    if (!tier.auditUpgradesSold)
+        reasons.append(QStringLiteral("%1 offers no %2 audit tier").arg(tier.name, audit->name));
+    auto charge = audit->price.charge(1);
+    if (!charge)
+        return charge.error();
+    return makeLine(BillAxis::Audit, summary, 1, *charge);
+}
+
+Result<Money> sumOf(const std::vector<BillLine>& lines, bool recurringOnly = false) {
+    Money total;
+    for (const BillLine& line : lines) {
+        if (recurringOnly && !billAxisIsRecurring(line.axis))
+            continue;
+        auto sum = total.plus(line.amount);
+        if (!sum)
+            return sum.error();
+        total = *sum;
+    }
+    return total;
+}
+
+// The contract discount takes its share of the rounded recurring lines
+// only; request charges are never discounted.
+Result<BillLine> discountLine(const std::vector<BillLine>& lines, const Percent& percent,
+                              const QString& currency) {
+    BillLine discount = freeLine(BillAxis::Discount, QStringLiteral("No contract discount"));
+    discount.unitPrice.reset();
+    if (percent.isZero())
+        return discount;
+    auto recurring = sumOf(lines, true);
+    if (!recurring)
+        return recurring.error();
+    discount.description =
+        QStringLiteral("%1% off recurring charges of %2 %3")
+            .arg(percent.toDecimalString(), recurring->toDecimalString(), currency);
+    discount.quantity = 1;
+    discount.amount = recurring->percentOfInCents(percent).negated();
+    return discount;
 }
 
 }  // namespace
@@ -144,59 +224,19 @@ Result<Bill> CostEngine::price(const TierDefinition& tier, const Subscription& s
     auto base = tier.base.charge(1);
     if (!base)
         return base.error();
-    auto baseLine =
-        makeLine(BillAxis::Base, QStringLiteral("%1 base subscription").arg(tier.name), 1, *base);
-    bill.lines.push_back(std::move(baseLine).value());
-
-    // Requests: the included quota is free; beyond it the overage model
-    // applies, or the tier refuses the traffic outright (hard cap).
-    const QString requested =
-        plural(usage.requests, QStringLiteral("request"), QStringLiteral("requests"));
-    if (!tier.includedRequests) {
-        bill.lines.push_back(
-            freeLine(BillAxis::Requests, QStringLiteral("%1, unlimited").arg(requested)));
-    } else {
-        const std::int64_t included = *tier.includedRequests;
-        const std::int64_t beyond = std::max<std::int64_t>(0, usage.requests - included);
-        const QString summary = QStringLiteral("%1, %2 included").arg(requested, count(included));
-        if (!tier.requestOverage) {
-            if (beyond > 0)
-                bill.reasons.append(QStringLiteral("%1 caps requests at %2 a month (%3 needed)")
-                                        .arg(tier.name, count(included), count(usage.requests)));
-            bill.lines.push_back(freeLine(BillAxis::Requests, summary));
-        } else {
-            auto charge = tier.requestOverage->charge(beyond);
-            if (!charge)
-                return charge.error();
-            auto line = makeLine(
-                BillAxis::Requests,
-                beyond > 0 ? QStringLiteral("%1, %2 beyond").arg(summary, count(beyond)) : summary,
-                beyond, *charge);
-            bill.lines.push_back(std::move(line).value());
-        }
-    }
-
-    auto packs =
+    bill.lines.push_back(
+        makeLine(BillAxis::Base, QStringLiteral("%1 base subscription").arg(tier.name), 1, *base)
+            .value());
+    std::vector<Result<BillLine>> lines{
+        requestsLine(tier, usage.requests, bill.reasons),
         addOnLine(BillAxis::PolicyPacks, tier, tier.policyPacks, subscription.policyPacks.size(),
-                  QStringLiteral("policy pack"), QStringLiteral("policy packs"), bill.reasons);
-    if (!packs)
-        return packs.error();
-    bill.lines.push_back(std::move(packs).value());
-
-    auto modules =
+                  QStringLiteral("policy pack"), QStringLiteral("policy packs"), bill.reasons),
         addOnLine(BillAxis::ComplianceModules, tier, tier.complianceModules,
                   subscription.complianceModules.size(), QStringLiteral("compliance module"),
-                  QStringLiteral("compliance modules"), bill.reasons);
-    if (!modules)
-        return modules.error();
-    bill.lines.push_back(std::move(modules).value());
-
-    auto seats = addOnLine(BillAxis::Seats, tier, tier.seats, subscription.seats,
-                           QStringLiteral("seat"), QStringLiteral("seats"), bill.reasons);
-    if (!seats)
-        return seats.error();
-    bill.lines.push_back(std::move(seats).value());
-
+                  QStringLiteral("compliance modules"), bill.reasons),
+        addOnLine(BillAxis::Seats, tier, tier.seats, subscription.seats, QStringLiteral("seat"),
+                  QStringLiteral("seats"), bill.reasons),
+    };
     // Agents have no price: a tier either allows them or cannot serve.
     if (tier.includedAgents && subscription.agents > *tier.includedAgents)
         bill.reasons.append(QStringLiteral("%1 allows %2 (%3 needed)")
@@ -204,61 +244,22 @@ Result<Bill> CostEngine::price(const TierDefinition& tier, const Subscription& s
                                      plural(*tier.includedAgents, QStringLiteral("agent"),
                                             QStringLiteral("agents")),
                                      count(subscription.agents)));
-
     if (subscription.needsSso && !tier.hasFeature(QStringLiteral("sso")))
         bill.reasons.append(QStringLiteral("%1 has no single sign-on (SSO)").arg(tier.name));
-
-    // Audit: a level at or below the included one costs nothing; a higher one
-    // is charged at its full monthly price where the tier sells upgrades.
-    const QString auditId =
-        subscription.auditTier.isEmpty() ? tier.includedAuditTier : subscription.auditTier;
-    const AuditTier* audit = prices_.auditTier(auditId);
-    if (!audit)
-        return Error::internal(
-            QStringLiteral("audit tier '%1' vanished from the price book").arg(auditId));
-    const QString auditSummary =
-        QStringLiteral("%1 audit retention (%2 days)").arg(audit->name).arg(audit->retentionDays);
-    if (prices_.auditTierRank(auditId) <= prices_.auditTierRank(tier.includedAuditTier)) {
-        bill.lines.push_back(
-            freeLine(BillAxis::Audit, auditSummary + QStringLiteral(", included"), 1));
-    } else {
-        if (!tier.auditUpgradesSold)
-            bill.reasons.append(
-                QStringLiteral("%1 offers no %2 audit tier").arg(tier.name, audit->name));
-        auto charge = audit->price.charge(1);
-        if (!charge)
-            return charge.error();
-        bill.lines.push_back(makeLine(BillAxis::Audit, auditSummary, 1, *charge).value());
+    lines.push_back(auditLine(prices_, tier, subscription.auditTier, bill.reasons));
+    for (const Result<BillLine>& line : lines) {
+        if (!line)
+            return line.error();
+        bill.lines.push_back(*line);
     }
-
-    // The contract discount takes its share of the rounded recurring lines
-    // only; request charges are never discounted.
-    Money recurring;
-    for (const BillLine& line : bill.lines) {
-        if (!billAxisIsRecurring(line.axis))
-            continue;
-        auto sum = recurring.plus(line.amount);
-        if (!sum)
-            return sum.error();
-        recurring = *sum;
-    }
-    BillLine discount = freeLine(BillAxis::Discount, QStringLiteral("No contract discount"));
-    discount.unitPrice.reset();
-    if (!subscription.discount.isZero()) {
-        discount.description = QStringLiteral("%1% off recurring charges of %2 %3")
-                                   .arg(subscription.discount.toDecimalString(),
-                                        recurring.toDecimalString(), prices_.currency);
-        discount.quantity = 1;
-        discount.amount = recurring.percentOfInCents(subscription.discount).negated();
-    }
-    bill.lines.push_back(discount);
-
-    for (const BillLine& line : bill.lines) {
-        auto sum = bill.total.plus(line.amount);
-        if (!sum)
-            return sum.error();
-        bill.total = *sum;
-    }
+    auto discount = discountLine(bill.lines, subscription.discount, prices_.currency);
+    if (!discount)
+        return discount.error();
+    bill.lines.push_back(*discount);
+    auto total = sumOf(bill.lines);
+    if (!total)
+        return total.error();
+    bill.total = *total;
     bill.eligible = bill.reasons.isEmpty();
     return bill;
 }

@@ -1,5 +1,7 @@
 #include "pricing/pricebook.h"
 
+#include "common/assignto.h"
+
 #include <algorithm>
 
 #include <QFile>
@@ -197,14 +199,8 @@ Result<AuditTier> readAuditTier(const FieldReader& reader) {
 
 Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersion& version) {
     TierDefinition tier;
-    auto id = reader.identifier(QStringLiteral("id"));
-    if (!id)
-        return id.error();
-    tier.id = *id;
-    auto name = reader.string(QStringLiteral("name"));
-    if (!name)
-        return name.error();
-    tier.name = *name;
+    AICP_TRY(assignTo(tier.id, reader.identifier(QStringLiteral("id"))));
+    AICP_TRY(assignTo(tier.name, reader.string(QStringLiteral("name"))));
 
     auto base = reader.charge(QStringLiteral("base"));
     if (!base)
@@ -217,39 +213,24 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
     if (!requests)
         return requests.error();
     const FieldReader requestReader(*requests, reader.pathOf(QStringLiteral("requests")));
-    auto includedRequests = requestReader.countOrNull(QStringLiteral("included"));
-    if (!includedRequests)
-        return includedRequests.error();
-    tier.includedRequests = *includedRequests;
-    auto beyond = requestReader.chargeOrNull(QStringLiteral("beyond"));
-    if (!beyond)
-        return beyond.error();
-    tier.requestOverage = std::move(beyond).value();
+    AICP_TRY(
+        assignTo(tier.includedRequests, requestReader.countOrNull(QStringLiteral("included"))));
+    AICP_TRY(assignTo(tier.requestOverage, requestReader.chargeOrNull(QStringLiteral("beyond"))));
     if (!tier.includedRequests && tier.requestOverage)
         return requestReader.error(QStringLiteral("beyond"),
                                    QStringLiteral("must be null when requests are unlimited"));
 
-    auto packs = readAllowance(reader, QStringLiteral("policy_packs"));
-    if (!packs)
-        return packs.error();
-    tier.policyPacks = std::move(packs).value();
-    auto modules = readAllowance(reader, QStringLiteral("compliance_modules"));
-    if (!modules)
-        return modules.error();
-    tier.complianceModules = std::move(modules).value();
-    auto seats = readAllowance(reader, QStringLiteral("seats"));
-    if (!seats)
-        return seats.error();
-    tier.seats = std::move(seats).value();
+    AICP_TRY(assignTo(tier.policyPacks, readAllowance(reader, QStringLiteral("policy_packs"))));
+    AICP_TRY(assignTo(tier.complianceModules,
+                      readAllowance(reader, QStringLiteral("compliance_modules"))));
+    AICP_TRY(assignTo(tier.seats, readAllowance(reader, QStringLiteral("seats"))));
 
     auto agents = reader.object(QStringLiteral("agents"));
     if (!agents)
         return agents.error();
-    auto includedAgents = FieldReader(*agents, reader.pathOf(QStringLiteral("agents")))
-                              .countOrNull(QStringLiteral("included"));
-    if (!includedAgents)
-        return includedAgents.error();
-    tier.includedAgents = *includedAgents;
+    AICP_TRY(
+        assignTo(tier.includedAgents, FieldReader(*agents, reader.pathOf(QStringLiteral("agents")))
+                                          .countOrNull(QStringLiteral("included"))));
 
     auto features = reader.identifiers(QStringLiteral("features"));
     if (!features)
@@ -274,10 +255,8 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
             QStringLiteral("included"),
             QStringLiteral("'%1' is not one of the audit_tiers").arg(*includedAudit));
     tier.includedAuditTier = *includedAudit;
-    auto upgrades = auditReader.boolean(QStringLiteral("upgrades_sold"));
-    if (!upgrades)
-        return upgrades.error();
-    tier.auditUpgradesSold = *upgrades;
+    AICP_TRY(
+        assignTo(tier.auditUpgradesSold, auditReader.boolean(QStringLiteral("upgrades_sold"))));
     return tier;
 }
 

@@ -1,6 +1,7 @@
 #include "storage/statement.h"
 
 #include "common/utctime.h"
+#include "storage/query.h"
 
 #include <utility>
 
@@ -65,18 +66,14 @@ Status executeScript(sqlite3* db, std::string_view sql) {
 }
 
 Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto value =
+        queryFirstRow<std::int64_t>(db, sql, [](const Statement& row) { return row.int64(0); });
+    if (!value)
+        return value.error();
+    if (!*value)
         return Error::internal(QStringLiteral("\"%1\" returned no row")
                                    .arg(QString::fromUtf8(sql.data(), sql.size())));
-    const std::int64_t value = query->int64(0);
-    query->reset();
-    return value;
+    return **value;
 }
 
 QString formatStoredTime(const QDateTime& time) {

@@ -1,17 +1,17 @@
 #include "storage/workspace.h"
 
-#include "audit/auditlog.h"
+#include "common/idtext.h"
 #include "storage/migration.h"
+#include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
 #include <string>
+#include <utility>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
@@ -117,22 +117,15 @@ Status switchToWal(sqlite3* db) {
 }
 
 Status insertMeta(sqlite3* db, const QString& key, const QString& value) {
-    auto insert = Statement::prepare(db,
-                                     "INSERT INTO meta (key, value) VALUES (?1, ?2) "
-                                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(key, value));
-    return insert->execute();
+    return executeWith(db,
+                       "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                       key, value);
 }
 
 Status insertPriceBook(sqlite3* db, const QByteArray& document) {
-    auto insert =
-        Statement::prepare(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(), QString::fromUtf8(document)));
-    return insert->execute();
+    return executeWith(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)",
+                       QDateTime::currentDateTimeUtc(), QString::fromUtf8(document));
 }
 
 // Seeds a database just brought from version 0: identity, mode and the
@@ -140,7 +133,7 @@ Status insertPriceBook(sqlite3* db, const QByteArray& document) {
 Status initializeWorkspace(sqlite3* db) {
     AICP_TRY(
         executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId)));
-    AICP_TRY(insertMeta(db, kWorkspaceIdKey, QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    AICP_TRY(insertMeta(db, kWorkspaceIdKey, idText(QUuid::createUuid())));
     AICP_TRY(insertMeta(db, kCreatedAtKey, formatStoredTime(QDateTime::currentDateTimeUtc())));
     AICP_TRY(insertMeta(db, kModeKey, QStringLiteral("vendor")));
     AICP_TRY(insertMeta(db, kCreatedByKey, QStringLiteral("aicp " AICP_VERSION)));
@@ -191,48 +184,42 @@ void removeDatabaseFiles(const QString& path) {
     QFile::remove(path + QStringLiteral("-shm"));
 }
 
-}  // namespace
-
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode mode) {
-    if (path.isEmpty())
-        return Error::invalidInput(QStringLiteral("no workspace file was given"));
-    const auto failure = [&path](const Error& error) {
-        return error.withContext(
-            QStringLiteral("workspace '%1'").arg(QDir::toNativeSeparators(path)));
-    };
-
+// Makes a missing file (owner-only) or looks at an existing one: nullopt
+// for a file just made, else what the existing file holds.
+Result<std::optional<FileKind>> prepareFile(const QString& path, Workspace::OpenMode mode) {
     const QFileInfo info(path);
     if (info.isDir())
-        return failure(Error(Error::Code::Io, QStringLiteral("is a folder, not a workspace file")));
-    const bool creating = !info.exists();
-    std::optional<FileKind> kind;
-    if (creating) {
-        if (mode == OpenMode::OpenExisting)
-            return failure(Error::notFound(QStringLiteral("does not exist")));
-        if (!QDir().mkpath(info.absolutePath()))
-            return failure(
-                Error(Error::Code::Io, QStringLiteral("cannot create the folder '%1'")
-                                           .arg(QDir::toNativeSeparators(info.absolutePath()))));
-        // A workspace holds encrypted signing keys and customers' data: only
-        // its owner may read it. SQLite gives its -wal and -shm files the
-        // same mode, so the file is made here, before SQLite opens it.
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
-            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-            return failure(Error(Error::Code::Io,
-                                 QStringLiteral("cannot be created (%1)").arg(file.errorString())));
-    } else {
+        return Error(Error::Code::Io, QStringLiteral("is a folder, not a workspace file"));
+    if (info.exists()) {
         auto inspected = inspectFile(path);
         if (!inspected)
-            return failure(inspected.error());
-        kind = *inspected;
+            return inspected.error();
+        return std::optional(*inspected);
     }
+    if (mode == Workspace::OpenMode::OpenExisting)
+        return Error::notFound(QStringLiteral("does not exist"));
+    if (!QDir().mkpath(info.absolutePath()))
+        return Error(Error::Code::Io, QStringLiteral("cannot create the folder '%1'")
+                                          .arg(QDir::toNativeSeparators(info.absolutePath())));
+    // A workspace holds encrypted signing keys and customers' data: only
+    // its owner may read it. SQLite gives its -wal and -shm files the
+    // same mode, so the file is made here, before SQLite opens it.
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot be created (%1)").arg(file.errorString()));
+    return std::optional<FileKind>();
+}
 
-    sqlite3* raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0) |
-                      SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
-    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
-    Connection connection(raw);
+struct Identity {
+    QString id;
+    QString createdAt;
+};
+
+// Checks, migrates and switches an opened file to write-ahead logging, in
+// that order, and reads its identity.
+Result<Identity> prepareDatabase(sqlite3* db, std::optional<FileKind> kind) {
     // A file that claims to be a workspace but lacks its meta table is damage
     // (or an impostor), not a database failure.
     const auto damaged = [](const Error& error) {
@@ -242,45 +229,57 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
                            QStringLiteral("is damaged: its identity cannot be read (%1)")
                                .arg(error.message()));
     };
-    QString id;
-    QString createdAt;
-    // Runs the steps in order; written as a lambda so every failure below
-    // can be wrapped with the path and, for a new file, cleaned up.
-    const auto prepare = [&]() -> Status {
-        if (rc != SQLITE_OK)
-            return databaseError(connection.get(), rc);
-        sqlite3* db = connection.get();
-        AICP_TRY(configureConnection(db));
-        if (kind == FileKind::Sqlite)
-            AICP_TRY(checkIdentity(db));
-        // Only now may the file change: it is ours, or empty. A migration
-        // that fails rolls back; the switch to write-ahead logging would not,
-        // so it comes last, once the file has proved to be a workspace.
-        AICP_TRY(verifyForeignKeys(db));
-        auto migrated =
-            migrate(db, workspaceMigrations(), [db] { return initializeWorkspace(db); });
-        if (!migrated)
-            return migrated.error();
-        auto storedId = readRequiredMeta(db, kWorkspaceIdKey);
-        if (!storedId)
-            return damaged(storedId.error());
-        auto storedCreatedAt = readRequiredMeta(db, kCreatedAtKey);
-        if (!storedCreatedAt)
-            return damaged(storedCreatedAt.error());
-        id = *storedId;
-        createdAt = *storedCreatedAt;
-        return switchToWal(db);
+    AICP_TRY(configureConnection(db));
+    if (kind == FileKind::Sqlite)
+        AICP_TRY(checkIdentity(db));
+    // Only now may the file change: it is ours, or empty. A migration that
+    // fails rolls back; the switch to write-ahead logging would not, so it
+    // comes last, once the file has proved to be a workspace.
+    AICP_TRY(verifyForeignKeys(db));
+    auto migrated = migrate(db, workspaceMigrations(), [db] { return initializeWorkspace(db); });
+    if (!migrated)
+        return migrated.error();
+    auto storedId = readRequiredMeta(db, kWorkspaceIdKey);
+    if (!storedId)
+        return damaged(storedId.error());
+    auto storedCreatedAt = readRequiredMeta(db, kCreatedAtKey);
+    if (!storedCreatedAt)
+        return damaged(storedCreatedAt.error());
+    AICP_TRY(switchToWal(db));
+    return Identity{*storedId, *storedCreatedAt};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode mode) {
+    if (path.isEmpty())
+        return Error::invalidInput(QStringLiteral("no workspace file was given"));
+    const auto failure = [&path](const Error& error) {
+        return error.withContext(
+            QStringLiteral("workspace '%1'").arg(QDir::toNativeSeparators(path)));
     };
-    if (const Status prepared = prepare(); !prepared.ok()) {
+    auto kind = prepareFile(path, mode);
+    if (!kind)
+        return failure(kind.error());
+    const bool creating = !kind->has_value();
+
+    sqlite3* raw = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0) |
+                      SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    Connection connection(raw);
+    auto identity = rc == SQLITE_OK ? prepareDatabase(connection.get(), *kind)
+                                    : Result<Identity>(databaseError(connection.get(), rc));
+    if (!identity) {
         connection.reset();
         if (creating)
             removeDatabaseFiles(path);
-        return failure(prepared.error());
+        return failure(identity.error());
     }
 
     std::unique_ptr<Workspace> workspace(new Workspace(path, connection.release()));
-    workspace->id_ = QUuid::fromString(id);
-    workspace->createdAt_ = parseStoredTime(createdAt);
+    workspace->id_ = QUuid::fromString(identity->id);
+    workspace->createdAt_ = parseStoredTime(identity->createdAt);
     if (workspace->id_.isNull() || !workspace->createdAt_.isValid())
         return failure(
             Error(Error::Code::Corrupt, QStringLiteral("is damaged: its identity cannot be read")));
@@ -319,22 +318,10 @@ Result<Workspace::Mode> Workspace::mode() const {
         QStringLiteral("the workspace mode '%1' is neither vendor nor customer").arg(*value));
 }
 
-Status Workspace::setMode(Mode newMode) {
-    auto current = mode();
-    if (!current)
-        return current.error();
-    if (*current == newMode)
-        return {};
-    const QString word =
-        newMode == Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer");
-    auto transaction = Transaction::begin(db_);
-    if (!transaction)
-        return transaction.error();
-    AICP_TRY(insertMeta(db_, kModeKey, word));
-    auto logged = AuditLog(*this).append(QStringLiteral("workspace.mode"), word);
-    if (!logged)
-        return logged.error();
-    return transaction->commit();
+Status Workspace::storeMode(Mode newMode) {
+    return insertMeta(
+        db_, kModeKey,
+        newMode == Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer"));
 }
 
 Result<std::optional<QString>> Workspace::metaValue(const QString& key) const {
@@ -351,18 +338,14 @@ Status Workspace::setMetaValue(const QString& key, const QString& value) {
 }
 
 Result<PriceBook> Workspace::priceBook() const {
-    auto query =
-        Statement::prepare(db_, "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto stored = queryFirstRow<std::pair<std::int64_t, QByteArray>>(
+        db_, "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1",
+        [](const Statement& row) { return std::pair(row.int64(0), row.blob(1)); });
+    if (!stored)
+        return stored.error();
+    if (!*stored)
         return Error(Error::Code::Corrupt, QStringLiteral("the workspace holds no price book"));
-    const std::int64_t id = query->int64(0);
-    const QByteArray document = query->blob(1);
-    query->reset();
+    const auto& [id, document] = **stored;
 
     auto book = PriceBook::fromJson(document);
     if (!book) {
@@ -377,41 +360,20 @@ Result<PriceBook> Workspace::priceBook() const {
     return book;
 }
 
-Status Workspace::storePriceBook(const PriceBook& book) {
-    const QByteArray document = book.toJson();
-    // Parsing our own output proves the stored document can be read back:
-    // an empty or inconsistent book is refused here, not at the next start.
-    auto reread = PriceBook::fromJson(document);
-    if (!reread)
-        return reread.error();
-
+Result<bool> Workspace::storePriceBookDocument(const QByteArray& document) {
     auto transaction = Transaction::begin(db_);
     if (!transaction)
         return transaction.error();
     auto newest =
-        Statement::prepare(db_, "SELECT document FROM price_books ORDER BY id DESC LIMIT 1");
+        queryFirstRow<QByteArray>(db_, "SELECT document FROM price_books ORDER BY id DESC LIMIT 1",
+                                  [](const Statement& row) { return row.blob(0); });
     if (!newest)
         return newest.error();
-    auto row = newest->step();
-    if (!row)
-        return row.error();
-    const bool unchanged = *row && newest->blob(0) == document;
-    newest->reset();
-    if (!unchanged) {
+    const bool unchanged = *newest == document;
+    if (!unchanged)
         AICP_TRY(insertPriceBook(db_, document));
-        QJsonArray versions;
-        for (const PriceBookVersion& version : book.versions())
-            versions.append(version.version);
-        const QByteArray digest =
-            QCryptographicHash::hash(document, QCryptographicHash::Sha256).toHex();
-        auto logged =
-            AuditLog(*this).append(QStringLiteral("pricebook.store"), book.latest().version,
-                                   {{QStringLiteral("versions"), versions},
-                                    {QStringLiteral("sha256"), QString::fromLatin1(digest)}});
-        if (!logged)
-            return logged.error();
-    }
-    return transaction->commit();
+    AICP_TRY(transaction->commit());
+    return !unchanged;
 }
 
 Result<std::vector<Workspace::StoredPriceBook>> Workspace::priceBookHistory() const {

@@ -65,7 +65,9 @@ public:
     [[nodiscard]] const QDateTime& createdAt() const { return createdAt_; }
 
     [[nodiscard]] Result<Mode> mode() const;
-    [[nodiscard]] Status setMode(Mode mode);
+    // Writes the mode alone; setWorkspaceMode (audit/auditedsettings.h)
+    // changes it and records the change in one transaction.
+    [[nodiscard]] Status storeMode(Mode mode);
 
     // Workspace-wide settings; nullopt when the key was never set. The
     // identity keys (workspace_id, created_at) cannot be changed.
@@ -74,9 +76,10 @@ public:
 
     // The current price book: the most recently stored document.
     [[nodiscard]] Result<PriceBook> priceBook() const;
-    // Stores a new price book document (validated first); older ones are
-    // kept. Storing the document already current changes nothing.
-    [[nodiscard]] Status storePriceBook(const PriceBook& book);
+    // Stores a price book document unless it is already the current one
+    // (true when stored); older ones are kept. storePriceBook
+    // (audit/auditedsettings.h) validates a book, stores it and records it.
+    [[nodiscard]] Result<bool> storePriceBookDocument(const QByteArray& document);
     // Every stored document, oldest first.
     [[nodiscard]] Result<std::vector<StoredPriceBook>> priceBookHistory() const;
 

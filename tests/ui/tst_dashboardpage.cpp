@@ -156,9 +156,7 @@ private slots:
         const auto licenses = LicenseRegistry(*workspace_).list().value();
         std::size_t expected = 0;
         for (const LicenseRecord& record : licenses) {
-            const QString state = record.stateAt(kNow);
-            if ((state == QStringLiteral("active") || state == QStringLiteral("in-grace")) &&
-                record.license.expiresAt <= kNow.addDays(30)) {
+            if (isInForce(record.stateAt(kNow)) && record.license.expiresAt <= kNow.addDays(30)) {
                 const auto next = licenseInForce(licenses, record.license.customerId,
                                                  record.license.expiresAt.addSecs(1));
                 if (!next || next->license.id == record.license.id)

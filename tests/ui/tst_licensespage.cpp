@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "customers/customer.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
@@ -461,7 +462,7 @@ private slots:
     }
 
     void customerWorkspaceCannotSign() {
-        QVERIFY(workspace_->setMode(Workspace::Mode::Customer));
+        QVERIFY(aicp::setWorkspaceMode(*workspace_, Workspace::Mode::Customer));
         page_->reload();
         QVERIFY(page_->selectLicense(acme_.license.id));
         for (const char* name : {"issueLicenseAction", "renewLicenseAction", "upgradeLicenseAction",

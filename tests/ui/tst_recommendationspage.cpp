@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
 #include "pages/licenses/licenseissuedialog.h"
@@ -162,7 +163,7 @@ private slots:
         window_.reset();
         {
             auto workspace = Workspace::open(demoPath_).value();
-            QVERIFY(workspace->setMode(Workspace::Mode::Customer));
+            QVERIFY(aicp::setWorkspaceMode(*workspace, Workspace::Mode::Customer));
         }
         init();
         pick("initech", QDate(2026, 10, 1));
@@ -172,7 +173,7 @@ private slots:
                  qPrintable(page_->whyNoUpgrade()));
         window_.reset();
         auto workspace = Workspace::open(demoPath_).value();
-        QVERIFY(workspace->setMode(Workspace::Mode::Vendor));
+        QVERIFY(aicp::setWorkspaceMode(*workspace, Workspace::Mode::Vendor));
     }
 
     // Not a check: with AICP_SHOT_DIR set, saves the window and the whole

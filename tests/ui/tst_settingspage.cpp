@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
 #include "pages/settings/settingspage.h"
@@ -189,7 +190,7 @@ private slots:
 
         // A customer workspace imports it and lists it as verify-only.
         auto customer = Workspace::open(dir_.filePath(QStringLiteral("customer.aicp"))).value();
-        QVERIFY(customer->setMode(Workspace::Mode::Customer));
+        QVERIFY(aicp::setWorkspaceMode(*customer, Workspace::Mode::Customer));
         page_->setWorkspace(customer.get(), customer->priceBook().value());
         QVERIFY(!button("generateKeyButton")->isEnabled());
         QVERIFY(button("generateKeyButton")->toolTip().contains(QStringLiteral("customer")));

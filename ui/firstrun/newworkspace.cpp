@@ -1,5 +1,6 @@
 #include "firstrun/newworkspace.h"
 
+#include "audit/auditedsettings.h"
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
@@ -22,7 +23,7 @@ void removeDatabaseFiles(const QString& path) {
 }
 
 Status fill(Workspace& workspace, const NewWorkspace& plan) {
-    AICP_TRY(workspace.setMode(plan.mode));
+    AICP_TRY(setWorkspaceMode(workspace, plan.mode));
     if (plan.mode == Workspace::Mode::Vendor) {
         AICP_TRY(workspace.setMetaValue(QStringLiteral("vendor_name"), plan.vendorName.trimmed()));
         auto key = KeyStore(workspace).generate(plan.passphrase);

@@ -36,8 +36,9 @@ namespace aicp {
 // and each license's successor is looked up by `supersedes`; without an index
 // that is a scan per license, quadratic in the registry (2,000 licenses: 4
 // million rows visited per report).
-Status migration0004(sqlite3* db) {
-    return executeScript(db, R"sql(
+namespace {
+
+constexpr const char* kInvoices = R"sql(
         CREATE INDEX licenses_by_supersedes ON licenses (supersedes, issued_at)
             WHERE supersedes IS NOT NULL;
 
@@ -77,7 +78,9 @@ Status migration0004(sqlite3* db) {
         BEGIN SELECT RAISE(ABORT, 'an issued invoice never changes; issue a credit note'); END;
         CREATE TRIGGER invoices_are_never_deleted BEFORE DELETE ON invoices
         BEGIN SELECT RAISE(ABORT, 'invoices are never deleted; issue a credit note'); END;
+    )sql";
 
+constexpr const char* kInvoiceLines = R"sql(
         CREATE TABLE invoice_lines (
             invoice_id         INTEGER NOT NULL REFERENCES invoices (id),
             position           INTEGER NOT NULL,
@@ -107,7 +110,9 @@ Status migration0004(sqlite3* db) {
         BEGIN SELECT RAISE(ABORT, 'an issued invoice never changes; issue a credit note'); END;
         CREATE TRIGGER invoice_lines_are_never_deleted BEFORE DELETE ON invoice_lines
         BEGIN SELECT RAISE(ABORT, 'invoices are never deleted; issue a credit note'); END;
+    )sql";
 
+constexpr const char* kCreditNotes = R"sql(
         CREATE TABLE credit_notes (
             id           INTEGER PRIMARY KEY,
             number       TEXT NOT NULL UNIQUE,
@@ -132,7 +137,15 @@ Status migration0004(sqlite3* db) {
         BEGIN SELECT RAISE(ABORT, 'a credit note never changes'); END;
         CREATE TRIGGER credit_notes_are_never_deleted BEFORE DELETE ON credit_notes
         BEGIN SELECT RAISE(ABORT, 'credit notes are never deleted'); END;
-    )sql");
+    )sql";
+
+}  // namespace
+
+// Each part of the schema in turn, in the migration's one transaction.
+Status migration0004(sqlite3* db) {
+    AICP_TRY(executeScript(db, kInvoices));
+    AICP_TRY(executeScript(db, kInvoiceLines));
+    return executeScript(db, kCreditNotes);
 }
 
 }  // namespace aicp

@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
 #include "billing/invoicebook.h"
 #include "billing/monthlybilling.h"
@@ -169,7 +170,7 @@ private slots:
         json.replace("\"999\"", "\"1999\"");
         auto dearer = PriceBook::fromJson(json);
         QVERIFY2(dearer, why(dearer).constData());
-        QVERIFY(workspace->storePriceBook(*dearer).ok());
+        QVERIFY(aicp::storePriceBook(*workspace, *dearer).ok());
         // The bill computed now differs: it sees the late requests and the new prices.
         auto recomputed =
             MonthlyBilling(*workspace).bill(QStringLiteral("stark-analytics"), kOctober);

@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "billing/costreport.h"
 #include "billing/monthlybill.h"
 #include "billing/monthlybilling.h"
@@ -485,7 +486,7 @@ private slots:
         root.insert(QStringLiteral("versions"), versions);
         auto book = PriceBook::fromJson(QJsonDocument(root).toJson());
         QVERIFY2(book, book ? "" : qPrintable(book.error().message()));
-        QVERIFY(workspace_->storePriceBook(*book));
+        QVERIFY(aicp::storePriceBook(*workspace_, *book));
 
         const LicenseRecord first =
             issue(request("acme", "starter", "2026-05-11T00:00:00Z", "2026-06-11T00:00:00Z"));

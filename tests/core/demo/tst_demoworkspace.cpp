@@ -47,6 +47,21 @@ QStringList demoContent(const QString& path) {
     return rows;
 }
 
+// The first and last usage hour of every demo customer, as UTC times.
+std::pair<QDateTime, QDateTime> usageSpan(Workspace& workspace) {
+    auto query = aicp::Statement::prepare(
+        workspace.handle(), "SELECT min(occurred_at), max(occurred_at) FROM usage_events");
+    if (!query || !query->step().valueOr(false))
+        return {};
+    return {QDateTime::fromSecsSinceEpoch(query->int64(0), Qt::UTC),
+            QDateTime::fromSecsSinceEpoch(query->int64(1), Qt::UTC)};
+}
+
+std::int64_t requestsIn(Workspace& workspace, const QString& customer, aicp::YearMonth month) {
+    auto summary = aicp::UsageQuery(workspace).monthlySummary(customer, month);
+    return summary ? summary->requests : -1;
+}
+
 }  // namespace
 
 class TestDemoWorkspace : public QObject {
@@ -75,10 +90,80 @@ private slots:
         QCOMPARE(content, demoContent(second));
     }
 
+    // A demo made on 10 March 2027 at 15:00 UTC has January and February in
+    // full and March up to 15:00, nothing before January nor from 15:00 on.
+    void demoIsMadeForItsDay() {
+        const QString path = dir_.filePath(QStringLiteral("march.aicp"));
+        const QDateTime now(QDate(2027, 3, 10), QTime(15, 0), Qt::UTC);
+        const aicp::Status made = aicp::createDemoWorkspace(path, now);
+        QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message()));
+        auto workspace = Workspace::open(path).value();
+        const auto [first, last] = usageSpan(*workspace);
+        QCOMPARE(first, QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC));
+        QCOMPARE(last, QDateTime(QDate(2027, 3, 10), QTime(14, 0), Qt::UTC));
+        const QString acme = QStringLiteral("acme-corp");
+        QCOMPARE(requestsIn(*workspace, acme, {2026, 12}), 0);
+        // 2.4 million requests a month on the definition's 730-hour month,
+        // shaped by the hour of day: about 2.1 million in February, 2.3 in
+        // January.
+        for (const aicp::YearMonth month : {aicp::YearMonth{2027, 1}, aicp::YearMonth{2027, 2}}) {
+            QVERIFY(requestsIn(*workspace, acme, month) > 1'900'000);
+            QVERIFY(requestsIn(*workspace, acme, month) < 2'500'000);
+        }
+        // Nine days and fifteen hours of March: about 710,000.
+        QVERIFY(requestsIn(*workspace, acme, {2027, 3}) > 600'000);
+        QVERIFY(requestsIn(*workspace, acme, {2027, 3}) < 900'000);
+    }
+
+    // Licenses keep their distance to the demo's day: Vandelay's 30-day
+    // starter, issued 24 days before the written day (25 November 2026) and
+    // so 6 days from expiry, is 6 days from expiry on 10 March 2027 too.
+    void licensesMoveWithTheDay() {
+        const QString path = dir_.filePath(QStringLiteral("licenses.aicp"));
+        const QDateTime now(QDate(2027, 3, 10), QTime(15, 0), Qt::UTC);
+        QVERIFY(aicp::createDemoWorkspace(path, now).ok());
+        auto workspace = Workspace::open(path).value();
+        bool found = false;
+        for (const aicp::LicenseRecord& record : aicp::LicenseRegistry(*workspace).list().value()) {
+            if (record.license.customerId != QStringLiteral("vandelay"))
+                continue;
+            found = true;
+            QCOMPARE(record.license.notBefore, QDateTime(QDate(2027, 2, 14), QTime(9, 0), Qt::UTC));
+            QCOMPARE(record.license.expiresAt, QDateTime(QDate(2027, 3, 16), QTime(9, 0), Qt::UTC));
+            QCOMPARE(record.stateAt(now), aicp::LicenseState::Active);
+        }
+        QVERIFY(found);
+    }
+
+    // The tests' AICP_DEMO_NOW is the written day, whose usage runs from the
+    // start of September to 25 November 2026.
+    void environmentSetsTheDay() {
+        QCOMPARE(qgetenv("AICP_DEMO_NOW"), QByteArray("2026-11-25T00:00:00Z"));
+        QCOMPARE(aicp::demoNow().value(), QDateTime(QDate(2026, 11, 25), QTime(0, 0), Qt::UTC));
+        const QString path = dir_.filePath(QStringLiteral("written.aicp"));
+        QVERIFY(aicp::createDemoWorkspace(path).ok());
+        auto workspace = Workspace::open(path).value();
+        const auto [first, last] = usageSpan(*workspace);
+        QCOMPARE(first, QDateTime(QDate(2026, 9, 1), QTime(0, 0), Qt::UTC));
+        QCOMPARE(last, QDateTime(QDate(2026, 11, 24), QTime(23, 0), Qt::UTC));
+    }
+
+    void refusesAMalformedDemoNow() {
+        const QByteArray saved = qgetenv("AICP_DEMO_NOW");
+        qputenv("AICP_DEMO_NOW", "next tuesday");
+        const aicp::Status made =
+            aicp::createDemoWorkspace(dir_.filePath(QStringLiteral("never.aicp")));
+        qputenv("AICP_DEMO_NOW", saved);
+        QVERIFY(!made.ok());
+        QVERIFY(made.error().message().contains(QStringLiteral("AICP_DEMO_NOW")));
+        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("never.aicp"))));
+    }
+
     void demoCustomersAreWhatTheDefinitionSays() {
         const QString path = dir_.filePath(QStringLiteral("check.aicp"));
         QVERIFY(aicp::createDemoWorkspace(path).ok());
-        auto definition = aicp::DemoDefinition::loadDefault().value();
+        auto definition =
+            aicp::DemoDefinition::loadDefault().value().movedTo(aicp::demoNow().value());
         auto workspace = Workspace::open(path).value();
         for (const aicp::DemoCustomer& demo : definition.customers) {
             auto customer = CustomerStore(*workspace).find(demo.id);
@@ -115,6 +200,7 @@ private slots:
         QTest::addColumn<QString>("field");
         const QByteArray base =
             R"({"schema":1,"seed":1,"start":"2025-01-01T00:00:00Z","onboarding_days":10,)"
+            R"("now":"2025-03-01T00:00:00Z","usage_days":10,"passphrase":"a passphrase",)"
             R"("contacts":["billing"],"customers":[%1]})";
         auto with = [&](const char* customers) {
             return QByteArray(base).replace("%1", customers);

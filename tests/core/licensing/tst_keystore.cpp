@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
 #include "licensing/keystore.h"
 #include "storage/statement.h"
@@ -103,7 +104,7 @@ private slots:
         QVERIFY(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
 
         auto customer = Workspace::open(dir_.filePath(QStringLiteral("customer.aicp"))).value();
-        QVERIFY(customer->setMode(Workspace::Mode::Customer).ok());
+        QVERIFY(aicp::setWorkspaceMode(*customer, Workspace::Mode::Customer).ok());
         KeyStore customerKeys(*customer);
         auto imported = customerKeys.importPublicKey(pem);
         QVERIFY(imported);

@@ -77,7 +77,7 @@ private slots:
         auto stored = LicenseRegistry(*workspace_).find(license.id);
         QVERIFY(stored);
         QCOMPARE(stored->key, issued->key);
-        QCOMPARE(stored->stateAt(QDateTime::currentDateTimeUtc()), QStringLiteral("active"));
+        QCOMPARE(stored->stateAt(QDateTime::currentDateTimeUtc()), aicp::LicenseState::Active);
         QCOMPARE(AuditLog(*workspace_).entries()->back().action, QStringLiteral("license.issue"));
     }
 
@@ -149,7 +149,7 @@ private slots:
         QVERIFY2(revoked, revoked ? "" : qPrintable(revoked.error().message()));
         QCOMPARE(revoked->revocation->reason, QStringLiteral("contract ended"));
         QCOMPARE(registry.find(issued.license.id)->stateAt(QDateTime::currentDateTimeUtc()),
-                 QStringLiteral("revoked"));
+                 aicp::LicenseState::Revoked);
         QCOMPARE(verify(issued.key).status, LicenseStatus::Revoked);
 
         auto list = RevocationList::verify(registry.latestPublishedRevocationList().value(),

@@ -6,17 +6,32 @@
 
 using namespace aicp;
 
+namespace {
+
+// The keys a customer trusts: just the vendor's.
+PublicKeyRing trusting(const Ed25519PrivateKey& key) {
+    PublicKeyRing ring;
+    ring.add(key.publicKey());
+    return ring;
+}
+
+RevocationList listNumber(std::int64_t sequence) {
+    RevocationList list;
+    list.sequence = sequence;
+    list.issuedAt = fromRfc3339(QStringLiteral("2026-11-24T10:00:00Z")).value();
+    return list;
+}
+
+}  // namespace
+
 class TestRevocationList : public QObject {
     Q_OBJECT
 
 private slots:
     void signsAndVerifies() {
         const auto key = Ed25519PrivateKey::generate().value();
-        PublicKeyRing ring;
-        ring.add(key.publicKey());
-        RevocationList list;
-        list.sequence = 7;
-        list.issuedAt = fromRfc3339(QStringLiteral("2026-11-24T10:00:00Z")).value();
+        const PublicKeyRing ring = trusting(key);
+        RevocationList list = listNumber(7);
         const QUuid first = QUuid::createUuid();
         const QUuid second = QUuid::createUuid();
         list.revoked.push_back({first, list.issuedAt});
@@ -40,11 +55,8 @@ private slots:
     void refusesTamperingAndStrangers() {
         const auto key = Ed25519PrivateKey::generate().value();
         const auto stranger = Ed25519PrivateKey::generate().value();
-        PublicKeyRing ring;
-        ring.add(key.publicKey());
-        RevocationList list;
-        list.sequence = 1;
-        list.issuedAt = fromRfc3339(QStringLiteral("2026-11-24T10:00:00Z")).value();
+        const PublicKeyRing ring = trusting(key);
+        RevocationList list = listNumber(1);
         list.revoked.push_back({QUuid::createUuid(), list.issuedAt});
         const QByteArray token = list.sign(key).value();
 

@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "licensing/workspaceverification.h"
@@ -36,7 +37,7 @@ private slots:
         ++counter;
         vendor_ = Workspace::open(dir_.filePath(QStringLiteral("v%1.aicp").arg(counter))).value();
         customer_ = Workspace::open(dir_.filePath(QStringLiteral("c%1.aicp").arg(counter))).value();
-        QVERIFY(customer_->setMode(Workspace::Mode::Customer).ok());
+        QVERIFY(aicp::setWorkspaceMode(*customer_, Workspace::Mode::Customer).ok());
         const QByteArray pem = KeyStore(*vendor_).generate(kPassphrase)->publicKeyPem;
         QVERIFY(KeyStore(*customer_).importPublicKey(pem));
     }

@@ -1,5 +1,6 @@
 #include "pricing/billformat.h"
 #include "pricing/costengine.h"
+#include "pricingtesting.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -12,34 +13,11 @@ using aicp::MonthlyUsage;
 using aicp::Percent;
 using aicp::Subscription;
 using aicp::TierComparison;
+using namespace aicp::testing;
 
 namespace {
 
 const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-
-CostEngine defaultEngine() {
-    return CostEngine(aicp::PriceBook::loadDefault()->latest());
-}
-
-Bill quote(const Subscription& subscription, std::int64_t requests) {
-    auto bill = defaultEngine().quote(subscription, MonthlyUsage{requests});
-    if (!bill.ok())
-        qFatal("quote failed: %s", qPrintable(bill.error().message()));
-    return std::move(bill).value();
-}
-
-Subscription on(const char* tier) {
-    Subscription subscription;
-    subscription.tier = QString::fromLatin1(tier);
-    return subscription;
-}
-
-TierComparison compare(const Subscription& needs, std::int64_t requests) {
-    auto comparison = defaultEngine().compare(needs, MonthlyUsage{requests});
-    if (!comparison.ok())
-        qFatal("compare failed: %s", qPrintable(comparison.error().message()));
-    return std::move(comparison).value();
-}
 
 QJsonObject lineOf(const QJsonObject& bill, const QString& axis) {
     for (const QJsonValue& line : bill.value(QStringLiteral("lines")).toArray())

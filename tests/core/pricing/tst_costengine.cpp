@@ -1,4 +1,5 @@
 #include "pricing/costengine.h"
+#include "pricingtesting.h"
 
 #include <QTest>
 
@@ -9,28 +10,12 @@ using aicp::Money;
 using aicp::MonthlyUsage;
 using aicp::Percent;
 using aicp::Subscription;
+using namespace aicp::testing;
 
 namespace {
 
 Money dollars(const char* text) {
     return Money::parse(QString::fromLatin1(text)).value();
-}
-
-CostEngine defaultEngine() {
-    return CostEngine(aicp::PriceBook::loadDefault()->latest());
-}
-
-Subscription on(const char* tier) {
-    Subscription subscription;
-    subscription.tier = QString::fromLatin1(tier);
-    return subscription;
-}
-
-Bill quote(const Subscription& subscription, std::int64_t requests) {
-    auto bill = defaultEngine().quote(subscription, MonthlyUsage{requests});
-    if (!bill.ok())
-        qFatal("quote failed: %s", qPrintable(bill.error().message()));
-    return std::move(bill).value();
 }
 
 Money amountOf(const Bill& bill, BillAxis axis) {

@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
 #include "storage/migration.h"
 #include "storage/statement.h"
@@ -240,7 +241,7 @@ private slots:
         QCOMPARE(ws.priceBookHistory().value().size(), std::size_t(1));
 
         // Storing the same book again adds nothing.
-        QVERIFY(ws.storePriceBook(ws.priceBook().value()).ok());
+        QVERIFY(aicp::storePriceBook(ws, ws.priceBook().value()).ok());
         QCOMPARE(ws.priceBookHistory().value().size(), std::size_t(1));
 
         QJsonObject document = QJsonDocument::fromJson(ws.priceBook()->toJson()).object();
@@ -251,7 +252,7 @@ private slots:
         document.insert(QStringLiteral("versions"), versions);
         auto changed = PriceBook::fromJson(QJsonDocument(document).toJson());
         QVERIFY2(changed, changed ? "" : qPrintable(changed.error().message()));
-        QVERIFY(ws.storePriceBook(*changed).ok());
+        QVERIFY(aicp::storePriceBook(ws, *changed).ok());
 
         auto history = ws.priceBookHistory();
         QCOMPARE(history->size(), std::size_t(2));

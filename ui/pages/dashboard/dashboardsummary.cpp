@@ -64,9 +64,9 @@ Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth mont
 
     const QDateTime horizon = summary.asOf.addDays(expiryDays);
     for (const LicenseRecord& record : *licenses) {
-        const QString state = record.stateAt(summary.asOf);
-        const bool inGrace = state == QStringLiteral("in-grace");
-        if ((state != QStringLiteral("active") && !inGrace) || record.license.expiresAt > horizon)
+        const LicenseState state = record.stateAt(summary.asOf);
+        const bool inGrace = state == LicenseState::InGrace;
+        if (!isInForce(state) || record.license.expiresAt > horizon)
             continue;
         // A renewal or a later license already takes over from this one.
         const std::optional<LicenseRecord> next = licenseInForce(

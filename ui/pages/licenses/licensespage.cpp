@@ -213,9 +213,10 @@ void LicensesPage::buildLayout() {
     stateFilter_->addItem(tr("Any state"), QString());
     stateFilter_->setAccessibleName(tr("State filter"));
     stateFilter_->setToolTip(tr("Shows only the licenses in one state, or expiring soon"));
-    for (const char* word :
-         {"active", "in-grace", "not-yet-valid", "expired", "revoked", "superseded"}) {
-        const QString state = QString::fromLatin1(word);
+    for (const LicenseState value :
+         {LicenseState::Active, LicenseState::InGrace, LicenseState::NotYetValid,
+          LicenseState::Expired, LicenseState::Revoked, LicenseState::Superseded}) {
+        const QString state = word(value);
         stateFilter_->addItem(licenseStateLabel(state), state);
     }
     stateFilter_->addItem(tr("Expiring within %1 days").arg(kExpiringSoonDays),
@@ -543,7 +544,7 @@ void LicensesPage::showSelection() {
                                   : tr("Select a license to see everything it grants."));
         return;
     }
-    details_->showRecord(*record, record->stateAt(model_->now()),
+    details_->showRecord(*record, word(record->stateAt(model_->now())),
                          pricesAt(record->license.issuedAt));
 }
 

@@ -1,5 +1,6 @@
 #include "pages/licenses/licensestate.h"
 
+#include "licensing/licensestate.h"
 #include "theme.h"
 #include "widgets/localdates.h"
 
@@ -10,13 +11,15 @@ namespace aicp {
 QColor licenseStateColour(const QPalette& palette, const QString& stateWord) {
     const QColor text = palette.color(QPalette::Text);
     const bool dark = theme::isDark(palette);
-    if (stateWord == QLatin1String("active") || stateWord == QLatin1String("valid"))
+    const auto state = fromWord<LicenseState>(stateWord);
+    const auto status = fromWord<LicenseStatus>(stateWord);
+    if (state == LicenseState::Active || status == LicenseStatus::Valid)
         return theme::mix(text, dark ? QColor(102, 204, 140) : QColor(27, 128, 62), 0.85);
-    if (stateWord == QLatin1String("in-grace") || stateWord == QLatin1String("valid-in-grace"))
+    if (state == LicenseState::InGrace || status == LicenseStatus::ValidInGrace)
         return theme::mix(text, dark ? QColor(240, 190, 80) : QColor(166, 105, 0), 0.85);
-    if (stateWord == QLatin1String("not-yet-valid"))
+    if (state == LicenseState::NotYetValid)
         return theme::accent(palette);
-    if (stateWord == QLatin1String("expired") || stateWord == QLatin1String("superseded"))
+    if (state == LicenseState::Expired || state == LicenseState::Superseded)
         return theme::mutedText(palette);
     // revoked, bad-signature, unknown-key, malformed, clock-rollback
     return theme::warningText(palette);

@@ -18,8 +18,8 @@ void LicenseTableModel::setRecords(std::vector<LicenseRecord> records, const QDa
     rows_.reserve(records.size());
     for (LicenseRecord& record : records) {
         Row row{std::move(record), {}, false};
-        row.state = row.record.stateAt(now);
-        row.expiringSoon = row.state == QLatin1String("active") &&
+        row.state = word(row.record.stateAt(now));
+        row.expiringSoon = row.record.stateAt(now) == LicenseState::Active &&
                            now.daysTo(row.record.license.expiresAt) <= kExpiringSoonDays;
         rows_.push_back(std::move(row));
     }

@@ -437,10 +437,9 @@ void RecommendationsPage::updateUpgradeAction() {
         why = tr("No license is in force to upgrade: issue one on the Licenses page.");
     else if (!r->suggestsChange())
         why = tr("%1 is already the customer's tier.").arg(r->recommendedOption()->bill.tierName);
-    else if (const QString state = r->license->stateAt(now());
-             state != QLatin1String("active") && state != QLatin1String("in-grace"))
+    else if (const LicenseState state = r->license->stateAt(now()); !isInForce(state))
         why = tr("The license of that month is %1 now; look at the current month to upgrade.")
-                  .arg(state);
+                  .arg(word(state));
     else if (runner_->isBusy())
         why = tr("Wait for the running operation to finish.");
     whyNoUpgrade_ = why;

@@ -1,5 +1,6 @@
 #include "pages/settings/settingspage.h"
 
+#include "audit/auditedsettings.h"
 #include "licensing/keystore.h"
 #include "pages/settings/signingkeymodel.h"
 #include "pages/usage/livesourcespanel.h"
@@ -457,8 +458,8 @@ bool SettingsPage::switchMode() {
     if (!confirm_(this, tr("Switch Workspace Mode"), text,
                   toCustomer ? tr("Switch to Customer Mode") : tr("Switch to Vendor Mode")))
         return false;
-    const Status changed =
-        workspace_->setMode(toCustomer ? Workspace::Mode::Customer : Workspace::Mode::Vendor);
+    const Status changed = setWorkspaceMode(
+        *workspace_, toCustomer ? Workspace::Mode::Customer : Workspace::Mode::Vendor);
     reload();
     if (!changed) {
         showMessage(upperFirst(changed.error().message()), true);
