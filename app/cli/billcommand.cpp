@@ -69,8 +69,7 @@ private:
         AICP_CLI_TRY(yearMonth, requiredMonth(call, month_), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(bill, MonthlyBilling(**workspace).bill(*customerId, *yearMonth), fail);
-        return call.print(call.isSet(json_) ? printedJson(monthlyBillToJson(*bill))
-                                            : billText(*bill));
+        return call.print(json_, monthlyBillToJson(*bill), billText(*bill));
     }
 };
 

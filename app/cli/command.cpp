@@ -141,6 +141,11 @@ QStringList helpResourceMismatches(const QStringList& commandNames,
     return mismatches;
 }
 
+int Invocation::print(const QCommandLineOption& json, const QJsonObject& object,
+                      const QString& text) const {
+    return print(parser_.isSet(json) ? printedJson(object) : text);
+}
+
 Command::Command(QString name, QString description)
     : name_(std::move(name)), description_(std::move(description)) {}
 

@@ -82,6 +82,9 @@ public:
     int usage(const QString& message) const;
     // Print `text` on standard output; success.
     int print(const QString& text) const;
+    // Print `object` when the option `json` is given, else `text`; success.
+    // People's formatting and machines' stay two functions over one result.
+    int print(const QCommandLineOption& json, const QJsonObject& object, const QString& text) const;
 
 private:
     const Command& command_;

@@ -101,8 +101,7 @@ private:
         AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(customer, CustomerStore(**workspace).find(*id), fail);
-        return call.print(call.isSet(json_) ? printedJson(customerJson(*customer))
-                                            : customerText(*customer));
+        return call.print(json_, customerJson(*customer), customerText(*customer));
     }
 };
 

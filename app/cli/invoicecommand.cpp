@@ -120,16 +120,12 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
                                "write it with 'aicp invoice show %2 -o FILE'")
                     .arg(command, invoice->number, written.error().message()));
     }
-    if (call.isSet(json)) {
-        call.out() << printedJson(invoiceToJson(*invoice));
-        return kExitSuccess;
-    }
-    call.out() << QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
-                      .arg(invoice->number, invoice->customerId, invoice->month.toString(),
-                           money(invoice->total, invoice->currency));
+    QString text = QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
+                       .arg(invoice->number, invoice->customerId, invoice->month.toString(),
+                            money(invoice->total, invoice->currency));
     if (!path->isEmpty())
-        call.out() << QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
-    return kExitSuccess;
+        text += QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
+    return call.print(json, invoiceToJson(*invoice), text);
 }
 
 class InvoiceListCommand final : public Command {
@@ -208,8 +204,7 @@ int InvoiceShowCommand::execute(Invocation& call) const {
         if (!call.isSet(json))
             return kExitSuccess;
     }
-    call.out() << (call.isSet(json) ? printedJson(invoiceToJson(*invoice)) : invoiceText(*invoice));
-    return kExitSuccess;
+    return call.print(json, invoiceToJson(*invoice), invoiceText(*invoice));
 }
 
 class InvoiceCreditCommand final : public Command {
@@ -246,13 +241,9 @@ int InvoiceCreditCommand::execute(Invocation& call) const {
             return call.failure(note.error());
         return call.fail(note.error());
     }
-    if (call.isSet(json)) {
-        call.out() << printedJson(creditNoteToJson(*note));
-        return kExitSuccess;
-    }
-    call.out() << QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
-                      .arg(note->number, note->invoiceNumber, note->total.toDecimalString());
-    return kExitSuccess;
+    return call.print(json, creditNoteToJson(*note),
+                      QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
+                          .arg(note->number, note->invoiceNumber, note->total.toDecimalString()));
 }
 
 }  // namespace

@@ -213,13 +213,9 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
         if (!marked.ok())
             return call.failure(marked.error());
     }
-    if (call.isSet(json)) {
-        call.out() << printedJson(keyJson(*imported));
-        return kExitSuccess;
-    }
-    call.out() << QStringLiteral("Trusted public key %1 (%2).\n")
-                      .arg(imported->kid, imported->stateWord());
-    return kExitSuccess;
+    return call.print(
+        json, keyJson(*imported),
+        QStringLiteral("Trusted public key %1 (%2).\n").arg(imported->kid, imported->stateWord()));
 }
 
 }  // namespace

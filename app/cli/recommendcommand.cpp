@@ -97,8 +97,8 @@ private:
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(recommendation,
                      RecommendationService(**workspace).recommend(*customerId, yearMonth), fail);
-        return call.print(call.isSet(json_) ? printedJson(recommendationToJson(*recommendation))
-                                            : recommendationText(*recommendation));
+        return call.print(json_, recommendationToJson(*recommendation),
+                          recommendationText(*recommendation));
     }
 };
 

@@ -500,10 +500,8 @@ int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
         return call.fail(report.error());
     if (!recorded.ok())
         return call.failure(recorded.error());
-    return call.print(
-        call.isSet(json_)
-            ? printedJson(pullJson(*report))
-            : QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
+    return call.print(json_, pullJson(*report),
+                      QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
 }
 
 int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
@@ -518,8 +516,8 @@ int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(
         report, UsagePuller(**workspace).pull(QUrl(given(values, source_)), *token, options), fail);
-    return call.print(call.isSet(json_) ? printedJson(pullJson(*report))
-                                        : QStringLiteral("Pulled %1\n").arg(describePull(*report)));
+    return call.print(json_, pullJson(*report),
+                      QStringLiteral("Pulled %1\n").arg(describePull(*report)));
 }
 
 int UsagePullCommand::execute(Invocation& call) const {
