@@ -1,4 +1,5 @@
 #include "cli/clicommands.h"
+#include "licensing/keystore.h"
 #include "support/clirunner.h"
 
 #include <QDir>
@@ -72,6 +73,17 @@ private slots:
             const auto text = aicp::cli::commandHelpText(name);
             QVERIFY2(text.ok(), qPrintable(name));
             QVERIFY2(!text->usage.isEmpty() && !text->summary.isEmpty(), qPrintable(name));
+        }
+    }
+
+    // The help files are text, so a number the code decides is written out
+    // there: this catches the file falling behind the key store's rule.
+    void keyHelpStatesTheMinimumPassphraseLength() {
+        const QString rule =
+            QStringLiteral("at least %1 characters").arg(aicp::KeyStore::kMinPassphraseLength);
+        for (const char* name : {"keys generate", "keys rotate"}) {
+            const auto text = aicp::cli::commandHelpText(QString::fromLatin1(name));
+            QVERIFY2(text.ok() && text->summary.contains(rule), name);
         }
     }
 
