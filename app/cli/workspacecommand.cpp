@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "billing/invoicebook.h"
 #include "cli/clicommands.h"
 #include "customers/customer.h"
@@ -32,7 +33,7 @@ Status createWorkspace(const QString& path, Workspace::Mode mode) {
         auto workspace = Workspace::open(path, Workspace::OpenMode::OpenOrCreate);
         if (!workspace)
             return workspace.error();
-        return (*workspace)->setMode(mode);
+        return setWorkspaceMode(**workspace, mode);
     }();
     if (!made.ok() && QFileInfo::exists(path))
         removeWorkspaceFiles(path);
