@@ -1,14 +1,12 @@
 #include "recommend/recommender.h"
+#include "support/fakeclock.h"
 
 #include <QTest>
 
 using namespace aicp;
+using aicp::test::utcAt;
 
 namespace {
-
-QDateTime utcAt(const char* rfc3339) {
-    return fromRfc3339(QString::fromLatin1(rfc3339)).value();
-}
 
 Money dollars(const char* text) {
     return Money::parse(QString::fromLatin1(text)).value();
