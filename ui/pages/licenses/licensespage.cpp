@@ -15,6 +15,7 @@
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -39,18 +40,6 @@
 namespace aicp {
 namespace {
 
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* title = new QLabel(text, parent);
-    title->setFont(theme::scaledFont(title->font(), 1.2, true));
-    return title;
-}
-
-void setMuted(QWidget* widget) {
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    widget->setPalette(palette);
-}
-
 QToolButton* actionButton(QAction* action, QWidget* parent) {
     auto* button = new QToolButton(parent);
     button->setDefaultAction(action);
@@ -62,8 +51,7 @@ QToolButton* actionButton(QAction* action, QWidget* parent) {
 }  // namespace
 
 LicensesPage::LicensesPage(QWidget* parent)
-    : QWidget(parent),
-      runner_(new TaskRunner(this)),
+    : ConsolePage(parent),
       passphrase_(&PassphraseDialog::ask),
       model_(new LicenseTableModel(this)),
       filter_(new LicenseFilterModel(this)),
@@ -90,7 +78,9 @@ LicensesPage::LicensesPage(QWidget* parent)
     model_->setPalette(palette());
     buildActions();
     buildLayout();
-    connect(runner_, &TaskRunner::busyChanged, this, &LicensesPage::updateActions);
+    // The customer filters the list; nothing is read again.
+    setFollows(FollowsNothing);
+    connect(this, &LicensesPage::registryChanged, this, &ConsolePage::workspaceEdited);
     details_->showMessage(tr("Select a license to see everything it grants."));
     updateActions();
 }
@@ -195,6 +185,41 @@ void LicensesPage::buildLayout() {
     modeBanner_->setWordWrap(true);
     modeBanner_->hide();
 
+    QLayout* filters = buildFilters();
+
+    buildTable();
+
+    QWidget* splitter = buildSplitter(filters);
+
+    message_->setObjectName(QStringLiteral("licensesMessage"));
+    message_->setWordWrap(true);
+    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    busy_->setObjectName(QStringLiteral("licensesBusy"));
+    busy_->setRange(0, 0);
+    busy_->setTextVisible(false);
+    busy_->setMaximumWidth(QFontMetrics(font()).averageCharWidth() * 16);
+    busy_->setMaximumHeight(QFontMetrics(font()).height() / 2);
+    busy_->hide();
+    auto* footer = new QHBoxLayout;
+    footer->addWidget(message_, 1);
+    footer->addWidget(busy_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap);
+    layout->addLayout(actions);
+    layout->addWidget(modeBanner_);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(footer);
+
+    // Last: moving widgets into the cards and the splitter reorders the chain.
+    tabChain << search_ << tierFilter_ << stateFilter_ << table_ << details_->tabStop();
+    for (qsizetype i = 1; i < tabChain.size(); ++i)
+        QWidget::setTabOrder(tabChain[i - 1], tabChain[i]);
+}
+
+QLayout* LicensesPage::buildFilters() {
+    const int gap = theme::spacing(font(), 0.75);
     // Filters: free text, tier, state; the customer comes from the context bar.
     search_->setObjectName(QStringLiteral("licenseSearch"));
     search_->setPlaceholderText(tr("Filter by id, customer or key…"));
@@ -241,7 +266,10 @@ void LicensesPage::buildLayout() {
     filters->addWidget(stateFilter_);
     filters->addSpacing(gap);
     filters->addWidget(count_);
+    return filters;
+}
 
+void LicensesPage::buildTable() {
     // The registry table.
     table_->setObjectName(QStringLiteral("licenseTable"));
     table_->setModel(filter_);
@@ -274,7 +302,10 @@ void LicensesPage::buildLayout() {
         updateActions();
     });
     connect(filter_, &QAbstractItemModel::modelReset, this, &LicensesPage::updateCount);
+}
 
+QWidget* LicensesPage::buildSplitter(QLayout* filters) {
+    const int gap = theme::spacing(font(), 0.75);
     auto* tableCard = new CardFrame(this);
     tableCard->setObjectName(QStringLiteral("registryCard"));
     auto* tableLayout = new QVBoxLayout(tableCard);
@@ -303,61 +334,31 @@ void LicensesPage::buildLayout() {
     splitter->setStretchFactor(1, 2);
     // The details get a little over a third of the width to start with.
     splitter->setSizes({640, 380});
-
-    message_->setObjectName(QStringLiteral("licensesMessage"));
-    message_->setWordWrap(true);
-    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    busy_->setObjectName(QStringLiteral("licensesBusy"));
-    busy_->setRange(0, 0);
-    busy_->setTextVisible(false);
-    busy_->setMaximumWidth(QFontMetrics(font()).averageCharWidth() * 16);
-    busy_->setMaximumHeight(QFontMetrics(font()).height() / 2);
-    busy_->hide();
-    auto* footer = new QHBoxLayout;
-    footer->addWidget(message_, 1);
-    footer->addWidget(busy_);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
-    layout->addLayout(actions);
-    layout->addWidget(modeBanner_);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(footer);
-
-    // Last: moving widgets into the cards and the splitter reorders the chain.
-    tabChain << search_ << tierFilter_ << stateFilter_ << table_ << details_->tabStop();
-    for (qsizetype i = 1; i < tabChain.size(); ++i)
-        QWidget::setTabOrder(tabChain[i - 1], tabChain[i]);
+    return splitter;
 }
 
-void LicensesPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook) {
-    runner_->waitForIdle();
-    workspace_ = workspace;
-    priceBook_ = priceBook;
-    {
+void LicensesPage::workspaceChanged() {
+    if (this->priceBook()) {
         const QSignalBlocker blocker(tierFilter_);
         const QString kept = tierFilter_->currentData().toString();
         while (tierFilter_->count() > 1)
             tierFilter_->removeItem(1);
-        for (const TierDefinition& tier : priceBook.latest().tiers)
+        for (const TierDefinition& tier : this->priceBook()->latest().tiers)
             tierFilter_->addItem(tier.name, tier.id);
         const int index = tierFilter_->findData(kept);
         tierFilter_->setCurrentIndex(index < 0 ? 0 : index);
         filter_->setTier(tierFilter_->currentData().toString());
     }
     message_->clear();
-    reload();
 }
 
-void LicensesPage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
-        return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
-    connect(runner_, &TaskRunner::busyChanged, this, &LicensesPage::updateActions);
+void LicensesPage::runnerBusyChanged(bool busy) {
+    Q_UNUSED(busy);
     updateActions();
+}
+
+void LicensesPage::customerChanged() {
+    setCustomerFilter(customerId());
 }
 
 void LicensesPage::setPassphraseProvider(PassphraseProvider provider) {
@@ -379,13 +380,11 @@ void LicensesPage::setCustomerFilter(const QString& customerId) {
     updateActions();
 }
 
-void LicensesPage::reload() {
-    if (runner_->isBusy())
-        return;  // the running operation reloads when it is done
+void LicensesPage::load() {
     const std::optional<LicenseRecord> kept = selectedRecord();
     canSign_ = false;
     whyCannotSign_.clear();
-    if (!workspace_) {
+    if (!this->workspace()) {
         model_->setRecords({}, QDateTime::currentDateTimeUtc(), {});
         whyCannotSign_ = tr("No workspace is open.");
         updateActions();
@@ -393,11 +392,11 @@ void LicensesPage::reload() {
     }
 
     std::map<QString, QString> tierNames;
-    for (const PriceBookVersion& version : priceBook_->versions()) {
+    for (const PriceBookVersion& version : this->priceBook()->versions()) {
         for (const TierDefinition& tier : version.tiers)
             tierNames[tier.id] = tier.name;
     }
-    auto records = LicenseRegistry(*workspace_).list();
+    auto records = LicenseRegistry(*this->workspace()).list();
     if (!records) {
         showMessage(records.error().message(), true);
         model_->setRecords({}, QDateTime::currentDateTimeUtc(), tierNames);
@@ -406,7 +405,7 @@ void LicensesPage::reload() {
                            std::move(tierNames));
     }
 
-    auto mode = workspace_->mode();
+    auto mode = this->workspace()->mode();
     if (mode && *mode == Workspace::Mode::Customer) {
         whyCannotSign_ =
             tr("This is a customer workspace: it verifies licenses but cannot issue "
@@ -420,7 +419,7 @@ void LicensesPage::reload() {
         modeBanner_->hide();
     } else {
         modeBanner_->hide();
-        auto key = KeyStore(*workspace_).find();
+        auto key = KeyStore(*this->workspace()).find();
         if (key)
             canSign_ = true;
         else
@@ -458,7 +457,7 @@ std::optional<LicenseRecord> LicensesPage::selectedRecord() const {
 }
 
 bool LicensesPage::isBusy() const {
-    return runner_->isBusy();
+    return this->runner()->isBusy();
 }
 
 QString LicensesPage::message() const {
@@ -466,8 +465,9 @@ QString LicensesPage::message() const {
 }
 
 QString LicensesPage::tierName(const QString& tierId) const {
-    if (priceBook_) {
-        for (auto it = priceBook_->versions().rbegin(); it != priceBook_->versions().rend(); ++it) {
+    if (this->priceBook()) {
+        for (auto it = this->priceBook()->versions().rbegin();
+             it != this->priceBook()->versions().rend(); ++it) {
             if (const TierDefinition* tier = it->tier(tierId))
                 return tier->name;
         }
@@ -476,11 +476,11 @@ QString LicensesPage::tierName(const QString& tierId) const {
 }
 
 const PriceBookVersion* LicensesPage::pricesAt(const QDateTime& time) const {
-    if (!priceBook_)
+    if (!this->priceBook())
         return nullptr;
     const QDate date = time.toUTC().date();
-    const PriceBookVersion* found = &priceBook_->versions().front();
-    for (const PriceBookVersion& version : priceBook_->versions()) {
+    const PriceBookVersion* found = &this->priceBook()->versions().front();
+    for (const PriceBookVersion& version : this->priceBook()->versions()) {
         if (version.effectiveFrom <= date)
             found = &version;
     }
@@ -488,11 +488,11 @@ const PriceBookVersion* LicensesPage::pricesAt(const QDateTime& time) const {
 }
 
 void LicensesPage::updateActions() {
-    const bool busy = runner_->isBusy();
+    const bool busy = this->runner()->isBusy();
     const std::optional<LicenseRecord> record = selectedRecord();
     const bool selected = record.has_value();
     const bool revoked = selected && record->revocation.has_value();
-    const bool open = workspace_ != nullptr;
+    const bool open = this->workspace() != nullptr;
 
     const auto set = [&](QAction* action, bool enabled, const QString& why) {
         action->setEnabled(enabled);
@@ -574,7 +574,7 @@ void LicensesPage::showContextMenu(const QPoint& position) {
 bool LicensesPage::runSigning(const QString& purpose,
                               std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,
                               std::function<QString(const LicenseRecord&)> describe) {
-    if (!workspace_ || runner_->isBusy())
+    if (!this->workspace() || this->runner()->isBusy())
         return false;
     if (!canSign_) {
         showMessage(whyCannotSign_, true);
@@ -586,9 +586,9 @@ bool LicensesPage::runSigning(const QString& purpose,
         return false;
     }
     showMessage(tr("Signing…"), false);
-    Workspace* workspace = workspace_;
+    Workspace* workspace = this->workspace();
     // The passphrase lives only in this task and is wiped when it is done.
-    return runner_->run<Result<LicenseRecord>>(
+    return this->runner()->run<Result<LicenseRecord>>(
         this,
         [workspace, work = std::move(work), secret = std::move(*passphrase)]() mutable {
             Result<LicenseRecord> result = work(*workspace, secret);
@@ -615,10 +615,11 @@ bool LicensesPage::runSigning(const QString& purpose,
 }
 
 bool LicensesPage::openIssueDialog() {
-    if (!workspace_ || !canSign_ || runner_->isBusy())
+    if (!this->workspace() || !canSign_ || this->runner()->isBusy())
         return false;
-    auto customers = CustomerStore(*workspace_).list();
-    LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
+    auto customers = CustomerStore(*this->workspace()).list();
+    LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
+                              this);
     dialog.selectCustomer(filter_->customerId());
     if (issueDialogRunner_(dialog) != QDialog::Accepted)
         return false;
@@ -632,10 +633,11 @@ bool LicensesPage::openIssueDialog() {
 
 bool LicensesPage::openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     const std::optional<LicenseRecord> record = selectedRecord();
-    if (!record || !canSign_ || runner_->isBusy())
+    if (!record || !canSign_ || this->runner()->isBusy())
         return false;
-    auto customers = CustomerStore(*workspace_).list();
-    LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
+    auto customers = CustomerStore(*this->workspace()).list();
+    LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
+                              this);
     dialog.setUpgradeOf(record->license);
     if (prefill)
         prefill(dialog);
@@ -718,7 +720,7 @@ bool LicensesPage::renewSelected() {
 
 bool LicensesPage::revokeSelected() {
     const std::optional<LicenseRecord> record = selectedRecord();
-    if (!record || !canSign_ || record->revocation || runner_->isBusy())
+    if (!record || !canSign_ || record->revocation || this->runner()->isBusy())
         return false;
     const std::optional<QString> reason =
         revocationReason_(this, *record, tierName(record->license.tier));
@@ -787,9 +789,9 @@ void LicensesPage::copySelectedKey() {
 }
 
 void LicensesPage::openVerifyDialog() {
-    if (!workspace_ || runner_->isBusy())
+    if (!this->workspace() || this->runner()->isBusy())
         return;
-    auto* dialog = new VerifyLicenseDialog(*workspace_, *priceBook_, this);
+    auto* dialog = new VerifyLicenseDialog(*this->workspace(), *this->priceBook(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -10,6 +10,7 @@
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QDesktopServices>
 #include <QDialog>
@@ -35,10 +36,6 @@
 namespace aicp {
 
 namespace {
-
-QString monthName(YearMonth month) {
-    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
-}
 
 bool askInMessageBox(QWidget* parent, const QString& title, const QString& text) {
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, parent);
