@@ -21,16 +21,15 @@ int UsageImportController::Progress::permille() const {
     return int(std::min<std::int64_t>(1000, bytes * 1000 / totalBytes));
 }
 
-UsageImportController::UsageImportController(QStringList paths, bool skipBad)
-    : paths_(std::move(paths)), skipBad_(skipBad) {
+UsageImportController::UsageImportController(QStringList paths, UsageImportOptions options)
+    : paths_(std::move(paths)), options_(std::move(options)) {
     for (const QString& path : paths_)
         totalBytes_ += fileSize(path);
     clock_.start();
 }
 
 UsageImportController::Outcome UsageImportController::run(Workspace& workspace) {
-    UsageImportOptions options;
-    options.skipBad = skipBad_;
+    UsageImportOptions options = options_;
     options.stop = stop_.get_token();
     options.progress = [this](const UsageImportProgress& progress) {
         rows_.store(progress.rows, std::memory_order_relaxed);

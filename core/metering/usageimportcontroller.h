@@ -51,7 +51,9 @@ public:
         bool ok = false;
     };
 
-    UsageImportController(QStringList paths, bool skipBad);
+    // `options` apply to every file (format, skipBad, rejectFile); its stop
+    // and progress are the controller's own.
+    UsageImportController(QStringList paths, UsageImportOptions options);
 
     // Imports every file into `workspace`; call once.
     [[nodiscard]] Outcome run(Workspace& workspace);
@@ -65,7 +67,7 @@ public:
 
 private:
     QStringList paths_;
-    bool skipBad_ = false;
+    UsageImportOptions options_;
     std::stop_source stop_;
     std::int64_t totalBytes_ = 0;
     QElapsedTimer clock_;

@@ -2,11 +2,13 @@
 
 #include "money/moneyformat.h"
 #include "theme.h"
+#include "widgets/cardframe.h"
 
 #include <QCoreApplication>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QVBoxLayout>
 
 namespace aicp {
 namespace {
@@ -27,6 +29,32 @@ void setMuted(QWidget* widget) {
     QPalette palette = widget->palette();
     palette.setColor(QPalette::WindowText, theme::mutedText(palette));
     widget->setPalette(palette);
+}
+
+void showStatus(QLabel* label, const QString& text, bool problem) {
+    const QPalette page =
+        label->parentWidget() ? label->parentWidget()->palette() : label->palette();
+    QPalette colours = label->palette();
+    colours.setColor(QPalette::WindowText,
+                     problem ? theme::warningText(page) : page.color(QPalette::WindowText));
+    label->setPalette(colours);
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+QWidget* titledCard(const QString& title, QWidget* body, QLabel* note, QWidget* parent) {
+    auto* card = new CardFrame(parent);
+    const int gap = theme::spacing(card->font(), 0.6);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(gap, gap, gap, gap);
+    layout->setSpacing(gap / 2);
+    layout->addWidget(sectionTitle(title, card));
+    if (body->accessibleName().isEmpty())
+        body->setAccessibleName(title);
+    if (note)
+        layout->addWidget(note);
+    layout->addWidget(body, 1);
+    return card;
 }
 
 void stylePrompt(QLabel* prompt, const QString& name) {

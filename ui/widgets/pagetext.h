@@ -20,6 +20,12 @@ namespace aicp {
 [[nodiscard]] QLabel* sectionTitle(const QString& text, QWidget* parent);
 // Secondary text in the palette's muted colour (again after a palette change).
 void setMuted(QWidget* widget);
+// A page's outcome line: in the warning colour for a problem, hidden when empty.
+void showStatus(QLabel* label, const QString& text, bool problem);
+// A titled card holding one list or chart, which a screen reader names by
+// the title; `note` (optional) goes between the title and the body.
+[[nodiscard]] QWidget* titledCard(const QString& title, QWidget* body, QLabel* note,
+                                  QWidget* parent);
 // A page's centred prompt ("Pick a customer…", "No workspace is open.").
 void stylePrompt(QLabel* prompt, const QString& name);
 // A selectable, word-wrapped label named `name`.

@@ -29,23 +29,6 @@ namespace {
 constexpr int kCustomerIdRole = Qt::UserRole + 1;
 constexpr int kLicenseIdRole = Qt::UserRole + 2;
 
-// A titled card holding one list or chart.
-CardFrame* section(const QString& title, QWidget* body, QLabel* note, QWidget* parent) {
-    auto* card = new CardFrame(parent);
-    const int gap = theme::spacing(card->font(), 0.6);
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(gap, gap, gap, gap);
-    layout->setSpacing(gap / 2);
-    layout->addWidget(sectionTitle(title, card));
-    // A screen reader names the list or chart by the card's title.
-    if (body->accessibleName().isEmpty())
-        body->setAccessibleName(title);
-    if (note)
-        layout->addWidget(note);
-    layout->addWidget(body, 1);
-    return card;
-}
-
 }  // namespace
 
 DashboardPage::DashboardPage(QWidget* parent)
@@ -119,12 +102,14 @@ void DashboardPage::buildLayout() {
 
     auto* grid = new QGridLayout;
     grid->setSpacing(gap);
-    grid->addWidget(section(tr("Revenue by pricing axis"), revenue_, revenueNote_, this), 0, 0);
-    grid->addWidget(section(tr("Customers near or over a limit"), limits_, nullptr, this), 0, 1);
-    grid->addWidget(section(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays),
-                            expiring_, nullptr, this),
-                    1, 0);
-    grid->addWidget(section(tr("Top recommendations"), recommendationList_, nullptr, this), 1, 1);
+    grid->addWidget(titledCard(tr("Revenue by pricing axis"), revenue_, revenueNote_, this), 0, 0);
+    grid->addWidget(titledCard(tr("Customers near or over a limit"), limits_, nullptr, this), 0, 1);
+    grid->addWidget(
+        titledCard(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays), expiring_,
+                   nullptr, this),
+        1, 0);
+    grid->addWidget(titledCard(tr("Top recommendations"), recommendationList_, nullptr, this), 1,
+                    1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 3);

@@ -402,12 +402,7 @@ bool InvoicesPanel::viewSelected() {
 }
 
 void InvoicesPanel::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
-                                                   : palette().color(QPalette::WindowText));
-    message_->setPalette(colours);
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
+    showStatus(message_, text, problem);
 }
 
 void InvoicesPanel::updateActions() {

@@ -593,12 +593,7 @@ QString ReportsPage::message() const {
 }
 
 void ReportsPage::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
-                                                   : palette().color(QPalette::WindowText));
-    message_->setPalette(colours);
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
+    showStatus(message_, text, problem);
 }
 
 void ReportsPage::updateActions() {

@@ -22,18 +22,6 @@ constexpr int kCustomerIdRole = Qt::UserRole + 1;
 // The customers shown by requests; the rest are a click on the selector away.
 constexpr std::size_t kTopCustomers = 10;
 
-CardFrame* listCard(const QString& title, QListWidget* list, QWidget* parent) {
-    auto* card = new CardFrame(parent);
-    const int gap = theme::spacing(card->font(), 0.6);
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(gap, gap, gap, gap);
-    layout->setSpacing(gap / 2);
-    layout->addWidget(sectionTitle(title, card));
-    list->setAccessibleName(title);
-    layout->addWidget(list, 1);
-    return card;
-}
-
 QListWidgetItem* customerItem(const QString& text, const QString& customerId) {
     auto* item = new QListWidgetItem(text);
     item->setData(kCustomerIdRole, customerId);
@@ -63,8 +51,8 @@ AllCustomersView::AllCustomersView(QWidget* parent)
     auto* grid = new QGridLayout;
     grid->setSpacing(gap);
     grid->addWidget(chart_, 0, 0, 1, 2);
-    grid->addWidget(listCard(tr("Most requests"), customers_, this), 1, 0);
-    grid->addWidget(listCard(tr("Near or over a limit"), limits_, this), 1, 1);
+    grid->addWidget(titledCard(tr("Most requests"), customers_, nullptr, this), 1, 0);
+    grid->addWidget(titledCard(tr("Near or over a limit"), limits_, nullptr, this), 1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(gap);

@@ -444,7 +444,9 @@ void UsagePage::chooseFilesToImport() {
 bool UsagePage::importFiles(const QStringList& paths) {
     if (!workspace() || paths.isEmpty())
         return false;
-    auto controller = std::make_shared<UsageImportController>(paths, skipBad_->isChecked());
+    UsageImportOptions options;
+    options.skipBad = skipBad_->isChecked();
+    auto controller = std::make_shared<UsageImportController>(paths, std::move(options));
     Workspace* workspace = this->workspace();
     const bool started =
         !runner()->isBusy() &&
@@ -501,12 +503,7 @@ QString UsagePage::message() const {
 }
 
 void UsagePage::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
-                                                   : palette().color(QPalette::WindowText));
-    message_->setPalette(colours);
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
+    showStatus(message_, text, problem);
 }
 
 void UsagePage::changeEvent(QEvent* event) {
