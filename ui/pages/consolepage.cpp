@@ -108,6 +108,16 @@ bool ConsolePage::confirm(const QString& title, const QString& text, const QStri
     return confirm_(this, title, text, acceptLabel);
 }
 
+QString ConsolePage::tierName(const QString& tierId) const {
+    if (priceBook_) {
+        for (auto it = priceBook_->versions().rbegin(); it != priceBook_->versions().rend(); ++it) {
+            if (const TierDefinition* tier = it->tier(tierId))
+                return tier->name;
+        }
+    }
+    return tierId;
+}
+
 TaskRunner* ConsolePage::runner() const {
     return runner_;
 }

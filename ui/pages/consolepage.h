@@ -54,6 +54,9 @@ public:
     [[nodiscard]] const QString& customerId() const { return customerId_; }
     // The first day of the month shown; invalid when none is.
     [[nodiscard]] QDate month() const { return month_; }
+    // The price book's name for a tier id ("open_source" → "Open Source"),
+    // the newest version's first; the id when no version has it.
+    [[nodiscard]] QString tierName(const QString& tierId) const;
     // A reload is waiting for the runner (or for the page to be shown).
     [[nodiscard]] bool isReloadPending() const { return reloadPending_; }
 

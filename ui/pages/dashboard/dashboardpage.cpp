@@ -347,7 +347,7 @@ void DashboardPage::showExpiring() {
             expiry.customerName.isEmpty() ? expiry.customerId : expiry.customerName;
         auto* item = new QListWidgetItem(
             tr("%1 — %2, %3 (%4)")
-                .arg(name, expiry.tier, when,
+                .arg(name, tierName(expiry.tier), when,
                      locale.toString(expiry.expiresAt.date(), QStringLiteral("d MMM yyyy"))),
             expiring_);
         item->setData(kCustomerIdRole, expiry.customerId);

@@ -464,17 +464,6 @@ QString LicensesPage::message() const {
     return message_->text();
 }
 
-QString LicensesPage::tierName(const QString& tierId) const {
-    if (this->priceBook()) {
-        for (auto it = this->priceBook()->versions().rbegin();
-             it != this->priceBook()->versions().rend(); ++it) {
-            if (const TierDefinition* tier = it->tier(tierId))
-                return tier->name;
-        }
-    }
-    return tierId;
-}
-
 const PriceBookVersion* LicensesPage::pricesAt(const QDateTime& time) const {
     if (!this->priceBook())
         return nullptr;

@@ -104,7 +104,6 @@ private:
     void showMessage(const QString& text, bool problem);
     void showContextMenu(const QPoint& position);
     void saveLicenseFileAs();
-    [[nodiscard]] QString tierName(const QString& tierId) const;
     [[nodiscard]] const PriceBookVersion* pricesAt(const QDateTime& time) const;
     bool runSigning(const QString& purpose,
                     std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,

@@ -1,5 +1,6 @@
 #include "pages/recommendations/recommendationspage.h"
 
+#include "catalognames.h"
 #include "money/moneyformat.h"
 #include "pages/recommendations/recommendationchart.h"
 #include "pages/recommendations/recommendationtablemodel.h"
@@ -279,11 +280,18 @@ void RecommendationsPage::show(std::optional<Recommendation> recommendation,
     reason_->setText(r.reason);
     projection_->setText(r.projection.explanation());
     QString needs = r.needs.summary();
+    // The catalog's names, never its ids ("PII protection", not "pii-protection").
+    const auto names = [](const QStringList& ids, QString (*name)(const QString&)) {
+        QStringList named;
+        for (const QString& id : ids)
+            named.append(name(id));
+        return named.join(QStringLiteral(", "));
+    };
     if (!r.needs.policyPacks.isEmpty())
-        needs += tr("\nPolicy packs: %1").arg(r.needs.policyPacks.join(QStringLiteral(", ")));
+        needs += tr("\nPolicy packs: %1").arg(names(r.needs.policyPacks, &policyPackName));
     if (!r.needs.complianceModules.isEmpty())
         needs += tr("\nCompliance modules: %1")
-                     .arg(r.needs.complianceModules.join(QStringLiteral(", ")));
+                     .arg(names(r.needs.complianceModules, &complianceModuleName));
     if (!r.needs.auditTier.isEmpty())
         needs += tr("\nAudit level: %1").arg(r.needs.auditTier);
     if (!r.needs.discount.isZero())

@@ -273,16 +273,6 @@ QDate UsagePage::rangeStart() const {
     return month;
 }
 
-QString UsagePage::tierName(const QString& tierId) const {
-    if (priceBook()) {
-        for (const TierDefinition& tier : priceBook()->latest().tiers) {
-            if (tier.id == tierId)
-                return tier.name;
-        }
-    }
-    return tierId;
-}
-
 const std::optional<AllCustomersUsage>& UsagePage::allCustomers() const {
     return allCustomers_->usage();
 }

@@ -103,7 +103,6 @@ private:
     void loadSeries(YearMonth month);
     void loadAllCustomers();
     [[nodiscard]] QDate rangeStart() const;
-    [[nodiscard]] QString tierName(const QString& tierId) const;
 
     UsageWindow window_ = UsageWindow::Day;
     Span span_ = Span::Month;
