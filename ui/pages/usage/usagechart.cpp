@@ -1,6 +1,7 @@
 #include "pages/usage/usagechart.h"
 
 #include "theme.h"
+#include "widgets/chartstyle.h"
 #include "widgets/localdates.h"
 #include "widgets/pagetext.h"
 
@@ -83,7 +84,7 @@ void UsageChart::showChart(QChart* chart) {
     QChart* old = view_->chart();
     view_->setChart(chart);
     delete old;
-    styleChart(chart);
+    aicp::styleChart(chart, this);
 }
 
 void UsageChart::attachAxes(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
@@ -99,33 +100,6 @@ int UsageChart::plotWidth() const {
     const QRectF plot = view_->chart() ? view_->chart()->plotArea() : QRectF();
     const int width = plot.width() > 10 ? int(plot.width()) : view_->width() - 80;
     return std::max(50, width);
-}
-
-void UsageChart::styleChart(QChart* chart) const {
-    const QPalette colours = palette();
-    chart->setBackgroundBrush(theme::cardSurface(colours));
-    chart->setBackgroundPen(Qt::NoPen);
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(0, 4, 4, 0));
-    chart->layout()->setContentsMargins(0, 0, 0, 0);
-    chart->setAnimationOptions(QChart::NoAnimation);
-    // Axis labels with the locale's digit grouping: 1,000,000 rather than 1000000.
-    chart->setLocale(QLocale());
-    chart->setLocalizeNumbers(true);
-    chart->legend()->setLabelColor(colours.color(QPalette::Text));
-    chart->legend()->setFont(theme::scaledFont(font(), 0.85));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    const QFont labels = theme::scaledFont(font(), 0.8);
-    for (QAbstractAxis* axis : chart->axes()) {
-        axis->setLabelsFont(labels);
-        axis->setLabelsColor(theme::mutedText(colours));
-        axis->setGridLineColor(theme::hairline(colours));
-        axis->setLinePenColor(theme::hairline(colours));
-        axis->setTitleBrush(theme::mutedText(colours));
-        axis->setTitleFont(labels);
-        if (axis->orientation() == Qt::Horizontal)
-            axis->setGridLineVisible(false);
-    }
 }
 
 bool UsageChart::eventFilter(QObject* watched, QEvent* event) {

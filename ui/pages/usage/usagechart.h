@@ -59,8 +59,6 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void styleChart(QChart* chart) const;
-
     QLabel* title_;
     QLabel* note_;
     QChartView* view_;
