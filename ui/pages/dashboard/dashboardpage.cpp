@@ -82,23 +82,7 @@ void DashboardPage::buildLayout() {
     revenueNote_->setObjectName(QStringLiteral("revenueNote"));
     revenueNote_->setWordWrap(true);
     setMuted(revenueNote_);
-    connect(limits_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        emit customerActivated(item->data(kCustomerIdRole).toString());
-    });
-    connect(limits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        emit customerActivated(item->data(kCustomerIdRole).toString());
-    });
-    const auto openLicense = [this](QListWidgetItem* item) {
-        emit licenseActivated(item->data(kLicenseIdRole).toUuid(),
-                              item->data(kCustomerIdRole).toString());
-    };
-    connect(expiring_, &QListWidget::itemClicked, this, openLicense);
-    connect(expiring_, &QListWidget::itemActivated, this, openLicense);
-    const auto openRecommendation = [this](QListWidgetItem* item) {
-        emit recommendationActivated(item->data(kCustomerIdRole).toString());
-    };
-    connect(recommendationList_, &QListWidget::itemClicked, this, openRecommendation);
-    connect(recommendationList_, &QListWidget::itemActivated, this, openRecommendation);
+    connectLists();
 
     auto* grid = new QGridLayout;
     grid->setSpacing(gap);
@@ -135,6 +119,27 @@ void DashboardPage::buildLayout() {
     layout->addLayout(top);
     layout->addWidget(content_, 1);
     prompt_->setText(tr("Loading…"));
+}
+
+void DashboardPage::connectLists() {
+    // A click or Enter on an entry opens the page that deals with it.
+    connect(limits_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        emit customerActivated(item->data(kCustomerIdRole).toString());
+    });
+    connect(limits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        emit customerActivated(item->data(kCustomerIdRole).toString());
+    });
+    const auto openLicense = [this](QListWidgetItem* item) {
+        emit licenseActivated(item->data(kLicenseIdRole).toUuid(),
+                              item->data(kCustomerIdRole).toString());
+    };
+    connect(expiring_, &QListWidget::itemClicked, this, openLicense);
+    connect(expiring_, &QListWidget::itemActivated, this, openLicense);
+    const auto openRecommendation = [this](QListWidgetItem* item) {
+        emit recommendationActivated(item->data(kCustomerIdRole).toString());
+    };
+    connect(recommendationList_, &QListWidget::itemClicked, this, openRecommendation);
+    connect(recommendationList_, &QListWidget::itemActivated, this, openRecommendation);
 }
 
 void DashboardPage::workspaceChanged() {

@@ -59,6 +59,7 @@ protected:
 
 private:
     void buildLayout();
+    void connectLists();
     void load() override;
     void workspaceChanged() override;
     void runnerBusyChanged(bool busy) override;
