@@ -95,9 +95,33 @@ LicenseIssueDialog::LicenseIssueDialog(PriceBook priceBook, std::vector<Customer
 }
 
 void LicenseIssueDialog::buildForm() {
-    const QLocale locale;
     const int gap = theme::spacing(font(), 0.6);
+    buildCustomerInputs();
+    buildLimitInputs();
+    QHBoxLayout* termRow = buildTermInputs(gap);
+    buildContractInputs();
+    QWidget* left = buildFormColumn(termRow, gap);
+    QWidget* previewCard = buildPreviewCard(gap);
+    buildButtons();
 
+    auto* columns = new QHBoxLayout;
+    columns->setSpacing(gap);
+    columns->addWidget(left, 0);
+    columns->addWidget(previewCard, 1);
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(problemLabel_, 1);
+    bottom->addWidget(buttons_, 0, Qt::AlignBottom);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(gap);
+    layout->addLayout(columns, 1);
+    layout->addLayout(bottom);
+
+    connectInputs();
+}
+
+void LicenseIssueDialog::buildCustomerInputs() {
     customer_->setObjectName(QStringLiteral("customerInput"));
     for (const Customer& customer : customers_)
         customer_->addItem(tr("%1 (%2)").arg(customer.name, customer.id), customer.id);
@@ -117,7 +141,10 @@ void LicenseIssueDialog::buildForm() {
     newRow->setContentsMargins(0, 0, 0, 0);
     newRow->addWidget(newCustomerId_, 2);
     newRow->addWidget(newCustomerName_, 3);
+}
 
+void LicenseIssueDialog::buildLimitInputs() {
+    const QLocale locale;
     tier_->setObjectName(QStringLiteral("tierInput"));
     for (const TierDefinition& tier : priceBook_.latest().tiers)
         tier_->addItem(tier.name, tier.id);
@@ -142,7 +169,10 @@ void LicenseIssueDialog::buildForm() {
     auditTier_->setToolTip(
         tr("How long audit records are kept; longer than the tier includes "
            "is charged"));
+}
 
+QHBoxLayout* LicenseIssueDialog::buildTermInputs(int gap) {
+    const QLocale locale;
     const QDate today = QDate::currentDate();
     for (QDateEdit* date : {start_, until_}) {
         date->setCalendarPopup(true);
@@ -183,7 +213,11 @@ void LicenseIssueDialog::buildForm() {
     graceDays_->setValue(LicenseRequest::kDefaultGraceDays);
     graceDays_->setSuffix(tr(" days"));
     graceDays_->setToolTip(tr("How long the license keeps working, flagged, after it expires"));
+    return termRow;
+}
 
+void LicenseIssueDialog::buildContractInputs() {
+    const QLocale locale;
     discount_->setObjectName(QStringLiteral("discountInput"));
     discount_->setPlaceholderText(locale.toString(0));
     discount_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -195,7 +229,9 @@ void LicenseIssueDialog::buildForm() {
     for (int months : {12, 24, 36})
         termMonths_->addItem(tr("%1 months").arg(months), months);
     termMonths_->setToolTip(tr("The contract's commitment; a longer term may earn a discount"));
+}
 
+QWidget* LicenseIssueDialog::buildFormColumn(QHBoxLayout* termRow, int gap) {
     packsGrid_->setHorizontalSpacing(gap);
     modulesGrid_->setHorizontalSpacing(gap);
     for (QLabel* note : {packsNote_, modulesNote_}) {
@@ -233,7 +269,10 @@ void LicenseIssueDialog::buildForm() {
     leftLayout->addLayout(modulesGrid_);
     leftLayout->addStretch();
     left->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 58);
+    return left;
+}
 
+QWidget* LicenseIssueDialog::buildPreviewCard(int gap) {
     // The preview: the monthly price, then what the license would grant.
     auto* previewCard = new CardFrame(this);
     previewCard->setObjectName(QStringLiteral("issuePreview"));
@@ -251,35 +290,24 @@ void LicenseIssueDialog::buildForm() {
     previewLayout->addSpacing(gap / 2);
     previewLayout->addWidget(preview_, 1);
     previewCard->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 50);
+    return previewCard;
+}
 
+void LicenseIssueDialog::buildButtons() {
     problemLabel_->setObjectName(QStringLiteral("issueProblem"));
     problemLabel_->setWordWrap(true);
-    {
-        QPalette warning = problemLabel_->palette();
-        warning.setColor(QPalette::WindowText, theme::warningText(warning));
-        problemLabel_->setPalette(warning);
-    }
+    QPalette warning = problemLabel_->palette();
+    warning.setColor(QPalette::WindowText, theme::warningText(warning));
+    problemLabel_->setPalette(warning);
     buttons_->button(QDialogButtonBox::Ok)->setText(tr("S&ign and Issue…"));
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
         if (problem_.isEmpty())
             accept();
     });
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
 
-    auto* columns = new QHBoxLayout;
-    columns->setSpacing(gap);
-    columns->addWidget(left, 0);
-    columns->addWidget(previewCard, 1);
-
-    auto* bottom = new QHBoxLayout;
-    bottom->addWidget(problemLabel_, 1);
-    bottom->addWidget(buttons_, 0, Qt::AlignBottom);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setSpacing(gap);
-    layout->addLayout(columns, 1);
-    layout->addLayout(bottom);
-
+void LicenseIssueDialog::connectInputs() {
     connect(customer_, &QComboBox::currentIndexChanged, this, [this] {
         newCustomerRow_->setVisible(customer_->currentData().toString() == kNewCustomer);
         updatePreview();

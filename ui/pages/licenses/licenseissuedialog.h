@@ -15,6 +15,7 @@ class QComboBox;
 class QDateEdit;
 class QDialogButtonBox;
 class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
@@ -51,6 +52,14 @@ public:
 
 private:
     void buildForm();
+    void buildCustomerInputs();
+    void buildLimitInputs();
+    QHBoxLayout* buildTermInputs(int gap);
+    void buildContractInputs();
+    QWidget* buildFormColumn(QHBoxLayout* termRow, int gap);
+    QWidget* buildPreviewCard(int gap);
+    void buildButtons();
+    void connectInputs();
     void tierChanged();
     void rebuildAddOns();
     void orderTabs();
