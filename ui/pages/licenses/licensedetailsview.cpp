@@ -64,7 +64,6 @@ void LicenseDetailsView::showRecord(const LicenseRecord& record, const QString& 
 
 void LicenseDetailsView::showLicense(const LicensePayload& license, const PriceBookVersion* prices,
                                      const Record& record) {
-    const QLocale locale;
     message_.clear();
     sections_.clear();
     state_ = record.state;
@@ -76,95 +75,124 @@ void LicenseDetailsView::showLicense(const LicensePayload& license, const PriceB
         subheading_ += QStringLiteral(" · ") + shortLicenseId(license.id);
 
     // A revocation is the first thing to know about a license.
-    if (record.revocation) {
-        Section revocation{tr("Revocation"), {}};
-        revocation.rows.emplace_back(tr("Revoked"), timeText(record.revocation->at));
-        revocation.rows.emplace_back(tr("Revoked by"), record.revocation->by);
-        revocation.rows.emplace_back(tr("Reason"), record.revocation->reason);
-        sections_.push_back(std::move(revocation));
-    }
-
-    const QString unlimited = tr("Unlimited");
-    Section customer{tr("Customer"), {}};
-    customer.rows.emplace_back(tr("Name"), license.customerName);
-    customer.rows.emplace_back(tr("Customer id"), license.customerId);
-    customer.rows.emplace_back(tr("Tier"),
-                               tier ? tr("%1 (%2)").arg(tier->name, license.tier) : license.tier);
-    sections_.push_back(std::move(customer));
-
-    Section limits{tr("Limits"), {}};
-    limits.rows.emplace_back(
-        tr("Requests / month"),
-        license.requestsPerMonth ? formatCount(*license.requestsPerMonth, locale) : unlimited);
-    limits.rows.emplace_back(tr("Seats"), formatCount(license.seats, locale));
-    limits.rows.emplace_back(tr("Agents"),
-                             license.agents ? formatCount(*license.agents, locale) : unlimited);
-    sections_.push_back(std::move(limits));
-
-    Section addOns{tr("Add-ons and features"), {}};
-    addOns.rows.emplace_back(tr("Policy packs"),
-                             names(license.policyPacks, &policyPackName, tr("None")));
-    addOns.rows.emplace_back(tr("Compliance modules"),
-                             names(license.complianceModules, &complianceModuleName, tr("None")));
-    addOns.rows.emplace_back(tr("Features"), names(license.features, &featureName, tr("None")));
-    const AuditTier* audit = prices ? prices->auditTier(license.auditTier) : nullptr;
-    addOns.rows.emplace_back(
-        tr("Audit"), audit ? tr("%1, %2 days' retention")
-                                 .arg(audit->name, formatCount(audit->retentionDays, locale))
-                           : license.auditTier);
-    sections_.push_back(std::move(addOns));
-
-    Section contract{tr("Contract"), {}};
-    contract.rows.emplace_back(tr("Discount"),
-                               license.contract.discount.isZero()
-                                   ? tr("None")
-                                   : tr("%1 % on recurring charges")
-                                         .arg(license.contract.discount.toDecimalString().replace(
-                                             QLatin1Char('.'), QLocale().decimalPoint())));
-    contract.rows.emplace_back(tr("Term"), license.contract.termMonths == 0
-                                               ? tr("Month to month")
-                                               : tr("%1 months").arg(license.contract.termMonths));
-    if (!license.contract.priceOverrides.empty()) {
-        QStringList overrides;
-        for (const auto& [axis, price] : license.contract.priceOverrides)
-            overrides.append(tr("%1 %2").arg(
-                axis,
-                formatMoney(price, locale, prices ? prices->currency : QStringLiteral("USD"))));
-        contract.rows.emplace_back(tr("Price overrides"), overrides.join(QStringLiteral(", ")));
-    }
-    sections_.push_back(std::move(contract));
-
-    Section validity{tr("Validity"), {}};
-    if (!record.isPreview)
-        validity.rows.emplace_back(tr("Issued"), timeText(license.issuedAt));
-    validity.rows.emplace_back(tr("Valid from"), timeText(license.notBefore));
-    validity.rows.emplace_back(tr("Expires"), timeText(license.expiresAt));
-    validity.rows.emplace_back(
-        tr("Grace period"),
-        license.graceDays == 0
-            ? tr("None")
-            : (license.graceDays == 1 ? tr("1 day, until %1")
-                                      : tr("%1 days, until %2").arg(license.graceDays))
-                  .arg(timeText(license.graceEndsAt())));
-    sections_.push_back(std::move(validity));
-
+    if (record.revocation)
+        sections_.push_back(revocationSection(*record.revocation));
+    sections_.push_back(customerSection(license, tier));
+    sections_.push_back(limitsSection(license));
+    sections_.push_back(addOnsSection(license, prices));
+    sections_.push_back(contractSection(license, prices));
+    sections_.push_back(validitySection(license, record));
     if (!record.isPreview) {
-        Section signing{tr("Signature and lineage"), {}};
-        signing.rows.emplace_back(tr("License id"), fullLicenseId(license.id));
-        signing.rows.emplace_back(tr("Signing key"), license.kid);
-        if (!record.issuedBy.isEmpty())
-            signing.rows.emplace_back(tr("Issued by"), record.issuedBy);
-        if (license.supersedes)
-            signing.rows.emplace_back(tr("Supersedes"), fullLicenseId(*license.supersedes));
-        if (record.supersededBy)
-            signing.rows.emplace_back(tr("Superseded by"), fullLicenseId(*record.supersededBy));
-        sections_.push_back(std::move(signing));
+        sections_.push_back(signingSection(license, record));
     } else if (license.supersedes) {
         sections_.push_back(
             {tr("Lineage"), {{tr("Supersedes"), fullLicenseId(*license.supersedes)}}});
     }
 
     render();
+}
+
+LicenseDetailsView::Section LicenseDetailsView::revocationSection(const Revocation& revocation) {
+    Section section{tr("Revocation"), {}};
+    section.rows.emplace_back(tr("Revoked"), timeText(revocation.at));
+    section.rows.emplace_back(tr("Revoked by"), revocation.by);
+    section.rows.emplace_back(tr("Reason"), revocation.reason);
+    return section;
+}
+
+LicenseDetailsView::Section LicenseDetailsView::customerSection(const LicensePayload& license,
+                                                                const TierDefinition* tier) {
+    Section section{tr("Customer"), {}};
+    section.rows.emplace_back(tr("Name"), license.customerName);
+    section.rows.emplace_back(tr("Customer id"), license.customerId);
+    section.rows.emplace_back(tr("Tier"),
+                              tier ? tr("%1 (%2)").arg(tier->name, license.tier) : license.tier);
+    return section;
+}
+
+LicenseDetailsView::Section LicenseDetailsView::limitsSection(const LicensePayload& license) {
+    const QLocale locale;
+    const QString unlimited = tr("Unlimited");
+    Section section{tr("Limits"), {}};
+    section.rows.emplace_back(
+        tr("Requests / month"),
+        license.requestsPerMonth ? formatCount(*license.requestsPerMonth, locale) : unlimited);
+    section.rows.emplace_back(tr("Seats"), formatCount(license.seats, locale));
+    section.rows.emplace_back(tr("Agents"),
+                              license.agents ? formatCount(*license.agents, locale) : unlimited);
+    return section;
+}
+
+LicenseDetailsView::Section LicenseDetailsView::addOnsSection(const LicensePayload& license,
+                                                              const PriceBookVersion* prices) {
+    const QLocale locale;
+    Section section{tr("Add-ons and features"), {}};
+    section.rows.emplace_back(tr("Policy packs"),
+                              names(license.policyPacks, &policyPackName, tr("None")));
+    section.rows.emplace_back(tr("Compliance modules"),
+                              names(license.complianceModules, &complianceModuleName, tr("None")));
+    section.rows.emplace_back(tr("Features"), names(license.features, &featureName, tr("None")));
+    const AuditTier* audit = prices ? prices->auditTier(license.auditTier) : nullptr;
+    section.rows.emplace_back(
+        tr("Audit"), audit ? tr("%1, %2 days' retention")
+                                 .arg(audit->name, formatCount(audit->retentionDays, locale))
+                           : license.auditTier);
+    return section;
+}
+
+LicenseDetailsView::Section LicenseDetailsView::contractSection(const LicensePayload& license,
+                                                                const PriceBookVersion* prices) {
+    const QLocale locale;
+    Section section{tr("Contract"), {}};
+    section.rows.emplace_back(tr("Discount"),
+                              license.contract.discount.isZero()
+                                  ? tr("None")
+                                  : tr("%1 % on recurring charges")
+                                        .arg(license.contract.discount.toDecimalString().replace(
+                                            QLatin1Char('.'), QLocale().decimalPoint())));
+    section.rows.emplace_back(tr("Term"), license.contract.termMonths == 0
+                                              ? tr("Month to month")
+                                              : tr("%1 months").arg(license.contract.termMonths));
+    if (!license.contract.priceOverrides.empty()) {
+        QStringList overrides;
+        for (const auto& [axis, price] : license.contract.priceOverrides)
+            overrides.append(tr("%1 %2").arg(
+                axis,
+                formatMoney(price, locale, prices ? prices->currency : QStringLiteral("USD"))));
+        section.rows.emplace_back(tr("Price overrides"), overrides.join(QStringLiteral(", ")));
+    }
+    return section;
+}
+
+LicenseDetailsView::Section LicenseDetailsView::validitySection(const LicensePayload& license,
+                                                                const Record& record) {
+    Section section{tr("Validity"), {}};
+    if (!record.isPreview)
+        section.rows.emplace_back(tr("Issued"), timeText(license.issuedAt));
+    section.rows.emplace_back(tr("Valid from"), timeText(license.notBefore));
+    section.rows.emplace_back(tr("Expires"), timeText(license.expiresAt));
+    section.rows.emplace_back(
+        tr("Grace period"),
+        license.graceDays == 0
+            ? tr("None")
+            : (license.graceDays == 1 ? tr("1 day, until %1")
+                                      : tr("%1 days, until %2").arg(license.graceDays))
+                  .arg(timeText(license.graceEndsAt())));
+    return section;
+}
+
+LicenseDetailsView::Section LicenseDetailsView::signingSection(const LicensePayload& license,
+                                                               const Record& record) {
+    Section section{tr("Signature and lineage"), {}};
+    section.rows.emplace_back(tr("License id"), fullLicenseId(license.id));
+    section.rows.emplace_back(tr("Signing key"), license.kid);
+    if (!record.issuedBy.isEmpty())
+        section.rows.emplace_back(tr("Issued by"), record.issuedBy);
+    if (license.supersedes)
+        section.rows.emplace_back(tr("Supersedes"), fullLicenseId(*license.supersedes));
+    if (record.supersededBy)
+        section.rows.emplace_back(tr("Superseded by"), fullLicenseId(*record.supersededBy));
+    return section;
 }
 
 void LicenseDetailsView::showMessage(const QString& text) {

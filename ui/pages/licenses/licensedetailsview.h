@@ -58,6 +58,18 @@ private:
         std::vector<std::pair<QString, QString>> rows;
     };
 
+    [[nodiscard]] static Section revocationSection(const Revocation& revocation);
+    [[nodiscard]] static Section customerSection(const LicensePayload& license,
+                                                 const TierDefinition* tier);
+    [[nodiscard]] static Section limitsSection(const LicensePayload& license);
+    [[nodiscard]] static Section addOnsSection(const LicensePayload& license,
+                                               const PriceBookVersion* prices);
+    [[nodiscard]] static Section contractSection(const LicensePayload& license,
+                                                 const PriceBookVersion* prices);
+    [[nodiscard]] static Section validitySection(const LicensePayload& license,
+                                                 const Record& record);
+    [[nodiscard]] static Section signingSection(const LicensePayload& license,
+                                                const Record& record);
     void render();
 
     QTextBrowser* body_;
