@@ -439,7 +439,7 @@ bool LicensesPage::renewSelected() {
         [id](Workspace& workspace, QByteArrayView passphrase) {
             return LicenseRegistry(workspace).renew(id, passphrase);
         },
-        [this, id](const LicenseRecord& issued) {
+        [id](const LicenseRecord& issued) {
             return tr("Renewed %1 as %2, valid %3 to %4.")
                 .arg(shortLicenseId(id), shortLicenseId(issued.license.id),
                      licenseDate(issued.license.notBefore), licenseDate(issued.license.expiresAt));
