@@ -84,76 +84,96 @@ QVariant LicenseTableModel::data(const QModelIndex& index, int role) const {
     }
 
     const auto column = static_cast<Column>(index.column());
-    if (role == SortRole) {
-        switch (column) {
-            case IssuedColumn:
-                return license.issuedAt;
-            case ExpiresColumn:
-                return license.expiresAt;
-            case CustomerColumn:
-                return license.customerName.toLower();
-            default:
-                return data(index, Qt::DisplayRole);
-        }
+    switch (role) {
+        case SortRole:
+            return sortData(row, column);
+        case Qt::DisplayRole:
+            return displayData(row, column);
+        case Qt::ToolTipRole:
+            return toolTipData(row, column);
+        case Qt::ForegroundRole:
+            return foregroundData(row, column);
+        case Qt::FontRole:
+            if (column == ExpiresColumn && row.expiringSoon) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+        default:
+            return {};
     }
-    if (role == Qt::DisplayRole) {
-        switch (column) {
-            case IdColumn:
-                return shortLicenseId(license.id);
-            case CustomerColumn:
-                return license.customerName;
-            case TierColumn:
-                return tierName(license.tier);
-            case StateColumn:
-                return licenseStateLabel(word(row.state));
-            case IssuedColumn:
-                return licenseDate(license.issuedAt);
-            case ExpiresColumn:
-                return licenseDate(license.expiresAt);
-            case SupersedesColumn:
-                return license.supersedes ? shortLicenseId(*license.supersedes) : QString();
-            case ColumnCount:
-                break;
-        }
-        return {};
+}
+
+QVariant LicenseTableModel::sortData(const Row& row, Column column) const {
+    const LicensePayload& license = row.record.license;
+    switch (column) {
+        case IssuedColumn:
+            return license.issuedAt;
+        case ExpiresColumn:
+            return license.expiresAt;
+        case CustomerColumn:
+            return license.customerName.toLower();
+        default:
+            return displayData(row, column);
     }
-    if (role == Qt::ToolTipRole) {
-        switch (column) {
-            case IdColumn:
-                return fullLicenseId(license.id);
-            case CustomerColumn:
-                return license.customerId;
-            case ExpiresColumn:
-                if (row.expiringSoon) {
-                    const qint64 days = now_.daysTo(license.expiresAt);
-                    return days == 0   ? tr("Expires today")
-                           : days == 1 ? tr("Expires tomorrow")
-                                       : tr("Expires in %1 days").arg(days);
-                }
-                return {};
-            case SupersedesColumn:
-                return license.supersedes
-                           ? tr("Renews or upgrades %1").arg(fullLicenseId(*license.supersedes))
-                           : QVariant();
-            default:
-                return {};
-        }
+}
+
+QVariant LicenseTableModel::displayData(const Row& row, Column column) const {
+    const LicensePayload& license = row.record.license;
+    switch (column) {
+        case IdColumn:
+            return shortLicenseId(license.id);
+        case CustomerColumn:
+            return license.customerName;
+        case TierColumn:
+            return tierName(license.tier);
+        case StateColumn:
+            return licenseStateLabel(word(row.state));
+        case IssuedColumn:
+            return licenseDate(license.issuedAt);
+        case ExpiresColumn:
+            return licenseDate(license.expiresAt);
+        case SupersedesColumn:
+            return license.supersedes ? shortLicenseId(*license.supersedes) : QString();
+        case ColumnCount:
+            break;
     }
-    if (role == Qt::ForegroundRole) {
-        if (column == ExpiresColumn && row.expiringSoon)
-            return theme::warningText(palette_);
-        if (column == IdColumn || column == SupersedesColumn || column == IssuedColumn)
-            return theme::mutedText(palette_);
-        if (row.state == LicenseState::Revoked || row.state == LicenseState::Superseded ||
-            row.state == LicenseState::Expired)
-            return theme::mutedText(palette_);
-        return {};
+    return {};
+}
+
+QVariant LicenseTableModel::toolTipData(const Row& row, Column column) const {
+    const LicensePayload& license = row.record.license;
+    switch (column) {
+        case IdColumn:
+            return fullLicenseId(license.id);
+        case CustomerColumn:
+            return license.customerId;
+        case ExpiresColumn:
+            if (row.expiringSoon) {
+                const qint64 days = now_.daysTo(license.expiresAt);
+                return days == 0   ? tr("Expires today")
+                       : days == 1 ? tr("Expires tomorrow")
+                                   : tr("Expires in %1 days").arg(days);
+            }
+            return {};
+        case SupersedesColumn:
+            return license.supersedes
+                       ? tr("Renews or upgrades %1").arg(fullLicenseId(*license.supersedes))
+                       : QVariant();
+        default:
+            return {};
     }
-    if (role == Qt::FontRole && column == ExpiresColumn && row.expiringSoon) {
-        QFont bold;
-        bold.setBold(true);
-        return bold;
-    }
+}
+
+QVariant LicenseTableModel::foregroundData(const Row& row, Column column) const {
+    if (column == ExpiresColumn && row.expiringSoon)
+        return theme::warningText(palette_);
+    if (column == IdColumn || column == SupersedesColumn || column == IssuedColumn)
+        return theme::mutedText(palette_);
+    if (row.state == LicenseState::Revoked || row.state == LicenseState::Superseded ||
+        row.state == LicenseState::Expired)
+        return theme::mutedText(palette_);
     return {};
 }
 

@@ -62,6 +62,10 @@ private:
     };
 
     [[nodiscard]] QString tierName(const QString& id) const;
+    [[nodiscard]] QVariant sortData(const Row& row, Column column) const;
+    [[nodiscard]] QVariant displayData(const Row& row, Column column) const;
+    [[nodiscard]] QVariant toolTipData(const Row& row, Column column) const;
+    [[nodiscard]] QVariant foregroundData(const Row& row, Column column) const;
 
     std::vector<Row> rows_;
     QDateTime now_;
