@@ -54,6 +54,25 @@ VerifyLicenseDialog::VerifyLicenseDialog(Workspace& workspace, PriceBook priceBo
     setWindowTitle(tr("Verify License"));
     const int gap = theme::spacing(font(), 0.6);
 
+    auto* columns = new QHBoxLayout;
+    columns->setSpacing(gap * 2);
+    columns->addLayout(buildInputColumn(gap), 1);
+    columns->addWidget(buildEntitlementsCard(), 1);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setSpacing(gap);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
+
+    details_->showMessage(tr("The license's entitlements appear here once it is verified."));
+    trust_->setText(tr("Nothing verified yet."));
+    resize(QFontMetrics(font()).averageCharWidth() * 130, QFontMetrics(font()).height() * 30);
+}
+
+QVBoxLayout* VerifyLicenseDialog::buildInputColumn(int gap) {
     auto* lead = new QLabel(tr("Paste a license key or the text of a license file, drop a "
                                "license file here, or open one."),
                             this);
@@ -67,24 +86,7 @@ VerifyLicenseDialog::VerifyLicenseDialog(Workspace& workspace, PriceBook priceBo
     input_->setTabChangesFocus(true);
     input_->viewport()->installEventFilter(this);
     input_->setMinimumHeight(QFontMetrics(input_->font()).height() * 7);
-
-    auto* open = new QPushButton(tr("&Open License File…"), this);
-    open->setObjectName(QStringLiteral("openLicenseFileButton"));
-    auto* openList = new QPushButton(tr("Use &Revocation List…"), this);
-    openList->setObjectName(QStringLiteral("openRevocationListButton"));
-    openList->setToolTip(
-        tr("Check against a revocation list file from the vendor instead of "
-           "this workspace's own"));
-    verifyButton_->setObjectName(QStringLiteral("verifyButton"));
-    verifyButton_->setDefault(true);
-    connect(open, &QPushButton::clicked, this, &VerifyLicenseDialog::openFile);
-    connect(openList, &QPushButton::clicked, this, &VerifyLicenseDialog::openRevocationList);
-    connect(verifyButton_, &QPushButton::clicked, this, &VerifyLicenseDialog::verify);
-    auto* inputButtons = new QHBoxLayout;
-    inputButtons->addWidget(open);
-    inputButtons->addWidget(openList);
-    inputButtons->addStretch();
-    inputButtons->addWidget(verifyButton_);
+    QHBoxLayout* inputButtons = buildInputButtons();
 
     outcome_->setObjectName(QStringLiteral("verifyOutcome"));
     outcome_->setFont(theme::scaledFont(font(), 2.0, true));
@@ -105,7 +107,37 @@ VerifyLicenseDialog::VerifyLicenseDialog(Workspace& workspace, PriceBook priceBo
     left->addWidget(reason_);
     left->addWidget(trust_);
     left->addStretch();
+    return left;
+}
 
+QHBoxLayout* VerifyLicenseDialog::buildInputButtons() {
+    auto* open = new QPushButton(tr("&Open License File…"), this);
+    open->setObjectName(QStringLiteral("openLicenseFileButton"));
+    auto* openList = new QPushButton(tr("Use &Revocation List…"), this);
+    openList->setObjectName(QStringLiteral("openRevocationListButton"));
+    openList->setToolTip(
+        tr("Check against a revocation list file from the vendor instead of "
+           "this workspace's own"));
+    verifyButton_->setObjectName(QStringLiteral("verifyButton"));
+    verifyButton_->setDefault(true);
+    connect(open, &QPushButton::clicked, this, &VerifyLicenseDialog::openFile);
+    connect(openList, &QPushButton::clicked, this, &VerifyLicenseDialog::openRevocationList);
+    connect(verifyButton_, &QPushButton::clicked, this, &VerifyLicenseDialog::verify);
+    // The verify button and the details are made before the buttons beside them.
+    QWidget::setTabOrder(input_, open);
+    QWidget::setTabOrder(open, openList);
+    QWidget::setTabOrder(openList, verifyButton_);
+    QWidget::setTabOrder(verifyButton_, details_->tabStop());
+
+    auto* inputButtons = new QHBoxLayout;
+    inputButtons->addWidget(open);
+    inputButtons->addWidget(openList);
+    inputButtons->addStretch();
+    inputButtons->addWidget(verifyButton_);
+    return inputButtons;
+}
+
+QWidget* VerifyLicenseDialog::buildEntitlementsCard() {
     auto* card = new CardFrame(this);
     auto* cardLayout = new QVBoxLayout(card);
     cardLayout->setContentsMargins(0, 0, 0, 0);
@@ -114,28 +146,7 @@ VerifyLicenseDialog::VerifyLicenseDialog(Workspace& workspace, PriceBook priceBo
     cardLayout->addWidget(entitlements);
     cardLayout->addWidget(details_, 1);
     card->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 52);
-
-    auto* columns = new QHBoxLayout;
-    columns->setSpacing(gap * 2);
-    columns->addLayout(left, 1);
-    columns->addWidget(card, 1);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    // The verify button and the details are made before the buttons beside them.
-    QWidget::setTabOrder(input_, open);
-    QWidget::setTabOrder(open, openList);
-    QWidget::setTabOrder(openList, verifyButton_);
-    QWidget::setTabOrder(verifyButton_, details_->tabStop());
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setSpacing(gap);
-    layout->addLayout(columns, 1);
-    layout->addWidget(buttons);
-
-    details_->showMessage(tr("The license's entitlements appear here once it is verified."));
-    trust_->setText(tr("Nothing verified yet."));
-    resize(QFontMetrics(font()).averageCharWidth() * 130, QFontMetrics(font()).height() * 30);
+    return card;
 }
 
 void VerifyLicenseDialog::setText(const QString& text) {

@@ -5,9 +5,11 @@
 
 #include <QDialog>
 
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QVBoxLayout;
 
 namespace aicp {
 
@@ -40,6 +42,9 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    QVBoxLayout* buildInputColumn(int gap);
+    QHBoxLayout* buildInputButtons();
+    QWidget* buildEntitlementsCard();
     void showOutcome(const WorkspaceVerification& outcome);
     void openFile();
     void openRevocationList();
