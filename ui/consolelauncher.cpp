@@ -42,8 +42,8 @@ Result<std::unique_ptr<WorkspaceSession>> openStart(const StartWorkspace& start)
 }  // namespace
 
 int runConsole(const ConsoleOptions& options) {
-    const StartWorkspace start =
-        StartWorkspace::decide(options, qEnvironmentVariable("AICP_DB"), Workspace::defaultPath());
+    const StartWorkspace start = StartWorkspace::decide(options, qEnvironmentVariable("AICP_DB"),
+                                                        Workspace::defaultPath(), demoRemembered());
     std::unique_ptr<WorkspaceSession> session;
     if (start.kind == StartWorkspace::Kind::FirstRun) {
         FirstRunWizard welcome(FirstRunWizard::Purpose::FirstRun);

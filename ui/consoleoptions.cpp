@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QSettings>
 
 namespace aicp {
 namespace {
@@ -71,7 +72,7 @@ bool ConsoleOptions::onlyPrints(int argc, const char* const argv[]) {
 }
 
 StartWorkspace StartWorkspace::decide(const ConsoleOptions& options, const QString& environmentDb,
-                                      const QString& defaultPath) {
+                                      const QString& defaultPath, bool demoRemembered) {
     // The same order as `aicp`: --db, then $AICP_DB, then the per-user
     // default; --demo is an explicit request, so it wins over the variable.
     if (!options.db.isEmpty())
@@ -87,11 +88,34 @@ StartWorkspace StartWorkspace::decide(const ConsoleOptions& options, const QStri
         return {Kind::Given, environmentDb};
     if (!defaultPath.isEmpty() && QFileInfo::exists(defaultPath))
         return {Kind::Existing, defaultPath};
+    // The welcome does not come back after "Explore the demo": the demo
+    // opens until a workspace of the user's own exists.
+    if (demoRemembered) {
+        const StartWorkspace demo = decide({{}, true}, {}, defaultPath);
+        if (!demo.path.isEmpty() && QFileInfo::exists(demo.path))
+            return demo;
+    }
     return {Kind::FirstRun, {}};
 }
 
 QString demoWorkspacePath() {
     return StartWorkspace::decide({{}, true}, {}, Workspace::defaultPath()).path;
+}
+
+namespace {
+const QString kExploringDemoKey = QStringLiteral("firstRun/exploringDemo");
+}  // namespace
+
+bool demoRemembered() {
+    return QSettings().value(kExploringDemoKey, false).toBool();
+}
+
+void rememberDemo(bool exploring) {
+    QSettings settings;
+    if (exploring)
+        settings.setValue(kExploringDemoKey, true);
+    else
+        settings.remove(kExploringDemoKey);
 }
 
 void setConsoleIdentity() {

@@ -39,15 +39,22 @@ struct StartWorkspace {
     Kind kind = Kind::FirstRun;
     QString path;  // empty for FirstRun
 
-    // `environmentDb` is $AICP_DB; `defaultPath` Workspace::defaultPath().
+    // `environmentDb` is $AICP_DB; `defaultPath` Workspace::defaultPath();
+    // `demoRemembered`: the welcome's "Explore the demo" was chosen and no
+    // workspace created or opened since, so the demo opens without it.
     static StartWorkspace decide(const ConsoleOptions& options, const QString& environmentDb,
-                                 const QString& defaultPath);
+                                 const QString& defaultPath, bool demoRemembered = false);
 };
 
 // The per-user demo workspace: beside the default workspace but never it,
 // so exploring the demo does not make the demo the user's own workspace.
 // Empty when the platform has no writable data folder.
 [[nodiscard]] QString demoWorkspacePath();
+
+// Whether the user is exploring the demo (QSettings): set by "Explore the
+// demo", cleared by creating or opening a workspace.
+[[nodiscard]] bool demoRemembered();
+void rememberDemo(bool exploring);
 
 // The names `aicp` uses too, so both find the same per-user workspace.
 void setConsoleIdentity();

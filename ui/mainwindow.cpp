@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
+#include "consoleoptions.h"
 #include "contextbar.h"
 #include "firstrun/firstrunwizard.h"
+#include "metering/usagequery.h"
 #include "pages/dashboard/dashboardpage.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/placeholderpage.h"
@@ -93,24 +95,9 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     statusBar()->setSizeGripEnabled(true);
 
     connect(context_, &ContextBar::monthChanged, this, &MainWindow::showPricesForMonth);
-    connect(context_, &ContextBar::customerChanged, licensesPage_,
-            &LicensesPage::setCustomerFilter);
-    connect(context_, &ContextBar::customerChanged, usagePage_, &UsagePage::setCustomer);
-    connect(context_, &ContextBar::monthChanged, usagePage_, &UsagePage::setMonth);
-    licensesPage_->setTaskRunner(runner_);
-    usagePage_->setTaskRunner(runner_);
-    recommendationsPage_->setTaskRunner(runner_);
-    connect(context_, &ContextBar::customerChanged, recommendationsPage_,
-            &RecommendationsPage::setCustomer);
-    connect(context_, &ContextBar::monthChanged, recommendationsPage_,
-            &RecommendationsPage::setMonth);
+    wirePages();
     connect(recommendationsPage_, &RecommendationsPage::upgradeRequested, this,
             &MainWindow::prepareUpgrade);
-    settingsPage_->setTaskRunner(runner_);
-    reportsPage_->setTaskRunner(runner_);
-    dashboardPage_->setTaskRunner(runner_);
-    connect(context_, &ContextBar::monthChanged, reportsPage_, &ReportsPage::setMonth);
-    connect(context_, &ContextBar::monthChanged, dashboardPage_, &DashboardPage::setMonth);
     // The dashboard's lists lead to the customer's usage and to the license.
     connect(dashboardPage_, &DashboardPage::customerActivated, this,
             [this](const QString& customerId) {
@@ -129,26 +116,8 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
                 if (!licensesPage_->selectLicense(licenseId))
                     statusBar()->showMessage(tr("That license is not in the list any more."), 5000);
             });
-    // Issuing may add a customer; keys and mode decide what the Licenses page offers.
-    connect(licensesPage_, &LicensesPage::registryChanged, this, &MainWindow::refreshCustomers);
-    connect(settingsPage_, &SettingsPage::keysChanged, licensesPage_, &LicensesPage::reload);
-    connect(settingsPage_, &SettingsPage::modeChanged, licensesPage_, &LicensesPage::reload);
-    // A new license changes the quota lines; an import may name new customers.
-    connect(licensesPage_, &LicensesPage::registryChanged, usagePage_, &UsagePage::reload);
-    connect(usagePage_, &UsagePage::usageChanged, this, &MainWindow::refreshCustomers);
-    // New licenses and usage change what is recommended.
-    connect(licensesPage_, &LicensesPage::registryChanged, recommendationsPage_,
-            &RecommendationsPage::reload);
-    connect(usagePage_, &UsagePage::usageChanged, recommendationsPage_,
-            &RecommendationsPage::reload);
-    // ... and what is billed.
-    connect(licensesPage_, &LicensesPage::registryChanged, reportsPage_, &ReportsPage::reload);
-    connect(licensesPage_, &LicensesPage::registryChanged, dashboardPage_, &DashboardPage::reload);
-    connect(usagePage_, &UsagePage::usageChanged, reportsPage_, &ReportsPage::reload);
-    connect(usagePage_, &UsagePage::usageChanged, dashboardPage_, &DashboardPage::reload);
-    // A live source's pull is usage like an import: the same pages follow.
-    connect(settingsPage_, &SettingsPage::usageChanged, usagePage_, &UsagePage::reload);
-    connect(settingsPage_, &SettingsPage::usageChanged, usagePage_, &UsagePage::usageChanged);
+    // The all-customers usage leads to one customer's.
+    connect(usagePage_, &UsagePage::customerActivated, context_, &ContextBar::setCustomerId);
     connect(usagePage_, &UsagePage::liveSourcesRequested, this, [this] {
         showPage(Page::Settings);
         for (QWidget* up = settingsPage_->parentWidget(); up; up = up->parentWidget()) {
@@ -170,6 +139,28 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     restoreLayout();
 }
 
+std::vector<ConsolePage*> MainWindow::consolePages() const {
+    // In the sidebar's order (Page).
+    return {dashboardPage_,       tiersPage_,   licensesPage_, usagePage_,
+            recommendationsPage_, reportsPage_, settingsPage_};
+}
+
+void MainWindow::wirePages() {
+    for (ConsolePage* page : consolePages()) {
+        page->setTaskRunner(runner_);
+        connect(context_, &ContextBar::customerChanged, page, &ConsolePage::setCustomer);
+        connect(context_, &ContextBar::monthChanged, page, &ConsolePage::setMonth);
+        // What one page changes (licenses, keys, mode, usage), the others read again.
+        connect(page, &ConsolePage::workspaceEdited, this, [this, page] {
+            refreshCustomers();
+            for (ConsolePage* other : consolePages()) {
+                if (other != page)
+                    other->reload();
+            }
+        });
+    }
+}
+
 MainWindow::~MainWindow() {
     // The session's workspace goes before the child widgets do: no work may
     // still use it, and no page may be told to reload from it.
@@ -189,13 +180,8 @@ void MainWindow::buildPages() {
     };
 
     stack_->setObjectName(QStringLiteral("pages"));
-    stack_->addWidget(scrollable(dashboardPage_));
-    stack_->addWidget(scrollable(tiersPage_));
-    stack_->addWidget(scrollable(licensesPage_));
-    stack_->addWidget(scrollable(usagePage_));
-    stack_->addWidget(scrollable(recommendationsPage_));
-    stack_->addWidget(scrollable(reportsPage_));
-    stack_->addWidget(scrollable(settingsPage_));
+    for (ConsolePage* page : consolePages())
+        stack_->addWidget(scrollable(page));
 
     pageList_->setObjectName(QStringLiteral("pageList"));
     pageList_->setFrameShape(QFrame::NoFrame);
@@ -349,29 +335,24 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     workspaceLabel_->setToolTip(QDir::toNativeSeparators(session_->path()));
     setWindowFilePath(session_->path());
 
-    refreshCustomers();
-    licensesPage_->setWorkspace(&session_->workspace(), session_->priceBook());
-    licensesPage_->setCustomerFilter(context_->customerId());
-    usagePage_->setWorkspace(&session_->workspace());
-    recommendationsPage_->setWorkspace(&session_->workspace());
-    reportsPage_->setWorkspace(&session_->workspace());
-    dashboardPage_->setWorkspace(&session_->workspace());
-    settingsPage_->setWorkspace(&session_->workspace(), session_->priceBook());
-
-    // The months a price can be asked for: from the first price book version
-    // to a year ahead, for quotes on next year's renewals.
-    const auto& versions = session_->priceBook().versions();
-    const QDate today = QDate::currentDate();
-    const QDate first = versions.front().effectiveFrom;
-    const QDate last = std::max(today, first).addMonths(12);
-    context_->setMonths(first, last, today);
+    // The context changes quietly: the pages still hold the old workspace
+    // until open() gives them the new one with the customer and month.
+    {
+        const QSignalBlocker quiet(context_);
+        refreshCustomers();
+        // The months a price can be asked for: from the first price book
+        // version to a year ahead, for quotes on next year's renewals. The
+        // console opens on the latest month with usage, not an empty one.
+        const auto& versions = session_->priceBook().versions();
+        const QDate today = QDate::currentDate();
+        const QDate first = versions.front().effectiveFrom;
+        const QDate last = std::max(today, first).addMonths(12);
+        context_->setMonths(first, last, openingMonth(today));
+    }
     showPricesForMonth();
-    usagePage_->setCustomer(context_->customerId());
-    usagePage_->setMonth(context_->month());
-    recommendationsPage_->setCustomer(context_->customerId());
-    recommendationsPage_->setMonth(context_->month());
-    reportsPage_->setMonth(context_->month());
-    dashboardPage_->setMonth(context_->month());
+    for (ConsolePage* page : consolePages())
+        page->open(&session_->workspace(), session_->priceBook(), context_->customerId(),
+                   context_->month());
 
     if (session_->createdDemo())
         statusBar()->showMessage(
@@ -391,9 +372,13 @@ void MainWindow::showPricesForMonth() {
     const QDate month = context_->month();
     auto version = session_->priceBook().versionAt(month.isValid() ? month : QDate::currentDate());
     const PriceBookVersion& prices = version ? *version : session_->priceBook().latest();
-    tiersPage_->setPrices(prices);
     priceBookLabel_->setText(tr("Price book %1, in force from %2")
                                  .arg(prices.version, displayDate(prices.effectiveFrom)));
+}
+
+QDate MainWindow::openingMonth(QDate today) const {
+    auto latest = UsageQuery(session_->workspace()).latestMonthWithUsage(today);
+    return latest && *latest ? (*latest)->firstDay() : today;
 }
 
 void MainWindow::openWorkspace() {
@@ -404,6 +389,7 @@ void MainWindow::openWorkspace() {
             return;
         auto opened = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
         if (opened) {
+            rememberDemo(false);
             useSession(std::move(opened).value());
             statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
             return;

@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include <QDate>
 #include <QMainWindow>
 
 class QAction;
@@ -12,6 +13,7 @@ class QStackedWidget;
 
 namespace aicp {
 
+class ConsolePage;
 class ContextBar;
 class DashboardPage;
 class LicensesPage;
@@ -54,6 +56,10 @@ private:
     };
 
     void buildPages();
+    void wirePages();
+    [[nodiscard]] std::vector<ConsolePage*> consolePages() const;
+    // The month a workspace opens on: the latest with usage, up to today's.
+    [[nodiscard]] QDate openingMonth(QDate today) const;
     void buildMenus();
     void applyTheme();
     void restoreLayout();

@@ -22,21 +22,7 @@ public:
     AuditVerifyCommand()
         : Command(QStringLiteral("audit verify"),
                   QStringLiteral("Check the audit log's hash chain")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] audit verify [--json]")};
-        help.summary = QStringLiteral(
-            "Checks the audit log's hash chain from the first entry to the last: every entry must "
-            "carry the hash of the one before and a hash of its own fields. An entry edited, "
-            "removed "
-            "or reordered after it was recorded breaks the chain; the first entry that no longer "
-            "fits is named. The first line is 'intact' or 'broken'.");
-        help.options = {json};
-        help.details = QStringLiteral(
-            "JSON: {\"intact\" (true or false), \"entries_checked\", \"first_bad_entry\" (its "
-            "sequence number, or null), \"reason\" (empty when intact)}.\n\n"
-            "Exit status: 0 the chain is intact, 1 it is broken (or the workspace could not be "
-            "read), 2 a mistake in the command line.");
-        describe(help);
+        ownOptions_ = {json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -80,19 +66,7 @@ class AuditListCommand final : public Command {
 public:
     AuditListCommand()
         : Command(QStringLiteral("audit list"), QStringLiteral("List the audit log's entries")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] audit list [--json]")};
-        help.summary = QStringLiteral(
-            "Lists the audit log, oldest first: every license issued, renewed, upgraded or "
-            "revoked and every key generated, rotated or imported, with who and when. It does "
-            "not check the chain; 'aicp audit verify' does.");
-        help.options = {json};
-        help.details = QStringLiteral(
-            "JSON: {\"entries\": [{\"sequence\", \"at\", \"actor\", \"action\", \"subject\", "
-            "\"details\" (an object), \"previous_hash\", \"hash\"}, …]}.\n\n"
-            "Exit status: 0 listed, 1 the workspace could not be read, 2 a mistake in the command "
-            "line.");
-        describe(help);
+        ownOptions_ = {json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 

@@ -55,26 +55,7 @@ public:
     BillCommand()
         : Command(QStringLiteral("bill"),
                   QStringLiteral("A customer's computed (not issued) bill for a month")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] bill --customer ID --month YYYY-MM [--json]")};
-        help.summary = QStringLiteral(
-            "The computed bill of one customer for one month, as it stands now: the licenses in "
-            "force (segments, prorated by the second), one line per segment and pricing axis, the "
-            "findings it shows but never charges (requests over a hard cap, seats or agents over "
-            "the license, usage without a license) and the total. Nothing is stored; "
-            "'aicp invoice issue' issues it.");
-        help.options = {customer_, month_, json_};
-        help.details = QStringLiteral(
-            "JSON: {\"customer\" {id, name}, \"month\", \"currency\", \"period_start\", "
-            "\"period_end\", \"month_seconds\", \"requests\", \"active_users\", \"active_agents\", "
-            "\"licensed\", \"segments\" [...], \"lines\" [{segment, axis, description, quantity, "
-            "unit_price, monthly_amount, amount}], \"findings\" [{kind, used, allowed, segment, "
-            "message}], \"total\"}; amounts are decimal strings.\n\n"
-            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-            "line (an unknown customer included).\n\n"
-            "Example:\n"
-            "  aicp bill --customer acme-corp --month 2026-10 --json");
-        describe(help);
+        ownOptions_ = {customer_, month_, json_};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -88,8 +69,7 @@ private:
         AICP_CLI_TRY(yearMonth, requiredMonth(call, month_), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(bill, MonthlyBilling(**workspace).bill(*customerId, *yearMonth), fail);
-        return call.print(call.isSet(json_) ? printedJson(monthlyBillToJson(*bill))
-                                            : billText(*bill));
+        return call.print(json_, monthlyBillToJson(*bill), billText(*bill));
     }
 };
 

@@ -158,6 +158,21 @@ const Command* selectCommand(QStringList& words) {
 
 }  // namespace
 
+namespace cli {
+
+QList<const Command*> allCommands() {
+    QList<const Command*> commands;
+    for (const TopLevel& top : kCommands) {
+        if (top.command)
+            commands.append(&top.command());
+        else
+            commands.append(top.group().commands);
+    }
+    return commands;
+}
+
+}  // namespace cli
+
 bool commandLineNeedsGui(const QStringList& arguments) {
     auto line = parseGlobalLine(arguments);
     if (!line || line->help || line->version)

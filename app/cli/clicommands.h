@@ -23,6 +23,9 @@ namespace aicp::cli {
 [[nodiscard]] const Command& demoCommand();
 [[nodiscard]] const Command& serveCommand();
 
+// Every command `aicp` runs, in the order of `aicp --help` (cliapp.cpp).
+[[nodiscard]] QList<const Command*> allCommands();
+
 // Subcommands in files of their own.
 [[nodiscard]] const Command& licenseVerifyCommand();
 [[nodiscard]] const Command& licenseListCommand();

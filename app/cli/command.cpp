@@ -2,6 +2,8 @@
 
 #include "common/texttable.h"
 
+#include <QFile>
+
 namespace aicp::cli {
 
 Error stateError(const Error& error) {
@@ -81,18 +83,76 @@ int Invocation::print(const QString& text) const {
     return kExitSuccess;
 }
 
+// A help file has three sections, in this order, each opened by a line that
+// is exactly its header; a section's text is every line up to the next
+// header, verbatim (newlines kept, nothing trimmed), and the one newline
+// that ends the file belongs to no section:
+//
+//     usage:
+//     [--db FILE] invoice show NUMBER [--json] [-o FILE.pdf]
+//     summary:
+//     One issued invoice exactly as stored: ... (wrapped when printed)
+//     details:
+//     JSON: ...
+//
+//     Exit status: ...
+//
+// usage has one line per form, without the leading "aicp "; the summary and
+// the details are wrapped to the terminal's width by formatHelp.
+Result<HelpText> parseHelpText(const QString& text) {
+    QStringList lines = text.split(u'\n');
+    if (text.endsWith(u'\n'))
+        lines.removeLast();
+    const qsizetype summary = lines.indexOf(QStringLiteral("summary:"));
+    const qsizetype details = lines.indexOf(QStringLiteral("details:"));
+    if (lines.value(0) != u"usage:" || summary < 1 || details < summary)
+        return Error::invalidInput(
+            QStringLiteral("a help text needs the sections usage:, summary: and details:"));
+    return HelpText{lines.mid(1, summary - 1),
+                    lines.mid(summary + 1, details - summary - 1).join(u'\n'),
+                    lines.mid(details + 1).join(u'\n')};
+}
+
+QString helpResourcePath(const QString& name) {
+    return QStringLiteral(":/cli/%1.txt").arg(QString(name).replace(u' ', u'-'));
+}
+
+Result<HelpText> commandHelpText(const QString& name) {
+    QFile file(helpResourcePath(name));
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Code::NotFound,
+                     QStringLiteral("no help for '%1' (%2)").arg(name, file.fileName()));
+    return parseHelpText(QString::fromUtf8(file.readAll()));
+}
+
+QStringList helpResourceMismatches(const QStringList& commandNames,
+                                   const QStringList& resourceFiles) {
+    QStringList mismatches;
+    QStringList expected;
+    for (const QString& name : commandNames) {
+        const QString file = helpResourcePath(name).mid(QStringLiteral(":/cli/").size());
+        expected.append(file);
+        if (!resourceFiles.contains(file))
+            mismatches.append(QStringLiteral("'%1' has no help file %2").arg(name, file));
+    }
+    for (const QString& file : resourceFiles)
+        if (!expected.contains(file))
+            mismatches.append(QStringLiteral("%1 is the help of no command").arg(file));
+    return mismatches;
+}
+
+int Invocation::print(const QCommandLineOption& json, const QJsonObject& object,
+                      const QString& text) const {
+    return print(parser_.isSet(json) ? printedJson(object) : text);
+}
+
 Command::Command(QString name, QString description)
     : name_(std::move(name)), description_(std::move(description)) {}
 
-void Command::describe(const CommandHelp& help) {
-    usage_ = help.usage;
-    summary_ = help.summary;
-    ownOptions_ = help.options;
-    details_ = help.details;
-}
-
 CommandHelp Command::help() const {
-    CommandHelp help{usage_, summary_, ownOptions_, details_};
+    // A missing file prints an empty help; tst_cli checks every command has one.
+    const HelpText text = commandHelpText(name_).valueOr(HelpText{});
+    CommandHelp help{text.usage, text.summary, ownOptions_, text.details};
     if (needsPassphrase_) {
         const bool endsWithJson =
             !help.options.isEmpty() && help.options.constLast().names().constFirst() == u"json";

@@ -82,6 +82,9 @@ public:
     int usage(const QString& message) const;
     // Print `text` on standard output; success.
     int print(const QString& text) const;
+    // Print `object` when the option `json` is given, else `text`; success.
+    // People's formatting and machines' stay two functions over one result.
+    int print(const QCommandLineOption& json, const QJsonObject& object, const QString& text) const;
 
 private:
     const Command& command_;
@@ -105,10 +108,32 @@ int printListing(const Invocation& call, bool asJson, const QString& name, const
     return call.print(table.render());
 }
 
+// The prose of a command's help, kept as a document rather than code: one
+// file per command in resources/cli/ (see command.cpp for its format).
+struct HelpText {
+    QStringList usage;  // one line per form, without the leading "aicp "
+    QString summary;
+    QString details;
+};
+
+// Reads the sectioned text of a help file; a section missing or out of
+// order is an InvalidInput.
+[[nodiscard]] Result<HelpText> parseHelpText(const QString& text);
+// The help file of the command `name` ("invoice issue" → ":/cli/invoice-issue.txt").
+[[nodiscard]] QString helpResourcePath(const QString& name);
+// The help text of the command `name`, read from its compiled-in file.
+[[nodiscard]] Result<HelpText> commandHelpText(const QString& name);
+// What is wrong between the commands and the help files (file names in
+// :/cli/): a command without a file, or a file no command reads. Empty
+// when each command has exactly its file.
+[[nodiscard]] QStringList helpResourceMismatches(const QStringList& commandNames,
+                                                 const QStringList& resourceFiles);
+
 // One `aicp` command (`tokens create`, `quote`): it declares its name, its
-// one-line description, its help (usage, summary, options, details), how many
-// positional arguments it takes and what it needs (a workspace, a passphrase,
-// the GUI layer); parsing, --help and opening live here, once.
+// one-line description, its options, how many positional arguments it takes
+// and what it needs (a workspace, a passphrase, the GUI layer); its help's
+// prose is its file in resources/cli/. Parsing, --help and opening live
+// here, once.
 class Command {
 public:
     virtual ~Command() = default;
@@ -136,14 +161,9 @@ public:
 protected:
     Command(QString name, QString description);
     [[nodiscard]] virtual int execute(Invocation& call) const = 0;
-    // Takes usage, summary, options (without --help) and details from `help`.
-    void describe(const CommandHelp& help);
 
-    QStringList usage_;  // without "aicp "
-    QString summary_;
     QList<QCommandLineOption> ownOptions_;  // without --passphrase-file and --help
-    QString details_;
-    qsizetype positionals_ = 0;  // the most it takes
+    qsizetype positionals_ = 0;             // the most it takes
     WorkspaceUse workspaceUse_ = WorkspaceUse::None;
     bool needsPassphrase_ = false;
 

@@ -20,10 +20,6 @@ QString customerText(const Customer& customer) {
              toRfc3339(customer.createdAt));
 }
 
-const QString kJsonShape = QStringLiteral(
-    "A customer in JSON: {\"id\", \"name\", \"email\" (empty when none), \"created_at\"} (RFC "
-    "3339 UTC).");
-
 QCommandLineOption nameOption() {
     return {QStringLiteral("name"), QStringLiteral("The customer's name as invoices show it."),
             QStringLiteral("NAME")};
@@ -42,20 +38,7 @@ public:
                   adding ? QStringLiteral("Add a customer (a new id)")
                          : QStringLiteral("Change a customer's name or email")),
           adding_(adding) {
-        usage_ = {adding
-                      ? QStringLiteral("[--db FILE] customer add ID --name NAME [--email E]")
-                      : QStringLiteral("[--db FILE] customer edit ID [--name NAME] [--email E]")};
-        summary_ = adding ? QStringLiteral(
-                                "Adds a customer: the account its licenses, usage and invoices "
-                                "belong to. The id (1 to 64 of a-z, 0-9 and '-') is fixed; an id "
-                                "the workspace has already is refused.")
-                          : QStringLiteral(
-                                "Changes the name or email of a customer the workspace has; what "
-                                "is not given stays. An unknown id is refused, never created.");
         ownOptions_ = {name_, email_};
-        details_ = QStringLiteral(
-            "Exit status: 0 saved, 1 refused (the id exists already), 2 a mistake in the "
-            "command line (an unknown customer or a malformed id, name or email included).");
         positionals_ = 1;
         workspaceUse_ = WorkspaceUse::Existing;
     }
@@ -106,14 +89,7 @@ private:
 class ShowCustomer final : public Command {
 public:
     ShowCustomer() : Command(QStringLiteral("customer show"), QStringLiteral("Show one customer")) {
-        usage_ = {QStringLiteral("[--db FILE] customer show ID [--json]")};
-        summary_ = QStringLiteral("Shows one customer: id, name, email and when it was added.");
         ownOptions_ = {json_};
-        details_ =
-            kJsonShape + QStringLiteral(
-                             "\n\nExit status: 0 printed, 1 the workspace could not be read, "
-                             "2 a mistake in the command line (an unknown customer "
-                             "included).");
         positionals_ = 1;
         workspaceUse_ = WorkspaceUse::Existing;
     }
@@ -125,8 +101,7 @@ private:
         AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(customer, CustomerStore(**workspace).find(*id), fail);
-        return call.print(call.isSet(json_) ? printedJson(customerJson(*customer))
-                                            : customerText(*customer));
+        return call.print(json_, customerJson(*customer), customerText(*customer));
     }
 };
 
@@ -134,10 +109,7 @@ class ListCustomers final : public Command {
 public:
     ListCustomers()
         : Command(QStringLiteral("customer list"), QStringLiteral("List the customers")) {
-        usage_ = {QStringLiteral("[--db FILE] customer list [--json]")};
-        summary_ = QStringLiteral("Lists the workspace's customers by name.");
         ownOptions_ = {json_};
-        details_ = QStringLiteral("JSON: {\"customers\": [customer, …]}. ") + kJsonShape;
         workspaceUse_ = WorkspaceUse::Existing;
     }
 

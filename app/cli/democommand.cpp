@@ -14,16 +14,7 @@ public:
     DemoCommand()
         : Command(QStringLiteral("demo"),
                   QStringLiteral("Create the deterministic demo workspace in a new file")) {
-        usage_ = {QStringLiteral("demo [--db FILE]"), QStringLiteral("--db FILE demo")};
-        summary_ = QStringLiteral(
-            "Creates the deterministic demo workspace: the same file contents every time, the "
-            "one the console opens on a first start. Refuses a file that already exists.");
         ownOptions_ = {db_};
-        details_ = QStringLiteral(
-            "The demo's signing key is protected by a published passphrase, printed when the "
-            "workspace is made, so licenses can be issued and verified with it.\n\n"
-            "Exit status: 0 created, 1 the file exists or could not be written, 2 a mistake in "
-            "the command line.");
     }
 
 private:

@@ -77,26 +77,7 @@ public:
         : Command(QStringLiteral("invoice issue"),
                   QStringLiteral(
                       "Issue a customer's invoice for an ended month (numbered, immutable)")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral(
-            "[--db FILE] invoice issue --customer ID --month YYYY-MM [-o FILE.pdf] [--json]")};
-        help.summary = QStringLiteral(
-            "Issues the invoice of one customer for one ended month: the bill as computed now, "
-            "stored under the next number of the year (AICP-2026-000123, no gaps), never to change "
-            "again. The month is closed: usage for it that arrives later is kept as late and "
-            "listed "
-            "on the next invoice for information, never charged twice. Late requests for earlier "
-            "invoiced months are listed the same way. Recorded in the audit log.");
-        help.options = {customer, month, output, json};
-        help.details = QStringLiteral(
-            "A month that has not ended, a month without any license in force, or a month already "
-            "invoiced (unless that invoice was credited) is refused.\n\n"
-            "Exit status: 0 issued, 1 refused or failed (nothing was issued unless the message "
-            "says "
-            "so), 2 a mistake in the command line.\n\n"
-            "Example:\n"
-            "  aicp invoice issue --customer acme-corp --month 2026-10 -o AICP-acme-2026-10.pdf");
-        describe(help);
+        ownOptions_ = {customer, month, output, json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -139,16 +120,12 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
                                "write it with 'aicp invoice show %2 -o FILE'")
                     .arg(command, invoice->number, written.error().message()));
     }
-    if (call.isSet(json)) {
-        call.out() << printedJson(invoiceToJson(*invoice));
-        return kExitSuccess;
-    }
-    call.out() << QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
-                      .arg(invoice->number, invoice->customerId, invoice->month.toString(),
-                           money(invoice->total, invoice->currency));
+    QString text = QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
+                       .arg(invoice->number, invoice->customerId, invoice->month.toString(),
+                            money(invoice->total, invoice->currency));
     if (!path->isEmpty())
-        call.out() << QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
-    return kExitSuccess;
+        text += QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
+    return call.print(json, invoiceToJson(*invoice), text);
 }
 
 class InvoiceListCommand final : public Command {
@@ -156,18 +133,7 @@ public:
     InvoiceListCommand()
         : Command(QStringLiteral("invoice list"),
                   QStringLiteral("List issued invoices and their status")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] invoice list [--customer ID] [--json]")};
-        help.summary = QStringLiteral(
-            "Every issued invoice in order of issue: number, customer, month, issue time, total "
-            "and "
-            "whether a credit note cancelled it.");
-        help.options = {customer, json};
-        help.details = QStringLiteral(
-            "JSON: {\"invoices\": [<as 'invoice show --json'>, …]}.\n\n"
-            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-            "line.");
-        describe(help);
+        ownOptions_ = {customer, json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -205,24 +171,7 @@ public:
     InvoiceShowCommand()
         : Command(QStringLiteral("invoice show"),
                   QStringLiteral("Show one invoice as stored (text, JSON or PDF)")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] invoice show NUMBER [--json] [-o FILE.pdf]")};
-        help.summary = QStringLiteral(
-            "One issued invoice exactly as stored: its lines (charges, late requests and findings "
-            "listed for information), its total and its credit note, if any.");
-        help.options = {json, output};
-        help.details = QStringLiteral(
-            "JSON: {\"number\", \"customer\" {id, name}, \"month\", \"currency\", \"issued_at\", "
-            "\"issued_by\", \"requests\", \"active_users\", \"active_agents\", "
-            "\"late_requests_at_issue\", \"lines\" [{kind (charge, late_usage, finding), axis, "
-            "description, quantity, unit_price, amount, license_id, tier, price_book_version, "
-            "period_start, period_end, late_month}], \"total\", \"credited\", \"credit_note\" "
-            "(null or {number, invoice, issued_at, issued_by, reason, total})}.\n\n"
-            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-            "line (an unknown number included).\n\n"
-            "Example:\n"
-            "  aicp invoice show AICP-2026-000001 --json");
-        describe(help);
+        ownOptions_ = {json, output};
         workspaceUse_ = WorkspaceUse::Existing;
         positionals_ = 1;
     }
@@ -255,8 +204,7 @@ int InvoiceShowCommand::execute(Invocation& call) const {
         if (!call.isSet(json))
             return kExitSuccess;
     }
-    call.out() << (call.isSet(json) ? printedJson(invoiceToJson(*invoice)) : invoiceText(*invoice));
-    return kExitSuccess;
+    return call.print(json, invoiceToJson(*invoice), invoiceText(*invoice));
 }
 
 class InvoiceCreditCommand final : public Command {
@@ -264,19 +212,7 @@ public:
     InvoiceCreditCommand()
         : Command(QStringLiteral("invoice credit"),
                   QStringLiteral("Cancel an invoice in full with a credit note")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] invoice credit NUMBER --reason TEXT [--json]")};
-        help.summary = QStringLiteral(
-            "Cancels an issued invoice in full with a credit note that names it, numbered in its "
-            "own series without gaps (AICP-CN-2026-000001). The invoice itself never changes; its "
-            "month may then be invoiced again. Recorded in the audit log.");
-        help.options = {reason, json};
-        help.details = QStringLiteral(
-            "An invoice is credited at most once.\n\n"
-            "Exit status: 0 credited, 1 refused or failed, 2 a mistake in the command line.\n\n"
-            "Example:\n"
-            "  aicp invoice credit AICP-2026-000001 --reason \"seat count corrected\"");
-        describe(help);
+        ownOptions_ = {reason, json};
         workspaceUse_ = WorkspaceUse::Existing;
         positionals_ = 1;
     }
@@ -305,13 +241,9 @@ int InvoiceCreditCommand::execute(Invocation& call) const {
             return call.failure(note.error());
         return call.fail(note.error());
     }
-    if (call.isSet(json)) {
-        call.out() << printedJson(creditNoteToJson(*note));
-        return kExitSuccess;
-    }
-    call.out() << QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
-                      .arg(note->number, note->invoiceNumber, note->total.toDecimalString());
-    return kExitSuccess;
+    return call.print(json, creditNoteToJson(*note),
+                      QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
+                          .arg(note->number, note->invoiceNumber, note->total.toDecimalString()));
 }
 
 }  // namespace

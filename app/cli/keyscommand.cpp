@@ -21,16 +21,6 @@ QJsonObject keyJson(const SigningKeyInfo& key) {
             {QStringLiteral("public_key_pem"), QString::fromLatin1(key.publicKeyPem)}};
 }
 
-const QString kKeyJsonShape = QStringLiteral(
-    "A key in JSON: {\"kid\", \"state\" (signing, retired or verify-only), "
-    "\"has_private_key\", \"created_at\", \"retired_at\" (null while it signs), "
-    "\"public_key_pem\"}; times are RFC 3339 UTC.");
-
-const QString kPassphraseDetails = QStringLiteral(
-    "The passphrase comes from --passphrase-file, else $AICP_KEY_PASSPHRASE, else a prompt "
-    "(without echo, asked twice for a new key) when standard input is a terminal. It is never "
-    "an argument: a command line is visible to every user of the machine.");
-
 // generate and rotate differ only in the store call and the message.
 class AddKeyCommand final : public Command {
 public:
@@ -39,27 +29,7 @@ public:
                   rotating ? QStringLiteral("Replace the signing key; the old one keeps verifying")
                            : QStringLiteral("Make the workspace's first signing key")),
           rotating_(rotating) {
-        usage_ = {QStringLiteral("[--db FILE] %1 [--passphrase-file FILE] [--json]").arg(name())};
-        summary_ =
-            rotating
-                ? QStringLiteral(
-                      "Makes a new Ed25519 signing key and retires the current one: from now on "
-                      "licenses and revocation lists are signed with the new key, while the "
-                      "retired key keeps verifying what it signed. The new key is encrypted with "
-                      "the passphrase given now (at least %1 characters).")
-                      .arg(KeyStore::kMinPassphraseLength)
-                : QStringLiteral(
-                      "Makes the workspace's first Ed25519 signing key (creating the workspace "
-                      "when there is none). The private key is stored only encrypted with the "
-                      "passphrase (PKCS#8, scrypt, AES-256), which needs at least %1 characters. "
-                      "A workspace that already has a key is refused: rotate it instead.")
-                      .arg(KeyStore::kMinPassphraseLength);
         ownOptions_ = {json_};
-        details_ = kPassphraseDetails + QStringLiteral("\n\n") + kKeyJsonShape +
-                   QStringLiteral(
-                       "\n\nExit status: 0 the key was made, 1 it could not be (a key exists "
-                       "already, a customer workspace), 2 a mistake in the command line or a "
-                       "passphrase that is missing or too short.");
         workspaceUse_ = rotating ? WorkspaceUse::Existing : WorkspaceUse::OpenOrCreate;
         needsPassphrase_ = true;
     }
@@ -135,19 +105,7 @@ public:
     KeysListCommand()
         : Command(QStringLiteral("keys list"),
                   QStringLiteral("List the keys the workspace trusts")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] keys list [--json]")};
-        help.summary = QStringLiteral(
-            "Lists every key the workspace trusts, newest first: the one signing key, retired keys "
-            "(they verify, never sign) and imported vendor keys (verify-only). Private keys are "
-            "never "
-            "shown.");
-        help.options = {json};
-        help.details = QStringLiteral("JSON: {\"keys\": [key, …]}. ") + kKeyJsonShape +
-                       QStringLiteral(
-                           "\n\nExit status: 0 listed (also when there are none), 1 the workspace "
-                           "could not be read, 2 a mistake in the command line.");
-        describe(help);
+        ownOptions_ = {json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -177,20 +135,7 @@ public:
     KeysExportPublicCommand()
         : Command(QStringLiteral("keys export-public"),
                   QStringLiteral("Print or write a public key (PEM) for customers")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] keys export-public [--kid KID] [-o FILE]")};
-        help.summary = QStringLiteral(
-            "Prints a public key as PEM (SubjectPublicKeyInfo, \"-----BEGIN PUBLIC KEY-----\"): "
-            "what customers need to verify licenses, with aicp or with plain openssl. It holds "
-            "nothing secret.");
-        help.options = {kid, output};
-        help.details = QStringLiteral(
-            "Examples:\n"
-            "  aicp keys export-public -o vendor.pem\n"
-            "  aicp keys export-public --kid 3f9a0c1d2e4b5a68 > old-key.pem\n\n"
-            "Exit status: 0 exported, 1 no such key or the file could not be written, 2 a mistake "
-            "in the command line.");
-        describe(help);
+        ownOptions_ = {kid, output};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -225,20 +170,7 @@ public:
     KeysImportPublicCommand()
         : Command(QStringLiteral("keys import-public"),
                   QStringLiteral("Trust a vendor's public key (customer workspaces)")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] keys import-public FILE [--customer] [--json]")};
-        help.summary = QStringLiteral(
-            "Trusts a vendor's public key (PEM, as 'aicp keys export-public' writes it) for "
-            "verifying licenses and revocation lists in this workspace, creating the workspace "
-            "when there is none. FILE '-' reads standard input. Importing a key twice is "
-            "harmless.");
-        help.options = {customer, json};
-        help.details =
-            kKeyJsonShape + QStringLiteral(
-                                "\n\nExit status: 0 the key is trusted, 1 the file or the "
-                                "workspace could not be used, 2 a mistake in the command "
-                                "line or a file that is not an Ed25519 public key.");
-        describe(help);
+        ownOptions_ = {customer, json};
         workspaceUse_ = WorkspaceUse::OpenOrCreate;
         positionals_ = 1;
     }
@@ -282,13 +214,9 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
         if (!marked.ok())
             return call.failure(marked.error());
     }
-    if (call.isSet(json)) {
-        call.out() << printedJson(keyJson(*imported));
-        return kExitSuccess;
-    }
-    call.out() << QStringLiteral("Trusted public key %1 (%2).\n")
-                      .arg(imported->kid, imported->stateWord());
-    return kExitSuccess;
+    return call.print(
+        json, keyJson(*imported),
+        QStringLiteral("Trusted public key %1 (%2).\n").arg(imported->kid, imported->stateWord()));
 }
 
 }  // namespace

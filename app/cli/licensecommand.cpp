@@ -353,33 +353,8 @@ public:
     IssueCommand()
         : SigningCommand(QStringLiteral("license issue"),
                          QStringLiteral("Issue and sign a license")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral(
-            "[--db FILE] license issue --customer ID --name NAME --tier TIER [options]")};
-        help.summary = QStringLiteral(
-            "Issues a license signed with the workspace's signing key, built from the tier's "
-            "defaults in the price book (the version in force at the start date) plus the chosen "
-            "add-ons, limits and contract terms, and records it in the registry and the audit log. "
-            "A combination the tier cannot have (policy packs on open_source, more packs than "
-            "included when no extra ones are sold, …) is refused with the reason.");
-        help.options = QList<QCommandLineOption>{options_.customer, options_.name} +
-                       options_.changes() + options_.outputs();
-        help.details =
-            kIssueOutput +
-            QStringLiteral(
-                "\n\nValidity: from --starts (default now) for --days "
-                "(default %1) or until --expires. ")
-                .arg(kDefaultDays) +
-            kSigningDetails +
-            QStringLiteral(
-                "\n\nExit status: 0 issued, 1 it could not be (no signing key, wrong passphrase, "
-                "the file could not be written), 2 a mistake in the command line or terms the tier "
-                "cannot have.\n\n"
-                "Example:\n"
-                "  aicp license issue --customer acme-corp --name \"Acme Corp\" --tier "
-                "professional "
-                "--policy-packs pii-protection,toxicity --days 365 -o acme.lic");
-        describe(help);
+        ownOptions_ = QList<QCommandLineOption>{options_.customer, options_.name} +
+                      options_.changes() + options_.outputs();
     }
 
 private:
@@ -415,22 +390,7 @@ public:
     RenewCommand()
         : SigningCommand(QStringLiteral("license renew"),
                          QStringLiteral("Issue the same terms for another period")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral(
-            "[--db FILE] license renew ID [-o FILE] [--passphrase-file FILE] [--json]")};
-        help.summary = QStringLiteral(
-            "Issues a new license with the same terms for another period of the same length, "
-            "starting when the old one ends (or now, when it has ended already). The new license "
-            "names the one it supersedes; the old one stays in the registry, marked superseded. "
-            "ID is the full license id or its first 8 or more characters.");
-        help.options = options_.outputs();
-        help.details =
-            kIssueOutput + QStringLiteral("\n\n") + kSigningDetails +
-            QStringLiteral(
-                "\n\nExit status: 0 renewed, 1 it could not be (a revoked or already "
-                "superseded license, wrong passphrase), 2 a mistake in the command line or "
-                "an unknown id.");
-        describe(help);
+        ownOptions_ = options_.outputs();
         positionals_ = 1;
     }
 
@@ -481,27 +441,7 @@ public:
     UpgradeCommand()
         : SigningCommand(QStringLiteral("license upgrade"),
                          QStringLiteral("Issue changed terms that supersede a license")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] license upgrade ID [--tier TIER] [options]")};
-        help.summary = QStringLiteral(
-            "Issues a new license with changed terms that supersedes license ID (its full id or "
-            "first 8 or more characters). It starts with the old license's terms; the options "
-            "given replace them. It starts now (or at a later --starts) and keeps the old end date "
-            "unless --days (counted from the start) or --expires says otherwise. When the tier "
-            "changes, seats, agents, the audit level and 'every pack/module' follow the new "
-            "tier's defaults where the old license only had its tier's defaults.");
-        help.options = options_.changes() + options_.outputs();
-        help.details =
-            kIssueOutput + QStringLiteral("\n\n") + kSigningDetails +
-            QStringLiteral(
-                "\n\nExit status: 0 issued, 1 it could not be (a revoked or already "
-                "superseded license, wrong passphrase), 2 a mistake in the command line, an "
-                "unknown id or "
-                "terms the tier cannot have.\n\n"
-                "Example:\n"
-                "  aicp license upgrade 6f1c2a4e --tier enterprise --compliance-modules "
-                "gdpr,soc2");
-        describe(help);
+        ownOptions_ = options_.changes() + options_.outputs();
         positionals_ = 1;
     }
 
@@ -564,23 +504,7 @@ public:
     RevokeCommand()
         : SigningCommand(QStringLiteral("license revoke"),
                          QStringLiteral("Revoke a license and publish a new revocation list")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral(
-            "[--db FILE] license revoke ID --reason TEXT [--passphrase-file FILE] [--json]")};
-        help.summary = QStringLiteral(
-            "Revokes license ID (its full id or first 8 or more characters): records who, when and "
-            "why, and publishes a new signed revocation list (its sequence one higher). Verifiers "
-            "refuse the license once they load that list: hand it out with 'aicp revocations "
-            "export'. A revocation is never undone.");
-        help.options = {reason_, json_};
-        help.details =
-            kSigningDetails +
-            QStringLiteral(
-                "\n\nJSON: {\"id\", \"customer\", \"revoked_at\", \"revoked_by\", \"reason\", "
-                "\"revocation_list_sequence\"}.\n\n"
-                "Exit status: 0 revoked, 1 it could not be (already revoked, wrong passphrase), "
-                "2 a mistake in the command line or an unknown id.");
-        describe(help);
+        ownOptions_ = {reason_, json_};
         positionals_ = 1;
     }
 

@@ -53,20 +53,7 @@ public:
     LicenseListCommand()
         : Command(QStringLiteral("license list"),
                   QStringLiteral("List the licenses in the registry")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] license list [--customer ID] [--status S] [--json]")};
-        help.summary = QStringLiteral(
-            "Lists every license the workspace ever issued, newest first, with its state now. The "
-            "short id (8 characters) is enough for 'license show', 'revoke', 'renew' and "
-            "'upgrade'.");
-        help.options = {customer, state, json};
-        help.details = QStringLiteral("JSON: {\"licenses\": [license, …]}, each license ") +
-                       kRecordJsonShape +
-                       QStringLiteral(
-                           ".\n\nExit status: 0 listed (also when none match), 1 the workspace "
-                           "could not be read, 2 a mistake in the command line.");
-        describe(help);
+        ownOptions_ = {customer, state, json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -129,20 +116,7 @@ class LicenseShowCommand final : public Command {
 public:
     LicenseShowCommand()
         : Command(QStringLiteral("license show"), QStringLiteral("Show one license in full")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral("[--db FILE] license show ID [-o FILE] [--json]")};
-        help.summary = QStringLiteral(
-            "Shows one license from the registry (ID: the full id or its first 8 or more "
-            "characters): its state now, every entitlement, who issued it, its revocation, the "
-            "license it supersedes and the one that superseded it, and the key.");
-        help.options = {output, json};
-        help.details = QStringLiteral("JSON: ") + kRecordJsonShape +
-                       QStringLiteral(
-                           " plus \"key\" (the license key) and \"license\" (the signed payload, "
-                           "as 'license issue --json' prints it).\n\nExit status: 0 shown, 1 the "
-                           "workspace could not be read or the file written, 2 a mistake in the "
-                           "command line or an unknown id.");
-        describe(help);
+        ownOptions_ = {output, json};
         workspaceUse_ = WorkspaceUse::Existing;
         positionals_ = 1;
     }

@@ -17,46 +17,6 @@ constexpr qsizetype kMaxPemSize = 64 * 1024;
 // anything between its own limit and this.
 constexpr qsizetype kMaxLicenseInput = 4 * 1024 * 1024;
 
-CommandHelp verifyHelp(const QList<QCommandLineOption>& options) {
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] license verify FILE [--public-key PEM]... "
-                                 "[--revocations FILE] [--json]"),
-                  QStringLiteral("[--db FILE] license verify --key KEY [--public-key PEM]... "
-                                 "[--revocations FILE] [--json]")};
-    help.summary = QStringLiteral(
-        "Decides whether a license is good, from a license file (FILE; '-' reads standard "
-        "input, which may also hold a bare key) or a license key (--key). The first line is "
-        "the outcome: valid, valid-in-grace, expired, not-yet-valid, revoked, bad-signature, "
-        "unknown-key, malformed or clock-rollback; then the reason and, once the signature "
-        "checked out, every entitlement.");
-    help.options = options;
-    help.details = QStringLiteral(
-        "Keys: the --public-key files given (the vendor's PEM, as 'aicp keys export-public' "
-        "writes it); without any, every key the workspace trusts. Nothing in a license is "
-        "believed before its signature has been checked.\n\n"
-        "Revocations: with the workspace's keys (no --public-key), the newest of the list "
-        "from --revocations, the newest list the workspace published itself and the newest it "
-        "accepted before, as the console does; a list older than one seen before is reported "
-        "(\"Revocation note\", \"revocation_note\") and the newer one applies, so it cannot "
-        "un-revoke a license. With --public-key, only the list from --revocations, refused "
-        "when older than one this workspace has seen.\n\n"
-        "When the workspace exists it remembers the latest time and the newest revocation "
-        "list seen, so a clock set back (clock-rollback) or an older list is caught; a "
-        "workspace is never created by verify, and with --public-key none is needed.\n\n"
-        "JSON: {\"status\" (the outcome word), \"usable\" (true for valid and valid-in-grace), "
-        "\"reason\", \"checked_at\", \"revocation_list\" ({sequence, issued_at, kid, "
-        "revoked_count} or null), \"revocation_note\" (why the list offered was not the "
-        "one applied, or null), \"license\" (the signed payload once the signature checked "
-        "out, as 'license issue --json' prints it, else null)}.\n\n"
-        "Exit status: 0 valid or valid-in-grace, 1 any other outcome, or the keys or the "
-        "revocation list could not be used, 2 a mistake in the command line.\n\n"
-        "Examples:\n"
-        "  aicp license verify acme.lic --public-key vendor.pem\n"
-        "  aicp license verify --key \"$KEY\" --public-key vendor.pem --revocations revoked.rl "
-        "--json");
-    return help;
-}
-
 // The outcome, as text or JSON, and the exit status it means. `note` says
 // why a list offered was not the one applied (empty when it was).
 int printVerification(const Invocation& call, bool asJson, const LicenseVerification& outcome,
@@ -165,7 +125,7 @@ public:
     LicenseVerifyCommand()
         : Command(QStringLiteral("license verify"),
                   QStringLiteral("Check a license key or file: valid, expired, revoked, …")) {
-        describe(verifyHelp({key_, publicKey_, revocations_, json_}));
+        ownOptions_ = {key_, publicKey_, revocations_, json_};
         positionals_ = 1;
         // Verify reads the workspace when there is one, never creates it.
         workspaceUse_ = WorkspaceUse::Existing;

@@ -167,15 +167,7 @@ public:
     ShowPriceBook()
         : Command(QStringLiteral("pricebook show"),
                   QStringLiteral("Show the current price book (text or --json)")) {
-        usage_ = {QStringLiteral("[--db FILE] pricebook show [--json]")};
-        summary_ = QStringLiteral(
-            "Shows the workspace's current price book: every tier with its prices and "
-            "limits, the audit tiers and the catalog. The text lists the version in "
-            "force today; --json prints the whole stored document, every version.");
         ownOptions_ = {json_};
-        details_ = QStringLiteral(
-            "Exit status: 0 success, 1 the workspace could not be read, 2 "
-            "a mistake in the command line.");
         workspaceUse_ = WorkspaceUse::OpenOrCreate;
     }
 

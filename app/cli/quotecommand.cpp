@@ -31,39 +31,6 @@ struct QuoteOptions {
     QCommandLineOption json = jsonOption(QStringLiteral("the bill (or the comparison)"));
 };
 
-CommandHelp quoteHelp(const QuoteOptions& options) {
-    CommandHelp help;
-    help.usage = {QStringLiteral("[--db FILE] quote --tier TIER --requests N [options]"),
-                  QStringLiteral("[--db FILE] quote --compare --requests N [options]")};
-    help.summary = QStringLiteral(
-        "Prices a month of the given needs with the workspace's price book (the version in "
-        "force today): an itemised bill with one line per pricing axis, each rounded once to "
-        "cents. With --compare, every tier's bill.");
-    help.options = {options.tier,
-                    options.compare,
-                    options.requests,
-                    options.seats,
-                    options.agents,
-                    options.policyPacks,
-                    options.complianceModules,
-                    options.auditTier,
-                    options.discount,
-                    options.sso,
-                    options.json};
-    help.details = QStringLiteral(
-        "A tier that cannot serve the needs (over its request cap, too many agents, an add-on it "
-        "does not sell, no SSO) still gets its bill, marked not eligible with the reason "
-        "(\"eligible\": false in JSON); that is a successful quote.\n\n"
-        "Exit status: 0 the quote was made (eligible or not), 1 the workspace or price book "
-        "could not be used, 2 a mistake in the command line (unknown option, tier, pack or "
-        "module; a malformed number).\n\n"
-        "Examples:\n"
-        "  aicp quote --tier professional --requests 12000000 --discount 12.5\n"
-        "  aicp quote --compare --requests 2000000 --seats 12 --policy-packs "
-        "pii-protection,toxicity --sso --json");
-    return help;
-}
-
 // Reads every option into the engine's terms; a malformed value is the
 // caller's mistake and comes back as InvalidInput.
 Result<Subscription> readSubscription(const QCommandLineParser& parser,
@@ -137,7 +104,17 @@ public:
     QuoteCommand()
         : Command(QStringLiteral("quote"),
                   QStringLiteral("Price a subscription on one tier, or compare every tier")) {
-        describe(quoteHelp(options_));
+        ownOptions_ = {options_.tier,
+                       options_.compare,
+                       options_.requests,
+                       options_.seats,
+                       options_.agents,
+                       options_.policyPacks,
+                       options_.complianceModules,
+                       options_.auditTier,
+                       options_.discount,
+                       options_.sso,
+                       options_.json};
         workspaceUse_ = WorkspaceUse::OpenOrCreate;
     }
 

@@ -70,54 +70,7 @@ public:
     RecommendCommand()
         : Command(QStringLiteral("recommend"),
                   QStringLiteral("The cheapest tier that serves a customer's projected usage")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] recommend --customer ID [--month YYYY-MM] [--json]")};
-        help.summary =
-            QStringLiteral(
-                "The tier a customer's observed usage calls for. The month's requests are "
-                "projected "
-                "to its end: the requests so far plus the mean of the last %1 complete days of the "
-                "month (fewer while the month is younger) times the time left; a month that is "
-                "over "
-                "counts its actual total. The needs — projected requests, the month's distinct "
-                "seats "
-                "and agents, the policy packs and compliance modules used or chosen on the "
-                "license, "
-                "SSO and the audit level the license has, its contract discount — are priced on "
-                "every tier with the price book in force, and the cheapest eligible tier is "
-                "recommended: a tier is not eligible when it cannot serve the needs or when one of "
-                "its hard limits (request cap, agents, add-ons it sells no more of) leaves less "
-                "than "
-                "a %2% margin above the need. Equal costs go to the current tier, then the smaller "
-                "one. Alerts name each license limit at 80% (near) or 100% (over) of its "
-                "allowance.")
-                .arg(UsageProjection::kBasisDays)
-                .arg(Recommender::kMarginPercent);
-        help.options = {customer_, month_, json_};
-        help.details = QStringLiteral(
-            "JSON: {\"customer\", \"customer_name\", \"month\", \"currency\", "
-            "\"price_book_version\", \"license_id\" (or null), \"current_tier\" (or null), "
-            "\"recommended_tier\" (or null), \"projected_requests\", \"projection\": {\"at\", "
-            "\"complete\", \"requests_so_far\", \"basis_days\", \"basis_from\", \"basis_to\", "
-            "\"basis_requests\", \"daily_rate\", \"seconds_left\", \"projected\", "
-            "\"explanation\"}, "
-            "\"needs\": {\"requests\", \"seats\", \"agents\", \"policy_packs\", "
-            "\"compliance_modules\", \"policy_packs_in_use\", \"compliance_modules_in_use\", "
-            "\"sso\", "
-            "\"audit_tier\", \"discount\"}, \"margin_percent\", \"tiers\": [{\"tier\", \"name\", "
-            "\"eligible\", \"total\", \"reason\", \"reasons\", \"refused_requests\" (or null), "
-            "\"saving\" (the current tier's total minus this one, or null), \"current\", "
-            "\"recommended\", \"lines\": [{\"axis\", \"amount\"}]}], \"saving\" (or null), "
-            "\"reason\", \"alerts\": [{\"limit\", \"level\" (near from 80 %, over from 100 %), "
-            "\"exceeded\" (beyond the limit, not just all of it), \"used\", \"allowed\", "
-            "\"percent\", \"message\"}]}. Amounts are decimal strings.\n\n"
-            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-            "line (an unknown customer, a malformed month or one that has not begun).\n\n"
-            "Examples:\n"
-            "  aicp recommend --customer acme-corp\n"
-            "  aicp recommend --customer acme-corp --month 2026-10 --json");
-        describe(help);
+        ownOptions_ = {customer_, month_, json_};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -144,8 +97,8 @@ private:
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(recommendation,
                      RecommendationService(**workspace).recommend(*customerId, yearMonth), fail);
-        return call.print(call.isSet(json_) ? printedJson(recommendationToJson(*recommendation))
-                                            : recommendationText(*recommendation));
+        return call.print(json_, recommendationToJson(*recommendation),
+                          recommendationText(*recommendation));
     }
 };
 

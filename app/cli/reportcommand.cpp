@@ -54,32 +54,7 @@ public:
         : Command(QStringLiteral("report cost"),
                   QStringLiteral("The finance cost report of a month by customer and pricing "
                                  "axis (CSV, JSON, PDF)")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] report cost --month YYYY-MM [--customer ID]... "
-                           "[--format csv|json|pdf] [-o FILE]")};
-        help.summary = QStringLiteral(
-            "The finance cost report of one month: one row per customer and pricing axis (base, "
-            "requests, policy_packs, compliance_modules, seats, audit, discount; zero included), "
-            "each customer's total, a subtotal per axis and the grand total, from the bills as "
-            "computed now (issued invoices are not read). The same workspace, month and customers "
-            "give the same CSV and JSON bytes here and in the console.");
-        help.options = {month_, customer_, format_, output_};
-        help.details = QStringLiteral(
-            "CSV (RFC 4180, UTF-8, LF): month,kind,customer_id,customer_name,axis,amount,currency "
-            "with kind line, customer_total, axis_subtotal or grand_total; amounts are decimals "
-            "with two places. JSON: {\"month\", \"currency\", \"customers\" [{id, name, licensed, "
-            "axes [{axis, amount}], total, findings}], \"subtotals\" [{axis, amount}], \"total\"}. "
-            "PDF: an A4 document with a header, the table by customer and axis, the subtotals and "
-            "the grand total, and page numbers; it is never written to a terminal.\n\n"
-            "Exit status: 0 written, 1 the workspace could not be read or the file written, 2 a "
-            "mistake in the command line (an unknown customer included).\n\n"
-            "Examples:\n"
-            "  aicp report cost --month 2026-10 > cost-2026-10.csv\n"
-            "  aicp report cost --month 2026-10 --customer acme-corp --customer globex --format "
-            "json\n"
-            "  aicp report cost --month 2026-10 -o cost-2026-10.pdf");
-        describe(help);
+        ownOptions_ = {month_, customer_, format_, output_};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 

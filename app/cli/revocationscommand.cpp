@@ -15,23 +15,7 @@ public:
     RevocationsExportCommand()
         : Command(QStringLiteral("revocations export"),
                   QStringLiteral("Write the newest signed revocation list for verifiers")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] revocations export [-o FILE] [--passphrase-file FILE]")};
-        help.summary = QStringLiteral(
-            "Writes the newest signed revocation list (one line, AICPRL1.<payload>.<signature>): "
-            "the ids of every revoked license, with a sequence number that grows with each "
-            "revocation. Verifiers load it with 'aicp license verify --revocations FILE' and "
-            "refuse "
-            "any list older than one they have seen.");
-        help.options = {output, passphraseFile};
-        help.details = QStringLiteral(
-            "A list is published with every revocation. When none has been published yet, an "
-            "empty one (sequence 1) is signed now, which needs the signing key's passphrase "
-            "(--passphrase-file FILE, else $AICP_KEY_PASSPHRASE, else a prompt).\n\n"
-            "Exit status: 0 written, 1 it could not be (no signing key, wrong passphrase, the "
-            "file could not be written), 2 a mistake in the command line.");
-        describe(help);
+        ownOptions_ = {output, passphraseFile};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 

@@ -88,30 +88,7 @@ public:
         : Command(QStringLiteral("serve"),
                   QStringLiteral("Serve the REST API over HTTP (tokens, ingestion, export, "
                                  "validation)")) {
-        CommandHelp help;
-        help.usage = {QStringLiteral(
-            "[--db FILE] serve [--listen 127.0.0.1:8080] [--db FILE] [--passphrase-file FILE]")};
-        help.summary = QStringLiteral(
-            "Serves the workspace's REST API (JSON over HTTP, under /api/pricing/) until SIGTERM "
-            "or "
-            "SIGINT. Prints one line once listening: 'aicp serve: listening on http://HOST:PORT'. "
-            "Logs one line per request on stderr (time, method, path, status, duration).");
-        help.options = {listen_, db_};
-        help.details =
-            QStringLiteral(
-                "Every endpoint but GET /healthz needs 'Authorization: Bearer <token>' from 'aicp "
-                "tokens create'. Issuing licenses (POST /api/pricing/licenses) unlocks the signing "
-                "key "
-                "with --passphrase-file FILE or $AICP_KEY_PASSPHRASE, read once at start (never a "
-                "prompt); without either it answers 503. Request bodies over %1 bytes get 413.\n\n"
-                "On SIGTERM or SIGINT the service stops accepting connections, finishes the "
-                "answers "
-                "under way and closes the workspace, then exits 0.\n\n"
-                "Exit status: 0 stopped by a signal, 1 it could not start (no workspace, address "
-                "in "
-                "use, wrong passphrase), 2 a mistake in the command line.")
-                .arg(ApiRouter::kDefaultMaxBodyBytes);
-        describe(help);
+        ownOptions_ = {listen_, db_};
         // The passphrase is optional: only issuing licenses needs it.
         needsPassphrase_ = true;
     }

@@ -16,25 +16,12 @@ QJsonObject tokenJson(const ApiTokenInfo& token) {
                                                : QJsonValue(QJsonValue::Null)}};
 }
 
-const QString kRoleRules = QStringLiteral(
-    "Roles: read (every GET, POST cost and POST licenses/validate), ingest (read, and POST "
-    "usage/events), admin (ingest, and POST licenses); each includes the ones before it.");
-
 class CreateToken final : public Command {
 public:
     CreateToken()
         : Command(QStringLiteral("tokens create"),
                   QStringLiteral("Make a bearer token for the HTTP service (printed once)")) {
-        usage_ = {QStringLiteral("[--db FILE] tokens create --role read|ingest|admin [--name N]")};
-        summary_ = QStringLiteral(
-            "Makes a bearer token for the HTTP service ('aicp serve') and prints it alone on "
-            "standard output. It is shown this once: the workspace keeps only its SHA-256.");
         ownOptions_ = {role_, name_};
-        details_ = kRoleRules + QStringLiteral(
-                                    "\n\nExample:\n  aicp tokens create --role ingest --name "
-                                    "gateway-eu > ingest.token\n\n"
-                                    "Exit status: 0 made, 1 it could not be, 2 a mistake in "
-                                    "the command line.");
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -75,10 +62,6 @@ public:
     ListTokens()
         : Command(QStringLiteral("tokens list"),
                   QStringLiteral("List the tokens and their roles")) {
-        usage_ = {QStringLiteral("[--db FILE] tokens list [--json]")};
-        summary_ = QStringLiteral(
-            "Lists the HTTP service's tokens, revoked ones included (never the tokens "
-            "themselves).");
         ownOptions_ = {json_};
         workspaceUse_ = WorkspaceUse::Existing;
     }
@@ -107,9 +90,6 @@ private:
 class RevokeToken final : public Command {
 public:
     RevokeToken() : Command(QStringLiteral("tokens revoke"), QStringLiteral("Revoke a token")) {
-        usage_ = {QStringLiteral("[--db FILE] tokens revoke ID|NAME")};
-        summary_ = QStringLiteral(
-            "Revokes a token: a running service refuses it within a second. It stays listed.");
         positionals_ = 1;
         workspaceUse_ = WorkspaceUse::Existing;
     }

@@ -88,35 +88,7 @@ public:
     UsageImportCommand()
         : Command(QStringLiteral("usage import"),
                   QStringLiteral("Import usage events from CSV or JSON Lines files")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] usage import FILE... [--format csv|jsonl] [--skip-bad] "
-                           "[--reject-file F] [--json]")};
-        help.summary = QStringLiteral(
-            "Imports usage events (one per governed AI request) from CSV or JSON Lines CloudEvents "
-            "files, each file in one transaction of its own. Events already in the workspace (same "
-            "source and id) are counted as duplicates and change nothing, so importing a file "
-            "again "
-            "is safe; events in a month already invoiced are kept and counted as late. A bad row "
-            "refuses the whole file, naming file, line and column, and nothing of it is written; "
-            "with --skip-bad the good rows go in and the bad ones to a reject file, each after a "
-            "'# file:line:column: reason' comment. One line per file says what happened.");
-        help.options = {format, skipBad, rejectFile, json};
-        help.details = QStringLiteral(
-            "A file refused does not stop the others; each refusal is one line on stderr "
-            "('aicp: usage import: events.csv:3:2: …'). On a terminal, the progress (rows and "
-            "MB/s) is shown on stderr while a file imports.\n\n"
-            "JSON: {\"files\": [{\"file\", \"refused\", \"error\" (why it was refused, or null), "
-            "\"format\", \"rows\", \"new\", \"duplicate\", \"rejected\", \"late\", \"reject_file\" "
-            "(or null), \"sha256\"}, …], \"new\", \"duplicate\", \"rejected\", \"late\" (the "
-            "totals "
-            "over the files imported)}.\n\n"
-            "Exit status: 0 every file imported, 1 a file was refused (or the workspace could not "
-            "be used), 2 a mistake in the command line.\n\n"
-            "Examples:\n"
-            "  aicp usage import events-2026-11.csv\n"
-            "  aicp usage import day1.jsonl day2.jsonl --skip-bad --reject-file bad.jsonl --json");
-        describe(help);
+        ownOptions_ = {format, skipBad, rejectFile, json};
         workspaceUse_ = WorkspaceUse::OpenOrCreate;
         positionals_ = std::numeric_limits<qsizetype>::max();
     }
@@ -259,24 +231,7 @@ public:
     UsageSummaryCommand()
         : Command(QStringLiteral("usage summary"),
                   QStringLiteral("One customer's usage in one month")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] usage summary --customer ID --month YYYY-MM [--json]")};
-        help.summary = QStringLiteral(
-            "One customer's usage in one month, from the aggregates the imports keep: requests "
-            "(the "
-            "sum of the events' quantities), of which late (arrived after the month was invoiced), "
-            "requests per policy pack and per compliance module (a request can carry several, so "
-            "these need not add up to the requests), and the distinct active users (seats) and "
-            "agents.");
-        help.options = {customer, month, json};
-        help.details = QStringLiteral(
-            "JSON: {\"customer\", \"month\", \"requests\", \"late_requests\", \"policy_packs\" "
-            "({name: requests}), \"compliance_modules\" ({name: requests}), \"active_users\", "
-            "\"active_agents\"}.\n\n"
-            "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake in the command "
-            "line.");
-        describe(help);
+        ownOptions_ = {customer, month, json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
@@ -350,25 +305,7 @@ public:
     UsageSeriesCommand()
         : Command(QStringLiteral("usage series"),
                   QStringLiteral("One customer's requests per hour or per day")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] usage series --customer ID --from DATE --to DATE "
-                           "--window hour|day [--json]")};
-        help.summary = QStringLiteral(
-            "One customer's requests hour by hour or day by day, from the start of --from to the "
-            "end of --to (UTC days, both included), one row per window with its start (RFC 3339) "
-            "and its requests; windows without usage show 0.");
-        help.options = {customer, from, to, window, json};
-        help.details = QStringLiteral(
-                           "Dates are written YYYY-MM-DD. An hourly series covers at most %1 days; "
-                           "a daily one at most %2.\n\n"
-                           "JSON: {\"customer\", \"window\", \"from\", \"to\", \"requests\" (the "
-                           "total), \"points\": [{\"start\", \"requests\"}, …]}.\n\n"
-                           "Exit status: 0 printed, 1 the workspace could not be read, 2 a mistake "
-                           "in the command line.")
-                           .arg(kMaxHourlyDays)
-                           .arg(UsageQuery::kMaxSeriesDays);
-        describe(help);
+        ownOptions_ = {customer, from, to, window, json};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 

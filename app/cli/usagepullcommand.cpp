@@ -168,51 +168,10 @@ public:
         : Command(QStringLiteral("usage pull"),
                   QStringLiteral("Pull usage from an 'aicp serve' or an OpenMeter API, safe to "
                                  "re-run")) {
-        CommandHelp help;
-        help.usage = {
-            QStringLiteral("[--db FILE] usage pull --source URL --token-file F "
-                           "[--page-size N] [--max-pages N] [--json]"),
-            QStringLiteral("[--db FILE] usage pull --name NAME [--page-size N] [--max-pages N] "
-                           "[--json]"),
-            QStringLiteral("[--db FILE] usage pull --openmeter URL [--token-file F] "
-                           "--requests-meter M [--packs-meter M --pack-key K] "
-                           "[--modules-meter M --module-key K] [--users-meter M --user-key K] "
-                           "[--agents-meter M --agent-key K] [--subject IDS] [--from DATE] "
-                           "[--to DATE] [--lookback HOURS] [--page-size HOURS] [--json]")};
-        help.summary = QStringLiteral(
-            "Pulls usage into the workspace, safe to interrupt and run again. From an 'aicp serve' "
-            "(--source, or a live source stored with --name): the events it received since the "
-            "last pull, exactly once; each page is imported together with the cursor past it. From "
-            "an OpenMeter-compatible meter query API (--openmeter): hourly meter values "
-            "(GET /api/v1/meters/{meter}/query?windowSize=HOUR) into the same hourly aggregates; "
-            "what each window added is kept, so pulling a range again changes nothing and a window "
-            "OpenMeter revised is corrected by the difference. A raised window in an invoiced "
-            "month "
-            "counts as late usage; a lowered one is held (the invoice stands).");
-        help.options = {source_,    openMeter_,     name_,       tokenFile_,   pageSize_,
-                        maxPages_,  requestsMeter_, packsMeter_, packKey_,     modulesMeter_,
-                        moduleKey_, usersMeter_,    userKey_,    agentsMeter_, agentKey_,
-                        subjects_,  from_,          to_,         lookback_,    json_};
-        help.details = QStringLiteral(
-            "The token is read from a file, never the command line (visible to every user).\n\n"
-            "OpenMeter: the subject of each value is the customer id (1 to 64 of a-z, 0-9, '-'); "
-            "an answer with any other subject, a window that is not one hour, a value that is not "
-            "a whole number of 0 or more, or a field missing is refused with nothing of its page "
-            "written. Only complete hours are asked. Each page (--page-size hours of every meter) "
-            "commits with the high-water mark, so an interrupted pull resumes.\n\n"
-            "JSON (--openmeter): {\"source\", \"from\", \"to\", \"pages\", \"requests_sent\", "
-            "\"windows\", \"new\", \"changed\", \"unchanged\", \"late_windows\", "
-            "\"late_requests\", "
-            "\"held\", \"requests_delta\", \"pulled_until\"}; otherwise {\"source\", \"pages\", "
-            "\"received\", \"new\", \"duplicate\", \"late\", \"complete\"}.\n\n"
-            "Examples:\n  aicp usage pull --source http://127.0.0.1:8080 --token-file read.token\n"
-            "  aicp usage pull --name \"Gateway EU\"\n"
-            "  aicp usage pull --openmeter https://openmeter.cloud --token-file om.token "
-            "--requests-meter governed_requests --packs-meter policy_pack_requests --pack-key "
-            "policy_pack --from 2026-10-01\n\n"
-            "Exit status: 0 pulled (possibly nothing new), 1 the pull failed (pages committed "
-            "before the failure stay), 2 a mistake in the command line or a refused token.");
-        describe(help);
+        ownOptions_ = {source_,    openMeter_,     name_,       tokenFile_,   pageSize_,
+                       maxPages_,  requestsMeter_, packsMeter_, packKey_,     modulesMeter_,
+                       moduleKey_, usersMeter_,    userKey_,    agentsMeter_, agentKey_,
+                       subjects_,  from_,          to_,         lookback_,    json_};
         // Like an import, a pull from a service may start a new workspace;
         // --name reads a source stored in one, so it must exist.
         workspaceUse_ = WorkspaceUse::OpenOrCreate;
@@ -541,10 +500,8 @@ int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
         return call.fail(report.error());
     if (!recorded.ok())
         return call.failure(recorded.error());
-    return call.print(
-        call.isSet(json_)
-            ? printedJson(pullJson(*report))
-            : QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
+    return call.print(json_, pullJson(*report),
+                      QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
 }
 
 int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
@@ -559,8 +516,8 @@ int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(
         report, UsagePuller(**workspace).pull(QUrl(given(values, source_)), *token, options), fail);
-    return call.print(call.isSet(json_) ? printedJson(pullJson(*report))
-                                        : QStringLiteral("Pulled %1\n").arg(describePull(*report)));
+    return call.print(json_, pullJson(*report),
+                      QStringLiteral("Pulled %1\n").arg(describePull(*report)));
 }
 
 int UsagePullCommand::execute(Invocation& call) const {

@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "billing/invoicebook.h"
 #include "cli/clicommands.h"
 #include "customers/customer.h"
@@ -32,7 +33,7 @@ Status createWorkspace(const QString& path, Workspace::Mode mode) {
         auto workspace = Workspace::open(path, Workspace::OpenMode::OpenOrCreate);
         if (!workspace)
             return workspace.error();
-        return (*workspace)->setMode(mode);
+        return setWorkspaceMode(**workspace, mode);
     }();
     if (!made.ok() && QFileInfo::exists(path))
         removeWorkspaceFiles(path);
@@ -44,19 +45,7 @@ public:
     CreateWorkspace()
         : Command(QStringLiteral("workspace create"),
                   QStringLiteral("Create an empty workspace file (no signing key needed)")) {
-        usage_ = {QStringLiteral("[--db FILE] workspace create [--mode vendor|customer]")};
-        summary_ = QStringLiteral(
-            "Creates an empty workspace at --db (else $AICP_DB, else the per-user workspace): "
-            "the default price book, no customers, no keys. A vendor workspace may then issue "
-            "licenses once it has a key ('aicp keys generate'); a customer workspace only "
-            "verifies them. A service or metering workspace needs no key at all: 'aicp tokens "
-            "create' and 'aicp serve' work on it as made. Refuses a file that already exists.");
         ownOptions_ = {mode_};
-        details_ = QStringLiteral(
-            "Example:\n  aicp --db team.aicp workspace create\n"
-            "  aicp --db team.aicp tokens create --role ingest --name gateway\n\n"
-            "Exit status: 0 created, 1 the file exists or could not be written, 2 a mistake in "
-            "the command line.");
     }
 
 private:
@@ -156,18 +145,7 @@ public:
     WorkspaceInfo()
         : Command(QStringLiteral("workspace info"),
                   QStringLiteral("Describe the workspace: mode, schema, identity, counts")) {
-        usage_ = {QStringLiteral("[--db FILE] workspace info [--json]")};
-        summary_ = QStringLiteral(
-            "Describes the workspace: its file, mode, schema version, id and creation time, how "
-            "many customers, licenses and invoices it holds, and the price book version in force "
-            "today.");
         ownOptions_ = {json_};
-        details_ = QStringLiteral(
-            "JSON: {\"kind\" (sqlite), \"path\", \"mode\" (vendor or customer), "
-            "\"schema_version\", \"workspace_id\", \"created_at\", \"customers\", \"licenses\", "
-            "\"invoices\", \"price_book_version\"}.\n\n"
-            "Exit status: 0 printed, 1 there is no workspace or it could not be read, 2 a "
-            "mistake in the command line.");
         workspaceUse_ = WorkspaceUse::Existing;
     }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include <QDate>
@@ -77,6 +78,10 @@ public:
         UsageBreakdown by) const;
     // Newest first.
     [[nodiscard]] Result<std::vector<UsageImportRecord>> imports() const;
+    // The latest month with any customer's requests, up to the month of
+    // `notAfter` (later months are forecasts' business); nullopt: no usage.
+    [[nodiscard]] Result<std::optional<YearMonth>> latestMonthWithUsage(
+        const QDate& notAfter) const;
 
 private:
     Workspace& workspace_;

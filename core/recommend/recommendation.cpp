@@ -85,6 +85,23 @@ QString alertLevelWord(AlertLevel level) {
     return level == AlertLevel::Over ? QStringLiteral("over") : QStringLiteral("near");
 }
 
+QString Recommendation::tierName(const QString& tierId) const {
+    for (const TierOption& option : tiers) {
+        if (option.tier() == tierId && !option.bill.tierName.isEmpty())
+            return option.bill.tierName;
+    }
+    return tierId;
+}
+
+QString Recommendation::changeInWords() const {
+    const TierOption* best = recommendedOption();
+    if (!best)
+        return {};
+    if (currentTier.isEmpty())
+        return best->bill.tierName;
+    return QStringLiteral("%1 → %2").arg(tierName(currentTier), best->bill.tierName);
+}
+
 QJsonObject recommendationToJson(const Recommendation& r) {
     QJsonArray tiers;
     for (std::size_t i = 0; i < r.tiers.size(); ++i)

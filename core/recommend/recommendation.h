@@ -74,6 +74,11 @@ struct Recommendation {
     [[nodiscard]] const TierOption* currentOption() const {
         return current ? &tiers[*current] : nullptr;
     }
+    // The price book's name for a tier id ("open_source" → "Open Source"),
+    // for every text a person reads; the id itself when no option has it.
+    [[nodiscard]] QString tierName(const QString& tierId) const;
+    // "Starter → Open Source": the change suggested, in names.
+    [[nodiscard]] QString changeInWords() const;
     // True when the recommended tier differs from the license in force.
     [[nodiscard]] bool suggestsChange() const {
         return recommended && tiers[*recommended].tier() != currentTier;

@@ -20,6 +20,12 @@ QString money(Money amount, const QString& currency) {
                                          digits, currency);
 }
 
+// "November 2026": the reasons are English sentences for people.
+QString monthWords(YearMonth month) {
+    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
+    return kEnglish.toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
+}
+
 std::int64_t withMargin(std::int64_t need) {
     return need + need * Recommender::kMarginPercent / 100;
 }
@@ -141,7 +147,7 @@ QString overallReason(const Recommendation& r) {
     if (!r.current) {
         const QString why =
             r.currentTier.isEmpty()
-                ? QStringLiteral("No license is in force for %1").arg(r.month.toString())
+                ? QStringLiteral("No license is in force in %1").arg(monthWords(r.month))
                 : QStringLiteral("The license's tier '%1' is not in price book %2")
                       .arg(r.currentTier, r.priceBookVersion);
         return QStringLiteral("%1; %2 is the cheapest tier that serves %3, at %4 a month.")

@@ -11,80 +11,52 @@
 #include "licensing/workspaceverification.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/fakeclock.h"
+#include "support/samplelicense.h"
+#include "support/tempworkspace.h"
+#include "support/testkeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
-
-namespace {
-
-QDateTime utc(const char* text) {
-    return fromRfc3339(QString::fromLatin1(text)).value();
-}
-
-LicensePayload sampleLicense(const Ed25519PrivateKey& key) {
-    LicensePayload license;
-    license.id = QUuid::fromString(QStringLiteral("6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f"));
-    license.kid = key.publicKey().kid();
-    license.customerId = QStringLiteral("acme-corp");
-    license.customerName = QStringLiteral("Acme Corp");
-    license.tier = QStringLiteral("professional");
-    license.features = {QStringLiteral("basic_governance")};
-    license.requestsPerMonth = 1'000'000;
-    license.seats = 10;
-    license.agents = 25;
-    license.auditTier = QStringLiteral("basic");
-    license.issuedAt = utc("2026-01-01T00:00:00Z");
-    license.notBefore = utc("2026-01-01T00:00:00Z");
-    license.expiresAt = utc("2027-01-01T00:00:00Z");
-    license.graceDays = 14;
-    return license;
-}
-
-}  // namespace
+using namespace aicp::test;
 
 class TestUntrustedLicense : public QObject {
     Q_OBJECT
 
-    std::optional<Ed25519PrivateKey> key_;
-    std::optional<Ed25519PrivateKey> stranger_;
+    const TestKey vendor_ = makeTestKey();
+    const TestKey stranger_ = makeTestKey();
     QByteArray payload_;  // the sample license's compact JSON
 
     LicenseVerification verify(QByteArrayView text) const {
-        PublicKeyRing ring;
-        ring.add(key_->publicKey());
-        return LicenseVerifier(ring).verify(text, utc("2026-06-01T12:00:00Z"));
+        return LicenseVerifier(vendor_.ring).verify(text, utcAt("2026-06-01T12:00:00Z"));
     }
     QByteArray sign(const QByteArray& payload) const {
-        return makeSignedToken("AICP1", payload, *key_).value();
+        return makeSignedToken("AICP1", payload, vendor_.key).value();
     }
     QByteArray signList(const QJsonObject& payload) const {
         return makeSignedToken("AICPRL1", QJsonDocument(payload).toJson(QJsonDocument::Compact),
-                               *key_)
+                               vendor_.key)
             .value();
     }
     QJsonObject listPayload(std::int64_t sequence) const {
         return {{QStringLiteral("v"), 1},
-                {QStringLiteral("kid"), key_->publicKey().kid()},
+                {QStringLiteral("kid"), vendor_.key.publicKey().kid()},
                 {QStringLiteral("sequence"), double(sequence)},
                 {QStringLiteral("issued_at"), QStringLiteral("2026-05-01T00:00:00Z")},
                 {QStringLiteral("revoked"), QJsonArray()}};
     }
-    PublicKeyRing ring() const {
-        PublicKeyRing keys;
-        keys.add(key_->publicKey());
-        return keys;
-    }
+    const PublicKeyRing& ring() const { return vendor_.ring; }
 
 private slots:
     void initTestCase() {
-        key_ = Ed25519PrivateKey::generate().value();
-        stranger_ = Ed25519PrivateKey::generate().value();
-        payload_ = sampleLicense(*key_).toJson();
+        // One feature, so the hostile variants below can rewrite its list.
+        LicensePayload license = sampleLicense(vendor_.key);
+        license.features = {QStringLiteral("basic_governance")};
+        payload_ = license.toJson();
         QVERIFY(payload_.contains("\"seats\":10"));
         QCOMPARE(verify(sign(payload_)).status, LicenseStatus::Valid);
     }
@@ -93,8 +65,8 @@ private slots:
     void hostileLicenseTextIsMalformed_data() {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QByteArray>("reason");
-        const QByteArray good = sign(sampleLicense(*key_).toJson());
-        const QByteArray file = licenseFileText(good, sampleLicense(*key_));
+        const QByteArray good = sign(sampleLicense(vendor_.key).toJson());
+        const QByteArray file = licenseFileText(good, sampleLicense(vendor_.key));
         QTest::newRow("empty") << QByteArray() << QByteArray("neither a license key");
         QTest::newRow("blank") << QByteArray(" \n\t\r\n") << QByteArray("neither a license key");
         QTest::newRow("over the 1 MiB file limit")
@@ -204,7 +176,7 @@ private slots:
 
     void aValidSignatureOverAnotherPayloadIsRefused() {
         // Two genuine licenses; the payload of one with the signature of the other.
-        LicensePayload generous = sampleLicense(*key_);
+        LicensePayload generous = sampleLicense(vendor_.key);
         generous.seats = 10'000;
         const QByteArray small = sign(payload_);
         const QByteArray big = sign(generous.toJson());
@@ -219,15 +191,15 @@ private slots:
 
     void anotherKeyClaimingTheTrustedKidIsRefused() {
         // The payload names our kid but a stranger signed it.
-        const QByteArray forged = makeSignedToken("AICP1", payload_, *stranger_).value();
+        const QByteArray forged = makeSignedToken("AICP1", payload_, stranger_.key).value();
         const LicenseVerification result = verify(forged);
         QCOMPARE(result.status, LicenseStatus::BadSignature);
         QVERIFY(!result.license);
         // Its own kid: not trusted at all.
         const QByteArray own =
-            makeSignedToken("AICP1", sampleLicense(*stranger_).toJson(), *stranger_).value();
+            makeSignedToken("AICP1", sampleLicense(stranger_.key).toJson(), stranger_.key).value();
         QCOMPARE(verify(own).status, LicenseStatus::UnknownKey);
-        QVERIFY(verify(own).reason.contains(stranger_->publicKey().kid()));
+        QVERIFY(verify(own).reason.contains(stranger_.key.publicKey().kid()));
     }
 
     void hostileRevocationListsAreRefused_data() {
@@ -240,7 +212,7 @@ private slots:
             return signList(copy);
         };
         const auto signedRaw = [this](const QByteArray& json) {
-            return makeSignedToken("AICPRL1", json, *key_).value();
+            return makeSignedToken("AICPRL1", json, vendor_.key).value();
         };
         const QByteArray good = signList(base);
         const QByteArray compact = QJsonDocument(base).toJson(QJsonDocument::Compact);
@@ -286,11 +258,11 @@ private slots:
         QTest::newRow("invalid UTF-8") << signedRaw("{\"kid\":\"\xff\xfe\"}")
                                        << QByteArray("the payload is not a JSON object");
         QTest::newRow("signed by a stranger")
-            << makeSignedToken("AICPRL1", compact, *stranger_).value()
+            << makeSignedToken("AICPRL1", compact, stranger_.key).value()
             << QByteArray("signature is not valid");
-        QTest::newRow("unknown kid")
-            << signedRaw(QByteArray(compact).replace(key_->publicKey().kid().toLatin1(), "nokey"))
-            << QByteArray("unknown key 'nokey'");
+        QTest::newRow("unknown kid") << signedRaw(QByteArray(compact).replace(
+                                            vendor_.key.publicKey().kid().toLatin1(), "nokey"))
+                                     << QByteArray("unknown key 'nokey'");
         const QByteArray other = signList(listPayload(99));
         QTest::newRow("payload of another list")
             << (other.left(other.lastIndexOf('.')) + good.mid(good.lastIndexOf('.')))
@@ -318,33 +290,33 @@ private slots:
 
         // Through the workspace: list 7 revokes the license; offering list 6
         // afterwards neither un-revokes it nor replaces what was remembered.
-        QTemporaryDir dir;
-        auto workspace = Workspace::open(dir.filePath(QStringLiteral("w.aicp")));
-        QVERIFY(workspace);
-        QVERIFY(KeyStore(**workspace).importPublicKey(key_->publicKey().toPem()));
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        QVERIFY(KeyStore(*workspace).importPublicKey(vendor_.key.publicKey().toPem()));
         QJsonObject revoking = listPayload(7);
         revoking.insert(
             QStringLiteral("revoked"),
             QJsonArray{QJsonObject{
-                {QStringLiteral("id"), sampleLicense(*key_).id.toString(QUuid::WithoutBraces)},
+                {QStringLiteral("id"),
+                 sampleLicense(vendor_.key).id.toString(QUuid::WithoutBraces)},
                 {QStringLiteral("revoked_at"), QStringLiteral("2026-05-01T00:00:00Z")}}});
         const QByteArray list7 = signList(revoking);
         const QByteArray license = sign(payload_);
-        const QDateTime now = utc("2026-06-01T12:00:00Z");
-        QCOMPARE(verifyInWorkspace(**workspace, license, now, list7).result.status,
+        const QDateTime now = utcAt("2026-06-01T12:00:00Z");
+        QCOMPARE(verifyInWorkspace(*workspace, license, now, list7).result.status,
                  LicenseStatus::Revoked);
         const WorkspaceVerification replay =
-            verifyInWorkspace(**workspace, license, now, signList(listPayload(6)));
+            verifyInWorkspace(*workspace, license, now, signList(listPayload(6)));
         QCOMPARE(replay.result.status, LicenseStatus::Revoked);
         QVERIFY2(replay.revocationProblem.contains(QStringLiteral("older than list 7")),
                  qPrintable(replay.revocationProblem));
-        QCOMPARE(VerificationMemory(**workspace).newestRevocationList().value(), list7);
+        QCOMPARE(VerificationMemory(*workspace).newestRevocationList().value(), list7);
     }
 
     void hostilePublicKeysAreRefusedAndNothingIsStored_data() {
         QTest::addColumn<QByteArray>("pem");
         QTest::addColumn<QByteArray>("reason");
-        const QByteArray good = key_->publicKey().toPem();
+        const QByteArray good = vendor_.key.publicKey().toPem();
         QTest::newRow("empty") << QByteArray() << QByteArray("not a PEM public key");
         QTest::newRow("garbage") << QByteArray("hello\n") << QByteArray("not a PEM public key");
         QTest::newRow("truncated")
@@ -354,65 +326,58 @@ private slots:
         QTest::newRow("over 64 KiB")
             << (good + QByteArray(70 * 1024, '#')) << QByteArray("too large");
         QTest::newRow("an encrypted private key")
-            << key_->toEncryptedPem("a long passphrase").value()
+            << vendor_.key.toEncryptedPem("a long passphrase").value()
             << QByteArray("not a PEM public key");
     }
     void hostilePublicKeysAreRefusedAndNothingIsStored() {
         QFETCH(QByteArray, pem);
         QFETCH(QByteArray, reason);
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("w.aicp"));
-        {
-            auto workspace = Workspace::open(path);
-            QVERIFY(workspace);
-            auto imported = KeyStore(**workspace).importPublicKey(pem);
-            QVERIFY(!imported);
-            QVERIFY2(imported.error().message().contains(QString::fromUtf8(reason)),
-                     qPrintable(imported.error().message()));
-            QCOMPARE(KeyStore(**workspace).list().value().size(), std::size_t(0));
-        }
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        auto imported = KeyStore(*workspace).importPublicKey(pem);
+        QVERIFY(!imported);
+        QVERIFY2(imported.error().message().contains(QString::fromUtf8(reason)),
+                 qPrintable(imported.error().message()));
+        QCOMPARE(KeyStore(*workspace).list().value().size(), std::size_t(0));
     }
 
     // What the workspace file itself says about keys and verification is
     // not trusted either: damaged entries are reported, not believed.
     void damagedStoredKeysAndMemoryAreReported() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("w.aicp"));
-        auto workspace = Workspace::open(path);
-        QVERIFY(workspace);
-        QVERIFY(KeyStore(**workspace).generate("a long passphrase"));
-        sqlite3* db = (*workspace)->handle();
+        TempWorkspace workspace(TempWorkspace::Content::SigningKey);
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        sqlite3* db = workspace->handle();
         QVERIFY(executeScript(db,
                               "UPDATE signing_keys SET public_key_pem = 'garbage', "
                               "private_key_pem = 'garbage'")
                     .ok());
-        auto ring = KeyStore(**workspace).publicKeyRing();
+        auto ring = KeyStore(*workspace).publicKeyRing();
         QVERIFY(!ring);
         QVERIFY2(ring.error().message().contains(QStringLiteral("stored key")),
                  qPrintable(ring.error().message()));
-        auto unlocked = KeyStore(**workspace).unlockSigningKey("a long passphrase");
+        auto unlocked = KeyStore(*workspace).unlockSigningKey(kTestPassphrase);
         QVERIFY(!unlocked);
 
-        QVERIFY((*workspace)
+        QVERIFY(workspace
                     ->setMetaValue(QStringLiteral("verifier_revocation_sequence"),
                                    QStringLiteral("1e309"))
                     .ok());
-        auto sequence = VerificationMemory(**workspace).highestRevocationSequence();
+        auto sequence = VerificationMemory(*workspace).highestRevocationSequence();
         QVERIFY(!sequence);
         QCOMPARE(sequence.error().code(), Error::Code::Corrupt);
         QVERIFY(sequence.error().message().contains(QStringLiteral("'1e309'")));
-        QVERIFY((*workspace)
+        QVERIFY(workspace
                     ->setMetaValue(QStringLiteral("verifier_latest_time_seen"),
                                    QStringLiteral("\xff not a time"))
                     .ok());
-        auto latest = VerificationMemory(**workspace).latestTimeSeen();
+        auto latest = VerificationMemory(*workspace).latestTimeSeen();
         QVERIFY(!latest);
         QCOMPARE(latest.error().code(), Error::Code::Corrupt);
         QVERIFY(latest.error().message().contains(QStringLiteral("the latest time seen")));
 
         // A verification in that workspace answers without believing either.
         const WorkspaceVerification outcome =
-            verifyInWorkspace(**workspace, sign(payload_), utc("2026-06-01T12:00:00Z"));
+            verifyInWorkspace(*workspace, sign(payload_), utcAt("2026-06-01T12:00:00Z"));
         QCOMPARE(outcome.result.status, LicenseStatus::UnknownKey);
         QVERIFY(outcome.result.reason.contains(QStringLiteral("stored key")));
     }

@@ -7,9 +7,9 @@
 #include "metering/usageimporter.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
 
 #include <QBuffer>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -33,8 +33,7 @@ QByteArray jsonLine(const QByteArray& id, const QByteArray& quantity = "1",
 class TestUntrustedUsage : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_;
 
     std::int64_t count(const char* sql) const {
         auto value = queryInt64(workspace_->handle(), sql);
@@ -56,11 +55,7 @@ class TestUntrustedUsage : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        auto workspace = Workspace::open(dir_.filePath(QStringLiteral("w.aicp")));
-        QVERIFY(workspace);
-        workspace_ = std::move(workspace).value();
-    }
+    void initTestCase() { QVERIFY2(workspace_.ok(), qPrintable(workspace_.error())); }
 
     void hostileCsvIsRefused_data() {
         QTest::addColumn<QByteArray>("bytes");

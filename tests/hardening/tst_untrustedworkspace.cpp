@@ -6,10 +6,10 @@
 // table, a read-only file, a folder).
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/filedigest.h"
 
 #include <string>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -18,15 +18,9 @@
 #include <sqlite3.h>
 
 using namespace aicp;
+using aicp::test::fileDigest;
 
 namespace {
-
-QByteArray fileDigest(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 bool makeSqliteFile(const QString& path, const std::string& sql) {
     sqlite3* db = nullptr;

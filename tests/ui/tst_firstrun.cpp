@@ -1,3 +1,4 @@
+#include "consoleoptions.h"
 #include "customers/customer.h"
 #include "firstrun/customerlicensepage.h"
 #include "firstrun/firstrunwizard.h"
@@ -165,6 +166,40 @@ private slots:
         auto session = wizard.takeSession();
         QVERIFY(session);
         QVERIFY(!session->createdDemo());
+    }
+
+    void welcomeDoesNotComeBackAfterExploringTheDemo() {
+        // The demo sits beside the per-user default workspace, which does not exist.
+        const QString home = dir_.filePath(QStringLiteral("home/workspace.aicp"));
+        const QString demoPath = dir_.filePath(QStringLiteral("home/demo.aicp"));
+        QVERIFY(QDir().mkpath(dir_.filePath(QStringLiteral("home"))));
+        QVERIFY(QFile::copy(dir_.filePath(QStringLiteral("demo/demo.aicp")), demoPath));
+        rememberDemo(false);
+        QCOMPARE(StartWorkspace::decide({}, {}, home, demoRemembered()).kind,
+                 StartWorkspace::Kind::FirstRun);
+
+        FirstRunWizard wizard(FirstRunWizard::Purpose::FirstRun);
+        wizard.setDemoPath(demoPath);
+        wizard.show();
+        wizard.exploreDemo();
+        QTRY_COMPARE_WITH_TIMEOUT(wizard.result(), int(QDialog::Accepted), 30000);
+        QVERIFY(demoRemembered());
+        // The next start opens the demo straight away, not the welcome.
+        const StartWorkspace next = StartWorkspace::decide({}, {}, home, demoRemembered());
+        QCOMPARE(next.kind, StartWorkspace::Kind::Demo);
+        QCOMPARE(next.path, demoPath);
+
+        // Opening a workspace of one's own ends it: the welcome is back.
+        FirstRunWizard again(FirstRunWizard::Purpose::FirstRun);
+        again.setFileChooser([&](QWidget*, const QString&, const QString&, const QString&, bool) {
+            return dir_.filePath(QStringLiteral("vendor.aicp"));
+        });
+        again.show();
+        again.openExisting();
+        QCOMPARE(again.result(), int(QDialog::Accepted));
+        QVERIFY(!demoRemembered());
+        QCOMPARE(StartWorkspace::decide({}, {}, home, demoRemembered()).kind,
+                 StartWorkspace::Kind::FirstRun);
     }
 
     void vendorPathCreatesAVendorWorkspaceWithItsKey() {

@@ -122,6 +122,14 @@ private slots:
 
         QVERIFY(page_->findChild<QWidget*>(QStringLiteral("alert_agents")));
         QVERIFY2(page_->canPrepareUpgrade(), qPrintable(page_->whyNoUpgrade()));
+
+        // The packs and modules priced are named as people read them.
+        const QString needs = page_->findChild<QLabel*>(QStringLiteral("needsSummary"))->text();
+        QVERIFY2(needs.contains(QStringLiteral("Policy packs: PII protection")), qPrintable(needs));
+        QVERIFY2(!needs.contains(QStringLiteral("pii-protection")), qPrintable(needs));
+        QVERIFY2(needs.contains(QStringLiteral("Compliance modules: SOC 2")), qPrintable(needs));
+        // So is the change on the Dashboard's list ("Starter → Professional").
+        QCOMPARE(r.changeInWords(), QStringLiteral("Starter → Professional"));
     }
 
     void prepareUpgradeOpensTheDialogPrefilled() {

@@ -1,6 +1,7 @@
 #include "audit/auditedsettings.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
+#include "licensing/licenseregistry.h"
 #include "pages/settings/settingspage.h"
 #include "pages/settings/signingkeymodel.h"
 #include "storage/workspace.h"
@@ -198,6 +199,22 @@ private slots:
         QVERIFY(page_->importPublicKey(path));
         QCOMPARE(states(), QStringList{QStringLiteral("verify-only")});
         QCOMPARE(kids(), QStringList{KeyStore(*workspace_).find()->kid});
+
+        // The license the welcome stored for the customer is shown by name.
+        QCOMPARE(label("customerLicense"), QStringLiteral("None received yet"));
+        LicenseRequest request;
+        request.customerId = QStringLiteral("acme-corp");
+        request.customerName = QStringLiteral("Acme Corp");
+        request.tier = QStringLiteral("professional");
+        request.expiresAt = QDateTime::currentDateTimeUtc().addDays(400);
+        auto issued = LicenseRegistry(*workspace_).issue(request, kPassphrase);
+        QVERIFY(issued.ok());
+        QVERIFY(customer->setMetaValue(QStringLiteral("customer_license"),
+                                       QString::fromLatin1(issued->key)));
+        page_->reload();
+        QVERIFY2(label("customerLicense")
+                     .startsWith(QStringLiteral("Professional for Acme Corp, until ")),
+                 qPrintable(label("customerLicense")));
 
         const QString junk = dir_.filePath(QStringLiteral("junk.pem"));
         QFile bad(junk);

@@ -1,3 +1,4 @@
+#include "catalognames.h"
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
@@ -30,6 +31,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineSeries>
+#include <QListWidget>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSettings>
@@ -244,15 +246,20 @@ private slots:
         QCOMPARE(page_->projection()->projected,
                  expected.requests + std::llround(double(lastWeek) / 7.0 * 11.5));
 
-        // Breakdowns: one stacked set per pack, each day's layer as stored.
+        // Breakdowns: one stacked set per pack, each day's layer as stored,
+        // named as people read them ("PII protection", not "pii-protection").
         QChart* packs = chart("policyPackChart");
         auto* stack = qobject_cast<QAbstractBarSeries*>(packs->series().value(0));
         QVERIFY(stack);
         QCOMPARE(stack->barSets().size(), 5);
         const MonthlyUsageSummary summary = *page_->summary();
+        std::map<QString, std::int64_t> byName;
+        for (const auto& [id, requests] : summary.policyPacks)
+            byName[policyPackName(id)] = requests;
         for (QBarSet* pack : stack->barSets()) {
             QCOMPARE(pack->count(), 31);
-            QCOMPARE(std::llround(pack->sum()), summary.policyPacks.at(pack->label()));
+            QVERIFY2(!summary.policyPacks.contains(pack->label()), qPrintable(pack->label()));
+            QCOMPARE(std::llround(pack->sum()), byName.at(pack->label()));
         }
     }
 
@@ -352,13 +359,68 @@ private slots:
         QVERIFY(page_->message().startsWith(QStringLiteral("march.csv: 3,000 new")));
     }
 
-    void allCustomersAsksForOne() {
+    void allCustomersShowTheMonthAcrossCustomers() {
         page_->setCustomer(QString());
         auto* content = child<QStackedWidget>("usageContent");
-        QCOMPARE(content->currentWidget()->objectName(), QStringLiteral("pickCustomerPrompt"));
+        QCOMPARE(content->currentWidget()->objectName(), QStringLiteral("allCustomersUsage"));
+        QCOMPARE(page_->allCustomers()->requests, 0);
         QVERIFY(!page_->summary().has_value());
+
+        // cust-000 (Professional: 10 seats): 9 users of 20 requests on 2 March,
+        // 30 more on 5 March: 210 requests, 9 of 10 seats (near). cust-001
+        // (no license): 20 on 2 March and 400 on 10 March: 420.
+        QFile fixture(path("two-customers.csv"));
+        QVERIFY(fixture.open(QIODevice::WriteOnly));
+        fixture.write(
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n");
+        for (int user = 1; user <= 9; ++user)
+            fixture.write(QStringLiteral("a%1,2026-03-02T10:00:00Z,cust-000,agent-01,u%1,,,20\n")
+                              .arg(user)
+                              .toLatin1());
+        fixture.write(
+            "b1,2026-03-05T10:00:00Z,cust-000,agent-01,u1,,,30\n"
+            "c1,2026-03-02T11:00:00Z,cust-001,agent-01,v1,,,20\n"
+            "c2,2026-03-10T11:00:00Z,cust-001,agent-01,v1,,,400\n");
+        fixture.close();
+        Customer globex;
+        globex.id = QStringLiteral("cust-001");
+        globex.name = QStringLiteral("Globex");
+        QVERIFY(CustomerStore(*workspace_).save(globex).ok());
+        QVERIFY(page_->importFiles({path("two-customers.csv")}));
+        waitForImport();
+
+        const std::optional<AllCustomersUsage>& all = page_->allCustomers();
+        QVERIFY(all);
+        QCOMPARE(all->requests, std::int64_t(630));
+        QCOMPARE(all->days.size(), std::size_t(31));
+        QCOMPARE(all->days[1], std::int64_t(200));  // 2 March: 9 × 20 + 20
+        QCOMPARE(all->days[4], std::int64_t(30));
+        QCOMPARE(all->days[9], std::int64_t(400));
+        QCOMPARE(all->customers.size(), std::size_t(2));
+        QCOMPARE(all->customers[0].customerId, QStringLiteral("cust-001"));  // most first
+        QCOMPARE(all->customers[0].requests, std::int64_t(420));
+        QVERIFY(all->customers[0].tier.isEmpty());
+        QCOMPARE(all->customers[1].customerId, kCustomer);
+        QCOMPARE(all->customers[1].requests, std::int64_t(210));
+        QCOMPARE(all->customers[1].activeUsers, std::int64_t(9));
+        QCOMPARE(all->limits.size(), std::size_t(1));
+        QCOMPARE(all->limits[0].check.limit, LicenseLimit::Seats);
+        QCOMPARE(all->limits[0].check.used, std::int64_t(9));
+        QCOMPARE(all->limits[0].check.state, LimitState::Near);
+
+        // On screen in people's words: the tier's name, not its id.
+        auto* top = child<QListWidget>("topCustomersList");
+        QCOMPARE(top->count(), 2);
+        QCOMPARE(top->item(0)->text(), QStringLiteral("Globex · 420 requests · no license"));
+        QCOMPARE(top->item(1)->text(), QStringLiteral("Acme Corp · 210 requests · Professional"));
+        auto* limits = child<QListWidget>("customerLimitsList");
+        QCOMPARE(limits->item(0)->text(),
+                 QStringLiteral("Acme Corp (Professional): 9 seats of 10, near the limit"));
+        QCOMPARE(child<UsageCard>("allRequestsCard")->valueText(), QStringLiteral("630"));
+
         page_->setCustomer(kCustomer);
-        QVERIFY(content->currentWidget()->objectName() != QLatin1String("pickCustomerPrompt"));
+        QCOMPARE(content->currentWidget()->objectName(), QStringLiteral("customerUsage"));
         QVERIFY(page_->license().has_value());
     }
 

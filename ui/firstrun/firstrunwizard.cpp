@@ -160,6 +160,7 @@ void FirstRunWizard::exploreDemo() {
             }
             session_ = std::move(opened).value();
             welcome_->clearStatus();
+            rememberDemo(true);
             accept();
         });
 }
@@ -177,6 +178,7 @@ void FirstRunWizard::openExisting() {
         auto opened = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
         if (opened) {
             session_ = std::move(opened).value();
+            rememberDemo(false);
             accept();
             return;
         }
@@ -214,6 +216,7 @@ bool FirstRunWizard::createWorkspace(const NewWorkspace& plan) {
                 return;
             }
             session_ = std::move(created).value();
+            rememberDemo(false);
             accept();
         });
     return false;

@@ -1,5 +1,7 @@
 #include "widgets/localdates.h"
 
+#include <QRegularExpression>
+
 namespace aicp {
 
 QString dateFormatWithFullYear(const QLocale& locale) {
@@ -11,6 +13,27 @@ QString dateFormatWithFullYear(const QLocale& locale) {
 
 QString displayDate(QDate date, const QLocale& locale) {
     return date.isValid() ? locale.toString(date, dateFormatWithFullYear(locale)) : QString();
+}
+
+QString displayDayMonth(QDate date, const QLocale& locale) {
+    if (!date.isValid())
+        return {};
+    // The year and the separator that joins it to the day or month go.
+    static const QRegularExpression year(QStringLiteral("[^dM]*y+[^dM]*"));
+    QString format = locale.dateFormat(QLocale::ShortFormat);
+    format.remove(year);
+    return locale.toString(date, format.isEmpty() ? QStringLiteral("d MMM") : format);
+}
+
+QString displayDayWithWeekday(QDate date, const QLocale& locale) {
+    if (!date.isValid())
+        return {};
+    return QStringLiteral("%1 %2").arg(locale.dayName(date.dayOfWeek(), QLocale::ShortFormat),
+                                       displayDate(date, locale));
+}
+
+QString displayMonth(QDate date, const QLocale& locale) {
+    return date.isValid() ? locale.toString(date, QStringLiteral("MMMM yyyy")) : QString();
 }
 
 QString displayUtcTime(const QDateTime& time, const QLocale& locale) {

@@ -1,3 +1,5 @@
+#include "cli/clicommands.h"
+#include "licensing/keystore.h"
 #include "support/clirunner.h"
 
 #include <QDir>
@@ -56,6 +58,56 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp binary");
+    }
+
+    // Help prose lives in resources/cli/<command>.txt: each command has its
+    // file, each file its command, and each file has its three sections.
+    void everyCommandHasExactlyItsHelpFile() {
+        QStringList names;
+        for (const aicp::cli::Command* command : aicp::cli::allCommands())
+            names.append(command->name());
+        QCOMPARE(names.size(), 39);
+        const QStringList files = QDir(QStringLiteral(":/cli")).entryList(QDir::Files);
+        QCOMPARE(aicp::cli::helpResourceMismatches(names, files), QStringList());
+        for (const QString& name : names) {
+            const auto text = aicp::cli::commandHelpText(name);
+            QVERIFY2(text.ok(), qPrintable(name));
+            QVERIFY2(!text->usage.isEmpty() && !text->summary.isEmpty(), qPrintable(name));
+        }
+    }
+
+    // The help files are text, so a number the code decides is written out
+    // there: this catches the file falling behind the key store's rule.
+    void keyHelpStatesTheMinimumPassphraseLength() {
+        const QString rule =
+            QStringLiteral("at least %1 characters").arg(aicp::KeyStore::kMinPassphraseLength);
+        for (const char* name : {"keys generate", "keys rotate"}) {
+            const auto text = aicp::cli::commandHelpText(QString::fromLatin1(name));
+            QVERIFY2(text.ok() && text->summary.contains(rule), name);
+        }
+    }
+
+    void helpFileCheckFindsMissingAndOrphanedFiles() {
+        const QStringList names{QStringLiteral("invoice issue"), QStringLiteral("quote")};
+        QCOMPARE(aicp::cli::helpResourceMismatches(
+                     names, {QStringLiteral("invoice-issue.txt"), QStringLiteral("quote.txt")}),
+                 QStringList());
+        QCOMPARE(aicp::cli::helpResourceMismatches(
+                     names, {QStringLiteral("quote.txt"), QStringLiteral("invoice-list.txt")}),
+                 (QStringList{QStringLiteral("'invoice issue' has no help file invoice-issue.txt"),
+                              QStringLiteral("invoice-list.txt is the help of no command")}));
+    }
+
+    void helpTextKeepsItsSectionsVerbatim() {
+        const auto text = aicp::cli::parseHelpText(
+            QStringLiteral("usage:\nquote A\nquote B\nsummary:\nPrices.\ndetails:\nOne.\n\n"
+                           "  Two\n"));
+        QVERIFY(text.ok());
+        QCOMPARE(text->usage, (QStringList{QStringLiteral("quote A"), QStringLiteral("quote B")}));
+        QCOMPARE(text->summary, QStringLiteral("Prices."));
+        QCOMPARE(text->details, QStringLiteral("One.\n\n  Two"));
+        QVERIFY(
+            !aicp::cli::parseHelpText(QStringLiteral("summary:\nx\nusage:\ny\ndetails:\n")).ok());
     }
 
     void helpExitsZeroEverywhere_data() {

@@ -36,6 +36,17 @@ MonthlyBill bill(const QString& id, const QString& name, Money base, Money reque
     return b;
 }
 
+// An invoice line charging `amount` dollars for `quantity` on one axis.
+InvoiceLine charge(BillAxis axis, const char* description, std::int64_t quantity,
+                   const char* amount) {
+    InvoiceLine line;
+    line.axis = axis;
+    line.description = QString::fromUtf8(description);
+    line.quantity = quantity;
+    line.amount = dollars(amount);
+    return line;
+}
+
 }  // namespace
 
 // The PDFs are checked the way a reader would: their text, read back with
@@ -113,18 +124,11 @@ private slots:
         invoice.issuedAt = QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
         invoice.issuedBy = QStringLiteral("finance");
         invoice.requests = 133050;
-        InvoiceLine base;
-        base.axis = BillAxis::Base;
-        base.description = QStringLiteral("Starter base subscription");
-        base.quantity = 1;
-        base.amount = dollars("299");
+        InvoiceLine base = charge(BillAxis::Base, "Starter base subscription", 1, "299");
         base.tier = QStringLiteral("starter");
-        InvoiceLine requests;
-        requests.axis = BillAxis::Requests;
-        requests.description = QStringLiteral("33,050 requests beyond the quota");
-        requests.quantity = 33050;
+        InvoiceLine requests =
+            charge(BillAxis::Requests, "33,050 requests beyond the quota", 33050, "33.05");
         requests.unitPrice = dollars("0.001");
-        requests.amount = dollars("33.05");
         InvoiceLine late;
         late.kind = InvoiceLineKind::LateUsage;
         late.description = QStringLiteral(

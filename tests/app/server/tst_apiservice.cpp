@@ -3,18 +3,17 @@
 // token, a malformed and an oversized body, an unknown path and method —
 // the export cursor while imports commit, and license validation answered
 // from the validator's cache until expiry or a reread.
-#include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usageeventexport.h"
 #include "server/apiservice.h"
 #include "server/apitokenstore.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
 
 #include <set>
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -40,22 +39,13 @@ QString errorCode(const ApiResponse& response) {
     return json(response).value(u"error").toObject().value(u"code").toString();
 }
 
-// A demo workspace created at `path` and opened; null when either fails.
-std::unique_ptr<Workspace> openDemo(const QString& path) {
-    if (!createDemoWorkspace(path).ok())
-        return nullptr;
-    auto opened = Workspace::open(path, Workspace::OpenMode::OpenExisting);
-    return opened ? std::move(opened).value() : nullptr;
-}
-
 }  // namespace
 
 class TstApiService : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_{aicp::test::TempWorkspace::Content::Demo};
     std::unique_ptr<ApiService> service_;
     QByteArray read_;
     QByteArray ingest_;
@@ -79,9 +69,7 @@ private:
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        workspace_ = openDemo(dir_.filePath(QStringLiteral("demo.aicp")));
-        QVERIFY(workspace_);
+        QVERIFY2(workspace_.ok(), qPrintable(workspace_.error()));
         ApiTokenStore tokens(*workspace_);
         read_ = tokens.create(ApiRole::Read).value().token;
         ingest_ = tokens.create(ApiRole::Ingest).value().token;

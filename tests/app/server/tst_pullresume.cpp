@@ -4,6 +4,7 @@
 // Real `aicp serve` and `aicp usage pull` processes on 127.0.0.1.
 #include "metering/usagegenerator.h"
 #include "support/clirunner.h"
+#include "support/generatedusage.h"
 #include "support/servertestsupport.h"
 
 #include <map>
@@ -111,11 +112,7 @@ private slots:
         // The source: 50,000 generated events imported from CSV.
         const QString source = sandbox_.file(QStringLiteral("source.aicp"));
         const QString csv = sandbox_.file(QStringLiteral("events.csv"));
-        {
-            QFile file(csv);
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            QVERIFY(aicp::UsageGenerator(spec()).writeCsv(file).ok());
-        }
+        QVERIFY(aicp::test::writeGeneratedUsage(spec(), csv));
         const CliRun imported = aicp({QStringLiteral("--db"), source, QStringLiteral("usage"),
                                       QStringLiteral("import"), csv, QStringLiteral("--json")});
         QCOMPARE(imported.exitCode, 0);

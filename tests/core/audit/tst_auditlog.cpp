@@ -1,9 +1,9 @@
 #include "audit/auditlog.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
 
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -11,8 +11,7 @@ using namespace aicp;
 class TestAuditLog : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_;
 
     void appendFive() {
         AuditLog log(*workspace_);
@@ -38,12 +37,7 @@ class TestAuditLog : public QObject {
     }
 
 private slots:
-    void init() {
-        static int counter = 0;
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("a%1.aicp").arg(++counter))).value();
-    }
-    void cleanup() { workspace_.reset(); }
+    void init() { QVERIFY2(workspace_.renew(), qPrintable(workspace_.error())); }
 
     void anEmptyLogIsIntact() {
         auto verification = AuditLog(*workspace_).verify();

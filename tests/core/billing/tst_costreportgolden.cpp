@@ -1,11 +1,10 @@
 #include "billing/costreport.h"
-#include "demo/demoworkspace.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
 
 #include <memory>
 
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -20,14 +19,7 @@ class TestCostReportGolden : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        QVERIFY(dir_.isValid());
-        const QString path = dir_.filePath(QStringLiteral("demo.aicp"));
-        QVERIFY(createDemoWorkspace(path).ok());
-        auto opened = Workspace::open(path, Workspace::OpenMode::OpenExisting);
-        QVERIFY(opened);
-        workspace_ = std::move(opened).value();
-    }
+    void initTestCase() { QVERIFY2(workspace_.ok(), qPrintable(workspace_.error())); }
 
     void demoExportsMatchTheGoldenFiles_data() {
         QTest::addColumn<QString>("month");
@@ -76,8 +68,7 @@ private:
         return file.readAll();
     }
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_{aicp::test::TempWorkspace::Content::Demo};
 };
 
 QTEST_GUILESS_MAIN(TestCostReportGolden)

@@ -3,11 +3,12 @@
 #include "billing/invoicebook.h"
 #include "billing/monthlybilling.h"
 #include "customers/customer.h"
-#include "demo/demoworkspace.h"
 #include "licensing/licensepayload.h"
 #include "metering/closedperiods.h"
 #include "metering/usageimporter.h"
 #include "storage/workspace.h"
+#include "support/fakeclock.h"
+#include "support/tempworkspace.h"
 
 #include <atomic>
 #include <memory>
@@ -16,19 +17,15 @@
 #include <vector>
 
 #include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
 
 using namespace aicp;
+using aicp::test::fixedClock;
+using aicp::test::TempWorkspace;
 
 namespace {
-
-Clock fixedClock(const char* rfc3339) {
-    const QDateTime at = fromRfc3339(QString::fromLatin1(rfc3339)).value();
-    return [at] { return at; };
-}
 
 // QVERIFY2 reads its message even when the check passes.
 template <typename R>
@@ -52,10 +49,9 @@ class TestInvoiceBook : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        template_ = dir_.filePath(QStringLiteral("demo-template.aicp"));
-        const Status created = createDemoWorkspace(template_);
-        QVERIFY2(created.ok(), why(created).constData());
+        // Each test takes a copy of this demo workspace, cheaper than a new one.
+        QVERIFY2(demo_.ok(), qPrintable(demo_.error()));
+        demo_.close();
     }
 
     void issueNumbersTheYearsFirstInvoiceClosesTheMonthAndAudits() {
@@ -150,7 +146,7 @@ private slots:
         const QJsonObject before = invoiceToJson(*issued);
 
         // 3 + 4 = 7 requests for October arrive after its invoice.
-        const QString csv = dir_.filePath(QStringLiteral("late.csv"));
+        const QString csv = demo_.file(QStringLiteral("late.csv"));
         QFile file(csv);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(
@@ -300,8 +296,8 @@ private slots:
 
 private:
     QString freshCopy() {
-        const QString path = dir_.filePath(QStringLiteral("ws-%1.aicp").arg(++copies_));
-        if (!QFile::copy(template_, path))
+        const QString path = demo_.file(QStringLiteral("ws-%1.aicp").arg(++copies_));
+        if (!QFile::copy(demo_.path(), path))
             return {};
         return path;
     }
@@ -314,8 +310,7 @@ private:
         return std::move(workspace).value();
     }
 
-    QTemporaryDir dir_;
-    QString template_;
+    TempWorkspace demo_{TempWorkspace::Content::Demo};
     int copies_ = 0;
 };
 

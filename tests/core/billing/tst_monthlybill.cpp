@@ -6,6 +6,9 @@
 #include "licensing/licenseregistry.h"
 #include "metering/usageimporter.h"
 #include "storage/workspace.h"
+#include "support/fakeclock.h"
+#include "support/tempworkspace.h"
+#include "support/testkeys.h"
 
 #include <memory>
 
@@ -13,21 +16,15 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
+using namespace aicp::test;
 
 namespace {
 
-const QByteArray kPassphrase("correct horse battery");
-
 Money dollars(const char* text) {
     return Money::parse(QString::fromLatin1(text)).value();
-}
-
-QDateTime utcAt(const char* rfc3339) {
-    return fromRfc3339(QString::fromLatin1(rfc3339)).value();
 }
 
 YearMonth month(const char* text) {
@@ -61,26 +58,32 @@ struct Event {
 class TestMonthlyBill : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
-    std::shared_ptr<QDateTime> now_;
+    TempWorkspace workspace_;
+    FakeClock clock_{"2026-01-01T00:00:00Z"};
     int files_ = 0;
 
-    Clock clock() const {
-        return [now = now_] { return *now; };
-    }
-    void setNow(const char* at) { *now_ = utcAt(at); }
-    LicenseRegistry registry() { return LicenseRegistry(*workspace_, clock()); }
+    LicenseRegistry registry() { return LicenseRegistry(*workspace_, clock_.clock()); }
 
     LicenseRecord issue(const LicenseRequest& r) {
-        auto issued = registry().issue(r, kPassphrase);
+        auto issued = registry().issue(r, kTestPassphrase);
         if (!issued)
             qFatal("issue failed: %s", qPrintable(issued.error().message()));
         return std::move(issued).value();
     }
 
+    // Moves `record` to `tier` from the clock's now, as `aicp license upgrade` does.
+    LicenseRecord upgradeNow(const LicenseRecord& record, const char* tier) {
+        LicenseRequest changes = LicenseRequest::from(record.license);
+        changes.tier = QString::fromLatin1(tier);
+        changes.notBefore = {};
+        auto upgraded = registry().upgrade(record.license.id, changes, kTestPassphrase);
+        if (!upgraded)
+            qFatal("upgrade failed: %s", qPrintable(upgraded.error().message()));
+        return std::move(upgraded).value();
+    }
+
     void importUsage(const char* customer, std::initializer_list<Event> events) {
-        const QString path = dir_.filePath(QStringLiteral("usage%1.csv").arg(++files_));
+        const QString path = workspace_.file(QStringLiteral("usage%1.csv").arg(++files_));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(
@@ -116,13 +119,10 @@ class TestMonthlyBill : public QObject {
 
 private slots:
     void init() {
-        static int counter = 0;
-        now_ = std::make_shared<QDateTime>(utcAt("2026-01-01T00:00:00Z"));
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("b%1.aicp").arg(++counter))).value();
-        QVERIFY(KeyStore(*workspace_, clock()).generate(kPassphrase));
+        clock_.set("2026-01-01T00:00:00Z");
+        QVERIFY2(workspace_.renew(), qPrintable(workspace_.error()));
+        QVERIFY(addSigningKey(*workspace_, clock_.clock()));
     }
-    void cleanup() { workspace_.reset(); }
 
     // --- the proration arithmetic on its own --------------------------------
 
@@ -198,12 +198,8 @@ private slots:
             request("acme", "starter", "2026-04-01T00:00:00Z", "2027-04-01T00:00:00Z");
         r.seats = 5;
         const LicenseRecord starter = issue(r);
-        setNow("2026-04-15T00:00:00Z");
-        LicenseRequest changes = LicenseRequest::from(starter.license);
-        changes.tier = QStringLiteral("professional");
-        changes.notBefore = {};
-        auto upgraded = registry().upgrade(starter.license.id, changes, kPassphrase);
-        QVERIFY2(upgraded, upgraded ? "" : qPrintable(upgraded.error().message()));
+        clock_.set("2026-04-15T00:00:00Z");
+        const LicenseRecord upgraded = upgradeNow(starter, "professional");
         importUsage("acme", {{"2026-04-14T23:59:59Z", 60'000}, {"2026-04-15T00:00:00Z", 100'000}});
 
         const MonthlyBill b = bill("acme", "2026-04");
@@ -214,7 +210,7 @@ private slots:
         QCOMPARE(b.segments[0].requests, std::int64_t(60'000));
         QCOMPARE(b.segments[0].includedRequests, std::optional<std::int64_t>(46'667));
         QCOMPARE(b.segments[1].tier, QStringLiteral("professional"));
-        QCOMPARE(b.segments[1].licenseId, upgraded->license.id);
+        QCOMPARE(b.segments[1].licenseId, upgraded.license.id);
         QCOMPARE(b.segments[1].seconds, std::int64_t(1'382'400));
         QCOMPARE(b.segments[1].requests, std::int64_t(100'000));
         QCOMPARE(b.segments[1].includedRequests, std::optional<std::int64_t>(533'333));
@@ -244,8 +240,9 @@ private slots:
         // Total: 306.15 + 46.77 = $352.92
         const LicenseRecord pro =
             issue(request("acme", "professional", "2026-03-01T00:00:00Z", "2027-03-01T00:00:00Z"));
-        setNow("2026-03-10T12:00:00Z");
-        QVERIFY(registry().revoke(pro.license.id, QStringLiteral("contract ended"), kPassphrase));
+        clock_.set("2026-03-10T12:00:00Z");
+        QVERIFY(
+            registry().revoke(pro.license.id, QStringLiteral("contract ended"), kTestPassphrase));
         importUsage("acme", {{"2026-03-05T09:00:00Z", 400'000}, {"2026-03-20T09:00:00Z", 5'000}});
 
         const MonthlyBill b = bill("acme", "2026-03");
@@ -272,8 +269,8 @@ private slots:
         // Total: 183.26 + 8.71 + 115.74 = $307.71 (the two base lines add up to $299.00)
         const LicenseRecord first =
             issue(request("acme", "starter", "2026-04-20T00:00:00Z", "2026-05-20T00:00:00Z"));
-        setNow("2026-05-12T00:00:00Z");
-        auto renewed = registry().renew(first.license.id, kPassphrase);
+        clock_.set("2026-05-12T00:00:00Z");
+        auto renewed = registry().renew(first.license.id, kTestPassphrase);
         QVERIFY(renewed);
         QCOMPARE(renewed->license.notBefore, utcAt("2026-05-20T00:00:00Z"));
         importUsage("acme", {{"2026-05-10T00:00:00Z", 70'000}, {"2026-05-25T00:00:00Z", 30'000}});
@@ -305,14 +302,14 @@ private slots:
         // Total: 333.00 + 199.33 + 3.33 = $535.66
         const LicenseRecord pro =
             issue(request("acme", "professional", "2026-05-11T00:00:00Z", "2026-06-11T00:00:00Z"));
-        setNow("2026-06-01T00:00:00Z");
+        clock_.set("2026-06-01T00:00:00Z");
         LicenseRequest changes = LicenseRequest::from(pro.license);
         changes.tier = QStringLiteral("starter");
         changes.seats.reset();
         changes.agents.reset();
         changes.notBefore = utcAt("2026-06-11T00:00:00Z");
         changes.expiresAt = utcAt("2027-06-11T00:00:00Z");
-        QVERIFY(registry().upgrade(pro.license.id, changes, kPassphrase));
+        QVERIFY(registry().upgrade(pro.license.id, changes, kTestPassphrase));
         importUsage("acme", {{"2026-06-20T00:00:00Z", 70'000}});
 
         const MonthlyBill b = bill("acme", "2026-06");
@@ -425,7 +422,7 @@ private slots:
         //   base $299 × 15/29 = $154.6551… -> $154.66
         //   quota 100,000 × 15/29 = 51,724.1 -> 51,724
         // Total $154.66
-        setNow("2028-02-01T00:00:00Z");
+        clock_.set("2028-02-01T00:00:00Z");
         issue(request("acme", "starter", "2028-02-15T00:00:00Z", "2029-02-15T00:00:00Z"));
         const MonthlyBill b = bill("acme", "2028-02");
         QCOMPARE(b.monthSeconds, std::int64_t(2'505'600));
@@ -445,11 +442,8 @@ private slots:
         // Total $662.12 (both within quota)
         const LicenseRecord starter =
             issue(request("acme", "starter", "2026-04-01T00:00:00Z", "2027-04-01T00:00:00Z"));
-        setNow("2026-04-15T10:30:00Z");
-        LicenseRequest changes = LicenseRequest::from(starter.license);
-        changes.tier = QStringLiteral("professional");
-        changes.notBefore = {};
-        QVERIFY(registry().upgrade(starter.license.id, changes, kPassphrase));
+        clock_.set("2026-04-15T10:30:00Z");
+        upgradeNow(starter, "professional");
         importUsage("acme", {{"2026-04-15T10:45:00Z", 1'000}, {"2026-04-15T11:00:00Z", 2'000}});
 
         const MonthlyBill b = bill("acme", "2026-04");
@@ -490,8 +484,8 @@ private slots:
 
         const LicenseRecord first =
             issue(request("acme", "starter", "2026-05-11T00:00:00Z", "2026-06-11T00:00:00Z"));
-        setNow("2026-06-01T00:00:00Z");
-        QVERIFY(registry().renew(first.license.id, kPassphrase));
+        clock_.set("2026-06-01T00:00:00Z");
+        QVERIFY(registry().renew(first.license.id, kTestPassphrase));
 
         const MonthlyBill b = bill("acme", "2026-06");
         QCOMPARE(b.segments.size(), std::size_t(2));
@@ -543,7 +537,7 @@ private slots:
         // Starter 10 days = 1/3: $299 / 3 = $99.6666… -> $99.67
         // Professional 20 days = 2/3: $999 × 2/3 = $666.00. Total $765.67
         issue(request("acme", "starter", "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"));
-        setNow("2026-01-02T00:00:00Z");
+        clock_.set("2026-01-02T00:00:00Z");
         issue(request("acme", "professional", "2026-06-11T00:00:00Z", "2027-01-01T00:00:00Z"));
         const MonthlyBill b = bill("acme", "2026-06");
         QCOMPARE(b.segments.size(), std::size_t(2));

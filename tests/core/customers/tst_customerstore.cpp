@@ -1,7 +1,7 @@
 #include "customers/customer.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using aicp::Customer;
@@ -13,17 +13,10 @@ class TestCustomerStore : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_;
 
 private slots:
-    void init() {
-        static int counter = 0;
-        auto workspace = Workspace::open(dir_.filePath(QStringLiteral("ws%1.aicp").arg(++counter)));
-        QVERIFY(workspace);
-        workspace_ = std::move(workspace).value();
-    }
-    void cleanup() { workspace_.reset(); }
+    void init() { QVERIFY2(workspace_.renew(), qPrintable(workspace_.error())); }
 
     void savesAndFinds() {
         CustomerStore store(*workspace_);

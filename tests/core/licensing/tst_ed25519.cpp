@@ -13,6 +13,19 @@ using aicp::Ed25519PublicKey;
 class TestEd25519 : public QObject {
     Q_OBJECT
 
+    // The stock openssl command line, when installed, and a folder for the
+    // files it reads.
+    const QString openssl_ = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+    QTemporaryDir dir_;
+
+    // The file's path, or empty when it could not be written.
+    QString write(const char* name, const QByteArray& bytes) const {
+        QFile out(dir_.filePath(QString::fromLatin1(name)));
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
+            return QString();
+        return out.fileName();
+    }
+
 private slots:
     void signsAndVerifies() {
         const auto key = Ed25519PrivateKey::generate();
@@ -95,21 +108,16 @@ private slots:
     }
 
     void stockOpensslReadsOurFiles() {
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty())
+        if (openssl_.isEmpty())
             QSKIP("the openssl command line is not installed");
-        QTemporaryDir dir;
         const auto key = Ed25519PrivateKey::generate();
-        const QString keyFile = dir.filePath(QStringLiteral("key.pem"));
-        QFile file(keyFile);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(key->toEncryptedPem("s3cret").value());
-        file.close();
+        const QString keyFile = write("key.pem", key->toEncryptedPem("s3cret").value());
+        QVERIFY(!keyFile.isEmpty());
 
         QProcess process;
-        process.start(openssl, {QStringLiteral("pkey"), QStringLiteral("-in"), keyFile,
-                                QStringLiteral("-passin"), QStringLiteral("pass:s3cret"),
-                                QStringLiteral("-pubout")});
+        process.start(openssl_, {QStringLiteral("pkey"), QStringLiteral("-in"), keyFile,
+                                 QStringLiteral("-passin"), QStringLiteral("pass:s3cret"),
+                                 QStringLiteral("-pubout")});
         QVERIFY(process.waitForFinished(30'000));
         QCOMPARE(process.exitCode(), 0);
         QCOMPARE(process.readAllStandardOutput(), key->publicKey().toPem());
@@ -118,19 +126,11 @@ private slots:
     // SPEC: anyone holding the public key verifies a license key with stock
     // `openssl pkeyutl -verify -rawin`; this runs the README's recipe.
     void stockOpensslVerifiesALicenseKey() {
-        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
-        if (openssl.isEmpty())
+        if (openssl_.isEmpty())
             QSKIP("the openssl command line is not installed");
-        QTemporaryDir dir;
         const auto key = Ed25519PrivateKey::generate();
         const QByteArray token =
             aicp::makeSignedToken("AICP1", R"({"id":"x","tier":"starter"})", *key).value();
-        const auto write = [&dir](const char* name, const QByteArray& bytes) {
-            QFile out(dir.filePath(QString::fromLatin1(name)));
-            if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size())
-                return QString();
-            return out.fileName();
-        };
         const QString publicKey = write("public.pem", key->publicKey().toPem());
         const qsizetype lastDot = token.lastIndexOf('.');
         const QString signature = write(
@@ -139,10 +139,10 @@ private slots:
         const auto verifies = [&](const QByteArray& signedPart) {
             const QString input = write("signed.txt", signedPart);
             QProcess process;
-            process.start(openssl, {QStringLiteral("pkeyutl"), QStringLiteral("-verify"),
-                                    QStringLiteral("-pubin"), QStringLiteral("-inkey"), publicKey,
-                                    QStringLiteral("-rawin"), QStringLiteral("-in"), input,
-                                    QStringLiteral("-sigfile"), signature});
+            process.start(openssl_, {QStringLiteral("pkeyutl"), QStringLiteral("-verify"),
+                                     QStringLiteral("-pubin"), QStringLiteral("-inkey"), publicKey,
+                                     QStringLiteral("-rawin"), QStringLiteral("-in"), input,
+                                     QStringLiteral("-sigfile"), signature});
             return process.waitForFinished(30'000) &&
                    process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
         };

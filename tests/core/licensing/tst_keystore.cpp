@@ -3,8 +3,8 @@
 #include "licensing/keystore.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
@@ -16,16 +16,10 @@ const QByteArray kPassphrase("correct horse battery");
 class TestKeyStore : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_;
 
 private slots:
-    void init() {
-        static int counter = 0;
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("k%1.aicp").arg(++counter))).value();
-    }
-    void cleanup() { workspace_.reset(); }
+    void init() { QVERIFY2(workspace_.renew(), qPrintable(workspace_.error())); }
 
     void generatesOneSigningKey() {
         KeyStore keys(*workspace_);
@@ -103,7 +97,7 @@ private slots:
         const QByteArray pem = KeyStore(*workspace_).generate(kPassphrase)->publicKeyPem;
         QVERIFY(pem.startsWith("-----BEGIN PUBLIC KEY-----"));
 
-        auto customer = Workspace::open(dir_.filePath(QStringLiteral("customer.aicp"))).value();
+        auto customer = Workspace::open(workspace_.file(QStringLiteral("customer.aicp"))).value();
         QVERIFY(aicp::setWorkspaceMode(*customer, Workspace::Mode::Customer).ok());
         KeyStore customerKeys(*customer);
         auto imported = customerKeys.importPublicKey(pem);

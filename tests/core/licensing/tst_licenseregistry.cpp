@@ -5,15 +5,15 @@
 #include "licensing/licenseverifier.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
+#include "support/testkeys.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
+using aicp::test::kTestPassphrase;
 
 namespace {
-
-const QByteArray kPassphrase("correct horse battery");
 
 LicenseRequest request(const char* tier) {
     LicenseRequest r;
@@ -29,8 +29,7 @@ LicenseRequest request(const char* tier) {
 class TestLicenseRegistry : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
+    aicp::test::TempWorkspace workspace_{aicp::test::TempWorkspace::Content::SigningKey};
 
     LicenseVerification verify(const QByteArray& key) {
         LicenseVerifier verifier(KeyStore(*workspace_).publicKeyRing().value());
@@ -44,21 +43,15 @@ class TestLicenseRegistry : public QObject {
         return verifier.verify(key, QDateTime::currentDateTimeUtc());
     }
     QString refusal(const LicenseRequest& r) {
-        auto issued = LicenseRegistry(*workspace_).issue(r, kPassphrase);
+        auto issued = LicenseRegistry(*workspace_).issue(r, kTestPassphrase);
         return issued ? QString() : issued.error().message();
     }
 
 private slots:
-    void init() {
-        static int counter = 0;
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("r%1.aicp").arg(++counter))).value();
-        QVERIFY(KeyStore(*workspace_).generate(kPassphrase));
-    }
-    void cleanup() { workspace_.reset(); }
+    void init() { QVERIFY2(workspace_.renew(), qPrintable(workspace_.error())); }
 
     void issuesFromTheTierDefaults() {
-        auto issued = LicenseRegistry(*workspace_).issue(request("professional"), kPassphrase);
+        auto issued = LicenseRegistry(*workspace_).issue(request("professional"), kTestPassphrase);
         QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
         const LicensePayload& license = issued->license;
         QCOMPARE(license.tier, QStringLiteral("professional"));
@@ -82,7 +75,7 @@ private slots:
     }
 
     void enterpriseGetsEveryPackAndModule() {
-        auto issued = LicenseRegistry(*workspace_).issue(request("enterprise"), kPassphrase);
+        auto issued = LicenseRegistry(*workspace_).issue(request("enterprise"), kTestPassphrase);
         QVERIFY(issued);
         QCOMPARE(issued->license.policyPacks.size(), 6);
         QCOMPARE(issued->license.complianceModules.size(), 5);
@@ -130,22 +123,22 @@ private slots:
                                QStringLiteral("cost-controls")};
         starter.seats = 5;
         starter.auditTier = QStringLiteral("regulatory");
-        auto issued = LicenseRegistry(*workspace_).issue(starter, kPassphrase);
+        auto issued = LicenseRegistry(*workspace_).issue(starter, kTestPassphrase);
         QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
         QCOMPARE(issued->license.policyPacks.size(), 3);
     }
 
     void revocationIsPublishedSignedAndRefused() {
         LicenseRegistry registry(*workspace_);
-        auto issued = registry.issue(request("starter"), kPassphrase).value();
+        auto issued = registry.issue(request("starter"), kTestPassphrase).value();
         QCOMPARE(registry.latestPublishedRevocationList().error().code(), Error::Code::NotFound);
 
-        QVERIFY(!registry.revoke(issued.license.id, QStringLiteral("  "), kPassphrase));
+        QVERIFY(!registry.revoke(issued.license.id, QStringLiteral("  "), kTestPassphrase));
         QVERIFY(!registry.revoke(issued.license.id, QStringLiteral("fraud"), "wrong passphrase"));
         QVERIFY(!registry.find(issued.license.id)->revocation);  // nothing half-written
 
         auto revoked =
-            registry.revoke(issued.license.id, QStringLiteral("contract ended"), kPassphrase);
+            registry.revoke(issued.license.id, QStringLiteral("contract ended"), kTestPassphrase);
         QVERIFY2(revoked, revoked ? "" : qPrintable(revoked.error().message()));
         QCOMPARE(revoked->revocation->reason, QStringLiteral("contract ended"));
         QCOMPARE(registry.find(issued.license.id)->stateAt(QDateTime::currentDateTimeUtc()),
@@ -158,12 +151,13 @@ private slots:
         QCOMPARE(list->sequence, 1);
         QVERIFY(list->find(issued.license.id));
 
-        QCOMPARE(
-            registry.revoke(issued.license.id, QStringLiteral("again"), kPassphrase).error().code(),
-            Error::Code::Conflict);
+        QCOMPARE(registry.revoke(issued.license.id, QStringLiteral("again"), kTestPassphrase)
+                     .error()
+                     .code(),
+                 Error::Code::Conflict);
 
-        auto second = registry.issue(request("starter"), kPassphrase).value();
-        QVERIFY(registry.revoke(second.license.id, QStringLiteral("duplicate"), kPassphrase));
+        auto second = registry.issue(request("starter"), kTestPassphrase).value();
+        QVERIFY(registry.revoke(second.license.id, QStringLiteral("duplicate"), kTestPassphrase));
         auto newer = RevocationList::verify(registry.latestPublishedRevocationList().value(),
                                             KeyStore(*workspace_).publicKeyRing().value());
         QCOMPARE(newer->sequence, 2);
@@ -172,8 +166,8 @@ private slots:
 
     void renewAndUpgradeNameWhatTheySupersede() {
         LicenseRegistry registry(*workspace_);
-        auto original = registry.issue(request("starter"), kPassphrase).value();
-        auto renewed = registry.renew(original.license.id, kPassphrase);
+        auto original = registry.issue(request("starter"), kTestPassphrase).value();
+        auto renewed = registry.renew(original.license.id, kTestPassphrase);
         QVERIFY2(renewed, renewed ? "" : qPrintable(renewed.error().message()));
         QCOMPARE(renewed->license.supersedes, std::optional(original.license.id));
         QCOMPARE(renewed->license.notBefore, original.license.expiresAt);
@@ -182,7 +176,7 @@ private slots:
         QCOMPARE(registry.find(original.license.id)->supersededBy,
                  std::optional(renewed->license.id));
         // The chain continues from its newest license only.
-        auto again = registry.renew(original.license.id, kPassphrase);
+        auto again = registry.renew(original.license.id, kTestPassphrase);
         QVERIFY(!again);
         QCOMPARE(again.error().code(), Error::Code::Conflict);
         QVERIFY(again.error().message().contains(QStringLiteral("already replaced")));
@@ -191,7 +185,7 @@ private slots:
         changes.tier = QStringLiteral("professional");
         changes.seats.reset();
         changes.agents.reset();
-        auto upgraded = registry.upgrade(renewed->license.id, changes, kPassphrase);
+        auto upgraded = registry.upgrade(renewed->license.id, changes, kTestPassphrase);
         QVERIFY2(upgraded, upgraded ? "" : qPrintable(upgraded.error().message()));
         QCOMPARE(upgraded->license.tier, QStringLiteral("professional"));
         QCOMPARE(upgraded->license.seats, 10);
@@ -200,7 +194,8 @@ private slots:
     }
 
     void licensesAreNeverDeleted() {
-        auto issued = LicenseRegistry(*workspace_).issue(request("starter"), kPassphrase).value();
+        auto issued =
+            LicenseRegistry(*workspace_).issue(request("starter"), kTestPassphrase).value();
         QVERIFY(!executeScript(workspace_->handle(), "DELETE FROM licenses").ok());
         QVERIFY(
             !executeScript(workspace_->handle(), "UPDATE licenses SET tier = 'enterprise'").ok());
@@ -209,9 +204,9 @@ private slots:
 
     void rotationKeepsOldLicensesValid() {
         LicenseRegistry registry(*workspace_);
-        auto before = registry.issue(request("starter"), kPassphrase).value();
-        QVERIFY(KeyStore(*workspace_).rotate(kPassphrase));
-        auto after = registry.issue(request("starter"), kPassphrase).value();
+        auto before = registry.issue(request("starter"), kTestPassphrase).value();
+        QVERIFY(KeyStore(*workspace_).rotate(kTestPassphrase));
+        auto after = registry.issue(request("starter"), kTestPassphrase).value();
         QVERIFY(before.license.kid != after.license.kid);
         QCOMPARE(verify(before.key).status, LicenseStatus::Valid);
         QCOMPARE(verify(after.key).status, LicenseStatus::Valid);
@@ -219,7 +214,7 @@ private slots:
 
     void findsByIdPrefix() {
         LicenseRegistry registry(*workspace_);
-        auto issued = registry.issue(request("starter"), kPassphrase).value();
+        auto issued = registry.issue(request("starter"), kTestPassphrase).value();
         const QString id = issued.license.id.toString(QUuid::WithoutBraces);
         QCOMPARE(registry.findByPrefix(id.left(8))->license.id, issued.license.id);
         QCOMPARE(registry.findByPrefix(id.toUpper())->license.id, issued.license.id);

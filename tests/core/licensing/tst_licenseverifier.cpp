@@ -2,6 +2,9 @@
 #include "licensing/licensefile.h"
 #include "licensing/licenseverifier.h"
 #include "licensing/signedtoken.h"
+#include "support/fakeclock.h"
+#include "support/samplelicense.h"
+#include "support/testkeys.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,33 +12,9 @@
 #include <QTimeZone>
 
 using namespace aicp;
+using namespace aicp::test;
 
 namespace {
-
-QDateTime utc(const char* text) {
-    return fromRfc3339(QString::fromLatin1(text)).value();
-}
-
-LicensePayload sampleLicense(const Ed25519PrivateKey& key) {
-    LicensePayload license;
-    license.id = QUuid::fromString(QStringLiteral("6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f"));
-    license.kid = key.publicKey().kid();
-    license.customerId = QStringLiteral("acme-corp");
-    license.customerName = QStringLiteral("Acme Corp");
-    license.tier = QStringLiteral("professional");
-    license.features = {QStringLiteral("basic_governance"), QStringLiteral("sso")};
-    license.policyPacks = {QStringLiteral("pii-protection")};
-    license.complianceModules = {QStringLiteral("gdpr")};
-    license.requestsPerMonth = 1'000'000;
-    license.seats = 10;
-    license.agents = 25;
-    license.auditTier = QStringLiteral("basic");
-    license.issuedAt = utc("2026-01-01T00:00:00Z");
-    license.notBefore = utc("2026-01-01T00:00:00Z");
-    license.expiresAt = utc("2027-01-01T00:00:00Z");
-    license.graceDays = 14;
-    return license;
-}
 
 QByteArray signLicense(const LicensePayload& license, const Ed25519PrivateKey& key) {
     return makeSignedToken("AICP1", license.toJson(), key).value();
@@ -51,28 +30,20 @@ QByteArray signPayload(const QByteArray& payload, const Ed25519PrivateKey& key) 
 class TestLicenseVerifier : public QObject {
     Q_OBJECT
 
-    std::optional<Ed25519PrivateKey> key_;
-    std::optional<Ed25519PrivateKey> otherKey_;
+    const TestKey vendor_ = makeTestKey();
+    const TestKey other_ = makeTestKey();
     QByteArray goodKey_;
 
-    LicenseVerifier verifier() const {
-        PublicKeyRing ring;
-        ring.add(key_->publicKey());
-        return LicenseVerifier(ring);
-    }
+    LicenseVerifier verifier() const { return LicenseVerifier(vendor_.ring); }
     LicenseStatus statusOf(QByteArrayView text, const char* now = "2026-06-01T12:00:00Z") const {
-        return verifier().verify(text, utc(now)).status;
+        return verifier().verify(text, utcAt(now)).status;
     }
 
 private slots:
-    void initTestCase() {
-        key_ = Ed25519PrivateKey::generate().value();
-        otherKey_ = Ed25519PrivateKey::generate().value();
-        goodKey_ = signLicense(sampleLicense(*key_), *key_);
-    }
+    void initTestCase() { goodKey_ = signLicense(sampleLicense(vendor_.key), vendor_.key); }
 
     void acceptsAGoodLicenseAndReadsEveryField() {
-        const auto result = verifier().verify(goodKey_, utc("2026-06-01T12:00:00Z"));
+        const auto result = verifier().verify(goodKey_, utcAt("2026-06-01T12:00:00Z"));
         QCOMPARE(result.status, LicenseStatus::Valid);
         QVERIFY(result.isUsable());
         QCOMPARE(result.license->customerId, QStringLiteral("acme-corp"));
@@ -106,7 +77,7 @@ private slots:
         QFETCH(QString, now);
         QFETCH(LicenseStatus, status);
         QFETCH(QString, reason);
-        const auto result = verifier().verify(goodKey_, utc(now.toLatin1().constData()));
+        const auto result = verifier().verify(goodKey_, utcAt(now.toLatin1().constData()));
         QCOMPARE(result.status, status);
         // The reason names the date that decided it.
         QVERIFY2(result.reason.contains(reason), qPrintable(result.reason));
@@ -122,15 +93,15 @@ private slots:
     }
 
     void noGraceMeansExpiredAtExpiry() {
-        LicensePayload license = sampleLicense(*key_);
+        LicensePayload license = sampleLicense(vendor_.key);
         license.graceDays = 0;
-        QCOMPARE(statusOf(signLicense(license, *key_), "2027-01-01T00:00:00Z"),
+        QCOMPARE(statusOf(signLicense(license, vendor_.key), "2027-01-01T00:00:00Z"),
                  LicenseStatus::Expired);
     }
 
     void detectsClockRollback() {
         const LicenseVerifier check = verifier();
-        const QDateTime seen = utc("2026-06-01T12:00:00Z");
+        const QDateTime seen = utcAt("2026-06-01T12:00:00Z");
         QCOMPARE(check.verify(goodKey_, seen.addSecs(-60), seen).status,
                  LicenseStatus::Valid);  // NTP wobble
         const auto rolledBack = check.verify(goodKey_, seen.addDays(-2), seen);
@@ -142,20 +113,20 @@ private slots:
         LicenseVerifier check = verifier();
         RevocationList list;
         list.sequence = 3;
-        list.issuedAt = utc("2026-05-01T00:00:00Z");
-        list.revoked.push_back({sampleLicense(*key_).id, utc("2026-05-01T00:00:00Z")});
+        list.issuedAt = utcAt("2026-05-01T00:00:00Z");
+        list.revoked.push_back({sampleLicense(vendor_.key).id, utcAt("2026-05-01T00:00:00Z")});
         QVERIFY(check.useRevocationList(list, 2).ok());
-        const auto result = check.verify(goodKey_, utc("2026-06-01T12:00:00Z"));
+        const auto result = check.verify(goodKey_, utcAt("2026-06-01T12:00:00Z"));
         QCOMPARE(result.status, LicenseStatus::Revoked);
         QVERIFY(result.reason.contains(QStringLiteral("2026-05-01")));
         QVERIFY(!check.useRevocationList(list, 4).ok());  // older than one already seen
     }
 
     void refusesUnknownKeysAndForeignSignatures() {
-        QCOMPARE(statusOf(signLicense(sampleLicense(*otherKey_), *otherKey_)),
+        QCOMPARE(statusOf(signLicense(sampleLicense(other_.key), other_.key)),
                  LicenseStatus::UnknownKey);
         // Claims our kid but is signed by another key.
-        QCOMPARE(statusOf(signLicense(sampleLicense(*key_), *otherKey_)),
+        QCOMPARE(statusOf(signLicense(sampleLicense(vendor_.key), other_.key)),
                  LicenseStatus::BadSignature);
     }
 
@@ -173,7 +144,7 @@ private slots:
     }
 
     void everyAlteredFieldBreaksTheSignature() {
-        const QByteArray original = sampleLicense(*key_).toJson();
+        const QByteArray original = sampleLicense(vendor_.key).toJson();
         const QByteArray signature = goodKey_.mid(goodKey_.lastIndexOf('.') + 1);
         const QJsonObject fields = QJsonDocument::fromJson(original).object();
         for (auto it = fields.begin(); it != fields.end(); ++it) {
@@ -219,7 +190,7 @@ private slots:
     }
     void malformedTextIsRefusedWithoutCrashing() {
         QFETCH(QByteArray, text);
-        const auto result = verifier().verify(text, utc("2026-06-01T12:00:00Z"));
+        const auto result = verifier().verify(text, utcAt("2026-06-01T12:00:00Z"));
         QVERIFY(!result.isUsable());
         QVERIFY(!result.reason.isEmpty());
     }
@@ -233,27 +204,29 @@ private slots:
             QSKIP("payload length leaves no spare bits");
         QByteArray tampered = goodKey_;
         tampered[dot - 1] = static_cast<char>(tampered[dot - 1] + 1);
-        QVERIFY(!verifier().verify(tampered, utc("2026-06-01T12:00:00Z")).isUsable());
+        QVERIFY(!verifier().verify(tampered, utcAt("2026-06-01T12:00:00Z")).isUsable());
     }
 
     void signedButInvalidContentIsMalformed() {
-        QJsonObject fields = QJsonDocument::fromJson(sampleLicense(*key_).toJson()).object();
+        QJsonObject fields = QJsonDocument::fromJson(sampleLicense(vendor_.key).toJson()).object();
         fields.insert(QStringLiteral("seats"), QStringLiteral("ten"));
         fields.insert(QStringLiteral("limits"), QStringLiteral("lots"));
-        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), *key_)),
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                      vendor_.key)),
                  LicenseStatus::Malformed);
-        fields = QJsonDocument::fromJson(sampleLicense(*key_).toJson()).object();
+        fields = QJsonDocument::fromJson(sampleLicense(vendor_.key).toJson()).object();
         fields.insert(QStringLiteral("expires_at"), QStringLiteral("2027-02-30T00:00:00Z"));
-        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), *key_)),
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                      vendor_.key)),
                  LicenseStatus::Malformed);
     }
 
     void refusesANewerFormatButKeepsUnknownFields() {
-        QJsonObject fields = QJsonDocument::fromJson(sampleLicense(*key_).toJson()).object();
+        QJsonObject fields = QJsonDocument::fromJson(sampleLicense(vendor_.key).toJson()).object();
         fields.insert(QStringLiteral("v"), 2);
         const auto newer = verifier().verify(
-            signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), *key_),
-            utc("2026-06-01T12:00:00Z"));
+            signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact), vendor_.key),
+            utcAt("2026-06-01T12:00:00Z"));
         QCOMPARE(newer.status, LicenseStatus::Malformed);
         QVERIFY(newer.reason.contains(QStringLiteral("newer")));
 
@@ -261,7 +234,7 @@ private slots:
         fields.insert(QStringLiteral("loyalty_tier"), QStringLiteral("gold"));
         const QByteArray payload = QJsonDocument(fields).toJson(QJsonDocument::Compact);
         const auto result =
-            verifier().verify(signPayload(payload, *key_), utc("2026-06-01T12:00:00Z"));
+            verifier().verify(signPayload(payload, vendor_.key), utcAt("2026-06-01T12:00:00Z"));
         QCOMPARE(result.status, LicenseStatus::Valid);
         QCOMPARE(result.license->unknownFields.value(QStringLiteral("loyalty_tier")).toString(),
                  QStringLiteral("gold"));
@@ -269,24 +242,24 @@ private slots:
     }
 
     void licenseFileRoundTripsAndCommentsAreNotTrusted() {
-        const LicensePayload license = sampleLicense(*key_);
+        const LicensePayload license = sampleLicense(vendor_.key);
         QByteArray file = licenseFileText(goodKey_, license);
         QVERIFY(file.contains("-----BEGIN AICP LICENSE-----\n"));
         QVERIFY(file.contains("# Customer: Acme Corp (acme-corp)"));
         QCOMPARE(statusOf(file), LicenseStatus::Valid);
         // Editing the readable lines changes nothing that is trusted.
         file.replace("# Tier: professional", "# Tier: enterprise");
-        const auto result = verifier().verify(file, utc("2026-06-01T12:00:00Z"));
+        const auto result = verifier().verify(file, utcAt("2026-06-01T12:00:00Z"));
         QCOMPARE(result.status, LicenseStatus::Valid);
         QCOMPARE(result.license->tier, QStringLiteral("professional"));
         // A damaged block is refused.
         QByteArray damaged = licenseFileText(goodKey_, license);
         damaged.replace(damaged.indexOf("-----BEGIN AICP LICENSE-----\n") + 30, 1, "*");
-        QVERIFY(!verifier().verify(damaged, utc("2026-06-01T12:00:00Z")).isUsable());
+        QVERIFY(!verifier().verify(damaged, utcAt("2026-06-01T12:00:00Z")).isUsable());
         QVERIFY(!verifier()
                      .verify(QByteArray(licenseFileText(goodKey_, license))
                                  .replace("-----END AICP LICENSE-----", ""),
-                             utc("2026-06-01T12:00:00Z"))
+                             utcAt("2026-06-01T12:00:00Z"))
                      .isUsable());
     }
 };

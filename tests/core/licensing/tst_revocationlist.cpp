@@ -1,24 +1,20 @@
 #include "licensing/licensepayload.h"
 #include "licensing/publickeyring.h"
 #include "licensing/revocationlist.h"
+#include "support/fakeclock.h"
+#include "support/testkeys.h"
 
 #include <QTest>
 
 using namespace aicp;
+using aicp::test::makeTestKey;
 
 namespace {
-
-// The keys a customer trusts: just the vendor's.
-PublicKeyRing trusting(const Ed25519PrivateKey& key) {
-    PublicKeyRing ring;
-    ring.add(key.publicKey());
-    return ring;
-}
 
 RevocationList listNumber(std::int64_t sequence) {
     RevocationList list;
     list.sequence = sequence;
-    list.issuedAt = fromRfc3339(QStringLiteral("2026-11-24T10:00:00Z")).value();
+    list.issuedAt = aicp::test::utcAt("2026-11-24T10:00:00Z");
     return list;
 }
 
@@ -29,8 +25,8 @@ class TestRevocationList : public QObject {
 
 private slots:
     void signsAndVerifies() {
-        const auto key = Ed25519PrivateKey::generate().value();
-        const PublicKeyRing ring = trusting(key);
+        // The vendor's key, and the keys a customer trusts: just that one.
+        const auto [key, ring] = makeTestKey();
         RevocationList list = listNumber(7);
         const QUuid first = QUuid::createUuid();
         const QUuid second = QUuid::createUuid();
@@ -53,9 +49,8 @@ private slots:
     }
 
     void refusesTamperingAndStrangers() {
-        const auto key = Ed25519PrivateKey::generate().value();
-        const auto stranger = Ed25519PrivateKey::generate().value();
-        const PublicKeyRing ring = trusting(key);
+        const auto [key, ring] = makeTestKey();
+        const Ed25519PrivateKey stranger = makeTestKey().key;
         RevocationList list = listNumber(1);
         list.revoked.push_back({QUuid::createUuid(), list.issuedAt});
         const QByteArray token = list.sign(key).value();

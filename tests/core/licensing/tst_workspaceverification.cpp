@@ -3,24 +3,22 @@
 #include "licensing/licenseregistry.h"
 #include "licensing/workspaceverification.h"
 #include "storage/workspace.h"
+#include "support/tempworkspace.h"
+#include "support/testkeys.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
-
-namespace {
-const QByteArray kPassphrase("correct horse battery");
-}
+using aicp::test::kTestPassphrase;
+using aicp::test::TempWorkspace;
 
 // A vendor issues and revokes; a customer installation verifies with the
 // vendor's public key and the revocation lists it is handed.
 class TestWorkspaceVerification : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> vendor_;
-    std::unique_ptr<Workspace> customer_;
+    TempWorkspace vendor_{TempWorkspace::Content::SigningKey};
+    TempWorkspace customer_;
 
     LicenseRecord issue() {
         LicenseRequest request;
@@ -28,22 +26,15 @@ class TestWorkspaceVerification : public QObject {
         request.customerName = QStringLiteral("Acme Corp");
         request.tier = QStringLiteral("starter");
         request.expiresAt = QDateTime::currentDateTimeUtc().addDays(30);
-        return LicenseRegistry(*vendor_).issue(request, kPassphrase).value();
+        return LicenseRegistry(*vendor_).issue(request, kTestPassphrase).value();
     }
 
 private slots:
     void init() {
-        static int counter = 0;
-        ++counter;
-        vendor_ = Workspace::open(dir_.filePath(QStringLiteral("v%1.aicp").arg(counter))).value();
-        customer_ = Workspace::open(dir_.filePath(QStringLiteral("c%1.aicp").arg(counter))).value();
+        QVERIFY2(vendor_.renew(), qPrintable(vendor_.error()));
+        QVERIFY2(customer_.renew(), qPrintable(customer_.error()));
         QVERIFY(aicp::setWorkspaceMode(*customer_, Workspace::Mode::Customer).ok());
-        const QByteArray pem = KeyStore(*vendor_).generate(kPassphrase)->publicKeyPem;
-        QVERIFY(KeyStore(*customer_).importPublicKey(pem));
-    }
-    void cleanup() {
-        vendor_.reset();
-        customer_.reset();
+        QVERIFY(KeyStore(*customer_).importPublicKey(KeyStore(*vendor_).find()->publicKeyPem));
     }
 
     void vendorSeesItsOwnRevocations() {
@@ -51,7 +42,7 @@ private slots:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QCOMPARE(verifyInWorkspace(*vendor_, license.key, now).result.status, LicenseStatus::Valid);
         QVERIFY(LicenseRegistry(*vendor_).revoke(license.license.id, QStringLiteral("fraud"),
-                                                 kPassphrase));
+                                                 kTestPassphrase));
         const WorkspaceVerification after = verifyInWorkspace(*vendor_, license.key, now);
         QCOMPARE(after.result.status, LicenseStatus::Revoked);
         QCOMPARE(after.revocationSequence, std::optional<std::int64_t>(1));
@@ -61,9 +52,9 @@ private slots:
         const LicenseRecord first = issue();
         const LicenseRecord second = issue();
         LicenseRegistry registry(*vendor_);
-        QVERIFY(registry.revoke(first.license.id, QStringLiteral("one"), kPassphrase));
+        QVERIFY(registry.revoke(first.license.id, QStringLiteral("one"), kTestPassphrase));
         const QByteArray listOne = registry.latestPublishedRevocationList().value();
-        QVERIFY(registry.revoke(second.license.id, QStringLiteral("two"), kPassphrase));
+        QVERIFY(registry.revoke(second.license.id, QStringLiteral("two"), kTestPassphrase));
         const QByteArray listTwo = registry.latestPublishedRevocationList().value();
 
         const QDateTime now = QDateTime::currentDateTimeUtc();

@@ -192,36 +192,46 @@ private slots:
         QCOMPARE(bill.total, dollars("2412.00"));
     }
 
-    void discountAppliesToRecurringLinesOnly() {
+    void discountComesOffTheRecurringLinesOnly_data() {
+        QTest::addColumn<QString>("tier");
+        QTest::addColumn<qint64>("seats");
+        QTest::addColumn<QString>("auditTier");
+        QTest::addColumn<QString>("discount");
+        QTest::addColumn<qint64>("requests");
+        QTest::addColumn<QString>("discountLine");
+        QTest::addColumn<QString>("total");
         // starter, 200,000 requests: overage 100,000 × $0.001 = $100.00 (not discounted)
         // recurring $299.00 × 10 % = $29.90 off -> 299 + 100 - 29.90 = $369.10
-        Subscription needs = on("starter");
-        needs.discount = Percent::fromWhole(10);
-        const Bill bill = quote(needs, 200'000);
-        QCOMPARE(amountOf(bill, BillAxis::Discount), dollars("-29.90"));
-        QCOMPARE(bill.total, dollars("369.10"));
-    }
-
-    void discountHalfCentRoundsAwayFromZero() {
+        QTest::newRow("usage is not discounted")
+            << QStringLiteral("starter") << qint64(1) << QString() << QStringLiteral("10")
+            << qint64(200'000) << QStringLiteral("-29.90") << QStringLiteral("369.10");
         // 12.5 % of $999.00 = $124.875 -> -$124.88; 999 - 124.88 = $874.12
-        Subscription needs = on("professional");
-        needs.discount = Percent::parse(u"12.5").value();
-        const Bill bill = quote(needs, 0);
-        QCOMPARE(amountOf(bill, BillAxis::Discount), dollars("-124.88"));
-        QCOMPARE(bill.total, dollars("874.12"));
-    }
-
-    void discountCoversExtrasAndAudit() {
+        QTest::newRow("half a cent rounds away from zero")
+            << QStringLiteral("professional") << qint64(1) << QString() << QStringLiteral("12.5")
+            << qint64(0) << QStringLiteral("-124.88") << QStringLiteral("874.12");
         // starter + 2 extra seats ($198) + extended audit ($299): recurring $796.00
         // 25 % = $199.00 off; 250,000 requests add 150 × ... = $150.00
         // 796 + 150 - 199 = $747.00
-        Subscription needs = on("starter");
-        needs.seats = 5;
-        needs.auditTier = QStringLiteral("extended");
-        needs.discount = Percent::fromWhole(25);
-        const Bill bill = quote(needs, 250'000);
-        QCOMPARE(amountOf(bill, BillAxis::Discount), dollars("-199.00"));
-        QCOMPARE(bill.total, dollars("747.00"));
+        QTest::newRow("extras and audit are discounted")
+            << QStringLiteral("starter") << qint64(5) << QStringLiteral("extended")
+            << QStringLiteral("25") << qint64(250'000) << QStringLiteral("-199.00")
+            << QStringLiteral("747.00");
+    }
+    void discountComesOffTheRecurringLinesOnly() {
+        QFETCH(QString, tier);
+        QFETCH(qint64, seats);
+        QFETCH(QString, auditTier);
+        QFETCH(QString, discount);
+        QFETCH(qint64, requests);
+        QFETCH(QString, discountLine);
+        QFETCH(QString, total);
+        Subscription needs = on(qPrintable(tier));
+        needs.seats = seats;
+        needs.auditTier = auditTier;
+        needs.discount = Percent::parse(discount).value();
+        const Bill bill = quote(needs, requests);
+        QCOMPARE(amountOf(bill, BillAxis::Discount), dollars(qPrintable(discountLine)));
+        QCOMPARE(bill.total, dollars(qPrintable(total)));
     }
 
     void readmeWorkedExampleHolds() {

@@ -3,57 +3,43 @@
 #include "metering/usageimporter.h"
 #include "recommend/recommendationservice.h"
 #include "storage/workspace.h"
+#include "support/fakeclock.h"
+#include "support/tempworkspace.h"
+#include "support/testkeys.h"
 
 #include <memory>
 
 #include <QFile>
 #include <QJsonArray>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace aicp;
-
-namespace {
-
-const QByteArray kPassphrase("correct horse battery");
-
-QDateTime utcAt(const char* rfc3339) {
-    return fromRfc3339(QString::fromLatin1(rfc3339)).value();
-}
-
-}  // namespace
+using namespace aicp::test;
 
 // The service on a real workspace: a signed license in the registry, usage
 // imported from a CSV file, "now" from an injected clock.
 class TestRecommendationService : public QObject {
     Q_OBJECT
 
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
-    std::shared_ptr<QDateTime> now_ = std::make_shared<QDateTime>();
-
-    Clock clock() const {
-        return [now = now_] { return *now; };
-    }
+    TempWorkspace workspace_;
+    FakeClock clock_{"2026-04-01T00:00:00Z"};
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        *now_ = utcAt("2026-04-01T00:00:00Z");
-        workspace_ = Workspace::open(dir_.filePath(QStringLiteral("r.aicp"))).value();
-        QVERIFY(KeyStore(*workspace_, clock()).generate(kPassphrase));
+        QVERIFY2(workspace_.ok(), qPrintable(workspace_.error()));
+        QVERIFY(addSigningKey(*workspace_, clock_.clock()));
         LicenseRequest request;
         request.customerId = QStringLiteral("acme");
         request.customerName = QStringLiteral("Acme");
         request.tier = QStringLiteral("open_source");
         request.notBefore = utcAt("2026-04-01T00:00:00Z");
         request.expiresAt = utcAt("2027-04-01T00:00:00Z");
-        auto issued = LicenseRegistry(*workspace_, clock()).issue(request, kPassphrase);
+        auto issued = LicenseRegistry(*workspace_, clock_.clock()).issue(request, kTestPassphrase);
         QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
 
         // Days 1-4 of April: 2,000 requests a day (two events of 1,000), one
         // user and one agent.
-        const QString path = dir_.filePath(QStringLiteral("usage.csv"));
+        const QString path = workspace_.file(QStringLiteral("usage.csv"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(
@@ -77,8 +63,9 @@ private slots:
     void currentMonthProjectsFromTheClock() {
         // Now 2026-04-04 00:00: 6,000 in 3 complete days, 2,000 a day, 27 days
         // left: 6,000 + 54,000 = 60,000, six times open_source's cap.
-        *now_ = utcAt("2026-04-04T00:00:00Z");
-        auto r = RecommendationService(*workspace_, clock()).recommend(QStringLiteral("acme"));
+        clock_.set("2026-04-04T00:00:00Z");
+        auto r =
+            RecommendationService(*workspace_, clock_.clock()).recommend(QStringLiteral("acme"));
         QVERIFY2(r, r ? "" : qPrintable(r.error().message()));
         QCOMPARE(r->month, (YearMonth{2026, 4}));
         QCOMPARE(r->projection.requestsSoFar, std::int64_t(6000));
@@ -104,8 +91,8 @@ private slots:
     void pastMonthIsItsTotal() {
         // Seen from May, April is over: 8,000 requests; with the margin
         // 8,000 + 800 = 8,800 <= 10,000, so open_source stays, at 0.00.
-        *now_ = utcAt("2026-05-03T00:00:00Z");
-        auto r = RecommendationService(*workspace_, clock())
+        clock_.set("2026-05-03T00:00:00Z");
+        auto r = RecommendationService(*workspace_, clock_.clock())
                      .recommend(QStringLiteral("acme"), YearMonth{2026, 4});
         QVERIFY(r);
         QVERIFY(r->projection.complete);
@@ -116,8 +103,8 @@ private slots:
     }
 
     void unknownCustomerAndFutureMonthAreRefused() {
-        *now_ = utcAt("2026-04-04T00:00:00Z");
-        const RecommendationService service(*workspace_, clock());
+        clock_.set("2026-04-04T00:00:00Z");
+        const RecommendationService service(*workspace_, clock_.clock());
         auto unknown = service.recommend(QStringLiteral("nobody"));
         QVERIFY(!unknown);
         QCOMPARE(unknown.error().code(), Error::Code::NotFound);
@@ -125,8 +112,6 @@ private slots:
         QVERIFY(!future);
         QCOMPARE(future.error().code(), Error::Code::InvalidInput);
     }
-
-    void cleanupTestCase() { workspace_.reset(); }
 };
 
 QTEST_GUILESS_MAIN(TestRecommendationService)

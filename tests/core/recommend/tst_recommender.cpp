@@ -1,14 +1,12 @@
 #include "recommend/recommender.h"
+#include "support/fakeclock.h"
 
 #include <QTest>
 
 using namespace aicp;
+using aicp::test::utcAt;
 
 namespace {
-
-QDateTime utcAt(const char* rfc3339) {
-    return fromRfc3339(QString::fromLatin1(rfc3339)).value();
-}
 
 Money dollars(const char* text) {
     return Money::parse(QString::fromLatin1(text)).value();
@@ -130,6 +128,10 @@ private slots:
                                 "USD on Professional for 60,000 projected requests, 3 seats, 4 "
                                 "agents, 2 policy packs."));
         QVERIFY(r.suggestsChange());
+        // People read the price book's names, never its ids.
+        QCOMPARE(r.changeInWords(), QStringLiteral("Professional → Starter"));
+        QCOMPARE(r.tierName(QStringLiteral("open_source")), QStringLiteral("Open Source"));
+        QCOMPARE(r.tierName(QStringLiteral("no-such-tier")), QStringLiteral("no-such-tier"));
     }
 
     void starterOverQuotaStaysWhileOverageIsCheaper() {
@@ -171,7 +173,7 @@ private slots:
         auto fresh = Recommender::recommend(in);
         QVERIFY(fresh);
         QCOMPARE(recommended(*fresh), QStringLiteral("starter"));
-        QVERIFY(fresh->reason.startsWith(QStringLiteral("No license is in force for 2026-04")));
+        QVERIFY(fresh->reason.startsWith(QStringLiteral("No license is in force in April 2026")));
         QVERIFY(fresh->currentTier.isEmpty());
         QVERIFY(fresh->alerts.empty());
     }

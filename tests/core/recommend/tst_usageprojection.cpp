@@ -1,15 +1,13 @@
 #include "licensing/licensepayload.h"
 #include "recommend/usageprojection.h"
+#include "support/fakeclock.h"
 
 #include <QTest>
 
 using namespace aicp;
+using aicp::test::utcAt;
 
 namespace {
-
-QDateTime utcAt(const char* rfc3339) {
-    return fromRfc3339(QString::fromLatin1(rfc3339)).value();
-}
 
 const YearMonth kApril{2026, 4};
 

@@ -1,7 +1,6 @@
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -13,7 +12,6 @@ class TestTransaction : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
     sqlite3* db_ = nullptr;
 
     std::int64_t rows() {
@@ -29,7 +27,6 @@ private:
 
 private slots:
     void init() {
-        QVERIFY(dir_.isValid());
         QCOMPARE(sqlite3_open(":memory:", &db_), SQLITE_OK);
         QVERIFY(aicp::executeScript(db_, "CREATE TABLE t (x INTEGER UNIQUE)").ok());
     }

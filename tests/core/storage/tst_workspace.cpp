@@ -3,10 +3,11 @@
 #include "storage/migration.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/filedigest.h"
+#include "support/tempworkspace.h"
 
 #include <unistd.h>
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,15 +20,9 @@
 using aicp::Error;
 using aicp::PriceBook;
 using aicp::Workspace;
+using aicp::test::fileDigest;
 
 namespace {
-
-QByteArray fileDigest(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
@@ -155,15 +150,16 @@ private slots:
         QCOMPARE(workspace.error().code(), Error::Code::Io);
     }
 
-    void refusesATextFileUntouched() {
-        const QString file = path("notes.aicp");
-        writeFile(file, "these are my notes, not a database\n");
-        expectRefusedUntouched(file, Error::Code::Corrupt, "not a SQLite database");
+    // The row's name is the file's.
+    void refusesAFileThatIsNoDatabaseUntouched_data() {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("notes.aicp") << QByteArray("these are my notes, not a database\n");
+        QTest::newRow("short.aicp") << QByteArray("SQLite format 3\0", 16);
     }
-
-    void refusesATruncatedHeaderUntouched() {
-        const QString file = path("short.aicp");
-        writeFile(file, QByteArray("SQLite format 3\0", 16));
+    void refusesAFileThatIsNoDatabaseUntouched() {
+        QFETCH(QByteArray, bytes);
+        const QString file = path(QTest::currentDataTag());
+        writeFile(file, bytes);
         expectRefusedUntouched(file, Error::Code::Corrupt, "not a SQLite database");
     }
 
@@ -271,23 +267,9 @@ private slots:
     // and gains the later tables.
     void upgradesAnOlderWorkspace() {
         const QString file = path("v1.aicp");
-        sqlite3* db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
-        const auto seed = [db]() -> aicp::Status {
-            const std::string sql =
-                "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                ";INSERT INTO meta VALUES ('workspace_id', '6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'),"
-                "('created_at', '2026-01-05T09:00:00Z'), ('mode', 'vendor');"
-                "INSERT INTO customers VALUES ('acme', 'Acme', '', '2026-01-05T09:00:00Z');";
-            AICP_TRY(aicp::executeScript(db, sql));
-            auto insert = aicp::Statement::prepare(
-                db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
-            AICP_TRY(insert->bindAll(QDateTime::currentDateTimeUtc(),
-                                     QString::fromUtf8(PriceBook::loadDefault()->toJson())));
-            return insert->execute();
-        };
-        QCOMPARE(aicp::migrate(db, aicp::workspaceMigrations().first(1), seed).value(), 0);
-        sqlite3_close(db);
+        const aicp::Status written = aicp::test::writeOldWorkspace(
+            file, 1, "INSERT INTO customers VALUES ('acme', 'Acme', '', '2026-01-05T09:00:00Z');");
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message()));
 
         auto workspace = Workspace::open(file);
         QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));

@@ -8,6 +8,7 @@
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <set>
 
@@ -28,88 +29,10 @@ namespace {
 constexpr int kCustomerIdRole = Qt::UserRole + 1;
 constexpr int kLicenseIdRole = Qt::UserRole + 2;
 
-void setMuted(QWidget* widget) {
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    widget->setPalette(palette);
-}
-
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* title = new QLabel(text, parent);
-    title->setFont(theme::scaledFont(title->font(), 1.05, true));
-    return title;
-}
-
-QString monthName(YearMonth month) {
-    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
-}
-
-// "expires in 1 day", "in 3 days": the console ships no translations, so Qt's
-// %n plurals would read "3 day(s)".
-QString counted(qint64 count, const QString& one, const QString& many) {
-    return (count == 1 ? one : many).arg(QLocale().toString(count));
-}
-
-// "12 seats of 10", "1 agent of 1".
-QString usedOf(LicenseLimit limit, std::int64_t used, const QString& allowed) {
-    const QString count = formatCount(used, QLocale());
-    const bool one = used == 1;
-    switch (limit) {
-        case LicenseLimit::RequestsPerMonth:
-            return (one ? DashboardPage::tr("%1 request of %2")
-                        : DashboardPage::tr("%1 requests of %2"))
-                .arg(count, allowed);
-        case LicenseLimit::Seats:
-            return (one ? DashboardPage::tr("%1 seat of %2") : DashboardPage::tr("%1 seats of %2"))
-                .arg(count, allowed);
-        case LicenseLimit::Agents:
-            return (one ? DashboardPage::tr("%1 agent of %2")
-                        : DashboardPage::tr("%1 agents of %2"))
-                .arg(count, allowed);
-        case LicenseLimit::PolicyPacks:
-            return DashboardPage::tr("%1 policy packs of %2").arg(count, allowed);
-        case LicenseLimit::ComplianceModules:
-            return DashboardPage::tr("%1 compliance modules of %2").arg(count, allowed);
-    }
-    return {};
-}
-
-// A titled card holding one list or chart.
-CardFrame* section(const QString& title, QWidget* body, QLabel* note, QWidget* parent) {
-    auto* card = new CardFrame(parent);
-    const int gap = theme::spacing(card->font(), 0.6);
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(gap, gap, gap, gap);
-    layout->setSpacing(gap / 2);
-    layout->addWidget(sectionTitle(title, card));
-    // A screen reader names the list or chart by the card's title.
-    if (body->accessibleName().isEmpty())
-        body->setAccessibleName(title);
-    if (note)
-        layout->addWidget(note);
-    layout->addWidget(body, 1);
-    return card;
-}
-
-QListWidget* cardList(const QString& name, QWidget* parent) {
-    auto* list = new QListWidget(parent);
-    list->setObjectName(name);
-    list->setFrameShape(QFrame::NoFrame);
-    list->setUniformItemSizes(true);
-    list->setSelectionMode(QAbstractItemView::SingleSelection);
-    list->viewport()->setAutoFillBackground(false);
-    list->setCursor(Qt::PointingHandCursor);
-    list->setMinimumHeight(list->fontMetrics().height() * 5);
-    list->setSpacing(2);
-    return list;
-}
-
 }  // namespace
 
 DashboardPage::DashboardPage(QWidget* parent)
-    : QWidget(parent),
-      runner_(new TaskRunner(this)),
-      clock_(systemClock()),
+    : ConsolePage(parent),
       heading_(new QLabel(this)),
       refresh_(new QPushButton(tr("&Refresh"), this)),
       content_(new QStackedWidget(this)),
@@ -124,19 +47,12 @@ DashboardPage::DashboardPage(QWidget* parent)
       expiring_(cardList(QStringLiteral("expiryList"), this)),
       recommendationList_(cardList(QStringLiteral("recommendationList"), this)) {
     setObjectName(QStringLiteral("dashboardPage"));
-    month_ = QDate(clock_().date().year(), clock_().date().month(), 1);
+    setFollows(FollowsMonth);
+    setLoadsOnlyWhenShown(true);
     buildLayout();
-    connect(runner_, &TaskRunner::busyChanged, this, &DashboardPage::retryWhenIdle);
 }
 
-DashboardPage::~DashboardPage() {
-    // The page's own runner goes with its children, after this destructor:
-    // its last busyChanged must not reach a page that is half gone.
-    if (runner_) {
-        runner_->waitForIdle();
-        runner_->disconnect(this);
-    }
-}
+DashboardPage::~DashboardPage() = default;
 
 void DashboardPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
@@ -166,32 +82,18 @@ void DashboardPage::buildLayout() {
     revenueNote_->setObjectName(QStringLiteral("revenueNote"));
     revenueNote_->setWordWrap(true);
     setMuted(revenueNote_);
-    connect(limits_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        emit customerActivated(item->data(kCustomerIdRole).toString());
-    });
-    connect(limits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
-        emit customerActivated(item->data(kCustomerIdRole).toString());
-    });
-    const auto openLicense = [this](QListWidgetItem* item) {
-        emit licenseActivated(item->data(kLicenseIdRole).toUuid(),
-                              item->data(kCustomerIdRole).toString());
-    };
-    connect(expiring_, &QListWidget::itemClicked, this, openLicense);
-    connect(expiring_, &QListWidget::itemActivated, this, openLicense);
-    const auto openRecommendation = [this](QListWidgetItem* item) {
-        emit recommendationActivated(item->data(kCustomerIdRole).toString());
-    };
-    connect(recommendationList_, &QListWidget::itemClicked, this, openRecommendation);
-    connect(recommendationList_, &QListWidget::itemActivated, this, openRecommendation);
+    connectLists();
 
     auto* grid = new QGridLayout;
     grid->setSpacing(gap);
-    grid->addWidget(section(tr("Revenue by pricing axis"), revenue_, revenueNote_, this), 0, 0);
-    grid->addWidget(section(tr("Customers near or over a limit"), limits_, nullptr, this), 0, 1);
-    grid->addWidget(section(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays),
-                            expiring_, nullptr, this),
-                    1, 0);
-    grid->addWidget(section(tr("Top recommendations"), recommendationList_, nullptr, this), 1, 1);
+    grid->addWidget(titledCard(tr("Revenue by pricing axis"), revenue_, revenueNote_, this), 0, 0);
+    grid->addWidget(titledCard(tr("Customers near or over a limit"), limits_, nullptr, this), 0, 1);
+    grid->addWidget(
+        titledCard(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays), expiring_,
+                   nullptr, this),
+        1, 0);
+    grid->addWidget(titledCard(tr("Top recommendations"), recommendationList_, nullptr, this), 1,
+                    1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 3);
@@ -219,77 +121,54 @@ void DashboardPage::buildLayout() {
     prompt_->setText(tr("Loading…"));
 }
 
-void DashboardPage::setWorkspace(Workspace* workspace) {
-    runner_->waitForIdle();
-    workspace_ = workspace;
+void DashboardPage::connectLists() {
+    // A click or Enter on an entry opens the page that deals with it.
+    connect(limits_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        emit customerActivated(item->data(kCustomerIdRole).toString());
+    });
+    connect(limits_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+        emit customerActivated(item->data(kCustomerIdRole).toString());
+    });
+    const auto openLicense = [this](QListWidgetItem* item) {
+        emit licenseActivated(item->data(kLicenseIdRole).toUuid(),
+                              item->data(kCustomerIdRole).toString());
+    };
+    connect(expiring_, &QListWidget::itemClicked, this, openLicense);
+    connect(expiring_, &QListWidget::itemActivated, this, openLicense);
+    const auto openRecommendation = [this](QListWidgetItem* item) {
+        emit recommendationActivated(item->data(kCustomerIdRole).toString());
+    };
+    connect(recommendationList_, &QListWidget::itemClicked, this, openRecommendation);
+    connect(recommendationList_, &QListWidget::itemActivated, this, openRecommendation);
+}
+
+void DashboardPage::workspaceChanged() {
     summary_.reset();
     content_->setCurrentWidget(prompt_);
-    reload();
 }
 
-void DashboardPage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
-        return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
-    connect(runner_, &TaskRunner::busyChanged, this, &DashboardPage::retryWhenIdle);
-}
-
-void DashboardPage::setClock(Clock clock) {
-    clock_ = std::move(clock);
-    reload();
-}
-
-void DashboardPage::setMonth(QDate month) {
-    const QDate first = month.isValid() ? QDate(month.year(), month.month(), 1) : QDate();
-    if (first == month_)
-        return;
-    month_ = first;
-    reload();
-}
-
-void DashboardPage::reload() {
-    dirty_ = true;
-    if (isVisible())
-        load();
-}
-
-void DashboardPage::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_)
-        load();
-}
-
-void DashboardPage::retryWhenIdle() {
-    refresh_->setEnabled(!runner_->isBusy());
-    if (dirty_ && !runner_->isBusy() && isVisible())
-        QTimer::singleShot(0, this, [this] {
-            if (dirty_ && !runner_->isBusy() && isVisible())
-                load();
-        });
+void DashboardPage::runnerBusyChanged(bool busy) {
+    refresh_->setEnabled(!busy);
 }
 
 void DashboardPage::load() {
-    if (!workspace_) {
-        dirty_ = false;
+    if (!workspace()) {
         summary_.reset();
         prompt_->setText(tr("No workspace is open."));
         content_->setCurrentWidget(prompt_);
         return;
     }
-    if (!month_.isValid() || runner_->isBusy())
-        return;  // retryWhenIdle starts it once the runner is free
-    dirty_ = false;
+    if (!month().isValid())
+        return;
     loading_ = true;
-    const YearMonth month = YearMonth::of(month_);
-    const QDateTime now = clock_();
+    const YearMonth month = YearMonth::of(this->month());
+    const QDateTime now = this->now();
     if (!summary_ || summary_->month != month) {
         prompt_->setText(tr("Computing %1 for every customer…").arg(monthName(month)));
         content_->setCurrentWidget(prompt_);
     }
-    Workspace* workspace = workspace_;
-    runner_->run<Result<DashboardSummary>>(
+    Workspace* workspace = this->workspace();
+    runner()->run<Result<DashboardSummary>>(
         this, [workspace, month, now] { return summarizeDashboard(*workspace, month, now); },
         [this](Result<DashboardSummary> summary) {
             loading_ = false;
@@ -300,8 +179,8 @@ void DashboardPage::load() {
             } else {
                 showFailure(summary.error().message());
             }
-            if (dirty_ && isVisible()) {
-                load();
+            if (isReloadPending()) {
+                reload();
             } else if (summary_) {
                 emit summaryShown();
                 loadRecommendations();
@@ -311,17 +190,17 @@ void DashboardPage::load() {
 }
 
 void DashboardPage::loadRecommendations() {
-    if (!workspace_ || !summary_ || !runner_ || runner_->isBusy())
+    if (!workspace() || !summary_ || !runner() || runner()->isBusy())
         return;
     QStringList ids;
     for (const CostReportCustomer& customer : summary_->report.customers) {
         if (customer.licensed)
             ids.append(customer.id);
     }
-    Workspace* workspace = workspace_;
+    Workspace* workspace = this->workspace();
     const YearMonth month = summary_->month;
     const QDateTime now = summary_->asOf;
-    runner_->run<std::vector<DashboardRecommendation>>(
+    runner()->run<std::vector<DashboardRecommendation>>(
         this,
         [workspace, month, now, ids] { return topRecommendations(*workspace, month, now, ids); },
         [this, month](std::vector<DashboardRecommendation> found) {
@@ -329,8 +208,8 @@ void DashboardPage::loadRecommendations() {
                 return;
             recommendations_ = std::move(found);
             showRecommendations();
-            if (dirty_ && isVisible())
-                load();
+            if (isReloadPending())
+                reload();
         });
 }
 
@@ -360,9 +239,8 @@ void DashboardPage::showRecommendations() {
                          .arg(formatMoney(r.saving->negated(), locale, currency));
         else
             effect = tr("to stay within limits");
-        auto* item = new QListWidgetItem(
-            tr("%1 — %2 → %3, %4").arg(name, r.currentTier, r.recommendedTier, effect),
-            recommendationList_);
+        auto* item =
+            new QListWidgetItem(tr("%1 — %2, %3").arg(name, r.change, effect), recommendationList_);
         item->setData(kCustomerIdRole, r.customerId);
         item->setToolTip(r.reason);
     }
@@ -439,8 +317,8 @@ void DashboardPage::showLimits() {
     for (const DashboardLimit& limit : summary_->limits) {
         const LimitCheck& check = limit.check;
         const QString used =
-            usedOf(check.limit, check.used,
-                   check.allowed ? formatCount(*check.allowed, locale) : tr("unlimited"));
+            limitUsedOf(check.limit, check.used,
+                        check.allowed ? formatCount(*check.allowed, locale) : tr("unlimited"));
         const QString share = check.percentUsed
                                   ? tr(" (%1 %)").arg(locale.toString(qint64(*check.percentUsed)))
                                   : QString();
@@ -474,7 +352,7 @@ void DashboardPage::showExpiring() {
             expiry.customerName.isEmpty() ? expiry.customerId : expiry.customerName;
         auto* item = new QListWidgetItem(
             tr("%1 — %2, %3 (%4)")
-                .arg(name, expiry.tier, when,
+                .arg(name, tierName(expiry.tier), when,
                      locale.toString(expiry.expiresAt.date(), QStringLiteral("d MMM yyyy"))),
             expiring_);
         item->setData(kCustomerIdRole, expiry.customerId);

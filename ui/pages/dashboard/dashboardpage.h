@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/wholeseconds.h"
+#include "pages/consolepage.h"
 #include "pages/dashboard/dashboardsummary.h"
 
 #include <memory>
@@ -32,21 +32,11 @@ class Workspace;
 // (a click opens the customer's Recommendations page). Computed by
 // summarizeDashboard on the shared TaskRunner while the page says it is
 // loading, and only while the page is on screen.
-class DashboardPage : public QWidget {
+class DashboardPage : public ConsolePage {
     Q_OBJECT
 public:
     explicit DashboardPage(QWidget* parent = nullptr);
     ~DashboardPage() override;
-
-    // The page does not own the workspace; null shows an empty page.
-    void setWorkspace(Workspace* workspace);
-    // Shares the runner with other pages on the same workspace.
-    void setTaskRunner(TaskRunner* runner);
-    // Where "now" comes from: the month so far and the expiry horizon.
-    void setClock(Clock clock);
-    void setMonth(QDate month);
-    // Computes the figures again (when the page is next on screen).
-    void reload();
 
     [[nodiscard]] bool isLoading() const { return loading_; }
     // What the page shows; null before the first load.
@@ -65,25 +55,21 @@ signals:
     void summaryShown();
 
 protected:
-    void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void buildLayout();
-    void load();
+    void connectLists();
+    void load() override;
+    void workspaceChanged() override;
+    void runnerBusyChanged(bool busy) override;
     void showSummary();
     void showLimits();
     void showExpiring();
     void loadRecommendations();
     void showRecommendations();
     void showFailure(const QString& text);
-    void retryWhenIdle();
 
-    Workspace* workspace_ = nullptr;
-    QPointer<TaskRunner> runner_;  // a shared one may go first, with its window
-    Clock clock_;
-    QDate month_;
-    bool dirty_ = true;
     bool loading_ = false;
     std::shared_ptr<const DashboardSummary> summary_;
     std::optional<std::vector<DashboardRecommendation>> recommendations_;

@@ -97,7 +97,8 @@ std::vector<DashboardRecommendation> topRecommendations(Workspace& workspace, Ye
         const TierOption* best = recommendation->recommendedOption();
         found.push_back({recommendation->customerId, recommendation->customerName,
                          recommendation->currentTier, best ? best->tier() : QString(),
-                         recommendation->saving, recommendation->reason});
+                         recommendation->changeInWords(), recommendation->saving,
+                         recommendation->reason});
     }
     const auto saves = [](const DashboardRecommendation& r) {
         return r.saving && !r.saving->isNegative() && !r.saving->isZero();

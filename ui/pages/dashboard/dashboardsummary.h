@@ -56,6 +56,7 @@ struct DashboardRecommendation {
     QString customerName;
     QString currentTier;
     QString recommendedTier;
+    QString change;               // "Starter → Open Source", in the price book's names
     std::optional<Money> saving;  // per month; negative: the change costs more but is needed
     QString reason;               // RecommendationService's sentence
 };

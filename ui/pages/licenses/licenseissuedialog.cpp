@@ -8,6 +8,7 @@
 #include "theme.h"
 #include "widgets/cardframe.h"
 #include "widgets/localdates.h"
+#include "widgets/pagetext.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -38,12 +39,6 @@ QLabel* caption(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setFont(theme::scaledFont(label->font(), 1.0, true));
     return label;
-}
-
-void setMuted(QLabel* label) {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    label->setPalette(palette);
 }
 
 QStringList checkedIds(const std::vector<QCheckBox*>& boxes) {

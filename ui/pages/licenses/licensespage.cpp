@@ -15,6 +15,7 @@
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -37,33 +38,9 @@
 #include <QVBoxLayout>
 
 namespace aicp {
-namespace {
-
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* title = new QLabel(text, parent);
-    title->setFont(theme::scaledFont(title->font(), 1.2, true));
-    return title;
-}
-
-void setMuted(QWidget* widget) {
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    widget->setPalette(palette);
-}
-
-QToolButton* actionButton(QAction* action, QWidget* parent) {
-    auto* button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    button->setObjectName(action->objectName() + QStringLiteral("Button"));
-    return button;
-}
-
-}  // namespace
 
 LicensesPage::LicensesPage(QWidget* parent)
-    : QWidget(parent),
-      runner_(new TaskRunner(this)),
+    : ConsolePage(parent),
       passphrase_(&PassphraseDialog::ask),
       model_(new LicenseTableModel(this)),
       filter_(new LicenseFilterModel(this)),
@@ -90,275 +67,37 @@ LicensesPage::LicensesPage(QWidget* parent)
     model_->setPalette(palette());
     buildActions();
     buildLayout();
-    connect(runner_, &TaskRunner::busyChanged, this, &LicensesPage::updateActions);
+    // The customer filters the list; nothing is read again.
+    setFollows(FollowsNothing);
+    connect(this, &LicensesPage::registryChanged, this, &ConsolePage::workspaceEdited);
     details_->showMessage(tr("Select a license to see everything it grants."));
     updateActions();
 }
 
 LicensesPage::~LicensesPage() = default;
 
-void LicensesPage::buildActions() {
-    const auto make = [this](const QString& text, const QString& name, const QKeySequence& keys,
-                             const QString& tip, std::function<void()> slot) {
-        auto* action = new QAction(text, this);
-        action->setObjectName(name);
-        action->setShortcut(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setProperty("baseToolTip", tip);
-        action->setToolTip(tip);
-        connect(action, &QAction::triggered, this, std::move(slot));
-        addAction(action);
-        return action;
-    };
-    issueAction_ =
-        make(tr("Issue License…"), QStringLiteral("issueLicenseAction"), QKeySequence::New,
-             tr("Issue a new signed license"), [this] { openIssueDialog(); });
-    renewAction_ =
-        make(tr("Renew"), QStringLiteral("renewLicenseAction"), QKeySequence(Qt::CTRL | Qt::Key_R),
-             tr("Issue the same terms for another period, starting when this one ends"),
-             [this] { renewSelected(); });
-    upgradeAction_ = make(tr("Upgrade…"), QStringLiteral("upgradeLicenseAction"),
-                          QKeySequence(Qt::CTRL | Qt::Key_U),
-                          tr("Issue a license with another tier or add-ons that supersedes this "
-                             "one"),
-                          [this] { openUpgradeDialog(); });
-    revokeAction_ = make(tr("Revoke…"), QStringLiteral("revokeLicenseAction"),
-                         QKeySequence(Qt::SHIFT | Qt::Key_Delete),
-                         tr("Permanently revoke this license and publish a new revocation list"),
-                         [this] { revokeSelected(); });
-    saveAction_ =
-        make(tr("Save File…"), QStringLiteral("saveLicenseFileAction"), QKeySequence::Save,
-             tr("Save the license file to send to the customer"), [this] { saveLicenseFileAs(); });
-    copyAction_ =
-        make(tr("Copy Key"), QStringLiteral("copyLicenseKeyAction"), QKeySequence::Copy,
-             tr("Copy the one-line license key to the clipboard"), [this] { copySelectedKey(); });
-    verifyAction_ = make(tr("Verify License…"), QStringLiteral("verifyLicenseAction"),
-                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
-                         tr("Check a pasted key or a license file and see what it grants"),
-                         [this] { openVerifyDialog(); });
-    refreshAction_ =
-        make(tr("Refresh"), QStringLiteral("refreshLicensesAction"), QKeySequence::Refresh,
-             tr("Read the registry again"), [this] { reload(); });
-    // Every binding of the standard keys, not just the first (Copy is also Ctrl+Ins).
-    issueAction_->setShortcuts(QKeySequence::New);
-    saveAction_->setShortcuts(QKeySequence::Save);
-    copyAction_->setShortcuts(QKeySequence::Copy);
-    // Where Refresh is also Ctrl+R (GNOME, macOS), that stays Renew's.
-    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
-    refreshKeys.removeAll(renewAction_->shortcut());
-    refreshAction_->setShortcuts(refreshKeys);
-    auto* find = new QAction(tr("Find"), this);
-    find->setObjectName(QStringLiteral("findLicenseAction"));
-    find->setShortcuts(QKeySequence::Find);
-    find->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QAction::triggered, this, [this] {
-        search_->setFocus(Qt::ShortcutFocusReason);
-        search_->selectAll();
-    });
-    addAction(find);
-    issueAction_->setPriority(QAction::HighPriority);
-    for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_, saveAction_,
-                            copyAction_, verifyAction_, refreshAction_}) {
-        const QKeySequence keys = action->shortcut();
-        if (!keys.isEmpty())
-            action->setProperty("baseToolTip",
-                                tr("%1 (%2)").arg(action->property("baseToolTip").toString(),
-                                                  keys.toString(QKeySequence::NativeText)));
-    }
-}
-
-void LicensesPage::buildLayout() {
-    const int gap = theme::spacing(font(), 0.75);
-
-    // Actions: what to do with licenses first, then with the selected one.
-    // Tab follows the layout: the buttons, the filters, the table, the details
-    // (the table and filters are made before the buttons).
-    QList<QWidget*> tabChain;
-    const auto button = [this, &tabChain](QAction* action) {
-        QToolButton* made = actionButton(action, this);
-        tabChain.append(made);
-        return made;
-    };
-    auto* actions = new QHBoxLayout;
-    actions->setSpacing(gap / 2);
-    actions->addWidget(button(issueAction_));
-    actions->addSpacing(gap);
-    for (QAction* action : {renewAction_, upgradeAction_, revokeAction_})
-        actions->addWidget(button(action));
-    actions->addSpacing(gap);
-    for (QAction* action : {saveAction_, copyAction_})
-        actions->addWidget(button(action));
-    actions->addStretch();
-    actions->addWidget(button(verifyAction_));
-
-    modeBanner_->setObjectName(QStringLiteral("customerModeBanner"));
-    modeBanner_->setWordWrap(true);
-    modeBanner_->hide();
-
-    // Filters: free text, tier, state; the customer comes from the context bar.
-    search_->setObjectName(QStringLiteral("licenseSearch"));
-    search_->setPlaceholderText(tr("Filter by id, customer or key…"));
-    search_->setClearButtonEnabled(true);
-    search_->setAccessibleName(tr("Filter licenses"));
-    search_->setToolTip(
-        tr("Shows only the licenses whose id, customer or key contains the text "
-           "(%1)")
-            .arg(QKeySequence(QKeySequence::Find).toString(QKeySequence::NativeText)));
-    search_->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 30);
-    tierFilter_->setObjectName(QStringLiteral("tierFilter"));
-    tierFilter_->addItem(tr("All tiers"), QString());
-    tierFilter_->setAccessibleName(tr("Tier filter"));
-    tierFilter_->setToolTip(tr("Shows only the licenses of one tier"));
-    stateFilter_->setObjectName(QStringLiteral("stateFilter"));
-    stateFilter_->addItem(tr("Any state"), QString());
-    stateFilter_->setAccessibleName(tr("State filter"));
-    stateFilter_->setToolTip(tr("Shows only the licenses in one state, or expiring soon"));
-    for (const LicenseState value :
-         {LicenseState::Active, LicenseState::InGrace, LicenseState::NotYetValid,
-          LicenseState::Expired, LicenseState::Revoked, LicenseState::Superseded}) {
-        const QString state = word(value);
-        stateFilter_->addItem(licenseStateLabel(state), state);
-    }
-    stateFilter_->addItem(tr("Expiring within %1 days").arg(kExpiringSoonDays),
-                          LicenseFilterModel::kExpiringSoon);
-    count_->setObjectName(QStringLiteral("licenseCount"));
-    setMuted(count_);
-    connect(search_, &QLineEdit::textChanged, this, [this](const QString& text) {
-        filter_->setText(text);
-        updateCount();
-    });
-    connect(tierFilter_, &QComboBox::currentIndexChanged, this, [this] {
-        filter_->setTier(tierFilter_->currentData().toString());
-        updateCount();
-    });
-    connect(stateFilter_, &QComboBox::currentIndexChanged, this, [this] {
-        filter_->setState(stateFilter_->currentData().toString());
-        updateCount();
-    });
-    auto* filters = new QHBoxLayout;
-    filters->setSpacing(gap / 2);
-    filters->addWidget(search_, 1);
-    filters->addWidget(tierFilter_);
-    filters->addWidget(stateFilter_);
-    filters->addSpacing(gap);
-    filters->addWidget(count_);
-
-    // The registry table.
-    table_->setObjectName(QStringLiteral("licenseTable"));
-    table_->setModel(filter_);
-    table_->setAccessibleName(tr("License registry"));
-    // Tab leaves the table; the arrow keys move within it.
-    table_->setTabKeyNavigation(false);
-    table_->setItemDelegate(new LicenseStateDelegate(LicenseTableModel::StateColumn, table_));
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setSortingEnabled(true);
-    table_->sortByColumn(LicenseTableModel::IssuedColumn, Qt::DescendingOrder);
-    table_->setShowGrid(false);
-    table_->setAlternatingRowColors(true);
-    table_->setWordWrap(false);
-    table_->setFrameShape(QFrame::NoFrame);
-    table_->setContextMenuPolicy(Qt::CustomContextMenu);
-    table_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
-    QHeaderView* header = table_->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(LicenseTableModel::CustomerColumn, QHeaderView::Stretch);
-    header->setFont(theme::scaledFont(font(), 1.0, true));
-    connect(table_, &QTableView::customContextMenuRequested, this, &LicensesPage::showContextMenu);
-    connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        showSelection();
-        updateActions();
-    });
-    connect(filter_, &QAbstractItemModel::modelReset, this, &LicensesPage::updateCount);
-
-    auto* tableCard = new CardFrame(this);
-    tableCard->setObjectName(QStringLiteral("registryCard"));
-    auto* tableLayout = new QVBoxLayout(tableCard);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(gap / 2);
-    tableLayout->addWidget(sectionTitle(tr("Registry"), tableCard));
-    tableLayout->addLayout(filters);
-    tableLayout->addWidget(table_, 1);
-
-    // The selected license, in full.
-    auto* detailsCard = new CardFrame(this);
-    detailsCard->setObjectName(QStringLiteral("detailsCard"));
-    details_->setParent(detailsCard);
-    auto* detailsLayout = new QVBoxLayout(detailsCard);
-    detailsLayout->setContentsMargins(0, 0, 0, 0);
-    detailsLayout->addWidget(details_, 1);
-    detailsCard->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 40);
-
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(QStringLiteral("licensesSplitter"));
-    splitter->setChildrenCollapsible(false);
-    splitter->setHandleWidth(gap);
-    splitter->addWidget(tableCard);
-    splitter->addWidget(detailsCard);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    // The details get a little over a third of the width to start with.
-    splitter->setSizes({640, 380});
-
-    message_->setObjectName(QStringLiteral("licensesMessage"));
-    message_->setWordWrap(true);
-    message_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    busy_->setObjectName(QStringLiteral("licensesBusy"));
-    busy_->setRange(0, 0);
-    busy_->setTextVisible(false);
-    busy_->setMaximumWidth(QFontMetrics(font()).averageCharWidth() * 16);
-    busy_->setMaximumHeight(QFontMetrics(font()).height() / 2);
-    busy_->hide();
-    auto* footer = new QHBoxLayout;
-    footer->addWidget(message_, 1);
-    footer->addWidget(busy_);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
-    layout->addLayout(actions);
-    layout->addWidget(modeBanner_);
-    layout->addWidget(splitter, 1);
-    layout->addLayout(footer);
-
-    // Last: moving widgets into the cards and the splitter reorders the chain.
-    tabChain << search_ << tierFilter_ << stateFilter_ << table_ << details_->tabStop();
-    for (qsizetype i = 1; i < tabChain.size(); ++i)
-        QWidget::setTabOrder(tabChain[i - 1], tabChain[i]);
-}
-
-void LicensesPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook) {
-    runner_->waitForIdle();
-    workspace_ = workspace;
-    priceBook_ = priceBook;
-    {
+void LicensesPage::workspaceChanged() {
+    if (this->priceBook()) {
         const QSignalBlocker blocker(tierFilter_);
         const QString kept = tierFilter_->currentData().toString();
         while (tierFilter_->count() > 1)
             tierFilter_->removeItem(1);
-        for (const TierDefinition& tier : priceBook.latest().tiers)
+        for (const TierDefinition& tier : this->priceBook()->latest().tiers)
             tierFilter_->addItem(tier.name, tier.id);
         const int index = tierFilter_->findData(kept);
         tierFilter_->setCurrentIndex(index < 0 ? 0 : index);
         filter_->setTier(tierFilter_->currentData().toString());
     }
     message_->clear();
-    reload();
 }
 
-void LicensesPage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
-        return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
-    connect(runner_, &TaskRunner::busyChanged, this, &LicensesPage::updateActions);
+void LicensesPage::runnerBusyChanged(bool busy) {
+    Q_UNUSED(busy);
     updateActions();
+}
+
+void LicensesPage::customerChanged() {
+    setCustomerFilter(customerId());
 }
 
 void LicensesPage::setPassphraseProvider(PassphraseProvider provider) {
@@ -380,13 +119,11 @@ void LicensesPage::setCustomerFilter(const QString& customerId) {
     updateActions();
 }
 
-void LicensesPage::reload() {
-    if (runner_->isBusy())
-        return;  // the running operation reloads when it is done
+void LicensesPage::load() {
     const std::optional<LicenseRecord> kept = selectedRecord();
     canSign_ = false;
     whyCannotSign_.clear();
-    if (!workspace_) {
+    if (!this->workspace()) {
         model_->setRecords({}, QDateTime::currentDateTimeUtc(), {});
         whyCannotSign_ = tr("No workspace is open.");
         updateActions();
@@ -394,11 +131,11 @@ void LicensesPage::reload() {
     }
 
     std::map<QString, QString> tierNames;
-    for (const PriceBookVersion& version : priceBook_->versions()) {
+    for (const PriceBookVersion& version : this->priceBook()->versions()) {
         for (const TierDefinition& tier : version.tiers)
             tierNames[tier.id] = tier.name;
     }
-    auto records = LicenseRegistry(*workspace_).list();
+    auto records = LicenseRegistry(*this->workspace()).list();
     if (!records) {
         showMessage(records.error().message(), true);
         model_->setRecords({}, QDateTime::currentDateTimeUtc(), tierNames);
@@ -407,7 +144,7 @@ void LicensesPage::reload() {
                            std::move(tierNames));
     }
 
-    auto mode = workspace_->mode();
+    auto mode = this->workspace()->mode();
     if (mode && *mode == Workspace::Mode::Customer) {
         whyCannotSign_ =
             tr("This is a customer workspace: it verifies licenses but cannot issue "
@@ -421,7 +158,7 @@ void LicensesPage::reload() {
         modeBanner_->hide();
     } else {
         modeBanner_->hide();
-        auto key = KeyStore(*workspace_).find();
+        auto key = KeyStore(*this->workspace()).find();
         if (key)
             canSign_ = true;
         else
@@ -459,29 +196,19 @@ std::optional<LicenseRecord> LicensesPage::selectedRecord() const {
 }
 
 bool LicensesPage::isBusy() const {
-    return runner_->isBusy();
+    return this->runner()->isBusy();
 }
 
 QString LicensesPage::message() const {
     return message_->text();
 }
 
-QString LicensesPage::tierName(const QString& tierId) const {
-    if (priceBook_) {
-        for (auto it = priceBook_->versions().rbegin(); it != priceBook_->versions().rend(); ++it) {
-            if (const TierDefinition* tier = it->tier(tierId))
-                return tier->name;
-        }
-    }
-    return tierId;
-}
-
 const PriceBookVersion* LicensesPage::pricesAt(const QDateTime& time) const {
-    if (!priceBook_)
+    if (!this->priceBook())
         return nullptr;
     const QDate date = time.toUTC().date();
-    const PriceBookVersion* found = &priceBook_->versions().front();
-    for (const PriceBookVersion& version : priceBook_->versions()) {
+    const PriceBookVersion* found = &this->priceBook()->versions().front();
+    for (const PriceBookVersion& version : this->priceBook()->versions()) {
         if (version.effectiveFrom <= date)
             found = &version;
     }
@@ -489,11 +216,11 @@ const PriceBookVersion* LicensesPage::pricesAt(const QDateTime& time) const {
 }
 
 void LicensesPage::updateActions() {
-    const bool busy = runner_->isBusy();
+    const bool busy = this->runner()->isBusy();
     const std::optional<LicenseRecord> record = selectedRecord();
     const bool selected = record.has_value();
     const bool revoked = selected && record->revocation.has_value();
-    const bool open = workspace_ != nullptr;
+    const bool open = this->workspace() != nullptr;
 
     const auto set = [&](QAction* action, bool enabled, const QString& why) {
         action->setEnabled(enabled);
@@ -575,7 +302,7 @@ void LicensesPage::showContextMenu(const QPoint& position) {
 bool LicensesPage::runSigning(const QString& purpose,
                               std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,
                               std::function<QString(const LicenseRecord&)> describe) {
-    if (!workspace_ || runner_->isBusy())
+    if (!this->workspace() || this->runner()->isBusy())
         return false;
     if (!canSign_) {
         showMessage(whyCannotSign_, true);
@@ -587,9 +314,9 @@ bool LicensesPage::runSigning(const QString& purpose,
         return false;
     }
     showMessage(tr("Signing…"), false);
-    Workspace* workspace = workspace_;
+    Workspace* workspace = this->workspace();
     // The passphrase lives only in this task and is wiped when it is done.
-    return runner_->run<Result<LicenseRecord>>(
+    return this->runner()->run<Result<LicenseRecord>>(
         this,
         [workspace, work = std::move(work), secret = std::move(*passphrase)]() mutable {
             Result<LicenseRecord> result = work(*workspace, secret);
@@ -616,10 +343,11 @@ bool LicensesPage::runSigning(const QString& purpose,
 }
 
 bool LicensesPage::openIssueDialog() {
-    if (!workspace_ || !canSign_ || runner_->isBusy())
+    if (!this->workspace() || !canSign_ || this->runner()->isBusy())
         return false;
-    auto customers = CustomerStore(*workspace_).list();
-    LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
+    auto customers = CustomerStore(*this->workspace()).list();
+    LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
+                              this);
     dialog.selectCustomer(filter_->customerId());
     if (issueDialogRunner_(dialog) != QDialog::Accepted)
         return false;
@@ -633,10 +361,11 @@ bool LicensesPage::openIssueDialog() {
 
 bool LicensesPage::openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     const std::optional<LicenseRecord> record = selectedRecord();
-    if (!record || !canSign_ || runner_->isBusy())
+    if (!record || !canSign_ || this->runner()->isBusy())
         return false;
-    auto customers = CustomerStore(*workspace_).list();
-    LicenseIssueDialog dialog(*priceBook_, customers ? *customers : std::vector<Customer>{}, this);
+    auto customers = CustomerStore(*this->workspace()).list();
+    LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
+                              this);
     dialog.setUpgradeOf(record->license);
     if (prefill)
         prefill(dialog);
@@ -719,7 +448,7 @@ bool LicensesPage::renewSelected() {
 
 bool LicensesPage::revokeSelected() {
     const std::optional<LicenseRecord> record = selectedRecord();
-    if (!record || !canSign_ || record->revocation || runner_->isBusy())
+    if (!record || !canSign_ || record->revocation || this->runner()->isBusy())
         return false;
     const std::optional<QString> reason =
         revocationReason_(this, *record, tierName(record->license.tier));
@@ -788,9 +517,9 @@ void LicensesPage::copySelectedKey() {
 }
 
 void LicensesPage::openVerifyDialog() {
-    if (!workspace_ || runner_->isBusy())
+    if (!this->workspace() || this->runner()->isBusy())
         return;
-    auto* dialog = new VerifyLicenseDialog(*workspace_, *priceBook_, this);
+    auto* dialog = new VerifyLicenseDialog(*this->workspace(), *this->priceBook(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "dialogs/passphrasedialog.h"
 #include "licensing/licenseregistry.h"
+#include "pages/consolepage.h"
 #include "pricing/pricebook.h"
 
 #include <functional>
@@ -12,6 +12,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QProgressBar;
 class QTableView;
@@ -32,7 +33,7 @@ class Workspace;
 // verify. Signing operations ask for the passphrase (never kept) and run off
 // the GUI thread on the shared TaskRunner. A customer workspace verifies
 // only; the signing actions are disabled and say why.
-class LicensesPage : public QWidget {
+class LicensesPage : public ConsolePage {
     Q_OBJECT
 public:
     // Asks why a license is revoked, after an explicit confirmation; nullopt
@@ -45,18 +46,12 @@ public:
     explicit LicensesPage(QWidget* parent = nullptr);
     ~LicensesPage() override;
 
-    // The page does not own the workspace; null shows an empty page.
-    void setWorkspace(Workspace* workspace, const PriceBook& priceBook);
-    // Shares the runner with other pages on the same workspace.
-    void setTaskRunner(TaskRunner* runner);
     void setPassphraseProvider(PassphraseProvider provider);
     void setRevocationReasonProvider(RevocationReasonProvider provider);
     void setIssueDialogRunner(IssueDialogRunner runner);
 
     // The context bar's customer; empty for every customer.
     void setCustomerFilter(const QString& customerId);
-    // Re-reads the registry (and the workspace mode), keeping the selection.
-    void reload();
 
     [[nodiscard]] bool selectLicense(const QUuid& id);
     [[nodiscard]] std::optional<LicenseRecord> selectedRecord() const;
@@ -93,23 +88,27 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // Re-reads the registry (and the workspace mode), keeping the selection.
+    void load() override;
+    void workspaceChanged() override;
+    void runnerBusyChanged(bool busy) override;
+    void customerChanged() override;
     void buildActions();
     void buildLayout();
+    QLayout* buildFilters();
+    void buildTable();
+    QWidget* buildSplitter(QLayout* filters);
     void updateActions();
     void showSelection();
     void updateCount();
     void showMessage(const QString& text, bool problem);
     void showContextMenu(const QPoint& position);
     void saveLicenseFileAs();
-    [[nodiscard]] QString tierName(const QString& tierId) const;
     [[nodiscard]] const PriceBookVersion* pricesAt(const QDateTime& time) const;
     bool runSigning(const QString& purpose,
                     std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,
                     std::function<QString(const LicenseRecord&)> describe);
 
-    Workspace* workspace_ = nullptr;
-    std::optional<PriceBook> priceBook_;
-    TaskRunner* runner_;
     PassphraseProvider passphrase_;
     RevocationReasonProvider revocationReason_;
     IssueDialogRunner issueDialogRunner_;

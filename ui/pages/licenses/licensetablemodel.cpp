@@ -18,8 +18,8 @@ void LicenseTableModel::setRecords(std::vector<LicenseRecord> records, const QDa
     rows_.reserve(records.size());
     for (LicenseRecord& record : records) {
         Row row{std::move(record), {}, false};
-        row.state = word(row.record.stateAt(now));
-        row.expiringSoon = row.record.stateAt(now) == LicenseState::Active &&
+        row.state = row.record.stateAt(now);
+        row.expiringSoon = row.state == LicenseState::Active &&
                            now.daysTo(row.record.license.expiresAt) <= kExpiringSoonDays;
         rows_.push_back(std::move(row));
     }
@@ -67,7 +67,7 @@ QVariant LicenseTableModel::data(const QModelIndex& index, int role) const {
 
     switch (role) {
         case StateRole:
-            return row.state;
+            return word(row.state);
         case CustomerIdRole:
             return license.customerId;
         case TierIdRole:
@@ -77,7 +77,7 @@ QVariant LicenseTableModel::data(const QModelIndex& index, int role) const {
         case SearchTextRole:
             return QStringList{
                 fullLicenseId(license.id), license.customerId, license.customerName, license.tier,
-                tierName(license.tier),    row.state,          license.kid}
+                tierName(license.tier),    word(row.state),    license.kid}
                 .join(u' ');
         default:
             break;
@@ -105,7 +105,7 @@ QVariant LicenseTableModel::data(const QModelIndex& index, int role) const {
             case TierColumn:
                 return tierName(license.tier);
             case StateColumn:
-                return licenseStateLabel(row.state);
+                return licenseStateLabel(word(row.state));
             case IssuedColumn:
                 return licenseDate(license.issuedAt);
             case ExpiresColumn:
@@ -144,8 +144,8 @@ QVariant LicenseTableModel::data(const QModelIndex& index, int role) const {
             return theme::warningText(palette_);
         if (column == IdColumn || column == SupersedesColumn || column == IssuedColumn)
             return theme::mutedText(palette_);
-        if (row.state == QLatin1String("revoked") || row.state == QLatin1String("superseded") ||
-            row.state == QLatin1String("expired"))
+        if (row.state == LicenseState::Revoked || row.state == LicenseState::Superseded ||
+            row.state == LicenseState::Expired)
             return theme::mutedText(palette_);
         return {};
     }

@@ -57,7 +57,7 @@ public:
 private:
     struct Row {
         LicenseRecord record;
-        QString state;
+        LicenseState state = LicenseState::Active;
         bool expiringSoon = false;
     };
 

@@ -4,6 +4,7 @@
 #include "pages/licenses/licensestate.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
@@ -35,12 +36,6 @@ Result<QByteArray> readSmallFile(const QString& path) {
         return Error::invalidInput(
             QObject::tr("%1 is too large to be a license file").arg(QFileInfo(path).fileName()));
     return file.read(kMaxFileSize);
-}
-
-void setMuted(QLabel* label) {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    label->setPalette(palette);
 }
 
 }  // namespace

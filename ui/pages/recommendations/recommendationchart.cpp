@@ -2,6 +2,7 @@
 
 #include "money/moneyformat.h"
 #include "theme.h"
+#include "widgets/chartstyle.h"
 
 #include <algorithm>
 
@@ -119,31 +120,7 @@ void RecommendationChart::showRecommendation(const Recommendation& r) {
 }
 
 void RecommendationChart::restyle() {
-    const QPalette colours = palette();
-    QChart* c = chart();
-    c->setBackgroundBrush(theme::cardSurface(colours));
-    c->setBackgroundPen(Qt::NoPen);
-    c->setBackgroundRoundness(0);
-    c->setMargins(QMargins(0, 4, 4, 0));
-    c->layout()->setContentsMargins(0, 0, 0, 0);
-    c->setAnimationOptions(QChart::NoAnimation);
-    c->setLocale(QLocale());
-    c->setLocalizeNumbers(true);
-    c->legend()->setLabelColor(colours.color(QPalette::Text));
-    c->legend()->setFont(theme::scaledFont(font(), 0.85));
-    c->legend()->setAlignment(Qt::AlignBottom);
-    const QFont labels = theme::scaledFont(font(), 0.85);
-    for (QAbstractAxis* axis : c->axes()) {
-        axis->setLabelsFont(labels);
-        axis->setLabelsColor(axis->orientation() == Qt::Horizontal ? colours.color(QPalette::Text)
-                                                                   : theme::mutedText(colours));
-        axis->setGridLineColor(theme::hairline(colours));
-        axis->setLinePenColor(theme::hairline(colours));
-        axis->setTitleBrush(theme::mutedText(colours));
-        axis->setTitleFont(labels);
-        if (axis->orientation() == Qt::Horizontal)
-            axis->setGridLineVisible(false);
-    }
+    styleChart(chart(), this, 0.85, true);
 }
 
 void RecommendationChart::changeEvent(QEvent* event) {

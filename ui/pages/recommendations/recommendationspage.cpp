@@ -1,5 +1,6 @@
 #include "pages/recommendations/recommendationspage.h"
 
+#include "catalognames.h"
 #include "money/moneyformat.h"
 #include "pages/recommendations/recommendationchart.h"
 #include "pages/recommendations/recommendationtablemodel.h"
@@ -10,6 +11,7 @@
 #include "theme.h"
 #include "widgets/badge.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -26,26 +28,6 @@
 namespace aicp {
 namespace {
 
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* title = new QLabel(text, parent);
-    title->setFont(theme::scaledFont(title->font(), 1.05, true));
-    return title;
-}
-
-void setMuted(QWidget* widget) {
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    widget->setPalette(palette);
-}
-
-QLabel* wrapped(QWidget* parent, const QString& name) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
 // What the background task hands back.
 struct Computed {
     std::optional<Recommendation> recommendation;
@@ -56,31 +38,24 @@ struct Computed {
 }  // namespace
 
 RecommendationsPage::RecommendationsPage(QWidget* parent)
-    : QWidget(parent),
-      runner_(new TaskRunner(this)),
-      clock_(systemClock()),
+    : ConsolePage(parent),
       content_(new QStackedWidget(this)),
       prompt_(new QLabel(this)),
       headline_(new QLabel(this)),
       savingBadge_(new Badge(this)),
-      reason_(wrapped(this, QStringLiteral("recommendationReason"))),
+      reason_(wrappedLabel(this, QStringLiteral("recommendationReason"))),
       upgradeButton_(new QPushButton(tr("Prepare Upgrade…"), this)),
-      projection_(wrapped(this, QStringLiteral("projectionExplanation"))),
-      needs_(wrapped(this, QStringLiteral("needsSummary"))),
+      projection_(wrappedLabel(this, QStringLiteral("projectionExplanation"))),
+      needs_(wrappedLabel(this, QStringLiteral("needsSummary"))),
       alertsBox_(new QWidget(this)),
       alertsLayout_(new QVBoxLayout(alertsBox_)),
       chart_(new RecommendationChart(this)),
       model_(new RecommendationTableModel(this)),
       table_(new QTableView(this)),
-      footnote_(wrapped(this, QStringLiteral("recommendationFootnote"))) {
+      footnote_(wrappedLabel(this, QStringLiteral("recommendationFootnote"))) {
     setObjectName(QStringLiteral("recommendationsPage"));
-    month_ = QDate(now().date().year(), now().date().month(), 1);
+    setFollows(FollowsCustomer | FollowsMonth);
     buildLayout();
-    connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
-        if (!busy && reloadPending_)
-            reload();
-        updateUpgradeAction();
-    });
     reload();
 }
 
@@ -88,15 +63,31 @@ RecommendationsPage::~RecommendationsPage() = default;
 
 void RecommendationsPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
+    stylePrompt(prompt_, QStringLiteral("recommendationPrompt"));
+    auto* middle = new QHBoxLayout;
+    middle->setSpacing(gap);
+    middle->addWidget(buildChartCard(), 3);
+    middle->addWidget(buildBasisCard(), 2);
 
-    prompt_->setObjectName(QStringLiteral("recommendationPrompt"));
-    prompt_->setAlignment(Qt::AlignCenter);
-    prompt_->setWordWrap(true);
-    prompt_->setFont(theme::scaledFont(font(), 1.1));
-    prompt_->setMinimumHeight(theme::spacing(font(), 10));
-    setMuted(prompt_);
+    auto* shown = new QWidget(this);
+    auto* shownLayout = new QVBoxLayout(shown);
+    shownLayout->setContentsMargins(0, 0, 0, 0);
+    shownLayout->setSpacing(gap);
+    shownLayout->addWidget(buildAnswerCard());
+    shownLayout->addLayout(middle, 1);
+    shownLayout->addWidget(buildTableCard());
 
+    content_->setObjectName(QStringLiteral("recommendationContent"));
+    content_->addWidget(prompt_);
+    content_->addWidget(shown);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(content_);
+}
+
+QWidget* RecommendationsPage::buildAnswerCard() {
     // The answer first: the tier, the money, the reason and the one action.
+    const int gap = theme::spacing(font(), 0.75);
     headline_->setObjectName(QStringLiteral("recommendationHeadline"));
     headline_->setFont(theme::scaledFont(font(), 1.35, true));
     savingBadge_->setObjectName(QStringLiteral("savingBadge"));
@@ -118,8 +109,12 @@ void RecommendationsPage::buildLayout() {
     answerLayout->addWidget(upgradeButton_, 0, 1, Qt::AlignRight | Qt::AlignVCenter);
     answerLayout->addWidget(reason_, 1, 0, 1, 2);
     answerLayout->setColumnStretch(0, 1);
+    return answer;
+}
 
+QWidget* RecommendationsPage::buildChartCard() {
     // The chart of every tier's cost beside how the needs were worked out.
+    const int gap = theme::spacing(font(), 0.75);
     chart_->setObjectName(QStringLiteral("recommendationChart"));
     chart_->setAccessibleName(tr("Monthly cost on each tier"));
     chart_->setMinimumHeight(theme::spacing(font(), 15));
@@ -129,7 +124,11 @@ void RecommendationsPage::buildLayout() {
     chartLayout->setSpacing(gap / 4);
     chartLayout->addWidget(sectionTitle(tr("Projected monthly cost by tier"), this));
     chartLayout->addWidget(chart_, 1);
+    return chartCard;
+}
 
+QWidget* RecommendationsPage::buildBasisCard() {
+    const int gap = theme::spacing(font(), 0.75);
     alertsBox_->setObjectName(QStringLiteral("alertsList"));
     alertsLayout_->setContentsMargins(0, 0, 0, 0);
     alertsLayout_->setSpacing(gap / 3);
@@ -146,12 +145,11 @@ void RecommendationsPage::buildLayout() {
     basisLayout->addWidget(sectionTitle(tr("License limit alerts"), this));
     basisLayout->addWidget(alertsBox_);
     basisLayout->addStretch();
+    return basis;
+}
 
-    auto* middle = new QHBoxLayout;
-    middle->setSpacing(gap);
-    middle->addWidget(chartCard, 3);
-    middle->addWidget(basis, 2);
-
+QWidget* RecommendationsPage::buildTableCard() {
+    const int gap = theme::spacing(font(), 0.75);
     table_->setObjectName(QStringLiteral("recommendationTable"));
     table_->setModel(model_);
     table_->setAccessibleName(tr("Recommendations"));
@@ -177,59 +175,12 @@ void RecommendationsPage::buildLayout() {
     footnote_->setFont(theme::scaledFont(font(), 0.9));
     setMuted(footnote_);
     tableLayout->addWidget(footnote_);
-
-    auto* shown = new QWidget(this);
-    auto* shownLayout = new QVBoxLayout(shown);
-    shownLayout->setContentsMargins(0, 0, 0, 0);
-    shownLayout->setSpacing(gap);
-    shownLayout->addWidget(answer);
-    shownLayout->addLayout(middle, 1);
-    shownLayout->addWidget(tableCard);
-
-    content_->setObjectName(QStringLiteral("recommendationContent"));
-    content_->addWidget(prompt_);
-    content_->addWidget(shown);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(content_);
+    return tableCard;
 }
 
-void RecommendationsPage::setWorkspace(Workspace* workspace) {
-    workspace_ = workspace;
-    reload();
-}
-
-void RecommendationsPage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
-        return;
-    if (runner_->parent() == this)
-        runner_->deleteLater();
-    runner_ = runner;
-    connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
-        if (!busy && reloadPending_)
-            reload();
-        updateUpgradeAction();
-    });
-}
-
-void RecommendationsPage::setClock(Clock clock) {
-    clock_ = std::move(clock);
-    reload();
-}
-
-void RecommendationsPage::setCustomer(const QString& customerId) {
-    if (customerId == customerId_)
-        return;
-    customerId_ = customerId;
-    reload();
-}
-
-void RecommendationsPage::setMonth(QDate month) {
-    const QDate first = month.isValid() ? QDate(month.year(), month.month(), 1) : QDate();
-    if (first == month_)
-        return;
-    month_ = first;
-    reload();
+void RecommendationsPage::runnerBusyChanged(bool busy) {
+    Q_UNUSED(busy);
+    updateUpgradeAction();
 }
 
 QString RecommendationsPage::message() const {
@@ -245,34 +196,29 @@ void RecommendationsPage::showPrompt(const QString& text) {
     updateUpgradeAction();
 }
 
-void RecommendationsPage::reload() {
+void RecommendationsPage::load() {
     ++generation_;
-    if (!workspace_) {
+    if (!workspace()) {
         loading_ = false;
         showPrompt(tr("No workspace is open."));
         return;
     }
-    if (customerId_.isEmpty()) {
+    if (customerId().isEmpty()) {
         loading_ = false;
         showPrompt(
             tr("Pick a customer in the bar above to see which tier their usage calls "
                "for."));
         return;
     }
-    // One thread uses the workspace at a time: wait for the running work.
-    if (runner_->isBusy()) {
-        reloadPending_ = true;
-        return;
-    }
-    reloadPending_ = false;
     loading_ = true;
-    Workspace* workspace = workspace_;
-    const QString customerId = customerId_;
+    Workspace* workspace = this->workspace();
+    const QString customerId = this->customerId();
     const std::optional<YearMonth> month =
-        month_.isValid() ? std::optional<YearMonth>(YearMonth::of(month_)) : std::nullopt;
-    const Clock clock = clock_;
+        this->month().isValid() ? std::optional<YearMonth>(YearMonth::of(this->month()))
+                                : std::nullopt;
+    const Clock clock = this->clock();
     const int generation = generation_;
-    const bool started = runner_->run<Computed>(
+    const bool started = runner()->run<Computed>(
         this,
         [workspace, customerId, month, clock] {
             Computed computed;
@@ -286,7 +232,7 @@ void RecommendationsPage::reload() {
             return computed;
         },
         [this, generation](Computed computed) {
-            if (generation != generation_)
+            if (generation != generation_ || isReloadPending())
                 return;  // the customer or month changed meanwhile; a newer run follows
             loading_ = false;
             customerMode_ = computed.customerMode;
@@ -294,7 +240,7 @@ void RecommendationsPage::reload() {
             emit loaded();
         });
     if (!started)
-        reloadPending_ = true;
+        deferReload();
 }
 
 void RecommendationsPage::show(std::optional<Recommendation> recommendation,
@@ -334,11 +280,18 @@ void RecommendationsPage::show(std::optional<Recommendation> recommendation,
     reason_->setText(r.reason);
     projection_->setText(r.projection.explanation());
     QString needs = r.needs.summary();
+    // The catalog's names, never its ids ("PII protection", not "pii-protection").
+    const auto names = [](const QStringList& ids, QString (*name)(const QString&)) {
+        QStringList named;
+        for (const QString& id : ids)
+            named.append(name(id));
+        return named.join(QStringLiteral(", "));
+    };
     if (!r.needs.policyPacks.isEmpty())
-        needs += tr("\nPolicy packs: %1").arg(r.needs.policyPacks.join(QStringLiteral(", ")));
+        needs += tr("\nPolicy packs: %1").arg(names(r.needs.policyPacks, &policyPackName));
     if (!r.needs.complianceModules.isEmpty())
         needs += tr("\nCompliance modules: %1")
-                     .arg(r.needs.complianceModules.join(QStringLiteral(", ")));
+                     .arg(names(r.needs.complianceModules, &complianceModuleName));
     if (!r.needs.auditTier.isEmpty())
         needs += tr("\nAudit level: %1").arg(r.needs.auditTier);
     if (!r.needs.discount.isZero())
@@ -440,7 +393,7 @@ void RecommendationsPage::updateUpgradeAction() {
     else if (const LicenseState state = r->license->stateAt(now()); !isInForce(state))
         why = tr("The license of that month is %1 now; look at the current month to upgrade.")
                   .arg(word(state));
-    else if (runner_->isBusy())
+    else if (runner()->isBusy())
         why = tr("Wait for the running operation to finish.");
     whyNoUpgrade_ = why;
     upgradeButton_->setEnabled(why.isEmpty());

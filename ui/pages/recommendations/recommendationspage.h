@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/wholeseconds.h"
+#include "pages/consolepage.h"
 #include "recommend/recommendation.h"
 
 #include <optional>
@@ -30,23 +30,11 @@ class Workspace;
 // upgrade…", which asks for the upgrade dialog prefilled with the
 // recommendation. RecommendationService computes it on the shared
 // TaskRunner, never on the GUI thread.
-class RecommendationsPage : public QWidget {
+class RecommendationsPage : public ConsolePage {
     Q_OBJECT
 public:
     explicit RecommendationsPage(QWidget* parent = nullptr);
     ~RecommendationsPage() override;
-
-    // The page does not own the workspace; null shows an empty page.
-    void setWorkspace(Workspace* workspace);
-    // Shares the runner with other pages on the same workspace.
-    void setTaskRunner(TaskRunner* runner);
-    // Where "now" comes from: the current month's projection.
-    void setClock(Clock clock);
-
-    void setCustomer(const QString& customerId);  // empty: none picked
-    void setMonth(QDate month);
-    // Computes again (deferred while other workspace work runs).
-    void reload();
 
     [[nodiscard]] const std::optional<Recommendation>& recommendation() const {
         return recommendation_;
@@ -74,20 +62,19 @@ protected:
 
 private:
     void buildLayout();
+    QWidget* buildAnswerCard();
+    QWidget* buildChartCard();
+    QWidget* buildBasisCard();
+    QWidget* buildTableCard();
     void show(std::optional<Recommendation> recommendation, const QString& problem);
     void showPrompt(const QString& text);
     void updateUpgradeAction();
     void showAlerts();
     void fitTable();
-    [[nodiscard]] QDateTime now() const { return toWholeSecondsUtc(clock_()); }
+    void load() override;
+    void runnerBusyChanged(bool busy) override;
 
-    Workspace* workspace_ = nullptr;
-    TaskRunner* runner_;
-    Clock clock_;
-    QString customerId_;
-    QDate month_;
     bool loading_ = false;
-    bool reloadPending_ = false;
     int generation_ = 0;  // results of an older request are dropped
     std::optional<Recommendation> recommendation_;
     QString problem_;

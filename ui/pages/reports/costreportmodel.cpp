@@ -3,6 +3,7 @@
 #include "catalognames.h"
 #include "money/moneyformat.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -15,12 +16,6 @@ namespace {
 const std::vector<BillAxis>& axes() {
     static const std::vector<BillAxis> all = costReportAxes();
     return all;
-}
-
-// "1 finding", "3 findings": the console ships no translations, so Qt's
-// %n plurals would read "3 finding(s)".
-QString counted(qint64 count, const QString& one, const QString& many) {
-    return (count == 1 ? one : many).arg(QLocale().toString(count));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QDesktopServices>
 #include <QDialog>
@@ -35,10 +36,6 @@
 namespace aicp {
 
 namespace {
-
-QString monthName(YearMonth month) {
-    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
-}
 
 bool askInMessageBox(QWidget* parent, const QString& title, const QString& text) {
     QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Cancel, parent);
@@ -405,12 +402,7 @@ bool InvoicesPanel::viewSelected() {
 }
 
 void InvoicesPanel::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
-                                                   : palette().color(QPalette::WindowText));
-    message_->setPalette(colours);
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
+    showStatus(message_, text, problem);
 }
 
 void InvoicesPanel::updateActions() {

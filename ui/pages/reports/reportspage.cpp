@@ -13,6 +13,7 @@
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <algorithm>
 #include <set>
@@ -63,27 +64,10 @@ namespace {
 const QString kCustomersKey = QStringLiteral("reports/customers");
 const QString kFolderKey = QStringLiteral("reports/exportFolder");
 
-void setMuted(QWidget* widget) {
-    QPalette palette = widget->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    widget->setPalette(palette);
-}
-
-QString monthName(YearMonth month) {
-    return QLocale().toString(month.firstDay(), QStringLiteral("MMMM yyyy"));
-}
-
-// "1 customer", "3 customers": the console ships no translations, so Qt's
-// %n plurals would read "3 customer(s)".
-QString counted(qint64 count, const QString& one, const QString& many) {
-    return (count == 1 ? one : many).arg(QLocale().toString(count));
-}
-
 }  // namespace
 
 ReportsPage::ReportsPage(QWidget* parent)
-    : QWidget(parent),
-      runner_(new TaskRunner(this)),
+    : ConsolePage(parent),
       picker_(new CustomerPicker(this)),
       summary_(new QLabel(this)),
       exportButton_(new QToolButton(this)),
@@ -111,26 +95,43 @@ ReportsPage::ReportsPage(QWidget* parent)
     setObjectName(QStringLiteral("reportsPage"));
     const QStringList remembered = QSettings().value(kCustomersKey).toStringList();
     picker_->setSelection(remembered);
-    month_ = QDate(QDate::currentDate().year(), QDate::currentDate().month(), 1);
+    setFollows(FollowsMonth);
+    setLoadsOnlyWhenShown(true);
     buildLayout();
     progressTimer_->setInterval(100);
     connect(progressTimer_, &QTimer::timeout, this, &ReportsPage::showProgress);
-    connect(runner_, &TaskRunner::busyChanged, this, &ReportsPage::updateActions);
     updateActions();
 }
 
-ReportsPage::~ReportsPage() {
-    // The page's own runner goes with its children, after this destructor:
-    // its last busyChanged must not reach a page that is half gone.
-    if (runner_) {
-        runner_->waitForIdle();
-        runner_->disconnect(this);
-    }
-}
+ReportsPage::~ReportsPage() = default;
 
 void ReportsPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
 
+    QLayout* toolbar = buildToolbar();
+    buildStatus();
+    buildTablePane();
+
+    content_->addWidget(prompt_);
+    content_->addWidget(loadingPane_);
+    tabs_->setObjectName(QStringLiteral("reportTabs"));
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(tablePane_, tr("Cost report"));
+    tabs_->addTab(invoices_, tr("Invoices"));
+    connect(invoices_, &InvoicesPanel::invoicesChanged, this, &ReportsPage::reload);
+    content_->addWidget(tabs_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap / 2);
+    layout->addLayout(toolbar);
+    layout->addWidget(progressStrip_);
+    layout->addWidget(message_);
+    layout->addWidget(content_, 1);
+}
+
+QLayout* ReportsPage::buildToolbar() {
+    const int gap = theme::spacing(font(), 0.75);
     auto* customersLabel = new QLabel(tr("C&ustomers"), this);
     customersLabel->setBuddy(picker_);
     connect(picker_, &CustomerPicker::selectionChanged, this, [this] {
@@ -168,7 +169,11 @@ void ReportsPage::buildLayout() {
     toolbar->addSpacing(gap);
     toolbar->addWidget(summary_, 1);
     toolbar->addWidget(exportButton_);
+    return toolbar;
+}
 
+void ReportsPage::buildStatus() {
+    const int gap = theme::spacing(font(), 0.75);
     progressStrip_->setObjectName(QStringLiteral("exportProgress"));
     progress_->setObjectName(QStringLiteral("exportProgressBar"));
     progress_->setRange(0, 1000);
@@ -205,7 +210,10 @@ void ReportsPage::buildLayout() {
     loadingLayout->addWidget(loadingText_);
     loadingLayout->addWidget(spinner, 0, Qt::AlignHCenter);
     loadingLayout->addStretch(2);
+}
 
+void ReportsPage::buildTablePane() {
+    const int gap = theme::spacing(font(), 0.75);
     sorted_->setSourceModel(model_);
     sorted_->setSortRole(CostReportModel::SortRole);
     sorted_->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -261,52 +269,22 @@ void ReportsPage::buildLayout() {
     tableLayout->addWidget(footer_);
     tableLayout->addSpacing(gap / 2);
     tableLayout->addWidget(findings_);
-
-    content_->addWidget(prompt_);
-    content_->addWidget(loadingPane_);
-    tabs_->setObjectName(QStringLiteral("reportTabs"));
-    tabs_->setDocumentMode(true);
-    tabs_->addTab(tablePane_, tr("Cost report"));
-    tabs_->addTab(invoices_, tr("Invoices"));
-    connect(invoices_, &InvoicesPanel::invoicesChanged, this, &ReportsPage::reload);
-    content_->addWidget(tabs_);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap / 2);
-    layout->addLayout(toolbar);
-    layout->addWidget(progressStrip_);
-    layout->addWidget(message_);
-    layout->addWidget(content_, 1);
 }
 
-void ReportsPage::setWorkspace(Workspace* workspace) {
-    runner_->waitForIdle();
-    workspace_ = workspace;
-    invoices_->setWorkspace(workspace);
+void ReportsPage::workspaceChanged() {
+    invoices_->setWorkspace(workspace());
     model_->setReport(nullptr);
     totals_->setReport(nullptr);
     picker_->setCustomers({});
-    reload();
 }
 
-void ReportsPage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
-        return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
-    invoices_->setTaskRunner(runner);
-    connect(runner_, &TaskRunner::busyChanged, this, &ReportsPage::updateActions);
+void ReportsPage::runnerChanged() {
+    invoices_->setTaskRunner(runner());
+}
+
+void ReportsPage::runnerBusyChanged(bool busy) {
+    Q_UNUSED(busy);
     updateActions();
-}
-
-void ReportsPage::setMonth(QDate month) {
-    const QDate first = month.isValid() ? QDate(month.year(), month.month(), 1) : QDate();
-    if (first == month_)
-        return;
-    month_ = first;
-    reload();
 }
 
 void ReportsPage::setCustomers(const QStringList& customerIds) {
@@ -323,34 +301,16 @@ void ReportsPage::rememberCustomers() {
         settings.setValue(kCustomersKey, picker_->selectedIds());
 }
 
-void ReportsPage::reload() {
-    dirty_ = true;
-    if (isVisible())
-        load();
-}
-
-void ReportsPage::showEvent(QShowEvent* event) {
-    QWidget::showEvent(event);
-    if (dirty_)
-        load();
-}
-
 void ReportsPage::load() {
-    if (!workspace_) {
-        dirty_ = false;
+    if (!workspace()) {
         prompt_->setText(tr("No workspace is open."));
         content_->setCurrentWidget(prompt_);
         updateActions();
         return;
     }
-    if (!month_.isValid())
-        return;
-    // One piece of workspace work at a time: a busy runner (this page's
-    // previous load, another page's import) calls back through updateActions.
-    if (runner_->isBusy())
+    if (!month().isValid())
         return;
     if (picker_->isNothingSelected()) {
-        dirty_ = false;
         model_->setReport(nullptr);
         totals_->setReport(nullptr);
         prompt_->setText(
@@ -361,10 +321,9 @@ void ReportsPage::load() {
         updateActions();
         return;
     }
-    dirty_ = false;
     loading_ = true;
     loadClock_.start();
-    const YearMonth month = YearMonth::of(month_);
+    const YearMonth month = YearMonth::of(this->month());
     const bool all = picker_->isAll();
     const QStringList chosen = picker_->selectedIds();
     loadingText_->setText(
@@ -376,8 +335,8 @@ void ReportsPage::load() {
     // rather than flashing the loading pane for a quick reload.
     if (!model_->report() || model_->report()->month != month)
         content_->setCurrentWidget(loadingPane_);
-    Workspace* workspace = workspace_;
-    runner_->run<Loaded>(
+    Workspace* workspace = this->workspace();
+    runner()->run<Loaded>(
         this,
         [workspace, month, all, chosen] {
             Loaded loaded;
@@ -456,8 +415,8 @@ void ReportsPage::showLoaded(Loaded loaded) {
     }
     updateActions();
     // A month or customer change that came in while computing.
-    if (dirty_ && isVisible())
-        load();
+    if (isReloadPending())
+        reload();
     else if (!loaded.error)
         emit reportShown();
 }
@@ -572,7 +531,7 @@ bool ReportsPage::exportTo(const QString& path, Format format) {
     });
     const DocumentStamp stamp{
         QDateTime::currentDateTimeUtc(), AuditLog::currentActor(),
-        workspace_ ? QDir::toNativeSeparators(workspace_->path()) : QString()};
+        workspace() ? QDir::toNativeSeparators(workspace()->path()) : QString()};
     watcher->setFuture(QtConcurrent::run([report, format, path, ticker, stamp]() -> Status {
         QByteArray bytes;
         if (format == Format::Pdf) {
@@ -634,12 +593,7 @@ QString ReportsPage::message() const {
 }
 
 void ReportsPage::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText, problem ? theme::warningText(palette())
-                                                   : palette().color(QPalette::WindowText));
-    message_->setPalette(colours);
-    message_->setText(text);
-    message_->setVisible(!text.isEmpty());
+    showStatus(message_, text, problem);
 }
 
 void ReportsPage::updateActions() {
@@ -651,12 +605,6 @@ void ReportsPage::updateActions() {
     exportButton_->setToolTip(!model_->report() ? tr("There is no report to export yet.")
                               : exporting_      ? tr("Wait for the running export to finish.")
                                                 : tr("Save the report as CSV, JSON or PDF"));
-    // Work that waited for the runner (another page's import) goes on now.
-    if (dirty_ && !runner_->isBusy() && isVisible())
-        QTimer::singleShot(0, this, [this] {
-            if (dirty_ && !runner_->isBusy() && isVisible())
-                load();
-        });
 }
 
 void ReportsPage::changeEvent(QEvent* event) {

@@ -2,6 +2,7 @@
 
 #include "billing/costreport.h"
 #include "customers/customer.h"
+#include "pages/consolepage.h"
 
 #include <atomic>
 #include <memory>
@@ -15,6 +16,7 @@
 
 class QAction;
 class QLabel;
+class QLayout;
 class QProgressBar;
 class QSortFilterProxyModel;
 class QStackedWidget;
@@ -42,7 +44,7 @@ class Workspace;
 // costReportCsv / costReportJson / costReportPdf of the report shown, the
 // bytes the CLI writes (the PDF differs only in its generation stamp), off
 // the GUI thread with progress. A second tab lists the month's invoices.
-class ReportsPage : public QWidget {
+class ReportsPage : public ConsolePage {
     Q_OBJECT
 public:
     enum class Format { Csv, Json, Pdf };
@@ -50,15 +52,8 @@ public:
     explicit ReportsPage(QWidget* parent = nullptr);
     ~ReportsPage() override;
 
-    // The page does not own the workspace; null shows an empty page.
-    void setWorkspace(Workspace* workspace);
-    // Shares the runner with other pages on the same workspace.
-    void setTaskRunner(TaskRunner* runner);
-    void setMonth(QDate month);
     // Empty: every customer.
     void setCustomers(const QStringList& customerIds);
-    // Computes the report again (when the page is next on screen).
-    void reload();
 
     [[nodiscard]] bool isLoading() const { return loading_; }
     [[nodiscard]] bool isExporting() const { return exporting_; }
@@ -81,7 +76,6 @@ signals:
     void exportFinished(bool ok, const QString& message);
 
 protected:
-    void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -89,7 +83,13 @@ private:
     struct ExportTicker;
 
     void buildLayout();
-    void load();
+    QLayout* buildToolbar();
+    void buildStatus();
+    void buildTablePane();
+    void load() override;
+    void workspaceChanged() override;
+    void runnerChanged() override;
+    void runnerBusyChanged(bool busy) override;
     void showLoaded(Loaded loaded);
     void chooseExportFile(Format format);
     void finishExport(const QString& path, const Status& status);
@@ -100,10 +100,6 @@ private:
     void updateActions();
     void rememberCustomers();
 
-    Workspace* workspace_ = nullptr;
-    QPointer<TaskRunner> runner_;  // a shared one may go first, with its window
-    QDate month_;
-    bool dirty_ = true;
     bool loading_ = false;
     bool exporting_ = false;
     qint64 lastLoadMs_ = -1;

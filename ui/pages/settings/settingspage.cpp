@@ -2,12 +2,14 @@
 
 #include "audit/auditedsettings.h"
 #include "licensing/keystore.h"
+#include "licensing/workspaceverification.h"
 #include "pages/settings/signingkeymodel.h"
 #include "pages/usage/livesourcespanel.h"
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
 #include "widgets/localdates.h"
+#include "widgets/pagetext.h"
 
 #include <QDir>
 #include <QEvent>
@@ -29,12 +31,6 @@ namespace {
 
 // A PEM public key is a few hundred bytes.
 constexpr qint64 kMaxPemSize = 64 * 1024;
-
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* title = new QLabel(text, parent);
-    title->setFont(theme::scaledFont(title->font(), 1.2, true));
-    return title;
-}
 
 QLabel* mutedText(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
@@ -63,11 +59,9 @@ QString upperFirst(QString text) {
 }  // namespace
 
 SettingsPage::SettingsPage(QWidget* parent)
-    : QWidget(parent),
-      runner_(new TaskRunner(this)),
+    : ConsolePage(parent),
       newPassphrase_(&PassphraseDialog::askNew),
       unlockPassphrase_(&PassphraseDialog::ask),
-      confirm_(&confirmWithMessageBox),
       keys_(new SigningKeyModel(this)),
       keyTable_(new QTableView(this)),
       generate_(new QPushButton(tr("&Generate Key…"), this)),
@@ -81,19 +75,43 @@ SettingsPage::SettingsPage(QWidget* parent)
       schema_(value(QStringLiteral("schemaVersion"), this)),
       workspaceId_(value(QStringLiteral("workspaceId"), this)),
       created_(value(QStringLiteral("workspaceCreated"), this)),
+      customerLicense_(value(QStringLiteral("customerLicense"), this)),
       priceVersion_(value(QStringLiteral("priceBookVersion"), this)),
       priceEffective_(value(QStringLiteral("priceBookEffective"), this)),
       priceHistory_(value(QStringLiteral("priceBookHistory"), this)) {
     setObjectName(QStringLiteral("settingsPage"));
     keys_->setPalette(palette());
     buildLayout();
-    connect(runner_, &TaskRunner::busyChanged, this, &SettingsPage::updateButtons);
     updateButtons();
+    for (auto edited :
+         {&SettingsPage::keysChanged, &SettingsPage::modeChanged, &SettingsPage::usageChanged})
+        connect(this, edited, this, &ConsolePage::workspaceEdited);
 }
 
 void SettingsPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
 
+    QWidget* keysCard = buildKeysCard();
+    QWidget* workspaceCard = buildWorkspaceCard();
+    QWidget* pricesCard = buildPricesCard();
+    QWidget* liveCard = buildLiveSourcesCard();
+
+    auto* lower = new QHBoxLayout;
+    lower->setSpacing(gap);
+    lower->addWidget(workspaceCard, 3);
+    lower->addWidget(pricesCard, 2);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap);
+    layout->addWidget(keysCard);
+    layout->addLayout(lower);
+    layout->addWidget(liveCard);
+    layout->addStretch(1);
+}
+
+QWidget* SettingsPage::buildKeysCard() {
+    const int gap = theme::spacing(font(), 0.75);
     // Signing keys.
     generate_->setObjectName(QStringLiteral("generateKeyButton"));
     generate_->setToolTip(tr("Create the workspace's first signing key"));
@@ -166,7 +184,11 @@ void SettingsPage::buildLayout() {
     QWidget::setTabOrder(rotate_, export_);
     QWidget::setTabOrder(export_, import_);
     QWidget::setTabOrder(import_, keyTable_);
+    return keysCard;
+}
 
+QWidget* SettingsPage::buildWorkspaceCard() {
+    const int gap = theme::spacing(font(), 0.75);
     // The workspace.
     switchMode_->setObjectName(QStringLiteral("switchModeButton"));
     connect(switchMode_, &QPushButton::clicked, this, [this] { switchMode(); });
@@ -183,13 +205,18 @@ void SettingsPage::buildLayout() {
     workspaceForm->addRow(tr("Schema version"), schema_);
     workspaceForm->addRow(tr("Workspace id"), workspaceId_);
     workspaceForm->addRow(tr("Created"), created_);
+    workspaceForm->addRow(tr("License in use"), customerLicense_);
     auto* workspaceLayout = new QVBoxLayout(workspaceCard);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     workspaceLayout->setSpacing(gap / 2);
     workspaceLayout->addWidget(sectionTitle(tr("Workspace"), workspaceCard));
     workspaceLayout->addLayout(workspaceForm);
     workspaceLayout->addStretch();
+    return workspaceCard;
+}
 
+QWidget* SettingsPage::buildPricesCard() {
+    const int gap = theme::spacing(font(), 0.75);
     // The price book, and what comes next.
     auto* pricesCard = new CardFrame(this);
     pricesCard->setObjectName(QStringLiteral("priceBookCard"));
@@ -209,7 +236,11 @@ void SettingsPage::buildLayout() {
            "date."),
         pricesCard));
     pricesLayout->addStretch();
+    return pricesCard;
+}
 
+QWidget* SettingsPage::buildLiveSourcesCard() {
+    const int gap = theme::spacing(font(), 0.75);
     // Live usage sources.
     liveSources_ = new LiveSourcesPanel(this);
     connect(liveSources_, &LiveSourcesPanel::usageChanged, this, &SettingsPage::usageChanged);
@@ -225,38 +256,20 @@ void SettingsPage::buildLayout() {
            "Tokens are stored in the workspace and shown masked."),
         liveCard));
     liveLayout->addWidget(liveSources_);
-
-    auto* lower = new QHBoxLayout;
-    lower->setSpacing(gap);
-    lower->addWidget(workspaceCard, 3);
-    lower->addWidget(pricesCard, 2);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
-    layout->addWidget(keysCard);
-    layout->addLayout(lower);
-    layout->addWidget(liveCard);
-    layout->addStretch(1);
+    return liveCard;
 }
 
-void SettingsPage::setWorkspace(Workspace* workspace, const PriceBook& priceBook) {
-    runner_->waitForIdle();
-    workspace_ = workspace;
-    priceBook_ = priceBook;
-    liveSources_->setWorkspace(workspace);
+void SettingsPage::workspaceChanged() {
+    liveSources_->setWorkspace(workspace());
     keyMessage_->clear();
-    reload();
 }
 
-void SettingsPage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
-        return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
-    liveSources_->setTaskRunner(runner);
-    connect(runner_, &TaskRunner::busyChanged, this, &SettingsPage::updateButtons);
+void SettingsPage::runnerChanged() {
+    liveSources_->setTaskRunner(runner());
+}
+
+void SettingsPage::runnerBusyChanged(bool busy) {
+    Q_UNUSED(busy);
     updateButtons();
 }
 
@@ -268,31 +281,28 @@ void SettingsPage::setUnlockPassphraseProvider(PassphraseProvider provider) {
     unlockPassphrase_ = std::move(provider);
 }
 
-void SettingsPage::setConfirmer(Confirmer confirmer) {
-    confirm_ = confirmer;
-    liveSources_->setConfirmer(std::move(confirmer));
+void SettingsPage::confirmerChanged() {
+    liveSources_->setConfirmer(confirmer());
 }
 
 bool SettingsPage::isBusy() const {
-    return runner_->isBusy();
+    return this->runner()->isBusy();
 }
 
 QString SettingsPage::message() const {
     return keyMessage_->text();
 }
 
-void SettingsPage::reload() {
-    if (runner_->isBusy())
-        return;
+void SettingsPage::load() {
     mode_.reset();
     hasSigningKey_ = false;
-    if (!workspace_) {
+    if (!this->workspace()) {
         keys_->setKeys({});
         updateButtons();
         return;
     }
     const QString kept = selectedKid();
-    auto keys = KeyStore(*workspace_).list();
+    auto keys = KeyStore(*this->workspace()).list();
     if (keys) {
         for (const SigningKeyInfo& key : *keys)
             hasSigningKey_ = hasSigningKey_ || key.isSigning;
@@ -311,8 +321,8 @@ void SettingsPage::reload() {
     for (int column = 0; column + 1 < SigningKeyModel::ColumnCount; ++column)
         keyTable_->setColumnWidth(column, keyTable_->columnWidth(column) + air);
 
-    path_->setText(QDir::toNativeSeparators(workspace_->path()));
-    auto mode = workspace_->mode();
+    path_->setText(QDir::toNativeSeparators(this->workspace()->path()));
+    auto mode = this->workspace()->mode();
     if (mode) {
         mode_ = *mode;
         modeLabel_->setText(*mode == Workspace::Mode::Vendor
@@ -324,20 +334,46 @@ void SettingsPage::reload() {
     switchMode_->setText(mode_ == Workspace::Mode::Customer ? tr("Switch to Vendor Mode…")
                                                             : tr("Switch to Customer Mode…"));
     schema_->setText(tr("%1 (this aicp writes %2)")
-                         .arg(workspace_->schemaVersion())
+                         .arg(this->workspace()->schemaVersion())
                          .arg(Workspace::kSchemaVersion));
-    workspaceId_->setText(workspace_->id().toString(QUuid::WithoutBraces));
-    created_->setText(displayUtcTime(workspace_->createdAt()));
+    workspaceId_->setText(this->workspace()->id().toString(QUuid::WithoutBraces));
+    created_->setText(displayUtcTime(this->workspace()->createdAt()));
+    customerLicense_->setText(describeCustomerLicense());
 
-    if (priceBook_) {
-        const PriceBookVersion& latest = priceBook_->latest();
+    if (this->priceBook()) {
+        const PriceBookVersion& latest = this->priceBook()->latest();
         priceVersion_->setText(tr("%1 (%2)").arg(latest.version, latest.currency));
         priceEffective_->setText(displayDate(latest.effectiveFrom));
-        const std::size_t versions = priceBook_->versions().size();
+        const std::size_t versions = this->priceBook()->versions().size();
         priceHistory_->setText(versions == 1 ? tr("1 version in the book")
                                              : tr("%1 versions in the book").arg(versions));
     }
     updateButtons();
+}
+
+QString SettingsPage::describeCustomerLicense() const {
+    // Where the welcome keeps the license a customer workspace received.
+    auto key = workspace()->metaValue(QStringLiteral("customer_license"));
+    if (!key)
+        return key.error().message();
+    if (!*key || (*key)->isEmpty())
+        return mode_ == Workspace::Mode::Customer ? tr("None received yet")
+                                                  : tr("None: a vendor workspace issues them");
+    const WorkspaceVerification verified =
+        verifyInWorkspace(*workspace(), (*key)->toLatin1(), now().toUTC());
+    if (!verified.result.license)
+        return tr("Not valid: %1").arg(verified.result.reason);
+    const LicensePayload& license = *verified.result.license;
+    QString tier = license.tier;
+    if (priceBook()) {
+        if (const TierDefinition* definition = priceBook()->latest().tier(license.tier))
+            tier = definition->name;
+    }
+    const QString text =
+        tr("%1 for %2, until %3")
+            .arg(tier, license.customerName, displayDate(license.expiresAt.date()));
+    return verified.result.isUsable() ? text
+                                      : tr("%1 (not usable: %2)").arg(text, verified.result.reason);
 }
 
 QString SettingsPage::selectedKid() const {
@@ -348,8 +384,8 @@ QString SettingsPage::selectedKid() const {
 }
 
 void SettingsPage::updateButtons() {
-    const bool busy = runner_->isBusy();
-    const bool open = workspace_ != nullptr;
+    const bool busy = this->runner()->isBusy();
+    const bool open = this->workspace() != nullptr;
     const bool vendor = mode_ == Workspace::Mode::Vendor;
     const QString customerWhy =
         tr("A customer workspace holds public keys only; switch to vendor mode to sign.");
@@ -383,24 +419,24 @@ bool SettingsPage::generateKey() {
 }
 
 bool SettingsPage::rotateKey() {
-    if (!workspace_ || !hasSigningKey_ || runner_->isBusy())
+    if (!this->workspace() || !hasSigningKey_ || this->runner()->isBusy())
         return false;
-    auto current = KeyStore(*workspace_).find();
+    auto current = KeyStore(*this->workspace()).find();
     const QString kid = current ? current->kid : QString();
-    if (!confirm_(this, tr("Rotate Signing Key"),
-                  tr("Create a new signing key and retire %1?\n\n"
-                     "New licenses and revocation lists will be signed with the new key. The "
-                     "retired key keeps verifying every license it signed, so nothing already "
-                     "issued stops working. Customers need the new public key to verify "
-                     "licenses signed from now on: export it after rotating.")
-                      .arg(kid),
-                  tr("Rotate Key")))
+    if (!confirm(tr("Rotate Signing Key"),
+                 tr("Create a new signing key and retire %1?\n\n"
+                    "New licenses and revocation lists will be signed with the new key. The "
+                    "retired key keeps verifying every license it signed, so nothing already "
+                    "issued stops working. Customers need the new public key to verify "
+                    "licenses signed from now on: export it after rotating.")
+                     .arg(kid),
+                 tr("Rotate Key")))
         return false;
     return runKeyOperation(true);
 }
 
 bool SettingsPage::runKeyOperation(bool rotate) {
-    if (!workspace_ || runner_->isBusy())
+    if (!this->workspace() || this->runner()->isBusy())
         return false;
     if (rotate ? !hasSigningKey_ : hasSigningKey_)
         return false;
@@ -416,8 +452,8 @@ bool SettingsPage::runKeyOperation(bool rotate) {
         return false;
     }
     showMessage(tr("Creating the key…"), false);
-    Workspace* workspace = workspace_;
-    return runner_->run<Result<SigningKeyInfo>>(
+    Workspace* workspace = this->workspace();
+    return this->runner()->run<Result<SigningKeyInfo>>(
         this,
         [workspace, rotate, secret = *passphrase]() mutable {
             KeyStore store(*workspace);
@@ -443,7 +479,7 @@ bool SettingsPage::runKeyOperation(bool rotate) {
 }
 
 bool SettingsPage::switchMode() {
-    if (!workspace_ || !mode_ || runner_->isBusy())
+    if (!this->workspace() || !mode_ || this->runner()->isBusy())
         return false;
     const bool toCustomer = *mode_ == Workspace::Mode::Vendor;
     const QString text =
@@ -455,11 +491,11 @@ bool SettingsPage::switchMode() {
             : tr("Switch this workspace to vendor mode?\n\n"
                  "A vendor workspace generates signing keys and issues, renews, upgrades and "
                  "revokes licenses.");
-    if (!confirm_(this, tr("Switch Workspace Mode"), text,
-                  toCustomer ? tr("Switch to Customer Mode") : tr("Switch to Vendor Mode")))
+    if (!confirm(tr("Switch Workspace Mode"), text,
+                 toCustomer ? tr("Switch to Customer Mode") : tr("Switch to Vendor Mode")))
         return false;
     const Status changed = setWorkspaceMode(
-        *workspace_, toCustomer ? Workspace::Mode::Customer : Workspace::Mode::Vendor);
+        *this->workspace(), toCustomer ? Workspace::Mode::Customer : Workspace::Mode::Vendor);
     reload();
     if (!changed) {
         showMessage(upperFirst(changed.error().message()), true);
@@ -473,9 +509,9 @@ bool SettingsPage::switchMode() {
 }
 
 Status SettingsPage::exportPublicKey(const QString& path) {
-    if (!workspace_)
+    if (!this->workspace())
         return Error::invalidInput(tr("No workspace is open."));
-    auto key = KeyStore(*workspace_).find(selectedKid());
+    auto key = KeyStore(*this->workspace()).find(selectedKid());
     if (!key)
         return key.error();
     QSaveFile file(path);
@@ -495,7 +531,7 @@ Status SettingsPage::exportPublicKey(const QString& path) {
 }
 
 Status SettingsPage::importPublicKey(const QString& path) {
-    if (!workspace_)
+    if (!this->workspace())
         return Error::invalidInput(tr("No workspace is open."));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -505,7 +541,7 @@ Status SettingsPage::importPublicKey(const QString& path) {
     if (file.size() > kMaxPemSize)
         return Error::invalidInput(
             tr("%1 is too large to be a public key").arg(QFileInfo(path).fileName()));
-    auto imported = KeyStore(*workspace_).importPublicKey(file.readAll());
+    auto imported = KeyStore(*this->workspace()).importPublicKey(file.readAll());
     if (!imported)
         return imported.error().withContext(QFileInfo(path).fileName());
     reload();
@@ -515,9 +551,9 @@ Status SettingsPage::importPublicKey(const QString& path) {
 }
 
 void SettingsPage::exportPublicKeyAs() {
-    if (!workspace_)
+    if (!this->workspace())
         return;
-    auto key = KeyStore(*workspace_).find(selectedKid());
+    auto key = KeyStore(*this->workspace()).find(selectedKid());
     const QString suggested =
         QStringLiteral("aicp-public-key-%1.pem").arg(key ? key->kid : QStringLiteral("key"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Public Key"),

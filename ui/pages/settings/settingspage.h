@@ -1,7 +1,6 @@
 #pragma once
 
-#include "dialogs/passphrasedialog.h"
-#include "pricing/pricebook.h"
+#include "pages/consolepage.h"
 #include "storage/workspace.h"
 
 #include <optional>
@@ -24,21 +23,15 @@ class TaskRunner;
 // price book, and the live usage sources (LiveSourcesPanel). Key generation
 // and rotation encrypt the new private key with a passphrase asked twice
 // (scrypt: run off the GUI thread on the shared TaskRunner).
-class SettingsPage : public QWidget {
+class SettingsPage : public ConsolePage {
     Q_OBJECT
 public:
     explicit SettingsPage(QWidget* parent = nullptr);
 
-    // The page does not own the workspace; null shows an empty page.
-    void setWorkspace(Workspace* workspace, const PriceBook& priceBook);
-    void setTaskRunner(TaskRunner* runner);
     // Asks for a new key's passphrase (twice, in the default dialog).
     void setNewPassphraseProvider(PassphraseProvider provider);
     // Asks for the current signing key's passphrase (once), for rotating.
     void setUnlockPassphraseProvider(PassphraseProvider provider);
-    void setConfirmer(Confirmer confirmer);
-
-    void reload();
     [[nodiscard]] bool isBusy() const;
     [[nodiscard]] QString message() const;
     [[nodiscard]] LiveSourcesPanel* liveSources() const { return liveSources_; }
@@ -63,22 +56,29 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void load() override;
+    void workspaceChanged() override;
+    void runnerChanged() override;
+    void runnerBusyChanged(bool busy) override;
+    void confirmerChanged() override;
     void buildLayout();
+    QWidget* buildKeysCard();
+    QWidget* buildWorkspaceCard();
+    QWidget* buildPricesCard();
+    QWidget* buildLiveSourcesCard();
     void updateButtons();
     void showMessage(const QString& text, bool problem);
     void exportPublicKeyAs();
     void importPublicKeyFrom();
     [[nodiscard]] QString selectedKid() const;
+    // The license the welcome stored for a customer workspace, in words.
+    [[nodiscard]] QString describeCustomerLicense() const;
     bool runKeyOperation(bool rotate);
 
-    Workspace* workspace_ = nullptr;
-    std::optional<PriceBook> priceBook_;
     std::optional<Workspace::Mode> mode_;
     bool hasSigningKey_ = false;
-    TaskRunner* runner_;
     PassphraseProvider newPassphrase_;
     PassphraseProvider unlockPassphrase_;
-    Confirmer confirm_;
 
     SigningKeyModel* keys_;
     QTableView* keyTable_;
@@ -93,6 +93,7 @@ private:
     QLabel* schema_;
     QLabel* workspaceId_;
     QLabel* created_;
+    QLabel* customerLicense_;
     QLabel* priceVersion_;
     QLabel* priceEffective_;
     QLabel* priceHistory_;

@@ -6,6 +6,7 @@
 #include "pages/tiers/tierresultcard.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -19,12 +20,6 @@
 namespace aicp {
 namespace {
 
-QLabel* sectionTitle(const QString& text, QWidget* parent) {
-    auto* title = new QLabel(text, parent);
-    title->setFont(theme::scaledFont(title->font(), 1.2, true));
-    return title;
-}
-
 // Table rows with air above and below, as a printed price list has; the
 // default rows are packed for dense data grids.
 class RoomyRowsDelegate : public QStyledItemDelegate {
@@ -37,16 +32,10 @@ public:
     }
 };
 
-void setMuted(QLabel* label) {
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    label->setPalette(palette);
-}
-
 }  // namespace
 
 TiersPage::TiersPage(QWidget* parent)
-    : QWidget(parent),
+    : ConsolePage(parent),
       form_(new CalculatorForm(this)),
       model_(new TierComparisonModel(this)),
       table_(new QTableView(this)),
@@ -57,6 +46,7 @@ TiersPage::TiersPage(QWidget* parent)
       command_(new QLabel(this)),
       cardsRow_(new QHBoxLayout) {
     setObjectName(QStringLiteral("tiersPage"));
+    setFollows(FollowsMonth);
     const int gap = theme::spacing(font(), 0.75);
 
     // Inputs: a card on the left, as narrow as its fields allow.
@@ -261,6 +251,13 @@ void TiersPage::showInputError(const QString& message) {
     model_->setHighlightedTier({});
     for (TierResultCard* card : cards_)
         card->showNoEstimate();
+}
+
+void TiersPage::load() {
+    if (!priceBook())
+        return;
+    auto version = priceBook()->versionAt(month().isValid() ? month() : now().date());
+    setPrices(version ? *version : priceBook()->latest());
 }
 
 }  // namespace aicp

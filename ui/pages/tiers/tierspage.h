@@ -1,5 +1,6 @@
 #pragma once
 
+#include "pages/consolepage.h"
 #include "pricing/costengine.h"
 
 #include <optional>
@@ -22,7 +23,7 @@ class TierResultCard;
 // the cheapest eligible highlighted, ineligible tiers saying why) above the
 // side-by-side comparison of the price book. Prices with the same
 // CostEngine::compare as `aicp quote --compare`, so the totals cannot drift.
-class TiersPage : public QWidget {
+class TiersPage : public ConsolePage {
     Q_OBJECT
 public:
     explicit TiersPage(QWidget* parent = nullptr);
@@ -31,6 +32,8 @@ public:
     void setPrices(const PriceBookVersion& prices);
 
 private:
+    // The workspace's price book version for the context bar's month.
+    void load() override;
     void rebuildCards(const PriceBookVersion& prices);
     void recalculate();
     void showComparison(const TierComparison& comparison);
