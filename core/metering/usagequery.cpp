@@ -160,18 +160,15 @@ Result<std::vector<UsageImportRecord>> UsageQuery::imports() const {
 Result<std::optional<YearMonth>> UsageQuery::latestMonthWithUsage(const QDate& notAfter) const {
     if (!notAfter.isValid())
         return Error::invalidInput(QStringLiteral("the latest month needs a valid date"));
-    auto query = Statement::prepare(
+    auto latest = queryInt64Or(
         workspace_.handle(),
-        "SELECT coalesce(max(hour), -1) FROM usage_hourly WHERE hour < ?1 AND requests > 0");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(secondsOf(YearMonth::of(notAfter).next().firstDay())));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row || query->int64(0) < 0)
+        "SELECT coalesce(max(hour), -1) FROM usage_hourly WHERE hour < ?1 AND requests > 0", -1,
+        secondsOf(YearMonth::of(notAfter).next().firstDay()));
+    if (!latest)
+        return latest.error();
+    if (*latest < 0)
         return std::optional<YearMonth>();
-    const QDate day = QDateTime::fromSecsSinceEpoch(query->int64(0), Qt::UTC).date();
+    const QDate day = QDateTime::fromSecsSinceEpoch(*latest, Qt::UTC).date();
     return std::optional<YearMonth>(YearMonth::of(day));
 }
 

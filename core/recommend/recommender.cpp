@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include <QLocale>
+
 namespace aicp {
 namespace {
 
