@@ -1,9 +1,11 @@
 #include "audit/auditlog.h"
 
 #include "common/wholeseconds.h"
-#include "storage/statement.h"
+#include "storage/query.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
+
+#include <tuple>
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -95,16 +97,14 @@ Result<AuditEntry> AuditLog::append(const QString& action, const QString& subjec
     if (!transaction)
         return transaction.error();
 
-    auto last = Statement::prepare(db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+    auto last = queryFirstRow<std::pair<std::int64_t, QByteArray>>(
+        db, "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
+        [](const Statement& row) { return std::pair(row.int64(0) + 1, row.blob(1)); });
     if (!last)
         return last.error();
-    auto row = last->step();
-    if (!row)
-        return row.error();
     AuditEntry entry;
-    entry.sequence = *row ? last->int64(0) + 1 : 1;
-    entry.previousHash = *row ? last->blob(1) : kGenesisHash;
-    last->reset();
+    std::tie(entry.sequence, entry.previousHash) =
+        last->value_or(std::pair(std::int64_t(1), QByteArray(kGenesisHash)));
 
     entry.at = toWholeSecondsUtc(clock_());
     entry.actor = currentActor();
@@ -113,17 +113,13 @@ Result<AuditEntry> AuditLog::append(const QString& action, const QString& subjec
     entry.details = details;
     entry.hash = computeHash(entry);
 
-    auto insert = Statement::prepare(
+    AICP_TRY(executeWith(
         db,
         "INSERT INTO audit_log (seq, at, actor, action, subject, details, prev_hash, hash) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(entry.sequence, entry.at, entry.actor, entry.action, entry.subject,
-                             QString::fromUtf8(canonicalDetails(entry.details)),
-                             QString::fromLatin1(entry.previousHash),
-                             QString::fromLatin1(entry.hash)));
-    AICP_TRY(insert->execute());
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        entry.sequence, entry.at, entry.actor, entry.action, entry.subject,
+        QString::fromUtf8(canonicalDetails(entry.details)), QString::fromLatin1(entry.previousHash),
+        QString::fromLatin1(entry.hash)));
     // The chain cannot show its own last entry being dropped; the head kept
     // beside it can.
     AICP_TRY(workspace_.setMetaValue(QString::fromLatin1(kHeadKey), headValue(entry)));
@@ -132,11 +128,8 @@ Result<AuditEntry> AuditLog::append(const QString& action, const QString& subjec
 }
 
 Result<std::vector<AuditEntry>> AuditLog::entries() const {
-    auto query =
-        Statement::prepare(workspace_.handle(), std::string(kSelectEntries) + " ORDER BY seq");
-    if (!query)
-        return query.error();
-    return query->collect<AuditEntry>(&readEntry);
+    return queryRows<AuditEntry>(workspace_.handle(), std::string(kSelectEntries) + " ORDER BY seq",
+                                 &readEntry);
 }
 
 Result<AuditVerification> AuditLog::verify() const {

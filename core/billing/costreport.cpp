@@ -3,6 +3,8 @@
 #include "billing/monthlybilling.h"
 #include "storage/workspace.h"
 
+#include <iterator>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,8 +20,7 @@ QJsonValue optionalCount(const std::optional<std::int64_t>& value) {
 }  // namespace
 
 std::vector<BillAxis> costReportAxes() {
-    return {BillAxis::Base,  BillAxis::Requests, BillAxis::PolicyPacks, BillAxis::ComplianceModules,
-            BillAxis::Seats, BillAxis::Audit,    BillAxis::Discount};
+    return {std::begin(kBillAxes), std::end(kBillAxes)};
 }
 
 Result<CostReport> buildCostReport(YearMonth month, const std::vector<MonthlyBill>& bills) {

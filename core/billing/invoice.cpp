@@ -29,6 +29,10 @@ QString invoiceLineKindKey(InvoiceLineKind kind) {
     return wordOf(kLineKindKeys, kind);
 }
 
+std::optional<InvoiceLineKind> invoiceLineKindFromKey(QStringView key) {
+    return valueOf(kLineKindKeys, key);
+}
+
 Money Invoice::axisTotal(BillAxis axis) const {
     std::int64_t micros = 0;
     for (const InvoiceLine& line : lines)

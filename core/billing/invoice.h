@@ -21,6 +21,7 @@ enum class InvoiceLineKind { Charge, LateUsage, Finding };
 
 // "charge", "late_usage", "finding".
 [[nodiscard]] QString invoiceLineKindKey(InvoiceLineKind kind);
+[[nodiscard]] std::optional<InvoiceLineKind> invoiceLineKindFromKey(QStringView key);
 
 struct InvoiceLine {
     InvoiceLineKind kind = InvoiceLineKind::Charge;

@@ -5,7 +5,7 @@
 #include "common/idtext.h"
 #include "customers/customer.h"
 #include "metering/closedperiods.h"
-#include "storage/statement.h"
+#include "storage/query.h"
 #include "storage/transaction.h"
 #include "storage/vendoronly.h"
 #include "storage/workspace.h"
@@ -17,25 +17,6 @@
 namespace aicp {
 
 namespace {
-
-constexpr BillAxis kAxes[] = {
-    BillAxis::Base,  BillAxis::Requests, BillAxis::PolicyPacks, BillAxis::ComplianceModules,
-    BillAxis::Seats, BillAxis::Audit,    BillAxis::Discount};
-
-std::optional<BillAxis> axisFromKey(const QString& key) {
-    for (BillAxis axis : kAxes)
-        if (billAxisKey(axis) == key)
-            return axis;
-    return std::nullopt;
-}
-
-std::optional<InvoiceLineKind> kindFromKey(const QString& key) {
-    for (InvoiceLineKind kind :
-         {InvoiceLineKind::Charge, InvoiceLineKind::LateUsage, InvoiceLineKind::Finding})
-        if (invoiceLineKindKey(kind) == key)
-            return kind;
-    return std::nullopt;
-}
 
 std::optional<QString> textOrNull(const QString& text) {
     return text.isEmpty() ? std::nullopt : std::optional(text);
@@ -96,45 +77,44 @@ Status readLines(sqlite3* db, std::vector<Invoice>& invoices) {
     std::map<std::int64_t, Invoice*> byId;
     for (Invoice& invoice : invoices)
         byId[invoice.id] = &invoice;
-    auto query = Statement::prepare(
+    return visitRows(
         db,
         "SELECT invoice_id, kind, axis, description, quantity, unit_price_micros, amount_micros, "
         "license_id, tier, price_book_version, period_start, period_end, late_month "
-        "FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(byId.begin()->first, byId.rbegin()->first));
-    return query->forEachRow([&](const Statement& row) -> Status {
-        const auto found = byId.find(row.int64(0));
-        if (found == byId.end())
-            return {};
-        Invoice& invoice = *found->second;
-        InvoiceLine line;
-        const auto kind = kindFromKey(row.text(1));
-        if (!kind)
-            return corrupt(QStringLiteral("a line of %1 has no known kind").arg(invoice.number));
-        line.kind = *kind;
-        if (!row.isNull(2)) {
-            line.axis = axisFromKey(row.text(2));
-            if (!line.axis)
+        "FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position",
+        [&](const Statement& row) -> Status {
+            const auto found = byId.find(row.int64(0));
+            if (found == byId.end())
+                return {};
+            Invoice& invoice = *found->second;
+            InvoiceLine line;
+            const auto kind = invoiceLineKindFromKey(row.text(1));
+            if (!kind)
                 return corrupt(
-                    QStringLiteral("a line of %1 has an unknown axis").arg(invoice.number));
-        }
-        line.description = row.text(3);
-        line.quantity = row.int64(4);
-        if (!row.isNull(5))
-            line.unitPrice = Money::fromMicros(row.int64(5));
-        line.amount = Money::fromMicros(row.int64(6));
-        line.licenseId = row.text(7);
-        line.tier = row.text(8);
-        line.priceBookVersion = row.text(9);
-        line.periodStart = row.time(10);
-        line.periodEnd = row.time(11);
-        if (!row.isNull(12))
-            line.lateMonth = YearMonth::parse(row.text(12));
-        invoice.lines.push_back(std::move(line));
-        return {};
-    });
+                    QStringLiteral("a line of %1 has no known kind").arg(invoice.number));
+            line.kind = *kind;
+            if (!row.isNull(2)) {
+                line.axis = billAxisFromKey(row.text(2));
+                if (!line.axis)
+                    return corrupt(
+                        QStringLiteral("a line of %1 has an unknown axis").arg(invoice.number));
+            }
+            line.description = row.text(3);
+            line.quantity = row.int64(4);
+            if (!row.isNull(5))
+                line.unitPrice = Money::fromMicros(row.int64(5));
+            line.amount = Money::fromMicros(row.int64(6));
+            line.licenseId = row.text(7);
+            line.tier = row.text(8);
+            line.priceBookVersion = row.text(9);
+            line.periodStart = row.time(10);
+            line.periodEnd = row.time(11);
+            if (!row.isNull(12))
+                line.lateMonth = YearMonth::parse(row.text(12));
+            invoice.lines.push_back(std::move(line));
+            return {};
+        },
+        byId.begin()->first, byId.rbegin()->first);
 }
 
 Result<std::vector<Invoice>> queryInvoices(sqlite3* db, const std::string& where,
@@ -156,33 +136,21 @@ std::int64_t epochSeconds(YearMonth month) {
 }
 
 Result<std::int64_t> lateRequests(sqlite3* db, const QString& customerId, YearMonth month) {
-    auto query = Statement::prepare(db,
-                                    "SELECT COALESCE(SUM(late_requests), 0) FROM usage_hourly "
-                                    "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId, epochSeconds(month), epochSeconds(month.next())));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    const std::int64_t late = *row ? query->int64(0) : 0;
-    query->reset();
-    return late;
+    return queryInt64Or(db,
+                        "SELECT COALESCE(SUM(late_requests), 0) FROM usage_hourly "
+                        "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3",
+                        0, customerId, epochSeconds(month), epochSeconds(month.next()));
 }
 
 // The next number of a series in `year`: one past the highest used. Called
 // inside the issuing write transaction, so no other writer can take it first.
 Result<int> nextSequence(sqlite3* db, const char* table, int year) {
-    auto query = Statement::prepare(db, std::string("SELECT COALESCE(MAX(sequence), 0) + 1 FROM ") +
-                                            table + " WHERE year = ?1");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(year));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    const std::int64_t next = query->int64(0);
-    query->reset();
+    auto read = queryInt64Or(
+        db, std::string("SELECT COALESCE(MAX(sequence), 0) + 1 FROM ") + table + " WHERE year = ?1",
+        1, year);
+    if (!read)
+        return read.error();
+    const std::int64_t next = *read;
     if (next > 999999)
         return Error(Error::Code::Conflict, QStringLiteral("the %1 numbers of %2 are used up")
                                                 .arg(QString::fromLatin1(table))
@@ -302,21 +270,19 @@ Status insertInvoice(sqlite3* db, Invoice& invoice) {
     if (!sequence)
         return sequence.error();
     invoice.number = invoiceNumber(year, *sequence);
-    auto insert = Statement::prepare(
+    auto id = insertWith(
         db,
         "INSERT INTO invoices (number, year, sequence, customer_id, customer_name, month, "
         "currency, issued_at, issued_by, requests, active_users, active_agents, "
         "late_requests_at_issue, line_count, total_micros) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         invoice.number, year, *sequence, invoice.customerId, invoice.customerName,
         invoice.month.toString(), invoice.currency, invoice.issuedAt, invoice.issuedBy,
         invoice.requests, invoice.activeUsers, invoice.activeAgents, invoice.lateRequestsAtIssue,
-        static_cast<std::int64_t>(invoice.lines.size()), invoice.total.micros()));
-    AICP_TRY(insert->execute());
-    invoice.id = sqlite3_last_insert_rowid(db);
+        static_cast<std::int64_t>(invoice.lines.size()), invoice.total.micros());
+    if (!id)
+        return id.error();
+    invoice.id = *id;
     return insertInvoiceLines(db, invoice);
 }
 
@@ -335,8 +301,7 @@ Status refuseInvoicedMonth(const std::vector<Invoice>& customerInvoices, YearMon
 Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     if (month.month < 1 || month.month > 12 || !month.firstDay().isValid())
         return Error::invalidInput(QStringLiteral("'%1' is not a month").arg(month.toString()));
-    if (!isValidCustomerId(customerId))
-        return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(customerId));
+    AICP_TRY(checkCustomerId(customerId));
     AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("issue an invoice")));
     const QDateTime issuedAt = toWholeSecondsUtc(clock_());
     const QDateTime monthEnd = QDateTime(month.next().firstDay(), QTime(0, 0), Qt::UTC);
@@ -416,16 +381,14 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
                     AuditLog::currentActor(),
                     reason.trimmed(),
                     invoice->total.negated()};
-    auto insert = Statement::prepare(
-        db,
-        "INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, issued_by, "
-        "reason, total_micros) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(note.number, year, *sequence, invoice->id, note.issuedAt,
-                             note.issuedBy, note.reason, note.total.micros()));
-    AICP_TRY(insert->execute());
-    note.id = sqlite3_last_insert_rowid(db);
+    auto id = insertWith(db,
+                         "INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, "
+                         "issued_by, reason, total_micros) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                         note.number, year, *sequence, invoice->id, note.issuedAt, note.issuedBy,
+                         note.reason, note.total.micros());
+    if (!id)
+        return id.error();
+    note.id = *id;
     auto logged = AuditLog(workspace_, clock_)
                       .append(QStringLiteral("invoice.credit"), note.number,
                               {{QStringLiteral("invoice"), invoice->number},

@@ -32,8 +32,7 @@ Result<std::vector<Customer>> customersToBill(Workspace& workspace,
         customers = std::move(all).value();
     }
     for (const QString& id : customerIds) {
-        if (!isValidCustomerId(id))
-            return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(id));
+        AICP_TRY(checkCustomerId(id));
         auto customer = store.find(id);
         if (!customer) {
             if (customer.error().code() == Error::Code::NotFound)

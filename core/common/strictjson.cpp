@@ -11,18 +11,8 @@
 
 namespace aicp {
 
-namespace {
-
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-int hexValue(char c) {
-    if (isDigit(c))
+int jsonHexValue(char c) {
+    if (c >= '0' && c <= '9')
         return c - '0';
     if (c >= 'a' && c <= 'f')
         return c - 'a' + 10;
@@ -31,8 +21,11 @@ int hexValue(char c) {
     return -1;
 }
 
-QString hex4Text(std::uint32_t unit) {
-    return QString::number(unit, 16).rightJustified(4, QLatin1Char('0')).toUpper();
+char jsonEscapedChar(char kind) {
+    constexpr std::string_view kFrom = "\"\\/bfnrt";
+    constexpr std::string_view kTo = "\"\\/\b\f\n\r\t";
+    const std::size_t at = kFrom.find(kind);
+    return at == std::string_view::npos ? '\0' : kTo[at];
 }
 
 void appendUtf8(std::string& out, std::uint32_t codePoint) {
@@ -51,6 +44,20 @@ void appendUtf8(std::string& out, std::uint32_t codePoint) {
         out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
         out.push_back(char(0x80 | (codePoint & 0x3F)));
     }
+}
+
+namespace {
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+QString hex4Text(std::uint32_t unit) {
+    return QString::number(unit, 16).rightJustified(4, QLatin1Char('0')).toUpper();
 }
 
 // The RFC 8259 grammar by recursive descent; the first problem stops it.
@@ -81,11 +88,24 @@ private:
     bool failEnd(const char* what) {
         return at_ == end_ ? failHere("the JSON ends too early") : failHere(what);
     }
+    bool depthAllowed(int depth) {
+        return depth <= StrictJson::kMaxDepth ||
+               fail(at_,
+                    QStringLiteral("nesting deeper than %1 levels").arg(StrictJson::kMaxDepth));
+    }
     void skipSpace() {
         while (at_ != end_ && isSpace(*at_))
             ++at_;
     }
     bool next(char c) const { return at_ != end_ && *at_ == c; }
+    // After any whitespace, `close` (taken) or not (left for the caller).
+    bool closes(char close) {
+        skipSpace();
+        if (!next(close))
+            return false;
+        ++at_;
+        return true;
+    }
 
     bool value(int depth);
     bool object(int depth);
@@ -148,16 +168,12 @@ bool Reader::value(int depth) {
 }
 
 bool Reader::object(int depth) {
-    if (depth > StrictJson::kMaxDepth)
-        return fail(at_,
-                    QStringLiteral("nesting deeper than %1 levels").arg(StrictJson::kMaxDepth));
+    if (!depthAllowed(depth))
+        return false;
     const std::size_t first = names_.size();
     ++at_;  // '{'
-    skipSpace();
-    if (next('}')) {
-        ++at_;
+    if (closes('}'))
         return true;
-    }
     while (true) {
         if (!member(depth))
             return false;
@@ -189,27 +205,20 @@ bool Reader::member(int depth) {
 }
 
 bool Reader::array(int depth) {
-    if (depth > StrictJson::kMaxDepth)
-        return fail(at_,
-                    QStringLiteral("nesting deeper than %1 levels").arg(StrictJson::kMaxDepth));
+    if (!depthAllowed(depth))
+        return false;
     const bool top = depth == 1 && sink_;
     ++at_;  // '['
-    skipSpace();
-    if (next(']')) {
-        ++at_;
+    if (closes(']'))
         return true;
-    }
     while (true) {
         const char* start = at_;
         if (!value(depth))
             return false;
         if (top)
             sink_(start - begin_, at_ - begin_);
-        skipSpace();
-        if (next(']')) {
-            ++at_;
+        if (closes(']'))
             return true;
-        }
         if (!next(','))
             return failEnd("expected ',' or ']' after an element");
         ++at_;
@@ -251,7 +260,7 @@ bool Reader::string(bool isName) {
 bool Reader::hex4(std::uint32_t& unit) {
     unit = 0;
     for (int i = 0; i < 4; ++i, ++at_) {
-        const int digit = at_ == end_ ? -1 : hexValue(*at_);
+        const int digit = at_ == end_ ? -1 : jsonHexValue(*at_);
         if (digit < 0)
             return failHere("\\u needs four hexadecimal digits");
         unit = unit * 16 + std::uint32_t(digit);
@@ -376,22 +385,20 @@ std::string_view Reader::unescaped(const char* from, const char* to) {
         }
         const char kind = *++c;
         if (kind != 'u') {
-            constexpr std::string_view kFrom = "\"\\/bfnrt";
-            constexpr std::string_view kTo = "\"\\/\b\f\n\r\t";
-            text.push_back(kTo[kFrom.find(kind)]);
+            text.push_back(jsonEscapedChar(kind));
             continue;
         }
         const auto hex = [&c] {
             std::uint32_t unit = 0;
             for (int i = 0; i < 4; ++i)
-                unit = unit * 16 + std::uint32_t(hexValue(*++c));
+                unit = unit * 16 + std::uint32_t(jsonHexValue(*++c));
             return unit;
         };
         std::uint32_t unit = hex();
         if (unit >= 0xD800 && unit <= 0xDBFF) {
             c += 2;  // on the 'u' of the low surrogate's escape
             const std::uint32_t low = hex();
-            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            unit = jsonSurrogatePair(unit, low);
         }
         appendUtf8(text, unit);
     }

@@ -2,7 +2,9 @@
 
 #include "common/result.h"
 
+#include <cstdint>
 #include <functional>
+#include <string>
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -43,6 +45,24 @@ public:
     // check(), then QJsonDocument's tree of the same bytes.
     [[nodiscard]] static Result<QJsonDocument> parse(const QByteArray& json);
 };
+
+// The pieces of a JSON string that StrictJson and the JSON Lines event
+// reader share, so both unescape a string the same way.
+
+// The value of a hexadecimal digit; -1 for any other character.
+[[nodiscard]] int jsonHexValue(char c);
+
+// The character an escape "\<kind>" stands for, for the RFC's one-letter
+// escapes; '\0' for 'u' and for any letter that is no JSON escape.
+[[nodiscard]] char jsonEscapedChar(char kind);
+
+// The code point of a UTF-16 surrogate pair given as two \u escapes.
+[[nodiscard]] constexpr std::uint32_t jsonSurrogatePair(std::uint32_t high, std::uint32_t low) {
+    return 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+}
+
+// Appends `codePoint` encoded as UTF-8.
+void appendUtf8(std::string& out, std::uint32_t codePoint);
 
 // "line L, column C" of a byte offset in UTF-8 text, the column counted in
 // characters and both from 1.

@@ -56,6 +56,12 @@ bool isValidCustomerId(QStringView id) {
     return true;
 }
 
+Status checkCustomerId(const QString& id) {
+    if (!isValidCustomerId(id))
+        return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(id));
+    return {};
+}
+
 Status validateCustomer(const Customer& customer) {
     if (!isValidCustomerId(customer.id))
         return invalidId(customer.id);
@@ -83,13 +89,9 @@ Result<std::vector<Customer>> CustomerStore::list() const {
 Result<Customer> CustomerStore::find(const QString& id) const {
     if (!isValidCustomerId(id))
         return invalidId(id);
-    auto customer = queryFirstRow<Customer>(
-        workspace_.handle(), std::string(kSelectColumns) + " WHERE id = ?1", &readCustomer, id);
-    if (!customer)
-        return customer.error();
-    if (!*customer)
-        return Error::notFound(QStringLiteral("there is no customer '%1'").arg(id));
-    return **customer;
+    return queryOneRow<Customer>(
+        workspace_.handle(), std::string(kSelectColumns) + " WHERE id = ?1", &readCustomer,
+        Error::notFound(QStringLiteral("there is no customer '%1'").arg(id)), id);
 }
 
 Status CustomerStore::save(const Customer& customer) {

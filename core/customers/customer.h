@@ -24,6 +24,8 @@ struct Customer {
 
 // The id rule: 1 to 64 characters of lowercase a-z, 0-9 and '-'.
 [[nodiscard]] bool isValidCustomerId(QStringView id);
+// The same rule for a service's argument: "'x y' is not a customer id".
+[[nodiscard]] Status checkCustomerId(const QString& id);
 // The rules save() applies, for forms that check before saving: a valid id,
 // a name that is not blank, an email that is empty or looks like one.
 [[nodiscard]] Status validateCustomer(const Customer& customer);

@@ -178,15 +178,14 @@ Result<SigningKeyInfo> KeyStore::find(const QString& kid) const {
 
 Result<Ed25519PrivateKey> KeyStore::unlockSigningKey(QByteArrayView passphrase) const {
     AICP_TRY(refuseInCustomerMode(QStringLiteral("sign")));
-    auto stored = queryFirstRow<std::pair<QString, QByteArray>>(
+    auto stored = queryOneRow<std::pair<QString, QByteArray>>(
         workspace_.handle(), "SELECT kid, private_key_pem FROM signing_keys WHERE signing = 1",
-        [](const Statement& row) { return std::pair(row.text(0), row.blob(1)); });
+        [](const Statement& row) { return std::pair(row.text(0), row.blob(1)); },
+        Error::notFound(QStringLiteral(
+            "the workspace has no signing key yet; generate one with `aicp keys generate`")));
     if (!stored)
         return stored.error();
-    if (!*stored)
-        return Error::notFound(QStringLiteral(
-            "the workspace has no signing key yet; generate one with `aicp keys generate`"));
-    const auto& [kid, pem] = **stored;
+    const auto& [kid, pem] = *stored;
     auto key = Ed25519PrivateKey::fromEncryptedPem(pem, passphrase);
     if (!key)
         return key.error();

@@ -252,14 +252,10 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
 }
 
 Result<QByteArray> LicenseRegistry::latestPublishedRevocationList() const {
-    auto token = queryFirstRow<QByteArray>(
+    return queryOneRow<QByteArray>(
         workspace_.handle(), "SELECT token FROM revocation_lists ORDER BY sequence DESC LIMIT 1",
-        [](const Statement& row) { return row.blob(0); });
-    if (!token)
-        return token.error();
-    if (!*token)
-        return Error::notFound(QStringLiteral("no revocation list has been published yet"));
-    return **token;
+        [](const Statement& row) { return row.blob(0); },
+        Error::notFound(QStringLiteral("no revocation list has been published yet")));
 }
 
 Result<QByteArray> LicenseRegistry::currentRevocationList(QByteArrayView passphrase) {

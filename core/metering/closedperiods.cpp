@@ -1,64 +1,42 @@
 #include "metering/closedperiods.h"
 
 #include "customers/customer.h"
-#include "storage/statement.h"
+#include "storage/query.h"
 #include "storage/workspace.h"
 
 namespace aicp {
 
-namespace {
-
-Status checkCustomer(const QString& customerId) {
-    if (!isValidCustomerId(customerId))
-        return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(customerId));
-    return {};
-}
-
-}  // namespace
-
 Status ClosedPeriods::close(const QString& customerId, YearMonth month) {
-    AICP_TRY(checkCustomer(customerId));
-    auto insert = Statement::prepare(workspace_.handle(),
-                                     "INSERT INTO closed_periods (customer_id, month, closed_at) "
-                                     "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(insert->bindAll(customerId, month.toString(), QDateTime::currentDateTimeUtc()));
-    return insert->execute();
+    AICP_TRY(checkCustomerId(customerId));
+    return executeWith(workspace_.handle(),
+                       "INSERT INTO closed_periods (customer_id, month, closed_at) "
+                       "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                       customerId, month.toString(), QDateTime::currentDateTimeUtc());
 }
 
 Result<bool> ClosedPeriods::isClosed(const QString& customerId, YearMonth month) const {
-    AICP_TRY(checkCustomer(customerId));
-    auto query = Statement::prepare(
-        workspace_.handle(), "SELECT 1 FROM closed_periods WHERE customer_id = ?1 AND month = ?2");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId, month.toString()));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    query->reset();
-    return *row;
+    AICP_TRY(checkCustomerId(customerId));
+    auto found = queryFirstRow<bool>(
+        workspace_.handle(), "SELECT 1 FROM closed_periods WHERE customer_id = ?1 AND month = ?2",
+        [](const Statement&) { return true; }, customerId, month.toString());
+    if (!found)
+        return found.error();
+    return found->has_value();
 }
 
 Result<std::vector<YearMonth>> ClosedPeriods::closedMonths(const QString& customerId) const {
-    AICP_TRY(checkCustomer(customerId));
-    auto query = Statement::prepare(
-        workspace_.handle(),
-        "SELECT month FROM closed_periods WHERE customer_id = ?1 ORDER BY month");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId));
+    AICP_TRY(checkCustomerId(customerId));
     std::vector<YearMonth> months;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return months;
-        if (const auto month = YearMonth::parse(query->text(0)))
-            months.push_back(*month);
-    }
+    AICP_TRY(visitRows(
+        workspace_.handle(),
+        "SELECT month FROM closed_periods WHERE customer_id = ?1 ORDER BY month",
+        [&months](const Statement& row) -> Status {
+            if (const auto month = YearMonth::parse(row.text(0)))
+                months.push_back(*month);
+            return {};
+        },
+        customerId));
+    return months;
 }
 
 }  // namespace aicp

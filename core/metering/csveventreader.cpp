@@ -23,14 +23,6 @@ const char* find(std::string_view text, std::size_t from, char c) {
     return static_cast<const char*>(std::memchr(text.data() + from, c, text.size() - from));
 }
 
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
         return false;
@@ -81,32 +73,6 @@ Status checkEncoding(std::string_view start) {
 }
 
 }  // namespace
-
-std::string_view csvColumnName(UsageField field) {
-    switch (field) {
-        case UsageField::Source:
-            return "source";
-        case UsageField::Id:
-            return "event_id";
-        case UsageField::Type:
-            return "type";
-        case UsageField::Time:
-            return "timestamp";
-        case UsageField::Customer:
-            return "customer_id";
-        case UsageField::Agent:
-            return "agent_id";
-        case UsageField::User:
-            return "user_id";
-        case UsageField::PolicyPacks:
-            return "policy_packs";
-        case UsageField::ComplianceModules:
-            return "compliance_modules";
-        case UsageField::Quantity:
-            return "quantity";
-    }
-    return "?";
-}
 
 CsvEventReader::CsvEventReader(ChunkedInput& input) : input_(input) {}
 
@@ -333,7 +299,7 @@ Status CsvEventReader::readHeader() {
     std::array<bool, kUsageFieldCount> seen{};
     columnFields_.assign(record.fieldCount, -1);
     for (std::size_t column = 0; column < record.fieldCount; ++column) {
-        const std::string_view name = trimmed(fields_[column]);
+        const std::string_view name = trimmedBlanks(fields_[column]);
         int field = -1;
         for (std::size_t f = 0; f < kUsageFieldCount; ++f) {
             if (UsageField(f) != UsageField::Type &&

@@ -1,5 +1,6 @@
 #include "metering/jsonleventreader.h"
 
+#include "common/strictjson.h"
 #include "metering/chunkedinput.h"
 
 #include <cstring>
@@ -12,61 +13,7 @@ namespace {
 constexpr std::string_view kSpecVersion("1.0");
 constexpr int kMaxDepth = 32;
 
-void appendUtf8(std::string& out, std::uint32_t codePoint) {
-    if (codePoint < 0x80) {
-        out.push_back(char(codePoint));
-    } else if (codePoint < 0x800) {
-        out.push_back(char(0xC0 | (codePoint >> 6)));
-        out.push_back(char(0x80 | (codePoint & 0x3F)));
-    } else if (codePoint < 0x10000) {
-        out.push_back(char(0xE0 | (codePoint >> 12)));
-        out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (codePoint & 0x3F)));
-    } else {
-        out.push_back(char(0xF0 | (codePoint >> 18)));
-        out.push_back(char(0x80 | ((codePoint >> 12) & 0x3F)));
-        out.push_back(char(0x80 | ((codePoint >> 6) & 0x3F)));
-        out.push_back(char(0x80 | (codePoint & 0x3F)));
-    }
-}
-
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 }  // namespace
-
-std::string_view cloudEventKey(UsageField field) {
-    switch (field) {
-        case UsageField::Source:
-            return "source";
-        case UsageField::Id:
-            return "id";
-        case UsageField::Type:
-            return "type";
-        case UsageField::Time:
-            return "time";
-        case UsageField::Customer:
-            return "subject";
-        case UsageField::Agent:
-            return "data.agent_id";
-        case UsageField::User:
-            return "data.user_id";
-        case UsageField::PolicyPacks:
-            return "data.policy_packs";
-        case UsageField::ComplianceModules:
-            return "data.compliance_modules";
-        case UsageField::Quantity:
-            return "data.quantity";
-    }
-    return "?";
-}
 
 // Parses one line into a RawUsageEvent; the first problem found stops it and
 // is kept with its byte offset.
@@ -127,97 +74,70 @@ private:
         if (pos_ >= line_.size() || line_[pos_] != '"')
             return fail("expected a string");
         const std::size_t start = ++pos_;
+        bool escaped = false;
         while (pos_ < line_.size()) {
             const char c = line_[pos_];
             if (c == '"') {
-                out = line_.substr(start, pos_ - start);
-                ++pos_;
-                return true;
-            }
-            if (c == '\\')
-                break;
-            if (static_cast<unsigned char>(c) < 0x20)
-                return fail("a control character inside a string");
-            ++pos_;
-        }
-        scratch.assign(line_.substr(start, pos_ - start));
-        while (pos_ < line_.size()) {
-            const char c = line_[pos_];
-            if (c == '"') {
-                out = scratch;
+                out = escaped ? std::string_view(scratch) : line_.substr(start, pos_ - start);
                 ++pos_;
                 return true;
             }
             if (static_cast<unsigned char>(c) < 0x20)
                 return fail("a control character inside a string");
             if (c != '\\') {
-                scratch.push_back(c);
+                if (escaped)
+                    scratch.push_back(c);
                 ++pos_;
                 continue;
             }
+            if (!escaped)
+                scratch.assign(line_.substr(start, pos_ - start));
+            escaped = true;
             if (pos_ + 1 >= line_.size())
                 break;
-            const char escaped = line_[pos_ + 1];
-            pos_ += 2;
-            switch (escaped) {
-                case '"':
-                    scratch.push_back('"');
-                    break;
-                case '\\':
-                    scratch.push_back('\\');
-                    break;
-                case '/':
-                    scratch.push_back('/');
-                    break;
-                case 'b':
-                    scratch.push_back('\b');
-                    break;
-                case 'f':
-                    scratch.push_back('\f');
-                    break;
-                case 'n':
-                    scratch.push_back('\n');
-                    break;
-                case 'r':
-                    scratch.push_back('\r');
-                    break;
-                case 't':
-                    scratch.push_back('\t');
-                    break;
-                case 'u': {
-                    std::uint32_t codePoint = 0;
-                    if (!readHex4(codePoint))
-                        return false;
-                    if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
-                        std::uint32_t low = 0;
-                        if (pos_ + 1 >= line_.size() || line_[pos_] != '\\' ||
-                            line_[pos_ + 1] != 'u')
-                            return fail("an unpaired \\u surrogate escape");
-                        pos_ += 2;
-                        if (!readHex4(low))
-                            return false;
-                        if (low < 0xDC00 || low > 0xDFFF)
-                            return fail("an unpaired \\u surrogate escape");
-                        codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
-                    } else if (codePoint >= 0xDC00 && codePoint <= 0xDFFF) {
-                        return fail("an unpaired \\u surrogate escape");
-                    }
-                    appendUtf8(scratch, codePoint);
-                    break;
-                }
-                default:
-                    pos_ -= 1;
-                    return fail("an unknown escape in a string");
-            }
+            if (!unescape(scratch))
+                return false;
         }
         return fail("a string is never closed");
+    }
+
+    // The escape at pos_, appended to `scratch` as UTF-8.
+    bool unescape(std::string& scratch) {
+        const char kind = line_[pos_ + 1];
+        pos_ += 2;
+        if (const char plain = jsonEscapedChar(kind)) {
+            scratch.push_back(plain);
+            return true;
+        }
+        if (kind != 'u') {
+            pos_ -= 1;
+            return fail("an unknown escape in a string");
+        }
+        std::uint32_t codePoint = 0;
+        if (!readHex4(codePoint))
+            return false;
+        if (codePoint >= 0xDC00 && codePoint <= 0xDFFF)
+            return fail("an unpaired \\u surrogate escape");
+        if (codePoint >= 0xD800 && codePoint <= 0xDBFF) {
+            std::uint32_t low = 0;
+            if (pos_ + 1 >= line_.size() || line_[pos_] != '\\' || line_[pos_ + 1] != 'u')
+                return fail("an unpaired \\u surrogate escape");
+            pos_ += 2;
+            if (!readHex4(low))
+                return false;
+            if (low < 0xDC00 || low > 0xDFFF)
+                return fail("an unpaired \\u surrogate escape");
+            codePoint = jsonSurrogatePair(codePoint, low);
+        }
+        appendUtf8(scratch, codePoint);
+        return true;
     }
 
     bool readHex4(std::uint32_t& value) {
         if (pos_ + 4 > line_.size())
             return fail("a \\u escape needs four hex digits");
         for (int i = 0; i < 4; ++i) {
-            const int digit = hexValue(line_[pos_ + std::size_t(i)]);
+            const int digit = jsonHexValue(line_[pos_ + std::size_t(i)]);
             if (digit < 0)
                 return fail("a \\u escape needs four hex digits");
             value = value * 16 + std::uint32_t(digit);
@@ -387,6 +307,14 @@ private:
     }
     bool firstTime(UsageField field) { return firstTime(int(field), cloudEventKey(field)); }
 
+    bool parseField(UsageField field) {
+        if (field == UsageField::Quantity)
+            return parseQuantity();
+        if (field == UsageField::PolicyPacks || field == UsageField::ComplianceModules)
+            return parseListField(field);
+        return parseStringField(field);
+    }
+
     bool parseMember(std::string_view key, bool inData) {
         const std::optional<UsageField> field = memberField(key, inData);
         if (field && !firstTime(*field))
@@ -394,29 +322,10 @@ private:
         if (!inData && (key == "specversion" || key == "data") &&
             !firstTime(key == "data" ? kDataBit : kSpecVersionBit, key))
             return false;
-        if (inData) {
-            if (key == "agent_id")
-                return parseStringField(UsageField::Agent);
-            if (key == "user_id")
-                return parseStringField(UsageField::User);
-            if (key == "policy_packs")
-                return parseListField(UsageField::PolicyPacks);
-            if (key == "compliance_modules")
-                return parseListField(UsageField::ComplianceModules);
-            if (key == "quantity")
-                return parseQuantity();
+        if (field)
+            return parseField(*field);
+        if (inData)
             return skipValue(1);
-        }
-        if (key == "id")
-            return parseStringField(UsageField::Id);
-        if (key == "source")
-            return parseStringField(UsageField::Source);
-        if (key == "type")
-            return parseStringField(UsageField::Type);
-        if (key == "time")
-            return parseStringField(UsageField::Time);
-        if (key == "subject")
-            return parseStringField(UsageField::Customer);
         if (key == "specversion") {
             skipSpace();
             specVersionAt_ = pos_;
@@ -456,30 +365,17 @@ private:
         }
     }
 
+    // The field a member names: "data.quantity" is "quantity" inside "data".
     static std::optional<UsageField> memberField(std::string_view key, bool inData) {
-        if (inData) {
-            if (key == "agent_id")
-                return UsageField::Agent;
-            if (key == "user_id")
-                return UsageField::User;
-            if (key == "policy_packs")
-                return UsageField::PolicyPacks;
-            if (key == "compliance_modules")
-                return UsageField::ComplianceModules;
-            if (key == "quantity")
-                return UsageField::Quantity;
-            return std::nullopt;
+        constexpr std::string_view kData = "data.";
+        for (std::size_t i = 0; i < kUsageFieldCount; ++i) {
+            std::string_view name = cloudEventKey(UsageField(i));
+            const bool dataField = name.substr(0, kData.size()) == kData;
+            if (dataField)
+                name.remove_prefix(kData.size());
+            if (dataField == inData && name == key)
+                return UsageField(i);
         }
-        if (key == "id")
-            return UsageField::Id;
-        if (key == "source")
-            return UsageField::Source;
-        if (key == "type")
-            return UsageField::Type;
-        if (key == "time")
-            return UsageField::Time;
-        if (key == "subject")
-            return UsageField::Customer;
         return std::nullopt;
     }
 

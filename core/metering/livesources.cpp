@@ -1,7 +1,7 @@
 #include "metering/livesources.h"
 
 #include "metering/usagepuller.h"
-#include "storage/statement.h"
+#include "storage/query.h"
 #include "storage/workspace.h"
 
 #include <algorithm>
@@ -194,41 +194,27 @@ int LiveSources::retryDelayMinutes(int intervalMinutes, int failures) {
 }
 
 Status LiveSources::checkNameFree(const QString& name, std::int64_t exceptId) const {
-    auto query = Statement::prepare(workspace_.handle(),
-                                    "SELECT 1 FROM live_sources WHERE name = ?1 AND id <> ?2");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(name, exceptId));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (*row)
+    auto taken = queryFirstRow<bool>(
+        workspace_.handle(), "SELECT 1 FROM live_sources WHERE name = ?1 AND id <> ?2",
+        [](const Statement&) { return true; }, name, exceptId);
+    if (!taken)
+        return taken.error();
+    if (taken->has_value())
         return Error(Error::Code::Conflict,
                      QStringLiteral("there is already a live source named '%1'").arg(name));
     return {};
 }
 
 Result<std::vector<LiveSource>> LiveSources::list() const {
-    auto query = Statement::prepare(workspace_.handle(),
-                                    std::string(kColumns) + "ORDER BY name COLLATE NOCASE, id");
-    if (!query)
-        return query.error();
-    return query->collect<LiveSource>([](const Statement& row) { return readSource(row); });
+    return queryRows<LiveSource>(workspace_.handle(),
+                                 std::string(kColumns) + "ORDER BY name COLLATE NOCASE, id",
+                                 &readSource);
 }
 
 Result<LiveSource> LiveSources::find(std::int64_t id) const {
-    auto query = Statement::prepare(workspace_.handle(), std::string(kColumns) + "WHERE id = ?1");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(id));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::notFound(QStringLiteral("there is no live source #%1").arg(id));
-    LiveSource source = readSource(*query);
-    query->reset();
-    return source;
+    return queryOneRow<LiveSource>(
+        workspace_.handle(), std::string(kColumns) + "WHERE id = ?1", &readSource,
+        Error::notFound(QStringLiteral("there is no live source #%1").arg(id)), id);
 }
 
 Result<std::int64_t> LiveSources::add(const LiveSource& source, const QDateTime& now) {
@@ -236,24 +222,13 @@ Result<std::int64_t> LiveSources::add(const LiveSource& source, const QDateTime&
     const QString name = source.name.trimmed();
     AICP_TRY(checkNameFree(name, 0));
     const bool openMeter = source.kind == LiveSourceKind::OpenMeter;
-    auto insert = Statement::prepare(
+    return insertWith(
         workspace_.handle(),
         "INSERT INTO live_sources (name, url, token, interval_minutes, created_at, kind, "
-        "openmeter_mapping) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id");
-    if (!insert)
-        return insert.error();
-    AICP_TRY(
-        insert->bindAll(name, source.url.toString(), QString::fromUtf8(source.token),
-                        source.intervalMinutes, now.toUTC(), kindText(source.kind),
-                        openMeter ? std::optional(mappingJson(source.openMeter)) : std::nullopt));
-    auto row = insert->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::internal(QStringLiteral("the new live source got no id"));
-    const std::int64_t id = insert->int64(0);
-    insert->reset();
-    return id;
+        "openmeter_mapping) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        name, source.url.toString(), QString::fromUtf8(source.token), source.intervalMinutes,
+        now.toUTC(), kindText(source.kind),
+        openMeter ? std::optional(mappingJson(source.openMeter)) : std::nullopt);
 }
 
 Status LiveSources::update(const LiveSource& source) {
@@ -270,38 +245,27 @@ Status LiveSources::update(const LiveSource& source) {
         return Error::invalidInput(
             QStringLiteral("a live source needs a token (create one with `aicp tokens "
                            "create --role read` on the service)"));
-    auto change = Statement::prepare(
+    return executeWith(
         workspace_.handle(),
         "UPDATE live_sources SET name = ?2, url = ?3, token = ?4, interval_minutes = ?5, "
-        "kind = ?6, openmeter_mapping = ?7 WHERE id = ?1");
-    if (!change)
-        return change.error();
-    AICP_TRY(
-        change->bindAll(source.id, name, source.url.toString(), QString::fromUtf8(token),
-                        source.intervalMinutes, kindText(source.kind),
-                        openMeter ? std::optional(mappingJson(source.openMeter)) : std::nullopt));
-    return change->execute();
+        "kind = ?6, openmeter_mapping = ?7 WHERE id = ?1",
+        source.id, name, source.url.toString(), QString::fromUtf8(token), source.intervalMinutes,
+        kindText(source.kind),
+        openMeter ? std::optional(mappingJson(source.openMeter)) : std::nullopt);
 }
 
 Status LiveSources::remove(std::int64_t id) {
     AICP_TRY(find(id));
-    auto erase = Statement::prepare(workspace_.handle(), "DELETE FROM live_sources WHERE id = ?1");
-    if (!erase)
-        return erase.error();
-    AICP_TRY(erase->bindAll(id));
-    return erase->execute();
+    return executeWith(workspace_.handle(), "DELETE FROM live_sources WHERE id = ?1", id);
 }
 
 Status LiveSources::recordPull(std::int64_t id, const QDateTime& at, bool ok,
                                const QString& result) {
     AICP_TRY(find(id));
-    auto record = Statement::prepare(workspace_.handle(),
-                                     "UPDATE live_sources SET last_pull_at = ?2, last_ok = ?3, "
-                                     "last_result = ?4 WHERE id = ?1");
-    if (!record)
-        return record.error();
-    AICP_TRY(record->bindAll(id, at.toUTC(), ok, result));
-    return record->execute();
+    return executeWith(workspace_.handle(),
+                       "UPDATE live_sources SET last_pull_at = ?2, last_ok = ?3, "
+                       "last_result = ?4 WHERE id = ?1",
+                       id, at.toUTC(), ok, result);
 }
 
 Result<QString> LiveSources::testConnection(const LiveSource& source, int timeoutMs,

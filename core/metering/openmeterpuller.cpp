@@ -1,11 +1,12 @@
 #include "metering/openmeterpuller.h"
 
+#include "common/enumwords.h"
 #include "common/utctime.h"
 #include "customers/customer.h"
 #include "metering/usageeventvalidator.h"
 #include "metering/usagepuller.h"
 #include "metering/yearmonth.h"
-#include "storage/statement.h"
+#include "storage/query.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
@@ -34,30 +35,13 @@ constexpr double kMaxExactValue = 9007199254740992.0;
 // What a meter's values stand for; the text is what openmeter_windows stores.
 enum class Role { Requests, PolicyPack, ComplianceModule, User, Agent };
 
-const char* roleName(Role role) {
-    switch (role) {
-        case Role::Requests:
-            return "requests";
-        case Role::PolicyPack:
-            return "policy_pack";
-        case Role::ComplianceModule:
-            return "compliance_module";
-        case Role::User:
-            return "user";
-        case Role::Agent:
-            return "agent";
-    }
-    return "requests";
-}
-
-std::optional<Role> roleFromName(const QString& name) {
-    for (Role role :
-         {Role::Requests, Role::PolicyPack, Role::ComplianceModule, Role::User, Role::Agent}) {
-        if (name == QLatin1String(roleName(role)))
-            return role;
-    }
-    return std::nullopt;
-}
+constexpr EnumWord<Role> kRoleWords[] = {
+    {Role::Requests, "requests"},
+    {Role::PolicyPack, "policy_pack"},
+    {Role::ComplianceModule, "compliance_module"},
+    {Role::User, "user"},
+    {Role::Agent, "agent"},
+};
 
 struct MeterQuery {
     Role role = Role::Requests;
@@ -220,14 +204,12 @@ Result<std::vector<std::pair<WindowKey, std::int64_t>>> readAnswer(
 class Closed {
 public:
     Status load(sqlite3* db) {
-        auto query = Statement::prepare(db, "SELECT customer_id, month FROM closed_periods");
-        if (!query)
-            return query.error();
-        return query->forEachRow([this](const Statement& row) -> Status {
-            if (const auto month = YearMonth::parse(row.text(1)))
-                keys_.emplace(row.text(0), month->index());
-            return {};
-        });
+        return visitRows(db, "SELECT customer_id, month FROM closed_periods",
+                         [this](const Statement& row) -> Status {
+                             if (const auto month = YearMonth::parse(row.text(1)))
+                                 keys_.emplace(row.text(0), month->index());
+                             return {};
+                         });
     }
     [[nodiscard]] bool contains(const QString& customer, std::int64_t hour) const {
         return keys_.count({customer, utc::monthIndexOf(hour)}) != 0;
@@ -245,23 +227,20 @@ public:
         : db_(db), source_(source), closed_(closed), report_(report) {}
 
     Result<std::map<WindowKey, Stored>> loadStored(std::int64_t from, std::int64_t to) {
-        auto query = Statement::prepare(
-            db_,
-            "SELECT role, customer_id, hour, group_value, value, applied FROM openmeter_windows "
-            "WHERE source = ?1 AND hour >= ?2 AND hour < ?3");
-        if (!query)
-            return query.error();
-        AICP_TRY(query->bindAll(source_, from, to));
         std::map<WindowKey, Stored> stored;
-        AICP_TRY(query->forEachRow([&stored](const Statement& row) -> Status {
-            const auto role = roleFromName(row.text(0));
+        const auto read = [&stored](const Statement& row) -> Status {
+            const auto role = valueOf(kRoleWords, row.text(0));
             if (!role)
                 return Error(Error::Code::Corrupt,
                              QStringLiteral("openmeter_windows holds an unknown role '%1'")
                                  .arg(row.text(0)));
             stored[{*role, row.text(1), row.int64(2), row.text(3)}] = {row.int64(4), row.int64(5)};
             return {};
-        }));
+        };
+        AICP_TRY(visitRows(db_,
+                           "SELECT role, customer_id, hour, group_value, value, applied FROM "
+                           "openmeter_windows WHERE source = ?1 AND hour >= ?2 AND hour < ?3",
+                           read, source_, from, to));
         return stored;
     }
 
@@ -350,45 +329,33 @@ private:
 
     // A breakdown lowered to nothing would still list its name with 0.
     Status removeEmpty(std::string_view sql, const WindowKey& key) {
-        auto remove = Statement::prepare(db_, sql);
-        if (!remove)
-            return remove.error();
         if (key.role == Role::Requests)
-            AICP_TRY(remove->bindAll(key.customer, key.hour));
-        else
-            AICP_TRY(remove->bindAll(key.customer, key.hour, key.group));
-        return remove->execute();
+            return executeWith(db_, sql, key.customer, key.hour);
+        return executeWith(db_, sql, key.customer, key.hour, key.group);
     }
 
     Status addMember(const WindowKey& key) {
-        auto insert = Statement::prepare(
-            db_, key.role == Role::User
-                     ? "INSERT INTO usage_monthly_users (customer_id, month, user_id) "
-                       "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"
-                     : "INSERT INTO usage_monthly_agents (customer_id, month, agent_id) "
-                       "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
-        if (!insert)
-            return insert.error();
-        AICP_TRY(insert->bindAll(
-            key.customer, YearMonth::fromIndex(utc::monthIndexOf(key.hour)).toString(), key.group));
-        return insert->execute();
+        return executeWith(db_,
+                           key.role == Role::User
+                               ? "INSERT INTO usage_monthly_users (customer_id, month, user_id) "
+                                 "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING"
+                               : "INSERT INTO usage_monthly_agents (customer_id, month, "
+                                 "agent_id) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
+                           key.customer,
+                           YearMonth::fromIndex(utc::monthIndexOf(key.hour)).toString(), key.group);
     }
 
     Status store(const WindowKey& key, const QString& meter, std::int64_t value,
                  std::int64_t applied) {
-        auto upsert = Statement::prepare(
+        return executeWith(
             db_,
             "INSERT INTO openmeter_windows (source, role, customer_id, hour, group_value, meter, "
             "value, applied, pulled_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
             "ON CONFLICT (source, role, customer_id, hour, group_value) DO UPDATE SET "
             "meter = excluded.meter, value = excluded.value, applied = excluded.applied, "
-            "pulled_at = excluded.pulled_at");
-        if (!upsert)
-            return upsert.error();
-        AICP_TRY(upsert->bindAll(source_, QString::fromLatin1(roleName(key.role)), key.customer,
-                                 key.hour, key.group, meter, value, applied,
-                                 QDateTime::currentDateTimeUtc()));
-        return upsert->execute();
+            "pulled_at = excluded.pulled_at",
+            source_, wordOf(kRoleWords, key.role), key.customer, key.hour, key.group, meter, value,
+            applied, QDateTime::currentDateTimeUtc());
     }
 
     sqlite3* db_;
@@ -525,15 +492,12 @@ Status applyPage(PageWriter& writer, const Answered& answered,
 }
 
 Status advance(sqlite3* db, const QString& source, std::int64_t end) {
-    auto statement = Statement::prepare(
+    return executeWith(
         db,
         "INSERT INTO openmeter_sources (url, pulled_until, last_pull_at) VALUES (?1, ?2, ?3) "
         "ON CONFLICT (url) DO UPDATE SET pulled_until = max(pulled_until, "
-        "excluded.pulled_until), last_pull_at = excluded.last_pull_at");
-    if (!statement)
-        return statement.error();
-    AICP_TRY(statement->bindAll(source, end, QDateTime::currentDateTimeUtc()));
-    return statement->execute();
+        "excluded.pulled_until), last_pull_at = excluded.last_pull_at",
+        source, end, QDateTime::currentDateTimeUtc());
 }
 
 }  // namespace
@@ -586,19 +550,13 @@ Status OpenMeterPuller::validate(const OpenMeterMapping& mapping) {
 }
 
 Result<QDateTime> OpenMeterPuller::pulledUntil(const QUrl& base) const {
-    auto query = Statement::prepare(workspace_.handle(),
-                                    "SELECT pulled_until FROM openmeter_sources WHERE url = ?1");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(base.toString()));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    QDateTime until;
-    if (*row)
-        until = QDateTime::fromSecsSinceEpoch(query->int64(0), Qt::UTC);
-    query->reset();
-    return until;
+    auto until = queryFirstRow<QDateTime>(
+        workspace_.handle(), "SELECT pulled_until FROM openmeter_sources WHERE url = ?1",
+        [](const Statement& row) { return QDateTime::fromSecsSinceEpoch(row.int64(0), Qt::UTC); },
+        base.toString());
+    if (!until)
+        return until.error();
+    return until->value_or(QDateTime());
 }
 
 Result<OpenMeterPullReport> OpenMeterPuller::pull(const QUrl& url, const QByteArray& token,

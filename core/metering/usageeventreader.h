@@ -30,6 +30,9 @@ inline constexpr std::size_t kUsageFieldCount = 10;
 [[nodiscard]] std::string_view csvColumnName(UsageField field);
 [[nodiscard]] std::string_view cloudEventKey(UsageField field);
 
+// `text` without the spaces and tabs at either end.
+[[nodiscard]] std::string_view trimmedBlanks(std::string_view text);
+
 // One event as a reader found it, before validation. The views point into
 // the reader's buffer and stay valid until its next call. List fields are
 // ';'-separated in both formats (a JSON array is joined).

@@ -17,14 +17,6 @@ QString quoted(std::string_view text) {
     return QLatin1Char('\'') + shown + QLatin1Char('\'');
 }
 
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 bool hasControlCharacter(std::string_view text) {
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
@@ -146,7 +138,7 @@ bool UsageEventValidator::checkList(const RawUsageEvent& raw, UsageField field, 
         if (end == std::string_view::npos)
             end = list.size();
         const std::string_view raw_name = list.substr(start, end - start);
-        const std::string_view item = trimmed(raw_name);
+        const std::string_view item = trimmedBlanks(raw_name);
         changed = changed || item.size() != raw_name.size();
         if (item.empty())
             return refuse(raw, field, QStringLiteral("%1 has an empty name").arg(name(field)),
@@ -232,7 +224,7 @@ bool UsageEventValidator::checkQuantity(const RawUsageEvent& raw, UsageEventReco
     event.quantity = 1;
     if (!raw.has(UsageField::Quantity))
         return true;
-    const std::string_view text = trimmed(raw.value(UsageField::Quantity));
+    const std::string_view text = trimmedBlanks(raw.value(UsageField::Quantity));
     if (text.empty())
         return true;
     const QString field = name(UsageField::Quantity);

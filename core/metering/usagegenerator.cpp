@@ -140,20 +140,11 @@ Status UsageGenerator::writeCsv(QIODevice& device) const {
         "quantity\n";
     for (std::int64_t row = 0; row < spec_.rows; ++row) {
         const GeneratedEvent event = this->event(row);
-        if (spec_.severalSources) {
-            buffer += event.source;
-            buffer += ',';
-        }
-        buffer += event.id;
-        buffer += ',';
-        buffer += event.timestamp;
-        buffer += ',';
-        buffer += event.customer;
-        buffer += ',';
-        buffer += event.agent;
-        buffer += ',';
-        buffer += event.user;
-        buffer += ',';
+        if (spec_.severalSources)
+            buffer.append(event.source).push_back(',');
+        for (const std::string* text :
+             {&event.id, &event.timestamp, &event.customer, &event.agent, &event.user})
+            buffer.append(*text).push_back(',');
         appendJoined(buffer, event.policyPacks, ";", "");
         buffer += ',';
         appendJoined(buffer, event.complianceModules, ";", "");

@@ -2,7 +2,7 @@
 
 #include "common/utctime.h"
 #include "customers/customer.h"
-#include "storage/statement.h"
+#include "storage/query.h"
 #include "storage/workspace.h"
 
 #include <string>
@@ -10,12 +10,6 @@
 namespace aicp {
 
 namespace {
-
-Status checkCustomer(const QString& customerId) {
-    if (!isValidCustomerId(customerId))
-        return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(customerId));
-    return {};
-}
 
 std::int64_t secondsOf(const QDate& day) {
     return utc::daysFromCivil(day.year(), day.month(), day.day()) * utc::kSecondsPerDay;
@@ -44,39 +38,20 @@ Result<Range> rangeOf(const QDate& from, const QDate& to, UsageWindow window) {
 
 Status readSums(sqlite3* db, std::string_view sql, const QString& customerId, std::int64_t begin,
                 std::int64_t end, std::map<QString, std::int64_t>& into) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId, begin, end));
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
+    return visitRows(
+        db, sql,
+        [&into](const Statement& row) -> Status {
+            into[row.text(0)] = row.int64(1);
             return {};
-        into[query->text(0)] = query->int64(1);
-    }
-}
-
-Result<std::int64_t> readCount(sqlite3* db, std::string_view sql, const QString& customerId,
-                               const QString& month) {
-    auto query = Statement::prepare(db, sql);
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId, month));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    const std::int64_t count = *row ? query->int64(0) : 0;
-    query->reset();
-    return count;
+        },
+        customerId, begin, end);
 }
 
 }  // namespace
 
 Result<MonthlyUsageSummary> UsageQuery::monthlySummary(const QString& customerId,
                                                        YearMonth month) const {
-    AICP_TRY(checkCustomer(customerId));
+    AICP_TRY(checkCustomerId(customerId));
     sqlite3* db = workspace_.handle();
     MonthlyUsageSummary summary;
     summary.customerId = customerId;
@@ -85,21 +60,16 @@ Result<MonthlyUsageSummary> UsageQuery::monthlySummary(const QString& customerId
     const std::int64_t begin = secondsOf(month.firstDay());
     const std::int64_t end = secondsOf(month.next().firstDay());
 
-    auto totals = Statement::prepare(
+    AICP_TRY(visitRows(
         db,
         "SELECT coalesce(sum(requests), 0), coalesce(sum(late_requests), 0) FROM usage_hourly "
-        "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3");
-    if (!totals)
-        return totals.error();
-    AICP_TRY(totals->bindAll(customerId, begin, end));
-    auto row = totals->step();
-    if (!row)
-        return row.error();
-    if (*row) {
-        summary.requests = totals->int64(0);
-        summary.lateRequests = totals->int64(1);
-        totals->reset();
-    }
+        "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3",
+        [&summary](const Statement& row) -> Status {
+            summary.requests = row.int64(0);
+            summary.lateRequests = row.int64(1);
+            return {};
+        },
+        customerId, begin, end));
     AICP_TRY(readSums(db,
                       "SELECT policy_pack, sum(requests) FROM usage_hourly_policy_packs "
                       "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3 GROUP BY policy_pack",
@@ -109,13 +79,13 @@ Result<MonthlyUsageSummary> UsageQuery::monthlySummary(const QString& customerId
                       "usage_hourly_compliance_modules WHERE customer_id = ?1 AND hour >= ?2 "
                       "AND hour < ?3 GROUP BY compliance_module",
                       customerId, begin, end, summary.complianceModules));
-    auto users = readCount(
-        db, "SELECT count(*) FROM usage_monthly_users WHERE customer_id = ?1 AND month = ?2",
+    auto users = queryInt64Or(
+        db, "SELECT count(*) FROM usage_monthly_users WHERE customer_id = ?1 AND month = ?2", 0,
         customerId, monthText);
     if (!users)
         return users.error();
-    auto agents = readCount(
-        db, "SELECT count(*) FROM usage_monthly_agents WHERE customer_id = ?1 AND month = ?2",
+    auto agents = queryInt64Or(
+        db, "SELECT count(*) FROM usage_monthly_agents WHERE customer_id = ?1 AND month = ?2", 0,
         customerId, monthText);
     if (!agents)
         return agents.error();
@@ -126,7 +96,7 @@ Result<MonthlyUsageSummary> UsageQuery::monthlySummary(const QString& customerId
 
 Result<std::vector<UsagePoint>> UsageQuery::series(const QString& customerId, const QDate& from,
                                                    const QDate& to, UsageWindow window) const {
-    AICP_TRY(checkCustomer(customerId));
+    AICP_TRY(checkCustomerId(customerId));
     auto range = rangeOf(from, to, window);
     if (!range)
         return range.error();
@@ -135,27 +105,23 @@ Result<std::vector<UsagePoint>> UsageQuery::series(const QString& customerId, co
         points[i].start =
             QDateTime::fromSecsSinceEpoch(range->begin + std::int64_t(i) * range->step, Qt::UTC);
 
-    auto query = Statement::prepare(workspace_.handle(),
-                                    "SELECT hour, requests FROM usage_hourly WHERE customer_id = "
-                                    "?1 AND hour >= ?2 AND hour < ?3");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId, range->begin, range->end));
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return points;
-        points[std::size_t((query->int64(0) - range->begin) / range->step)].requests +=
-            query->int64(1);
-    }
+    AICP_TRY(visitRows(
+        workspace_.handle(),
+        "SELECT hour, requests FROM usage_hourly WHERE customer_id = ?1 AND hour >= ?2 AND "
+        "hour < ?3",
+        [&points, &range](const Statement& row) -> Status {
+            points[std::size_t((row.int64(0) - range->begin) / range->step)].requests +=
+                row.int64(1);
+            return {};
+        },
+        customerId, range->begin, range->end));
+    return points;
 }
 
 Result<std::map<QString, std::vector<std::int64_t>>> UsageQuery::breakdownSeries(
     const QString& customerId, const QDate& from, const QDate& to, UsageWindow window,
     UsageBreakdown by) const {
-    AICP_TRY(checkCustomer(customerId));
+    AICP_TRY(checkCustomerId(customerId));
     auto range = rangeOf(from, to, window);
     if (!range)
         return range.error();
@@ -165,59 +131,44 @@ Result<std::map<QString, std::vector<std::int64_t>>> UsageQuery::breakdownSeries
               "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3"
             : "SELECT hour, compliance_module, requests FROM usage_hourly_compliance_modules "
               "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3";
-    auto query = Statement::prepare(workspace_.handle(), sql);
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(customerId, range->begin, range->end));
     std::map<QString, std::vector<std::int64_t>> series;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return series;
-        std::vector<std::int64_t>& counts = series[query->text(1)];
-        counts.resize(range->windows(), 0);
-        counts[std::size_t((query->int64(0) - range->begin) / range->step)] += query->int64(2);
-    }
+    AICP_TRY(visitRows(
+        workspace_.handle(), sql,
+        [&series, &range](const Statement& row) -> Status {
+            std::vector<std::int64_t>& counts = series[row.text(1)];
+            counts.resize(range->windows(), 0);
+            counts[std::size_t((row.int64(0) - range->begin) / range->step)] += row.int64(2);
+            return {};
+        },
+        customerId, range->begin, range->end));
+    return series;
 }
 
 Result<std::vector<UsageImportRecord>> UsageQuery::imports() const {
-    auto query = Statement::prepare(
+    return queryRows<UsageImportRecord>(
         workspace_.handle(),
         "SELECT id, file_name, format, file_sha256, file_bytes, started_at, finished_at, "
         "new_events, duplicate_events, rejected_rows, late_events FROM usage_imports "
-        "ORDER BY id DESC");
-    if (!query)
-        return query.error();
-    std::vector<UsageImportRecord> records;
-    while (true) {
-        auto row = query->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return records;
-        records.push_back({query->int64(0), query->text(1), query->text(2), query->text(3),
-                           query->int64(4), query->time(5), query->time(6), query->int64(7),
-                           query->int64(8), query->int64(9), query->int64(10)});
-    }
+        "ORDER BY id DESC",
+        [](const Statement& row) {
+            return UsageImportRecord{row.int64(0), row.text(1),  row.text(2),  row.text(3),
+                                     row.int64(4), row.time(5),  row.time(6),  row.int64(7),
+                                     row.int64(8), row.int64(9), row.int64(10)};
+        });
 }
 
 Result<std::optional<YearMonth>> UsageQuery::latestMonthWithUsage(const QDate& notAfter) const {
     if (!notAfter.isValid())
         return Error::invalidInput(QStringLiteral("the latest month needs a valid date"));
-    auto query = Statement::prepare(
+    auto latest = queryInt64Or(
         workspace_.handle(),
-        "SELECT coalesce(max(hour), -1) FROM usage_hourly WHERE hour < ?1 AND requests > 0");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(secondsOf(YearMonth::of(notAfter).next().firstDay())));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row || query->int64(0) < 0)
+        "SELECT coalesce(max(hour), -1) FROM usage_hourly WHERE hour < ?1 AND requests > 0", -1,
+        secondsOf(YearMonth::of(notAfter).next().firstDay()));
+    if (!latest)
+        return latest.error();
+    if (*latest < 0)
         return std::optional<YearMonth>();
-    const QDate day = QDateTime::fromSecsSinceEpoch(query->int64(0), Qt::UTC).date();
+    const QDate day = QDateTime::fromSecsSinceEpoch(*latest, Qt::UTC).date();
     return std::optional<YearMonth>(YearMonth::of(day));
 }
 

@@ -1,22 +1,45 @@
 #include "pricing/bill.h"
 
-#include "common/enumwords.h"
-
 #include <algorithm>
+#include <iterator>
 
 namespace aicp {
 
+namespace {
+
+// Both words of every axis, in the enum's order: the key stored and sent,
+// the label people read.
+struct AxisWords {
+    const char* key;
+    const char* label;
+};
+constexpr AxisWords kAxisWords[] = {
+    {"base", "Base"},
+    {"requests", "Requests"},
+    {"policy_packs", "Policy packs"},
+    {"compliance_modules", "Compliance modules"},
+    {"seats", "Seats"},
+    {"audit", "Audit"},
+    {"discount", "Discount"},
+};
+static_assert(std::size(kAxisWords) == std::size(kBillAxes));
+
+}  // namespace
+
 QString billAxisKey(BillAxis axis) {
-    static constexpr EnumWord<BillAxis> kKeys[] = {
-        {BillAxis::Base, "base"},
-        {BillAxis::Requests, "requests"},
-        {BillAxis::PolicyPacks, "policy_packs"},
-        {BillAxis::ComplianceModules, "compliance_modules"},
-        {BillAxis::Seats, "seats"},
-        {BillAxis::Audit, "audit"},
-        {BillAxis::Discount, "discount"},
-    };
-    return wordOf(kKeys, axis);
+    return QString::fromLatin1(kAxisWords[std::size_t(axis)].key);
+}
+
+QString billAxisLabel(BillAxis axis) {
+    return QString::fromLatin1(kAxisWords[std::size_t(axis)].label);
+}
+
+std::optional<BillAxis> billAxisFromKey(QStringView key) {
+    for (const BillAxis axis : kBillAxes) {
+        if (key == QLatin1String(kAxisWords[std::size_t(axis)].key))
+            return axis;
+    }
+    return std::nullopt;
 }
 
 bool billAxisIsRecurring(BillAxis axis) {

@@ -15,7 +15,13 @@ namespace aicp {
 // The pricing axes a bill is itemised by, in the order the lines appear.
 enum class BillAxis { Base, Requests, PolicyPacks, ComplianceModules, Seats, Audit, Discount };
 
-[[nodiscard]] QString billAxisKey(BillAxis axis);  // "base", "policy_packs", …
+// Every axis, in the order bills list them.
+inline constexpr BillAxis kBillAxes[] = {
+    BillAxis::Base,  BillAxis::Requests, BillAxis::PolicyPacks, BillAxis::ComplianceModules,
+    BillAxis::Seats, BillAxis::Audit,    BillAxis::Discount};
+[[nodiscard]] QString billAxisKey(BillAxis axis);    // "base", "policy_packs", …
+[[nodiscard]] QString billAxisLabel(BillAxis axis);  // "Base", "Policy packs", …
+[[nodiscard]] std::optional<BillAxis> billAxisFromKey(QStringView key);
 [[nodiscard]] bool billAxisIsRecurring(BillAxis axis);
 
 // One line of a bill; `amount` is rounded once to cents, half away from zero.

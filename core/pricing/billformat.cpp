@@ -12,19 +12,6 @@
 namespace aicp {
 namespace {
 
-QString axisLabel(BillAxis axis) {
-    static constexpr EnumWord<BillAxis> kLabels[] = {
-        {BillAxis::Base, "Base"},
-        {BillAxis::Requests, "Requests"},
-        {BillAxis::PolicyPacks, "Policy packs"},
-        {BillAxis::ComplianceModules, "Compliance modules"},
-        {BillAxis::Seats, "Seats"},
-        {BillAxis::Audit, "Audit"},
-        {BillAxis::Discount, "Discount"},
-    };
-    return wordOf(kLabels, axis);
-}
-
 // Shorter headings for the comparison, where every axis is a column.
 QString axisColumnLabel(BillAxis axis) {
     switch (axis) {
@@ -33,13 +20,9 @@ QString axisColumnLabel(BillAxis axis) {
         case BillAxis::ComplianceModules:
             return QStringLiteral("Modules");
         default:
-            return axisLabel(axis);
+            return billAxisLabel(axis);
     }
 }
-
-constexpr BillAxis kAxesInOrder[] = {
-    BillAxis::Base,  BillAxis::Requests, BillAxis::PolicyPacks, BillAxis::ComplianceModules,
-    BillAxis::Seats, BillAxis::Audit,    BillAxis::Discount};
 
 QJsonValue optionalText(const QString& text) {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
@@ -126,7 +109,7 @@ QString billToText(const Bill& bill, const QLocale& locale) {
     table.addRule();
     for (const BillLine& line : bill.lines) {
         const bool rate = showsRate(line);
-        table.addRow({axisLabel(line.axis), line.description,
+        table.addRow({billAxisLabel(line.axis), line.description,
                       rate ? formatCount(line.quantity, locale) : QString(),
                       rate && line.unitPrice ? money(*line.unitPrice) : QString(),
                       money(line.amount)});
@@ -160,7 +143,7 @@ QString comparisonToText(const TierComparison& comparison, const QLocale& locale
     // An axis no tier charges for only widens the table; the base price
     // stays so the comparison always shows where each total starts.
     std::vector<BillAxis> axes;
-    for (BillAxis axis : kAxesInOrder) {
+    for (BillAxis axis : kBillAxes) {
         const bool charged =
             std::any_of(comparison.bills.begin(), comparison.bills.end(), [axis](const Bill& bill) {
                 const BillLine* line = bill.line(axis);

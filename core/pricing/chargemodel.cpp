@@ -130,12 +130,10 @@ Result<ChargeModel> ChargeModel::graduated(std::vector<PriceBand> bands) {
 }
 
 Result<ChargeModel> ChargeModel::volume(std::vector<PriceBand> bands) {
-    auto checked = checkedBands(std::move(bands));
-    if (!checked)
-        return checked.error();
-    ChargeModel model;
-    model.kind_ = Kind::Volume;
-    model.bands_ = std::move(checked).value();
+    // The same bands as graduated; only the pricing of a quantity differs.
+    auto model = graduated(std::move(bands));
+    if (model)
+        model->kind_ = Kind::Volume;
     return model;
 }
 

@@ -3,6 +3,8 @@
 #include "common/assignto.h"
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 #include <QFile>
 #include <QJsonArray>
@@ -35,39 +37,55 @@ public:
         return value;
     }
 
-    Result<QString> string(const QString& key) const {
+    // The value at `key` when `fits` holds for it, else "<path>: <problem>".
+    template <typename Fits>
+    Result<QJsonValue> checked(const QString& key, Fits fits, const char* problem) const {
         auto value = required(key);
+        if (value && !fits(*value))
+            return error(key, QString::fromLatin1(problem));
+        return value;
+    }
+
+    Result<QString> string(const QString& key) const {
+        auto value = checked(
+            key,
+            [](const QJsonValue& v) { return v.isString() && !v.toString().trimmed().isEmpty(); },
+            "must be a non-empty string");
         if (!value)
             return value.error();
-        if (!value->isString() || value->toString().trimmed().isEmpty())
-            return error(key, QStringLiteral("must be a non-empty string"));
         return value->toString();
     }
 
-    Result<QJsonObject> object(const QString& key) const {
-        auto value = required(key);
+    // A reader of the object at `key`, its path extended by the key.
+    Result<FieldReader> child(const QString& key) const {
+        auto value = checked(key, std::mem_fn(&QJsonValue::isObject), "must be an object");
         if (!value)
             return value.error();
-        if (!value->isObject())
-            return error(key, QStringLiteral("must be an object"));
-        return value->toObject();
+        return FieldReader(value->toObject(), pathOf(key));
     }
 
-    Result<QJsonArray> array(const QString& key) const {
-        auto value = required(key);
+    // Readers of the objects of the array at `key`, which must hold one.
+    Result<std::vector<FieldReader>> children(const QString& key, const char* whenEmpty) const {
+        auto value = checked(key, std::mem_fn(&QJsonValue::isArray), "must be an array");
         if (!value)
             return value.error();
-        if (!value->isArray())
-            return error(key, QStringLiteral("must be an array"));
-        return value->toArray();
+        const QJsonArray array = value->toArray();
+        if (array.isEmpty())
+            return error(key, QString::fromLatin1(whenEmpty));
+        std::vector<FieldReader> readers;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString path = pathOf(QStringLiteral("%1[%2]").arg(key).arg(i));
+            if (!array.at(i).isObject())
+                return Error::invalidInput(path + QStringLiteral(": must be an object"));
+            readers.emplace_back(array.at(i).toObject(), path);
+        }
+        return readers;
     }
 
     Result<bool> boolean(const QString& key) const {
-        auto value = required(key);
+        auto value = checked(key, std::mem_fn(&QJsonValue::isBool), "must be true or false");
         if (!value)
             return value.error();
-        if (!value->isBool())
-            return error(key, QStringLiteral("must be true or false"));
         return value->toBool();
     }
 
@@ -109,6 +127,14 @@ public:
         return std::move(**model);
     }
 
+    // A price that must be flat; `problem` says so when it is not.
+    Result<ChargeModel> flatCharge(const QString& key, const char* problem) const {
+        auto model = charge(key);
+        if (model && model->kind() != ChargeModel::Kind::Flat)
+            return error(key, QString::fromLatin1(problem));
+        return model;
+    }
+
     // One identifier (a tier's id): what licenses, URLs and the CLI name it by.
     Result<QString> identifier(const QString& key) const {
         auto text = string(key);
@@ -126,13 +152,14 @@ public:
 
     // A list of unique identifiers such as pack names.
     Result<QStringList> identifiers(const QString& key) const {
-        auto array = this->array(key);
-        if (!array)
-            return array.error();
+        auto value = checked(key, std::mem_fn(&QJsonValue::isArray), "must be an array");
+        if (!value)
+            return value.error();
+        const QJsonArray array = value->toArray();
         const QRegularExpression& kIdentifier = identifierPattern();
         QStringList ids;
-        for (qsizetype i = 0; i < array->size(); ++i) {
-            const QString id = array->at(i).toString();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString id = array.at(i).toString();
             const QString where = QStringLiteral("%1[%2]").arg(key).arg(i);
             if (!kIdentifier.match(id).hasMatch())
                 return error(where, QStringLiteral("'%1' is not a lower-case identifier").arg(id));
@@ -151,35 +178,22 @@ private:
 };
 
 Result<AddOnAllowance> readAllowance(const FieldReader& tier, const QString& key) {
-    auto object = tier.object(key);
-    if (!object)
-        return object.error();
-    const FieldReader reader(*object, tier.pathOf(key));
+    auto reader = tier.child(key);
+    if (!reader)
+        return reader.error();
     AddOnAllowance allowance;
-    auto included = reader.countOrNull(QStringLiteral("included"));
-    if (!included)
-        return included.error();
-    allowance.included = *included;
-    auto extra = reader.chargeOrNull(QStringLiteral("extra"));
-    if (!extra)
-        return extra.error();
-    allowance.extra = std::move(extra).value();
+    AICP_TRY(assignTo(allowance.included, reader->countOrNull(QStringLiteral("included"))));
+    AICP_TRY(assignTo(allowance.extra, reader->chargeOrNull(QStringLiteral("extra"))));
     if (!allowance.included && allowance.extra)
-        return reader.error(QStringLiteral("extra"),
-                            QStringLiteral("must be null when every one is included"));
+        return reader->error(QStringLiteral("extra"),
+                             QStringLiteral("must be null when every one is included"));
     return allowance;
 }
 
 Result<AuditTier> readAuditTier(const FieldReader& reader) {
     AuditTier audit;
-    auto id = reader.identifier(QStringLiteral("id"));
-    if (!id)
-        return id.error();
-    audit.id = *id;
-    auto name = reader.string(QStringLiteral("name"));
-    if (!name)
-        return name.error();
-    audit.name = *name;
+    AICP_TRY(assignTo(audit.id, reader.identifier(QStringLiteral("id"))));
+    AICP_TRY(assignTo(audit.name, reader.string(QStringLiteral("name"))));
     auto days = reader.countOrNull(QStringLiteral("retention_days"));
     if (!days)
         return days.error();
@@ -187,13 +201,8 @@ Result<AuditTier> readAuditTier(const FieldReader& reader) {
         return reader.error(QStringLiteral("retention_days"),
                             QStringLiteral("must be a number of days from 1 to 36500"));
     audit.retentionDays = static_cast<int>(**days);
-    auto price = reader.charge(QStringLiteral("price"));
-    if (!price)
-        return price.error();
-    if (price->kind() != ChargeModel::Kind::Flat)
-        return reader.error(QStringLiteral("price"),
-                            QStringLiteral("an audit tier has a flat monthly price"));
-    audit.price = std::move(price).value();
+    AICP_TRY(assignTo(audit.price, reader.flatCharge(QStringLiteral("price"),
+                                                     "an audit tier has a flat monthly price")));
     return audit;
 }
 
@@ -202,17 +211,13 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
     AICP_TRY(assignTo(tier.id, reader.identifier(QStringLiteral("id"))));
     AICP_TRY(assignTo(tier.name, reader.string(QStringLiteral("name"))));
 
-    auto base = reader.charge(QStringLiteral("base"));
-    if (!base)
-        return base.error();
-    if (base->kind() != ChargeModel::Kind::Flat)
-        return reader.error(QStringLiteral("base"), QStringLiteral("the base price is flat"));
-    tier.base = std::move(base).value();
+    AICP_TRY(
+        assignTo(tier.base, reader.flatCharge(QStringLiteral("base"), "the base price is flat")));
 
-    auto requests = reader.object(QStringLiteral("requests"));
+    auto requests = reader.child(QStringLiteral("requests"));
     if (!requests)
         return requests.error();
-    const FieldReader requestReader(*requests, reader.pathOf(QStringLiteral("requests")));
+    const FieldReader& requestReader = *requests;
     AICP_TRY(
         assignTo(tier.includedRequests, requestReader.countOrNull(QStringLiteral("included"))));
     AICP_TRY(assignTo(tier.requestOverage, requestReader.chargeOrNull(QStringLiteral("beyond"))));
@@ -225,12 +230,10 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
                       readAllowance(reader, QStringLiteral("compliance_modules"))));
     AICP_TRY(assignTo(tier.seats, readAllowance(reader, QStringLiteral("seats"))));
 
-    auto agents = reader.object(QStringLiteral("agents"));
+    auto agents = reader.child(QStringLiteral("agents"));
     if (!agents)
         return agents.error();
-    AICP_TRY(
-        assignTo(tier.includedAgents, FieldReader(*agents, reader.pathOf(QStringLiteral("agents")))
-                                          .countOrNull(QStringLiteral("included"))));
+    AICP_TRY(assignTo(tier.includedAgents, agents->countOrNull(QStringLiteral("included"))));
 
     auto features = reader.identifiers(QStringLiteral("features"));
     if (!features)
@@ -243,10 +246,10 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
     }
     tier.features = *features;
 
-    auto audit = reader.object(QStringLiteral("audit"));
+    auto audit = reader.child(QStringLiteral("audit"));
     if (!audit)
         return audit.error();
-    const FieldReader auditReader(*audit, reader.pathOf(QStringLiteral("audit")));
+    const FieldReader& auditReader = *audit;
     auto includedAudit = auditReader.string(QStringLiteral("included"));
     if (!includedAudit)
         return includedAudit.error();
@@ -260,12 +263,29 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
     return tier;
 }
 
+// Reads every object of the array at `key` into `into`, refusing an empty
+// array and an id listed twice.
+template <typename T, typename Read>
+Status readUnique(const FieldReader& reader, const QString& key, Read read, std::vector<T>& into) {
+    auto children = reader.children(key, "must not be empty");
+    if (!children)
+        return children.error();
+    for (const FieldReader& child : *children) {
+        auto item = read(child);
+        if (!item)
+            return item.error();
+        const QString& id = item->id;
+        if (std::any_of(into.begin(), into.end(), [&id](const T& seen) { return seen.id == id; }))
+            return child.error(QStringLiteral("id"),
+                               QStringLiteral("'%1' is listed twice").arg(id));
+        into.push_back(std::move(item).value());
+    }
+    return {};
+}
+
 Result<PriceBookVersion> readVersion(const FieldReader& reader) {
     PriceBookVersion version;
-    auto name = reader.string(QStringLiteral("version"));
-    if (!name)
-        return name.error();
-    version.version = *name;
+    AICP_TRY(assignTo(version.version, reader.string(QStringLiteral("version"))));
 
     auto effective = reader.string(QStringLiteral("effective_from"));
     if (!effective)
@@ -285,58 +305,18 @@ Result<PriceBookVersion> readVersion(const FieldReader& reader) {
             QStringLiteral("'%1' is not an ISO 4217 code such as USD").arg(*currency));
     version.currency = *currency;
 
-    auto catalog = reader.object(QStringLiteral("catalog"));
+    auto catalog = reader.child(QStringLiteral("catalog"));
     if (!catalog)
         return catalog.error();
-    const FieldReader catalogReader(*catalog, reader.pathOf(QStringLiteral("catalog")));
-    auto packs = catalogReader.identifiers(QStringLiteral("policy_packs"));
-    if (!packs)
-        return packs.error();
-    version.policyPacks = *packs;
-    auto modules = catalogReader.identifiers(QStringLiteral("compliance_modules"));
-    if (!modules)
-        return modules.error();
-    version.complianceModules = *modules;
-    auto features = catalogReader.identifiers(QStringLiteral("features"));
-    if (!features)
-        return features.error();
-    version.features = *features;
+    AICP_TRY(assignTo(version.policyPacks, catalog->identifiers(QStringLiteral("policy_packs"))));
+    AICP_TRY(assignTo(version.complianceModules,
+                      catalog->identifiers(QStringLiteral("compliance_modules"))));
+    AICP_TRY(assignTo(version.features, catalog->identifiers(QStringLiteral("features"))));
 
-    auto audits = reader.array(QStringLiteral("audit_tiers"));
-    if (!audits)
-        return audits.error();
-    if (audits->isEmpty())
-        return reader.error(QStringLiteral("audit_tiers"), QStringLiteral("must not be empty"));
-    for (qsizetype i = 0; i < audits->size(); ++i) {
-        const QString path = reader.pathOf(QStringLiteral("audit_tiers[%1]").arg(i));
-        if (!audits->at(i).isObject())
-            return Error::invalidInput(path + QStringLiteral(": must be an object"));
-        auto audit = readAuditTier(FieldReader(audits->at(i).toObject(), path));
-        if (!audit)
-            return audit.error();
-        if (version.auditTier(audit->id))
-            return Error::invalidInput(
-                QStringLiteral("%1.id: '%2' is listed twice").arg(path, audit->id));
-        version.auditTiers.push_back(std::move(audit).value());
-    }
-
-    auto tiers = reader.array(QStringLiteral("tiers"));
-    if (!tiers)
-        return tiers.error();
-    if (tiers->isEmpty())
-        return reader.error(QStringLiteral("tiers"), QStringLiteral("must not be empty"));
-    for (qsizetype i = 0; i < tiers->size(); ++i) {
-        const QString path = reader.pathOf(QStringLiteral("tiers[%1]").arg(i));
-        if (!tiers->at(i).isObject())
-            return Error::invalidInput(path + QStringLiteral(": must be an object"));
-        auto tier = readTier(FieldReader(tiers->at(i).toObject(), path), version);
-        if (!tier)
-            return tier.error();
-        if (version.tier(tier->id))
-            return Error::invalidInput(
-                QStringLiteral("%1.id: '%2' is listed twice").arg(path, tier->id));
-        version.tiers.push_back(std::move(tier).value());
-    }
+    AICP_TRY(readUnique(reader, QStringLiteral("audit_tiers"), &readAuditTier, version.auditTiers));
+    AICP_TRY(readUnique(
+        reader, QStringLiteral("tiers"),
+        [&version](const FieldReader& tier) { return readTier(tier, version); }, version.tiers));
     return version;
 }
 
@@ -445,27 +425,20 @@ Result<PriceBook> PriceBook::fromJson(const QByteArray& json) {
                          .arg(**schema)
                          .arg(kSchemaVersion));
 
-    auto versions = root.array(QStringLiteral("versions"));
+    auto versions = root.children(QStringLiteral("versions"), "must hold at least one version");
     if (!versions)
         return versions.error();
-    if (versions->isEmpty())
-        return root.error(QStringLiteral("versions"),
-                          QStringLiteral("must hold at least one version"));
 
     PriceBook book;
-    for (qsizetype i = 0; i < versions->size(); ++i) {
-        const QString path = QStringLiteral("versions[%1]").arg(i);
-        if (!versions->at(i).isObject())
-            return Error::invalidInput(path + QStringLiteral(": must be an object"));
-        auto version = readVersion(FieldReader(versions->at(i).toObject(), path));
+    for (const FieldReader& reader : *versions) {
+        auto version = readVersion(reader);
         if (!version)
             return version.error();
         if (!book.versions_.empty() &&
             version->effectiveFrom <= book.versions_.back().effectiveFrom)
-            return Error::invalidInput(
-                QStringLiteral("%1.effective_from: versions must be listed oldest first, each "
-                               "starting after the one before")
-                    .arg(path));
+            return reader.error(QStringLiteral("effective_from"),
+                                QStringLiteral("versions must be listed oldest first, each "
+                                               "starting after the one before"));
         book.versions_.push_back(std::move(version).value());
     }
     return book;

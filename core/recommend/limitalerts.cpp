@@ -1,14 +1,9 @@
 #include "recommend/limitalerts.h"
 
-#include <QLocale>
+#include "common/englishcount.h"
 
 namespace aicp {
 namespace {
-
-QString count(std::int64_t value) {
-    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-    return kEnglish.toString(static_cast<qlonglong>(value));
-}
 
 struct LimitWords {
     LicenseLimit limit;
@@ -25,8 +20,8 @@ constexpr LimitWords kLimits[] = {
     {LicenseLimit::ComplianceModules, "compliance module", "compliance modules", "uses"},
 };
 
-QString plural(std::int64_t value, const LimitWords& words) {
-    return QStringLiteral("%1 %2").arg(count(value),
+QString countOf(std::int64_t value, const LimitWords& words) {
+    return QStringLiteral("%1 %2").arg(englishCount(value),
                                        QString::fromLatin1(value == 1 ? words.one : words.many));
 }
 
@@ -68,21 +63,21 @@ std::vector<LimitAlert> limitAlerts(const Entitlements& entitlements, const Need
         alert.exceeded = alert.used > alert.allowed;
         const QString limitText =
             words.limit == LicenseLimit::RequestsPerMonth
-                ? QStringLiteral("its %1 a month").arg(plural(alert.allowed, words))
-                : QStringLiteral("the %1 licensed").arg(plural(alert.allowed, words));
+                ? QStringLiteral("its %1 a month").arg(countOf(alert.allowed, words))
+                : QStringLiteral("the %1 licensed").arg(countOf(alert.allowed, words));
         const QString percent =
             alert.percent ? QStringLiteral("%1 % of ").arg(*alert.percent) : QString();
         const QString verb = QString::fromLatin1(words.verb);
         if (alert.used > alert.allowed)
             alert.message = QStringLiteral("The customer %1 %2, %3%4: %5 over.")
-                                .arg(verb, plural(alert.used, words), percent, limitText,
-                                     count(alert.used - alert.allowed));
+                                .arg(verb, countOf(alert.used, words), percent, limitText,
+                                     englishCount(alert.used - alert.allowed));
         else if (alert.used == alert.allowed)
             alert.message = QStringLiteral("The customer %1 %2, all of %3.")
-                                .arg(verb, plural(alert.used, words), limitText);
+                                .arg(verb, countOf(alert.used, words), limitText);
         else
             alert.message = QStringLiteral("The customer %1 %2, %3%4.")
-                                .arg(verb, plural(alert.used, words), percent, limitText);
+                                .arg(verb, countOf(alert.used, words), percent, limitText);
         alerts.push_back(alert);
     }
     return alerts;

@@ -1,18 +1,9 @@
 #include "recommend/needs.h"
 
-#include <QLocale>
+#include "common/englishcount.h"
 
 namespace aicp {
 namespace {
-
-QString count(std::int64_t value) {
-    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-    return kEnglish.toString(static_cast<qlonglong>(value));
-}
-
-QString plural(std::int64_t value, const QString& one, const QString& many) {
-    return QStringLiteral("%1 %2").arg(count(value), value == 1 ? one : many);
-}
 
 // The catalog's names that were used (a positive count) or licensed, in
 // catalog order so the same needs always read the same.
@@ -45,17 +36,17 @@ Subscription Needs::subscription() const {
 QString Needs::summary() const {
     QStringList parts{
         QStringLiteral("%1 projected %2")
-            .arg(count(requests),
+            .arg(englishCount(requests),
                  requests == 1 ? QStringLiteral("request") : QStringLiteral("requests")),
-        plural(seats, QStringLiteral("seat"), QStringLiteral("seats")),
-        plural(agents, QStringLiteral("agent"), QStringLiteral("agents")),
+        englishCount(seats, QStringLiteral("seat"), QStringLiteral("seats")),
+        englishCount(agents, QStringLiteral("agent"), QStringLiteral("agents")),
     };
     if (!policyPacks.isEmpty())
-        parts.append(plural(policyPacks.size(), QStringLiteral("policy pack"),
-                            QStringLiteral("policy packs")));
+        parts.append(englishCount(policyPacks.size(), QStringLiteral("policy pack"),
+                                  QStringLiteral("policy packs")));
     if (!complianceModules.isEmpty())
-        parts.append(plural(complianceModules.size(), QStringLiteral("compliance module"),
-                            QStringLiteral("compliance modules")));
+        parts.append(englishCount(complianceModules.size(), QStringLiteral("compliance module"),
+                                  QStringLiteral("compliance modules")));
     if (sso)
         parts.append(QStringLiteral("SSO"));
     return parts.join(QStringLiteral(", "));

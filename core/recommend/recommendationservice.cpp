@@ -10,8 +10,7 @@ namespace aicp {
 
 Result<Recommendation> RecommendationService::recommend(const QString& customerId,
                                                         std::optional<YearMonth> month) const {
-    if (!isValidCustomerId(customerId))
-        return Error::invalidInput(QStringLiteral("'%1' is not a customer id").arg(customerId));
+    AICP_TRY(checkCustomerId(customerId));
     const QDateTime now = toWholeSecondsUtc(clock_());
     RecommendationInputs inputs;
     inputs.customerId = customerId;

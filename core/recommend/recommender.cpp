@@ -1,6 +1,7 @@
 #include "recommend/recommender.h"
 
 #include "billing/monthlybill.h"
+#include "common/englishcount.h"
 #include "pricing/costengine.h"
 #include "recommend/limitalerts.h"
 
@@ -10,15 +11,6 @@
 
 namespace aicp {
 namespace {
-
-QString count(std::int64_t value) {
-    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-    return kEnglish.toString(static_cast<qlonglong>(value));
-}
-
-QString plural(std::int64_t value, const QString& one, const QString& many) {
-    return QStringLiteral("%1 %2").arg(count(value), value == 1 ? one : many);
-}
 
 // "4,499.10 USD": grouped like the counts beside it, exact (no double).
 QString money(Money amount, const QString& currency) {
@@ -74,21 +66,22 @@ Result<TierOption> priceTier(const CostEngine& engine, const TierDefinition& tie
         return bill.error();
     option.bill = std::move(bill).value();
     if (option.refusedRequests)
-        option.reasons.append(QStringLiteral("%1 would refuse %2 over its %3 cap (%4 projected)")
-                                  .arg(tier.name,
-                                       plural(*option.refusedRequests, QStringLiteral("request"),
-                                              QStringLiteral("requests")),
-                                       count(*tier.includedRequests), count(needs.requests)));
+        option.reasons.append(
+            QStringLiteral("%1 would refuse %2 over its %3 cap (%4 projected)")
+                .arg(tier.name,
+                     englishCount(*option.refusedRequests, QStringLiteral("request"),
+                                  QStringLiteral("requests")),
+                     englishCount(*tier.includedRequests), englishCount(needs.requests)));
     option.reasons.append(option.bill.reasons);
 
     if (tier.requestsHardCapped())
-        checkMargin(
-            tier.includedRequests, needs.requests,
-            QStringLiteral("%1 projected requests").arg(count(needs.requests)),
-            QStringLiteral("%1's cap of %2 requests").arg(tier.name, count(*tier.includedRequests)),
-            option.reasons);
+        checkMargin(tier.includedRequests, needs.requests,
+                    QStringLiteral("%1 projected requests").arg(englishCount(needs.requests)),
+                    QStringLiteral("%1's cap of %2 requests")
+                        .arg(tier.name, englishCount(*tier.includedRequests)),
+                    option.reasons);
     const auto limitWords = [&tier](std::int64_t limit, const QString& one, const QString& many) {
-        return QStringLiteral("%1's limit of %2").arg(tier.name, plural(limit, one, many));
+        return QStringLiteral("%1's limit of %2").arg(tier.name, englishCount(limit, one, many));
     };
     const struct {
         std::optional<std::int64_t> limit;
@@ -105,7 +98,7 @@ Result<TierOption> priceTier(const CostEngine& engine, const TierDefinition& tie
     };
     for (const auto& axis : counted) {
         if (axis.limit)
-            checkMargin(axis.limit, axis.need, plural(axis.need, axis.one, axis.many),
+            checkMargin(axis.limit, axis.need, englishCount(axis.need, axis.one, axis.many),
                         limitWords(*axis.limit, axis.one, axis.many), option.reasons);
     }
     option.eligible = option.reasons.isEmpty();

@@ -1,9 +1,9 @@
 #include "recommend/usageprojection.h"
 
+#include "common/englishcount.h"
+
 #include <algorithm>
 #include <vector>
-
-#include <QLocale>
 
 namespace aicp {
 namespace {
@@ -11,11 +11,6 @@ namespace {
 __extension__ using Wide = __int128;
 
 constexpr std::int64_t kSecondsPerDay = 86400;
-
-QString count(std::int64_t value) {
-    static const QLocale kEnglish(QLocale::English, QLocale::UnitedStates);
-    return kEnglish.toString(static_cast<qlonglong>(value));
-}
 
 // a × b / c for non-negative values, rounded half up; c > 0.
 std::int64_t scaleRounded(std::int64_t a, std::int64_t b, std::int64_t c) {
@@ -42,7 +37,7 @@ std::int64_t UsageProjection::dailyRate() const {
 QString UsageProjection::explanation() const {
     if (complete)
         return QStringLiteral("%1 is over: %2 requests, its actual total.")
-            .arg(month.toString(), count(projected));
+            .arg(month.toString(), englishCount(projected));
     QString basis;
     if (basisDays == kBasisDays)
         basis = QStringLiteral("the mean of the last %1 complete days, %2 to %3")
@@ -64,8 +59,9 @@ QString UsageProjection::explanation() const {
     return QStringLiteral(
                "%1 requests so far (to %2) + %3 a day (%4) × %5 days left = %6 "
                "projected.")
-        .arg(count(requestsSoFar), at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
-             count(dailyRate()), basis, days(secondsLeft), count(projected));
+        .arg(englishCount(requestsSoFar),
+             at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")),
+             englishCount(dailyRate()), basis, days(secondsLeft), englishCount(projected));
 }
 
 Result<UsageProjection> UsageProjection::compute(YearMonth month, const QDateTime& now,

@@ -76,6 +76,10 @@ Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql) {
     return **value;
 }
 
+std::int64_t lastInsertId(sqlite3* db) {
+    return sqlite3_last_insert_rowid(db);
+}
+
 QString formatStoredTime(const QDateTime& time) {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
 }

@@ -29,6 +29,9 @@ namespace aicp {
 // returns no row.
 [[nodiscard]] Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql);
 
+// The rowid of the last row this connection inserted.
+[[nodiscard]] std::int64_t lastInsertId(sqlite3* db);
+
 // Times are stored as RFC 3339 UTC text to the second ("2026-01-05T09:00:00Z"),
 // which sorts chronologically and reads well in the sqlite3 shell.
 [[nodiscard]] QString formatStoredTime(const QDateTime& time);

@@ -98,14 +98,11 @@ Status checkIdentity(sqlite3* db) {
 }
 
 Status switchToWal(sqlite3* db) {
-    auto query = Statement::prepare(db, "PRAGMA journal_mode = WAL");
-    if (!query)
-        return query.error();
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    const QString mode = *row ? query->text(0) : QString();
-    query->reset();
+    auto answer = queryFirstRow<QString>(db, "PRAGMA journal_mode = WAL",
+                                         [](const Statement& row) { return row.text(0); });
+    if (!answer)
+        return answer.error();
+    const QString mode = answer->value_or(QString());
     // SQLite answers with the mode in force, which stays the old one where
     // WAL is impossible (some network file systems).
     if (mode.compare(QStringLiteral("wal"), Qt::CaseInsensitive) != 0)
@@ -144,18 +141,9 @@ Status initializeWorkspace(sqlite3* db) {
 }
 
 Result<std::optional<QString>> readMeta(sqlite3* db, const QString& key) {
-    auto query = Statement::prepare(db, "SELECT value FROM meta WHERE key = ?1");
-    if (!query)
-        return query.error();
-    AICP_TRY(query->bindAll(key));
-    auto row = query->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<QString>();
-    std::optional<QString> value = query->text(0);
-    query->reset();
-    return value;
+    return queryFirstRow<QString>(
+        db, "SELECT value FROM meta WHERE key = ?1",
+        [](const Statement& row) { return row.text(0); }, key);
 }
 
 Result<QString> readRequiredMeta(sqlite3* db, const QString& key) {
