@@ -47,7 +47,7 @@ struct GeneratedEvent {
 // on their own; the benchmark and the demo workspace use the files.
 class UsageGenerator {
 public:
-    explicit UsageGenerator(UsageGeneratorSpec spec) : spec_(std::move(spec)) {}
+    explicit UsageGenerator(const UsageGeneratorSpec& spec) : spec_(spec) {}
 
     [[nodiscard]] const UsageGeneratorSpec& spec() const { return spec_; }
     // The row-th row (0-based) of the file.

@@ -65,8 +65,8 @@ private:
 // and only when the import commits.
 class RejectFile {
 public:
-    RejectFile(QString path, QString inputName, std::string_view preamble)
-        : file_(std::move(path)), inputName_(std::move(inputName)), preamble_(preamble) {}
+    RejectFile(const QString& path, QString inputName, std::string_view preamble)
+        : file_(path), inputName_(std::move(inputName)), preamble_(preamble) {}
 
     Status add(std::string_view record, const RowIssue& issue) {
         if (!file_.isOpen()) {
@@ -222,28 +222,15 @@ public:
         report_.fileName = name_;
         report_.startedAt = QDateTime::currentDateTimeUtc();
         totalBytes_ = device_.isSequential() ? -1 : device_.size();
-
-        auto head = input_.fill();
-        if (!head)
-            return fileError(head.error());
-        report_.format = options_.format == UsageFormat::Detect
-                             ? detectFormat(name_, input_.window())
-                             : options_.format;
-        std::unique_ptr<UsageEventReader> reader;
-        if (report_.format == UsageFormat::Csv)
-            reader = std::make_unique<CsvEventReader>(input_);
-        else
-            reader = std::make_unique<JsonlEventReader>(input_);
-        if (const Status started = reader->start(); !started.ok())
-            return fileError(started.error());
-        UsageEventValidator validator(report_.format == UsageFormat::Csv
-                                          ? UsageEventValidator::Naming::Csv
-                                          : UsageEventValidator::Naming::CloudEvents);
+        auto reader = openReader();
+        if (!reader)
+            return reader.error();
         std::unique_ptr<RejectFile> rejects;
         if (options_.skipBad) {
             if (options_.rejectFile.isEmpty())
                 return Error::internal(QStringLiteral("skip-bad import without a reject file"));
-            rejects = std::make_unique<RejectFile>(options_.rejectFile, name_, reader->preamble());
+            rejects =
+                std::make_unique<RejectFile>(options_.rejectFile, name_, (*reader)->preamble());
         }
 
         const CacheSizeGuard cache(db_);
@@ -259,12 +246,45 @@ public:
             return aggregator.error();
         ClosedMonths closed;
         AICP_TRY(closed.load(db_));
+        AICP_TRY(readAll(**reader, *writer, *aggregator, closed, rejects.get()));
+        AICP_TRY(finish(rejects.get()));
+        AICP_TRY(transaction->commit());
+        if (options_.progress)
+            options_.progress({report_.rows, report_.bytes, totalBytes_});
+        return report_;
+    }
 
+    // The reader for the file's format (detected from its name and first bytes
+    // unless given), started past any header.
+    Result<std::unique_ptr<UsageEventReader>> openReader() {
+        auto head = input_.fill();
+        if (!head)
+            return fileError(head.error());
+        report_.format = options_.format == UsageFormat::Detect
+                             ? detectFormat(name_, input_.window())
+                             : options_.format;
+        std::unique_ptr<UsageEventReader> reader;
+        if (report_.format == UsageFormat::Csv)
+            reader = std::make_unique<CsvEventReader>(input_);
+        else
+            reader = std::make_unique<JsonlEventReader>(input_);
+        if (const Status started = reader->start(); !started.ok())
+            return fileError(started.error());
+        return reader;
+    }
+
+    // Every row: validated, then written once (or counted as a duplicate) and
+    // aggregated; a bad row stops the import unless there is a reject file.
+    Status readAll(UsageEventReader& reader, EventWriter& writer, UsageAggregator& aggregator,
+                   ClosedMonths& closed, RejectFile* rejects) {
+        UsageEventValidator validator(report_.format == UsageFormat::Csv
+                                          ? UsageEventValidator::Naming::Csv
+                                          : UsageEventValidator::Naming::CloudEvents);
         RawUsageEvent raw;
         UsageEventRecord event;
         RowIssue issue;
         while (true) {
-            auto next = reader->next(raw, issue);
+            auto next = reader.next(raw, issue);
             if (!next)
                 return fileError(next.error());
             if (*next == UsageEventReader::Next::End)
@@ -281,26 +301,29 @@ public:
                     report_.firstRejections.push_back({issue.line, issue.column, issue.reason});
             } else {
                 const bool late = closed.contains(event.customer, event.occurredAt);
-                auto added = writer->write(event, late);
+                auto added = writer.write(event, late);
                 if (!added)
                     return added.error();
                 if (*added) {
                     ++report_.newEvents;
                     report_.late += late ? 1 : 0;
-                    aggregator->add(event, late);
+                    aggregator.add(event, late);
                 } else {
                     ++report_.duplicates;
                 }
             }
             if (report_.rows % kCheckEveryRows == 0) {
                 AICP_TRY(checkpoint());
-                if (aggregator->shouldFlush())
-                    AICP_TRY(aggregator->flush());
+                if (aggregator.shouldFlush())
+                    AICP_TRY(aggregator.flush());
             }
         }
         AICP_TRY(checkpoint());
-        AICP_TRY(aggregator->flush());
+        return aggregator.flush();
+    }
 
+    // The import's record and the reject file, still inside the transaction.
+    Status finish(RejectFile* rejects) {
         report_.bytes = input_.position();
         auto sha = input_.finishSha256();
         if (!sha)
@@ -316,10 +339,7 @@ public:
             if (rejects->used())
                 report_.rejectFile = options_.rejectFile;
         }
-        AICP_TRY(transaction->commit());
-        if (options_.progress)
-            options_.progress({report_.rows, report_.bytes, totalBytes_});
-        return report_;
+        return {};
     }
 
 private:
