@@ -14,7 +14,7 @@ build=${1:-build/debug}
 out=${2:-$repo/docs/screenshots}
 case $build in /*) ;; *) build=$repo/$build ;; esac
 
-aicp=$build/app/aicp
+aicp=$build/app/aicp/aicp
 shoot=$build/tests/ui/shoot_pages
 for tool in "$aicp" "$shoot"; do
     if [ ! -x "$tool" ]; then

@@ -12,10 +12,11 @@
 
 #include "billing/invoicebook.h"
 #include "demo/demoworkspace.h"
+#include "licensing/licenseregistry.h"
 #include "mainwindow.h"
 #include "metering/livesources.h"
 #include "pages/consolepage.h"
-#include "pages/licenses/licensetablemodel.h"
+#include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/reportspage.h"
@@ -137,6 +138,19 @@ void shootPages(Shooter& shooter, const Scene& scene, const QString& folder) {
     }
 }
 
+// A license of the workspace that was revoked.
+std::optional<QUuid> revokedLicense(const Scene& scene) {
+    auto workspace = Workspace::open(scene.db);
+    const auto all = workspace ? LicenseRegistry(**workspace).list()
+                               : Result<std::vector<LicenseRecord>>(workspace.error());
+    if (!all)
+        return std::nullopt;
+    for (const LicenseRecord& record : *all)
+        if (record.revocation)
+            return record.license.id;
+    return std::nullopt;
+}
+
 // Tiers with a quote entered and itemised; Licenses on a revoked license;
 // Usage per hour over three months and the whole page; the whole
 // Recommendations page.
@@ -154,8 +168,8 @@ void shootPageStates(Shooter& shooter, const Scene& scene, const QString& folder
 
     window->showPage(MainWindow::Page::Licenses);
     settle(*window);
-    if (shooter.expect(selectRow(*window, "licenseTable", 0, QStringLiteral("revoked"),
-                                 LicenseTableModel::StateRole),
+    const auto revoked = revokedLicense(scene);
+    if (shooter.expect(revoked && window->findChild<LicensesPage*>()->selectLicense(*revoked),
                        QStringLiteral("no revoked license to show")))
         shootPage(shooter, *window, MainWindow::Page::Licenses,
                   folder + QStringLiteral("licenses-revoked.png"));
