@@ -1,50 +1,55 @@
-// Saves a 1280x800 PNG of every console page, as the README shows them:
+// Saves a 1280x800 PNG of every console page, as the README shows them, and
+// of the dialogs, the first-run welcome and the pages' other states:
 //   shoot_pages --db WORKSPACE --out DIR [--customer ID] [--month YYYY-MM]
+// DIR/<page>.png       the README's pages (light, English)
+// DIR/dark/…           the same pages, dialogs and welcome in a dark palette
+// DIR/de/…             the pages and dialogs in German
+// DIR/dialogs/…        issue, verify, revoke, passphrase, live source
+// DIR/firstrun/…       every page and state of the welcome
+// DIR/states/…         the pages' other states (itemised, revoked, hourly, …)
 // The real MainWindow on an existing workspace (packaging/screenshots.sh makes
 // the demo one), so the pictures are what a user sees, never a mock-up.
 
+#include "billing/invoicebook.h"
+#include "demo/demoworkspace.h"
+#include "licensing/licenseregistry.h"
 #include "mainwindow.h"
-#include "pages/dashboard/dashboardpage.h"
+#include "metering/livesources.h"
+#include "pages/consolepage.h"
+#include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
+#include "pages/reports/invoicespanel.h"
+#include "pages/reports/reportspage.h"
 #include "pages/usage/usagepage.h"
-#include "taskrunner.h"
+#include "shooter.h"
+#include "storage/workspace.h"
+#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <cstdio>
+#include <memory>
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLineParser>
-#include <QDir>
-#include <QElapsedTimer>
+#include <QLineEdit>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace aicp;
+using namespace aicp::shots;
 
 namespace {
 
 int fail(const QString& message) {
     std::fprintf(stderr, "shoot_pages: %s\n", qPrintable(message));
     return 1;
-}
-
-// Background work may start more work when it ends (a page reloading after
-// another's change), so idle counts only once it has lasted a moment.
-bool settle(MainWindow& window) {
-    auto* runner = window.findChild<TaskRunner*>();
-    QElapsedTimer clock;
-    clock.start();
-    int quietChecks = 0;
-    while (clock.elapsed() < 120000) {
-        QTest::qWait(50);
-        quietChecks = runner && runner->isBusy() ? 0 : quietChecks + 1;
-        if (quietChecks >= 6)
-            return true;
-    }
-    return false;
 }
 
 bool select(MainWindow& window, const char* selector, const QVariant& value) {
@@ -56,15 +61,185 @@ bool select(MainWindow& window, const char* selector, const QVariant& value) {
     return true;
 }
 
-// A page's table shows the selected customer's row in detail once it is selected.
-void selectCustomerRow(MainWindow& window, const char* table, int column, const QString& name) {
+// Selects the first row of a page's table whose `column` shows `text` (or
+// whose `role` holds it), so the page shows that row in detail.
+bool selectRow(MainWindow& window, const char* table, int column, const QString& text,
+               int role = Qt::DisplayRole) {
     auto* view = window.findChild<QTableView*>(QString::fromLatin1(table));
     if (!view || !view->model())
+        return false;
+    const auto hits =
+        view->model()->match(view->model()->index(0, column), role, text, 1, Qt::MatchExactly);
+    if (hits.isEmpty())
+        return false;
+    view->selectRow(hits.front().row());
+    return true;
+}
+
+// The main window on the scene's workspace, customer and month, its pages
+// measuring against the scene's "now" so the pictures do not drift with the
+// date they are taken on.
+std::unique_ptr<MainWindow> openWindow(Shooter& shooter, const Scene& scene) {
+    auto session = WorkspaceSession::open(scene.db, WorkspaceSession::WhenMissing::Refuse);
+    if (!shooter.expect(session.ok(), session ? QString() : session.error().message()))
+        return nullptr;
+    auto window = std::make_unique<MainWindow>(std::move(session).value());
+    window->resize(1280, 800);
+    window->show();
+    const QDateTime now = scene.now;
+    for (ConsolePage* page : window->findChildren<ConsolePage*>())
+        page->setClock([now] { return now; });
+    if (!shooter.expect(QTest::qWaitForWindowExposed(window.get()),
+                        QStringLiteral("the window was never shown")) ||
+        !shooter.expect(select(*window, "customerSelector", scene.customer),
+                        QStringLiteral("no customer %1 in the workspace").arg(scene.customer)) ||
+        !shooter.expect(select(*window, "monthSelector", scene.month),
+                        QStringLiteral("the month %1 is not offered").arg(scene.month.toString())))
+        return nullptr;
+    return window;
+}
+
+// Shows `page`, waits for its work and saves the window as `name`.
+void shootPage(Shooter& shooter, MainWindow& window, MainWindow::Page page, const QString& name) {
+    window.showPage(page);
+    if (shooter.expect(settle(window), QStringLiteral("%1: the work never finished").arg(name)))
+        shooter.save(window, name);
+}
+
+// Every page, named as the README names them, below `folder`.
+void shootPages(Shooter& shooter, const Scene& scene, const QString& folder) {
+    const auto window = openWindow(shooter, scene);
+    if (!window)
         return;
-    const auto hits = view->model()->match(view->model()->index(0, column), Qt::DisplayRole, name,
-                                           1, Qt::MatchExactly);
-    if (!hits.isEmpty())
-        view->selectRow(hits.front().row());
+    const struct {
+        MainWindow::Page page;
+        const char* file;
+        const char* table;  // whose customer row is selected, if any
+        int customerColumn;
+    } shots[] = {{MainWindow::Page::Dashboard, "dashboard.png", nullptr, 0},
+                 {MainWindow::Page::Tiers, "tiers.png", nullptr, 0},
+                 {MainWindow::Page::Licenses, "licenses.png", "licenseTable", 1},
+                 {MainWindow::Page::Usage, "usage.png", nullptr, 0},
+                 {MainWindow::Page::Recommendations, "recommendations.png", nullptr, 0},
+                 {MainWindow::Page::Reports, "reports.png", "costReportTable", 0},
+                 {MainWindow::Page::Settings, "settings.png", nullptr, 0}};
+    const QString customerName =
+        window->findChild<QComboBox*>(QStringLiteral("customerSelector"))->currentText();
+    for (const auto& shot : shots) {
+        window->showPage(shot.page);
+        shooter.expect(
+            settle(*window),
+            QStringLiteral("%1: the page's work never finished").arg(QLatin1String(shot.file)));
+        if (shot.table) {
+            selectRow(*window, shot.table, shot.customerColumn, customerName);
+            settle(*window);
+        }
+        shooter.save(*window, folder + QLatin1String(shot.file));
+    }
+}
+
+// A license of the workspace that was revoked.
+std::optional<QUuid> revokedLicense(const Scene& scene) {
+    auto workspace = Workspace::open(scene.db);
+    const auto all = workspace ? LicenseRegistry(**workspace).list()
+                               : Result<std::vector<LicenseRecord>>(workspace.error());
+    if (!all)
+        return std::nullopt;
+    for (const LicenseRecord& record : *all)
+        if (record.revocation)
+            return record.license.id;
+    return std::nullopt;
+}
+
+// Tiers with a quote entered and itemised; Licenses on a revoked license;
+// Usage per hour over three months and the whole page; the whole
+// Recommendations page.
+void shootPageStates(Shooter& shooter, const Scene& scene, const QString& folder) {
+    const auto window = openWindow(shooter, scene);
+    if (!window)
+        return;
+    window->showPage(MainWindow::Page::Tiers);
+    settle(*window);
+    QTest::keyClicks(window->findChild<QLineEdit*>(QStringLiteral("requestsInput")),
+                     QStringLiteral("250000"));
+    window->findChild<QCheckBox*>(QStringLiteral("ssoInput"))->setChecked(true);
+    window->findChild<QToolButton*>(QStringLiteral("breakdownToggle"))->setChecked(true);
+    shooter.save(*window, folder + QStringLiteral("tiers-itemised.png"));
+
+    window->showPage(MainWindow::Page::Licenses);
+    settle(*window);
+    // Only when the page lists it (its filter may hide revoked licenses).
+    const auto revoked = revokedLicense(scene);
+    if (revoked && window->findChild<LicensesPage*>()->selectLicense(*revoked))
+        shootPage(shooter, *window, MainWindow::Page::Licenses,
+                  folder + QStringLiteral("licenses-revoked.png"));
+
+    auto* usage = window->findChild<UsagePage*>();
+    window->showPage(MainWindow::Page::Usage);
+    settle(*window);
+    window->findChild<QAbstractButton*>(QStringLiteral("perHourButton"))->click();
+    usage->setSpan(UsagePage::Span::ThreeMonths);
+    shootPage(shooter, *window, MainWindow::Page::Usage,
+              folder + QStringLiteral("usage-hourly.png"));
+    usage->setSpan(UsagePage::Span::Month);
+    window->findChild<QAbstractButton*>(QStringLiteral("perDayButton"))->click();
+    settle(*window);
+    usage->setMinimumHeight(1200);  // the whole page, below the fold too
+    shooter.save(*usage, folder + QStringLiteral("usage-page.png"));
+
+    auto* recommendations = window->findChild<RecommendationsPage*>();
+    window->showPage(MainWindow::Page::Recommendations);
+    settle(*window);
+    recommendations->setMinimumHeight(1100);
+    shooter.save(*recommendations, folder + QStringLiteral("recommendations-page.png"));
+}
+
+// States that change the workspace, so they come last: last month's invoices
+// issued, and live sources on Settings (never pulled: nothing to pull from).
+void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& folder) {
+    {
+        auto workspace = Workspace::open(scene.db);
+        if (!shooter.expect(workspace.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
+            return;
+        const QDate last = scene.month.addMonths(-1);
+        const YearMonth lastMonth{last.year(), last.month()};
+        InvoiceBook book(**workspace);
+        for (const char* id : {"acme-corp", "globex", "initech"})
+            (void)book.issue(QString::fromLatin1(id), lastMonth);
+        LiveSources sources(**workspace);
+        LiveSource gateway;
+        gateway.name = QStringLiteral("Gateway EU");
+        gateway.url = QUrl(QStringLiteral("https://gateway-eu.example.com"));
+        gateway.token = "aicp_read_0123456789abcdef";
+        gateway.intervalMinutes = 15;
+        (void)sources.add(gateway, scene.now);
+    }
+    Scene lastMonth = scene;
+    lastMonth.month = scene.month.addMonths(-1);
+    const auto window = openWindow(shooter, lastMonth);
+    if (!window)
+        return;
+    window->showPage(MainWindow::Page::Reports);
+    settle(*window);
+    auto* reports = window->findChild<ReportsPage*>();
+    reports->findChild<QTabWidget*>(QStringLiteral("reportTabs"))->setCurrentIndex(1);
+    if (shooter.expect(!reports->invoicesPanel()->invoices().empty(),
+                       QStringLiteral("no invoices to show"))) {
+        reports->invoicesPanel()->selectInvoice(
+            reports->invoicesPanel()->invoices().front().number);
+        shooter.save(*window, folder + QStringLiteral("invoices.png"));
+    }
+    shootPage(shooter, *window, MainWindow::Page::Settings,
+              folder + QStringLiteral("settings-livesources.png"));
+}
+
+// Pages, dialogs and welcome in one palette and locale, below `folder`.
+void shootVariant(Shooter& shooter, const Scene& scene, const QString& folder, bool firstRun) {
+    shootPages(shooter, scene, folder);
+    shootLicenseDialogs(shooter, scene, folder + QStringLiteral("dialogs/"));
+    shootLiveSourceDialogs(shooter, folder + QStringLiteral("dialogs/"));
+    if (firstRun)
+        shootFirstRun(shooter, scene, folder + QStringLiteral("firstrun/"));
 }
 
 }  // namespace
@@ -72,10 +247,12 @@ void selectCustomerRow(MainWindow& window, const char* table, int column, const 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("aicp Console"));
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    QLocale::setDefault(english);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Saves a PNG of every console page."));
+    parser.setApplicationDescription(
+        QStringLiteral("Saves a PNG of every console page, dialog and state."));
     parser.addHelpOption();
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("The workspace to show."),
                                 QStringLiteral("FILE"));
@@ -95,67 +272,33 @@ int main(int argc, char* argv[]) {
                                              QStringLiteral("yyyy-MM-dd"));
     if (!firstDay.isValid())
         return fail(QStringLiteral("--month: not a YYYY-MM month: %1").arg(parser.value(month)));
+    // "Now" is the instant the demo was made for (AICP_DEMO_NOW).
+    const auto now = demoNow();
+    if (!now)
+        return fail(now.error().message());
     const QDir outDir(parser.value(out));
     if (!QDir().mkpath(outDir.path()))
         return fail(QStringLiteral("cannot create %1").arg(outDir.path()));
 
     // The window's remembered size and page must not come from, nor go to,
     // the user's own settings.
-    QTemporaryDir settingsDir;
+    QTemporaryDir scratch;
     QCoreApplication::setOrganizationName(QStringLiteral("aicp-screenshots"));
     QCoreApplication::setApplicationName(QStringLiteral("shoot_pages"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
 
-    auto session = WorkspaceSession::open(parser.value(db), WorkspaceSession::WhenMissing::Refuse);
-    if (!session)
-        return fail(session.error().message());
-    MainWindow window(std::move(session).value());
-    window.resize(1280, 800);
-    window.show();
-    if (!QTest::qWaitForWindowExposed(&window))
-        return fail(QStringLiteral("the window was never shown"));
-
-    // "Now" is the demo's last day of usage, so the pictures do not drift
-    // with the date they are taken on.
-    const Clock demoNow = [] { return QDateTime(QDate(2026, 11, 25), QTime(18, 0), Qt::UTC); };
-    window.findChild<UsagePage*>()->setClock(demoNow);
-    window.findChild<RecommendationsPage*>()->setClock(demoNow);
-    window.findChild<DashboardPage*>()->setClock(demoNow);
-    if (!select(window, "customerSelector", parser.value(customer)))
-        return fail(QStringLiteral("no customer %1 in the workspace").arg(parser.value(customer)));
-    if (!select(window, "monthSelector", firstDay))
-        return fail(QStringLiteral("the month %1 is not offered").arg(parser.value(month)));
-
-    const struct {
-        MainWindow::Page page;
-        const char* file;
-        const char* table;  // whose customer row is selected, if any
-        int customerColumn;
-    } shots[] = {{MainWindow::Page::Dashboard, "dashboard.png", nullptr, 0},
-                 {MainWindow::Page::Tiers, "tiers.png", nullptr, 0},
-                 {MainWindow::Page::Licenses, "licenses.png", "licenseTable", 1},
-                 {MainWindow::Page::Usage, "usage.png", nullptr, 0},
-                 {MainWindow::Page::Recommendations, "recommendations.png", nullptr, 0},
-                 {MainWindow::Page::Reports, "reports.png", "costReportTable", 0},
-                 {MainWindow::Page::Settings, "settings.png", nullptr, 0}};
-    const QString customerName =
-        window.findChild<QComboBox*>(QStringLiteral("customerSelector"))->currentText();
-    for (const auto& shot : shots) {
-        window.showPage(shot.page);
-        if (!settle(window))
-            return fail(QStringLiteral("%1: the page's work never finished")
-                            .arg(QString::fromLatin1(shot.file)));
-        if (shot.table) {
-            selectCustomerRow(window, shot.table, shot.customerColumn, customerName);
-            if (!settle(window))
-                return fail(QStringLiteral("%1: the selection's work never finished")
-                                .arg(QString::fromLatin1(shot.file)));
-        }
-        const QString path = outDir.filePath(QString::fromLatin1(shot.file));
-        if (!window.grab().save(path, "PNG", 0))  // 0: the smallest file
-            return fail(QStringLiteral("cannot write %1").arg(path));
-        std::printf("%s\n", qPrintable(path));
-    }
-    return 0;
+    const Scene scene{parser.value(db), parser.value(customer), firstDay, *now, scratch.path()};
+    Shooter shooter(outDir);
+    const QPalette light = QApplication::palette();
+    shootVariant(shooter, scene, QString(), true);
+    shootPageStates(shooter, scene, QStringLiteral("states/"));
+    QApplication::setPalette(aicp::test::darkPalette());
+    shootVariant(shooter, scene, QStringLiteral("dark/"), true);
+    QApplication::setPalette(light);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    shootVariant(shooter, scene, QStringLiteral("de/"), false);
+    QLocale::setDefault(english);
+    shootWorkspaceStates(shooter, scene, QStringLiteral("states/"));
+    return shooter.failures() == 0 ? 0 : 1;
 }

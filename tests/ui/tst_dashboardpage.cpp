@@ -11,7 +11,6 @@
 #include "pages/usage/usagecard.h"
 #include "recommend/recommendationservice.h"
 #include "storage/workspace.h"
-#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -218,40 +217,6 @@ private slots:
         auto* licensesPage = window.findChild<LicensesPage*>();
         QTRY_VERIFY(licensesPage->selectedRecord().has_value());
         QCOMPARE(licensesPage->selectedRecord()->license.id, some.license.id);
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the main window on the
-    // dashboard, light and dark.
-    void screenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        page_.reset();
-        workspace_.reset();
-        QVERIFY(QDir().mkpath(shotDir));
-        const QPalette light = QApplication::palette();
-        const auto shoot = [&](const QString& suffix, const QPalette& palette) {
-            QApplication::setPalette(palette);
-            auto session = WorkspaceSession::open(demoPath_, WorkspaceSession::WhenMissing::Refuse);
-            QVERIFY(session.ok());
-            MainWindow window(std::move(session).value());
-            window.resize(1280, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            auto* months = window.findChild<QComboBox*>(QStringLiteral("monthSelector"));
-            months->setCurrentIndex(months->findData(QDate(2026, 11, 1)));
-            window.showPage(MainWindow::Page::Dashboard);
-            auto* page = window.findChild<DashboardPage*>();
-            page->setClock([] { return kNow; });
-            QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->summary(), 60000);
-            QTRY_VERIFY_WITH_TIMEOUT(page->recommendations().has_value(), 60000);
-            QTest::qWait(150);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("dashboard-%1.png").arg(suffix))));
-        };
-        shoot(QStringLiteral("light"), light);
-        shoot(QStringLiteral("dark"), aicp::test::darkPalette());
-        QApplication::setPalette(light);
     }
 };
 

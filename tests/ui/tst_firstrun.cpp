@@ -11,7 +11,6 @@
 #include "licensing/workspaceverification.h"
 #include "mainwindow.h"
 #include "storage/workspace.h"
-#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -464,61 +463,7 @@ private slots:
         QCOMPARE(window.windowFilePath(), path);
         QVERIFY(QFile::exists(path));
     }
-
-    // Not a check: with AICP_SHOT_DIR set, saves every page of the welcome,
-    // light and dark.
-    void screenshots();
 };
-
-void TestFirstRun::screenshots() {
-    const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-    if (shotDir.isEmpty())
-        QSKIP("set AICP_SHOT_DIR to save screenshots");
-    QVERIFY(QDir().mkpath(shotDir));
-    const QPalette light = QApplication::palette();
-    for (const bool dark : {false, true}) {
-        QApplication::setPalette(dark ? test::darkPalette() : light);
-        const QString suffix = dark ? QStringLiteral("-dark") : QString();
-        const auto save = [&](QWidget& widget, const QString& name) {
-            QCoreApplication::processEvents();
-            QVERIFY(widget.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("firstrun-%1%2.png").arg(name, suffix))));
-        };
-        FirstRunWizard wizard(FirstRunWizard::Purpose::FirstRun);
-        wizard.setDemoPath(dir_.filePath(QStringLiteral("shots/demo.aicp")));
-        wizard.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
-        save(wizard, QStringLiteral("welcome"));
-        goToLocation(wizard);
-        wizard.locationPage()->setPath(dir_.filePath(QStringLiteral("shots/workspace.aicp")));
-        save(wizard, QStringLiteral("location"));
-        wizard.locationPage()->setPath(publicKeyPath_);
-        save(wizard, QStringLiteral("location-taken"));
-        wizard.locationPage()->setPath(dir_.filePath(QStringLiteral("shots/workspace.aicp")));
-        wizard.next();
-        child<QLineEdit>(wizard, "vendorNameInput")->setText(QStringLiteral("Acme AI"));
-        child<QLineEdit>(wizard, "passphraseInput")->setText(QStringLiteral("short"));
-        save(wizard, QStringLiteral("vendor"));
-        child<QLineEdit>(wizard, "passphraseInput")->setText(kNewPassphrase);
-        child<QLineEdit>(wizard, "passphraseRepeatInput")->setText(kNewPassphrase);
-        save(wizard, QStringLiteral("vendor-ready"));
-        wizard.back();
-        wizard.locationPage()->setMode(Workspace::Mode::Customer);
-        wizard.next();
-        auto* page = child<CustomerLicensePage>(wizard, "customerLicensePage");
-        save(wizard, QStringLiteral("customer"));
-        page->setPublicKeyPath(otherPublicKeyPath_);
-        page->setLicensePath(licensePath_);
-        save(wizard, QStringLiteral("customer-wrong-key"));
-        page->setPublicKeyPath(publicKeyPath_);
-        save(wizard, QStringLiteral("customer-ready"));
-        page->showBusy(QStringLiteral("Creating the workspace…"));
-        page->setInputsEnabled(false);
-        save(wizard, QStringLiteral("customer-busy"));
-        wizard.reject();
-    }
-    QApplication::setPalette(light);
-}
 
 QTEST_MAIN(TestFirstRun)
 #include "tst_firstrun.moc"

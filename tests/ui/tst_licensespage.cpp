@@ -12,7 +12,6 @@
 #include "pages/licenses/revokelicensedialog.h"
 #include "pages/licenses/verifylicensedialog.h"
 #include "storage/workspace.h"
-#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -108,18 +107,15 @@ private slots:
         workspace_ =
             Workspace::open(dir_.filePath(QStringLiteral("l%1.aicp").arg(++counter))).value();
         QVERIFY(KeyStore(*workspace_).generate(kPassphrase));
-        auto acme = LicenseRegistry(*workspace_)
-                        .issue(request(QStringLiteral("acme-corp"), QStringLiteral("Acme Corp"),
-                                       QStringLiteral("professional"), 365),
-                               kPassphrase);
-        QVERIFY(acme);
-        acme_ = *acme;
-        auto globex = LicenseRegistry(*workspace_)
-                          .issue(request(QStringLiteral("globex"), QStringLiteral("Globex"),
-                                         QStringLiteral("starter"), 20),
-                                 kPassphrase);
-        QVERIFY(globex);
-        globex_ = *globex;
+        for (auto [record, wanted] :
+             {std::pair{&acme_, request(QStringLiteral("acme-corp"), QStringLiteral("Acme Corp"),
+                                        QStringLiteral("professional"), 365)},
+              std::pair{&globex_, request(QStringLiteral("globex"), QStringLiteral("Globex"),
+                                          QStringLiteral("starter"), 20)}}) {
+            auto issued = LicenseRegistry(*workspace_).issue(wanted, kPassphrase);
+            QVERIFY(issued);
+            *record = *issued;
+        }
 
         page_ = std::make_unique<LicensesPage>();
         page_->setWorkspace(workspace_.get(), priceBook());
@@ -487,161 +483,6 @@ private slots:
         QVERIFY2(action("issueLicenseAction")->toolTip().contains(QStringLiteral("Settings")),
                  qPrintable(action("issueLicenseAction")->toolTip()));
         page_->setWorkspace(nullptr, priceBook());
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the Licenses page of a demo
-    // workspace with licenses in every state, the issue dialog and the
-    // verify dialog, light and dark.
-    void screenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        page_.reset();
-        QVERIFY(QDir().mkpath(shotDir));
-        QTemporaryDir scratch;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
-        const QString path = scratch.filePath(QStringLiteral("demo.aicp"));
-        QVERIFY(WorkspaceSession::open(path, WorkspaceSession::WhenMissing::CreateDemo));
-        QUuid revokeMe;
-        QUuid show;
-        {
-            auto demo = Workspace::open(path).value();
-            QVERIFY(KeyStore(*demo).generate(kPassphrase));
-            LicenseRegistry registry(*demo);
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            struct Plan {
-                const char* id;
-                const char* name;
-                const char* tier;
-                int startDays;
-                int days;
-            };
-            const Plan plans[] = {
-                {"acme-corp", "Acme Corp", "professional", -200, 365},
-                {"globex", "Globex", "starter", -320, 340},
-                {"initech", "Initech", "enterprise", -30, 730},
-                {"umbrella-health", "Umbrella Health", "professional", -300, 180},
-                {"stark-analytics", "Stark Analytics", "starter", -300, 290},
-                {"wayne-finance", "Wayne Finance", "enterprise", 20, 365},
-                {"hooli", "Hooli", "open_source", -10, 365},
-                {"piedmont-labs", "Piedmont Labs", "starter", -60, 365},
-            };
-            for (const Plan& plan : plans) {
-                LicenseRequest r =
-                    request(QString::fromLatin1(plan.id), QString::fromLatin1(plan.name),
-                            QString::fromLatin1(plan.tier), 0);
-                r.notBefore = now.addDays(plan.startDays);
-                r.expiresAt = r.notBefore.addDays(plan.days);
-                if (QLatin1String(plan.tier) == QLatin1String("enterprise"))
-                    r.contract.termMonths = 24;
-                auto issued = registry.issue(r, kPassphrase);
-                QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
-                if (QLatin1String(plan.id) == QLatin1String("piedmont-labs"))
-                    revokeMe = issued->license.id;
-                if (QLatin1String(plan.id) == QLatin1String("acme-corp"))
-                    show = issued->license.id;
-            }
-            QVERIFY(registry.revoke(revokeMe, QStringLiteral("Chargeback on the annual invoice"),
-                                    kPassphrase));
-            LicenseRequest more = LicenseRequest::from(registry.find(show)->license);
-            more.tier = QStringLiteral("enterprise");
-            more.policyPacks.clear();
-            more.complianceModules.clear();
-            more.auditTier.clear();
-            more.agents.reset();
-            auto upgraded = registry.upgrade(show, more, kPassphrase);
-            QVERIFY(upgraded);
-            show = upgraded->license.id;
-            QVERIFY(KeyStore(*demo).rotate(kPassphrase));  // a retired key for the Settings shot
-        }
-
-        const QPalette light = QApplication::palette();
-        const auto shoot = [&](const QString& suffix, const QPalette& palette) {
-            QApplication::setPalette(palette);
-            auto session = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
-            QVERIFY(session.ok());
-            Workspace& workspace = (*session)->workspace();
-            const PriceBook book = (*session)->priceBook();
-            MainWindow window(std::move(session).value());
-            window.resize(1280, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.showPage(MainWindow::Page::Licenses);
-            auto* page = window.findChild<LicensesPage*>();
-            QVERIFY(page->selectLicense(show));
-            QTest::qWait(50);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("licenses-%1.png").arg(suffix))));
-
-            QVERIFY(page->selectLicense(revokeMe));
-            QTest::qWait(20);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("licenses-revoked-%1.png").arg(suffix))));
-
-            LicenseIssueDialog issue(book, CustomerStore(workspace).list().value(), &window);
-            issue.selectCustomer(QStringLiteral("globex"));
-            issue.findChild<QCheckBox*>(QStringLiteral("pack_toxicity"))->setChecked(true);
-            issue.findChild<QCheckBox*>(QStringLiteral("module_gdpr"))->setChecked(true);
-            issue.findChild<QLineEdit*>(QStringLiteral("discountInput"))
-                ->setText(QStringLiteral("10"));
-            issue.resize(1060, 680);
-            issue.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&issue));
-            QTest::qWait(20);
-            QVERIFY(issue.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("issue-dialog-%1.png").arg(suffix))));
-            auto* tier = issue.findChild<QComboBox*>(QStringLiteral("tierInput"));
-            tier->setCurrentIndex(tier->findData(QStringLiteral("open_source")));
-            QTest::qWait(20);
-            QVERIFY(issue.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("issue-dialog-refused-%1.png").arg(suffix))));
-            issue.hide();
-
-            VerifyLicenseDialog verify(workspace, book, &window);
-            verify.setText(QString::fromLatin1(LicenseRegistry(workspace).find(show)->key));
-            verify.verify();
-            verify.resize(1060, 640);
-            verify.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&verify));
-            QTest::qWait(20);
-            QVERIFY(verify.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("verify-%1.png").arg(suffix))));
-            verify.setText(QString::fromLatin1(LicenseRegistry(workspace).find(revokeMe)->key));
-            verify.verify();
-            QTest::qWait(20);
-            QVERIFY(verify.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("verify-revoked-%1.png").arg(suffix))));
-            verify.hide();
-
-            RevokeLicenseDialog revoke(*LicenseRegistry(workspace).find(show),
-                                       QStringLiteral("Enterprise"), &window);
-            revoke.setReason(QStringLiteral("Contract terminated for non-payment"));
-            revoke.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&revoke));
-            QVERIFY(revoke.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("revoke-dialog-%1.png").arg(suffix))));
-            revoke.hide();
-            PassphraseDialog passphrase(PassphraseDialog::Kind::NewKey,
-                                        QStringLiteral("Choose the passphrase for the new signing "
-                                                       "key."),
-                                        &window);
-            passphrase.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&passphrase));
-            QTest::keyClicks(passphrase.findChild<QLineEdit*>(QStringLiteral("passphraseInput")),
-                             QStringLiteral("abc"));
-            QVERIFY(passphrase.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("passphrase-dialog-%1.png").arg(suffix))));
-            passphrase.hide();
-
-            window.showPage(MainWindow::Page::Settings);
-            QTest::qWait(50);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("settings-%1.png").arg(suffix))));
-        };
-        shoot(QStringLiteral("light"), light);
-        shoot(QStringLiteral("dark"), aicp::test::darkPalette());
-        QApplication::setPalette(light);
     }
 };
 

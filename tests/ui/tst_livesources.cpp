@@ -12,7 +12,6 @@
 #include "storage/statement.h"
 #include "storage/workspace.h"
 #include "support/clirunner.h"
-#include "support/darkpalette.h"
 #include "support/openmeterfixture.h"
 #include "support/servertestsupport.h"
 #include "taskrunner.h"
@@ -148,6 +147,14 @@ private:
         *ok = finished.first().at(1).toBool();
         return true;
     }
+    // Tests the source's connection; false when the test never finished.
+    bool testConnection(std::int64_t id, bool* ok) {
+        QSignalSpy tested(panel_.get(), &LiveSourcesPanel::testFinished);
+        if (!panel_->testConnection(id) || !tested.wait(kPullTimeoutMs))
+            return false;
+        *ok = tested.first().at(1).toBool();
+        return true;
+    }
 
 private slots:
     void initTestCase() {
@@ -214,10 +221,9 @@ private slots:
         QCOMPARE(cell(id, 4), QStringLiteral("never"));
         QCOMPARE(cell(id, 5), QStringLiteral("never pulled"));
 
-        QSignalSpy tested(panel_.get(), &LiveSourcesPanel::testFinished);
-        QVERIFY(panel_->testConnection(id));
-        QVERIFY(tested.wait(kPullTimeoutMs));
-        QCOMPARE(tested.first().at(1).toBool(), true);
+        bool connected = false;
+        QVERIFY(testConnection(id, &connected));
+        QVERIFY(connected);
         QVERIFY2(panel_->message().startsWith(QStringLiteral("Gateway: connected: ")),
                  qPrintable(panel_->message()));
         QCOMPARE(eventCount(), 0);  // a test imports nothing
@@ -297,10 +303,9 @@ private slots:
         QVERIFY(panel_->addSource(
             source(QStringLiteral("Wrong token"), server_->base(), "aicp_not_a_real_token_1234")));
         const std::int64_t id = panel_->sources()[0].id;
-        QSignalSpy tested(panel_.get(), &LiveSourcesPanel::testFinished);
-        QVERIFY(panel_->testConnection(id));
-        QVERIFY(tested.wait(kPullTimeoutMs));
-        QCOMPARE(tested.first().at(1).toBool(), false);
+        bool connected = true;
+        QVERIFY(testConnection(id, &connected));
+        QVERIFY(!connected);
         QVERIFY2(panel_->message().contains(QStringLiteral("refused the token (401)")),
                  qPrintable(panel_->message()));
         bool ok = true;
@@ -431,10 +436,9 @@ private slots:
         QVERIFY(panel_->addSource(om));
         const std::int64_t id = panel_->sources()[0].id;
 
-        QSignalSpy tested(panel_.get(), &LiveSourcesPanel::testFinished);
-        QVERIFY(panel_->testConnection(id));
-        QVERIFY(tested.wait(kPullTimeoutMs));
-        QVERIFY2(tested.first().at(1).toBool(), qPrintable(panel_->message()));
+        bool connected = false;
+        QVERIFY(testConnection(id, &connected));
+        QVERIFY2(connected, qPrintable(panel_->message()));
         QCOMPARE(panel_->message(),
                  QStringLiteral("OpenMeter EU: connected: %1 answered for the meter "
                                 "'governed_requests' (2 requests in the last complete hour)")
@@ -489,118 +493,6 @@ private slots:
         auto stored = LiveSources(*workspace_).find(id);
         QCOMPARE(stored->lastOk, std::optional<bool>(false));
         QVERIFY(stored->lastResult.contains(QStringLiteral("meter store is down")));
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the dialog for an OpenMeter
-    // source and the panel with a pulled OpenMeter source, light and dark.
-    void openMeterScreenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        QVERIFY(QDir().mkpath(shotDir));
-        OpenMeterFixture fixture;
-        QVERIFY(fixture.isListening());
-        fillFixture(fixture);
-        QVERIFY(panel_->addSource(
-            source(QStringLiteral("Gateway EU"), server_->base(), readToken_, 15)));
-        LiveSource om = openMeterSource(QStringLiteral("OpenMeter (self-hosted)"), fixture.url());
-        om.intervalMinutes = 30;
-        QVERIFY(panel_->addSource(om));
-        for (const LiveSource& each : panel_->sources()) {
-            bool ok = false;
-            QVERIFY(pull(each.id, &ok));
-        }
-        const QPalette light = QApplication::palette();
-        for (const QString& suffix : {QStringLiteral("light"), QStringLiteral("dark")}) {
-            QApplication::setPalette(suffix == QLatin1String("dark") ? aicp::test::darkPalette()
-                                                                     : light);
-            panel_->resize(1000, 320);
-            QTest::qWait(100);
-            QVERIFY(panel_->grab().save(QDir(shotDir).filePath(
-                QStringLiteral("livesources-openmeter-panel-%1.png").arg(suffix))));
-            LiveSource shown = panel_->sources()[1];
-            shown.openMeter.usersMeter = QStringLiteral("user_requests");
-            LiveSourceDialog dialog(shown);
-            dialog.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-            dialog.accept();  // the users meter without its key: the message shows
-            QTest::qWait(100);
-            QVERIFY(dialog.grab().save(QDir(shotDir).filePath(
-                QStringLiteral("livesources-openmeter-dialog-%1.png").arg(suffix))));
-            // An aicp source's dialog shows none of the meters.
-            LiveSourceDialog plain(panel_->sources()[0]);
-            plain.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&plain));
-            QTest::qWait(100);
-            QVERIFY(plain.grab().save(QDir(shotDir).filePath(
-                QStringLiteral("livesources-aicp-dialog-%1.png").arg(suffix))));
-        }
-        QApplication::setPalette(light);
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the Settings page with a
-    // pulled and a failing source, light and dark.
-    void screenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        QVERIFY(QDir().mkpath(shotDir));
-        cleanup();
-        QTemporaryDir scratch;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
-        const QString path = scratch.filePath(QStringLiteral("console.aicp"));
-        QVERIFY(WorkspaceSession::open(path, WorkspaceSession::WhenMissing::CreateEmpty).ok());
-        const QPalette light = QApplication::palette();
-        bool first = true;
-        for (const QString& suffix : {QStringLiteral("light"), QStringLiteral("dark")}) {
-            QApplication::setPalette(suffix == QLatin1String("dark") ? aicp::test::darkPalette()
-                                                                     : light);
-            auto session = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
-            QVERIFY(session.ok());
-            MainWindow window(std::move(session).value());
-            window.resize(1280, 900);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            window.showPage(MainWindow::Page::Settings);
-            auto* panel = window.findChild<LiveSourcesPanel*>();
-            QVERIFY(panel);
-            // The window's first reads run on the shared runner.
-            QTRY_VERIFY_WITH_TIMEOUT(
-                panel->findChild<QPushButton*>(QStringLiteral("addSourceButton"))->isEnabled(),
-                20000);
-            if (first) {
-                first = false;
-                QVERIFY(panel->addSource(
-                    source(QStringLiteral("Gateway EU"), server_->base(), readToken_, 15)));
-                QVERIFY(panel->addSource(source(
-                    QStringLiteral("Gateway US (staging)"),
-                    QUrl(QStringLiteral("http://127.0.0.1:%1").arg(closedPort())), readToken_, 1)));
-                for (const LiveSource& each : panel->sources()) {
-                    QSignalSpy finished(panel, &LiveSourcesPanel::pullFinished);
-                    QVERIFY(panel->pullNow(each.id));
-                    QVERIFY(finished.wait(kPullTimeoutMs));
-                }
-            }
-            QTest::qWait(150);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("livesources-%1.png").arg(suffix))));
-            // The Usage page's button leads here.
-            window.showPage(MainWindow::Page::Usage);
-            auto* usageButton = window.findChild<QPushButton*>(QStringLiteral("liveSourcesButton"));
-            QVERIFY(usageButton);
-            QTest::qWait(100);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("livesources-usage-%1.png").arg(suffix))));
-            usageButton->click();
-            QVERIFY(panel->isVisible());
-            auto* page = panel->parentWidget();
-            page->setMinimumHeight(1100);
-            QTest::qWait(150);
-            QVERIFY(page->grab().save(
-                QDir(shotDir).filePath(QStringLiteral("livesources-page-%1.png").arg(suffix))));
-        }
-        QApplication::setPalette(light);
     }
 };
 

@@ -5,7 +5,6 @@
 #include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
 #include "storage/workspace.h"
-#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -182,36 +181,6 @@ private slots:
         window_.reset();
         auto workspace = Workspace::open(demoPath_).value();
         QVERIFY(aicp::setWorkspaceMode(*workspace, Workspace::Mode::Vendor));
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the window and the whole
-    // page, light and dark, for a person to look at.
-    void screenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        QVERIFY(QDir().mkpath(shotDir));
-        const QPalette light = QApplication::palette();
-        const auto shoot = [&](const QString& suffix, const QPalette& palette,
-                               const char* customer) {
-            QApplication::setPalette(palette);
-            window_.reset();
-            init();
-            window_->show();
-            QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-            pick(customer, QDate(2026, 11, 1));
-            QTest::qWait(150);
-            QVERIFY(window_->grab().save(
-                QDir(shotDir).filePath(QStringLiteral("recommendations-%1.png").arg(suffix))));
-            page_->setMinimumHeight(1100);
-            QTest::qWait(150);
-            QVERIFY(page_->grab().save(
-                QDir(shotDir).filePath(QStringLiteral("recommendations-page-%1.png").arg(suffix))));
-        };
-        shoot(QStringLiteral("light"), light, "initech");
-        shoot(QStringLiteral("dark"), aicp::test::darkPalette(), "initech");
-        shoot(QStringLiteral("saving-light"), light, "tyrell");
-        QApplication::setPalette(light);
     }
 };
 

@@ -9,7 +9,6 @@
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/reportspage.h"
 #include "storage/workspace.h"
-#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -360,55 +359,6 @@ private slots:
                  QStringLiteral("seats counted twice"));
         QVERIFY(table->model()->index(0, 4).data().toString().startsWith(
             QStringLiteral("Credited (AICP-CN-2026-")));
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the main window on the
-    // Reports page, light and dark.
-    void screenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        page_.reset();
-        {
-            InvoiceBook book(*workspace_);
-            for (const char* id : {"acme-corp", "globex", "initech"})
-                (void)book.issue(QString::fromLatin1(id), {2026, 10});
-        }
-        workspace_.reset();
-        QVERIFY(QDir().mkpath(shotDir));
-        const QPalette light = QApplication::palette();
-        const auto shoot = [&](const QString& suffix, const QPalette& palette) {
-            QApplication::setPalette(palette);
-            auto session = WorkspaceSession::open(demoPath_, WorkspaceSession::WhenMissing::Refuse);
-            QVERIFY(session.ok());
-            MainWindow window(std::move(session).value());
-            window.resize(1280, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            auto* months = window.findChild<QComboBox*>(QStringLiteral("monthSelector"));
-            months->setCurrentIndex(months->findData(QDate(2026, 11, 1)));
-            window.showPage(MainWindow::Page::Reports);
-            auto* page = window.findChild<ReportsPage*>();
-            QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->report(), 60000);
-            auto* table = page->findChild<QTableView*>(QStringLiteral("costReportTable"));
-            table->selectRow(2);
-            QTest::qWait(150);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("reports-%1.png").arg(suffix))));
-            months->setCurrentIndex(months->findData(QDate(2026, 10, 1)));
-            QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && page->report() &&
-                                         page->report()->month == (YearMonth{2026, 10}),
-                                     60000);
-            page->findChild<QTabWidget*>(QStringLiteral("reportTabs"))->setCurrentIndex(1);
-            page->invoicesPanel()->selectInvoice(page->invoicesPanel()->invoices().front().number);
-            QTest::qWait(150);
-            QVERIFY(window.grab().save(
-                QDir(shotDir).filePath(QStringLiteral("invoices-%1.png").arg(suffix))));
-        };
-        shoot(QStringLiteral("light"), light);
-        shoot(QStringLiteral("dark"), aicp::test::darkPalette());
-        QApplication::setPalette(light);
-        workspace_ = Workspace::open(demoPath_).value();
     }
 };
 

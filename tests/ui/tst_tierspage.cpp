@@ -2,7 +2,6 @@
 #include "pages/tiers/tiercomparisonmodel.h"
 #include "pages/tiers/tierresultcard.h"
 #include "pages/tiers/tierspage.h"
-#include "support/darkpalette.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -262,55 +261,6 @@ private slots:
         QCOMPARE(model->highlightedTier(), QStringLiteral("starter"));
         find<QCheckBox>(QStringLiteral("ssoInput"))->click();
         QCOMPARE(model->highlightedTier(), QStringLiteral("professional"));
-    }
-
-    // Not a check: with AICP_SHOT_DIR set, saves the main window on the Tiers
-    // page in the light palette and a dark one, for people to look at.
-    void screenshots() {
-        const QString shotDir = qEnvironmentVariable("AICP_SHOT_DIR");
-        if (shotDir.isEmpty())
-            QSKIP("set AICP_SHOT_DIR to save screenshots");
-        page_.reset();
-        QVERIFY(QDir().mkpath(shotDir));
-
-        QTemporaryDir scratch;
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
-        auto session = WorkspaceSession::open(scratch.filePath(QStringLiteral("demo.aicp")),
-                                              WorkspaceSession::WhenMissing::CreateDemo);
-        QVERIFY(session.ok());
-
-        const QPalette light = QApplication::palette();
-        const auto shoot = [&](const QString& name, const QPalette& palette, bool sso,
-                               bool itemised, MainWindow::Page page = MainWindow::Page::Tiers) {
-            QApplication::setPalette(palette);
-            auto reopened = WorkspaceSession::open(scratch.filePath(QStringLiteral("demo.aicp")),
-                                                   WorkspaceSession::WhenMissing::Refuse);
-            QVERIFY(reopened.ok());
-            MainWindow window(std::move(reopened).value());
-            window.resize(1280, 800);
-            window.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&window));
-            QTest::keyClicks(window.findChild<QLineEdit*>(QStringLiteral("requestsInput")),
-                             QStringLiteral("250000"));
-            if (sso)
-                window.findChild<QCheckBox*>(QStringLiteral("ssoInput"))->setChecked(true);
-            if (itemised)
-                window.findChild<QToolButton*>(QStringLiteral("breakdownToggle"))->setChecked(true);
-            window.showPage(page);
-            QTest::qWait(50);
-            QVERIFY(window.grab().save(QDir(shotDir).filePath(name)));
-        };
-
-        shoot(QStringLiteral("tiers-light.png"), light, false, false);
-        shoot(QStringLiteral("tiers-light-itemised.png"), light, true, true);
-        shoot(QStringLiteral("tiers-shell-licenses-light.png"), light, false, false,
-              MainWindow::Page::Licenses);
-
-        const QPalette dark = aicp::test::darkPalette();
-        shoot(QStringLiteral("tiers-dark.png"), dark, false, false);
-        shoot(QStringLiteral("tiers-dark-itemised.png"), dark, true, true);
-        QApplication::setPalette(light);
     }
 };
 

@@ -1,0 +1,217 @@
+// The dialogs and the first-run welcome, shot on their own (not from inside
+// the window's event loop) so each can be filled in first.
+
+#include "customers/customer.h"
+#include "dialogs/passphrasedialog.h"
+#include "firstrun/customerlicensepage.h"
+#include "firstrun/firstrunwizard.h"
+#include "firstrun/locationpage.h"
+#include "licensing/keystore.h"
+#include "licensing/licensefile.h"
+#include "licensing/licenseregistry.h"
+#include "metering/livesources.h"
+#include "pages/licenses/licenseissuedialog.h"
+#include "pages/licenses/revokelicensedialog.h"
+#include "pages/licenses/verifylicensedialog.h"
+#include "pages/usage/livesourcedialog.h"
+#include "shooter.h"
+#include "storage/workspace.h"
+#include "workspacesession.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QFile>
+#include <QLineEdit>
+#include <QTest>
+
+namespace aicp::shots {
+
+namespace {
+
+template <typename T>
+T* child(const QWidget& parent, const char* name) {
+    return parent.findChild<T*>(QString::fromLatin1(name));
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+// The customer's license in force and one revoked license of the workspace.
+struct Licenses {
+    std::optional<LicenseRecord> shown;
+    std::optional<LicenseRecord> revoked;
+};
+
+Licenses pickLicenses(Workspace& workspace, const Scene& scene) {
+    Licenses picked;
+    const auto all = LicenseRegistry(workspace).list();
+    if (!all)
+        return picked;
+    picked.shown = licenseInForce(*all, scene.customer, scene.now);
+    for (const LicenseRecord& record : *all)
+        if (record.revocation)
+            picked.revoked = record;
+    return picked;
+}
+
+void shootIssue(Shooter& shooter, WorkspaceSession& session, const QString& folder) {
+    LicenseIssueDialog issue(session.priceBook(), session.customers().valueOr({}));
+    issue.selectCustomer(QStringLiteral("globex"));
+    child<QCheckBox>(issue, "pack_toxicity")->setChecked(true);
+    child<QCheckBox>(issue, "module_gdpr")->setChecked(true);
+    child<QLineEdit>(issue, "discountInput")->setText(QStringLiteral("10"));
+    issue.resize(1060, 680);
+    issue.show();
+    shooter.save(issue, folder + QStringLiteral("issue.png"));
+    auto* tier = child<QComboBox>(issue, "tierInput");
+    tier->setCurrentIndex(tier->findData(QStringLiteral("open_source")));
+    shooter.save(issue, folder + QStringLiteral("issue-refused.png"));
+}
+
+void shootVerify(Shooter& shooter, WorkspaceSession& session, const Licenses& licenses,
+                 const QString& folder) {
+    VerifyLicenseDialog verify(session.workspace(), session.priceBook());
+    verify.resize(1060, 640);
+    verify.show();
+    const struct {
+        const std::optional<LicenseRecord>& record;
+        const char* file;
+    } cases[] = {{licenses.shown, "verify.png"}, {licenses.revoked, "verify-revoked.png"}};
+    for (const auto& each : cases) {
+        if (!shooter.expect(each.record.has_value(),
+                            QStringLiteral("no license for %1").arg(QLatin1String(each.file))))
+            continue;
+        verify.setText(QString::fromLatin1(each.record->key));
+        verify.verify();
+        shooter.save(verify, folder + QLatin1String(each.file));
+    }
+}
+
+}  // namespace
+
+void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& folder) {
+    auto session = WorkspaceSession::open(scene.db, WorkspaceSession::WhenMissing::Refuse);
+    if (!shooter.expect(session.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
+        return;
+    const Licenses licenses = pickLicenses((*session)->workspace(), scene);
+    shootIssue(shooter, **session, folder);
+    shootVerify(shooter, **session, licenses, folder);
+    if (licenses.shown) {
+        const TierDefinition* tier =
+            (*session)->priceBook().latest().tier(licenses.shown->license.tier);
+        RevokeLicenseDialog revoke(*licenses.shown, tier ? tier->name : QString());
+        revoke.setReason(QStringLiteral("Contract terminated for non-payment"));
+        revoke.show();
+        shooter.save(revoke, folder + QStringLiteral("revoke.png"));
+    }
+    PassphraseDialog passphrase(PassphraseDialog::Kind::NewKey,
+                                QStringLiteral("Choose the passphrase for the new signing key."));
+    passphrase.show();
+    QTest::keyClicks(child<QLineEdit>(passphrase, "passphraseInput"), QStringLiteral("abc"));
+    shooter.save(passphrase, folder + QStringLiteral("passphrase.png"));
+}
+
+void shootLiveSourceDialogs(Shooter& shooter, const QString& folder) {
+    LiveSource openMeter;
+    openMeter.name = QStringLiteral("OpenMeter (self-hosted)");
+    openMeter.kind = LiveSourceKind::OpenMeter;
+    openMeter.url = QUrl(QStringLiteral("https://openmeter.example.com"));
+    openMeter.intervalMinutes = 30;
+    openMeter.openMeter.requestsMeter = QStringLiteral("governed_requests");
+    openMeter.openMeter.packsMeter = QStringLiteral("pack_requests");
+    openMeter.openMeter.packKey = QStringLiteral("pack");
+    openMeter.openMeter.usersMeter = QStringLiteral("user_requests");
+    LiveSourceDialog dialog(openMeter);
+    dialog.show();
+    dialog.accept();  // the users meter without its key: the message shows
+    shooter.save(dialog, folder + QStringLiteral("livesource-openmeter.png"));
+    // An aicp source's dialog shows none of the meters.
+    LiveSource gateway;
+    gateway.name = QStringLiteral("Gateway EU");
+    gateway.url = QUrl(QStringLiteral("https://gateway-eu.example.com"));
+    gateway.intervalMinutes = 15;
+    LiveSourceDialog plain(gateway);
+    plain.show();
+    shooter.save(plain, folder + QStringLiteral("livesource-aicp.png"));
+}
+
+namespace {
+
+// The files a customer is sent (the demo vendor's public key and the
+// customer's license) and another vendor's key, which did not sign it.
+struct CustomerFiles {
+    QString publicKey;
+    QString otherPublicKey;
+    QString license;
+};
+
+std::optional<CustomerFiles> writeCustomerFiles(const Scene& scene) {
+    CustomerFiles files{QDir(scene.scratch).filePath(QStringLiteral("aicp-public-key.pem")),
+                        QDir(scene.scratch).filePath(QStringLiteral("other-public-key.pem")),
+                        QDir(scene.scratch).filePath(QStringLiteral("customer.lic"))};
+    if (QFile::exists(files.license))
+        return files;
+    auto demo = Workspace::open(scene.db);
+    if (!demo)
+        return std::nullopt;
+    const auto key = KeyStore(**demo).find();
+    const Licenses licenses = pickLicenses(**demo, scene);
+    auto other = Workspace::open(QDir(scene.scratch).filePath(QStringLiteral("other-vendor.aicp")));
+    if (!key || !licenses.shown || !other)
+        return std::nullopt;
+    const auto otherKey = KeyStore(**other).generate("other vendor passphrase");
+    if (!otherKey || !writeFile(files.publicKey, key->publicKeyPem) ||
+        !writeFile(files.otherPublicKey, otherKey->publicKeyPem) ||
+        !writeFile(files.license, licenseFileText(licenses.shown->key, licenses.shown->license)))
+        return std::nullopt;
+    return files;
+}
+
+}  // namespace
+
+void shootFirstRun(Shooter& shooter, const Scene& scene, const QString& folder) {
+    const auto files = writeCustomerFiles(scene);
+    if (!shooter.expect(files.has_value(), QStringLiteral("cannot write the customer's files")))
+        return;
+    const QString fresh = QDir(scene.scratch).filePath(QStringLiteral("workspace.aicp"));
+    const auto save = [&](FirstRunWizard& wizard, const char* name) {
+        shooter.save(wizard, folder + QLatin1String(name) + QStringLiteral(".png"));
+    };
+    FirstRunWizard wizard(FirstRunWizard::Purpose::FirstRun);
+    wizard.setDemoPath(QDir(scene.scratch).filePath(QStringLiteral("demo.aicp")));
+    wizard.show();
+    save(wizard, "welcome");
+    QTest::mouseClick(child<QCommandLinkButton>(wizard, "createWorkspaceButton"), Qt::LeftButton);
+    wizard.locationPage()->setPath(fresh);
+    save(wizard, "location");
+    wizard.locationPage()->setPath(scene.db);
+    save(wizard, "location-taken");
+    wizard.locationPage()->setPath(fresh);
+    wizard.next();
+    child<QLineEdit>(wizard, "vendorNameInput")->setText(QStringLiteral("Acme AI"));
+    child<QLineEdit>(wizard, "passphraseInput")->setText(QStringLiteral("short"));
+    save(wizard, "vendor");
+    const QString passphrase = QStringLiteral("correct horse battery");
+    child<QLineEdit>(wizard, "passphraseInput")->setText(passphrase);
+    child<QLineEdit>(wizard, "passphraseRepeatInput")->setText(passphrase);
+    save(wizard, "vendor-ready");
+    wizard.back();
+    wizard.locationPage()->setMode(Workspace::Mode::Customer);
+    wizard.next();
+    auto* page = child<CustomerLicensePage>(wizard, "customerLicensePage");
+    save(wizard, "customer");
+    page->setPublicKeyPath(files->otherPublicKey);
+    page->setLicensePath(files->license);
+    save(wizard, "customer-wrong-key");
+    page->setPublicKeyPath(files->publicKey);
+    save(wizard, "customer-ready");
+    page->showBusy(QStringLiteral("Creating the workspace…"));
+    page->setInputsEnabled(false);
+    save(wizard, "customer-busy");
+    wizard.reject();
+}
+
+}  // namespace aicp::shots
