@@ -32,6 +32,14 @@ CustomerLicensePage::CustomerLicensePage(QWidget* parent)
         tr("Import the license file your vendor sent. It is checked against the "
            "vendor's public key before anything is kept."));
 
+    setUpPathFields();
+    setUpBrowseButtons();
+    setUpOutcomeAndSkip();
+    buildLayout();
+    verify();
+}
+
+void CustomerLicensePage::setUpPathFields() {
     publicKey_->setObjectName(QStringLiteral("publicKeyPathInput"));
     publicKey_->setAccessibleName(tr("Vendor's public key file"));
     publicKey_->setToolTip(
@@ -46,6 +54,9 @@ CustomerLicensePage::CustomerLicensePage(QWidget* parent)
         field->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 44);
         connect(field, &QLineEdit::textChanged, this, &CustomerLicensePage::verify);
     }
+}
+
+void CustomerLicensePage::setUpBrowseButtons() {
     browseKey_->setObjectName(QStringLiteral("browsePublicKeyButton"));
     browseKey_->setAccessibleName(tr("Browse for the vendor's public key"));
     browseKey_->setToolTip(tr("Choose the vendor's public key file"));
@@ -61,7 +72,9 @@ CustomerLicensePage::CustomerLicensePage(QWidget* parent)
         browse(license_, tr("License File"),
                tr("License files (*.lic *.license *.txt);;All files (*)"));
     });
+}
 
+void CustomerLicensePage::setUpOutcomeAndSkip() {
     outcome_->setObjectName(QStringLiteral("licenseOutcome"));
     outcome_->setWordWrap(true);
     outcome_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -77,7 +90,9 @@ CustomerLicensePage::CustomerLicensePage(QWidget* parent)
         applySkip();
         emit completeChanged();
     });
+}
 
+void CustomerLicensePage::buildLayout() {
     auto* keyRow = new QHBoxLayout;
     keyRow->addWidget(publicKey_, 1);
     keyRow->addWidget(browseKey_);
@@ -105,7 +120,6 @@ CustomerLicensePage::CustomerLicensePage(QWidget* parent)
     for (QWidget* input :
          std::initializer_list<QWidget*>{publicKey_, license_, browseKey_, browseLicense_, skip_})
         addInput(input);
-    verify();
 }
 
 void CustomerLicensePage::initializePage() {

@@ -36,6 +36,11 @@ protected:
     void initializePage() override;
 
 private:
+    // The constructor's sections, in the order the widgets are made.
+    void setUpPathFields();
+    void setUpBrowseButtons();
+    void setUpOutcomeAndSkip();
+    void buildLayout();
     void browse(QLineEdit* field, const QString& title, const QString& filter);
     void verify();
     void applySkip();

@@ -43,7 +43,15 @@ CalculatorForm::CalculatorForm(QWidget* parent)
       packsGrid_(new QGridLayout),
       modulesGrid_(new QGridLayout) {
     const QLocale locale;
+    setUpRequests(locale);
+    setUpPeople();
+    setUpAuditAndDiscount(locale);
+    sso_->setObjectName(QStringLiteral("ssoInput"));
+    buildLayout();
+    connectInputs();
+}
 
+void CalculatorForm::setUpRequests(const QLocale& locale) {
     requests_->setObjectName(QStringLiteral("requestsInput"));
     requests_->setPlaceholderText(formatCount(0, locale));
     requests_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -55,7 +63,9 @@ CalculatorForm::CalculatorForm(QWidget* parent)
         QRegularExpression(
             QStringLiteral("[0-9\\s%1]{0,%2}").arg(group).arg(kMaxRequestDigits * 2)),
         requests_));
+}
 
+void CalculatorForm::setUpPeople() {
     for (QSpinBox* people : {seats_, agents_}) {
         people->setRange(0, kMaxPeople);
         people->setValue(1);
@@ -66,7 +76,9 @@ CalculatorForm::CalculatorForm(QWidget* parent)
     seats_->setToolTip(tr("People who sign in to the control plane"));
     agents_->setObjectName(QStringLiteral("agentsInput"));
     agents_->setToolTip(tr("AI agents sending traffic through the gateway"));
+}
 
+void CalculatorForm::setUpAuditAndDiscount(const QLocale& locale) {
     auditTier_->setObjectName(QStringLiteral("auditTierInput"));
     auditTier_->setToolTip(
         tr("How long audit records must be kept; a tier that keeps them "
@@ -80,8 +92,9 @@ CalculatorForm::CalculatorForm(QWidget* parent)
     const QString point = QRegularExpression::escape(QString(locale.decimalPoint()));
     discount_->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[0-9]{0,3}(%1[0-9]{0,6})?").arg(point)), discount_));
-    sso_->setObjectName(QStringLiteral("ssoInput"));
+}
 
+void CalculatorForm::buildLayout() {
     auto* fields = new QFormLayout;
     fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     fields->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -106,7 +119,9 @@ CalculatorForm::CalculatorForm(QWidget* parent)
     layout->addWidget(sectionCaption(tr("Compliance modules"), this));
     layout->addLayout(modulesGrid_);
     layout->addStretch();
+}
 
+void CalculatorForm::connectInputs() {
     connect(requests_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
     connect(discount_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
     connect(seats_, &QSpinBox::valueChanged, this, &CalculatorForm::inputChanged);

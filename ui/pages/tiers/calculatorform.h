@@ -10,6 +10,7 @@ class QComboBox;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QLocale;
 class QSpinBox;
 
 namespace aicp {
@@ -43,6 +44,12 @@ signals:
     void inputChanged();
 
 private:
+    // The constructor's sections.
+    void setUpRequests(const QLocale& locale);
+    void setUpPeople();
+    void setUpAuditAndDiscount(const QLocale& locale);
+    void buildLayout();
+    void connectInputs();
     void rebuildChoices(QGridLayout* grid, std::vector<QCheckBox*>& boxes, const QStringList& ids,
                         QString (*nameOf)(const QString&), const QString& objectPrefix);
     [[nodiscard]] static QStringList checkedIds(const std::vector<QCheckBox*>& boxes);

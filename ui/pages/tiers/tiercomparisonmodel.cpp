@@ -69,134 +69,173 @@ private:
 
 }  // namespace
 
+class TierComparisonModel::RowBuilder {
+public:
+    RowBuilder(const PriceBookVersion& prices, const QLocale& locale)
+        : prices_(prices), words_(locale, prices.currency) {}
+
+    [[nodiscard]] std::vector<Row> build() {
+        addPriceRows();
+        addAllowanceRows();
+        addFeatureRows();
+        addAuditRows();
+        addOtherFeatureRows();
+        return std::move(rows_);
+    }
+
+private:
+    template <typename CellOf>
+    void addRow(const QString& label, const QString& toolTip, CellOf cellOf) {
+        Row row{label, toolTip, {}};
+        for (const TierDefinition& tier : prices_.tiers)
+            row.cells.push_back(cellOf(tier));
+        rows_.push_back(std::move(row));
+    }
+
+    [[nodiscard]] static Cell yesNo(bool yes, const QString& toolTip = {}) {
+        return Cell{yes ? kYes : kNo, toolTip, yes ? CellKind::Yes : CellKind::No};
+    }
+    [[nodiscard]] Cell limit(const std::optional<std::int64_t>& included) const {
+        return Cell{included ? words_.count(*included) : tr("Unlimited"), {}, CellKind::Text};
+    }
+    [[nodiscard]] Cell includedAddOns(const AddOnAllowance& allowance) const {
+        return Cell{
+            allowance.included ? words_.count(*allowance.included) : tr("All"), {}, CellKind::Text};
+    }
+    [[nodiscard]] Cell extraAddOn(const AddOnAllowance& allowance) const {
+        if (allowance.isUnlimited())
+            return Cell{kNo, tr("All are included"), CellKind::No};
+        if (!allowance.extra)
+            return Cell{tr("Not sold"), tr("This tier cannot add more"), CellKind::No};
+        return Cell{words_.charge(*allowance.extra, {}), {}, CellKind::Text};
+    }
+
+    // The base price and the requests it covers.
+    void addPriceRows() {
+        addRow(tr("Base price / month"), tr("The fixed monthly subscription"),
+               [&](const TierDefinition& tier) {
+                   return Cell{words_.charge(tier.base, {}), {}, CellKind::Text};
+               });
+        addRow(tr("Requests included / month"),
+               tr("Governed AI requests covered by the base price"),
+               [&](const TierDefinition& tier) { return limit(tier.includedRequests); });
+        addRow(tr("Beyond the included requests"),
+               tr("What each request over the monthly quota costs"),
+               [&](const TierDefinition& tier) {
+                   if (!tier.includedRequests)
+                       return Cell{kNo, tr("Requests are unlimited"), CellKind::No};
+                   if (!tier.requestOverage)
+                       return Cell{tr("Hard cap"),
+                                   tr("Traffic over the quota is refused, never billed"),
+                                   CellKind::Text};
+                   const QString text = words_.charge(*tier.requestOverage, tr(" / request"));
+                   return Cell{text, text, CellKind::Text};
+               });
+    }
+
+    // Policy packs, compliance modules, seats and agents: included, then extra.
+    void addAllowanceRows() {
+        addRow(tr("Policy packs included"), prices_.policyPacks.join(QStringLiteral(", ")),
+               [&](const TierDefinition& tier) { return includedAddOns(tier.policyPacks); });
+        addRow(tr("Extra policy pack / month"), {},
+               [&](const TierDefinition& tier) { return extraAddOn(tier.policyPacks); });
+        addRow(tr("Compliance modules included"),
+               prices_.complianceModules.join(QStringLiteral(", ")),
+               [&](const TierDefinition& tier) { return includedAddOns(tier.complianceModules); });
+        addRow(tr("Extra compliance module / month"), {},
+               [&](const TierDefinition& tier) { return extraAddOn(tier.complianceModules); });
+        addRow(tr("Seats included"), tr("People who sign in to the control plane"),
+               [&](const TierDefinition& tier) { return includedAddOns(tier.seats); });
+        addRow(tr("Extra seat / month"), {},
+               [&](const TierDefinition& tier) { return extraAddOn(tier.seats); });
+        addRow(tr("Agents included"),
+               tr("Agents are never charged: a tier allows them or cannot serve"),
+               [&](const TierDefinition& tier) { return limit(tier.includedAgents); });
+    }
+
+    void addFeatureRows() {
+        addRow(featureName(QStringLiteral("sso")), {}, [](const TierDefinition& tier) {
+            return yesNo(tier.hasFeature(QStringLiteral("sso")));
+        });
+        addRow(tr("Plugins, custom policies"), {}, [](const TierDefinition& tier) {
+            const bool plugins = tier.hasFeature(QStringLiteral("plugins"));
+            const bool custom = tier.hasFeature(QStringLiteral("custom_policies"));
+            if (plugins != custom)
+                return Cell{plugins ? featureName(QStringLiteral("plugins"))
+                                    : featureName(QStringLiteral("custom_policies")),
+                            {},
+                            CellKind::Text};
+            return yesNo(plugins);
+        });
+        addRow(featureName(QStringLiteral("dedicated_support")), {},
+               [](const TierDefinition& tier) {
+                   return yesNo(tier.hasFeature(QStringLiteral("dedicated_support")));
+               });
+    }
+
+    void addAuditRows() {
+        addRow(tr("Audit retention included"), {}, [&](const TierDefinition& tier) {
+            const AuditTier* audit = prices_.auditTier(tier.includedAuditTier);
+            if (!audit)
+                return Cell{tier.includedAuditTier, {}, CellKind::Text};
+            return Cell{tr("%1, %2 days").arg(audit->name, words_.count(audit->retentionDays)),
+                        {},
+                        CellKind::Text};
+        });
+        addRow(tr("Audit upgrades / month"),
+               tr("Longer retention, charged at its full monthly price"),
+               [&](const TierDefinition& tier) { return auditUpgrades(tier); });
+    }
+
+    [[nodiscard]] Cell auditUpgrades(const TierDefinition& tier) const {
+        if (!tier.auditUpgradesSold)
+            return Cell{tr("Not sold"), {}, CellKind::No};
+        QStringList upgrades;
+        const int includedRank = prices_.auditTierRank(tier.includedAuditTier);
+        for (std::size_t rank = 0; rank < prices_.auditTiers.size(); ++rank) {
+            const AuditTier& audit = prices_.auditTiers[rank];
+            if (static_cast<int>(rank) > includedRank)
+                upgrades.append(
+                    QStringLiteral("%1 %2").arg(audit.name, words_.charge(audit.price, {})));
+        }
+        if (upgrades.isEmpty())
+            return Cell{kNo, tr("The longest retention is included"), CellKind::No};
+        return Cell{upgrades.join(u'\n'), {}, CellKind::Text};
+    }
+
+    // Features not already covered by a row above, so a feature added to the
+    // price book shows up here without a code change.
+    void addOtherFeatureRows() {
+        const QStringList covered = {QStringLiteral("sso"),
+                                     QStringLiteral("plugins"),
+                                     QStringLiteral("custom_policies"),
+                                     QStringLiteral("dedicated_support"),
+                                     QStringLiteral("policy_packs"),
+                                     QStringLiteral("compliance_modules")};
+        for (const QString& feature : prices_.features) {
+            if (covered.contains(feature))
+                continue;
+            addRow(featureName(feature), {},
+                   [&](const TierDefinition& tier) { return yesNo(tier.hasFeature(feature)); });
+        }
+    }
+
+    const PriceBookVersion& prices_;
+    const Wording words_;
+    std::vector<Row> rows_;
+};
+
 TierComparisonModel::TierComparisonModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void TierComparisonModel::setPrices(const PriceBookVersion& prices, const QLocale& locale) {
     beginResetModel();
     tierIds_.clear();
     tierNames_.clear();
-    rows_.clear();
-
-    const Wording words(locale, prices.currency);
-    const auto& tiers = prices.tiers;
-    for (const TierDefinition& tier : tiers) {
+    for (const TierDefinition& tier : prices.tiers) {
         tierIds_.push_back(tier.id);
         tierNames_.push_back(tier.name);
     }
-
-    const auto addRow = [&](const QString& label, const QString& toolTip, auto cellOf) {
-        Row row{label, toolTip, {}};
-        for (const TierDefinition& tier : tiers)
-            row.cells.push_back(cellOf(tier));
-        rows_.push_back(std::move(row));
-    };
-    const auto yesNo = [](bool yes, const QString& toolTip = {}) {
-        return Cell{yes ? kYes : kNo, toolTip, yes ? CellKind::Yes : CellKind::No};
-    };
-    const auto limit = [&](const std::optional<std::int64_t>& included) {
-        return Cell{included ? words.count(*included) : tr("Unlimited"), {}, CellKind::Text};
-    };
-    const auto includedAddOns = [&](const AddOnAllowance& allowance) {
-        return Cell{
-            allowance.included ? words.count(*allowance.included) : tr("All"), {}, CellKind::Text};
-    };
-    const auto extraAddOn = [&](const AddOnAllowance& allowance) {
-        if (allowance.isUnlimited())
-            return Cell{kNo, tr("All are included"), CellKind::No};
-        if (!allowance.extra)
-            return Cell{tr("Not sold"), tr("This tier cannot add more"), CellKind::No};
-        return Cell{words.charge(*allowance.extra, {}), {}, CellKind::Text};
-    };
-
-    addRow(tr("Base price / month"), tr("The fixed monthly subscription"),
-           [&](const TierDefinition& tier) {
-               return Cell{words.charge(tier.base, {}), {}, CellKind::Text};
-           });
-    addRow(tr("Requests included / month"), tr("Governed AI requests covered by the base price"),
-           [&](const TierDefinition& tier) { return limit(tier.includedRequests); });
-    addRow(tr("Beyond the included requests"), tr("What each request over the monthly quota costs"),
-           [&](const TierDefinition& tier) {
-               if (!tier.includedRequests)
-                   return Cell{kNo, tr("Requests are unlimited"), CellKind::No};
-               if (!tier.requestOverage)
-                   return Cell{tr("Hard cap"),
-                               tr("Traffic over the quota is refused, never billed"),
-                               CellKind::Text};
-               const QString text = words.charge(*tier.requestOverage, tr(" / request"));
-               return Cell{text, text, CellKind::Text};
-           });
-    addRow(tr("Policy packs included"), prices.policyPacks.join(QStringLiteral(", ")),
-           [&](const TierDefinition& tier) { return includedAddOns(tier.policyPacks); });
-    addRow(tr("Extra policy pack / month"), {},
-           [&](const TierDefinition& tier) { return extraAddOn(tier.policyPacks); });
-    addRow(tr("Compliance modules included"), prices.complianceModules.join(QStringLiteral(", ")),
-           [&](const TierDefinition& tier) { return includedAddOns(tier.complianceModules); });
-    addRow(tr("Extra compliance module / month"), {},
-           [&](const TierDefinition& tier) { return extraAddOn(tier.complianceModules); });
-    addRow(tr("Seats included"), tr("People who sign in to the control plane"),
-           [&](const TierDefinition& tier) { return includedAddOns(tier.seats); });
-    addRow(tr("Extra seat / month"), {},
-           [&](const TierDefinition& tier) { return extraAddOn(tier.seats); });
-    addRow(tr("Agents included"),
-           tr("Agents are never charged: a tier allows them or cannot serve"),
-           [&](const TierDefinition& tier) { return limit(tier.includedAgents); });
-
-    addRow(featureName(QStringLiteral("sso")), {}, [&](const TierDefinition& tier) {
-        return yesNo(tier.hasFeature(QStringLiteral("sso")));
-    });
-    addRow(tr("Plugins, custom policies"), {}, [&](const TierDefinition& tier) {
-        const bool plugins = tier.hasFeature(QStringLiteral("plugins"));
-        const bool custom = tier.hasFeature(QStringLiteral("custom_policies"));
-        if (plugins != custom)
-            return Cell{plugins ? featureName(QStringLiteral("plugins"))
-                                : featureName(QStringLiteral("custom_policies")),
-                        {},
-                        CellKind::Text};
-        return yesNo(plugins);
-    });
-    addRow(featureName(QStringLiteral("dedicated_support")), {}, [&](const TierDefinition& tier) {
-        return yesNo(tier.hasFeature(QStringLiteral("dedicated_support")));
-    });
-
-    addRow(tr("Audit retention included"), {}, [&](const TierDefinition& tier) {
-        const AuditTier* audit = prices.auditTier(tier.includedAuditTier);
-        if (!audit)
-            return Cell{tier.includedAuditTier, {}, CellKind::Text};
-        return Cell{tr("%1, %2 days").arg(audit->name, words.count(audit->retentionDays)),
-                    {},
-                    CellKind::Text};
-    });
-    addRow(tr("Audit upgrades / month"), tr("Longer retention, charged at its full monthly price"),
-           [&](const TierDefinition& tier) {
-               if (!tier.auditUpgradesSold)
-                   return Cell{tr("Not sold"), {}, CellKind::No};
-               QStringList upgrades;
-               const int includedRank = prices.auditTierRank(tier.includedAuditTier);
-               for (std::size_t rank = 0; rank < prices.auditTiers.size(); ++rank) {
-                   const AuditTier& audit = prices.auditTiers[rank];
-                   if (static_cast<int>(rank) > includedRank)
-                       upgrades.append(
-                           QStringLiteral("%1 %2").arg(audit.name, words.charge(audit.price, {})));
-               }
-               if (upgrades.isEmpty())
-                   return Cell{kNo, tr("The longest retention is included"), CellKind::No};
-               return Cell{upgrades.join(u'\n'), {}, CellKind::Text};
-           });
-
-    // Features not already covered by a row above, so a feature added to the
-    // price book shows up here without a code change.
-    const QStringList covered = {QStringLiteral("sso"),
-                                 QStringLiteral("plugins"),
-                                 QStringLiteral("custom_policies"),
-                                 QStringLiteral("dedicated_support"),
-                                 QStringLiteral("policy_packs"),
-                                 QStringLiteral("compliance_modules")};
-    for (const QString& feature : prices.features) {
-        if (covered.contains(feature))
-            continue;
-        addRow(featureName(feature), {},
-               [&](const TierDefinition& tier) { return yesNo(tier.hasFeature(feature)); });
-    }
+    rows_ = RowBuilder(prices, locale).build();
     endResetModel();
 }
 

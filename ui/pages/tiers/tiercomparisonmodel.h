@@ -47,6 +47,8 @@ private:
         QString toolTip;
         std::vector<Cell> cells;  // one per tier
     };
+    // Words the price book's rows, one section of the table at a time.
+    class RowBuilder;
 
     std::vector<QString> tierIds_;
     std::vector<QString> tierNames_;

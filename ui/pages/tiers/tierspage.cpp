@@ -49,7 +49,33 @@ TiersPage::TiersPage(QWidget* parent)
     setFollows(FollowsMonth);
     const int gap = theme::spacing(font(), 0.75);
 
-    // Inputs: a card on the left, as narrow as its fields allow.
+    CardFrame* inputs = buildInputs(gap);
+    setUpCommand();
+    setUpResults();
+    QHBoxLayout* resultsHeading = buildResultsHeading(gap);
+    cardsRow_->setContentsMargins(0, 0, 0, 0);
+    cardsRow_->setSpacing(gap);
+    setUpTable(gap);
+    CardFrame* comparison = buildComparison(gap);
+
+    auto* results = new QVBoxLayout;
+    results->setSpacing(gap);
+    results->addLayout(resultsHeading);
+    results->addLayout(cardsRow_);
+    results->addWidget(comparison, 1);
+
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(gap);
+    layout->addWidget(inputs);
+    layout->addLayout(results, 1);
+
+    connect(form_, &CalculatorForm::inputChanged, this, &TiersPage::recalculate);
+    setMuted(summary_);
+}
+
+// Inputs: a card on the left, as narrow as its fields allow.
+CardFrame* TiersPage::buildInputs(int gap) {
     auto* inputs = new CardFrame(this);
     inputs->setObjectName(QStringLiteral("calculatorInputs"));
     auto* inputsLayout = new QVBoxLayout(inputs);
@@ -64,7 +90,10 @@ TiersPage::TiersPage(QWidget* parent)
     inputsLayout->addLayout(commandLayout);
     inputs->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
     inputs->setFixedWidth(QFontMetrics(font()).averageCharWidth() * 52);
+    return inputs;
+}
 
+void TiersPage::setUpCommand() {
     command_->setObjectName(QStringLiteral("equivalentCommand"));
     command_->setWordWrap(true);
     command_->setTextFormat(Qt::PlainText);
@@ -74,18 +103,18 @@ TiersPage::TiersPage(QWidget* parent)
     commandCaption_->setFont(theme::scaledFont(font(), 0.9));
     setMuted(commandCaption_);
     setMuted(command_);
+}
 
-    // Results: the answer in words, then one card per tier.
+// Results: the answer in words, then one card per tier.
+void TiersPage::setUpResults() {
     summary_->setObjectName(QStringLiteral("cheapestTier"));
     summary_->setTextFormat(Qt::PlainText);
     inputError_->setObjectName(QStringLiteral("inputError"));
     inputError_->setWordWrap(true);
     inputError_->hide();
-    {
-        QPalette palette = inputError_->palette();
-        palette.setColor(QPalette::WindowText, theme::warningText(palette));
-        inputError_->setPalette(palette);
-    }
+    QPalette palette = inputError_->palette();
+    palette.setColor(QPalette::WindowText, theme::warningText(palette));
+    inputError_->setPalette(palette);
 
     breakdownToggle_->setObjectName(QStringLiteral("breakdownToggle"));
     breakdownToggle_->setText(tr("Itemise"));
@@ -99,18 +128,20 @@ TiersPage::TiersPage(QWidget* parent)
         for (TierResultCard* card : cards_)
             card->setBreakdownVisible(itemised);
     });
+}
 
+QHBoxLayout* TiersPage::buildResultsHeading(int gap) {
     auto* resultsHeading = new QHBoxLayout;
     resultsHeading->setSpacing(gap);
     resultsHeading->addWidget(sectionTitle(tr("Monthly estimate"), this), 0, Qt::AlignBaseline);
     resultsHeading->addWidget(summary_, 1, Qt::AlignBaseline);
     resultsHeading->addWidget(inputError_, 1, Qt::AlignBaseline);
     resultsHeading->addWidget(breakdownToggle_, 0, Qt::AlignBaseline);
+    return resultsHeading;
+}
 
-    cardsRow_->setContentsMargins(0, 0, 0, 0);
-    cardsRow_->setSpacing(gap);
-
-    // Comparison: the price book side by side, tiers as columns.
+// Comparison: the price book side by side, tiers as columns.
+void TiersPage::setUpTable(int gap) {
     table_->setObjectName(QStringLiteral("comparisonTable"));
     table_->setModel(model_);
     table_->setAccessibleName(tr("Tier comparison"));
@@ -129,28 +160,16 @@ TiersPage::TiersPage(QWidget* parent)
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table_->horizontalHeader()->setHighlightSections(false);
     table_->horizontalHeader()->setFont(theme::scaledFont(font(), 1.0, true));
+}
 
+CardFrame* TiersPage::buildComparison(int gap) {
     auto* comparison = new CardFrame(this);
     auto* comparisonLayout = new QVBoxLayout(comparison);
     comparisonLayout->setContentsMargins(0, 0, 0, 0);
     comparisonLayout->setSpacing(gap / 2);
     comparisonLayout->addWidget(sectionTitle(tr("Compare tiers"), comparison));
     comparisonLayout->addWidget(table_, 1);
-
-    auto* results = new QVBoxLayout;
-    results->setSpacing(gap);
-    results->addLayout(resultsHeading);
-    results->addLayout(cardsRow_);
-    results->addWidget(comparison, 1);
-
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
-    layout->addWidget(inputs);
-    layout->addLayout(results, 1);
-
-    connect(form_, &CalculatorForm::inputChanged, this, &TiersPage::recalculate);
-    setMuted(summary_);
+    return comparison;
 }
 
 void TiersPage::setPrices(const PriceBookVersion& prices) {

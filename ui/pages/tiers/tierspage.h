@@ -16,6 +16,7 @@ class QHBoxLayout;
 namespace aicp {
 
 class CalculatorForm;
+class CardFrame;
 class TierComparisonModel;
 class TierResultCard;
 
@@ -34,6 +35,13 @@ public:
 private:
     // The workspace's price book version for the context bar's month.
     void load() override;
+    // The constructor's sections, in the order the widgets are made.
+    CardFrame* buildInputs(int gap);
+    void setUpCommand();
+    void setUpResults();
+    QHBoxLayout* buildResultsHeading(int gap);
+    void setUpTable(int gap);
+    CardFrame* buildComparison(int gap);
     void rebuildCards(const PriceBookVersion& prices);
     void recalculate();
     void showComparison(const TierComparison& comparison);

@@ -32,12 +32,20 @@ LiveSourceDialog::LiveSourceDialog(const LiveSource& initial, QWidget* parent)
       problem_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     const bool isNew = initial.id == 0;
-    const OpenMeterMapping& mapping = initial.openMeter;
     setWindowTitle(isNew ? tr("Add live source") : tr("Edit live source"));
+    setUpSourceFields();
+    addMeterFields(initial.openMeter);
+    setUpProblemAndButtons(isNew);
+    buildLayout();
+    connectChecks();
+    showKind();
+}
+
+void LiveSourceDialog::setUpSourceFields() {
     kind_->setObjectName(QStringLiteral("sourceKind"));
     kind_->addItem(tr("aicp serve"), QVariant::fromValue(int(LiveSourceKind::Aicp)));
     kind_->addItem(tr("OpenMeter"), QVariant::fromValue(int(LiveSourceKind::OpenMeter)));
-    kind_->setCurrentIndex(initial.kind == LiveSourceKind::OpenMeter ? 1 : 0);
+    kind_->setCurrentIndex(initial_.kind == LiveSourceKind::OpenMeter ? 1 : 0);
     kind_->setAccessibleName(tr("Kind of source"));
     kind_->setToolTip(
         tr("aicp serve: another aicp service, whose usage events are pulled.\n"
@@ -55,12 +63,15 @@ LiveSourceDialog::LiveSourceDialog(const LiveSource& initial, QWidget* parent)
     interval_->setRange(0, LiveSources::kMaxIntervalMinutes);
     interval_->setSpecialValueText(tr("only on demand"));
     interval_->setSuffix(tr(" min"));
-    interval_->setValue(initial.intervalMinutes);
+    interval_->setValue(initial_.intervalMinutes);
     interval_->setAccessibleName(tr("Pull every"));
     interval_->setToolTip(
         tr("Minutes between automatic pulls; a failing source is retried "
            "sooner at first, then less often"));
+}
 
+// The OpenMeter mapping: which meters stand for which aggregate.
+void LiveSourceDialog::addMeterFields(const OpenMeterMapping& mapping) {
     requestsMeter_ =
         addField(QStringLiteral("sourceRequestsMeter"), tr("Requests meter"),
                  tr("Required. The OpenMeter meter (slug or id) that counts governed requests; its "
@@ -98,7 +109,9 @@ LiveSourceDialog::LiveSourceDialog(const LiveSource& initial, QWidget* parent)
     modules_ = pair(modulesMeter_, moduleKey_);
     users_ = pair(usersMeter_, userKey_);
     agents_ = pair(agentsMeter_, agentKey_);
+}
 
+void LiveSourceDialog::setUpProblemAndButtons(bool isNew) {
     problem_->setObjectName(QStringLiteral("sourceProblem"));
     problem_->setWordWrap(true);
     problem_->setAccessibleName(tr("Problem"));
@@ -109,7 +122,9 @@ LiveSourceDialog::LiveSourceDialog(const LiveSource& initial, QWidget* parent)
     buttons_->button(QDialogButtonBox::Ok)->setText(isNew ? tr("Add") : tr("Save"));
     connect(buttons_, &QDialogButtonBox::accepted, this, &LiveSourceDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &LiveSourceDialog::reject);
+}
 
+void LiveSourceDialog::buildLayout() {
     form_ = new QFormLayout;
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form_->addRow(tr("Kind"), kind_);
@@ -128,7 +143,10 @@ LiveSourceDialog::LiveSourceDialog(const LiveSource& initial, QWidget* parent)
     layout->addStretch(1);
     layout->addWidget(buttons_);
     setMinimumWidth(theme::spacing(font(), 1.0) * 34);
+}
 
+// After a refused OK, every edit checks the input again.
+void LiveSourceDialog::connectChecks() {
     for (QLineEdit* field : findChildren<QLineEdit*>())
         connect(field, &QLineEdit::textChanged, this, [this] {
             if (checking_)
@@ -143,7 +161,6 @@ LiveSourceDialog::LiveSourceDialog(const LiveSource& initial, QWidget* parent)
         if (checking_)
             check();
     });
-    showKind();
 }
 
 QLineEdit* LiveSourceDialog::addField(const QString& objectName, const QString& accessibleName,

@@ -37,6 +37,12 @@ public:
     void accept() override;
 
 private:
+    // The constructor's sections, in the order the widgets are made.
+    void setUpSourceFields();
+    void addMeterFields(const OpenMeterMapping& mapping);
+    void setUpProblemAndButtons(bool isNew);
+    void buildLayout();
+    void connectChecks();
     [[nodiscard]] LiveSourceKind kind() const;
     void showKind();
     // Shows why the input cannot be stored, or hides the message; true when it can.
