@@ -70,7 +70,7 @@ QString featureName(const QString& id) {
     return lookup(kNames, id);
 }
 
-QString billAxisLabel(BillAxis axis) {
+QString billAxisName(BillAxis axis) {
     const char* label = "";
     switch (axis) {
         case BillAxis::Base:

@@ -12,6 +12,6 @@ namespace aicp {
 [[nodiscard]] QString complianceModuleName(const QString& id);
 [[nodiscard]] QString featureName(const QString& id);
 // A short label for a bill line, for narrow columns ("Compliance").
-[[nodiscard]] QString billAxisLabel(BillAxis axis);
+[[nodiscard]] QString billAxisName(BillAxis axis);
 
 }  // namespace aicp

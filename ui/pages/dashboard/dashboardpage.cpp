@@ -291,7 +291,7 @@ void DashboardPage::showSummary() {
 
     std::vector<RevenueBars::Bar> bars;
     for (const CostReportRow& subtotal : report.subtotals)
-        bars.push_back({billAxisLabel(subtotal.axis), subtotal.amount,
+        bars.push_back({billAxisName(subtotal.axis), subtotal.amount,
                         formatMoney(subtotal.amount, locale, report.currency)});
     revenue_->setBars(std::move(bars));
     revenueNote_->setText(summary.monthInProgress

@@ -178,7 +178,7 @@ QVariant CostReportModel::headerData(int section, Qt::Orientation orientation, i
             (isMoneyColumn(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     if (role == Qt::ToolTipRole && section >= axisColumn(0) && section < totalColumn())
         return tr("The month's %1 charges, summed over its license periods")
-            .arg(billAxisLabel(axes()[std::size_t(section - axisColumn(0))]).toLower());
+            .arg(billAxisName(axes()[std::size_t(section - axisColumn(0))]).toLower());
     if (role != Qt::DisplayRole)
         return {};
     if (section == customerColumn())
@@ -188,7 +188,7 @@ QVariant CostReportModel::headerData(int section, Qt::Orientation orientation, i
     if (section == findingsColumn())
         return tr("Findings");
     if (section >= axisColumn(0) && section < totalColumn())
-        return billAxisLabel(axes()[std::size_t(section - axisColumn(0))]);
+        return billAxisName(axes()[std::size_t(section - axisColumn(0))]);
     return {};
 }
 

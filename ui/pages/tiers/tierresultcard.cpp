@@ -147,7 +147,7 @@ void TierResultCard::fillBreakdown(const Bill& bill) {
     const QLocale locale;
     int row = 0;
     for (const BillLine& line : bill.lines) {
-        auto* label = new QLabel(billAxisLabel(line.axis), breakdown_);
+        auto* label = new QLabel(billAxisName(line.axis), breakdown_);
         auto* amount = new QLabel(formatMoney(line.amount, locale, bill.currency), breakdown_);
         amount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         label->setToolTip(line.description);
