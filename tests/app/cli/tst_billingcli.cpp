@@ -23,7 +23,7 @@ private slots:
     void onlyPdfCommandLinesNeedAGuiApplication() {
         const auto renders = [](const char* line) {
             return commandLineNeedsGui(QStringList{QStringLiteral("aicp")} +
-                                         QString::fromLatin1(line).split(u' ', Qt::SkipEmptyParts));
+                                       QString::fromLatin1(line).split(u' ', Qt::SkipEmptyParts));
         };
         QVERIFY(renders("report cost --month 2026-10 --format pdf"));
         QVERIFY(renders("--db w.aicp report cost --month 2026-10 --format=pdf -o x"));
