@@ -3,7 +3,7 @@
 # /api/pricing/licenses/validate against a demo workspace, each 30 s at 64
 # connections (--quick: 3 s at 8), printing requests/s, latency p50/p99 and
 # errors. Run it on a release build:
-#   tests/bench/bench_api.sh build/release/app/aicp [--quick]
+#   tests/bench/bench_api.sh build/release/app/aicp/aicp [--quick]
 # Exit status 77 (skipped) when wrk is not installed.
 set -eu
 
