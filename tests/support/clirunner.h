@@ -35,6 +35,10 @@ public:
     [[nodiscard]] bool isReady() const;
 
     [[nodiscard]] QString file(const QString& name) const { return home_.filePath(name); }
+    // The running test function's own workspace file ("<function>.aicp").
+    [[nodiscard]] QString testWorkspace() const {
+        return file(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".aicp"));
+    }
     [[nodiscard]] const QString& program() const { return program_; }
 
     // Without AICP_DB: tests name their workspace explicitly or mean the

@@ -67,9 +67,7 @@ private:
     CliSandbox sandbox_;
 
     [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
-    [[nodiscard]] QString workspace() const {
-        return file(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".aicp"));
-    }
+    [[nodiscard]] QString workspace() const { return sandbox_.testWorkspace(); }
 
     [[nodiscard]] QProcessEnvironment environment(const QString& db) const {
         QProcessEnvironment environment = sandbox_.environment();
