@@ -3,7 +3,7 @@
 #include "common/result.h"
 #include "server/apimessage.h"
 #include "server/apirouter.h"
-#include "server/jsonfields.h"
+#include "common/jsonfields.h"
 
 #include <QJsonObject>
 

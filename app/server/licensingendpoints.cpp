@@ -4,7 +4,7 @@
 #include "licensing/licenseregistry.h"
 #include "licensing/licenserequest.h"
 #include "server/apiendpoints.h"
-#include "server/jsonfields.h"
+#include "server/requestplan.h"
 #include "server/licensevalidator.h"
 #include "storage/workspace.h"
 

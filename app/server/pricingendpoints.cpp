@@ -1,7 +1,7 @@
 #include "pricing/billformat.h"
 #include "pricing/costengine.h"
 #include "server/apiendpoints.h"
-#include "server/jsonfields.h"
+#include "server/requestplan.h"
 #include "storage/workspace.h"
 
 #include <QJsonArray>

@@ -51,8 +51,10 @@ Result<std::vector<LicenseRecord>> queryRecords(sqlite3* db, const std::string& 
     return queryRows<LicenseRecord>(db, sql, &readRecord, values...);
 }
 
-Status ensureCustomer(Workspace& workspace, const LicensePayload& license) {
-    CustomerStore customers(workspace);
+}  // namespace
+
+Status LicenseRegistry::ensureLicensee(const LicensePayload& license) {
+    CustomerStore customers(workspace_);
     auto existing = customers.find(license.customerId);
     if (existing)
         return {};
@@ -60,6 +62,8 @@ Status ensureCustomer(Workspace& workspace, const LicensePayload& license) {
         return existing.error();
     return customers.save({license.customerId, license.customerName, {}, license.issuedAt});
 }
+
+namespace {
 
 // Renewing or upgrading forks the chain of licenses unless it starts from
 // the newest one; a revoked license is not continued at all.
@@ -124,7 +128,7 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
             return Error::invalidInput(QStringLiteral("license %1 belongs to another customer")
                                            .arg(idText(*payload->supersedes)));
     }
-    AICP_TRY(ensureCustomer(workspace_, *payload));
+    AICP_TRY(ensureLicensee(*payload));
 
     LicenseRecord record{*payload, *signedKey, AuditLog::currentActor(), {}, {}};
     const std::optional<QString> supersedes =

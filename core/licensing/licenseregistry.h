@@ -48,6 +48,22 @@ struct LicenseRecord {
 [[nodiscard]] std::optional<LicenseRecord> licenseInForce(
     const std::vector<LicenseRecord>& licenses, const QString& customerId, const QDateTime& at);
 
+// A license added to the registry from outside: received from the vendor in
+// a customer's workspace, or kept again from a key the vendor holds.
+struct AddedLicense {
+    LicenseRecord record;
+    LicenseStatus status = LicenseStatus::Valid;  // its verification here
+    bool alreadyHeld = false;                     // the same license was there already
+};
+
+// What loading a vendor's revocation list changed.
+struct RevocationImport {
+    std::int64_t sequence = 0;
+    std::size_t listed = 0;               // licenses the list revokes
+    std::vector<QUuid> newlyRevoked;      // held here and not marked revoked before
+    bool alreadyKnown = false;            // this list (or a newer one) was loaded before
+};
+
 class LicenseRegistry {
 public:
     explicit LicenseRegistry(Workspace& workspace, Clock clock = systemClock())
@@ -69,6 +85,22 @@ public:
     [[nodiscard]] Result<LicenseRecord> revoke(const QUuid& id, const QString& reason,
                                                QByteArrayView passphrase);
 
+    // Stores a license signed elsewhere, as received, after verifying it here
+    // (trusted keys, the newest revocation list, the clock seen): one that
+    // is revoked, expired, tampered with, signed by a key not trusted or
+    // otherwise unusable is refused with the verification's reason; one not
+    // yet valid (a renewal) is kept. In a customer workspace every license
+    // must name the same customer. A renewal or upgrade supersedes the
+    // license its payload names when that one is held. Adding a license
+    // already held changes nothing. Recorded in the audit log.
+    [[nodiscard]] Result<AddedLicense> add(QByteArrayView text);
+
+    // Loads a vendor's signed revocation list (a file's text): verified
+    // against the trusted keys, refused when older than one seen before,
+    // remembered for every later verification, and each license held here
+    // that it names is marked revoked. Recorded in the audit log.
+    [[nodiscard]] Result<RevocationImport> importRevocationList(QByteArrayView token);
+
     // Newest first.
     [[nodiscard]] Result<std::vector<LicenseRecord>> list() const;
     [[nodiscard]] Result<LicenseRecord> find(const QUuid& id) const;
@@ -82,6 +114,9 @@ public:
     [[nodiscard]] Result<QByteArray> latestPublishedRevocationList() const;
 
 private:
+    // Adds the license's customer when the workspace does not know them.
+    [[nodiscard]] Status ensureLicensee(const LicensePayload& license);
+    [[nodiscard]] Status checkSameCustomer(const LicensePayload& license) const;
     [[nodiscard]] Result<RevocationList> publishRevocationList(QByteArrayView passphrase);
 
     [[nodiscard]] QDateTime now() const { return toWholeSecondsUtc(clock_()); }

@@ -2,6 +2,7 @@
 #include "licensing/licenseregistry.h"
 #include "metering/usageimporter.h"
 #include "recommend/recommendationservice.h"
+#include "recommend/upgraderequest.h"
 #include "storage/workspace.h"
 #include "support/fakeclock.h"
 #include "support/tempworkspace.h"
@@ -100,6 +101,43 @@ private slots:
         QCOMPARE(r->recommendedOption()->tier(), QStringLiteral("open_source"));
         QVERIFY(!r->suggestsChange());
         QCOMPARE(r->alerts.front().level, AlertLevel::Near);  // 8,000 of 10,000: 80 %
+    }
+
+    void anUpgradeRequestCarriesTheRecommendationAndItsDigest() {
+        clock_.set("2026-04-04T00:00:00Z");
+        auto r =
+            RecommendationService(*workspace_, clock_.clock()).recommend(QStringLiteral("acme"));
+        QVERIFY(r);
+        auto request = UpgradeRequest::fromRecommendation(*r, clock_.now());
+        QVERIFY2(request, request ? "" : qPrintable(request.error().message()));
+        QCOMPARE(request->customerId, QStringLiteral("acme"));
+        QCOMPARE(request->currentTier, QStringLiteral("open_source"));
+        QCOMPARE(request->tier, QStringLiteral("starter"));
+        QCOMPARE(request->currentLicense, r->license->license.id);
+        QCOMPARE(request->projectedRequests, std::int64_t(60'000));
+        QCOMPARE(request->requestLimit, std::optional<std::int64_t>(10'000));
+        QCOMPARE(request->month, QStringLiteral("2026-04"));
+
+        const QByteArray json = request->toJson();
+        QVERIFY(json.contains("\"digest\":\"sha256:"));
+        auto read = UpgradeRequest::fromJson(json);
+        QVERIFY2(read, read ? "" : qPrintable(read.error().message()));
+        QCOMPARE(read->toJson(), json);
+        const LicenseRequest terms = read->licenseRequest();
+        QCOMPARE(terms.tier, QStringLiteral("starter"));
+        QCOMPARE(terms.supersedes, std::optional(r->license->license.id));
+        QCOMPARE(terms.expiresAt, r->license->license.expiresAt);
+
+        // Edited on its way: another tier asked, same digest.
+        QByteArray edited = json;
+        edited.replace("\"tier\":\"starter\"", "\"tier\":\"enterprise\"");
+        QVERIFY(edited != json);
+        auto refused = UpgradeRequest::fromJson(edited);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code(), Error::Code::Crypto);
+        QVERIFY(refused.error().message().contains(QStringLiteral("changed after it was made")));
+        QVERIFY(!UpgradeRequest::fromJson("{\"kind\":\"something else\"}"));
+        QVERIFY(!UpgradeRequest::fromJson("not json"));
     }
 
     void unknownCustomerAndFutureMonthAreRefused() {

@@ -1,4 +1,4 @@
-#include "server/jsonfields.h"
+#include "common/jsonfields.h"
 
 #include <cmath>
 
