@@ -22,14 +22,12 @@ QString listOrNone(const QStringList& items) {
 PdfTable askedTable(const UpgradeRequest& request) {
     PdfTable table;
     table.caption = QStringLiteral("Terms asked");
-    table.columns = {{QStringLiteral("Term"), 1},
-                     {QStringLiteral("Now"), 1.4},
-                     {QStringLiteral("Asked"), 1.4}};
+    table.columns = {
+        {QStringLiteral("Term"), 1}, {QStringLiteral("Now"), 1.4}, {QStringLiteral("Asked"), 1.4}};
     table.rows = {
         {{QStringLiteral("Tier"), request.currentTier, request.tier}, true},
         {{QStringLiteral("Policy packs"), QString(), listOrNone(request.policyPacks)}},
-        {{QStringLiteral("Compliance modules"), QString(),
-          listOrNone(request.complianceModules)}},
+        {{QStringLiteral("Compliance modules"), QString(), listOrNone(request.complianceModules)}},
         {{QStringLiteral("Seats"), QString(),
           request.seats ? count(*request.seats) : QStringLiteral("as the tier includes")}},
         {{QStringLiteral("Ends"), toRfc3339(request.currentExpiresAt),
@@ -72,7 +70,8 @@ Result<QByteArray> upgradeRequestPdf(const UpgradeRequest& request, const Docume
         {QStringLiteral("Made"), toRfc3339(request.createdAt)},
         {QStringLiteral("Generated"),
          toRfc3339(stamp.generatedAt.isValid() ? stamp.generatedAt : request.createdAt) +
-             (stamp.generatedBy.isEmpty() ? QString() : QStringLiteral(" by ") + stamp.generatedBy)},
+             (stamp.generatedBy.isEmpty() ? QString()
+                                          : QStringLiteral(" by ") + stamp.generatedBy)},
         {QStringLiteral("File fingerprint"), digest},
     };
     document.tables = {askedTable(request), usageTable(request)};
@@ -84,7 +83,8 @@ Result<QByteArray> upgradeRequestPdf(const UpgradeRequest& request, const Docume
         "The vendor opens the JSON file sent with this page (aicp license issue --from-request, "
         "or File > Open Upgrade Request in the console); a file changed after it was made is "
         "refused. The file fingerprint above is the start of its SHA-256."));
-    document.footer = QStringLiteral("AI Control Plane · upgrade request · %1").arg(request.customerId);
+    document.footer =
+        QStringLiteral("AI Control Plane · upgrade request · %1").arg(request.customerId);
     return renderPdf(document);
 }
 

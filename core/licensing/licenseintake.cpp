@@ -123,8 +123,8 @@ Result<AddedLicense> LicenseRegistry::add(QByteArrayView text) {
                         {QStringLiteral("expires_at"), toRfc3339(payload.expiresAt)}};
     if (supersedes)
         details.insert(QStringLiteral("supersedes"), *supersedes);
-    auto logged =
-        AuditLog(workspace_, clock_).append(QStringLiteral("license.add"), idText(payload.id), details);
+    auto logged = AuditLog(workspace_, clock_)
+                      .append(QStringLiteral("license.add"), idText(payload.id), details);
     if (!logged)
         return logged.error();
     AICP_TRY(transaction->commit());
@@ -179,11 +179,11 @@ Result<RevocationImport> LicenseRegistry::importRevocationList(QByteArrayView to
         outcome.newlyRevoked.push_back(revoked.id);
     }
     if (!outcome.alreadyKnown || !outcome.newlyRevoked.empty()) {
-        QJsonObject details{{QStringLiteral("sequence"), static_cast<qint64>(list->sequence)},
-                            {QStringLiteral("kid"), list->kid},
-                            {QStringLiteral("listed"), static_cast<qint64>(outcome.listed)},
-                            {QStringLiteral("revoked_here"),
-                             static_cast<qint64>(outcome.newlyRevoked.size())}};
+        QJsonObject details{
+            {QStringLiteral("sequence"), static_cast<qint64>(list->sequence)},
+            {QStringLiteral("kid"), list->kid},
+            {QStringLiteral("listed"), static_cast<qint64>(outcome.listed)},
+            {QStringLiteral("revoked_here"), static_cast<qint64>(outcome.newlyRevoked.size())}};
         auto logged = AuditLog(workspace_, clock_)
                           .append(QStringLiteral("revocations.import"),
                                   QStringLiteral("list %1").arg(list->sequence), details);

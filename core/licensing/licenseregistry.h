@@ -59,9 +59,9 @@ struct AddedLicense {
 // What loading a vendor's revocation list changed.
 struct RevocationImport {
     std::int64_t sequence = 0;
-    std::size_t listed = 0;               // licenses the list revokes
-    std::vector<QUuid> newlyRevoked;      // held here and not marked revoked before
-    bool alreadyKnown = false;            // this list (or a newer one) was loaded before
+    std::size_t listed = 0;           // licenses the list revokes
+    std::vector<QUuid> newlyRevoked;  // held here and not marked revoked before
+    bool alreadyKnown = false;        // this list (or a newer one) was loaded before
 };
 
 class LicenseRegistry {

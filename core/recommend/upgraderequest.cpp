@@ -108,11 +108,11 @@ Status readUsage(const QJsonObject& root, UpgradeRequest& request) {
 
 Status readRoot(const QJsonObject& root, UpgradeRequest& request) {
     const JsonFields fields(root);
-    AICP_TRY(fields.onlyKnown({QStringLiteral("v"), QStringLiteral("kind"),
-                               QStringLiteral("customer"), QStringLiteral("current_license"),
-                               QStringLiteral("asked"), QStringLiteral("usage"),
-                               QStringLiteral("reason"), QStringLiteral("note"),
-                               QStringLiteral("created_at"), QStringLiteral("digest")}));
+    AICP_TRY(
+        fields.onlyKnown({QStringLiteral("v"), QStringLiteral("kind"), QStringLiteral("customer"),
+                          QStringLiteral("current_license"), QStringLiteral("asked"),
+                          QStringLiteral("usage"), QStringLiteral("reason"), QStringLiteral("note"),
+                          QStringLiteral("created_at"), QStringLiteral("digest")}));
     AICP_TRY(readCustomer(root, request));
     AICP_TRY(readCurrent(root, request));
     AICP_TRY(readAsked(root, request));
@@ -131,11 +131,11 @@ Status readRoot(const QJsonObject& root, UpgradeRequest& request) {
 Result<UpgradeRequest> UpgradeRequest::fromRecommendation(const Recommendation& r,
                                                           const QDateTime& now) {
     if (!r.license)
-        return Error(Error::Code::Conflict,
-                     QStringLiteral("%1 has no license in force in %2 to upgrade; add the "
-                                    "license received from the vendor first")
-                         .arg(r.customerName.isEmpty() ? r.customerId : r.customerName,
-                              r.month.toString()));
+        return Error(
+            Error::Code::Conflict,
+            QStringLiteral("%1 has no license in force in %2 to upgrade; add the "
+                           "license received from the vendor first")
+                .arg(r.customerName.isEmpty() ? r.customerId : r.customerName, r.month.toString()));
     const LicensePayload& license = r.license->license;
     UpgradeRequest request;
     request.customerId = license.customerId;
@@ -174,11 +174,11 @@ QByteArray UpgradeRequest::toJson() const {
                      {QStringLiteral("tier"), currentTier},
                      {QStringLiteral("expires_at"), toRfc3339(currentExpiresAt)}}},
         {QStringLiteral("asked"),
-         QJsonObject{{QStringLiteral("tier"), tier},
-                     {QStringLiteral("policy_packs"), QJsonArray::fromStringList(policyPacks)},
-                     {QStringLiteral("compliance_modules"),
-                      QJsonArray::fromStringList(complianceModules)},
-                     {QStringLiteral("seats"), countOrNull(seats)}}},
+         QJsonObject{
+             {QStringLiteral("tier"), tier},
+             {QStringLiteral("policy_packs"), QJsonArray::fromStringList(policyPacks)},
+             {QStringLiteral("compliance_modules"), QJsonArray::fromStringList(complianceModules)},
+             {QStringLiteral("seats"), countOrNull(seats)}}},
         {QStringLiteral("usage"),
          QJsonObject{{QStringLiteral("month"), month},
                      {QStringLiteral("requests_so_far"), static_cast<qint64>(requestsSoFar)},

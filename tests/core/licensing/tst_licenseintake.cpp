@@ -42,7 +42,8 @@ class TestLicenseIntake : public QObject {
     LicenseRegistry customerRegistry() { return LicenseRegistry(*customer_, clock_.clock()); }
 
     QByteArray issue(const QString& customer, int days = 365) {
-        auto issued = vendorRegistry().issue(request(customer, clock_.now(), days), kTestPassphrase);
+        auto issued =
+            vendorRegistry().issue(request(customer, clock_.now(), days), kTestPassphrase);
         if (!issued)
             qFatal("issue: %s", qPrintable(issued.error().message()));
         return issued->key;
@@ -117,9 +118,9 @@ private slots:
 
         TempWorkspace stranger(TempWorkspace::Content::SigningKey);
         QVERIFY(stranger.ok());
-        auto foreign = LicenseRegistry(*stranger, clock_.clock())
-                           .issue(request(QStringLiteral("acme-corp"), clock_.now()),
-                                  kTestPassphrase);
+        auto foreign =
+            LicenseRegistry(*stranger, clock_.clock())
+                .issue(request(QStringLiteral("acme-corp"), clock_.now()), kTestPassphrase);
         QVERIFY(foreign);
         auto unknown = customerRegistry().add(foreign->key);
         QVERIFY(!unknown);
@@ -199,8 +200,11 @@ private slots:
         QVERIFY(list);
         auto imported = customerRegistry().importRevocationList(*list);
         QVERIFY(!imported);
-        QVERIFY(customerRegistry().importRevocationList("not a list").error().message().contains(
-            QStringLiteral("revocation list")));
+        QVERIFY(customerRegistry()
+                    .importRevocationList("not a list")
+                    .error()
+                    .message()
+                    .contains(QStringLiteral("revocation list")));
     }
 };
 
