@@ -1,5 +1,6 @@
 #include "metering/livesources.h"
 
+#include "common/strictjson.h"
 #include "metering/usagepuller.h"
 #include "storage/query.h"
 #include "storage/workspace.h"
@@ -54,6 +55,13 @@ OpenMeterMapping mappingFrom(const QString& json) {
     for (const auto& entry : kMappingFields)
         mapping.*entry.field = object.value(QLatin1String(entry.key)).toString();
     return mapping;
+}
+
+// The object a service answered, read strictly; empty when the body is not
+// one JSON object (RFC 8259, no duplicate members).
+QJsonObject strictObject(const QByteArray& body) {
+    auto document = StrictJson::parse(body);
+    return document ? document->object() : QJsonObject();
 }
 
 QString kindText(LiveSourceKind kind) {
@@ -119,7 +127,9 @@ Result<QString> testOpenMeter(const LiveSource& source, int timeoutMs, const QDa
     if (status < 200 || status > 299)
         return Error(Error::Code::Io,
                      QStringLiteral("%1 answered %2: %3").arg(where).arg(status).arg(message));
-    const QJsonObject object = QJsonDocument::fromJson(answer->body).object();
+    // Strictly: the answer is counted from, so a body another reader would
+    // read differently is no answer.
+    const QJsonObject object = strictObject(answer->body);
     if (!object.value(u"data").isArray())
         return Error(
             Error::Code::Corrupt,
@@ -288,7 +298,7 @@ Result<QString> LiveSources::testConnection(const QUrl& url, const QByteArray& t
     const QString where = endpoint->toString(QUrl::RemoveUserInfo);
     const int status = answer->status;
     const QByteArray& body = answer->body;
-    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    const QJsonObject object = strictObject(body);
     if (status == 401 || status == 403)
         return Error::invalidInput(
             QStringLiteral("%1 refused the token (%2): it needs the read role")

@@ -1,6 +1,7 @@
 #include "metering/usageeventexport.h"
 
 #include "common/base64url.h"
+#include "common/strictjson.h"
 #include "common/utctime.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
@@ -57,11 +58,11 @@ Result<UsageExportCursor> UsageExportCursor::decode(const QString& text) {
     auto bytes = base64UrlDecode(text.toLatin1());
     if (!bytes)
         return badCursor();
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(*bytes, &parseError);
-    const QJsonArray array = document.array();
-    if (parseError.error != QJsonParseError::NoError || array.size() != 3 || !array[0].isDouble() ||
-        !array[1].isString() || !array[2].isString())
+    auto document = StrictJson::parse(*bytes);
+    if (!document)
+        return badCursor();
+    const QJsonArray array = document->array();
+    if (array.size() != 3 || !array[0].isDouble() || !array[1].isString() || !array[2].isString())
         return badCursor();
     const double id = array[0].toDouble();
     if (id < 1 || id > 9.0e15 || id != static_cast<double>(static_cast<std::int64_t>(id)))

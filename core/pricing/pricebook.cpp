@@ -1,6 +1,7 @@
 #include "pricing/pricebook.h"
 
 #include "common/assignto.h"
+#include "common/strictjson.h"
 
 #include <algorithm>
 #include <functional>
@@ -404,12 +405,11 @@ QStringList PriceBookVersion::tierIds() const {
 }
 
 Result<PriceBook> PriceBook::fromJson(const QByteArray& json) {
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error::invalidInput(QStringLiteral("price book is not valid JSON (at byte %1: %2)")
-                                       .arg(parseError.offset)
-                                       .arg(parseError.errorString()));
+    auto parsed = StrictJson::parse(json);
+    if (!parsed)
+        return Error::invalidInput(
+            QStringLiteral("price book is not valid JSON (%1)").arg(parsed.error().message()));
+    const QJsonDocument& document = *parsed;
     if (!document.isObject())
         return Error::invalidInput(QStringLiteral("price book must be a JSON object"));
 
