@@ -1,6 +1,7 @@
 #include "cli/command.h"
 
 #include "common/texttable.h"
+#include "storage/vendoronly.h"
 
 #include <QFile>
 
@@ -57,6 +58,16 @@ Result<Workspace*> Invocation::workspace() {
         return opened.error();
     workspace_ = std::move(opened).value();
     return workspace_.get();
+}
+
+Status Invocation::vendorOnly(const QString& why) {
+    auto opened = workspace();
+    if (!opened)
+        return stateError(opened.error());
+    const Status refused = refuseInCustomerWorkspace(**opened, why);
+    if (!refused.ok() && refused.error().code() != Error::Code::Conflict)
+        return stateError(refused.error());
+    return refused;
 }
 
 Result<Passphrase> Invocation::passphrase(PassphraseUse use) const {

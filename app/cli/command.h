@@ -71,6 +71,11 @@ public:
             return opened.error();
         return read(**opened);
     }
+    // Refuses what only the vendor's workspace may do (sign, invoice), before
+    // any passphrase is asked for: a Conflict "this is a customer workspace:
+    // <why>" in a customer's, nothing in a vendor's; the workspace's own
+    // errors come back as its state (stateError).
+    [[nodiscard]] Status vendorOnly(const QString& why);
     // The signing key's passphrase, for commands that declare they need one:
     // --passphrase-file, else $AICP_KEY_PASSPHRASE, else a prompt.
     [[nodiscard]] Result<Passphrase> passphrase(PassphraseUse use) const;
