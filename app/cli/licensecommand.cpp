@@ -493,6 +493,9 @@ private:
     }
 
     int issueFromRequest(Invocation& call, const QString& path, const QString& outputPath) const {
+        // A customer's workspace is told so before its request is read.
+        if (const Status vendor = call.vendorOnly(vendorOnlyReason(name())); !vendor.ok())
+            return call.failure(vendor.error());
         AICP_CLI_TRY(asked, readUpgradeRequest(path), fail);
         LicenseRequest probe;  // the options are checked before the passphrase
         if (const Status wellFormed = applyTerms(call.parser(), options_, probe, 0);
