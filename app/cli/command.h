@@ -59,6 +59,11 @@ public:
     [[nodiscard]] Result<QString> requiredValue(const QCommandLineOption& option,
                                                 const QString& hint) const;
 
+    // --customer ID as given (trimmed); when it is not, in a customer
+    // workspace, the customer whose licenses it holds. Otherwise "give
+    // --customer ID. Try …": a vendor's workspace holds many customers.
+    [[nodiscard]] Result<QString> customer(const QCommandLineOption& option);
+
     // The workspace the command declared, opened once on first use. Its
     // errors are the workspace's state, so callers report them with failure().
     [[nodiscard]] Result<Workspace*> workspace();

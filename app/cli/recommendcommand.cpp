@@ -132,8 +132,11 @@ public:
     }
 
 private:
-    const QCommandLineOption customer_{QStringLiteral("customer"),
-                                       QStringLiteral("The customer's id."), QStringLiteral("ID")};
+    const QCommandLineOption customer_{
+        QStringLiteral("customer"),
+        QStringLiteral("The customer's id; in a customer workspace, default: the customer whose "
+                       "licenses it holds."),
+        QStringLiteral("ID")};
     const QCommandLineOption month_{
         QStringLiteral("month"),
         QStringLiteral("The calendar month (UTC), e.g. 2026-11. Default: the current one."),
@@ -186,8 +189,7 @@ private:
     }
 
     int execute(Invocation& call) const override {
-        AICP_CLI_TRY(customerId, call.requiredValue(customer_, QStringLiteral("--customer ID")),
-                     fail);
+        AICP_CLI_TRY(customerId, call.customer(customer_), fail);
         AICP_CLI_TRY(monthText, call.value(month_), fail);
         AICP_CLI_TRY(path, call.value(output_), fail);
         AICP_CLI_TRY(note, call.value(note_), fail);
