@@ -60,12 +60,14 @@ public:
     }
 
 private:
-    const QCommandLineOption customer_ = customerIdOption(QStringLiteral("The customer to bill."));
+    const QCommandLineOption customer_ =
+        customerIdOption(QStringLiteral("The customer to bill; in a customer workspace, default: "
+                                        "the customer whose licenses it holds."));
     const QCommandLineOption month_ = monthOption();
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the bill"));
 
     int execute(Invocation& call) const override {
-        AICP_CLI_TRY(customerId, requiredCustomer(call, customer_), fail);
+        AICP_CLI_TRY(customerId, call.customer(customer_), fail);
         AICP_CLI_TRY(yearMonth, requiredMonth(call, month_), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(bill, MonthlyBilling(**workspace).bill(*customerId, *yearMonth), fail);

@@ -1,11 +1,18 @@
 #include "cli/billingcli.h"
 
+#include "audit/auditlog.h"
 #include "cli/progressline.h"
 #include "documents/pdfdocument.h"
 
+#include <QDir>
 #include <QFile>
 
 namespace aicp::cli {
+
+DocumentStamp documentStamp(const Workspace& workspace) {
+    return {QDateTime::currentDateTimeUtc(), AuditLog::currentActor(),
+            QDir::toNativeSeparators(workspace.path())};
+}
 
 QCommandLineOption monthOption() {
     return QCommandLineOption(QStringLiteral("month"),

@@ -2,6 +2,7 @@
 
 #include "cli/command.h"
 #include "cli/progressline.h"
+#include "documents/financepdf.h"
 #include "metering/yearmonth.h"
 
 #include <optional>
@@ -23,6 +24,10 @@ namespace aicp::cli {
 // --customer ID, required, trimmed.
 [[nodiscard]] Result<QString> requiredCustomer(const Invocation& call,
                                                const QCommandLineOption& option);
+
+// Who made a document, when, from which workspace: the stamp every PDF the
+// command line renders carries.
+[[nodiscard]] DocumentStamp documentStamp(const Workspace& workspace);
 
 // Writes a document: to `path` (replaced whole) or, when `path` is empty or
 // "-", to standard output byte for byte. Binary output (a PDF) is refused on

@@ -30,6 +30,7 @@ namespace aicp::cli {
 [[nodiscard]] const Command& licenseVerifyCommand();
 [[nodiscard]] const Command& licenseListCommand();
 [[nodiscard]] const Command& licenseShowCommand();
+[[nodiscard]] const Command& licenseAddCommand();
 [[nodiscard]] const Command& usagePullCommand();
 
 }  // namespace aicp::cli

@@ -1,6 +1,8 @@
 #include "cli/command.h"
 
 #include "common/texttable.h"
+#include "licensing/licenseregistry.h"
+#include "storage/vendoronly.h"
 
 #include <QFile>
 
@@ -57,6 +59,44 @@ Result<Workspace*> Invocation::workspace() {
         return opened.error();
     workspace_ = std::move(opened).value();
     return workspace_.get();
+}
+
+Result<QString> Invocation::customer(const QCommandLineOption& option) {
+    auto given = value(option);
+    if (!given)
+        return given.error();
+    if (!given->trimmed().isEmpty())
+        return given->trimmed();
+    const Error missing = Error::invalidInput(
+        QStringLiteral("give --customer ID. Try 'aicp %1 --help'.").arg(name()));
+    if (!context_.workspaceExists())
+        return missing;
+    auto opened = workspace();
+    if (!opened)
+        return stateError(opened.error());
+    auto mode = (*opened)->mode();
+    if (!mode)
+        return stateError(mode.error());
+    if (*mode != Workspace::Mode::Customer)
+        return missing;
+    auto licenses = LicenseRegistry(**opened).list();
+    if (!licenses)
+        return stateError(licenses.error());
+    if (licenses->empty())
+        return Error::invalidInput(
+            QStringLiteral("give --customer ID: this customer workspace holds no license yet to "
+                           "name its customer (add the vendor's with 'aicp license add FILE')"));
+    return licenses->front().license.customerId;
+}
+
+Status Invocation::vendorOnly(const QString& why) {
+    auto opened = workspace();
+    if (!opened)
+        return stateError(opened.error());
+    const Status refused = refuseInCustomerWorkspace(**opened, why);
+    if (!refused.ok() && refused.error().code() != Error::Code::Conflict)
+        return stateError(refused.error());
+    return refused;
 }
 
 Result<Passphrase> Invocation::passphrase(PassphraseUse use) const {

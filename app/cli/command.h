@@ -59,6 +59,11 @@ public:
     [[nodiscard]] Result<QString> requiredValue(const QCommandLineOption& option,
                                                 const QString& hint) const;
 
+    // --customer ID as given (trimmed); when it is not, in a customer
+    // workspace, the customer whose licenses it holds. Otherwise "give
+    // --customer ID. Try …": a vendor's workspace holds many customers.
+    [[nodiscard]] Result<QString> customer(const QCommandLineOption& option);
+
     // The workspace the command declared, opened once on first use. Its
     // errors are the workspace's state, so callers report them with failure().
     [[nodiscard]] Result<Workspace*> workspace();
@@ -71,6 +76,11 @@ public:
             return opened.error();
         return read(**opened);
     }
+    // Refuses what only the vendor's workspace may do (sign, invoice), before
+    // any passphrase is asked for: a Conflict "this is a customer workspace:
+    // <why>" in a customer's, nothing in a vendor's; the workspace's own
+    // errors come back as its state (stateError).
+    [[nodiscard]] Status vendorOnly(const QString& why);
     // The signing key's passphrase, for commands that declare they need one:
     // --passphrase-file, else $AICP_KEY_PASSPHRASE, else a prompt.
     [[nodiscard]] Result<Passphrase> passphrase(PassphraseUse use) const;

@@ -1,4 +1,3 @@
-#include "audit/auditlog.h"
 #include "billing/invoicebook.h"
 #include "cli/billingcli.h"
 #include "cli/clicommands.h"
@@ -66,11 +65,6 @@ QString invoiceText(const Invoice& invoice) {
     return text;
 }
 
-DocumentStamp stampFor(const Workspace& workspace) {
-    return {QDateTime::currentDateTimeUtc(), AuditLog::currentActor(),
-            QDir::toNativeSeparators(workspace.path())};
-}
-
 class InvoiceIssueCommand final : public Command {
 public:
     InvoiceIssueCommand()
@@ -104,6 +98,9 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(yearMonth, requiredMonth(call, month), fail);
     AICP_CLI_TRY(path, call.value(output), fail);
 
+    if (const Status vendor = call.vendorOnly(QStringLiteral("only the vendor issues invoices"));
+        !vendor.ok())
+        return call.failure(vendor.error());
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     auto invoice = InvoiceBook(**workspace).issue(*customerId, *yearMonth);
     if (!invoice) {
@@ -112,7 +109,7 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
         return call.fail(invoice.error());
     }
     if (!path->isEmpty()) {
-        auto pdf = invoicePdf(*invoice, stampFor(**workspace));
+        auto pdf = invoicePdf(*invoice, documentStamp(**workspace));
         const Status written = pdf ? writeDocumentFile(*path, *pdf) : Status(pdf.error());
         if (!written.ok())
             return context.failure(
@@ -197,7 +194,7 @@ int InvoiceShowCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(invoice, InvoiceBook(**workspace).find(number->trimmed()), fail);
     if (!path->isEmpty()) {
-        AICP_CLI_TRY(pdf, invoicePdf(*invoice, stampFor(**workspace)), failure);
+        AICP_CLI_TRY(pdf, invoicePdf(*invoice, documentStamp(**workspace)), failure);
         if (const int written = emitDocument(context, command, *path, *pdf, true);
             written != kExitSuccess)
             return written;
@@ -234,6 +231,9 @@ int InvoiceCreditCommand::execute(Invocation& call) const {
     if (why->trimmed().isEmpty())
         return context.usageError(
             QStringLiteral("%1: give --reason TEXT. Try 'aicp %1 --help'.").arg(command));
+    if (const Status vendor = call.vendorOnly(QStringLiteral("only the vendor credits invoices"));
+        !vendor.ok())
+        return call.failure(vendor.error());
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     auto note = InvoiceBook(**workspace).credit(number->trimmed(), *why);
     if (!note) {

@@ -44,6 +44,10 @@ private:
     Result<std::optional<SigningKeyInfo>> previousKey(Invocation& call) const {
         if (!rotating_ && !call.context().workspaceExists())
             return std::optional<SigningKeyInfo>();
+        AICP_TRY(
+            call.vendorOnly(QStringLiteral("only the vendor signs, so it holds public keys "
+                                           "only; trust the vendor's with 'aicp keys "
+                                           "import-public PEM'")));
         auto workspace = call.workspace();
         if (!workspace)
             return workspace.error();

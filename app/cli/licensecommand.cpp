@@ -6,6 +6,7 @@
 #include "licensing/licensefile.h"
 #include "licensing/licenseregistry.h"
 #include "licensing/revocationlist.h"
+#include "recommend/upgraderequest.h"
 
 #include <limits>
 
@@ -232,20 +233,29 @@ Result<LicenseRecord> signingTarget(Workspace& workspace, const QString& targetI
     return record;
 }
 
+// Why a customer's workspace cannot run the command: only the vendor signs.
+QString vendorOnlyReason(const QString& command) {
+    if (command.endsWith(u"issue"))
+        return QStringLiteral("only the vendor issues licenses");
+    if (command.endsWith(u"renew"))
+        return QStringLiteral(
+            "only the vendor renews licenses; add the renewal the vendor sends "
+            "with 'aicp license add FILE'");
+    if (command.endsWith(u"upgrade"))
+        return QStringLiteral(
+            "only the vendor upgrades licenses; ask for an upgrade with 'aicp "
+            "recommend --customer ID --request-upgrade -o FILE'");
+    return QStringLiteral("only the vendor revokes licenses");
+}
+
 // The workspace, if it can sign: a vendor workspace with a signing key.
 // What stands in the way is the workspace's state, never the command line's
 // mistake, so every error here exits 1.
 Result<Workspace*> signingWorkspace(Invocation& call) {
+    AICP_TRY(call.vendorOnly(vendorOnlyReason(call.name())));
     auto workspace = call.workspace();
     if (!workspace)
         return stateError(workspace.error());
-    auto mode = (*workspace)->mode();
-    if (!mode)
-        return stateError(mode.error());
-    if (*mode == Workspace::Mode::Customer)
-        return Error(Error::Code::Conflict,
-                     QStringLiteral("this is a customer workspace: it holds public keys only and "
-                                    "cannot sign"));
     auto key = KeyStore(**workspace).find();
     if (!key && key.error().code() == Error::Code::NotFound)
         return Error(Error::Code::Conflict,
@@ -346,43 +356,6 @@ int signAndPrint(const Invocation& call, const QString& outputPath, bool json, S
 }
 
 // ---------------------------------------------------------------------------
-// issue
-
-class IssueCommand final : public SigningCommand {
-public:
-    IssueCommand()
-        : SigningCommand(QStringLiteral("license issue"),
-                         QStringLiteral("Issue and sign a license")) {
-        ownOptions_ = QList<QCommandLineOption>{options_.customer, options_.name} +
-                      options_.changes() + options_.outputs();
-    }
-
-private:
-    const TermOptions options_;
-
-    int execute(Invocation& call) const override {
-        const TermOptions& options = options_;
-        AICP_CLI_TRY(customer, call.value(options.customer), fail);
-        AICP_CLI_TRY(name, call.value(options.name), fail);
-        for (const auto* required : {&options.customer, &options.name, &options.tier})
-            if (!call.isSet(*required))
-                return call.usage(QStringLiteral("--%1 is required. Try 'aicp %2 --help'.")
-                                      .arg(required->names().constLast(), this->name()));
-        LicenseRequest request;
-        request.customerId = customer->trimmed();
-        request.customerName = name->trimmed();
-        const Status terms = applyTerms(call.parser(), options, request, kDefaultDays);
-        if (!terms.ok())
-            return call.fail(terms.error());
-        AICP_CLI_TRY(outputPath, call.value(options.output), fail);
-        AICP_CLI_TRY(signing, prepareSigning(call), fail);
-        return signAndPrint(call, *outputPath, call.isSet(options.json), [&] {
-            return LicenseRegistry(*signing->workspace).issue(request, signing->passphrase.view());
-        });
-    }
-};
-
-// ---------------------------------------------------------------------------
 // renew and upgrade
 
 class RenewCommand final : public SigningCommand {
@@ -435,6 +408,132 @@ void followNewTierDefaults(LicenseRequest& request, const LicensePayload& old,
         sameItems(old.complianceModules, prices.complianceModules))
         request.complianceModules.clear();
 }
+
+// ---------------------------------------------------------------------------
+// issue
+
+// An upgrade request a customer sent (`aicp recommend --request-upgrade`);
+// one edited on its way is refused (its digest no longer matches).
+Result<UpgradeRequest> readUpgradeRequest(const QString& path) {
+    auto bytes = readInputFile(path, UpgradeRequest::kMaxSize);
+    if (!bytes)
+        return bytes.error();
+    auto request = UpgradeRequest::fromJson(*bytes);
+    if (!request)
+        return stateError(request.error()).withContext(QDir::toNativeSeparators(path));
+    return request;
+}
+
+class IssueCommand final : public SigningCommand {
+public:
+    IssueCommand()
+        : SigningCommand(QStringLiteral("license issue"),
+                         QStringLiteral("Issue and sign a license")) {
+        ownOptions_ = QList<QCommandLineOption>{options_.customer, options_.name, fromRequest_} +
+                      options_.changes() + options_.outputs();
+    }
+
+private:
+    const TermOptions options_;
+    const QCommandLineOption fromRequest_{
+        QStringLiteral("from-request"),
+        QStringLiteral("Issue the terms of a customer's upgrade request (JSON, as 'aicp recommend "
+                       "--request-upgrade' writes it), superseding their current license; the "
+                       "options given override the request's terms."),
+        QStringLiteral("FILE")};
+
+    // The terms an upgrade request asks for. When the license it upgrades is
+    // held here, what the request does not speak of (contract, grace, agents
+    // and audit level chosen on purpose) stays as that license has it.
+    Result<LicenseRequest> requestedTerms(const Invocation& call, const Signing& signing,
+                                          const UpgradeRequest& asked) const {
+        LicenseRequest request = asked.licenseRequest();
+        // A --tier given replaces the asked one before the old license's
+        // tier defaults are weighed against it.
+        if (call.isSet(options_.tier))
+            request.tier = call.parser().value(options_.tier).trimmed();
+        if (!signing.target) {
+            request.supersedes.reset();  // not in this registry: a new license
+        } else {
+            const LicensePayload& old = signing.target->license;
+            auto book = signing.workspace->priceBook();
+            if (!book)
+                return stateError(book.error());
+            auto prices = pricesInForceToday(*book);
+            if (!prices)
+                return stateError(prices.error());
+            LicenseRequest kept = LicenseRequest::from(old);
+            kept.tier = request.tier;
+            followNewTierDefaults(kept, old, call.parser(), options_, *prices);
+            request.agents = kept.agents;
+            request.auditTier = kept.auditTier;
+            request.graceDays = kept.graceDays;
+            request.contract = kept.contract;
+            if (!request.seats)
+                request.seats = kept.seats;
+        }
+        return applyNamed(call, request);
+    }
+
+    // --customer, --name and the terms given, over `request`.
+    Result<LicenseRequest> applyNamed(const Invocation& call, LicenseRequest request) const {
+        auto customer = call.value(options_.customer);
+        if (!customer)
+            return customer.error();
+        auto name = call.value(options_.name);
+        if (!name)
+            return name.error();
+        if (call.isSet(options_.customer))
+            request.customerId = customer->trimmed();
+        if (call.isSet(options_.name))
+            request.customerName = name->trimmed();
+        AICP_TRY(applyTerms(call.parser(), options_, request,
+                            request.expiresAt.isValid() ? 0 : kDefaultDays));
+        return request;
+    }
+
+    int issueFromRequest(Invocation& call, const QString& path, const QString& outputPath) const {
+        // A customer's workspace is told so before its request is read.
+        if (const Status vendor = call.vendorOnly(vendorOnlyReason(name())); !vendor.ok())
+            return call.failure(vendor.error());
+        AICP_CLI_TRY(asked, readUpgradeRequest(path), fail);
+        LicenseRequest probe;  // the options are checked before the passphrase
+        if (const Status wellFormed = applyTerms(call.parser(), options_, probe, 0);
+            !wellFormed.ok())
+            return call.fail(wellFormed.error());
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        auto held = LicenseRegistry(**workspace).find(asked->currentLicense);
+        if (!held && held.error().code() != Error::Code::NotFound)
+            return call.failure(held.error());
+        AICP_CLI_TRY(signing, prepareSigning(call, held ? idText(held->license.id) : QString()),
+                     fail);
+        AICP_CLI_TRY(request, requestedTerms(call, *signing, *asked), fail);
+        return signAndPrint(call, outputPath, call.isSet(options_.json), [&] {
+            LicenseRegistry registry(*signing->workspace);
+            const QByteArrayView passphrase = signing->passphrase.view();
+            return signing->target
+                       ? registry.upgrade(signing->target->license.id, *request, passphrase)
+                       : registry.issue(*request, passphrase);
+        });
+    }
+
+    int execute(Invocation& call) const override {
+        const TermOptions& options = options_;
+        AICP_CLI_TRY(requestPath, call.value(fromRequest_), fail);
+        AICP_CLI_TRY(outputPath, call.value(options.output), fail);
+        if (call.isSet(fromRequest_))
+            return issueFromRequest(call, *requestPath, *outputPath);
+        for (const auto* required : {&options.customer, &options.name, &options.tier})
+            if (!call.isSet(*required))
+                return call.usage(QStringLiteral("--%1 is required. Try 'aicp %2 --help'.")
+                                      .arg(required->names().constLast(), this->name()));
+        AICP_CLI_TRY(request, applyNamed(call, LicenseRequest{}), fail);
+        AICP_CLI_TRY(signing, prepareSigning(call), fail);
+        return signAndPrint(call, *outputPath, call.isSet(options.json), [&] {
+            return LicenseRegistry(*signing->workspace).issue(*request, signing->passphrase.view());
+        });
+    }
+};
 
 class UpgradeCommand final : public SigningCommand {
 public:
@@ -570,8 +669,8 @@ const CommandGroup& licenseCommands() {
         QStringLiteral("license"),
         QStringLiteral("Issues, verifies and manages licenses; the registry keeps every license "
                        "ever issued."),
-        {&issue, &licenseVerifyCommand(), &licenseListCommand(), &licenseShowCommand(), &renew,
-         &upgrade, &revoke}};
+        {&issue, &licenseAddCommand(), &licenseVerifyCommand(), &licenseListCommand(),
+         &licenseShowCommand(), &renew, &upgrade, &revoke}};
     return group;
 }
 

@@ -14,34 +14,6 @@ const QStringList kStates = [] {
     return words;
 }();
 
-QJsonObject recordJson(const LicenseRecord& record, const QDateTime& now) {
-    const LicensePayload& license = record.license;
-    QJsonObject revocation;
-    if (record.revocation)
-        revocation = {{QStringLiteral("at"), toRfc3339(record.revocation->at)},
-                      {QStringLiteral("by"), record.revocation->by},
-                      {QStringLiteral("reason"), record.revocation->reason}};
-    const auto optionalId = [](const std::optional<QUuid>& id) {
-        return id ? QJsonValue(idText(*id)) : QJsonValue(QJsonValue::Null);
-    };
-    return {
-        {QStringLiteral("id"), idText(license.id)},
-        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), license.customerId},
-                                                 {QStringLiteral("name"), license.customerName}}},
-        {QStringLiteral("tier"), license.tier},
-        {QStringLiteral("state"), word(record.stateAt(now))},
-        {QStringLiteral("issued_at"), toRfc3339(license.issuedAt)},
-        {QStringLiteral("issued_by"), record.issuedBy},
-        {QStringLiteral("not_before"), toRfc3339(license.notBefore)},
-        {QStringLiteral("expires_at"), toRfc3339(license.expiresAt)},
-        {QStringLiteral("grace_ends_at"), toRfc3339(license.graceEndsAt())},
-        {QStringLiteral("kid"), license.kid},
-        {QStringLiteral("supersedes"), optionalId(license.supersedes)},
-        {QStringLiteral("superseded_by"), optionalId(record.supersededBy)},
-        {QStringLiteral("revocation"),
-         record.revocation ? QJsonValue(revocation) : QJsonValue(QJsonValue::Null)}};
-}
-
 const QString kRecordJsonShape = QStringLiteral(
     "{\"id\", \"customer\" {id, name}, \"tier\", \"state\" (active, in-grace, expired, "
     "not-yet-valid, revoked or superseded, now), \"issued_at\", \"issued_by\", \"not_before\", "
@@ -95,7 +67,7 @@ int LicenseListCommand::execute(Invocation& call) const {
     if (call.isSet(json)) {
         call.out() << printedJsonList(
             QStringLiteral("licenses"), shown,
-            [&](const LicenseRecord* record) { return recordJson(*record, now); });
+            [&](const LicenseRecord* record) { return licenseRecordJson(*record, now); });
         return kExitSuccess;
     }
     if (shown.empty()) {
@@ -142,7 +114,7 @@ int LicenseShowCommand::execute(Invocation& call) const {
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (call.isSet(json)) {
-        QJsonObject object = recordJson(*record, now);
+        QJsonObject object = licenseRecordJson(*record, now);
         object.insert(QStringLiteral("key"), QString::fromLatin1(record->key));
         object.insert(QStringLiteral("license"), licenseJson(record->license));
         call.out() << printedJson(object);

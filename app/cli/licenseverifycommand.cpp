@@ -13,10 +13,6 @@ namespace aicp::cli {
 namespace {
 
 constexpr qsizetype kMaxPemSize = 64 * 1024;
-// Larger than any license file; the verifier answers "malformed" for
-// anything between its own limit and this.
-constexpr qsizetype kMaxLicenseInput = 4 * 1024 * 1024;
-
 // The outcome, as text or JSON, and the exit status it means. `note` says
 // why a list offered was not the one applied (empty when it was).
 int printVerification(const Invocation& call, bool asJson, const LicenseVerification& outcome,

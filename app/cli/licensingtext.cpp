@@ -128,4 +128,32 @@ LabelledRows licenseDetailRows(const LicensePayload& license) {
     return rows;
 }
 
+QJsonObject licenseRecordJson(const LicenseRecord& record, const QDateTime& now) {
+    const LicensePayload& license = record.license;
+    QJsonObject revocation;
+    if (record.revocation)
+        revocation = {{QStringLiteral("at"), toRfc3339(record.revocation->at)},
+                      {QStringLiteral("by"), record.revocation->by},
+                      {QStringLiteral("reason"), record.revocation->reason}};
+    const auto optionalId = [](const std::optional<QUuid>& id) {
+        return id ? QJsonValue(idText(*id)) : QJsonValue(QJsonValue::Null);
+    };
+    return {
+        {QStringLiteral("id"), idText(license.id)},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), license.customerId},
+                                                 {QStringLiteral("name"), license.customerName}}},
+        {QStringLiteral("tier"), license.tier},
+        {QStringLiteral("state"), word(record.stateAt(now))},
+        {QStringLiteral("issued_at"), toRfc3339(license.issuedAt)},
+        {QStringLiteral("issued_by"), record.issuedBy},
+        {QStringLiteral("not_before"), toRfc3339(license.notBefore)},
+        {QStringLiteral("expires_at"), toRfc3339(license.expiresAt)},
+        {QStringLiteral("grace_ends_at"), toRfc3339(license.graceEndsAt())},
+        {QStringLiteral("kid"), license.kid},
+        {QStringLiteral("supersedes"), optionalId(license.supersedes)},
+        {QStringLiteral("superseded_by"), optionalId(record.supersededBy)},
+        {QStringLiteral("revocation"),
+         record.revocation ? QJsonValue(revocation) : QJsonValue(QJsonValue::Null)}};
+}
+
 }  // namespace aicp::cli

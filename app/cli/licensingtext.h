@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "licensing/licensepayload.h"
+#include "licensing/licenseregistry.h"
 
 #include <utility>
 #include <vector>
@@ -15,6 +16,11 @@
 
 namespace aicp::cli {
 
+// The most read of a license file or key (license verify, license add):
+// larger than any license file; the verifier answers "malformed" for
+// anything between its own limit and this.
+constexpr qsizetype kMaxLicenseInput = 4 * 1024 * 1024;
+
 // The full id as printed and accepted everywhere ("6f1c2a4e-…").
 [[nodiscard]] QString idText(const QUuid& id);
 // The first 8 characters: enough for `license show`, `revoke` and the others.
@@ -27,6 +33,9 @@ namespace aicp::cli {
 // The signed payload as its JSON object: the same field names and shapes as
 // the license itself (SPEC section 3), so scripts learn one form.
 [[nodiscard]] QJsonObject licenseJson(const LicensePayload& license);
+// A license as the registry holds it (license list, show, add): its id,
+// customer, tier, state at `now`, dates, supersession and revocation.
+[[nodiscard]] QJsonObject licenseRecordJson(const LicenseRecord& record, const QDateTime& now);
 // RFC 3339, or null for an invalid time.
 [[nodiscard]] QJsonValue timeJson(const QDateTime& time);
 

@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "cli/clicommands.h"
 #include "common/texttable.h"
 #include "money/moneyformat.h"
@@ -83,6 +84,15 @@ QString requestOverage(const TierDefinition& tier, const QString& currency) {
     return describeCharge(*tier.requestOverage, currency);
 }
 
+// "2026-01 (from 2026-01-01)", one per version, oldest first.
+QStringList versionNames(const PriceBook& book) {
+    QStringList names;
+    for (const PriceBookVersion& version : book.versions())
+        names.append(QStringLiteral("%1 (from %2)")
+                         .arg(version.version, version.effectiveFrom.toString(Qt::ISODate)));
+    return names;
+}
+
 QString priceBookText(const PriceBook& book, const PriceBookVersion& shown) {
     const QString& currency = shown.currency;
     QStringList headers{QString()};
@@ -151,14 +161,9 @@ QString priceBookText(const PriceBook& book, const PriceBookVersion& shown) {
                 .arg(shown.policyPacks.join(QStringLiteral(", ")));
     text += QStringLiteral("Compliance modules:  %1\n")
                 .arg(shown.complianceModules.join(QStringLiteral(", ")));
-    if (book.versions().size() > 1) {
-        QStringList versions;
-        for (const PriceBookVersion& version : book.versions())
-            versions.append(QStringLiteral("%1 (from %2)")
-                                .arg(version.version, version.effectiveFrom.toString(Qt::ISODate)));
+    if (book.versions().size() > 1)
         text += QStringLiteral("\nVersions: %1; --json prints them all.\n")
-                    .arg(versions.join(QStringLiteral(", ")));
-    }
+                    .arg(versionNames(book).join(QStringLiteral(", ")));
     return text;
 }
 
@@ -190,13 +195,60 @@ private:
     }
 };
 
+// A price book document is a few kilobytes; far more is no price book.
+constexpr qsizetype kMaxPriceBookSize = 4 * 1024 * 1024;
+
+class ImportPriceBook final : public Command {
+public:
+    ImportPriceBook()
+        : Command(QStringLiteral("pricebook import"),
+                  QStringLiteral("Use a price book document (JSON) from now on")) {
+        ownOptions_ = {json_};
+        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+        positionals_ = 1;
+    }
+
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("what was imported"));
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(path, call.argument(QStringLiteral("price book FILE (JSON)")), fail);
+        AICP_CLI_TRY(document, readInputFile(*path, kMaxPriceBookSize), fail);
+        // A document that is no valid price book is the file's fault: exit 1.
+        AICP_CLI_TRY(book, PriceBook::fromJson(*document), failure);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(current, (*workspace)->priceBook(), failure);
+        const bool unchanged = current->toJson() == book->toJson();
+        if (const Status stored = storePriceBook(**workspace, *book); !stored.ok())
+            return call.failure(stored.error());
+        QJsonArray versions;
+        for (const PriceBookVersion& version : book->versions())
+            versions.append(version.version);
+        const QString text = unchanged
+                                 ? QStringLiteral(
+                                       "The workspace holds this price book already (%1); nothing "
+                                       "was changed.\n")
+                                       .arg(versionNames(*book).join(QStringLiteral(", ")))
+                                 : QStringLiteral(
+                                       "Imported price book %1; bills are computed with it from "
+                                       "now on.\n")
+                                       .arg(versionNames(*book).join(QStringLiteral(", ")));
+        return call.print(json_,
+                          {{QStringLiteral("versions"), versions},
+                           {QStringLiteral("latest"), book->latest().version},
+                           {QStringLiteral("changed"), !unchanged}},
+                          text);
+    }
+};
+
 }  // namespace
 
 const CommandGroup& priceBookCommands() {
     static const ShowPriceBook show;
+    static const ImportPriceBook import;
     static const CommandGroup group{QStringLiteral("pricebook"),
                                     QStringLiteral("Works with the workspace's price book."),
-                                    {&show}};
+                                    {&show, &import}};
     return group;
 }
 

@@ -1,10 +1,20 @@
+#include "cli/billingcli.h"
 #include "cli/clicommands.h"
+#include "cli/licensingtext.h"
+#include "common/savefile.h"
 #include "common/texttable.h"
+#include "documents/pdfdocument.h"
+#include "documents/upgraderequestpdf.h"
 #include "licensing/licensepayload.h"
 #include "metering/yearmonth.h"
 #include "money/moneyformat.h"
 #include "recommend/recommendationservice.h"
 #include "recommend/recommender.h"
+#include "recommend/upgraderequest.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
 
 namespace aicp::cli {
 namespace {
@@ -65,28 +75,126 @@ QString recommendationText(const Recommendation& r) {
     return text;
 }
 
+// Where the PDF of an upgrade request goes: beside the JSON, its suffix
+// replaced by .pdf ("upgrade.json" → "upgrade.pdf"), else ".pdf" appended.
+QString pdfBeside(const QString& path) {
+    const QFileInfo info(path);
+    const QString suffix = info.suffix();
+    if (suffix.isEmpty() || suffix.compare(u"pdf", Qt::CaseInsensitive) == 0)
+        return path + QStringLiteral(".pdf");
+    return path.left(path.size() - suffix.size()) + QStringLiteral("pdf");
+}
+
+struct WrittenRequest {
+    UpgradeRequest request;
+    QString file;
+    QString pdf;
+};
+
+QJsonObject writtenJson(const WrittenRequest& written) {
+    const UpgradeRequest& request = written.request;
+    const QJsonObject document = QJsonDocument::fromJson(request.toJson()).object();
+    return {{QStringLiteral("file"), written.file},
+            {QStringLiteral("pdf"), written.pdf},
+            {QStringLiteral("customer"), request.customerId},
+            {QStringLiteral("current_license"), idText(request.currentLicense)},
+            {QStringLiteral("current_tier"), request.currentTier},
+            {QStringLiteral("tier"), request.tier},
+            {QStringLiteral("digest"), document.value(QStringLiteral("digest"))}};
+}
+
+QString writtenText(const WrittenRequest& written) {
+    const UpgradeRequest& request = written.request;
+    const QString terms =
+        request.tier == request.currentTier
+            ? QStringLiteral("more of %1").arg(request.tier)
+            : QStringLiteral("%1 instead of %2").arg(request.tier, request.currentTier);
+    return QStringLiteral(
+               "Wrote the upgrade request of %1 (%2: %3) to %4 and its PDF to %5.\nSend both to "
+               "the vendor; 'aicp license issue --from-request %6' issues it.\n")
+        .arg(request.customerName, request.customerId, terms,
+             QDir::toNativeSeparators(written.file), QDir::toNativeSeparators(written.pdf),
+             QFileInfo(written.file).fileName());
+}
+
 class RecommendCommand final : public Command {
 public:
     RecommendCommand()
         : Command(QStringLiteral("recommend"),
                   QStringLiteral("The cheapest tier that serves a customer's projected usage")) {
-        ownOptions_ = {customer_, month_, json_};
+        ownOptions_ = {customer_, month_, requestUpgrade_, output_, note_, json_};
         workspaceUse_ = WorkspaceUse::Existing;
     }
 
+    // The upgrade request's PDF needs fonts, which only the GUI layer loads.
+    bool needsGui(const QCommandLineParser& parser) const override {
+        return parser.isSet(requestUpgrade_);
+    }
+
 private:
-    const QCommandLineOption customer_{QStringLiteral("customer"),
-                                       QStringLiteral("The customer's id."), QStringLiteral("ID")};
+    const QCommandLineOption customer_{
+        QStringLiteral("customer"),
+        QStringLiteral("The customer's id; in a customer workspace, default: the customer whose "
+                       "licenses it holds."),
+        QStringLiteral("ID")};
     const QCommandLineOption month_{
         QStringLiteral("month"),
         QStringLiteral("The calendar month (UTC), e.g. 2026-11. Default: the current one."),
         QStringLiteral("YYYY-MM")};
+    const QCommandLineOption requestUpgrade_{
+        QStringLiteral("request-upgrade"),
+        QStringLiteral("Write an upgrade request for the vendor: the tier recommended (or more of "
+                       "the current one), with the usage behind it, as JSON (-o FILE) and PDF "
+                       "beside it.")};
+    const QCommandLineOption output_ =
+        outputOption(QStringLiteral("With --request-upgrade: the request's JSON file; the PDF "
+                                    "goes beside it (its suffix replaced by .pdf)."));
+    const QCommandLineOption note_{
+        QStringLiteral("note"),
+        QStringLiteral("With --request-upgrade: a note for the vendor, in your own words."),
+        QStringLiteral("TEXT")};
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the recommendation"));
 
+    // The request made, its PDF rendered, then both files written: a PDF
+    // that cannot be made leaves no JSON behind.
+    Result<WrittenRequest> writeRequest(Invocation& call, const Recommendation& recommendation,
+                                        const QString& path, const QString& note) const {
+        auto workspace = call.workspace();
+        if (!workspace)
+            return workspace.error();
+        auto request =
+            UpgradeRequest::fromRecommendation(recommendation, QDateTime::currentDateTimeUtc());
+        if (!request)
+            return request.error();
+        request->note = note.trimmed();
+        WrittenRequest written{*request, path, pdfBeside(path)};
+        auto pdf = upgradeRequestPdf(*request, documentStamp(**workspace));
+        if (!pdf)
+            return pdf.error();
+        AICP_TRY(writeFileAtomically(written.file, request->toJson()));
+        AICP_TRY(writeDocumentFile(written.pdf, *pdf));
+        return written;
+    }
+
+    // -o and --note belong to --request-upgrade, which needs -o.
+    Status checkRequestOptions(const Invocation& call, const QString& path) const {
+        if (!call.isSet(requestUpgrade_) && (call.isSet(output_) || call.isSet(note_)))
+            return Error::invalidInput(
+                QStringLiteral("-o and --note go with --request-upgrade. Try 'aicp %1 --help'.")
+                    .arg(name()));
+        if (call.isSet(requestUpgrade_) && path.isEmpty())
+            return Error::invalidInput(
+                QStringLiteral("--request-upgrade needs -o FILE, the request to send the vendor"));
+        return {};
+    }
+
     int execute(Invocation& call) const override {
-        AICP_CLI_TRY(customerId, call.requiredValue(customer_, QStringLiteral("--customer ID")),
-                     fail);
+        AICP_CLI_TRY(customerId, call.customer(customer_), fail);
         AICP_CLI_TRY(monthText, call.value(month_), fail);
+        AICP_CLI_TRY(path, call.value(output_), fail);
+        AICP_CLI_TRY(note, call.value(note_), fail);
+        if (const Status options = checkRequestOptions(call, *path); !options.ok())
+            return call.fail(options.error());
         std::optional<YearMonth> yearMonth;
         if (call.isSet(month_)) {
             yearMonth = YearMonth::parse(*monthText);
@@ -97,6 +205,10 @@ private:
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(recommendation,
                      RecommendationService(**workspace).recommend(*customerId, yearMonth), fail);
+        if (call.isSet(requestUpgrade_)) {
+            AICP_CLI_TRY(written, writeRequest(call, *recommendation, *path, *note), failure);
+            return call.print(json_, writtenJson(*written), writtenText(*written));
+        }
         return call.print(json_, recommendationToJson(*recommendation),
                           recommendationText(*recommendation));
     }

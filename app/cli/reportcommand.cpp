@@ -1,10 +1,9 @@
-#include "audit/auditlog.h"
 #include "billing/costreport.h"
 #include "cli/billingcli.h"
 #include "cli/clicommands.h"
 #include "documents/financepdf.h"
 
-#include <QDir>
+#include <QFileInfo>
 
 namespace aicp::cli {
 namespace {
@@ -44,8 +43,7 @@ Result<QByteArray> renderReport(const CostReport& report, const QString& format,
         return costReportCsv(report);
     if (format == QLatin1String("json"))
         return costReportJson(report);
-    return costReportPdf(report, {QDateTime::currentDateTimeUtc(), AuditLog::currentActor(),
-                                  QDir::toNativeSeparators(workspace.path())});
+    return costReportPdf(report, documentStamp(workspace));
 }
 
 class CostReportCommand final : public Command {

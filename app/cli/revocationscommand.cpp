@@ -6,6 +6,7 @@
 #include "licensing/revocationlist.h"
 
 #include <QDir>
+#include <QJsonArray>
 
 namespace aicp::cli {
 namespace {
@@ -36,6 +37,11 @@ int RevocationsExportCommand::execute(Invocation& call) const {
     LicenseRegistry registry(**workspace);
     auto token = registry.latestPublishedRevocationList();
     if (!token && token.error().code() == Error::Code::NotFound) {
+        if (const Status vendor = call.vendorOnly(
+                QStringLiteral("only the vendor publishes revocation lists; load the vendor's "
+                               "with 'aicp revocations import FILE'"));
+            !vendor.ok())
+            return call.failure(vendor.error());
         auto signingKey = KeyStore(**workspace).find();
         if (!signingKey)
             return context.failure(
@@ -64,14 +70,67 @@ int RevocationsExportCommand::execute(Invocation& call) const {
     return kExitSuccess;
 }
 
+QJsonObject importJson(const RevocationImport& loaded) {
+    QJsonArray revoked;
+    for (const QUuid& id : loaded.newlyRevoked)
+        revoked.append(idText(id));
+    return {{QStringLiteral("sequence"), static_cast<qint64>(loaded.sequence)},
+            {QStringLiteral("listed"), static_cast<qint64>(loaded.listed)},
+            {QStringLiteral("newly_revoked"), revoked},
+            {QStringLiteral("already_known"), loaded.alreadyKnown}};
+}
+
+QString importText(const RevocationImport& loaded) {
+    QString text = QStringLiteral("Loaded revocation list %1 (%2 revoked)")
+                       .arg(loaded.sequence)
+                       .arg(loaded.listed);
+    if (loaded.alreadyKnown)
+        text += QStringLiteral(", which was loaded before");
+    if (loaded.newlyRevoked.empty())
+        return text + QStringLiteral("; no license held here is newly revoked.\n");
+    QStringList ids;
+    for (const QUuid& id : loaded.newlyRevoked)
+        ids.append(idText(id));
+    return text +
+           QStringLiteral("; %1 %2 held here %3 now revoked: %4\n")
+               .arg(loaded.newlyRevoked.size())
+               .arg(loaded.newlyRevoked.size() == 1 ? QStringLiteral("license")
+                                                    : QStringLiteral("licenses"),
+                    loaded.newlyRevoked.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"),
+                    ids.join(QStringLiteral(", ")));
+}
+
+class RevocationsImportCommand final : public Command {
+public:
+    RevocationsImportCommand()
+        : Command(QStringLiteral("revocations import"),
+                  QStringLiteral("Load the vendor's signed revocation list")) {
+        ownOptions_ = {json_};
+        workspaceUse_ = WorkspaceUse::Existing;
+        positionals_ = 1;
+    }
+
+private:
+    const QCommandLineOption json_ = jsonOption(QStringLiteral("what the list changed"));
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(path, call.argument(QStringLiteral("revocation list FILE")), fail);
+        AICP_CLI_TRY(token, readInputFile(*path, RevocationList::kMaxTokenSize), fail);
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(loaded, LicenseRegistry(**workspace).importRevocationList(*token), failure);
+        return call.print(json_, importJson(*loaded), importText(*loaded));
+    }
+};
+
 }  // namespace
 
 const CommandGroup& revocationsCommands() {
     static const RevocationsExportCommand cExport;
+    static const RevocationsImportCommand cImport;
     static const CommandGroup group{
         QStringLiteral("revocations"),
-        QStringLiteral("Hands out the signed list of revoked licenses."),
-        {&cExport}};
+        QStringLiteral("Hands out the signed list of revoked licenses, or loads the vendor's."),
+        {&cExport, &cImport}};
     return group;
 }
 

@@ -44,6 +44,12 @@ private:
                 QStringLiteral("unknown role '%1' (read, ingest or admin)").arg(*roleText));
         // A token is random bytes of which the workspace keeps the hash: it
         // needs no signing key, only a workspace ('aicp workspace create').
+        if (*parsedRole == ApiRole::Admin)
+            if (const Status vendor = call.vendorOnly(QStringLiteral(
+                    "an admin token issues licenses, which only the vendor does; a gateway "
+                    "needs an ingest token, a reader a read token"));
+                !vendor.ok())
+                return call.failure(vendor.error());
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(made, ApiTokenStore(**workspace).create(*parsedRole, *nameText), fail);
         call.out() << QString::fromLatin1(made->token) << '\n';

@@ -222,7 +222,9 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
 }
 
 QCommandLineOption customerOption() {
-    return QCommandLineOption(QStringLiteral("customer"), QStringLiteral("The customer's id."),
+    return QCommandLineOption(QStringLiteral("customer"),
+                              QStringLiteral("The customer's id; in a customer workspace, default: "
+                                             "the customer whose licenses it holds."),
                               QStringLiteral("ID"));
 }
 
@@ -248,7 +250,7 @@ private:
 int UsageSummaryCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    AICP_CLI_TRY(customerId, call.requiredValue(customer, QStringLiteral("--customer ID")), fail);
+    AICP_CLI_TRY(customerId, call.customer(customer), fail);
     AICP_CLI_TRY(monthText, call.value(month), fail);
     if (monthText->isEmpty())
         return context.usageError(
@@ -328,7 +330,7 @@ private:
 int UsageSeriesCommand::execute(Invocation& call) const {
     const CliContext& context = call.context();
     const QString& command = name();
-    AICP_CLI_TRY(customerId, call.requiredValue(customer, QStringLiteral("--customer ID")), fail);
+    AICP_CLI_TRY(customerId, call.customer(customer), fail);
     std::optional<QDate> days[2];
     const QCommandLineOption* dayOptions[2] = {&from, &to};
     for (int i = 0; i < 2; ++i) {

@@ -33,6 +33,8 @@ private slots:
         QVERIFY(!renders("report cost --month 2026-10"));
         QVERIFY(!renders("report cost --month 2026-10 --format csv -o x.pdf"));
         QVERIFY(!renders("invoice show AICP-2026-000001 --json"));
+        QVERIFY(renders("recommend --customer a --request-upgrade -o up.json"));
+        QVERIFY(!renders("recommend --customer a --json"));
         QVERIFY(!renders("usage import events.pdf"));
         QVERIFY(!renders(""));
     }
