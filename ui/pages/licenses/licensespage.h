@@ -62,7 +62,8 @@ public:
 
     // The operations behind the actions; signing ones return false when
     // they did not start (busy, nothing selected, cancelled).
-    bool openIssueDialog();
+    // `prefill` adjusts the new form (an upgrade request for a license not held here).
+    bool openIssueDialog(const std::function<void(LicenseIssueDialog&)>& prefill = {});
     // `prefill` adjusts the form once it holds the selected license (the
     // Recommendations page sets the recommended tier).
     bool openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill = {});
@@ -99,6 +100,7 @@ private:
     void buildTable();
     QWidget* buildSplitter(QLayout* filters);
     void updateActions();
+    void showSigningActions(bool shown);
     void showSelection();
     void updateCount();
     void showMessage(const QString& text, bool problem);
