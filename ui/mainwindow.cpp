@@ -269,7 +269,7 @@ void MainWindow::buildMenus() {
     addLicenseAction_->setStatusTip(
         tr("Verify a license received from the vendor and keep it in this workspace"));
     openRequestAction_ =
-        file->addAction(tr("Open &Upgrade Request…"), this, &MainWindow::chooseUpgradeRequest);
+        file->addAction(tr("Review &Upgrade Request…"), this, &MainWindow::chooseUpgradeRequest);
     openRequestAction_->setObjectName(QStringLiteral("openUpgradeRequestAction"));
     openRequestAction_->setStatusTip(
         tr("Open a customer's upgrade request in the license dialog, ready to review and sign"));
@@ -387,6 +387,12 @@ void MainWindow::applyMode() {
     pages_[static_cast<std::size_t>(Page::Licenses)].summary =
         customer ? tr("The licenses received from your vendor, verified here")
                  : tr("Issue, renew, upgrade and revoke signed licenses");
+    pages_[static_cast<std::size_t>(Page::Usage)].summary =
+        customer ? tr("Your metered traffic against your license's limits")
+                 : tr("Metered traffic against each license's limits");
+    pages_[static_cast<std::size_t>(Page::Recommendations)].summary =
+        customer ? tr("The tier your usage calls for, and asking your vendor for it")
+                 : tr("The tier each customer's usage calls for");
     pages_[static_cast<std::size_t>(Page::Reports)].summary =
         customer ? tr("Your estimated bill, month by month")
                  : tr("Monthly cost reports and invoices for finance");

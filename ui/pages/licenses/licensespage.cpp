@@ -145,9 +145,9 @@ void LicensesPage::load() {
     }
 
     auto mode = this->workspace()->mode();
-    const bool customerMode = mode && *mode == Workspace::Mode::Customer;
-    showSigningActions(!customerMode);
-    if (customerMode) {
+    customerMode_ = mode && *mode == Workspace::Mode::Customer;
+    showSigningActions(!customerMode_);
+    if (customerMode_) {
         whyCannotSign_ =
             tr("This is a customer workspace: it verifies licenses but cannot issue "
                "or revoke them. Switch the mode in Settings to issue.");
@@ -278,6 +278,9 @@ void LicensesPage::showSelection() {
     if (!record) {
         details_->showMessage(filter_->rowCount() == 0 && model_->rowCount() > 0
                                   ? tr("No license matches the filters.")
+                              : model_->rowCount() == 0 && customerMode_
+                                  ? tr("No license received yet: add the one your vendor sent "
+                                       "with File \u25b8 Add License\u2026")
                               : model_->rowCount() == 0
                                   ? tr("No license has been issued in this workspace yet.")
                                   : tr("Select a license to see everything it grants."));

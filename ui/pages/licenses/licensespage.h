@@ -31,8 +31,8 @@ class Workspace;
 // text filters, with the selected license's entitlements beside it, and the
 // operations — issue, renew, upgrade, revoke, save the file, copy the key,
 // verify. Signing operations ask for the passphrase (never kept) and run off
-// the GUI thread on the shared TaskRunner. A customer workspace verifies
-// only; the signing actions are disabled and say why.
+// the GUI thread on the shared TaskRunner. A customer workspace lists the
+// licenses it received and verifies only; the signing actions are absent.
 class LicensesPage : public ConsolePage {
     Q_OBJECT
 public:
@@ -115,6 +115,7 @@ private:
     RevocationReasonProvider revocationReason_;
     IssueDialogRunner issueDialogRunner_;
     bool canSign_ = false;
+    bool customerMode_ = false;
     QString whyCannotSign_;
 
     LicenseTableModel* model_;
