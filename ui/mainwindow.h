@@ -49,7 +49,7 @@ public:
     // it in the registry (LicenseRegistry::add), says what happened in the
     // status bar (a refusal also in a message box) and reads the pages again.
     Result<AddedLicense> addLicenseFile(const QString& path);
-    // File ▸ Open Upgrade Request… (vendor): reads a customer's request and
+    // File ▸ Review Upgrade Request… (vendor): reads a customer's request and
     // opens the issue dialog prefilled with it, as an upgrade of the license
     // it names when that one is held here. An edited request is refused
     // with the reason. False when no dialog was opened or nothing was signed.

@@ -1,6 +1,6 @@
 // What the main window takes in from outside the workspace: a license the
 // vendor sent (File ▸ Add License…, or its file dropped on the window) and,
-// in a vendor workspace, a customer's upgrade request (File ▸ Open Upgrade
+// in a vendor workspace, a customer's upgrade request (File ▸ Review Upgrade
 // Request…). Kept apart from the window's layout (mainwindow.cpp).
 #include "licensing/licensefile.h"
 #include "licensing/licenseregistry.h"
@@ -113,7 +113,7 @@ Result<AddedLicense> MainWindow::addLicenseFile(const QString& path) {
 
 void MainWindow::chooseUpgradeRequest() {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Upgrade Request"), QDir::homePath(),
+        QFileDialog::getOpenFileName(this, tr("Review Upgrade Request"), QDir::homePath(),
                                      tr("Upgrade requests (*.json);;All files (*)"));
     if (!path.isEmpty())
         static_cast<void>(openUpgradeRequest(path));
@@ -130,6 +130,8 @@ bool MainWindow::openUpgradeRequest(const QString& path) {
         return refuse(
             tr("a customer workspace cannot issue licenses; open the request in "
                "the vendor's workspace"));
+    if (runner_->isBusy())
+        return refuse(tr("other work is running on this workspace; try again when it is done"));
     auto bytes = readBoundedFile(path, UpgradeRequest::kMaxSize, tr("an upgrade request"));
     if (!bytes)
         return refuse(bytes.error().message());

@@ -219,6 +219,8 @@ QWidget* SettingsPage::buildWorkspaceCard() {
     licenseRow->addWidget(customerLicense_);
     licenseRow->addWidget(loadRevocations_, 0, Qt::AlignLeft);
     workspaceForm->addRow(tr("License in use"), licenseRow);
+    // The button is made before the mode switch above it.
+    QWidget::setTabOrder(switchMode_, loadRevocations_);
     auto* workspaceLayout = new QVBoxLayout(workspaceCard);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     workspaceLayout->setSpacing(gap / 2);
