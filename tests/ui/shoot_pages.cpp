@@ -220,8 +220,8 @@ std::optional<Scene> customerScene(Shooter& shooter, const Scene& scene) {
     return mine;
 }
 
-// The customer's Dashboard, Usage and Recommendations (with "Ask for
-// Upgrade…"), the request dialog, and the vendor's issue dialog opened from
+// The customer's pages (Recommendations with "Ask for Upgrade…"), the
+// request dialog, and the vendor's issue dialog opened from
 // the request saved.
 void shootCustomerWorkspace(Shooter& shooter, const Scene& scene, const QString& folder) {
     const std::optional<Scene> mine = customerScene(shooter, scene);
@@ -237,6 +237,13 @@ void shootCustomerWorkspace(Shooter& shooter, const Scene& scene, const QString&
         shootPage(shooter, *window, MainWindow::Page::Usage, folder + QStringLiteral("usage.png"));
         shootPage(shooter, *window, MainWindow::Page::Recommendations,
                   folder + QStringLiteral("recommendations.png"));
+        shootPage(shooter, *window, MainWindow::Page::Licenses,
+                  folder + QStringLiteral("licenses.png"));
+        shootPage(shooter, *window, MainWindow::Page::Reports,
+                  folder + QStringLiteral("reports.png"));
+        shootPage(shooter, *window, MainWindow::Page::Settings,
+                  folder + QStringLiteral("settings.png"));
+        window->showPage(MainWindow::Page::Recommendations);
         auto* page = window->findChild<RecommendationsPage*>();
         page->setUpgradeRequestAsker([&](QWidget* parent, const UpgradeRequest& asked) {
             AskUpgradeDialog dialog(asked, page->tierName(asked.tier),
@@ -257,6 +264,7 @@ void shootCustomerWorkspace(Shooter& shooter, const Scene& scene, const QString&
     const auto vendor = openWindow(shooter, scene);
     if (!vendor)
         return;
+    settle(*vendor);
     bool shown = false;
     vendor->findChild<LicensesPage*>()->setIssueDialogRunner([&](LicenseIssueDialog& dialog) {
         dialog.show();

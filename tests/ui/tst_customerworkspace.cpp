@@ -11,11 +11,13 @@
 #include "licensing/licensefile.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
+#include "pages/dashboard/dashboardpage.h"
 #include "pages/licenses/licenseissuedialog.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
 #include "pages/reports/invoicespanel.h"
 #include "pages/settings/settingspage.h"
+#include "pages/usage/usagecard.h"
 #include "recommend/upgraderequest.h"
 #include "storage/workspace.h"
 #include "support/tempworkspace.h"
@@ -31,6 +33,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -310,6 +313,59 @@ private slots:
         QVERIFY(settings->switchMode());
         waitUntilIdle(window);
         checkMode(false);
+    }
+
+    void theDashboardShowsTheCustomersOwnMonth() {
+        MainWindow window(openSession(customer_));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(MainWindow::Page::Dashboard);
+        auto* page = window.findChild<DashboardPage*>();
+        QTRY_VERIFY_WITH_TIMEOUT(page->summary() != nullptr, 30000);
+        waitUntilIdle(window);
+        const auto card = [&window](const char* name) {
+            return window.findChild<UsageCard*>(QString::fromLatin1(name));
+        };
+        QCOMPARE(card("revenueCard")->captionText(),
+                 QStringLiteral("Your bill if the month ended now"));
+        QVERIFY(card("revenueCard")->valueText().startsWith(QLatin1Char('$')));
+        // The projected cost on the customer's own tier, and what it rests on.
+        QVERIFY2(card("dashboardRequestsCard")->valueText().startsWith(QLatin1Char('$')),
+                 qPrintable(card("dashboardRequestsCard")->valueText()));
+        QVERIFY(card("dashboardRequestsCard")->captionText().contains(QStringLiteral("projected")));
+        QVERIFY2(card("expiringCard")->captionText().startsWith(QStringLiteral("Starter license")),
+                 qPrintable(card("expiringCard")->captionText()));
+    }
+
+    void aRevocationListRevokesTheHeldLicense() {
+        // The vendor revokes the customer's license and hands out the list.
+        const QString list = file(QStringLiteral("revocations-%1.txt").arg(round_));
+        QUuid revoked;
+        {
+            auto vendor = Workspace::open(vendor_, Workspace::OpenMode::OpenExisting).value();
+            LicenseRegistry registry(*vendor);
+            auto inForce =
+                licenseInForce(registry.list().value(), kCustomer, QDateTime::currentDateTimeUtc());
+            QVERIFY(inForce);
+            revoked = inForce->license.id;
+            QVERIFY(registry.revoke(revoked, QStringLiteral("Test"), "demo-passphrase").ok());
+            QVERIFY(writeAll(list, registry.currentRevocationList("demo-passphrase").value()));
+        }
+        MainWindow window(openSession(customer_));
+        waitUntilIdle(window);
+        auto* settings = window.findChild<SettingsPage*>();
+        const Status loaded = settings->loadRevocationList(list);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+        QVERIFY2(
+            settings->message().contains(QStringLiteral("Now revoked here: %1")
+                                             .arg(revoked.toString(QUuid::WithoutBraces).left(8))),
+            qPrintable(settings->message()));
+        const QString inUse = window.findChild<QLabel*>(QStringLiteral("customerLicense"))->text();
+        QVERIFY2(inUse.contains(QStringLiteral("no license is in force")), qPrintable(inUse));
+        // The same list again changes nothing.
+        QVERIFY(settings->loadRevocationList(list).ok());
+        QVERIFY2(settings->message().contains(QStringLiteral("nothing changed")),
+                 qPrintable(settings->message()));
     }
 
     void theReportsPageHasNoInvoicesForACustomer() {
