@@ -98,6 +98,7 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     wirePages();
     connect(recommendationsPage_, &RecommendationsPage::upgradeRequested, this,
             &MainWindow::prepareUpgrade);
+    connect(settingsPage_, &SettingsPage::modeChanged, this, &MainWindow::applyMode);
     // The dashboard's lists lead to the customer's usage and to the license.
     connect(dashboardPage_, &DashboardPage::customerActivated, this,
             [this](const QString& customerId) {
@@ -262,6 +263,20 @@ void MainWindow::buildMenus() {
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
     open->setShortcut(QKeySequence::Open);
     file->addSeparator();
+    addLicenseAction_ = file->addAction(tr("&Add License…"), this, &MainWindow::chooseLicenseToAdd);
+    addLicenseAction_->setObjectName(QStringLiteral("addLicenseAction"));
+    addLicenseAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    addLicenseAction_->setStatusTip(
+        tr("Verify a license received from the vendor and keep it in this workspace"));
+    openRequestAction_ =
+        file->addAction(tr("Review &Upgrade Request…"), this, &MainWindow::chooseUpgradeRequest);
+    openRequestAction_->setObjectName(QStringLiteral("openUpgradeRequestAction"));
+    openRequestAction_->setStatusTip(
+        tr("Open a customer's upgrade request in the license dialog, ready to review and sign"));
+    for (QAction* action : {addLicenseAction_, openRequestAction_})
+        connect(runner_, &TaskRunner::busyChanged, action,
+                [action](bool busy) { action->setEnabled(!busy); });
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("quitAction"));
     quit->setShortcut(QKeySequence::Quit);
@@ -348,6 +363,7 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
         const QDate first = versions.front().effectiveFrom;
         const QDate last = std::max(today, first).addMonths(12);
         context_->setMonths(first, last, openingMonth(today));
+        applyMode();
     }
     showPricesForMonth();
     for (ConsolePage* page : consolePages())
@@ -357,6 +373,46 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     if (session_->createdDemo())
         statusBar()->showMessage(
             tr("First start: this is the demo workspace, with sample customers to explore."));
+    else if (!session_->notice().isEmpty())
+        statusBar()->showMessage(session_->notice(), 15000);
+}
+
+void MainWindow::applyMode() {
+    const bool customer = session_ && session_->isCustomerWorkspace();
+    // A customer asks for upgrades; only a vendor opens the requests.
+    openRequestAction_->setVisible(!customer);
+    pages_[static_cast<std::size_t>(Page::Dashboard)].summary =
+        customer ? tr("Your month so far: usage, projected cost, limits and expiry")
+                 : tr("The month so far across every customer");
+    pages_[static_cast<std::size_t>(Page::Licenses)].summary =
+        customer ? tr("The licenses received from your vendor, verified here")
+                 : tr("Issue, renew, upgrade and revoke signed licenses");
+    pages_[static_cast<std::size_t>(Page::Usage)].summary =
+        customer ? tr("Your metered traffic against your license's limits")
+                 : tr("Metered traffic against each license's limits");
+    pages_[static_cast<std::size_t>(Page::Recommendations)].summary =
+        customer ? tr("The tier your usage calls for, and asking your vendor for it")
+                 : tr("The tier each customer's usage calls for");
+    pages_[static_cast<std::size_t>(Page::Reports)].summary =
+        customer ? tr("Your estimated bill, month by month")
+                 : tr("Monthly cost reports and invoices for finance");
+    const int row = pageList_->currentRow();
+    if (row >= 0 && row < static_cast<int>(pages_.size()))
+        context_->setPage(pages_[static_cast<std::size_t>(row)].title,
+                          pages_[static_cast<std::size_t>(row)].summary);
+    // A customer workspace is about its one customer: it opens on them.
+    if (customer && context_->customerId().isEmpty()) {
+        auto customers = session_->customers();
+        if (customers && !customers->empty())
+            context_->setCustomerId(customers->front().id);
+    }
+}
+
+void MainWindow::reloadAllPages() {
+    refreshCustomers();
+    for (ConsolePage* page : consolePages())
+        page->reload();
+    applyMode();
 }
 
 void MainWindow::refreshCustomers() {
@@ -463,26 +519,35 @@ void MainWindow::saveLayout() const {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!UsagePage::usageFiles(event->mimeData()).isEmpty() && !runner_->isBusy())
+    const QMimeData* mime = event->mimeData();
+    if ((!UsagePage::usageFiles(mime).isEmpty() || !licenseFiles(mime).isEmpty()) &&
+        !runner_->isBusy())
         event->acceptProposedAction();
     else
         QMainWindow::dragEnterEvent(event);
 }
 
 void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
-    if (!UsagePage::usageFiles(event->mimeData()).isEmpty() && !runner_->isBusy())
+    const QMimeData* mime = event->mimeData();
+    if ((!UsagePage::usageFiles(mime).isEmpty() || !licenseFiles(mime).isEmpty()) &&
+        !runner_->isBusy())
         event->acceptProposedAction();
     else
         QMainWindow::dragMoveEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList licenses = licenseFiles(event->mimeData());
     const QStringList files = UsagePage::usageFiles(event->mimeData());
-    if (files.isEmpty()) {
+    if (files.isEmpty() && licenses.isEmpty()) {
         QMainWindow::dropEvent(event);
         return;
     }
     event->acceptProposedAction();
+    for (const QString& license : licenses)
+        static_cast<void>(addLicenseFile(license));
+    if (files.isEmpty())
+        return;
     showPage(Page::Usage);
     usagePage_->importFiles(files);
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <memory>
 #include <vector>
 
@@ -8,6 +10,7 @@
 
 class QAction;
 class QLabel;
+class QMimeData;
 class QListWidget;
 class QStackedWidget;
 
@@ -19,6 +22,7 @@ class DashboardPage;
 class LicensesPage;
 class RecommendationsPage;
 class ReportsPage;
+struct AddedLicense;
 struct Recommendation;
 class SettingsPage;
 class TaskRunner;
@@ -40,6 +44,19 @@ public:
 
     void showPage(Page page);
     [[nodiscard]] Page currentPage() const;
+
+    // File ▸ Add License… and a dropped license file: verifies and stores
+    // it in the registry (LicenseRegistry::add), says what happened in the
+    // status bar (a refusal also in a message box) and reads the pages again.
+    Result<AddedLicense> addLicenseFile(const QString& path);
+    // File ▸ Review Upgrade Request… (vendor): reads a customer's request and
+    // opens the issue dialog prefilled with it, as an upgrade of the license
+    // it names when that one is held here. An edited request is refused
+    // with the reason. False when no dialog was opened or nothing was signed.
+    bool openUpgradeRequest(const QString& path);
+    // The local files of a drop that look like licenses (.lic, or a small
+    // text file holding a license key).
+    [[nodiscard]] static QStringList licenseFiles(const QMimeData* mime);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -70,6 +87,13 @@ private:
     void openWorkspace();
     void showAbout();
     void prepareUpgrade(const Recommendation& recommendation);
+    // Shows what the workspace's mode allows: a customer workspace has no
+    // vendor-only actions and opens on its own customer.
+    void applyMode();
+    void chooseLicenseToAdd();
+    void chooseUpgradeRequest();
+    void reportProblem(const QString& title, const QString& text);
+    void reloadAllPages();
 
     std::unique_ptr<WorkspaceSession> session_;
     std::vector<PageInfo> pages_;
@@ -89,6 +113,8 @@ private:
     SettingsPage* settingsPage_;
     std::vector<QAction*> pageActions_;
     QAction* openAction_ = nullptr;
+    QAction* addLicenseAction_ = nullptr;
+    QAction* openRequestAction_ = nullptr;
     QLabel* workspaceLabel_;
     QLabel* priceBookLabel_;
 };

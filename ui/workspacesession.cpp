@@ -1,8 +1,11 @@
 #include "workspacesession.h"
 
 #include "demo/demoworkspace.h"
+#include "licensing/licensefile.h"
+#include "licensing/licenseregistry.h"
 
 #include <QFileInfo>
+#include <QObject>
 
 namespace aicp {
 
@@ -27,8 +30,40 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
     if (!priceBook)
         return priceBook.error().withContext(
             QStringLiteral("the price book of '%1'").arg(QFileInfo(path).fileName()));
-    return std::unique_ptr<WorkspaceSession>(new WorkspaceSession(
+    std::unique_ptr<WorkspaceSession> session(new WorkspaceSession(
         std::move(workspace).value(), std::move(priceBook).value(), createdDemo));
+    session->notice_ = adoptLegacyCustomerLicense(session->workspace());
+    return session;
+}
+
+bool WorkspaceSession::isCustomerWorkspace() const {
+    auto mode = workspace_->mode();
+    return mode && *mode == Workspace::Mode::Customer;
+}
+
+QString adoptLegacyCustomerLicense(Workspace& workspace) {
+    auto mode = workspace.mode();
+    if (!mode || *mode != Workspace::Mode::Customer)
+        return {};
+    auto kept = workspace.metaValue(QStringLiteral("customer_license"));
+    if (!kept || !*kept || (*kept)->trimmed().isEmpty())
+        return {};
+    auto key = licenseKeyFromText((*kept)->toLatin1());
+    LicenseRegistry registry(workspace);
+    auto held = registry.list();
+    if (key && held) {
+        for (const LicenseRecord& record : *held) {
+            if (record.key == *key)
+                return {};
+        }
+    }
+    auto added = registry.add((*kept)->toLatin1());
+    if (!added)
+        return QObject::tr(
+                   "The license received when this workspace was made could not be kept: %1. "
+                   "Add a current one with File ▸ Add License…")
+            .arg(added.error().message());
+    return QObject::tr("The license received when this workspace was made is now in its registry.");
 }
 
 Result<std::vector<Customer>> WorkspaceSession::customers() const {

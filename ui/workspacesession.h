@@ -35,6 +35,11 @@ public:
     [[nodiscard]] bool createdDemo() const { return createdDemo_; }
 
     [[nodiscard]] Result<std::vector<Customer>> customers() const;
+    [[nodiscard]] bool isCustomerWorkspace() const;
+    // What opening did besides opening, for the status bar: a license kept
+    // by an earlier first run joining the registry, or why it could not.
+    // Empty when there is nothing to say.
+    [[nodiscard]] const QString& notice() const { return notice_; }
 
 private:
     WorkspaceSession(std::unique_ptr<Workspace> workspace, PriceBook priceBook, bool createdDemo)
@@ -45,6 +50,14 @@ private:
     std::unique_ptr<Workspace> workspace_;
     PriceBook priceBook_;
     bool createdDemo_ = false;
+    QString notice_;
 };
+
+// A customer workspace made by an earlier first run kept the license it
+// received in the setting `customer_license`, which nothing read: it joins
+// the registry (LicenseRegistry::add) the first time the workspace is
+// opened. Returns what happened in words, empty when there was nothing to
+// adopt; a refusal is reported, never fatal, and tried again next time.
+[[nodiscard]] QString adoptLegacyCustomerLicense(Workspace& workspace);
 
 }  // namespace aicp

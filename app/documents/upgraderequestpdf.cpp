@@ -81,7 +81,7 @@ Result<QByteArray> upgradeRequestPdf(const UpgradeRequest& request, const Docume
         document.notes.append(QStringLiteral("Note from the customer: ") + request.note);
     document.notes.append(QStringLiteral(
         "The vendor opens the JSON file sent with this page (aicp license issue --from-request, "
-        "or File > Open Upgrade Request in the console); a file changed after it was made is "
+        "or File > Review Upgrade Request in the console); a file changed after it was made is "
         "refused. The file fingerprint above is the start of its SHA-256."));
     document.footer =
         QStringLiteral("AI Control Plane · upgrade request · %1").arg(request.customerId);

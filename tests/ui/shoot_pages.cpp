@@ -7,20 +7,26 @@
 // DIR/dialogs/…        issue, verify, revoke, passphrase, live source
 // DIR/firstrun/…       every page and state of the welcome
 // DIR/states/…         the pages' other states (itemised, revoked, hourly, …)
+// DIR/customer/…       a customer's own workspace made from the demo, its
+//                      upgrade request and the vendor's dialog opened from it
 // The real MainWindow on an existing workspace (packaging/screenshots.sh makes
 // the demo one), so the pictures are what a user sees, never a mock-up.
 
 #include "billing/invoicebook.h"
+#include "customerworkspace.h"
 #include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
 #include "metering/livesources.h"
 #include "pages/consolepage.h"
+#include "pages/licenses/licenseissuedialog.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
+#include "pages/recommendations/upgraderequestfiles.h"
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/reportspage.h"
 #include "pages/usage/usagepage.h"
+#include "recommend/upgraderequest.h"
 #include "shooter.h"
 #include "storage/workspace.h"
 #include "support/darkpalette.h"
@@ -34,7 +40,9 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
@@ -194,6 +202,80 @@ void shootPageStates(Shooter& shooter, const Scene& scene, const QString& folder
     shooter.save(*recommendations, folder + QStringLiteral("recommendations-page.png"));
 }
 
+// The scene's customer in a workspace of their own, made from the demo the
+// way a customer makes theirs (their license and their gateway's usage).
+std::optional<Scene> customerScene(Shooter& shooter, const Scene& scene) {
+    Scene mine = scene;
+    mine.db = QDir(scene.scratch).filePath(QStringLiteral("%1-own.aicp").arg(scene.customer));
+    if (QFileInfo::exists(mine.db))
+        return mine;
+    auto vendor = Workspace::open(scene.db);
+    if (!shooter.expect(vendor.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
+        return std::nullopt;
+    const QDateTime now = scene.now;
+    const Status made =
+        test::makeCustomerWorkspace(**vendor, scene.customer, mine.db, [now] { return now; });
+    if (!shooter.expect(made.ok(), made.ok() ? QString() : made.error().message()))
+        return std::nullopt;
+    return mine;
+}
+
+// The customer's pages (Recommendations with "Ask for Upgrade…"), the
+// request dialog, and the vendor's issue dialog opened from
+// the request saved.
+void shootCustomerWorkspace(Shooter& shooter, const Scene& scene, const QString& folder) {
+    const std::optional<Scene> mine = customerScene(shooter, scene);
+    if (!mine)
+        return;
+    const QString request = QDir(scene.scratch).filePath(QStringLiteral("upgrade-request.json"));
+    {
+        const auto window = openWindow(shooter, *mine);
+        if (!window)
+            return;
+        shootPage(shooter, *window, MainWindow::Page::Dashboard,
+                  folder + QStringLiteral("dashboard.png"));
+        shootPage(shooter, *window, MainWindow::Page::Usage, folder + QStringLiteral("usage.png"));
+        shootPage(shooter, *window, MainWindow::Page::Recommendations,
+                  folder + QStringLiteral("recommendations.png"));
+        shootPage(shooter, *window, MainWindow::Page::Licenses,
+                  folder + QStringLiteral("licenses.png"));
+        shootPage(shooter, *window, MainWindow::Page::Reports,
+                  folder + QStringLiteral("reports.png"));
+        shootPage(shooter, *window, MainWindow::Page::Settings,
+                  folder + QStringLiteral("settings.png"));
+        window->showPage(MainWindow::Page::Recommendations);
+        auto* page = window->findChild<RecommendationsPage*>();
+        page->setUpgradeRequestAsker([&](QWidget* parent, const UpgradeRequest& asked) {
+            AskUpgradeDialog dialog(asked, page->tierName(asked.tier),
+                                    page->tierName(asked.currentTier), parent);
+            dialog.findChild<QPlainTextEdit*>(QStringLiteral("upgradeNote"))
+                ->setPlainText(QStringLiteral("Two more teams start using the gateway in "
+                                              "January."));
+            dialog.show();
+            shooter.save(dialog, folder + QStringLiteral("ask-upgrade.png"));
+            return std::optional(RecommendationsPage::UpgradeRequestChoice{dialog.note(), request});
+        });
+        shooter.expect(
+            page->askForUpgrade(),
+            QStringLiteral("Ask for Upgrade did not start: %1").arg(page->requestMessage()));
+        settle(*window);
+        shooter.save(*window, folder + QStringLiteral("recommendations-asked.png"));
+    }
+    const auto vendor = openWindow(shooter, scene);
+    if (!vendor)
+        return;
+    settle(*vendor);
+    bool shown = false;
+    vendor->findChild<LicensesPage*>()->setIssueDialogRunner([&](LicenseIssueDialog& dialog) {
+        dialog.show();
+        settle(dialog);
+        shown = shooter.save(dialog, folder + QStringLiteral("vendor-issue-from-request.png"));
+        return int(QDialog::Rejected);
+    });
+    vendor->openUpgradeRequest(request);
+    shooter.expect(shown, QStringLiteral("the vendor's issue dialog did not open the request"));
+}
+
 // States that change the workspace, so they come last: last month's invoices
 // issued, and live sources on Settings (never pulled: nothing to pull from).
 void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& folder) {
@@ -293,6 +375,7 @@ int main(int argc, char* argv[]) {
     const QPalette light = QApplication::palette();
     shootVariant(shooter, scene, QString(), true);
     shootPageStates(shooter, scene, QStringLiteral("states/"));
+    shootCustomerWorkspace(shooter, scene, QStringLiteral("customer/"));
     QApplication::setPalette(aicp::test::darkPalette());
     shootVariant(shooter, scene, QStringLiteral("dark/"), true);
     QApplication::setPalette(light);

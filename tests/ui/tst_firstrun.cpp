@@ -313,8 +313,14 @@ private slots:
         QCOMPARE(customers->size(), std::size_t(1));
         QCOMPARE(customers->front().id, QStringLiteral("initech"));
         QCOMPARE(customers->front().name, QStringLiteral("Initech"));
-        QCOMPARE(workspace.metaValue(QStringLiteral("customer_license")).value(),
-                 std::optional<QString>(licenseKey_));
+        // The license is in the registry, which every page reads, and nowhere else.
+        auto held = LicenseRegistry(workspace).list();
+        QVERIFY(held.ok());
+        QCOMPARE(held->size(), std::size_t(1));
+        QCOMPARE(QString::fromLatin1(held->front().key), licenseKey_);
+        QCOMPARE(held->front().license.customerId, QStringLiteral("initech"));
+        QCOMPARE(held->front().stateAt(QDateTime::currentDateTimeUtc()), LicenseState::Active);
+        QCOMPARE(workspace.metaValue(QStringLiteral("customer_license")).value(), std::nullopt);
         const WorkspaceVerification again =
             verifyInWorkspace(workspace, licenseKey_.toLatin1(), QDateTime::currentDateTimeUtc());
         QCOMPARE(again.result.status, LicenseStatus::Valid);

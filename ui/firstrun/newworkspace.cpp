@@ -1,10 +1,8 @@
 #include "firstrun/newworkspace.h"
 
 #include "audit/auditedsettings.h"
-#include "customers/customer.h"
 #include "licensing/keystore.h"
-#include "licensing/licensefile.h"
-#include "licensing/workspaceverification.h"
+#include "licensing/licenseregistry.h"
 #include "workspacesession.h"
 
 #include <QDateTime>
@@ -37,22 +35,12 @@ Status fill(Workspace& workspace, const NewWorkspace& plan) {
     auto trusted = KeyStore(workspace).importPublicKey(received.publicKeyPem);
     if (!trusted)
         return trusted.error().withContext(QObject::tr("the vendor's public key"));
-    // Verified again inside the workspace, so it remembers the time and any
-    // revocation list seen, as every later verification there will.
-    const WorkspaceVerification verified =
-        verifyInWorkspace(workspace, received.licenseText, QDateTime::currentDateTimeUtc());
-    if (!verified.result.license)
-        return Error(Error::Code::Crypto, verified.result.reason);
-    const LicensePayload& license = *verified.result.license;
-    Customer licensee;
-    licensee.id = license.customerId;
-    licensee.name = license.customerName;
-    AICP_TRY(CustomerStore(workspace).save(licensee));
-    // Kept as the one-line signed key, so it can be verified again later.
-    auto key = licenseKeyFromText(received.licenseText);
-    if (!key)
-        return key.error();
-    return workspace.setMetaValue(QStringLiteral("customer_license"), QString::fromLatin1(*key));
+    // Stored in the registry, verified there (trusted key, the clock seen,
+    // any revocation list), with its customer: the license every page reads.
+    auto added = LicenseRegistry(workspace).add(received.licenseText);
+    if (!added)
+        return added.error();
+    return {};
 }
 
 }  // namespace

@@ -24,13 +24,6 @@
 
 namespace aicp {
 
-namespace {
-
-constexpr int kCustomerIdRole = Qt::UserRole + 1;
-constexpr int kLicenseIdRole = Qt::UserRole + 2;
-
-}  // namespace
-
 DashboardPage::DashboardPage(QWidget* parent)
     : ConsolePage(parent),
       heading_(new QLabel(this)),
@@ -86,14 +79,21 @@ void DashboardPage::buildLayout() {
 
     auto* grid = new QGridLayout;
     grid->setSpacing(gap);
-    grid->addWidget(titledCard(tr("Revenue by pricing axis"), revenue_, revenueNote_, this), 0, 0);
-    grid->addWidget(titledCard(tr("Customers near or over a limit"), limits_, nullptr, this), 0, 1);
-    grid->addWidget(
-        titledCard(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays), expiring_,
-                   nullptr, this),
-        1, 0);
-    grid->addWidget(titledCard(tr("Top recommendations"), recommendationList_, nullptr, this), 1,
+    // Each card's title, worded again for a customer (applyModeWording).
+    const auto card = [this](const QString& title, QWidget* body, QLabel* note, QLabel*& titleOut) {
+        QWidget* made = titledCard(title, body, note, this);
+        titleOut = made->findChild<QLabel*>(QString(), Qt::FindDirectChildrenOnly);
+        return made;
+    };
+    grid->addWidget(card(tr("Revenue by pricing axis"), revenue_, revenueNote_, revenueTitle_), 0,
+                    0);
+    grid->addWidget(card(tr("Customers near or over a limit"), limits_, nullptr, limitsTitle_), 0,
                     1);
+    grid->addWidget(card(tr("Licenses expiring in the next %1 days").arg(kDashboardExpiryDays),
+                         expiring_, nullptr, expiringTitle_),
+                    1, 0);
+    grid->addWidget(
+        card(tr("Top recommendations"), recommendationList_, nullptr, recommendationsTitle_), 1, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     grid->setRowStretch(0, 3);
@@ -168,22 +168,27 @@ void DashboardPage::load() {
         content_->setCurrentWidget(prompt_);
     }
     Workspace* workspace = this->workspace();
-    runner()->run<Result<DashboardSummary>>(
-        this, [workspace, month, now] { return summarizeDashboard(*workspace, month, now); },
-        [this](Result<DashboardSummary> summary) {
+    runner()->run<Loaded>(
+        this, [workspace, month, now] { return readDashboard(*workspace, month, now); },
+        [this](Loaded loaded) {
             loading_ = false;
-            if (summary) {
-                summary_ = std::make_shared<const DashboardSummary>(std::move(summary).value());
+            customerMode_ = loaded.customerMode;
+            own_ = std::move(loaded.own);
+            applyModeWording();
+            if (loaded.summary) {
+                summary_ =
+                    std::make_shared<const DashboardSummary>(std::move(loaded.summary).value());
                 recommendations_.reset();
                 showSummary();
             } else {
-                showFailure(summary.error().message());
+                showFailure(loaded.summary.error().message());
             }
             if (isReloadPending()) {
                 reload();
             } else if (summary_) {
                 emit summaryShown();
-                loadRecommendations();
+                if (!customerMode_)
+                    loadRecommendations();
             }
         });
     refresh_->setEnabled(false);
@@ -264,6 +269,36 @@ void DashboardPage::showSummary() {
                   .arg(month, locale.toString(summary.asOf, QStringLiteral("d MMM yyyy HH:mm")))
             : month);
 
+    if (customerMode_)
+        showOwnFigures();
+    else
+        showVendorFigures();
+    std::vector<RevenueBars::Bar> bars;
+    for (const CostReportRow& subtotal : report.subtotals)
+        bars.push_back({billAxisName(subtotal.axis), subtotal.amount,
+                        formatMoney(subtotal.amount, locale, report.currency)});
+    revenue_->setBars(std::move(bars));
+    revenueNote_->setText(customerMode_ && summary.monthInProgress
+                              ? tr("What your bill would be if the month ended now: recurring "
+                                   "charges for the whole month, usage so far.")
+                          : summary.monthInProgress
+                              ? tr("What each customer's bill would be if the month ended now: "
+                                   "recurring charges for the whole month, usage so far.")
+                              : tr("The month's bills, as the Reports page and `aicp report "
+                                   "cost` give them."));
+    showLimits();
+    showExpiring();
+    if (customerMode_)
+        showOwnRecommendation();
+    else
+        showRecommendations();
+    content_->setCurrentIndex(1);
+}
+
+void DashboardPage::showVendorFigures() {
+    const DashboardSummary& summary = *summary_;
+    const CostReport& report = summary.report;
+    const QLocale locale;
     int billed = 0;
     for (const CostReportCustomer& customer : report.customers)
         billed += customer.total.isZero() ? 0 : 1;
@@ -288,21 +323,6 @@ void DashboardPage::showSummary() {
     expiringCard_->setFigure(
         locale.toString(qint64(summary.expiring.size())),
         tr("In the next %1 days, with no renewal yet").arg(kDashboardExpiryDays));
-
-    std::vector<RevenueBars::Bar> bars;
-    for (const CostReportRow& subtotal : report.subtotals)
-        bars.push_back({billAxisName(subtotal.axis), subtotal.amount,
-                        formatMoney(subtotal.amount, locale, report.currency)});
-    revenue_->setBars(std::move(bars));
-    revenueNote_->setText(summary.monthInProgress
-                              ? tr("What each customer's bill would be if the month ended now: "
-                                   "recurring charges for the whole month, usage so far.")
-                              : tr("The month's bills, as the Reports page and `aicp report "
-                                   "cost` give them."));
-    showLimits();
-    showExpiring();
-    showRecommendations();
-    content_->setCurrentIndex(1);
 }
 
 void DashboardPage::showLimits() {

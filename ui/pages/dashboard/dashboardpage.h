@@ -2,6 +2,7 @@
 
 #include "pages/consolepage.h"
 #include "pages/dashboard/dashboardsummary.h"
+#include "recommend/recommendation.h"
 
 #include <memory>
 #include <optional>
@@ -31,7 +32,9 @@ class Workspace;
 // days (a click opens them on the Licenses page), the top recommendations
 // (a click opens the customer's Recommendations page). Computed by
 // summarizeDashboard on the shared TaskRunner while the page says it is
-// loading, and only while the page is on screen.
+// loading, and only while the page is on screen. In a customer workspace
+// the same cards show the customer's own month: cost so far, projected
+// month-end cost, their license's limits, its end and their tier.
 class DashboardPage : public ConsolePage {
     Q_OBJECT
 public:
@@ -58,6 +61,16 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    // What one reading gives: the summary, the mode, and in a customer
+    // workspace the customer's own recommendation.
+    struct Loaded {
+        Result<DashboardSummary> summary = Error::internal(QStringLiteral("not read"));
+        bool customerMode = false;
+        std::optional<Recommendation> own;
+    };
+    static constexpr int kCustomerIdRole = Qt::UserRole + 1;
+    static constexpr int kLicenseIdRole = Qt::UserRole + 2;
+
     void buildLayout();
     void connectLists();
     void load() override;
@@ -69,8 +82,18 @@ private:
     void loadRecommendations();
     void showRecommendations();
     void showFailure(const QString& text);
+    // A customer workspace: its own cost so far, projected cost, limits and
+    // license, worded for the customer (dashboardown.cpp).
+    void applyModeWording();
+    void showOwnFigures();
+    void showVendorFigures();
+    void showOwnRecommendation();
+    [[nodiscard]] static Loaded readDashboard(Workspace& workspace, YearMonth month,
+                                              const QDateTime& now);
 
     bool loading_ = false;
+    bool customerMode_ = false;
+    std::optional<Recommendation> own_;  // the customer's, in customer mode
     std::shared_ptr<const DashboardSummary> summary_;
     std::optional<std::vector<DashboardRecommendation>> recommendations_;
 
@@ -82,6 +105,10 @@ private:
     UsageCard* requestsCard_;
     UsageCard* limitsCard_;
     UsageCard* expiringCard_;
+    QLabel* revenueTitle_ = nullptr;
+    QLabel* limitsTitle_ = nullptr;
+    QLabel* expiringTitle_ = nullptr;
+    QLabel* recommendationsTitle_ = nullptr;
     RevenueBars* revenue_;
     QLabel* revenueNote_;
     QListWidget* limits_;

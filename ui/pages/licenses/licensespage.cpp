@@ -145,13 +145,16 @@ void LicensesPage::load() {
     }
 
     auto mode = this->workspace()->mode();
-    if (mode && *mode == Workspace::Mode::Customer) {
+    customerMode_ = mode && *mode == Workspace::Mode::Customer;
+    showSigningActions(!customerMode_);
+    if (customerMode_) {
         whyCannotSign_ =
             tr("This is a customer workspace: it verifies licenses but cannot issue "
                "or revoke them. Switch the mode in Settings to issue.");
         modeBanner_->setText(
-            tr("<b>Customer workspace.</b> Licenses are verified here, never issued; the "
-               "registry lists only what this workspace issued while it was a vendor one."));
+            tr("<b>Customer workspace.</b> These are the licenses received from the vendor, "
+               "verified and never issued here. Add a new one with File \u25b8 Add License\u2026 "
+               "or by dropping its file on the window."));
         modeBanner_->show();
     } else if (!mode) {
         whyCannotSign_ = mode.error().message();
@@ -170,6 +173,15 @@ void LicensesPage::load() {
     updateCount();
     showSelection();
     updateActions();
+}
+
+void LicensesPage::showSigningActions(bool shown) {
+    // Absent rather than disabled: a customer can never do these here.
+    for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_}) {
+        action->setVisible(shown);
+        if (auto* button = findChild<QWidget*>(action->objectName() + QStringLiteral("Button")))
+            button->setVisible(shown);
+    }
 }
 
 bool LicensesPage::selectLicense(const QUuid& id) {
@@ -266,6 +278,9 @@ void LicensesPage::showSelection() {
     if (!record) {
         details_->showMessage(filter_->rowCount() == 0 && model_->rowCount() > 0
                                   ? tr("No license matches the filters.")
+                              : model_->rowCount() == 0 && customerMode_
+                                  ? tr("No license received yet: add the one your vendor sent "
+                                       "with File \u25b8 Add License\u2026")
                               : model_->rowCount() == 0
                                   ? tr("No license has been issued in this workspace yet.")
                                   : tr("Select a license to see everything it grants."));
@@ -342,13 +357,15 @@ bool LicensesPage::runSigning(const QString& purpose,
         });
 }
 
-bool LicensesPage::openIssueDialog() {
+bool LicensesPage::openIssueDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     if (!this->workspace() || !canSign_ || this->runner()->isBusy())
         return false;
     auto customers = CustomerStore(*this->workspace()).list();
     LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
                               this);
     dialog.selectCustomer(filter_->customerId());
+    if (prefill)
+        prefill(dialog);
     if (issueDialogRunner_(dialog) != QDialog::Accepted)
         return false;
     auto request = dialog.request();

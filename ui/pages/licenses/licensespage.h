@@ -31,8 +31,8 @@ class Workspace;
 // text filters, with the selected license's entitlements beside it, and the
 // operations — issue, renew, upgrade, revoke, save the file, copy the key,
 // verify. Signing operations ask for the passphrase (never kept) and run off
-// the GUI thread on the shared TaskRunner. A customer workspace verifies
-// only; the signing actions are disabled and say why.
+// the GUI thread on the shared TaskRunner. A customer workspace lists the
+// licenses it received and verifies only; the signing actions are absent.
 class LicensesPage : public ConsolePage {
     Q_OBJECT
 public:
@@ -62,7 +62,8 @@ public:
 
     // The operations behind the actions; signing ones return false when
     // they did not start (busy, nothing selected, cancelled).
-    bool openIssueDialog();
+    // `prefill` adjusts the new form (an upgrade request for a license not held here).
+    bool openIssueDialog(const std::function<void(LicenseIssueDialog&)>& prefill = {});
     // `prefill` adjusts the form once it holds the selected license (the
     // Recommendations page sets the recommended tier).
     bool openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill = {});
@@ -99,6 +100,7 @@ private:
     void buildTable();
     QWidget* buildSplitter(QLayout* filters);
     void updateActions();
+    void showSigningActions(bool shown);
     void showSelection();
     void updateCount();
     void showMessage(const QString& text, bool problem);
@@ -113,6 +115,7 @@ private:
     RevocationReasonProvider revocationReason_;
     IssueDialogRunner issueDialogRunner_;
     bool canSign_ = false;
+    bool customerMode_ = false;
     QString whyCannotSign_;
 
     LicenseTableModel* model_;

@@ -45,6 +45,8 @@ RecommendationsPage::RecommendationsPage(QWidget* parent)
       savingBadge_(new Badge(this)),
       reason_(wrappedLabel(this, QStringLiteral("recommendationReason"))),
       upgradeButton_(new QPushButton(tr("Prepare Upgrade…"), this)),
+      askButton_(new QPushButton(tr("Ask for Upgrade…"), this)),
+      requestMessage_(wrappedLabel(this, QStringLiteral("upgradeRequestMessage"))),
       projection_(wrappedLabel(this, QStringLiteral("projectionExplanation"))),
       needs_(wrappedLabel(this, QStringLiteral("needsSummary"))),
       alertsBox_(new QWidget(this)),
@@ -60,6 +62,10 @@ RecommendationsPage::RecommendationsPage(QWidget* parent)
 }
 
 RecommendationsPage::~RecommendationsPage() = default;
+
+void RecommendationsPage::setUpgradeRequestAsker(UpgradeRequestAsker asker) {
+    asker_ = std::move(asker);
+}
 
 void RecommendationsPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
@@ -93,6 +99,10 @@ QWidget* RecommendationsPage::buildAnswerCard() {
     savingBadge_->setObjectName(QStringLiteral("savingBadge"));
     upgradeButton_->setObjectName(QStringLiteral("prepareUpgradeButton"));
     connect(upgradeButton_, &QPushButton::clicked, this, &RecommendationsPage::prepareUpgrade);
+    askButton_->setObjectName(QStringLiteral("askUpgradeButton"));
+    askButton_->hide();
+    connect(askButton_, &QPushButton::clicked, this, [this] { askForUpgrade(); });
+    requestMessage_->hide();
     reason_->setFont(theme::scaledFont(font(), 1.05));
     auto* answer = new CardFrame(this);
     answer->setObjectName(QStringLiteral("recommendationCard"));
@@ -106,8 +116,13 @@ QWidget* RecommendationsPage::buildAnswerCard() {
     headlineRow->addWidget(savingBadge_, 0, Qt::AlignVCenter);
     headlineRow->addStretch();
     answerLayout->addLayout(headlineRow, 0, 0);
-    answerLayout->addWidget(upgradeButton_, 0, 1, Qt::AlignRight | Qt::AlignVCenter);
+    auto* actions = new QHBoxLayout;
+    actions->setSpacing(gap / 2);
+    actions->addWidget(upgradeButton_);
+    actions->addWidget(askButton_);
+    answerLayout->addLayout(actions, 0, 1, Qt::AlignRight | Qt::AlignVCenter);
     answerLayout->addWidget(reason_, 1, 0, 1, 2);
+    answerLayout->addWidget(requestMessage_, 2, 0, 1, 2);
     answerLayout->setColumnStretch(0, 1);
     return answer;
 }
@@ -189,6 +204,7 @@ QString RecommendationsPage::message() const {
 
 void RecommendationsPage::showPrompt(const QString& text) {
     recommendation_.reset();
+    requestMessage_->hide();
     model_->setRecommendation(std::nullopt);
     chart_->clear();
     prompt_->setText(text);
@@ -396,6 +412,15 @@ void RecommendationsPage::updateUpgradeAction() {
     else if (runner()->isBusy())
         why = tr("Wait for the running operation to finish.");
     whyNoUpgrade_ = why;
+    // A customer asks the vendor; only a vendor workspace signs the upgrade.
+    upgradeButton_->setVisible(!customerMode_);
+    askButton_->setVisible(customerMode_);
+    const QString whyNotAsk = whyNoRequest();
+    askButton_->setEnabled(customerMode_ && whyNotAsk.isEmpty());
+    const QString askBase =
+        tr("Save an upgrade request for your vendor: the tier and terms asked, with the usage "
+           "that calls for them");
+    askButton_->setToolTip(whyNotAsk.isEmpty() ? askBase : tr("%1\n%2").arg(askBase, whyNotAsk));
     upgradeButton_->setEnabled(why.isEmpty());
     const QString base =
         r && r->recommendedOption()

@@ -50,6 +50,7 @@ struct ReportsPage::Loaded {
     std::vector<Invoice> invoices;  // of the month, every customer
     std::optional<Error> error;
     YearMonth month;
+    bool customerMode = false;  // a customer workspace has no invoices to issue
 };
 
 // Shared between the exporting thread (writes) and the GUI's progress timer (reads).
@@ -341,6 +342,8 @@ void ReportsPage::load() {
         [workspace, month, all, chosen] {
             Loaded loaded;
             loaded.month = month;
+            auto mode = workspace->mode();
+            loaded.customerMode = mode && *mode == Workspace::Mode::Customer;
             auto customers = CustomerStore(*workspace).list();
             if (!customers) {
                 loaded.error = customers.error();
@@ -385,6 +388,8 @@ void ReportsPage::load() {
 void ReportsPage::showLoaded(Loaded loaded) {
     loading_ = false;
     picker_->setCustomers(loaded.customers);
+    // Issuing invoices and credit notes is the vendor's: absent for a customer.
+    tabs_->setTabVisible(tabs_->indexOf(invoices_), !loaded.customerMode);
     if (loaded.error) {
         model_->setReport(nullptr);
         totals_->setReport(nullptr);

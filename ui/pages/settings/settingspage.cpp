@@ -2,7 +2,8 @@
 
 #include "audit/auditedsettings.h"
 #include "licensing/keystore.h"
-#include "licensing/workspaceverification.h"
+#include "licensing/licenseregistry.h"
+#include "pages/licenses/licensestate.h"
 #include "pages/settings/signingkeymodel.h"
 #include "pages/usage/livesourcespanel.h"
 #include "taskrunner.h"
@@ -31,6 +32,8 @@ namespace {
 
 // A PEM public key is a few hundred bytes.
 constexpr qint64 kMaxPemSize = 64 * 1024;
+// A revocation list names every revoked license: generous room.
+constexpr qint64 kMaxRevocationListSize = 16 * 1024 * 1024;
 
 QLabel* mutedText(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
@@ -68,6 +71,7 @@ SettingsPage::SettingsPage(QWidget* parent)
       rotate_(new QPushButton(tr("&Rotate Key…"), this)),
       export_(new QPushButton(tr("&Export Public Key…"), this)),
       import_(new QPushButton(tr("&Import Public Key…"), this)),
+      loadRevocations_(new QPushButton(tr("&Load Revocation List…"), this)),
       keyMessage_(new QLabel(this)),
       path_(value(QStringLiteral("workspaceFile"), this)),
       modeLabel_(value(QStringLiteral("workspaceMode"), this)),
@@ -83,8 +87,8 @@ SettingsPage::SettingsPage(QWidget* parent)
     keys_->setPalette(palette());
     buildLayout();
     updateButtons();
-    for (auto edited :
-         {&SettingsPage::keysChanged, &SettingsPage::modeChanged, &SettingsPage::usageChanged})
+    for (auto edited : {&SettingsPage::keysChanged, &SettingsPage::modeChanged,
+                        &SettingsPage::usageChanged, &SettingsPage::licensesChanged})
         connect(this, edited, this, &ConsolePage::workspaceEdited);
 }
 
@@ -205,7 +209,18 @@ QWidget* SettingsPage::buildWorkspaceCard() {
     workspaceForm->addRow(tr("Schema version"), schema_);
     workspaceForm->addRow(tr("Workspace id"), workspaceId_);
     workspaceForm->addRow(tr("Created"), created_);
-    workspaceForm->addRow(tr("License in use"), customerLicense_);
+    loadRevocations_->setObjectName(QStringLiteral("loadRevocationListButton"));
+    loadRevocations_->setToolTip(
+        tr("Load the vendor's newest signed revocation list: licenses it names are revoked "
+           "here too"));
+    connect(loadRevocations_, &QPushButton::clicked, this, &SettingsPage::loadRevocationListFrom);
+    auto* licenseRow = new QVBoxLayout;
+    licenseRow->setContentsMargins(0, 0, 0, 0);
+    licenseRow->addWidget(customerLicense_);
+    licenseRow->addWidget(loadRevocations_, 0, Qt::AlignLeft);
+    workspaceForm->addRow(tr("License in use"), licenseRow);
+    // The button is made before the mode switch above it.
+    QWidget::setTabOrder(switchMode_, loadRevocations_);
     auto* workspaceLayout = new QVBoxLayout(workspaceCard);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
     workspaceLayout->setSpacing(gap / 2);
@@ -352,28 +367,31 @@ void SettingsPage::load() {
 }
 
 QString SettingsPage::describeCustomerLicense() const {
-    // Where the welcome keeps the license a customer workspace received.
-    auto key = workspace()->metaValue(QStringLiteral("customer_license"));
-    if (!key)
-        return key.error().message();
-    if (!*key || (*key)->isEmpty())
-        return mode_ == Workspace::Mode::Customer ? tr("None received yet")
-                                                  : tr("None: a vendor workspace issues them");
-    const WorkspaceVerification verified =
-        verifyInWorkspace(*workspace(), (*key)->toLatin1(), now().toUTC());
-    if (!verified.result.license)
-        return tr("Not valid: %1").arg(verified.result.reason);
-    const LicensePayload& license = *verified.result.license;
-    QString tier = license.tier;
-    if (priceBook()) {
-        if (const TierDefinition* definition = priceBook()->latest().tier(license.tier))
-            tier = definition->name;
-    }
-    const QString text =
-        tr("%1 for %2, until %3")
-            .arg(tier, license.customerName, displayDate(license.expiresAt.date()));
-    return verified.result.isUsable() ? text
-                                      : tr("%1 (not usable: %2)").arg(text, verified.result.reason);
+    // The license in force from the registry: the one every page prices with.
+    auto records = LicenseRegistry(*workspace(), clock()).list();
+    if (!records)
+        return records.error().message();
+    if (records->empty())
+        return mode_ == Workspace::Mode::Customer
+                   ? tr("None received yet: add the vendor's license with File \u25b8 Add "
+                        "License\u2026")
+                   : tr("None: a vendor workspace issues them");
+    if (mode_ != Workspace::Mode::Customer)
+        return records->size() == 1
+                   ? tr("1 license in the registry (Licenses page)")
+                   : tr("%1 licenses in the registry (Licenses page)").arg(records->size());
+    const QDateTime at = now().toUTC();
+    const QString customer = records->front().license.customerId;
+    const std::optional<LicenseRecord> inForce = licenseInForce(*records, customer, at);
+    const LicenseRecord& shown = inForce ? *inForce : records->front();
+    const LicensePayload& license = shown.license;
+    const QString text = tr("%1 for %2, until %3")
+                             .arg(tierName(license.tier), license.customerName,
+                                  displayDate(license.expiresAt.date()));
+    if (inForce)
+        return text;
+    return tr("%1 (%2: no license is in force; ask the vendor for a current one)")
+        .arg(text, licenseStateLabel(word(shown.stateAt(at))));
 }
 
 QString SettingsPage::selectedKid() const {
@@ -401,8 +419,12 @@ void SettingsPage::updateButtons() {
                                                "the first one")
                                           : tr("Create a new signing key; the current one "
                                                "retires and keeps verifying what it signed"));
+    // A customer workspace never signs: the signing key buttons are not there.
+    generate_->setVisible(mode_ != Workspace::Mode::Customer);
+    rotate_->setVisible(mode_ != Workspace::Mode::Customer);
     export_->setEnabled(open && !busy && keys_->rowCount() > 0);
     import_->setEnabled(open && !busy);
+    loadRevocations_->setEnabled(open && !busy);
     switchMode_->setEnabled(open && !busy && mode_.has_value());
 }
 
@@ -572,6 +594,52 @@ void SettingsPage::importPublicKeyFrom() {
         return;
     if (const Status imported = importPublicKey(path); !imported)
         showMessage(upperFirst(imported.error().message()), true);
+}
+
+Status SettingsPage::loadRevocationList(const QString& path) {
+    if (!this->workspace())
+        return Error::invalidInput(tr("No workspace is open."));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(
+            Error::Code::Io,
+            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (file.size() > kMaxRevocationListSize)
+        return Error::invalidInput(
+            tr("%1 is too large to be a revocation list").arg(QFileInfo(path).fileName()));
+    auto imported =
+        LicenseRegistry(*this->workspace(), clock()).importRevocationList(file.readAll());
+    if (!imported)
+        return imported.error().withContext(QFileInfo(path).fileName());
+    reload();
+    showMessage(describeRevocationImport(*imported), false);
+    if (!imported->newlyRevoked.empty() || !imported->alreadyKnown)
+        emit licensesChanged();
+    return {};
+}
+
+QString SettingsPage::describeRevocationImport(const RevocationImport& imported) const {
+    const qsizetype revoked = static_cast<qsizetype>(imported.newlyRevoked.size());
+    if (imported.alreadyKnown && revoked == 0)
+        return tr("Revocation list %1 was loaded before; nothing changed.").arg(imported.sequence);
+    QStringList ids;
+    for (const QUuid& id : imported.newlyRevoked)
+        ids.append(shortLicenseId(id));
+    const QString listed = tr("Revocation list %1 loaded; it names %n license(s).", nullptr,
+                              static_cast<int>(imported.listed))
+                               .arg(imported.sequence);
+    if (revoked == 0)
+        return tr("%1 None of the licenses held here is revoked by it.").arg(listed);
+    return tr("%1 Now revoked here: %2.").arg(listed, ids.join(QStringLiteral(", ")));
+}
+
+void SettingsPage::loadRevocationListFrom() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Revocation List"), QString(),
+                                                      tr("All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const Status loaded = loadRevocationList(path); !loaded)
+        showMessage(upperFirst(loaded.error().message()), true);
 }
 
 void SettingsPage::changeEvent(QEvent* event) {

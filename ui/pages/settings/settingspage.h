@@ -1,5 +1,6 @@
 #pragma once
 
+#include "licensing/licenseregistry.h"
 #include "pages/consolepage.h"
 #include "storage/workspace.h"
 
@@ -43,6 +44,9 @@ public:
     // The selected key, or the signing key when none is selected.
     [[nodiscard]] Status exportPublicKey(const QString& path);
     [[nodiscard]] Status importPublicKey(const QString& path);
+    // A vendor's signed revocation list (LicenseRegistry::importRevocationList);
+    // what changed is shown under the keys.
+    [[nodiscard]] Status loadRevocationList(const QString& path);
 
 signals:
     // Keys were added or retired, or the mode changed: what the Licenses
@@ -51,6 +55,8 @@ signals:
     void modeChanged();
     // A live source's pull committed events.
     void usageChanged();
+    // A revocation list revoked licenses held here.
+    void licensesChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -70,6 +76,8 @@ private:
     void showMessage(const QString& text, bool problem);
     void exportPublicKeyAs();
     void importPublicKeyFrom();
+    void loadRevocationListFrom();
+    [[nodiscard]] QString describeRevocationImport(const RevocationImport& imported) const;
     [[nodiscard]] QString selectedKid() const;
     // The license the welcome stored for a customer workspace, in words.
     [[nodiscard]] QString describeCustomerLicense() const;
@@ -86,6 +94,7 @@ private:
     QPushButton* rotate_;
     QPushButton* export_;
     QPushButton* import_;
+    QPushButton* loadRevocations_;
     QLabel* keyMessage_;
     QLabel* path_;
     QLabel* modeLabel_;

@@ -139,6 +139,10 @@ void UsageCard::showNothing(const QString& caption) {
     setFigure(QStringLiteral("—"), caption);
 }
 
+void UsageCard::setTitle(const QString& title) {
+    title_->setText(title);
+}
+
 QString UsageCard::valueText() const {
     return value_->text();
 }

@@ -45,6 +45,8 @@ class UsageCard : public QFrame {
 public:
     explicit UsageCard(const QString& title, QWidget* parent = nullptr);
 
+    void setTitle(const QString& title);
+
     // `check` draws the gauge and the state word; nullopt hides them.
     void setFigure(const QString& value, const QString& caption,
                    const std::optional<LimitCheck>& check = std::nullopt);
