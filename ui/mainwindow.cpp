@@ -273,6 +273,7 @@ void MainWindow::buildMenus() {
     openRequestAction_->setObjectName(QStringLiteral("openUpgradeRequestAction"));
     openRequestAction_->setStatusTip(
         tr("Open a customer's upgrade request in the license dialog, ready to review and sign"));
+    licensesPage_->showAddLicenseAction(addLicenseAction_);
     for (QAction* action : {addLicenseAction_, openRequestAction_})
         connect(runner_, &TaskRunner::busyChanged, action,
                 [action](bool busy) { action->setEnabled(!busy); });

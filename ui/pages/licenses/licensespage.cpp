@@ -153,7 +153,7 @@ void LicensesPage::load() {
                "or revoke them. Switch the mode in Settings to issue.");
         modeBanner_->setText(
             tr("<b>Customer workspace.</b> These are the licenses received from the vendor, "
-               "verified and never issued here. Add a new one with File \u25b8 Add License\u2026 "
+               "verified and never issued here. Add a new one with Add License\u2026 "
                "or by dropping its file on the window."));
         modeBanner_->show();
     } else if (!mode) {

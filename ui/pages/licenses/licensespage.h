@@ -11,6 +11,7 @@
 
 class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -78,6 +79,9 @@ public:
     [[nodiscard]] Status saveSelectedLicenseFile(const QString& path);
     void copySelectedKey();
     void openVerifyDialog();
+    // Shows the main window's File ▸ Add License… as a button beside Verify
+    // License, so a license received is kept from where licenses are listed.
+    void showAddLicenseAction(QAction* action);
 
 signals:
     // A license was issued or revoked: customers may have been added.
@@ -138,6 +142,7 @@ private:
     QAction* copyAction_;
     QAction* verifyAction_;
     QAction* refreshAction_;
+    QHBoxLayout* actionsRow_ = nullptr;
 };
 
 }  // namespace aicp

@@ -145,6 +145,7 @@ void LicensesPage::buildLayout() {
         actions->addWidget(button(action));
     actions->addStretch();
     actions->addWidget(button(verifyAction_));
+    actionsRow_ = actions;
 
     modeBanner_->setObjectName(QStringLiteral("customerModeBanner"));
     modeBanner_->setWordWrap(true);
@@ -297,6 +298,16 @@ QWidget* LicensesPage::buildSplitter(QLayout* filters) {
     // The details get a little over a third of the width to start with.
     splitter->setSizes({640, 380});
     return splitter;
+}
+
+void LicensesPage::showAddLicenseAction(QAction* action) {
+    if (!actionsRow_ || !action)
+        return;
+    QToolButton* added = actionButton(action, this);
+    added->setObjectName(QStringLiteral("addLicenseButton"));
+    // Before Verify License, the last widget of the row.
+    actionsRow_->insertWidget(actionsRow_->count() - 1, added);
+    QWidget::setTabOrder(added, actionsRow_->itemAt(actionsRow_->count() - 1)->widget());
 }
 
 }  // namespace aicp
