@@ -99,6 +99,7 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     connect(recommendationsPage_, &RecommendationsPage::upgradeRequested, this,
             &MainWindow::prepareUpgrade);
     connect(settingsPage_, &SettingsPage::modeChanged, this, &MainWindow::applyMode);
+    connect(settingsPage_, &SettingsPage::priceBookChanged, this, &MainWindow::usePriceBookStored);
     // The dashboard's lists lead to the customer's usage and to the license.
     connect(dashboardPage_, &DashboardPage::customerActivated, this,
             [this](const QString& customerId) {
@@ -431,6 +432,18 @@ void MainWindow::showPricesForMonth() {
     const PriceBookVersion& prices = version ? *version : session_->priceBook().latest();
     priceBookLabel_->setText(tr("Price book %1, in force from %2")
                                  .arg(prices.version, displayDate(prices.effectiveFrom)));
+}
+
+void MainWindow::usePriceBookStored() {
+    if (!session_)
+        return;
+    if (const Status read = session_->reloadPriceBook(); !read.ok()) {
+        statusBar()->showMessage(read.error().message(), 8000);
+        return;
+    }
+    for (ConsolePage* page : consolePages())
+        page->setWorkspace(&session_->workspace(), session_->priceBook());
+    showPricesForMonth();
 }
 
 QDate MainWindow::openingMonth(QDate today) const {

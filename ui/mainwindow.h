@@ -90,6 +90,8 @@ private:
     // Shows what the workspace's mode allows: a customer workspace has no
     // vendor-only actions and opens on its own customer.
     void applyMode();
+    // Settings stored another price book: every page prices with it now.
+    void usePriceBookStored();
     void chooseLicenseToAdd();
     void chooseUpgradeRequest();
     void reportProblem(const QString& title, const QString& text);

@@ -70,4 +70,12 @@ Result<std::vector<Customer>> WorkspaceSession::customers() const {
     return CustomerStore(*workspace_).list();
 }
 
+Status WorkspaceSession::reloadPriceBook() {
+    auto book = workspace_->priceBook();
+    if (!book)
+        return book.error();
+    priceBook_ = std::move(book).value();
+    return {};
+}
+
 }  // namespace aicp

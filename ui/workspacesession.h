@@ -31,6 +31,9 @@ public:
     [[nodiscard]] Workspace& workspace() { return *workspace_; }
     [[nodiscard]] const QString& path() const { return workspace_->path(); }
     [[nodiscard]] const PriceBook& priceBook() const { return priceBook_; }
+    // Reads the workspace's current price book again, after a new one was
+    // stored (Settings ▸ Load Price Book); the old one stays on failure.
+    [[nodiscard]] Status reloadPriceBook();
     // True when this session created the demo workspace just now.
     [[nodiscard]] bool createdDemo() const { return createdDemo_; }
 

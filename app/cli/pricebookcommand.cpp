@@ -196,7 +196,6 @@ private:
 };
 
 // A price book document is a few kilobytes; far more is no price book.
-constexpr qsizetype kMaxPriceBookSize = 4 * 1024 * 1024;
 
 class ImportPriceBook final : public Command {
 public:
@@ -213,7 +212,7 @@ private:
 
     int execute(Invocation& call) const override {
         AICP_CLI_TRY(path, call.argument(QStringLiteral("price book FILE (JSON)")), fail);
-        AICP_CLI_TRY(document, readInputFile(*path, kMaxPriceBookSize), fail);
+        AICP_CLI_TRY(document, readInputFile(*path, PriceBook::kMaxDocumentSize), fail);
         // A document that is no valid price book is the file's fault: exit 1.
         AICP_CLI_TRY(book, PriceBook::fromJson(*document), failure);
         AICP_CLI_TRY(workspace, call.workspace(), failure);

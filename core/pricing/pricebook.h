@@ -78,6 +78,8 @@ struct PriceBookVersion {
 class PriceBook {
 public:
     static constexpr int kSchemaVersion = 1;
+    // The largest document a file may hold (a price book is a few KiB).
+    static constexpr qsizetype kMaxDocumentSize = 4 * 1024 * 1024;
 
     static Result<PriceBook> fromJson(const QByteArray& json);
     // The default book of SPEC section 2, shipped as :/aicp/pricebook/default.json.

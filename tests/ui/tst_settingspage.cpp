@@ -229,6 +229,45 @@ private slots:
         page_->setWorkspace(nullptr, workspace_->priceBook().value());
     }
 
+    void loadPriceBookStoresTheVendorsBookAndRefusesJunk() {
+        // The vendor's book with another version: a price changed.
+        QByteArray vendorBook = workspace_->priceBook()->toJson();
+        const QByteArray version =
+            "\"version\": \"" + workspace_->priceBook()->latest().version.toUtf8() + '"';
+        QVERIFY2(vendorBook.contains(version), vendorBook.left(300).constData());
+        vendorBook.replace(version, "\"version\": \"2026.9-vendor\"");
+        const QString path = dir_.filePath(QStringLiteral("vendor-pricebook.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(vendorBook);
+        file.close();
+
+        QSignalSpy changed(page_.get(), &SettingsPage::priceBookChanged);
+        QVERIFY(!button("loadPriceBookButton")->isHidden());
+        const Status loaded = page_->loadPriceBook(path);
+        QVERIFY2(loaded.ok(), loaded.ok() ? "" : qPrintable(loaded.error().message()));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(workspace_->priceBook()->latest().version, QStringLiteral("2026.9-vendor"));
+        QVERIFY(label("priceBookMessage").contains(QStringLiteral("2026.9-vendor")));
+        // The same again changes nothing.
+        QVERIFY(page_->loadPriceBook(path).ok());
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(label("priceBookMessage").contains(QStringLiteral("already")));
+
+        const QString junk = dir_.filePath(QStringLiteral("junk.json"));
+        QFile bad(junk);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"versions\": 3}");
+        bad.close();
+        const Status refused = page_->loadPriceBook(junk);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().message().startsWith(
+                     QStringLiteral("junk.json is not a usable price book: ")),
+                 qPrintable(refused.error().message()));
+        QCOMPARE(workspace_->priceBook()->latest().version, QStringLiteral("2026.9-vendor"));
+        QCOMPARE(changed.count(), 1);
+    }
+
     void workspaceSectionShowsModeAndSwitchesWithConfirmation() {
         QVERIFY(label("workspaceFile").endsWith(QStringLiteral(".aicp")));
         QVERIFY(label("workspaceMode").startsWith(QStringLiteral("Vendor")));

@@ -82,7 +82,9 @@ SettingsPage::SettingsPage(QWidget* parent)
       customerLicense_(value(QStringLiteral("customerLicense"), this)),
       priceVersion_(value(QStringLiteral("priceBookVersion"), this)),
       priceEffective_(value(QStringLiteral("priceBookEffective"), this)),
-      priceHistory_(value(QStringLiteral("priceBookHistory"), this)) {
+      priceHistory_(value(QStringLiteral("priceBookHistory"), this)),
+      loadPriceBook_(new QPushButton(tr("Load &Price Book…"), this)),
+      priceMessage_(new QLabel(this)) {
     setObjectName(QStringLiteral("settingsPage"));
     keys_->setPalette(palette());
     buildLayout();
@@ -246,10 +248,16 @@ QWidget* SettingsPage::buildPricesCard() {
     pricesLayout->addWidget(sectionTitle(tr("Price book"), pricesCard));
     pricesLayout->addLayout(pricesForm);
     pricesLayout->addSpacing(gap / 2);
-    pricesLayout->addWidget(mutedText(
-        tr("Coming in a later release: importing a new price book version with its effective "
-           "date."),
-        pricesCard));
+    loadPriceBook_->setObjectName(QStringLiteral("loadPriceBookButton"));
+    loadPriceBook_->setToolTip(
+        tr("Use a price book document (JSON) from now on, such as the vendor's: bills and "
+           "recommendations here then match the vendor's"));
+    connect(loadPriceBook_, &QPushButton::clicked, this, &SettingsPage::loadPriceBookFrom);
+    pricesLayout->addWidget(loadPriceBook_, 0, Qt::AlignLeft);
+    priceMessage_->setObjectName(QStringLiteral("priceBookMessage"));
+    priceMessage_->setWordWrap(true);
+    priceMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    pricesLayout->addWidget(priceMessage_);
     pricesLayout->addStretch();
     return pricesCard;
 }
@@ -425,6 +433,7 @@ void SettingsPage::updateButtons() {
     export_->setEnabled(open && !busy && keys_->rowCount() > 0);
     import_->setEnabled(open && !busy);
     loadRevocations_->setEnabled(open && !busy);
+    loadPriceBook_->setEnabled(open && !busy);
     switchMode_->setEnabled(open && !busy && mode_.has_value());
 }
 
@@ -646,6 +655,44 @@ void SettingsPage::changeEvent(QEvent* event) {
     if (event->type() == QEvent::PaletteChange)
         keys_->setPalette(palette());
     QWidget::changeEvent(event);
+}
+
+Status SettingsPage::loadPriceBook(const QString& path) {
+    if (!this->workspace())
+        return Error::invalidInput(tr("No workspace is open."));
+    const QString name = QFileInfo(path).fileName();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(
+            Error::Code::Io,
+            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (file.size() > PriceBook::kMaxDocumentSize)
+        return Error::invalidInput(tr("%1 is too large to be a price book").arg(name));
+    auto book = PriceBook::fromJson(file.readAll());
+    if (!book)
+        return Error(book.error().code(),
+                     tr("%1 is not a usable price book: %2").arg(name, book.error().message()));
+    auto current = this->workspace()->priceBook();
+    const bool unchanged = current && current->toJson() == book->toJson();
+    if (const Status stored = storePriceBook(*this->workspace(), *book); !stored.ok())
+        return stored.error().withContext(name);
+    reload();
+    priceMessage_->setText(unchanged
+                               ? tr("The workspace holds this price book already; nothing changed.")
+                               : tr("Price book %1 loaded; costs are computed with it from now on.")
+                                     .arg(book->latest().version));
+    if (!unchanged)
+        emit priceBookChanged();
+    return {};
+}
+
+void SettingsPage::loadPriceBookFrom() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Load Price Book"), QString(),
+                                                      tr("Price books (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const Status loaded = loadPriceBook(path); !loaded)
+        priceMessage_->setText(upperFirst(loaded.error().message()));
 }
 
 }  // namespace aicp

@@ -47,6 +47,9 @@ public:
     // A vendor's signed revocation list (LicenseRegistry::importRevocationList);
     // what changed is shown under the keys.
     [[nodiscard]] Status loadRevocationList(const QString& path);
+    // Stores a price book document (the vendor's, in a customer workspace)
+    // as the current one, recorded in the audit log; bills use it from now on.
+    [[nodiscard]] Status loadPriceBook(const QString& path);
 
 signals:
     // Keys were added or retired, or the mode changed: what the Licenses
@@ -57,6 +60,8 @@ signals:
     void usageChanged();
     // A revocation list revoked licenses held here.
     void licensesChanged();
+    // Another price book is in force: every cost shown changes.
+    void priceBookChanged();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -77,6 +82,7 @@ private:
     void exportPublicKeyAs();
     void importPublicKeyFrom();
     void loadRevocationListFrom();
+    void loadPriceBookFrom();
     [[nodiscard]] QString describeRevocationImport(const RevocationImport& imported) const;
     [[nodiscard]] QString selectedKid() const;
     // The license the welcome stored for a customer workspace, in words.
@@ -106,6 +112,8 @@ private:
     QLabel* priceVersion_;
     QLabel* priceEffective_;
     QLabel* priceHistory_;
+    QPushButton* loadPriceBook_;
+    QLabel* priceMessage_;
     LiveSourcesPanel* liveSources_ = nullptr;
 };
 
