@@ -35,6 +35,19 @@ constexpr qint64 kMaxPemSize = 64 * 1024;
 // A revocation list names every revoked license: generous room.
 constexpr qint64 kMaxRevocationListSize = 16 * 1024 * 1024;
 
+// The bytes of a small file the user chose; `what` names what it should be
+// ("a public key") when it is too large to be one.
+Result<QByteArray> readChosenFile(const QString& path, qint64 maxSize, const QString& what) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(Error::Code::Io, QObject::tr("Cannot read %1: %2")
+                                          .arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (file.size() > maxSize)
+        return Error::invalidInput(
+            QObject::tr("%1 is too large to be %2").arg(QFileInfo(path).fileName(), what));
+    return file.readAll();
+}
+
 QLabel* mutedText(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
@@ -564,15 +577,10 @@ Status SettingsPage::exportPublicKey(const QString& path) {
 Status SettingsPage::importPublicKey(const QString& path) {
     if (!this->workspace())
         return Error::invalidInput(tr("No workspace is open."));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(
-            Error::Code::Io,
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > kMaxPemSize)
-        return Error::invalidInput(
-            tr("%1 is too large to be a public key").arg(QFileInfo(path).fileName()));
-    auto imported = KeyStore(*this->workspace()).importPublicKey(file.readAll());
+    auto pem = readChosenFile(path, kMaxPemSize, tr("a public key"));
+    if (!pem)
+        return pem.error();
+    auto imported = KeyStore(*this->workspace()).importPublicKey(*pem);
     if (!imported)
         return imported.error().withContext(QFileInfo(path).fileName());
     reload();
@@ -608,16 +616,10 @@ void SettingsPage::importPublicKeyFrom() {
 Status SettingsPage::loadRevocationList(const QString& path) {
     if (!this->workspace())
         return Error::invalidInput(tr("No workspace is open."));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(
-            Error::Code::Io,
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > kMaxRevocationListSize)
-        return Error::invalidInput(
-            tr("%1 is too large to be a revocation list").arg(QFileInfo(path).fileName()));
-    auto imported =
-        LicenseRegistry(*this->workspace(), clock()).importRevocationList(file.readAll());
+    auto list = readChosenFile(path, kMaxRevocationListSize, tr("a revocation list"));
+    if (!list)
+        return list.error();
+    auto imported = LicenseRegistry(*this->workspace(), clock()).importRevocationList(*list);
     if (!imported)
         return imported.error().withContext(QFileInfo(path).fileName());
     reload();
@@ -661,14 +663,10 @@ Status SettingsPage::loadPriceBook(const QString& path) {
     if (!this->workspace())
         return Error::invalidInput(tr("No workspace is open."));
     const QString name = QFileInfo(path).fileName();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(
-            Error::Code::Io,
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > PriceBook::kMaxDocumentSize)
-        return Error::invalidInput(tr("%1 is too large to be a price book").arg(name));
-    auto book = PriceBook::fromJson(file.readAll());
+    auto document = readChosenFile(path, PriceBook::kMaxDocumentSize, tr("a price book"));
+    if (!document)
+        return document.error();
+    auto book = PriceBook::fromJson(*document);
     if (!book)
         return Error(book.error().code(),
                      tr("%1 is not a usable price book: %2").arg(name, book.error().message()));
