@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/jsonfields.h"
 #include "common/result.h"
 #include "server/apimessage.h"
 #include "server/apirouter.h"
-#include "common/jsonfields.h"
 
 #include <QJsonObject>
 

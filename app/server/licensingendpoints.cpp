@@ -4,8 +4,8 @@
 #include "licensing/licenseregistry.h"
 #include "licensing/licenserequest.h"
 #include "server/apiendpoints.h"
-#include "server/requestplan.h"
 #include "server/licensevalidator.h"
+#include "server/requestplan.h"
 #include "storage/workspace.h"
 
 #include <QJsonDocument>

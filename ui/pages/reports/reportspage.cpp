@@ -338,51 +338,53 @@ void ReportsPage::load() {
         content_->setCurrentWidget(loadingPane_);
     Workspace* workspace = this->workspace();
     runner()->run<Loaded>(
-        this,
-        [workspace, month, all, chosen] {
-            Loaded loaded;
-            loaded.month = month;
-            auto mode = workspace->mode();
-            loaded.customerMode = mode && *mode == Workspace::Mode::Customer;
-            auto customers = CustomerStore(*workspace).list();
-            if (!customers) {
-                loaded.error = customers.error();
-                return loaded;
-            }
-            loaded.customers = std::move(customers).value();
-            QStringList ids;
-            if (!all) {
-                const std::set<QString> wanted(chosen.begin(), chosen.end());
-                for (const Customer& customer : loaded.customers) {
-                    if (wanted.contains(customer.id))
-                        ids.append(customer.id);
-                }
-                if (ids.isEmpty()) {
-                    loaded.error = Error::notFound(QCoreApplication::translate(
-                        "aicp::ReportsPage",
-                        "None of the chosen customers is in this workspace. Choose "
-                        "others with the Customers button above."));
-                    return loaded;
-                }
-            }
-            auto invoices = InvoiceBook(*workspace).list();
-            if (!invoices) {
-                loaded.error = invoices.error();
-                return loaded;
-            }
-            for (Invoice& invoice : *invoices) {
-                if (invoice.month == month)
-                    loaded.invoices.push_back(std::move(invoice));
-            }
-            auto report = costReportFor(*workspace, month, ids);
-            if (report)
-                loaded.report = std::make_shared<const CostReport>(std::move(report).value());
-            else
-                loaded.error = report.error();
-            return loaded;
-        },
+        this, [workspace, month, all, chosen] { return compute(*workspace, month, all, chosen); },
         [this](Loaded loaded) { showLoaded(std::move(loaded)); });
     updateActions();
+}
+
+ReportsPage::Loaded ReportsPage::compute(Workspace& workspace, YearMonth month, bool all,
+                                         const QStringList& chosen) {
+    Loaded loaded;
+    loaded.month = month;
+    auto mode = workspace.mode();
+    loaded.customerMode = mode && *mode == Workspace::Mode::Customer;
+    auto customers = CustomerStore(workspace).list();
+    if (!customers) {
+        loaded.error = customers.error();
+        return loaded;
+    }
+    loaded.customers = std::move(customers).value();
+    QStringList ids;
+    if (!all) {
+        const std::set<QString> wanted(chosen.begin(), chosen.end());
+        for (const Customer& customer : loaded.customers) {
+            if (wanted.contains(customer.id))
+                ids.append(customer.id);
+        }
+        if (ids.isEmpty()) {
+            loaded.error = Error::notFound(QCoreApplication::translate(
+                "aicp::ReportsPage",
+                "None of the chosen customers is in this workspace. Choose "
+                "others with the Customers button above."));
+            return loaded;
+        }
+    }
+    auto invoices = InvoiceBook(workspace).list();
+    if (!invoices) {
+        loaded.error = invoices.error();
+        return loaded;
+    }
+    for (Invoice& invoice : *invoices) {
+        if (invoice.month == month)
+            loaded.invoices.push_back(std::move(invoice));
+    }
+    auto report = costReportFor(workspace, month, ids);
+    if (report)
+        loaded.report = std::make_shared<const CostReport>(std::move(report).value());
+    else
+        loaded.error = report.error();
+    return loaded;
 }
 
 void ReportsPage::showLoaded(Loaded loaded) {

@@ -90,6 +90,10 @@ private:
     void workspaceChanged() override;
     void runnerChanged() override;
     void runnerBusyChanged(bool busy) override;
+    // The worker's part of load(): the customers, the month's invoices and
+    // the report for `chosen` (every customer when `all`).
+    static Loaded compute(Workspace& workspace, YearMonth month, bool all,
+                          const QStringList& chosen);
     void showLoaded(Loaded loaded);
     void chooseExportFile(Format format);
     void finishExport(const QString& path, const Status& status);
