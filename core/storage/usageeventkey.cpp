@@ -46,6 +46,32 @@ std::uint64_t littleEndian(const char* bytes, std::size_t count) {
     return word;
 }
 
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// The 48-bit Unix-millisecond time of a UUIDv7 in its text form
+// (xxxxxxxx-xxxx-7xxx-[89ab]xxx-xxxxxxxxxxxx), or -1 for any other id.
+std::int64_t uuidV7Millis(std::string_view id) {
+    if (id.size() != 36 || id[14] != '7' || hexDigit(id[19]) < 8 || hexDigit(id[19]) > 11)
+        return -1;
+    std::int64_t millis = 0;
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash != (id[i] == '-') || (!dash && hexDigit(id[i]) < 0))
+            return -1;
+        if (!dash && i < 13)
+            millis = millis * 16 + hexDigit(id[i]);
+    }
+    return millis;
+}
+
 }  // namespace
 
 std::uint64_t sipHash24(std::uint64_t k0, std::uint64_t k1, std::string_view bytes) {
@@ -80,7 +106,11 @@ std::int64_t usageEventKey(std::string_view source, std::string_view id) {
         std::memcpy(bytes + 4, source.data(), source.size());
     if (!id.empty())
         std::memcpy(bytes + 4 + source.size(), id.data(), id.size());
-    return std::bit_cast<std::int64_t>(sipHash24(kKey0, kKey1, std::string_view(bytes, size)));
+    const std::uint64_t digest = sipHash24(kKey0, kKey1, std::string_view(bytes, size));
+    const std::int64_t millis = uuidV7Millis(id);
+    if (millis >= 0)
+        return static_cast<std::int64_t>((std::uint64_t(millis) << 16) | (digest & 0xFFFF));
+    return std::bit_cast<std::int64_t>(digest);
 }
 
 }  // namespace aicp

@@ -91,6 +91,24 @@ private slots:
         QCOMPARE(usageEventKey("gw", "e1"), usageEventKey("gw", "e1"));
     }
 
+    void uuidV7KeysFollowTheIdsTime() {
+        // The id's first 12 hex digits (Unix milliseconds) are the top 48
+        // bits; the low 16 are the digest's, so two sources differ.
+        const std::int64_t key = usageEventKey("gw", "019ca6b0-d4a8-7abc-8def-0123456789ab");
+        QCOMPARE(key >> 16, 0x019ca6b0d4a8LL);
+        QVERIFY(usageEventKey("eu", "019ca6b0-d4a8-7abc-8def-0123456789ab") != key);
+        QVERIFY(usageEventKey("gw", "019ca6b0-d4a9-7000-8000-000000000000") > key);
+        // Upper-case hex is the same time; anything not a v7 UUID is digested
+        // whole (here: version 4, a bad variant, a missing dash).
+        QCOMPARE(usageEventKey("gw", "019CA6B0-D4A8-7ABC-8DEF-0123456789AB") >> 16,
+                 0x019ca6b0d4a8LL);
+        for (const char* other :
+             {"019ca6b0-d4a8-4abc-8def-0123456789ab", "019ca6b0-d4a8-7abc-cdef-0123456789ab",
+              "019ca6b0d4a8-7abc-8def-0123456789ab0"}) {
+            QVERIFY2((usageEventKey("gw", other) >> 16) != 0x019ca6b0d4a8LL, other);
+        }
+    }
+
     void eventsSharingAKeyAreAllStoredOnce() {
         // Four distinct events and two repeats, all under one key, spread
         // over batches of two: the repeats find their first copy whether it
