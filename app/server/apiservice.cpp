@@ -1,7 +1,6 @@
 #include "server/apiservice.h"
 
 #include "common/strictjson.h"
-#include "metering/usageeventexport.h"
 #include "server/apiendpoints.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
@@ -35,10 +34,6 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
       options_(std::move(options)),
       router_([this](QByteArrayView token) { return authenticate(token); }, options_.maxBodyBytes),
       validator_(workspace) {
-    // Without its index the export would scan every event per page; a
-    // failure here leaves it correct but slow, so serving goes on.
-    if (Status prepared = UsageEventExport::prepare(workspace_); !prepared.ok())
-        qWarning("usage export index: %s", qPrintable(prepared.error().message()));
     // A service ingests batch after batch: with SQLite's small default page
     // cache each batch would start by rereading the event and aggregate
     // B-trees it just wrote (an import enlarges the cache only while it

@@ -23,6 +23,11 @@ std::int64_t indexOf(std::uint64_t key) {
     return std::int64_t(key & ((std::uint64_t(1) << kCustomerShift) - 1));
 }
 
+// What one held item costs in memory, roughly: a hash node with its key
+// and value, or a text with its node.
+constexpr std::size_t kCellBytes = 160;
+constexpr std::size_t kTextBytes = 64;
+
 // Upserts add to what earlier imports wrote; users and agents are a set.
 constexpr std::string_view kUpsertHourly =
     "INSERT INTO usage_hourly (customer_id, hour, requests, late_requests) VALUES (?1, ?2, ?3, ?4) "
@@ -92,7 +97,7 @@ std::uint32_t UsageAggregator::customerNumber(std::string_view customer) {
     const auto number = std::uint32_t(customers_.names.size());
     customers_.names.emplace_back(customer);
     customers_.numbers.emplace(std::string(customer), number);
-    entries_ += 2;
+    heldBytes_ += 2 * (kTextBytes + customer.size());
     return number;
 }
 
@@ -114,12 +119,12 @@ const std::vector<std::uint32_t>& UsageAggregator::listNumbers(NameTable& table,
             number =
                 table.numbers.emplace(std::string(name), std::uint32_t(table.names.size())).first;
             table.names.emplace_back(name);
-            entries_ += 2;
+            heldBytes_ += 2 * (kTextBytes + name.size());
         }
         numbers.push_back(number->second);
         start = end + 1;
     }
-    entries_ += 1 + numbers.size();
+    heldBytes_ += kTextBytes + list.size() + numbers.size() * sizeof(std::uint32_t);
     return table.lists.emplace(std::string(list), std::move(numbers)).first->second;
 }
 
@@ -127,7 +132,7 @@ void UsageAggregator::addTo(std::vector<std::int64_t>& sums,
                             const std::vector<std::uint32_t>& numbers, std::int64_t quantity) {
     for (const std::uint32_t number : numbers) {
         if (number >= sums.size()) {
-            entries_ += number + 1 - sums.size();
+            heldBytes_ += (number + 1 - sums.size()) * sizeof(std::int64_t);
             sums.resize(number + 1, 0);
         }
         sums[number] += quantity;
@@ -139,7 +144,7 @@ void UsageAggregator::add(const UsageEventRecord& event, bool late) {
     auto [cell, created] = hours_.try_emplace(
         cellKey(customer, utc::floorDiv(event.occurredAt, utc::kSecondsPerHour)));
     if (created)
-        ++entries_;
+        heldBytes_ += kCellBytes;
     HourCell& hour = cell->second;
     hour.requests += event.quantity;
     if (late)
@@ -152,11 +157,11 @@ void UsageAggregator::add(const UsageEventRecord& event, bool late) {
     MonthCell& month = months_[cellKey(customer, utc::monthIndexOf(event.occurredAt))];
     if (!event.user.empty() && month.users.find(event.user) == month.users.end()) {
         month.users.emplace(event.user);
-        ++entries_;
+        heldBytes_ += kTextBytes + event.user.size();
     }
     if (!event.agent.empty() && month.agents.find(event.agent) == month.agents.end()) {
         month.agents.emplace(event.agent);
-        ++entries_;
+        heldBytes_ += kTextBytes + event.agent.size();
     }
 }
 
@@ -199,7 +204,7 @@ void UsageAggregator::clear() {
     modules_ = {};
     hours_.clear();
     months_.clear();
-    entries_ = 0;
+    heldBytes_ = 0;
 }
 
 }  // namespace aicp

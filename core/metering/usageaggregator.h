@@ -21,17 +21,20 @@ namespace aicp {
 // hour (requests, late requests, per policy pack, per compliance module) and
 // the distinct users and agents per customer per month. Sums are kept in
 // memory and written with upserts by flush(), so a million events cost a few
-// thousand writes; flushing whenever the tables grow keeps memory bounded
-// for any file. Runs inside the import's transaction.
+// thousand writes; flushing whenever the held sums outgrow a memory budget
+// keeps memory bounded for any file. The budget holds a month of hourly
+// cells for hundreds of customers, so an import in any time order usually
+// writes each cell once. Runs inside the import's transaction.
 class UsageAggregator {
 public:
-    // Held entries (cells, names, users) before shouldFlush() says so.
-    static constexpr std::size_t kFlushEntries = 200'000;
+    // Bytes held (an estimate: cells, sums, names, users) before
+    // shouldFlush() says so.
+    static constexpr std::size_t kFlushBytes = 24 * 1024 * 1024;
 
     [[nodiscard]] static Result<UsageAggregator> create(sqlite3* db);
 
     void add(const UsageEventRecord& event, bool late);
-    [[nodiscard]] bool shouldFlush() const { return entries_ >= kFlushEntries; }
+    [[nodiscard]] bool shouldFlush() const { return heldBytes_ >= kFlushBytes; }
     // Writes and forgets everything held.
     [[nodiscard]] Status flush();
 
@@ -85,7 +88,7 @@ private:
     NameTable modules_;
     std::unordered_map<std::uint64_t, HourCell> hours_;
     std::unordered_map<std::uint64_t, MonthCell> months_;
-    std::size_t entries_ = 0;
+    std::size_t heldBytes_ = 0;
 };
 
 }  // namespace aicp

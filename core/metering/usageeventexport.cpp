@@ -3,7 +3,9 @@
 #include "common/base64url.h"
 #include "common/strictjson.h"
 #include "common/utctime.h"
+#include "storage/query.h"
 #include "storage/statement.h"
+#include "storage/usageeventkey.h"
 #include "storage/workspace.h"
 
 #include <QJsonDocument>
@@ -39,17 +41,43 @@ Error badCursor() {
         QStringLiteral("the cursor is not one this service gave out; start again without 'after'"));
 }
 
+bool isPositiveWhole(const QJsonValue& value) {
+    if (!value.isDouble())
+        return false;
+    const double number = value.toDouble();
+    return number >= 1 && number <= 9.0e15 &&
+           number == static_cast<double>(static_cast<std::int64_t>(number));
+}
+
+// The columns from source on of the export's query, as a CloudEvents 1.0
+// object.
+QJsonObject cloudEvent(const Statement& row) {
+    const QJsonObject data{{QStringLiteral("agent_id"), row.text(5)},
+                           {QStringLiteral("user_id"), row.text(6)},
+                           {QStringLiteral("policy_packs"), listJson(row.text(7))},
+                           {QStringLiteral("compliance_modules"), listJson(row.text(8))},
+                           {QStringLiteral("quantity"), static_cast<double>(row.int64(9))}};
+    return {{QStringLiteral("specversion"), QStringLiteral("1.0")},
+            {QStringLiteral("id"), row.text(2)},
+            {QStringLiteral("source"), row.text(1)},
+            {QStringLiteral("type"), QStringLiteral("ai.request.governed")},
+            {QStringLiteral("time"), rfc3339(row.int64(4))},
+            {QStringLiteral("subject"), row.text(3)},
+            {QStringLiteral("data"), data}};
+}
+
 }  // namespace
 
-// A JSON array [import id, source, id] in base64url: opaque to clients, and
-// any source or id text survives it unchanged.
+// A JSON array [position] in base64url: opaque to clients. Before schema 9
+// it was [import id, source, id], which is still read.
 QString UsageExportCursor::encode() const {
     if (isStart())
         return {};
-    const QByteArray json =
-        QJsonDocument(QJsonArray{static_cast<double>(importId), source, eventId})
-            .toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(base64UrlEncode(json));
+    const QJsonArray array =
+        position > 0 ? QJsonArray{static_cast<double>(position)}
+                     : QJsonArray{static_cast<double>(legacyImportId), legacySource, legacyEventId};
+    return QString::fromLatin1(
+        base64UrlEncode(QJsonDocument(array).toJson(QJsonDocument::Compact)));
 }
 
 Result<UsageExportCursor> UsageExportCursor::decode(const QString& text) {
@@ -62,63 +90,70 @@ Result<UsageExportCursor> UsageExportCursor::decode(const QString& text) {
     if (!document)
         return badCursor();
     const QJsonArray array = document->array();
-    if (array.size() != 3 || !array[0].isDouble() || !array[1].isString() || !array[2].isString())
+    if (array.isEmpty() || !isPositiveWhole(array[0]))
         return badCursor();
-    const double id = array[0].toDouble();
-    if (id < 1 || id > 9.0e15 || id != static_cast<double>(static_cast<std::int64_t>(id)))
+    const auto first = static_cast<std::int64_t>(array[0].toDouble());
+    if (array.size() == 1)
+        return UsageExportCursor::at(first);
+    if (array.size() != 3 || !array[1].isString() || !array[2].isString())
         return badCursor();
-    return UsageExportCursor{static_cast<std::int64_t>(id), array[1].toString(),
-                             array[2].toString()};
+    UsageExportCursor legacy;
+    legacy.legacyImportId = first;
+    legacy.legacySource = array[1].toString();
+    legacy.legacyEventId = array[2].toString();
+    return legacy;
 }
 
-// Imports commit one at a time (each takes the write lock first) and a new
-// import's id is above every committed one, so a reader that has passed an
-// import never sees an event appear behind its cursor. In a WITHOUT ROWID
-// table an index carries the primary key: (import_id) is really
-// (import_id, source, event_id), the export's order.
-Status UsageEventExport::prepare(Workspace& workspace) {
-    return executeScript(workspace.handle(),
-                         "CREATE INDEX IF NOT EXISTS usage_events_by_import "
-                         "ON usage_events (import_id)");
+// The old cursor's event: the upgrade to schema 9 copied events in the old
+// export order (import, source, id), so continuing after its position is
+// continuing where the old cursor stood.
+Result<std::int64_t> UsageEventExport::positionOf(const UsageExportCursor& cursor) const {
+    if (cursor.legacyImportId == 0)
+        return cursor.position;
+    const QByteArray source = cursor.legacySource.toUtf8();
+    const QByteArray id = cursor.legacyEventId.toUtf8();
+    auto found = queryFirstRow<std::int64_t>(
+        workspace_.handle(),
+        "SELECT id FROM usage_events WHERE event_key = ?1 AND source = ?2 AND event_id = ?3 "
+        "AND import_id = ?4",
+        [](const Statement& row) { return row.int64(0); },
+        usageEventKey(std::string_view(source.constData(), std::size_t(source.size())),
+                      std::string_view(id.constData(), std::size_t(id.size()))),
+        cursor.legacySource, cursor.legacyEventId, cursor.legacyImportId);
+    if (!found)
+        return found.error();
+    if (!*found)
+        return Error::invalidInput(QStringLiteral(
+            "the cursor names an event this workspace does not have; start again without 'after'"));
+    return **found;
 }
 
 Result<UsageEventPage> UsageEventExport::page(const UsageExportCursor& after, int limit) const {
     if (limit < 1 || limit > kMaxLimit)
         return Error::invalidInput(
             QStringLiteral("limit must be from 1 to %1, not %2").arg(kMaxLimit).arg(limit));
-    // Row values walk usage_events_by_import from the cursor on; one extra
-    // row says whether another page waits.
+    auto position = positionOf(after);
+    if (!position)
+        return position.error();
+    // One extra row says whether another page waits.
     auto query = Statement::prepare(
         workspace_.handle(),
-        "SELECT import_id, source, event_id, customer_id, occurred_at, agent_id, user_id, "
+        "SELECT id, source, event_id, customer_id, occurred_at, agent_id, user_id, "
         "policy_packs, compliance_modules, quantity FROM usage_events "
-        "WHERE (import_id, source, event_id) > (?1, ?2, ?3) "
-        "ORDER BY import_id, source, event_id LIMIT ?4");
+        "WHERE id > ?1 ORDER BY id LIMIT ?2");
     if (!query)
         return query.error();
-    AICP_TRY(query->bindAll(after.importId, after.source, after.eventId, limit + 1));
+    AICP_TRY(query->bindAll(*position, limit + 1));
     UsageEventPage page;
-    page.next = after;
+    page.next = after.isStart() ? after : UsageExportCursor::at(*position);
     int rows = 0;
     AICP_TRY(query->forEachRow([&](const Statement& row) -> Status {
         if (++rows > limit) {
             page.hasMore = true;
             return {};
         }
-        const QJsonObject data{{QStringLiteral("agent_id"), row.text(5)},
-                               {QStringLiteral("user_id"), row.text(6)},
-                               {QStringLiteral("policy_packs"), listJson(row.text(7))},
-                               {QStringLiteral("compliance_modules"), listJson(row.text(8))},
-                               {QStringLiteral("quantity"), static_cast<double>(row.int64(9))}};
-        page.events.append(
-            QJsonObject{{QStringLiteral("specversion"), QStringLiteral("1.0")},
-                        {QStringLiteral("id"), row.text(2)},
-                        {QStringLiteral("source"), row.text(1)},
-                        {QStringLiteral("type"), QStringLiteral("ai.request.governed")},
-                        {QStringLiteral("time"), rfc3339(row.int64(4))},
-                        {QStringLiteral("subject"), row.text(3)},
-                        {QStringLiteral("data"), data}});
-        page.next = {row.int64(0), row.text(1), row.text(2)};
+        page.events.append(cloudEvent(row));
+        page.next = UsageExportCursor::at(row.int64(0));
         return {};
     }));
     return page;

@@ -11,19 +11,29 @@ namespace aicp {
 
 class Workspace;
 
-// Where an export stands: after the event (source, id) of import `importId`.
-// Imports commit one after another with increasing ids, so walking events
-// by (import, source, id) never skips or repeats one while others are being
+// Where an export stands: after the event at `position` (usage_events.id).
+// Imports commit one after another and take ids above every committed one,
+// so walking events by id never skips or repeats one while others are being
 // imported. Sent over the wire as an opaque base64url text; the default
 // cursor is the start.
 struct UsageExportCursor {
-    std::int64_t importId = 0;
-    QString source;
-    QString eventId;
+    std::int64_t position = 0;
+    // A cursor given out before workspace schema 9 names its last event by
+    // (import, source, id) instead; page() finds that event's position (the
+    // upgrade kept the old order).
+    std::int64_t legacyImportId = 0;
+    QString legacySource;
+    QString legacyEventId;
 
-    [[nodiscard]] bool isStart() const { return importId == 0; }
+    [[nodiscard]] static UsageExportCursor at(std::int64_t position) {
+        UsageExportCursor cursor;
+        cursor.position = position;
+        return cursor;
+    }
+    [[nodiscard]] bool isStart() const { return position == 0 && legacyImportId == 0; }
     [[nodiscard]] QString encode() const;  // empty for the start
-    // Empty text is the start; anything not made by encode() is refused.
+    // Empty text is the start; anything not made by encode() (of this aicp
+    // or an older one) is refused.
     [[nodiscard]] static Result<UsageExportCursor> decode(const QString& text);
 };
 
@@ -44,16 +54,12 @@ public:
 
     explicit UsageEventExport(Workspace& workspace) : workspace_(workspace) {}
 
-    // Creates the index the export walks (usage_events_by_import) when the
-    // workspace lacks it: once, at a service's start, as it takes a while on
-    // a large workspace. Kept afterwards; every later import maintains it.
-    [[nodiscard]] static Status prepare(Workspace& workspace);
-
-    // `limit` from 1 to kMaxLimit. Correct without prepare(), but each page
-    // then scans every event.
+    // `limit` from 1 to kMaxLimit.
     [[nodiscard]] Result<UsageEventPage> page(const UsageExportCursor& after, int limit) const;
 
 private:
+    [[nodiscard]] Result<std::int64_t> positionOf(const UsageExportCursor& cursor) const;
+
     Workspace& workspace_;
 };
 

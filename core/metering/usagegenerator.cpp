@@ -111,6 +111,19 @@ GeneratedEvent UsageGenerator::original(std::int64_t row) const {
     event.quantity = (random >> 40) % 10 == 0 ? std::int64_t(1 + (more >> 40) % 5) : 1;
     event.source = spec_.severalSources ? kSources[(more >> 48) % kSources.size()] : "default";
 
+    if (spec_.ids == GeneratedIds::V4) {
+        // 122 random bits in the UUID version 4 layout.
+        const std::uint64_t high = mix(more ^ 0x5555555555555555ULL);
+        const std::uint64_t low = mix(high);
+        std::snprintf(text, sizeof text, "%08llx-%04llx-4%03llx-%04llx-%012llx",
+                      static_cast<unsigned long long>(high >> 32),
+                      static_cast<unsigned long long>((high >> 16) & 0xFFFF),
+                      static_cast<unsigned long long>(high & 0xFFF),
+                      static_cast<unsigned long long>(0x8000 | ((low >> 48) & 0x3FFF)),
+                      static_cast<unsigned long long>(low & 0xFFFFFFFFFFFFULL));
+        event.id = text;
+        return event;
+    }
     // Time-ordered ids in the UUID version 7 layout (milliseconds first), as
     // modern event producers emit them.
     const std::uint64_t millisSinceEpoch =
@@ -125,10 +138,33 @@ GeneratedEvent UsageGenerator::original(std::int64_t row) const {
     return event;
 }
 
+// A bijection of [0, rows): a four-round Feistel network on the smallest
+// power of two that holds the rows, walked until it lands inside (cycle
+// walking), so no table of rows is ever held.
+std::int64_t UsageGenerator::shuffledRow(std::int64_t row) const {
+    int bits = 2;
+    while ((std::int64_t(1) << bits) < spec_.rows)
+        bits += 2;
+    const int half = bits / 2;
+    const std::uint64_t mask = (std::uint64_t(1) << half) - 1;
+    auto value = std::uint64_t(row);
+    do {
+        std::uint64_t left = value >> half;
+        std::uint64_t right = value & mask;
+        for (std::uint64_t round = 0; round < 4; ++round) {
+            const std::uint64_t next = left ^ (mix(right ^ (spec_.seed << 8) ^ round) & mask);
+            left = right;
+            right = next;
+        }
+        value = (left << half) | right;
+    } while (value >= std::uint64_t(spec_.rows));
+    return std::int64_t(value);
+}
+
 GeneratedEvent UsageGenerator::event(std::int64_t row) const {
     if (spec_.duplicateEvery > 1 && row % spec_.duplicateEvery == spec_.duplicateEvery - 1)
-        return original(row - spec_.duplicateEvery / 2);
-    return original(row);
+        row -= spec_.duplicateEvery / 2;
+    return original(spec_.shuffled ? shuffledRow(row) : row);
 }
 
 Status UsageGenerator::writeCsv(QIODevice& device) const {

@@ -12,6 +12,12 @@ class QIODevice;
 
 namespace aicp {
 
+// How generated event ids look.
+enum class GeneratedIds {
+    V7,  // time-ordered UUIDv7 (milliseconds first), as modern producers emit
+    V4,  // random UUIDv4, the CloudEvents SDKs' and most gateways' default
+};
+
 // The shape of a generated usage file.
 struct UsageGeneratorSpec {
     std::int64_t rows = 1000;
@@ -26,6 +32,10 @@ struct UsageGeneratorSpec {
     int duplicateEvery = 0;
     // Adds a source column (CSV) and spreads events over three sources.
     bool severalSources = false;
+    GeneratedIds ids = GeneratedIds::V7;
+    // The same events in a random order instead of time order (a fixed
+    // permutation of the rows, so still the same bytes on every machine).
+    bool shuffled = false;
 };
 
 // One generated row, as the file states it.
@@ -60,6 +70,7 @@ public:
 
 private:
     [[nodiscard]] GeneratedEvent original(std::int64_t row) const;
+    [[nodiscard]] std::int64_t shuffledRow(std::int64_t row) const;
 
     UsageGeneratorSpec spec_;
 };

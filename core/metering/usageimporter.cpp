@@ -5,6 +5,7 @@
 #include "metering/csveventreader.h"
 #include "metering/jsonleventreader.h"
 #include "metering/usageaggregator.h"
+#include "metering/usageeventbatch.h"
 #include "metering/usageeventvalidator.h"
 #include "metering/yearmonth.h"
 #include "storage/statement.h"
@@ -144,49 +145,6 @@ private:
     std::string scratch_;
 };
 
-// Stores events; the primary key does the deduplication.
-class EventWriter {
-public:
-    static Result<EventWriter> create(sqlite3* db, std::int64_t importId) {
-        auto insert = Statement::prepare(
-            db,
-            "INSERT INTO usage_events (source, event_id, customer_id, occurred_at, agent_id, "
-            "user_id, policy_packs, compliance_modules, quantity, import_id, late) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-            // Only a duplicate key is skipped; OR IGNORE would also skip a
-            // CHECK failure and count a broken row as a duplicate.
-            "ON CONFLICT (source, event_id) DO NOTHING",
-            Statement::Lifetime::Reused);
-        if (!insert)
-            return insert.error();
-        // Bindings survive the reset after each run: the import id is bound once.
-        AICP_TRY(insert->bindInt64(10, importId));
-        return EventWriter(db, std::move(insert).value());
-    }
-
-    // True when the event is new, false when (source, id) was already stored.
-    Result<bool> write(const UsageEventRecord& event, bool late) {
-        AICP_TRY(insert_.bindUtf8View(1, event.source));
-        AICP_TRY(insert_.bindUtf8View(2, event.id));
-        AICP_TRY(insert_.bindUtf8View(3, event.customer));
-        AICP_TRY(insert_.bindInt64(4, event.occurredAt));
-        AICP_TRY(insert_.bindUtf8View(5, event.agent));
-        AICP_TRY(insert_.bindUtf8View(6, event.user));
-        AICP_TRY(insert_.bindUtf8View(7, event.policyPacks));
-        AICP_TRY(insert_.bindUtf8View(8, event.complianceModules));
-        AICP_TRY(insert_.bindInt64(9, event.quantity));
-        AICP_TRY(insert_.bindInt64(11, late ? 1 : 0));
-        AICP_TRY(insert_.execute());
-        return sqlite3_changes(db_) == 1;
-    }
-
-private:
-    EventWriter(sqlite3* db, Statement insert) : db_(db), insert_(std::move(insert)) {}
-
-    sqlite3* db_;
-    Statement insert_;
-};
-
 UsageFormat detectFormat(const QString& name, std::string_view head) {
     const QString suffix = QFileInfo(name).suffix().toLower();
     if (suffix == QLatin1String("csv"))
@@ -238,15 +196,15 @@ public:
         if (!transaction)
             return transaction.error();
         AICP_TRY(recordStart());
-        auto writer = EventWriter::create(db_, report_.importId);
-        if (!writer)
-            return writer.error();
+        auto batch = UsageEventBatch::create(db_, report_.importId);
+        if (!batch)
+            return batch.error();
         auto aggregator = UsageAggregator::create(db_);
         if (!aggregator)
             return aggregator.error();
         ClosedMonths closed;
         AICP_TRY(closed.load(db_));
-        AICP_TRY(readAll(**reader, *writer, *aggregator, closed, rejects.get()));
+        AICP_TRY(readAll(**reader, *batch, *aggregator, closed, rejects.get()));
         AICP_TRY(finish(rejects.get()));
         AICP_TRY(transaction->commit());
         if (options_.progress)
@@ -273,9 +231,10 @@ public:
         return reader;
     }
 
-    // Every row: validated, then written once (or counted as a duplicate) and
-    // aggregated; a bad row stops the import unless there is a reject file.
-    Status readAll(UsageEventReader& reader, EventWriter& writer, UsageAggregator& aggregator,
+    // Every row: validated, then held in the batch, which stores it once (or
+    // counts it as a duplicate) and has it aggregated; a bad row stops the
+    // import unless there is a reject file.
+    Status readAll(UsageEventReader& reader, UsageEventBatch& batch, UsageAggregator& aggregator,
                    ClosedMonths& closed, RejectFile* rejects) {
         UsageEventValidator validator(report_.format == UsageFormat::Csv
                                           ? UsageEventValidator::Naming::Csv
@@ -293,33 +252,43 @@ public:
             const bool good =
                 *next == UsageEventReader::Next::Event && validator.validate(raw, event, issue);
             if (!good) {
-                if (!rejects)
-                    return Error::invalidInput(located(name_, issue));
-                AICP_TRY(rejects->add(raw.record, issue));
-                ++report_.rejected;
-                if (report_.firstRejections.size() < UsageImporter::kShownRejections)
-                    report_.firstRejections.push_back({issue.line, issue.column, issue.reason});
+                AICP_TRY(reject(raw, issue, rejects));
             } else {
-                const bool late = closed.contains(event.customer, event.occurredAt);
-                auto added = writer.write(event, late);
-                if (!added)
-                    return added.error();
-                if (*added) {
-                    ++report_.newEvents;
-                    report_.late += late ? 1 : 0;
-                    aggregator.add(event, late);
-                } else {
-                    ++report_.duplicates;
-                }
+                batch.add(event, closed.contains(event.customer, event.occurredAt));
+                if (batch.full())
+                    AICP_TRY(write(batch, aggregator));
             }
-            if (report_.rows % kCheckEveryRows == 0) {
+            if (report_.rows % kCheckEveryRows == 0)
                 AICP_TRY(checkpoint());
-                if (aggregator.shouldFlush())
-                    AICP_TRY(aggregator.flush());
-            }
         }
+        AICP_TRY(write(batch, aggregator));
         AICP_TRY(checkpoint());
         return aggregator.flush();
+    }
+
+    Status reject(const RawUsageEvent& raw, const RowIssue& issue, RejectFile* rejects) {
+        if (!rejects)
+            return Error::invalidInput(located(name_, issue));
+        AICP_TRY(rejects->add(raw.record, issue));
+        ++report_.rejected;
+        if (report_.firstRejections.size() < UsageImporter::kShownRejections)
+            report_.firstRejections.push_back({issue.line, issue.column, issue.reason});
+        return {};
+    }
+
+    // The batch's events into the workspace and the new ones into the
+    // aggregates, which are written out whenever they have grown large.
+    Status write(UsageEventBatch& batch, UsageAggregator& aggregator) {
+        UsageEventBatch::Counts counts;
+        AICP_TRY(batch.write(counts, [&aggregator](const UsageEventRecord& event, bool late) {
+            aggregator.add(event, late);
+        }));
+        report_.newEvents += counts.stored;
+        report_.duplicates += counts.duplicates;
+        report_.late += counts.late;
+        if (aggregator.shouldFlush())
+            AICP_TRY(aggregator.flush());
+        return {};
     }
 
     // The import's record and the reject file, still inside the transaction.

@@ -21,6 +21,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {6, "live usage sources for the console", &migration0006},
     {7, "OpenMeter sources and the windows pulled from them", &migration0007},
     {8, "OpenMeter live sources for the console", &migration0008},
+    {9, "usage events in import order with a fixed-size deduplication key", &migration0009},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

@@ -3,7 +3,9 @@
 // several requests in flight) beside `aicp usage import` of the same events
 // as one CSV file, timed in the same run so the ratio means something on any
 // machine. Counts are checked in both workspaces: a fast wrong ingest fails.
-//   bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl]
+// The events have random UUIDv4 ids in random time order, as gateways send
+// them; --v7 makes them time-ordered UUIDv7 ids in time order.
+//   bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl] [--v7]
 #include "metering/usagegenerator.h"
 #include "server/apitokenstore.h"
 #include "storage/statement.h"
@@ -180,8 +182,11 @@ int main(int argc, char* argv[]) {
     if (const qsizetype at = args.indexOf(QStringLiteral("--in-flight")); at > 0)
         inFlight = std::clamp(args.value(at + 1).toInt(), 1, 64);
 
-    const aicp::UsageGeneratorSpec spec =
-        aicp::test::benchmarkUsage(quick ? 20 * kBatch : 1000 * kBatch);
+    aicp::UsageGeneratorSpec spec = aicp::test::benchmarkUsage(quick ? 20 * kBatch : 1000 * kBatch);
+    if (!args.contains(QStringLiteral("--v7"))) {
+        spec.ids = aicp::GeneratedIds::V4;
+        spec.shuffled = true;
+    }
 
     QTemporaryDir dir;
     if (!dir.isValid()) {
@@ -220,13 +225,15 @@ int main(int argc, char* argv[]) {
     qint64 bodyBytes = 0;
     for (const QByteArray& body : batches)
         bodyBytes += body.size();
-    out << QStringLiteral("%1 events in %2 batches of %3 (%4, %5 MB), %6 requests in flight\n")
+    out << QStringLiteral("%1 events (%7) in %2 batches of %3 (%4, %5 MB), %6 requests in flight\n")
                .arg(spec.rows)
                .arg(batches.size())
                .arg(kBatch)
                .arg(jsonl ? QStringLiteral("JSON Lines") : QStringLiteral("JSON arrays"))
                .arg(double(bodyBytes) / 1e6, 0, 'f', 1)
-               .arg(inFlight);
+               .arg(inFlight)
+               .arg(spec.shuffled ? QStringLiteral("v4 ids, random order")
+                                  : QStringLiteral("v7 ids, time order"));
     out.flush();
 
     aicp::apitest::Server server;

@@ -284,6 +284,12 @@ private slots:
             << events + cursor("[-1,\"a\",\"b\"]") << QByteArray("cursor");
         QTest::newRow("cursor wrong types")
             << events + cursor("[\"1\",2,3]") << QByteArray("cursor");
+        QTest::newRow("cursor position 0") << events + cursor("[0]") << QByteArray("cursor");
+        QTest::newRow("cursor position 1.5") << events + cursor("[1.5]") << QByteArray("cursor");
+        QTest::newRow("cursor two numbers") << events + cursor("[1,2]") << QByteArray("cursor");
+        QTest::newRow("cursor empty array") << events + cursor("[]") << QByteArray("cursor");
+        QTest::newRow("old cursor, unknown event")
+            << events + cursor("[1,\"nowhere\",\"none\"]") << QByteArray("cursor");
         QTest::newRow("cursor deeply nested")
             << events + cursor(QByteArray(5000, '[') + QByteArray(5000, ']'))
             << QByteArray("cursor");

@@ -15,5 +15,6 @@ namespace aicp {
 [[nodiscard]] Status migration0006(sqlite3* db);
 [[nodiscard]] Status migration0007(sqlite3* db);
 [[nodiscard]] Status migration0008(sqlite3* db);
+[[nodiscard]] Status migration0009(sqlite3* db);
 
 }  // namespace aicp

@@ -50,7 +50,7 @@ private slots:
         QCOMPARE(json.keys(), keys);
         QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("sqlite"));
         QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("vendor"));
-        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 8);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 9);
         QCOMPARE(json.value(QStringLiteral("customers")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("licenses")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("invoices")).toInt(-1), 0);

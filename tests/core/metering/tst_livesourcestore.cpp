@@ -361,7 +361,7 @@ private slots:
 
             auto workspace = Workspace::open(file);
             QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
-            QCOMPARE((*workspace)->schemaVersion(), 8);
+            QCOMPARE((*workspace)->schemaVersion(), Workspace::kSchemaVersion);
             // The rebuilt table leaves the connection free to checkpoint.
             auto checkpoint =
                 Statement::prepare((*workspace)->handle(), "PRAGMA wal_checkpoint(TRUNCATE)");

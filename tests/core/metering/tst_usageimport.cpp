@@ -6,7 +6,9 @@
 #include "metering/usagegenerator.h"
 #include "metering/usageimporter.h"
 #include "metering/usagequery.h"
+#include "storage/query.h"
 #include "storage/statement.h"
+#include "storage/usageeventkey.h"
 #include "storage/workspace.h"
 #include "support/generatedusage.h"
 #include "support/tempworkspace.h"
@@ -251,6 +253,73 @@ private slots:
         QCOMPARE(march.policyPacks.at(QStringLiteral("pii")), 2);
         QCOMPARE(march.activeUsers, 2);
         QCOMPARE(march.activeAgents, 1);
+    }
+
+    void randomV4IdsInRandomOrderAreStoredExactlyOnce() {
+        // Random ids, shuffled time order, a repeat every 7th row, over three
+        // sources: then the same events as JSON Lines, and a file that
+        // overlaps the first half.
+        UsageGeneratorSpec spec;
+        spec.rows = 14000;
+        spec.ids = GeneratedIds::V4;
+        spec.shuffled = true;
+        spec.duplicateEvery = 7;
+        spec.severalSources = true;
+        const UsageGenerator generator(spec);
+        std::int64_t distinct = 0;
+        const Aggregates expected = expectedFrom(generator, &distinct);
+        QCOMPARE(distinct, 12000);
+
+        auto first = import(generate(spec, true));
+        QVERIFY2(first, first ? "" : qPrintable(first.error().message()));
+        QCOMPARE(first->newEvents, 12000);
+        QCOMPARE(first->duplicates, 2000);
+        auto jsonl = import(generate(spec, false));
+        QVERIFY(jsonl);
+        QCOMPARE(jsonl->newEvents, 0);
+        QCOMPARE(jsonl->duplicates, 14000);
+        UsageGeneratorSpec more = spec;
+        more.rows = 28000;  // a different shuffle and times: new events only
+        more.seed = 2;
+        auto third = import(generate(more, true));
+        QVERIFY(third);
+        QCOMPARE(third->newEvents, 24000);
+
+        Aggregates actual = readAggregates(*workspace_);
+        QCOMPARE(actual.events, 36000);
+        QCOMPARE(queryInt64(workspace_->handle(),
+                            "SELECT count(*) FROM (SELECT DISTINCT source, event_id "
+                            "FROM usage_events)")
+                     .value(),
+                 36000);
+        // The first file's aggregates are exactly its distinct events'.
+        test::TempWorkspace alone;
+        QVERIFY(UsageImporter(*alone).importFile(generate(spec, false)));
+        Aggregates firstOnly = readAggregates(*alone);
+        firstOnly.imports = expected.imports;
+        QVERIFY(firstOnly == expected);
+    }
+
+    void anEventSharingAStoredEventsKeyIsStillNew() {
+        // A stored event whose key is that of gw/e2 (as a 64-bit collision
+        // would make it): gw/e2 is new all the same, and then a duplicate.
+        QVERIFY(importRows("e1,2026-03-01T10:00:00Z,acme,a1,u1,,,1\n"));
+        QVERIFY(executeWith(workspace_->handle(),
+                            "UPDATE usage_events SET event_key = ?1 WHERE event_id = 'e1'",
+                            usageEventKey("default", "e2"))
+                    .ok());
+        auto report = importRows("e2,2026-03-01T10:00:00Z,acme,a1,u1,,,1\n");
+        QVERIFY(report);
+        QCOMPARE(report->newEvents, 1);
+        QCOMPARE(report->duplicates, 0);
+        auto again = importRows("e2,2026-03-01T10:00:00Z,acme,a1,u1,,,1\n");
+        QCOMPARE(again->newEvents, 0);
+        QCOMPARE(again->duplicates, 1);
+        QCOMPARE(queryInt64Or(workspace_->handle(),
+                              "SELECT count(*) FROM usage_events WHERE event_key = ?1", 0,
+                              usageEventKey("default", "e2"))
+                     .value(),
+                 2);
     }
 
     void badInputRefusesTheFileAndWritesNothing_data() {
