@@ -305,9 +305,17 @@ void LicensesPage::showAddLicenseAction(QAction* action) {
         return;
     QToolButton* added = actionButton(action, this);
     added->setObjectName(QStringLiteral("addLicenseButton"));
-    // Before Verify License, the last widget of the row.
+    // Before Verify License, the last widget of the row, and so in tab order.
+    QWidget* verify = actionsRow_->itemAt(actionsRow_->count() - 1)->widget();
+    QWidget* before = nullptr;
+    for (int index = actionsRow_->count() - 1; index >= 0 && !before; --index) {
+        QWidget* widget = actionsRow_->itemAt(index)->widget();
+        before = widget != verify ? widget : nullptr;
+    }
     actionsRow_->insertWidget(actionsRow_->count() - 1, added);
-    QWidget::setTabOrder(added, actionsRow_->itemAt(actionsRow_->count() - 1)->widget());
+    if (before)
+        QWidget::setTabOrder(before, added);
+    QWidget::setTabOrder(added, verify);
 }
 
 }  // namespace aicp
