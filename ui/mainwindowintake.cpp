@@ -2,6 +2,7 @@
 // vendor sent (File ▸ Add License…, or its file dropped on the window) and,
 // in a vendor workspace, a customer's upgrade request (File ▸ Review Upgrade
 // Request…). Kept apart from the window's layout (mainwindow.cpp).
+#include "chosenfile.h"
 #include "licensing/licensefile.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -27,23 +28,6 @@ namespace {
 
 // A license file is a few kilobytes; a text file much larger holds no license.
 constexpr qint64 kMaxLicenseFileSize = 64 * 1024;
-
-Result<QByteArray> readBoundedFile(const QString& path, qint64 limit, const QString& what) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(Error::Code::Io, MainWindow::tr("Cannot read %1: %2")
-                                          .arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > limit)
-        return Error::invalidInput(
-            MainWindow::tr("%1 is too large to be %2").arg(QFileInfo(path).fileName(), what));
-    return file.read(limit);
-}
-
-QString upperFirst(QString text) {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
 
 }  // namespace
 
@@ -90,7 +74,7 @@ Result<AddedLicense> MainWindow::addLicenseFile(const QString& path) {
         return refuse(Error(Error::Code::Conflict,
                             tr("other work is running on this workspace; try again when it is "
                                "done")));
-    auto text = readBoundedFile(path, kMaxLicenseFileSize, tr("a license file"));
+    auto text = readChosenFile(path, kMaxLicenseFileSize, tr("a license file"));
     if (!text)
         return refuse(text.error());
     auto added = LicenseRegistry(session_->workspace()).add(*text);
@@ -132,7 +116,7 @@ bool MainWindow::openUpgradeRequest(const QString& path) {
                "the vendor's workspace"));
     if (runner_->isBusy())
         return refuse(tr("other work is running on this workspace; try again when it is done"));
-    auto bytes = readBoundedFile(path, UpgradeRequest::kMaxSize, tr("an upgrade request"));
+    auto bytes = readChosenFile(path, UpgradeRequest::kMaxSize, tr("an upgrade request"));
     if (!bytes)
         return refuse(bytes.error().message());
     auto request = UpgradeRequest::fromJson(*bytes);

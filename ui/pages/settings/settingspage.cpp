@@ -1,6 +1,7 @@
 #include "pages/settings/settingspage.h"
 
 #include "audit/auditedsettings.h"
+#include "chosenfile.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "pages/licenses/licensestate.h"
@@ -35,19 +36,6 @@ constexpr qint64 kMaxPemSize = 64 * 1024;
 // A revocation list names every revoked license: generous room.
 constexpr qint64 kMaxRevocationListSize = 16 * 1024 * 1024;
 
-// The bytes of a small file the user chose; `what` names what it should be
-// ("a public key") when it is too large to be one.
-Result<QByteArray> readChosenFile(const QString& path, qint64 maxSize, const QString& what) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(Error::Code::Io, QObject::tr("Cannot read %1: %2")
-                                          .arg(QDir::toNativeSeparators(path), file.errorString()));
-    if (file.size() > maxSize)
-        return Error::invalidInput(
-            QObject::tr("%1 is too large to be %2").arg(QFileInfo(path).fileName(), what));
-    return file.readAll();
-}
-
 QLabel* mutedText(const QString& text, QWidget* parent) {
     auto* label = new QLabel(text, parent);
     label->setWordWrap(true);
@@ -64,12 +52,6 @@ QLabel* value(const QString& name, QWidget* parent) {
     label->setWordWrap(true);
     label->setMinimumWidth(1);
     return label;
-}
-
-QString upperFirst(QString text) {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
 }
 
 }  // namespace
