@@ -30,29 +30,11 @@ public:
     }
 
 private:
-    const QCommandLineOption key_{QStringLiteral("key"),
-                                  QStringLiteral("The license key (AICP1.…) instead of a file."),
-                                  QStringLiteral("KEY")};
+    const QCommandLineOption key_ = licenseKeyOption();
     const QCommandLineOption json_ = jsonOption(QStringLiteral("the license added"));
 
-    // The license to add: the FILE's text or --key.
-    Result<QByteArray> licenseText(const Invocation& call) const {
-        const QString file = call.parser().positionalArguments().value(0);
-        auto keyText = call.value(key_);
-        if (!keyText)
-            return keyText.error();
-        if (file.isEmpty() == !call.isSet(key_))
-            return Error::invalidInput(
-                QStringLiteral("give a license FILE or --key KEY (one of them). Try 'aicp %1 "
-                               "--help'.")
-                    .arg(name()));
-        if (call.isSet(key_))
-            return keyText->trimmed().toUtf8();
-        return readInputFile(file, kMaxLicenseInput);
-    }
-
     int execute(Invocation& call) const override {
-        AICP_CLI_TRY(text, licenseText(call), fail);
+        AICP_CLI_TRY(text, licenseInput(call, key_), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         // A license that is refused (revoked, expired, tampered with, another
         // customer's) is the license's state, not the command line's mistake.

@@ -128,9 +128,7 @@ public:
     }
 
 private:
-    const QCommandLineOption key_{QStringLiteral("key"),
-                                  QStringLiteral("The license key (AICP1.…) instead of a file."),
-                                  QStringLiteral("KEY")};
+    const QCommandLineOption key_ = licenseKeyOption();
     const QCommandLineOption publicKey_{
         QStringLiteral("public-key"),
         QStringLiteral("Trust this public key (PEM file); may be given several times. Default: "
@@ -144,21 +142,12 @@ private:
 
     // The license to verify: the FILE's text or --key.
     Result<QByteArray> licenseText(const Invocation& call, const QString& revocationsPath) const {
-        const QString file = call.parser().positionalArguments().value(0);
-        const auto keyText = call.value(key_);
-        if (!keyText)
-            return keyText.error();
-        if (file.isEmpty() == !call.isSet(key_))
-            return Error::invalidInput(
-                QStringLiteral("give a license FILE or --key KEY (one of them). Try 'aicp %1 "
-                               "--help'.")
-                    .arg(name()));
-        if (file == QLatin1String("-") && revocationsPath == QLatin1String("-"))
-            return Error::invalidInput(
-                QStringLiteral("only one of FILE and --revocations can be standard input ('-')"));
-        if (call.isSet(key_))
-            return keyText->trimmed().toUtf8();
-        return readInputFile(file, kMaxLicenseInput);
+        return licenseInput(call, key_, [&revocationsPath](const QString& file) -> Status {
+            if (file == QLatin1String("-") && revocationsPath == QLatin1String("-"))
+                return Error::invalidInput(QStringLiteral(
+                    "only one of FILE and --revocations can be standard input ('-')"));
+            return {};
+        });
     }
 
     // With the workspace's own keys, as the console does (verifyInWorkspace):

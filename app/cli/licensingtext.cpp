@@ -1,6 +1,7 @@
 #include "cli/licensingtext.h"
 
 #include "cli/clicontext.h"
+#include "cli/command.h"
 #include "common/texttable.h"
 #include "money/moneyformat.h"
 
@@ -154,6 +155,28 @@ QJsonObject licenseRecordJson(const LicenseRecord& record, const QDateTime& now)
         {QStringLiteral("superseded_by"), optionalId(record.supersededBy)},
         {QStringLiteral("revocation"),
          record.revocation ? QJsonValue(revocation) : QJsonValue(QJsonValue::Null)}};
+}
+
+QCommandLineOption licenseKeyOption() {
+    return {QStringLiteral("key"), QStringLiteral("The license key (AICP1.…) instead of a file."),
+            QStringLiteral("KEY")};
+}
+
+Result<QByteArray> licenseInput(const Invocation& call, const QCommandLineOption& key,
+                                const std::function<Status(const QString& file)>& check) {
+    const QString file = call.parser().positionalArguments().value(0);
+    const auto keyText = call.value(key);
+    if (!keyText)
+        return keyText.error();
+    if (file.isEmpty() == !call.isSet(key))
+        return Error::invalidInput(
+            QStringLiteral("give a license FILE or --key KEY (one of them). Try 'aicp %1 --help'.")
+                .arg(call.name()));
+    if (check)
+        AICP_TRY(check(file));
+    if (call.isSet(key))
+        return keyText->trimmed().toUtf8();
+    return readInputFile(file, kMaxLicenseInput);
 }
 
 }  // namespace aicp::cli

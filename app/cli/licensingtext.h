@@ -4,9 +4,11 @@
 #include "licensing/licensepayload.h"
 #include "licensing/licenseregistry.h"
 
+#include <functional>
 #include <utility>
 #include <vector>
 
+#include <QCommandLineOption>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -16,10 +18,22 @@
 
 namespace aicp::cli {
 
+class Invocation;
+
 // The most read of a license file or key (license verify, license add):
 // larger than any license file; the verifier answers "malformed" for
 // anything between its own limit and this.
 constexpr qsizetype kMaxLicenseInput = 4 * 1024 * 1024;
+
+// --key KEY: a license key given instead of a FILE (license verify, add).
+[[nodiscard]] QCommandLineOption licenseKeyOption();
+// The license a command works on: the text of its FILE argument or the
+// --key given as `key`, exactly one of them ("give a license FILE or --key
+// KEY"). `check` (optional) runs on the FILE once that is settled, before
+// anything is read.
+[[nodiscard]] Result<QByteArray> licenseInput(
+    const Invocation& call, const QCommandLineOption& key,
+    const std::function<Status(const QString& file)>& check = {});
 
 // The full id as printed and accepted everywhere ("6f1c2a4e-…").
 [[nodiscard]] QString idText(const QUuid& id);
