@@ -1,5 +1,7 @@
 #include "storage/usageeventkey.h"
 
+#include "common/strictjson.h"
+
 #include <bit>
 #include <cstring>
 #include <string>
@@ -46,28 +48,18 @@ std::uint64_t littleEndian(const char* bytes, std::size_t count) {
     return word;
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // The 48-bit Unix-millisecond time of a UUIDv7 in its text form
 // (xxxxxxxx-xxxx-7xxx-[89ab]xxx-xxxxxxxxxxxx), or -1 for any other id.
 std::int64_t uuidV7Millis(std::string_view id) {
-    if (id.size() != 36 || id[14] != '7' || hexDigit(id[19]) < 8 || hexDigit(id[19]) > 11)
+    if (id.size() != 36 || id[14] != '7' || jsonHexValue(id[19]) < 8 || jsonHexValue(id[19]) > 11)
         return -1;
     std::int64_t millis = 0;
     for (std::size_t i = 0; i < id.size(); ++i) {
         const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash != (id[i] == '-') || (!dash && hexDigit(id[i]) < 0))
+        if (dash != (id[i] == '-') || (!dash && jsonHexValue(id[i]) < 0))
             return -1;
         if (!dash && i < 13)
-            millis = millis * 16 + hexDigit(id[i]);
+            millis = millis * 16 + jsonHexValue(id[i]);
     }
     return millis;
 }
