@@ -4,6 +4,7 @@
 #include "common/texttable.h"
 #include "licensing/licensepayload.h"
 #include "metering/importwording.h"
+#include "metering/usageimportcontroller.h"
 #include "metering/usageimporter.h"
 #include "metering/usagequery.h"
 #include "metering/yearmonth.h"
@@ -112,7 +113,7 @@ private:
 
     int execute(Invocation& call) const override;
     int importFiles(const Invocation& call, Workspace& workspace, const QStringList& files,
-                    const UsageImportOptions& options, const QString& rejectPath) const;
+                    const UsageImportOptions& options) const;
 };
 
 int UsageImportCommand::execute(Invocation& call) const {
@@ -137,6 +138,7 @@ int UsageImportCommand::execute(Invocation& call) const {
     }
     options.skipBad = call.isSet(skipBad);
     AICP_CLI_TRY(rejectPath, call.value(rejectFile), fail);
+    options.rejectFile = *rejectPath;
     if (call.isSet(rejectFile) && !options.skipBad)
         return context.usageError(
             QStringLiteral("%1: --reject-file only applies with --skip-bad").arg(command));
@@ -151,61 +153,77 @@ int UsageImportCommand::execute(Invocation& call) const {
     }
 
     AICP_CLI_TRY(opened, call.workspace(), failure);
-    return importFiles(call, **opened, files, options, *rejectPath);
+    return importFiles(call, **opened, files, options);
 }
 
-int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace,
-                                    const QStringList& files, const UsageImportOptions& options,
-                                    const QString& rejectPath) const {
-    UsageImporter importer(workspace);
-    const bool showProgress = ProgressLine::wanted();
-    const bool asJson = call.isSet(json);
+// What `usage import` prints as the controller reads the files: each file's
+// line (or its refusal on stderr) as soon as it is done, and progress on a
+// terminal while it is read.
+struct ImportPrinter {
+    ImportPrinter(const Invocation& invocation, bool json) : call(invocation), asJson(json) {}
 
+    const Invocation& call;
+    bool asJson;
     ImportTotals totals;
     QJsonArray filesJson;
-    bool anyRefused = false;
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        const QString& file = files.at(i);
-        UsageImportOptions fileOptions = options;
-        if (!rejectPath.isEmpty())
-            fileOptions.rejectFile =
-                files.size() == 1 ? rejectPath : QStringLiteral("%1.%2").arg(rejectPath).arg(i + 1);
-        std::optional<ProgressLine> progress;
-        if (showProgress) {
+    std::optional<ProgressLine> progress;
+    QString fileName;  // of the file being read, for the progress line
+
+    UsageImportController::FileEvents events() {
+        UsageImportController::FileEvents events;
+        events.finished = [this](const UsageImportController::FileOutcome& outcome) {
+            finished(outcome);
+        };
+        if (!ProgressLine::wanted())
+            return events;
+        events.started = [this](const QString& path) {
             progress.emplace(call.err());
-            fileOptions.progress =
-                [&progress, name = QFileInfo(file).fileName()](const UsageImportProgress& state) {
-                    progress->show(importProgressText(name, state, progress->elapsedMs()));
-                };
-        }
-        auto report = importer.importFile(file, fileOptions);
+            fileName = QFileInfo(path).fileName();
+        };
+        events.progress = [this](const UsageImportProgress& state) {
+            progress->show(importProgressText(fileName, state, progress->elapsedMs()));
+        };
+        return events;
+    }
+
+    void finished(const UsageImportController::FileOutcome& outcome) {
         if (progress)
             progress->clear();
-        if (!report) {
-            anyRefused = true;
-            const QString why = describeRefusal(file, report.error());
+        progress.reset();
+        const QString& file = outcome.path;
+        if (!outcome.report) {
+            const QString why = describeRefusal(file, *outcome.error);
             // Refusals are the error lines; the results so far stay on stdout.
             call.out().flush();
             static_cast<void>(
                 call.context().failure(QStringLiteral("%1: %2").arg(call.name(), why)));
             if (asJson)
                 filesJson.append(refusedJson(file, why));
-            continue;
+            return;
         }
-        totals.newEvents += report->newEvents;
-        totals.duplicates += report->duplicates;
-        totals.rejected += report->rejected;
-        totals.late += report->late;
+        const UsageImportReport& report = *outcome.report;
+        totals.newEvents += report.newEvents;
+        totals.duplicates += report.duplicates;
+        totals.rejected += report.rejected;
+        totals.late += report.late;
         if (asJson)
-            filesJson.append(fileJson(file, *report));
+            filesJson.append(fileJson(file, report));
         else
             call.out() << QStringLiteral("%1: %2\n")
                               .arg(QDir::toNativeSeparators(file),
-                                   describeImport(*report, cliLocale()));
+                                   describeImport(report, cliLocale()));
     }
+};
 
-    if (asJson) {
-        call.out() << printedJson({{QStringLiteral("files"), filesJson},
+int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace,
+                                    const QStringList& files,
+                                    const UsageImportOptions& options) const {
+    ImportPrinter printer(call, call.isSet(json));
+    UsageImportController controller(files, options);
+    const UsageImportController::Outcome outcome = controller.run(workspace, printer.events());
+    const ImportTotals& totals = printer.totals;
+    if (printer.asJson) {
+        call.out() << printedJson({{QStringLiteral("files"), printer.filesJson},
                                    {QStringLiteral("new"), number(totals.newEvents)},
                                    {QStringLiteral("duplicate"), number(totals.duplicates)},
                                    {QStringLiteral("rejected"), number(totals.rejected)},
@@ -218,7 +236,7 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
         sum.late = totals.late;
         call.out() << QStringLiteral("Total: %1\n").arg(describeImport(sum, cliLocale()));
     }
-    return anyRefused ? kExitFailure : kExitSuccess;
+    return outcome.refused ? kExitFailure : kExitSuccess;
 }
 
 QCommandLineOption customerOption() {

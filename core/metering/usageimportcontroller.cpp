@@ -28,12 +28,15 @@ UsageImportController::UsageImportController(QStringList paths, UsageImportOptio
     clock_.start();
 }
 
-UsageImportController::Outcome UsageImportController::run(Workspace& workspace) {
+UsageImportController::Outcome UsageImportController::run(Workspace& workspace,
+                                                          const FileEvents& events) {
     UsageImportOptions options = options_;
     options.stop = stop_.get_token();
-    options.progress = [this](const UsageImportProgress& progress) {
+    options.progress = [this, &events](const UsageImportProgress& progress) {
         rows_.store(progress.rows, std::memory_order_relaxed);
         bytes_.store(progress.bytes, std::memory_order_relaxed);
+        if (events.progress)
+            events.progress(progress);
     };
     std::vector<FileOutcome> outcomes;
     UsageImporter importer(workspace);
@@ -42,17 +45,30 @@ UsageImportController::Outcome UsageImportController::run(Workspace& workspace) 
         rows_.store(0);
         bytes_.store(0);
         FileOutcome outcome{paths_[i], std::nullopt, std::nullopt};
+        options.rejectFile = rejectFileFor(options_.rejectFile, i, paths_.size());
         if (stop_.stop_requested()) {
             outcome.error = Error(Error::Code::Cancelled, QString());
-        } else if (auto report = importer.importFile(paths_[i], options)) {
-            outcome.report = std::move(report).value();
         } else {
-            outcome.error = report.error();
+            if (events.started)
+                events.started(paths_[i]);
+            if (auto report = importer.importFile(paths_[i], options))
+                outcome.report = std::move(report).value();
+            else
+                outcome.error = report.error();
         }
         doneBytes_.fetch_add(fileSize(paths_[i]));
+        if (events.finished)
+            events.finished(outcome);
         outcomes.push_back(std::move(outcome));
     }
     return summarize(std::move(outcomes));
+}
+
+QString UsageImportController::rejectFileFor(const QString& given, qsizetype index,
+                                             qsizetype count) {
+    if (given.isEmpty() || count == 1)
+        return given;
+    return QStringLiteral("%1.%2").arg(given).arg(index + 1);
 }
 
 UsageImportController::Progress UsageImportController::progress() const {

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stop_token>
 #include <vector>
@@ -51,16 +52,32 @@ public:
         bool ok = false;
     };
 
-    // `options` apply to every file (format, skipBad, rejectFile); its stop
-    // and progress are the controller's own.
+    // What a caller that prints as it goes (the command line) hears of each
+    // file, on the thread that runs run(): a file about to be read, its
+    // progress, and its outcome once committed, refused or cancelled.
+    struct FileEvents {
+        std::function<void(const QString& path)> started;
+        std::function<void(const UsageImportProgress& progress)> progress;
+        std::function<void(const FileOutcome& outcome)> finished;
+    };
+
+    // `options` apply to every file (format, skipBad; rejectFile as
+    // rejectFileFor names it); its stop and progress are the controller's own.
     UsageImportController(QStringList paths, UsageImportOptions options);
 
     // Imports every file into `workspace`; call once.
-    [[nodiscard]] Outcome run(Workspace& workspace);
+    [[nodiscard]] Outcome run(Workspace& workspace, const FileEvents& events = {});
     void cancel() { stop_.request_stop(); }
     [[nodiscard]] bool isCancelled() const { return stop_.stop_requested(); }
     [[nodiscard]] Progress progress() const;
     [[nodiscard]] const QStringList& paths() const { return paths_; }
+
+    // Where file `index` of `count` writes the rows it refuses, given the
+    // one reject file asked for: that file for a single file, "<given>.1",
+    // "<given>.2", … in the order given for several (so none overwrites
+    // another); empty (beside each file, "<file>.rejects") when none is.
+    [[nodiscard]] static QString rejectFileFor(const QString& given, qsizetype index,
+                                               qsizetype count);
 
     // The words for outcomes, as the console shows them.
     [[nodiscard]] static Outcome summarize(std::vector<FileOutcome> files);

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDate>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -414,6 +415,32 @@ private slots:
             environment);
         verifyOneErrorLine(missing, 1, QStringLiteral("nope.csv"));
         QVERIFY(!QFileInfo::exists(absent));
+    }
+
+    void aRefusedFileAmongSeveralLeavesTheOthersImported() {
+        EventMaker maker(4);
+        const QString first = writeCsv(QStringLiteral("first.csv"),
+                                       maker.make(QStringLiteral("f"), 20, kCustomers, kStart, 4));
+        const QString bad = file(QStringLiteral("middle.csv"));
+        QVERIFY(writeBytes(bad, kCsvHeader + "x1,2026-13-01T10:00:00Z,acme-corp,a1,u1,,,1\n"));
+        const QString last = writeCsv(QStringLiteral("last.csv"),
+                                      maker.make(QStringLiteral("l"), 30, kCustomers, kStart, 4));
+
+        // Each file's line as it is done, the refusal on stderr, the total
+        // of what was imported, and exit status 1.
+        const CliRun several = import({first, bad, last});
+        QCOMPARE(several.exitCode, 1);
+        QCOMPARE(several.errLines().size(), qsizetype(1));
+        QVERIFY2(several.err.contains(QStringLiteral("usage import: middle.csv:2:2: ")),
+                 qPrintable(several.err));
+        const QStringList lines = several.outLines();
+        QCOMPARE(lines.size(), qsizetype(3));
+        QVERIFY2(lines.at(0).startsWith(QDir::toNativeSeparators(first) + u':'),
+                 qPrintable(several.out));
+        QVERIFY2(lines.at(1).startsWith(QDir::toNativeSeparators(last) + u':'),
+                 qPrintable(several.out));
+        QVERIFY2(lines.at(2).startsWith(QStringLiteral("Total: 50 new, 0 duplicates")),
+                 qPrintable(several.out));
     }
 
     void skipBadImportsTheGoodRowsAndWritesTheRejects() {
