@@ -17,29 +17,12 @@ QJsonObject entryJson(const AuditEntry& entry) {
             {QStringLiteral("hash"), QString::fromLatin1(entry.hash)}};
 }
 
-class AuditVerifyCommand final : public Command {
-public:
-    AuditVerifyCommand()
-        : Command(QStringLiteral("audit verify"),
-                  QStringLiteral("Check the audit log's hash chain")) {
-        ownOptions_ = {json};
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
-
-private:
-    const QCommandLineOption json = jsonOption(QStringLiteral("the outcome"));
-
-    int execute(Invocation& call) const override;
-};
-
-int AuditVerifyCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
+int verifyAudit(Invocation& call) {
     auto verification =
         call.read([](Workspace& workspace) { return AuditLog(workspace).verify(); });
     if (!verification)
         return call.failure(verification.error());
-    if (call.isSet(json)) {
+    if (call.asJson()) {
         call.out() << printedJson(
             {{QStringLiteral("intact"), verification->isIntact()},
              {QStringLiteral("entries_checked"), static_cast<double>(verification->entriesChecked)},
@@ -56,32 +39,17 @@ int AuditVerifyCommand::execute(Invocation& call) const {
     if (verification->isIntact())
         return kExitSuccess;
     call.out().flush();
-    return context.failure(QStringLiteral("%1: the audit log is broken at entry %2: %3")
-                               .arg(command)
-                               .arg(*verification->firstBadSequence)
-                               .arg(verification->reason));
+    return call.failure(QStringLiteral("the audit log is broken at entry %1: %2")
+                            .arg(*verification->firstBadSequence)
+                            .arg(verification->reason));
 }
 
-class AuditListCommand final : public Command {
-public:
-    AuditListCommand()
-        : Command(QStringLiteral("audit list"), QStringLiteral("List the audit log's entries")) {
-        ownOptions_ = {json};
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
-
-private:
-    const QCommandLineOption json = jsonOption(QStringLiteral("the entries"));
-
-    int execute(Invocation& call) const override;
-};
-
-int AuditListCommand::execute(Invocation& call) const {
+int listAudit(Invocation& call) {
     auto entries = call.read([](Workspace& workspace) { return AuditLog(workspace).entries(); });
     if (!entries)
         return call.failure(entries.error());
     return printListing(
-        call, call.isSet(json), QStringLiteral("entries"), *entries, entryJson,
+        call, QStringLiteral("entries"), *entries, entryJson,
         QStringLiteral("The audit log is empty.\n"),
         TextTable({QStringLiteral("SEQ"), QStringLiteral("AT"), QStringLiteral("ACTOR"),
                    QStringLiteral("ACTION"), QStringLiteral("SUBJECT")},
@@ -95,8 +63,12 @@ int AuditListCommand::execute(Invocation& call) const {
 }  // namespace
 
 const CommandGroup& auditCommands() {
-    static const AuditVerifyCommand cVerify;
-    static const AuditListCommand cList;
+    static const PlainCommand cVerify(
+        QStringLiteral("audit verify"), QStringLiteral("Check the audit log's hash chain"),
+        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the outcome")}, &verifyAudit);
+    static const PlainCommand cList(
+        QStringLiteral("audit list"), QStringLiteral("List the audit log's entries"),
+        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the entries")}, &listAudit);
     static const CommandGroup group{
         QStringLiteral("audit"),
         QStringLiteral("Reads and checks the workspace's tamper-evident audit "

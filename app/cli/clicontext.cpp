@@ -147,6 +147,13 @@ Result<PriceBookVersion> pricesInForceToday(const PriceBook& book) {
     return inForce ? *inForce : book.versions().front();
 }
 
+Result<PriceBookVersion> pricesInForceToday(const Workspace& workspace) {
+    auto book = workspace.priceBook();
+    if (!book)
+        return book.error();
+    return pricesInForceToday(*book);
+}
+
 QCommandLineOption helpOption() {
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                               QStringLiteral("Show this help and exit."));

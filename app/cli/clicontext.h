@@ -71,6 +71,8 @@ struct CliContext {
 // (UTC), or its earliest when the book only starts later; an error when the
 // book has no version at all.
 [[nodiscard]] Result<PriceBookVersion> pricesInForceToday(const PriceBook& book);
+// The same for the workspace's price book.
+[[nodiscard]] Result<PriceBookVersion> pricesInForceToday(const Workspace& workspace);
 
 // The help screen of one command, printed by `--help`.
 struct CommandHelp {

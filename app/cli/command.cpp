@@ -114,6 +114,10 @@ int Invocation::failure(const Error& error) const {
     return context_.failure(error.withContext(name()));
 }
 
+int Invocation::failure(const QString& message) const {
+    return context_.failure(name() + QStringLiteral(": ") + message);
+}
+
 int Invocation::usage(const QString& message) const {
     return context_.usageError(name() + QStringLiteral(": ") + message);
 }
@@ -186,13 +190,30 @@ int Invocation::print(const QCommandLineOption& json, const QJsonObject& object,
     return print(parser_.isSet(json) ? printedJson(object) : text);
 }
 
-Command::Command(QString name, QString description)
-    : name_(std::move(name)), description_(std::move(description)) {}
+bool Invocation::asJson() const {
+    return command_.json() && parser_.isSet(*command_.json());
+}
+
+int Invocation::print(const QJsonObject& object, const QString& text) const {
+    return print(asJson() ? printedJson(object) : text);
+}
+
+Command::Command(QString name, QString description, const CommandNeeds& needs)
+    : positionals_(needs.positionals),
+      workspaceUse_(needs.workspace),
+      needsPassphrase_(needs.passphrase),
+      name_(std::move(name)),
+      description_(std::move(description)) {
+    if (!needs.json.isEmpty())
+        json_ = jsonOption(needs.json);
+}
 
 CommandHelp Command::help() const {
     // A missing file prints an empty help; tst_cli checks every command has one.
     const HelpText text = commandHelpText(name_).valueOr(HelpText{});
     CommandHelp help{text.usage, text.summary, ownOptions_, text.details};
+    if (json_)
+        help.options.append(*json_);
     if (needsPassphrase_) {
         const bool endsWithJson =
             !help.options.isEmpty() && help.options.constLast().names().constFirst() == u"json";

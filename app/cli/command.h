@@ -5,6 +5,7 @@
 #include "common/texttable.h"
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <type_traits>
 
@@ -26,6 +27,18 @@ enum class WorkspaceUse {
 
 class Command;
 
+// What a command needs besides its own options, declared with its name: the
+// workspace it opens, the most positional arguments it takes, whether it
+// asks for the signing key's passphrase, and what --json prints ("the
+// tokens" is "Print the tokens as JSON."; no --json when empty), which then
+// comes after its own options.
+struct CommandNeeds {
+    WorkspaceUse workspace = WorkspaceUse::None;
+    qsizetype positionals = 0;
+    QString json = {};
+    bool passphrase = false;
+};
+
 // `error` as the workspace's state rather than the command line's mistake:
 // the same message, a code fail() reports with exit status 1.
 [[nodiscard]] Error stateError(const Error& error);
@@ -46,6 +59,8 @@ public:
     [[nodiscard]] bool isSet(const QCommandLineOption& option) const {
         return parser_.isSet(option);
     }
+    // Whether --json, as the command's needs declare it, was given.
+    [[nodiscard]] bool asJson() const;
     [[nodiscard]] const QString& name() const;
 
     // The first positional argument: "<command>: give the <what>. Try …"
@@ -89,12 +104,15 @@ public:
     // error's code (the caller's mistakes 2, else 1), always 1, or always 2.
     int fail(const Error& error) const;
     int failure(const Error& error) const;
+    int failure(const QString& message) const;
     int usage(const QString& message) const;
     // Print `text` on standard output; success.
     int print(const QString& text) const;
     // Print `object` when the option `json` is given, else `text`; success.
     // People's formatting and machines' stay two functions over one result.
     int print(const QCommandLineOption& json, const QJsonObject& object, const QString& text) const;
+    // The same with the --json of the command's needs.
+    int print(const QJsonObject& object, const QString& text) const;
 
 private:
     const Command& command_;
@@ -107,9 +125,9 @@ private:
 // {"<name>": [toJson(item), …]}; else `empty` when there are no items, else
 // `table` with one row (toRow) per item.
 template <typename Items, typename ToJson, typename ToRow>
-int printListing(const Invocation& call, bool asJson, const QString& name, const Items& items,
-                 ToJson toJson, const QString& empty, TextTable table, ToRow toRow) {
-    if (asJson)
+int printListing(const Invocation& call, const QString& name, const Items& items, ToJson toJson,
+                 const QString& empty, TextTable table, ToRow toRow) {
+    if (call.asJson())
         return call.print(printedJsonList(name, items, toJson));
     if (items.empty())
         return call.print(empty);
@@ -154,6 +172,8 @@ public:
     [[nodiscard]] const QString& description() const { return description_; }
     [[nodiscard]] WorkspaceUse workspaceUse() const { return workspaceUse_; }
     [[nodiscard]] bool needsPassphrase() const { return needsPassphrase_; }
+    // Its --json, when its needs declare one.
+    [[nodiscard]] const std::optional<QCommandLineOption>& json() const { return json_; }
     // The help screen: the command's options with --passphrase-file when it
     // needs one (before a last --json), then --help.
     [[nodiscard]] CommandHelp help() const;
@@ -169,7 +189,7 @@ public:
     [[nodiscard]] int run(const CliContext& context, const QStringList& arguments) const;
 
 protected:
-    Command(QString name, QString description);
+    Command(QString name, QString description, const CommandNeeds& needs = {});
     [[nodiscard]] virtual int execute(Invocation& call) const = 0;
 
     QList<QCommandLineOption> ownOptions_;  // without --passphrase-file and --help
@@ -180,6 +200,21 @@ protected:
 private:
     QString name_;
     QString description_;
+    std::optional<QCommandLineOption> json_;
+};
+
+// A command with no options but the --json of its needs: its work is one
+// function, so it needs no class of its own.
+class PlainCommand final : public Command {
+public:
+    using Body = int (*)(Invocation& call);
+    PlainCommand(QString name, QString description, const CommandNeeds& needs, Body body)
+        : Command(std::move(name), std::move(description), needs), body_(body) {}
+
+private:
+    [[nodiscard]] int execute(Invocation& call) const override { return body_(call); }
+
+    Body body_;
 };
 
 // A group of commands under one word (`aicp tokens create|list|revoke`).

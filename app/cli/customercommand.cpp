@@ -36,11 +36,10 @@ public:
     explicit ChangeCustomer(bool adding)
         : Command(adding ? QStringLiteral("customer add") : QStringLiteral("customer edit"),
                   adding ? QStringLiteral("Add a customer (a new id)")
-                         : QStringLiteral("Change a customer's name or email")),
+                         : QStringLiteral("Change a customer's name or email"),
+                  {.workspace = WorkspaceUse::Existing, .positionals = 1}),
           adding_(adding) {
         ownOptions_ = {name_, email_};
-        positionals_ = 1;
-        workspaceUse_ = WorkspaceUse::Existing;
     }
 
 private:
@@ -86,59 +85,43 @@ private:
     }
 };
 
-class ShowCustomer final : public Command {
-public:
-    ShowCustomer() : Command(QStringLiteral("customer show"), QStringLiteral("Show one customer")) {
-        ownOptions_ = {json_};
-        positionals_ = 1;
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
+int showCustomer(Invocation& call) {
+    AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(customer, CustomerStore(**workspace).find(*id), fail);
+    return call.print(customerJson(*customer), customerText(*customer));
+}
 
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the customer"));
-
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(id, call.argument(QStringLiteral("customer ID")), fail);
-        AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(customer, CustomerStore(**workspace).find(*id), fail);
-        return call.print(json_, customerJson(*customer), customerText(*customer));
-    }
-};
-
-class ListCustomers final : public Command {
-public:
-    ListCustomers()
-        : Command(QStringLiteral("customer list"), QStringLiteral("List the customers")) {
-        ownOptions_ = {json_};
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
-
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the customers"));
-
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(customers, CustomerStore(**workspace).list(), failure);
-        return printListing(
-            call, call.isSet(json_), QStringLiteral("customers"), *customers, &customerJson,
-            QStringLiteral("No customers; add one with 'aicp customer add ID --name NAME'.\n"),
-            TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EMAIL"),
-                       QStringLiteral("CREATED")}),
-            [](const Customer& customer) {
-                return QStringList{customer.id, customer.name,
-                                   customer.email.isEmpty() ? QStringLiteral("-") : customer.email,
-                                   toRfc3339(customer.createdAt)};
-            });
-    }
-};
+int listCustomers(Invocation& call) {
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(customers, CustomerStore(**workspace).list(), failure);
+    return printListing(
+        call, QStringLiteral("customers"), *customers, &customerJson,
+        QStringLiteral("No customers; add one with 'aicp customer add ID --name NAME'.\n"),
+        TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("EMAIL"),
+                   QStringLiteral("CREATED")}),
+        [](const Customer& customer) {
+            return QStringList{customer.id, customer.name,
+                               customer.email.isEmpty() ? QStringLiteral("-") : customer.email,
+                               toRfc3339(customer.createdAt)};
+        });
+}
 
 }  // namespace
 
 const CommandGroup& customerCommands() {
     static const ChangeCustomer add(true);
     static const ChangeCustomer edit(false);
-    static const ShowCustomer show;
-    static const ListCustomers list;
+    static const PlainCommand show(QStringLiteral("customer show"),
+                                   QStringLiteral("Show one customer"),
+                                   {.workspace = WorkspaceUse::Existing,
+                                    .positionals = 1,
+                                    .json = QStringLiteral("the customer")},
+                                   &showCustomer);
+    static const PlainCommand list(
+        QStringLiteral("customer list"), QStringLiteral("List the customers"),
+        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the customers")},
+        &listCustomers);
     static const CommandGroup group{QStringLiteral("customer"),
                                     QStringLiteral("Manages the workspace's customers."),
                                     {&add, &edit, &show, &list}};

@@ -68,11 +68,11 @@ QString invoiceText(const Invoice& invoice) {
 class InvoiceIssueCommand final : public Command {
 public:
     InvoiceIssueCommand()
-        : Command(QStringLiteral("invoice issue"),
-                  QStringLiteral(
-                      "Issue a customer's invoice for an ended month (numbered, immutable)")) {
-        ownOptions_ = {customer, month, output, json};
-        workspaceUse_ = WorkspaceUse::Existing;
+        : Command(
+              QStringLiteral("invoice issue"),
+              QStringLiteral("Issue a customer's invoice for an ended month (numbered, immutable)"),
+              {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the issued invoice")}) {
+        ownOptions_ = {customer, month, output};
     }
 
     // The invoice's PDF needs fonts, which only the GUI layer loads.
@@ -86,14 +86,11 @@ private:
     const QCommandLineOption month = monthOption();
     const QCommandLineOption output =
         outputOption(QStringLiteral("Also write the invoice as a PDF to FILE."));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the issued invoice"));
 
     int execute(Invocation& call) const override;
 };
 
 int InvoiceIssueCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(customerId, requiredCustomer(call, customer), fail);
     AICP_CLI_TRY(yearMonth, requiredMonth(call, month), fail);
     AICP_CLI_TRY(path, call.value(output), fail);
@@ -112,32 +109,32 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
         auto pdf = invoicePdf(*invoice, documentStamp(**workspace));
         const Status written = pdf ? writeDocumentFile(*path, *pdf) : Status(pdf.error());
         if (!written.ok())
-            return context.failure(
-                QStringLiteral("%1: invoice %2 is issued, but its PDF could not be written (%3); "
-                               "write it with 'aicp invoice show %2 -o FILE'")
-                    .arg(command, invoice->number, written.error().message()));
+            return call.failure(
+                QStringLiteral("invoice %1 is issued, but its PDF could not be written (%2); "
+                               "write it with 'aicp invoice show %1 -o FILE'")
+                    .arg(invoice->number, written.error().message()));
     }
     QString text = QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
                        .arg(invoice->number, invoice->customerId, invoice->month.toString(),
                             money(invoice->total, invoice->currency));
     if (!path->isEmpty())
         text += QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
-    return call.print(json, invoiceToJson(*invoice), text);
+    return call.print(invoiceToJson(*invoice), text);
 }
 
 class InvoiceListCommand final : public Command {
 public:
     InvoiceListCommand()
         : Command(QStringLiteral("invoice list"),
-                  QStringLiteral("List issued invoices and their status")) {
-        ownOptions_ = {customer, json};
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("List issued invoices and their status"),
+                  {.workspace = WorkspaceUse::Existing,
+                   .json = QStringLiteral("the invoices, lines included")}) {
+        ownOptions_ = {customer};
     }
 
 private:
     const QCommandLineOption customer =
         customerIdOption(QStringLiteral("Only this customer's invoices."));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the invoices, lines included"));
 
     int execute(Invocation& call) const override;
 };
@@ -147,7 +144,7 @@ int InvoiceListCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(invoices, InvoiceBook(**workspace).list(customerId->trimmed()), fail);
     return printListing(
-        call, call.isSet(json), QStringLiteral("invoices"), *invoices, &invoiceToJson,
+        call, QStringLiteral("invoices"), *invoices, &invoiceToJson,
         QStringLiteral("No invoices.\n"),
         TextTable({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
                    QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},
@@ -167,10 +164,9 @@ class InvoiceShowCommand final : public Command {
 public:
     InvoiceShowCommand()
         : Command(QStringLiteral("invoice show"),
-                  QStringLiteral("Show one invoice as stored (text, JSON or PDF)")) {
+                  QStringLiteral("Show one invoice as stored (text, JSON or PDF)"),
+                  {.workspace = WorkspaceUse::Existing, .positionals = 1}) {
         ownOptions_ = {json, output};
-        workspaceUse_ = WorkspaceUse::Existing;
-        positionals_ = 1;
     }
 
     // The invoice's PDF needs fonts, which only the GUI layer loads.
@@ -187,15 +183,13 @@ private:
 };
 
 int InvoiceShowCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
     AICP_CLI_TRY(path, call.value(output), fail);
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(invoice, InvoiceBook(**workspace).find(number->trimmed()), fail);
     if (!path->isEmpty()) {
         AICP_CLI_TRY(pdf, invoicePdf(*invoice, documentStamp(**workspace)), failure);
-        if (const int written = emitDocument(context, command, *path, *pdf, true);
+        if (const int written = emitDocument(call.context(), name(), *path, *pdf, true);
             written != kExitSuccess)
             return written;
         if (!call.isSet(json))
@@ -208,29 +202,24 @@ class InvoiceCreditCommand final : public Command {
 public:
     InvoiceCreditCommand()
         : Command(QStringLiteral("invoice credit"),
-                  QStringLiteral("Cancel an invoice in full with a credit note")) {
-        ownOptions_ = {reason, json};
-        workspaceUse_ = WorkspaceUse::Existing;
-        positionals_ = 1;
+                  QStringLiteral("Cancel an invoice in full with a credit note"),
+                  {.workspace = WorkspaceUse::Existing,
+                   .positionals = 1,
+                   .json = QStringLiteral("the credit note")}) {
+        ownOptions_ = {reason};
     }
 
 private:
     const QCommandLineOption reason = QCommandLineOption(
         QStringLiteral("reason"), QStringLiteral("Why the invoice is cancelled (recorded)."),
         QStringLiteral("TEXT"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the credit note"));
 
     int execute(Invocation& call) const override;
 };
 
 int InvoiceCreditCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
-    AICP_CLI_TRY(why, call.value(reason), fail);
-    if (why->trimmed().isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give --reason TEXT. Try 'aicp %1 --help'.").arg(command));
+    AICP_CLI_TRY(why, call.requiredValue(reason, QStringLiteral("--reason TEXT")), fail);
     if (const Status vendor = call.vendorOnly(QStringLiteral("only the vendor credits invoices"));
         !vendor.ok())
         return call.failure(vendor.error());
@@ -241,7 +230,7 @@ int InvoiceCreditCommand::execute(Invocation& call) const {
             return call.failure(note.error());
         return call.fail(note.error());
     }
-    return call.print(json, creditNoteToJson(*note),
+    return call.print(creditNoteToJson(*note),
                       QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
                           .arg(note->number, note->invoiceNumber, note->total.toDecimalString()));
 }

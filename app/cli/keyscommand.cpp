@@ -27,16 +27,14 @@ public:
     explicit AddKeyCommand(bool rotating)
         : Command(rotating ? QStringLiteral("keys rotate") : QStringLiteral("keys generate"),
                   rotating ? QStringLiteral("Replace the signing key; the old one keeps verifying")
-                           : QStringLiteral("Make the workspace's first signing key")),
-          rotating_(rotating) {
-        ownOptions_ = {json_};
-        workspaceUse_ = rotating ? WorkspaceUse::Existing : WorkspaceUse::OpenOrCreate;
-        needsPassphrase_ = true;
-    }
+                           : QStringLiteral("Make the workspace's first signing key"),
+                  {.workspace = rotating ? WorkspaceUse::Existing : WorkspaceUse::OpenOrCreate,
+                   .json = QStringLiteral("the new key"),
+                   .passphrase = true}),
+          rotating_(rotating) {}
 
 private:
     bool rotating_;
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the new key"));
 
     // The key being replaced (rotate) or none (generate). A key that exists
     // already is refused before a passphrase is asked for nothing, and a
@@ -66,7 +64,7 @@ private:
 
     int print(Invocation& call, const SigningKeyInfo& made,
               const std::optional<SigningKeyInfo>& previous) const {
-        if (call.isSet(json_)) {
+        if (call.asJson()) {
             QJsonObject object = keyJson(made);
             if (previous)
                 object.insert(QStringLiteral("retired_kid"), previous->kid);
@@ -104,26 +102,11 @@ private:
     }
 };
 
-class KeysListCommand final : public Command {
-public:
-    KeysListCommand()
-        : Command(QStringLiteral("keys list"),
-                  QStringLiteral("List the keys the workspace trusts")) {
-        ownOptions_ = {json};
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
-
-private:
-    const QCommandLineOption json = jsonOption(QStringLiteral("the keys"));
-
-    int execute(Invocation& call) const override;
-};
-
-int KeysListCommand::execute(Invocation& call) const {
+int listKeys(Invocation& call) {
     auto keys = call.read([](Workspace& workspace) { return KeyStore(workspace).list(); });
     if (!keys)
         return call.failure(keys.error());
-    return printListing(call, call.isSet(json), QStringLiteral("keys"), *keys, keyJson,
+    return printListing(call, QStringLiteral("keys"), *keys, keyJson,
                         QStringLiteral("No keys yet; make the first with 'aicp keys generate'.\n"),
                         TextTable({QStringLiteral("KID"), QStringLiteral("STATE"),
                                    QStringLiteral("CREATED"), QStringLiteral("RETIRED")}),
@@ -138,9 +121,9 @@ class KeysExportPublicCommand final : public Command {
 public:
     KeysExportPublicCommand()
         : Command(QStringLiteral("keys export-public"),
-                  QStringLiteral("Print or write a public key (PEM) for customers")) {
+                  QStringLiteral("Print or write a public key (PEM) for customers"),
+                  {.workspace = WorkspaceUse::Existing}) {
         ownOptions_ = {kid, output};
-        workspaceUse_ = WorkspaceUse::Existing;
     }
 
 private:
@@ -154,15 +137,13 @@ private:
 };
 
 int KeysExportPublicCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(kidValue, call.value(kid), fail);
     AICP_CLI_TRY(outputPath, call.value(output), fail);
     auto key = call.read(
         [&](Workspace& workspace) { return KeyStore(workspace).find(kidValue->trimmed()); });
     if (!key)
         return call.failure(key.error());
-    if (auto finished = printOrWriteFile(context, command, *outputPath, key->publicKeyPem))
+    if (auto finished = printOrWriteFile(call.context(), name(), *outputPath, key->publicKeyPem))
         return *finished;
     call.out() << QStringLiteral("Wrote public key %1 to %2.\n")
                       .arg(key->kid, QDir::toNativeSeparators(*outputPath));
@@ -173,10 +154,11 @@ class KeysImportPublicCommand final : public Command {
 public:
     KeysImportPublicCommand()
         : Command(QStringLiteral("keys import-public"),
-                  QStringLiteral("Trust a vendor's public key (customer workspaces)")) {
-        ownOptions_ = {customer, json};
-        workspaceUse_ = WorkspaceUse::OpenOrCreate;
-        positionals_ = 1;
+                  QStringLiteral("Trust a vendor's public key (customer workspaces)"),
+                  {.workspace = WorkspaceUse::OpenOrCreate,
+                   .positionals = 1,
+                   .json = QStringLiteral("the imported key")}) {
+        ownOptions_ = {customer};
     }
 
 private:
@@ -184,14 +166,11 @@ private:
         QStringLiteral("customer"),
         QStringLiteral("Also make this a customer workspace: public keys only, never issuing. "
                        "Refused when the workspace holds a private key."));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the imported key"));
 
     int execute(Invocation& call) const override;
 };
 
 int KeysImportPublicCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(path, call.argument(QStringLiteral("PEM file to import")), fail);
     AICP_CLI_TRY(pem, readInputFile(*path, kMaxPemSize), fail);
     AICP_CLI_TRY(workspace, call.workspace(), failure);
@@ -200,10 +179,10 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
         AICP_CLI_TRY(existing, keys.list(), failure);
         for (const SigningKeyInfo& key : *existing)
             if (key.hasPrivateKey)
-                return context.failure(
-                    QStringLiteral("%1: this workspace holds signing key %2, so it cannot become "
+                return call.failure(
+                    QStringLiteral("this workspace holds signing key %1, so it cannot become "
                                    "a customer workspace")
-                        .arg(command, key.kid));
+                        .arg(key.kid));
     }
     auto imported = keys.importPublicKey(*pem);
     if (!imported) {
@@ -211,7 +190,7 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
         const Error error = imported.error().code() == Error::Code::Crypto
                                 ? Error::invalidInput(imported.error().message())
                                 : imported.error();
-        return context.reportError(error.withContext(command));
+        return call.fail(error);
     }
     if (call.isSet(customer)) {
         const Status marked = setWorkspaceMode(**workspace, Workspace::Mode::Customer);
@@ -219,7 +198,7 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
             return call.failure(marked.error());
     }
     return call.print(
-        json, keyJson(*imported),
+        keyJson(*imported),
         QStringLiteral("Trusted public key %1 (%2).\n").arg(imported->kid, imported->stateWord()));
 }
 
@@ -228,7 +207,9 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
 const CommandGroup& keysCommands() {
     static const AddKeyCommand cGenerate(false);
     static const AddKeyCommand cRotate(true);
-    static const KeysListCommand cList;
+    static const PlainCommand cList(
+        QStringLiteral("keys list"), QStringLiteral("List the keys the workspace trusts"),
+        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the keys")}, &listKeys);
     static const KeysExportPublicCommand cExportPublic;
     static const KeysImportPublicCommand cImportPublic;
     static const CommandGroup group{

@@ -456,10 +456,7 @@ private:
             request.supersedes.reset();  // not in this registry: a new license
         } else {
             const LicensePayload& old = signing.target->license;
-            auto book = signing.workspace->priceBook();
-            if (!book)
-                return stateError(book.error());
-            auto prices = pricesInForceToday(*book);
+            auto prices = pricesInForceToday(*signing.workspace);
             if (!prices)
                 return stateError(prices.error());
             LicenseRequest kept = LicenseRequest::from(old);
@@ -557,10 +554,7 @@ private:
         // from that start, so it is applied after the start is settled.
         request.notBefore = {};
         if (parser.isSet(options_.tier)) {
-            auto book = signing.workspace->priceBook();
-            if (!book)
-                return stateError(book.error());
-            auto prices = pricesInForceToday(*book);
+            auto prices = pricesInForceToday(*signing.workspace);
             if (!prices)
                 return stateError(prices.error());
             request.tier = probe.tier;

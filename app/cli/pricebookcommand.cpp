@@ -167,84 +167,65 @@ QString priceBookText(const PriceBook& book, const PriceBookVersion& shown) {
     return text;
 }
 
-class ShowPriceBook final : public Command {
-public:
-    ShowPriceBook()
-        : Command(QStringLiteral("pricebook show"),
-                  QStringLiteral("Show the current price book (text or --json)")) {
-        ownOptions_ = {json_};
-        workspaceUse_ = WorkspaceUse::OpenOrCreate;
-    }
-
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the price book document"));
-
-    int execute(Invocation& call) const override {
-        auto workspace = call.workspace();
-        if (!workspace)
-            return call.context().failure(workspace.error());
-        auto book = (*workspace)->priceBook();
-        if (!book)
-            return call.context().failure(book.error());
-        if (call.isSet(json_))
-            return call.print(QString::fromUtf8(book->toJson()));
-        auto shown = pricesInForceToday(*book);
-        if (!shown)
-            return call.context().failure(shown.error());
-        return call.print(priceBookText(*book, *shown));
-    }
-};
+int showPriceBook(Invocation& call) {
+    auto workspace = call.workspace();
+    if (!workspace)
+        return call.context().failure(workspace.error());
+    auto book = (*workspace)->priceBook();
+    if (!book)
+        return call.context().failure(book.error());
+    if (call.asJson())
+        return call.print(QString::fromUtf8(book->toJson()));
+    auto shown = pricesInForceToday(*book);
+    if (!shown)
+        return call.context().failure(shown.error());
+    return call.print(priceBookText(*book, *shown));
+}
 
 // A price book document is a few kilobytes; far more is no price book.
 
-class ImportPriceBook final : public Command {
-public:
-    ImportPriceBook()
-        : Command(QStringLiteral("pricebook import"),
-                  QStringLiteral("Use a price book document (JSON) from now on")) {
-        ownOptions_ = {json_};
-        workspaceUse_ = WorkspaceUse::OpenOrCreate;
-        positionals_ = 1;
-    }
-
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("what was imported"));
-
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(path, call.argument(QStringLiteral("price book FILE (JSON)")), fail);
-        AICP_CLI_TRY(document, readInputFile(*path, PriceBook::kMaxDocumentSize), fail);
-        // A document that is no valid price book is the file's fault: exit 1.
-        AICP_CLI_TRY(book, PriceBook::fromJson(*document), failure);
-        AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(current, (*workspace)->priceBook(), failure);
-        const bool unchanged = current->toJson() == book->toJson();
-        if (const Status stored = storePriceBook(**workspace, *book); !stored.ok())
-            return call.failure(stored.error());
-        QJsonArray versions;
-        for (const PriceBookVersion& version : book->versions())
-            versions.append(version.version);
-        const QString text = unchanged
-                                 ? QStringLiteral(
-                                       "The workspace holds this price book already (%1); nothing "
-                                       "was changed.\n")
-                                       .arg(versionNames(*book).join(QStringLiteral(", ")))
-                                 : QStringLiteral(
-                                       "Imported price book %1; bills are computed with it from "
-                                       "now on.\n")
-                                       .arg(versionNames(*book).join(QStringLiteral(", ")));
-        return call.print(json_,
-                          {{QStringLiteral("versions"), versions},
-                           {QStringLiteral("latest"), book->latest().version},
-                           {QStringLiteral("changed"), !unchanged}},
-                          text);
-    }
-};
+int importPriceBook(Invocation& call) {
+    AICP_CLI_TRY(path, call.argument(QStringLiteral("price book FILE (JSON)")), fail);
+    AICP_CLI_TRY(document, readInputFile(*path, PriceBook::kMaxDocumentSize), fail);
+    // A document that is no valid price book is the file's fault: exit 1.
+    AICP_CLI_TRY(book, PriceBook::fromJson(*document), failure);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(current, (*workspace)->priceBook(), failure);
+    const bool unchanged = current->toJson() == book->toJson();
+    if (const Status stored = storePriceBook(**workspace, *book); !stored.ok())
+        return call.failure(stored.error());
+    QJsonArray versions;
+    for (const PriceBookVersion& version : book->versions())
+        versions.append(version.version);
+    const QString text = unchanged
+                             ? QStringLiteral(
+                                   "The workspace holds this price book already (%1); nothing "
+                                   "was changed.\n")
+                                   .arg(versionNames(*book).join(QStringLiteral(", ")))
+                             : QStringLiteral(
+                                   "Imported price book %1; bills are computed with it from "
+                                   "now on.\n")
+                                   .arg(versionNames(*book).join(QStringLiteral(", ")));
+    return call.print({{QStringLiteral("versions"), versions},
+                       {QStringLiteral("latest"), book->latest().version},
+                       {QStringLiteral("changed"), !unchanged}},
+                      text);
+}
 
 }  // namespace
 
 const CommandGroup& priceBookCommands() {
-    static const ShowPriceBook show;
-    static const ImportPriceBook import;
+    static const PlainCommand show(QStringLiteral("pricebook show"),
+                                   QStringLiteral("Show the current price book (text or --json)"),
+                                   {.workspace = WorkspaceUse::OpenOrCreate,
+                                    .json = QStringLiteral("the price book document")},
+                                   &showPriceBook);
+    static const PlainCommand import(QStringLiteral("pricebook import"),
+                                     QStringLiteral("Use a price book document (JSON) from now on"),
+                                     {.workspace = WorkspaceUse::OpenOrCreate,
+                                      .positionals = 1,
+                                      .json = QStringLiteral("what was imported")},
+                                     &importPriceBook);
     static const CommandGroup group{QStringLiteral("pricebook"),
                                     QStringLiteral("Works with the workspace's price book."),
                                     {&show, &import}};

@@ -153,10 +153,7 @@ int QuoteCommand::execute(Invocation& call) const {
     auto workspace = call.workspace();
     if (!workspace)
         return context.failure(workspace.error());
-    auto book = (*workspace)->priceBook();
-    if (!book)
-        return context.failure(book.error());
-    auto prices = pricesInForceToday(*book);
+    auto prices = pricesInForceToday(**workspace);
     if (!prices)
         return context.failure(prices.error());
     const CostEngine engine(std::move(prices).value());

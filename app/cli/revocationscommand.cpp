@@ -15,24 +15,21 @@ class RevocationsExportCommand final : public Command {
 public:
     RevocationsExportCommand()
         : Command(QStringLiteral("revocations export"),
-                  QStringLiteral("Write the newest signed revocation list for verifiers")) {
-        ownOptions_ = {output, passphraseFile};
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("Write the newest signed revocation list for verifiers"),
+                  {.workspace = WorkspaceUse::Existing, .passphrase = true}) {
+        ownOptions_ = {output};
     }
 
 private:
     const QCommandLineOption output =
         outputOption(QStringLiteral("Write the list to FILE. Default: standard output."));
-    const QCommandLineOption passphraseFile = passphraseFileOption();
 
     int execute(Invocation& call) const override;
 };
 
 int RevocationsExportCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(outputPath, call.value(output), fail);
-    AICP_CLI_TRY(passphrasePath, call.value(passphraseFile), fail);
+    AICP_CLI_TRY(passphrasePath, call.value(passphraseFileOption()), fail);
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     LicenseRegistry registry(**workspace);
     auto token = registry.latestPublishedRevocationList();
@@ -44,10 +41,9 @@ int RevocationsExportCommand::execute(Invocation& call) const {
             return call.failure(vendor.error());
         auto signingKey = KeyStore(**workspace).find();
         if (!signingKey)
-            return context.failure(
-                QStringLiteral("%1: no revocation list was published yet and the workspace has "
-                               "no signing key to sign one")
-                    .arg(command));
+            return call.failure(
+                QStringLiteral("no revocation list was published yet and the workspace has "
+                               "no signing key to sign one"));
         AICP_CLI_TRY(passphrase, readPassphrase(*passphrasePath, PassphraseUse::Unlock, call.err()),
                      fail);
         token = registry.currentRevocationList(passphrase->view());
@@ -56,7 +52,7 @@ int RevocationsExportCommand::execute(Invocation& call) const {
         return call.fail(token.error());
 
     const QByteArray line = token->trimmed() + '\n';
-    if (auto finished = printOrWriteFile(context, command, *outputPath, line))
+    if (auto finished = printOrWriteFile(call.context(), name(), *outputPath, line))
         return *finished;
     // Read back through the verifier, so the message describes what was written.
     auto ring = KeyStore(**workspace).publicKeyRing();
@@ -100,33 +96,24 @@ QString importText(const RevocationImport& loaded) {
                     ids.join(QStringLiteral(", ")));
 }
 
-class RevocationsImportCommand final : public Command {
-public:
-    RevocationsImportCommand()
-        : Command(QStringLiteral("revocations import"),
-                  QStringLiteral("Load the vendor's signed revocation list")) {
-        ownOptions_ = {json_};
-        workspaceUse_ = WorkspaceUse::Existing;
-        positionals_ = 1;
-    }
-
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("what the list changed"));
-
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(path, call.argument(QStringLiteral("revocation list FILE")), fail);
-        AICP_CLI_TRY(token, readInputFile(*path, RevocationList::kMaxTokenSize), fail);
-        AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(loaded, LicenseRegistry(**workspace).importRevocationList(*token), failure);
-        return call.print(json_, importJson(*loaded), importText(*loaded));
-    }
-};
+int importRevocations(Invocation& call) {
+    AICP_CLI_TRY(path, call.argument(QStringLiteral("revocation list FILE")), fail);
+    AICP_CLI_TRY(token, readInputFile(*path, RevocationList::kMaxTokenSize), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(loaded, LicenseRegistry(**workspace).importRevocationList(*token), failure);
+    return call.print(importJson(*loaded), importText(*loaded));
+}
 
 }  // namespace
 
 const CommandGroup& revocationsCommands() {
     static const RevocationsExportCommand cExport;
-    static const RevocationsImportCommand cImport;
+    static const PlainCommand cImport(QStringLiteral("revocations import"),
+                                      QStringLiteral("Load the vendor's signed revocation list"),
+                                      {.workspace = WorkspaceUse::Existing,
+                                       .positionals = 1,
+                                       .json = QStringLiteral("what the list changed")},
+                                      &importRevocations);
     static const CommandGroup group{
         QStringLiteral("revocations"),
         QStringLiteral("Hands out the signed list of revoked licenses, or loads the vendor's."),

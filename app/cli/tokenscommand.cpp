@@ -20,9 +20,9 @@ class CreateToken final : public Command {
 public:
     CreateToken()
         : Command(QStringLiteral("tokens create"),
-                  QStringLiteral("Make a bearer token for the HTTP service (printed once)")) {
+                  QStringLiteral("Make a bearer token for the HTTP service (printed once)"),
+                  {.workspace = WorkspaceUse::Existing}) {
         ownOptions_ = {role_, name_};
-        workspaceUse_ = WorkspaceUse::Existing;
     }
 
 private:
@@ -63,61 +63,43 @@ private:
     }
 };
 
-class ListTokens final : public Command {
-public:
-    ListTokens()
-        : Command(QStringLiteral("tokens list"),
-                  QStringLiteral("List the tokens and their roles")) {
-        ownOptions_ = {json_};
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
+int listTokens(Invocation& call) {
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(tokens, ApiTokenStore(**workspace).list(), failure);
+    return printListing(
+        call, QStringLiteral("tokens"), *tokens, &tokenJson,
+        QStringLiteral("No API tokens; make one with 'aicp tokens create --role read'.\n"),
+        TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"),
+                   QStringLiteral("CREATED"), QStringLiteral("REVOKED")},
+                  {TextTable::Align::Right}),
+        [](const ApiTokenInfo& token) {
+            return QStringList{
+                QString::number(token.id), token.name, apiRoleName(token.role),
+                toRfc3339(token.createdAt),
+                token.revokedAt.isValid() ? toRfc3339(token.revokedAt) : QStringLiteral("-")};
+        });
+}
 
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the tokens"));
-
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(tokens, ApiTokenStore(**workspace).list(), failure);
-        return printListing(
-            call, call.isSet(json_), QStringLiteral("tokens"), *tokens, &tokenJson,
-            QStringLiteral("No API tokens; make one with 'aicp tokens create --role read'.\n"),
-            TextTable({QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("ROLE"),
-                       QStringLiteral("CREATED"), QStringLiteral("REVOKED")},
-                      {TextTable::Align::Right}),
-            [](const ApiTokenInfo& token) {
-                return QStringList{
-                    QString::number(token.id), token.name, apiRoleName(token.role),
-                    toRfc3339(token.createdAt),
-                    token.revokedAt.isValid() ? toRfc3339(token.revokedAt) : QStringLiteral("-")};
-            });
-    }
-};
-
-class RevokeToken final : public Command {
-public:
-    RevokeToken() : Command(QStringLiteral("tokens revoke"), QStringLiteral("Revoke a token")) {
-        positionals_ = 1;
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
-
-private:
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(which, call.argument(QStringLiteral("the token's id or name")), fail);
-        AICP_CLI_TRY(workspace, call.workspace(), fail);
-        AICP_CLI_TRY(revoked, ApiTokenStore(**workspace).revoke(*which), fail);
-        return call.print(QStringLiteral("Revoked %1 token %2 '%3'.\n")
-                              .arg(apiRoleName(revoked->role))
-                              .arg(revoked->id)
-                              .arg(revoked->name));
-    }
-};
+int revokeToken(Invocation& call) {
+    AICP_CLI_TRY(which, call.argument(QStringLiteral("the token's id or name")), fail);
+    AICP_CLI_TRY(workspace, call.workspace(), fail);
+    AICP_CLI_TRY(revoked, ApiTokenStore(**workspace).revoke(*which), fail);
+    return call.print(QStringLiteral("Revoked %1 token %2 '%3'.\n")
+                          .arg(apiRoleName(revoked->role))
+                          .arg(revoked->id)
+                          .arg(revoked->name));
+}
 
 }  // namespace
 
 const CommandGroup& tokensCommands() {
     static const CreateToken create;
-    static const ListTokens list;
-    static const RevokeToken revoke;
+    static const PlainCommand list(
+        QStringLiteral("tokens list"), QStringLiteral("List the tokens and their roles"),
+        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the tokens")}, &listTokens);
+    static const PlainCommand revoke(
+        QStringLiteral("tokens revoke"), QStringLiteral("Revoke a token"),
+        {.workspace = WorkspaceUse::Existing, .positionals = 1}, &revokeToken);
     static const CommandGroup group{
         QStringLiteral("tokens"),
         QStringLiteral("Manages the bearer tokens of the HTTP service."),

@@ -105,10 +105,7 @@ Result<WorkspaceFacts> readFacts(Workspace& workspace) {
     if (!invoices)
         return invoices.error();
     facts.invoices = qsizetype(invoices->size());
-    auto book = workspace.priceBook();
-    if (!book)
-        return book.error();
-    auto prices = pricesInForceToday(*book);
+    auto prices = pricesInForceToday(workspace);
     if (!prices)
         return prices.error();
     facts.priceBookVersion = prices->version;
@@ -140,30 +137,21 @@ QString factsText(const WorkspaceFacts& facts) {
              facts.priceBookVersion);
 }
 
-class WorkspaceInfo final : public Command {
-public:
-    WorkspaceInfo()
-        : Command(QStringLiteral("workspace info"),
-                  QStringLiteral("Describe the workspace: mode, schema, identity, counts")) {
-        ownOptions_ = {json_};
-        workspaceUse_ = WorkspaceUse::Existing;
-    }
-
-private:
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the description"));
-
-    int execute(Invocation& call) const override {
-        AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(facts, readFacts(**workspace), failure);
-        return call.print(call.isSet(json_) ? printedJson(factsJson(*facts)) : factsText(*facts));
-    }
-};
+int describeWorkspace(Invocation& call) {
+    AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(facts, readFacts(**workspace), failure);
+    return call.print(factsJson(*facts), factsText(*facts));
+}
 
 }  // namespace
 
 const CommandGroup& workspaceCommands() {
     static const CreateWorkspace create;
-    static const WorkspaceInfo info;
+    static const PlainCommand info(
+        QStringLiteral("workspace info"),
+        QStringLiteral("Describe the workspace: mode, schema, identity, counts"),
+        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the description")},
+        &describeWorkspace);
     static const CommandGroup group{QStringLiteral("workspace"),
                                     QStringLiteral("Creates a workspace file or describes one."),
                                     {&create, &info}};
