@@ -162,125 +162,92 @@ struct HourProgress {
     }
 };
 
+// The options of `usage pull` in the order its help lists them, read by
+// name into PullValues: the OpenMeter mapping and range ones only apply
+// with --openmeter.
+struct PullOption {
+    const char* name;
+    const char* description;
+    const char* valueName;
+    bool openMeterOnly;
+};
+
+constexpr PullOption kPullOptions[] = {
+    {"source",
+     "The aicp service to pull from: http://HOST:PORT (or its /api/pricing/usage/events URL).",
+     "URL", false},
+    {"openmeter",
+     "An OpenMeter-compatible API to pull hourly meter values from: its root, e.g. "
+     "https://openmeter.cloud or http://HOST:8888.",
+     "URL", false},
+    {"name",
+     "A live source stored in the workspace (Settings, Live sources in the console), an aicp "
+     "service or an OpenMeter API: its URL, token and, for OpenMeter, its meters are used.",
+     "NAME", false},
+    {"token-file",
+     "File whose first line is the bearer token: with the read role for --source; an OpenMeter API "
+     "token for --openmeter (leave out for an API without authentication).",
+     "F", false},
+    {"page-size",
+     "Events asked for per page, 1 to 10000. Default: 1000. With --openmeter: hours asked per "
+     "request, 1 to 744. Default: 24.",
+     "N", false},
+    {"max-pages", "Stop after N pages even if more are waiting (the next pull goes on).", "N",
+     false},
+    {"requests-meter",
+     "With --openmeter: the meter that counts governed requests per subject (customer id).", "M",
+     true},
+    {"packs-meter", "The meter of requests per policy pack, grouped by --pack-key.", "M", true},
+    {"pack-key", "The group-by key whose values are policy pack names.", "K", true},
+    {"modules-meter", "The meter of requests per compliance module, grouped by --module-key.", "M",
+     true},
+    {"module-key", "The group-by key whose values are compliance module names.", "K", true},
+    {"users-meter",
+     "A meter grouped by --user-key: each user with a value in a month is an active user (seat) of "
+     "that month.",
+     "M", true},
+    {"user-key", "The group-by key whose values are user ids.", "K", true},
+    {"agents-meter",
+     "A meter grouped by --agent-key: each agent with a value in a month is an active agent of "
+     "that month.",
+     "M", true},
+    {"agent-key", "The group-by key whose values are agent ids.", "K", true},
+    {"subject", "Only these subjects (customer ids, comma-separated). Default: all.", "IDS", true},
+    {"from",
+     "First day (UTC) to pull. Default: where the last pull from this API ended, less --lookback; "
+     "the first day of last month for a first pull.",
+     "DATE", true},
+    {"to", "Last day (UTC) to pull, included. Default: up to the last complete hour.", "DATE",
+     true},
+    {"lookback", "Hours before the last pull's end asked again, for late events. Default: 24.",
+     "HOURS", true},
+};
+
 class UsagePullCommand final : public Command {
 public:
     UsagePullCommand()
         : Command(QStringLiteral("usage pull"),
                   QStringLiteral("Pull usage from an 'aicp serve' or an OpenMeter API, safe to "
-                                 "re-run")) {
-        ownOptions_ = {source_,    openMeter_,     name_,       tokenFile_,   pageSize_,
-                       maxPages_,  requestsMeter_, packsMeter_, packKey_,     modulesMeter_,
-                       moduleKey_, usersMeter_,    userKey_,    agentsMeter_, agentKey_,
-                       subjects_,  from_,          to_,         lookback_,    json_};
-        // Like an import, a pull from a service may start a new workspace;
-        // --name reads a source stored in one, so it must exist.
-        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+                                 "re-run"),
+                  // Like an import, a pull from a service may start a new
+                  // workspace; --name reads a source stored in one, so it
+                  // must exist.
+                  {.workspace = WorkspaceUse::OpenOrCreate, .json = QStringLiteral("the counts")}) {
+        for (const PullOption& option : kPullOptions)
+            ownOptions_.append(QCommandLineOption(QString::fromUtf8(option.name),
+                                                  QString::fromUtf8(option.description),
+                                                  QString::fromUtf8(option.valueName)));
     }
 
 private:
-    const QCommandLineOption source_{
-        QStringLiteral("source"),
-        QStringLiteral("The aicp service to pull from: http://HOST:PORT (or its "
-                       "/api/pricing/usage/events URL)."),
-        QStringLiteral("URL")};
-    const QCommandLineOption openMeter_{
-        QStringLiteral("openmeter"),
-        QStringLiteral("An OpenMeter-compatible API to pull hourly meter values from: its root, "
-                       "e.g. https://openmeter.cloud or http://HOST:8888."),
-        QStringLiteral("URL")};
-    const QCommandLineOption name_{
-        QStringLiteral("name"),
-        QStringLiteral("A live source stored in the workspace (Settings, Live sources in the "
-                       "console), an aicp service or an OpenMeter API: its URL, token and, "
-                       "for OpenMeter, its meters are used."),
-        QStringLiteral("NAME")};
-    const QCommandLineOption tokenFile_{
-        QStringLiteral("token-file"),
-        QStringLiteral("File whose first line is the bearer token: with the read role for "
-                       "--source; an OpenMeter API token for --openmeter (leave out for an API "
-                       "without authentication)."),
-        QStringLiteral("F")};
-    const QCommandLineOption pageSize_{
-        QStringLiteral("page-size"),
-        QStringLiteral("Events asked for per page, 1 to 10000. Default: 1000. With --openmeter: "
-                       "hours asked per request, 1 to 744. Default: 24."),
-        QStringLiteral("N")};
-    const QCommandLineOption maxPages_{
-        QStringLiteral("max-pages"),
-        QStringLiteral("Stop after N pages even if more are waiting (the next pull goes on)."),
-        QStringLiteral("N")};
-    const QCommandLineOption requestsMeter_{
-        QStringLiteral("requests-meter"),
-        QStringLiteral("With --openmeter: the meter that counts governed requests per subject "
-                       "(customer id)."),
-        QStringLiteral("M")};
-    const QCommandLineOption packsMeter_{
-        QStringLiteral("packs-meter"),
-        QStringLiteral("The meter of requests per policy pack, grouped by --pack-key."),
-        QStringLiteral("M")};
-    const QCommandLineOption packKey_{QStringLiteral("pack-key"),
-                                      QStringLiteral("The group-by key whose values are policy "
-                                                     "pack names."),
-                                      QStringLiteral("K")};
-    const QCommandLineOption modulesMeter_{
-        QStringLiteral("modules-meter"),
-        QStringLiteral("The meter of requests per compliance module, grouped by --module-key."),
-        QStringLiteral("M")};
-    const QCommandLineOption moduleKey_{QStringLiteral("module-key"),
-                                        QStringLiteral("The group-by key whose values are "
-                                                       "compliance module names."),
-                                        QStringLiteral("K")};
-    const QCommandLineOption usersMeter_{
-        QStringLiteral("users-meter"),
-        QStringLiteral("A meter grouped by --user-key: each user with a value in a month is an "
-                       "active user (seat) of that month."),
-        QStringLiteral("M")};
-    const QCommandLineOption userKey_{QStringLiteral("user-key"),
-                                      QStringLiteral("The group-by key whose values are user ids."),
-                                      QStringLiteral("K")};
-    const QCommandLineOption agentsMeter_{
-        QStringLiteral("agents-meter"),
-        QStringLiteral("A meter grouped by --agent-key: each agent with a value in a month is an "
-                       "active agent of that month."),
-        QStringLiteral("M")};
-    const QCommandLineOption agentKey_{QStringLiteral("agent-key"),
-                                       QStringLiteral("The group-by key whose values are agent "
-                                                      "ids."),
-                                       QStringLiteral("K")};
-    const QCommandLineOption subjects_{
-        QStringLiteral("subject"),
-        QStringLiteral("Only these subjects (customer ids, comma-separated). Default: all."),
-        QStringLiteral("IDS")};
-    const QCommandLineOption from_{
-        QStringLiteral("from"),
-        QStringLiteral("First day (UTC) to pull. Default: where the last pull from this API "
-                       "ended, less --lookback; the first day of last month for a first pull."),
-        QStringLiteral("DATE")};
-    const QCommandLineOption to_{
-        QStringLiteral("to"),
-        QStringLiteral("Last day (UTC) to pull, included. Default: up to the last complete hour."),
-        QStringLiteral("DATE")};
-    const QCommandLineOption lookback_{
-        QStringLiteral("lookback"),
-        QStringLiteral("Hours before the last pull's end asked again, for late events. "
-                       "Default: 24."),
-        QStringLiteral("HOURS")};
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the counts"));
-
-    [[nodiscard]] QList<const QCommandLineOption*> openMeterOnly() const {
-        return {&requestsMeter_, &packsMeter_, &packKey_,     &modulesMeter_, &moduleKey_,
-                &usersMeter_,    &userKey_,    &agentsMeter_, &agentKey_,     &subjects_,
-                &from_,          &to_,         &lookback_};
-    }
-
-    static QString given(const PullValues& values, const QCommandLineOption& option) {
-        return values.at(option.names().constFirst());
+    static QString given(const PullValues& values, const char* option) {
+        return values.at(QString::fromUtf8(option));
     }
 
     Result<PullValues> readValues(const Invocation& call) const;
-    Result<OpenMeterMapping> mapping(const PullValues& values) const;
-    Result<OpenMeterPullOptions> hourlyOptions(const PullValues& values) const;
-    Result<UsagePullOptions> pageOptions(const PullValues& values) const;
+    static Result<OpenMeterMapping> mapping(const PullValues& values);
+    static Result<OpenMeterPullOptions> hourlyOptions(const PullValues& values);
+    static Result<UsagePullOptions> pageOptions(const PullValues& values);
     int pullOpenMeter(Invocation& call, const PullValues& values) const;
     int pullStored(Invocation& call, const PullValues& values,
                    const UsagePullOptions& options) const;
@@ -293,63 +260,58 @@ private:
 
 Result<PullValues> UsagePullCommand::readValues(const Invocation& call) const {
     PullValues values;
-    for (const QCommandLineOption* option :
-         {&source_, &openMeter_, &name_, &tokenFile_, &pageSize_, &maxPages_, &requestsMeter_,
-          &packsMeter_, &packKey_, &modulesMeter_, &moduleKey_, &usersMeter_, &userKey_,
-          &agentsMeter_, &agentKey_, &subjects_, &from_, &to_, &lookback_}) {
-        auto value = call.value(*option);
+    for (const QCommandLineOption& option : ownOptions_) {
+        auto value = call.value(option);
         if (!value)
             return value.error();
-        values[option->names().constFirst()] = *value;
+        values[option.names().constFirst()] = *value;
     }
-    const auto isGiven = [&values](const QCommandLineOption& option) {
-        return !given(values, option).isEmpty();
-    };
-    if (int(isGiven(source_)) + int(isGiven(openMeter_)) + int(isGiven(name_)) != 1)
+    const auto isGiven = [&values](const char* option) { return !given(values, option).isEmpty(); };
+    if (int(isGiven("source")) + int(isGiven("openmeter")) + int(isGiven("name")) != 1)
         return Error::invalidInput(
             QStringLiteral("give one of --source URL, --openmeter URL or --name NAME"));
-    if (isGiven(openMeter_))
+    if (isGiven("openmeter"))
         return values;
-    for (const QCommandLineOption* option : openMeterOnly())
-        if (isGiven(*option))
+    for (const PullOption& option : kPullOptions)
+        if (option.openMeterOnly && isGiven(option.name))
             return Error::invalidInput(QStringLiteral("--%1 only applies with --openmeter")
-                                           .arg(option->names().constFirst()));
+                                           .arg(QString::fromUtf8(option.name)));
     return values;
 }
 
-Result<OpenMeterMapping> UsagePullCommand::mapping(const PullValues& values) const {
+Result<OpenMeterMapping> UsagePullCommand::mapping(const PullValues& values) {
     OpenMeterMapping mapping;
-    mapping.requestsMeter = given(values, requestsMeter_);
-    mapping.packsMeter = given(values, packsMeter_);
-    mapping.packKey = given(values, packKey_);
-    mapping.modulesMeter = given(values, modulesMeter_);
-    mapping.moduleKey = given(values, moduleKey_);
-    mapping.usersMeter = given(values, usersMeter_);
-    mapping.userKey = given(values, userKey_);
-    mapping.agentsMeter = given(values, agentsMeter_);
-    mapping.agentKey = given(values, agentKey_);
+    mapping.requestsMeter = given(values, "requests-meter");
+    mapping.packsMeter = given(values, "packs-meter");
+    mapping.packKey = given(values, "pack-key");
+    mapping.modulesMeter = given(values, "modules-meter");
+    mapping.moduleKey = given(values, "module-key");
+    mapping.usersMeter = given(values, "users-meter");
+    mapping.userKey = given(values, "user-key");
+    mapping.agentsMeter = given(values, "agents-meter");
+    mapping.agentKey = given(values, "agent-key");
     if (Status valid = OpenMeterPuller::validate(mapping); !valid.ok())
         return Error::invalidInput(valid.error().message());
     return mapping;
 }
 
 // --subject, --from, --to, --lookback and --page-size for an OpenMeter pull.
-Result<OpenMeterPullOptions> UsagePullCommand::hourlyOptions(const PullValues& values) const {
+Result<OpenMeterPullOptions> UsagePullCommand::hourlyOptions(const PullValues& values) {
     OpenMeterPullOptions options;
-    if (const QString subjects = given(values, subjects_); !subjects.isEmpty()) {
+    if (const QString subjects = given(values, "subject"); !subjects.isEmpty()) {
         auto list = parseList(QStringLiteral("--subject"), subjects);
         if (!list)
             return list.error();
         options.subjects = *list;
     }
-    const QString from = given(values, from_);
+    const QString from = given(values, "from");
     if (!from.isEmpty()) {
         auto day = parseDay(QStringLiteral("--from"), from);
         if (!day)
             return day.error();
         options.from = *day;
     }
-    if (const QString to = given(values, to_); !to.isEmpty()) {
+    if (const QString to = given(values, "to"); !to.isEmpty()) {
         auto day = parseDay(QStringLiteral("--to"), to);
         if (!day)
             return day.error();
@@ -358,24 +320,24 @@ Result<OpenMeterPullOptions> UsagePullCommand::hourlyOptions(const PullValues& v
             return Error::invalidInput(
                 QStringLiteral("--to (%1) is before --from (%2)").arg(to, from));
     }
-    const auto hours = [&values](const QCommandLineOption& option, std::int64_t least,
+    const auto hours = [&values](const char* option, std::int64_t least,
                                  const QString& refusal) -> Result<std::optional<int>> {
         const QString text = given(values, option);
         if (text.isEmpty())
             return std::optional<int>();
-        auto count = parseCount(QStringLiteral("--") + option.names().constFirst(), text);
+        auto count = parseCount(QStringLiteral("--") + QString::fromUtf8(option), text);
         if (!count || *count < least || *count > OpenMeterPuller::kMaxHoursPerPage)
             return Error::invalidInput(refusal.arg(OpenMeterPuller::kMaxHoursPerPage));
         return std::optional<int>(static_cast<int>(*count));
     };
     auto lookback = hours(
-        lookback_, 0, QStringLiteral("--lookback must be a whole number of hours from 0 to %1"));
+        "lookback", 0, QStringLiteral("--lookback must be a whole number of hours from 0 to %1"));
     if (!lookback)
         return lookback.error();
     if (*lookback)
         options.lookbackHours = **lookback;
     auto perPage =
-        hours(pageSize_, 1, QStringLiteral("with --openmeter, --page-size is 1 to %1 hours"));
+        hours("page-size", 1, QStringLiteral("with --openmeter, --page-size is 1 to %1 hours"));
     if (!perPage)
         return perPage.error();
     if (*perPage)
@@ -384,15 +346,15 @@ Result<OpenMeterPullOptions> UsagePullCommand::hourlyOptions(const PullValues& v
 }
 
 // --page-size and --max-pages for a pull of events from a service.
-Result<UsagePullOptions> UsagePullCommand::pageOptions(const PullValues& values) const {
+Result<UsagePullOptions> UsagePullCommand::pageOptions(const PullValues& values) {
     UsagePullOptions options;
-    if (const QString size = given(values, pageSize_); !size.isEmpty()) {
+    if (const QString size = given(values, "page-size"); !size.isEmpty()) {
         auto count = parseCount(QStringLiteral("--page-size"), size);
         if (!count)
             return count.error();
         options.pageSize = static_cast<int>(std::min<std::int64_t>(*count, 1'000'000));
     }
-    if (const QString pages = given(values, maxPages_); !pages.isEmpty()) {
+    if (const QString pages = given(values, "max-pages"); !pages.isEmpty()) {
         auto count = parseCount(QStringLiteral("--max-pages"), pages);
         if (!count || *count < 1)
             return Error::invalidInput(
@@ -403,15 +365,15 @@ Result<UsagePullOptions> UsagePullCommand::pageOptions(const PullValues& values)
 }
 
 int UsagePullCommand::pullOpenMeter(Invocation& call, const PullValues& values) const {
-    if (!given(values, maxPages_).isEmpty())
+    if (!given(values, "max-pages").isEmpty())
         return call.usage(QStringLiteral("--max-pages does not apply with --openmeter"));
     AICP_CLI_TRY(meters, mapping(values), fail);
     AICP_CLI_TRY(options, hourlyOptions(values), fail);
-    const QUrl url(given(values, openMeter_));
+    const QUrl url(given(values, "openmeter"));
     if (auto base = OpenMeterPuller::baseFor(url); !base)
         return call.usage(base.error().message());
     QByteArray token;
-    if (const QString file = given(values, tokenFile_); !file.isEmpty()) {
+    if (const QString file = given(values, "token-file"); !file.isEmpty()) {
         AICP_CLI_TRY(read, readToken(file), fail);
         token = *read;
     }
@@ -422,7 +384,7 @@ int UsagePullCommand::pullOpenMeter(Invocation& call, const PullValues& values) 
     progress.finish();
     if (!report)
         return call.fail(report.error());
-    printOpenMeter(call.context(), *report, call.isSet(json_));
+    printOpenMeter(call.context(), *report, call.asJson());
     return kExitSuccess;
 }
 
@@ -447,10 +409,10 @@ Result<LiveSource> storedSource(const std::vector<LiveSource>& sources, const QS
 int UsagePullCommand::pullStoredOpenMeter(Invocation& call, LiveSources& store,
                                           const LiveSource& source, const PullValues& values,
                                           const UsagePullOptions& options) const {
-    if (!given(values, maxPages_).isEmpty())
+    if (!given(values, "max-pages").isEmpty())
         return call.usage(QStringLiteral("--max-pages does not apply to an OpenMeter source"));
     OpenMeterPullOptions hourly;
-    if (!given(values, pageSize_).isEmpty()) {
+    if (!given(values, "page-size").isEmpty()) {
         if (options.pageSize > OpenMeterPuller::kMaxHoursPerPage)
             return call.usage(
                 QStringLiteral("for an OpenMeter source, --page-size is 1 to %1 hours")
@@ -472,15 +434,15 @@ int UsagePullCommand::pullStoredOpenMeter(Invocation& call, LiveSources& store,
         return call.fail(pulled.error());
     if (!noted.ok())
         return call.failure(noted.error());
-    if (!call.isSet(json_))
+    if (!call.asJson())
         call.out() << QStringLiteral("%1: ").arg(source.name);
-    printOpenMeter(call.context(), *pulled, call.isSet(json_));
+    printOpenMeter(call.context(), *pulled, call.asJson());
     return kExitSuccess;
 }
 
 int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
                                  const UsagePullOptions& options) const {
-    if (!given(values, tokenFile_).isEmpty())
+    if (!given(values, "token-file").isEmpty())
         return call.usage(
             QStringLiteral("a stored live source has its own token; leave out --token-file"));
     if (!call.context().workspaceExists())
@@ -488,7 +450,7 @@ int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     LiveSources store(**workspace);
     AICP_CLI_TRY(sources, store.list(), failure);
-    AICP_CLI_TRY(source, storedSource(*sources, given(values, name_).trimmed()), failure);
+    AICP_CLI_TRY(source, storedSource(*sources, given(values, "name").trimmed()), failure);
     if (source->kind == LiveSourceKind::OpenMeter)
         return pullStoredOpenMeter(call, store, *source, values, options);
     const QDateTime started = QDateTime::currentDateTimeUtc();
@@ -500,13 +462,13 @@ int UsagePullCommand::pullStored(Invocation& call, const PullValues& values,
         return call.fail(report.error());
     if (!recorded.ok())
         return call.failure(recorded.error());
-    return call.print(json_, pullJson(*report),
+    return call.print(pullJson(*report),
                       QStringLiteral("Pulled %1: %2\n").arg(source->name, describePull(*report)));
 }
 
 int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
                                   const UsagePullOptions& options) const {
-    const QString tokenFile = given(values, tokenFile_);
+    const QString tokenFile = given(values, "token-file");
     if (tokenFile.isEmpty())
         return call.usage(QStringLiteral("give --source URL and --token-file F"));
     auto token = readToken(tokenFile);
@@ -514,18 +476,18 @@ int UsagePullCommand::pullService(Invocation& call, const PullValues& values,
         return token.error().code() == Error::Code::InvalidInput ? call.fail(token.error())
                                                                  : call.failure(token.error());
     AICP_CLI_TRY(workspace, call.workspace(), failure);
-    AICP_CLI_TRY(
-        report, UsagePuller(**workspace).pull(QUrl(given(values, source_)), *token, options), fail);
-    return call.print(json_, pullJson(*report),
-                      QStringLiteral("Pulled %1\n").arg(describePull(*report)));
+    AICP_CLI_TRY(report,
+                 UsagePuller(**workspace).pull(QUrl(given(values, "source")), *token, options),
+                 fail);
+    return call.print(pullJson(*report), QStringLiteral("Pulled %1\n").arg(describePull(*report)));
 }
 
 int UsagePullCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(values, readValues(call), fail);
-    if (!given(*values, openMeter_).isEmpty())
+    if (!given(*values, "openmeter").isEmpty())
         return pullOpenMeter(call, *values);
     AICP_CLI_TRY(options, pageOptions(*values), fail);
-    if (!given(*values, name_).isEmpty())
+    if (!given(*values, "name").isEmpty())
         return pullStored(call, *values, *options);
     return pullService(call, *values, *options);
 }
