@@ -54,9 +54,9 @@ class BillCommand final : public Command {
 public:
     BillCommand()
         : Command(QStringLiteral("bill"),
-                  QStringLiteral("A customer's computed (not issued) bill for a month")) {
-        ownOptions_ = {customer_, month_, json_};
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("A customer's computed (not issued) bill for a month"),
+                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the bill")}) {
+        ownOptions_ = {customer_, month_};
     }
 
 private:
@@ -64,14 +64,13 @@ private:
         customerIdOption(QStringLiteral("The customer to bill; in a customer workspace, default: "
                                         "the customer whose licenses it holds."));
     const QCommandLineOption month_ = monthOption();
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the bill"));
 
     int execute(Invocation& call) const override {
         AICP_CLI_TRY(customerId, call.customer(customer_), fail);
         AICP_CLI_TRY(yearMonth, requiredMonth(call, month_), fail);
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(bill, MonthlyBilling(**workspace).bill(*customerId, *yearMonth), fail);
-        return call.print(json_, monthlyBillToJson(*bill), billText(*bill));
+        return call.print(monthlyBillToJson(*bill), billText(*bill));
     }
 };
 

@@ -14,14 +14,18 @@ DocumentStamp documentStamp(const Workspace& workspace) {
             QDir::toNativeSeparators(workspace.path())};
 }
 
-QCommandLineOption monthOption() {
-    return QCommandLineOption(QStringLiteral("month"),
-                              QStringLiteral("The calendar month (UTC), e.g. 2026-10."),
-                              QStringLiteral("YYYY-MM"));
+QCommandLineOption monthOption(const QString& description) {
+    return QCommandLineOption(QStringLiteral("month"), description, QStringLiteral("YYYY-MM"));
 }
 
 QCommandLineOption customerIdOption(const QString& description) {
     return QCommandLineOption(QStringLiteral("customer"), description, QStringLiteral("ID"));
+}
+
+QCommandLineOption customerOption() {
+    return customerIdOption(
+        QStringLiteral("The customer's id; in a customer workspace, default: "
+                       "the customer whose licenses it holds."));
 }
 
 Result<YearMonth> requiredMonth(const Invocation& call, const QCommandLineOption& option) {

@@ -14,9 +14,13 @@
 
 namespace aicp::cli {
 
-// The options and outputs the billing commands (bill, report, invoice) share.
-[[nodiscard]] QCommandLineOption monthOption();
+// The options and outputs the billing and usage commands (bill, report,
+// invoice, recommend, usage) share.
+[[nodiscard]] QCommandLineOption monthOption(
+    const QString& description = QStringLiteral("The calendar month (UTC), e.g. 2026-10."));
 [[nodiscard]] QCommandLineOption customerIdOption(const QString& description);
+// --customer ID that a customer workspace may leave out (Invocation::customer).
+[[nodiscard]] QCommandLineOption customerOption();
 
 // --month, required, as YYYY-MM.
 [[nodiscard]] Result<YearMonth> requiredMonth(const Invocation& call,

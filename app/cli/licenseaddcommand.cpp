@@ -23,15 +23,15 @@ class LicenseAddCommand final : public Command {
 public:
     LicenseAddCommand()
         : Command(QStringLiteral("license add"),
-                  QStringLiteral("Keep a license received from the vendor (file or key)")) {
-        ownOptions_ = {key_, json_};
-        positionals_ = 1;
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("Keep a license received from the vendor (file or key)"),
+                  {.workspace = WorkspaceUse::Existing,
+                   .positionals = 1,
+                   .json = QStringLiteral("the license added")}) {
+        ownOptions_ = {key_};
     }
 
 private:
     const QCommandLineOption key_ = licenseKeyOption();
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the license added"));
 
     int execute(Invocation& call) const override {
         AICP_CLI_TRY(text, licenseInput(call, key_), fail);
@@ -43,7 +43,7 @@ private:
         QJsonObject object = licenseRecordJson(added->record, now);
         object.insert(QStringLiteral("verification"), word(added->status));
         object.insert(QStringLiteral("already_held"), added->alreadyHeld);
-        return call.print(json_, object, addedText(*added, now));
+        return call.print(object, addedText(*added, now));
     }
 };
 

@@ -294,10 +294,14 @@ Result<Signing> prepareSigning(Invocation& call, const QString& targetId = {},
 // A command that signs: it declares the workspace and the passphrase.
 class SigningCommand : public Command {
 protected:
-    SigningCommand(QString name, QString description)
-        : Command(std::move(name), std::move(description)) {
-        workspaceUse_ = WorkspaceUse::Existing;
-        needsPassphrase_ = true;
+    SigningCommand(QString name, QString description, CommandNeeds needs = {})
+        : Command(std::move(name), std::move(description), signing(std::move(needs))) {}
+
+private:
+    static CommandNeeds signing(CommandNeeds needs) {
+        needs.workspace = WorkspaceUse::Existing;
+        needs.passphrase = true;
+        return needs;
     }
 };
 
@@ -362,9 +366,9 @@ class RenewCommand final : public SigningCommand {
 public:
     RenewCommand()
         : SigningCommand(QStringLiteral("license renew"),
-                         QStringLiteral("Issue the same terms for another period")) {
+                         QStringLiteral("Issue the same terms for another period"),
+                         {.positionals = 1}) {
         ownOptions_ = options_.outputs();
-        positionals_ = 1;
     }
 
 private:
@@ -536,9 +540,9 @@ class UpgradeCommand final : public SigningCommand {
 public:
     UpgradeCommand()
         : SigningCommand(QStringLiteral("license upgrade"),
-                         QStringLiteral("Issue changed terms that supersede a license")) {
+                         QStringLiteral("Issue changed terms that supersede a license"),
+                         {.positionals = 1}) {
         ownOptions_ = options_.changes() + options_.outputs();
-        positionals_ = 1;
     }
 
 private:
@@ -596,9 +600,9 @@ class RevokeCommand final : public SigningCommand {
 public:
     RevokeCommand()
         : SigningCommand(QStringLiteral("license revoke"),
-                         QStringLiteral("Revoke a license and publish a new revocation list")) {
-        ownOptions_ = {reason_, json_};
-        positionals_ = 1;
+                         QStringLiteral("Revoke a license and publish a new revocation list"),
+                         {.positionals = 1, .json = QStringLiteral("the revocation")}) {
+        ownOptions_ = {reason_};
     }
 
 private:
@@ -606,12 +610,11 @@ private:
                                      QStringLiteral("Why the license is revoked (required; kept "
                                                     "in the registry and the audit log)."),
                                      QStringLiteral("TEXT")};
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the revocation"));
 
     int print(const Invocation& call, const LicenseRecord& revoked,
               std::optional<std::int64_t> sequence) const {
         const Revocation& revocation = *revoked.revocation;
-        if (call.isSet(json_))
+        if (call.asJson())
             return call.print(
                 printedJson({{QStringLiteral("id"), idText(revoked.license.id)},
                              {QStringLiteral("customer"), revoked.license.customerId},

@@ -24,9 +24,9 @@ class LicenseListCommand final : public Command {
 public:
     LicenseListCommand()
         : Command(QStringLiteral("license list"),
-                  QStringLiteral("List the licenses in the registry")) {
-        ownOptions_ = {customer, state, json};
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("List the licenses in the registry"),
+                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the licenses")}) {
+        ownOptions_ = {customer, state};
     }
 
 private:
@@ -37,20 +37,17 @@ private:
         QStringLiteral("status"),
         QStringLiteral("Only licenses in this state now: %1.").arg(kStates.join(u", ")),
         QStringLiteral("S"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the licenses"));
 
     int execute(Invocation& call) const override;
 };
 
 int LicenseListCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(customerId, call.value(customer), fail);
     AICP_CLI_TRY(stateWanted, call.value(state), fail);
     const auto wanted = fromWord<LicenseState>(stateWanted->trimmed());
     if (call.isSet(state) && !wanted)
-        return context.usageError(QStringLiteral("%1: unknown --status '%2' (one of: %3)")
-                                      .arg(command, *stateWanted, kStates.join(u", ")));
+        return call.usage(QStringLiteral("unknown --status '%1' (one of: %2)")
+                              .arg(*stateWanted, kStates.join(u", ")));
     auto records =
         call.read([](Workspace& workspace) { return LicenseRegistry(workspace).list(); });
     if (!records)
@@ -64,7 +61,7 @@ int LicenseListCommand::execute(Invocation& call) const {
             continue;
         shown.push_back(&record);
     }
-    if (call.isSet(json)) {
+    if (call.asJson()) {
         call.out() << printedJsonList(
             QStringLiteral("licenses"), shown,
             [&](const LicenseRecord* record) { return licenseRecordJson(*record, now); });
@@ -87,16 +84,16 @@ int LicenseListCommand::execute(Invocation& call) const {
 class LicenseShowCommand final : public Command {
 public:
     LicenseShowCommand()
-        : Command(QStringLiteral("license show"), QStringLiteral("Show one license in full")) {
-        ownOptions_ = {output, json};
-        workspaceUse_ = WorkspaceUse::Existing;
-        positionals_ = 1;
+        : Command(QStringLiteral("license show"), QStringLiteral("Show one license in full"),
+                  {.workspace = WorkspaceUse::Existing,
+                   .positionals = 1,
+                   .json = QStringLiteral("the license")}) {
+        ownOptions_ = {output};
     }
 
 private:
     const QCommandLineOption output =
         outputOption(QStringLiteral("Also write the license file to FILE again."));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the license"));
 
     int execute(Invocation& call) const override;
 };
@@ -113,7 +110,7 @@ int LicenseShowCommand::execute(Invocation& call) const {
             return call.failure(written.error());
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (call.isSet(json)) {
+    if (call.asJson()) {
         QJsonObject object = licenseRecordJson(*record, now);
         object.insert(QStringLiteral("key"), QString::fromLatin1(record->key));
         object.insert(QStringLiteral("license"), licenseJson(record->license));

@@ -120,11 +120,12 @@ class LicenseVerifyCommand final : public Command {
 public:
     LicenseVerifyCommand()
         : Command(QStringLiteral("license verify"),
-                  QStringLiteral("Check a license key or file: valid, expired, revoked, …")) {
-        ownOptions_ = {key_, publicKey_, revocations_, json_};
-        positionals_ = 1;
-        // Verify reads the workspace when there is one, never creates it.
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("Check a license key or file: valid, expired, revoked, …"),
+                  // Verify reads the workspace when there is one, never creates it.
+                  {.workspace = WorkspaceUse::Existing,
+                   .positionals = 1,
+                   .json = QStringLiteral("the outcome and the license")}) {
+        ownOptions_ = {key_, publicKey_, revocations_};
     }
 
 private:
@@ -138,7 +139,6 @@ private:
         QStringLiteral("revocations"),
         QStringLiteral("Load this signed revocation list ('-': standard input)."),
         QStringLiteral("FILE")};
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the outcome and the license"));
 
     // The license to verify: the FILE's text or --key.
     Result<QByteArray> licenseText(const Invocation& call, const QString& revocationsPath) const {
@@ -174,7 +174,7 @@ private:
         // a revoked license valid.
         if (!verified.revocationProblem.isEmpty() && !verified.revocationSequence)
             return call.failure(Error(Error::Code::Conflict, verified.revocationProblem));
-        return printVerification(call, call.isSet(json_), verified.result, now, applied,
+        return printVerification(call, call.asJson(), verified.result, now, applied,
                                  verified.revocationProblem);
     }
 
@@ -249,7 +249,7 @@ int LicenseVerifyCommand::verifyWithKeys(const Invocation& call, Workspace* work
                 QStringLiteral("the outcome (%1) could not be recorded in the workspace")
                     .arg(licenseStatusWord(outcome.status))));
     }
-    return printVerification(call, call.isSet(json_), outcome, now, verifier.revocationList(), {});
+    return printVerification(call, call.asJson(), outcome, now, verifier.revocationList(), {});
 }
 
 }  // namespace

@@ -28,7 +28,6 @@ struct QuoteOptions {
     QCommandLineOption auditTier = auditTierOption();
     QCommandLineOption discount = discountOption();
     QCommandLineOption sso{QStringLiteral("sso"), QStringLiteral("Single sign-on is needed.")};
-    QCommandLineOption json = jsonOption(QStringLiteral("the bill (or the comparison)"));
 };
 
 // Reads every option into the engine's terms; a malformed value is the
@@ -103,78 +102,72 @@ class QuoteCommand final : public Command {
 public:
     QuoteCommand()
         : Command(QStringLiteral("quote"),
-                  QStringLiteral("Price a subscription on one tier, or compare every tier")) {
-        ownOptions_ = {options_.tier,
-                       options_.compare,
-                       options_.requests,
-                       options_.seats,
-                       options_.agents,
-                       options_.policyPacks,
-                       options_.complianceModules,
-                       options_.auditTier,
-                       options_.discount,
-                       options_.sso,
-                       options_.json};
-        workspaceUse_ = WorkspaceUse::OpenOrCreate;
+                  QStringLiteral("Price a subscription on one tier, or compare every tier"),
+                  {.workspace = WorkspaceUse::OpenOrCreate,
+                   .json = QStringLiteral("the bill (or the comparison)")}) {
+        ownOptions_ = {
+            options_.tier,     options_.compare,     options_.requests,          options_.seats,
+            options_.agents,   options_.policyPacks, options_.complianceModules, options_.auditTier,
+            options_.discount, options_.sso};
     }
 
 private:
     const QuoteOptions options_;
 
+    // What to price: the subscription and its month's requests.
+    Result<std::pair<Subscription, std::int64_t>> readQuote(const Invocation& call) const;
     int execute(Invocation& call) const override;
 };
 
-int QuoteCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
+Result<std::pair<Subscription, std::int64_t>> QuoteCommand::readQuote(
+    const Invocation& call) const {
     const QCommandLineParser& parser = call.parser();
     const QuoteOptions& options = options_;
     const bool comparing = parser.isSet(options.compare);
     if (comparing && parser.isSet(options.tier))
-        return context.usageError(
-            QStringLiteral("quote: --tier and --compare cannot be used together (--compare "
-                           "prices every tier)"));
+        return Error::invalidInput(
+            QStringLiteral("--tier and --compare cannot be used together (--compare prices every "
+                           "tier)"));
     if (!comparing && !parser.isSet(options.tier))
-        return context.usageError(
-            QStringLiteral("quote: give --tier TIER, or --compare to price every tier"));
+        return Error::invalidInput(
+            QStringLiteral("give --tier TIER, or --compare to price every tier"));
     if (!parser.isSet(options.requests))
-        return context.usageError(QStringLiteral("quote: --requests N is required"));
+        return Error::invalidInput(QStringLiteral("--requests N is required"));
     auto requestsText = singleValue(parser, options.requests);
     if (!requestsText)
-        return context.usageError(QStringLiteral("quote: ") + requestsText.error().message());
+        return requestsText.error();
     auto requests = parseCount(QStringLiteral("--requests"), *requestsText);
     if (!requests)
-        return context.usageError(QStringLiteral("quote: ") + requests.error().message());
+        return requests.error();
     auto subscription = readSubscription(parser, options);
     if (!subscription)
-        return context.usageError(QStringLiteral("quote: ") + subscription.error().message());
+        return subscription.error();
     if (!comparing && subscription->tier.isEmpty())
-        return context.usageError(QStringLiteral("quote: --tier needs a tier id"));
+        return Error::invalidInput(QStringLiteral("--tier needs a tier id"));
+    return std::pair(std::move(subscription).value(), *requests);
+}
 
+int QuoteCommand::execute(Invocation& call) const {
+    auto quote = readQuote(call);
+    if (!quote)
+        return call.usage(quote.error().message());
     auto workspace = call.workspace();
     if (!workspace)
-        return context.failure(workspace.error());
+        return call.context().failure(workspace.error());
     auto prices = pricesInForceToday(**workspace);
     if (!prices)
-        return context.failure(prices.error());
+        return call.context().failure(prices.error());
     const CostEngine engine(std::move(prices).value());
-    const MonthlyUsage usage{*requests};
-    const bool json = parser.isSet(options.json);
-
-    if (comparing) {
-        auto comparison = engine.compare(*subscription, usage);
-        if (!comparison)
-            return context.reportError(comparison.error().withContext(QStringLiteral("quote")));
-        context.out << (json ? printedJson(comparisonToJson(*comparison))
-                             : comparisonToText(*comparison, cliLocale()) +
-                                   pricesNote(engine.prices()));
-        return kExitSuccess;
+    const auto& [subscription, requests] = *quote;
+    const MonthlyUsage usage{requests};
+    if (call.isSet(options_.compare)) {
+        AICP_CLI_TRY(comparison, engine.compare(subscription, usage), fail);
+        return call.print(comparisonToJson(*comparison),
+                          comparisonToText(*comparison, cliLocale()) + pricesNote(engine.prices()));
     }
-    auto bill = engine.quote(*subscription, usage);
-    if (!bill)
-        return context.reportError(bill.error().withContext(QStringLiteral("quote")));
-    context.out << (json ? printedJson(billToJson(*bill))
-                         : billToText(*bill, cliLocale()) + pricesNote(engine.prices()));
-    return kExitSuccess;
+    AICP_CLI_TRY(bill, engine.quote(subscription, usage), fail);
+    return call.print(billToJson(*bill),
+                      billToText(*bill, cliLocale()) + pricesNote(engine.prices()));
 }
 
 }  // namespace

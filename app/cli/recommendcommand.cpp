@@ -120,10 +120,11 @@ QString writtenText(const WrittenRequest& written) {
 class RecommendCommand final : public Command {
 public:
     RecommendCommand()
-        : Command(QStringLiteral("recommend"),
-                  QStringLiteral("The cheapest tier that serves a customer's projected usage")) {
-        ownOptions_ = {customer_, month_, requestUpgrade_, output_, note_, json_};
-        workspaceUse_ = WorkspaceUse::Existing;
+        : Command(
+              QStringLiteral("recommend"),
+              QStringLiteral("The cheapest tier that serves a customer's projected usage"),
+              {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the recommendation")}) {
+        ownOptions_ = {customer_, month_, requestUpgrade_, output_, note_};
     }
 
     // The upgrade request's PDF needs fonts, which only the GUI layer loads.
@@ -132,15 +133,9 @@ public:
     }
 
 private:
-    const QCommandLineOption customer_{
-        QStringLiteral("customer"),
-        QStringLiteral("The customer's id; in a customer workspace, default: the customer whose "
-                       "licenses it holds."),
-        QStringLiteral("ID")};
-    const QCommandLineOption month_{
-        QStringLiteral("month"),
-        QStringLiteral("The calendar month (UTC), e.g. 2026-11. Default: the current one."),
-        QStringLiteral("YYYY-MM")};
+    const QCommandLineOption customer_ = customerOption();
+    const QCommandLineOption month_ = monthOption(
+        QStringLiteral("The calendar month (UTC), e.g. 2026-11. Default: the current one."));
     const QCommandLineOption requestUpgrade_{
         QStringLiteral("request-upgrade"),
         QStringLiteral("Write an upgrade request for the vendor: the tier recommended (or more of "
@@ -153,7 +148,6 @@ private:
         QStringLiteral("note"),
         QStringLiteral("With --request-upgrade: a note for the vendor, in your own words."),
         QStringLiteral("TEXT")};
-    const QCommandLineOption json_ = jsonOption(QStringLiteral("the recommendation"));
 
     // The request made, its PDF rendered, then both files written: a PDF
     // that cannot be made leaves no JSON behind.
@@ -207,9 +201,9 @@ private:
                      RecommendationService(**workspace).recommend(*customerId, yearMonth), fail);
         if (call.isSet(requestUpgrade_)) {
             AICP_CLI_TRY(written, writeRequest(call, *recommendation, *path, *note), failure);
-            return call.print(json_, writtenJson(*written), writtenText(*written));
+            return call.print(writtenJson(*written), writtenText(*written));
         }
-        return call.print(json_, recommendationToJson(*recommendation),
+        return call.print(recommendationToJson(*recommendation),
                           recommendationText(*recommendation));
     }
 };

@@ -51,9 +51,9 @@ public:
     CostReportCommand()
         : Command(QStringLiteral("report cost"),
                   QStringLiteral("The finance cost report of a month by customer and pricing "
-                                 "axis (CSV, JSON, PDF)")) {
+                                 "axis (CSV, JSON, PDF)"),
+                  {.workspace = WorkspaceUse::Existing}) {
         ownOptions_ = {month_, customer_, format_, output_};
-        workspaceUse_ = WorkspaceUse::Existing;
     }
 
     // A PDF needs fonts, which only the GUI layer loads.

@@ -87,10 +87,10 @@ public:
     ServeCommand()
         : Command(QStringLiteral("serve"),
                   QStringLiteral("Serve the REST API over HTTP (tokens, ingestion, export, "
-                                 "validation)")) {
+                                 "validation)"),
+                  // The passphrase is optional: only issuing licenses needs it.
+                  {.passphrase = true}) {
         ownOptions_ = {listen_, db_};
-        // The passphrase is optional: only issuing licenses needs it.
-        needsPassphrase_ = true;
     }
 
 private:

@@ -1,3 +1,4 @@
+#include "cli/billingcli.h"
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
 #include "cli/progressline.h"
@@ -88,10 +89,11 @@ class UsageImportCommand final : public Command {
 public:
     UsageImportCommand()
         : Command(QStringLiteral("usage import"),
-                  QStringLiteral("Import usage events from CSV or JSON Lines files")) {
-        ownOptions_ = {format, skipBad, rejectFile, json};
-        workspaceUse_ = WorkspaceUse::OpenOrCreate;
-        positionals_ = std::numeric_limits<qsizetype>::max();
+                  QStringLiteral("Import usage events from CSV or JSON Lines files"),
+                  {.workspace = WorkspaceUse::OpenOrCreate,
+                   .positionals = std::numeric_limits<qsizetype>::max(),
+                   .json = QStringLiteral("the counts")}) {
+        ownOptions_ = {format, skipBad, rejectFile};
     }
 
 private:
@@ -109,7 +111,6 @@ private:
         QStringLiteral("With --skip-bad: where the refused rows go. With several files, F.1, "
                        "F.2, … in the order given. Default: <file>.rejects beside each file."),
         QStringLiteral("F"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the counts"));
 
     int execute(Invocation& call) const override;
     int importFiles(const Invocation& call, Workspace& workspace, const QStringList& files,
@@ -117,14 +118,10 @@ private:
 };
 
 int UsageImportCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QCommandLineParser& parser = call.parser();
-    const QString& command = name();
-
-    const QStringList files = parser.positionalArguments();
+    const QStringList files = call.parser().positionalArguments();
     if (files.isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give the FILE(s) to import. Try 'aicp %1 --help'.").arg(command));
+        return call.usage(
+            QStringLiteral("give the FILE(s) to import. Try 'aicp %1 --help'.").arg(name()));
     AICP_CLI_TRY(formatText, call.value(format), fail);
     UsageImportOptions options;
     if (call.isSet(format)) {
@@ -133,23 +130,22 @@ int UsageImportCommand::execute(Invocation& call) const {
         else if (*formatText == QLatin1String("jsonl"))
             options.format = UsageFormat::Jsonl;
         else
-            return context.usageError(QStringLiteral("%1: --format must be csv or jsonl (got '%2')")
-                                          .arg(command, *formatText));
+            return call.usage(
+                QStringLiteral("--format must be csv or jsonl (got '%1')").arg(*formatText));
     }
     options.skipBad = call.isSet(skipBad);
     AICP_CLI_TRY(rejectPath, call.value(rejectFile), fail);
     options.rejectFile = *rejectPath;
     if (call.isSet(rejectFile) && !options.skipBad)
-        return context.usageError(
-            QStringLiteral("%1: --reject-file only applies with --skip-bad").arg(command));
+        return call.usage(QStringLiteral("--reject-file only applies with --skip-bad"));
     for (const QString& file : files) {
         const QFileInfo info(file);
         if (!info.exists())
-            return context.failure(QStringLiteral("%1: cannot read '%2': there is no such file")
-                                       .arg(command, QDir::toNativeSeparators(file)));
+            return call.failure(QStringLiteral("cannot read '%1': there is no such file")
+                                    .arg(QDir::toNativeSeparators(file)));
         if (info.isDir())
-            return context.failure(QStringLiteral("%1: cannot read '%2': it is a folder")
-                                       .arg(command, QDir::toNativeSeparators(file)));
+            return call.failure(QStringLiteral("cannot read '%1': it is a folder")
+                                    .arg(QDir::toNativeSeparators(file)));
     }
 
     AICP_CLI_TRY(opened, call.workspace(), failure);
@@ -195,8 +191,7 @@ struct ImportPrinter {
             const QString why = describeRefusal(file, *outcome.error);
             // Refusals are the error lines; the results so far stay on stdout.
             call.out().flush();
-            static_cast<void>(
-                call.context().failure(QStringLiteral("%1: %2").arg(call.name(), why)));
+            static_cast<void>(call.failure(why));
             if (asJson)
                 filesJson.append(refusedJson(file, why));
             return;
@@ -218,7 +213,7 @@ struct ImportPrinter {
 int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace,
                                     const QStringList& files,
                                     const UsageImportOptions& options) const {
-    ImportPrinter printer(call, call.isSet(json));
+    ImportPrinter printer(call, call.asJson());
     UsageImportController controller(files, options);
     const UsageImportController::Outcome outcome = controller.run(workspace, printer.events());
     const ImportTotals& totals = printer.totals;
@@ -239,50 +234,36 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
     return outcome.refused ? kExitFailure : kExitSuccess;
 }
 
-QCommandLineOption customerOption() {
-    return QCommandLineOption(QStringLiteral("customer"),
-                              QStringLiteral("The customer's id; in a customer workspace, default: "
-                                             "the customer whose licenses it holds."),
-                              QStringLiteral("ID"));
-}
-
 class UsageSummaryCommand final : public Command {
 public:
     UsageSummaryCommand()
         : Command(QStringLiteral("usage summary"),
-                  QStringLiteral("One customer's usage in one month")) {
-        ownOptions_ = {customer, month, json};
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("One customer's usage in one month"),
+                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the summary")}) {
+        ownOptions_ = {customer, month};
     }
 
 private:
     const QCommandLineOption customer = customerOption();
-    const QCommandLineOption month = QCommandLineOption(
-        QStringLiteral("month"), QStringLiteral("The calendar month (UTC), e.g. 2026-11."),
-        QStringLiteral("YYYY-MM"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the summary"));
+    const QCommandLineOption month =
+        monthOption(QStringLiteral("The calendar month (UTC), e.g. 2026-11."));
 
     int execute(Invocation& call) const override;
 };
 
 int UsageSummaryCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(customerId, call.customer(customer), fail);
-    AICP_CLI_TRY(monthText, call.value(month), fail);
-    if (monthText->isEmpty())
-        return context.usageError(
-            QStringLiteral("%1: give --month YYYY-MM. Try 'aicp %1 --help'.").arg(command));
+    AICP_CLI_TRY(monthText, call.requiredValue(month, QStringLiteral("--month YYYY-MM")), fail);
     const std::optional<YearMonth> yearMonth = YearMonth::parse(*monthText);
     if (!yearMonth)
-        return context.usageError(
-            QStringLiteral("%1: --month must be a month written YYYY-MM, e.g. 2026-11 (got '%2')")
-                .arg(command, *monthText));
+        return call.usage(
+            QStringLiteral("--month must be a month written YYYY-MM, e.g. 2026-11 (got '%1')")
+                .arg(*monthText));
 
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(summary, UsageQuery(**workspace).monthlySummary(*customerId, *yearMonth), fail);
 
-    if (call.isSet(json)) {
+    if (call.asJson()) {
         call.out() << printedJson(
             {{QStringLiteral("customer"), summary->customerId},
              {QStringLiteral("month"), summary->month.toString()},
@@ -324,9 +305,9 @@ class UsageSeriesCommand final : public Command {
 public:
     UsageSeriesCommand()
         : Command(QStringLiteral("usage series"),
-                  QStringLiteral("One customer's requests per hour or per day")) {
-        ownOptions_ = {customer, from, to, window, json};
-        workspaceUse_ = WorkspaceUse::Existing;
+                  QStringLiteral("One customer's requests per hour or per day"),
+                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the series")}) {
+        ownOptions_ = {customer, from, to, window};
     }
 
 private:
@@ -340,14 +321,11 @@ private:
     const QCommandLineOption window =
         QCommandLineOption(QStringLiteral("window"), QStringLiteral("One row per hour or per day."),
                            QStringLiteral("hour|day"));
-    const QCommandLineOption json = jsonOption(QStringLiteral("the series"));
 
     int execute(Invocation& call) const override;
 };
 
 int UsageSeriesCommand::execute(Invocation& call) const {
-    const CliContext& context = call.context();
-    const QString& command = name();
     AICP_CLI_TRY(customerId, call.customer(customer), fail);
     std::optional<QDate> days[2];
     const QCommandLineOption* dayOptions[2] = {&from, &to};
@@ -355,11 +333,11 @@ int UsageSeriesCommand::execute(Invocation& call) const {
         AICP_CLI_TRY(text, call.value(*dayOptions[i]), fail);
         const QString name = QStringLiteral("--") + dayOptions[i]->names().constFirst();
         if (text->isEmpty())
-            return context.usageError(
-                QStringLiteral("%1: give %2 DATE. Try 'aicp %1 --help'.").arg(command, name));
+            return call.usage(
+                QStringLiteral("give %1 DATE. Try 'aicp %2 --help'.").arg(name, this->name()));
         auto day = parseDate(name, *text);
         if (!day)
-            return context.usageError(command + QStringLiteral(": ") + day.error().message());
+            return call.usage(day.error().message());
         days[i] = *day;
     }
     const QDate first = *days[0];
@@ -369,29 +347,24 @@ int UsageSeriesCommand::execute(Invocation& call) const {
     if (*windowText == QLatin1String("hour"))
         size = UsageWindow::Hour;
     else if (*windowText != QLatin1String("day"))
-        return context.usageError(
+        return call.usage(
             windowText->isEmpty()
-                ? QStringLiteral("%1: give --window hour or --window day").arg(command)
-                : QStringLiteral("%1: --window must be hour or day (got '%2')")
-                      .arg(command, *windowText));
+                ? QStringLiteral("give --window hour or --window day")
+                : QStringLiteral("--window must be hour or day (got '%1')").arg(*windowText));
     if (last < first)
-        return context.usageError(
-            QStringLiteral("%1: --to (%2) is before --from (%3)")
-                .arg(command, last.toString(Qt::ISODate), first.toString(Qt::ISODate)));
+        return call.usage(QStringLiteral("--to (%1) is before --from (%2)")
+                              .arg(last.toString(Qt::ISODate), first.toString(Qt::ISODate)));
     const qint64 dayCount = first.daysTo(last) + 1;
     if (size == UsageWindow::Hour && dayCount > kMaxHourlyDays)
-        return context.usageError(
-            QStringLiteral("%1: an hourly series covers at most %2 days (this range has %3); use "
+        return call.usage(
+            QStringLiteral("an hourly series covers at most %1 days (this range has %2); use "
                            "--window day or a shorter range")
-                .arg(command)
                 .arg(kMaxHourlyDays)
                 .arg(dayCount));
     if (dayCount > UsageQuery::kMaxSeriesDays)
-        return context.usageError(
-            QStringLiteral("%1: a series covers at most %2 days (this range has %3)")
-                .arg(command)
-                .arg(UsageQuery::kMaxSeriesDays)
-                .arg(dayCount));
+        return call.usage(QStringLiteral("a series covers at most %1 days (this range has %2)")
+                              .arg(UsageQuery::kMaxSeriesDays)
+                              .arg(dayCount));
 
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(points, UsageQuery(**workspace).series(*customerId, first, last, size), fail);
@@ -399,7 +372,7 @@ int UsageSeriesCommand::execute(Invocation& call) const {
     for (const UsagePoint& point : *points)
         total += point.requests;
 
-    if (call.isSet(json)) {
+    if (call.asJson()) {
         QJsonArray array;
         for (const UsagePoint& point : *points)
             array.append(QJsonObject{{QStringLiteral("start"), toRfc3339(point.start)},
