@@ -63,12 +63,8 @@ int listAudit(Invocation& call) {
 }  // namespace
 
 const CommandGroup& auditCommands() {
-    static const PlainCommand cVerify(
-        QStringLiteral("audit verify"), QStringLiteral("Check the audit log's hash chain"),
-        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the outcome")}, &verifyAudit);
-    static const PlainCommand cList(
-        QStringLiteral("audit list"), QStringLiteral("List the audit log's entries"),
-        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the entries")}, &listAudit);
+    static const PlainCommand cVerify(QStringLiteral("audit verify"), &verifyAudit);
+    static const PlainCommand cList(QStringLiteral("audit list"), &listAudit);
     static const CommandGroup group{
         QStringLiteral("audit"),
         QStringLiteral("Reads and checks the workspace's tamper-evident audit "

@@ -52,12 +52,7 @@ QString billText(const MonthlyBill& bill) {
 
 class BillCommand final : public Command {
 public:
-    BillCommand()
-        : Command(QStringLiteral("bill"),
-                  QStringLiteral("A customer's computed (not issued) bill for a month"),
-                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the bill")}) {
-        ownOptions_ = {customer_, month_};
-    }
+    BillCommand() : Command(QStringLiteral("bill")) { ownOptions_ = {customer_, month_}; }
 
 private:
     const QCommandLineOption customer_ =

@@ -198,14 +198,17 @@ int Invocation::print(const QJsonObject& object, const QString& text) const {
     return print(asJson() ? printedJson(object) : text);
 }
 
-Command::Command(QString name, QString description, const CommandNeeds& needs)
-    : positionals_(needs.positionals),
-      workspaceUse_(needs.workspace),
-      needsPassphrase_(needs.passphrase),
-      name_(std::move(name)),
-      description_(std::move(description)) {
-    if (!needs.json.isEmpty())
-        json_ = jsonOption(needs.json);
+Command::Command(QString name) : name_(std::move(name)) {
+    // tst_cli checks that every command has its row.
+    const CommandSpec* spec = findCommandSpec(name_);
+    if (spec == nullptr)
+        return;
+    description_ = QString::fromUtf8(spec->description);
+    workspaceUse_ = spec->workspace;
+    positionals_ = spec->positionals;
+    needsPassphrase_ = spec->passphrase;
+    if (spec->json != nullptr)
+        json_ = jsonOption(QString::fromUtf8(spec->json));
 }
 
 CommandHelp Command::help() const {

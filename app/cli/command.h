@@ -27,17 +27,23 @@ enum class WorkspaceUse {
 
 class Command;
 
-// What a command needs besides its own options, declared with its name: the
-// workspace it opens, the most positional arguments it takes, whether it
-// asks for the signing key's passphrase, and what --json prints ("the
-// tokens" is "Print the tokens as JSON."; no --json when empty), which then
-// comes after its own options.
-struct CommandNeeds {
-    WorkspaceUse workspace = WorkspaceUse::None;
-    qsizetype positionals = 0;
-    QString json = {};
-    bool passphrase = false;
+// What a command is, as the table of every command (commandtable.cpp)
+// declares it: its one-line description for its group's help, the
+// workspace it opens, the most positional arguments it takes, what --json
+// prints ("the tokens" is "Print the tokens as JSON."; nullptr: no --json),
+// which then comes after its own options, and whether it asks for the
+// signing key's passphrase.
+struct CommandSpec {
+    const char* name;
+    const char* description;
+    WorkspaceUse workspace;
+    qsizetype positionals;
+    const char* json;
+    bool passphrase;
 };
+
+// The row of the command `name`; nullptr when the table has none.
+[[nodiscard]] const CommandSpec* findCommandSpec(QStringView name);
 
 // `error` as the workspace's state rather than the command line's mistake:
 // the same message, a code fail() reports with exit status 1.
@@ -59,7 +65,7 @@ public:
     [[nodiscard]] bool isSet(const QCommandLineOption& option) const {
         return parser_.isSet(option);
     }
-    // Whether --json, as the command's needs declare it, was given.
+    // Whether --json, as the command's row declares it, was given.
     [[nodiscard]] bool asJson() const;
     [[nodiscard]] const QString& name() const;
 
@@ -111,7 +117,7 @@ public:
     // Print `object` when the option `json` is given, else `text`; success.
     // People's formatting and machines' stay two functions over one result.
     int print(const QCommandLineOption& json, const QJsonObject& object, const QString& text) const;
-    // The same with the --json of the command's needs.
+    // The same with the --json of the command's row.
     int print(const QJsonObject& object, const QString& text) const;
 
 private:
@@ -172,7 +178,7 @@ public:
     [[nodiscard]] const QString& description() const { return description_; }
     [[nodiscard]] WorkspaceUse workspaceUse() const { return workspaceUse_; }
     [[nodiscard]] bool needsPassphrase() const { return needsPassphrase_; }
-    // Its --json, when its needs declare one.
+    // Its --json, when its row declares one.
     [[nodiscard]] const std::optional<QCommandLineOption>& json() const { return json_; }
     // The help screen: the command's options with --passphrase-file when it
     // needs one (before a last --json), then --help.
@@ -189,7 +195,8 @@ public:
     [[nodiscard]] int run(const CliContext& context, const QStringList& arguments) const;
 
 protected:
-    Command(QString name, QString description, const CommandNeeds& needs = {});
+    // Its description and needs are its row in the table (CommandSpec).
+    explicit Command(QString name);
     [[nodiscard]] virtual int execute(Invocation& call) const = 0;
 
     QList<QCommandLineOption> ownOptions_;  // without --passphrase-file and --help
@@ -203,13 +210,12 @@ private:
     std::optional<QCommandLineOption> json_;
 };
 
-// A command with no options but the --json of its needs: its work is one
+// A command with no options but the --json of its row: its work is one
 // function, so it needs no class of its own.
 class PlainCommand final : public Command {
 public:
     using Body = int (*)(Invocation& call);
-    PlainCommand(QString name, QString description, const CommandNeeds& needs, Body body)
-        : Command(std::move(name), std::move(description), needs), body_(body) {}
+    PlainCommand(QString name, Body body) : Command(std::move(name)), body_(body) {}
 
 private:
     [[nodiscard]] int execute(Invocation& call) const override { return body_(call); }

@@ -34,10 +34,7 @@ QCommandLineOption emailOption() {
 class ChangeCustomer final : public Command {
 public:
     explicit ChangeCustomer(bool adding)
-        : Command(adding ? QStringLiteral("customer add") : QStringLiteral("customer edit"),
-                  adding ? QStringLiteral("Add a customer (a new id)")
-                         : QStringLiteral("Change a customer's name or email"),
-                  {.workspace = WorkspaceUse::Existing, .positionals = 1}),
+        : Command(adding ? QStringLiteral("customer add") : QStringLiteral("customer edit")),
           adding_(adding) {
         ownOptions_ = {name_, email_};
     }
@@ -112,16 +109,8 @@ int listCustomers(Invocation& call) {
 const CommandGroup& customerCommands() {
     static const ChangeCustomer add(true);
     static const ChangeCustomer edit(false);
-    static const PlainCommand show(QStringLiteral("customer show"),
-                                   QStringLiteral("Show one customer"),
-                                   {.workspace = WorkspaceUse::Existing,
-                                    .positionals = 1,
-                                    .json = QStringLiteral("the customer")},
-                                   &showCustomer);
-    static const PlainCommand list(
-        QStringLiteral("customer list"), QStringLiteral("List the customers"),
-        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the customers")},
-        &listCustomers);
+    static const PlainCommand show(QStringLiteral("customer show"), &showCustomer);
+    static const PlainCommand list(QStringLiteral("customer list"), &listCustomers);
     static const CommandGroup group{QStringLiteral("customer"),
                                     QStringLiteral("Manages the workspace's customers."),
                                     {&add, &edit, &show, &list}};

@@ -11,11 +11,7 @@ namespace {
 
 class DemoCommand final : public Command {
 public:
-    DemoCommand()
-        : Command(QStringLiteral("demo"),
-                  QStringLiteral("Create the deterministic demo workspace in a new file")) {
-        ownOptions_ = {db_};
-    }
+    DemoCommand() : Command(QStringLiteral("demo")) { ownOptions_ = {db_}; }
 
 private:
     const QCommandLineOption db_{

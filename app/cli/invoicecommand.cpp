@@ -67,11 +67,7 @@ QString invoiceText(const Invoice& invoice) {
 
 class InvoiceIssueCommand final : public Command {
 public:
-    InvoiceIssueCommand()
-        : Command(
-              QStringLiteral("invoice issue"),
-              QStringLiteral("Issue a customer's invoice for an ended month (numbered, immutable)"),
-              {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the issued invoice")}) {
+    InvoiceIssueCommand() : Command(QStringLiteral("invoice issue")) {
         ownOptions_ = {customer, month, output};
     }
 
@@ -124,13 +120,7 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
 
 class InvoiceListCommand final : public Command {
 public:
-    InvoiceListCommand()
-        : Command(QStringLiteral("invoice list"),
-                  QStringLiteral("List issued invoices and their status"),
-                  {.workspace = WorkspaceUse::Existing,
-                   .json = QStringLiteral("the invoices, lines included")}) {
-        ownOptions_ = {customer};
-    }
+    InvoiceListCommand() : Command(QStringLiteral("invoice list")) { ownOptions_ = {customer}; }
 
 private:
     const QCommandLineOption customer =
@@ -162,12 +152,7 @@ int InvoiceListCommand::execute(Invocation& call) const {
 
 class InvoiceShowCommand final : public Command {
 public:
-    InvoiceShowCommand()
-        : Command(QStringLiteral("invoice show"),
-                  QStringLiteral("Show one invoice as stored (text, JSON or PDF)"),
-                  {.workspace = WorkspaceUse::Existing, .positionals = 1}) {
-        ownOptions_ = {json, output};
-    }
+    InvoiceShowCommand() : Command(QStringLiteral("invoice show")) { ownOptions_ = {json, output}; }
 
     // The invoice's PDF needs fonts, which only the GUI layer loads.
     bool needsGui(const QCommandLineParser& parser) const override {
@@ -200,14 +185,7 @@ int InvoiceShowCommand::execute(Invocation& call) const {
 
 class InvoiceCreditCommand final : public Command {
 public:
-    InvoiceCreditCommand()
-        : Command(QStringLiteral("invoice credit"),
-                  QStringLiteral("Cancel an invoice in full with a credit note"),
-                  {.workspace = WorkspaceUse::Existing,
-                   .positionals = 1,
-                   .json = QStringLiteral("the credit note")}) {
-        ownOptions_ = {reason};
-    }
+    InvoiceCreditCommand() : Command(QStringLiteral("invoice credit")) { ownOptions_ = {reason}; }
 
 private:
     const QCommandLineOption reason = QCommandLineOption(

@@ -25,12 +25,7 @@ QJsonObject keyJson(const SigningKeyInfo& key) {
 class AddKeyCommand final : public Command {
 public:
     explicit AddKeyCommand(bool rotating)
-        : Command(rotating ? QStringLiteral("keys rotate") : QStringLiteral("keys generate"),
-                  rotating ? QStringLiteral("Replace the signing key; the old one keeps verifying")
-                           : QStringLiteral("Make the workspace's first signing key"),
-                  {.workspace = rotating ? WorkspaceUse::Existing : WorkspaceUse::OpenOrCreate,
-                   .json = QStringLiteral("the new key"),
-                   .passphrase = true}),
+        : Command(rotating ? QStringLiteral("keys rotate") : QStringLiteral("keys generate")),
           rotating_(rotating) {}
 
 private:
@@ -119,10 +114,7 @@ int listKeys(Invocation& call) {
 
 class KeysExportPublicCommand final : public Command {
 public:
-    KeysExportPublicCommand()
-        : Command(QStringLiteral("keys export-public"),
-                  QStringLiteral("Print or write a public key (PEM) for customers"),
-                  {.workspace = WorkspaceUse::Existing}) {
+    KeysExportPublicCommand() : Command(QStringLiteral("keys export-public")) {
         ownOptions_ = {kid, output};
     }
 
@@ -152,12 +144,7 @@ int KeysExportPublicCommand::execute(Invocation& call) const {
 
 class KeysImportPublicCommand final : public Command {
 public:
-    KeysImportPublicCommand()
-        : Command(QStringLiteral("keys import-public"),
-                  QStringLiteral("Trust a vendor's public key (customer workspaces)"),
-                  {.workspace = WorkspaceUse::OpenOrCreate,
-                   .positionals = 1,
-                   .json = QStringLiteral("the imported key")}) {
+    KeysImportPublicCommand() : Command(QStringLiteral("keys import-public")) {
         ownOptions_ = {customer};
     }
 
@@ -207,9 +194,7 @@ int KeysImportPublicCommand::execute(Invocation& call) const {
 const CommandGroup& keysCommands() {
     static const AddKeyCommand cGenerate(false);
     static const AddKeyCommand cRotate(true);
-    static const PlainCommand cList(
-        QStringLiteral("keys list"), QStringLiteral("List the keys the workspace trusts"),
-        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the keys")}, &listKeys);
+    static const PlainCommand cList(QStringLiteral("keys list"), &listKeys);
     static const KeysExportPublicCommand cExportPublic;
     static const KeysImportPublicCommand cImportPublic;
     static const CommandGroup group{

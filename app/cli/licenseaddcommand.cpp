@@ -21,14 +21,7 @@ QString addedText(const AddedLicense& added, const QDateTime& now) {
 
 class LicenseAddCommand final : public Command {
 public:
-    LicenseAddCommand()
-        : Command(QStringLiteral("license add"),
-                  QStringLiteral("Keep a license received from the vendor (file or key)"),
-                  {.workspace = WorkspaceUse::Existing,
-                   .positionals = 1,
-                   .json = QStringLiteral("the license added")}) {
-        ownOptions_ = {key_};
-    }
+    LicenseAddCommand() : Command(QStringLiteral("license add")) { ownOptions_ = {key_}; }
 
 private:
     const QCommandLineOption key_ = licenseKeyOption();

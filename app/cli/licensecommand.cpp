@@ -291,20 +291,6 @@ Result<Signing> prepareSigning(Invocation& call, const QString& targetId = {},
     return signing;
 }
 
-// A command that signs: it declares the workspace and the passphrase.
-class SigningCommand : public Command {
-protected:
-    SigningCommand(QString name, QString description, CommandNeeds needs = {})
-        : Command(std::move(name), std::move(description), signing(std::move(needs))) {}
-
-private:
-    static CommandNeeds signing(CommandNeeds needs) {
-        needs.workspace = WorkspaceUse::Existing;
-        needs.passphrase = true;
-        return needs;
-    }
-};
-
 // The -o file is opened before anything is signed, so a path that cannot be
 // written fails before a license exists.
 struct PendingLicenseFile {
@@ -362,14 +348,9 @@ int signAndPrint(const Invocation& call, const QString& outputPath, bool json, S
 // ---------------------------------------------------------------------------
 // renew and upgrade
 
-class RenewCommand final : public SigningCommand {
+class RenewCommand final : public Command {
 public:
-    RenewCommand()
-        : SigningCommand(QStringLiteral("license renew"),
-                         QStringLiteral("Issue the same terms for another period"),
-                         {.positionals = 1}) {
-        ownOptions_ = options_.outputs();
-    }
+    RenewCommand() : Command(QStringLiteral("license renew")) { ownOptions_ = options_.outputs(); }
 
 private:
     const TermOptions options_;
@@ -428,11 +409,9 @@ Result<UpgradeRequest> readUpgradeRequest(const QString& path) {
     return request;
 }
 
-class IssueCommand final : public SigningCommand {
+class IssueCommand final : public Command {
 public:
-    IssueCommand()
-        : SigningCommand(QStringLiteral("license issue"),
-                         QStringLiteral("Issue and sign a license")) {
+    IssueCommand() : Command(QStringLiteral("license issue")) {
         ownOptions_ = QList<QCommandLineOption>{options_.customer, options_.name, fromRequest_} +
                       options_.changes() + options_.outputs();
     }
@@ -536,12 +515,9 @@ private:
     }
 };
 
-class UpgradeCommand final : public SigningCommand {
+class UpgradeCommand final : public Command {
 public:
-    UpgradeCommand()
-        : SigningCommand(QStringLiteral("license upgrade"),
-                         QStringLiteral("Issue changed terms that supersede a license"),
-                         {.positionals = 1}) {
+    UpgradeCommand() : Command(QStringLiteral("license upgrade")) {
         ownOptions_ = options_.changes() + options_.outputs();
     }
 
@@ -596,14 +572,9 @@ private:
 // ---------------------------------------------------------------------------
 // revoke
 
-class RevokeCommand final : public SigningCommand {
+class RevokeCommand final : public Command {
 public:
-    RevokeCommand()
-        : SigningCommand(QStringLiteral("license revoke"),
-                         QStringLiteral("Revoke a license and publish a new revocation list"),
-                         {.positionals = 1, .json = QStringLiteral("the revocation")}) {
-        ownOptions_ = {reason_};
-    }
+    RevokeCommand() : Command(QStringLiteral("license revoke")) { ownOptions_ = {reason_}; }
 
 private:
     const QCommandLineOption reason_{QStringLiteral("reason"),

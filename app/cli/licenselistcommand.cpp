@@ -22,10 +22,7 @@ const QString kRecordJsonShape = QStringLiteral(
 
 class LicenseListCommand final : public Command {
 public:
-    LicenseListCommand()
-        : Command(QStringLiteral("license list"),
-                  QStringLiteral("List the licenses in the registry"),
-                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the licenses")}) {
+    LicenseListCommand() : Command(QStringLiteral("license list")) {
         ownOptions_ = {customer, state};
     }
 
@@ -83,13 +80,7 @@ int LicenseListCommand::execute(Invocation& call) const {
 
 class LicenseShowCommand final : public Command {
 public:
-    LicenseShowCommand()
-        : Command(QStringLiteral("license show"), QStringLiteral("Show one license in full"),
-                  {.workspace = WorkspaceUse::Existing,
-                   .positionals = 1,
-                   .json = QStringLiteral("the license")}) {
-        ownOptions_ = {output};
-    }
+    LicenseShowCommand() : Command(QStringLiteral("license show")) { ownOptions_ = {output}; }
 
 private:
     const QCommandLineOption output =

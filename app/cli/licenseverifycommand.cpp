@@ -118,13 +118,7 @@ std::optional<RevocationList> appliedList(Workspace& workspace, const QByteArray
 
 class LicenseVerifyCommand final : public Command {
 public:
-    LicenseVerifyCommand()
-        : Command(QStringLiteral("license verify"),
-                  QStringLiteral("Check a license key or file: valid, expired, revoked, …"),
-                  // Verify reads the workspace when there is one, never creates it.
-                  {.workspace = WorkspaceUse::Existing,
-                   .positionals = 1,
-                   .json = QStringLiteral("the outcome and the license")}) {
+    LicenseVerifyCommand() : Command(QStringLiteral("license verify")) {
         ownOptions_ = {key_, publicKey_, revocations_};
     }
 

@@ -215,17 +215,8 @@ int importPriceBook(Invocation& call) {
 }  // namespace
 
 const CommandGroup& priceBookCommands() {
-    static const PlainCommand show(QStringLiteral("pricebook show"),
-                                   QStringLiteral("Show the current price book (text or --json)"),
-                                   {.workspace = WorkspaceUse::OpenOrCreate,
-                                    .json = QStringLiteral("the price book document")},
-                                   &showPriceBook);
-    static const PlainCommand import(QStringLiteral("pricebook import"),
-                                     QStringLiteral("Use a price book document (JSON) from now on"),
-                                     {.workspace = WorkspaceUse::OpenOrCreate,
-                                      .positionals = 1,
-                                      .json = QStringLiteral("what was imported")},
-                                     &importPriceBook);
+    static const PlainCommand show(QStringLiteral("pricebook show"), &showPriceBook);
+    static const PlainCommand import(QStringLiteral("pricebook import"), &importPriceBook);
     static const CommandGroup group{QStringLiteral("pricebook"),
                                     QStringLiteral("Works with the workspace's price book."),
                                     {&show, &import}};

@@ -100,11 +100,7 @@ QString pricesNote(const PriceBookVersion& prices) {
 
 class QuoteCommand final : public Command {
 public:
-    QuoteCommand()
-        : Command(QStringLiteral("quote"),
-                  QStringLiteral("Price a subscription on one tier, or compare every tier"),
-                  {.workspace = WorkspaceUse::OpenOrCreate,
-                   .json = QStringLiteral("the bill (or the comparison)")}) {
+    QuoteCommand() : Command(QStringLiteral("quote")) {
         ownOptions_ = {
             options_.tier,     options_.compare,     options_.requests,          options_.seats,
             options_.agents,   options_.policyPacks, options_.complianceModules, options_.auditTier,

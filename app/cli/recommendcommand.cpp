@@ -119,11 +119,7 @@ QString writtenText(const WrittenRequest& written) {
 
 class RecommendCommand final : public Command {
 public:
-    RecommendCommand()
-        : Command(
-              QStringLiteral("recommend"),
-              QStringLiteral("The cheapest tier that serves a customer's projected usage"),
-              {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the recommendation")}) {
+    RecommendCommand() : Command(QStringLiteral("recommend")) {
         ownOptions_ = {customer_, month_, requestUpgrade_, output_, note_};
     }
 

@@ -48,11 +48,7 @@ Result<QByteArray> renderReport(const CostReport& report, const QString& format,
 
 class CostReportCommand final : public Command {
 public:
-    CostReportCommand()
-        : Command(QStringLiteral("report cost"),
-                  QStringLiteral("The finance cost report of a month by customer and pricing "
-                                 "axis (CSV, JSON, PDF)"),
-                  {.workspace = WorkspaceUse::Existing}) {
+    CostReportCommand() : Command(QStringLiteral("report cost")) {
         ownOptions_ = {month_, customer_, format_, output_};
     }
 

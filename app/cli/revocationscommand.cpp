@@ -13,10 +13,7 @@ namespace {
 
 class RevocationsExportCommand final : public Command {
 public:
-    RevocationsExportCommand()
-        : Command(QStringLiteral("revocations export"),
-                  QStringLiteral("Write the newest signed revocation list for verifiers"),
-                  {.workspace = WorkspaceUse::Existing, .passphrase = true}) {
+    RevocationsExportCommand() : Command(QStringLiteral("revocations export")) {
         ownOptions_ = {output};
     }
 
@@ -108,12 +105,7 @@ int importRevocations(Invocation& call) {
 
 const CommandGroup& revocationsCommands() {
     static const RevocationsExportCommand cExport;
-    static const PlainCommand cImport(QStringLiteral("revocations import"),
-                                      QStringLiteral("Load the vendor's signed revocation list"),
-                                      {.workspace = WorkspaceUse::Existing,
-                                       .positionals = 1,
-                                       .json = QStringLiteral("what the list changed")},
-                                      &importRevocations);
+    static const PlainCommand cImport(QStringLiteral("revocations import"), &importRevocations);
     static const CommandGroup group{
         QStringLiteral("revocations"),
         QStringLiteral("Hands out the signed list of revoked licenses, or loads the vendor's."),

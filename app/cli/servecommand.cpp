@@ -84,14 +84,7 @@ int serve(const Invocation& call, Workspace& workspace, ApiServiceOptions option
 
 class ServeCommand final : public Command {
 public:
-    ServeCommand()
-        : Command(QStringLiteral("serve"),
-                  QStringLiteral("Serve the REST API over HTTP (tokens, ingestion, export, "
-                                 "validation)"),
-                  // The passphrase is optional: only issuing licenses needs it.
-                  {.passphrase = true}) {
-        ownOptions_ = {listen_, db_};
-    }
+    ServeCommand() : Command(QStringLiteral("serve")) { ownOptions_ = {listen_, db_}; }
 
 private:
     const QCommandLineOption listen_{

@@ -18,12 +18,7 @@ QJsonObject tokenJson(const ApiTokenInfo& token) {
 
 class CreateToken final : public Command {
 public:
-    CreateToken()
-        : Command(QStringLiteral("tokens create"),
-                  QStringLiteral("Make a bearer token for the HTTP service (printed once)"),
-                  {.workspace = WorkspaceUse::Existing}) {
-        ownOptions_ = {role_, name_};
-    }
+    CreateToken() : Command(QStringLiteral("tokens create")) { ownOptions_ = {role_, name_}; }
 
 private:
     const QCommandLineOption role_{QStringLiteral("role"),
@@ -94,12 +89,8 @@ int revokeToken(Invocation& call) {
 
 const CommandGroup& tokensCommands() {
     static const CreateToken create;
-    static const PlainCommand list(
-        QStringLiteral("tokens list"), QStringLiteral("List the tokens and their roles"),
-        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the tokens")}, &listTokens);
-    static const PlainCommand revoke(
-        QStringLiteral("tokens revoke"), QStringLiteral("Revoke a token"),
-        {.workspace = WorkspaceUse::Existing, .positionals = 1}, &revokeToken);
+    static const PlainCommand list(QStringLiteral("tokens list"), &listTokens);
+    static const PlainCommand revoke(QStringLiteral("tokens revoke"), &revokeToken);
     static const CommandGroup group{
         QStringLiteral("tokens"),
         QStringLiteral("Manages the bearer tokens of the HTTP service."),

@@ -87,12 +87,7 @@ QJsonObject refusedJson(const QString& path, const QString& why) {
 
 class UsageImportCommand final : public Command {
 public:
-    UsageImportCommand()
-        : Command(QStringLiteral("usage import"),
-                  QStringLiteral("Import usage events from CSV or JSON Lines files"),
-                  {.workspace = WorkspaceUse::OpenOrCreate,
-                   .positionals = std::numeric_limits<qsizetype>::max(),
-                   .json = QStringLiteral("the counts")}) {
+    UsageImportCommand() : Command(QStringLiteral("usage import")) {
         ownOptions_ = {format, skipBad, rejectFile};
     }
 
@@ -236,10 +231,7 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
 
 class UsageSummaryCommand final : public Command {
 public:
-    UsageSummaryCommand()
-        : Command(QStringLiteral("usage summary"),
-                  QStringLiteral("One customer's usage in one month"),
-                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the summary")}) {
+    UsageSummaryCommand() : Command(QStringLiteral("usage summary")) {
         ownOptions_ = {customer, month};
     }
 
@@ -303,10 +295,7 @@ int UsageSummaryCommand::execute(Invocation& call) const {
 
 class UsageSeriesCommand final : public Command {
 public:
-    UsageSeriesCommand()
-        : Command(QStringLiteral("usage series"),
-                  QStringLiteral("One customer's requests per hour or per day"),
-                  {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the series")}) {
+    UsageSeriesCommand() : Command(QStringLiteral("usage series")) {
         ownOptions_ = {customer, from, to, window};
     }
 

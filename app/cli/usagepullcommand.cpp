@@ -225,14 +225,7 @@ constexpr PullOption kPullOptions[] = {
 
 class UsagePullCommand final : public Command {
 public:
-    UsagePullCommand()
-        : Command(QStringLiteral("usage pull"),
-                  QStringLiteral("Pull usage from an 'aicp serve' or an OpenMeter API, safe to "
-                                 "re-run"),
-                  // Like an import, a pull from a service may start a new
-                  // workspace; --name reads a source stored in one, so it
-                  // must exist.
-                  {.workspace = WorkspaceUse::OpenOrCreate, .json = QStringLiteral("the counts")}) {
+    UsagePullCommand() : Command(QStringLiteral("usage pull")) {
         for (const PullOption& option : kPullOptions)
             ownOptions_.append(QCommandLineOption(QString::fromUtf8(option.name),
                                                   QString::fromUtf8(option.description),

@@ -42,11 +42,7 @@ Status createWorkspace(const QString& path, Workspace::Mode mode) {
 
 class CreateWorkspace final : public Command {
 public:
-    CreateWorkspace()
-        : Command(QStringLiteral("workspace create"),
-                  QStringLiteral("Create an empty workspace file (no signing key needed)")) {
-        ownOptions_ = {mode_};
-    }
+    CreateWorkspace() : Command(QStringLiteral("workspace create")) { ownOptions_ = {mode_}; }
 
 private:
     const QCommandLineOption mode_{QStringLiteral("mode"),
@@ -147,11 +143,7 @@ int describeWorkspace(Invocation& call) {
 
 const CommandGroup& workspaceCommands() {
     static const CreateWorkspace create;
-    static const PlainCommand info(
-        QStringLiteral("workspace info"),
-        QStringLiteral("Describe the workspace: mode, schema, identity, counts"),
-        {.workspace = WorkspaceUse::Existing, .json = QStringLiteral("the description")},
-        &describeWorkspace);
+    static const PlainCommand info(QStringLiteral("workspace info"), &describeWorkspace);
     static const CommandGroup group{QStringLiteral("workspace"),
                                     QStringLiteral("Creates a workspace file or describes one."),
                                     {&create, &info}};

@@ -76,6 +76,17 @@ private slots:
         }
     }
 
+    // A command's description and needs are its row in the table of
+    // commands: a command without one would have no description.
+    void everyCommandHasItsRowInTheTable() {
+        for (const aicp::cli::Command* command : aicp::cli::allCommands()) {
+            QVERIFY2(aicp::cli::findCommandSpec(command->name()) != nullptr,
+                     qPrintable(command->name()));
+            QVERIFY2(!command->description().isEmpty(), qPrintable(command->name()));
+        }
+        QCOMPARE(aicp::cli::findCommandSpec(u"no such command"), nullptr);
+    }
+
     // The help files are text, so a number the code decides is written out
     // there: this catches the file falling behind the key store's rule.
     void keyHelpStatesTheMinimumPassphraseLength() {

@@ -1,0 +1,101 @@
+#include "cli/command.h"
+
+#include <limits>
+
+namespace aicp::cli {
+namespace {
+
+constexpr WorkspaceUse kNone = WorkspaceUse::None;
+constexpr WorkspaceUse kExisting = WorkspaceUse::Existing;
+constexpr WorkspaceUse kOpenOrCreate = WorkspaceUse::OpenOrCreate;
+constexpr qsizetype kAnyNumber = std::numeric_limits<qsizetype>::max();
+
+// Every command as its group's help lists it, and what it needs, in the
+// order of `aicp --help`; a command's class declares only its own options
+// and its work. Why a command needs what it does:
+// - verify reads the workspace when there is one and never creates it;
+//   import, a pull from a service and pricebook may start a new one.
+// - serve takes --passphrase-file, but only issuing licenses needs it.
+constexpr CommandSpec kCommandSpecs[] = {
+    {"workspace create", "Create an empty workspace file (no signing key needed)", kNone, 0,
+     nullptr, false},
+    {"workspace info", "Describe the workspace: mode, schema, identity, counts", kExisting, 0,
+     "the description", false},
+    {"customer add", "Add a customer (a new id)", kExisting, 1, nullptr, false},
+    {"customer edit", "Change a customer's name or email", kExisting, 1, nullptr, false},
+    {"customer show", "Show one customer", kExisting, 1, "the customer", false},
+    {"customer list", "List the customers", kExisting, 0, "the customers", false},
+    {"pricebook show", "Show the current price book (text or --json)", kOpenOrCreate, 0,
+     "the price book document", false},
+    {"pricebook import", "Use a price book document (JSON) from now on", kOpenOrCreate, 1,
+     "what was imported", false},
+    {"quote", "Price a subscription on one tier, or compare every tier", kOpenOrCreate, 0,
+     "the bill (or the comparison)", false},
+    {"keys generate", "Make the workspace's first signing key", kOpenOrCreate, 0, "the new key",
+     true},
+    {"keys rotate", "Replace the signing key; the old one keeps verifying", kExisting, 0,
+     "the new key", true},
+    {"keys list", "List the keys the workspace trusts", kExisting, 0, "the keys", false},
+    {"keys export-public", "Print or write a public key (PEM) for customers", kExisting, 0, nullptr,
+     false},
+    {"keys import-public", "Trust a vendor's public key (customer workspaces)", kOpenOrCreate, 1,
+     "the imported key", false},
+    {"license issue", "Issue and sign a license", kExisting, 0, nullptr, true},
+    {"license add", "Keep a license received from the vendor (file or key)", kExisting, 1,
+     "the license added", false},
+    {"license verify", "Check a license key or file: valid, expired, revoked, …", kExisting, 1,
+     "the outcome and the license", false},
+    {"license list", "List the licenses in the registry", kExisting, 0, "the licenses", false},
+    {"license show", "Show one license in full", kExisting, 1, "the license", false},
+    {"license renew", "Issue the same terms for another period", kExisting, 1, nullptr, true},
+    {"license upgrade", "Issue changed terms that supersede a license", kExisting, 1, nullptr,
+     true},
+    {"license revoke", "Revoke a license and publish a new revocation list", kExisting, 1,
+     "the revocation", true},
+    {"revocations export", "Write the newest signed revocation list for verifiers", kExisting, 0,
+     nullptr, true},
+    {"revocations import", "Load the vendor's signed revocation list", kExisting, 1,
+     "what the list changed", false},
+    {"audit verify", "Check the audit log's hash chain", kExisting, 0, "the outcome", false},
+    {"audit list", "List the audit log's entries", kExisting, 0, "the entries", false},
+    {"usage import", "Import usage events from CSV or JSON Lines files", kOpenOrCreate, kAnyNumber,
+     "the counts", false},
+    {"usage summary", "One customer's usage in one month", kExisting, 0, "the summary", false},
+    {"usage series", "One customer's requests per hour or per day", kExisting, 0, "the series",
+     false},
+    {"usage pull", "Pull usage from an 'aicp serve' or an OpenMeter API, safe to re-run",
+     kOpenOrCreate, 0, "the counts", false},
+    {"recommend", "The cheapest tier that serves a customer's projected usage", kExisting, 0,
+     "the recommendation", false},
+    {"bill", "A customer's computed (not issued) bill for a month", kExisting, 0, "the bill",
+     false},
+    {"report cost",
+     "The finance cost report of a month by customer and pricing axis (CSV, JSON, PDF)", kExisting,
+     0, nullptr, false},
+    {"invoice issue", "Issue a customer's invoice for an ended month (numbered, immutable)",
+     kExisting, 0, "the issued invoice", false},
+    {"invoice list", "List issued invoices and their status", kExisting, 0,
+     "the invoices, lines included", false},
+    {"invoice show", "Show one invoice as stored (text, JSON or PDF)", kExisting, 1, nullptr,
+     false},
+    {"invoice credit", "Cancel an invoice in full with a credit note", kExisting, 1,
+     "the credit note", false},
+    {"demo", "Create the deterministic demo workspace in a new file", kNone, 0, nullptr, false},
+    {"serve", "Serve the REST API over HTTP (tokens, ingestion, export, validation)", kNone, 0,
+     nullptr, true},
+    {"tokens create", "Make a bearer token for the HTTP service (printed once)", kExisting, 0,
+     nullptr, false},
+    {"tokens list", "List the tokens and their roles", kExisting, 0, "the tokens", false},
+    {"tokens revoke", "Revoke a token", kExisting, 1, nullptr, false},
+};
+
+}  // namespace
+
+const CommandSpec* findCommandSpec(QStringView name) {
+    for (const CommandSpec& spec : kCommandSpecs)
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    return nullptr;
+}
+
+}  // namespace aicp::cli
