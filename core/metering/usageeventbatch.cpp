@@ -6,23 +6,29 @@ namespace aicp {
 
 Result<UsageEventBatch> UsageEventBatch::create(sqlite3* db, std::int64_t importId,
                                                 std::size_t capacity, UsageEventKeyFunction key) {
+    const auto prepare = [db](std::string_view sql) {
+        return Statement::prepare(db, sql, Statement::Lifetime::Reused);
+    };
     // Answers the stored events that share the key; usually none.
-    auto probe = Statement::prepare(
-        db, "SELECT 1 FROM usage_events WHERE event_key = ?1 AND source = ?2 AND event_id = ?3",
-        Statement::Lifetime::Reused);
-    if (!probe)
-        return probe.error();
-    auto insert = Statement::prepare(
-        db,
+    auto probe = prepare(
+        "SELECT 1 FROM usage_events WHERE event_key = ?1 AND source = ?2 AND event_id = ?3");
+    // Reads the key index alone (it holds the id): no row is read.
+    auto scan = prepare(
+        "SELECT event_key, id FROM usage_events WHERE event_key BETWEEN ?1 AND ?2 "
+        "ORDER BY event_key LIMIT ?3");
+    auto row = prepare("SELECT 1 FROM usage_events WHERE id = ?1 AND source = ?2 AND event_id = ?3");
+    auto insert = prepare(
         "INSERT INTO usage_events (event_key, source, event_id, customer_id, occurred_at, "
         "agent_id, user_id, policy_packs, compliance_modules, quantity, import_id, late) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        Statement::Lifetime::Reused);
-    if (!insert)
-        return insert.error();
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    for (const auto* prepared : {&probe, &scan, &row, &insert}) {
+        if (!*prepared)
+            return prepared->error();
+    }
     // Bindings survive the reset after each run: the import id is bound once.
     AICP_TRY(insert->bindInt64(11, importId));
-    return UsageEventBatch(std::move(probe).value(), std::move(insert).value(),
+    return UsageEventBatch({std::move(probe).value(), std::move(scan).value(),
+                            std::move(row).value(), std::move(insert).value()},
                            std::max<std::size_t>(capacity, 1), key);
 }
 
@@ -43,6 +49,16 @@ void UsageEventBatch::add(const UsageEventRecord& event, bool late) {
         text_.append(fields[i]);
     }
     held_.push_back(held);
+    sorted_ = false;
+}
+
+void UsageEventBatch::sort() {
+    if (sorted_)
+        return;
+    std::sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
+        return a.key != b.key ? a.key < b.key : a.order < b.order;
+    });
+    sorted_ = true;
 }
 
 UsageEventRecord UsageEventBatch::record(const Held& held) const {
@@ -65,39 +81,94 @@ UsageEventRecord UsageEventBatch::record(const Held& held) const {
     return event;
 }
 
-Result<bool> UsageEventBatch::isStored(std::int64_t key, const UsageEventRecord& event) {
-    AICP_TRY(probe_.bindInt64(1, key));
-    AICP_TRY(probe_.bindUtf8View(2, event.source));
-    AICP_TRY(probe_.bindUtf8View(3, event.id));
-    auto found = probe_.step();
-    probe_.reset();
-    return found;
+Status UsageEventBatch::scanStoredKeys() {
+    scanned_ = false;
+    storedKeys_.clear();
+    if (probeEach_ || held_.empty())
+        return {};
+    const std::size_t most = kScanFactor * held_.size();
+    Statement& scan = statements_.scan;
+    AICP_TRY(scan.bindInt64(1, held_.front().key));
+    AICP_TRY(scan.bindInt64(2, held_.back().key));
+    AICP_TRY(scan.bindInt64(3, std::int64_t(most) + 1));
+    AICP_TRY(scan.forEachRow([this](const Statement& row) -> Status {
+        storedKeys_.push_back({row.int64(0), row.int64(1)});
+        return {};
+    }));
+    if (storedKeys_.size() > most) {
+        probeEach_ = true;
+        storedKeys_ = {};
+        return {};
+    }
+    scanned_ = true;
+    return {};
+}
+
+Result<bool> UsageEventBatch::isStored(std::size_t runStart, std::size_t at,
+                                       const UsageEventRecord& event) {
+    const std::int64_t key = held_[at].key;
+    if (!scanned_) {
+        // The probe also finds the events this write() stored before.
+        Statement& probe = statements_.probe;
+        AICP_TRY(probe.bindInt64(1, key));
+        AICP_TRY(probe.bindUtf8View(2, event.source));
+        AICP_TRY(probe.bindUtf8View(3, event.id));
+        auto found = probe.step();
+        probe.reset();
+        return found;
+    }
+    // Earlier events of this batch with the same key are not in the scan.
+    for (std::size_t earlier = runStart; earlier < at; ++earlier) {
+        if (!held_[earlier].stored)
+            continue;
+        const UsageEventRecord other = record(held_[earlier]);
+        if (other.source == event.source && other.id == event.id)
+            return true;
+    }
+    const auto [first, last] = std::equal_range(
+        storedKeys_.begin(), storedKeys_.end(), StoredKey{key, 0},
+        [](const StoredKey& a, const StoredKey& b) { return a.key < b.key; });
+    for (auto stored = first; stored != last; ++stored) {
+        Statement& row = statements_.row;
+        AICP_TRY(row.bindInt64(1, stored->id));
+        AICP_TRY(row.bindUtf8View(2, event.source));
+        AICP_TRY(row.bindUtf8View(3, event.id));
+        auto same = row.step();
+        row.reset();
+        if (!same || *same)
+            return same;
+    }
+    return false;
 }
 
 Status UsageEventBatch::insert(std::int64_t key, const UsageEventRecord& event, bool late) {
-    AICP_TRY(insert_.bindInt64(1, key));
-    AICP_TRY(insert_.bindUtf8View(2, event.source));
-    AICP_TRY(insert_.bindUtf8View(3, event.id));
-    AICP_TRY(insert_.bindUtf8View(4, event.customer));
-    AICP_TRY(insert_.bindInt64(5, event.occurredAt));
-    AICP_TRY(insert_.bindUtf8View(6, event.agent));
-    AICP_TRY(insert_.bindUtf8View(7, event.user));
-    AICP_TRY(insert_.bindUtf8View(8, event.policyPacks));
-    AICP_TRY(insert_.bindUtf8View(9, event.complianceModules));
-    AICP_TRY(insert_.bindInt64(10, event.quantity));
-    AICP_TRY(insert_.bindInt64(12, late ? 1 : 0));
-    return insert_.execute();
+    Statement& insert = statements_.insert;
+    AICP_TRY(insert.bindInt64(1, key));
+    AICP_TRY(insert.bindUtf8View(2, event.source));
+    AICP_TRY(insert.bindUtf8View(3, event.id));
+    AICP_TRY(insert.bindUtf8View(4, event.customer));
+    AICP_TRY(insert.bindInt64(5, event.occurredAt));
+    AICP_TRY(insert.bindUtf8View(6, event.agent));
+    AICP_TRY(insert.bindUtf8View(7, event.user));
+    AICP_TRY(insert.bindUtf8View(8, event.policyPacks));
+    AICP_TRY(insert.bindUtf8View(9, event.complianceModules));
+    AICP_TRY(insert.bindInt64(10, event.quantity));
+    AICP_TRY(insert.bindInt64(12, late ? 1 : 0));
+    return insert.execute();
 }
 
 Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
-    std::sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
-        return a.key != b.key ? a.key < b.key : a.order < b.order;
-    });
+    sort();
+    AICP_TRY(scanStoredKeys());
     // An event equal to an earlier one of the batch finds it stored: the
-    // earlier one sorts first and is inserted before it is probed.
-    for (const Held& held : held_) {
+    // earlier one sorts first and is inserted before it is looked up.
+    std::size_t runStart = 0;
+    for (std::size_t at = 0; at < held_.size(); ++at) {
+        Held& held = held_[at];
+        if (at > 0 && held_[at - 1].key != held.key)
+            runStart = at;
         const UsageEventRecord event = record(held);
-        auto found = isStored(held.key, event);
+        auto found = isStored(runStart, at, event);
         if (!found)
             return found.error();
         if (*found) {
@@ -105,6 +176,7 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
             continue;
         }
         AICP_TRY(insert(held.key, event, held.late));
+        held.stored = true;
         ++counts.stored;
         counts.late += held.late ? 1 : 0;
         if (stored)
@@ -112,6 +184,7 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
     }
     held_.clear();
     text_.clear();
+    storedKeys_.clear();
     return {};
 }
 

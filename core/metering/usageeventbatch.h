@@ -24,11 +24,21 @@ namespace aicp {
 // Within a key, events keep their order in the file, so the first of two
 // equal events is the one stored. The lookup compares source and id, so two
 // events sharing a key are both stored. Runs inside the import's transaction.
+//
+// The lookup: while the stored keys in the batch's key range are few (up to
+// kScanFactor per held event), one scan of the key index reads them all and
+// only an event whose key is among them reads a stored row; time-ordered
+// ids (UUIDv7) after the stored ones find an empty range and read nothing.
+// Once a range holds more, every later batch of the import looks each event
+// up in the index instead: a scan reads at most kScanFactor entries per
+// event, far cheaper than a lookup each, so the scan that finds a range too
+// full costs little and happens once.
 class UsageEventBatch {
 public:
     // Big enough to make each pass over the key index worth it, small enough
     // (about 25 MiB of held events) to leave the page cache the memory.
-    static constexpr std::size_t kDefaultCapacity = 128 * 1024;
+    static constexpr std::size_t kDefaultCapacity = 64 * 1024;
+    static constexpr std::size_t kScanFactor = 4;
 
     // What a write() found.
     struct Counts {
@@ -47,6 +57,9 @@ public:
 
     // Copies the event; write() once full() says so.
     void add(const UsageEventRecord& event, bool late);
+    // Puts the held events in key order, which write() needs; touches no
+    // database, so another thread may do it.
+    void sort();
     [[nodiscard]] bool full() const { return held_.size() >= capacity_; }
     [[nodiscard]] bool empty() const { return held_.empty(); }
     // Stores the held events, adds what it found to `counts` and empties the
@@ -61,24 +74,43 @@ private:
         std::uint32_t textAt = 0;
         std::array<std::uint16_t, 7> lengths{};
         bool late = false;
+        bool stored = false;  // by this write()
         std::int64_t occurredAt = 0;
         std::int64_t quantity = 0;
     };
 
-    UsageEventBatch(Statement probe, Statement insert, std::size_t capacity,
-                    UsageEventKeyFunction key)
-        : probe_(std::move(probe)), insert_(std::move(insert)), capacity_(capacity), key_(key) {}
+    // A stored event's key and id (its row), from the scan.
+    struct StoredKey {
+        std::int64_t key = 0;
+        std::int64_t id = 0;
+    };
+    struct Statements {
+        Statement probe;  // stored events with a key, source and id
+        Statement scan;   // stored keys in a range, in key order
+        Statement row;    // a stored event's source and id
+        Statement insert;
+    };
+
+    UsageEventBatch(Statements statements, std::size_t capacity, UsageEventKeyFunction key)
+        : statements_(std::move(statements)), capacity_(capacity), key_(key) {}
 
     [[nodiscard]] UsageEventRecord record(const Held& held) const;
-    [[nodiscard]] Result<bool> isStored(std::int64_t key, const UsageEventRecord& event);
+    [[nodiscard]] Status scanStoredKeys();
+    // Whether the event at `at` is stored; `runStart`: the first held event
+    // with its key.
+    [[nodiscard]] Result<bool> isStored(std::size_t runStart, std::size_t at,
+                                        const UsageEventRecord& event);
     [[nodiscard]] Status insert(std::int64_t key, const UsageEventRecord& event, bool late);
 
-    Statement probe_;
-    Statement insert_;
+    Statements statements_;
     std::size_t capacity_;
     UsageEventKeyFunction key_;
     std::vector<Held> held_;
     std::string text_;
+    bool sorted_ = true;
+    std::vector<StoredKey> storedKeys_;  // in the batch's range, when scanned
+    bool scanned_ = false;               // this batch's stored keys are in storedKeys_
+    bool probeEach_ = false;             // a range held too many keys to scan
 };
 
 }  // namespace aicp

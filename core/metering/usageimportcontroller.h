@@ -53,8 +53,9 @@ public:
     };
 
     // What a caller that prints as it goes (the command line) hears of each
-    // file, on the thread that runs run(): a file about to be read, its
-    // progress, and its outcome once committed, refused or cancelled.
+    // file: a file about to be read and its outcome once committed, refused
+    // or cancelled, on the thread that runs run(); its progress from the
+    // thread the importer reads the file on. Never two calls at once.
     struct FileEvents {
         std::function<void(const QString& path)> started;
         std::function<void(const UsageImportProgress& progress)> progress;

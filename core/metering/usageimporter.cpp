@@ -1,6 +1,7 @@
 #include "metering/usageimporter.h"
 
 #include "common/utctime.h"
+#include "metering/batchchannel.h"
 #include "metering/chunkedinput.h"
 #include "metering/csveventreader.h"
 #include "metering/jsonleventreader.h"
@@ -12,8 +13,10 @@
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
+#include <array>
 #include <memory>
 #include <string>
+#include <thread>
 #include <unordered_set>
 
 #include <QDir>
@@ -199,12 +202,15 @@ public:
         auto batch = UsageEventBatch::create(db_, report_.importId);
         if (!batch)
             return batch.error();
+        auto second = UsageEventBatch::create(db_, report_.importId);
+        if (!second)
+            return second.error();
         auto aggregator = UsageAggregator::create(db_);
         if (!aggregator)
             return aggregator.error();
         ClosedMonths closed;
         AICP_TRY(closed.load(db_));
-        AICP_TRY(readAll(**reader, *batch, *aggregator, closed, rejects.get()));
+        AICP_TRY(readAll(**reader, {&*batch, &*second}, *aggregator, closed, rejects.get()));
         AICP_TRY(finish(rejects.get()));
         AICP_TRY(transaction->commit());
         if (options_.progress)
@@ -231,14 +237,54 @@ public:
         return reader;
     }
 
-    // Every row: validated, then held in the batch, which stores it once (or
-    // counts it as a duplicate) and has it aggregated; a bad row stops the
+    // Every row: read and validated on a thread of its own, then held in a
+    // batch, which this thread stores once (or counts as a duplicate) and
+    // has aggregated while the next batch is read; a bad row stops the
     // import unless there is a reject file.
-    Status readAll(UsageEventReader& reader, UsageEventBatch& batch, UsageAggregator& aggregator,
-                   ClosedMonths& closed, RejectFile* rejects) {
+    Status readAll(UsageEventReader& reader, std::array<UsageEventBatch*, 2> batches,
+                   UsageAggregator& aggregator, ClosedMonths& closed, RejectFile* rejects) {
+        BatchChannel<UsageEventBatch> toWrite;
+        BatchChannel<UsageEventBatch> toFill;
+        toFill.push(batches[1]);
+        Status read;
+        std::thread reading([&] {
+            read = readBatches(reader, batches[0], toWrite, toFill, closed, rejects);
+            // Nothing more to fill: the batches written from now on are not
+            // handed back.
+            toFill.abort();
+            if (read.ok())
+                toWrite.finish();
+            else
+                toWrite.abort();
+        });
+        Status written;
+        while (UsageEventBatch* batch = toWrite.pop()) {
+            written = write(*batch, aggregator);
+            if (!written.ok())
+                break;
+            static_cast<void>(toFill.push(batch));  // false once reading is over
+        }
+        if (!written.ok()) {
+            toWrite.abort();
+            toFill.abort();
+        }
+        reading.join();
+        AICP_TRY(written);
+        AICP_TRY(read);
+        return aggregator.flush();
+    }
+
+    // The reading side of readAll: fills `batch`, hands it over when full
+    // and goes on with the one handed back.
+    Status readBatches(UsageEventReader& reader, UsageEventBatch* batch,
+                       BatchChannel<UsageEventBatch>& toWrite,
+                       BatchChannel<UsageEventBatch>& toFill, ClosedMonths& closed,
+                       RejectFile* rejects) {
         UsageEventValidator validator(report_.format == UsageFormat::Csv
                                           ? UsageEventValidator::Naming::Csv
                                           : UsageEventValidator::Naming::CloudEvents);
+        // The writing side failed and says why; this side only stops.
+        const Error stopped = Error::internal(QStringLiteral("the import stopped"));
         RawUsageEvent raw;
         UsageEventRecord event;
         RowIssue issue;
@@ -254,16 +300,20 @@ public:
             if (!good) {
                 AICP_TRY(reject(raw, issue, rejects));
             } else {
-                batch.add(event, closed.contains(event.customer, event.occurredAt));
-                if (batch.full())
-                    AICP_TRY(write(batch, aggregator));
+                batch->add(event, closed.contains(event.customer, event.occurredAt));
+                if (batch->full()) {
+                    batch->sort();
+                    if (!toWrite.push(batch) || (batch = toFill.pop()) == nullptr)
+                        return stopped;
+                }
             }
             if (report_.rows % kCheckEveryRows == 0)
                 AICP_TRY(checkpoint());
         }
-        AICP_TRY(write(batch, aggregator));
-        AICP_TRY(checkpoint());
-        return aggregator.flush();
+        batch->sort();
+        if (!batch->empty() && !toWrite.push(batch))
+            return stopped;
+        return checkpoint();
     }
 
     Status reject(const RawUsageEvent& raw, const RowIssue& issue, RejectFile* rejects) {

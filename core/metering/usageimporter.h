@@ -40,7 +40,9 @@ struct UsageImportOptions {
     // reason" comment; for CSV the header comes first, so the file imports
     // again once fixed and stripped of the comments.
     QString rejectFile;
-    // Called from the importing thread every few thousand rows and at the end.
+    // Called every few thousand rows from the thread that reads the file (an
+    // import reads on a thread of its own while it writes), and at the end
+    // from the importing thread; never two calls at once.
     std::function<void(const UsageImportProgress&)> progress;
     // A stop request ends the import with Error::Code::Cancelled and nothing
     // written.

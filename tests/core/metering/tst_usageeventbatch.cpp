@@ -7,6 +7,9 @@
 #include "storage/usageeventkey.h"
 #include "support/tempworkspace.h"
 
+#include <string>
+#include <vector>
+
 #include <QTest>
 
 #include <sqlite3.h>
@@ -127,6 +130,28 @@ private slots:
         const UsageEventBatch::Counts again = store(events, 4, &sameKey).value();
         QCOMPARE(again.stored, 0);
         QCOMPARE(again.duplicates, 6);
+    }
+
+    void aKeyRangeTooFullToScanIsLookedUpEventByEvent() {
+        // Twenty events under one key fill a two-event batch's key range
+        // beyond what a scan reads (kScanFactor per event): the later
+        // batches look each event up, and still store each event once.
+        std::vector<std::string> ids;
+        for (int i = 0; i < 20; ++i)
+            ids.push_back("e" + std::to_string(i));
+        std::vector<UsageEventRecord> events;
+        for (const std::string& id : ids)  // the records view the ids
+            events.push_back(eventOf("gw", id));
+        QCOMPARE(store(events, 20, &sameKey).value().stored, 20);
+        QVERIFY(events.size() > 2 * UsageEventBatch::kScanFactor);
+
+        events.push_back(eventOf("gw", "new-1"));
+        events.push_back(eventOf("gw", "new-2"));
+        events.push_back(eventOf("gw", "new-1"));
+        const UsageEventBatch::Counts again = store(events, 2, &sameKey).value();
+        QCOMPARE(again.stored, 2);
+        QCOMPARE(again.duplicates, 21);
+        QCOMPARE(count("SELECT count(*) FROM usage_events"), 22);
     }
 
     void theFirstOfEqualEventsInAFileIsTheOneStored() {
