@@ -31,6 +31,13 @@ void setMuted(QWidget* widget) {
     widget->setPalette(palette);
 }
 
+QLabel* mutedLabel(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    setMuted(label);
+    return label;
+}
+
 void showStatus(QLabel* label, const QString& text, bool problem) {
     const QPalette page =
         label->parentWidget() ? label->parentWidget()->palette() : label->palette();
@@ -42,13 +49,26 @@ void showStatus(QLabel* label, const QString& text, bool problem) {
     label->setVisible(!text.isEmpty());
 }
 
+QVBoxLayout* cardColumn(QWidget* card, const QString& title, const QMargins& margins, int spacing) {
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(margins);
+    layout->setSpacing(spacing);
+    layout->addWidget(sectionTitle(title, card));
+    return layout;
+}
+
+void showMessageLine(QLabel* label, const QWidget* page, const QString& text, bool problem) {
+    QPalette colours = label->palette();
+    colours.setColor(QPalette::WindowText, problem ? theme::warningText(page->palette())
+                                                   : theme::mutedText(page->palette()));
+    label->setPalette(colours);
+    label->setText(text);
+}
+
 QWidget* titledCard(const QString& title, QWidget* body, QLabel* note, QWidget* parent) {
     auto* card = new CardFrame(parent);
     const int gap = theme::spacing(card->font(), 0.6);
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(gap, gap, gap, gap);
-    layout->setSpacing(gap / 2);
-    layout->addWidget(sectionTitle(title, card));
+    QVBoxLayout* layout = cardColumn(card, title, QMargins(gap, gap, gap, gap), gap / 2);
     if (body->accessibleName().isEmpty())
         body->setAccessibleName(title);
     if (note)

@@ -10,6 +10,8 @@
 
 class QLabel;
 class QListWidget;
+class QMargins;
+class QVBoxLayout;
 class QWidget;
 
 namespace aicp {
@@ -20,12 +22,21 @@ namespace aicp {
 [[nodiscard]] QLabel* sectionTitle(const QString& text, QWidget* parent);
 // Secondary text in the palette's muted colour (again after a palette change).
 void setMuted(QWidget* widget);
+// A word-wrapped label of secondary text in the muted colour.
+[[nodiscard]] QLabel* mutedLabel(const QString& text, QWidget* parent);
 // A page's outcome line: in the warning colour for a problem, hidden when empty.
 void showStatus(QLabel* label, const QString& text, bool problem);
+// A page's message line in the muted colour, or the warning colour for a
+// problem, both from `page`'s palette.
+void showMessageLine(QLabel* label, const QWidget* page, const QString& text, bool problem);
 // A titled card holding one list or chart, which a screen reader names by
 // the title; `note` (optional) goes between the title and the body.
 [[nodiscard]] QWidget* titledCard(const QString& title, QWidget* body, QLabel* note,
                                   QWidget* parent);
+// The column of a card's content, starting with its section title, set
+// `margins` in from the card's edge.
+[[nodiscard]] QVBoxLayout* cardColumn(QWidget* card, const QString& title, const QMargins& margins,
+                                      int spacing);
 // A page's centred prompt ("Pick a customer…", "No workspace is open.").
 void stylePrompt(QLabel* prompt, const QString& name);
 // A selectable, word-wrapped label named `name`.

@@ -13,7 +13,6 @@
 #include "pages/licenses/verifylicensedialog.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
-#include "theme.h"
 #include "widgets/cardframe.h"
 #include "widgets/pagetext.h"
 
@@ -291,11 +290,7 @@ void LicensesPage::showSelection() {
 }
 
 void LicensesPage::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    message_->setPalette(colours);
-    message_->setText(text);
+    showMessageLine(message_, this, text, problem);
 }
 
 void LicensesPage::showContextMenu(const QPoint& position) {

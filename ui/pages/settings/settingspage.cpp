@@ -36,22 +36,23 @@ constexpr qint64 kMaxPemSize = 64 * 1024;
 // A revocation list names every revoked license: generous room.
 constexpr qint64 kMaxRevocationListSize = 16 * 1024 * 1024;
 
-QLabel* mutedText(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    label->setPalette(palette);
+QLabel* value(const QString& name, QWidget* parent) {
+    QLabel* label = wrappedLabel(parent, name);
+    label->setMinimumWidth(1);
     return label;
 }
 
-QLabel* value(const QString& name, QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setWordWrap(true);
-    label->setMinimumWidth(1);
-    return label;
+// Each settings section is a named card whose content lines up with the
+// page: its title, what it is for (when `explanation` is not empty), then
+// what the caller adds to the column returned.
+QVBoxLayout* settingsCard(const QString& name, const QString& title, const QString& explanation,
+                          QWidget* page) {
+    auto* card = new CardFrame(page);
+    card->setObjectName(name);
+    QVBoxLayout* column = cardColumn(card, title, {}, theme::spacing(page->font(), 0.75) / 2);
+    if (!explanation.isEmpty())
+        column->addWidget(mutedLabel(explanation, card));
+    return column;
 }
 
 }  // namespace
@@ -165,17 +166,12 @@ QWidget* SettingsPage::buildKeysCard() {
     keyMessage_->setWordWrap(true);
     keyMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* keysCard = new CardFrame(this);
-    keysCard->setObjectName(QStringLiteral("signingKeysCard"));
-    auto* keysLayout = new QVBoxLayout(keysCard);
-    keysLayout->setContentsMargins(0, 0, 0, 0);
-    keysLayout->setSpacing(gap / 2);
-    keysLayout->addWidget(sectionTitle(tr("Signing keys"), keysCard));
-    keysLayout->addWidget(mutedText(
+    QVBoxLayout* keysLayout = settingsCard(
+        QStringLiteral("signingKeysCard"), tr("Signing keys"),
         tr("Licenses and revocation lists are signed with the one signing key (Ed25519). "
            "Rotating creates a new one; retired keys keep verifying what they signed. Private "
            "keys are stored only encrypted with their passphrase, which is never kept."),
-        keysCard));
+        this);
     keysLayout->addSpacing(gap / 2);
     keysLayout->addLayout(keyButtons);
     keysLayout->addWidget(keyTable_);
@@ -185,11 +181,10 @@ QWidget* SettingsPage::buildKeysCard() {
     QWidget::setTabOrder(rotate_, export_);
     QWidget::setTabOrder(export_, import_);
     QWidget::setTabOrder(import_, keyTable_);
-    return keysCard;
+    return keysLayout->parentWidget();
 }
 
 QWidget* SettingsPage::buildWorkspaceCard() {
-    const int gap = theme::spacing(font(), 0.75);
     // The workspace.
     switchMode_->setObjectName(QStringLiteral("switchModeButton"));
     connect(switchMode_, &QPushButton::clicked, this, [this] { switchMode(); });
@@ -197,8 +192,8 @@ QWidget* SettingsPage::buildWorkspaceCard() {
     modeRow->setContentsMargins(0, 0, 0, 0);
     modeRow->addWidget(modeLabel_, 1);
     modeRow->addWidget(switchMode_);
-    auto* workspaceCard = new CardFrame(this);
-    workspaceCard->setObjectName(QStringLiteral("workspaceCard"));
+    QVBoxLayout* workspaceLayout =
+        settingsCard(QStringLiteral("workspaceCard"), tr("Workspace"), {}, this);
     auto* workspaceForm = new QFormLayout;
     workspaceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     workspaceForm->addRow(tr("File"), path_);
@@ -218,29 +213,21 @@ QWidget* SettingsPage::buildWorkspaceCard() {
     workspaceForm->addRow(tr("License in use"), licenseRow);
     // The button is made before the mode switch above it.
     QWidget::setTabOrder(switchMode_, loadRevocations_);
-    auto* workspaceLayout = new QVBoxLayout(workspaceCard);
-    workspaceLayout->setContentsMargins(0, 0, 0, 0);
-    workspaceLayout->setSpacing(gap / 2);
-    workspaceLayout->addWidget(sectionTitle(tr("Workspace"), workspaceCard));
     workspaceLayout->addLayout(workspaceForm);
     workspaceLayout->addStretch();
-    return workspaceCard;
+    return workspaceLayout->parentWidget();
 }
 
 QWidget* SettingsPage::buildPricesCard() {
     const int gap = theme::spacing(font(), 0.75);
     // The price book, and what comes next.
-    auto* pricesCard = new CardFrame(this);
-    pricesCard->setObjectName(QStringLiteral("priceBookCard"));
+    QVBoxLayout* pricesLayout =
+        settingsCard(QStringLiteral("priceBookCard"), tr("Price book"), {}, this);
     auto* pricesForm = new QFormLayout;
     pricesForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     pricesForm->addRow(tr("Latest version"), priceVersion_);
     pricesForm->addRow(tr("In force from"), priceEffective_);
     pricesForm->addRow(tr("History"), priceHistory_);
-    auto* pricesLayout = new QVBoxLayout(pricesCard);
-    pricesLayout->setContentsMargins(0, 0, 0, 0);
-    pricesLayout->setSpacing(gap / 2);
-    pricesLayout->addWidget(sectionTitle(tr("Price book"), pricesCard));
     pricesLayout->addLayout(pricesForm);
     pricesLayout->addSpacing(gap / 2);
     loadPriceBook_->setObjectName(QStringLiteral("loadPriceBookButton"));
@@ -254,27 +241,21 @@ QWidget* SettingsPage::buildPricesCard() {
     priceMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     pricesLayout->addWidget(priceMessage_);
     pricesLayout->addStretch();
-    return pricesCard;
+    return pricesLayout->parentWidget();
 }
 
 QWidget* SettingsPage::buildLiveSourcesCard() {
-    const int gap = theme::spacing(font(), 0.75);
     // Live usage sources.
     liveSources_ = new LiveSourcesPanel(this);
     connect(liveSources_, &LiveSourcesPanel::usageChanged, this, &SettingsPage::usageChanged);
-    auto* liveCard = new CardFrame(this);
-    liveCard->setObjectName(QStringLiteral("liveSourcesCard"));
-    auto* liveLayout = new QVBoxLayout(liveCard);
-    liveLayout->setContentsMargins(0, 0, 0, 0);
-    liveLayout->setSpacing(gap / 2);
-    liveLayout->addWidget(sectionTitle(tr("Live sources"), liveCard));
-    liveLayout->addWidget(mutedText(
+    QVBoxLayout* liveLayout = settingsCard(
+        QStringLiteral("liveSourcesCard"), tr("Live sources"),
         tr("Services this workspace pulls usage from: an aicp service's events by cursor, or an "
            "OpenMeter API's hourly values. Each pull fetches only what is new or revised. "
            "Tokens are stored in the workspace and shown masked."),
-        liveCard));
+        this);
     liveLayout->addWidget(liveSources_);
-    return liveCard;
+    return liveLayout->parentWidget();
 }
 
 void SettingsPage::workspaceChanged() {

@@ -6,6 +6,7 @@
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <algorithm>
 #include <atomic>
@@ -336,11 +337,7 @@ void LiveSourcesPanel::updateActions() {
 }
 
 void LiveSourcesPanel::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    message_->setPalette(colours);
-    message_->setText(text);
+    showMessageLine(message_, this, text, problem);
 }
 
 QString LiveSourcesPanel::message() const {
