@@ -355,40 +355,38 @@ bool LicensesPage::runSigning(const QString& purpose,
 bool LicensesPage::openIssueDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     if (!this->workspace() || !canSign_ || this->runner()->isBusy())
         return false;
+    const auto request = askForRequest(
+        [this](LicenseIssueDialog& dialog) { dialog.selectCustomer(filter_->customerId()); },
+        prefill);
+    return request && issue(*request);
+}
+
+std::optional<LicenseRequest> LicensesPage::askForRequest(
+    const std::function<void(LicenseIssueDialog&)>& setUp,
+    const std::function<void(LicenseIssueDialog&)>& prefill) {
     auto customers = CustomerStore(*this->workspace()).list();
     LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
                               this);
-    dialog.selectCustomer(filter_->customerId());
+    setUp(dialog);
     if (prefill)
         prefill(dialog);
     if (issueDialogRunner_(dialog) != QDialog::Accepted)
-        return false;
+        return std::nullopt;
     auto request = dialog.request();
     if (!request) {
         showMessage(request.error().message(), true);
-        return false;
+        return std::nullopt;
     }
-    return issue(*request);
+    return std::move(request).value();
 }
 
 bool LicensesPage::openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     const std::optional<LicenseRecord> record = selectedRecord();
     if (!record || !canSign_ || this->runner()->isBusy())
         return false;
-    auto customers = CustomerStore(*this->workspace()).list();
-    LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
-                              this);
-    dialog.setUpgradeOf(record->license);
-    if (prefill)
-        prefill(dialog);
-    if (issueDialogRunner_(dialog) != QDialog::Accepted)
-        return false;
-    auto request = dialog.request();
-    if (!request) {
-        showMessage(request.error().message(), true);
-        return false;
-    }
-    return upgradeSelected(*request);
+    const auto request = askForRequest(
+        [&record](LicenseIssueDialog& dialog) { dialog.setUpgradeOf(record->license); }, prefill);
+    return request && upgradeSelected(*request);
 }
 
 bool LicensesPage::openUpgradeDialogFor(const QUuid& licenseId,

@@ -220,11 +220,8 @@ void LiveSourcesPanel::setWorkspace(Workspace* workspace) {
 }
 
 void LiveSourcesPanel::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
+    if (!shareRunner(this, runner_, runner))
         return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
     connect(runner_, &TaskRunner::busyChanged, this, &LiveSourcesPanel::runnerBusyChanged);
     updateActions();
 }
@@ -516,9 +513,15 @@ bool LiveSourcesPanel::removeSource(std::int64_t id) {
     return true;
 }
 
+const LiveSource* LiveSourcesPanel::idleSource(std::int64_t id) const {
+    if (!workspace_ || runner_->isBusy() || working_)
+        return nullptr;
+    return sourceById(id);
+}
+
 bool LiveSourcesPanel::testConnection(std::int64_t id) {
-    const LiveSource* source = sourceById(id);
-    if (!workspace_ || !source || runner_->isBusy() || working_)
+    const LiveSource* source = idleSource(id);
+    if (!source)
         return false;
     const LiveSource copy = *source;
     working_ = true;
@@ -546,8 +549,8 @@ bool LiveSourcesPanel::testConnection(std::int64_t id) {
 }
 
 bool LiveSourcesPanel::pullNow(std::int64_t id) {
-    const LiveSource* source = sourceById(id);
-    if (!workspace_ || !source || runner_->isBusy() || working_)
+    const LiveSource* source = idleSource(id);
+    if (!source)
         return false;
     const LiveSource copy = *source;
     Workspace* workspace = workspace_;
