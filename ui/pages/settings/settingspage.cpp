@@ -414,11 +414,12 @@ void SettingsPage::updateButtons() {
 }
 
 void SettingsPage::showMessage(const QString& text, bool problem) {
-    QPalette colours = keyMessage_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    keyMessage_->setPalette(colours);
-    keyMessage_->setText(text);
+    showMessageLine(keyMessage_, this, text, problem);
+}
+
+void SettingsPage::showRefusal(const Status& outcome) {
+    if (!outcome)
+        showMessage(upperFirst(outcome.error().message()), true);
 }
 
 bool SettingsPage::generateKey() {
@@ -561,19 +562,14 @@ void SettingsPage::exportPublicKeyAs() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Public Key"),
                                                       QDir::home().filePath(suggested),
                                                       tr("PEM public keys (*.pem);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status exported = exportPublicKey(path); !exported)
-        showMessage(upperFirst(exported.error().message()), true);
+    if (!path.isEmpty())
+        showRefusal(exportPublicKey(path));
 }
 
 void SettingsPage::importPublicKeyFrom() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Public Key"), QString(),
-                                                      tr("PEM public keys (*.pem);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status imported = importPublicKey(path); !imported)
-        showMessage(upperFirst(imported.error().message()), true);
+    openChosenFile(this, tr("Import Public Key"), QString(),
+                   tr("PEM public keys (*.pem);;All files (*)"),
+                   [this](const QString& path) { showRefusal(importPublicKey(path)); });
 }
 
 Status SettingsPage::loadRevocationList(const QString& path) {
@@ -608,12 +604,8 @@ QString SettingsPage::describeRevocationImport(const RevocationImport& imported)
 }
 
 void SettingsPage::loadRevocationListFrom() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Revocation List"), QString(),
-                                                      tr("All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status loaded = loadRevocationList(path); !loaded)
-        showMessage(upperFirst(loaded.error().message()), true);
+    openChosenFile(this, tr("Load Revocation List"), QString(), tr("All files (*)"),
+                   [this](const QString& path) { showRefusal(loadRevocationList(path)); });
 }
 
 void SettingsPage::changeEvent(QEvent* event) {
@@ -648,12 +640,11 @@ Status SettingsPage::loadPriceBook(const QString& path) {
 }
 
 void SettingsPage::loadPriceBookFrom() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Price Book"), QString(),
-                                                      tr("Price books (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status loaded = loadPriceBook(path); !loaded)
-        priceMessage_->setText(upperFirst(loaded.error().message()));
+    openChosenFile(this, tr("Load Price Book"), QString(),
+                   tr("Price books (*.json);;All files (*)"), [this](const QString& path) {
+                       if (const Status loaded = loadPriceBook(path); !loaded)
+                           priceMessage_->setText(upperFirst(loaded.error().message()));
+                   });
 }
 
 }  // namespace aicp
