@@ -39,9 +39,7 @@ PlaceholderPage::PlaceholderPage(const QString& title, const QString& summary,
     list->setWordWrap(true);
     setMuted(list);
 
-    auto* cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(0, 0, 0, 0);
-    cardLayout->setSpacing(theme::spacing(font(), 0.6));
+    auto* cardLayout = flushColumn(card, theme::spacing(font(), 0.6));
     cardLayout->addWidget(badge);
     cardLayout->addWidget(lead);
     cardLayout->addWidget(list);

@@ -5,9 +5,11 @@
 #include "widgets/cardframe.h"
 
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace aicp {
@@ -47,6 +49,13 @@ void showStatus(QLabel* label, const QString& text, bool problem) {
     label->setPalette(colours);
     label->setText(text);
     label->setVisible(!text.isEmpty());
+}
+
+QVBoxLayout* flushColumn(QWidget* owner, int spacing) {
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(spacing);
+    return layout;
 }
 
 QVBoxLayout* cardColumn(QWidget* card, const QString& title, const QMargins& margins, int spacing) {
@@ -105,6 +114,22 @@ QListWidget* cardList(const QString& name, QWidget* parent) {
     list->setMinimumHeight(list->fontMetrics().height() * 5);
     list->setSpacing(2);
     return list;
+}
+
+void setUpRowTable(QTableView* table, const QString& name, QAbstractItemModel* model,
+                   const QString& accessibleName) {
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setAccessibleName(accessibleName);
+    table->setTabKeyNavigation(false);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->setFrameShape(QFrame::NoFrame);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() * 2);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 }
 
 QString counted(qint64 count, const QString& one, const QString& many) {

@@ -8,9 +8,11 @@
 #include <QDate>
 #include <QString>
 
+class QAbstractItemModel;
 class QLabel;
 class QListWidget;
 class QMargins;
+class QTableView;
 class QVBoxLayout;
 class QWidget;
 
@@ -33,6 +35,8 @@ void showMessageLine(QLabel* label, const QWidget* page, const QString& text, bo
 // the title; `note` (optional) goes between the title and the body.
 [[nodiscard]] QWidget* titledCard(const QString& title, QWidget* body, QLabel* note,
                                   QWidget* parent);
+// A column of `owner`'s content, flush with its edges, `spacing` apart.
+[[nodiscard]] QVBoxLayout* flushColumn(QWidget* owner, int spacing);
 // The column of a card's content, starting with its section title, set
 // `margins` in from the card's edge.
 [[nodiscard]] QVBoxLayout* cardColumn(QWidget* card, const QString& title, const QMargins& margins,
@@ -43,6 +47,11 @@ void stylePrompt(QLabel* prompt, const QString& name);
 [[nodiscard]] QLabel* wrappedLabel(QWidget* parent, const QString& name);
 // A borderless list of clickable rows inside a card.
 [[nodiscard]] QListWidget* cardList(const QString& name, QWidget* parent);
+// A frameless table of whole rows, two lines high, in alternating colours
+// under left-aligned headers, showing `model`; Tab leaves it and the arrow
+// keys move within it.
+void setUpRowTable(QTableView* table, const QString& name, QAbstractItemModel* model,
+                   const QString& accessibleName);
 // "1 customer", "3 customers": the console ships no translations, so Qt's
 // %n plurals would read "3 customer(s)".
 [[nodiscard]] QString counted(qint64 count, const QString& one, const QString& many);

@@ -76,9 +76,7 @@ void RecommendationsPage::buildLayout() {
     middle->addWidget(buildBasisCard(), 2);
 
     auto* shown = new QWidget(this);
-    auto* shownLayout = new QVBoxLayout(shown);
-    shownLayout->setContentsMargins(0, 0, 0, 0);
-    shownLayout->setSpacing(gap);
+    auto* shownLayout = flushColumn(shown, gap);
     shownLayout->addWidget(buildAnswerCard());
     shownLayout->addLayout(middle, 1);
     shownLayout->addWidget(buildTableCard());

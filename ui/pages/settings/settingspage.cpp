@@ -103,9 +103,7 @@ void SettingsPage::buildLayout() {
     lower->addWidget(workspaceCard, 3);
     lower->addWidget(pricesCard, 2);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(this, gap);
     layout->addWidget(keysCard);
     layout->addLayout(lower);
     layout->addWidget(liveCard);
@@ -140,19 +138,8 @@ QWidget* SettingsPage::buildKeysCard() {
     keyButtons->addWidget(import_);
     keyButtons->addStretch();
 
-    keyTable_->setObjectName(QStringLiteral("signingKeyTable"));
-    keyTable_->setModel(keys_);
-    keyTable_->setAccessibleName(tr("Signing keys"));
-    keyTable_->setTabKeyNavigation(false);
-    keyTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRowTable(keyTable_, QStringLiteral("signingKeyTable"), keys_, tr("Signing keys"));
     keyTable_->setSelectionMode(QAbstractItemView::SingleSelection);
-    keyTable_->setShowGrid(false);
-    keyTable_->setAlternatingRowColors(true);
-    keyTable_->setFrameShape(QFrame::NoFrame);
-    keyTable_->verticalHeader()->hide();
-    keyTable_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
-    keyTable_->horizontalHeader()->setHighlightSections(false);
-    keyTable_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     keyTable_->horizontalHeader()->setStretchLastSection(true);
     keyTable_->horizontalHeader()->setFont(theme::scaledFont(font(), 1.0, true));
     // Room for five keys; years of yearly rotations before it scrolls.

@@ -193,9 +193,7 @@ void LiveSourcesPanel::buildLayout() {
     buttons->addWidget(test_);
     buttons->addWidget(pull_);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap / 2);
+    auto* layout = flushColumn(this, gap / 2);
     layout->addLayout(buttons);
     layout->addWidget(table_, 1);
     layout->addWidget(message_);
