@@ -1,5 +1,7 @@
 #include "catalognames.h"
 
+#include <iterator>
+
 #include <QCoreApplication>
 #include <QHash>
 
@@ -71,31 +73,17 @@ QString featureName(const QString& id) {
 }
 
 QString billAxisName(BillAxis axis) {
-    const char* label = "";
-    switch (axis) {
-        case BillAxis::Base:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Base");
-            break;
-        case BillAxis::Requests:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Requests");
-            break;
-        case BillAxis::PolicyPacks:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Policy packs");
-            break;
-        case BillAxis::ComplianceModules:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Compliance");
-            break;
-        case BillAxis::Seats:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Seats");
-            break;
-        case BillAxis::Audit:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Audit");
-            break;
-        case BillAxis::Discount:
-            label = QT_TRANSLATE_NOOP("aicp::CatalogNames", "Discount");
-            break;
-    }
-    return QCoreApplication::translate("aicp::CatalogNames", label);
+    // In BillAxis order, as kBillAxes lists them.
+    static constexpr const char* kNames[] = {
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Base"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Requests"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Policy packs"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Compliance"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Seats"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Audit"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Discount")};
+    static_assert(std::size(kNames) == std::size(kBillAxes));
+    return QCoreApplication::translate("aicp::CatalogNames", kNames[std::size_t(axis)]);
 }
 
 }  // namespace aicp

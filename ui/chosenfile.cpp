@@ -3,9 +3,17 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 
 namespace aicp {
+
+void openChosenFile(QWidget* parent, const QString& title, const QString& folder,
+                    const QString& filter, const std::function<void(const QString&)>& use) {
+    const QString path = QFileDialog::getOpenFileName(parent, title, folder, filter);
+    if (!path.isEmpty())
+        use(path);
+}
 
 Result<QByteArray> readChosenFile(const QString& path, qint64 maxSize, const QString& what) {
     QFile file(path);

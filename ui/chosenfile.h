@@ -2,10 +2,19 @@
 
 #include "common/result.h"
 
+#include <functional>
+
 #include <QByteArray>
 #include <QString>
 
+class QWidget;
+
 namespace aicp {
+
+// Asks which file to open (titled `title`, starting in `folder`, offering
+// `filter`) and hands its path to `use`; nothing happens on Cancel.
+void openChosenFile(QWidget* parent, const QString& title, const QString& folder,
+                    const QString& filter, const std::function<void(const QString&)>& use);
 
 // The bytes of a small file a person chose (a license, a key, a revocation
 // list, a price book, an upgrade request): "Cannot read <path>: <why>", or

@@ -1,6 +1,7 @@
 #include "contextbar.h"
 
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -20,9 +21,7 @@ ContextBar::ContextBar(QWidget* parent)
     title_->setObjectName(QStringLiteral("pageTitle"));
     title_->setFont(theme::scaledFont(font(), 1.6, true));
     summary_->setObjectName(QStringLiteral("pageSummary"));
-    QPalette muted = summary_->palette();
-    muted.setColor(QPalette::WindowText, theme::mutedText(muted));
-    summary_->setPalette(muted);
+    setMuted(summary_);
     // In a narrow window the summary gives way (clipped) before the selectors do.
     summary_->setMinimumWidth(1);
     title_->setMinimumWidth(1);

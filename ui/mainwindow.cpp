@@ -383,21 +383,26 @@ void MainWindow::applyMode() {
     const bool customer = session_ && session_->isCustomerWorkspace();
     // A customer asks for upgrades; only a vendor opens the requests.
     openRequestAction_->setVisible(!customer);
-    pages_[static_cast<std::size_t>(Page::Dashboard)].summary =
-        customer ? tr("Your month so far: usage, projected cost, limits and expiry")
-                 : tr("The month so far across every customer");
-    pages_[static_cast<std::size_t>(Page::Licenses)].summary =
-        customer ? tr("The licenses received from your vendor, verified here")
-                 : tr("Issue, renew, upgrade and revoke signed licenses");
-    pages_[static_cast<std::size_t>(Page::Usage)].summary =
-        customer ? tr("Your metered traffic against your license's limits")
-                 : tr("Metered traffic against each license's limits");
-    pages_[static_cast<std::size_t>(Page::Recommendations)].summary =
-        customer ? tr("The tier your usage calls for, and asking your vendor for it")
-                 : tr("The tier each customer's usage calls for");
-    pages_[static_cast<std::size_t>(Page::Reports)].summary =
-        customer ? tr("Your estimated bill, month by month")
-                 : tr("Monthly cost reports and invoices for finance");
+    // The pages whose summary speaks to a customer or to a vendor.
+    const struct {
+        Page page;
+        QString forCustomer;
+        QString forVendor;
+    } summaries[] = {
+        {Page::Dashboard, tr("Your month so far: usage, projected cost, limits and expiry"),
+         tr("The month so far across every customer")},
+        {Page::Licenses, tr("The licenses received from your vendor, verified here"),
+         tr("Issue, renew, upgrade and revoke signed licenses")},
+        {Page::Usage, tr("Your metered traffic against your license's limits"),
+         tr("Metered traffic against each license's limits")},
+        {Page::Recommendations, tr("The tier your usage calls for, and asking your vendor for it"),
+         tr("The tier each customer's usage calls for")},
+        {Page::Reports, tr("Your estimated bill, month by month"),
+         tr("Monthly cost reports and invoices for finance")},
+    };
+    for (const auto& summary : summaries)
+        pages_[static_cast<std::size_t>(summary.page)].summary =
+            customer ? summary.forCustomer : summary.forVendor;
     const int row = pageList_->currentRow();
     if (row >= 0 && row < static_cast<int>(pages_.size()))
         context_->setPage(pages_[static_cast<std::size_t>(row)].title,
@@ -532,19 +537,20 @@ void MainWindow::saveLayout() const {
     settings.setValue(kPageKey, pageList_->currentRow());
 }
 
+bool MainWindow::canTakeDrop(const QMimeData* mime) const {
+    return (!UsagePage::usageFiles(mime).isEmpty() || !licenseFiles(mime).isEmpty()) &&
+           !runner_->isBusy();
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    const QMimeData* mime = event->mimeData();
-    if ((!UsagePage::usageFiles(mime).isEmpty() || !licenseFiles(mime).isEmpty()) &&
-        !runner_->isBusy())
+    if (canTakeDrop(event->mimeData()))
         event->acceptProposedAction();
     else
         QMainWindow::dragEnterEvent(event);
 }
 
 void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
-    const QMimeData* mime = event->mimeData();
-    if ((!UsagePage::usageFiles(mime).isEmpty() || !licenseFiles(mime).isEmpty()) &&
-        !runner_->isBusy())
+    if (canTakeDrop(event->mimeData()))
         event->acceptProposedAction();
     else
         QMainWindow::dragMoveEvent(event);

@@ -73,6 +73,8 @@ private:
     };
 
     void buildPages();
+    // Whether a drag carries usage or license files the window can take now.
+    [[nodiscard]] bool canTakeDrop(const QMimeData* mime) const;
     void wirePages();
     [[nodiscard]] std::vector<ConsolePage*> consolePages() const;
     // The month a workspace opens on: the latest with usage, up to today's.

@@ -16,7 +16,6 @@
 
 #include <QDir>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QMimeData>
@@ -56,11 +55,9 @@ QStringList MainWindow::licenseFiles(const QMimeData* mime) {
 }
 
 void MainWindow::chooseLicenseToAdd() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Add License"), QDir::homePath(),
-                                     tr("License files (*.lic *.license *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        static_cast<void>(addLicenseFile(path));
+    openChosenFile(this, tr("Add License"), QDir::homePath(),
+                   tr("License files (*.lic *.license *.txt);;All files (*)"),
+                   [this](const QString& path) { static_cast<void>(addLicenseFile(path)); });
 }
 
 Result<AddedLicense> MainWindow::addLicenseFile(const QString& path) {
@@ -96,11 +93,9 @@ Result<AddedLicense> MainWindow::addLicenseFile(const QString& path) {
 }
 
 void MainWindow::chooseUpgradeRequest() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Review Upgrade Request"), QDir::homePath(),
-                                     tr("Upgrade requests (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        static_cast<void>(openUpgradeRequest(path));
+    openChosenFile(this, tr("Review Upgrade Request"), QDir::homePath(),
+                   tr("Upgrade requests (*.json);;All files (*)"),
+                   [this](const QString& path) { static_cast<void>(openUpgradeRequest(path)); });
 }
 
 bool MainWindow::openUpgradeRequest(const QString& path) {

@@ -82,4 +82,20 @@ private:
     bool busy_ = false;
 };
 
+// Makes `owner` use the `shared` runner instead of `current`, which stops
+// reporting to the owner and, when the owner made it for itself and it is
+// idle, goes. False when there is nothing to change.
+template <typename RunnerPointer>
+bool shareRunner(QObject* owner, RunnerPointer& current, TaskRunner* shared) {
+    if (!shared || shared == current)
+        return false;
+    if (current) {
+        current->disconnect(owner);
+        if (current->parent() == owner && !current->isBusy())
+            current->deleteLater();
+    }
+    current = shared;
+    return true;
+}
+
 }  // namespace aicp

@@ -2,6 +2,7 @@
 
 #include "licensing/keystore.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -37,11 +38,7 @@ PassphraseDialog::PassphraseDialog(Kind kind, const QString& purpose, QWidget* p
                  "remembered."),
         this);
     explanation->setWordWrap(true);
-    {
-        QPalette muted = explanation->palette();
-        muted.setColor(QPalette::WindowText, theme::mutedText(muted));
-        explanation->setPalette(muted);
-    }
+    setMuted(explanation);
 
     for (QLineEdit* field : {first_, second_}) {
         field->setEchoMode(QLineEdit::Password);
@@ -56,11 +53,7 @@ PassphraseDialog::PassphraseDialog(Kind kind, const QString& purpose, QWidget* p
     second_->setToolTip(tr("The same passphrase again, to catch a typing mistake"));
     hint_->setObjectName(QStringLiteral("passphraseHint"));
     hint_->setWordWrap(true);
-    {
-        QPalette warning = hint_->palette();
-        warning.setColor(QPalette::WindowText, theme::mutedText(warning));
-        hint_->setPalette(warning);
-    }
+    setMuted(hint_);
 
     auto* fields = new QFormLayout;
     fields->addRow(tr("&Passphrase"), first_);

@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -93,20 +92,10 @@ void CustomerLicensePage::setUpOutcomeAndSkip() {
 }
 
 void CustomerLicensePage::buildLayout() {
-    auto* keyRow = new QHBoxLayout;
-    keyRow->addWidget(publicKey_, 1);
-    keyRow->addWidget(browseKey_);
-    auto* licenseRow = new QHBoxLayout;
-    licenseRow->addWidget(license_, 1);
-    licenseRow->addWidget(browseLicense_);
-    auto* keyLabel = new QLabel(tr("Vendor's public &key:"), this);
-    keyLabel->setBuddy(publicKey_);
-    auto* licenseLabel = new QLabel(tr("&License file:"), this);
-    licenseLabel->setBuddy(license_);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(keyLabel, keyRow);
-    form->addRow(licenseLabel, licenseRow);
+    addPathRow(form, tr("Vendor's public &key:"), publicKey_, browseKey_);
+    addPathRow(form, tr("&License file:"), license_, browseLicense_);
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(theme::spacing(font(), 0.5));

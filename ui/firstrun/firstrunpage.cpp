@@ -1,9 +1,14 @@
 #include "firstrun/firstrunpage.h"
 
 #include "theme.h"
+#include "widgets/pagetext.h"
 
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace aicp {
@@ -29,12 +34,17 @@ void FirstRunPage::addStatusArea(QVBoxLayout* layout) {
 }
 
 QLabel* FirstRunPage::explanation(const QString& text) {
-    auto* label = new QLabel(text, this);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    label->setPalette(palette);
-    return label;
+    return mutedLabel(text, this);
+}
+
+void FirstRunPage::addPathRow(QFormLayout* form, const QString& label, QLineEdit* path,
+                              QPushButton* browse) {
+    auto* row = new QHBoxLayout;
+    row->addWidget(path, 1);
+    row->addWidget(browse);
+    auto* name = new QLabel(label, this);
+    name->setBuddy(path);
+    form->addRow(name, row);
 }
 
 void FirstRunPage::setStatus(const QString& text, bool problem, bool busy) {

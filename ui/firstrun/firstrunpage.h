@@ -3,8 +3,11 @@
 #include <QList>
 #include <QWizardPage>
 
+class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
+class QPushButton;
 class QVBoxLayout;
 
 namespace aicp {
@@ -30,6 +33,9 @@ protected:
     void addInput(QWidget* input) { inputs_.append(input); }
     // Muted explanatory text.
     QLabel* explanation(const QString& text);
+    // A form row of a file's path with its Browse… button beside it; `label`
+    // carries the mnemonic that focuses the path.
+    void addPathRow(QFormLayout* form, const QString& label, QLineEdit* path, QPushButton* browse);
 
 private:
     void setStatus(const QString& text, bool problem, bool busy);

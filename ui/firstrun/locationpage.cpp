@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -72,14 +71,9 @@ LocationPage::LocationPage(QWidget* parent)
     modes->addButton(customer_);
     vendor_->setChecked(true);
 
-    auto* fileRow = new QHBoxLayout;
-    fileRow->addWidget(path_, 1);
-    fileRow->addWidget(browse_);
-    auto* fileLabel = new QLabel(tr("Workspace &file:"), this);
-    fileLabel->setBuddy(path_);
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(fileLabel, fileRow);
+    addPathRow(form, tr("Workspace &file:"), path_, browse_);
     form->addRow(QString(), pathHint_);
 
     auto* modeTitle = new QLabel(tr("This workspace belongs to"), this);

@@ -51,14 +51,8 @@ void ConsolePage::setWorkspace(Workspace* workspace, std::optional<PriceBook> pr
 }
 
 void ConsolePage::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
+    if (!shareRunner(this, runner_, runner))
         return;
-    if (runner_) {
-        runner_->disconnect(this);
-        if (runner_->parent() == this && !runner_->isBusy())
-            runner_->deleteLater();
-    }
-    runner_ = runner;
     watchRunner();
     runnerChanged();
     runnerBusyChanged(runner_->isBusy());

@@ -2,6 +2,7 @@
 
 #include "theme.h"
 #include "widgets/cardframe.h"
+#include "widgets/pagetext.h"
 
 #include <QLabel>
 #include <QVBoxLayout>
@@ -36,13 +37,9 @@ PlaceholderPage::PlaceholderPage(const QString& title, const QString& summary,
         new QLabel(QStringLiteral("<ul style=\"margin-left:-20px\">%1</ul>").arg(items), card);
     list->setTextFormat(Qt::RichText);
     list->setWordWrap(true);
-    QPalette muted = list->palette();
-    muted.setColor(QPalette::WindowText, theme::mutedText(muted));
-    list->setPalette(muted);
+    setMuted(list);
 
-    auto* cardLayout = new QVBoxLayout(card);
-    cardLayout->setContentsMargins(0, 0, 0, 0);
-    cardLayout->setSpacing(theme::spacing(font(), 0.6));
+    auto* cardLayout = flushColumn(card, theme::spacing(font(), 0.6));
     cardLayout->addWidget(badge);
     cardLayout->addWidget(lead);
     cardLayout->addWidget(list);

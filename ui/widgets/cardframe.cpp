@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include <QColor>
 #include <QPainter>
 
 namespace aicp {
@@ -11,14 +12,18 @@ CardFrame::CardFrame(QWidget* parent) : QFrame(parent) {
     setContentsMargins(padding, padding, padding, padding);
 }
 
-void CardFrame::paintEvent(QPaintEvent* /*event*/) {
-    QPainter painter(this);
+void paintCard(QWidget* widget, const QPen& outline, const QColor& fill, qreal inset) {
+    QPainter painter(widget);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF box = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
-    const qreal radius = theme::spacing(font(), 0.5);
-    painter.setPen(QPen(theme::hairline(palette()), 1));
-    painter.setBrush(theme::cardSurface(palette()));
+    const QRectF box = QRectF(widget->rect()).adjusted(inset, inset, -inset, -inset);
+    const qreal radius = theme::spacing(widget->font(), 0.5);
+    painter.setPen(outline);
+    painter.setBrush(fill);
     painter.drawRoundedRect(box, radius, radius);
+}
+
+void CardFrame::paintEvent(QPaintEvent* /*event*/) {
+    paintCard(this, QPen(theme::hairline(palette()), 1), theme::cardSurface(palette()));
 }
 
 }  // namespace aicp

@@ -5,9 +5,11 @@
 #include "widgets/cardframe.h"
 
 #include <QCoreApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace aicp {
@@ -31,6 +33,13 @@ void setMuted(QWidget* widget) {
     widget->setPalette(palette);
 }
 
+QLabel* mutedLabel(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    setMuted(label);
+    return label;
+}
+
 void showStatus(QLabel* label, const QString& text, bool problem) {
     const QPalette page =
         label->parentWidget() ? label->parentWidget()->palette() : label->palette();
@@ -42,13 +51,33 @@ void showStatus(QLabel* label, const QString& text, bool problem) {
     label->setVisible(!text.isEmpty());
 }
 
+QVBoxLayout* flushColumn(QWidget* owner, int spacing) {
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(spacing);
+    return layout;
+}
+
+QVBoxLayout* cardColumn(QWidget* card, const QString& title, const QMargins& margins, int spacing) {
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(margins);
+    layout->setSpacing(spacing);
+    layout->addWidget(sectionTitle(title, card));
+    return layout;
+}
+
+void showMessageLine(QLabel* label, const QWidget* page, const QString& text, bool problem) {
+    QPalette colours = label->palette();
+    colours.setColor(QPalette::WindowText, problem ? theme::warningText(page->palette())
+                                                   : theme::mutedText(page->palette()));
+    label->setPalette(colours);
+    label->setText(text);
+}
+
 QWidget* titledCard(const QString& title, QWidget* body, QLabel* note, QWidget* parent) {
     auto* card = new CardFrame(parent);
     const int gap = theme::spacing(card->font(), 0.6);
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(gap, gap, gap, gap);
-    layout->setSpacing(gap / 2);
-    layout->addWidget(sectionTitle(title, card));
+    QVBoxLayout* layout = cardColumn(card, title, QMargins(gap, gap, gap, gap), gap / 2);
     if (body->accessibleName().isEmpty())
         body->setAccessibleName(title);
     if (note)
@@ -85,6 +114,22 @@ QListWidget* cardList(const QString& name, QWidget* parent) {
     list->setMinimumHeight(list->fontMetrics().height() * 5);
     list->setSpacing(2);
     return list;
+}
+
+void setUpRowTable(QTableView* table, const QString& name, QAbstractItemModel* model,
+                   const QString& accessibleName) {
+    table->setObjectName(name);
+    table->setModel(model);
+    table->setAccessibleName(accessibleName);
+    table->setTabKeyNavigation(false);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setShowGrid(false);
+    table->setAlternatingRowColors(true);
+    table->setFrameShape(QFrame::NoFrame);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() * 2);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 }
 
 QString counted(qint64 count, const QString& one, const QString& many) {

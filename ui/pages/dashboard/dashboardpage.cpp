@@ -100,9 +100,7 @@ void DashboardPage::buildLayout() {
     grid->setRowStretch(1, 2);
 
     auto* figures = new QWidget(this);
-    auto* figuresLayout = new QVBoxLayout(figures);
-    figuresLayout->setContentsMargins(0, 0, 0, 0);
-    figuresLayout->setSpacing(gap);
+    auto* figuresLayout = flushColumn(figures, gap);
     figuresLayout->addLayout(cards);
     figuresLayout->addLayout(grid, 1);
 
@@ -113,9 +111,7 @@ void DashboardPage::buildLayout() {
     content_->addWidget(prompt_);
     content_->addWidget(figures);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(this, gap);
     layout->addLayout(top);
     layout->addWidget(content_, 1);
     prompt_->setText(tr("Loading…"));

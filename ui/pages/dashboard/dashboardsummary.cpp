@@ -43,24 +43,11 @@ Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth mont
             licenseInForce(*licenses, bill.customerId, governing);
         if (!license)
             continue;
-        const Entitlements terms(license->license);
-        const std::pair<LicenseLimit, std::int64_t> uses[] = {
-            {LicenseLimit::RequestsPerMonth, bill.requests},
-            {LicenseLimit::Seats, bill.activeUsers},
-            {LicenseLimit::Agents, bill.activeAgents}};
-        for (const auto& [limit, used] : uses) {
-            const LimitCheck check = terms.check(limit, used);
-            if (check.state != LimitState::Within)
-                summary.limits.push_back(
-                    {bill.customerId, bill.customerName, license->license.tier, check});
-        }
+        const CustomerMonthUsage usage{bill.customerId, bill.customerName, license->license.tier,
+                                       bill.requests,   bill.activeUsers,  bill.activeAgents};
+        addLimitUses(usage, *license, summary.limits);
     }
-    std::stable_sort(summary.limits.begin(), summary.limits.end(),
-                     [](const DashboardLimit& a, const DashboardLimit& b) {
-                         if (a.check.state != b.check.state)
-                             return a.check.state == LimitState::Over;
-                         return a.check.percentUsed.value_or(0) > b.check.percentUsed.value_or(0);
-                     });
+    sortLimitUses(summary.limits);
 
     const QDateTime horizon = summary.asOf.addDays(expiryDays);
     for (const LicenseRecord& record : *licenses) {

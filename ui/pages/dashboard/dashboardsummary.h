@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "licensing/entitlements.h"
 #include "metering/yearmonth.h"
+#include "pages/usage/allcustomersusage.h"
 
 #include <cstdint>
 #include <optional>
@@ -19,12 +20,7 @@ namespace aicp {
 class Workspace;
 
 // A customer at or past 80 % of one of its license's limits this month.
-struct DashboardLimit {
-    QString customerId;
-    QString customerName;
-    QString tier;
-    LimitCheck check;  // state Near or Over
-};
+using DashboardLimit = CustomerLimitUse;
 
 // A license that runs out soon (or has, and is in its grace period) with no
 // other license of the customer taking over.

@@ -10,35 +10,25 @@ LicenseFilterModel::LicenseFilterModel(QObject* parent) : QSortFilterProxyModel(
 }
 
 void LicenseFilterModel::setCustomerId(const QString& customerId) {
-    if (customerId_ == customerId)
-        return;
-    customerId_ = customerId;
-    refilter();
+    refilter(customerId_, customerId);
 }
 
 void LicenseFilterModel::setTier(const QString& tierId) {
-    if (tier_ == tierId)
-        return;
-    tier_ = tierId;
-    refilter();
+    refilter(tier_, tierId);
 }
 
 void LicenseFilterModel::setState(const QString& stateWord) {
-    if (state_ == stateWord)
-        return;
-    state_ = stateWord;
-    refilter();
+    refilter(state_, stateWord);
 }
 
 void LicenseFilterModel::setText(const QString& text) {
-    const QString trimmed = text.trimmed();
-    if (text_ == trimmed)
-        return;
-    text_ = trimmed;
-    refilter();
+    refilter(text_, text.trimmed());
 }
 
-void LicenseFilterModel::refilter() {
+void LicenseFilterModel::refilter(QString& criterion, const QString& value) {
+    if (criterion == value)
+        return;
+    criterion = value;
     // Qt 6.4 has no begin/endFilterChange; invalidateFilter keeps the sort.
     invalidateFilter();
 }

@@ -27,7 +27,8 @@ protected:
                                         const QModelIndex& sourceParent) const override;
 
 private:
-    void refilter();
+    // Filters by `value` in place of `criterion`'s old value, if it differs.
+    void refilter(QString& criterion, const QString& value);
 
     QString customerId_;
     QString tier_;

@@ -281,9 +281,7 @@ QWidget* LicenseIssueDialog::buildPreviewCard(int gap) {
     priceNote_->setObjectName(QStringLiteral("previewPriceNote"));
     priceNote_->setWordWrap(true);
     setMuted(priceNote_);
-    auto* previewLayout = new QVBoxLayout(previewCard);
-    previewLayout->setContentsMargins(0, 0, 0, 0);
-    previewLayout->setSpacing(gap / 2);
+    auto* previewLayout = flushColumn(previewCard, gap / 2);
     previewLayout->addWidget(caption(tr("Preview"), previewCard));
     previewLayout->addWidget(price_);
     previewLayout->addWidget(priceNote_);

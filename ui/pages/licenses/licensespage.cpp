@@ -13,7 +13,6 @@
 #include "pages/licenses/verifylicensedialog.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
-#include "theme.h"
 #include "widgets/cardframe.h"
 #include "widgets/pagetext.h"
 
@@ -291,11 +290,7 @@ void LicensesPage::showSelection() {
 }
 
 void LicensesPage::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    message_->setPalette(colours);
-    message_->setText(text);
+    showMessageLine(message_, this, text, problem);
 }
 
 void LicensesPage::showContextMenu(const QPoint& position) {
@@ -360,40 +355,38 @@ bool LicensesPage::runSigning(const QString& purpose,
 bool LicensesPage::openIssueDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     if (!this->workspace() || !canSign_ || this->runner()->isBusy())
         return false;
+    const auto request = askForRequest(
+        [this](LicenseIssueDialog& dialog) { dialog.selectCustomer(filter_->customerId()); },
+        prefill);
+    return request && issue(*request);
+}
+
+std::optional<LicenseRequest> LicensesPage::askForRequest(
+    const std::function<void(LicenseIssueDialog&)>& setUp,
+    const std::function<void(LicenseIssueDialog&)>& prefill) {
     auto customers = CustomerStore(*this->workspace()).list();
     LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
                               this);
-    dialog.selectCustomer(filter_->customerId());
+    setUp(dialog);
     if (prefill)
         prefill(dialog);
     if (issueDialogRunner_(dialog) != QDialog::Accepted)
-        return false;
+        return std::nullopt;
     auto request = dialog.request();
     if (!request) {
         showMessage(request.error().message(), true);
-        return false;
+        return std::nullopt;
     }
-    return issue(*request);
+    return std::move(request).value();
 }
 
 bool LicensesPage::openUpgradeDialog(const std::function<void(LicenseIssueDialog&)>& prefill) {
     const std::optional<LicenseRecord> record = selectedRecord();
     if (!record || !canSign_ || this->runner()->isBusy())
         return false;
-    auto customers = CustomerStore(*this->workspace()).list();
-    LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
-                              this);
-    dialog.setUpgradeOf(record->license);
-    if (prefill)
-        prefill(dialog);
-    if (issueDialogRunner_(dialog) != QDialog::Accepted)
-        return false;
-    auto request = dialog.request();
-    if (!request) {
-        showMessage(request.error().message(), true);
-        return false;
-    }
-    return upgradeSelected(*request);
+    const auto request = askForRequest(
+        [&record](LicenseIssueDialog& dialog) { dialog.setUpgradeOf(record->license); }, prefill);
+    return request && upgradeSelected(*request);
 }
 
 bool LicensesPage::openUpgradeDialogFor(const QUuid& licenseId,

@@ -111,6 +111,11 @@ private:
     void showContextMenu(const QPoint& position);
     void saveLicenseFileAs();
     [[nodiscard]] const PriceBookVersion* pricesAt(const QDateTime& time) const;
+    // Shows the issue dialog, set up by `setUp` and then `prefill`; the
+    // request entered, or nullopt when it was cancelled or is not valid.
+    std::optional<LicenseRequest> askForRequest(
+        const std::function<void(LicenseIssueDialog&)>& setUp,
+        const std::function<void(LicenseIssueDialog&)>& prefill);
     bool runSigning(const QString& purpose,
                     std::function<Result<LicenseRecord>(Workspace&, QByteArrayView)> work,
                     std::function<QString(const LicenseRecord&)> describe);

@@ -170,9 +170,7 @@ void LicensesPage::buildLayout() {
     footer->addWidget(message_, 1);
     footer->addWidget(busy_);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(this, gap);
     layout->addLayout(actions);
     layout->addWidget(modeBanner_);
     layout->addWidget(splitter, 1);
@@ -234,28 +232,16 @@ QLayout* LicensesPage::buildFilters() {
 
 void LicensesPage::buildTable() {
     // The registry table.
-    table_->setObjectName(QStringLiteral("licenseTable"));
-    table_->setModel(filter_);
-    table_->setAccessibleName(tr("License registry"));
-    // Tab leaves the table; the arrow keys move within it.
-    table_->setTabKeyNavigation(false);
+    setUpRowTable(table_, QStringLiteral("licenseTable"), filter_, tr("License registry"));
     table_->setItemDelegate(new LicenseStateDelegate(LicenseTableModel::StateColumn, table_));
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->setSortingEnabled(true);
     table_->sortByColumn(LicenseTableModel::IssuedColumn, Qt::DescendingOrder);
-    table_->setShowGrid(false);
-    table_->setAlternatingRowColors(true);
     table_->setWordWrap(false);
-    table_->setFrameShape(QFrame::NoFrame);
     table_->setContextMenuPolicy(Qt::CustomContextMenu);
     table_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    table_->verticalHeader()->hide();
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
     QHeaderView* header = table_->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(LicenseTableModel::CustomerColumn, QHeaderView::Stretch);
     header->setFont(theme::scaledFont(font(), 1.0, true));
@@ -271,9 +257,7 @@ QWidget* LicensesPage::buildSplitter(QLayout* filters) {
     const int gap = theme::spacing(font(), 0.75);
     auto* tableCard = new CardFrame(this);
     tableCard->setObjectName(QStringLiteral("registryCard"));
-    auto* tableLayout = new QVBoxLayout(tableCard);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(gap / 2);
+    auto* tableLayout = flushColumn(tableCard, gap / 2);
     tableLayout->addWidget(sectionTitle(tr("Registry"), tableCard));
     tableLayout->addLayout(filters);
     tableLayout->addWidget(table_, 1);

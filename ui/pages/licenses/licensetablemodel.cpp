@@ -7,7 +7,10 @@
 
 namespace aicp {
 
-LicenseTableModel::LicenseTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+LicenseTableModel::LicenseTableModel(QObject* parent)
+    : ColumnTableModel(QStringList{tr("License"), tr("Customer"), tr("Tier"), tr("State"),
+                                   tr("Issued"), tr("Expires"), tr("Supersedes")},
+                       parent) {}
 
 void LicenseTableModel::setRecords(std::vector<LicenseRecord> records, const QDateTime& now,
                                    std::map<QString, QString> tierNames) {
@@ -26,16 +29,8 @@ void LicenseTableModel::setRecords(std::vector<LicenseRecord> records, const QDa
     endResetModel();
 }
 
-void LicenseTableModel::setPalette(const QPalette& palette) {
-    palette_ = palette;
-    if (!rows_.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
 const LicenseRecord* LicenseTableModel::record(int row) const {
-    if (row < 0 || row >= rowCount())
-        return nullptr;
-    return &rows_[static_cast<std::size_t>(row)].record;
+    return hasRow(row) ? &rows_[static_cast<std::size_t>(row)].record : nullptr;
 }
 
 int LicenseTableModel::rowOf(const QUuid& id) const {
@@ -44,14 +39,6 @@ int LicenseTableModel::rowOf(const QUuid& id) const {
             return static_cast<int>(i);
     }
     return -1;
-}
-
-int LicenseTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int LicenseTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QString LicenseTableModel::tierName(const QString& id) const {
@@ -94,12 +81,7 @@ QVariant LicenseTableModel::data(const QModelIndex& index, int role) const {
         case Qt::ForegroundRole:
             return foregroundData(row, column);
         case Qt::FontRole:
-            if (column == ExpiresColumn && row.expiringSoon) {
-                QFont bold;
-                bold.setBold(true);
-                return bold;
-            }
-            return {};
+            return column == ExpiresColumn && row.expiringSoon ? QVariant(boldFont()) : QVariant();
         default:
             return {};
     }
@@ -168,36 +150,12 @@ QVariant LicenseTableModel::toolTipData(const Row& row, Column column) const {
 
 QVariant LicenseTableModel::foregroundData(const Row& row, Column column) const {
     if (column == ExpiresColumn && row.expiringSoon)
-        return theme::warningText(palette_);
+        return theme::warningText(palette());
     if (column == IdColumn || column == SupersedesColumn || column == IssuedColumn)
-        return theme::mutedText(palette_);
+        return theme::mutedText(palette());
     if (row.state == LicenseState::Revoked || row.state == LicenseState::Superseded ||
         row.state == LicenseState::Expired)
-        return theme::mutedText(palette_);
-    return {};
-}
-
-QVariant LicenseTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (static_cast<Column>(section)) {
-        case IdColumn:
-            return tr("License");
-        case CustomerColumn:
-            return tr("Customer");
-        case TierColumn:
-            return tr("Tier");
-        case StateColumn:
-            return tr("State");
-        case IssuedColumn:
-            return tr("Issued");
-        case ExpiresColumn:
-            return tr("Expires");
-        case SupersedesColumn:
-            return tr("Supersedes");
-        case ColumnCount:
-            break;
-    }
+        return theme::mutedText(palette());
     return {};
 }
 

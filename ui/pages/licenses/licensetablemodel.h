@@ -1,13 +1,12 @@
 #pragma once
 
 #include "licensing/licenseregistry.h"
+#include "widgets/columntablemodel.h"
 
 #include <map>
 #include <vector>
 
-#include <QAbstractTableModel>
 #include <QDateTime>
-#include <QPalette>
 
 namespace aicp {
 
@@ -15,7 +14,7 @@ namespace aicp {
 // first as the registry lists them, each with its state at a given moment.
 // Sorting and filtering are the proxy's job (LicenseFilterModel); this model
 // answers the raw values it needs through the roles below.
-class LicenseTableModel : public QAbstractTableModel {
+class LicenseTableModel : public ColumnTableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -46,13 +45,7 @@ public:
     [[nodiscard]] int rowOf(const QUuid& id) const;
     [[nodiscard]] const QDateTime& now() const { return now_; }
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
-
-    void setPalette(const QPalette& palette);
 
 private:
     struct Row {
@@ -61,6 +54,7 @@ private:
         bool expiringSoon = false;
     };
 
+    [[nodiscard]] int rows() const override { return static_cast<int>(rows_.size()); }
     [[nodiscard]] QString tierName(const QString& id) const;
     [[nodiscard]] QVariant sortData(const Row& row, Column column) const;
     [[nodiscard]] QVariant displayData(const Row& row, Column column) const;
@@ -70,7 +64,6 @@ private:
     std::vector<Row> rows_;
     QDateTime now_;
     std::map<QString, QString> tierNames_;
-    QPalette palette_;
 };
 
 }  // namespace aicp

@@ -2,6 +2,7 @@
 
 #include "pages/licenses/licensestate.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -53,11 +54,7 @@ RevokeLicenseDialog::RevokeLicenseDialog(const LicenseRecord& record, const QStr
                               .arg(shortLicenseId(license.id), license.customerName));
 
     hint_->setObjectName(QStringLiteral("revokeHint"));
-    {
-        QPalette muted = hint_->palette();
-        muted.setColor(QPalette::WindowText, theme::mutedText(muted));
-        hint_->setPalette(muted);
-    }
+    setMuted(hint_);
 
     QPushButton* ok = buttons_->button(QDialogButtonBox::Ok);
     ok->setText(tr("Revoke Permanently…"));

@@ -1,5 +1,6 @@
 #include "pages/licenses/verifylicensedialog.h"
 
+#include "chosenfile.h"
 #include "pages/licenses/licensedetailsview.h"
 #include "pages/licenses/licensestate.h"
 #include "theme.h"
@@ -10,7 +11,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -229,20 +229,17 @@ Status VerifyLicenseDialog::loadRevocationList(const QString& path) {
 }
 
 void VerifyLicenseDialog::openFile() {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open License File"), QString(),
-                                     tr("License files (*.lic *.license *.txt);;All files (*)"));
-    if (!path.isEmpty())
-        static_cast<void>(loadLicenseFile(path));
+    openChosenFile(this, tr("Open License File"), QString(),
+                   tr("License files (*.lic *.license *.txt);;All files (*)"),
+                   [this](const QString& path) { static_cast<void>(loadLicenseFile(path)); });
 }
 
 void VerifyLicenseDialog::openRevocationList() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Use Revocation List"), QString(),
-                                                      tr("All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status loaded = loadRevocationList(path); !loaded)
-        reason_->setText(loaded.error().message());
+    openChosenFile(this, tr("Use Revocation List"), QString(), tr("All files (*)"),
+                   [this](const QString& path) {
+                       if (const Status loaded = loadRevocationList(path); !loaded)
+                           reason_->setText(loaded.error().message());
+                   });
 }
 
 bool VerifyLicenseDialog::eventFilter(QObject* watched, QEvent* event) {

@@ -76,9 +76,7 @@ void RecommendationsPage::buildLayout() {
     middle->addWidget(buildBasisCard(), 2);
 
     auto* shown = new QWidget(this);
-    auto* shownLayout = new QVBoxLayout(shown);
-    shownLayout->setContentsMargins(0, 0, 0, 0);
-    shownLayout->setSpacing(gap);
+    auto* shownLayout = flushColumn(shown, gap);
     shownLayout->addWidget(buildAnswerCard());
     shownLayout->addLayout(middle, 1);
     shownLayout->addWidget(buildTableCard());
@@ -134,11 +132,9 @@ QWidget* RecommendationsPage::buildChartCard() {
     chart_->setAccessibleName(tr("Monthly cost on each tier"));
     chart_->setMinimumHeight(theme::spacing(font(), 15));
     auto* chartCard = new CardFrame(this);
-    auto* chartLayout = new QVBoxLayout(chartCard);
-    chartLayout->setContentsMargins(gap, gap * 2 / 3, gap, gap / 3);
-    chartLayout->setSpacing(gap / 4);
-    chartLayout->addWidget(sectionTitle(tr("Projected monthly cost by tier"), this));
-    chartLayout->addWidget(chart_, 1);
+    cardColumn(chartCard, tr("Projected monthly cost by tier"),
+               QMargins(gap, gap * 2 / 3, gap, gap / 3), gap / 4)
+        ->addWidget(chart_, 1);
     return chartCard;
 }
 
@@ -148,10 +144,8 @@ QWidget* RecommendationsPage::buildBasisCard() {
     alertsLayout_->setContentsMargins(0, 0, 0, 0);
     alertsLayout_->setSpacing(gap / 3);
     auto* basis = new CardFrame(this);
-    auto* basisLayout = new QVBoxLayout(basis);
-    basisLayout->setContentsMargins(gap, gap * 2 / 3, gap, gap * 2 / 3);
-    basisLayout->setSpacing(gap / 3);
-    basisLayout->addWidget(sectionTitle(tr("Month-end projection"), this));
+    QVBoxLayout* basisLayout = cardColumn(basis, tr("Month-end projection"),
+                                          QMargins(gap, gap * 2 / 3, gap, gap * 2 / 3), gap / 3);
     basisLayout->addWidget(projection_);
     basisLayout->addSpacing(gap / 2);
     basisLayout->addWidget(sectionTitle(tr("Needs priced on every tier"), this));
@@ -182,10 +176,8 @@ QWidget* RecommendationsPage::buildTableCard() {
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto* tableCard = new CardFrame(this);
-    auto* tableLayout = new QVBoxLayout(tableCard);
-    tableLayout->setContentsMargins(gap, gap * 2 / 3, gap, gap * 2 / 3);
-    tableLayout->setSpacing(gap / 3);
-    tableLayout->addWidget(sectionTitle(tr("Every tier for these needs"), this));
+    QVBoxLayout* tableLayout = cardColumn(tableCard, tr("Every tier for these needs"),
+                                          QMargins(gap, gap * 2 / 3, gap, gap * 2 / 3), gap / 3);
     tableLayout->addWidget(table_);
     footnote_->setFont(theme::scaledFont(font(), 0.9));
     setMuted(footnote_);

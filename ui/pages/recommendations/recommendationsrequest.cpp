@@ -8,7 +8,7 @@
 #include "recommend/upgraderequest.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
-#include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -64,11 +64,7 @@ QString RecommendationsPage::requestMessage() const {
 }
 
 void RecommendationsPage::showRequestMessage(const QString& text, bool problem) {
-    QPalette colours = requestMessage_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    requestMessage_->setPalette(colours);
-    requestMessage_->setText(text);
+    showMessageLine(requestMessage_, this, text, problem);
     requestMessage_->show();
 }
 

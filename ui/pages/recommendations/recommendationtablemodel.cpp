@@ -10,46 +10,20 @@
 
 namespace aicp {
 
-RecommendationTableModel::RecommendationTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+RecommendationTableModel::RecommendationTableModel(QObject* parent)
+    : ColumnTableModel({{tr("Tier"), Qt::AlignLeft | Qt::AlignVCenter},
+                        {tr("Projected cost / month"), Qt::AlignRight | Qt::AlignVCenter},
+                        {tr("Saving vs current"), Qt::AlignRight | Qt::AlignVCenter},
+                        {tr("Can serve"), Qt::AlignLeft | Qt::AlignVCenter},
+                        {tr("Why"), Qt::AlignLeft | Qt::AlignVCenter}},
+                       parent) {}
 
 void RecommendationTableModel::setRecommendation(std::optional<Recommendation> recommendation) {
-    beginResetModel();
-    shown_ = std::move(recommendation);
-    endResetModel();
+    resetRows([&] { shown_ = std::move(recommendation); });
 }
 
-int RecommendationTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !shown_ ? 0 : static_cast<int>(shown_->tiers.size());
-}
-
-int RecommendationTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant RecommendationTableModel::headerData(int section, Qt::Orientation orientation,
-                                              int role) const {
-    if (orientation != Qt::Horizontal)
-        return {};
-    if (role == Qt::TextAlignmentRole)
-        return section == CostColumn || section == SavingColumn
-                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                   : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-        case TierColumn:
-            return tr("Tier");
-        case CostColumn:
-            return tr("Projected cost / month");
-        case SavingColumn:
-            return tr("Saving vs current");
-        case EligibleColumn:
-            return tr("Can serve");
-        case WhyColumn:
-            return tr("Why");
-        default:
-            return {};
-    }
+int RecommendationTableModel::rows() const {
+    return shown_ ? static_cast<int>(shown_->tiers.size()) : 0;
 }
 
 QVariant RecommendationTableModel::data(const QModelIndex& index, int role) const {
@@ -99,16 +73,9 @@ QVariant RecommendationTableModel::data(const QModelIndex& index, int role) cons
                 return option.reason;
             return {};
         case Qt::TextAlignmentRole:
-            return index.column() == CostColumn || index.column() == SavingColumn
-                       ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                       : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+            return alignment(index.column());
         case Qt::FontRole:
-            if (recommended) {
-                QFont bold = QApplication::font();
-                bold.setBold(true);
-                return bold;
-            }
-            return {};
+            return recommended ? QVariant(boldFont()) : QVariant();
         case Qt::BackgroundRole:
             if (recommended)
                 return theme::accentWash(QApplication::palette());

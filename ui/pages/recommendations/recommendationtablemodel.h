@@ -1,10 +1,9 @@
 #pragma once
 
 #include "recommend/recommendation.h"
+#include "widgets/columntablemodel.h"
 
 #include <optional>
-
-#include <QAbstractTableModel>
 
 namespace aicp {
 
@@ -12,7 +11,7 @@ namespace aicp {
 // tier in the price book's order: the cost, the difference from the current
 // tier, whether it can serve, and why. The recommended row is bold and
 // washed with the accent; the current one says so.
-class RecommendationTableModel : public QAbstractTableModel {
+class RecommendationTableModel : public ColumnTableModel {
     Q_OBJECT
 public:
     enum Column { TierColumn, CostColumn, SavingColumn, EligibleColumn, WhyColumn, ColumnCount };
@@ -22,13 +21,11 @@ public:
     void setRecommendation(std::optional<Recommendation> recommendation);
     [[nodiscard]] const std::optional<Recommendation>& recommendation() const { return shown_; }
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
 
 private:
+    [[nodiscard]] int rows() const override;
+
     std::optional<Recommendation> shown_;
 };
 

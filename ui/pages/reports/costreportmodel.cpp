@@ -18,10 +18,25 @@ const std::vector<BillAxis>& axes() {
     return all;
 }
 
+// Money lines up on the right, headers and cells alike.
+std::vector<TableColumn> costReportColumns() {
+    constexpr Qt::Alignment left = Qt::AlignLeft | Qt::AlignVCenter;
+    constexpr Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
+    std::vector<TableColumn> columns{{CostReportModel::tr("Customer"), left}};
+    for (BillAxis axis : axes())
+        columns.push_back(
+            {billAxisName(axis), right,
+             CostReportModel::tr("The month's %1 charges, summed over its license periods")
+                 .arg(billAxisName(axis).toLower())});
+    columns.push_back({CostReportModel::tr("Total"), right});
+    columns.push_back({CostReportModel::tr("Findings"), left});
+    return columns;
+}
+
 }  // namespace
 
 CostReportModel::CostReportModel(Part part, QObject* parent)
-    : QAbstractTableModel(parent), part_(part) {}
+    : ColumnTableModel(costReportColumns(), parent), part_(part) {}
 
 int CostReportModel::totalColumn() {
     return int(axes().size()) + 1;
@@ -36,21 +51,17 @@ bool CostReportModel::isMoneyColumn(int column) {
 }
 
 void CostReportModel::setReport(std::shared_ptr<const CostReport> report) {
-    beginResetModel();
-    report_ = std::move(report);
-    // The locale in force when the report arrives formats every amount of it.
-    locale_ = QLocale();
-    endResetModel();
+    resetRows([&] {
+        report_ = std::move(report);
+        // The locale in force when the report arrives formats every amount of it.
+        locale_ = QLocale();
+    });
 }
 
-int CostReportModel::rowCount(const QModelIndex& parent) const {
-    if (parent.isValid() || !report_)
+int CostReportModel::rows() const {
+    if (!report_)
         return 0;
     return part_ == Part::Totals ? 1 : int(report_->customers.size());
-}
-
-int CostReportModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : findingsColumn() + 1;
 }
 
 QString CostReportModel::money(Money amount) const {
@@ -61,8 +72,7 @@ QVariant CostReportModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !report_ || index.row() >= rowCount())
         return {};
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::Alignment(
-            (isMoneyColumn(index.column()) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+        return alignment(index.column());
     if (part_ == Part::Totals)
         return totalsData(index.column(), role);
     return customerData(report_->customers[std::size_t(index.row())], index.column(), role);
@@ -124,23 +134,15 @@ QVariant CostReportModel::customerData(const CostReportCustomer& customer, int c
                 return theme::mutedText(QGuiApplication::palette());
             return {};
         case Qt::FontRole:
-            if (column == totalColumn()) {
-                QFont bold;
-                bold.setBold(true);
-                return bold;
-            }
-            return {};
+            return column == totalColumn() ? QVariant(boldFont()) : QVariant();
         default:
             return {};
     }
 }
 
 QVariant CostReportModel::totalsData(int column, int role) const {
-    if (role == Qt::FontRole) {
-        QFont bold;
-        bold.setBold(true);
-        return bold;
-    }
+    if (role == Qt::FontRole)
+        return boldFont();
     if (column == customerColumn()) {
         if (role == Qt::DisplayRole)
             return tr("Total · %1")
@@ -167,28 +169,6 @@ QVariant CostReportModel::totalsData(int column, int role) const {
         return money(amount);
     if (role == SortRole)
         return qint64(amount.micros());
-    return {};
-}
-
-QVariant CostReportModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal)
-        return {};
-    if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(Qt::Alignment(
-            (isMoneyColumn(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
-    if (role == Qt::ToolTipRole && section >= axisColumn(0) && section < totalColumn())
-        return tr("The month's %1 charges, summed over its license periods")
-            .arg(billAxisName(axes()[std::size_t(section - axisColumn(0))]).toLower());
-    if (role != Qt::DisplayRole)
-        return {};
-    if (section == customerColumn())
-        return tr("Customer");
-    if (section == totalColumn())
-        return tr("Total");
-    if (section == findingsColumn())
-        return tr("Findings");
-    if (section >= axisColumn(0) && section < totalColumn())
-        return billAxisName(axes()[std::size_t(section - axisColumn(0))]);
     return {};
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "billing/costreport.h"
+#include "widgets/columntablemodel.h"
 
 #include <memory>
 
-#include <QAbstractTableModel>
 #include <QLocale>
 
 namespace aicp {
@@ -14,7 +14,7 @@ namespace aicp {
 // as the Totals part, the one footer row of axis subtotals and the grand
 // total. Shows a finished CostReport; it never computes an amount itself.
 // SortRole gives money as micro-units and names folded for sorting.
-class CostReportModel : public QAbstractTableModel {
+class CostReportModel : public ColumnTableModel {
     Q_OBJECT
 public:
     enum class Part { Customers, Totals };
@@ -34,13 +34,10 @@ public:
     // The columns that hold money, for alignment and widths.
     [[nodiscard]] static bool isMoneyColumn(int column);
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
 
 private:
+    [[nodiscard]] int rows() const override;
     [[nodiscard]] QVariant customerData(const CostReportCustomer& customer, int column,
                                         int role) const;
     [[nodiscard]] QVariant totalsData(int column, int role) const;

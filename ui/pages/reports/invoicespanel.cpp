@@ -167,11 +167,8 @@ void InvoicesPanel::setWorkspace(Workspace* workspace) {
 }
 
 void InvoicesPanel::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
+    if (!shareRunner(this, runner_, runner))
         return;
-    if (runner_ && runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
     connect(runner_, &TaskRunner::busyChanged, this, &InvoicesPanel::updateActions);
     updateActions();
 }
@@ -307,22 +304,28 @@ bool InvoicesPanel::issueInvoice(const QString& customerId) {
         this,
         [workspace, customerId, month] { return InvoiceBook(*workspace).issue(customerId, month); },
         [this](Result<Invoice> invoice) {
-            if (invoice) {
-                const QString text =
+            if (!invoice)
+                finishOperation(invoice.error());
+            else
+                finishOperation(
                     tr("Issued invoice %1 to %2 for %3.")
                         .arg(invoice->number, invoice->customerName,
-                             formatMoney(invoice->total, QLocale(), invoice->currency));
-                showMessage(text, false);
-                emit invoicesChanged();
-                emit operationFinished(true, text);
-            } else {
-                showMessage(invoice.error().message(), true);
-                emit operationFinished(false, invoice.error().message());
-            }
-            updateActions();
+                             formatMoney(invoice->total, QLocale(), invoice->currency)));
         });
     updateActions();
     return started;
+}
+
+void InvoicesPanel::finishOperation(const Result<QString>& outcome) {
+    if (outcome) {
+        showMessage(*outcome, false);
+        emit invoicesChanged();
+        emit operationFinished(true, *outcome);
+    } else {
+        showMessage(outcome.error().message(), true);
+        emit operationFinished(false, outcome.error().message());
+    }
+    updateActions();
 }
 
 bool InvoicesPanel::creditSelected() {
@@ -346,17 +349,11 @@ bool InvoicesPanel::creditSelected() {
     const bool started = runner_->run<Result<CreditNote>>(
         this, [workspace, number, why] { return InvoiceBook(*workspace).credit(number, why); },
         [this, number](Result<CreditNote> note) {
-            if (note) {
-                const QString text =
-                    tr("Credited invoice %1 with credit note %2.").arg(number, note->number);
-                showMessage(text, false);
-                emit invoicesChanged();
-                emit operationFinished(true, text);
-            } else {
-                showMessage(note.error().message(), true);
-                emit operationFinished(false, note.error().message());
-            }
-            updateActions();
+            if (!note)
+                finishOperation(note.error());
+            else
+                finishOperation(
+                    tr("Credited invoice %1 with credit note %2.").arg(number, note->number));
         });
     updateActions();
     return started;

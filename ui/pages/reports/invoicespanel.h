@@ -1,6 +1,7 @@
 #pragma once
 
 #include "billing/costreport.h"
+#include "common/result.h"
 
 #include <functional>
 #include <memory>
@@ -76,6 +77,9 @@ signals:
 private:
     void chooseCustomerAndIssue();
     void showMessage(const QString& text, bool problem);
+    // Says how an issue or a credit went (what was done, or why it failed)
+    // and tells the page when the invoices changed.
+    void finishOperation(const Result<QString>& outcome);
     void updateActions();
     [[nodiscard]] const CostReportCustomer* reportCustomer(const QString& customerId) const;
 

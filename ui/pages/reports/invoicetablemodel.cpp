@@ -11,26 +11,33 @@
 
 namespace aicp {
 
-InvoiceTableModel::InvoiceTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+namespace {
+
+constexpr Qt::Alignment kLeft = Qt::AlignLeft | Qt::AlignVCenter;
+
+}  // namespace
+
+InvoiceTableModel::InvoiceTableModel(QObject* parent)
+    : ColumnTableModel({{tr("Number"), kLeft},
+                        {tr("Customer"), kLeft},
+                        {tr("Month"), kLeft},
+                        {tr("Total"), Qt::AlignRight | Qt::AlignVCenter},
+                        {tr("Status"), kLeft},
+                        {tr("Issued"), kLeft}},
+                       parent) {}
 
 InvoiceTableModel::~InvoiceTableModel() = default;
 
 void InvoiceTableModel::setInvoices(std::vector<Invoice> invoices) {
-    beginResetModel();
-    invoices_ = std::move(invoices);
-    endResetModel();
+    resetRows([&] { invoices_ = std::move(invoices); });
+}
+
+int InvoiceTableModel::rows() const {
+    return int(invoices_.size());
 }
 
 const Invoice* InvoiceTableModel::invoiceAt(int row) const {
-    return row >= 0 && row < rowCount() ? &invoices_[std::size_t(row)] : nullptr;
-}
-
-int InvoiceTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(invoices_.size());
-}
-
-int InvoiceTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    return hasRow(row) ? &invoices_[std::size_t(row)] : nullptr;
 }
 
 QVariant InvoiceTableModel::data(const QModelIndex& index, int role) const {
@@ -40,13 +47,9 @@ QVariant InvoiceTableModel::data(const QModelIndex& index, int role) const {
     const QLocale locale;
     const int column = index.column();
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(
-            Qt::Alignment((column == Total ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
-    if (role == Qt::FontRole && column == Total) {
-        QFont bold;
-        bold.setBold(true);
-        return bold;
-    }
+        return alignment(column);
+    if (role == Qt::FontRole && column == Total)
+        return boldFont();
     if (role == Qt::ForegroundRole && invoice->isCredited())
         return theme::mutedText(QGuiApplication::palette());
     if (role == Qt::ToolTipRole && column == Status && invoice->creditNote)
@@ -75,32 +78,6 @@ QVariant InvoiceTableModel::data(const QModelIndex& index, int role) const {
                 return invoice->issuedAt;
             return locale.toString(invoice->issuedAt.toUTC(), QStringLiteral("d MMM yyyy HH:mm")) +
                    QStringLiteral(" UTC");
-        default:
-            return {};
-    }
-}
-
-QVariant InvoiceTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal)
-        return {};
-    if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(
-            Qt::Alignment((section == Total ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
-    if (role != Qt::DisplayRole)
-        return {};
-    switch (section) {
-        case Number:
-            return tr("Number");
-        case Customer:
-            return tr("Customer");
-        case Month:
-            return tr("Month");
-        case Total:
-            return tr("Total");
-        case Status:
-            return tr("Status");
-        case Issued:
-            return tr("Issued");
         default:
             return {};
     }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <vector>
+#include "widgets/columntablemodel.h"
 
-#include <QAbstractTableModel>
+#include <vector>
 
 namespace aicp {
 
@@ -11,7 +11,7 @@ struct Invoice;
 
 // Issued invoices as a table: number, customer, month, total, status
 // (issued, or credited with the credit note's number), issue time.
-class InvoiceTableModel : public QAbstractTableModel {
+class InvoiceTableModel : public ColumnTableModel {
     Q_OBJECT
 public:
     enum Column { Number, Customer, Month, Total, Status, Issued, ColumnCount };
@@ -24,13 +24,11 @@ public:
     [[nodiscard]] const std::vector<Invoice>& invoices() const { return invoices_; }
     [[nodiscard]] const Invoice* invoiceAt(int row) const;
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
 
 private:
+    [[nodiscard]] int rows() const override;
+
     std::vector<Invoice> invoices_;
 };
 

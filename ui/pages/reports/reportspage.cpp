@@ -122,9 +122,7 @@ void ReportsPage::buildLayout() {
     connect(invoices_, &InvoicesPanel::invoicesChanged, this, &ReportsPage::reload);
     content_->addWidget(tabs_);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap / 2);
+    auto* layout = flushColumn(this, gap / 2);
     layout->addLayout(toolbar);
     layout->addWidget(progressStrip_);
     layout->addWidget(message_);
@@ -263,9 +261,7 @@ void ReportsPage::buildTablePane() {
     findings_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     findings_->setMinimumWidth(1);
 
-    auto* tableLayout = new QVBoxLayout(tablePane_);
-    tableLayout->setContentsMargins(0, 0, 0, 0);
-    tableLayout->setSpacing(0);
+    auto* tableLayout = flushColumn(tablePane_, 0);
     tableLayout->addWidget(table_, 1);
     tableLayout->addWidget(footer_);
     tableLayout->addSpacing(gap / 2);

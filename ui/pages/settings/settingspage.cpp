@@ -36,22 +36,23 @@ constexpr qint64 kMaxPemSize = 64 * 1024;
 // A revocation list names every revoked license: generous room.
 constexpr qint64 kMaxRevocationListSize = 16 * 1024 * 1024;
 
-QLabel* mutedText(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, theme::mutedText(palette));
-    label->setPalette(palette);
+QLabel* value(const QString& name, QWidget* parent) {
+    QLabel* label = wrappedLabel(parent, name);
+    label->setMinimumWidth(1);
     return label;
 }
 
-QLabel* value(const QString& name, QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setWordWrap(true);
-    label->setMinimumWidth(1);
-    return label;
+// Each settings section is a named card whose content lines up with the
+// page: its title, what it is for (when `explanation` is not empty), then
+// what the caller adds to the column returned.
+QVBoxLayout* settingsCard(const QString& name, const QString& title, const QString& explanation,
+                          QWidget* page) {
+    auto* card = new CardFrame(page);
+    card->setObjectName(name);
+    QVBoxLayout* column = cardColumn(card, title, {}, theme::spacing(page->font(), 0.75) / 2);
+    if (!explanation.isEmpty())
+        column->addWidget(mutedLabel(explanation, card));
+    return column;
 }
 
 }  // namespace
@@ -102,9 +103,7 @@ void SettingsPage::buildLayout() {
     lower->addWidget(workspaceCard, 3);
     lower->addWidget(pricesCard, 2);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(this, gap);
     layout->addWidget(keysCard);
     layout->addLayout(lower);
     layout->addWidget(liveCard);
@@ -139,19 +138,8 @@ QWidget* SettingsPage::buildKeysCard() {
     keyButtons->addWidget(import_);
     keyButtons->addStretch();
 
-    keyTable_->setObjectName(QStringLiteral("signingKeyTable"));
-    keyTable_->setModel(keys_);
-    keyTable_->setAccessibleName(tr("Signing keys"));
-    keyTable_->setTabKeyNavigation(false);
-    keyTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpRowTable(keyTable_, QStringLiteral("signingKeyTable"), keys_, tr("Signing keys"));
     keyTable_->setSelectionMode(QAbstractItemView::SingleSelection);
-    keyTable_->setShowGrid(false);
-    keyTable_->setAlternatingRowColors(true);
-    keyTable_->setFrameShape(QFrame::NoFrame);
-    keyTable_->verticalHeader()->hide();
-    keyTable_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
-    keyTable_->horizontalHeader()->setHighlightSections(false);
-    keyTable_->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     keyTable_->horizontalHeader()->setStretchLastSection(true);
     keyTable_->horizontalHeader()->setFont(theme::scaledFont(font(), 1.0, true));
     // Room for five keys; years of yearly rotations before it scrolls.
@@ -165,17 +153,12 @@ QWidget* SettingsPage::buildKeysCard() {
     keyMessage_->setWordWrap(true);
     keyMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* keysCard = new CardFrame(this);
-    keysCard->setObjectName(QStringLiteral("signingKeysCard"));
-    auto* keysLayout = new QVBoxLayout(keysCard);
-    keysLayout->setContentsMargins(0, 0, 0, 0);
-    keysLayout->setSpacing(gap / 2);
-    keysLayout->addWidget(sectionTitle(tr("Signing keys"), keysCard));
-    keysLayout->addWidget(mutedText(
+    QVBoxLayout* keysLayout = settingsCard(
+        QStringLiteral("signingKeysCard"), tr("Signing keys"),
         tr("Licenses and revocation lists are signed with the one signing key (Ed25519). "
            "Rotating creates a new one; retired keys keep verifying what they signed. Private "
            "keys are stored only encrypted with their passphrase, which is never kept."),
-        keysCard));
+        this);
     keysLayout->addSpacing(gap / 2);
     keysLayout->addLayout(keyButtons);
     keysLayout->addWidget(keyTable_);
@@ -185,11 +168,10 @@ QWidget* SettingsPage::buildKeysCard() {
     QWidget::setTabOrder(rotate_, export_);
     QWidget::setTabOrder(export_, import_);
     QWidget::setTabOrder(import_, keyTable_);
-    return keysCard;
+    return keysLayout->parentWidget();
 }
 
 QWidget* SettingsPage::buildWorkspaceCard() {
-    const int gap = theme::spacing(font(), 0.75);
     // The workspace.
     switchMode_->setObjectName(QStringLiteral("switchModeButton"));
     connect(switchMode_, &QPushButton::clicked, this, [this] { switchMode(); });
@@ -197,8 +179,8 @@ QWidget* SettingsPage::buildWorkspaceCard() {
     modeRow->setContentsMargins(0, 0, 0, 0);
     modeRow->addWidget(modeLabel_, 1);
     modeRow->addWidget(switchMode_);
-    auto* workspaceCard = new CardFrame(this);
-    workspaceCard->setObjectName(QStringLiteral("workspaceCard"));
+    QVBoxLayout* workspaceLayout =
+        settingsCard(QStringLiteral("workspaceCard"), tr("Workspace"), {}, this);
     auto* workspaceForm = new QFormLayout;
     workspaceForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     workspaceForm->addRow(tr("File"), path_);
@@ -218,29 +200,21 @@ QWidget* SettingsPage::buildWorkspaceCard() {
     workspaceForm->addRow(tr("License in use"), licenseRow);
     // The button is made before the mode switch above it.
     QWidget::setTabOrder(switchMode_, loadRevocations_);
-    auto* workspaceLayout = new QVBoxLayout(workspaceCard);
-    workspaceLayout->setContentsMargins(0, 0, 0, 0);
-    workspaceLayout->setSpacing(gap / 2);
-    workspaceLayout->addWidget(sectionTitle(tr("Workspace"), workspaceCard));
     workspaceLayout->addLayout(workspaceForm);
     workspaceLayout->addStretch();
-    return workspaceCard;
+    return workspaceLayout->parentWidget();
 }
 
 QWidget* SettingsPage::buildPricesCard() {
     const int gap = theme::spacing(font(), 0.75);
     // The price book, and what comes next.
-    auto* pricesCard = new CardFrame(this);
-    pricesCard->setObjectName(QStringLiteral("priceBookCard"));
+    QVBoxLayout* pricesLayout =
+        settingsCard(QStringLiteral("priceBookCard"), tr("Price book"), {}, this);
     auto* pricesForm = new QFormLayout;
     pricesForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     pricesForm->addRow(tr("Latest version"), priceVersion_);
     pricesForm->addRow(tr("In force from"), priceEffective_);
     pricesForm->addRow(tr("History"), priceHistory_);
-    auto* pricesLayout = new QVBoxLayout(pricesCard);
-    pricesLayout->setContentsMargins(0, 0, 0, 0);
-    pricesLayout->setSpacing(gap / 2);
-    pricesLayout->addWidget(sectionTitle(tr("Price book"), pricesCard));
     pricesLayout->addLayout(pricesForm);
     pricesLayout->addSpacing(gap / 2);
     loadPriceBook_->setObjectName(QStringLiteral("loadPriceBookButton"));
@@ -254,27 +228,21 @@ QWidget* SettingsPage::buildPricesCard() {
     priceMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     pricesLayout->addWidget(priceMessage_);
     pricesLayout->addStretch();
-    return pricesCard;
+    return pricesLayout->parentWidget();
 }
 
 QWidget* SettingsPage::buildLiveSourcesCard() {
-    const int gap = theme::spacing(font(), 0.75);
     // Live usage sources.
     liveSources_ = new LiveSourcesPanel(this);
     connect(liveSources_, &LiveSourcesPanel::usageChanged, this, &SettingsPage::usageChanged);
-    auto* liveCard = new CardFrame(this);
-    liveCard->setObjectName(QStringLiteral("liveSourcesCard"));
-    auto* liveLayout = new QVBoxLayout(liveCard);
-    liveLayout->setContentsMargins(0, 0, 0, 0);
-    liveLayout->setSpacing(gap / 2);
-    liveLayout->addWidget(sectionTitle(tr("Live sources"), liveCard));
-    liveLayout->addWidget(mutedText(
+    QVBoxLayout* liveLayout = settingsCard(
+        QStringLiteral("liveSourcesCard"), tr("Live sources"),
         tr("Services this workspace pulls usage from: an aicp service's events by cursor, or an "
            "OpenMeter API's hourly values. Each pull fetches only what is new or revised. "
            "Tokens are stored in the workspace and shown masked."),
-        liveCard));
+        this);
     liveLayout->addWidget(liveSources_);
-    return liveCard;
+    return liveLayout->parentWidget();
 }
 
 void SettingsPage::workspaceChanged() {
@@ -433,11 +401,12 @@ void SettingsPage::updateButtons() {
 }
 
 void SettingsPage::showMessage(const QString& text, bool problem) {
-    QPalette colours = keyMessage_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    keyMessage_->setPalette(colours);
-    keyMessage_->setText(text);
+    showMessageLine(keyMessage_, this, text, problem);
+}
+
+void SettingsPage::showRefusal(const Status& outcome) {
+    if (!outcome)
+        showMessage(upperFirst(outcome.error().message()), true);
 }
 
 bool SettingsPage::generateKey() {
@@ -580,19 +549,14 @@ void SettingsPage::exportPublicKeyAs() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Public Key"),
                                                       QDir::home().filePath(suggested),
                                                       tr("PEM public keys (*.pem);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status exported = exportPublicKey(path); !exported)
-        showMessage(upperFirst(exported.error().message()), true);
+    if (!path.isEmpty())
+        showRefusal(exportPublicKey(path));
 }
 
 void SettingsPage::importPublicKeyFrom() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Public Key"), QString(),
-                                                      tr("PEM public keys (*.pem);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status imported = importPublicKey(path); !imported)
-        showMessage(upperFirst(imported.error().message()), true);
+    openChosenFile(this, tr("Import Public Key"), QString(),
+                   tr("PEM public keys (*.pem);;All files (*)"),
+                   [this](const QString& path) { showRefusal(importPublicKey(path)); });
 }
 
 Status SettingsPage::loadRevocationList(const QString& path) {
@@ -627,12 +591,8 @@ QString SettingsPage::describeRevocationImport(const RevocationImport& imported)
 }
 
 void SettingsPage::loadRevocationListFrom() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Revocation List"), QString(),
-                                                      tr("All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status loaded = loadRevocationList(path); !loaded)
-        showMessage(upperFirst(loaded.error().message()), true);
+    openChosenFile(this, tr("Load Revocation List"), QString(), tr("All files (*)"),
+                   [this](const QString& path) { showRefusal(loadRevocationList(path)); });
 }
 
 void SettingsPage::changeEvent(QEvent* event) {
@@ -667,12 +627,11 @@ Status SettingsPage::loadPriceBook(const QString& path) {
 }
 
 void SettingsPage::loadPriceBookFrom() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Price Book"), QString(),
-                                                      tr("Price books (*.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    if (const Status loaded = loadPriceBook(path); !loaded)
-        priceMessage_->setText(upperFirst(loaded.error().message()));
+    openChosenFile(this, tr("Load Price Book"), QString(),
+                   tr("Price books (*.json);;All files (*)"), [this](const QString& path) {
+                       if (const Status loaded = loadPriceBook(path); !loaded)
+                           priceMessage_->setText(upperFirst(loaded.error().message()));
+                   });
 }
 
 }  // namespace aicp

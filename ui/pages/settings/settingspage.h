@@ -79,6 +79,8 @@ private:
     QWidget* buildLiveSourcesCard();
     void updateButtons();
     void showMessage(const QString& text, bool problem);
+    // Says why a chosen file was refused; nothing when it was taken.
+    void showRefusal(const Status& outcome);
     void exportPublicKeyAs();
     void importPublicKeyFrom();
     void loadRevocationListFrom();

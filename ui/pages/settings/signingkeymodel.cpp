@@ -16,32 +16,16 @@ QString keyTime(const QDateTime& time) {
 
 }  // namespace
 
-SigningKeyModel::SigningKeyModel(QObject* parent) : QAbstractTableModel(parent) {}
+SigningKeyModel::SigningKeyModel(QObject* parent)
+    : ColumnTableModel(QStringList{tr("Key id"), tr("State"), tr("Created"), tr("Retired")},
+                       parent) {}
 
 void SigningKeyModel::setKeys(std::vector<SigningKeyInfo> keys) {
-    beginResetModel();
-    keys_ = std::move(keys);
-    endResetModel();
+    resetRows([&] { keys_ = std::move(keys); });
 }
 
 const SigningKeyInfo* SigningKeyModel::key(int row) const {
-    if (row < 0 || row >= rowCount())
-        return nullptr;
-    return &keys_[static_cast<std::size_t>(row)];
-}
-
-void SigningKeyModel::setPalette(const QPalette& palette) {
-    palette_ = palette;
-    if (!keys_.empty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-}
-
-int SigningKeyModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(keys_.size());
-}
-
-int SigningKeyModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    return hasRow(row) ? &keys_[static_cast<std::size_t>(row)] : nullptr;
 }
 
 QVariant SigningKeyModel::data(const QModelIndex& index, int role) const {
@@ -74,19 +58,16 @@ QVariant SigningKeyModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::FontRole && column == KidColumn)
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    if (role == Qt::FontRole && column == StateColumn && state == QLatin1String("signing")) {
-        QFont bold;
-        bold.setBold(true);
-        return bold;
-    }
+    if (role == Qt::FontRole && column == StateColumn && state == QLatin1String("signing"))
+        return boldFont();
     if (role == Qt::ForegroundRole) {
         if (column == StateColumn)
             return state == QLatin1String("signing")
-                       ? licenseStateColour(palette_, QStringLiteral("active"))
-                   : state == QLatin1String("retired") ? theme::mutedText(palette_)
-                                                       : theme::accent(palette_);
+                       ? licenseStateColour(palette(), QStringLiteral("active"))
+                   : state == QLatin1String("retired") ? theme::mutedText(palette())
+                                                       : theme::accent(palette());
         if (column == RetiredColumn && !info->retiredAt.isValid())
-            return theme::mutedText(palette_);
+            return theme::mutedText(palette());
     }
     if (role == Qt::ToolTipRole && column == StateColumn) {
         if (state == QLatin1String("signing"))
@@ -94,24 +75,6 @@ QVariant SigningKeyModel::data(const QModelIndex& index, int role) const {
         if (state == QLatin1String("retired"))
             return tr("Replaced by a newer key; still verifies the licenses it signed");
         return tr("A vendor's public key: verifies licenses, never signs");
-    }
-    return {};
-}
-
-QVariant SigningKeyModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    switch (static_cast<Column>(section)) {
-        case KidColumn:
-            return tr("Key id");
-        case StateColumn:
-            return tr("State");
-        case CreatedColumn:
-            return tr("Created");
-        case RetiredColumn:
-            return tr("Retired");
-        case ColumnCount:
-            break;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include "catalognames.h"
 #include "money/moneyformat.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -108,9 +109,7 @@ void CalculatorForm::buildLayout() {
     packsGrid_->setHorizontalSpacing(theme::spacing(font(), 0.75));
     modulesGrid_->setHorizontalSpacing(theme::spacing(font(), 0.75));
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(theme::spacing(font(), 0.4));
+    auto* layout = flushColumn(this, theme::spacing(font(), 0.4));
     layout->addLayout(fields);
     layout->addSpacing(theme::spacing(font(), 0.6));
     layout->addWidget(sectionCaption(tr("Policy packs"), this));

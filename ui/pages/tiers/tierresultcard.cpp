@@ -4,6 +4,7 @@
 #include "money/moneyformat.h"
 #include "theme.h"
 #include "widgets/badge.h"
+#include "widgets/cardframe.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -174,14 +175,9 @@ void TierResultCard::applyColours() {
 }
 
 void TierResultCard::paintEvent(QPaintEvent* /*event*/) {
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
     const qreal border = cheapest_ ? 2.0 : 1.0;
-    const QRectF box = QRectF(rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2);
-    const qreal radius = theme::spacing(font(), 0.5);
-    painter.setPen(QPen(cheapest_ ? theme::accent(palette()) : theme::hairline(palette()), border));
-    painter.setBrush(cheapest_ ? theme::accentWash(palette()) : theme::cardSurface(palette()));
-    painter.drawRoundedRect(box, radius, radius);
+    paintCard(this, QPen(cheapest_ ? theme::accent(palette()) : theme::hairline(palette()), border),
+              cheapest_ ? theme::accentWash(palette()) : theme::cardSurface(palette()), border / 2);
 }
 
 void TierResultCard::changeEvent(QEvent* event) {

@@ -78,9 +78,7 @@ TiersPage::TiersPage(QWidget* parent)
 CardFrame* TiersPage::buildInputs(int gap) {
     auto* inputs = new CardFrame(this);
     inputs->setObjectName(QStringLiteral("calculatorInputs"));
-    auto* inputsLayout = new QVBoxLayout(inputs);
-    inputsLayout->setContentsMargins(0, 0, 0, 0);
-    inputsLayout->setSpacing(gap);
+    auto* inputsLayout = flushColumn(inputs, gap);
     inputsLayout->addWidget(sectionTitle(tr("Your needs"), inputs));
     inputsLayout->addWidget(form_, 1);
     auto* commandLayout = new QVBoxLayout;
@@ -164,9 +162,7 @@ void TiersPage::setUpTable(int gap) {
 
 CardFrame* TiersPage::buildComparison(int gap) {
     auto* comparison = new CardFrame(this);
-    auto* comparisonLayout = new QVBoxLayout(comparison);
-    comparisonLayout->setContentsMargins(0, 0, 0, 0);
-    comparisonLayout->setSpacing(gap / 2);
+    auto* comparisonLayout = flushColumn(comparison, gap / 2);
     comparisonLayout->addWidget(sectionTitle(tr("Compare tiers"), comparison));
     comparisonLayout->addWidget(table_, 1);
     return comparison;

@@ -10,6 +10,18 @@
 namespace aicp {
 namespace {
 
+void sortForReading(AllCustomersUsage& usage) {
+    std::stable_sort(usage.customers.begin(), usage.customers.end(),
+                     [](const CustomerMonthUsage& a, const CustomerMonthUsage& b) {
+                         if (a.requests != b.requests)
+                             return a.requests > b.requests;
+                         return a.customerName.localeAwareCompare(b.customerName) < 0;
+                     });
+    sortLimitUses(usage.limits);
+}
+
+}  // namespace
+
 void addLimitUses(const CustomerMonthUsage& usage, const LicenseRecord& license,
                   std::vector<CustomerLimitUse>& limits) {
     const Entitlements terms(license.license);
@@ -24,22 +36,14 @@ void addLimitUses(const CustomerMonthUsage& usage, const LicenseRecord& license,
     }
 }
 
-void sortForReading(AllCustomersUsage& usage) {
-    std::stable_sort(usage.customers.begin(), usage.customers.end(),
-                     [](const CustomerMonthUsage& a, const CustomerMonthUsage& b) {
-                         if (a.requests != b.requests)
-                             return a.requests > b.requests;
-                         return a.customerName.localeAwareCompare(b.customerName) < 0;
-                     });
-    std::stable_sort(usage.limits.begin(), usage.limits.end(),
+void sortLimitUses(std::vector<CustomerLimitUse>& limits) {
+    std::stable_sort(limits.begin(), limits.end(),
                      [](const CustomerLimitUse& a, const CustomerLimitUse& b) {
                          if (a.check.state != b.check.state)
                              return a.check.state == LimitState::Over;
                          return a.check.percentUsed.value_or(0) > b.check.percentUsed.value_or(0);
                      });
 }
-
-}  // namespace
 
 Result<AllCustomersUsage> readAllCustomersUsage(Workspace& workspace, YearMonth month,
                                                 const QDateTime& now) {

@@ -13,6 +13,7 @@
 namespace aicp {
 
 class Workspace;
+struct LicenseRecord;
 
 // One customer's month in the all-customers view.
 struct CustomerMonthUsage {
@@ -43,6 +44,13 @@ struct AllCustomersUsage {
     std::vector<CustomerMonthUsage> customers;  // with usage in the month only
     std::vector<CustomerLimitUse> limits;
 };
+
+// Adds to `limits` each limit of `license` (requests, seats, agents) that
+// the customer's month comes near or goes over.
+void addLimitUses(const CustomerMonthUsage& usage, const LicenseRecord& license,
+                  std::vector<CustomerLimitUse>& limits);
+// Over first, then by the share of the limit used, most first.
+void sortLimitUses(std::vector<CustomerLimitUse>& limits);
 
 [[nodiscard]] Result<AllCustomersUsage> readAllCustomersUsage(Workspace& workspace, YearMonth month,
                                                               const QDateTime& now);

@@ -53,9 +53,7 @@ AllCustomersView::AllCustomersView(QWidget* parent)
     grid->addWidget(chart_, 0, 0, 1, 2);
     grid->addWidget(titledCard(tr("Most requests"), customers_, nullptr, this), 1, 0);
     grid->addWidget(titledCard(tr("Near or over a limit"), limits_, nullptr, this), 1, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(this, gap);
     layout->addLayout(cards);
     layout->addLayout(grid, 1);
     for (QListWidget* list : {customers_, limits_})

@@ -71,40 +71,55 @@ void LiveSourceDialog::setUpSourceFields() {
 }
 
 // The OpenMeter mapping: which meters stand for which aggregate.
+std::vector<LiveSourceDialog::MeterField> LiveSourceDialog::meterFields() {
+    const QString meter = tr("meter");
+    const QString key = tr("group-by key");
+    return {
+        {&LiveSourceDialog::requestsMeter_, &OpenMeterMapping::requestsMeter,
+         QStringLiteral("sourceRequestsMeter"), tr("Requests meter"),
+         tr("Required. The OpenMeter meter (slug or id) that counts governed requests; its "
+            "subject must be the customer id"),
+         tr("e.g. governed_requests")},
+        {&LiveSourceDialog::packsMeter_, &OpenMeterMapping::packsMeter,
+         QStringLiteral("sourcePacksMeter"), tr("Policy packs meter"),
+         tr("Optional. The meter of requests per policy pack"), meter},
+        {&LiveSourceDialog::packKey_, &OpenMeterMapping::packKey, QStringLiteral("sourcePackKey"),
+         tr("Policy pack group-by key"),
+         tr("The meter's group-by key whose values are policy pack names"), key},
+        {&LiveSourceDialog::modulesMeter_, &OpenMeterMapping::modulesMeter,
+         QStringLiteral("sourceModulesMeter"), tr("Compliance modules meter"),
+         tr("Optional. The meter of requests per compliance module"), meter},
+        {&LiveSourceDialog::moduleKey_, &OpenMeterMapping::moduleKey,
+         QStringLiteral("sourceModuleKey"), tr("Compliance module group-by key"),
+         tr("The meter's group-by key whose values are compliance module names"), key},
+        {&LiveSourceDialog::usersMeter_, &OpenMeterMapping::usersMeter,
+         QStringLiteral("sourceUsersMeter"), tr("Users meter"),
+         tr("Optional. A meter grouped by user: each user with a value in a month is one active "
+            "user (seat) of that month"),
+         meter},
+        {&LiveSourceDialog::userKey_, &OpenMeterMapping::userKey, QStringLiteral("sourceUserKey"),
+         tr("User group-by key"), tr("The meter's group-by key whose values are user ids"), key},
+        {&LiveSourceDialog::agentsMeter_, &OpenMeterMapping::agentsMeter,
+         QStringLiteral("sourceAgentsMeter"), tr("Agents meter"),
+         tr("Optional. A meter grouped by agent: each agent with a value in a month is one "
+            "active agent of that month"),
+         meter},
+        {&LiveSourceDialog::agentKey_, &OpenMeterMapping::agentKey,
+         QStringLiteral("sourceAgentKey"), tr("Agent group-by key"),
+         tr("The meter's group-by key whose values are agent ids"), key},
+    };
+}
+
 void LiveSourceDialog::addMeterFields(const OpenMeterMapping& mapping) {
-    requestsMeter_ =
-        addField(QStringLiteral("sourceRequestsMeter"), tr("Requests meter"),
-                 tr("Required. The OpenMeter meter (slug or id) that counts governed requests; its "
-                    "subject must be the customer id"),
-                 mapping.requestsMeter, tr("e.g. governed_requests"));
-    packsMeter_ = addField(QStringLiteral("sourcePacksMeter"), tr("Policy packs meter"),
-                           tr("Optional. The meter of requests per policy pack"),
-                           mapping.packsMeter, tr("meter"));
-    packKey_ = addField(QStringLiteral("sourcePackKey"), tr("Policy pack group-by key"),
-                        tr("The meter's group-by key whose values are policy pack names"),
-                        mapping.packKey, tr("group-by key"));
-    modulesMeter_ = addField(QStringLiteral("sourceModulesMeter"), tr("Compliance modules meter"),
-                             tr("Optional. The meter of requests per compliance module"),
-                             mapping.modulesMeter, tr("meter"));
-    moduleKey_ = addField(QStringLiteral("sourceModuleKey"), tr("Compliance module group-by key"),
-                          tr("The meter's group-by key whose values are compliance module names"),
-                          mapping.moduleKey, tr("group-by key"));
-    usersMeter_ = addField(
-        QStringLiteral("sourceUsersMeter"), tr("Users meter"),
-        tr("Optional. A meter grouped by user: each user with a value in a month is one active "
-           "user (seat) of that month"),
-        mapping.usersMeter, tr("meter"));
-    userKey_ = addField(QStringLiteral("sourceUserKey"), tr("User group-by key"),
-                        tr("The meter's group-by key whose values are user ids"), mapping.userKey,
-                        tr("group-by key"));
-    agentsMeter_ =
-        addField(QStringLiteral("sourceAgentsMeter"), tr("Agents meter"),
-                 tr("Optional. A meter grouped by agent: each agent with a value in a month is one "
-                    "active agent of that month"),
-                 mapping.agentsMeter, tr("meter"));
-    agentKey_ = addField(QStringLiteral("sourceAgentKey"), tr("Agent group-by key"),
-                         tr("The meter's group-by key whose values are agent ids"),
-                         mapping.agentKey, tr("group-by key"));
+    for (const MeterField& meter : meterFields()) {
+        auto* field = new QLineEdit(mapping.*meter.value, this);
+        field->setObjectName(meter.objectName);
+        field->setAccessibleName(meter.accessibleName);
+        field->setToolTip(meter.toolTip);
+        field->setPlaceholderText(meter.placeholder);
+        field->setMaxLength(kMaxMeterLength);
+        this->*meter.edit = field;
+    }
     packs_ = pair(packsMeter_, packKey_);
     modules_ = pair(modulesMeter_, moduleKey_);
     users_ = pair(usersMeter_, userKey_);
@@ -163,18 +178,6 @@ void LiveSourceDialog::connectChecks() {
     });
 }
 
-QLineEdit* LiveSourceDialog::addField(const QString& objectName, const QString& accessibleName,
-                                      const QString& toolTip, const QString& text,
-                                      const QString& placeholder) {
-    auto* field = new QLineEdit(text, this);
-    field->setObjectName(objectName);
-    field->setAccessibleName(accessibleName);
-    field->setToolTip(toolTip);
-    field->setPlaceholderText(placeholder);
-    field->setMaxLength(kMaxMeterLength);
-    return field;
-}
-
 QWidget* LiveSourceDialog::pair(QLineEdit* meter, QLineEdit* key) {
     auto* row = new QWidget(this);
     auto* layout = new QHBoxLayout(row);
@@ -231,16 +234,8 @@ LiveSource LiveSourceDialog::source() const {
     source.intervalMinutes = interval_->value();
     source.openMeter = {};
     if (source.kind == LiveSourceKind::OpenMeter) {
-        OpenMeterMapping& mapping = source.openMeter;
-        mapping.requestsMeter = requestsMeter_->text().trimmed();
-        mapping.packsMeter = packsMeter_->text().trimmed();
-        mapping.packKey = packKey_->text().trimmed();
-        mapping.modulesMeter = modulesMeter_->text().trimmed();
-        mapping.moduleKey = moduleKey_->text().trimmed();
-        mapping.usersMeter = usersMeter_->text().trimmed();
-        mapping.userKey = userKey_->text().trimmed();
-        mapping.agentsMeter = agentsMeter_->text().trimmed();
-        mapping.agentKey = agentKey_->text().trimmed();
+        for (const MeterField& meter : meterFields())
+            source.openMeter.*meter.value = (this->*meter.edit)->text().trimmed();
     }
     return source;
 }

@@ -3,6 +3,7 @@
 #include "metering/livesources.h"
 
 #include <optional>
+#include <vector>
 
 #include <QDialog>
 
@@ -47,8 +48,17 @@ private:
     void showKind();
     // Shows why the input cannot be stored, or hides the message; true when it can.
     bool check();
-    QLineEdit* addField(const QString& objectName, const QString& accessibleName,
-                        const QString& toolTip, const QString& text, const QString& placeholder);
+    // One OpenMeter field: the member holding its line edit, the mapping's
+    // value it edits, and how it is named, explained and hinted.
+    struct MeterField {
+        QLineEdit* LiveSourceDialog::*edit;
+        QString OpenMeterMapping::*value;
+        QString objectName;
+        QString accessibleName;
+        QString toolTip;
+        QString placeholder;
+    };
+    [[nodiscard]] static std::vector<MeterField> meterFields();
     QWidget* pair(QLineEdit* meter, QLineEdit* key);
 
     LiveSource initial_;

@@ -6,6 +6,7 @@
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
+#include "widgets/pagetext.h"
 
 #include <algorithm>
 #include <atomic>
@@ -192,9 +193,7 @@ void LiveSourcesPanel::buildLayout() {
     buttons->addWidget(test_);
     buttons->addWidget(pull_);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap / 2);
+    auto* layout = flushColumn(this, gap / 2);
     layout->addLayout(buttons);
     layout->addWidget(table_, 1);
     layout->addWidget(message_);
@@ -219,11 +218,8 @@ void LiveSourcesPanel::setWorkspace(Workspace* workspace) {
 }
 
 void LiveSourcesPanel::setTaskRunner(TaskRunner* runner) {
-    if (!runner || runner == runner_)
+    if (!shareRunner(this, runner_, runner))
         return;
-    if (runner_->parent() == this && !runner_->isBusy())
-        runner_->deleteLater();
-    runner_ = runner;
     connect(runner_, &TaskRunner::busyChanged, this, &LiveSourcesPanel::runnerBusyChanged);
     updateActions();
 }
@@ -336,11 +332,7 @@ void LiveSourcesPanel::updateActions() {
 }
 
 void LiveSourcesPanel::showMessage(const QString& text, bool problem) {
-    QPalette colours = message_->palette();
-    colours.setColor(QPalette::WindowText,
-                     problem ? theme::warningText(palette()) : theme::mutedText(palette()));
-    message_->setPalette(colours);
-    message_->setText(text);
+    showMessageLine(message_, this, text, problem);
 }
 
 QString LiveSourcesPanel::message() const {
@@ -519,9 +511,15 @@ bool LiveSourcesPanel::removeSource(std::int64_t id) {
     return true;
 }
 
+const LiveSource* LiveSourcesPanel::idleSource(std::int64_t id) const {
+    if (!workspace_ || runner_->isBusy() || working_)
+        return nullptr;
+    return sourceById(id);
+}
+
 bool LiveSourcesPanel::testConnection(std::int64_t id) {
-    const LiveSource* source = sourceById(id);
-    if (!workspace_ || !source || runner_->isBusy() || working_)
+    const LiveSource* source = idleSource(id);
+    if (!source)
         return false;
     const LiveSource copy = *source;
     working_ = true;
@@ -549,8 +547,8 @@ bool LiveSourcesPanel::testConnection(std::int64_t id) {
 }
 
 bool LiveSourcesPanel::pullNow(std::int64_t id) {
-    const LiveSource* source = sourceById(id);
-    if (!workspace_ || !source || runner_->isBusy() || working_)
+    const LiveSource* source = idleSource(id);
+    if (!source)
         return false;
     const LiveSource copy = *source;
     Workspace* workspace = workspace_;

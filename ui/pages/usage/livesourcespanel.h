@@ -98,6 +98,8 @@ private:
     void editSelected();
     [[nodiscard]] std::int64_t selectedId() const;
     [[nodiscard]] const LiveSource* sourceById(std::int64_t id) const;
+    // The source to test or pull now; null when there is none or other work runs.
+    [[nodiscard]] const LiveSource* idleSource(std::int64_t id) const;
     [[nodiscard]] QString scheduleText(const LiveSource& source) const;
     [[nodiscard]] QDateTime now() const { return clock_(); }
 

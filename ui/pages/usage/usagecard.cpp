@@ -1,6 +1,7 @@
 #include "pages/usage/usagecard.h"
 
 #include "theme.h"
+#include "widgets/cardframe.h"
 
 #include <algorithm>
 
@@ -159,15 +160,11 @@ void UsageCard::applyColours() {
 }
 
 void UsageCard::paintEvent(QPaintEvent* /*event*/) {
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
-    const QRectF box = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
-    const qreal radius = theme::spacing(font(), 0.5);
     const bool alarm = state_ && *state_ != LimitState::Within;
-    painter.setPen(QPen(alarm ? limitStateColour(palette(), *state_) : theme::hairline(palette()),
-                        alarm ? 1.5 : 1));
-    painter.setBrush(theme::cardSurface(palette()));
-    painter.drawRoundedRect(box, radius, radius);
+    paintCard(this,
+              QPen(alarm ? limitStateColour(palette(), *state_) : theme::hairline(palette()),
+                   alarm ? 1.5 : 1),
+              theme::cardSurface(palette()));
 }
 
 void UsageCard::changeEvent(QEvent* event) {

@@ -6,22 +6,18 @@
 
 namespace aicp {
 
+// The headers keep the style's alignment; data() right-aligns the numbers.
+UsageImportModel::UsageImportModel(QObject* parent)
+    : ColumnTableModel(QStringList{tr("Imported"), tr("File"), tr("Format"), tr("Size"), tr("New"),
+                                   tr("Duplicates"), tr("Rejected"), tr("Late")},
+                       parent) {}
+
 void UsageImportModel::setImports(std::vector<UsageImportRecord> imports) {
-    beginResetModel();
-    imports_ = std::move(imports);
-    endResetModel();
-}
-
-int UsageImportModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(imports_.size());
-}
-
-int UsageImportModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    resetRows([&] { imports_ = std::move(imports); });
 }
 
 QVariant UsageImportModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount())
+    if (!index.isValid() || !hasRow(index.row()))
         return {};
     const UsageImportRecord& record = imports_[static_cast<std::size_t>(index.row())];
     const QLocale locale;
@@ -57,31 +53,6 @@ QVariant UsageImportModel::data(const QModelIndex& index, int role) const {
                 .arg(displayUtcTime(record.startedAt), displayUtcTime(record.finishedAt));
     }
     return {};
-}
-
-QVariant UsageImportModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-        case FinishedColumn:
-            return tr("Imported");
-        case FileColumn:
-            return tr("File");
-        case FormatColumn:
-            return tr("Format");
-        case SizeColumn:
-            return tr("Size");
-        case NewColumn:
-            return tr("New");
-        case DuplicatesColumn:
-            return tr("Duplicates");
-        case RejectedColumn:
-            return tr("Rejected");
-        case LateColumn:
-            return tr("Late");
-        default:
-            return {};
-    }
 }
 
 }  // namespace aicp

@@ -1,16 +1,15 @@
 #pragma once
 
 #include "metering/usagequery.h"
+#include "widgets/columntablemodel.h"
 
 #include <vector>
-
-#include <QAbstractTableModel>
 
 namespace aicp {
 
 // The imports history, newest first, as UsageQuery::imports() records it:
 // when, which file, how big, and what it added.
-class UsageImportModel : public QAbstractTableModel {
+class UsageImportModel : public ColumnTableModel {
     Q_OBJECT
 public:
     enum Column {
@@ -25,17 +24,15 @@ public:
         ColumnCount
     };
 
-    explicit UsageImportModel(QObject* parent = nullptr) : QAbstractTableModel(parent) {}
+    explicit UsageImportModel(QObject* parent = nullptr);
 
     void setImports(std::vector<UsageImportRecord> imports);
 
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
-                                      int role) const override;
 
 private:
+    [[nodiscard]] int rows() const override { return static_cast<int>(imports_.size()); }
+
     std::vector<UsageImportRecord> imports_;
 };
 

@@ -100,9 +100,7 @@ void UsagePage::buildLayout() {
     content_->addWidget(buildCustomerView());
     content_->addWidget(allCustomers_);
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(this, gap);
     layout->addLayout(buildToolbar());
     layout->addWidget(progress_);
     layout->addWidget(message_);
@@ -179,9 +177,7 @@ QWidget* UsagePage::buildCustomerView() {
     charts->setColumnStretch(1, 1);
     auto* usage = new QWidget(this);
     usage->setObjectName(QStringLiteral("customerUsage"));
-    auto* layout = new QVBoxLayout(usage);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(gap);
+    auto* layout = flushColumn(usage, gap);
     layout->addWidget(cards_);
     layout->addLayout(charts, 1);
     return usage;
@@ -189,20 +185,9 @@ QWidget* UsagePage::buildCustomerView() {
 
 QWidget* UsagePage::buildHistory() {
     const int gap = theme::spacing(font(), 0.75);
-    importTable_->setObjectName(QStringLiteral("importHistory"));
-    importTable_->setModel(imports_);
-    importTable_->setAccessibleName(tr("Import history"));
-    importTable_->setTabKeyNavigation(false);
-    importTable_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    importTable_->setShowGrid(false);
-    importTable_->setAlternatingRowColors(true);
+    setUpRowTable(importTable_, QStringLiteral("importHistory"), imports_, tr("Import history"));
     importTable_->setWordWrap(false);
-    importTable_->setFrameShape(QFrame::NoFrame);
-    importTable_->verticalHeader()->hide();
-    importTable_->verticalHeader()->setDefaultSectionSize(QFontMetrics(font()).height() * 2);
     QHeaderView* header = importTable_->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(UsageImportModel::FileColumn, QHeaderView::Stretch);
     importTable_->setMinimumHeight(QFontMetrics(font()).height() * 2 * 5);
