@@ -16,7 +16,8 @@ Result<UsageEventBatch> UsageEventBatch::create(sqlite3* db, std::int64_t import
     auto scan = prepare(
         "SELECT event_key, id FROM usage_events WHERE event_key BETWEEN ?1 AND ?2 "
         "ORDER BY event_key LIMIT ?3");
-    auto row = prepare("SELECT 1 FROM usage_events WHERE id = ?1 AND source = ?2 AND event_id = ?3");
+    auto row =
+        prepare("SELECT 1 FROM usage_events WHERE id = ?1 AND source = ?2 AND event_id = ?3");
     auto insert = prepare(
         "INSERT INTO usage_events (event_key, source, event_id, customer_id, occurred_at, "
         "agent_id, user_id, policy_packs, compliance_modules, quantity, import_id, late) "
@@ -125,9 +126,9 @@ Result<bool> UsageEventBatch::isStored(std::size_t runStart, std::size_t at,
         if (other.source == event.source && other.id == event.id)
             return true;
     }
-    const auto [first, last] = std::equal_range(
-        storedKeys_.begin(), storedKeys_.end(), StoredKey{key, 0},
-        [](const StoredKey& a, const StoredKey& b) { return a.key < b.key; });
+    const auto [first, last] =
+        std::equal_range(storedKeys_.begin(), storedKeys_.end(), StoredKey{key, 0},
+                         [](const StoredKey& a, const StoredKey& b) { return a.key < b.key; });
     for (auto stored = first; stored != last; ++stored) {
         Statement& row = statements_.row;
         AICP_TRY(row.bindInt64(1, stored->id));
