@@ -10,7 +10,7 @@ namespace aicp {
 namespace {
 
 // 64 MiB, as much as an import uses while it runs.
-constexpr std::string_view kServiceCachePragma = "PRAGMA cache_size = -65536";
+constexpr std::int64_t kServiceCacheKiB = 64 * 1024;
 
 }  // namespace
 
@@ -33,13 +33,12 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
     : workspace_(workspace),
       options_(std::move(options)),
       router_([this](QByteArrayView token) { return authenticate(token); }, options_.maxBodyBytes),
-      validator_(workspace) {
-    // A service ingests batch after batch: with SQLite's small default page
-    // cache each batch would start by rereading the event and aggregate
-    // B-trees it just wrote (an import enlarges the cache only while it
-    // runs). A setting, not data: failing to apply it changes no answer.
-    if (Status cached = executeScript(workspace_.handle(), kServiceCachePragma); !cached.ok())
-        qWarning("page cache: %s", qPrintable(cached.error().message()));
+      validator_(workspace),
+      // A service ingests batch after batch: with SQLite's small default
+      // page cache each batch would start by rereading the event and
+      // aggregate B-trees it just wrote (an import enlarges the cache only
+      // while it runs). A setting, not data: without it no answer changes.
+      cache_(workspace.handle()->enlargeCache(kServiceCacheKiB)) {
     router_.add("GET", QStringLiteral("/healthz"), std::nullopt,
                 [](const ApiRequest&, const QStringList&) {
                     return ApiResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}});

@@ -5,6 +5,8 @@
 #include "server/apitokenstore.h"
 #include "server/licensevalidator.h"
 
+#include <memory>
+
 #include <QByteArray>
 #include <QElapsedTimer>
 
@@ -55,6 +57,7 @@ private:
     LicenseValidator validator_;
     std::vector<ApiTokenInfo> tokens_;
     QElapsedTimer tokensAge_;
+    std::shared_ptr<void> cache_;
 };
 
 }  // namespace aicp

@@ -14,7 +14,6 @@
 
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
-#include <sqlite3.h>
 
 namespace aicp {
 
@@ -96,7 +95,7 @@ Result<NewApiToken> ApiTokenStore::create(ApiRole role, const QString& name) {
     made.info.createdAt.setTime(
         made.info.createdAt.time().addMSecs(-made.info.createdAt.time().msec()));
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
@@ -114,7 +113,10 @@ Result<NewApiToken> ApiTokenStore::create(ApiRole role, const QString& name) {
     AICP_TRY(
         insert->bindAll(made.info.name, apiRoleName(role), made.info.sha256, made.info.createdAt));
     AICP_TRY(insert->execute());
-    made.info.id = sqlite3_last_insert_rowid(db);
+    auto id = db->lastInsertId();
+    if (!id)
+        return id.error();
+    made.info.id = *id;
     AICP_TRY(auditEvent(workspace_, QStringLiteral("api_token.create"), made.info));
     AICP_TRY(transaction->commit());
     return made;
@@ -150,7 +152,7 @@ Result<ApiTokenInfo> ApiTokenStore::revoke(const QString& idOrName) {
         return Error(Error::Code::Conflict,
                      QStringLiteral("API token %1 was already revoked").arg(token.id));
     token.revokedAt = QDateTime::currentDateTimeUtc();
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();

@@ -92,7 +92,7 @@ QString AuditLog::currentActor() {
 
 Result<AuditEntry> AuditLog::append(const QString& action, const QString& subject,
                                     const QJsonObject& details) {
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();

@@ -12,8 +12,6 @@
 
 #include <map>
 
-#include <sqlite3.h>
-
 namespace aicp {
 
 namespace {
@@ -71,7 +69,7 @@ Result<Invoice> readInvoice(const Statement& row) {
     return invoice;
 }
 
-Status readLines(sqlite3* db, std::vector<Invoice>& invoices) {
+Status readLines(Database* db, std::vector<Invoice>& invoices) {
     if (invoices.empty())
         return {};
     std::map<std::int64_t, Invoice*> byId;
@@ -117,7 +115,7 @@ Status readLines(sqlite3* db, std::vector<Invoice>& invoices) {
         byId.begin()->first, byId.rbegin()->first);
 }
 
-Result<std::vector<Invoice>> queryInvoices(sqlite3* db, const std::string& where,
+Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& where,
                                            const QString& value) {
     auto query = Statement::prepare(db, std::string(kInvoiceColumns) + where + " ORDER BY i.id");
     if (!query)
@@ -135,7 +133,7 @@ std::int64_t epochSeconds(YearMonth month) {
     return QDateTime(month.firstDay(), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
 }
 
-Result<std::int64_t> lateRequests(sqlite3* db, const QString& customerId, YearMonth month) {
+Result<std::int64_t> lateRequests(Database* db, const QString& customerId, YearMonth month) {
     return queryInt64Or(db,
                         "SELECT COALESCE(SUM(late_requests), 0) FROM usage_hourly "
                         "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3",
@@ -144,7 +142,7 @@ Result<std::int64_t> lateRequests(sqlite3* db, const QString& customerId, YearMo
 
 // The next number of a series in `year`: one past the highest used. Called
 // inside the issuing write transaction, so no other writer can take it first.
-Result<int> nextSequence(sqlite3* db, const char* table, int year) {
+Result<int> nextSequence(Database* db, const char* table, int year) {
     auto read = queryInt64Or(
         db, std::string("SELECT COALESCE(MAX(sequence), 0) + 1 FROM ") + table + " WHERE year = ?1",
         1, year);
@@ -163,7 +161,7 @@ Result<int> nextSequence(sqlite3* db, const char* table, int year) {
 // invoice, the late requests now in the aggregates, less those already
 // counted when that invoice was issued, less those listed on later standing
 // invoices.
-Result<std::vector<InvoiceLine>> lateUsageLines(sqlite3* db,
+Result<std::vector<InvoiceLine>> lateUsageLines(Database* db,
                                                 const std::vector<Invoice>& customerInvoices,
                                                 YearMonth month) {
     std::vector<InvoiceLine> lines;
@@ -235,7 +233,7 @@ Invoice invoiceFromBill(const MonthlyBill& bill, std::vector<InvoiceLine> late) 
     return invoice;
 }
 
-Status insertInvoiceLines(sqlite3* db, const Invoice& invoice) {
+Status insertInvoiceLines(Database* db, const Invoice& invoice) {
     auto insertLine = Statement::prepare(
         db,
         "INSERT INTO invoice_lines (invoice_id, position, kind, axis, description, quantity, "
@@ -264,7 +262,7 @@ Status insertInvoiceLines(sqlite3* db, const Invoice& invoice) {
 }
 
 // Numbers the invoice in its year's series and stores it with its lines.
-Status insertInvoice(sqlite3* db, Invoice& invoice) {
+Status insertInvoice(Database* db, Invoice& invoice) {
     const int year = invoice.issuedAt.date().year();
     auto sequence = nextSequence(db, "invoices", year);
     if (!sequence)
@@ -310,7 +308,7 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
                      QStringLiteral("%1 has not ended yet; it can be invoiced from %2")
                          .arg(month.toString(), toRfc3339(monthEnd)));
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     // One write transaction from the check to the commit: a concurrent
     // issuer waits here, then sees this invoice and its number.
     auto transaction = Transaction::begin(db);
@@ -359,7 +357,7 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
     if (reason.trimmed().isEmpty())
         return Error::invalidInput(QStringLiteral("a credit note needs a reason"));
     AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("issue a credit note")));
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();

@@ -59,7 +59,7 @@ Result<std::vector<Customer>> customersToBill(Workspace& workspace,
 // does not read.
 class MonthUsage {
 public:
-    static Result<MonthUsage> prepare(sqlite3* db, YearMonth month) {
+    static Result<MonthUsage> prepare(Database* db, YearMonth month) {
         auto requests = Statement::prepare(db,
                                            "SELECT coalesce(sum(requests), 0) FROM usage_hourly "
                                            "WHERE customer_id = ?1 AND hour >= ?2 AND hour < ?3",

@@ -4,8 +4,6 @@
 #include "storage/statement.h"
 #include "storage/workspace.h"
 
-#include <sqlite3.h>
-
 namespace aicp {
 
 namespace {
@@ -117,7 +115,7 @@ Status CustomerStore::add(const Customer& customer) {
     AICP_TRY(
         insert->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed(), createdAt));
     AICP_TRY(insert->execute());
-    if (sqlite3_changes(workspace_.handle()) != 1)
+    if (workspace_.handle()->changedRows() != 1)
         return Error(Error::Code::Conflict,
                      QStringLiteral("there is already a customer '%1'").arg(customer.id));
     return {};
@@ -131,7 +129,7 @@ Status CustomerStore::update(const Customer& customer) {
         return change.error();
     AICP_TRY(change->bindAll(customer.id, customer.name.trimmed(), customer.email.trimmed()));
     AICP_TRY(change->execute());
-    if (sqlite3_changes(workspace_.handle()) != 1)
+    if (workspace_.handle()->changedRows() != 1)
         return Error::notFound(QStringLiteral("there is no customer '%1'").arg(customer.id));
     return {};
 }

@@ -26,7 +26,7 @@ SigningKeyInfo readKey(const Statement& row) {
 }
 
 template <typename... Values>
-Result<std::vector<SigningKeyInfo>> queryKeys(sqlite3* db, const std::string& sql,
+Result<std::vector<SigningKeyInfo>> queryKeys(Database* db, const std::string& sql,
                                               const Values&... values) {
     return queryRows<SigningKeyInfo>(db, sql, &readKey, values...);
 }
@@ -102,7 +102,7 @@ Result<SigningKeyInfo> KeyStore::addSigningKey(const Ed25519PrivateKey& key,
     if (!encrypted)
         return encrypted.error();
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
@@ -139,7 +139,7 @@ Result<SigningKeyInfo> KeyStore::importPublicKey(QByteArrayView pem) {
     if (existing)
         return *existing;  // already trusted: importing twice is harmless
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();

@@ -94,7 +94,7 @@ Result<AddedLicense> LicenseRegistry::add(QByteArrayView text) {
         return held.error();
     AICP_TRY(checkSameCustomer(payload));
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
@@ -157,7 +157,7 @@ Result<RevocationImport> LicenseRegistry::importRevocationList(QByteArrayView to
     outcome.listed = list->revoked.size();
     outcome.alreadyKnown = list->sequence == *highest;
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();

@@ -46,7 +46,7 @@ Result<LicenseRecord> readRecord(const Statement& row) {
 }
 
 template <typename... Values>
-Result<std::vector<LicenseRecord>> queryRecords(sqlite3* db, const std::string& sql,
+Result<std::vector<LicenseRecord>> queryRecords(Database* db, const std::string& sql,
                                                 const Values&... values) {
     return queryRows<LicenseRecord>(db, sql, &readRecord, values...);
 }
@@ -116,7 +116,7 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
     if (!signedKey)
         return signedKey.error();
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
@@ -199,7 +199,7 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
             QStringLiteral("license %1 was already revoked on %2 by %3")
                 .arg(idText(id), toRfc3339(record->revocation->at), record->revocation->by));
 
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
@@ -226,7 +226,7 @@ Result<RevocationList> LicenseRegistry::publishRevocationList(QByteArrayView pas
     auto key = KeyStore(workspace_, clock_).unlockSigningKey(passphrase);
     if (!key)
         return key.error();
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();

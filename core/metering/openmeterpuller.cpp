@@ -22,8 +22,6 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
-#include <sqlite3.h>
-
 namespace aicp {
 
 namespace {
@@ -203,7 +201,7 @@ Result<std::vector<std::pair<WindowKey, std::int64_t>>> readAnswer(
 // The months closed for billing, read once per pull.
 class Closed {
 public:
-    Status load(sqlite3* db) {
+    Status load(Database* db) {
         return visitRows(db, "SELECT customer_id, month FROM closed_periods",
                          [this](const Statement& row) -> Status {
                              if (const auto month = YearMonth::parse(row.text(1)))
@@ -222,7 +220,7 @@ private:
 // Applies one page's values inside its transaction.
 class PageWriter {
 public:
-    PageWriter(sqlite3* db, const QString& source, const Closed& closed,
+    PageWriter(Database* db, const QString& source, const Closed& closed,
                OpenMeterPullReport& report)
         : db_(db), source_(source), closed_(closed), report_(report) {}
 
@@ -302,7 +300,7 @@ private:
         else
             AICP_TRY(write->bindAll(key.customer, key.hour, key.group, delta));
         AICP_TRY(write->execute());
-        if (delta < 0 && sqlite3_changes(db_) != 1)
+        if (delta < 0 && db_->changedRows() != 1)
             return Error(Error::Code::Corrupt,
                          QStringLiteral("the usage aggregates of '%1' at %2 lack what this "
                                         "OpenMeter source added before")
@@ -358,7 +356,7 @@ private:
             applied, QDateTime::currentDateTimeUtc());
     }
 
-    sqlite3* db_;
+    Database* db_;
     const QString& source_;
     const Closed& closed_;
     OpenMeterPullReport& report_;
@@ -491,7 +489,7 @@ Status applyPage(PageWriter& writer, const Answered& answered,
     return {};
 }
 
-Status advance(sqlite3* db, const QString& source, std::int64_t end) {
+Status advance(Database* db, const QString& source, std::int64_t end) {
     return executeWith(
         db,
         "INSERT INTO openmeter_sources (url, pulled_until, last_pull_at) VALUES (?1, ?2, ?3) "

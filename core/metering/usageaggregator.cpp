@@ -3,8 +3,6 @@
 #include "common/utctime.h"
 #include "metering/yearmonth.h"
 
-#include <sqlite3.h>
-
 namespace aicp {
 
 namespace {
@@ -67,7 +65,7 @@ Status writeMember(Statement& statement, std::string_view customer, std::string_
 
 }  // namespace
 
-Result<UsageAggregator> UsageAggregator::create(sqlite3* db) {
+Result<UsageAggregator> UsageAggregator::create(Database* db) {
     auto hourly = Statement::prepare(db, kUpsertHourly, Statement::Lifetime::Reused);
     auto packs = Statement::prepare(db, kUpsertPack, Statement::Lifetime::Reused);
     auto modules = Statement::prepare(db, kUpsertModule, Statement::Lifetime::Reused);

@@ -13,9 +13,9 @@
 #include <unordered_set>
 #include <vector>
 
-struct sqlite3;
-
 namespace aicp {
+
+class Database;
 
 // Adds new events to the aggregates charts and bills read: per customer per
 // hour (requests, late requests, per policy pack, per compliance module) and
@@ -31,7 +31,7 @@ public:
     // shouldFlush() says so.
     static constexpr std::size_t kFlushBytes = 24 * 1024 * 1024;
 
-    [[nodiscard]] static Result<UsageAggregator> create(sqlite3* db);
+    [[nodiscard]] static Result<UsageAggregator> create(Database* db);
 
     void add(const UsageEventRecord& event, bool late);
     [[nodiscard]] bool shouldFlush() const { return heldBytes_ >= kFlushBytes; }

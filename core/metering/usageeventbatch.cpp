@@ -4,7 +4,7 @@
 
 namespace aicp {
 
-Result<UsageEventBatch> UsageEventBatch::create(sqlite3* db, std::int64_t importId,
+Result<UsageEventBatch> UsageEventBatch::create(Database* db, std::int64_t importId,
                                                 std::size_t capacity, UsageEventKeyFunction key) {
     const auto prepare = [db](std::string_view sql) {
         return Statement::prepare(db, sql, Statement::Lifetime::Reused);

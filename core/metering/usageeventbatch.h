@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-struct sqlite3;
-
 namespace aicp {
+
+class Database;
 
 // Stores an import's events in batches, exactly once by (source, id).
 //
@@ -51,7 +51,7 @@ public:
 
     // `key` is replaceable for tests (to force collisions); stored keys must
     // come from usageEventKey.
-    [[nodiscard]] static Result<UsageEventBatch> create(sqlite3* db, std::int64_t importId,
+    [[nodiscard]] static Result<UsageEventBatch> create(Database* db, std::int64_t importId,
                                                         std::size_t capacity = kDefaultCapacity,
                                                         UsageEventKeyFunction key = &usageEventKey);
 

@@ -24,8 +24,6 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-#include <sqlite3.h>
-
 namespace aicp {
 
 namespace {
@@ -38,32 +36,6 @@ constexpr std::int64_t kCheckEveryRows = 8192;
 // the aggregates stay in memory instead of spilling to the WAL mid-way.
 // Restored afterwards so an idle workspace keeps SQLite's small default.
 constexpr int kImportCacheKiB = 64 * 1024;
-
-class CacheSizeGuard {
-public:
-    explicit CacheSizeGuard(sqlite3* db) : db_(db) {
-        auto query = Statement::prepare(db, "PRAGMA cache_size");
-        if (query && query->step().valueOr(false)) {
-            previous_ = query->int64(0);
-            query->reset();
-            restore_ =
-                executeScript(db, "PRAGMA cache_size = -" + std::to_string(kImportCacheKiB)).ok();
-        }
-    }
-    ~CacheSizeGuard() {
-        // Only a performance setting: failing to restore it harms nothing.
-        if (restore_)
-            static_cast<void>(
-                executeScript(db_, "PRAGMA cache_size = " + std::to_string(previous_)));
-    }
-    CacheSizeGuard(const CacheSizeGuard&) = delete;
-    CacheSizeGuard& operator=(const CacheSizeGuard&) = delete;
-
-private:
-    sqlite3* db_;
-    std::int64_t previous_ = 0;
-    bool restore_ = false;
-};
 
 // The skip-bad reject file, written through QSaveFile so it appears whole,
 // and only when the import commits.
@@ -115,7 +87,7 @@ private:
 // The (customer, month) pairs closed for billing, read once per import.
 class ClosedMonths {
 public:
-    Status load(sqlite3* db) {
+    Status load(Database* db) {
         auto query = Statement::prepare(db, "SELECT customer_id, month FROM closed_periods");
         if (!query)
             return query.error();
@@ -176,7 +148,7 @@ QString located(const QString& name, const RowIssue& issue) {
 // transaction.
 class ImportRun {
 public:
-    ImportRun(sqlite3* db, QIODevice& device, QString name, const UsageImportOptions& options)
+    ImportRun(Database* db, QIODevice& device, QString name, const UsageImportOptions& options)
         : db_(db), device_(device), name_(std::move(name)), options_(options), input_(device) {}
 
     Result<UsageImportReport> run() {
@@ -194,7 +166,7 @@ public:
                 std::make_unique<RejectFile>(options_.rejectFile, name_, (*reader)->preamble());
         }
 
-        const CacheSizeGuard cache(db_);
+        const std::shared_ptr<void> cache = db_->enlargeCache(kImportCacheKiB);
         auto transaction = Transaction::begin(db_);
         if (!transaction)
             return transaction.error();
@@ -384,7 +356,10 @@ private:
         AICP_TRY(
             insert->bindAll(name_, UsageImporter::formatName(report_.format), report_.startedAt));
         AICP_TRY(insert->execute());
-        report_.importId = sqlite3_last_insert_rowid(db_);
+        auto id = db_->lastInsertId();
+        if (!id)
+            return id.error();
+        report_.importId = *id;
         return {};
     }
 
@@ -402,7 +377,7 @@ private:
         return update->execute();
     }
 
-    sqlite3* db_;
+    Database* db_;
     QIODevice& device_;
     QString name_;
     const UsageImportOptions& options_;

@@ -36,7 +36,7 @@ Result<Range> rangeOf(const QDate& from, const QDate& to, UsageWindow window) {
                  window == UsageWindow::Hour ? utc::kSecondsPerHour : utc::kSecondsPerDay};
 }
 
-Status readSums(sqlite3* db, std::string_view sql, const QString& customerId, std::int64_t begin,
+Status readSums(Database* db, std::string_view sql, const QString& customerId, std::int64_t begin,
                 std::int64_t end, std::map<QString, std::int64_t>& into) {
     return visitRows(
         db, sql,
@@ -52,7 +52,7 @@ Status readSums(sqlite3* db, std::string_view sql, const QString& customerId, st
 Result<MonthlyUsageSummary> UsageQuery::monthlySummary(const QString& customerId,
                                                        YearMonth month) const {
     AICP_TRY(checkCustomerId(customerId));
-    sqlite3* db = workspace_.handle();
+    Database* db = workspace_.handle();
     MonthlyUsageSummary summary;
     summary.customerId = customerId;
     summary.month = month;

@@ -4,10 +4,6 @@
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
-#include <string>
-
-#include <sqlite3.h>
-
 namespace aicp {
 
 namespace {
@@ -48,7 +44,7 @@ Error newerSchemaError(int fileVersion, int supportedVersion) {
                 .arg(supportedVersion)};
 }
 
-Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
+Result<int> migrate(Database* db, std::span<const Migration> steps,
                     const std::function<Status()>& initializeEmpty) {
     AICP_TRY(checkNumbering(steps));
     const int target = steps.back().version;
@@ -58,11 +54,11 @@ Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
         return transaction.error();
     // Read inside the write transaction: another process may have migrated
     // the file between our checks and taking the lock.
-    auto current = queryInt64(db, "PRAGMA user_version");
+    auto current = db->schemaVersion();
     if (!current)
         return current.error();
-    // user_version is any 32-bit number a crafted file chose; a negative one
-    // would index before the first step.
+    // The version is any number a crafted file chose; a negative one would
+    // index before the first step.
     if (*current < 0)
         return Error(
             Error::Code::Corrupt,
@@ -84,8 +80,7 @@ Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
     }
     if (from == 0 && initializeEmpty)
         AICP_TRY(initializeEmpty());
-    // PRAGMA values cannot be bound; the version is an integer we produced.
-    AICP_TRY(executeScript(db, "PRAGMA user_version = " + std::to_string(target)));
+    AICP_TRY(db->setSchemaVersion(target));
     AICP_TRY(transaction->commit());
     return from;
 }

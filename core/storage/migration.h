@@ -5,9 +5,9 @@
 #include <functional>
 #include <span>
 
-struct sqlite3;
-
 namespace aicp {
+
+class Database;
 
 // One numbered step of a schema: what takes a database from version - 1 to
 // version. Steps only change structure; each lives in its own file under
@@ -15,21 +15,21 @@ namespace aicp {
 struct Migration {
     int version = 0;
     const char* summary = "";
-    Status (*apply)(sqlite3* db) = nullptr;
+    Status (*apply)(Database* db) = nullptr;
 };
 
 // The workspace schema, oldest step first; the last step's version is
 // Workspace::kSchemaVersion.
 [[nodiscard]] std::span<const Migration> workspaceMigrations();
 
-// Brings the database from its PRAGMA user_version to the last step's version
+// Brings the database from its recorded schema version to the last step's version
 // in a single transaction: either every missing step is applied and the
 // version recorded, or nothing changes. `initializeEmpty` runs in the same
 // transaction after the steps when the database started at version 0 (a new
 // file), to seed its first rows. Refuses a database newer than the steps
 // (Unsupported) and a step list that is not numbered 1, 2, 3… (Internal).
 // Returns the version the database had before.
-[[nodiscard]] Result<int> migrate(sqlite3* db, std::span<const Migration> steps,
+[[nodiscard]] Result<int> migrate(Database* db, std::span<const Migration> steps,
                                   const std::function<Status()>& initializeEmpty = {});
 
 // The refusal for a file written by a newer aicp, shared by every check.

@@ -14,7 +14,7 @@ namespace aicp {
 
 // A statement prepared and bound to its parameters in order, ready to step.
 template <typename... Values>
-[[nodiscard]] Result<Statement> prepareWith(sqlite3* db, std::string_view sql,
+[[nodiscard]] Result<Statement> prepareWith(Database* db, std::string_view sql,
                                             const Values&... values) {
     auto statement = Statement::prepare(db, sql);
     if (statement)
@@ -24,7 +24,7 @@ template <typename... Values>
 
 // Runs a statement that returns no rows, with its parameters.
 template <typename... Values>
-[[nodiscard]] Status executeWith(sqlite3* db, std::string_view sql, const Values&... values) {
+[[nodiscard]] Status executeWith(Database* db, std::string_view sql, const Values&... values) {
     auto statement = prepareWith(db, sql, values...);
     return statement ? statement->execute() : Status(statement.error());
 }
@@ -32,7 +32,7 @@ template <typename... Values>
 // Hands every row to `visit` (which returns a Status); stops at the first
 // failure.
 template <typename Visit, typename... Values>
-[[nodiscard]] Status visitRows(sqlite3* db, std::string_view sql, Visit&& visit,
+[[nodiscard]] Status visitRows(Database* db, std::string_view sql, Visit&& visit,
                                const Values&... values) {
     auto query = prepareWith(db, sql, values...);
     return query ? query->forEachRow(std::forward<Visit>(visit)) : Status(query.error());
@@ -40,7 +40,7 @@ template <typename Visit, typename... Values>
 
 // Every row.
 template <typename T, typename Read, typename... Values>
-[[nodiscard]] Result<std::vector<T>> queryRows(sqlite3* db, std::string_view sql, Read&& read,
+[[nodiscard]] Result<std::vector<T>> queryRows(Database* db, std::string_view sql, Read&& read,
                                                const Values&... values) {
     auto query = prepareWith(db, sql, values...);
     return query ? query->template collect<T>(std::forward<Read>(read))
@@ -49,8 +49,8 @@ template <typename T, typename Read, typename... Values>
 
 // The first row, or nullopt when there is none.
 template <typename T, typename Read, typename... Values>
-[[nodiscard]] Result<std::optional<T>> queryFirstRow(sqlite3* db, std::string_view sql, Read&& read,
-                                                     const Values&... values) {
+[[nodiscard]] Result<std::optional<T>> queryFirstRow(Database* db, std::string_view sql,
+                                                     Read&& read, const Values&... values) {
     auto query = prepareWith(db, sql, values...);
     if (!query)
         return query.error();
@@ -66,7 +66,7 @@ template <typename T, typename Read, typename... Values>
 
 // The first row; `missing` when there is none.
 template <typename T, typename Read, typename... Values>
-[[nodiscard]] Result<T> queryOneRow(sqlite3* db, std::string_view sql, Read&& read,
+[[nodiscard]] Result<T> queryOneRow(Database* db, std::string_view sql, Read&& read,
                                     const Error& missing, const Values&... values) {
     auto first = queryFirstRow<T>(db, sql, std::forward<Read>(read), values...);
     if (!first)
@@ -79,7 +79,7 @@ template <typename T, typename Read, typename... Values>
 // The first column of the first row as an integer; `none` when there is no
 // row.
 template <typename... Values>
-[[nodiscard]] Result<std::int64_t> queryInt64Or(sqlite3* db, std::string_view sql,
+[[nodiscard]] Result<std::int64_t> queryInt64Or(Database* db, std::string_view sql,
                                                 std::int64_t none, const Values&... values) {
     auto value = queryFirstRow<std::int64_t>(
         db, sql, [](const Statement& row) { return row.int64(0); }, values...);
@@ -90,10 +90,10 @@ template <typename... Values>
 
 // Runs an INSERT with its parameters; the new row's id.
 template <typename... Values>
-[[nodiscard]] Result<std::int64_t> insertWith(sqlite3* db, std::string_view sql,
+[[nodiscard]] Result<std::int64_t> insertWith(Database* db, std::string_view sql,
                                               const Values&... values) {
     AICP_TRY(executeWith(db, sql, values...));
-    return lastInsertId(db);
+    return db->lastInsertId();
 }
 
 }  // namespace aicp

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "common/result.h"
+#include "storage/database.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <type_traits>
@@ -13,31 +15,20 @@
 #include <QString>
 #include <QStringView>
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace aicp {
 
-// The Error for a failed SQLite call: sqlite's own message, with Code::Corrupt
-// when the file is damaged and Code::Database otherwise.
-[[nodiscard]] Error databaseError(sqlite3* db, int resultCode);
-
 // Runs SQL that returns no rows, possibly several statements (schema scripts).
-[[nodiscard]] Status executeScript(sqlite3* db, std::string_view sql);
+[[nodiscard]] Status executeScript(Database* db, std::string_view sql);
 
-// The one integer a query returns (a PRAGMA, a count); an error when it
-// returns no row.
-[[nodiscard]] Result<std::int64_t> queryInt64(sqlite3* db, std::string_view sql);
-
-// The rowid of the last row this connection inserted.
-[[nodiscard]] std::int64_t lastInsertId(sqlite3* db);
+// The one integer a query returns (a count); an error when it returns no row.
+[[nodiscard]] Result<std::int64_t> queryInt64(Database* db, std::string_view sql);
 
 // Times are stored as RFC 3339 UTC text to the second ("2026-01-05T09:00:00Z"),
 // which sorts chronologically and reads well in the sqlite3 shell.
 [[nodiscard]] QString formatStoredTime(const QDateTime& time);
 [[nodiscard]] QDateTime parseStoredTime(QStringView text);  // invalid when malformed
 
-// One prepared SQLite statement, finalized on destruction. Every call checks
+// One prepared statement of either engine, finalized on destruction. Every call checks
 // its return code. A statement that has finished (done or failed) is reset at
 // once, so it holds no lock and can be bound and run again:
 //
@@ -51,20 +42,14 @@ class Statement {
 public:
     enum class Lifetime {
         OneShot,  // run once or a few times
-        Reused,   // kept and run in a loop; SQLite plans it for the long term
+        Reused,   // kept and run in a loop; the engine plans it for the long term
     };
 
     // Refuses SQL that holds more than one statement or none.
-    [[nodiscard]] static Result<Statement> prepare(sqlite3* db, std::string_view sql,
+    [[nodiscard]] static Result<Statement> prepare(Database* db, std::string_view sql,
                                                    Lifetime lifetime = Lifetime::OneShot);
 
-    Statement(Statement&& other) noexcept;
-    Statement& operator=(Statement&& other) noexcept;
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    ~Statement();
-
-    // Parameters are numbered from 1, as in SQLite.
+    // Parameters are numbered from 1, as in SQL.
     [[nodiscard]] Status bindInt64(int index, std::int64_t value);
     [[nodiscard]] Status bindText(int index, QStringView text);
     // UTF-8 bytes bound without a copy, for hot loops over a read buffer: the
@@ -90,7 +75,7 @@ public:
     // Runs a statement that returns no rows to completion.
     [[nodiscard]] Status execute();
     // Runs a query to its end, handing each row to `visit`; stops at the
-    // first failure, of SQLite or of `visit`, and leaves the statement reset.
+    // first failure, of the database or of `visit`, and leaves the statement reset.
     template <typename Visit>
     [[nodiscard]] Status forEachRow(Visit&& visit);
     // Runs a query to its end and returns its rows, each made by `read`
@@ -108,16 +93,8 @@ public:
     [[nodiscard]] QByteArray blob(int column) const;
     [[nodiscard]] QDateTime time(int column) const;  // invalid when NULL or malformed
 
-    [[nodiscard]] sqlite3_stmt* handle() const { return statement_; }
-
 private:
-    friend Status executeScript(sqlite3* db, std::string_view sql);
-
-    Statement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
-    // Prepares the first statement of `sql`, or none (a null handle) when only
-    // comments are left; `rest` receives what follows it.
-    static Result<Statement> prepareFirst(sqlite3* db, std::string_view sql, unsigned flags,
-                                          std::string_view* rest);
+    explicit Statement(std::unique_ptr<StatementBackend> backend) : backend_(std::move(backend)) {}
 
     template <typename T>
     struct IsOptional : std::false_type {};
@@ -126,8 +103,7 @@ private:
     template <typename T>
     static constexpr bool kAlwaysFalse = false;
 
-    sqlite3* db_ = nullptr;
-    sqlite3_stmt* statement_ = nullptr;
+    std::unique_ptr<StatementBackend> backend_;
 };
 
 template <typename T>
@@ -140,7 +116,7 @@ Status Statement::bind(int index, const T& value) {
         return bindInt64(index, value ? 1 : 0);
     } else if constexpr (std::is_integral_v<T>) {
         static_assert(std::is_signed_v<T> || sizeof(T) < sizeof(std::int64_t),
-                      "SQLite integers are signed 64-bit; convert explicitly");
+                      "SQL integers are signed 64-bit; convert explicitly");
         return bindInt64(index, static_cast<std::int64_t>(value));
     } else if constexpr (std::is_same_v<T, QDateTime>) {
         return bindTime(index, value);
@@ -149,7 +125,7 @@ Status Statement::bind(int index, const T& value) {
     } else if constexpr (std::is_convertible_v<const T&, QStringView>) {
         return bindText(index, QStringView(value));
     } else {
-        static_assert(kAlwaysFalse<T>, "no SQLite binding for this type");
+        static_assert(kAlwaysFalse<T>, "no SQL binding for this type");
     }
 }
 

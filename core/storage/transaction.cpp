@@ -6,18 +6,16 @@
 
 #include <QtGlobal>
 
-#include <sqlite3.h>
-
 namespace aicp {
 
-Result<Transaction> Transaction::begin(sqlite3* db) {
+Result<Transaction> Transaction::begin(Database* db) {
     if (!db)
         return Error::internal(QStringLiteral("transaction begun on a closed workspace"));
-    const bool nested = sqlite3_get_autocommit(db) == 0;
+    const bool nested = db->inTransaction();
     // Nested savepoints share one name: RELEASE and ROLLBACK TO act on the
     // most recent savepoint of that name, which with scoped nesting is always
     // the innermost live one.
-    AICP_TRY(executeScript(db, nested ? "SAVEPOINT aicp_nested" : "BEGIN IMMEDIATE"));
+    AICP_TRY(nested ? executeScript(db, "SAVEPOINT aicp_nested") : db->beginWriteTransaction());
     return Transaction(db, nested);
 }
 
@@ -36,7 +34,7 @@ Transaction::~Transaction() {
 Status Transaction::commit() {
     if (!db_)
         return Error::internal(QStringLiteral("transaction committed twice"));
-    if (sqlite3_get_autocommit(db_) != 0) {
+    if (!db_->inTransaction()) {
         // SQLite rolls back by itself after some failures (disk full, I/O
         // error); committing then would pretend the work was saved.
         db_ = nullptr;
@@ -51,9 +49,9 @@ Status Transaction::commit() {
 Status Transaction::rollback() {
     if (!db_)
         return {};
-    sqlite3* db = std::exchange(db_, nullptr);
-    if (sqlite3_get_autocommit(db) != 0)
-        return {};  // SQLite already rolled everything back
+    Database* db = std::exchange(db_, nullptr);
+    if (!db->inTransaction())
+        return {};  // the engine already rolled everything back
     if (!nested_)
         return executeScript(db, "ROLLBACK");
     // ROLLBACK TO undoes the work but keeps the savepoint open; RELEASE ends it.

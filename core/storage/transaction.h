@@ -2,9 +2,9 @@
 
 #include "common/result.h"
 
-struct sqlite3;
-
 namespace aicp {
+
+class Database;
 
 // One unit of work on a workspace: everything done while it is alive is
 // committed together by commit(), or rolled back when it goes out of scope
@@ -13,10 +13,10 @@ namespace aicp {
 // its own transaction.
 class Transaction {
 public:
-    // The outermost transaction takes the write lock at once (BEGIN IMMEDIATE),
-    // so a writer waits for another at the start, within the busy timeout,
-    // rather than failing half-way through.
-    [[nodiscard]] static Result<Transaction> begin(sqlite3* db);
+    // The outermost transaction takes the workspace's write lock at once, so
+    // a writer waits for another at the start rather than failing half-way
+    // through.
+    [[nodiscard]] static Result<Transaction> begin(Database* db);
 
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
@@ -31,9 +31,9 @@ public:
     [[nodiscard]] bool isNested() const { return nested_; }
 
 private:
-    Transaction(sqlite3* db, bool nested) : db_(db), nested_(nested) {}
+    Transaction(Database* db, bool nested) : db_(db), nested_(nested) {}
 
-    sqlite3* db_ = nullptr;
+    Database* db_ = nullptr;
     bool nested_ = false;
 };
 

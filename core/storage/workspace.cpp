@@ -3,6 +3,7 @@
 #include "common/idtext.h"
 #include "storage/migration.h"
 #include "storage/query.h"
+#include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
@@ -29,16 +30,6 @@ const QString kCreatedAtKey = QStringLiteral("created_at");
 const QString kModeKey = QStringLiteral("mode");
 const QString kCreatedByKey = QStringLiteral("created_by");
 
-struct ConnectionCloser {
-    void operator()(sqlite3* db) const {
-        // close_v2 never fails on open statements: it defers the close until
-        // they are finalized, which Statement's destructor guarantees.
-        if (sqlite3_close_v2(db) != SQLITE_OK)
-            qWarning("aicp: could not close a workspace: %s", sqlite3_errmsg(db));
-    }
-};
-using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
-
 enum class FileKind { Empty, Sqlite };
 
 // Looks at the file without SQLite, so a file that is not a database is
@@ -57,23 +48,25 @@ Result<FileKind> inspectFile(const QString& path) {
     return FileKind::Sqlite;
 }
 
-Status configureConnection(sqlite3* db) {
+Status configureConnection(SqliteDatabase* database) {
+    sqlite3* const handle = database->handle();
     // Connection settings only: none of them writes to the file.
-    int rc = sqlite3_busy_timeout(db, kBusyTimeoutMs);
+    int rc = sqlite3_busy_timeout(handle, kBusyTimeoutMs);
     if (rc != SQLITE_OK)
-        return databaseError(db, rc);
+        return databaseError(handle, rc);
     // Workspaces are files users receive from others; defensive mode keeps a
     // crafted file from using schema tricks to corrupt itself.
-    rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    rc = sqlite3_db_config(handle, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     if (rc != SQLITE_OK)
-        return databaseError(db, rc);
+        return databaseError(handle, rc);
+    Database* const db = database;
     AICP_TRY(executeScript(db, "PRAGMA trusted_schema = OFF"));
     return executeScript(db, "PRAGMA foreign_keys = ON");
 }
 
 // Decides, by reading only, whether an existing SQLite file may be opened:
 // an aicp workspace this aicp can read, or an empty database.
-Status checkIdentity(sqlite3* db) {
+Status checkIdentity(SqliteDatabase* db) {
     auto applicationId = queryInt64(db, "PRAGMA application_id");
     if (!applicationId)
         return applicationId.error();
@@ -91,13 +84,13 @@ Status checkIdentity(sqlite3* db) {
         return Error(Error::Code::Corrupt,
                      QStringLiteral("is a SQLite database but not an aicp workspace"));
     }
-    if (sqlite3_db_readonly(db, "main") == 1)
+    if (sqlite3_db_readonly(db->handle(), "main") == 1)
         return Error(Error::Code::Io,
                      QStringLiteral("is read-only; aicp needs to write to its workspace"));
     return {};
 }
 
-Status switchToWal(sqlite3* db) {
+Status switchToWal(Database* db) {
     auto answer = queryFirstRow<QString>(db, "PRAGMA journal_mode = WAL",
                                          [](const Statement& row) { return row.text(0); });
     if (!answer)
@@ -113,21 +106,21 @@ Status switchToWal(sqlite3* db) {
     return {};
 }
 
-Status insertMeta(sqlite3* db, const QString& key, const QString& value) {
+Status insertMeta(Database* db, const QString& key, const QString& value) {
     return executeWith(db,
                        "INSERT INTO meta (key, value) VALUES (?1, ?2) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        key, value);
 }
 
-Status insertPriceBook(sqlite3* db, const QByteArray& document) {
+Status insertPriceBook(Database* db, const QByteArray& document) {
     return executeWith(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)",
                        QDateTime::currentDateTimeUtc(), QString::fromUtf8(document));
 }
 
 // Seeds a database just brought from version 0: identity, mode and the
 // default price book, inside the migration's transaction.
-Status initializeWorkspace(sqlite3* db) {
+Status initializeWorkspace(Database* db) {
     AICP_TRY(
         executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId)));
     AICP_TRY(insertMeta(db, kWorkspaceIdKey, idText(QUuid::createUuid())));
@@ -140,13 +133,13 @@ Status initializeWorkspace(sqlite3* db) {
     return insertPriceBook(db, book->toJson());
 }
 
-Result<std::optional<QString>> readMeta(sqlite3* db, const QString& key) {
+Result<std::optional<QString>> readMeta(Database* db, const QString& key) {
     return queryFirstRow<QString>(
         db, "SELECT value FROM meta WHERE key = ?1",
         [](const Statement& row) { return row.text(0); }, key);
 }
 
-Result<QString> readRequiredMeta(sqlite3* db, const QString& key) {
+Result<QString> readRequiredMeta(Database* db, const QString& key) {
     auto value = readMeta(db, key);
     if (!value)
         return value.error();
@@ -156,7 +149,7 @@ Result<QString> readRequiredMeta(sqlite3* db, const QString& key) {
     return **value;
 }
 
-Status verifyForeignKeys(sqlite3* db) {
+Status verifyForeignKeys(Database* db) {
     auto enabled = queryInt64(db, "PRAGMA foreign_keys");
     if (!enabled)
         return enabled.error();
@@ -207,7 +200,7 @@ struct Identity {
 
 // Checks, migrates and switches an opened file to write-ahead logging, in
 // that order, and reads its identity.
-Result<Identity> prepareDatabase(sqlite3* db, std::optional<FileKind> kind) {
+Result<Identity> prepareDatabase(SqliteDatabase* db, std::optional<FileKind> kind) {
     // A file that claims to be a workspace but lacks its meta table is damage
     // (or an impostor), not a database failure.
     const auto damaged = [](const Error& error) {
@@ -255,9 +248,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
     const int flags = SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0) |
                       SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
-    Connection connection(raw);
+    // Owns the connection from here, even when opening failed.
+    auto connection = std::make_unique<SqliteDatabase>(raw);
     auto identity = rc == SQLITE_OK ? prepareDatabase(connection.get(), *kind)
-                                    : Result<Identity>(databaseError(connection.get(), rc));
+                                    : Result<Identity>(databaseError(raw, rc));
     if (!identity) {
         connection.reset();
         if (creating)
@@ -265,7 +259,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
         return failure(identity.error());
     }
 
-    std::unique_ptr<Workspace> workspace(new Workspace(path, connection.release()));
+    std::unique_ptr<Workspace> workspace(new Workspace(path, std::move(connection)));
     workspace->id_ = QUuid::fromString(identity->id);
     workspace->createdAt_ = parseStoredTime(identity->createdAt);
     if (workspace->id_.isNull() || !workspace->createdAt_.isValid())
@@ -284,17 +278,18 @@ QString Workspace::defaultPath() {
     return QDir(folder).filePath(QStringLiteral("aicp/workspace.aicp"));
 }
 
-Workspace::~Workspace() {
-    ConnectionCloser()(db_);
-}
+Workspace::Workspace(QString path, std::unique_ptr<Database> db)
+    : path_(std::move(path)), db_(std::move(db)) {}
+
+Workspace::~Workspace() = default;
 
 int Workspace::schemaVersion() const {
-    auto version = queryInt64(db_, "PRAGMA user_version");
+    auto version = db_->schemaVersion();
     return version ? static_cast<int>(*version) : -1;
 }
 
 Result<Workspace::Mode> Workspace::mode() const {
-    auto value = readRequiredMeta(db_, kModeKey);
+    auto value = readRequiredMeta(db_.get(), kModeKey);
     if (!value)
         return value.error();
     if (*value == QLatin1String("vendor"))
@@ -308,12 +303,12 @@ Result<Workspace::Mode> Workspace::mode() const {
 
 Status Workspace::storeMode(Mode newMode) {
     return insertMeta(
-        db_, kModeKey,
+        db_.get(), kModeKey,
         newMode == Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer"));
 }
 
 Result<std::optional<QString>> Workspace::metaValue(const QString& key) const {
-    return readMeta(db_, key);
+    return readMeta(db_.get(), key);
 }
 
 Status Workspace::setMetaValue(const QString& key, const QString& value) {
@@ -322,12 +317,12 @@ Status Workspace::setMetaValue(const QString& key, const QString& value) {
     if (key == kWorkspaceIdKey || key == kCreatedAtKey)
         return Error::invalidInput(
             QStringLiteral("the workspace's %1 is fixed when it is created").arg(key));
-    return insertMeta(db_, key, value);
+    return insertMeta(db_.get(), key, value);
 }
 
 Result<PriceBook> Workspace::priceBook() const {
     auto stored = queryFirstRow<std::pair<std::int64_t, QByteArray>>(
-        db_, "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1",
+        db_.get(), "SELECT id, document FROM price_books ORDER BY id DESC LIMIT 1",
         [](const Statement& row) { return std::pair(row.int64(0), row.blob(1)); });
     if (!stored)
         return stored.error();
@@ -349,24 +344,24 @@ Result<PriceBook> Workspace::priceBook() const {
 }
 
 Result<bool> Workspace::storePriceBookDocument(const QByteArray& document) {
-    auto transaction = Transaction::begin(db_);
+    auto transaction = Transaction::begin(db_.get());
     if (!transaction)
         return transaction.error();
-    auto newest =
-        queryFirstRow<QByteArray>(db_, "SELECT document FROM price_books ORDER BY id DESC LIMIT 1",
-                                  [](const Statement& row) { return row.blob(0); });
+    auto newest = queryFirstRow<QByteArray>(
+        db_.get(), "SELECT document FROM price_books ORDER BY id DESC LIMIT 1",
+        [](const Statement& row) { return row.blob(0); });
     if (!newest)
         return newest.error();
     const bool unchanged = *newest == document;
     if (!unchanged)
-        AICP_TRY(insertPriceBook(db_, document));
+        AICP_TRY(insertPriceBook(db_.get(), document));
     AICP_TRY(transaction->commit());
     return !unchanged;
 }
 
 Result<std::vector<Workspace::StoredPriceBook>> Workspace::priceBookHistory() const {
-    auto query =
-        Statement::prepare(db_, "SELECT id, stored_at, document FROM price_books ORDER BY id");
+    auto query = Statement::prepare(db_.get(),
+                                    "SELECT id, stored_at, document FROM price_books ORDER BY id");
     if (!query)
         return query.error();
     return query->collect<StoredPriceBook>([](const Statement& row) {

@@ -13,9 +13,9 @@
 #include <QString>
 #include <QUuid>
 
-struct sqlite3;
-
 namespace aicp {
+
+class Database;
 
 // One workspace: a single SQLite file (WAL, foreign keys on) holding
 // customers, the price book history and, later, licenses, usage and
@@ -84,13 +84,13 @@ public:
     [[nodiscard]] Result<std::vector<StoredPriceBook>> priceBookHistory() const;
 
     // For core services only; the UI and the CLI never touch SQL.
-    [[nodiscard]] sqlite3* handle() const { return db_; }
+    [[nodiscard]] Database* handle() const { return db_.get(); }
 
 private:
-    Workspace(QString path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+    Workspace(QString path, std::unique_ptr<Database> db);
 
     QString path_;
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<Database> db_;
     QUuid id_;
     QDateTime createdAt_;
 };

@@ -346,7 +346,7 @@ private slots:
     void damagedStoredKeysAndMemoryAreReported() {
         TempWorkspace workspace(TempWorkspace::Content::SigningKey);
         QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
-        sqlite3* db = workspace->handle();
+        Database* db = workspace->handle();
         QVERIFY(executeScript(db,
                               "UPDATE signing_keys SET public_key_pem = 'garbage', "
                               "private_key_pem = 'garbage'")

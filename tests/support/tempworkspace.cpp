@@ -3,6 +3,7 @@
 #include "demo/demoworkspace.h"
 #include "pricing/pricebook.h"
 #include "storage/migration.h"
+#include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
 #include "support/testkeys.h"
 
@@ -53,7 +54,7 @@ bool TempWorkspace::open(Workspace::OpenMode mode) {
 
 namespace {
 
-Status seedOldWorkspace(sqlite3* db, std::string_view rowsSql) {
+Status seedOldWorkspace(Database* db, std::string_view rowsSql) {
     AICP_TRY(
         executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
                               "; INSERT INTO meta VALUES ('workspace_id', "
@@ -73,14 +74,14 @@ Status seedOldWorkspace(sqlite3* db, std::string_view rowsSql) {
 
 Status writeOldWorkspace(const QString& path, int schemaVersion, std::string_view rowsSql) {
     QFile::remove(path);
-    sqlite3* db = nullptr;
-    if (sqlite3_open(QFile::encodeName(path).constData(), &db) != SQLITE_OK) {
-        sqlite3_close(db);
+    sqlite3* handle = nullptr;
+    const int rc = sqlite3_open(QFile::encodeName(path).constData(), &handle);
+    SqliteDatabase database(handle);  // closes it, even when opening failed
+    if (rc != SQLITE_OK)
         return Error(Error::Code::Io, QStringLiteral("cannot create %1").arg(path));
-    }
+    Database* const db = &database;
     auto migrated = migrate(db, workspaceMigrations().first(std::size_t(schemaVersion)),
                             [db, rowsSql] { return seedOldWorkspace(db, rowsSql); });
-    sqlite3_close(db);
     if (!migrated)
         return migrated.error();
     return {};

@@ -18,7 +18,7 @@ namespace aicp {
 // and usage files name customers by it. The CHECKs repeat the validation of
 // CustomerStore, so a row written by another tool cannot break the rules the
 // rest of aicp relies on. Times are RFC 3339 UTC text throughout.
-Status migration0001(sqlite3* db) {
+Status migration0001(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE meta (
             key   TEXT PRIMARY KEY NOT NULL,

@@ -23,7 +23,7 @@ namespace aicp {
 // previous entry's hash. Updates and deletes are refused by triggers; an
 // edit made around them (another tool, a hex editor) breaks the chain, which
 // `aicp audit verify` reports.
-Status migration0002(sqlite3* db) {
+Status migration0002(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE signing_keys (
             kid             TEXT PRIMARY KEY NOT NULL CHECK (length(kid) = 16),

@@ -28,7 +28,7 @@ namespace aicp {
 //
 // closed_periods lists (customer, month) pairs that have an issued invoice;
 // billing fills it, imports read it to mark late events.
-Status migration0003(sqlite3* db) {
+Status migration0003(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE usage_imports (
             id              INTEGER PRIMARY KEY,

@@ -142,7 +142,7 @@ constexpr const char* kCreditNotes = R"sql(
 }  // namespace
 
 // Each part of the schema in turn, in the migration's one transaction.
-Status migration0004(sqlite3* db) {
+Status migration0004(Database* db) {
     AICP_TRY(executeScript(db, kInvoices));
     AICP_TRY(executeScript(db, kInvoiceLines));
     return executeScript(db, kCreditNotes);

@@ -17,7 +17,7 @@ namespace aicp {
 // the service when it starts (UsageEventExport::prepare): that index makes a
 // million-event file import about 25 % slower, a cost only a workspace that
 // serves the export should pay.
-Status migration0005(sqlite3* db) {
+Status migration0005(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE api_tokens (
             id           INTEGER PRIMARY KEY,

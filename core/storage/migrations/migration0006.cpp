@@ -8,7 +8,7 @@ namespace aicp {
 // kept: the workspace file is as secret as the token), how often to pull
 // and how the last pull went. The pull cursor stays in usage_pull_sources,
 // keyed by endpoint, so a source removed and added again resumes.
-Status migration0006(sqlite3* db) {
+Status migration0006(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE live_sources (
             id               INTEGER PRIMARY KEY,

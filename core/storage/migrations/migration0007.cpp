@@ -17,7 +17,7 @@ namespace aicp {
 //
 // openmeter_sources holds each source's high-water mark: the end of the last
 // hour a committed page covered, written in that page's transaction.
-Status migration0007(sqlite3* db) {
+Status migration0007(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE openmeter_sources (
             url          TEXT PRIMARY KEY,

@@ -14,7 +14,7 @@ namespace aicp {
 // Not ALTER TABLE RENAME nor a TEMP table: after either, SQLite 3.40 refuses the connection's later
 // wal_checkpoint (SQLITE_LOCKED) once it has switched to write-ahead logging, as Workspace::open
 // does.
-Status migration0008(sqlite3* db) {
+Status migration0008(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE live_sources_v7 AS SELECT * FROM live_sources;
         DROP TABLE live_sources;

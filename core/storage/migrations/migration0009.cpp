@@ -1,4 +1,5 @@
 #include "storage/migrations/migrations.h"
+#include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
 #include "storage/usageeventkey.h"
 
@@ -42,7 +43,9 @@ void keyOf(sqlite3_context* context, int, sqlite3_value** values) {
     sqlite3_result_int64(context, usageEventKey(text(values[0]), text(values[1])));
 }
 
-Status setKeyFunction(sqlite3* db, bool present) {
+Status setKeyFunction(Database* database, bool present) {
+    // The SQLite steps only ever run on a SQLite workspace.
+    sqlite3* db = static_cast<SqliteDatabase*>(database)->handle();
     const int rc = sqlite3_create_function_v2(
         db, kKeyFunction, 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, nullptr,
         present ? &keyOf : nullptr, nullptr, nullptr, nullptr);
@@ -81,7 +84,7 @@ constexpr const char* kMoveEvents = R"sql(
 
 }  // namespace
 
-Status migration0009(sqlite3* db) {
+Status migration0009(Database* db) {
     AICP_TRY(setKeyFunction(db, true));
     const Status moved = executeScript(db, kMoveEvents);
     // Only this step computes keys in SQL; later code computes them itself.

@@ -23,7 +23,7 @@ class TestAuditLog : public QObject {
     // Tampering stands for someone editing the file with another tool, so it
     // goes around the append-only triggers first.
     void tamper(const char* sql) {
-        sqlite3* db = workspace_->handle();
+        Database* db = workspace_->handle();
         QVERIFY(executeScript(db, "DROP TRIGGER audit_log_is_append_only_update").ok());
         QVERIFY(executeScript(db, "DROP TRIGGER audit_log_is_append_only_delete").ok());
         const Status edited = executeScript(db, sql);

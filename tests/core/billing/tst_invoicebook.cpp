@@ -6,6 +6,7 @@
 #include "licensing/licensepayload.h"
 #include "metering/closedperiods.h"
 #include "metering/usageimporter.h"
+#include "storage/statement.h"
 #include "storage/workspace.h"
 #include "support/fakeclock.h"
 #include "support/tempworkspace.h"
@@ -18,8 +19,6 @@
 
 #include <QFile>
 #include <QTest>
-
-#include <sqlite3.h>
 
 using namespace aicp;
 using aicp::test::fixedClock;
@@ -203,7 +202,7 @@ private slots:
         InvoiceBook book(*workspace, fixedClock("2026-12-05T10:00:00Z"));
         QVERIFY(book.issue(QStringLiteral("acme-corp"), kOctober));
         QVERIFY(book.credit(QStringLiteral("AICP-2026-000001"), QStringLiteral("test")));
-        sqlite3* db = workspace->handle();
+        Database* db = workspace->handle();
         for (const char* sql : {
                  "UPDATE invoices SET total_micros = 1",
                  "DELETE FROM invoices",
@@ -219,10 +218,7 @@ private slots:
                  "late_requests_at_issue, line_count, total_micros) VALUES ('AICP-2026-000005', "
                  "2026, 5, 'globex', 'G', '2026-10', 'USD', 'x', 'y', 0, 0, 0, 0, 0, 0)",
              }) {
-            char* message = nullptr;
-            const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-            QVERIFY2(rc != SQLITE_OK, sql);
-            sqlite3_free(message);
+            QVERIFY2(!aicp::executeScript(db, sql).ok(), sql);
         }
         auto stored = book.find(QStringLiteral("AICP-2026-000001"));
         QVERIFY(stored);

@@ -50,7 +50,7 @@ private:
     // Writes the events in batches of `capacity` inside one import.
     Result<UsageEventBatch::Counts> store(const std::vector<UsageEventRecord>& events,
                                           std::size_t capacity, UsageEventKeyFunction key) {
-        sqlite3* db = workspace_->handle();
+        Database* db = workspace_->handle();
         auto transaction = Transaction::begin(db);
         if (!transaction)
             return transaction.error();
@@ -59,7 +59,7 @@ private:
                           "INSERT INTO usage_imports (file_name, format, started_at, "
                           "finished_at, file_sha256) VALUES ('t.csv', 'csv', "
                           "'2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z', printf('%064d', 0))"));
-        auto batch = UsageEventBatch::create(db, sqlite3_last_insert_rowid(db), capacity, key);
+        auto batch = UsageEventBatch::create(db, db->lastInsertId().value(), capacity, key);
         if (!batch)
             return batch.error();
         UsageEventBatch::Counts counts;

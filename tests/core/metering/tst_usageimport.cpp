@@ -50,7 +50,7 @@ std::string monthOf(std::int64_t seconds) {
 
 Aggregates readAggregates(Workspace& workspace) {
     Aggregates result;
-    sqlite3* db = workspace.handle();
+    Database* db = workspace.handle();
     const auto each = [db](const char* sql, const auto& take) {
         auto query = Statement::prepare(db, sql);
         QVERIFY(query);

@@ -92,7 +92,7 @@ private slots:
     void everyEventAndAggregateSurvives() {
         QFETCH(int, fromVersion);
         auto workspace = upgraded(fromVersion);
-        sqlite3* db = workspace->handle();
+        Database* db = workspace->handle();
         QCOMPARE(workspace->schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(queryInt64(db, "SELECT count(*) FROM usage_events").value(), 6);
         QCOMPARE(queryInt64(db, "SELECT sum(quantity) FROM usage_events").value(), 9);

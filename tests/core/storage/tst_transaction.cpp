@@ -1,3 +1,4 @@
+#include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 
@@ -12,7 +13,8 @@ class TestTransaction : public QObject {
     Q_OBJECT
 
 private:
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<aicp::SqliteDatabase> database_;
+    aicp::Database* db_ = nullptr;
 
     std::int64_t rows() {
         auto query = Statement::prepare(db_, "SELECT count(*) FROM t");
@@ -27,10 +29,14 @@ private:
 
 private slots:
     void init() {
-        QCOMPARE(sqlite3_open(":memory:", &db_), SQLITE_OK);
+        sqlite3* handle = nullptr;
+        const int rc = sqlite3_open(":memory:", &handle);
+        database_ = std::make_unique<aicp::SqliteDatabase>(handle);
+        QCOMPARE(rc, SQLITE_OK);
+        db_ = database_.get();
         QVERIFY(aicp::executeScript(db_, "CREATE TABLE t (x INTEGER UNIQUE)").ok());
     }
-    void cleanup() { sqlite3_close(db_); }
+    void cleanup() { database_.reset(); }
 
     void commitKeepsTheWork() {
         auto transaction = Transaction::begin(db_);
@@ -48,7 +54,7 @@ private slots:
             insert(1);
         }
         QCOMPARE(rows(), 0);
-        QCOMPARE(sqlite3_get_autocommit(db_), 1);
+        QVERIFY(!db_->inTransaction());
     }
 
     void nestedRollbackUndoesOnlyTheInnerWork() {

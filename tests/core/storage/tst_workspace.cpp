@@ -1,6 +1,7 @@
 #include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
 #include "storage/migration.h"
+#include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
 #include "support/filedigest.h"
@@ -43,7 +44,7 @@ void makeSqliteFile(const QString& path, const char* sql) {
     QVERIFY2(rc == SQLITE_OK, qPrintable(error));
 }
 
-std::int64_t queryInt(sqlite3* db, const char* sql) {
+std::int64_t queryInt(aicp::Database* db, const char* sql) {
     auto query = aicp::Statement::prepare(db, sql);
     if (!query)
         return -999;
@@ -282,14 +283,17 @@ private slots:
 
     void migrationIsAllOrNothing() {
         const QString file = path("migrate.db");
-        sqlite3* db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(file).constData(), &db), SQLITE_OK);
-        static const auto createA = [](sqlite3* handle) {
-            return aicp::executeScript(handle, "CREATE TABLE a (x)");
+        sqlite3* handle = nullptr;
+        const int rc = sqlite3_open(QFile::encodeName(file).constData(), &handle);
+        aicp::SqliteDatabase database(handle);
+        QCOMPARE(rc, SQLITE_OK);
+        aicp::Database* const db = &database;
+        static const auto createA = [](aicp::Database* on) {
+            return aicp::executeScript(on, "CREATE TABLE a (x)");
         };
-        static const auto failing = [](sqlite3* handle) -> aicp::Status {
-            AICP_TRY(aicp::executeScript(handle, "CREATE TABLE b (x)"));
-            return aicp::executeScript(handle, "INSERT INTO missing VALUES (1)");
+        static const auto failing = [](aicp::Database* on) -> aicp::Status {
+            AICP_TRY(aicp::executeScript(on, "CREATE TABLE b (x)"));
+            return aicp::executeScript(on, "INSERT INTO missing VALUES (1)");
         };
         const aicp::Migration steps[] = {{1, "a", +createA}, {2, "b, broken", +failing}};
         auto result = aicp::migrate(db, steps);
@@ -305,7 +309,6 @@ private slots:
 
         const aicp::Migration misnumbered[] = {{2, "a", +createA}};
         QCOMPARE(aicp::migrate(db, misnumbered).error().code(), Error::Code::Internal);
-        sqlite3_close(db);
     }
 };
 
