@@ -9,6 +9,7 @@ packages="
   qt6-svg-dev qt6-qpa-plugins qt6-wayland qt6-l10n-tools
   qt6-websockets-dev wrk
   libsqlite3-dev libssl-dev sqlite3 openssl
+  libpq-dev postgresql
   libgl-dev libxkbcommon-dev fonts-dejavu-core
   xvfb xauth
   clang libclang-rt-14-dev clang-tidy clang-format

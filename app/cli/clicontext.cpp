@@ -113,17 +113,17 @@ Result<std::unique_ptr<Workspace>> CliContext::openExistingWorkspace() const {
     auto path = workspacePath();
     if (!path)
         return path.error();
-    if (!QFileInfo::exists(*path))
+    if (!Workspace::isServerLocation(*path) && !QFileInfo::exists(*path))
         return Error::notFound(
             QStringLiteral("there is no workspace at %1; give --db FILE (or set AICP_DB), or "
                            "start one with 'aicp workspace create'")
-                .arg(QDir::toNativeSeparators(*path)));
+                .arg(Workspace::shownLocation(*path)));
     return Workspace::open(*path, Workspace::OpenMode::OpenExisting);
 }
 
 bool CliContext::workspaceExists() const {
     auto path = workspacePath();
-    return path && QFileInfo::exists(*path);
+    return path && (Workspace::isServerLocation(*path) || QFileInfo::exists(*path));
 }
 
 const QLocale& cliLocale() {

@@ -25,6 +25,16 @@ void removeWorkspaceFiles(const QString& path) {
 // A new workspace at `path` in `mode`, built whole or not at all: a file
 // already there is refused, and a failure after the file was made removes it.
 Status createWorkspace(const QString& path, Workspace::Mode mode) {
+    if (Workspace::isServerLocation(path)) {
+        if (auto existing = Workspace::open(path, Workspace::OpenMode::OpenExisting))
+            return Error(Error::Code::Conflict,
+                         QStringLiteral("%1 holds a workspace already; give an empty database")
+                             .arg((*existing)->path()));
+        auto workspace = Workspace::open(path, Workspace::OpenMode::OpenOrCreate);
+        if (!workspace)
+            return workspace.error();
+        return setWorkspaceMode(**workspace, mode);
+    }
     const QString shown = QDir::toNativeSeparators(path);
     if (QFileInfo::exists(path))
         return Error(Error::Code::Conflict,
@@ -62,13 +72,14 @@ private:
         if (const Status created = createWorkspace(*path, mode); !created.ok())
             return call.failure(created.error());
         return call.print(QStringLiteral("Created the %1 workspace %2.\n")
-                              .arg(modeWord(mode), QDir::toNativeSeparators(*path)));
+                              .arg(modeWord(mode), Workspace::shownLocation(*path)));
     }
 };
 
 // What `workspace info` reports, read once for both its forms.
 struct WorkspaceFacts {
     QString path;
+    bool onServer = false;
     Workspace::Mode mode = Workspace::Mode::Vendor;
     int schemaVersion = 0;
     QString id;
@@ -81,7 +92,10 @@ struct WorkspaceFacts {
 
 Result<WorkspaceFacts> readFacts(Workspace& workspace) {
     WorkspaceFacts facts;
-    facts.path = QDir::toNativeSeparators(QFileInfo(workspace.path()).absoluteFilePath());
+    facts.onServer = workspace.isOnServer();
+    facts.path = facts.onServer
+                     ? workspace.path()
+                     : QDir::toNativeSeparators(QFileInfo(workspace.path()).absoluteFilePath());
     auto mode = workspace.mode();
     if (!mode)
         return mode.error();
@@ -109,7 +123,8 @@ Result<WorkspaceFacts> readFacts(Workspace& workspace) {
 }
 
 QJsonObject factsJson(const WorkspaceFacts& facts) {
-    return {{QStringLiteral("kind"), QStringLiteral("sqlite")},
+    return {{QStringLiteral("kind"),
+             facts.onServer ? QStringLiteral("postgresql") : QStringLiteral("sqlite")},
             {QStringLiteral("path"), facts.path},
             {QStringLiteral("mode"), modeWord(facts.mode)},
             {QStringLiteral("schema_version"), facts.schemaVersion},
@@ -124,10 +139,11 @@ QJsonObject factsJson(const WorkspaceFacts& facts) {
 QString factsText(const WorkspaceFacts& facts) {
     const QLocale& locale = cliLocale();
     return QStringLiteral(
-               "Workspace:   %1\nKind:        SQLite\nMode:        %2\nSchema:      %3\n"
-               "ID:          %4\nCreated:     %5\nCustomers:   %6\nLicenses:    %7\n"
-               "Invoices:    %8\nPrice book:  %9 (in force today)\n")
-        .arg(facts.path, modeWord(facts.mode), QString::number(facts.schemaVersion), facts.id,
+               "Workspace:   %1\nKind:        %2\nMode:        %3\nSchema:      %4\n"
+               "ID:          %5\nCreated:     %6\nCustomers:   %7\nLicenses:    %8\n"
+               "Invoices:    %9\nPrice book:  %10 (in force today)\n")
+        .arg(facts.path, facts.onServer ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
+             modeWord(facts.mode), QString::number(facts.schemaVersion), facts.id,
              toRfc3339(facts.createdAt), locale.toString(qint64(facts.customers)),
              locale.toString(qint64(facts.licenses)), locale.toString(qint64(facts.invoices)),
              facts.priceBookVersion);

@@ -79,9 +79,9 @@ Status validateCustomer(const Customer& customer) {
 }
 
 Result<std::vector<Customer>> CustomerStore::list() const {
-    return queryRows<Customer>(
-        workspace_.handle(),
-        std::string(kSelectColumns) + " ORDER BY name COLLATE NOCASE, name, id", &readCustomer);
+    return queryRows<Customer>(workspace_.handle(),
+                               std::string(kSelectColumns) + " ORDER BY lower(name), name, id",
+                               &readCustomer);
 }
 
 Result<Customer> CustomerStore::find(const QString& id) const {

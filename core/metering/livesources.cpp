@@ -216,9 +216,8 @@ Status LiveSources::checkNameFree(const QString& name, std::int64_t exceptId) co
 }
 
 Result<std::vector<LiveSource>> LiveSources::list() const {
-    return queryRows<LiveSource>(workspace_.handle(),
-                                 std::string(kColumns) + "ORDER BY name COLLATE NOCASE, id",
-                                 &readSource);
+    return queryRows<LiveSource>(
+        workspace_.handle(), std::string(kColumns) + "ORDER BY lower(name), name, id", &readSource);
 }
 
 Result<LiveSource> LiveSources::find(std::int64_t id) const {

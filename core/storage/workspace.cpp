@@ -2,6 +2,8 @@
 
 #include "common/idtext.h"
 #include "storage/migration.h"
+#include "storage/postgresdatabase.h"
+#include "storage/postgresschema.h"
 #include "storage/query.h"
 #include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
@@ -121,8 +123,9 @@ Status insertPriceBook(Database* db, const QByteArray& document) {
 // Seeds a database just brought from version 0: identity, mode and the
 // default price book, inside the migration's transaction.
 Status initializeWorkspace(Database* db) {
-    AICP_TRY(
-        executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId)));
+    if (db->engine() == Database::Engine::Sqlite)
+        AICP_TRY(executeScript(
+            db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId)));
     AICP_TRY(insertMeta(db, kWorkspaceIdKey, idText(QUuid::createUuid())));
     AICP_TRY(insertMeta(db, kCreatedAtKey, formatStoredTime(QDateTime::currentDateTimeUtc())));
     AICP_TRY(insertMeta(db, kModeKey, QStringLiteral("vendor")));
@@ -198,11 +201,10 @@ struct Identity {
     QString createdAt;
 };
 
-// Checks, migrates and switches an opened file to write-ahead logging, in
-// that order, and reads its identity.
-Result<Identity> prepareDatabase(SqliteDatabase* db, std::optional<FileKind> kind) {
-    // A file that claims to be a workspace but lacks its meta table is damage
-    // (or an impostor), not a database failure.
+// The workspace's id and creation time, from its meta table.
+Result<Identity> readIdentity(Database* db) {
+    // A database that claims to be a workspace but lacks its meta table is
+    // damage (or an impostor), not a database failure.
     const auto damaged = [](const Error& error) {
         return error.code() == Error::Code::Corrupt
                    ? error
@@ -210,6 +212,18 @@ Result<Identity> prepareDatabase(SqliteDatabase* db, std::optional<FileKind> kin
                            QStringLiteral("is damaged: its identity cannot be read (%1)")
                                .arg(error.message()));
     };
+    auto storedId = readRequiredMeta(db, kWorkspaceIdKey);
+    if (!storedId)
+        return damaged(storedId.error());
+    auto storedCreatedAt = readRequiredMeta(db, kCreatedAtKey);
+    if (!storedCreatedAt)
+        return damaged(storedCreatedAt.error());
+    return Identity{*storedId, *storedCreatedAt};
+}
+
+// Checks, migrates and switches an opened file to write-ahead logging, in
+// that order, and reads its identity.
+Result<Identity> prepareDatabase(SqliteDatabase* db, std::optional<FileKind> kind) {
     AICP_TRY(configureConnection(db));
     if (kind == FileKind::Sqlite)
         AICP_TRY(checkIdentity(db));
@@ -220,14 +234,50 @@ Result<Identity> prepareDatabase(SqliteDatabase* db, std::optional<FileKind> kin
     auto migrated = migrate(db, workspaceMigrations(), [db] { return initializeWorkspace(db); });
     if (!migrated)
         return migrated.error();
-    auto storedId = readRequiredMeta(db, kWorkspaceIdKey);
-    if (!storedId)
-        return damaged(storedId.error());
-    auto storedCreatedAt = readRequiredMeta(db, kCreatedAtKey);
-    if (!storedCreatedAt)
-        return damaged(storedCreatedAt.error());
+    auto identity = readIdentity(db);
+    if (!identity)
+        return identity;
     AICP_TRY(switchToWal(db));
-    return Identity{*storedId, *storedCreatedAt};
+    return identity;
+}
+
+// Creates the schema in an empty PostgreSQL database, or checks the one
+// there, in one transaction under the workspace's write lock: two programs
+// opening a new database at once make one workspace.
+Result<Identity> preparePostgres(Database* db, Workspace::OpenMode mode) {
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto version = db->schemaVersion();
+    if (!version)
+        return version.error();
+    if (*version == 0) {
+        if (mode == Workspace::OpenMode::OpenExisting)
+            return Error::notFound(
+                QStringLiteral("holds no aicp workspace; create one with 'aicp workspace create'"));
+        auto tables =
+            queryInt64(db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
+        if (!tables)
+            return tables.error();
+        if (*tables != 0)
+            return Error(Error::Code::Corrupt,
+                         QStringLiteral("is a PostgreSQL database but not an aicp workspace (it "
+                                        "holds other tables); give aicp a database of its own"));
+        AICP_TRY(createPostgresSchema(db));
+        AICP_TRY(db->setSchemaVersion(Workspace::kSchemaVersion));
+        AICP_TRY(initializeWorkspace(db));
+    } else if (*version > Workspace::kSchemaVersion) {
+        return newerSchemaError(int(*version), Workspace::kSchemaVersion);
+    } else if (*version < Workspace::kSchemaVersion) {
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("is damaged: its schema version %1 was never written by aicp")
+                         .arg(*version));
+    }
+    auto identity = readIdentity(db);
+    if (!identity)
+        return identity;
+    AICP_TRY(transaction->commit());
+    return identity;
 }
 
 }  // namespace
@@ -239,6 +289,8 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
         return error.withContext(
             QStringLiteral("workspace '%1'").arg(QDir::toNativeSeparators(path)));
     };
+    if (isPostgresLocation(path))
+        return openPostgres(path, mode);
     auto kind = prepareFile(path, mode);
     if (!kind)
         return failure(kind.error());
@@ -259,13 +311,48 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
         return failure(identity.error());
     }
 
-    std::unique_ptr<Workspace> workspace(new Workspace(path, std::move(connection)));
-    workspace->id_ = QUuid::fromString(identity->id);
-    workspace->createdAt_ = parseStoredTime(identity->createdAt);
-    if (workspace->id_.isNull() || !workspace->createdAt_.isValid())
-        return failure(
-            Error(Error::Code::Corrupt, QStringLiteral("is damaged: its identity cannot be read")));
+    auto workspace = make(path, std::move(connection), identity->id, identity->createdAt);
+    if (!workspace)
+        return failure(workspace.error());
     return workspace;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::openPostgres(const QString& location, OpenMode mode) {
+    const QString shown = redactedLocation(location);
+    const auto failure = [&shown](const Error& error) {
+        return error.withContext(QStringLiteral("workspace '%1'").arg(shown));
+    };
+    auto connection = PostgresDatabase::connect(location);
+    if (!connection)
+        return failure(connection.error());
+    auto identity = preparePostgres(connection->get(), mode);
+    if (!identity)
+        return failure(identity.error());
+    auto workspace = make(shown, std::move(connection).value(), identity->id, identity->createdAt);
+    if (!workspace)
+        return failure(workspace.error());
+    return workspace;
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::make(const QString& location,
+                                                   std::unique_ptr<Database> db, const QString& id,
+                                                   const QString& createdAt) {
+    std::unique_ptr<Workspace> workspace(new Workspace(location, std::move(db)));
+    workspace->id_ = QUuid::fromString(id);
+    workspace->createdAt_ = parseStoredTime(createdAt);
+    if (workspace->id_.isNull() || !workspace->createdAt_.isValid())
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("is damaged: its identity cannot be read"));
+    return workspace;
+}
+
+bool Workspace::isServerLocation(const QString& location) {
+    return isPostgresLocation(location);
+}
+
+QString Workspace::shownLocation(const QString& location) {
+    return isPostgresLocation(location) ? redactedLocation(location)
+                                        : QDir::toNativeSeparators(location);
 }
 
 QString Workspace::defaultPath() {
@@ -282,6 +369,10 @@ Workspace::Workspace(QString path, std::unique_ptr<Database> db)
     : path_(std::move(path)), db_(std::move(db)) {}
 
 Workspace::~Workspace() = default;
+
+bool Workspace::isOnServer() const {
+    return db_->engine() == Database::Engine::Postgres;
+}
 
 int Workspace::schemaVersion() const {
     auto version = db_->schemaVersion();

@@ -48,6 +48,13 @@ public:
     static Result<std::unique_ptr<Workspace>> open(const QString& path,
                                                    OpenMode mode = OpenMode::OpenOrCreate);
 
+    // True for a location that names a PostgreSQL database (a
+    // postgresql:// or postgres:// URI) rather than a workspace file.
+    [[nodiscard]] static bool isServerLocation(const QString& location);
+    // A location as it may be shown: a file in the platform's separators, a
+    // URI without its password.
+    [[nodiscard]] static QString shownLocation(const QString& location);
+
     // The per-user default, the same for every aicp program:
     // <GenericDataLocation>/aicp/workspace.aicp (~/.local/share/aicp/… on
     // Linux); empty when the platform has no writable data folder.
@@ -57,7 +64,10 @@ public:
     Workspace(const Workspace&) = delete;
     Workspace& operator=(const Workspace&) = delete;
 
+    // The file, or the URI of a PostgreSQL workspace without its password.
     [[nodiscard]] const QString& path() const { return path_; }
+    // True for a team workspace in PostgreSQL, false for a SQLite file.
+    [[nodiscard]] bool isOnServer() const;
     // The file's PRAGMA user_version, read now; -1 when it cannot be read.
     [[nodiscard]] int schemaVersion() const;
     // Fixed when the file was created.
@@ -88,6 +98,10 @@ public:
 
 private:
     Workspace(QString path, std::unique_ptr<Database> db);
+    static Result<std::unique_ptr<Workspace>> openPostgres(const QString& location, OpenMode mode);
+    static Result<std::unique_ptr<Workspace>> make(const QString& location,
+                                                   std::unique_ptr<Database> db, const QString& id,
+                                                   const QString& createdAt);
 
     QString path_;
     std::unique_ptr<Database> db_;

@@ -1,0 +1,357 @@
+#include "storage/postgresdatabase.h"
+
+#include "storage/sqltext.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <libpq-fe.h>
+#include <string>
+#include <vector>
+
+#include <QUrl>
+
+namespace aicp {
+
+namespace {
+
+// Type OIDs of the server's catalogue (pg_type.h, stable across versions).
+constexpr Oid kBoolOid = 16;
+constexpr Oid kByteaOid = 17;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kTextOid = 25;
+
+// The key of the workspace's write lock: "AICP".
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1095320400)";
+
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+// SQLite's numbered parameters (?1, ?) rewritten as PostgreSQL's ($1, $2),
+// outside quoted strings, quoted names and comments. A bare ? takes the
+// number after the largest so far, as in SQLite. `count` receives the
+// largest number used.
+std::string rewriteParameters(std::string_view sql, int* count) {
+    std::string out;
+    out.reserve(sql.size() + 8);
+    int largest = 0;
+    std::size_t i = 0;
+    const auto copyQuoted = [&](char quote) {
+        out += sql[i++];
+        while (i < sql.size()) {
+            out += sql[i];
+            if (sql[i++] == quote)
+                break;  // a doubled quote reopens at once on the next pass
+        }
+    };
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {
+            copyQuoted(c);
+        } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+            const std::size_t end = sql.find('\n', i);
+            const std::size_t stop = end == std::string_view::npos ? sql.size() : end;
+            out.append(sql.substr(i, stop - i));
+            i = stop;
+        } else if (c == '?') {
+            std::size_t j = i + 1;
+            int number = 0;
+            while (j < sql.size() && sql[j] >= '0' && sql[j] <= '9')
+                number = number * 10 + (sql[j++] - '0');
+            if (j == i + 1)
+                number = largest + 1;
+            largest = std::max(largest, number);
+            out += '$';
+            out += std::to_string(number);
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    *count = largest;
+    return out;
+}
+
+QString primaryMessage(const PGresult* result, const PGconn* connection) {
+    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const QString text =
+        QString::fromUtf8(primary ? primary : PQerrorMessage(connection)).simplified();
+    return text.isEmpty() ? QStringLiteral("no reason given") : text;
+}
+
+class PostgresStatement final : public StatementBackend {
+public:
+    PostgresStatement(PostgresDatabase& db, std::string sql, int parameters)
+        : db_(db),
+          sql_(std::move(sql)),
+          values_(std::size_t(parameters)),
+          isNull_(std::size_t(parameters), true),
+          types_(std::size_t(parameters), 0),
+          formats_(std::size_t(parameters), 0) {}
+
+    Status bindInt64(int index, std::int64_t value) override {
+        return store(index, std::to_string(value), kInt8Oid, 0);
+    }
+    Status bindUtf8(int index, std::string_view utf8, bool) override {
+        return store(index, std::string(utf8), kTextOid, 0);
+    }
+    Status bindBlob(int index, const QByteArray& bytes) override {
+        return store(index, bytes.toStdString(), kByteaOid, 1);
+    }
+    Status bindNull(int index) override {
+        AICP_TRY(checkIndex(index));
+        isNull_[std::size_t(index - 1)] = true;
+        return {};
+    }
+
+    Result<bool> step() override {
+        if (!result_)
+            return run();
+        if (++row_ < PQntuples(result_.get()))
+            return true;
+        result_.reset();
+        return false;
+    }
+    void reset() override {
+        result_.reset();
+        std::fill(isNull_.begin(), isNull_.end(), true);
+    }
+
+    int columnCount() const override { return result_ ? PQnfields(result_.get()) : 0; }
+    bool isNull(int column) const override {
+        return !result_ || PQgetisnull(result_.get(), row_, column) == 1;
+    }
+    std::int64_t int64(int column) const override {
+        if (isNull(column))
+            return 0;
+        const char* value = PQgetvalue(result_.get(), row_, column);
+        if (PQftype(result_.get(), column) == kBoolOid)
+            return value[0] == 't' ? 1 : 0;
+        return std::strtoll(value, nullptr, 10);
+    }
+    QString text(int column) const override {
+        if (isNull(column))
+            return {};
+        return QString::fromUtf8(PQgetvalue(result_.get(), row_, column),
+                                 PQgetlength(result_.get(), row_, column));
+    }
+    QByteArray blob(int column) const override {
+        if (isNull(column))
+            return {};
+        const auto* value =
+            reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column));
+        if (PQftype(result_.get(), column) != kByteaOid)
+            return {reinterpret_cast<const char*>(value), PQgetlength(result_.get(), row_, column)};
+        std::size_t length = 0;
+        unsigned char* bytes = PQunescapeBytea(value, &length);
+        QByteArray copy(reinterpret_cast<const char*>(bytes), qsizetype(length));
+        PQfreemem(bytes);
+        return copy;
+    }
+    QString sql() const override { return QString::fromStdString(sql_); }
+
+private:
+    Status checkIndex(int index) const {
+        if (index < 1 || std::size_t(index) > values_.size())
+            return Error::internal(QStringLiteral("SQL parameter %1 is out of range in \"%2\"")
+                                       .arg(index)
+                                       .arg(sqlExcerpt(sql_)));
+        return {};
+    }
+    Status store(int index, std::string value, Oid type, int format) {
+        AICP_TRY(checkIndex(index));
+        const auto at = std::size_t(index - 1);
+        values_[at] = std::move(value);
+        isNull_[at] = false;
+        types_[at] = type;
+        formats_[at] = format;
+        return {};
+    }
+
+    Result<bool> run() {
+        const std::size_t count = values_.size();
+        std::vector<const char*> pointers(count, nullptr);
+        std::vector<int> lengths(count, 0);
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!isNull_[i]) {
+                pointers[i] = values_[i].c_str();
+                lengths[i] = int(values_[i].size());
+            }
+        }
+        result_.reset(PQexecParams(db_.handle(), sql_.c_str(), int(count), types_.data(),
+                                   pointers.data(), lengths.data(), formats_.data(), 0));
+        const ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+        if (status == PGRES_COMMAND_OK) {
+            db_.noteChangedRows(std::strtoll(PQcmdTuples(result_.get()), nullptr, 10));
+            result_.reset();
+            return false;
+        }
+        if (status != PGRES_TUPLES_OK) {
+            const char* state =
+                result_ ? PQresultErrorField(result_.get(), PG_DIAG_SQLSTATE) : nullptr;
+            Error error = db_.failure(state, primaryMessage(result_.get(), db_.handle()));
+            result_.reset();
+            return error;
+        }
+        row_ = 0;
+        if (PQntuples(result_.get()) > 0)
+            return true;
+        result_.reset();
+        return false;
+    }
+
+    PostgresDatabase& db_;
+    std::string sql_;
+    std::vector<std::string> values_;
+    std::vector<bool> isNull_;
+    std::vector<Oid> types_;
+    std::vector<int> formats_;
+    ResultPtr result_;
+    int row_ = 0;
+};
+
+void ignoreNotice(void*, const char*) {}
+
+}  // namespace
+
+bool isPostgresLocation(const QString& location) {
+    return location.startsWith(QLatin1String("postgresql://")) ||
+           location.startsWith(QLatin1String("postgres://"));
+}
+
+QString redactedLocation(const QString& location) {
+    if (!isPostgresLocation(location))
+        return location;
+    QUrl url(location);
+    if (!url.isValid())
+        return QStringLiteral("(a PostgreSQL location that is not a valid URI)");
+    if (!url.password().isEmpty())
+        url.setPassword(QStringLiteral("***"));
+    return url.toString();
+}
+
+Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::connect(const QString& uri) {
+    const QByteArray location = uri.toUtf8();
+    // The URI's own settings win over these defaults (expand_dbname).
+    const char* const keys[] = {"connect_timeout", "application_name", "dbname", nullptr};
+    const char* const values[] = {"5", "aicp", location.constData(), nullptr};
+    PGconn* raw = PQconnectdbParams(keys, values, 1);
+    std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(raw));
+    if (!raw)
+        return Error(Error::Code::Io, QStringLiteral("out of memory opening a connection"));
+    if (PQstatus(raw) != CONNECTION_OK)
+        return Error(Error::Code::Io,
+                     QStringLiteral("cannot connect to the PostgreSQL server "
+                                    "(%1)")
+                         .arg(QString::fromUtf8(PQerrorMessage(raw)).simplified()));
+    PQsetNoticeProcessor(raw, &ignoreNotice, nullptr);
+    AICP_TRY(db->executeScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+    return db;
+}
+
+PostgresDatabase::~PostgresDatabase() {
+    PQfinish(connection_);
+}
+
+Error PostgresDatabase::failure(const char* sqlState, const QString& message) const {
+    const std::string_view state(sqlState ? sqlState : "");
+    if (PQstatus(connection_) != CONNECTION_OK || state.starts_with("08"))
+        return {Error::Code::Io,
+                QStringLiteral("the connection to the PostgreSQL server was lost (%1); nothing "
+                               "of the unfinished work was saved")
+                    .arg(message)};
+    if (state == "40001" || state == "40P01")
+        return {Error::Code::Conflict,
+                QStringLiteral("%1 (another user changed the same data at the same moment; "
+                               "nothing was saved, try again)")
+                    .arg(message)};
+    if (state == "42501")
+        return {Error::Code::Conflict,
+                QStringLiteral("your PostgreSQL login may not do this (%1); ask the workspace's "
+                               "admin for a role that can")
+                    .arg(message)};
+    if (state == "53100")
+        return {Error::Code::Io,
+                QStringLiteral("the PostgreSQL server's disk is full (%1); nothing was saved")
+                    .arg(message)};
+    return {Error::Code::Database, message};
+}
+
+Result<std::unique_ptr<StatementBackend>> PostgresDatabase::prepare(std::string_view sql, bool) {
+    if (isBlankSql(sql))
+        return Error::internal(QStringLiteral("no SQL statement in \"%1\"").arg(sqlExcerpt(sql)));
+    const std::size_t end = sql.find_last_not_of(" \t\r\n;");
+    if (sql.substr(0, end + 1).find(';') != std::string_view::npos)
+        return Error::internal(
+            QStringLiteral("more than one SQL statement in \"%1\"").arg(sqlExcerpt(sql)));
+    int parameters = 0;
+    std::string text = rewriteParameters(sql.substr(0, end + 1), &parameters);
+    return std::unique_ptr<StatementBackend>(
+        std::make_unique<PostgresStatement>(*this, std::move(text), parameters));
+}
+
+Status PostgresDatabase::executeScript(std::string_view sql) {
+    const std::string text(sql);
+    ResultPtr result(PQexec(connection_, text.c_str()));
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
+        return failure(state, primaryMessage(result.get(), connection_));
+    }
+    // COMMIT of a transaction that failed earlier answers ROLLBACK, not an
+    // error: saying it was saved would be a lie.
+    if (text == "COMMIT" && std::strcmp(PQcmdStatus(result.get()), "ROLLBACK") == 0)
+        return Error(Error::Code::Database,
+                     QStringLiteral("the transaction was rolled back after an earlier error"));
+    return {};
+}
+
+bool PostgresDatabase::inTransaction() const {
+    const PGTransactionStatusType status = PQtransactionStatus(connection_);
+    return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+}
+
+Status PostgresDatabase::beginWriteTransaction() {
+    return executeScript(kBeginWrite);
+}
+
+Result<std::int64_t> PostgresDatabase::lastInsertId() {
+    auto query = prepare("SELECT lastval()", false);
+    if (!query)
+        return query.error();
+    auto row = (*query)->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::internal(QStringLiteral("lastval() returned no row"));
+    const std::int64_t id = (*query)->int64(0);
+    (*query)->reset();
+    return id;
+}
+
+Result<std::int64_t> PostgresDatabase::schemaVersion() {
+    // Two queries: the second names a table the first checks for.
+    const auto first = [this](std::string_view sql) -> Result<std::int64_t> {
+        auto query = prepare(sql, false);
+        if (!query)
+            return query.error();
+        auto row = (*query)->step();
+        if (!row)
+            return row.error();
+        const std::int64_t value = *row ? (*query)->int64(0) : 0;
+        (*query)->reset();
+        return value;
+    };
+    auto present = first("SELECT to_regclass('aicp_schema') IS NOT NULL");
+    if (!present || *present == 0)
+        return present;
+    return first("SELECT coalesce(max(version), 0) FROM aicp_schema");
+}
+
+Status PostgresDatabase::setSchemaVersion(int version) {
+    return executeScript("UPDATE aicp_schema SET version = " + std::to_string(version));
+}
+
+}  // namespace aicp
