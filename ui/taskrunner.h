@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 
+#include <QCursor>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QObject>

@@ -191,6 +191,16 @@ Result<QString> singleValue(const QCommandLineParser& parser, const QCommandLine
     return values.value(0);
 }
 
+Result<QString> givenValue(const QCommandLineParser& parser, const QCommandLineOption& option) {
+    auto value = singleValue(parser, option);
+    if (!value)
+        return value.error();
+    if (parser.isSet(option) && value->trimmed().isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("--%1 needs a value").arg(option.names().constLast()));
+    return value;
+}
+
 Result<std::int64_t> parseCount(const QString& optionName, const QString& text) {
     const auto refuse = [&]() -> Error {
         return Error::invalidInput(

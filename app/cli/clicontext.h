@@ -89,6 +89,10 @@ struct CommandHelp {
 // rather than a silent "last one wins".
 [[nodiscard]] Result<QString> singleValue(const QCommandLineParser& parser,
                                           const QCommandLineOption& option);
+// The same, and not blank when the option is given: "--tier ''" is a
+// mistake, not "no tier".
+[[nodiscard]] Result<QString> givenValue(const QCommandLineParser& parser,
+                                         const QCommandLineOption& option);
 
 // A whole number of 0 or more, written with digits only: no sign, no
 // exponent, no grouping, no trailing garbage ("12abc", "1e6" are refused).

@@ -31,13 +31,7 @@ Result<QString> Invocation::argument(const QString& what) const {
 }
 
 Result<QString> Invocation::value(const QCommandLineOption& option) const {
-    auto value = singleValue(parser_, option);
-    if (!value)
-        return value.error();
-    if (parser_.isSet(option) && value->trimmed().isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("--%1 needs a value").arg(option.names().constLast()));
-    return value;
+    return givenValue(parser_, option);
 }
 
 Result<QString> Invocation::requiredValue(const QCommandLineOption& option,

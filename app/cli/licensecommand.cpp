@@ -128,12 +128,9 @@ Result<int> smallCountOption(const QCommandLineParser& parser, const QCommandLin
 Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
                   LicenseRequest& request, std::int64_t defaultDays) {
     const auto text = [&](const QCommandLineOption& option) -> Result<QString> {
-        auto value = singleValue(parser, option);
+        auto value = givenValue(parser, option);
         if (!value)
             return value.error();
-        if (parser.isSet(option) && value->trimmed().isEmpty())
-            return Error::invalidInput(
-                QStringLiteral("--%1 needs a value").arg(option.names().constLast()));
         return value->trimmed();
     };
     const auto count = [&](const QCommandLineOption& option) {

@@ -1,11 +1,9 @@
 #include "shooter.h"
 
-#include "mainwindow.h"
-#include "taskrunner.h"
+#include "consoletest.h"
 
 #include <cstdio>
 
-#include <QElapsedTimer>
 #include <QTest>
 #include <QWidget>
 
@@ -32,17 +30,7 @@ bool Shooter::expect(bool ok, const QString& what) {
 }
 
 bool settle(QWidget& window) {
-    auto* runner = window.findChild<TaskRunner*>();
-    QElapsedTimer clock;
-    clock.start();
-    int quietChecks = 0;
-    while (clock.elapsed() < 120000) {
-        QTest::qWait(50);
-        quietChecks = runner && runner->isBusy() ? 0 : quietChecks + 1;
-        if (quietChecks >= 6)
-            return true;
-    }
-    return false;
+    return test::settle(window, 120000);
 }
 
 }  // namespace aicp::shots

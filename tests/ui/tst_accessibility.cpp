@@ -4,6 +4,7 @@
 // is a search away. Also: standard keys on actions, and numbers and dates on
 // screen in the user's locale (German here).
 
+#include "consoletest.h"
 #include "dialogs/passphrasedialog.h"
 #include "mainwindow.h"
 #include "pages/licenses/licensetablemodel.h"
@@ -431,28 +432,9 @@ class TestAccessibility : public QObject {
 private:
     QTemporaryDir scratch_;
 
-    std::unique_ptr<WorkspaceSession> session() const {
-        auto opened = WorkspaceSession::open(scratch_.filePath(QStringLiteral("demo.aicp")),
-                                             WorkspaceSession::WhenMissing::CreateDemo);
-        if (!opened)
-            qFatal("demo workspace: %s", qPrintable(opened.error().message()));
-        return std::move(opened).value();
-    }
+    std::unique_ptr<WorkspaceSession> session() const { return test::demoSession(scratch_); }
 
-    // Background work may start more when it ends; idle counts once it lasts.
-    static bool settle(MainWindow& window) {
-        auto* runner = window.findChild<TaskRunner*>();
-        QElapsedTimer clock;
-        clock.start();
-        int quiet = 0;
-        while (clock.elapsed() < 60000) {
-            QTest::qWait(40);
-            quiet = runner && runner->isBusy() ? 0 : quiet + 1;
-            if (quiet >= 5)
-                return true;
-        }
-        return false;
-    }
+    static bool settle(MainWindow& window) { return test::settle(window, 60000); }
 
     static bool showWindow(MainWindow& window) {
         window.resize(1280, 800);
@@ -463,6 +445,12 @@ private:
 
     static void goToPage(MainWindow& window, int page) {
         QTest::keyClick(&window, static_cast<Qt::Key>(Qt::Key_1 + page), Qt::ControlModifier);
+    }
+
+    // Goes to the page by its shortcut and waits until what it loads is shown.
+    static bool openPage(MainWindow& window, int page) {
+        goToPage(window, page);
+        return settle(window);
     }
 
     // Runs `opener` (which may block in QDialog::exec) and audits the modal
@@ -507,14 +495,7 @@ private:
     }
 
 private slots:
-    void initTestCase() {
-        QVERIFY(scratch_.isValid());
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_accessibility"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch_.path());
-    }
+    void initTestCase() { QVERIFY(test::useScratchSettings(scratch_, "tst_accessibility")); }
 
     void init() { QSettings().clear(); }
 
@@ -537,8 +518,7 @@ private slots:
         customer->setCurrentIndex(customer->findData(QStringLiteral("initech")));
         QVERIFY(customer->currentIndex() > 0);
         for (int page = 0; page < kPages.size(); ++page) {
-            goToPage(window, page);
-            QVERIFY2(settle(window), qPrintable(kPages[page]));
+            QVERIFY2(openPage(window, page), qPrintable(kPages[page]));
             if (page == static_cast<int>(MainWindow::Page::Licenses)) {
                 auto* table = window.findChild<QTableView*>(QStringLiteral("licenseTable"));
                 QVERIFY(table && table->model()->rowCount() > 0);
@@ -597,8 +577,7 @@ private slots:
             return found;
         };
 
-        goToPage(window, static_cast<int>(MainWindow::Page::Licenses));
-        QVERIFY(settle(window));
+        QVERIFY(openPage(window, static_cast<int>(MainWindow::Page::Licenses)));
         QVERIFY(action("issueLicenseAction")->isEnabled());
         // Audits the dialog the action opens, then waits for what it started.
         const auto auditAction = [&](const QString& where, const char* name) {
@@ -620,8 +599,7 @@ private slots:
         QVERIFY(auditAction(QStringLiteral("Upgrade License dialog"), "upgradeLicenseAction"));
         QVERIFY(auditAction(QStringLiteral("Revoke License dialog"), "revokeLicenseAction"));
 
-        goToPage(window, static_cast<int>(MainWindow::Page::Settings));
-        QVERIFY(settle(window));
+        QVERIFY(openPage(window, static_cast<int>(MainWindow::Page::Settings)));
         auto* add = window.findChild<QPushButton*>(QStringLiteral("addSourceButton"));
         QVERIFY(add);
         QVERIFY(auditDialog(
@@ -690,8 +668,7 @@ private slots:
             sawGermanDate = sawGermanDate || text.contains(germanDate);
         };
         for (int page = 0; page < kPages.size(); ++page) {
-            goToPage(window, page);
-            QVERIFY2(settle(window), qPrintable(kPages[page]));
+            QVERIFY2(openPage(window, page), qPrintable(kPages[page]));
             if (page == static_cast<int>(MainWindow::Page::Licenses)) {
                 auto* table = window.findChild<QTableView*>(QStringLiteral("licenseTable"));
                 QVERIFY(table && table->model()->rowCount() > 0);

@@ -5,6 +5,7 @@
 // mode, the upgrade request saved by the customer and opened by the vendor.
 #include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
+#include "consoletest.h"
 #include "customerworkspace.h"
 #include "demo/demoworkspace.h"
 #include "licensing/keystore.h"
@@ -81,6 +82,17 @@ void waitUntilIdle(MainWindow& window) {
     }
 }
 
+// The Recommendations page, shown once its recommendation is in and the
+// window is idle; null when the recommendation never came.
+RecommendationsPage* recommendationsShown(MainWindow& window) {
+    window.showPage(MainWindow::Page::Recommendations);
+    auto* page = window.findChild<RecommendationsPage*>();
+    if (!QTest::qWaitFor([page] { return page->recommendation().has_value(); }, 30000))
+        return nullptr;
+    waitUntilIdle(window);
+    return page;
+}
+
 // The text of the refusal the window shows (and closes it).
 QString shownProblem(MainWindow& window) {
     auto* box = window.findChild<QMessageBox*>(QStringLiteral("intakeProblem"));
@@ -142,12 +154,7 @@ class TestCustomerWorkspace : public QObject {
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_customerworkspace"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+        QVERIFY(test::useScratchSettings(dir_, "tst_customerworkspace"));
         vendorTemplate_ = file(QStringLiteral("vendor-template.aicp"));
         customerTemplate_ = file(QStringLiteral("initech-template.aicp"));
         const Status demo = createDemoWorkspace(vendorTemplate_, QDateTime::currentDateTimeUtc());
@@ -383,10 +390,8 @@ private slots:
         MainWindow window(openSession(customer_));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        window.showPage(MainWindow::Page::Recommendations);
-        auto* page = window.findChild<RecommendationsPage*>();
-        QTRY_VERIFY_WITH_TIMEOUT(page->recommendation().has_value(), 30000);
-        waitUntilIdle(window);
+        auto* page = recommendationsShown(window);
+        QVERIFY(page);
         auto* ask = window.findChild<QPushButton*>(QStringLiteral("askUpgradeButton"));
         QVERIFY(!ask->isHidden());
         QVERIFY(window.findChild<QPushButton*>(QStringLiteral("prepareUpgradeButton"))->isHidden());
@@ -422,10 +427,8 @@ private slots:
             MainWindow customer(openSession(customer_));
             customer.show();
             QVERIFY(QTest::qWaitForWindowExposed(&customer));
-            customer.showPage(MainWindow::Page::Recommendations);
-            auto* page = customer.findChild<RecommendationsPage*>();
-            QTRY_VERIFY_WITH_TIMEOUT(page->recommendation().has_value(), 30000);
-            waitUntilIdle(customer);
+            auto* page = recommendationsShown(customer);
+            QVERIFY(page);
             page->setUpgradeRequestAsker([&](QWidget*, const UpgradeRequest& asked) {
                 request = asked;
                 return std::optional(RecommendationsPage::UpgradeRequestChoice{{}, json});

@@ -1,5 +1,6 @@
 #include "billing/costreport.h"
 #include "billing/monthlybilling.h"
+#include "consoletest.h"
 #include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -36,31 +37,19 @@ const QDateTime kNow(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
 }  // namespace
 
 // The dashboard over the demo workspace: its figures against the core's.
-class TestDashboardPage : public QObject {
+class TestDashboardPage : public test::PageTest<DashboardPage> {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
     QString demoPath_;
-    std::unique_ptr<Workspace> workspace_;
-    std::unique_ptr<DashboardPage> page_;
 
-    template <typename T>
-    T* child(const char* name) const {
-        return page_->findChild<T*>(QString::fromLatin1(name));
-    }
     void waitForSummary() {
         QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && page_->summary() != nullptr, 60000);
     }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_dashboardpage"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+        QVERIFY(test::useScratchSettings(dir_, "tst_dashboardpage"));
         demoPath_ = dir_.filePath(QStringLiteral("demo.aicp"));
         const Status created = createDemoWorkspace(demoPath_);
         QVERIFY2(created, created ? "" : qPrintable(created.error().message()));
@@ -72,15 +61,10 @@ private slots:
         page_->setClock([] { return kNow; });
         page_->setWorkspace(workspace_.get());
         page_->setMonth(kNovember.firstDay());
-        page_->resize(1100, 700);
-        page_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+        QVERIFY(showPage());
     }
 
-    void cleanup() {
-        page_.reset();
-        workspace_.reset();
-    }
+    void cleanup() { closePage(); }
 
     void revenueByAxisIsTheCostReport() {
         waitForSummary();

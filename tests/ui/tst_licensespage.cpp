@@ -1,4 +1,5 @@
 #include "audit/auditedsettings.h"
+#include "consoletest.h"
 #include "customers/customer.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
@@ -58,13 +59,10 @@ LicenseRequest request(const QString& customerId, const QString& name, const QSt
 // licenses issued through the registry before the page is built, then the
 // page's own issue, upgrade, renew, revoke and verify, with the passphrase
 // and the revocation confirmation answered by the test.
-class TestLicensesPage : public QObject {
+class TestLicensesPage : public test::PageTest<LicensesPage> {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
-    std::unique_ptr<LicensesPage> page_;
     LicenseRecord acme_;
     LicenseRecord globex_;
 
@@ -103,9 +101,7 @@ private slots:
     }
 
     void init() {
-        static int counter = 0;
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("l%1.aicp").arg(++counter))).value();
+        openNewWorkspace();
         QVERIFY(KeyStore(*workspace_).generate(kPassphrase));
         for (auto [record, wanted] :
              {std::pair{&acme_, request(QStringLiteral("acme-corp"), QStringLiteral("Acme Corp"),
@@ -121,15 +117,10 @@ private slots:
         page_->setWorkspace(workspace_.get(), priceBook());
         page_->setPassphraseProvider(
             [](QWidget*, const QString&) { return std::optional<QByteArray>(kPassphrase); });
-        page_->resize(1100, 700);
-        page_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+        QVERIFY(showPage());
     }
 
-    void cleanup() {
-        page_.reset();
-        workspace_.reset();
-    }
+    void cleanup() { closePage(); }
 
     void registryListsEveryLicenseWithItsState() {
         QCOMPARE(rows(), 2);

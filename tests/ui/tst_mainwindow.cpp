@@ -1,3 +1,4 @@
+#include "consoletest.h"
 #include "mainwindow.h"
 #include "pages/dashboard/dashboardpage.h"
 #include "pages/usage/usagepage.h"
@@ -23,28 +24,14 @@ class TestMainWindow : public QObject {
 private:
     QTemporaryDir scratch_;
 
-    std::unique_ptr<WorkspaceSession> session() const {
-        auto opened = WorkspaceSession::open(scratch_.filePath(QStringLiteral("demo.aicp")),
-                                             WorkspaceSession::WhenMissing::CreateDemo);
-        if (!opened)
-            qFatal("demo workspace: %s", qPrintable(opened.error().message()));
-        return std::move(opened).value();
-    }
+    std::unique_ptr<WorkspaceSession> session() const { return test::demoSession(scratch_); }
 
     static QString pageTitle(const MainWindow& window) {
         return window.findChild<QLabel*>(QStringLiteral("pageTitle"))->text();
     }
 
 private slots:
-    void initTestCase() {
-        QVERIFY(scratch_.isValid());
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        // Settings go to a scratch folder, never the developer's own.
-        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch_.path());
-    }
+    void initTestCase() { QVERIFY(test::useScratchSettings(scratch_, "tst_mainwindow")); }
 
     void init() { QSettings().clear(); }
 

@@ -1,6 +1,7 @@
 #include "billing/costreport.h"
 #include "billing/invoice.h"
 #include "billing/invoicebook.h"
+#include "consoletest.h"
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
 #include "money/moneyformat.h"
@@ -47,20 +48,12 @@ QByteArray readAll(const QString& path) {
 // Drives the Reports page over the demo workspace (its usage runs from
 // 25 September to 25 November 2026), checking what it shows and writes
 // against the core's own cost report for the same month and customers.
-class TestReportsPage : public QObject {
+class TestReportsPage : public test::PageTest<ReportsPage> {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
     QString demoPath_;
-    std::unique_ptr<Workspace> workspace_;
-    std::unique_ptr<ReportsPage> page_;
 
-    template <typename T>
-    T* child(const char* name) const {
-        return page_->findChild<T*>(QString::fromLatin1(name));
-    }
-    QString path(const char* name) const { return dir_.filePath(QString::fromLatin1(name)); }
     void waitForReport() {
         QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && page_->report() != nullptr, 60000);
     }
@@ -77,19 +70,12 @@ private:
         page_ = std::make_unique<ReportsPage>();
         page_->setWorkspace(workspace_.get());
         page_->setMonth(kNovember.firstDay());
-        page_->resize(1100, 700);
-        page_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+        QVERIFY(showPage());
     }
 
 private slots:
     void initTestCase() {
-        QVERIFY(dir_.isValid());
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QCoreApplication::setOrganizationName(QStringLiteral("aicp-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_reportspage"));
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
+        QVERIFY(test::useScratchSettings(dir_, "tst_reportspage"));
         demoPath_ = path("demo.aicp");
         const Status created = createDemoWorkspace(demoPath_);
         QVERIFY2(created, created ? "" : qPrintable(created.error().message()));
@@ -101,10 +87,7 @@ private slots:
         makePage();
     }
 
-    void cleanup() {
-        page_.reset();
-        workspace_.reset();
-    }
+    void cleanup() { closePage(); }
 
     void tableShowsEveryCustomerAndTheCoreTotals() {
         waitForReport();

@@ -1,4 +1,5 @@
 #include "audit/auditedsettings.h"
+#include "consoletest.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
@@ -29,13 +30,10 @@ const QByteArray kPassphrase("correct horse battery");
 // Drives the Settings page's signing keys and workspace sections over a real
 // workspace, with the new-key passphrase and the confirmations answered by
 // the test.
-class TestSettingsPage : public QObject {
+class TestSettingsPage : public test::PageTest<SettingsPage> {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
-    std::unique_ptr<SettingsPage> page_;
     QStringList confirmations_;
     bool confirmAnswer_ = true;
 
@@ -66,9 +64,7 @@ private slots:
     void initTestCase() { QVERIFY(dir_.isValid()); }
 
     void init() {
-        static int counter = 0;
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("s%1.aicp").arg(++counter))).value();
+        openNewWorkspace();
         page_ = std::make_unique<SettingsPage>();
         page_->setWorkspace(workspace_.get(), workspace_->priceBook().value());
         page_->setNewPassphraseProvider(
@@ -82,15 +78,10 @@ private slots:
                 confirmations_.append(title + QLatin1Char('\n') + text);
                 return confirmAnswer_;
             });
-        page_->resize(1000, 700);
-        page_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+        QVERIFY(showPage({1000, 700}));
     }
 
-    void cleanup() {
-        page_.reset();
-        workspace_.reset();
-    }
+    void cleanup() { closePage(); }
 
     void anEmptyWorkspaceOffersToGenerateOnly() {
         QCOMPARE(keys()->rowCount(), 0);

@@ -1,4 +1,5 @@
 #include "catalognames.h"
+#include "consoletest.h"
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
@@ -97,25 +98,17 @@ Expected expectedFor(const UsageGeneratorSpec& spec, const std::string& customer
 // Drives the Usage page over a real workspace: a professional license for
 // cust-000 (1,000,000 requests a month, 10 seats, 25 agents) issued through
 // the registry, generated usage imported through the page.
-class TestUsagePage : public QObject {
+class TestUsagePage : public test::PageTest<UsagePage> {
     Q_OBJECT
 
 private:
-    QTemporaryDir dir_;
-    std::unique_ptr<Workspace> workspace_;
-    std::unique_ptr<UsagePage> page_;
     LicenseRecord license_;
 
-    template <typename T>
-    T* child(const char* name) const {
-        return page_->findChild<T*>(QString::fromLatin1(name));
-    }
     QChart* chart(const char* name) const { return child<QChartView>(name)->chart(); }
     std::int64_t importCount() const {
         return std::int64_t(UsageQuery(*workspace_).imports()->size());
     }
     void waitForImport() { QTRY_VERIFY_WITH_TIMEOUT(!page_->isImporting(), 120000); }
-    QString path(const char* name) const { return dir_.filePath(QString::fromLatin1(name)); }
 
 private slots:
     void initTestCase() {
@@ -125,9 +118,7 @@ private slots:
     }
 
     void init() {
-        static int counter = 0;
-        workspace_ =
-            Workspace::open(dir_.filePath(QStringLiteral("u%1.aicp").arg(++counter))).value();
+        openNewWorkspace();
         QVERIFY(KeyStore(*workspace_).generate(kPassphrase));
         LicenseRequest request;
         request.customerId = kCustomer;
@@ -144,15 +135,10 @@ private slots:
         page_->setWorkspace(workspace_.get());
         page_->setCustomer(kCustomer);
         page_->setMonth(QDate(2026, 3, 1));
-        page_->resize(1100, 1100);
-        page_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(page_.get()));
+        QVERIFY(showPage({1100, 1100}));
     }
 
-    void cleanup() {
-        page_.reset();
-        workspace_.reset();
-    }
+    void cleanup() { closePage(); }
 
     void importReportsCountsInWordsAndTheCardsMatchTheQuery() {
         QVERIFY(page_->importFiles({path("march.csv")}));

@@ -18,19 +18,16 @@
 namespace aicp {
 
 CustomerLicensePage::CustomerLicensePage(QWidget* parent)
-    : FirstRunPage(parent),
+    : FirstRunPage("customerLicensePage", tr("Your License"),
+                   tr("Import the license file your vendor sent. It is checked against the "
+                      "vendor's public key before anything is kept."),
+                   parent),
       publicKey_(new QLineEdit(this)),
       license_(new QLineEdit(this)),
       browseKey_(new QPushButton(tr("Bro&wse…"), this)),
       browseLicense_(new QPushButton(tr("Brow&se…"), this)),
       outcome_(new QLabel(this)),
       skip_(new QCheckBox(tr("S&kip for now: import the vendor's key and license later"), this)) {
-    setObjectName(QStringLiteral("customerLicensePage"));
-    setTitle(tr("Your License"));
-    setSubTitle(
-        tr("Import the license file your vendor sent. It is checked against the "
-           "vendor's public key before anything is kept."));
-
     setUpPathFields();
     setUpBrowseButtons();
     setUpOutcomeAndSkip();

@@ -13,8 +13,12 @@
 
 namespace aicp {
 
-FirstRunPage::FirstRunPage(QWidget* parent)
+FirstRunPage::FirstRunPage(const char* objectName, const QString& title, const QString& subTitle,
+                           QWidget* parent)
     : QWizardPage(parent), status_(new QLabel(this)), busy_(new QProgressBar(this)) {
+    setObjectName(QLatin1String(objectName));
+    setTitle(title);
+    setSubTitle(subTitle);
     status_->setObjectName(QStringLiteral("firstRunStatus"));
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);

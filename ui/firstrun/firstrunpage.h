@@ -18,7 +18,10 @@ namespace aicp {
 class FirstRunPage : public QWizardPage {
     Q_OBJECT
 public:
-    explicit FirstRunPage(QWidget* parent = nullptr);
+    // `objectName` names the page for tests and the accessibility audit;
+    // `title` and `subTitle` head it in the wizard.
+    FirstRunPage(const char* objectName, const QString& title, const QString& subTitle,
+                 QWidget* parent = nullptr);
 
     void showBusy(const QString& text);
     void showProblem(const QString& text);

@@ -36,16 +36,13 @@ QString suggestedPath() {
 }  // namespace
 
 LocationPage::LocationPage(QWidget* parent)
-    : FirstRunPage(parent),
+    : FirstRunPage("locationPage", tr("Create a New Workspace"),
+                   tr("Choose where the workspace file goes and who it belongs to."), parent),
       path_(new QLineEdit(this)),
       browse_(new QPushButton(tr("&Browse…"), this)),
       pathHint_(explanation({})),
       vendor_(new QRadioButton(tr("&Vendor — I generate a signing key and issue licenses"), this)),
       customer_(new QRadioButton(tr("C&ustomer — I received a license from a vendor"), this)) {
-    setObjectName(QStringLiteral("locationPage"));
-    setTitle(tr("Create a New Workspace"));
-    setSubTitle(tr("Choose where the workspace file goes and who it belongs to."));
-
     path_->setObjectName(QStringLiteral("workspacePathInput"));
     path_->setAccessibleName(tr("Workspace file"));
     path_->setToolTip(tr("The new workspace file; it must not exist yet"));

@@ -15,18 +15,15 @@
 namespace aicp {
 
 VendorKeyPage::VendorKeyPage(QWidget* parent)
-    : FirstRunPage(parent),
+    : FirstRunPage("vendorKeyPage", tr("Your Signing Key"),
+                   tr("Licenses and revocation lists are signed with this key (Ed25519). "
+                      "Customers verify them with its public half, which you export from "
+                      "Settings."),
+                   parent),
       name_(new QLineEdit(this)),
       first_(new QLineEdit(this)),
       second_(new QLineEdit(this)),
       hint_(explanation({})) {
-    setObjectName(QStringLiteral("vendorKeyPage"));
-    setTitle(tr("Your Signing Key"));
-    setSubTitle(
-        tr("Licenses and revocation lists are signed with this key (Ed25519). "
-           "Customers verify them with its public half, which you export from "
-           "Settings."));
-
     name_->setObjectName(QStringLiteral("vendorNameInput"));
     name_->setAccessibleName(tr("Vendor name"));
     name_->setPlaceholderText(tr("e.g. Example Corp"));

@@ -10,48 +10,51 @@
 namespace aicp {
 
 WelcomePage::WelcomePage(QWidget* parent)
-    : FirstRunPage(parent),
+    : FirstRunPage(
+          "welcomePage", tr("Welcome to aicp Console"),
+          tr("A workspace is one file holding your licenses, keys, customers, usage and "
+             "invoices. Choose how to start; File ▸ Open and File ▸ New Workspace are there "
+             "later."),
+          parent),
       demo_(new QCommandLinkButton(tr("&Explore the demo"), this)),
       create_(new QCommandLinkButton(tr("&Create a new workspace"), this)),
       open_(new QCommandLinkButton(tr("&Open an existing workspace…"), this)) {
-    setObjectName(QStringLiteral("welcomePage"));
-    setTitle(tr("Welcome to aicp Console"));
-    setSubTitle(
-        tr("A workspace is one file holding your licenses, keys, customers, usage and "
-           "invoices. Choose how to start; File ▸ Open and File ▸ New Workspace are there "
-           "later."));
-
-    demo_->setObjectName(QStringLiteral("exploreDemoButton"));
-    demo_->setAccessibleName(tr("Explore the demo"));
-    create_->setObjectName(QStringLiteral("createWorkspaceButton"));
-    create_->setAccessibleName(tr("Create a new workspace"));
-    create_->setDescription(
-        tr("Start empty: as a vendor who generates a signing key and issues licenses, or as "
-           "a customer who imports the license received from a vendor."));
-    create_->setToolTip(
-        tr("Choose where the file goes and whether you issue or receive "
-           "licenses"));
-    open_->setObjectName(QStringLiteral("openWorkspaceButton"));
-    open_->setAccessibleName(tr("Open an existing workspace"));
-    open_->setDescription(
-        tr("Choose an .aicp file made earlier, here or with the aicp command line."));
-    open_->setToolTip(
-        tr("Open a workspace file; it is checked and never changed if it "
-           "cannot be opened"));
-    for (QCommandLinkButton* button : {demo_, create_, open_}) {
-        button->setAutoDefault(true);
-        addInput(button);
-    }
-    demo_->setDefault(true);
-    connect(demo_, &QCommandLinkButton::clicked, this, &WelcomePage::demoChosen);
-    connect(create_, &QCommandLinkButton::clicked, this, &WelcomePage::createChosen);
-    connect(open_, &QCommandLinkButton::clicked, this, &WelcomePage::openChosen);
-
+    // The demo's description and tooltip say whether it is made or opened
+    // (setDemoPath).
+    const struct {
+        QCommandLinkButton* button;
+        const char* objectName;
+        QString accessibleName;
+        QString description;
+        QString toolTip;
+        void (WelcomePage::*chosen)();
+    } choices[] = {
+        {demo_, "exploreDemoButton", tr("Explore the demo"), {}, {}, &WelcomePage::demoChosen},
+        {create_, "createWorkspaceButton", tr("Create a new workspace"),
+         tr("Start empty: as a vendor who generates a signing key and issues licenses, or as "
+            "a customer who imports the license received from a vendor."),
+         tr("Choose where the file goes and whether you issue or receive "
+            "licenses"),
+         &WelcomePage::createChosen},
+        {open_, "openWorkspaceButton", tr("Open an existing workspace"),
+         tr("Choose an .aicp file made earlier, here or with the aicp command line."),
+         tr("Open a workspace file; it is checked and never changed if it "
+            "cannot be opened"),
+         &WelcomePage::openChosen},
+    };
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(theme::spacing(font(), 0.4));
-    layout->addWidget(demo_);
-    layout->addWidget(create_);
-    layout->addWidget(open_);
+    for (const auto& choice : choices) {
+        choice.button->setObjectName(QLatin1String(choice.objectName));
+        choice.button->setAccessibleName(choice.accessibleName);
+        choice.button->setDescription(choice.description);
+        choice.button->setToolTip(choice.toolTip);
+        choice.button->setAutoDefault(true);
+        connect(choice.button, &QCommandLinkButton::clicked, this, choice.chosen);
+        addInput(choice.button);
+        layout->addWidget(choice.button);
+    }
+    demo_->setDefault(true);
     addStatusArea(layout);
     setDemoPath({});
 }

@@ -1,4 +1,5 @@
 #include "cli/clicommands.h"
+#include "clitest.h"
 #include "licensing/keystore.h"
 #include "support/clirunner.h"
 
@@ -36,13 +37,10 @@ QJsonObject tierOf(const QJsonObject& comparison, const QString& tier) {
 // stdout, stderr and the exit status out. Each test gets its own folder,
 // used as HOME and XDG_DATA_HOME too, so nothing reaches the real user's
 // workspace.
-class TestCli : public QObject {
+class TestCli : public CliTest {
     Q_OBJECT
 
 private:
-    CliSandbox sandbox_;
-
-    [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
     [[nodiscard]] QProcessEnvironment environment() const { return sandbox_.environment(); }
     CliRun run(const QStringList& arguments, const QProcessEnvironment& environment) const {
         return sandbox_.run(arguments, environment);
@@ -145,12 +143,7 @@ private slots:
     }
 
     void helpExitsZeroEverywhere() {
-        QFETCH(QStringList, arguments);
-        QFETCH(QString, expected);
-        const CliRun result = run(arguments);
-        QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains(expected), qPrintable(result.out));
-        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+        verifyHelpRow([this](const QStringList& arguments) { return run(arguments); });
     }
 
     void quoteHelpDocumentsTheExitStatusOfAnIneligibleTier() {
@@ -196,10 +189,7 @@ private slots:
     }
 
     void commandLineMistakesExitTwoWithOneLine() {
-        QFETCH(QStringList, arguments);
-        QFETCH(QString, mentions);
-        const CliRun result = run(arguments);
-        verifyOneErrorLine(result, 2, mentions);
+        verifyMistakeRow([this](const QStringList& arguments) { return run(arguments); });
     }
 
     void quoteMistakesExitTwoWithOneLine_data() {
@@ -262,10 +252,7 @@ private slots:
     }
 
     void quoteMistakesExitTwoWithOneLine() {
-        QFETCH(QStringList, arguments);
-        QFETCH(QString, mentions);
-        const CliRun result = quote(arguments);
-        verifyOneErrorLine(result, 2, mentions);
+        verifyMistakeRow([this](const QStringList& arguments) { return quote(arguments); });
     }
 
     void unknownTierListsTheValidIds() {

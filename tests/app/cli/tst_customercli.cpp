@@ -1,3 +1,4 @@
+#include "clitest.h"
 #include "support/clirunner.h"
 
 #include <QDate>
@@ -13,12 +14,6 @@ using namespace aicp::clitest;
 namespace {
 
 const QString kPassphrase = QStringLiteral("correct horse battery");
-
-bool writeBytes(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
-}
 
 // The month billed and recommended: the last complete one, so every event
 // lies in the past whatever day the test runs.
@@ -61,15 +56,12 @@ QByteArray gatewayLog() {
 // what only a vendor may do are refused with the reason, and nothing is
 // written. The upgrade request goes from the customer's recommend to the
 // vendor's license issue.
-class TestCustomerCli : public QObject {
+class TestCustomerCli : public CliTest {
     Q_OBJECT
 
 private:
-    CliSandbox sandbox_;
     QString vendor_;  // the vendor's workspace, made once
     QString acmeLicenseId_;
-
-    [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
 
     [[nodiscard]] QProcessEnvironment environment(bool withPassphrase = true) const {
         QProcessEnvironment environment = sandbox_.environment();
@@ -93,24 +85,20 @@ private:
         const CliRun result = vendor(QStringList{QStringLiteral("license"), QStringLiteral("issue"),
                                                  QStringLiteral("--json")} +
                                      arguments);
-        if (result.exitCode != 0)
-            qWarning("license issue failed: %s", qPrintable(result.err));
-        return parseObject(result.out);
+        return jsonAnswer(result, "license issue");
     }
 
     // This test's customer workspace: the vendor's key trusted, its price
     // book held.
     QString newCustomerWorkspace() const {
-        const QString db = sandbox_.testWorkspace();
+        const QString db = workspace();
         const CliRun trusted =
             runOn(db, {QStringLiteral("keys"), QStringLiteral("import-public"),
                        file(QStringLiteral("vendor.pem")), QStringLiteral("--customer")});
-        if (trusted.exitCode != 0)
-            qWarning("keys import-public failed: %s", qPrintable(trusted.err));
+        warnIfFailed(trusted, "keys import-public");
         const CliRun prices = runOn(db, {QStringLiteral("pricebook"), QStringLiteral("import"),
                                          file(QStringLiteral("pricebook.json"))});
-        if (prices.exitCode != 0)
-            qWarning("pricebook import failed: %s", qPrintable(prices.err));
+        warnIfFailed(prices, "pricebook import");
         return db;
     }
 
@@ -119,12 +107,10 @@ private:
         const QString db = newCustomerWorkspace();
         const CliRun added = runOn(db, {QStringLiteral("license"), QStringLiteral("add"),
                                         file(QStringLiteral("acme.lic"))});
-        if (added.exitCode != 0)
-            qWarning("license add failed: %s", qPrintable(added.err));
+        warnIfFailed(added, "license add");
         const CliRun imported = runOn(db, {QStringLiteral("usage"), QStringLiteral("import"),
                                            file(QStringLiteral("events.csv"))});
-        if (imported.exitCode != 0)
-            qWarning("usage import failed: %s", qPrintable(imported.err));
+        warnIfFailed(imported, "usage import");
         return db;
     }
 

@@ -1,3 +1,4 @@
+#include "clitest.h"
 #include "support/clirunner.h"
 
 #include <QDateTime>
@@ -15,12 +16,6 @@ using namespace aicp::clitest;
 namespace {
 
 const QString kPassphrase = QStringLiteral("correct horse battery");
-
-bool writeBytes(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
-}
 
 // Runs SQL on a workspace file behind aicp's back, as someone editing the
 // database by hand would.
@@ -60,15 +55,10 @@ QString alteredKey(const QString& key, const QByteArray& from, const QByteArray&
 // binary on temporary workspaces, with the passphrase in
 // AICP_KEY_PASSPHRASE as a script would give it. Each test has its own
 // workspace file (named after the test) in a folder that is also HOME.
-class TestLicenseCli : public QObject {
+class TestLicenseCli : public CliTest {
     Q_OBJECT
 
 private:
-    CliSandbox sandbox_;
-
-    [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
-    [[nodiscard]] QString workspace() const { return sandbox_.testWorkspace(); }
-
     [[nodiscard]] QProcessEnvironment environment(const QString& db) const {
         QProcessEnvironment environment = sandbox_.environment();
         environment.insert(QStringLiteral("AICP_DB"), db);
@@ -98,9 +88,7 @@ private:
     QString generateKey() const {
         const CliRun result =
             run({QStringLiteral("keys"), QStringLiteral("generate"), QStringLiteral("--json")});
-        if (result.exitCode != 0)
-            qWarning("keys generate failed: %s", qPrintable(result.err));
-        return parseObject(result.out).value(QStringLiteral("kid")).toString();
+        return jsonAnswer(result, "keys generate").value(QStringLiteral("kid")).toString();
     }
 
     // Issues and returns the key printed on stdout (empty on failure).
@@ -111,20 +99,14 @@ private:
                             QStringLiteral("--name"), QStringLiteral("Acme Corp"),
                             QStringLiteral("--tier"), QStringLiteral("professional")} +
                 extra);
-        if (result.exitCode != 0) {
-            qWarning("license issue failed: %s", qPrintable(result.err));
-            return {};
-        }
-        return result.out.trimmed();
+        return warnIfFailed(result, "license issue") ? result.out.trimmed() : QString();
     }
 
     QJsonObject issueJson(const QStringList& arguments) const {
         const CliRun result = run(QStringList{QStringLiteral("license"), QStringLiteral("issue"),
                                               QStringLiteral("--json")} +
                                   arguments);
-        if (result.exitCode != 0)
-            qWarning("license issue failed: %s", qPrintable(result.err));
-        return parseObject(result.out);
+        return jsonAnswer(result, "license issue");
     }
 
     QJsonArray licenses() const {
@@ -137,8 +119,7 @@ private:
         const QString path = file(name);
         const CliRun result = run(
             {QStringLiteral("keys"), QStringLiteral("export-public"), QStringLiteral("-o"), path});
-        if (result.exitCode != 0)
-            qWarning("keys export-public failed: %s", qPrintable(result.err));
+        warnIfFailed(result, "keys export-public");
         return path;
     }
 
@@ -146,8 +127,7 @@ private:
         const QString path = file(name);
         const CliRun result = run(
             {QStringLiteral("revocations"), QStringLiteral("export"), QStringLiteral("-o"), path});
-        if (result.exitCode != 0)
-            qWarning("revocations export failed: %s", qPrintable(result.err));
+        warnIfFailed(result, "revocations export");
         return path;
     }
 
@@ -221,12 +201,7 @@ private slots:
     }
 
     void helpOnEveryCommand() {
-        QFETCH(QStringList, arguments);
-        QFETCH(QString, expected);
-        const CliRun result = run(arguments);
-        QCOMPARE(result.exitCode, 0);
-        QVERIFY2(result.out.contains(expected), qPrintable(result.out));
-        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
+        verifyHelpRow([this](const QStringList& arguments) { return run(arguments); });
         QVERIFY2(!QFileInfo::exists(workspace()), "--help must not create a workspace");
     }
 
@@ -293,10 +268,7 @@ private slots:
     }
 
     void mistakesExitTwoWithOneLine() {
-        QFETCH(QStringList, arguments);
-        QFETCH(QString, mentions);
-        const CliRun result = run(arguments);
-        verifyOneErrorLine(result, 2, mentions);
+        verifyMistakeRow([this](const QStringList& arguments) { return run(arguments); });
     }
 
     void issueAndVerifyInTheWorkspace() {

@@ -4,6 +4,9 @@
 #include "support/clirunner.h"
 #include "support/openmeterfixture.h"
 
+#include <memory>
+#include <optional>
+
 #include <QTest>
 
 #include <sqlite3.h>
@@ -51,6 +54,48 @@ private:
                            QStringLiteral("--to"),
                            QStringLiteral("2026-10-01")} +
                extra;
+    }
+
+    // The workspace made by a first pull (of an empty September), then the
+    // statement `insertSource` run on it as the console's Settings store a
+    // live source.
+    bool storeSourceAsTheConsole(const QByteArray& insertSource) {
+        const CliRun created = aicp(
+            {QStringLiteral("usage"), QStringLiteral("pull"), QStringLiteral("--openmeter"),
+             fixture_->url().toString(), QStringLiteral("--requests-meter"),
+             QStringLiteral("governed_requests"), QStringLiteral("--to"),
+             QStringLiteral("2026-09-01"), QStringLiteral("--from"), QStringLiteral("2026-09-01"),
+             QStringLiteral("--token-file"), sandbox_.file(QStringLiteral("om.token"))});
+        if (created.exitCode != 0)
+            return false;
+        sqlite3* db = nullptr;
+        const bool stored =
+            sqlite3_open(QFile::encodeName(db_).constData(), &db) == SQLITE_OK &&
+            sqlite3_exec(db, insertSource.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
+        sqlite3_close(db);
+        return stored;
+    }
+
+    // The outcome of the stored source's last pull, as the console shows it
+    // (empty when it cannot be read).
+    struct LastPull {
+        int ok = 0;  // last_ok: 1 when it succeeded
+        QString result;
+    };
+    std::optional<LastPull> lastPull() const {
+        sqlite3* db = nullptr;
+        sqlite3_stmt* query = nullptr;
+        std::optional<LastPull> last;
+        if (sqlite3_open(QFile::encodeName(db_).constData(), &db) == SQLITE_OK &&
+            sqlite3_prepare_v2(db, "SELECT last_ok, last_result FROM live_sources", -1, &query,
+                               nullptr) == SQLITE_OK &&
+            sqlite3_step(query) == SQLITE_ROW)
+            last = LastPull{
+                sqlite3_column_int(query, 0),
+                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(query, 1)))};
+        sqlite3_finalize(query);
+        sqlite3_close(db);
+        return last;
     }
 
     QJsonObject octoberOf(const QString& customer) {
@@ -195,23 +240,11 @@ private slots:
                      .exitCode,
                  1);
         // A workspace, then a source as the console's Settings store it.
-        const CliRun created = aicp(
-            {QStringLiteral("usage"), QStringLiteral("pull"), QStringLiteral("--openmeter"),
-             fixture_->url().toString(), QStringLiteral("--requests-meter"),
-             QStringLiteral("governed_requests"), QStringLiteral("--to"),
-             QStringLiteral("2026-09-01"), QStringLiteral("--from"), QStringLiteral("2026-09-01"),
-             QStringLiteral("--token-file"), sandbox_.file(QStringLiteral("om.token"))});
-        QCOMPARE(created.exitCode, 0);
-        sqlite3* db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(db_).constData(), &db), SQLITE_OK);
         // Nothing listens on port 9 of the loopback: the pull fails, and says so.
-        QCOMPARE(sqlite3_exec(db,
-                              "INSERT INTO live_sources (name, url, token, created_at) VALUES "
-                              "('Gateway EU', 'http://127.0.0.1:9', 'aicp_0123456789abcdef', "
-                              "'2026-10-01T00:00:00Z')",
-                              nullptr, nullptr, nullptr),
-                 SQLITE_OK);
-        sqlite3_close(db);
+        QVERIFY(storeSourceAsTheConsole(
+            "INSERT INTO live_sources (name, url, token, created_at) VALUES "
+            "('Gateway EU', 'http://127.0.0.1:9', 'aicp_0123456789abcdef', "
+            "'2026-10-01T00:00:00Z')"));
 
         verifyOneErrorLine(aicp({QStringLiteral("usage"), QStringLiteral("pull"),
                                  QStringLiteral("--name"), QStringLiteral("Gateway")}),
@@ -221,40 +254,21 @@ private slots:
                            1, QStringLiteral("cannot reach http://127.0.0.1:9"));
 
         // The console shows the failure as the source's last pull.
-        QCOMPARE(sqlite3_open(QFile::encodeName(db_).constData(), &db), SQLITE_OK);
-        sqlite3_stmt* query = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(db, "SELECT last_ok, last_result FROM live_sources", -1, &query,
-                                    nullptr),
-                 SQLITE_OK);
-        QCOMPARE(sqlite3_step(query), SQLITE_ROW);
-        QCOMPARE(sqlite3_column_int(query, 0), 0);
-        const QString result =
-            QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(query, 1)));
-        sqlite3_finalize(query);
-        sqlite3_close(db);
-        QVERIFY2(result.contains(QStringLiteral("cannot reach")), qPrintable(result));
+        const std::optional<LastPull> last = lastPull();
+        QVERIFY(last);
+        QCOMPARE(last->ok, 0);
+        QVERIFY2(last->result.contains(QStringLiteral("cannot reach")), qPrintable(last->result));
     }
 
     // An OpenMeter source stored by the console (Settings, Live sources):
     // `--name` pulls it with its meters and records the outcome in words.
     void pullsAnOpenMeterSourceStoredByTheConsole() {
-        const CliRun created = aicp(
-            {QStringLiteral("usage"), QStringLiteral("pull"), QStringLiteral("--openmeter"),
-             fixture_->url().toString(), QStringLiteral("--requests-meter"),
-             QStringLiteral("governed_requests"), QStringLiteral("--to"),
-             QStringLiteral("2026-09-01"), QStringLiteral("--from"), QStringLiteral("2026-09-01"),
-             QStringLiteral("--token-file"), sandbox_.file(QStringLiteral("om.token"))});
-        QCOMPARE(created.exitCode, 0);
-        sqlite3* db = nullptr;
-        QCOMPARE(sqlite3_open(QFile::encodeName(db_).constData(), &db), SQLITE_OK);
-        const QByteArray insert =
+        QVERIFY(storeSourceAsTheConsole(
             "INSERT INTO live_sources (name, kind, url, token, openmeter_mapping, created_at) "
             "VALUES ('OpenMeter EU', 'openmeter', '" +
             fixture_->url().toString().toUtf8() + "', '" + kToken +
             "', '{\"requests_meter\":\"governed_requests\",\"packs_meter\":\"pack_requests\","
-            "\"pack_key\":\"pack\"}', '2026-10-01T00:00:00Z')";
-        QCOMPARE(sqlite3_exec(db, insert.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
-        sqlite3_close(db);
+            "\"pack_key\":\"pack\"}', '2026-10-01T00:00:00Z')"));
         const QStringList byName{QStringLiteral("usage"), QStringLiteral("pull"),
                                  QStringLiteral("--name"), QStringLiteral("OpenMeter EU")};
 
@@ -281,17 +295,11 @@ private slots:
         QCOMPARE(acme.value(u"requests").toInt(), 8);
         QCOMPARE(acme.value(u"policy_packs").toObject().value(u"pii-protection").toInt(), 4);
 
-        QCOMPARE(sqlite3_open(QFile::encodeName(db_).constData(), &db), SQLITE_OK);
-        sqlite3_stmt* query = nullptr;
-        QCOMPARE(sqlite3_prepare_v2(db, "SELECT last_ok, last_result FROM live_sources", -1, &query,
-                                    nullptr),
-                 SQLITE_OK);
-        QCOMPARE(sqlite3_step(query), SQLITE_ROW);
-        QCOMPARE(sqlite3_column_int(query, 0), 1);
-        QCOMPARE(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(query, 1))),
+        const std::optional<LastPull> last = lastPull();
+        QVERIFY(last);
+        QCOMPARE(last->ok, 1);
+        QCOMPARE(last->result,
                  QStringLiteral("3 new windows, 0 revised, 0 unchanged; requests +8"));
-        sqlite3_finalize(query);
-        sqlite3_close(db);
 
         // In words, named by the source.
         const CliRun again = aicp(byName);

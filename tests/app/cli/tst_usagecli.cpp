@@ -1,3 +1,4 @@
+#include "clitest.h"
 #include "support/clirunner.h"
 
 #include <cstdint>
@@ -18,12 +19,6 @@
 using namespace aicp::clitest;
 
 namespace {
-
-bool writeBytes(const QString& path, const QByteArray& bytes) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
-}
 
 const QByteArray kCsvHeader =
     "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,compliance_modules,quantity\n";
@@ -165,14 +160,10 @@ const QStringList kCustomers{QStringLiteral("acme-corp"), QStringLiteral("globex
 // `aicp usage import|summary|series` end to end: the built binary on
 // temporary workspaces, with generated events whose sums the test computes
 // itself.
-class TestUsageCli : public QObject {
+class TestUsageCli : public CliTest {
     Q_OBJECT
 
 private:
-    CliSandbox sandbox_;
-
-    [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
-    [[nodiscard]] QString workspace() const { return sandbox_.testWorkspace(); }
     CliRun run(const QStringList& arguments) const {
         QProcessEnvironment environment = sandbox_.environment();
         environment.insert(QStringLiteral("AICP_DB"), workspace());
@@ -185,9 +176,7 @@ private:
         const CliRun result =
             run({QStringLiteral("usage"), QStringLiteral("summary"), QStringLiteral("--customer"),
                  customer, QStringLiteral("--month"), month, QStringLiteral("--json")});
-        if (result.exitCode != 0)
-            qWarning("usage summary failed: %s", qPrintable(result.err));
-        return parseObject(result.out);
+        return jsonAnswer(result, "usage summary");
     }
     QJsonObject series(const QString& customer, const QString& from, const QString& to,
                        const QString& window) const {
@@ -195,9 +184,7 @@ private:
             run({QStringLiteral("usage"), QStringLiteral("series"), QStringLiteral("--customer"),
                  customer, QStringLiteral("--from"), from, QStringLiteral("--to"), to,
                  QStringLiteral("--window"), window, QStringLiteral("--json")});
-        if (result.exitCode != 0)
-            qWarning("usage series failed: %s", qPrintable(result.err));
-        return parseObject(result.out);
+        return jsonAnswer(result, "usage series");
     }
     // Writes events to a file named `name` and returns its path.
     QString writeCsv(const QString& name, const std::vector<Event>& events) const {
