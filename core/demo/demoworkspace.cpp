@@ -330,6 +330,12 @@ Status createDemoWorkspace(const QString& path) {
 }
 
 Status createDemoWorkspace(const QString& path, const QDateTime& now) {
+    if (Workspace::isServerLocation(path) &&
+        Workspace::open(path, Workspace::OpenMode::OpenExisting))
+        return Error(
+            Error::Code::Conflict,
+            QStringLiteral("%1 holds a workspace already; the demo needs an empty database")
+                .arg(Workspace::shownLocation(path)));
     if (QFileInfo::exists(path))
         return Error(Error::Code::Conflict,
                      QStringLiteral("'%1' already exists; the demo workspace needs a new file")

@@ -274,16 +274,17 @@ private:
         if (delta > 0)
             sql = requests ? "INSERT INTO usage_hourly (customer_id, hour, requests, "
                              "late_requests) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, "
-                             "hour) DO UPDATE SET requests = requests + excluded.requests, "
-                             "late_requests = late_requests + excluded.late_requests"
-                  : pack   ? "INSERT INTO usage_hourly_policy_packs (customer_id, hour, "
+                             "hour) DO UPDATE SET requests = usage_hourly.requests + "
+                             "excluded.requests, late_requests = usage_hourly.late_requests + "
+                             "excluded.late_requests"
+                  : pack   ? "INSERT INTO usage_hourly_policy_packs AS t (customer_id, hour, "
                              "policy_pack, requests) VALUES (?1, ?2, ?3, ?4) ON CONFLICT "
                              "(customer_id, hour, policy_pack) DO UPDATE SET "
-                             "requests = requests + excluded.requests"
-                           : "INSERT INTO usage_hourly_compliance_modules (customer_id, hour, "
+                             "requests = t.requests + excluded.requests"
+                           : "INSERT INTO usage_hourly_compliance_modules AS t (customer_id, hour, "
                              "compliance_module, requests) VALUES (?1, ?2, ?3, ?4) ON CONFLICT "
                              "(customer_id, hour, compliance_module) DO UPDATE SET "
-                             "requests = requests + excluded.requests";
+                             "requests = t.requests + excluded.requests";
         else
             sql = requests ? "UPDATE usage_hourly SET requests = requests + ?3, "
                              "late_requests = late_requests + ?4 "
@@ -493,8 +494,9 @@ Status advance(Database* db, const QString& source, std::int64_t end) {
     return executeWith(
         db,
         "INSERT INTO openmeter_sources (url, pulled_until, last_pull_at) VALUES (?1, ?2, ?3) "
-        "ON CONFLICT (url) DO UPDATE SET pulled_until = max(pulled_until, "
-        "excluded.pulled_until), last_pull_at = excluded.last_pull_at",
+        "ON CONFLICT (url) DO UPDATE SET pulled_until = CASE WHEN excluded.pulled_until > "
+        "openmeter_sources.pulled_until THEN excluded.pulled_until ELSE "
+        "openmeter_sources.pulled_until END, last_pull_at = excluded.last_pull_at",
         source, end, QDateTime::currentDateTimeUtc());
 }
 

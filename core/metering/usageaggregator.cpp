@@ -29,16 +29,17 @@ constexpr std::size_t kTextBytes = 64;
 // Upserts add to what earlier imports wrote; users and agents are a set.
 constexpr std::string_view kUpsertHourly =
     "INSERT INTO usage_hourly (customer_id, hour, requests, late_requests) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (customer_id, hour) DO UPDATE SET requests = requests + excluded.requests, "
-    "late_requests = late_requests + excluded.late_requests";
+    "ON CONFLICT (customer_id, hour) DO UPDATE SET requests = usage_hourly.requests + "
+    "excluded.requests, late_requests = usage_hourly.late_requests + excluded.late_requests";
 constexpr std::string_view kUpsertPack =
-    "INSERT INTO usage_hourly_policy_packs (customer_id, hour, policy_pack, requests) "
+    "INSERT INTO usage_hourly_policy_packs AS t (customer_id, hour, policy_pack, requests) "
     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, hour, policy_pack) "
-    "DO UPDATE SET requests = requests + excluded.requests";
+    "DO UPDATE SET requests = t.requests + excluded.requests";
 constexpr std::string_view kUpsertModule =
-    "INSERT INTO usage_hourly_compliance_modules (customer_id, hour, compliance_module, requests) "
+    "INSERT INTO usage_hourly_compliance_modules AS t (customer_id, hour, compliance_module, "
+    "requests) "
     "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, hour, compliance_module) "
-    "DO UPDATE SET requests = requests + excluded.requests";
+    "DO UPDATE SET requests = t.requests + excluded.requests";
 constexpr std::string_view kInsertUser =
     "INSERT INTO usage_monthly_users (customer_id, month, user_id) VALUES (?1, ?2, ?3) "
     "ON CONFLICT DO NOTHING";

@@ -219,7 +219,7 @@ Result<UsagePullReport> UsagePuller::pull(const QUrl& source, const QByteArray& 
             "INSERT INTO usage_pull_sources (url, cursor, last_pull_at, pulled_events) "
             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (url) DO UPDATE SET cursor = excluded.cursor, "
             "last_pull_at = excluded.last_pull_at, "
-            "pulled_events = pulled_events + excluded.pulled_events");
+            "pulled_events = usage_pull_sources.pulled_events + excluded.pulled_events");
         if (!store)
             return store.error();
         AICP_TRY(store->bindAll(endpoint->toString(), page->next, QDateTime::currentDateTimeUtc(),

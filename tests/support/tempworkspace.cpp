@@ -23,6 +23,13 @@ bool TempWorkspace::renew() {
         error_ = QStringLiteral("no temporary folder: %1").arg(dir_->errorString());
         return false;
     }
+    if (onPostgres()) {
+        database_ = std::make_unique<ScratchDatabase>();
+        if (database_->uri().isEmpty()) {
+            error_ = QStringLiteral("no test database: %1").arg(database_->error());
+            return false;
+        }
+    }
     if (content_ == Content::Demo) {
         if (const Status made = createDemoWorkspace(path()); !made.ok()) {
             error_ = made.error().message();
@@ -36,6 +43,10 @@ bool TempWorkspace::renew() {
         workspace_.reset();
     }
     return ok();
+}
+
+QString TempWorkspace::path() const {
+    return database_ ? database_->uri() : file(QStringLiteral("workspace.aicp"));
 }
 
 bool TempWorkspace::reopen() {

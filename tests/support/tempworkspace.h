@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "storage/workspace.h"
+#include "support/scratchdatabase.h"
 
 #include <memory>
 #include <string_view>
@@ -36,7 +37,9 @@ public:
     // Used like the std::unique_ptr<Workspace> that Workspace::open gives.
     [[nodiscard]] Workspace& operator*() const { return *workspace_; }
     [[nodiscard]] Workspace* operator->() const { return workspace_.get(); }
-    [[nodiscard]] QString path() const { return file(QStringLiteral("workspace.aicp")); }
+    // The workspace's location: a file in the folder, or the URI of a
+    // database of its own when the tests run on PostgreSQL (onPostgres()).
+    [[nodiscard]] QString path() const;
     [[nodiscard]] QString file(const QString& name) const { return dir_->filePath(name); }
 
     // Closes the workspace, so another process (the CLI, `aicp serve`) or
@@ -49,6 +52,7 @@ private:
 
     Content content_;
     std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<ScratchDatabase> database_;
     std::unique_ptr<Workspace> workspace_;
     QString error_;
 };

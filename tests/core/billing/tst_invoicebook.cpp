@@ -22,6 +22,8 @@
 
 using namespace aicp;
 using aicp::test::fixedClock;
+using aicp::test::onPostgres;
+using aicp::test::ScratchDatabase;
 using aicp::test::TempWorkspace;
 
 namespace {
@@ -292,7 +294,12 @@ private slots:
 
 private:
     QString freshCopy() {
-        const QString path = demo_.file(QStringLiteral("ws-%1.aicp").arg(++copies_));
+        if (onPostgres()) {
+            copies_.push_back(std::make_unique<ScratchDatabase>(demo_.path()));
+            return copies_.back()->uri();
+        }
+        const QString path = demo_.file(QStringLiteral("ws-%1.aicp").arg(copies_.size()));
+        copies_.push_back(nullptr);
         if (!QFile::copy(demo_.path(), path))
             return {};
         return path;
@@ -307,7 +314,7 @@ private:
     }
 
     TempWorkspace demo_{TempWorkspace::Content::Demo};
-    int copies_ = 0;
+    std::vector<std::unique_ptr<ScratchDatabase>> copies_;
 };
 
 QTEST_GUILESS_MAIN(TestInvoiceBook)

@@ -95,7 +95,8 @@ private slots:
             QCOMPARE(count(workspace, "SELECT count(*) FROM usage_imports"), 1);
             QCOMPARE(count(workspace, "SELECT sum(requests) FROM usage_hourly"),
                      count(workspace, "SELECT sum(quantity) FROM usage_events"));
-            QCOMPARE(count(workspace, "PRAGMA quick_check = 1") == -1, false);
+            if (!test::onPostgres())
+                QCOMPARE(count(workspace, "PRAGMA quick_check = 1") == -1, false);
             workspace_.close();
         }
 

@@ -54,11 +54,11 @@ private:
         auto transaction = Transaction::begin(db);
         if (!transaction)
             return transaction.error();
-        AICP_TRY(
-            executeScript(db,
-                          "INSERT INTO usage_imports (file_name, format, started_at, "
-                          "finished_at, file_sha256) VALUES ('t.csv', 'csv', "
-                          "'2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z', printf('%064d', 0))"));
+        AICP_TRY(executeScript(db,
+                               "INSERT INTO usage_imports (file_name, format, started_at, "
+                               "finished_at, file_sha256) VALUES ('t.csv', 'csv', "
+                               "'2026-03-01T00:00:00Z', '2026-03-01T00:00:00Z', '" +
+                                   std::string(64, '0') + "')"));
         auto batch = UsageEventBatch::create(db, db->lastInsertId().value(), capacity, key);
         if (!batch)
             return batch.error();
