@@ -1,0 +1,150 @@
+#include "audit/auditlog.h"
+#include "metering/usageimporter.h"
+#include "storage/postgresdatabase.h"
+#include "storage/query.h"
+#include "storage/workspace.h"
+#include "support/scratchdatabase.h"
+#include "support/tempworkspace.h"
+
+#include <atomic>
+
+#include <QBuffer>
+#include <QTest>
+
+using namespace aicp;
+using aicp::test::ScratchDatabase;
+using aicp::test::TempWorkspace;
+
+// What only a workspace in PostgreSQL has: the schema made in an empty
+// database, the invariants kept by the server for anyone with psql, clear
+// errors for a server that is away or goes away mid-way. Skipped on SQLite
+// (run through packaging/with-postgres.sh); every other storage test runs
+// on both.
+class TestPostgresWorkspace : public QObject {
+    Q_OBJECT
+
+    static std::int64_t count(Workspace& workspace, const char* sql) {
+        return queryInt64(workspace.handle(), sql).valueOr(-1);
+    }
+
+private slots:
+    void init() {
+        if (!test::onPostgres())
+            QSKIP("needs a PostgreSQL cluster: run through packaging/with-postgres.sh");
+    }
+
+    void anEmptyDatabaseBecomesAWorkspace() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        QVERIFY(workspace->isOnServer());
+        QCOMPARE(workspace->schemaVersion(), Workspace::kSchemaVersion);
+        QCOMPARE(workspace->mode().value(), Workspace::Mode::Vendor);
+        const QUuid id = workspace->id();
+        workspace.close();
+        QVERIFY2(workspace.reopen(), qPrintable(workspace.error()));
+        QCOMPARE(workspace->id(), id);
+    }
+
+    void otherDatabasesAreRefusedUntouched() {
+        ScratchDatabase empty;
+        QVERIFY2(!empty.uri().isEmpty(), qPrintable(empty.error()));
+        auto missing = Workspace::open(empty.uri(), Workspace::OpenMode::OpenExisting);
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().code(), Error::Code::NotFound);
+
+        ScratchDatabase foreign;
+        {
+            auto db = PostgresDatabase::connect(foreign.uri());
+            QVERIFY(db);
+            QVERIFY((*db)->executeScript("CREATE TABLE crm (id integer)").ok());
+        }
+        auto refused = Workspace::open(foreign.uri());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code(), Error::Code::Corrupt);
+        QVERIFY2(refused.error().message().contains(QStringLiteral("not an aicp workspace")),
+                 qPrintable(refused.error().message()));
+        auto db = PostgresDatabase::connect(foreign.uri());
+        QVERIFY(db);
+        QCOMPARE(queryInt64(db->get(),
+                            "SELECT count(*) FROM pg_tables WHERE schemaname = "
+                            "current_schema()")
+                     .value(),
+                 1);
+    }
+
+    void anUnreachableServerIsOneClearLine() {
+        auto opened =
+            Workspace::open(QStringLiteral("postgresql://aicp:secret@/ws?host=/nonexistent"));
+        QVERIFY(!opened);
+        const QString message = opened.error().message();
+        QCOMPARE(opened.error().code(), Error::Code::Io);
+        QVERIFY2(message.contains(QStringLiteral("cannot connect to the PostgreSQL server")),
+                 qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("secret")), qPrintable(message));
+        QVERIFY(!message.contains(QLatin1Char('\n')));
+    }
+
+    // Someone with psql and the same login cannot rewrite history either.
+    void theServerKeepsTheInvariants() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        QVERIFY(AuditLog(*workspace).append(QStringLiteral("test"), QStringLiteral("x"), {}).ok());
+        Database* db = workspace->handle();
+        for (const char* sql :
+             {"UPDATE audit_log SET actor = 'mallory'", "DELETE FROM audit_log",
+              "TRUNCATE audit_log", "TRUNCATE licenses CASCADE", "TRUNCATE invoices CASCADE"}) {
+            const Status refused = executeScript(db, sql);
+            QVERIFY2(!refused.ok(), sql);
+        }
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM audit_log"), 1);
+    }
+
+    // The server drops the connection while an import writes: the import
+    // fails with one line, and nothing of it is stored.
+    void aConnectionDroppedMidImportSavesNothing() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        const std::int64_t pid = count(*workspace, "SELECT pg_backend_pid()");
+        QByteArray csv =
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n";
+        for (int i = 0; i < 60'000; ++i)
+            csv += QByteArrayLiteral("e") + QByteArray::number(i) +
+                   QByteArrayLiteral(",2026-11-02T10:00:00Z,acme,a1,u1,,,1\n");
+        QBuffer file(&csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+
+        std::atomic<bool> terminated = false;
+        UsageImportOptions options;
+        options.progress = [&](const UsageImportProgress&) {
+            if (terminated.exchange(true))
+                return;
+            auto admin = PostgresDatabase::connect(workspace.path());
+            if (admin)
+                static_cast<void>((*admin)->executeScript("SELECT pg_terminate_backend(" +
+                                                          std::to_string(pid) + ")"));
+        };
+        auto report =
+            UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"), options);
+        QVERIFY(terminated);
+        QVERIFY(!report);
+        QVERIFY2(report.error().message().contains(QStringLiteral("connection")),
+                 qPrintable(report.error().message()));
+
+        workspace.close();
+        QVERIFY2(workspace.reopen(), qPrintable(workspace.error()));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
+    }
+
+    void aPasswordIsNeverShown() {
+        const QString shown = Workspace::shownLocation(
+            QStringLiteral("postgresql://finance:hunter2@db.example:5432/aicp"));
+        QVERIFY2(!shown.contains(QStringLiteral("hunter2")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("finance")), qPrintable(shown));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresWorkspace)
+#include "tst_postgresworkspace.moc"
