@@ -254,7 +254,8 @@ Result<Identity> preparePostgres(Database* db, Workspace::OpenMode mode) {
     if (*version == 0) {
         if (mode == Workspace::OpenMode::OpenExisting)
             return Error::notFound(
-                QStringLiteral("holds no aicp workspace; create one with 'aicp workspace create'"));
+                QStringLiteral("there is no workspace in this database yet; create one with "
+                               "'aicp workspace create'"));
         auto tables =
             queryInt64(db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
         if (!tables)

@@ -8,6 +8,16 @@
 
 namespace aicp::clitest {
 
+QString CliSandbox::testWorkspace() const {
+    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    if (!test::onPostgres())
+        return file(name + QStringLiteral(".aicp"));
+    auto& database = databases_[name];
+    if (!database)
+        database = std::make_unique<test::ScratchDatabase>();
+    return database->uri();
+}
+
 bool CliSandbox::isReady() const {
     return home_.isValid() && QFileInfo(program_).isExecutable();
 }

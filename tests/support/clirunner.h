@@ -1,6 +1,11 @@
 #pragma once
 
+#include "support/scratchdatabase.h"
+
 // Includes kept as before the move to clirunner.cpp: the tests use them.
+#include <map>
+#include <memory>
+
 #include <QByteArray>
 #include <QFile>
 #include <QFileInfo>
@@ -35,10 +40,10 @@ public:
     [[nodiscard]] bool isReady() const;
 
     [[nodiscard]] QString file(const QString& name) const { return home_.filePath(name); }
-    // The running test function's own workspace file ("<function>.aicp").
-    [[nodiscard]] QString testWorkspace() const {
-        return file(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".aicp"));
-    }
+    // The running test function's own workspace: a file ("<function>.aicp"),
+    // or on PostgreSQL (onPostgres()) a database of its own, made at the
+    // first call.
+    [[nodiscard]] QString testWorkspace() const;
     [[nodiscard]] const QString& program() const { return program_; }
 
     // Without AICP_DB: tests name their workspace explicitly or mean the
@@ -52,6 +57,7 @@ public:
 
 private:
     QTemporaryDir home_;
+    mutable std::map<QString, std::unique_ptr<test::ScratchDatabase>> databases_;
     QString program_ = qEnvironmentVariable("AICP_CLI");
 };
 

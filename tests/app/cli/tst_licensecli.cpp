@@ -1,5 +1,9 @@
 #include "clitest.h"
+#include "storage/statement.h"
+#include "storage/workspace.h"
 #include "support/clirunner.h"
+
+#include <string>
 
 #include <QDateTime>
 #include <QDir>
@@ -9,8 +13,7 @@
 #include <QJsonObject>
 #include <QTest>
 
-#include <sqlite3.h>
-
+using namespace aicp;
 using namespace aicp::clitest;
 
 namespace {
@@ -19,20 +22,15 @@ const QString kPassphrase = QStringLiteral("correct horse battery");
 
 // Runs SQL on a workspace file behind aicp's back, as someone editing the
 // database by hand would.
-bool executeSql(const QString& path, const char* sql) {
-    sqlite3* db = nullptr;
-    if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READWRITE, nullptr) !=
-        SQLITE_OK) {
-        sqlite3_close(db);
-        return false;
-    }
-    char* message = nullptr;
-    const int status = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    if (status != SQLITE_OK)
-        qWarning("sqlite: %s", message ? message : "?");
-    sqlite3_free(message);
-    sqlite3_close(db);
-    return status == SQLITE_OK;
+// Runs SQL on the workspace at `path`, a file or a PostgreSQL database, as
+// another tool would.
+bool executeSql(const QString& path, const std::string& sql) {
+    auto workspace = Workspace::open(path, Workspace::OpenMode::OpenExisting);
+    const Status done =
+        workspace ? executeScript((*workspace)->handle(), sql) : Status(workspace.error());
+    if (!done.ok())
+        qWarning("%s", qPrintable(done.error().message()));
+    return done.ok();
 }
 
 // The same key with one payload field changed and re-encoded; the signature
@@ -621,9 +619,9 @@ private slots:
         const QString key = issue();
         QCOMPARE(verifyKey(key).firstLine(), QStringLiteral("valid"));
         // As if this workspace had seen a clock a year ahead: now is a rollback.
-        QVERIFY(executeSql(workspace(),
-                           "UPDATE meta SET value = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', "
-                           "'+1 year') WHERE key = 'verifier_latest_time_seen'"));
+        const QString yearAhead = QDateTime::currentDateTimeUtc().addYears(1).toString(Qt::ISODate);
+        QVERIFY(executeSql(workspace(), "UPDATE meta SET value = '" + yearAhead.toStdString() +
+                                            "' WHERE key = 'verifier_latest_time_seen'"));
         const CliRun rolledBack = verifyKey(key);
         QCOMPARE(rolledBack.exitCode, 1);
         QCOMPARE(rolledBack.firstLine(), QStringLiteral("clock-rollback"));
@@ -791,9 +789,11 @@ private slots:
         QCOMPARE(entries.at(1).toObject().value(QStringLiteral("action")).toString(),
                  QStringLiteral("license.issue"));
 
-        QVERIFY(executeSql(workspace(),
-                           "DROP TRIGGER audit_log_is_append_only_update;"
-                           "UPDATE audit_log SET subject = 'someone-else' WHERE seq = 2;"));
+        QVERIFY(executeSql(
+            workspace(),
+            std::string(test::onPostgres() ? "ALTER TABLE audit_log DISABLE TRIGGER USER;"
+                                           : "DROP TRIGGER audit_log_is_append_only_update;") +
+                "UPDATE audit_log SET subject = 'someone-else' WHERE seq = 2;"));
         const CliRun broken = run({QStringLiteral("audit"), QStringLiteral("verify")});
         QCOMPARE(broken.exitCode, 1);
         QCOMPARE(broken.firstLine(), QStringLiteral("broken"));
