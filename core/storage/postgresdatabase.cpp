@@ -1,6 +1,7 @@
 #include "storage/postgresdatabase.h"
 
 #include "storage/sqltext.h"
+#include "storage/statement.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -318,36 +319,15 @@ Status PostgresDatabase::beginWriteTransaction() {
 }
 
 Result<std::int64_t> PostgresDatabase::lastInsertId() {
-    auto query = prepare("SELECT lastval()", false);
-    if (!query)
-        return query.error();
-    auto row = (*query)->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::internal(QStringLiteral("lastval() returned no row"));
-    const std::int64_t id = (*query)->int64(0);
-    (*query)->reset();
-    return id;
+    return queryInt64(this, "SELECT lastval()");
 }
 
 Result<std::int64_t> PostgresDatabase::schemaVersion() {
     // Two queries: the second names a table the first checks for.
-    const auto first = [this](std::string_view sql) -> Result<std::int64_t> {
-        auto query = prepare(sql, false);
-        if (!query)
-            return query.error();
-        auto row = (*query)->step();
-        if (!row)
-            return row.error();
-        const std::int64_t value = *row ? (*query)->int64(0) : 0;
-        (*query)->reset();
-        return value;
-    };
-    auto present = first("SELECT to_regclass('aicp_schema') IS NOT NULL");
+    auto present = queryInt64(this, "SELECT to_regclass('aicp_schema') IS NOT NULL");
     if (!present || *present == 0)
         return present;
-    return first("SELECT coalesce(max(version), 0) FROM aicp_schema");
+    return queryInt64(this, "SELECT coalesce(max(version), 0) FROM aicp_schema");
 }
 
 Status PostgresDatabase::setSchemaVersion(int version) {

@@ -241,13 +241,21 @@ CREATE TABLE credit_notes (
     CHECK (number = 'AICP-CN-' || lpad(year::text, 4, '0') || '-' || lpad(sequence::text, 6, '0'))
 );
 
-CREATE FUNCTION aicp_invoice_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_numbered_without_gaps() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    next bigint;
 BEGIN
-    IF NEW.sequence <> (SELECT coalesce(max(sequence), 0) + 1 FROM invoices
-                        WHERE year = NEW.year) THEN
-        RAISE EXCEPTION 'invoice numbers run without gaps'
-            USING ERRCODE = 'integrity_constraint_violation';
+    EXECUTE format('SELECT coalesce(max(sequence), 0) + 1 FROM %I WHERE year = $1',
+                   TG_TABLE_NAME)
+        INTO next USING NEW.year;
+    IF NEW.sequence <> next THEN
+        RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation';
     END IF;
+    RETURN NEW;
+END $$;
+
+CREATE FUNCTION aicp_invoice_once_per_month() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
     IF EXISTS (SELECT 1 FROM invoices AS i
                WHERE i.customer_id = NEW.customer_id AND i.month = NEW.month
                  AND NOT EXISTS (SELECT 1 FROM credit_notes AS c WHERE c.invoice_id = i.id)) THEN
@@ -256,8 +264,10 @@ BEGIN
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER invoices_follow_the_rules BEFORE INSERT ON invoices
-    FOR EACH ROW EXECUTE FUNCTION aicp_invoice_rules();
+CREATE TRIGGER invoices_are_numbered_without_gaps BEFORE INSERT ON invoices
+    FOR EACH ROW EXECUTE FUNCTION aicp_numbered_without_gaps('invoice numbers run without gaps');
+CREATE TRIGGER invoices_once_per_month BEFORE INSERT ON invoices
+    FOR EACH ROW EXECUTE FUNCTION aicp_invoice_once_per_month();
 CREATE TRIGGER invoices_are_never_changed BEFORE UPDATE ON invoices
     FOR EACH ROW EXECUTE FUNCTION aicp_refuse('an issued invoice never changes; issue a credit note');
 CREATE TRIGGER invoices_are_never_deleted BEFORE DELETE ON invoices
@@ -283,21 +293,18 @@ CREATE TRIGGER invoice_lines_are_never_deleted BEFORE DELETE ON invoice_lines
 CREATE TRIGGER invoice_lines_are_never_truncated BEFORE TRUNCATE ON invoice_lines
     FOR EACH STATEMENT EXECUTE FUNCTION aicp_refuse('invoices are never deleted; issue a credit note');
 
-CREATE FUNCTION aicp_credit_note_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_credit_in_full() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF NEW.sequence <> (SELECT coalesce(max(sequence), 0) + 1 FROM credit_notes
-                        WHERE year = NEW.year) THEN
-        RAISE EXCEPTION 'credit note numbers run without gaps'
-            USING ERRCODE = 'integrity_constraint_violation';
-    END IF;
     IF NEW.total_micros <> -(SELECT total_micros FROM invoices WHERE id = NEW.invoice_id) THEN
         RAISE EXCEPTION 'a credit note credits its invoice in full'
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;
 END $$;
-CREATE TRIGGER credit_notes_follow_the_rules BEFORE INSERT ON credit_notes
-    FOR EACH ROW EXECUTE FUNCTION aicp_credit_note_rules();
+CREATE TRIGGER credit_notes_are_numbered_without_gaps BEFORE INSERT ON credit_notes
+    FOR EACH ROW EXECUTE FUNCTION aicp_numbered_without_gaps('credit note numbers run without gaps');
+CREATE TRIGGER credit_notes_credit_the_whole_invoice BEFORE INSERT ON credit_notes
+    FOR EACH ROW EXECUTE FUNCTION aicp_credit_in_full();
 CREATE TRIGGER credit_notes_are_never_changed BEFORE UPDATE ON credit_notes
     FOR EACH ROW EXECUTE FUNCTION aicp_refuse('a credit note never changes');
 CREATE TRIGGER credit_notes_are_never_deleted BEFORE DELETE ON credit_notes

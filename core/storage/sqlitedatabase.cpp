@@ -1,6 +1,7 @@
 #include "storage/sqlitedatabase.h"
 
 #include "storage/sqltext.h"
+#include "storage/statement.h"
 
 #include <string>
 
@@ -103,20 +104,6 @@ private:
     std::int64_t previous_;
 };
 
-Result<std::int64_t> pragmaValue(SqliteDatabase& db, std::string_view sql) {
-    auto query = db.prepare(sql, false);
-    if (!query)
-        return query.error();
-    auto row = (*query)->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return Error::internal(QStringLiteral("\"%1\" returned no row").arg(sqlExcerpt(sql)));
-    const std::int64_t value = (*query)->int64(0);
-    (*query)->reset();
-    return value;
-}
-
 }  // namespace
 
 Error databaseError(sqlite3* db, int resultCode) {
@@ -218,7 +205,7 @@ Result<std::int64_t> SqliteDatabase::lastInsertId() {
 }
 
 Result<std::int64_t> SqliteDatabase::schemaVersion() {
-    return pragmaValue(*this, "PRAGMA user_version");
+    return queryInt64(this, "PRAGMA user_version");
 }
 
 Status SqliteDatabase::setSchemaVersion(int version) {
@@ -227,7 +214,7 @@ Status SqliteDatabase::setSchemaVersion(int version) {
 }
 
 std::shared_ptr<void> SqliteDatabase::enlargeCache(std::int64_t kib) {
-    auto previous = pragmaValue(*this, "PRAGMA cache_size");
+    auto previous = queryInt64(this, "PRAGMA cache_size");
     if (!previous || !executeScript("PRAGMA cache_size = -" + std::to_string(kib)).ok())
         return {};
     return std::make_shared<CacheGuard>(*this, *previous);
