@@ -29,12 +29,19 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
-// SQLite's numbered parameters (?1, ?) rewritten as PostgreSQL's ($1, $2),
-// outside quoted strings, quoted names and comments. A bare ? takes the
-// number after the largest so far, as in SQLite. `count` receives the
-// largest number used.
-std::string rewriteParameters(std::string_view sql, int* count) {
-    std::string out;
+// One statement as libpq takes it: SQLite's numbered parameters (?1, ?)
+// rewritten as PostgreSQL's ($1, $2), outside quoted strings, quoted names
+// and comments. A bare ? takes the number after the largest so far, as in
+// SQLite.
+struct RewrittenSql {
+    std::string text;
+    int parameters = 0;              // the largest number used
+    bool severalStatements = false;  // a ; outside quotes and comments
+};
+
+RewrittenSql rewriteParameters(std::string_view sql) {
+    RewrittenSql rewritten;
+    std::string& out = rewritten.text;
     out.reserve(sql.size() + 8);
     int largest = 0;
     std::size_t i = 0;
@@ -67,12 +74,14 @@ std::string rewriteParameters(std::string_view sql, int* count) {
             out += std::to_string(number);
             i = j;
         } else {
+            if (c == ';')
+                rewritten.severalStatements = true;
             out += c;
             ++i;
         }
     }
-    *count = largest;
-    return out;
+    rewritten.parameters = largest;
+    return rewritten;
 }
 
 QString primaryMessage(const PGresult* result, const PGconn* connection) {
@@ -283,14 +292,13 @@ Error PostgresDatabase::failure(const char* sqlState, const QString& message) co
 Result<std::unique_ptr<StatementBackend>> PostgresDatabase::prepare(std::string_view sql, bool) {
     if (isBlankSql(sql))
         return Error::internal(QStringLiteral("no SQL statement in \"%1\"").arg(sqlExcerpt(sql)));
-    const std::size_t end = sql.find_last_not_of(" \t\r\n;");
-    if (sql.substr(0, end + 1).find(';') != std::string_view::npos)
+    // Trailing semicolons end the one statement; any other is a second.
+    RewrittenSql rewritten = rewriteParameters(sql.substr(0, sql.find_last_not_of(" \t\r\n;") + 1));
+    if (rewritten.severalStatements)
         return Error::internal(
             QStringLiteral("more than one SQL statement in \"%1\"").arg(sqlExcerpt(sql)));
-    int parameters = 0;
-    std::string text = rewriteParameters(sql.substr(0, end + 1), &parameters);
-    return std::unique_ptr<StatementBackend>(
-        std::make_unique<PostgresStatement>(*this, std::move(text), parameters));
+    return std::unique_ptr<StatementBackend>(std::make_unique<PostgresStatement>(
+        *this, std::move(rewritten.text), rewritten.parameters));
 }
 
 Status PostgresDatabase::executeScript(std::string_view sql) {

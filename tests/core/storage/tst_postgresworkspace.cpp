@@ -138,6 +138,22 @@ private slots:
         QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
     }
 
+    // Parameters and statements are told apart from quoted text, as SQLite
+    // does.
+    void quotedTextIsNotSql() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        Database* db = workspace->handle();
+        auto quoted = queryFirstRow<QString>(
+            db, "SELECT 'a;b?1' || ?1 || ?", [](const Statement& row) { return row.text(0); },
+            QStringLiteral("c"), QStringLiteral("d"));
+        QVERIFY2(quoted, quoted ? "" : qPrintable(quoted.error().message()));
+        QCOMPARE(quoted->value_or(QString()), QStringLiteral("a;b?1cd"));
+        auto two = Statement::prepare(db, "SELECT 1; SELECT 2;");
+        QVERIFY(!two);
+        QCOMPARE(two.error().code(), Error::Code::Internal);
+    }
+
     void aPasswordIsNeverShown() {
         const QString shown = Workspace::shownLocation(
             QStringLiteral("postgresql://finance:hunter2@db.example:5432/aicp"));
