@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "pricing/pricebook.h"
+#include "storage/workspacerole.h"
 
 #include <cstdint>
 #include <memory>
@@ -68,6 +69,11 @@ public:
     [[nodiscard]] const QString& path() const { return path_; }
     // True for a team workspace in PostgreSQL, false for a SQLite file.
     [[nodiscard]] bool isOnServer() const;
+    // What the login may do: its team role on PostgreSQL, read when the
+    // workspace was opened; Admin for a file (its one user may do anything).
+    [[nodiscard]] WorkspaceRole role() const { return role_; }
+    // The PostgreSQL login the workspace was opened as; empty for a file.
+    [[nodiscard]] const QString& login() const { return login_; }
     // The file's PRAGMA user_version, read now; -1 when it cannot be read.
     [[nodiscard]] int schemaVersion() const;
     // Fixed when the file was created.
@@ -107,6 +113,8 @@ private:
     std::unique_ptr<Database> db_;
     QUuid id_;
     QDateTime createdAt_;
+    WorkspaceRole role_ = WorkspaceRole::Admin;
+    QString login_;
 };
 
 }  // namespace aicp
