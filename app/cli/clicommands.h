@@ -27,6 +27,8 @@ namespace aicp::cli {
 [[nodiscard]] QList<const Command*> allCommands();
 
 // Subcommands in files of their own.
+[[nodiscard]] const Command& grantRoleCommand();
+[[nodiscard]] const Command& revokeRoleCommand();
 [[nodiscard]] const Command& licenseVerifyCommand();
 [[nodiscard]] const Command& licenseListCommand();
 [[nodiscard]] const Command& licenseShowCommand();
