@@ -162,7 +162,7 @@ const CommandGroup& workspaceCommands() {
     static const PlainCommand info(QStringLiteral("workspace info"), &describeWorkspace);
     static const CommandGroup group{QStringLiteral("workspace"),
                                     QStringLiteral("Creates a workspace file or describes one."),
-                                    {&create, &info}};
+                                    {&create, &info, &workspaceCopyCommand()}};
     return group;
 }
 

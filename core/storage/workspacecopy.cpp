@@ -149,12 +149,13 @@ Result<std::vector<TableRows>> copyToFile(Workspace& source, const QString& dest
     const bool existed = info.exists();
     if (existed && info.size() > 0)
         return conflict(destination, QStringLiteral("it exists already; give a new file name"));
-    auto copied = [&]() -> Result<std::vector<TableRows>> {
-        auto workspace = Workspace::open(destination, Workspace::OpenMode::OpenOrCreate);
-        if (!workspace)
-            return workspace.error();
-        return copyRows(source, (*workspace)->handle(), options, [] { return Status(); });
-    }();
+    auto workspace = Workspace::open(destination, Workspace::OpenMode::OpenOrCreate);
+    if (!workspace) {
+        removeFiles(destination, existed);
+        return workspace.error();  // it names the file
+    }
+    auto copied = copyRows(source, (*workspace)->handle(), options, [] { return Status(); });
+    workspace->reset();
     if (!copied) {
         removeFiles(destination, existed);
         return destinationError(destination, copied.error());
