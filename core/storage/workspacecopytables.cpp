@@ -1,6 +1,8 @@
 #include "storage/workspacecopytables.h"
 
 #include "storage/database.h"
+#include "storage/postgrescopyin.h"
+#include "storage/postgresdatabase.h"
 #include "storage/query.h"
 #include "storage/statement.h"
 
@@ -10,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -96,6 +99,8 @@ constexpr const char* kMetaConflict = " ON CONFLICT (key) DO UPDATE SET value = 
 constexpr std::size_t kMaxParameters = 30000;
 constexpr std::size_t kMaxBatchRows = 500;
 constexpr std::int64_t kPageRows = 20000;
+// PostgreSQL takes rows through COPY, a page at a time.
+constexpr std::size_t kCopyRows = 20000;
 
 using Value = std::variant<std::monostate, std::int64_t, QString, QByteArray>;
 using Row = std::vector<Value>;
@@ -176,17 +181,42 @@ const CopiedTable& tableNamed(const char* name) {
     });
 }
 
-// Writes rows into one table, a batch at a time.
+// One row in COPY's text format.
+void appendCopyRow(QByteArray& data, const Row& row) {
+    bool first = true;
+    for (const Value& value : row) {
+        if (!std::exchange(first, false))
+            data += '\t';
+        if (const auto* number = std::get_if<std::int64_t>(&value))
+            data += QByteArray::number(qlonglong(*number));
+        else if (const auto* text = std::get_if<QString>(&value))
+            appendCopyText(data, text->toUtf8());
+        else if (const auto* bytes = std::get_if<QByteArray>(&value))
+            appendCopyText(data, "\\x" + bytes->toHex());
+        else
+            data += "\\N";
+    }
+    data += '\n';
+}
+
+// Writes rows into one table, a batch at a time: multi-row INSERTs, or
+// COPY into PostgreSQL (but meta, whose rows replace the new database's own).
 class BatchWriter {
 public:
     BatchWriter(Database* to, const CopiedTable& table)
-        : to_(to), table_(table), columns_(kindsOf(table).size()), full_(batchRows(table)) {}
+        : to_(to),
+          table_(table),
+          columns_(kindsOf(table).size()),
+          copy_(to->engine() == Database::Engine::Postgres && std::strcmp(table.name, "meta") != 0),
+          full_(copy_ ? kCopyRows : batchRows(table)) {}
 
     [[nodiscard]] std::size_t batchSize() const { return full_; }
 
     [[nodiscard]] Status write(const std::vector<Row>& rows) {
         if (rows.empty())
             return {};
+        if (copy_)
+            return copyRows(rows);
         Statement* statement = nullptr;
         std::optional<Statement> partial;
         if (rows.size() == full_) {
@@ -209,6 +239,16 @@ public:
     }
 
 private:
+    Status copyRows(const std::vector<Row>& rows) const {
+        QByteArray data;
+        for (const Row& row : rows)
+            appendCopyRow(data, row);
+        const std::string sql =
+            std::string("COPY ") + table_.name + " (" + table_.columns + ") FROM STDIN";
+        // Only a PostgreSQL database copies.
+        return copyIn(static_cast<PostgresDatabase&>(*to_), sql, data);
+    }
+
     Status bindAndRun(Statement& statement, const std::vector<Row>& rows) const {
         statement.reset();
         int index = 0;
@@ -221,6 +261,7 @@ private:
     Database* to_;
     const CopiedTable& table_;
     std::size_t columns_;
+    bool copy_;
     std::size_t full_;
     std::optional<Statement> fullStatement_;
 };

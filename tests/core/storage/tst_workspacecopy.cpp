@@ -88,7 +88,8 @@ std::unique_ptr<Workspace> openExisting(const QString& location) {
 }
 
 // What the demo lacks: invoices (one credited and issued again), a credit
-// note, a token with bytes that are not text, pull sources, text beyond ASCII.
+// note, a token with bytes that are not text, pull sources, text beyond ASCII
+// with the characters COPY's text format escapes.
 void addExtras(Workspace& workspace) {
     InvoiceBook book(workspace, fixedClock("2026-12-05T10:00:00Z"));
     QVERIFY2(book.issue(QStringLiteral("globex"), {2026, 10}), "globex");
@@ -107,7 +108,7 @@ void addExtras(Workspace& workspace) {
     QVERIFY(executeWith(db,
                         "INSERT INTO customers (id, name, email, created_at) VALUES ('zoe', ?1, "
                         "'', '2026-11-02T00:00:00Z')",
-                        QStringLiteral("Zoë “Ünïcode” ✓ 🚀"))
+                        QStringLiteral("Zoë “Ünïcode” ✓ 🚀 back\\slash\ttab\r\nline"))
                 .ok());
     QVERIFY(executeScript(db,
                           "INSERT INTO usage_pull_sources VALUES ('https://a.example/export', "
