@@ -8,11 +8,15 @@
 #include "storage/workspacecopytables.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <string>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUuid>
 
 namespace aicp {
 
@@ -132,33 +136,49 @@ Result<std::vector<TableRows>> copyToPostgres(Workspace& source, const QString& 
     return copied;
 }
 
-void removeFiles(const QString& path, bool keepEmptyFile) {
-    for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")})
+void removeFiles(const QString& path) {
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
         QFile::remove(path + suffix);
-    if (keepEmptyFile)
-        QFile::resize(path, 0);
-    else
-        QFile::remove(path);
 }
 
-Result<std::vector<TableRows>> copyToFile(Workspace& source, const QString& destination,
-                                          const WorkspaceCopyOptions& options) {
+// Why a file cannot take a copy, or nothing when it is new or empty.
+Status refuseOccupiedFile(const QString& destination) {
     const QFileInfo info(destination);
     if (info.isDir())
         return conflict(destination, QStringLiteral("it is a folder; give a new file name"));
-    const bool existed = info.exists();
-    if (existed && info.size() > 0)
+    if (info.exists() && info.size() > 0)
         return conflict(destination, QStringLiteral("it exists already; give a new file name"));
-    auto workspace = Workspace::open(destination, Workspace::OpenMode::OpenOrCreate);
+    return {};
+}
+
+// The copy is built in a file of its own beside DEST and renamed to DEST
+// once it is whole and closed, so not even a killed process leaves a
+// half-made workspace at DEST (only, at worst, the hidden partial file).
+Result<std::vector<TableRows>> copyToFile(Workspace& source, const QString& destination,
+                                          const WorkspaceCopyOptions& options) {
+    AICP_TRY(refuseOccupiedFile(destination));
+    const QFileInfo info(destination);
+    const QString partial = info.dir().filePath(
+        QStringLiteral(".%1.partial-%2")
+            .arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
+    auto workspace = Workspace::open(partial, Workspace::OpenMode::OpenOrCreate);
     if (!workspace) {
-        removeFiles(destination, existed);
-        return workspace.error();  // it names the file
+        removeFiles(partial);
+        return destinationError(destination, workspace.error());
     }
     auto copied = copyRows(source, (*workspace)->handle(), options, [] { return Status(); });
     workspace->reset();
-    if (!copied) {
-        removeFiles(destination, existed);
-        return destinationError(destination, copied.error());
+    Status placed = copied ? refuseOccupiedFile(destination) : Status(copied.error());
+    if (placed.ok() && std::rename(QFile::encodeName(partial).constData(),
+                                   QFile::encodeName(destination).constData()) != 0)
+        placed = Error(Error::Code::Io, QStringLiteral("the finished copy cannot be put in place "
+                                                       "(%1)")
+                                            .arg(QString::fromLocal8Bit(std::strerror(errno))));
+    if (!placed.ok()) {
+        removeFiles(partial);
+        return placed.error().code() == Error::Code::Conflict
+                   ? placed.error()
+                   : destinationError(destination, placed.error());
     }
     return copied;
 }

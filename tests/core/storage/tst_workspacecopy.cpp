@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <stop_token>
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -316,6 +317,9 @@ private slots:
             QVERIFY(!QFile::exists(to));
             QVERIFY(!QFile::exists(to + QStringLiteral("-wal")));
         }
+        const QStringList partial =
+            QDir(dir_.path()).entryList({QStringLiteral("*partial*")}, QDir::Files | QDir::Hidden);
+        QCOMPARE(partial, QStringList());
         // An empty file given as the destination is left empty.
         const QString empty = dir_.filePath(QStringLiteral("empty.aicp"));
         QVERIFY(QFile(empty).open(QIODevice::WriteOnly));
