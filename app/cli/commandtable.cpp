@@ -23,7 +23,7 @@ constexpr CommandSpec kCommandSpecs[] = {
      "the description", false},
     {"workspace copy",
      "Copy the workspace whole into a new file or an empty database, and verify it", kExisting, 0,
-     nullptr, false},
+     "what was copied and verified", false},
     {"customer add", "Add a customer (a new id)", kExisting, 1, nullptr, false},
     {"customer edit", "Change a customer's name or email", kExisting, 1, nullptr, false},
     {"customer show", "Show one customer", kExisting, 1, "the customer", false},

@@ -4,6 +4,8 @@
 
 #include <optional>
 
+#include <QJsonObject>
+
 namespace aicp::cli {
 namespace {
 
@@ -31,6 +33,19 @@ QString copiedText(const QString& source, const QString& destination,
              locale.toString(qint64(rowsOf(verification, QLatin1String("invoices")))), source,
              destination, locale.toString(qint64(verification.auditEntries)),
              locale.toString(verification.costReports));
+}
+
+QJsonObject copiedJson(const QString& source, const QString& destination,
+                       const CopyVerification& verification) {
+    QJsonObject tables;
+    for (const TableRows& table : verification.tables)
+        tables.insert(table.table, double(table.rows));
+    return {{QStringLiteral("source"), source},
+            {QStringLiteral("destination"), destination},
+            {QStringLiteral("tables"), tables},
+            {QStringLiteral("audit_entries"), double(verification.auditEntries)},
+            {QStringLiteral("cost_reports"), verification.costReports},
+            {QStringLiteral("verified"), true}};
 }
 
 class CopyWorkspace final : public Command {
@@ -63,8 +78,9 @@ private:
             progress->clear();
         if (!verified)
             return call.failure(verified.error());
-        return call.print(copiedText(Workspace::shownLocation((*source)->path()),
-                                     Workspace::shownLocation(*destination), *verified));
+        const QString from = Workspace::shownLocation((*source)->path());
+        const QString to = Workspace::shownLocation(*destination);
+        return call.print(copiedJson(from, to, *verified), copiedText(from, to, *verified));
     }
 };
 

@@ -64,6 +64,20 @@ private slots:
         QCOMPARE(returned.exitCode, 0);
         QVERIFY(returned.out.contains(QStringLiteral("15,465 usage events")));
 
+        const QString json = sandbox_.file(QStringLiteral("json.aicp"));
+        const CliRun asJson =
+            run({QStringLiteral("--db"), source, QStringLiteral("workspace"),
+                 QStringLiteral("copy"), QStringLiteral("--to"), json, QStringLiteral("--json")});
+        QCOMPARE(asJson.exitCode, 0);
+        const QJsonObject answer = parseObject(asJson.out);
+        QCOMPARE(answer.value(QStringLiteral("verified")).toBool(), true);
+        QCOMPARE(answer.value(QStringLiteral("audit_entries")).toInt(), 31);
+        QCOMPARE(answer.value(QStringLiteral("cost_reports")).toInt(), 11);
+        const QJsonObject tables = answer.value(QStringLiteral("tables")).toObject();
+        QCOMPARE(tables.size(), 24);
+        QCOMPARE(tables.value(QStringLiteral("usage_events")).toInt(), 15465);
+        QCOMPARE(tables.value(QStringLiteral("customers")).toInt(), 22);
+
         const QString id = workspaceId(source);
         QCOMPARE(id.size(), 36);
         QCOMPARE(workspaceId(middle), id);
