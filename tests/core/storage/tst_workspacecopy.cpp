@@ -288,6 +288,35 @@ private slots:
         QVERIFY2(away.error().message().contains(QStringLiteral("cannot connect")), why(away));
     }
 
+    void aConnectionLostMidCopyLeavesTheDatabaseEmpty() {
+        if (!onPostgres())
+            QSKIP("needs a PostgreSQL cluster: run through packaging/with-postgres.sh");
+        auto source = openExisting(freshSource());
+        ScratchDatabase database;
+        auto admin = PostgresDatabase::connect(database.uri());
+        QVERIFY(admin);
+        bool cut = false;
+        WorkspaceCopyOptions options;
+        options.progress = [&](const WorkspaceCopyProgress& progress) {
+            if (cut || progress.rowsCopied < 1000)
+                return;
+            cut = true;
+            static_cast<void>(queryInt64(admin->get(),
+                                         "SELECT count(pg_terminate_backend(pid)) FROM "
+                                         "pg_stat_activity WHERE datname = current_database() AND "
+                                         "pid <> pg_backend_pid()"));
+        };
+        auto lost = copyWorkspace(*source, database.uri(), options);
+        QVERIFY(cut);
+        QVERIFY(!lost);
+        QCOMPARE(lost.error().code(), Error::Code::Io);
+        QVERIFY2(lost.error().message().contains(QStringLiteral("connection")), why(lost));
+        QCOMPARE(queryInt64(admin->get(),
+                            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()")
+                     .value(),
+                 0);
+    }
+
     void aStoppedCopyLeavesNothing() {
         auto source = openExisting(freshSource());
         std::unique_ptr<ScratchDatabase> database;
