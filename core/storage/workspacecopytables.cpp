@@ -206,7 +206,6 @@ public:
     BatchWriter(Database* to, const CopiedTable& table)
         : to_(to),
           table_(table),
-          columns_(kindsOf(table).size()),
           copy_(to->engine() == Database::Engine::Postgres && std::strcmp(table.name, "meta") != 0),
           full_(copy_ ? kCopyRows : batchRows(table)) {}
 
@@ -260,7 +259,6 @@ private:
 
     Database* to_;
     const CopiedTable& table_;
-    std::size_t columns_;
     bool copy_;
     std::size_t full_;
     std::optional<Statement> fullStatement_;
