@@ -34,5 +34,6 @@ namespace aicp::cli {
 [[nodiscard]] const Command& licenseShowCommand();
 [[nodiscard]] const Command& licenseAddCommand();
 [[nodiscard]] const Command& usagePullCommand();
+[[nodiscard]] const Command& workspaceCopyCommand();
 
 }  // namespace aicp::cli

@@ -180,8 +180,8 @@ const CommandGroup& workspaceCommands() {
     static const PlainCommand info(QStringLiteral("workspace info"), &describeWorkspace);
     static const CommandGroup group{
         QStringLiteral("workspace"),
-        QStringLiteral("Creates a workspace, describes one or manages its team's roles."),
-        {&create, &info, &grantRoleCommand(), &revokeRoleCommand()}};
+        QStringLiteral("Creates, describes or copies a workspace, and manages a team's roles."),
+        {&create, &info, &workspaceCopyCommand(), &grantRoleCommand(), &revokeRoleCommand()}};
     return group;
 }
 
