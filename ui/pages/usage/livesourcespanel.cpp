@@ -3,6 +3,7 @@
 #include "metering/openmeterpuller.h"
 #include "metering/usagepuller.h"
 #include "pages/usage/livesourcedialog.h"
+#include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -329,6 +330,9 @@ void LiveSourcesPanel::updateActions() {
     remove_->setEnabled(idle && chosen);
     test_->setEnabled(idle && chosen);
     pull_->setEnabled(idle && chosen);
+    // Testing a source reads it and writes nothing: any role may.
+    for (QPushButton* button : {add_, edit_, remove_, pull_})
+        guardRole(button, workspace_, WorkspaceArea::Usage);
 }
 
 void LiveSourcesPanel::showMessage(const QString& text, bool problem) {
