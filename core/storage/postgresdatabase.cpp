@@ -257,7 +257,8 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::connect(const QStrin
                                     "(%1)")
                          .arg(QString::fromUtf8(PQerrorMessage(raw)).simplified()));
     PQsetNoticeProcessor(raw, &ignoreNotice, nullptr);
-    AICP_TRY(db->executeScript("SET client_min_messages = warning; SET TIME ZONE 'UTC'"));
+    AICP_TRY(db->executeScript(
+        "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path TO aicp"));
     return db;
 }
 
@@ -315,6 +316,16 @@ Status PostgresDatabase::executeScript(std::string_view sql) {
         return Error(Error::Code::Database,
                      QStringLiteral("the transaction was rolled back after an earlier error"));
     return {};
+}
+
+QStringList PostgresDatabase::takeNotifications() {
+    QStringList payloads;
+    PQconsumeInput(connection_);
+    while (PGnotify* notice = PQnotifies(connection_)) {
+        payloads.append(QString::fromUtf8(notice->extra));
+        PQfreemem(notice);
+    }
+    return payloads;
 }
 
 bool PostgresDatabase::inTransaction() const {

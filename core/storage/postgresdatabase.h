@@ -3,6 +3,7 @@
 #include "storage/database.h"
 
 #include <QString>
+#include <QStringList>
 
 struct pg_conn;
 
@@ -48,6 +49,9 @@ public:
     [[nodiscard]] Error failure(const char* sqlState, const QString& message) const;
     void noteChangedRows(std::int64_t rows) { changedRows_ = rows; }
     [[nodiscard]] pg_conn* handle() const { return connection_; }
+    // The payloads of the notifications received so far (LISTEN), oldest
+    // first, without waiting for more.
+    [[nodiscard]] QStringList takeNotifications();
 
 private:
     explicit PostgresDatabase(pg_conn* connection) : connection_(connection) {}

@@ -14,11 +14,17 @@ namespace {
 // 64-bit throughout, as they are in SQLite. Unlike the SQLite file,
 // (source, event_id) is a unique key of usage_events: bulk loading relies on
 // ON CONFLICT instead of the importer's sorted probes.
+//
+// Everything lives in the schema `aicp` (the connection's search_path; the
+// functions set their own, so a psql user's statements meet the same
+// rules), and every table tells listeners on the channel `aicp_change` that
+// it changed, once per statement, with its name: consoles refresh from it.
 constexpr const char* kSchema = R"sql(
+CREATE SCHEMA aicp;
 CREATE TABLE aicp_schema (version integer NOT NULL);
 INSERT INTO aicp_schema VALUES (0);
 
-CREATE FUNCTION aicp_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_refuse() RETURNS trigger LANGUAGE plpgsql SET search_path = aicp AS $$
 BEGIN
     RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'integrity_constraint_violation';
 END $$;
@@ -241,7 +247,7 @@ CREATE TABLE credit_notes (
     CHECK (number = 'AICP-CN-' || lpad(year::text, 4, '0') || '-' || lpad(sequence::text, 6, '0'))
 );
 
-CREATE FUNCTION aicp_numbered_without_gaps() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_numbered_without_gaps() RETURNS trigger LANGUAGE plpgsql SET search_path = aicp AS $$
 DECLARE
     next bigint;
 BEGIN
@@ -254,7 +260,7 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE FUNCTION aicp_invoice_once_per_month() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_invoice_once_per_month() RETURNS trigger LANGUAGE plpgsql SET search_path = aicp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM invoices AS i
                WHERE i.customer_id = NEW.customer_id AND i.month = NEW.month
@@ -275,7 +281,7 @@ CREATE TRIGGER invoices_are_never_deleted BEFORE DELETE ON invoices
 CREATE TRIGGER invoices_are_never_truncated BEFORE TRUNCATE ON invoices
     FOR EACH STATEMENT EXECUTE FUNCTION aicp_refuse('invoices are never deleted; issue a credit note');
 
-CREATE FUNCTION aicp_invoice_line_rules() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_invoice_line_rules() RETURNS trigger LANGUAGE plpgsql SET search_path = aicp AS $$
 BEGIN
     IF NEW.position NOT BETWEEN 1 AND (SELECT line_count FROM invoices
                                        WHERE id = NEW.invoice_id) THEN
@@ -293,7 +299,7 @@ CREATE TRIGGER invoice_lines_are_never_deleted BEFORE DELETE ON invoice_lines
 CREATE TRIGGER invoice_lines_are_never_truncated BEFORE TRUNCATE ON invoice_lines
     FOR EACH STATEMENT EXECUTE FUNCTION aicp_refuse('invoices are never deleted; issue a credit note');
 
-CREATE FUNCTION aicp_credit_in_full() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION aicp_credit_in_full() RETURNS trigger LANGUAGE plpgsql SET search_path = aicp AS $$
 BEGIN
     IF NEW.total_micros <> -(SELECT total_micros FROM invoices WHERE id = NEW.invoice_id) THEN
         RAISE EXCEPTION 'a credit note credits its invoice in full'
@@ -368,6 +374,23 @@ CREATE TABLE live_sources (
     last_ok           bigint CHECK (last_ok IN (0, 1)),
     last_result       text
 );
+
+CREATE FUNCTION aicp_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('aicp_change', TG_TABLE_NAME);
+    RETURN NULL;
+END $$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'aicp' LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+                       'ON aicp.%I FOR EACH STATEMENT EXECUTE FUNCTION aicp_notify_change()',
+                       t || '_notifies', t);
+    END LOOP;
+END $$;
 )sql";
 
 }  // namespace

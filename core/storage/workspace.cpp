@@ -256,14 +256,13 @@ Result<Identity> preparePostgres(Database* db, Workspace::OpenMode mode) {
             return Error::notFound(
                 QStringLiteral("there is no workspace in this database yet; create one with "
                                "'aicp workspace create'"));
-        auto tables =
-            queryInt64(db, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()");
-        if (!tables)
-            return tables.error();
-        if (*tables != 0)
+        auto taken = queryInt64(db, "SELECT to_regnamespace('aicp') IS NOT NULL");
+        if (!taken)
+            return taken.error();
+        if (*taken != 0)
             return Error(Error::Code::Corrupt,
-                         QStringLiteral("is a PostgreSQL database but not an aicp workspace (it "
-                                        "holds other tables); give aicp a database of its own"));
+                         QStringLiteral("is a PostgreSQL database whose schema 'aicp' is not an "
+                                        "aicp workspace; give aicp a database without one"));
         AICP_TRY(createPostgresSchema(db));
         AICP_TRY(db->setSchemaVersion(Workspace::kSchemaVersion));
         AICP_TRY(initializeWorkspace(db));

@@ -16,18 +16,18 @@ constexpr std::array<std::pair<WorkspaceRole, const char*>, 4> kNames{{
 
 QString areaWords(WorkspaceArea area) {
     switch (area) {
-    case WorkspaceArea::Customers:
-        return QStringLiteral("customers");
-    case WorkspaceArea::Licenses:
-        return QStringLiteral("licenses and signing keys");
-    case WorkspaceArea::Usage:
-        return QStringLiteral("usage imports and pulls");
-    case WorkspaceArea::PriceBooks:
-        return QStringLiteral("price books");
-    case WorkspaceArea::Invoices:
-        return QStringLiteral("invoices and credit notes");
-    case WorkspaceArea::Settings:
-        return QStringLiteral("workspace settings, roles and API tokens");
+        case WorkspaceArea::Customers:
+            return QStringLiteral("customers");
+        case WorkspaceArea::Licenses:
+            return QStringLiteral("licenses and signing keys");
+        case WorkspaceArea::Usage:
+            return QStringLiteral("usage imports and pulls");
+        case WorkspaceArea::PriceBooks:
+            return QStringLiteral("price books");
+        case WorkspaceArea::Invoices:
+            return QStringLiteral("invoices and credit notes");
+        case WorkspaceArea::Settings:
+            return QStringLiteral("workspace settings, roles and API tokens");
     }
     return {};
 }
@@ -50,15 +50,15 @@ std::optional<WorkspaceRole> parseRole(const QString& name) {
 
 WorkspaceRole roleNeededFor(WorkspaceArea area) {
     switch (area) {
-    case WorkspaceArea::Customers:
-    case WorkspaceArea::Licenses:
-    case WorkspaceArea::Usage:
-        return WorkspaceRole::AccountManager;
-    case WorkspaceArea::PriceBooks:
-    case WorkspaceArea::Invoices:
-        return WorkspaceRole::Finance;
-    case WorkspaceArea::Settings:
-        return WorkspaceRole::Admin;
+        case WorkspaceArea::Customers:
+        case WorkspaceArea::Licenses:
+        case WorkspaceArea::Usage:
+            return WorkspaceRole::AccountManager;
+        case WorkspaceArea::PriceBooks:
+        case WorkspaceArea::Invoices:
+            return WorkspaceRole::Finance;
+        case WorkspaceArea::Settings:
+            return WorkspaceRole::Admin;
     }
     return WorkspaceRole::Admin;
 }

@@ -56,7 +56,9 @@ private slots:
         {
             auto db = PostgresDatabase::connect(foreign.uri());
             QVERIFY(db);
-            QVERIFY((*db)->executeScript("CREATE TABLE crm (id integer)").ok());
+            QVERIFY((*db)
+                        ->executeScript("CREATE SCHEMA aicp; CREATE TABLE aicp.crm (id integer)")
+                        .ok());
         }
         auto refused = Workspace::open(foreign.uri());
         QVERIFY(!refused);
@@ -65,11 +67,38 @@ private slots:
                  qPrintable(refused.error().message()));
         auto db = PostgresDatabase::connect(foreign.uri());
         QVERIFY(db);
-        QCOMPARE(queryInt64(db->get(),
-                            "SELECT count(*) FROM pg_tables WHERE schemaname = "
-                            "current_schema()")
+        QCOMPARE(queryInt64(db->get(), "SELECT count(*) FROM pg_tables WHERE schemaname = 'aicp'")
                      .value(),
                  1);
+    }
+
+    // A database may hold other things: the workspace keeps to its schema.
+    void aWorkspaceSharesADatabase() {
+        ScratchDatabase shared;
+        QVERIFY2(!shared.uri().isEmpty(), qPrintable(shared.error()));
+        {
+            auto db = PostgresDatabase::connect(shared.uri());
+            QVERIFY(db);
+            QVERIFY((*db)->executeScript("CREATE TABLE public.crm (id integer)").ok());
+        }
+        auto workspace = Workspace::open(shared.uri());
+        QVERIFY2(workspace, workspace ? "" : qPrintable(workspace.error().message()));
+        QCOMPARE(queryInt64((*workspace)->handle(),
+                            "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+                     .value(),
+                 1);
+    }
+
+    // Every statement that changes a table tells the listeners which.
+    void changesAreAnnounced() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        auto listener = PostgresDatabase::connect(workspace.path());
+        QVERIFY(listener);
+        QVERIFY((*listener)->executeScript("LISTEN aicp_change").ok());
+        QVERIFY(workspace->setMetaValue(QStringLiteral("company"), QStringLiteral("Acme")).ok());
+        QVERIFY((*listener)->executeScript("SELECT 1").ok());
+        QCOMPARE((*listener)->takeNotifications(), QStringList{QStringLiteral("meta")});
     }
 
     void anUnreachableServerIsOneClearLine() {
