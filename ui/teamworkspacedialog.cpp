@@ -41,19 +41,21 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const QStringList& recent, QWidget* par
     uri_->lineEdit()->setPlaceholderText(QStringLiteral("postgresql:///aicp?host=/run/postgresql"));
     uri_->setMinimumContentsLength(48);
     uri_->setAccessibleName(tr("Connection URI"));
+    uri_->setToolTip(tr("A libpq connection URI, without a password; the recent ones are listed"));
 
+    // Lines broken by hand: a wrapped label's height is guessed by the
+    // layout, and a guess too short clips the last line.
     auto* help = new QLabel(
-        tr("The workspace a team shares in PostgreSQL, named by a libpq connection URI: "
-           "<tt>postgresql://host/database</tt>, or "
-           "<tt>postgresql:///database?host=/socket/dir</tt>"
-           "; <tt>sslmode</tt> and <tt>service=</tt> work too.<br><br>"
-           "Passwords are never typed into the console: libpq reads them from "
-           "<tt>~/.pgpass</tt>, <tt>PGPASSFILE</tt>, <tt>PGPASSWORD</tt> or a service file. "
+        tr("The workspace a team shares in PostgreSQL, named by a libpq connection URI:<br>"
+           "<tt>postgresql://host/database</tt> or "
+           "<tt>postgresql:///database?host=/socket/dir</tt><br>"
+           "(<tt>sslmode</tt> and <tt>service=</tt> work too).<br><br>"
+           "Passwords are never typed into the console: libpq reads them from<br>"
+           "<tt>~/.pgpass</tt>, <tt>PGPASSFILE</tt>, <tt>PGPASSWORD</tt> or a service file.<br>"
            "A database without a workspace gets one with "
            "<tt>aicp workspace create --db URI</tt>."),
         this);
     help->setObjectName(QStringLiteral("teamWorkspaceHelp"));
-    help->setWordWrap(true);
     QPalette muted = help->palette();
     muted.setColor(QPalette::WindowText, theme::mutedText(palette()));
     help->setPalette(muted);
@@ -64,12 +66,15 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const QStringList& recent, QWidget* par
     result_->setObjectName(QStringLiteral("connectionResult"));
     result_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     result_->setWordWrap(true);
+    // Room for a server's answer of a few lines without the dialog jumping.
+    result_->setMinimumHeight(result_->fontMetrics().lineSpacing() * 3);
+    result_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Connection &URI:"), uri_);
     auto* testRow = new QHBoxLayout;
-    testRow->addWidget(test_, 0, Qt::AlignTop);
-    testRow->addWidget(result_, 1);
+    testRow->addWidget(test_);
+    testRow->addStretch(1);
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(open_, QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
@@ -79,8 +84,11 @@ TeamWorkspaceDialog::TeamWorkspaceDialog(const QStringList& recent, QWidget* par
     layout->addWidget(help);
     layout->addSpacing(theme::spacing(font(), 0.5));
     layout->addLayout(testRow);
+    layout->addWidget(result_);
     layout->addStretch(1);
     layout->addWidget(buttons);
+    setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 80);
+    fitHeight();
 
     connect(test_, &QPushButton::clicked, this, [this] { tryUri(Purpose::Test); });
     connect(open_, &QPushButton::clicked, this, [this] { tryUri(Purpose::Open); });
@@ -176,6 +184,16 @@ void TeamWorkspaceDialog::showResult(const QString& text, bool failed) {
     colours.setColor(QPalette::WindowText, failed ? theme::warningText(palette())
                                                   : palette().color(QPalette::WindowText));
     result_->setPalette(colours);
+    fitHeight();
+}
+
+void TeamWorkspaceDialog::fitHeight() {
+    // Wrapped text (the help, a long answer from the server) makes the
+    // dialog taller, never clipped: sizeHint alone does not know its height.
+    const int w = std::max(width(), minimumWidth());
+    const int h = heightForWidth(w);
+    if (h > height() || w > width())
+        resize(w, std::max(h, height()));
 }
 
 }  // namespace aicp

@@ -46,6 +46,7 @@ private:
     void finish(Purpose purpose, Opened opened);
     void showResult(const QString& text, bool failed);
     void updateButtons();
+    void fitHeight();
 
     QComboBox* uri_;
     QPushButton* test_;

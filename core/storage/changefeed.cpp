@@ -103,15 +103,12 @@ void ChangeFeed::adopt(std::unique_ptr<PostgresDatabase> db) {
 void ChangeFeed::drain() {
     if (!db_)
         return;
-    PGconn* connection = db_->handle();
-    if (PQconsumeInput(connection) == 0 || PQstatus(connection) != CONNECTION_OK) {
-        dropConnection(QString::fromUtf8(PQerrorMessage(connection)).simplified());
-        return;
-    }
-    while (PGnotify* notice = PQnotifies(connection)) {
-        note(QString::fromUtf8(notice->extra));
-        PQfreemem(notice);
-    }
+    const QStringList tables = db_->takeNotifications();
+    for (const QString& table : tables)
+        note(table);
+    // A read that failed (the server went away) leaves the connection bad.
+    if (PQstatus(db_->handle()) != CONNECTION_OK)
+        dropConnection(QString::fromUtf8(PQerrorMessage(db_->handle())).simplified());
 }
 
 void ChangeFeed::dropConnection(const QString& why) {
