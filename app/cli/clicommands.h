@@ -27,10 +27,13 @@ namespace aicp::cli {
 [[nodiscard]] QList<const Command*> allCommands();
 
 // Subcommands in files of their own.
+[[nodiscard]] const Command& grantRoleCommand();
+[[nodiscard]] const Command& revokeRoleCommand();
 [[nodiscard]] const Command& licenseVerifyCommand();
 [[nodiscard]] const Command& licenseListCommand();
 [[nodiscard]] const Command& licenseShowCommand();
 [[nodiscard]] const Command& licenseAddCommand();
 [[nodiscard]] const Command& usagePullCommand();
+[[nodiscard]] const Command& workspaceCopyCommand();
 
 }  // namespace aicp::cli

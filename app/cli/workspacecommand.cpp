@@ -4,6 +4,7 @@
 #include "customers/customer.h"
 #include "licensing/licensepayload.h"
 #include "licensing/licenseregistry.h"
+#include "metering/usagequery.h"
 
 #include <QDir>
 #include <QFile>
@@ -87,7 +88,10 @@ struct WorkspaceFacts {
     qsizetype customers = 0;
     qsizetype licenses = 0;
     qsizetype invoices = 0;
+    std::int64_t events = 0;
     QString priceBookVersion;
+    QString login;  // a team workspace's
+    QString role;
 };
 
 Result<WorkspaceFacts> readFacts(Workspace& workspace) {
@@ -115,6 +119,12 @@ Result<WorkspaceFacts> readFacts(Workspace& workspace) {
     if (!invoices)
         return invoices.error();
     facts.invoices = qsizetype(invoices->size());
+    auto events = UsageQuery(workspace).eventCount();
+    if (!events)
+        return events.error();
+    facts.events = *events;
+    facts.login = workspace.login();
+    facts.role = roleName(workspace.role());
     auto prices = pricesInForceToday(workspace);
     if (!prices)
         return prices.error();
@@ -133,20 +143,28 @@ QJsonObject factsJson(const WorkspaceFacts& facts) {
             {QStringLiteral("customers"), static_cast<double>(facts.customers)},
             {QStringLiteral("licenses"), static_cast<double>(facts.licenses)},
             {QStringLiteral("invoices"), static_cast<double>(facts.invoices)},
-            {QStringLiteral("price_book_version"), facts.priceBookVersion}};
+            {QStringLiteral("events"), static_cast<double>(facts.events)},
+            {QStringLiteral("price_book_version"), facts.priceBookVersion},
+            {QStringLiteral("role"), facts.role}};
 }
 
 QString factsText(const WorkspaceFacts& facts) {
     const QLocale& locale = cliLocale();
+    const QString role =
+        facts.onServer ? QStringLiteral("Role:        %1 (login %2)\n").arg(facts.role, facts.login)
+                       : QString();
     return QStringLiteral(
                "Workspace:   %1\nKind:        %2\nMode:        %3\nSchema:      %4\n"
                "ID:          %5\nCreated:     %6\nCustomers:   %7\nLicenses:    %8\n"
-               "Invoices:    %9\nPrice book:  %10 (in force today)\n")
-        .arg(facts.path, facts.onServer ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
-             modeWord(facts.mode), QString::number(facts.schemaVersion), facts.id,
-             toRfc3339(facts.createdAt), locale.toString(qint64(facts.customers)),
-             locale.toString(qint64(facts.licenses)), locale.toString(qint64(facts.invoices)),
-             facts.priceBookVersion);
+               "Invoices:    %9\nEvents:      %10\nPrice book:  %11 (in force today)\n")
+               .arg(facts.path,
+                    facts.onServer ? QStringLiteral("PostgreSQL") : QStringLiteral("SQLite"),
+                    modeWord(facts.mode), QString::number(facts.schemaVersion), facts.id,
+                    toRfc3339(facts.createdAt), locale.toString(qint64(facts.customers)),
+                    locale.toString(qint64(facts.licenses)),
+                    locale.toString(qint64(facts.invoices)))
+               .arg(locale.toString(qint64(facts.events)), facts.priceBookVersion) +
+           role;
 }
 
 int describeWorkspace(Invocation& call) {
@@ -160,9 +178,10 @@ int describeWorkspace(Invocation& call) {
 const CommandGroup& workspaceCommands() {
     static const CreateWorkspace create;
     static const PlainCommand info(QStringLiteral("workspace info"), &describeWorkspace);
-    static const CommandGroup group{QStringLiteral("workspace"),
-                                    QStringLiteral("Creates a workspace file or describes one."),
-                                    {&create, &info}};
+    static const CommandGroup group{
+        QStringLiteral("workspace"),
+        QStringLiteral("Creates, describes or copies a workspace, and manages a team's roles."),
+        {&create, &info, &workspaceCopyCommand(), &grantRoleCommand(), &revokeRoleCommand()}};
     return group;
 }
 

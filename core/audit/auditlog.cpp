@@ -90,6 +90,10 @@ QString AuditLog::currentActor() {
     return QStringLiteral("unknown");
 }
 
+QString AuditLog::actorOn(const Workspace& workspace) {
+    return workspace.login().isEmpty() ? currentActor() : workspace.login();
+}
+
 Result<AuditEntry> AuditLog::append(const QString& action, const QString& subject,
                                     const QJsonObject& details) {
     Database* db = workspace_.handle();
@@ -107,7 +111,7 @@ Result<AuditEntry> AuditLog::append(const QString& action, const QString& subjec
         last->value_or(std::pair(std::int64_t(1), QByteArray(kGenesisHash)));
 
     entry.at = toWholeSecondsUtc(clock_());
-    entry.actor = currentActor();
+    entry.actor = actorOn(workspace_);
     entry.action = action;
     entry.subject = subject;
     entry.details = details;

@@ -55,8 +55,13 @@ public:
 
     // The hash an entry must carry, from its fields and previousHash.
     [[nodiscard]] static QByteArray computeHash(const AuditEntry& entry);
-    // Who is acting: the login name, or "unknown" when the platform says none.
+    // Who is acting: the operating system's login name, or "unknown" when
+    // the platform says none.
     [[nodiscard]] static QString currentActor();
+    // Who is acting on `workspace`: its PostgreSQL login on a team
+    // workspace (the name the server checks privileges for), else the
+    // operating system's.
+    [[nodiscard]] static QString actorOn(const Workspace& workspace);
 
 private:
     Workspace& workspace_;

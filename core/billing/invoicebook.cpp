@@ -336,7 +336,7 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
 
     Invoice invoice = invoiceFromBill(*bill, std::move(late).value());
     invoice.issuedAt = issuedAt;
-    invoice.issuedBy = AuditLog::currentActor();
+    invoice.issuedBy = AuditLog::actorOn(workspace_);
     invoice.lateRequestsAtIssue = *lateNow;
     AICP_TRY(insertInvoice(db, invoice));
 
@@ -376,7 +376,7 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
                     creditNoteNumber(year, *sequence),
                     invoice->number,
                     issuedAt,
-                    AuditLog::currentActor(),
+                    AuditLog::actorOn(workspace_),
                     reason.trimmed(),
                     invoice->total.negated()};
     auto id = insertWith(db,

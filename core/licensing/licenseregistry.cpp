@@ -130,7 +130,7 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
     }
     AICP_TRY(ensureLicensee(*payload));
 
-    LicenseRecord record{*payload, *signedKey, AuditLog::currentActor(), {}, {}};
+    LicenseRecord record{*payload, *signedKey, AuditLog::actorOn(workspace_), {}, {}};
     const std::optional<QString> supersedes =
         payload->supersedes ? std::optional(idText(*payload->supersedes)) : std::nullopt;
     AICP_TRY(executeWith(
@@ -203,7 +203,7 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
     auto transaction = Transaction::begin(db);
     if (!transaction)
         return transaction.error();
-    const Revocation revocation{now(), AuditLog::currentActor(), reason.trimmed()};
+    const Revocation revocation{now(), AuditLog::actorOn(workspace_), reason.trimmed()};
     AICP_TRY(executeWith(db,
                          "INSERT INTO revocations (license_id, revoked_at, revoked_by, reason) "
                          "VALUES (?1, ?2, ?3, ?4)",

@@ -157,6 +157,10 @@ Result<std::vector<UsageImportRecord>> UsageQuery::imports() const {
         });
 }
 
+Result<std::int64_t> UsageQuery::eventCount() const {
+    return queryInt64(workspace_.handle(), "SELECT count(*) FROM usage_events");
+}
+
 Result<std::optional<YearMonth>> UsageQuery::latestMonthWithUsage(const QDate& notAfter) const {
     if (!notAfter.isValid())
         return Error::invalidInput(QStringLiteral("the latest month needs a valid date"));

@@ -82,6 +82,8 @@ public:
     // `notAfter` (later months are forecasts' business); nullopt: no usage.
     [[nodiscard]] Result<std::optional<YearMonth>> latestMonthWithUsage(
         const QDate& notAfter) const;
+    // How many usage events the workspace stores.
+    [[nodiscard]] Result<std::int64_t> eventCount() const;
 
 private:
     Workspace& workspace_;

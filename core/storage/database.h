@@ -82,6 +82,10 @@ public:
     // which an engine without a cache of its own per connection ignores.
     [[nodiscard]] virtual std::shared_ptr<void> enlargeCache(std::int64_t kib) = 0;
 
+    // Who the server knows the connection as (a PostgreSQL login); empty for
+    // a file, whose user is the operating system's.
+    [[nodiscard]] virtual QString login() const { return {}; }
+
 protected:
     Database() = default;
 };

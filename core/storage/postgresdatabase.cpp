@@ -1,5 +1,6 @@
 #include "storage/postgresdatabase.h"
 
+#include "storage/postgresroles.h"
 #include "storage/sqltext.h"
 #include "storage/statement.h"
 
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace aicp {
@@ -224,6 +226,26 @@ private:
 
 void ignoreNotice(void*, const char*) {}
 
+// A write the login's role does not allow, said with the role it needs when
+// the server names the table ("permission denied for table invoices", "…
+// row-level security policy for table \"meta\"").
+Error privilegeRefusal(const QString& login, const QString& message) {
+    static const QRegularExpression tableName(
+        QStringLiteral("for (?:table|relation) \"?([a-z_]+)\"?"));
+    const QRegularExpressionMatch match = tableName.match(message);
+    const std::optional<WorkspaceArea> area =
+        match.hasMatch() ? areaOfTable(match.captured(1)) : std::nullopt;
+    if (!area)
+        return {Error::Code::Conflict,
+                QStringLiteral("your PostgreSQL login '%1' may not do this (%2); ask the "
+                               "workspace's admin for a role that can")
+                    .arg(login, message)};
+    return {Error::Code::Conflict,
+            QStringLiteral("your PostgreSQL login '%1' may not do this: %2; an admin grants it "
+                           "with 'aicp workspace grant %1 --role %3'")
+                .arg(login, roleRequirement(*area), roleName(roleNeededFor(*area)))};
+}
+
 }  // namespace
 
 bool isPostgresLocation(const QString& location) {
@@ -257,6 +279,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::connect(const QStrin
                                     "(%1)")
                          .arg(QString::fromUtf8(PQerrorMessage(raw)).simplified()));
     PQsetNoticeProcessor(raw, &ignoreNotice, nullptr);
+    db->login_ = QString::fromUtf8(PQuser(raw));
     AICP_TRY(db->executeScript(
         "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path TO aicp"));
     return db;
@@ -279,10 +302,7 @@ Error PostgresDatabase::failure(const char* sqlState, const QString& message) co
                                "nothing was saved, try again)")
                     .arg(message)};
     if (state == "42501")
-        return {Error::Code::Conflict,
-                QStringLiteral("your PostgreSQL login may not do this (%1); ask the workspace's "
-                               "admin for a role that can")
-                    .arg(message)};
+        return privilegeRefusal(login_, message);
     if (state == "53100")
         return {Error::Code::Io,
                 QStringLiteral("the PostgreSQL server's disk is full (%1); nothing was saved")

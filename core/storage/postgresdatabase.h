@@ -43,6 +43,7 @@ public:
     [[nodiscard]] Result<std::int64_t> schemaVersion() override;
     [[nodiscard]] Status setSchemaVersion(int version) override;
     [[nodiscard]] std::shared_ptr<void> enlargeCache(std::int64_t) override { return {}; }
+    [[nodiscard]] QString login() const override { return login_; }
 
     // The server's words for the last failure, made into an Error a user can
     // act on; `sqlState` is the five-character SQLSTATE, if any.
@@ -57,6 +58,7 @@ private:
     explicit PostgresDatabase(pg_conn* connection) : connection_(connection) {}
 
     pg_conn* connection_ = nullptr;
+    QString login_;
     std::int64_t changedRows_ = 0;
 };
 

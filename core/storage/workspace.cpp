@@ -3,6 +3,7 @@
 #include "common/idtext.h"
 #include "storage/migration.h"
 #include "storage/postgresdatabase.h"
+#include "storage/postgresroles.h"
 #include "storage/postgresschema.h"
 #include "storage/query.h"
 #include "storage/sqlitedatabase.h"
@@ -241,6 +242,22 @@ Result<Identity> prepareDatabase(SqliteDatabase* db, std::optional<FileKind> kin
     return identity;
 }
 
+// A workspace the login may not see looks absent to it; it is there, and
+// the login needs a role.
+Status refuseUnreadableSchema(Database* db) {
+    auto hidden = queryInt64(db,
+                             "SELECT (to_regnamespace('aicp') IS NOT NULL AND NOT "
+                             "has_schema_privilege('aicp', 'USAGE'))::int");
+    if (!hidden)
+        return hidden.error();
+    if (*hidden == 0)
+        return {};
+    return Error(Error::Code::Conflict,
+                 QStringLiteral("holds a workspace your PostgreSQL login '%1' has no role in; an "
+                                "admin grants one with 'aicp workspace grant %1 --role viewer'")
+                     .arg(db->login()));
+}
+
 // Creates the schema in an empty PostgreSQL database, or checks the one
 // there, in one transaction under the workspace's write lock: two programs
 // opening a new database at once make one workspace.
@@ -252,6 +269,7 @@ Result<Identity> preparePostgres(Database* db, Workspace::OpenMode mode) {
     if (!version)
         return version.error();
     if (*version == 0) {
+        AICP_TRY(refuseUnreadableSchema(db));
         if (mode == Workspace::OpenMode::OpenExisting)
             return Error::notFound(
                 QStringLiteral("there is no workspace in this database yet; create one with "
@@ -328,9 +346,14 @@ Result<std::unique_ptr<Workspace>> Workspace::openPostgres(const QString& locati
     auto identity = preparePostgres(connection->get(), mode);
     if (!identity)
         return failure(identity.error());
+    auto role = postgresRole(connection->get());
+    if (!role)
+        return failure(role.error());
     auto workspace = make(shown, std::move(connection).value(), identity->id, identity->createdAt);
     if (!workspace)
         return failure(workspace.error());
+    (*workspace)->role_ = *role;
+    (*workspace)->login_ = (*workspace)->db_->login();
     return workspace;
 }
 

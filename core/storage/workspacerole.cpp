@@ -67,12 +67,18 @@ bool roleMayChange(WorkspaceRole role, WorkspaceArea area) {
     return role == WorkspaceRole::Admin || role == roleNeededFor(area);
 }
 
+QString roleRequirement(WorkspaceArea area) {
+    return QStringLiteral("changing %1 needs the %2 role")
+        .arg(areaWords(area), roleName(roleNeededFor(area)));
+}
+
 QString refusalReason(WorkspaceRole role, WorkspaceArea area) {
-    const QString you = role == WorkspaceRole::AccountManager || role == WorkspaceRole::Admin
-                            ? QStringLiteral("an ")
-                            : QStringLiteral("a ");
-    return QStringLiteral("Changing %1 needs the %2 role; you are %3%4.")
-        .arg(areaWords(area), roleName(roleNeededFor(area)), you, roleName(role));
+    const QString article = role == WorkspaceRole::AccountManager || role == WorkspaceRole::Admin
+                                ? QStringLiteral("an")
+                                : QStringLiteral("a");
+    QString reason = roleRequirement(area);
+    reason[0] = reason[0].toUpper();
+    return QStringLiteral("%1; you are %2 %3.").arg(reason, article, roleName(role));
 }
 
 }  // namespace aicp

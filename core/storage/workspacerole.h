@@ -35,6 +35,8 @@ enum class WorkspaceArea {
 [[nodiscard]] WorkspaceRole roleNeededFor(WorkspaceArea area);
 [[nodiscard]] bool roleMayChange(WorkspaceRole role, WorkspaceArea area);
 
+// "changing invoices and credit notes needs the finance role"
+[[nodiscard]] QString roleRequirement(WorkspaceArea area);
 // Why `role` may not change `area`, as the console and the CLI say it:
 // "Changing invoices needs the finance role; you are a viewer."
 [[nodiscard]] QString refusalReason(WorkspaceRole role, WorkspaceArea area);

@@ -41,12 +41,18 @@ private slots:
                {QStringLiteral("workspace"), QStringLiteral("info"), QStringLiteral("--json")});
         QCOMPARE(info.exitCode, 0);
         const QJsonObject json = parseObject(info.out);
-        const QStringList keys{
-            QStringLiteral("created_at"),     QStringLiteral("customers"),
-            QStringLiteral("invoices"),       QStringLiteral("kind"),
-            QStringLiteral("licenses"),       QStringLiteral("mode"),
-            QStringLiteral("path"),           QStringLiteral("price_book_version"),
-            QStringLiteral("schema_version"), QStringLiteral("workspace_id")};
+        const QStringList keys{QStringLiteral("created_at"),
+                               QStringLiteral("customers"),
+                               QStringLiteral("events"),
+                               QStringLiteral("invoices"),
+                               QStringLiteral("kind"),
+                               QStringLiteral("licenses"),
+                               QStringLiteral("mode"),
+                               QStringLiteral("path"),
+                               QStringLiteral("price_book_version"),
+                               QStringLiteral("role"),
+                               QStringLiteral("schema_version"),
+                               QStringLiteral("workspace_id")};
         QCOMPARE(json.keys(), keys);
         QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("sqlite"));
         QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("vendor"));
@@ -54,6 +60,8 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("customers")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("licenses")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("invoices")).toInt(-1), 0);
+        QCOMPARE(json.value(QStringLiteral("events")).toInt(-1), 0);
+        QCOMPARE(json.value(QStringLiteral("role")).toString(), QStringLiteral("admin"));
         QCOMPARE(json.value(QStringLiteral("workspace_id")).toString().size(), 36);
 
         const CliRun text = on(QStringLiteral("vendor.aicp"),

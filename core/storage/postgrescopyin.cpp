@@ -1,0 +1,81 @@
+#include "storage/postgrescopyin.h"
+
+#include "storage/postgresdatabase.h"
+
+#include <libpq-fe.h>
+#include <memory>
+#include <string>
+
+namespace aicp {
+
+namespace {
+
+struct ResultDeleter {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
+
+Error failureOf(PostgresDatabase& db, const PGresult* result) {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    QString message =
+        QString::fromUtf8(primary ? primary : PQerrorMessage(db.handle())).simplified();
+    if (message.isEmpty())
+        message = QStringLiteral("no reason given");
+    return db.failure(state, message);
+}
+
+// The COPY's outcome; every result is read, so the connection is ready
+// for the next statement whatever happened.
+Status finish(PostgresDatabase& db) {
+    Status status;
+    while (ResultPtr result{PQgetResult(db.handle())}) {
+        if (status.ok() && PQresultStatus(result.get()) != PGRES_COMMAND_OK)
+            status = failureOf(db, result.get());
+    }
+    return status;
+}
+
+}  // namespace
+
+Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows) {
+    const std::string sql(copySql);
+    ResultPtr started(PQexec(db.handle(), sql.c_str()));
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+        Error error = failureOf(db, started.get());
+        started.reset();
+        static_cast<void>(finish(db));
+        return error;
+    }
+    started.reset();
+    const bool sent = PQputCopyData(db.handle(), rows.constData(), int(rows.size())) == 1;
+    const bool ended =
+        PQputCopyEnd(db.handle(), sent ? nullptr : "the rows could not be sent") == 1;
+    Status outcome = finish(db);
+    if (outcome.ok() && (!sent || !ended))
+        return failureOf(db, nullptr);
+    return outcome;
+}
+
+void appendCopyText(QByteArray& line, QByteArrayView utf8) {
+    for (const char c : utf8) {
+        switch (c) {
+            case '\\':
+                line += "\\\\";
+                break;
+            case '\t':
+                line += "\\t";
+                break;
+            case '\n':
+                line += "\\n";
+                break;
+            case '\r':
+                line += "\\r";
+                break;
+            default:
+                line += c;
+        }
+    }
+}
+
+}  // namespace aicp

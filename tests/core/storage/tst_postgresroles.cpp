@@ -1,0 +1,183 @@
+#include "audit/auditedsettings.h"
+#include "audit/auditlog.h"
+#include "customers/customer.h"
+#include "storage/postgresdatabase.h"
+#include "storage/postgresroles.h"
+#include "storage/query.h"
+#include "storage/workspace.h"
+#include "support/scratchdatabase.h"
+
+#include <QTest>
+#include <QUrl>
+#include <QUuid>
+
+using namespace aicp;
+using aicp::test::ScratchDatabase;
+
+// SPEC section 8's roles as PostgreSQL enforces them: what each login may
+// change through aicp and through its own connection (as with psql), what
+// a refusal says, and who the audit log names. Skipped on SQLite.
+class TestPostgresRoles : public QObject {
+    Q_OBJECT
+
+    // A workspace made by the cluster's superuser (its owner) and four
+    // logins of this run, dropped at the end with the workspace's groups.
+    std::unique_ptr<ScratchDatabase> database_;
+    QString suffix_;
+
+    [[nodiscard]] QString login(const char* name) const {
+        return QString::fromLatin1(name) + suffix_;
+    }
+    // The workspace's URI as `name` connects.
+    [[nodiscard]] QString as(const char* name) const {
+        QString uri = database_->uri();
+        return uri.replace(QStringLiteral("://"), QStringLiteral("://%1@").arg(login(name)));
+    }
+    static void run(const QString& uri, const std::string& sql) {
+        auto db = PostgresDatabase::connect(uri);
+        QVERIFY2(db, db ? "" : qPrintable(db.error().message()));
+        const Status done = (*db)->executeScript(sql);
+        QVERIFY2(done.ok(), qPrintable(done.error().message()));
+    }
+    [[nodiscard]] static std::unique_ptr<Workspace> open(const QString& uri) {
+        auto workspace = Workspace::open(uri, Workspace::OpenMode::OpenExisting);
+        if (!workspace)
+            qWarning("%s", qPrintable(workspace.error().message()));
+        return workspace ? std::move(workspace).value() : nullptr;
+    }
+    [[nodiscard]] static Status addCustomer(Workspace& workspace, const QString& id) {
+        return CustomerStore(workspace).add({id, QStringLiteral("Customer"), {}, {}});
+    }
+
+private slots:
+    void init() {
+        if (!test::onPostgres())
+            QSKIP("needs a PostgreSQL cluster: run through packaging/with-postgres.sh");
+        suffix_ = QStringLiteral("_") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        database_ = std::make_unique<ScratchDatabase>();
+        QVERIFY2(!database_->uri().isEmpty(), qPrintable(database_->error()));
+        QVERIFY(open(database_->uri()) == nullptr);
+        auto owner = Workspace::open(database_->uri());
+        QVERIFY2(owner, owner ? "" : qPrintable(owner.error().message()));
+        QCOMPARE((*owner)->role(), WorkspaceRole::Admin);
+        for (const char* name : {"vera", "alma", "fin", "adam"})
+            run(test::testPostgres(),
+                QStringLiteral("CREATE ROLE %1 LOGIN").arg(login(name)).toStdString());
+        Database* db = (*owner)->handle();
+        QVERIFY(grantPostgresRole(db, login("vera"), WorkspaceRole::Viewer).ok());
+        QVERIFY(grantPostgresRole(db, login("alma"), WorkspaceRole::AccountManager).ok());
+        QVERIFY(grantPostgresRole(db, login("fin"), WorkspaceRole::Finance).ok());
+        QVERIFY(grantPostgresRole(db, login("adam"), WorkspaceRole::Admin).ok());
+    }
+
+    void cleanup() {
+        if (!database_)
+            return;
+        const QString name = QUrl(database_->uri()).path().mid(1);
+        database_.reset();
+        std::string sql;
+        for (const char* role : {"viewer", "account_manager", "finance", "admin"})
+            sql += QStringLiteral("DROP ROLE IF EXISTS \"aicp_%1_%2\";")
+                       .arg(name, QLatin1String(role))
+                       .toStdString();
+        for (const char* name2 : {"vera", "alma", "fin", "adam"})
+            sql += QStringLiteral("DROP ROLE IF EXISTS %1;").arg(login(name2)).toStdString();
+        run(test::testPostgres(), sql);
+    }
+
+    void eachLoginHasItsRole() {
+        const std::pair<const char*, WorkspaceRole> expected[] = {
+            {"vera", WorkspaceRole::Viewer},
+            {"alma", WorkspaceRole::AccountManager},
+            {"fin", WorkspaceRole::Finance},
+            {"adam", WorkspaceRole::Admin}};
+        for (const auto& [name, role] : expected) {
+            auto workspace = open(as(name));
+            QVERIFY(workspace);
+            QCOMPARE(workspace->role(), role);
+            QCOMPARE(workspace->login(), login(name));
+        }
+    }
+
+    // Refused by the server, said with the role it needs; nothing written.
+    void aViewerReadsButChangesNothing() {
+        auto workspace = open(as("vera"));
+        QVERIFY(workspace);
+        QVERIFY(CustomerStore(*workspace).list());
+        const Status refused = addCustomer(*workspace, QStringLiteral("zed"));
+        QVERIFY(!refused.ok());
+        const QString message = refused.error().message();
+        QVERIFY2(message.contains(QStringLiteral("needs the account-manager role")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("aicp workspace grant %1 --role account-manager")
+                                      .arg(login("vera"))),
+                 qPrintable(message));
+        QCOMPARE(CustomerStore(*workspace).list()->size(), std::size_t(0));
+    }
+
+    // The same login with its own connection (psql) can do no more.
+    void aLoginsOwnConnectionCanDoNoMore() {
+        auto viewer = PostgresDatabase::connect(as("vera"));
+        QVERIFY(viewer);
+        for (const char* sql : {"INSERT INTO customers (id, name, email, created_at) VALUES "
+                                "('x', 'X', '', '2026-01-01T00:00:00Z')",
+                                "UPDATE meta SET value = 'customer' WHERE key = 'mode'",
+                                "INSERT INTO audit_log VALUES (99, '', '', '', '', '', '', '')"})
+            QVERIFY2(!(*viewer)->executeScript(sql).ok(), sql);
+        auto manager = PostgresDatabase::connect(as("alma"));
+        QVERIFY(manager);
+        // Row-level security hides the settings rows from its UPDATE.
+        QVERIFY((*manager)
+                    ->executeScript("UPDATE meta SET value = 'customer' WHERE key = 'mode'")
+                    .ok());
+        QVERIFY(!(*manager)->executeScript("INSERT INTO meta VALUES ('mode2', 'x')").ok());
+        QVERIFY(
+            !(*manager)
+                 ->executeScript("INSERT INTO price_books (stored_at, document) VALUES ('', '')")
+                 .ok());
+        QVERIFY(!(*manager)->executeScript("DELETE FROM price_books").ok());
+        QVERIFY(!(*manager)->executeScript("DELETE FROM api_tokens").ok());
+        auto owner = open(database_->uri());
+        QVERIFY(owner);
+        QCOMPARE(owner->mode().value(), Workspace::Mode::Vendor);
+    }
+
+    void eachRoleChangesItsOwnPart() {
+        auto manager = open(as("alma"));
+        QVERIFY(manager);
+        QVERIFY(addCustomer(*manager, QStringLiteral("acme")).ok());
+
+        auto finance = open(as("fin"));
+        QVERIFY(finance);
+        const Status customer = addCustomer(*finance, QStringLiteral("globex"));
+        QVERIFY(!customer.ok());
+        QVERIFY(!setWorkspaceMode(*finance, Workspace::Mode::Customer).ok());
+
+        QVERIFY(AuditLog(*manager).append(QStringLiteral("customer.add"), QStringLiteral("acme")));
+        auto entries = AuditLog(*manager).entries();
+        QVERIFY(entries);
+        QVERIFY(!entries->empty());
+        QCOMPARE(entries->back().actor, login("alma"));
+        QVERIFY(AuditLog(*finance).verify()->isIntact());
+    }
+
+    // An admin who is not the owner grants the other roles, and revoking
+    // leaves the login outside.
+    void anAdminGrantsAndRevokes() {
+        auto admin = open(as("adam"));
+        QVERIFY(admin);
+        QVERIFY(grantPostgresRole(admin->handle(), login("vera"), WorkspaceRole::Finance).ok());
+        QCOMPARE(open(as("vera"))->role(), WorkspaceRole::Finance);
+        QVERIFY(revokePostgresRoles(admin->handle(), login("vera")).ok());
+        auto outside = Workspace::open(as("vera"), Workspace::OpenMode::OpenExisting);
+        QVERIFY(!outside);
+        QVERIFY2(outside.error().message().contains(QStringLiteral("has no role")),
+                 qPrintable(outside.error().message()));
+        const Status unknown = grantPostgresRole(admin->handle(), QStringLiteral("nobody_here"),
+                                                 WorkspaceRole::Viewer);
+        QCOMPARE(unknown.error().code(), Error::Code::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresRoles)
+#include "tst_postgresroles.moc"
