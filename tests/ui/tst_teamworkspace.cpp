@@ -3,18 +3,24 @@
 #include "customers/customer.h"
 #include "mainwindow.h"
 #include "pages/licenses/licensespage.h"
+#include "storage/postgresdatabase.h"
+#include "storage/postgresroles.h"
 #include "support/scratchdatabase.h"
 #include "support/tempworkspace.h"
 #include "teamworkspacedialog.h"
 #include "workspacesession.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QUuid>
 
 using namespace aicp;
 using aicp::test::ScratchDatabase;
@@ -149,6 +155,87 @@ private slots:
         QVERIFY(test::settle(window, 5000));
         QVERIFY(page->selectedRecord());
         QCOMPARE(page->selectedRecord()->license.id, chosen->license.id);
+    }
+
+    void aViewerSeesWhatItMayNotChangeGreyedWithTheReason() {
+        if (!test::onPostgres())
+            QSKIP("needs a PostgreSQL cluster: run through packaging/with-postgres.sh");
+        auto workspace = std::make_unique<TempWorkspace>(TempWorkspace::Content::Demo);
+        QVERIFY2(workspace->ok(), qPrintable(workspace->error()));
+        const QString vera =
+            QStringLiteral("vera_") + QUuid::createUuid().toString(QUuid::Id128).left(8);
+        const QString database = QUrl(workspace->path()).path().mid(1);
+        const auto dropRoles = qScopeGuard([&] {
+            workspace.reset();  // the database first, then its groups and the login
+            std::string sql;
+            for (const char* role : {"viewer", "account_manager", "finance", "admin"})
+                sql += QStringLiteral("DROP ROLE IF EXISTS \"aicp_%1_%2\";")
+                           .arg(database, QLatin1String(role))
+                           .toStdString();
+            sql += QStringLiteral("DROP ROLE IF EXISTS %1;").arg(vera).toStdString();
+            if (auto admin = PostgresDatabase::connect(test::testPostgres()))
+                static_cast<void>((*admin)->executeScript(sql));
+        });
+        {
+            auto admin = PostgresDatabase::connect(test::testPostgres());
+            QVERIFY(admin);
+            QVERIFY(
+                (*admin)
+                    ->executeScript(QStringLiteral("CREATE ROLE %1 LOGIN").arg(vera).toStdString())
+                    .ok());
+        }
+        QVERIFY(grantPostgresRole((*workspace)->handle(), vera, WorkspaceRole::Viewer).ok());
+        QString asVera = workspace->path();
+        asVera.replace(QStringLiteral("://"), QStringLiteral("://%1@").arg(vera));
+        auto session = WorkspaceSession::open(asVera, WorkspaceSession::WhenMissing::Refuse);
+        QVERIFY2(session, qPrintable(session ? QString() : session.error().message()));
+        QCOMPARE((*session)->workspace().role(), WorkspaceRole::Viewer);
+
+        MainWindow window(std::move(session).value());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::settle(window, 5000));
+        const QString licensesWhy = QStringLiteral(
+            "Changing licenses and signing keys needs the account-manager role; you are a viewer.");
+        for (const char* name : {"issueLicenseAction", "renewLicenseAction", "revokeLicenseAction",
+                                 "addLicenseAction"}) {
+            auto* action = window.findChild<QAction*>(QString::fromLatin1(name));
+            QVERIFY2(action, name);
+            QVERIFY2(!action->isEnabled(), name);
+            QCOMPARE(action->toolTip(), licensesWhy);
+            QCOMPARE(action->statusTip(), licensesWhy);
+        }
+        const struct {
+            const char* button;
+            const char* why;
+        } buttons[] = {
+            {"importUsageButton",
+             "Changing usage imports and pulls needs the account-manager "
+             "role; you are a viewer."},
+            {"loadPriceBookButton",
+             "Changing price books needs the finance role; you are a "
+             "viewer."},
+            {"issueInvoiceButton",
+             "Changing invoices and credit notes needs the finance role; "
+             "you are a viewer."},
+        };
+        for (const auto& each : buttons) {
+            window.showPage(QLatin1String(each.button) == QLatin1String("importUsageButton")
+                                ? MainWindow::Page::Usage
+                            : QLatin1String(each.button) == QLatin1String("loadPriceBookButton")
+                                ? MainWindow::Page::Settings
+                                : MainWindow::Page::Reports);
+            QVERIFY(test::settle(window, 5000));
+            auto* button = window.findChild<QPushButton*>(QString::fromLatin1(each.button));
+            QVERIFY2(button, each.button);
+            QVERIFY2(!button->isEnabled(), each.button);
+            QCOMPARE(button->toolTip(), QString::fromLatin1(each.why));
+        }
+        // Reading stays open to a viewer.
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("verifyLicenseAction"))->isEnabled());
+        auto* live = window.findChild<QLabel*>(QStringLiteral("liveState"));
+        QTRY_VERIFY_WITH_TIMEOUT(live->text().contains(QStringLiteral("%1 (viewer)").arg(vera)),
+                                 5000);
     }
 };
 
