@@ -403,7 +403,9 @@ QDateTime LiveSourcesPanel::nextPullAt(std::int64_t id) const {
 }
 
 void LiveSourcesPanel::schedule(const LiveSource& source) {
-    if (source.intervalMinutes == 0) {
+    // A login whose role may not pull leaves the schedule to those who may
+    // (its pulls would be refused).
+    if (source.intervalMinutes == 0 || !mayChange(workspace_, WorkspaceArea::Usage)) {
         // On demand only; failures are still counted for the list.
         if (auto it = schedules_.find(source.id); it != schedules_.end() && it->second.timer)
             it->second.timer->stop();
