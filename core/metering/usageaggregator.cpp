@@ -27,51 +27,51 @@ constexpr std::size_t kCellBytes = 160;
 constexpr std::size_t kTextBytes = 64;
 
 // Upserts add to what earlier imports wrote; users and agents are a set.
-constexpr std::string_view kUpsertHourly =
-    "INSERT INTO usage_hourly (customer_id, hour, requests, late_requests) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT (customer_id, hour) DO UPDATE SET requests = usage_hourly.requests + "
-    "excluded.requests, late_requests = usage_hourly.late_requests + excluded.late_requests";
-constexpr std::string_view kUpsertPack =
-    "INSERT INTO usage_hourly_policy_packs AS t (customer_id, hour, policy_pack, requests) "
-    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, hour, policy_pack) "
-    "DO UPDATE SET requests = t.requests + excluded.requests";
-constexpr std::string_view kUpsertModule =
-    "INSERT INTO usage_hourly_compliance_modules AS t (customer_id, hour, compliance_module, "
-    "requests) "
-    "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (customer_id, hour, compliance_module) "
-    "DO UPDATE SET requests = t.requests + excluded.requests";
-constexpr std::string_view kInsertUser =
-    "INSERT INTO usage_monthly_users (customer_id, month, user_id) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT DO NOTHING";
-constexpr std::string_view kInsertAgent =
-    "INSERT INTO usage_monthly_agents (customer_id, month, agent_id) VALUES (?1, ?2, ?3) "
-    "ON CONFLICT DO NOTHING";
+using Column = BulkWriter::Column;
+constexpr BulkWriter::Type kText = BulkWriter::Type::Text;
+constexpr BulkWriter::Type kInt = BulkWriter::Type::Int64;
 
-Status writeSum(Statement& statement, std::string_view customer, std::int64_t hour,
-                std::string_view name, std::int64_t requests) {
-    AICP_TRY(statement.bindUtf8View(1, customer));
-    AICP_TRY(statement.bindInt64(2, hour * utc::kSecondsPerHour));
-    AICP_TRY(statement.bindUtf8View(3, name));
-    AICP_TRY(statement.bindInt64(4, requests));
-    return statement.execute();
+Result<BulkWriter> hourSums(Database* db, const char* table, const char* name) {
+    return BulkWriter::create(
+        db, table, {{"customer_id", kText}, {"hour", kInt}, {name, kText}, {"requests", kInt}},
+        std::string("ON CONFLICT (customer_id, hour, ") + name +
+            ") DO UPDATE SET requests = t.requests + excluded.requests");
 }
 
-Status writeMember(Statement& statement, std::string_view customer, std::string_view month,
+Result<BulkWriter> monthMembers(Database* db, const char* table, const char* name) {
+    return BulkWriter::create(db, table, {{"customer_id", kText}, {"month", kText}, {name, kText}},
+                              "ON CONFLICT DO NOTHING");
+}
+
+Status writeSum(BulkWriter& writer, std::string_view customer, std::int64_t hour,
+                std::string_view name, std::int64_t requests) {
+    AICP_TRY(writer.bindUtf8View(1, customer));
+    AICP_TRY(writer.bindInt64(2, hour * utc::kSecondsPerHour));
+    AICP_TRY(writer.bindUtf8View(3, name));
+    AICP_TRY(writer.bindInt64(4, requests));
+    return writer.addRow();
+}
+
+Status writeMember(BulkWriter& writer, std::string_view customer, std::string_view month,
                    std::string_view member) {
-    AICP_TRY(statement.bindUtf8View(1, customer));
-    AICP_TRY(statement.bindUtf8View(2, month));
-    AICP_TRY(statement.bindUtf8View(3, member));
-    return statement.execute();
+    AICP_TRY(writer.bindUtf8View(1, customer));
+    AICP_TRY(writer.bindUtf8View(2, month));
+    AICP_TRY(writer.bindUtf8View(3, member));
+    return writer.addRow();
 }
 
 }  // namespace
 
 Result<UsageAggregator> UsageAggregator::create(Database* db) {
-    auto hourly = Statement::prepare(db, kUpsertHourly, Statement::Lifetime::Reused);
-    auto packs = Statement::prepare(db, kUpsertPack, Statement::Lifetime::Reused);
-    auto modules = Statement::prepare(db, kUpsertModule, Statement::Lifetime::Reused);
-    auto users = Statement::prepare(db, kInsertUser, Statement::Lifetime::Reused);
-    auto agents = Statement::prepare(db, kInsertAgent, Statement::Lifetime::Reused);
+    auto hourly = BulkWriter::create(
+        db, "usage_hourly",
+        {{"customer_id", kText}, {"hour", kInt}, {"requests", kInt}, {"late_requests", kInt}},
+        "ON CONFLICT (customer_id, hour) DO UPDATE SET requests = t.requests + "
+        "excluded.requests, late_requests = t.late_requests + excluded.late_requests");
+    auto packs = hourSums(db, "usage_hourly_policy_packs", "policy_pack");
+    auto modules = hourSums(db, "usage_hourly_compliance_modules", "compliance_module");
+    auto users = monthMembers(db, "usage_monthly_users", "user_id");
+    auto agents = monthMembers(db, "usage_monthly_agents", "agent_id");
     for (const auto* prepared : {&hourly, &packs, &modules, &users, &agents}) {
         if (!*prepared)
             return prepared->error();
@@ -81,8 +81,8 @@ Result<UsageAggregator> UsageAggregator::create(Database* db) {
                            std::move(agents).value());
 }
 
-UsageAggregator::UsageAggregator(Statement hourly, Statement packs, Statement modules,
-                                 Statement users, Statement agents)
+UsageAggregator::UsageAggregator(BulkWriter hourly, BulkWriter packs, BulkWriter modules,
+                                 BulkWriter users, BulkWriter agents)
     : upsertHourly_(std::move(hourly)),
       upsertPack_(std::move(packs)),
       upsertModule_(std::move(modules)),
@@ -172,7 +172,7 @@ Status UsageAggregator::flush() {
         AICP_TRY(upsertHourly_.bindInt64(2, hourIndex * utc::kSecondsPerHour));
         AICP_TRY(upsertHourly_.bindInt64(3, hour.requests));
         AICP_TRY(upsertHourly_.bindInt64(4, hour.lateRequests));
-        AICP_TRY(upsertHourly_.execute());
+        AICP_TRY(upsertHourly_.addRow());
         for (std::size_t pack = 0; pack < hour.packs.size(); ++pack) {
             if (hour.packs[pack] != 0)
                 AICP_TRY(writeSum(upsertPack_, customer, hourIndex, packs_.names[pack],
@@ -193,6 +193,9 @@ Status UsageAggregator::flush() {
         for (const std::string& agent : month.agents)
             AICP_TRY(writeMember(insertAgent_, customer, monthView, agent));
     }
+    for (BulkWriter* writer :
+         {&upsertHourly_, &upsertPack_, &upsertModule_, &insertUser_, &insertAgent_})
+        AICP_TRY(writer->finish());
     clear();
     return {};
 }

@@ -2,7 +2,7 @@
 
 #include "common/result.h"
 #include "metering/usageeventvalidator.h"
-#include "storage/statement.h"
+#include "storage/bulkwriter.h"
 
 #include <cstdint>
 #include <functional>
@@ -68,8 +68,8 @@ private:
         TextSet agents;
     };
 
-    UsageAggregator(Statement hourly, Statement packs, Statement modules, Statement users,
-                    Statement agents);
+    UsageAggregator(BulkWriter hourly, BulkWriter packs, BulkWriter modules, BulkWriter users,
+                    BulkWriter agents);
 
     std::uint32_t customerNumber(std::string_view customer);
     const std::vector<std::uint32_t>& listNumbers(NameTable& table, std::string_view list);
@@ -77,11 +77,11 @@ private:
                std::int64_t quantity);
     void clear();
 
-    Statement upsertHourly_;
-    Statement upsertPack_;
-    Statement upsertModule_;
-    Statement insertUser_;
-    Statement insertAgent_;
+    BulkWriter upsertHourly_;
+    BulkWriter upsertPack_;
+    BulkWriter upsertModule_;
+    BulkWriter insertUser_;
+    BulkWriter insertAgent_;
 
     NameTable customers_;
     NameTable packs_;

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "common/result.h"
+#include "storage/statement.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <QByteArray>
+
+namespace aicp {
+
+class Database;
+class PostgresDatabase;
+
+// One INSERT … ON CONFLICT for many rows, at the cost each engine does best:
+// on SQLite, the prepared statement row by row (no round trips); on
+// PostgreSQL, rows are held and sent with one COPY into a staging table and
+// one INSERT … SELECT per batch, so an import's many thousand summary rows
+// cost a few round trips instead of one each. A batch's rows must not share
+// a conflict key (ON CONFLICT DO UPDATE touches a row once a statement).
+// finish() writes what is held; runs inside the caller's transaction.
+class BulkWriter {
+public:
+    enum class Type { Text, Int64 };
+    struct Column {
+        const char* name;
+        Type type;
+    };
+
+    // INSERT INTO `table` AS t (columns) … `conflict`, e.g. "ON CONFLICT
+    // (customer_id, hour) DO UPDATE SET requests = t.requests + excluded.requests".
+    [[nodiscard]] static Result<BulkWriter> create(Database* db, std::string_view table,
+                                                   std::vector<Column> columns,
+                                                   std::string_view conflict);
+
+    // Values for the next row, by column position from 1, then addRow().
+    [[nodiscard]] Status bindUtf8View(int column, std::string_view value);
+    [[nodiscard]] Status bindInt64(int column, std::int64_t value);
+    [[nodiscard]] Status addRow();
+    [[nodiscard]] Status finish();
+
+private:
+    static constexpr std::size_t kBatchRows = 50'000;
+
+    BulkWriter(Database* db, std::size_t columns, Statement insert);
+    [[nodiscard]] bool held() const { return postgres_ != nullptr; }
+
+    Database* db_;
+    PostgresDatabase* postgres_ = nullptr;  // rows are held for COPY
+    std::size_t columns_;
+    Statement insert_;
+    std::string staging_;  // CREATE TEMP TABLE … and TRUNCATE
+    std::string copy_;
+    std::vector<QByteArray> row_;  // the bound fields, escaped
+    QByteArray rows_;
+    std::size_t heldRows_ = 0;
+};
+
+}  // namespace aicp
