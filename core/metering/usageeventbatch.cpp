@@ -1,5 +1,7 @@
 #include "metering/usageeventbatch.h"
 
+#include "storage/bulkevents.h"
+
 #include <algorithm>
 
 namespace aicp {
@@ -28,7 +30,8 @@ Result<UsageEventBatch> UsageEventBatch::create(Database* db, std::int64_t impor
     }
     // Bindings survive the reset after each run: the import id is bound once.
     AICP_TRY(insert->bindInt64(11, importId));
-    return UsageEventBatch({std::move(probe).value(), std::move(scan).value(),
+    return UsageEventBatch(db, importId,
+                           {std::move(probe).value(), std::move(scan).value(),
                             std::move(row).value(), std::move(insert).value()},
                            std::max<std::size_t>(capacity, 1), key);
 }
@@ -158,8 +161,46 @@ Status UsageEventBatch::insert(std::int64_t key, const UsageEventRecord& event, 
     return insert.execute();
 }
 
+Status UsageEventBatch::writeInBulk(Counts& counts, const Stored& stored) {
+    std::vector<BulkEvent> events;
+    events.reserve(held_.size());
+    std::vector<UsageEventRecord> records;
+    records.reserve(held_.size());
+    for (const Held& held : held_) {
+        records.push_back(record(held));
+        const UsageEventRecord& event = records.back();
+        events.push_back({held.key,
+                          {event.source, event.id, event.customer, event.agent, event.user,
+                           event.policyPacks, event.complianceModules},
+                          event.occurredAt,
+                          event.quantity,
+                          held.late});
+    }
+    auto loaded = loadNewEvents(db_, importId_, events);
+    if (!loaded)
+        return loaded.error();
+    counts.duplicates += std::int64_t(held_.size() - loaded->size());
+    for (const std::uint32_t at : *loaded) {
+        const bool late = held_[at].late;
+        ++counts.stored;
+        counts.late += late ? 1 : 0;
+        if (stored)
+            stored(records[at], late);
+    }
+    clear();
+    return {};
+}
+
+void UsageEventBatch::clear() {
+    held_.clear();
+    text_.clear();
+    storedKeys_.clear();
+}
+
 Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
     sort();
+    if (loadsEventsInBulk(db_))
+        return writeInBulk(counts, stored);
     AICP_TRY(scanStoredKeys());
     // An event equal to an earlier one of the batch finds it stored: the
     // earlier one sorts first and is inserted before it is looked up.
@@ -183,9 +224,7 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
         if (stored)
             stored(event, held.late);
     }
-    held_.clear();
-    text_.clear();
-    storedKeys_.clear();
+    clear();
     return {};
 }
 

@@ -16,6 +16,8 @@ namespace aicp {
 class Database;
 
 // Stores an import's events in batches, exactly once by (source, id).
+// On PostgreSQL a batch goes in with one COPY and one INSERT … ON CONFLICT
+// (the unique key finds the duplicates); on SQLite as follows.
 //
 // Events are held until the batch is full, then sorted by their key
 // (usageEventKey) and each is looked up and appended in key order: the key
@@ -91,8 +93,13 @@ private:
         Statement insert;
     };
 
-    UsageEventBatch(Statements statements, std::size_t capacity, UsageEventKeyFunction key)
-        : statements_(std::move(statements)), capacity_(capacity), key_(key) {}
+    UsageEventBatch(Database* db, std::int64_t importId, Statements statements,
+                    std::size_t capacity, UsageEventKeyFunction key)
+        : db_(db),
+          importId_(importId),
+          statements_(std::move(statements)),
+          capacity_(capacity),
+          key_(key) {}
 
     [[nodiscard]] UsageEventRecord record(const Held& held) const;
     [[nodiscard]] Status scanStoredKeys();
@@ -101,7 +108,12 @@ private:
     [[nodiscard]] Result<bool> isStored(std::size_t runStart, std::size_t at,
                                         const UsageEventRecord& event);
     [[nodiscard]] Status insert(std::int64_t key, const UsageEventRecord& event, bool late);
+    // PostgreSQL: the whole batch through COPY (storage/bulkevents.h).
+    [[nodiscard]] Status writeInBulk(Counts& counts, const Stored& stored);
+    void clear();
 
+    Database* db_;
+    std::int64_t importId_;
     Statements statements_;
     std::size_t capacity_;
     UsageEventKeyFunction key_;

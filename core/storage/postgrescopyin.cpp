@@ -2,6 +2,7 @@
 
 #include "storage/postgresdatabase.h"
 
+#include <algorithm>
 #include <libpq-fe.h>
 #include <memory>
 #include <string>
@@ -15,8 +16,10 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
-Error failureOf(PostgresDatabase& db, const PGresult* result) {
+Error failureOf(PostgresDatabase& db, const PGresult* result, std::string* sqlState = nullptr) {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    if (sqlState && state)
+        *sqlState = state;
     const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
     QString message =
         QString::fromUtf8(primary ? primary : PQerrorMessage(db.handle())).simplified();
@@ -27,18 +30,19 @@ Error failureOf(PostgresDatabase& db, const PGresult* result) {
 
 // The COPY's outcome; every result is read, so the connection is ready
 // for the next statement whatever happened.
-Status finish(PostgresDatabase& db) {
+Status finish(PostgresDatabase& db, std::string* sqlState = nullptr) {
     Status status;
     while (ResultPtr result{PQgetResult(db.handle())}) {
         if (status.ok() && PQresultStatus(result.get()) != PGRES_COMMAND_OK)
-            status = failureOf(db, result.get());
+            status = failureOf(db, result.get(), sqlState);
     }
     return status;
 }
 
 }  // namespace
 
-Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows) {
+Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows,
+              std::string* sqlState) {
     const std::string sql(copySql);
     ResultPtr started(PQexec(db.handle(), sql.c_str()));
     if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
@@ -51,13 +55,19 @@ Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& 
     const bool sent = PQputCopyData(db.handle(), rows.constData(), int(rows.size())) == 1;
     const bool ended =
         PQputCopyEnd(db.handle(), sent ? nullptr : "the rows could not be sent") == 1;
-    Status outcome = finish(db);
+    Status outcome = finish(db, sqlState);
     if (outcome.ok() && (!sent || !ended))
         return failureOf(db, nullptr);
     return outcome;
 }
 
 void appendCopyText(QByteArray& line, QByteArrayView utf8) {
+    // Most fields need no escape: one append.
+    if (std::none_of(utf8.begin(), utf8.end(),
+                     [](char c) { return c == '\\' || c == '\t' || c == '\n' || c == '\r'; })) {
+        line += utf8;
+        return;
+    }
     for (const char c : utf8) {
         switch (c) {
             case '\\':

@@ -13,7 +13,9 @@ class PostgresDatabase;
 // Runs `copySql` (COPY … FROM STDIN, text format) and sends it `rows`:
 // lines of tab-separated fields, escaped as PostgreSQL's text format wants.
 // Much faster than INSERT for many rows; the table's triggers still fire.
-[[nodiscard]] Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows);
+// On failure, `sqlState` (when given) receives the server's SQLSTATE.
+[[nodiscard]] Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows,
+                            std::string* sqlState = nullptr);
 
 // Appends one field of the text format: \N for NULL is the caller's; this
 // escapes backslash, tab, newline and carriage return.
