@@ -12,7 +12,7 @@
 // Needs a cluster: AICP_TEST_POSTGRES (packaging/with-postgres.sh sets it);
 // without one it says it skipped and exits 0.
 //
-//   bench_postgres PATH/TO/aicp [--quick]
+//   bench_postgres PATH/TO/aicp [--quick] [--only import|report|issuers]
 #include "storage/workspace.h"
 #include "support/generatedusage.h"
 #include "support/licensedcustomers.h"
@@ -322,7 +322,7 @@ int main(int argc, char* argv[]) {
     QTextStream out(stdout);
     const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1).startsWith(u'-')) {
-        out << "usage: bench_postgres PATH/TO/aicp [--quick]\n";
+        out << "usage: bench_postgres PATH/TO/aicp [--quick] [--only import|report|issuers]\n";
         return 2;
     }
     if (!aicp::test::onPostgres()) {
@@ -333,8 +333,12 @@ int main(int argc, char* argv[]) {
     Bench bench(out, args.at(1), args.contains(QStringLiteral("--quick")));
     if (!bench.ready())
         return 1;
-    bool ok = bench.import();
-    ok = bench.report() && ok;
-    ok = bench.issuers() && ok;
+    const QString only = args.value(args.indexOf(QStringLiteral("--only")) + 1);
+    const auto part = [&](const char* name) {
+        return only.isEmpty() || only == QLatin1String(name);
+    };
+    bool ok = !part("import") || bench.import();
+    ok = (!part("report") || bench.report()) && ok;
+    ok = (!part("issuers") || bench.issuers()) && ok;
     return ok ? 0 : 1;
 }
