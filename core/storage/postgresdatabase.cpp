@@ -25,6 +25,9 @@ constexpr Oid kTextOid = 25;
 
 // The key of the workspace's write lock: "AICP".
 constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1095320400)";
+// Every connection's settings, again after a reconnection.
+constexpr const char* kSessionSetup =
+    "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path TO aicp";
 
 struct ResultDeleter {
     void operator()(PGresult* result) const { PQclear(result); }
@@ -192,9 +195,17 @@ private:
                 lengths[i] = int(values_[i].size());
             }
         }
-        result_.reset(PQexecParams(db_.handle(), sql_.c_str(), int(count), types_.data(),
-                                   pointers.data(), lengths.data(), formats_.data(), 0));
-        const ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+        AICP_TRY(db_.reconnectIfLost());
+        const auto execute = [&] {
+            result_.reset(PQexecParams(db_.handle(), sql_.c_str(), int(count), types_.data(),
+                                       pointers.data(), lengths.data(), formats_.data(), 0));
+            return result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+        };
+        ExecStatusType status = execute();
+        if (status == PGRES_FATAL_ERROR && db_.mayRetryOnNewConnection(sql_)) {
+            AICP_TRY(db_.reconnectIfLost());
+            status = execute();
+        }
         if (status == PGRES_COMMAND_OK) {
             db_.noteChangedRows(std::strtoll(PQcmdTuples(result_.get()), nullptr, 10));
             result_.reset();
@@ -280,8 +291,7 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::connect(const QStrin
                          .arg(QString::fromUtf8(PQerrorMessage(raw)).simplified()));
     PQsetNoticeProcessor(raw, &ignoreNotice, nullptr);
     db->login_ = QString::fromUtf8(PQuser(raw));
-    AICP_TRY(db->executeScript(
-        "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path TO aicp"));
+    AICP_TRY(db->executeScript(kSessionSetup));
     return db;
 }
 
@@ -322,14 +332,56 @@ Result<std::unique_ptr<StatementBackend>> PostgresDatabase::prepare(std::string_
         *this, std::move(rewritten.text), rewritten.parameters));
 }
 
+bool PostgresDatabase::mayRetryOnNewConnection(std::string_view sql) const {
+    // libpq notices a dropped connection only when it next uses it. Only
+    // what changed nothing when it failed is sent again: a transaction's
+    // start, or a read outside a transaction.
+    return !transactionBegun_ && PQstatus(connection_) != CONNECTION_OK &&
+           (sql == kBeginWrite || sql.starts_with("SELECT"));
+}
+
+Status PostgresDatabase::reconnectIfLost() {
+    if (PQstatus(connection_) == CONNECTION_OK)
+        return {};
+    // Mid-transaction the work so far is gone: every statement fails until
+    // the transaction's owner has rolled back, so nothing of it is saved
+    // on a new connection.
+    if (transactionBegun_)
+        return failure("08006", QStringLiteral("the server closed the connection"));
+    PQreset(connection_);
+    if (PQstatus(connection_) != CONNECTION_OK)
+        return Error(Error::Code::Io,
+                     QStringLiteral("the connection to the PostgreSQL server was lost and "
+                                    "cannot be made again (%1)")
+                         .arg(QString::fromUtf8(PQerrorMessage(connection_)).simplified()));
+    return executeScript(kSessionSetup);
+}
+
 Status PostgresDatabase::executeScript(std::string_view sql) {
     const std::string text(sql);
+    // The Transaction class ends what it began with exactly these words.
+    if (text == "COMMIT" || text == "ROLLBACK")
+        transactionBegun_ = false;
+    else
+        AICP_TRY(reconnectIfLost());
     ResultPtr result(PQexec(connection_, text.c_str()));
-    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_FATAL_ERROR && mayRetryOnNewConnection(text)) {
+        AICP_TRY(reconnectIfLost());
+        result.reset(PQexec(connection_, text.c_str()));
+        status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    }
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
         const char* state = result ? PQresultErrorField(result.get(), PG_DIAG_SQLSTATE) : nullptr;
-        return failure(state, primaryMessage(result.get(), connection_));
+        Error error = failure(state, primaryMessage(result.get(), connection_));
+        // A start that failed half-way (BEGIN ran, the lock did not) leaves
+        // no transaction behind for anyone to end.
+        if (text == kBeginWrite && PQtransactionStatus(connection_) == PQTRANS_INERROR)
+            ResultPtr(PQexec(connection_, "ROLLBACK"));
+        return error;
     }
+    if (text == kBeginWrite)
+        transactionBegun_ = true;
     // COMMIT of a transaction that failed earlier answers ROLLBACK, not an
     // error: saying it was saved would be a lie.
     if (text == "COMMIT" && std::strcmp(PQcmdStatus(result.get()), "ROLLBACK") == 0)
@@ -349,6 +401,10 @@ QStringList PostgresDatabase::takeNotifications() {
 }
 
 bool PostgresDatabase::inTransaction() const {
+    // A transaction on a connection that went is still open for its owner,
+    // who must end it (and fail) before anything else runs.
+    if (transactionBegun_)
+        return true;
     const PGTransactionStatusType status = PQtransactionStatus(connection_);
     return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }

@@ -50,6 +50,13 @@ public:
     [[nodiscard]] Error failure(const char* sqlState, const QString& message) const;
     void noteChangedRows(std::int64_t rows) { changedRows_ = rows; }
     [[nodiscard]] pg_conn* handle() const { return connection_; }
+    // A connection the server dropped is made again before the next
+    // statement, unless a transaction was open on it: that one fails whole
+    // first (its owner rolls back), so nothing half-done is saved.
+    [[nodiscard]] Status reconnectIfLost();
+    // Whether `sql`, which failed as the connection went, may be sent once
+    // more on a new one: it changed nothing.
+    [[nodiscard]] bool mayRetryOnNewConnection(std::string_view sql) const;
     // The payloads of the notifications received so far (LISTEN), oldest
     // first, without waiting for more.
     [[nodiscard]] QStringList takeNotifications();
@@ -59,6 +66,7 @@ private:
 
     pg_conn* connection_ = nullptr;
     QString login_;
+    bool transactionBegun_ = false;  // by beginWriteTransaction, until COMMIT/ROLLBACK
     std::int64_t changedRows_ = 0;
 };
 

@@ -2,6 +2,7 @@
 #include "metering/usageimporter.h"
 #include "storage/postgresdatabase.h"
 #include "storage/query.h"
+#include "storage/transaction.h"
 #include "storage/workspace.h"
 #include "support/scratchdatabase.h"
 #include "support/tempworkspace.h"
@@ -165,6 +166,45 @@ private slots:
         QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
         QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
         QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
+    }
+
+    // Between operations a dropped connection is made again, as a console
+    // left open overnight needs; inside a transaction it is not: the
+    // transaction fails whole and only the next one reconnects.
+    void aDroppedConnectionIsMadeAgainBetweenOperations() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        const auto terminate = [&workspace] {
+            const std::int64_t pid = count(*workspace, "SELECT pg_backend_pid()");
+            auto admin = PostgresDatabase::connect(workspace.path());
+            QVERIFY(admin);
+            QVERIFY((*admin)
+                        ->executeScript("SELECT pg_terminate_backend(" + std::to_string(pid) + ")")
+                        .ok());
+            QTest::qWait(100);
+        };
+        terminate();
+        // A read is sent again on a new connection; so is a transaction's
+        // start.
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM meta WHERE key = 'mode'"), 1);
+        terminate();
+        QVERIFY(Transaction::begin(workspace->handle()));
+        QVERIFY(workspace->setMetaValue(QStringLiteral("a"), QStringLiteral("1")).ok());
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM meta WHERE key = 'a'"), 1);
+
+        Database* db = workspace->handle();
+        {
+            auto transaction = Transaction::begin(db);
+            QVERIFY(transaction);
+            QVERIFY(executeScript(db, "INSERT INTO meta VALUES ('b', '2')").ok());
+            terminate();
+            const Status lost = executeScript(db, "INSERT INTO meta VALUES ('c', '3')");
+            QVERIFY(!lost.ok());
+            QVERIFY2(lost.error().message().contains(QStringLiteral("nothing of the unfinished")),
+                     qPrintable(lost.error().message()));
+            QVERIFY(!transaction->commit().ok());
+        }
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM meta WHERE key IN ('b', 'c')"), 0);
     }
 
     // Parameters and statements are told apart from quoted text, as SQLite
