@@ -333,7 +333,8 @@ int main(int argc, char* argv[]) {
     Bench bench(out, args.at(1), args.contains(QStringLiteral("--quick")));
     if (!bench.ready())
         return 1;
-    const QString only = args.value(args.indexOf(QStringLiteral("--only")) + 1);
+    const qsizetype onlyAt = args.indexOf(QStringLiteral("--only"));
+    const QString only = onlyAt > 0 ? args.value(onlyAt + 1) : QString();
     const auto part = [&](const char* name) {
         return only.isEmpty() || only == QLatin1String(name);
     };
