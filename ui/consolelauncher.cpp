@@ -42,8 +42,9 @@ Result<std::unique_ptr<WorkspaceSession>> openStart(const StartWorkspace& start)
 }  // namespace
 
 int runConsole(const ConsoleOptions& options) {
-    const StartWorkspace start = StartWorkspace::decide(options, qEnvironmentVariable("AICP_DB"),
-                                                        Workspace::defaultPath(), demoRemembered());
+    const StartWorkspace start =
+        StartWorkspace::decide(options, qEnvironmentVariable("AICP_DB"), Workspace::defaultPath(),
+                               demoRemembered(), lastTeamWorkspace());
     std::unique_ptr<WorkspaceSession> session;
     if (start.kind == StartWorkspace::Kind::FirstRun) {
         FirstRunWizard welcome(FirstRunWizard::Purpose::FirstRun);
@@ -61,6 +62,7 @@ int runConsole(const ConsoleOptions& options) {
             if (chosen.isEmpty())
                 return 1;
             path = chosen;
+            forgetLastTeamWorkspace();
             opened = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
         }
         session = std::move(opened).value();

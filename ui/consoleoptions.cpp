@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QUrl>
+#include <QUrlQuery>
 
 namespace aicp {
 namespace {
@@ -72,7 +74,8 @@ bool ConsoleOptions::onlyPrints(int argc, const char* const argv[]) {
 }
 
 StartWorkspace StartWorkspace::decide(const ConsoleOptions& options, const QString& environmentDb,
-                                      const QString& defaultPath, bool demoRemembered) {
+                                      const QString& defaultPath, bool demoRemembered,
+                                      const QString& lastTeamWorkspace) {
     // The same order as `aicp`: --db, then $AICP_DB, then the per-user
     // default; --demo is an explicit request, so it wins over the variable.
     if (!options.db.isEmpty())
@@ -86,6 +89,8 @@ StartWorkspace StartWorkspace::decide(const ConsoleOptions& options, const QStri
     }
     if (!environmentDb.isEmpty())
         return {Kind::Given, environmentDb};
+    if (!lastTeamWorkspace.isEmpty())
+        return {Kind::Existing, lastTeamWorkspace};
     if (!defaultPath.isEmpty() && QFileInfo::exists(defaultPath))
         return {Kind::Existing, defaultPath};
     // The welcome does not come back after "Explore the demo": the demo
@@ -116,6 +121,46 @@ void rememberDemo(bool exploring) {
         settings.setValue(kExploringDemoKey, true);
     else
         settings.remove(kExploringDemoKey);
+}
+
+namespace {
+const QString kRecentTeamKey = QStringLiteral("teamWorkspace/recent");
+const QString kLastTeamKey = QStringLiteral("teamWorkspace/reopen");
+constexpr int kRecentTeamCount = 8;
+
+// The URI without a password, whichever way it was written.
+QString withoutPassword(const QString& uri) {
+    QUrl url(uri);
+    url.setPassword({});
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("password"));
+    url.setQuery(query);
+    return url.toString();
+}
+}  // namespace
+
+QStringList recentTeamWorkspaces() {
+    return QSettings().value(kRecentTeamKey).toStringList();
+}
+
+QString lastTeamWorkspace() {
+    const QSettings settings;
+    return settings.value(kLastTeamKey, false).toBool() ? recentTeamWorkspaces().value(0)
+                                                        : QString();
+}
+
+void rememberTeamWorkspace(const QString& uri) {
+    const QString kept = withoutPassword(uri);
+    QStringList recent = recentTeamWorkspaces();
+    recent.removeAll(kept);
+    recent.prepend(kept);
+    QSettings settings;
+    settings.setValue(kRecentTeamKey, recent.mid(0, kRecentTeamCount));
+    settings.setValue(kLastTeamKey, true);
+}
+
+void forgetLastTeamWorkspace() {
+    QSettings().remove(kLastTeamKey);
 }
 
 void setConsoleIdentity() {

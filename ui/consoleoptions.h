@@ -42,8 +42,12 @@ struct StartWorkspace {
     // `environmentDb` is $AICP_DB; `defaultPath` Workspace::defaultPath();
     // `demoRemembered`: the welcome's "Explore the demo" was chosen and no
     // workspace created or opened since, so the demo opens without it.
+    // `lastTeamWorkspace`: the team workspace opened last (File ▸ Open Team
+    // Workspace…), reopened before the per-user default as long as no file
+    // was opened since.
     static StartWorkspace decide(const ConsoleOptions& options, const QString& environmentDb,
-                                 const QString& defaultPath, bool demoRemembered = false);
+                                 const QString& defaultPath, bool demoRemembered = false,
+                                 const QString& lastTeamWorkspace = {});
 };
 
 // The per-user demo workspace: beside the default workspace but never it,
@@ -55,6 +59,14 @@ struct StartWorkspace {
 // demo", cleared by creating or opening a workspace.
 [[nodiscard]] bool demoRemembered();
 void rememberDemo(bool exploring);
+
+// The team workspaces opened lately (QSettings), newest first, never with a
+// password; the newest is reopened at start until a file is opened.
+[[nodiscard]] QStringList recentTeamWorkspaces();
+[[nodiscard]] QString lastTeamWorkspace();
+void rememberTeamWorkspace(const QString& uri);
+// A file was opened or made: the next start opens files again.
+void forgetLastTeamWorkspace();
 
 // The names `aicp` uses too, so both find the same per-user workspace.
 void setConsoleIdentity();

@@ -14,6 +14,8 @@
 #include "pages/tiers/tierspage.h"
 #include "pages/usage/livesourcespanel.h"
 #include "pages/usage/usagepage.h"
+#include "roleguard.h"
+#include "storage/changefeed.h"
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/localdates.h"
@@ -37,6 +39,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace aicp {
@@ -78,6 +81,7 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
       reportsPage_(new ReportsPage(this)),
       dashboardPage_(new DashboardPage(this)),
       settingsPage_(new SettingsPage(this)),
+      liveLabel_(new QLabel(this)),
       workspaceLabel_(new QLabel(this)),
       priceBookLabel_(new QLabel(this)) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -90,6 +94,9 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     workspaceLabel_->setMinimumWidth(1);  // a long path is clipped; the tooltip has it whole
     // Permanent, so a temporary message (showMessage) takes the free space
     // instead of being painted over the path.
+    liveLabel_->setObjectName(QStringLiteral("liveState"));
+    liveLabel_->hide();
+    statusBar()->addPermanentWidget(liveLabel_);
     statusBar()->addPermanentWidget(workspaceLabel_);
     statusBar()->addPermanentWidget(priceBookLabel_);
     statusBar()->setSizeGripEnabled(true);
@@ -131,8 +138,20 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     });
     // Another workspace cannot be opened while work runs on this one.
     connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
-        if (openAction_)
-            openAction_->setEnabled(!busy);
+        for (QAction* action : {openAction_, openTeamAction_})
+            if (action)
+                action->setEnabled(!busy);
+    });
+    // After the menus' own busy handling: what the role forbids stays off.
+    connect(runner_, &TaskRunner::busyChanged, this, [this](bool busy) {
+        if (session_)
+            applyRole();
+        // After the finished work's own result is shown (it may start more).
+        if (!busy && !changesWhileBusy_.isEmpty())
+            QTimer::singleShot(0, this, [this] {
+                if (!changesWhileBusy_.isEmpty())
+                    showChanges(std::exchange(changesWhileBusy_, {}));
+            });
     });
     setAcceptDrops(true);
 
@@ -168,6 +187,7 @@ MainWindow::~MainWindow() {
     // still use it, and no page may be told to reload from it.
     runner_->waitForIdle();
     runner_->disconnect();
+    feed_.reset();
 }
 
 void MainWindow::buildPages() {
@@ -251,6 +271,7 @@ void MainWindow::buildMenus() {
             return;
         if (auto created = wizard.takeSession()) {
             const QString path = created->path();
+            forgetLastTeamWorkspace();
             useSession(std::move(created));
             statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), 5000);
         }
@@ -263,6 +284,11 @@ void MainWindow::buildMenus() {
     openAction_ = open;
     open->setObjectName(QStringLiteral("openWorkspaceAction"));
     open->setShortcut(QKeySequence::Open);
+    openTeamAction_ =
+        file->addAction(tr("Open &Team Workspace…"), this, &MainWindow::openTeamWorkspace);
+    openTeamAction_->setObjectName(QStringLiteral("openTeamWorkspaceAction"));
+    openTeamAction_->setStatusTip(
+        tr("Open the workspace a team shares in PostgreSQL, by its connection URI"));
     file->addSeparator();
     addLicenseAction_ = file->addAction(tr("&Add License…"), this, &MainWindow::chooseLicenseToAdd);
     addLicenseAction_->setObjectName(QStringLiteral("addLicenseAction"));
@@ -347,6 +373,8 @@ void MainWindow::changeEvent(QEvent* event) {
 void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     // Work running on the old workspace finishes before it is closed.
     runner_->waitForIdle();
+    feed_.reset();
+    changesWhileBusy_.clear();
     session_ = std::move(session);
     workspaceLabel_->setText(tr("Workspace: %1").arg(QDir::toNativeSeparators(session_->path())));
     workspaceLabel_->setToolTip(QDir::toNativeSeparators(session_->path()));
@@ -371,6 +399,8 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
     for (ConsolePage* page : consolePages())
         page->open(&session_->workspace(), session_->priceBook(), context_->customerId(),
                    context_->month());
+    applyRole();
+    watchChanges();
 
     if (session_->createdDemo())
         statusBar()->showMessage(
@@ -465,6 +495,7 @@ void MainWindow::openWorkspace() {
         auto opened = WorkspaceSession::open(path, WorkspaceSession::WhenMissing::Refuse);
         if (opened) {
             rememberDemo(false);
+            forgetLastTeamWorkspace();
             useSession(std::move(opened).value());
             statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
             return;
@@ -538,8 +569,12 @@ void MainWindow::saveLayout() const {
 }
 
 bool MainWindow::canTakeDrop(const QMimeData* mime) const {
-    return (!UsagePage::usageFiles(mime).isEmpty() || !licenseFiles(mime).isEmpty()) &&
-           !runner_->isBusy();
+    Workspace* workspace = session_ ? &session_->workspace() : nullptr;
+    const bool usage =
+        !UsagePage::usageFiles(mime).isEmpty() && mayChange(workspace, WorkspaceArea::Usage);
+    const bool licenses =
+        !licenseFiles(mime).isEmpty() && mayChange(workspace, WorkspaceArea::Licenses);
+    return (usage || licenses) && !runner_->isBusy();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

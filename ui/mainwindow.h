@@ -7,6 +7,7 @@
 
 #include <QDate>
 #include <QMainWindow>
+#include <QSet>
 
 class QAction;
 class QLabel;
@@ -16,6 +17,7 @@ class QStackedWidget;
 
 namespace aicp {
 
+class ChangeFeed;
 class ConsolePage;
 class ContextBar;
 class DashboardPage;
@@ -57,6 +59,11 @@ public:
     // The local files of a drop that look like licenses (.lic, or a small
     // text file holding a license key).
     [[nodiscard]] static QStringList licenseFiles(const QMimeData* mime);
+    // File ▸ Open Team Workspace…: the dialog, then the workspace it opened.
+    void openTeamWorkspace();
+    // What others changed (ChangeFeed::changed): the page on screen reads
+    // again keeping its selection, the others when next shown.
+    void showChanges(const QSet<QString>& tables);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -98,6 +105,12 @@ private:
     void chooseUpgradeRequest();
     void reportProblem(const QString& title, const QString& text);
     void reloadAllPages();
+    // The team workspace parts (mainwindowteam.cpp): the live feed of the
+    // session's changes, its state and the login's role in the status bar,
+    // and the window's own actions the role may not take.
+    void watchChanges();
+    void showLiveState();
+    void applyRole();
 
     std::unique_ptr<WorkspaceSession> session_;
     std::vector<PageInfo> pages_;
@@ -117,8 +130,13 @@ private:
     SettingsPage* settingsPage_;
     std::vector<QAction*> pageActions_;
     QAction* openAction_ = nullptr;
+    QAction* openTeamAction_ = nullptr;
     QAction* addLicenseAction_ = nullptr;
     QAction* openRequestAction_ = nullptr;
+    std::unique_ptr<ChangeFeed> feed_;
+    // Changes seen while work ran on the workspace, shown when it ends.
+    QSet<QString> changesWhileBusy_;
+    QLabel* liveLabel_;
     QLabel* workspaceLabel_;
     QLabel* priceBookLabel_;
 };

@@ -1,5 +1,7 @@
 #include "workspacedialogs.h"
 
+#include "storage/workspace.h"
+
 #include <QDir>
 #include <QFileDialog>
 #include <QMessageBox>
@@ -23,9 +25,12 @@ OpenFailureChoice reportOpenFailure(QWidget* parent, const QString& path, const 
         details += u'.';
     // The file is refused before anything is written: say so, because a
     // user worried about their data needs to know it is intact.
+    const bool server = Workspace::isServerLocation(path);
     box.setInformativeText(
-        details + QStringLiteral("\n\n") + QMessageBox::tr("The file was not changed.") +
-        (path.isEmpty() ? QString() : QStringLiteral("\n") + QDir::toNativeSeparators(path)));
+        details + QStringLiteral("\n\n") +
+        (server ? QMessageBox::tr("The database was not changed.")
+                : QMessageBox::tr("The file was not changed.")) +
+        (path.isEmpty() ? QString() : QStringLiteral("\n") + Workspace::shownLocation(path)));
     QPushButton* another = box.addButton(QMessageBox::tr("Open Another…"), QMessageBox::AcceptRole);
     QPushButton* dismiss = box.addButton(dismissText, QMessageBox::RejectRole);
     box.setDefaultButton(another);

@@ -32,6 +32,7 @@ Result<std::unique_ptr<WorkspaceSession>> WorkspaceSession::open(const QString& 
             QStringLiteral("the price book of '%1'").arg(QFileInfo(path).fileName()));
     std::unique_ptr<WorkspaceSession> session(new WorkspaceSession(
         std::move(workspace).value(), std::move(priceBook).value(), createdDemo));
+    session->location_ = path;
     session->notice_ = adoptLegacyCustomerLicense(session->workspace());
     return session;
 }

@@ -30,6 +30,9 @@ public:
 
     [[nodiscard]] Workspace& workspace() { return *workspace_; }
     [[nodiscard]] const QString& path() const { return workspace_->path(); }
+    // Where it was opened from as given (a URI may hold a password): for a
+    // second connection to the same workspace (ChangeFeed), never shown.
+    [[nodiscard]] const QString& location() const { return location_; }
     [[nodiscard]] const PriceBook& priceBook() const { return priceBook_; }
     // Reads the workspace's current price book again, after a new one was
     // stored (Settings ▸ Load Price Book); the old one stays on failure.
@@ -51,6 +54,7 @@ private:
           createdDemo_(createdDemo) {}
 
     std::unique_ptr<Workspace> workspace_;
+    QString location_;
     PriceBook priceBook_;
     bool createdDemo_ = false;
     QString notice_;

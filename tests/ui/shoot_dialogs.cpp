@@ -16,6 +16,7 @@
 #include "pages/usage/livesourcedialog.h"
 #include "shooter.h"
 #include "storage/workspace.h"
+#include "teamworkspacedialog.h"
 #include "workspacesession.h"
 
 #include <QCheckBox>
@@ -23,6 +24,7 @@
 #include <QCommandLinkButton>
 #include <QFile>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 
 namespace aicp::shots {
@@ -136,6 +138,18 @@ void shootLiveSourceDialogs(Shooter& shooter, const QString& folder) {
     LiveSourceDialog plain(gateway);
     plain.show();
     shooter.save(plain, folder + QStringLiteral("livesource-aicp.png"));
+}
+
+void shootTeamWorkspaceDialog(Shooter& shooter, const QString& folder) {
+    // Offered from the recent list; the server is not there, so the test
+    // says why in its one line.
+    TeamWorkspaceDialog dialog({QStringLiteral("postgresql:///aicp?host=/run/postgresql"),
+                                QStringLiteral("postgresql://finance@db.example.com/aicp")});
+    dialog.show();
+    dialog.findChild<QPushButton*>(QStringLiteral("testConnectionButton"))->click();
+    shooter.expect(QTest::qWaitFor([&] { return !dialog.isTrying(); }, 8000),
+                   QStringLiteral("the team workspace's connection test did not end"));
+    shooter.save(dialog, folder + QStringLiteral("teamworkspace.png"));
 }
 
 namespace {

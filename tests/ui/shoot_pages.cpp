@@ -320,6 +320,7 @@ void shootVariant(Shooter& shooter, const Scene& scene, const QString& folder, b
     shootPages(shooter, scene, folder);
     shootLicenseDialogs(shooter, scene, folder + QStringLiteral("dialogs/"));
     shootLiveSourceDialogs(shooter, folder + QStringLiteral("dialogs/"));
+    shootTeamWorkspaceDialog(shooter, folder + QStringLiteral("dialogs/"));
     if (firstRun)
         shootFirstRun(shooter, scene, folder + QStringLiteral("firstrun/"));
 }

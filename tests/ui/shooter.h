@@ -43,6 +43,8 @@ bool settle(QWidget& window);
 void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& folder);
 // The live source dialog for an OpenMeter source and for an aicp one.
 void shootLiveSourceDialogs(Shooter& shooter, const QString& folder);
+// File ▸ Open Team Workspace…, after testing a server that is not there.
+void shootTeamWorkspaceDialog(Shooter& shooter, const QString& folder);
 // Every page and state of the first-run welcome.
 void shootFirstRun(Shooter& shooter, const Scene& scene, const QString& folder);
 

@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "pages/licenses/licensetablemodel.h"
 #include "taskrunner.h"
+#include "teamworkspacedialog.h"
 #include "workspacesession.h"
 
 #include <algorithm>
@@ -387,7 +388,9 @@ const StandardMeaning kMeanings[] = {
 };
 
 // Whether `action` carries every binding of the standard key its text means.
-QString standardKeyProblem(const QAction* action) {
+// A standard key serves one action: a second "Open…" (Open Team
+// Workspace…) goes without it when another action holds it.
+QString standardKeyProblem(const QAction* action, const QList<QAction*>& all) {
     const QString text = withoutMnemonic(action->text()).toLower();
     const QString first = text.section(QLatin1Char(' '), 0, 0).remove(QChar(0x2026));
     for (const StandardMeaning& meaning : kMeanings) {
@@ -395,6 +398,13 @@ QString standardKeyProblem(const QAction* action) {
             continue;
         const auto wanted = QKeySequence::keyBindings(meaning.key);
         const auto has = action->shortcuts();
+        const auto heldElsewhere = [&](const QKeySequence& keys) {
+            return std::any_of(all.begin(), all.end(), [&](const QAction* other) {
+                return other != action && other->shortcuts().contains(keys);
+            });
+        };
+        if (!wanted.isEmpty() && std::all_of(wanted.begin(), wanted.end(), heldElsewhere))
+            return {};
         for (const QKeySequence& keys : wanted)
             if (!has.contains(keys))
                 return QStringLiteral("action \"%1\" (%2) lacks QKeySequence::%3 (%4)")
@@ -611,6 +621,8 @@ private slots:
         PassphraseDialog newKey(PassphraseDialog::Kind::NewKey, QStringLiteral("A new key"),
                                 &window);
         auditStandalone(newKey, QStringLiteral("New passphrase dialog"), findings);
+        TeamWorkspaceDialog team({}, &window);
+        auditStandalone(team, QStringLiteral("Open Team Workspace dialog"), findings);
         QVERIFY2(report(findings), "see the findings above");
     }
 
@@ -628,7 +640,7 @@ private slots:
                 collectMenuActions(widget->actions(), actions);
         QStringList findings;
         for (const QAction* action : std::as_const(actions)) {
-            const QString problem = standardKeyProblem(action);
+            const QString problem = standardKeyProblem(action, actions);
             if (!problem.isEmpty() && !findings.contains(problem))
                 findings.append(problem);
         }

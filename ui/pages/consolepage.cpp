@@ -131,6 +131,12 @@ void ConsolePage::reload() {
     load();
 }
 
+void ConsolePage::markStale() {
+    reloadPending_ = true;
+    if (isVisible())
+        reload();
+}
+
 void ConsolePage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     if (reloadPending_)

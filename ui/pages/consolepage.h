@@ -64,6 +64,9 @@ public slots:
     // Reads again now, or once the runner is idle (and, for pages that load
     // only on screen, once the page is shown).
     void reload();
+    // What the page shows may be out of date: it reads again now when on
+    // screen, else when next shown.
+    void markStale();
 
 signals:
     // The page changed what the workspace holds: the other pages read again.

@@ -16,7 +16,7 @@ class TestBillingCli : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp");
-        db_ = sandbox_.file(QStringLiteral("demo.aicp"));
+        db_ = sandbox_.testWorkspace();
         QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db_}).exitCode, 0);
     }
 
@@ -129,7 +129,7 @@ private slots:
     }
 
     void invoicesAreNumberedImmutableAndCredited() {
-        const QString db2 = sandbox_.file(QStringLiteral("invoices.aicp"));
+        const QString db2 = sandbox_.testWorkspace();
         QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db2}).exitCode, 0);
         const auto in = [&](QStringList arguments) {
             return run(QStringList{QStringLiteral("--db"), db2} + arguments);

@@ -1,6 +1,9 @@
 // `aicp usage pull --openmeter` against a fixture OpenMeter API on 127.0.0.1,
 // and `aicp usage pull --name` with a live source stored by the console: the
 // real binary, its counts, its exit codes and its one-line errors.
+#include "storage/query.h"
+#include "storage/statement.h"
+#include "storage/workspace.h"
 #include "support/clirunner.h"
 #include "support/openmeterfixture.h"
 
@@ -8,8 +11,6 @@
 #include <optional>
 
 #include <QTest>
-
-#include <sqlite3.h>
 
 using namespace aicp::clitest;
 using aicp::openmetertest::OpenMeterFixture;
@@ -68,12 +69,9 @@ private:
              QStringLiteral("--token-file"), sandbox_.file(QStringLiteral("om.token"))});
         if (created.exitCode != 0)
             return false;
-        sqlite3* db = nullptr;
-        const bool stored =
-            sqlite3_open(QFile::encodeName(db_).constData(), &db) == SQLITE_OK &&
-            sqlite3_exec(db, insertSource.constData(), nullptr, nullptr, nullptr) == SQLITE_OK;
-        sqlite3_close(db);
-        return stored;
+        auto workspace = aicp::Workspace::open(db_, aicp::Workspace::OpenMode::OpenExisting);
+        return workspace &&
+               aicp::executeScript((*workspace)->handle(), insertSource.toStdString()).ok();
     }
 
     // The outcome of the stored source's last pull, as the console shows it
@@ -83,19 +81,15 @@ private:
         QString result;
     };
     std::optional<LastPull> lastPull() const {
-        sqlite3* db = nullptr;
-        sqlite3_stmt* query = nullptr;
-        std::optional<LastPull> last;
-        if (sqlite3_open(QFile::encodeName(db_).constData(), &db) == SQLITE_OK &&
-            sqlite3_prepare_v2(db, "SELECT last_ok, last_result FROM live_sources", -1, &query,
-                               nullptr) == SQLITE_OK &&
-            sqlite3_step(query) == SQLITE_ROW)
-            last = LastPull{
-                sqlite3_column_int(query, 0),
-                QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(query, 1)))};
-        sqlite3_finalize(query);
-        sqlite3_close(db);
-        return last;
+        auto workspace = aicp::Workspace::open(db_, aicp::Workspace::OpenMode::OpenExisting);
+        if (!workspace)
+            return std::nullopt;
+        auto last = aicp::queryFirstRow<LastPull>(
+            (*workspace)->handle(), "SELECT last_ok, last_result FROM live_sources",
+            [](const aicp::Statement& row) {
+                return LastPull{int(row.int64(0)), row.text(1)};
+            });
+        return last ? *last : std::nullopt;
     }
 
     QJsonObject octoberOf(const QString& customer) {
@@ -114,7 +108,7 @@ private slots:
         token.write(kToken + "\n");
     }
     void init() {
-        db_ = sandbox_.file(QStringLiteral("w%1.aicp").arg(++run_));
+        db_ = sandbox_.testWorkspace();
         fixture_ = std::make_unique<OpenMeterFixture>();
         QVERIFY(fixture_->isListening());
         fixture_->requireToken(kToken);

@@ -25,7 +25,7 @@ class TestRecommendCli : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp");
-        db_ = sandbox_.file(QStringLiteral("demo.aicp"));
+        db_ = sandbox_.testWorkspace();
         QCOMPARE(run({QStringLiteral("demo")}).exitCode, 0);
     }
 

@@ -11,6 +11,7 @@
 #include "pages/licenses/licensetablemodel.h"
 #include "pages/licenses/revokelicensedialog.h"
 #include "pages/licenses/verifylicensedialog.h"
+#include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "widgets/cardframe.h"
@@ -262,6 +263,8 @@ void LicensesPage::updateActions() {
     set(copyAction_, selected, pickWhy);
     set(verifyAction_, open && !busy, open ? busyWhy : tr("No workspace is open."));
     set(refreshAction_, open && !busy, busyWhy);
+    for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_})
+        guardRole(action, this->workspace(), WorkspaceArea::Licenses);
     busy_->setVisible(busy);
 }
 

@@ -6,6 +6,7 @@
 #include "pages/recommendations/recommendationtablemodel.h"
 #include "recommend/recommendationservice.h"
 #include "recommend/recommender.h"
+#include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -420,6 +421,7 @@ void RecommendationsPage::updateUpgradeAction() {
                   .arg(r->recommendedOption()->bill.tierName)
             : tr("Open the upgrade dialog prefilled with the recommended tier");
     upgradeButton_->setToolTip(why.isEmpty() ? base : tr("%1\n%2").arg(base, why));
+    guardRole(upgradeButton_, workspace(), WorkspaceArea::Licenses);
 }
 
 void RecommendationsPage::prepareUpgrade() {

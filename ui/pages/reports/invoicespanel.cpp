@@ -7,6 +7,7 @@
 #include "money/moneyformat.h"
 #include "pages/reports/invoicetablemodel.h"
 #include "pages/reports/reportfilewriter.h"
+#include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -411,6 +412,8 @@ void InvoicesPanel::updateActions() {
     credit_->setToolTip(selected && selected->isCredited()
                             ? tr("This invoice is credited already.")
                             : tr("Cancel the selected invoice in full with a credit note"));
+    guardRole(issue_, workspace_, WorkspaceArea::Invoices);
+    guardRole(credit_, workspace_, WorkspaceArea::Invoices);
 }
 
 }  // namespace aicp

@@ -7,6 +7,7 @@
 #include "pages/licenses/licensestate.h"
 #include "pages/settings/signingkeymodel.h"
 #include "pages/usage/livesourcespanel.h"
+#include "roleguard.h"
 #include "taskrunner.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
@@ -398,6 +399,10 @@ void SettingsPage::updateButtons() {
     loadRevocations_->setEnabled(open && !busy);
     loadPriceBook_->setEnabled(open && !busy);
     switchMode_->setEnabled(open && !busy && mode_.has_value());
+    for (QPushButton* button : {generate_, rotate_, import_, loadRevocations_})
+        guardRole(button, workspace(), WorkspaceArea::Licenses);
+    guardRole(loadPriceBook_, workspace(), WorkspaceArea::PriceBooks);
+    guardRole(switchMode_, workspace(), WorkspaceArea::Settings);
 }
 
 void SettingsPage::showMessage(const QString& text, bool problem) {

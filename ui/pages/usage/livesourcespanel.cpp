@@ -3,6 +3,7 @@
 #include "metering/openmeterpuller.h"
 #include "metering/usagepuller.h"
 #include "pages/usage/livesourcedialog.h"
+#include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -329,6 +330,9 @@ void LiveSourcesPanel::updateActions() {
     remove_->setEnabled(idle && chosen);
     test_->setEnabled(idle && chosen);
     pull_->setEnabled(idle && chosen);
+    // Testing a source reads it and writes nothing: any role may.
+    for (QPushButton* button : {add_, edit_, remove_, pull_})
+        guardRole(button, workspace_, WorkspaceArea::Usage);
 }
 
 void LiveSourcesPanel::showMessage(const QString& text, bool problem) {
@@ -399,7 +403,9 @@ QDateTime LiveSourcesPanel::nextPullAt(std::int64_t id) const {
 }
 
 void LiveSourcesPanel::schedule(const LiveSource& source) {
-    if (source.intervalMinutes == 0) {
+    // A login whose role may not pull leaves the schedule to those who may
+    // (its pulls would be refused).
+    if (source.intervalMinutes == 0 || !mayChange(workspace_, WorkspaceArea::Usage)) {
         // On demand only; failures are still counted for the list.
         if (auto it = schedules_.find(source.id); it != schedules_.end() && it->second.timer)
             it->second.timer->stop();

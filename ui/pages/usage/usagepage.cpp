@@ -9,6 +9,7 @@
 #include "pages/usage/requestschart.h"
 #include "pages/usage/usagecards.h"
 #include "pages/usage/usageimportmodel.h"
+#include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -391,7 +392,8 @@ QStringList UsagePage::usageFiles(const QMimeData* mime) {
 }
 
 void UsagePage::dragEnterEvent(QDragEnterEvent* event) {
-    if (!usageFiles(event->mimeData()).isEmpty() && workspace() && !runner()->isBusy())
+    if (!usageFiles(event->mimeData()).isEmpty() && workspace() && !runner()->isBusy() &&
+        mayChange(workspace(), WorkspaceArea::Usage))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -419,6 +421,10 @@ void UsagePage::chooseFilesToImport() {
 bool UsagePage::importFiles(const QStringList& paths) {
     if (!workspace() || paths.isEmpty())
         return false;
+    if (!mayChange(workspace(), WorkspaceArea::Usage)) {
+        showMessage(refusalReason(workspace()->role(), WorkspaceArea::Usage), true);
+        return false;
+    }
     UsageImportOptions options;
     options.skipBad = skipBad_->isChecked();
     auto controller = std::make_shared<UsageImportController>(paths, std::move(options));
@@ -467,6 +473,7 @@ void UsagePage::updateActions() {
         : busy ? tr("Wait for the running operation to finish.")
                : tr("Import CSV or CloudEvents JSON Lines files; you can also drop them on the "
                     "window"));
+    guardRole(importButton_, workspace(), WorkspaceArea::Usage);
     // Changing what is shown reads the workspace, which the import is using.
     perDay_->setEnabled(!busy);
     perHour_->setEnabled(!busy);
