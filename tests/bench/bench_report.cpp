@@ -12,14 +12,11 @@
 // without building it (setup takes minutes at full size).
 #include "billing/costreport.h"
 #include "documents/financepdf.h"
-#include "licensing/keystore.h"
-#include "licensing/licenseregistry.h"
 #include "metering/usagegenerator.h"
 #include "metering/usageimporter.h"
-#include "storage/transaction.h"
 #include "storage/workspace.h"
 #include "support/generatedusage.h"
-#include "support/testkeys.h"
+#include "support/licensedcustomers.h"
 
 #include <algorithm>
 #include <functional>
@@ -35,33 +32,10 @@ using namespace aicp;
 
 namespace {
 
-using aicp::test::kTestPassphrase;
 constexpr std::int64_t kChunkRows = 1'000'000;
 
 double seconds(const QElapsedTimer& timer) {
     return double(timer.nsecsElapsed()) / 1e9;
-}
-
-Status issueLicenses(Workspace& workspace, int customers) {
-    if (auto key = aicp::test::addSigningKey(workspace); !key)
-        return key.error();
-    static const char* const kTiers[] = {"starter", "professional", "enterprise", "open_source"};
-    // One transaction for all: 2,000 commits would time the disk, not aicp.
-    auto transaction = Transaction::begin(workspace.handle());
-    if (!transaction)
-        return transaction.error();
-    LicenseRegistry registry(workspace);
-    for (int i = 0; i < customers; ++i) {
-        LicenseRequest request;
-        request.customerId = QStringLiteral("cust-%1").arg(i, 3, 10, QLatin1Char('0'));
-        request.customerName = QStringLiteral("Customer %1").arg(i);
-        request.tier = QString::fromLatin1(kTiers[i % 4]);
-        request.notBefore = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
-        request.expiresAt = QDateTime(QDate(2027, 1, 1), QTime(0, 0), Qt::UTC);
-        if (auto issued = registry.issue(request, kTestPassphrase); !issued)
-            return issued.error();
-    }
-    return transaction->commit();
 }
 
 // The events in chunks of a million, each a few days of October, so the
@@ -168,7 +142,8 @@ int main(int argc, char* argv[]) {
             << " events in October 2026\n";
         QElapsedTimer setup;
         setup.start();
-        if (const Status issued = issueLicenses(workspace, customers); !issued.ok()) {
+        if (const Status issued = aicp::test::issueCustomerLicenses(workspace, customers);
+            !issued.ok()) {
             out << "licenses: " << issued.error().message() << "\n";
             return 1;
         }
