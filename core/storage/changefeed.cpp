@@ -112,7 +112,11 @@ void ChangeFeed::drain() {
 }
 
 void ChangeFeed::dropConnection(const QString& why) {
-    delete notifier_;
+    // Called from the notifier's own signal: it goes once that returns.
+    if (notifier_) {
+        notifier_->setEnabled(false);
+        notifier_->deleteLater();
+    }
     notifier_ = nullptr;
     db_.reset();
     problem_ = QStringLiteral("the connection to the PostgreSQL server was lost (%1)")
