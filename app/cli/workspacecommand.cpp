@@ -5,6 +5,7 @@
 #include "licensing/licensepayload.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usagequery.h"
+#include "storage/workspacefiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,12 +16,6 @@ namespace {
 
 QString modeWord(Workspace::Mode mode) {
     return mode == Workspace::Mode::Vendor ? QStringLiteral("vendor") : QStringLiteral("customer");
-}
-
-// The one way a partly made file goes: SQLite's companions with it.
-void removeWorkspaceFiles(const QString& path) {
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
 }
 
 // A new workspace at `path` in `mode`, built whole or not at all: a file

@@ -10,6 +10,7 @@
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
+#include "storage/workspacefiles.h"
 
 #include <array>
 
@@ -266,12 +267,6 @@ constexpr DemoStep kDemoSteps[] = {
     {"usage", &addUsage},
 };
 
-void removeDatabaseFiles(const QString& path) {
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
-}
-
 }  // namespace
 
 Result<QDateTime> demoNow() {
@@ -349,7 +344,7 @@ Status createDemoWorkspace(const QString& path, const QDateTime& now) {
     }
     // A half-made demo would make the next attempt fail as "already exists".
     if (!populated.ok())
-        removeDatabaseFiles(path);
+        removeWorkspaceFiles(path);
     return populated;
 }
 

@@ -9,6 +9,7 @@
 #include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
+#include "storage/workspacefiles.h"
 
 #include <string>
 #include <utility>
@@ -161,12 +162,6 @@ Status verifyForeignKeys(Database* db) {
         return Error(Error::Code::Unsupported,
                      QStringLiteral("this SQLite library cannot enforce foreign keys"));
     return {};
-}
-
-void removeDatabaseFiles(const QString& path) {
-    QFile::remove(path);
-    QFile::remove(path + QStringLiteral("-wal"));
-    QFile::remove(path + QStringLiteral("-shm"));
 }
 
 // Makes a missing file (owner-only) or looks at an existing one: nullopt
@@ -325,7 +320,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
     if (!identity) {
         connection.reset();
         if (creating)
-            removeDatabaseFiles(path);
+            removeWorkspaceFiles(path);
         return failure(identity.error());
     }
 
@@ -481,6 +476,11 @@ Result<std::vector<Workspace::StoredPriceBook>> Workspace::priceBookHistory() co
     return query->collect<StoredPriceBook>([](const Statement& row) {
         return StoredPriceBook{row.int64(0), row.time(1), row.blob(2)};
     });
+}
+
+void removeWorkspaceFiles(const QString& path) {
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
 }
 
 }  // namespace aicp

@@ -6,6 +6,7 @@
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 #include "storage/workspacecopytables.h"
+#include "storage/workspacefiles.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -135,11 +136,6 @@ Result<std::vector<TableRows>> copyToPostgres(Workspace& source, const QString& 
     return copied;
 }
 
-void removeFiles(const QString& path) {
-    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(path + suffix);
-}
-
 // Why a file cannot take a copy, or nothing when it is new or empty.
 Status refuseOccupiedFile(const QString& destination) {
     const QFileInfo info(destination);
@@ -162,7 +158,7 @@ Result<std::vector<TableRows>> copyToFile(Workspace& source, const QString& dest
             .arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(8)));
     auto workspace = Workspace::open(partial, Workspace::OpenMode::OpenOrCreate);
     if (!workspace) {
-        removeFiles(partial);
+        removeWorkspaceFiles(partial);
         return destinationError(destination, workspace.error());
     }
     auto copied = copyRows(source, (*workspace)->handle(), options, [] { return Status(); });
@@ -174,7 +170,7 @@ Result<std::vector<TableRows>> copyToFile(Workspace& source, const QString& dest
                                                        "(%1)")
                                             .arg(QString::fromLocal8Bit(std::strerror(errno))));
     if (!placed.ok()) {
-        removeFiles(partial);
+        removeWorkspaceFiles(partial);
         return placed.error().code() == Error::Code::Conflict
                    ? placed.error()
                    : destinationError(destination, placed.error());
