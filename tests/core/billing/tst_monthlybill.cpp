@@ -10,6 +10,7 @@
 #include "support/tempworkspace.h"
 #include "support/testkeys.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QFile>
@@ -109,6 +110,16 @@ class TestMonthlyBill : public QObject {
             MonthlyBilling(*workspace_).bill(QString::fromLatin1(customer), month(yearMonth));
         if (!computed)
             qFatal("bill failed: %s", qPrintable(computed.error().message()));
+        // The report of every customer reads the month in one query; it
+        // must bill each customer exactly as billing them alone does.
+        auto all = MonthlyBilling(*workspace_).bills(month(yearMonth));
+        if (!all)
+            qFatal("bills failed: %s", qPrintable(all.error().message()));
+        const auto same = std::find_if(all->begin(), all->end(), [&](const MonthlyBill& each) {
+            return each.customerId == computed->customerId;
+        });
+        if (same == all->end() || monthlyBillToJson(*same) != monthlyBillToJson(*computed))
+            qFatal("the report's bill for %s differs from the bill alone", customer);
         return std::move(computed).value();
     }
 
