@@ -168,6 +168,60 @@ private slots:
         QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
     }
 
+    // The server refuses mid-import for a reason of its own (its disk is
+    // full, a conflict with another writer it could not serialize): one
+    // line says what happened and what to do, and nothing is stored. The
+    // refusal is raised by a trigger with the SQLSTATE the server itself
+    // sends.
+    void aServerFaultMidImportSavesNothing_data() {
+        QTest::addColumn<QString>("sqlState");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("disk full") << QStringLiteral("53100") << QStringLiteral("disk is full");
+        QTest::newRow("serialization")
+            << QStringLiteral("40001") << QStringLiteral("nothing was saved, try again");
+        QTest::newRow("deadlock")
+            << QStringLiteral("40P01") << QStringLiteral("nothing was saved, try again");
+    }
+
+    void aServerFaultMidImportSavesNothing() {
+        QFETCH(QString, sqlState);
+        QFETCH(QString, expected);
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        const std::string fault =
+            "CREATE FUNCTION fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "RAISE EXCEPTION 'injected fault' USING ERRCODE = '" +
+            sqlState.toStdString() +
+            "'; END $$; "
+            "CREATE TRIGGER fault AFTER INSERT ON usage_events "
+            "FOR EACH STATEMENT EXECUTE FUNCTION fault()";
+        QVERIFY(executeScript(workspace->handle(), fault).ok());
+
+        QByteArray csv =
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n";
+        for (int i = 0; i < 1'000; ++i)
+            csv += QByteArrayLiteral("e") + QByteArray::number(i) +
+                   QByteArrayLiteral(",2026-11-02T10:00:00Z,acme,a1,u1,,,1\n");
+        QBuffer file(&csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        auto report = UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"));
+        QVERIFY(!report);
+        const QString message = report.error().message();
+        QVERIFY2(message.contains(expected), qPrintable(message));
+        QVERIFY2(!message.contains(u'\n'), qPrintable(message));
+
+        QVERIFY(executeScript(workspace->handle(), "DROP TRIGGER fault ON usage_events").ok());
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
+        // The workspace is usable at once: the same file imports whole.
+        QVERIFY(file.seek(0));
+        auto again = UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"));
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message()));
+        QCOMPARE(again->newEvents, 1'000);
+    }
+
     // Between operations a dropped connection is made again, as a console
     // left open overnight needs; inside a transaction it is not: the
     // transaction fails whole and only the next one reconnects.
