@@ -1,5 +1,6 @@
 #include "billing/verifiedcopy.h"
 #include "cli/clicommands.h"
+#include "cli/interruption.h"
 #include "cli/progressline.h"
 
 #include <optional>
@@ -63,19 +64,29 @@ private:
         AICP_CLI_TRY(destination, call.requiredValue(to_, QStringLiteral("--to DEST")), fail);
         AICP_CLI_TRY(source, call.workspace(), failure);
         std::optional<ProgressLine> progress;
-        WorkspaceCopyOptions options;
-        if (ProgressLine::wanted()) {
+        if (ProgressLine::wanted())
             progress.emplace(call.err());
-            options.progress = [&progress](const WorkspaceCopyProgress& state) {
-                const QLocale& locale = cliLocale();
-                progress->show(QStringLiteral("Copying … %1 of %2 rows")
-                                   .arg(locale.toString(qint64(state.rowsCopied)),
-                                        locale.toString(qint64(state.rowsTotal))));
-            };
-        }
+        // Ctrl-C stops the copy between batches, which removes what it
+        // made at the destination, rather than leaving half a workspace.
+        Interruption interruption;
+        WorkspaceCopyOptions options;
+        options.stop = interruption.token();
+        options.progress = [&progress, &interruption](const WorkspaceCopyProgress& state) {
+            interruption.stopIfAsked();
+            if (!progress)
+                return;
+            const QLocale& locale = cliLocale();
+            progress->show(QStringLiteral("Copying … %1 of %2 rows")
+                               .arg(locale.toString(qint64(state.rowsCopied)),
+                                    locale.toString(qint64(state.rowsTotal))));
+        };
         auto verified = copyAndVerifyWorkspace(**source, *destination, options);
         if (progress)
             progress->clear();
+        if (!verified && verified.error().code() == Error::Code::Cancelled)
+            return call.failure(
+                QStringLiteral("the copy was stopped; nothing was left at %1")
+                    .arg(Workspace::shownLocation(*destination)));
         if (!verified)
             return call.failure(verified.error());
         const QString from = Workspace::shownLocation((*source)->path());

@@ -1,5 +1,10 @@
 #include "support/clirunner.h"
+#include "support/generatedusage.h"
 
+#include <csignal>
+
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QTest>
@@ -114,6 +119,51 @@ private slots:
         QCOMPARE(copy(source, database).exitCode, 0);
         verifyOneErrorLine(copy(taken, database), 1, QStringLiteral("holds a workspace already"));
         QCOMPARE(workspaceId(database), workspaceId(source));
+    }
+
+    // Ctrl-C while the rows go over: the copy stops at its next batch,
+    // removes the partial file it was building beside DEST and says so,
+    // instead of dying and leaving that file behind.
+    void ctrlCStopsTheCopyAndLeavesNothing() {
+        const QString source = demo(QStringLiteral("interrupted.aicp"));
+        const QString events = sandbox_.file(QStringLiteral("many.csv"));
+        QVERIFY(aicp::test::writeGeneratedUsage(aicp::test::benchmarkUsage(50'000), events));
+        QCOMPARE(run({QStringLiteral("--db"), source, QStringLiteral("usage"),
+                      QStringLiteral("import"), events})
+                     .exitCode,
+                 0);
+        const QString destination = sandbox_.file(QStringLiteral("half.aicp"));
+        const QDir folder = QFileInfo(destination).dir();
+        const auto partialFiles = [&folder] {
+            return folder.entryList({QStringLiteral(".half.aicp.partial-*")},
+                                    QDir::Files | QDir::Hidden);
+        };
+
+        QProcess copying;
+        copying.setProcessEnvironment(sandbox_.environment());
+        copying.start(sandbox_.program(),
+                      {QStringLiteral("--db"), source, QStringLiteral("workspace"),
+                       QStringLiteral("copy"), QStringLiteral("--to"), destination});
+        QVERIFY(copying.waitForStarted());
+        // The partial file appears once the copy has begun writing.
+        QElapsedTimer waited;
+        waited.start();
+        while (partialFiles().isEmpty() && waited.elapsed() < 60'000 &&
+               copying.state() == QProcess::Running)
+            QTest::qWait(1);
+        QVERIFY2(!partialFiles().isEmpty(), "the copy never began");
+        QCOMPARE(::kill(pid_t(copying.processId()), SIGINT), 0);
+        QVERIFY(copying.waitForFinished(60'000));
+        const QString err = QString::fromUtf8(copying.readAllStandardError());
+        QCOMPARE(copying.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(copying.exitCode(), 1);
+        QVERIFY2(err.contains(QStringLiteral("the copy was stopped; nothing was left at")),
+                 qPrintable(err));
+        QCOMPARE(err.count(u'\n'), 1);
+        QVERIFY(!QFileInfo::exists(destination));
+        QCOMPARE(partialFiles(), QStringList());
+        // And the next try goes through.
+        QCOMPARE(copy(source, destination).exitCode, 0);
     }
 
     void helpNamesTheDestination() {
