@@ -113,12 +113,17 @@ Result<std::unique_ptr<Workspace>> CliContext::openExistingWorkspace() const {
     auto path = workspacePath();
     if (!path)
         return path.error();
+    const Error absent = Error::notFound(
+        QStringLiteral("there is no workspace at %1; give --db FILE (or set AICP_DB), or "
+                       "start one with 'aicp workspace create'")
+            .arg(Workspace::shownLocation(*path)));
     if (!Workspace::isServerLocation(*path) && !QFileInfo::exists(*path))
-        return Error::notFound(
-            QStringLiteral("there is no workspace at %1; give --db FILE (or set AICP_DB), or "
-                           "start one with 'aicp workspace create'")
-                .arg(Workspace::shownLocation(*path)));
-    return Workspace::open(*path, Workspace::OpenMode::OpenExisting);
+        return absent;
+    auto opened = Workspace::open(*path, Workspace::OpenMode::OpenExisting);
+    // A database without a workspace yet: the same answer as a missing file.
+    if (!opened && opened.error().code() == Error::Code::NotFound)
+        return absent;
+    return opened;
 }
 
 bool CliContext::workspaceExists() const {

@@ -1,5 +1,7 @@
 #include "support/clirunner.h"
 
+#include "storage/workspace.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -9,13 +11,27 @@
 namespace aicp::clitest {
 
 QString CliSandbox::testWorkspace() const {
-    const QString name = QString::fromLatin1(QTest::currentTestFunction());
+    return workspace(QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".aicp"));
+}
+
+QString CliSandbox::workspace(const QString& fileName) const {
     if (!test::onPostgres())
-        return file(name + QStringLiteral(".aicp"));
-    auto& database = databases_[name];
+        return file(fileName);
+    auto& database = databases_[fileName];
     if (!database)
         database = std::make_unique<test::ScratchDatabase>();
+    if (database->uri().isEmpty())
+        qWarning("no test database: %s", qPrintable(database->error()));
     return database->uri();
+}
+
+bool CliSandbox::holdsWorkspace(const QString& location) const {
+    if (!Workspace::isServerLocation(location))
+        return QFileInfo::exists(location);
+    return run({QStringLiteral("--db"), location, QStringLiteral("workspace"),
+                QStringLiteral("info")},
+               environment())
+               .exitCode == 0;
 }
 
 bool CliSandbox::isReady() const {
@@ -28,6 +44,15 @@ QProcessEnvironment CliSandbox::environment() const {
     environment.insert(QStringLiteral("HOME"), home_.path());
     environment.insert(QStringLiteral("XDG_DATA_HOME"), home_.filePath(QStringLiteral("data")));
     return environment;
+}
+
+QByteArray CliSandbox::contentOf(const QString& location) const {
+    if (!Workspace::isServerLocation(location))
+        return readBytes(location);
+    return run({QStringLiteral("--db"), location, QStringLiteral("workspace"),
+                QStringLiteral("info"), QStringLiteral("--json")},
+               environment())
+        .out.toUtf8();
 }
 
 CliRun CliSandbox::run(const QStringList& arguments, const QProcessEnvironment& environment,

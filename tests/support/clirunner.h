@@ -44,6 +44,16 @@ public:
     // or on PostgreSQL (onPostgres()) a database of its own, made at the
     // first call.
     [[nodiscard]] QString testWorkspace() const;
+    // A workspace the test names like a file ("source.aicp"): that file in
+    // the folder, or on PostgreSQL a database of its own for the name, made
+    // at the first call and kept as long as the sandbox.
+    [[nodiscard]] QString workspace(const QString& fileName) const;
+    // Whether there is a workspace at `location`: the file exists, or the
+    // database holds one (asked of `aicp workspace info`).
+    [[nodiscard]] bool holdsWorkspace(const QString& location) const;
+    // What a refused command must leave as it was: the file's bytes, or what
+    // `aicp workspace info --json` says of a database (its id and counts).
+    [[nodiscard]] QByteArray contentOf(const QString& location) const;
     [[nodiscard]] const QString& program() const { return program_; }
 
     // Without AICP_DB: tests name their workspace explicitly or mean the

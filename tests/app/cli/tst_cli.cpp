@@ -36,7 +36,9 @@ QJsonObject tierOf(const QJsonObject& comparison, const QString& tier) {
 // Drives the built `aicp` binary like a script would: arguments in,
 // stdout, stderr and the exit status out. Each test gets its own folder,
 // used as HOME and XDG_DATA_HOME too, so nothing reaches the real user's
-// workspace.
+// workspace. The workspaces are PostgreSQL databases when the tests run
+// there (onPostgres()), but for what is about files: a damaged file, the
+// per-user default.
 class TestCli : public CliTest {
     Q_OBJECT
 
@@ -48,7 +50,8 @@ private:
     // Against the test's own workspace unless the arguments name another.
     CliRun run(const QStringList& arguments) const { return run(arguments, environment()); }
     CliRun quote(const QStringList& arguments) const {
-        return run(QStringList{QStringLiteral("--db"), file(QStringLiteral("quotes.aicp")),
+        return run(QStringList{QStringLiteral("--db"),
+                               sandbox_.workspace(QStringLiteral("quotes.aicp")),
                                QStringLiteral("quote")} +
                    arguments);
     }
@@ -470,7 +473,7 @@ private slots:
     }
 
     void pricebookShowPrintsTheBook() {
-        const QString db = file(QStringLiteral("pricebook.aicp"));
+        const QString db = sandbox_.workspace(QStringLiteral("pricebook.aicp"));
         const CliRun json = run({QStringLiteral("--db"), db, QStringLiteral("pricebook"),
                                  QStringLiteral("show"), QStringLiteral("--json")});
         QCOMPARE(json.exitCode, 0);
@@ -496,12 +499,12 @@ private slots:
     }
 
     void demoCreatesAFileAndRefusesASecondTime() {
-        const QString db = file(QStringLiteral("demo.aicp"));
+        const QString db = sandbox_.workspace(QStringLiteral("demo.aicp"));
         const CliRun first = run({QStringLiteral("demo"), QStringLiteral("--db"), db});
         QCOMPARE(first.exitCode, 0);
         QVERIFY2(first.err.isEmpty(), qPrintable(first.err));
         QVERIFY(first.out.contains(QStringLiteral("customers")));
-        QVERIFY(QFileInfo::exists(db));
+        QVERIFY(sandbox_.holdsWorkspace(db));
         // The demo signing key's published passphrase, and how to use it.
         QCOMPARE(first.outLines().size(), qsizetype(3));
         QVERIFY(first.outLines().at(0).startsWith(QStringLiteral("Created the demo workspace ")));
@@ -524,10 +527,17 @@ private slots:
         QCOMPARE(issued.exitCode, 0);
         QVERIFY2(issued.out.startsWith(QStringLiteral("AICP1.")), qPrintable(issued.err));
 
-        const QByteArray before = readBytes(db);
+        const QByteArray before = sandbox_.contentOf(db);
+        QVERIFY(!before.isEmpty());
         const CliRun second = run({QStringLiteral("--db"), db, QStringLiteral("demo")});
-        verifyOneErrorLine(second, 1, QStringLiteral("already exists"));
-        QCOMPARE(readBytes(db), before);
+        // A file that is there, or a database that holds a workspace.
+        verifyOneErrorLine(second, 1,
+                           aicp::test::onPostgres()
+                               ? QStringLiteral("holds a workspace already; the demo needs an "
+                                                "empty database")
+                               : QStringLiteral("already exists; the demo workspace needs a new "
+                                                "file"));
+        QCOMPARE(sandbox_.contentOf(db), before);
 
         // The demo is a working workspace: it quotes like any other.
         const CliRun quoted =
@@ -537,12 +547,13 @@ private slots:
     }
 
     void demoTakesTheGlobalDbToo() {
-        const QString db = file(QStringLiteral("demo-global.aicp"));
+        const QString db = sandbox_.workspace(QStringLiteral("demo-global.aicp"));
         const CliRun result = run({QStringLiteral("--db"), db, QStringLiteral("demo")});
         QCOMPARE(result.exitCode, 0);
-        QVERIFY(QFileInfo::exists(db));
+        QVERIFY(sandbox_.holdsWorkspace(db));
     }
 
+    // A file that is not SQLite: a workspace file on either kind.
     void corruptWorkspaceIsRefusedAndUntouched() {
         const QString db = file(QStringLiteral("corrupt.aicp"));
         QByteArray junk;
@@ -567,14 +578,15 @@ private slots:
     }
 
     void aicpDbEnvironmentIsHonoured() {
-        const QString fromEnvironment = file(QStringLiteral("env.aicp"));
+        const QString fromEnvironment = sandbox_.workspace(QStringLiteral("env.aicp"));
         QProcessEnvironment environment = this->environment();
         environment.insert(QStringLiteral("AICP_DB"), fromEnvironment);
         const CliRun created = run({QStringLiteral("demo")}, environment);
         QCOMPARE(created.exitCode, 0);
-        QVERIFY(QFileInfo::exists(fromEnvironment));
+        QVERIFY(sandbox_.holdsWorkspace(fromEnvironment));
 
-        // A damaged file named by AICP_DB is what the error is about…
+        // A damaged file named by AICP_DB (a file on either kind: its bytes
+        // are the point) is what the error is about…
         const QString junk = file(QStringLiteral("env-junk.aicp"));
         {
             QFile out(junk);
@@ -594,10 +606,10 @@ private slots:
     }
 
     void defaultWorkspaceIsPerUser() {
-        // Neither --db nor AICP_DB: the per-user app-data workspace, created
-        // on first use (XDG_DATA_HOME points into the test's folder). The
-        // console opens the same file: the folder does not follow the
-        // program's name.
+        // Neither --db nor AICP_DB: the per-user app-data workspace (a file on
+        // either kind), created on first use (XDG_DATA_HOME points into the
+        // test's folder). The console opens the same file: the folder does
+        // not follow the program's name.
         const CliRun result = run({QStringLiteral("pricebook"), QStringLiteral("show")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY(QFileInfo::exists(file(QStringLiteral("data/aicp/workspace.aicp"))));

@@ -1,14 +1,36 @@
 #include "support/clirunner.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
 using namespace aicp::clitest;
 
+namespace {
+
+// Why `workspace create` refuses a place that has a workspace: a file that
+// is there, or a database that holds one; each says what to give instead.
+QString alreadyThere() {
+    return aicp::test::onPostgres()
+               ? QStringLiteral("holds a workspace already; give an empty database")
+               : QStringLiteral("exists already; give a new file name");
+}
+
+// What a command that needs a workspace says where there is none: a missing
+// file, or a database without one, the same words but for the location.
+void verifyNoWorkspace(const CliRun& result) {
+    verifyOneErrorLine(result, 1,
+                       QStringLiteral("; give --db FILE (or set AICP_DB), or start one with "
+                                      "'aicp workspace create'\n"));
+    QVERIFY2(result.err.contains(QStringLiteral(": there is no workspace at ")),
+             qPrintable(result.err));
+}
+
+}  // namespace
+
 // `aicp workspace create|info` and `aicp customer add|edit|show|list`, run as
-// a script runs them, on real SQLite workspaces in a temporary folder.
+// a script runs them, on real SQLite workspaces in a temporary folder, or on
+// PostgreSQL databases of their own when the tests run there (onPostgres()).
 class TestWorkspaceCli : public QObject {
     Q_OBJECT
 
@@ -18,9 +40,15 @@ private:
     CliRun run(const QStringList& arguments) const {
         return sandbox_.run(arguments, sandbox_.environment());
     }
-    // `aicp --db <name> …`
+    // `aicp --db <the workspace called name> …`
     CliRun on(const QString& name, const QStringList& arguments) const {
-        return run(QStringList{QStringLiteral("--db"), sandbox_.file(name)} + arguments);
+        return run(QStringList{QStringLiteral("--db"), sandbox_.workspace(name)} + arguments);
+    }
+    [[nodiscard]] bool holdsWorkspace(const QString& name) const {
+        return sandbox_.holdsWorkspace(sandbox_.workspace(name));
+    }
+    [[nodiscard]] QByteArray contentOf(const QString& name) const {
+        return sandbox_.contentOf(sandbox_.workspace(name));
     }
     CliRun created(const QString& name, const QStringList& extra = {}) const {
         return on(name, QStringList{QStringLiteral("workspace"), QStringLiteral("create")} + extra);
@@ -34,7 +62,7 @@ private slots:
         QCOMPARE(made.exitCode, 0);
         QVERIFY2(made.out.startsWith(QStringLiteral("Created the vendor workspace ")),
                  qPrintable(made.out));
-        QVERIFY(QFileInfo::exists(sandbox_.file(QStringLiteral("vendor.aicp"))));
+        QVERIFY(holdsWorkspace(QStringLiteral("vendor.aicp")));
 
         const CliRun info =
             on(QStringLiteral("vendor.aicp"),
@@ -54,7 +82,9 @@ private slots:
                                QStringLiteral("schema_version"),
                                QStringLiteral("workspace_id")};
         QCOMPARE(json.keys(), keys);
-        QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("sqlite"));
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), aicp::test::onPostgres()
+                                                                    ? QStringLiteral("postgresql")
+                                                                    : QStringLiteral("sqlite"));
         QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("vendor"));
         QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 9);
         QCOMPARE(json.value(QStringLiteral("customers")).toInt(-1), 0);
@@ -91,7 +121,7 @@ private slots:
         verifyOneErrorLine(created(QStringLiteral("odd.aicp"),
                                    {QStringLiteral("--mode"), QStringLiteral("reseller")}),
                            2, QStringLiteral("--mode must be vendor or customer (got 'reseller')"));
-        QVERIFY(!QFileInfo::exists(sandbox_.file(QStringLiteral("odd.aicp"))));
+        QVERIFY(!holdsWorkspace(QStringLiteral("odd.aicp")));
     }
 
     void createRefusesAnExistingFileAndLeavesItAlone() {
@@ -101,10 +131,10 @@ private slots:
                      QStringLiteral("--name"), QStringLiteral("Acme")})
                      .exitCode,
                  0);
-        const QByteArray before = readBytes(sandbox_.file(QStringLiteral("twice.aicp")));
-        verifyOneErrorLine(created(QStringLiteral("twice.aicp")), 1,
-                           QStringLiteral("exists already"));
-        QCOMPARE(readBytes(sandbox_.file(QStringLiteral("twice.aicp"))), before);
+        const QByteArray before = contentOf(QStringLiteral("twice.aicp"));
+        QVERIFY(!before.isEmpty());
+        verifyOneErrorLine(created(QStringLiteral("twice.aicp")), 1, alreadyThere());
+        QCOMPARE(contentOf(QStringLiteral("twice.aicp")), before);
         const CliRun list =
             on(QStringLiteral("twice.aicp"), {QStringLiteral("customer"), QStringLiteral("list")});
         QVERIFY(list.out.contains(QStringLiteral("acme")));
@@ -125,11 +155,10 @@ private slots:
     }
 
     void tokensOnAMissingWorkspacePointToWorkspaceCreate() {
-        verifyOneErrorLine(
+        verifyNoWorkspace(
             on(QStringLiteral("missing.aicp"), {QStringLiteral("tokens"), QStringLiteral("create"),
-                                                QStringLiteral("--role"), QStringLiteral("read")}),
-            1, QStringLiteral("'aicp workspace create'"));
-        QVERIFY(!QFileInfo::exists(sandbox_.file(QStringLiteral("missing.aicp"))));
+                                                QStringLiteral("--role"), QStringLiteral("read")}));
+        QVERIFY(!holdsWorkspace(QStringLiteral("missing.aicp")));
     }
 
     void customersAreAddedEditedShownAndListed() {
@@ -228,10 +257,9 @@ private slots:
     }
 
     void customerCommandsNeedAnExistingWorkspace() {
-        verifyOneErrorLine(
-            on(QStringLiteral("absent.aicp"), {QStringLiteral("customer"), QStringLiteral("list")}),
-            1, QStringLiteral("there is no workspace"));
-        QVERIFY(!QFileInfo::exists(sandbox_.file(QStringLiteral("absent.aicp"))));
+        verifyNoWorkspace(on(QStringLiteral("absent.aicp"),
+                             {QStringLiteral("customer"), QStringLiteral("list")}));
+        QVERIFY(!holdsWorkspace(QStringLiteral("absent.aicp")));
     }
 
     void helpListsTheNewCommands() {

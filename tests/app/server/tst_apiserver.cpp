@@ -1,6 +1,7 @@
 // The real `aicp serve` on 127.0.0.1: tokens made by the CLI, events posted
 // over HTTP, a second workspace pulling them with `aicp usage pull`, an
-// interrupted pull resumed, and a clean SIGTERM shutdown with its log.
+// interrupted pull resumed, and a clean SIGTERM shutdown with its log. Both
+// workspaces are PostgreSQL databases when the tests run there.
 #include "support/clirunner.h"
 #include "support/servertestsupport.h"
 
@@ -42,7 +43,7 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(sandbox_.isReady());
-        source_ = sandbox_.file(QStringLiteral("source.aicp"));
+        source_ = sandbox_.workspace(QStringLiteral("source.aicp"));
         QCOMPARE(aicp({QStringLiteral("demo"), QStringLiteral("--db"), source_}).exitCode, 0);
         readToken_ = token(QStringLiteral("read"));
         ingestToken_ = token(QStringLiteral("ingest"));
@@ -113,7 +114,7 @@ private slots:
         QVERIFY(tokenFile.open(QIODevice::WriteOnly));
         tokenFile.write(readToken_ + '\n');
         tokenFile.close();
-        const QString copy = sandbox_.file(QStringLiteral("copy.aicp"));
+        const QString copy = sandbox_.workspace(QStringLiteral("copy.aicp"));
         const QStringList pull{QStringLiteral("--db"),         copy,
                                QStringLiteral("usage"),        QStringLiteral("pull"),
                                QStringLiteral("--source"),     server.base().toString(),

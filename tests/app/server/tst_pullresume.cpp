@@ -1,21 +1,23 @@
 // A live pull killed mid-way (SIGKILL, no chance to clean up) and run again
 // ends with exactly the source's events: every committed page is whole, the
 // cursor stored with it resumes the pull, and nothing is counted twice.
-// Real `aicp serve` and `aicp usage pull` processes on 127.0.0.1.
+// Real `aicp serve` and `aicp usage pull` processes on 127.0.0.1, on
+// workspace files or PostgreSQL databases (onPostgres()).
 #include "metering/usagegenerator.h"
+#include "storage/query.h"
+#include "storage/workspace.h"
 #include "support/clirunner.h"
 #include "support/generatedusage.h"
 #include "support/servertestsupport.h"
 
 #include <map>
+#include <memory>
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
-
-#include <sqlite3.h>
 
 using aicp::apitest::Server;
 using aicp::clitest::CliRun;
@@ -43,54 +45,47 @@ aicp::UsageGeneratorSpec spec() {
     return spec;
 }
 
-// Read-only, so polling never takes the writer's lock; WAL lets it read
-// while the pull commits. -1 when the file is not there (yet) or unreadable.
-class ReadOnlyDb {
+// What a workspace holds, read through the core's own storage API, so the
+// same reads serve a file and a PostgreSQL database. Opened before the pull
+// writes it and kept open: each read is a statement of its own, which never
+// takes the writer's lock (WAL on a file) and sees every committed page.
+// -1 or nothing when it cannot be read.
+class UsageReader {
 public:
-    explicit ReadOnlyDb(const QString& path) {
-        if (sqlite3_open_v2(path.toUtf8().constData(), &db_, SQLITE_OPEN_READONLY, nullptr) !=
-            SQLITE_OK) {
-            sqlite3_close(db_);
-            db_ = nullptr;
-        } else {
-            sqlite3_busy_timeout(db_, 2000);
-        }
+    explicit UsageReader(const QString& location) {
+        auto opened = aicp::Workspace::open(location, aicp::Workspace::OpenMode::OpenOrCreate);
+        if (opened)
+            workspace_ = std::move(*opened);
+        else
+            qWarning("cannot open %s: %s", qPrintable(location),
+                     qPrintable(opened.error().message()));
     }
-    ~ReadOnlyDb() { sqlite3_close(db_); }
-    ReadOnlyDb(const ReadOnlyDb&) = delete;
-    ReadOnlyDb& operator=(const ReadOnlyDb&) = delete;
 
     [[nodiscard]] qint64 eventCount() const {
-        qint64 count = -1;
-        query("SELECT count(*) FROM usage_events",
-              [&count](sqlite3_stmt* row) { count = sqlite3_column_int64(row, 0); });
-        return count;
+        if (!workspace_)
+            return -1;
+        return aicp::queryInt64(workspace_->handle(), "SELECT count(*) FROM usage_events")
+            .valueOr(-1);
     }
     [[nodiscard]] UsageByCustomer byCustomer() const {
         UsageByCustomer usage;
-        query("SELECT customer_id, count(*), sum(quantity) FROM usage_events GROUP BY 1",
-              [&usage](sqlite3_stmt* row) {
-                  const QString customer =
-                      QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(row, 0)));
-                  usage[customer] = {sqlite3_column_int64(row, 1), sqlite3_column_int64(row, 2)};
-              });
+        if (!workspace_)
+            return usage;
+        const aicp::Status read = aicp::visitRows(
+            workspace_->handle(),
+            "SELECT customer_id, count(*), CAST(sum(quantity) AS BIGINT) FROM usage_events "
+            "GROUP BY customer_id",
+            [&usage](const aicp::Statement& row) -> aicp::Status {
+                usage[row.text(0)] = {row.int64(1), row.int64(2)};
+                return {};
+            });
+        if (!read.ok())
+            qWarning("cannot read the usage: %s", qPrintable(read.error().message()));
         return usage;
     }
 
 private:
-    template <typename RowFn>
-    void query(const char* sql, RowFn onRow) const {
-        sqlite3_stmt* statement = nullptr;
-        if (db_ == nullptr || sqlite3_prepare_v2(db_, sql, -1, &statement, nullptr) != SQLITE_OK) {
-            sqlite3_finalize(statement);
-            return;
-        }
-        while (sqlite3_step(statement) == SQLITE_ROW)
-            onRow(statement);
-        sqlite3_finalize(statement);
-    }
-
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<aicp::Workspace> workspace_;
 };
 
 }  // namespace
@@ -110,7 +105,7 @@ private slots:
 
     void killedPullResumesToTheSameCounts() {
         // The source: 50,000 generated events imported from CSV.
-        const QString source = sandbox_.file(QStringLiteral("source.aicp"));
+        const QString source = sandbox_.workspace(QStringLiteral("source.aicp"));
         const QString csv = sandbox_.file(QStringLiteral("events.csv"));
         QVERIFY(aicp::test::writeGeneratedUsage(spec(), csv));
         const CliRun imported = aicp({QStringLiteral("--db"), source, QStringLiteral("usage"),
@@ -129,7 +124,8 @@ private slots:
             usage.quantity += event.quantity;
         }
         QCOMPARE(expected.size(), std::size_t(7));
-        QCOMPARE(ReadOnlyDb(source).byCustomer(), expected);
+        const UsageReader sourceUsage(source);
+        QCOMPARE(sourceUsage.byCustomer(), expected);
 
         const CliRun made =
             aicp({QStringLiteral("--db"), source, QStringLiteral("tokens"),
@@ -144,8 +140,11 @@ private slots:
 
         Server server;
         QVERIFY(server.start(qEnvironmentVariable("AICP_CLI"), source, sandbox_.environment()));
-        const QString target = sandbox_.file(QStringLiteral("target.aicp"));
-        const QStringList pull{QStringLiteral("--db"),         target,
+        // Made before the pull, which then finds it there, so the test reads
+        // it from the start.
+        const QString targetLocation = sandbox_.workspace(QStringLiteral("target.aicp"));
+        const UsageReader target(targetLocation);
+        const QStringList pull{QStringLiteral("--db"),         targetLocation,
                                QStringLiteral("usage"),        QStringLiteral("pull"),
                                QStringLiteral("--source"),     server.base().toString(),
                                QStringLiteral("--token-file"), tokenPath,
@@ -161,7 +160,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < 60'000 && interrupted.state() == QProcess::Running) {
-            seen = ReadOnlyDb(target).eventCount();
+            seen = target.eventCount();
             if (seen >= 3 * kPageSize)
                 break;
             QTest::qWait(5);
@@ -178,7 +177,7 @@ private slots:
         QCOMPARE(interrupted.exitStatus(), QProcess::CrashExit);
 
         // Only whole pages are there, and not all of them.
-        const qint64 kept = ReadOnlyDb(target).eventCount();
+        const qint64 kept = target.eventCount();
         QVERIFY2(kept >= seen && kept < kEvents, qPrintable(QString::number(kept)));
         QCOMPARE(kept % kPageSize, qint64(0));
 
@@ -194,10 +193,9 @@ private slots:
         QCOMPARE(counts.value(u"complete").toBool(), true);
 
         // The same events on both sides, customer by customer.
-        const ReadOnlyDb copy(target);
-        QCOMPARE(copy.eventCount(), kEvents);
-        QCOMPARE(copy.byCustomer(), expected);
-        QCOMPARE(copy.byCustomer(), ReadOnlyDb(source).byCustomer());
+        QCOMPARE(target.eventCount(), kEvents);
+        QCOMPARE(target.byCustomer(), expected);
+        QCOMPARE(target.byCustomer(), sourceUsage.byCustomer());
 
         // And nothing more to pull.
         const CliRun again = aicp(pull);

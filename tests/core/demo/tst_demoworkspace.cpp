@@ -5,6 +5,10 @@
 #include "metering/usagequery.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/scratchdatabase.h"
+
+#include <map>
+#include <memory>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +73,26 @@ class TestDemoWorkspace : public QObject {
 
 private:
     QTemporaryDir dir_;
+    std::map<QString, std::unique_ptr<aicp::test::ScratchDatabase>> databases_;
+
+    // Where the demo called `name` goes: a file in the folder, or a database
+    // of its own when the tests run on PostgreSQL.
+    QString location(const QString& name) {
+        if (!aicp::test::onPostgres())
+            return dir_.filePath(name);
+        auto& database = databases_[name];
+        if (!database)
+            database = std::make_unique<aicp::test::ScratchDatabase>();
+        if (database->uri().isEmpty())
+            qWarning("no test database: %s", qPrintable(database->error()));
+        return database->uri();
+    }
+    // The file is there, or the database holds a workspace.
+    static bool holdsWorkspace(const QString& location) {
+        if (!Workspace::isServerLocation(location))
+            return QFile::exists(location);
+        return Workspace::open(location, Workspace::OpenMode::OpenExisting).ok();
+    }
 
 private slots:
     void initTestCase() { QVERIFY(dir_.isValid()); }
@@ -80,8 +104,8 @@ private slots:
     }
 
     void demoIsDeterministic() {
-        const QString first = dir_.filePath(QStringLiteral("first.aicp"));
-        const QString second = dir_.filePath(QStringLiteral("second.aicp"));
+        const QString first = location(QStringLiteral("first.aicp"));
+        const QString second = location(QStringLiteral("second.aicp"));
         const aicp::Status made = aicp::createDemoWorkspace(first);
         QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message()));
         QVERIFY(aicp::createDemoWorkspace(second).ok());
@@ -93,7 +117,7 @@ private slots:
     // A demo made on 10 March 2027 at 15:00 UTC has January and February in
     // full and March up to 15:00, nothing before January nor from 15:00 on.
     void demoIsMadeForItsDay() {
-        const QString path = dir_.filePath(QStringLiteral("march.aicp"));
+        const QString path = location(QStringLiteral("march.aicp"));
         const QDateTime now(QDate(2027, 3, 10), QTime(15, 0), Qt::UTC);
         const aicp::Status made = aicp::createDemoWorkspace(path, now);
         QVERIFY2(made.ok(), made.ok() ? "" : qPrintable(made.error().message()));
@@ -119,7 +143,7 @@ private slots:
     // starter, issued 24 days before the written day (25 November 2026) and
     // so 6 days from expiry, is 6 days from expiry on 10 March 2027 too.
     void licensesMoveWithTheDay() {
-        const QString path = dir_.filePath(QStringLiteral("licenses.aicp"));
+        const QString path = location(QStringLiteral("licenses.aicp"));
         const QDateTime now(QDate(2027, 3, 10), QTime(15, 0), Qt::UTC);
         QVERIFY(aicp::createDemoWorkspace(path, now).ok());
         auto workspace = Workspace::open(path).value();
@@ -140,7 +164,7 @@ private slots:
     void environmentSetsTheDay() {
         QCOMPARE(qgetenv("AICP_DEMO_NOW"), QByteArray("2026-11-25T00:00:00Z"));
         QCOMPARE(aicp::demoNow().value(), QDateTime(QDate(2026, 11, 25), QTime(0, 0), Qt::UTC));
-        const QString path = dir_.filePath(QStringLiteral("written.aicp"));
+        const QString path = location(QStringLiteral("written.aicp"));
         QVERIFY(aicp::createDemoWorkspace(path).ok());
         auto workspace = Workspace::open(path).value();
         const auto [first, last] = usageSpan(*workspace);
@@ -151,16 +175,15 @@ private slots:
     void refusesAMalformedDemoNow() {
         const QByteArray saved = qgetenv("AICP_DEMO_NOW");
         qputenv("AICP_DEMO_NOW", "next tuesday");
-        const aicp::Status made =
-            aicp::createDemoWorkspace(dir_.filePath(QStringLiteral("never.aicp")));
+        const aicp::Status made = aicp::createDemoWorkspace(location(QStringLiteral("never.aicp")));
         qputenv("AICP_DEMO_NOW", saved);
         QVERIFY(!made.ok());
         QVERIFY(made.error().message().contains(QStringLiteral("AICP_DEMO_NOW")));
-        QVERIFY(!QFile::exists(dir_.filePath(QStringLiteral("never.aicp"))));
+        QVERIFY(!holdsWorkspace(location(QStringLiteral("never.aicp"))));
     }
 
     void demoCustomersAreWhatTheDefinitionSays() {
-        const QString path = dir_.filePath(QStringLiteral("check.aicp"));
+        const QString path = location(QStringLiteral("check.aicp"));
         QVERIFY(aicp::createDemoWorkspace(path).ok());
         auto definition =
             aicp::DemoDefinition::loadDefault().value().movedTo(aicp::demoNow().value());
@@ -176,16 +199,16 @@ private slots:
     }
 
     void refusesAnExistingFile() {
-        const QString path = dir_.filePath(QStringLiteral("exists.aicp"));
+        const QString path = location(QStringLiteral("exists.aicp"));
         QVERIFY(aicp::createDemoWorkspace(path).ok());
         const aicp::Status again = aicp::createDemoWorkspace(path);
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code(), Error::Code::Conflict);
-        QVERIFY(QFile::exists(path));  // the first demo is kept
+        QVERIFY(holdsWorkspace(path));  // the first demo is kept
     }
 
     void refusesAWorkspaceWithCustomers() {
-        auto workspace = Workspace::open(dir_.filePath(QStringLiteral("used.aicp"))).value();
+        auto workspace = Workspace::open(location(QStringLiteral("used.aicp"))).value();
         QVERIFY(CustomerStore(*workspace)
                     .save({QStringLiteral("mine"), QStringLiteral("Mine"), {}, {}})
                     .ok());
