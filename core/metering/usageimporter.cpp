@@ -9,16 +9,17 @@
 #include "metering/usageeventbatch.h"
 #include "metering/usageeventvalidator.h"
 #include "metering/yearmonth.h"
+#include "storage/bulkevents.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
-#include <array>
 #include <functional>
 #include <memory>
 #include <string>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 #include <QDir>
 #include <QFile>
@@ -172,22 +173,24 @@ public:
         if (!transaction)
             return transaction.error();
         AICP_TRY(recordStart());
-        auto batch = UsageEventBatch::create(db_, report_.importId);
-        if (!batch)
-            return batch.error();
-        auto second = UsageEventBatch::create(db_, report_.importId);
-        if (!second)
-            return second.error();
-        auto third = UsageEventBatch::create(db_, report_.importId);
-        if (!third)
-            return third.error();
+        // On PostgreSQL a third batch is read while one is stored and the
+        // one before is aggregated; on SQLite those two take turns.
+        std::vector<UsageEventBatch> batches;
+        std::vector<UsageEventBatch*> batchList;
+        batches.reserve(3);
+        for (int i = 0; i < (loadsEventsInBulk(db_) ? 3 : 2); ++i) {
+            auto batch = UsageEventBatch::create(db_, report_.importId);
+            if (!batch)
+                return batch.error();
+            batches.push_back(std::move(batch).value());
+            batchList.push_back(&batches.back());
+        }
         auto aggregator = UsageAggregator::create(db_);
         if (!aggregator)
             return aggregator.error();
         ClosedMonths closed;
         AICP_TRY(closed.load(db_));
-        AICP_TRY(
-            readAll(**reader, {&*batch, &*second, &*third}, *aggregator, closed, rejects.get()));
+        AICP_TRY(readAll(**reader, batchList, *aggregator, closed, rejects.get()));
         AICP_TRY(finish(rejects.get()));
         AICP_TRY(transaction->commit());
         if (options_.progress)
@@ -218,13 +221,13 @@ public:
     // batch, which this thread stores once (or counts as a duplicate) while
     // it adds the batch before to the aggregates and the next is read; a bad
     // row stops the import unless there is a reject file.
-    Status readAll(UsageEventReader& reader, std::array<UsageEventBatch*, 3> batches,
+    Status readAll(UsageEventReader& reader, const std::vector<UsageEventBatch*>& batches,
                    UsageAggregator& aggregator, ClosedMonths& closed, RejectFile* rejects) {
         BatchChannel<UsageEventBatch> toWrite;
         // Room for every batch: handing one back never waits.
         BatchChannel<UsageEventBatch> toFill(batches.size());
-        toFill.push(batches[1]);
-        toFill.push(batches[2]);
+        for (std::size_t i = 1; i < batches.size(); ++i)
+            toFill.push(batches[i]);
         Status read;
         std::thread reading([&] {
             read = readBatches(reader, batches[0], toWrite, toFill, closed, rejects);
