@@ -3,6 +3,8 @@
 #include "common/utctime.h"
 #include "metering/yearmonth.h"
 
+#include <algorithm>
+
 namespace aicp {
 
 namespace {
@@ -164,8 +166,43 @@ void UsageAggregator::add(const UsageEventRecord& event, bool late) {
     }
 }
 
+// The numbers of `names`, in the names' byte order.
+std::vector<std::uint32_t> UsageAggregator::inNameOrder(const std::vector<std::string>& names) {
+    std::vector<std::uint32_t> order(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = std::uint32_t(i);
+    std::sort(order.begin(), order.end(),
+              [&names](std::uint32_t a, std::uint32_t b) { return names[a] < names[b]; });
+    return order;
+}
+
+std::vector<std::string_view> UsageAggregator::sorted(const TextSet& set) {
+    std::vector<std::string_view> members(set.begin(), set.end());
+    std::sort(members.begin(), members.end());
+    return members;
+}
+
+// The cells' keys by customer name, then hour or month: the order of the
+// tables' keys, so each table's key index is written front to back.
+template <typename Cells>
+std::vector<std::uint64_t> UsageAggregator::inKeyOrder(const Cells& cells) const {
+    std::vector<std::uint64_t> keys;
+    keys.reserve(cells.size());
+    for (const auto& cell : cells)
+        keys.push_back(cell.first);
+    std::sort(keys.begin(), keys.end(), [this](std::uint64_t a, std::uint64_t b) {
+        const std::string& x = customers_.names[customerOf(a)];
+        const std::string& y = customers_.names[customerOf(b)];
+        return x != y ? x < y : indexOf(a) < indexOf(b);
+    });
+    return keys;
+}
+
 Status UsageAggregator::flush() {
-    for (const auto& [key, hour] : hours_) {
+    const std::vector<std::uint32_t> packOrder = inNameOrder(packs_.names);
+    const std::vector<std::uint32_t> moduleOrder = inNameOrder(modules_.names);
+    for (const std::uint64_t key : inKeyOrder(hours_)) {
+        const HourCell& hour = hours_.at(key);
         const std::string& customer = customers_.names[customerOf(key)];
         const std::int64_t hourIndex = indexOf(key);
         AICP_TRY(upsertHourly_.bindUtf8View(1, customer));
@@ -173,24 +210,25 @@ Status UsageAggregator::flush() {
         AICP_TRY(upsertHourly_.bindInt64(3, hour.requests));
         AICP_TRY(upsertHourly_.bindInt64(4, hour.lateRequests));
         AICP_TRY(upsertHourly_.addRow());
-        for (std::size_t pack = 0; pack < hour.packs.size(); ++pack) {
-            if (hour.packs[pack] != 0)
+        for (const std::uint32_t pack : packOrder) {
+            if (pack < hour.packs.size() && hour.packs[pack] != 0)
                 AICP_TRY(writeSum(upsertPack_, customer, hourIndex, packs_.names[pack],
                                   hour.packs[pack]));
         }
-        for (std::size_t module = 0; module < hour.modules.size(); ++module) {
-            if (hour.modules[module] != 0)
+        for (const std::uint32_t module : moduleOrder) {
+            if (module < hour.modules.size() && hour.modules[module] != 0)
                 AICP_TRY(writeSum(upsertModule_, customer, hourIndex, modules_.names[module],
                                   hour.modules[module]));
         }
     }
-    for (const auto& [key, month] : months_) {
+    for (const std::uint64_t key : inKeyOrder(months_)) {
+        const MonthCell& month = months_.at(key);
         const std::string& customer = customers_.names[customerOf(key)];
         const QByteArray monthText = YearMonth::fromIndex(indexOf(key)).toString().toLatin1();
         const std::string_view monthView(monthText.constData(), std::size_t(monthText.size()));
-        for (const std::string& user : month.users)
+        for (const std::string_view user : sorted(month.users))
             AICP_TRY(writeMember(insertUser_, customer, monthView, user));
-        for (const std::string& agent : month.agents)
+        for (const std::string_view agent : sorted(month.agents))
             AICP_TRY(writeMember(insertAgent_, customer, monthView, agent));
     }
     for (BulkWriter* writer :

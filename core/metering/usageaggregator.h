@@ -71,6 +71,12 @@ private:
     UsageAggregator(BulkWriter hourly, BulkWriter packs, BulkWriter modules, BulkWriter users,
                     BulkWriter agents);
 
+    static std::vector<std::uint32_t> inNameOrder(const std::vector<std::string>& names);
+    template <typename Cells>
+    std::vector<std::uint64_t> inKeyOrder(const Cells& cells) const;
+    // The set's members in byte order.
+    static std::vector<std::string_view> sorted(const TextSet& set);
+
     std::uint32_t customerNumber(std::string_view customer);
     const std::vector<std::uint32_t>& listNumbers(NameTable& table, std::string_view list);
     void addTo(std::vector<std::int64_t>& sums, const std::vector<std::uint32_t>& numbers,

@@ -1,7 +1,5 @@
 #include "metering/usageeventbatch.h"
 
-#include "storage/bulkevents.h"
-
 #include <algorithm>
 
 namespace aicp {
@@ -30,10 +28,12 @@ Result<UsageEventBatch> UsageEventBatch::create(Database* db, std::int64_t impor
     }
     // Bindings survive the reset after each run: the import id is bound once.
     AICP_TRY(insert->bindInt64(11, importId));
-    return UsageEventBatch(db, importId,
-                           {std::move(probe).value(), std::move(scan).value(),
-                            std::move(row).value(), std::move(insert).value()},
-                           std::max<std::size_t>(capacity, 1), key);
+    UsageEventBatch batch(db, importId,
+                          {std::move(probe).value(), std::move(scan).value(),
+                           std::move(row).value(), std::move(insert).value()},
+                          std::max<std::size_t>(capacity, 1), key);
+    batch.bulk_ = loadsEventsInBulk(db);
+    return batch;
 }
 
 void UsageEventBatch::add(const UsageEventRecord& event, bool late) {
@@ -59,10 +59,26 @@ void UsageEventBatch::add(const UsageEventRecord& event, bool late) {
 void UsageEventBatch::sort() {
     if (sorted_)
         return;
+    sorted_ = true;
+    if (bulk_) {
+        // The file's order; the bulk load sorts by (source, id) itself.
+        bulkEvents_.clear();
+        bulkEvents_.reserve(held_.size());
+        for (const Held& held : held_) {
+            const UsageEventRecord event = record(held);
+            bulkEvents_.push_back({held.key,
+                                   {event.source, event.id, event.customer, event.agent, event.user,
+                                    event.policyPacks, event.complianceModules},
+                                   event.occurredAt,
+                                   event.quantity,
+                                   held.late});
+        }
+        prepared_ = prepareEvents(importId_, bulkEvents_);
+        return;
+    }
     std::sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
         return a.key != b.key ? a.key < b.key : a.order < b.order;
     });
-    sorted_ = true;
 }
 
 UsageEventRecord UsageEventBatch::record(const Held& held) const {
@@ -161,46 +177,51 @@ Status UsageEventBatch::insert(std::int64_t key, const UsageEventRecord& event, 
     return insert.execute();
 }
 
-Status UsageEventBatch::writeInBulk(Counts& counts, const Stored& stored) {
-    std::vector<BulkEvent> events;
-    events.reserve(held_.size());
-    std::vector<UsageEventRecord> records;
-    records.reserve(held_.size());
-    for (const Held& held : held_) {
-        records.push_back(record(held));
-        const UsageEventRecord& event = records.back();
-        events.push_back({held.key,
-                          {event.source, event.id, event.customer, event.agent, event.user,
-                           event.policyPacks, event.complianceModules},
-                          event.occurredAt,
-                          event.quantity,
-                          held.late});
-    }
-    auto loaded = loadNewEvents(db_, importId_, events);
+Status UsageEventBatch::storeInBulk(Counts& counts, const std::function<void()>& meanwhile) {
+    auto loaded = loadNewEvents(db_, importId_, bulkEvents_, prepared_, meanwhile);
     if (!loaded)
         return loaded.error();
     counts.duplicates += std::int64_t(held_.size() - loaded->size());
     for (const std::uint32_t at : *loaded) {
-        const bool late = held_[at].late;
+        Held& held = held_[at];
+        held.stored = true;
         ++counts.stored;
-        counts.late += late ? 1 : 0;
-        if (stored)
-            stored(records[at], late);
+        counts.late += held.late ? 1 : 0;
+    }
+    return {};
+}
+
+void UsageEventBatch::report(const Stored& stored) {
+    if (stored) {
+        for (const Held& held : held_) {
+            if (held.stored)
+                stored(record(held), held.late);
+        }
     }
     clear();
-    return {};
 }
 
 void UsageEventBatch::clear() {
     held_.clear();
     text_.clear();
     storedKeys_.clear();
+    bulkEvents_.clear();
+    prepared_ = {};
+    sorted_ = true;
 }
 
 Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
+    AICP_TRY(store(counts));
+    report(stored);
+    return {};
+}
+
+Status UsageEventBatch::store(Counts& counts, const std::function<void()>& meanwhile) {
     sort();
-    if (loadsEventsInBulk(db_))
-        return writeInBulk(counts, stored);
+    if (bulk_)
+        return storeInBulk(counts, meanwhile);
+    if (meanwhile)
+        meanwhile();
     AICP_TRY(scanStoredKeys());
     // An event equal to an earlier one of the batch finds it stored: the
     // earlier one sorts first and is inserted before it is looked up.
@@ -221,10 +242,7 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
         held.stored = true;
         ++counts.stored;
         counts.late += held.late ? 1 : 0;
-        if (stored)
-            stored(event, held.late);
     }
-    clear();
     return {};
 }
 

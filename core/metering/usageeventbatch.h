@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "metering/usageeventvalidator.h"
+#include "storage/bulkevents.h"
 #include "storage/statement.h"
 #include "storage/usageeventkey.h"
 
@@ -16,8 +17,9 @@ namespace aicp {
 class Database;
 
 // Stores an import's events in batches, exactly once by (source, id).
-// On PostgreSQL a batch goes in with one COPY and one INSERT … ON CONFLICT
-// (the unique key finds the duplicates); on SQLite as follows.
+// On PostgreSQL a batch goes in with one COPY (storage/bulkevents.h: the
+// unique key finds the duplicates), its rows made ready by sort() on the
+// reading thread; on SQLite as follows.
 //
 // Events are held until the batch is full, then sorted by their key
 // (usageEventKey) and each is looked up and appended in key order: the key
@@ -48,7 +50,7 @@ public:
         std::int64_t duplicates = 0;  // stored before, or earlier in this import
         std::int64_t late = 0;        // stored events marked late
     };
-    // Called for each event stored, in key order.
+    // Called for each event stored, in the batch's order.
     using Stored = std::function<void(const UsageEventRecord& event, bool late)>;
 
     // `key` is replaceable for tests (to force collisions); stored keys must
@@ -59,13 +61,19 @@ public:
 
     // Copies the event; write() once full() says so.
     void add(const UsageEventRecord& event, bool late);
-    // Puts the held events in key order, which write() needs; touches no
-    // database, so another thread may do it.
+    // Puts the held events in the order store() needs (on PostgreSQL, also
+    // their COPY rows); touches no database, so another thread may do it.
     void sort();
     [[nodiscard]] bool full() const { return held_.size() >= capacity_; }
     [[nodiscard]] bool empty() const { return held_.empty(); }
-    // Stores the held events, adds what it found to `counts` and empties the
-    // batch.
+    // Stores the held events and adds what it found to `counts`; report()
+    // then tells which were stored. `meanwhile` runs on this thread while
+    // the database takes them (on PostgreSQL) or before, and must not use
+    // the database.
+    [[nodiscard]] Status store(Counts& counts, const std::function<void()>& meanwhile = {});
+    // Calls `stored` for each event store() stored, then empties the batch.
+    void report(const Stored& stored);
+    // store() then report().
     [[nodiscard]] Status write(Counts& counts, const Stored& stored);
 
 private:
@@ -109,7 +117,7 @@ private:
                                         const UsageEventRecord& event);
     [[nodiscard]] Status insert(std::int64_t key, const UsageEventRecord& event, bool late);
     // PostgreSQL: the whole batch through COPY (storage/bulkevents.h).
-    [[nodiscard]] Status writeInBulk(Counts& counts, const Stored& stored);
+    [[nodiscard]] Status storeInBulk(Counts& counts, const std::function<void()>& meanwhile);
     void clear();
 
     Database* db_;
@@ -117,8 +125,11 @@ private:
     Statements statements_;
     std::size_t capacity_;
     UsageEventKeyFunction key_;
+    bool bulk_ = false;  // PostgreSQL's COPY
     std::vector<Held> held_;
     std::string text_;
+    std::vector<BulkEvent> bulkEvents_;  // held_ as the bulk load takes them
+    PreparedEvents prepared_;
     bool sorted_ = true;
     std::vector<StoredKey> storedKeys_;  // in the batch's range, when scanned
     bool scanned_ = false;               // this batch's stored keys are in storedKeys_

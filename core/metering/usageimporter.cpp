@@ -9,15 +9,17 @@
 #include "metering/usageeventbatch.h"
 #include "metering/usageeventvalidator.h"
 #include "metering/yearmonth.h"
+#include "storage/bulkevents.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
-#include <array>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
 #include <unordered_set>
+#include <vector>
 
 #include <QDir>
 #include <QFile>
@@ -171,18 +173,24 @@ public:
         if (!transaction)
             return transaction.error();
         AICP_TRY(recordStart());
-        auto batch = UsageEventBatch::create(db_, report_.importId);
-        if (!batch)
-            return batch.error();
-        auto second = UsageEventBatch::create(db_, report_.importId);
-        if (!second)
-            return second.error();
+        // On PostgreSQL a third batch is read while one is stored and the
+        // one before is aggregated; on SQLite those two take turns.
+        std::vector<UsageEventBatch> batches;
+        std::vector<UsageEventBatch*> batchList;
+        batches.reserve(3);
+        for (int i = 0; i < (loadsEventsInBulk(db_) ? 3 : 2); ++i) {
+            auto batch = UsageEventBatch::create(db_, report_.importId);
+            if (!batch)
+                return batch.error();
+            batches.push_back(std::move(batch).value());
+            batchList.push_back(&batches.back());
+        }
         auto aggregator = UsageAggregator::create(db_);
         if (!aggregator)
             return aggregator.error();
         ClosedMonths closed;
         AICP_TRY(closed.load(db_));
-        AICP_TRY(readAll(**reader, {&*batch, &*second}, *aggregator, closed, rejects.get()));
+        AICP_TRY(readAll(**reader, batchList, *aggregator, closed, rejects.get()));
         AICP_TRY(finish(rejects.get()));
         AICP_TRY(transaction->commit());
         if (options_.progress)
@@ -210,14 +218,16 @@ public:
     }
 
     // Every row: read and validated on a thread of its own, then held in a
-    // batch, which this thread stores once (or counts as a duplicate) and
-    // has aggregated while the next batch is read; a bad row stops the
-    // import unless there is a reject file.
-    Status readAll(UsageEventReader& reader, std::array<UsageEventBatch*, 2> batches,
+    // batch, which this thread stores once (or counts as a duplicate) while
+    // it adds the batch before to the aggregates and the next is read; a bad
+    // row stops the import unless there is a reject file.
+    Status readAll(UsageEventReader& reader, const std::vector<UsageEventBatch*>& batches,
                    UsageAggregator& aggregator, ClosedMonths& closed, RejectFile* rejects) {
         BatchChannel<UsageEventBatch> toWrite;
-        BatchChannel<UsageEventBatch> toFill;
-        toFill.push(batches[1]);
+        // Room for every batch: handing one back never waits.
+        BatchChannel<UsageEventBatch> toFill(batches.size());
+        for (std::size_t i = 1; i < batches.size(); ++i)
+            toFill.push(batches[i]);
         Status read;
         std::thread reading([&] {
             read = readBatches(reader, batches[0], toWrite, toFill, closed, rejects);
@@ -229,12 +239,28 @@ public:
             else
                 toWrite.abort();
         });
+        // Stored, its new events not yet in the aggregates.
+        UsageEventBatch* stored = nullptr;
+        const auto aggregate = [&] {
+            if (!stored)
+                return;
+            stored->report([&aggregator](const UsageEventRecord& event, bool late) {
+                aggregator.add(event, late);
+            });
+            static_cast<void>(toFill.push(stored));  // false once reading is over
+            stored = nullptr;
+        };
         Status written;
         while (UsageEventBatch* batch = toWrite.pop()) {
-            written = write(*batch, aggregator);
+            written = store(*batch, aggregate);
             if (!written.ok())
                 break;
-            static_cast<void>(toFill.push(batch));  // false once reading is over
+            aggregate();  // unless storing did
+            stored = batch;
+            if (aggregator.shouldFlush())
+                written = aggregator.flush();
+            if (!written.ok())
+                break;
         }
         if (!written.ok()) {
             toWrite.abort();
@@ -243,6 +269,7 @@ public:
         reading.join();
         AICP_TRY(written);
         AICP_TRY(read);
+        aggregate();
         return aggregator.flush();
     }
 
@@ -298,18 +325,14 @@ public:
         return {};
     }
 
-    // The batch's events into the workspace and the new ones into the
-    // aggregates, which are written out whenever they have grown large.
-    Status write(UsageEventBatch& batch, UsageAggregator& aggregator) {
+    // The batch's events into the workspace; `meanwhile` runs while the
+    // database takes them.
+    Status store(UsageEventBatch& batch, const std::function<void()>& meanwhile) {
         UsageEventBatch::Counts counts;
-        AICP_TRY(batch.write(counts, [&aggregator](const UsageEventRecord& event, bool late) {
-            aggregator.add(event, late);
-        }));
+        AICP_TRY(batch.store(counts, meanwhile));
         report_.newEvents += counts.stored;
         report_.duplicates += counts.duplicates;
         report_.late += counts.late;
-        if (aggregator.shouldFlush())
-            AICP_TRY(aggregator.flush());
         return {};
     }
 

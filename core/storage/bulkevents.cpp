@@ -5,6 +5,9 @@
 #include "storage/statement.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cstring>
+#include <thread>
 
 namespace aicp {
 
@@ -46,50 +49,76 @@ constexpr const char* kInsert =
     "policy_packs, compliance_modules, quantity, ?1, late FROM fresh) "
     "SELECT ord FROM fresh";
 
+void appendNumber(QByteArray& rows, std::int64_t value) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    rows.append(digits, qsizetype(end - digits));
+}
+
 // The rows of `events` in `order`, in COPY's text format: with their index
 // first for the staging table (`withOrd`), else with the import id last as
 // usage_events takes them.
 QByteArray copyRows(const std::vector<BulkEvent>& events, const std::vector<std::uint32_t>& order,
                     bool withOrd, std::int64_t importId) {
-    const QByteArray importText = QByteArray::number(qlonglong(importId));
     QByteArray rows;
-    rows.reserve(qsizetype(events.size()) * 160);
+    rows.reserve(qsizetype(events.size()) * 180);
     for (const std::uint32_t at : order) {
         const BulkEvent& event = events[at];
         if (withOrd) {
-            rows += QByteArray::number(at);
+            appendNumber(rows, at);
             rows += '\t';
         }
-        rows += QByteArray::number(qlonglong(event.key));
+        appendNumber(rows, event.key);
         for (const std::string_view field : event.text) {
             rows += '\t';
             appendCopyText(rows, QByteArrayView(field.data(), qsizetype(field.size())));
         }
         rows += '\t';
-        rows += QByteArray::number(qlonglong(event.occurredAt));
+        appendNumber(rows, event.occurredAt);
         rows += '\t';
-        rows += QByteArray::number(qlonglong(event.quantity));
+        appendNumber(rows, event.quantity);
         rows += event.late ? "\t1" : "\t0";
         if (!withOrd) {
             rows += '\t';
-            rows += importText;
+            appendNumber(rows, importId);
         }
         rows += '\n';
     }
     return rows;
 }
 
+// The first (up to) 8 bytes of `text` as a number that orders as the bytes do.
+std::uint64_t prefixOf(std::string_view text) {
+    unsigned char bytes[8] = {};
+    std::memcpy(bytes, text.data(), std::min<std::size_t>(text.size(), 8));
+    std::uint64_t prefix = 0;
+    for (const unsigned char byte : bytes)
+        prefix = (prefix << 8) | byte;
+    return prefix;
+}
+
 // The events' indexes in (source, id) order, the unique index's: it is
-// then written front to back.
+// then written front to back. Of equal events, the first comes first.
 std::vector<std::uint32_t> uniqueKeyOrder(const std::vector<BulkEvent>& events) {
-    std::vector<std::uint32_t> order(events.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = static_cast<std::uint32_t>(i);
-    std::stable_sort(order.begin(), order.end(), [&events](std::uint32_t a, std::uint32_t b) {
-        const auto& x = events[a].text;
-        const auto& y = events[b].text;
-        return x[0] != y[0] ? x[0] < y[0] : x[1] < y[1];
+    struct Entry {
+        std::uint64_t idPrefix;
+        std::uint32_t at;
+    };
+    std::vector<Entry> entries(events.size());
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        entries[i] = {prefixOf(events[i].text[1]), static_cast<std::uint32_t>(i)};
+    std::sort(entries.begin(), entries.end(), [&events](const Entry& a, const Entry& b) {
+        const auto& x = events[a.at].text;
+        const auto& y = events[b.at].text;
+        if (x[0] != y[0])
+            return x[0] < y[0];
+        if (a.idPrefix != b.idPrefix)
+            return a.idPrefix < b.idPrefix;
+        return x[1] != y[1] ? x[1] < y[1] : a.at < b.at;
     });
+    std::vector<std::uint32_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = entries[i].at;
     return order;
 }
 
@@ -97,12 +126,20 @@ std::vector<std::uint32_t> uniqueKeyOrder(const std::vector<BulkEvent>& events) 
 // A duplicate (stored before, or twice in the batch) stops it at the unique
 // key; the savepoint then undoes it whole, and the staging path sorts the
 // batch out. Answers whether the COPY stored everything.
-Result<bool> copyStraightIn(PostgresDatabase& db, const std::vector<BulkEvent>& events,
-                            const std::vector<std::uint32_t>& order, std::int64_t importId) {
+// `meanwhile` runs while the server takes the COPY: the COPY is sent from a
+// thread of its own, the only one to use the connection until it is done.
+Result<bool> copyStraightIn(PostgresDatabase& db, const QByteArray& rows,
+                            const std::function<void()>& meanwhile) {
     AICP_TRY(db.executeScript("SAVEPOINT aicp_bulk_events"));
     std::string state;
-    const Status copied =
-        copyIn(db, kCopyStraight, copyRows(events, order, false, importId), &state);
+    Status copied;
+    if (meanwhile) {
+        std::thread copying([&] { copied = copyIn(db, kCopyStraight, rows, &state); });
+        meanwhile();
+        copying.join();
+    } else {
+        copied = copyIn(db, kCopyStraight, rows, &state);
+    }
     if (copied.ok()) {
         AICP_TRY(db.executeScript("RELEASE SAVEPOINT aicp_bulk_events"));
         return true;
@@ -138,19 +175,30 @@ bool loadsEventsInBulk(const Database* db) {
     return db->engine() == Database::Engine::Postgres;
 }
 
+PreparedEvents prepareEvents(std::int64_t importId, const std::vector<BulkEvent>& events) {
+    PreparedEvents prepared;
+    prepared.order = uniqueKeyOrder(events);
+    prepared.rows = copyRows(events, prepared.order, false, importId);
+    return prepared;
+}
+
 Result<std::vector<std::uint32_t>> loadNewEvents(Database* db, std::int64_t importId,
-                                                 const std::vector<BulkEvent>& events) {
+                                                 const std::vector<BulkEvent>& events,
+                                                 const PreparedEvents& prepared,
+                                                 const std::function<void()>& meanwhile) {
     auto* postgres = dynamic_cast<PostgresDatabase*>(db);
     if (!postgres)
         return Error::internal(QStringLiteral("bulk event loading needs PostgreSQL"));
-    if (events.empty())
+    if (events.empty()) {
+        if (meanwhile)
+            meanwhile();
         return std::vector<std::uint32_t>();
-    const std::vector<std::uint32_t> order = uniqueKeyOrder(events);
-    auto straight = copyStraightIn(*postgres, events, order, importId);
+    }
+    auto straight = copyStraightIn(*postgres, prepared.rows, meanwhile);
     if (!straight)
         return straight.error();
     if (!*straight)
-        return loadThroughStaging(*postgres, events, order, importId);
+        return loadThroughStaging(*postgres, events, prepared.order, importId);
     std::vector<std::uint32_t> all(events.size());
     for (std::size_t i = 0; i < all.size(); ++i)
         all[i] = static_cast<std::uint32_t>(i);

@@ -4,8 +4,11 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
+
+#include <QByteArray>
 
 namespace aicp {
 
@@ -26,11 +29,27 @@ struct BulkEvent {
 // one INSERT each.
 [[nodiscard]] bool loadsEventsInBulk(const Database* db);
 
-// PostgreSQL: stores those of `events` not stored yet by (source, id) — of
-// equal ones, the first — with one COPY into a session-private staging table
-// and one INSERT … ON CONFLICT DO NOTHING, inside the caller's transaction.
-// Answers the indexes (into `events`) of those stored, ascending.
+// A batch made ready for loadNewEvents without the database, so another
+// thread may do it while the previous batch is being stored: the events'
+// order by (source, id), the unique key's, and their rows in that order as
+// COPY takes them.
+struct PreparedEvents {
+    std::vector<std::uint32_t> order;
+    QByteArray rows;
+};
+[[nodiscard]] PreparedEvents prepareEvents(std::int64_t importId,
+                                           const std::vector<BulkEvent>& events);
+
+// PostgreSQL: stores those of `events` (prepared by prepareEvents with the
+// same import) not stored yet by (source, id) — of equal ones, the first —
+// inside the caller's transaction: one COPY straight into usage_events, or,
+// when one of them is stored already, one COPY into a session-private
+// staging table and one INSERT … SELECT of the new ones. Answers the
+// indexes (into `events`) of those stored, ascending. `meanwhile` (when
+// given) runs on the calling thread while the server takes the COPY, and
+// must not use the database.
 [[nodiscard]] Result<std::vector<std::uint32_t>> loadNewEvents(
-    Database* db, std::int64_t importId, const std::vector<BulkEvent>& events);
+    Database* db, std::int64_t importId, const std::vector<BulkEvent>& events,
+    const PreparedEvents& prepared, const std::function<void()>& meanwhile = {});
 
 }  // namespace aicp

@@ -58,6 +58,8 @@ Result<BulkWriter> BulkWriter::create(Database* db, std::string_view table,
         writer.staging_ = stagingSql(table, columns);
         writer.copy_ =
             "COPY aicp_bulk_" + std::string(table) + " (" + columnList(columns) + ") FROM STDIN";
+        writer.copyStraight_ =
+            "COPY " + std::string(table) + " (" + columnList(columns) + ") FROM STDIN";
     }
     return writer;
 }
@@ -93,9 +95,34 @@ Status BulkWriter::addRow() {
     return {};
 }
 
+Result<bool> BulkWriter::copyStraightIn() {
+    AICP_TRY(executeScript(db_, "SAVEPOINT aicp_bulk_rows"));
+    std::string state;
+    const Status copied = copyIn(*postgres_, copyStraight_, rows_, &state);
+    if (copied.ok()) {
+        AICP_TRY(executeScript(db_, "RELEASE SAVEPOINT aicp_bulk_rows"));
+        return true;
+    }
+    if (state != "23505")
+        return copied.error();
+    AICP_TRY(executeScript(db_, "ROLLBACK TO SAVEPOINT aicp_bulk_rows"));
+    return false;
+}
+
 Status BulkWriter::finish() {
     if (!held() || heldRows_ == 0)
         return {};
+    if (straight_) {
+        auto straight = copyStraightIn();
+        if (!straight)
+            return straight.error();
+        straight_ = *straight;
+        if (straight_) {
+            rows_.clear();
+            heldRows_ = 0;
+            return {};
+        }
+    }
     AICP_TRY(executeScript(db_, staging_));
     AICP_TRY(copyIn(*postgres_, copy_, rows_));
     rows_.clear();

@@ -17,11 +17,16 @@ class PostgresDatabase;
 
 // One INSERT … ON CONFLICT for many rows, at the cost each engine does best:
 // on SQLite, the prepared statement row by row (no round trips); on
-// PostgreSQL, rows are held and sent with one COPY into a staging table and
-// one INSERT … SELECT per batch, so an import's many thousand summary rows
-// cost a few round trips instead of one each. A batch's rows must not share
-// a conflict key (ON CONFLICT DO UPDATE touches a row once a statement).
-// finish() writes what is held; runs inside the caller's transaction.
+// PostgreSQL, rows are held and a batch goes in with one COPY, so an
+// import's many thousand summary rows cost a few round trips instead of one
+// each. While no row of the table conflicts (new hours, a new workspace),
+// that COPY goes straight into the table under a savepoint, the cheapest
+// way in; the first conflict undoes it, and from then on each batch goes
+// through a staging table and one INSERT … SELECT … ON CONFLICT. A batch's
+// rows must not share a conflict key (ON CONFLICT DO UPDATE touches a row
+// once a statement); rows added in the key's order are written to its
+// index front to back. finish() writes what is held; runs inside the
+// caller's transaction.
 class BulkWriter {
 public:
     enum class Type { Text, Int64 };
@@ -47,6 +52,9 @@ private:
 
     BulkWriter(Database* db, std::size_t columns, Statement insert);
     [[nodiscard]] bool held() const { return postgres_ != nullptr; }
+    // Whether the held rows went straight into the table; false when one
+    // conflicted and nothing of them is stored.
+    [[nodiscard]] Result<bool> copyStraightIn();
 
     Database* db_;
     PostgresDatabase* postgres_ = nullptr;  // rows are held for COPY
@@ -54,6 +62,8 @@ private:
     Statement insert_;
     std::string staging_;  // CREATE TEMP TABLE … and TRUNCATE
     std::string copy_;
+    std::string copyStraight_;     // COPY into the table itself
+    bool straight_ = true;         // no conflict seen yet
     std::vector<QByteArray> row_;  // the bound fields, escaped
     QByteArray rows_;
     std::size_t heldRows_ = 0;

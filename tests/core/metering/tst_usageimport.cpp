@@ -13,6 +13,7 @@
 #include "support/generatedusage.h"
 #include "support/tempworkspace.h"
 
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -85,27 +86,34 @@ Aggregates readAggregates(Workspace& workspace) {
     return result;
 }
 
-// The aggregates worked out from the generator's rows with nothing but maps:
-// no code of the importer is involved.
-Aggregates expectedFrom(const UsageGenerator& generator, std::int64_t* distinctEvents) {
+// The aggregates worked out from the generators' rows, in turn, with
+// nothing but maps: no code of the importer is involved.
+Aggregates expectedFrom(std::initializer_list<const UsageGenerator*> generators,
+                        std::int64_t* distinctEvents) {
     Aggregates expected;
     std::set<std::pair<std::string, std::string>> seen;
-    for (std::int64_t row = 0; row < generator.spec().rows; ++row) {
-        const GeneratedEvent event = generator.event(row);
-        if (!seen.insert({event.source, event.id}).second)
-            continue;
-        const std::int64_t hour = event.occurredAt / 3600 * 3600;
-        expected.hourly[{event.customer, hour}] += event.quantity;
-        for (const std::string& pack : event.policyPacks)
-            expected.packs[{event.customer, hour, pack}] += event.quantity;
-        for (const std::string& module : event.complianceModules)
-            expected.modules[{event.customer, hour, module}] += event.quantity;
-        expected.users.insert({event.customer, monthOf(event.occurredAt), event.user});
-        expected.agents.insert({event.customer, monthOf(event.occurredAt), event.agent});
+    for (const UsageGenerator* generator : generators) {
+        for (std::int64_t row = 0; row < generator->spec().rows; ++row) {
+            const GeneratedEvent event = generator->event(row);
+            if (!seen.insert({event.source, event.id}).second)
+                continue;
+            const std::int64_t hour = event.occurredAt / 3600 * 3600;
+            expected.hourly[{event.customer, hour}] += event.quantity;
+            for (const std::string& pack : event.policyPacks)
+                expected.packs[{event.customer, hour, pack}] += event.quantity;
+            for (const std::string& module : event.complianceModules)
+                expected.modules[{event.customer, hour, module}] += event.quantity;
+            expected.users.insert({event.customer, monthOf(event.occurredAt), event.user});
+            expected.agents.insert({event.customer, monthOf(event.occurredAt), event.agent});
+        }
     }
     *distinctEvents = std::int64_t(seen.size());
     expected.events = *distinctEvents;
     return expected;
+}
+
+Aggregates expectedFrom(const UsageGenerator& generator, std::int64_t* distinctEvents) {
+    return expectedFrom({&generator}, distinctEvents);
 }
 
 }  // namespace
@@ -298,6 +306,62 @@ private slots:
         Aggregates firstOnly = readAggregates(*alone);
         firstOnly.imports = expected.imports;
         QVERIFY(firstOnly == expected);
+    }
+
+    void overlappingImportsOfSeveralBatchesKeepTheAggregatesExact() {
+        // Each file is more than one batch, in the same hours: the first
+        // goes straight in (events and aggregates); the second's events are
+        // new but its aggregate rows meet stored ones; the third repeats the
+        // first; the fourth mixes new events, stored ones and repeats.
+        UsageGeneratorSpec first;
+        first.rows = 70000;
+        first.customers = 4;
+        first.days = 3;
+        first.ids = GeneratedIds::V4;
+        first.shuffled = true;
+        UsageGeneratorSpec second = first;
+        second.seed = 2;
+        UsageGeneratorSpec fourth = first;
+        fourth.rows = 80000;
+        fourth.seed = 3;
+        fourth.duplicateEvery = 9;
+        const UsageGenerator firstRows(first);
+        const UsageGenerator secondRows(second);
+        const UsageGenerator fourthRows(fourth);
+
+        auto stored = import(generate(first, true));
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message()));
+        QCOMPARE(stored->newEvents, 70000);
+        stored = import(generate(second, true));
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message()));
+        QCOMPARE(stored->newEvents, 70000);
+        stored = import(generate(first, false));
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message()));
+        QCOMPARE(stored->newEvents, 0);
+        QCOMPARE(stored->duplicates, 70000);
+        QFile fourthFile(generate(fourth, true));
+        QFile firstFile(generate(first, true));
+        QVERIFY(fourthFile.open(QIODevice::ReadOnly) && firstFile.open(QIODevice::ReadOnly));
+        QByteArray mixed = fourthFile.readAll();
+        firstFile.readLine();  // the header
+        for (int line = 0; line < 30000; ++line)
+            mixed += firstFile.readLine();
+        stored = import(write(mixed));
+        QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message()));
+
+        std::int64_t distinct = 0;
+        const Aggregates expected = expectedFrom({&firstRows, &secondRows, &fourthRows}, &distinct);
+        QCOMPARE(stored->newEvents, distinct - 140000);
+        QCOMPARE(stored->duplicates, 110000 - stored->newEvents);
+        Aggregates actual = readAggregates(*workspace_);
+        QCOMPARE(actual.imports, 4);
+        actual.imports = 0;
+        QCOMPARE(actual.events, distinct);
+        QVERIFY(actual.hourly == expected.hourly);
+        QVERIFY(actual.packs == expected.packs);
+        QVERIFY(actual.modules == expected.modules);
+        QVERIFY(actual.users == expected.users);
+        QVERIFY(actual.agents == expected.agents);
     }
 
     void anEventSharingAStoredEventsKeyIsStillNew() {

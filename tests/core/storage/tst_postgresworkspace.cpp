@@ -168,6 +168,49 @@ private slots:
         QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
     }
 
+    // The same with the import well under way: batches stored, one being
+    // sent by COPY while the one before is added to the aggregates.
+    void aConnectionDroppedWhileBatchesAreStoredSavesNothing() {
+        TempWorkspace workspace;
+        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
+        const std::int64_t pid = count(*workspace, "SELECT pg_backend_pid()");
+        QByteArray csv =
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n";
+        for (int i = 0; i < 300'000; ++i)
+            csv += QByteArrayLiteral("e") + QByteArray::number(i) + QByteArrayLiteral(",2026-11-") +
+                   QByteArray::number(10 + i % 20) + QByteArrayLiteral("T10:00:00Z,acme,a1,u") +
+                   QByteArray::number(i % 50) + QByteArrayLiteral(",pii,gdpr,1\n");
+        QBuffer file(&csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+
+        std::atomic<bool> terminated = false;
+        UsageImportOptions options;
+        options.progress = [&](const UsageImportProgress& progress) {
+            // The reading side runs at most three batches ahead of the
+            // storing side: by now the first batches went in.
+            if (progress.rows < 240'000 || terminated.exchange(true))
+                return;
+            auto admin = PostgresDatabase::connect(workspace.path());
+            if (admin)
+                static_cast<void>((*admin)->executeScript("SELECT pg_terminate_backend(" +
+                                                          std::to_string(pid) + ")"));
+        };
+        auto report =
+            UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"), options);
+        QVERIFY(terminated);
+        QVERIFY(!report);
+        QVERIFY2(report.error().message().contains(QStringLiteral("connection")),
+                 qPrintable(report.error().message()));
+
+        workspace.close();
+        QVERIFY2(workspace.reopen(), qPrintable(workspace.error()));
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
+        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_monthly_users"), 0);
+    }
+
     // The server refuses mid-import for a reason of its own (its disk is
     // full, a conflict with another writer it could not serialize): one
     // line says what happened and what to do, and nothing is stored. The
@@ -179,8 +222,8 @@ private slots:
         QTest::newRow("disk full") << QStringLiteral("53100") << QStringLiteral("disk is full");
         QTest::newRow("serialization")
             << QStringLiteral("40001") << QStringLiteral("nothing was saved, try again");
-        QTest::newRow("deadlock")
-            << QStringLiteral("40P01") << QStringLiteral("nothing was saved, try again");
+        QTest::newRow("deadlock") << QStringLiteral("40P01")
+                                  << QStringLiteral("nothing was saved, try again");
     }
 
     void aServerFaultMidImportSavesNothing() {
