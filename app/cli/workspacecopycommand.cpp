@@ -84,9 +84,8 @@ private:
         if (progress)
             progress->clear();
         if (!verified && verified.error().code() == Error::Code::Cancelled)
-            return call.failure(
-                QStringLiteral("the copy was stopped; nothing was left at %1")
-                    .arg(Workspace::shownLocation(*destination)));
+            return call.failure(QStringLiteral("the copy was stopped; nothing was left at %1")
+                                    .arg(Workspace::shownLocation(*destination)));
         if (!verified)
             return call.failure(verified.error());
         const QString from = Workspace::shownLocation((*source)->path());

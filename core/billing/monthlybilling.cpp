@@ -86,16 +86,16 @@ public:
 
     // The whole month's requests, users and agents of every customer.
     Status loadAll() {
-        auto query = Statement::prepare(
-            db_,
-            "SELECT c.id, "
-            "(SELECT coalesce(sum(h.requests), 0) FROM usage_hourly h "
-            " WHERE h.customer_id = c.id AND h.hour >= ?1 AND h.hour < ?2), "
-            "(SELECT count(*) FROM usage_monthly_users u "
-            " WHERE u.customer_id = c.id AND u.month = ?3), "
-            "(SELECT count(*) FROM usage_monthly_agents a "
-            " WHERE a.customer_id = c.id AND a.month = ?3) "
-            "FROM customers c");
+        auto query =
+            Statement::prepare(db_,
+                               "SELECT c.id, "
+                               "(SELECT coalesce(sum(h.requests), 0) FROM usage_hourly h "
+                               " WHERE h.customer_id = c.id AND h.hour >= ?1 AND h.hour < ?2), "
+                               "(SELECT count(*) FROM usage_monthly_users u "
+                               " WHERE u.customer_id = c.id AND u.month = ?3), "
+                               "(SELECT count(*) FROM usage_monthly_agents a "
+                               " WHERE a.customer_id = c.id AND a.month = ?3) "
+                               "FROM customers c");
         if (!query)
             return query.error();
         AICP_TRY(query->bindAll(periodStart_.toSecsSinceEpoch(), periodEnd_.toSecsSinceEpoch(),
@@ -141,8 +141,7 @@ private:
         std::int64_t agents = 0;
     };
 
-    MonthUsage(Database* db, Statement requests, Statement users, Statement agents,
-               YearMonth month)
+    MonthUsage(Database* db, Statement requests, Statement users, Statement agents, YearMonth month)
         : db_(db),
           requests_(std::move(requests)),
           users_(std::move(users)),
