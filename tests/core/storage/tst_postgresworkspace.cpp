@@ -129,25 +129,29 @@ private slots:
         QCOMPARE(count(*workspace, "SELECT count(*) FROM audit_log"), 1);
     }
 
-    // The server drops the connection while an import writes: the import
-    // fails with one line, and nothing of it is stored.
-    void aConnectionDroppedMidImportSavesNothing() {
+    // Nothing of an import that failed is stored: no events, no record of
+    // the import, no summaries.
+    static void verifyNothingImported(Workspace& workspace) {
+        QCOMPARE(count(workspace, "SELECT count(*) FROM usage_events"), 0);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM usage_imports"), 0);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM usage_hourly"), 0);
+        QCOMPARE(count(workspace, "SELECT count(*) FROM usage_monthly_users"), 0);
+    }
+
+    // The server drops the connection once the import has read `afterRows`
+    // of `csv`: the import fails with one line, and nothing of it is stored.
+    static void dropConnectionDuringImport(const QByteArray& csv, std::int64_t afterRows) {
         TempWorkspace workspace;
         QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
         const std::int64_t pid = count(*workspace, "SELECT pg_backend_pid()");
-        QByteArray csv =
-            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
-            "compliance_modules,quantity\n";
-        for (int i = 0; i < 60'000; ++i)
-            csv += QByteArrayLiteral("e") + QByteArray::number(i) +
-                   QByteArrayLiteral(",2026-11-02T10:00:00Z,acme,a1,u1,,,1\n");
-        QBuffer file(&csv);
+        QByteArray bytes = csv;
+        QBuffer file(&bytes);
         QVERIFY(file.open(QIODevice::ReadOnly));
 
         std::atomic<bool> terminated = false;
         UsageImportOptions options;
-        options.progress = [&](const UsageImportProgress&) {
-            if (terminated.exchange(true))
+        options.progress = [&](const UsageImportProgress& progress) {
+            if (progress.rows < afterRows || terminated.exchange(true))
                 return;
             auto admin = PostgresDatabase::connect(workspace.path());
             if (admin)
@@ -163,17 +167,28 @@ private slots:
 
         workspace.close();
         QVERIFY2(workspace.reopen(), qPrintable(workspace.error()));
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
+        verifyNothingImported(*workspace);
     }
 
-    // The same with the import well under way: batches stored, one being
-    // sent by COPY while the one before is added to the aggregates.
+    static QByteArray usageCsv(int rows, const char* row) {
+        QByteArray csv =
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n";
+        for (int i = 0; i < rows; ++i)
+            csv += QByteArrayLiteral("e") + QByteArray::number(i) + QByteArray(row) + '\n';
+        return csv;
+    }
+
+    // At the first batch.
+    void aConnectionDroppedMidImportSavesNothing() {
+        dropConnectionDuringImport(usageCsv(60'000, ",2026-11-02T10:00:00Z,acme,a1,u1,,,1"), 0);
+    }
+
+    // With the import well under way: batches stored, one being sent by
+    // COPY while the one before is added to the aggregates. The reading side
+    // runs at most three batches ahead of the storing side: by 240,000 rows
+    // read the first batches went in.
     void aConnectionDroppedWhileBatchesAreStoredSavesNothing() {
-        TempWorkspace workspace;
-        QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
-        const std::int64_t pid = count(*workspace, "SELECT pg_backend_pid()");
         QByteArray csv =
             "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
             "compliance_modules,quantity\n";
@@ -181,34 +196,7 @@ private slots:
             csv += QByteArrayLiteral("e") + QByteArray::number(i) + QByteArrayLiteral(",2026-11-") +
                    QByteArray::number(10 + i % 20) + QByteArrayLiteral("T10:00:00Z,acme,a1,u") +
                    QByteArray::number(i % 50) + QByteArrayLiteral(",pii,gdpr,1\n");
-        QBuffer file(&csv);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-
-        std::atomic<bool> terminated = false;
-        UsageImportOptions options;
-        options.progress = [&](const UsageImportProgress& progress) {
-            // The reading side runs at most three batches ahead of the
-            // storing side: by now the first batches went in.
-            if (progress.rows < 240'000 || terminated.exchange(true))
-                return;
-            auto admin = PostgresDatabase::connect(workspace.path());
-            if (admin)
-                static_cast<void>((*admin)->executeScript("SELECT pg_terminate_backend(" +
-                                                          std::to_string(pid) + ")"));
-        };
-        auto report =
-            UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"), options);
-        QVERIFY(terminated);
-        QVERIFY(!report);
-        QVERIFY2(report.error().message().contains(QStringLiteral("connection")),
-                 qPrintable(report.error().message()));
-
-        workspace.close();
-        QVERIFY2(workspace.reopen(), qPrintable(workspace.error()));
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_monthly_users"), 0);
+        dropConnectionDuringImport(csv, 240'000);
     }
 
     // The server refuses mid-import for a reason of its own (its disk is
@@ -240,12 +228,7 @@ private slots:
             "FOR EACH STATEMENT EXECUTE FUNCTION fault()";
         QVERIFY(executeScript(workspace->handle(), fault).ok());
 
-        QByteArray csv =
-            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
-            "compliance_modules,quantity\n";
-        for (int i = 0; i < 1'000; ++i)
-            csv += QByteArrayLiteral("e") + QByteArray::number(i) +
-                   QByteArrayLiteral(",2026-11-02T10:00:00Z,acme,a1,u1,,,1\n");
+        QByteArray csv = usageCsv(1'000, ",2026-11-02T10:00:00Z,acme,a1,u1,,,1");
         QBuffer file(&csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
         auto report = UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"));
@@ -255,9 +238,7 @@ private slots:
         QVERIFY2(!message.contains(u'\n'), qPrintable(message));
 
         QVERIFY(executeScript(workspace->handle(), "DROP TRIGGER fault ON usage_events").ok());
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_events"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_imports"), 0);
-        QCOMPARE(count(*workspace, "SELECT count(*) FROM usage_hourly"), 0);
+        verifyNothingImported(*workspace);
         // The workspace is usable at once: the same file imports whole.
         QVERIFY(file.seek(0));
         auto again = UsageImporter(*workspace).importDevice(file, QStringLiteral("u.csv"));
