@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
-#include <thread>
 
 namespace aicp {
 
@@ -122,34 +121,6 @@ std::vector<std::uint32_t> uniqueKeyOrder(const std::vector<BulkEvent>& events) 
     return order;
 }
 
-// Most batches are new events only: one COPY straight into usage_events.
-// A duplicate (stored before, or twice in the batch) stops it at the unique
-// key; the savepoint then undoes it whole, and the staging path sorts the
-// batch out. Answers whether the COPY stored everything.
-// `meanwhile` runs while the server takes the COPY: the COPY is sent from a
-// thread of its own, the only one to use the connection until it is done.
-Result<bool> copyStraightIn(PostgresDatabase& db, const QByteArray& rows,
-                            const std::function<void()>& meanwhile) {
-    AICP_TRY(db.executeScript("SAVEPOINT aicp_bulk_events"));
-    std::string state;
-    Status copied;
-    if (meanwhile) {
-        std::thread copying([&] { copied = copyIn(db, kCopyStraight, rows, &state); });
-        meanwhile();
-        copying.join();
-    } else {
-        copied = copyIn(db, kCopyStraight, rows, &state);
-    }
-    if (copied.ok()) {
-        AICP_TRY(db.executeScript("RELEASE SAVEPOINT aicp_bulk_events"));
-        return true;
-    }
-    if (state != "23505")
-        return copied.error();
-    AICP_TRY(db.executeScript("ROLLBACK TO SAVEPOINT aicp_bulk_events"));
-    return false;
-}
-
 Result<std::vector<std::uint32_t>> loadThroughStaging(PostgresDatabase& db,
                                                       const std::vector<BulkEvent>& events,
                                                       const std::vector<std::uint32_t>& order,
@@ -194,7 +165,10 @@ Result<std::vector<std::uint32_t>> loadNewEvents(Database* db, std::int64_t impo
             meanwhile();
         return std::vector<std::uint32_t>();
     }
-    auto straight = copyStraightIn(*postgres, prepared.rows, meanwhile);
+    // Most batches are new events only: one COPY straight into
+    // usage_events. A duplicate (stored before, or twice in the batch) stops
+    // it at the unique key, and the staging path sorts the batch out.
+    auto straight = copyInUnlessDuplicate(*postgres, kCopyStraight, prepared.rows, meanwhile);
     if (!straight)
         return straight.error();
     if (!*straight)

@@ -95,25 +95,11 @@ Status BulkWriter::addRow() {
     return {};
 }
 
-Result<bool> BulkWriter::copyStraightIn() {
-    AICP_TRY(executeScript(db_, "SAVEPOINT aicp_bulk_rows"));
-    std::string state;
-    const Status copied = copyIn(*postgres_, copyStraight_, rows_, &state);
-    if (copied.ok()) {
-        AICP_TRY(executeScript(db_, "RELEASE SAVEPOINT aicp_bulk_rows"));
-        return true;
-    }
-    if (state != "23505")
-        return copied.error();
-    AICP_TRY(executeScript(db_, "ROLLBACK TO SAVEPOINT aicp_bulk_rows"));
-    return false;
-}
-
 Status BulkWriter::finish() {
     if (!held() || heldRows_ == 0)
         return {};
     if (straight_) {
-        auto straight = copyStraightIn();
+        auto straight = copyInUnlessDuplicate(*postgres_, copyStraight_, rows_);
         if (!straight)
             return straight.error();
         straight_ = *straight;

@@ -52,9 +52,6 @@ private:
 
     BulkWriter(Database* db, std::size_t columns, Statement insert);
     [[nodiscard]] bool held() const { return postgres_ != nullptr; }
-    // Whether the held rows went straight into the table; false when one
-    // conflicted and nothing of them is stored.
-    [[nodiscard]] Result<bool> copyStraightIn();
 
     Database* db_;
     PostgresDatabase* postgres_ = nullptr;  // rows are held for COPY

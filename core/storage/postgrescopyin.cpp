@@ -6,6 +6,7 @@
 #include <libpq-fe.h>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace aicp {
 
@@ -59,6 +60,28 @@ Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& 
     if (outcome.ok() && (!sent || !ended))
         return failureOf(db, nullptr);
     return outcome;
+}
+
+Result<bool> copyInUnlessDuplicate(PostgresDatabase& db, std::string_view copySql,
+                                   const QByteArray& rows, const std::function<void()>& meanwhile) {
+    AICP_TRY(db.executeScript("SAVEPOINT aicp_copy_in"));
+    std::string state;
+    Status copied;
+    if (meanwhile) {
+        std::thread copying([&] { copied = copyIn(db, copySql, rows, &state); });
+        meanwhile();
+        copying.join();
+    } else {
+        copied = copyIn(db, copySql, rows, &state);
+    }
+    if (copied.ok()) {
+        AICP_TRY(db.executeScript("RELEASE SAVEPOINT aicp_copy_in"));
+        return true;
+    }
+    if (state != "23505")
+        return copied.error();
+    AICP_TRY(db.executeScript("ROLLBACK TO SAVEPOINT aicp_copy_in"));
+    return false;
 }
 
 void appendCopyText(QByteArray& line, QByteArrayView utf8) {

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 
+#include <functional>
 #include <string_view>
 
 #include <QByteArray>
@@ -16,6 +17,17 @@ class PostgresDatabase;
 // On failure, `sqlState` (when given) receives the server's SQLSTATE.
 [[nodiscard]] Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows,
                             std::string* sqlState = nullptr);
+
+// copyIn under a savepoint, for rows that are new as a rule: false, with
+// nothing of `rows` stored and the transaction usable, when one of them
+// meets a unique key (stored before, or twice among them); any other
+// failure is an error. `meanwhile` (when given) runs on the calling thread
+// while the server takes the rows: they are sent from a thread of its own,
+// the only one to use the connection until it is done, so `meanwhile` must
+// not use it.
+[[nodiscard]] Result<bool> copyInUnlessDuplicate(PostgresDatabase& db, std::string_view copySql,
+                                                 const QByteArray& rows,
+                                                 const std::function<void()>& meanwhile = {});
 
 // Appends one field of the text format: \N for NULL is the caller's; this
 // escapes backslash, tab, newline and carriage return.
