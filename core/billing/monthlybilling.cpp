@@ -110,27 +110,26 @@ public:
     Status fill(MonthlyBillInputs& inputs) {
         const std::vector<std::int64_t> bounds = cuts(inputs);
         const auto loaded = totals_.find(inputs.customerId);
-        if (loaded == totals_.end()) {
-            AICP_TRY(fillHourly(inputs, bounds));
-            auto activeUsers = countOf(users_, inputs.customerId);
-            if (!activeUsers)
-                return activeUsers.error();
-            inputs.activeUsers = *activeUsers;
-            auto activeAgents = countOf(agents_, inputs.customerId);
-            if (!activeAgents)
-                return activeAgents.error();
-            inputs.activeAgents = *activeAgents;
-            return {};
-        }
-        const Totals& totals = loaded->second;
-        if (bounds.size() == 2) {
-            if (totals.requests > 0)
-                inputs.hourly.push_back({periodStart_, totals.requests});
+        const bool known = loaded != totals_.end();
+        if (known && bounds.size() == 2) {
+            if (loaded->second.requests > 0)
+                inputs.hourly.push_back({periodStart_, loaded->second.requests});
         } else {
             AICP_TRY(fillHourly(inputs, bounds));
         }
-        inputs.activeUsers = totals.users;
-        inputs.activeAgents = totals.agents;
+        if (known) {
+            inputs.activeUsers = loaded->second.users;
+            inputs.activeAgents = loaded->second.agents;
+            return {};
+        }
+        auto activeUsers = countOf(users_, inputs.customerId);
+        if (!activeUsers)
+            return activeUsers.error();
+        inputs.activeUsers = *activeUsers;
+        auto activeAgents = countOf(agents_, inputs.customerId);
+        if (!activeAgents)
+            return activeAgents.error();
+        inputs.activeAgents = *activeAgents;
         return {};
     }
 
