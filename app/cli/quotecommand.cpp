@@ -28,6 +28,10 @@ struct QuoteOptions {
     QCommandLineOption auditTier = auditTierOption();
     QCommandLineOption discount = discountOption();
     QCommandLineOption sso{QStringLiteral("sso"), QStringLiteral("Single sign-on is needed.")};
+    QCommandLineOption date{QStringLiteral("date"),
+                            QStringLiteral("Price with the price book version in force that day. "
+                                           "Default: today."),
+                            QStringLiteral("YYYY-MM-DD")};
 };
 
 // Reads every option into the engine's terms; a malformed value is the
@@ -101,10 +105,17 @@ QString pricesNote(const PriceBookVersion& prices) {
 class QuoteCommand final : public Command {
 public:
     QuoteCommand() : Command(QStringLiteral("quote")) {
-        ownOptions_ = {
-            options_.tier,     options_.compare,     options_.requests,          options_.seats,
-            options_.agents,   options_.policyPacks, options_.complianceModules, options_.auditTier,
-            options_.discount, options_.sso};
+        ownOptions_ = {options_.tier,
+                       options_.compare,
+                       options_.requests,
+                       options_.seats,
+                       options_.agents,
+                       options_.policyPacks,
+                       options_.complianceModules,
+                       options_.auditTier,
+                       options_.discount,
+                       options_.sso,
+                       options_.date};
     }
 
 private:
@@ -112,6 +123,8 @@ private:
 
     // What to price: the subscription and its month's requests.
     Result<std::pair<Subscription, std::int64_t>> readQuote(const Invocation& call) const;
+    // The version in force on --date, else today's.
+    Result<PriceBookVersion> prices(Invocation& call) const;
     int execute(Invocation& call) const override;
 };
 
@@ -143,16 +156,36 @@ Result<std::pair<Subscription, std::int64_t>> QuoteCommand::readQuote(
     return std::pair(std::move(subscription).value(), *requests);
 }
 
+Result<PriceBookVersion> QuoteCommand::prices(Invocation& call) const {
+    auto dateText = call.value(options_.date);
+    if (!dateText)
+        return dateText.error();
+    std::optional<QDate> date;
+    if (!dateText->isEmpty()) {
+        auto parsed = parseDate(QStringLiteral("--date"), *dateText);
+        if (!parsed)
+            return parsed.error();
+        date = *parsed;
+    }
+    auto workspace = call.workspace();
+    if (!workspace)
+        return stateError(workspace.error());
+    auto book = (*workspace)->priceBook();
+    if (!book)
+        return stateError(book.error());
+    if (!date)
+        return pricesInForceToday(*book);
+    auto inForce = book->versionAt(*date);
+    if (!inForce)
+        return Error::invalidInput(inForce.error().message());
+    return inForce;
+}
+
 int QuoteCommand::execute(Invocation& call) const {
     auto quote = readQuote(call);
     if (!quote)
         return call.usage(quote.error().message());
-    auto workspace = call.workspace();
-    if (!workspace)
-        return call.context().failure(workspace.error());
-    auto prices = pricesInForceToday(**workspace);
-    if (!prices)
-        return call.context().failure(prices.error());
+    AICP_CLI_TRY(prices, this->prices(call), fail);
     const CostEngine engine(std::move(prices).value());
     const auto& [subscription, requests] = *quote;
     const MonthlyUsage usage{requests};

@@ -26,7 +26,8 @@ Status setWorkspaceMode(Workspace& workspace, Workspace::Mode mode) {
     return transaction->commit();
 }
 
-Status storePriceBook(Workspace& workspace, const PriceBook& book) {
+Status storePriceBook(Workspace& workspace, const PriceBook& book, const QString& action,
+                      QJsonObject details) {
     const QByteArray document = book.toJson();
     // Parsing our own output proves the stored document can be read back:
     // an empty or inconsistent book is refused here, not at the next start.
@@ -46,10 +47,9 @@ Status storePriceBook(Workspace& workspace, const PriceBook& book) {
             versions.append(version.version);
         const QByteArray digest =
             QCryptographicHash::hash(document, QCryptographicHash::Sha256).toHex();
-        auto logged =
-            AuditLog(workspace).append(QStringLiteral("pricebook.store"), book.latest().version,
-                                       {{QStringLiteral("versions"), versions},
-                                        {QStringLiteral("sha256"), QString::fromLatin1(digest)}});
+        details.insert(QStringLiteral("versions"), versions);
+        details.insert(QStringLiteral("sha256"), QString::fromLatin1(digest));
+        auto logged = AuditLog(workspace).append(action, book.latest().version, details);
         if (!logged)
             return logged.error();
     }

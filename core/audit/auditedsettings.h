@@ -4,6 +4,9 @@
 #include "pricing/pricebook.h"
 #include "storage/workspace.h"
 
+#include <QJsonObject>
+#include <QString>
+
 namespace aicp {
 
 // Workspace settings whose every change is recorded in the audit log, each in
@@ -15,8 +18,11 @@ namespace aicp {
 [[nodiscard]] Status setWorkspaceMode(Workspace& workspace, Workspace::Mode mode);
 
 // Stores a new price book (validated first; older ones are kept) and records
-// its versions and digest ("pricebook.store"). Storing the book already
-// current changes and records nothing.
-[[nodiscard]] Status storePriceBook(Workspace& workspace, const PriceBook& book);
+// its versions and digest as `action` ("pricebook.store" unless a caller
+// says what the change was, with `details` beside them). Storing the book
+// already current changes and records nothing.
+[[nodiscard]] Status storePriceBook(Workspace& workspace, const PriceBook& book,
+                                    const QString& action = QStringLiteral("pricebook.store"),
+                                    QJsonObject details = {});
 
 }  // namespace aicp

@@ -212,7 +212,7 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
     auto customers = customersToBill(workspace_, customerIds);
     if (!customers)
         return customers.error();
-    auto book = workspace_.priceBook();
+    auto book = prices_ ? Result<PriceBook>(*prices_) : workspace_.priceBook();
     if (!book)
         return book.error();
     auto licenses = LicenseRegistry(workspace_).list();

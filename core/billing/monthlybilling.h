@@ -3,7 +3,9 @@
 #include "billing/monthlybill.h"
 #include "common/result.h"
 #include "metering/yearmonth.h"
+#include "pricing/pricebook.h"
 
+#include <optional>
 #include <vector>
 
 #include <QStringList>
@@ -19,6 +21,10 @@ class Workspace;
 class MonthlyBilling {
 public:
     explicit MonthlyBilling(Workspace& workspace) : workspace_(workspace) {}
+    // Bills with `prices` instead of the workspace's book: what a price book
+    // not yet stored would charge (the impact preview of an import).
+    MonthlyBilling(Workspace& workspace, PriceBook prices)
+        : workspace_(workspace), prices_(std::move(prices)) {}
 
     // NotFound when the workspace has no such customer.
     [[nodiscard]] Result<MonthlyBill> bill(const QString& customerId, YearMonth month) const;
@@ -29,6 +35,7 @@ public:
 
 private:
     Workspace& workspace_;
+    std::optional<PriceBook> prices_;
 };
 
 }  // namespace aicp

@@ -142,6 +142,12 @@ Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
     if (!tier)
         return Error::invalidInput(QStringLiteral("unknown tier '%1'; choose one of: %2")
                                        .arg(request.tier, prices.tierIds().join(u", ")));
+    // A retired tier keeps the customers it has (renewals and changes of a
+    // license supersede it) but takes no new one.
+    if (tier->retired && !request.supersedes)
+        return Error::invalidInput(
+            QStringLiteral("tier '%1' is retired in price book %2: it takes no new licenses")
+                .arg(tier->id, prices.version));
 
     LicensePayload license;
     license.id = request.id.value_or(QUuid::createUuid());

@@ -200,6 +200,12 @@ Result<TierComparison> CostEngine::compare(const Subscription& needs,
         auto bill = price(tier, needs, usage);
         if (!bill)
             return bill.error();
+        // Priced for comparison, but no longer sold.
+        if (tier.retired) {
+            bill->reasons.append(
+                QStringLiteral("%1 is retired: it takes no new licenses").arg(tier.name));
+            bill->eligible = false;
+        }
         comparison.bills.push_back(std::move(bill).value());
     }
     // Ties go to the earlier (smaller) tier: same money, fewer moving parts.

@@ -31,6 +31,8 @@ public:
         return Error::invalidInput(QStringLiteral("%1: %2").arg(pathOf(key), problem));
     }
 
+    [[nodiscard]] bool has(const QString& key) const { return object_.contains(key); }
+
     Result<QJsonValue> required(const QString& key) const {
         const QJsonValue value = object_.value(key);
         if (value.isUndefined())
@@ -261,6 +263,9 @@ Result<TierDefinition> readTier(const FieldReader& reader, const PriceBookVersio
     tier.includedAuditTier = *includedAudit;
     AICP_TRY(
         assignTo(tier.auditUpgradesSold, auditReader.boolean(QStringLiteral("upgrades_sold"))));
+    // Optional: written only when true, so documents from before stay as they were.
+    if (reader.has(QStringLiteral("retired")))
+        AICP_TRY(assignTo(tier.retired, reader.boolean(QStringLiteral("retired"))));
     return tier;
 }
 
@@ -343,7 +348,7 @@ QJsonObject versionToJson(const PriceBookVersion& version) {
                                   {QStringLiteral("price"), audit.price.toJson()}});
     QJsonArray tiers;
     for (const TierDefinition& tier : version.tiers) {
-        tiers.append(QJsonObject{
+        QJsonObject object{
             {QStringLiteral("id"), tier.id},
             {QStringLiteral("name"), tier.name},
             {QStringLiteral("base"), tier.base.toJson()},
@@ -359,7 +364,10 @@ QJsonObject versionToJson(const PriceBookVersion& version) {
             {QStringLiteral("audit"),
              QJsonObject{{QStringLiteral("included"), tier.includedAuditTier},
                          {QStringLiteral("upgrades_sold"), tier.auditUpgradesSold}}},
-        });
+        };
+        if (tier.retired)
+            object.insert(QStringLiteral("retired"), true);
+        tiers.append(object);
     }
     return {
         {QStringLiteral("version"), version.version},
@@ -395,6 +403,10 @@ int PriceBookVersion::auditTierRank(const QString& id) const {
             return static_cast<int>(i);
     }
     return -1;
+}
+
+QJsonObject PriceBookVersion::toJson() const {
+    return versionToJson(*this);
 }
 
 QStringList PriceBookVersion::tierIds() const {
@@ -476,6 +488,65 @@ Result<PriceBookVersion> PriceBook::versionAt(QDate date) const {
                                    .arg(date.toString(Qt::ISODate),
                                         versions_.front().effectiveFrom.toString(Qt::ISODate)));
     return *inForce;
+}
+
+const PriceBookVersion* PriceBook::find(const QString& version) const {
+    const auto it =
+        std::find_if(versions_.begin(), versions_.end(),
+                     [&version](const PriceBookVersion& held) { return held.version == version; });
+    return it == versions_.end() ? nullptr : &*it;
+}
+
+Result<PriceBook> PriceBook::only(const QString& version) const {
+    const PriceBookVersion* found = find(version);
+    if (!found) {
+        QStringList names;
+        for (const PriceBookVersion& held : versions_)
+            names.append(held.version);
+        return Error::notFound(QStringLiteral("the price book has no version '%1' (it has %2)")
+                                   .arg(version, names.join(QStringLiteral(", "))));
+    }
+    PriceBook book;
+    book.versions_.push_back(*found);
+    return book;
+}
+
+Result<PriceBookMerge> PriceBook::merged(const PriceBook& incoming) const {
+    PriceBookMerge merge;
+    merge.book = *this;
+    std::vector<PriceBookVersion>& versions = merge.book.versions_;
+    for (std::size_t i = 0; i < incoming.versions_.size(); ++i) {
+        const PriceBookVersion& version = incoming.versions_[i];
+        const QString where = QStringLiteral("versions[%1]").arg(i);
+        if (const PriceBookVersion* held = find(version.version)) {
+            if (held->toJson() != version.toJson())
+                return Error(Error::Code::Conflict,
+                             QStringLiteral("%1: version '%2' is in the price book already with "
+                                            "other content; changed prices are a new version "
+                                            "with an id of its own ('aicp pricebook diff' "
+                                            "shows what differs)")
+                                 .arg(where, version.version));
+            merge.held.append(version.version);
+            continue;
+        }
+        const auto sameDay = std::find_if(versions.begin(), versions.end(),
+                                          [&version](const PriceBookVersion& other) {
+                                              return other.effectiveFrom == version.effectiveFrom;
+                                          });
+        if (sameDay != versions.end())
+            return Error(
+                Error::Code::Conflict,
+                QStringLiteral("%1.effective_from: version '%2' takes effect on %3 "
+                               "already; one version starts on a day")
+                    .arg(where, sameDay->version, version.effectiveFrom.toString(Qt::ISODate)));
+        versions.push_back(version);
+        merge.added.append(version.version);
+    }
+    std::stable_sort(versions.begin(), versions.end(),
+                     [](const PriceBookVersion& a, const PriceBookVersion& b) {
+                         return a.effectiveFrom < b.effectiveFrom;
+                     });
+    return merge;
 }
 
 }  // namespace aicp

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -46,6 +47,8 @@ struct TierDefinition {
     QStringList features;
     QString includedAuditTier;
     bool auditUpgradesSold = false;
+    // A retired tier takes no new licenses; licenses on it keep being billed.
+    bool retired = false;
 
     [[nodiscard]] bool hasFeature(const QString& feature) const {
         return features.contains(feature);
@@ -71,7 +74,11 @@ struct PriceBookVersion {
     // Position in auditTiers (the retention order), or -1 when unknown.
     [[nodiscard]] int auditTierRank(const QString& id) const;
     [[nodiscard]] QStringList tierIds() const;
+    // The version as it stands in a price book document.
+    [[nodiscard]] QJsonObject toJson() const;
 };
+
+struct PriceBookMerge;
 
 // Every price book version, oldest first. Loaded from JSON with errors that
 // name the field; bills use the version in force on the billed date.
@@ -91,9 +98,28 @@ public:
     // The version in force on `date`, or an error when `date` precedes them all.
     [[nodiscard]] Result<PriceBookVersion> versionAt(QDate date) const;
     [[nodiscard]] const PriceBookVersion& latest() const { return versions_.back(); }
+    // The version named `version`, or nullptr.
+    [[nodiscard]] const PriceBookVersion* find(const QString& version) const;
+    // A book of the one version named `version` (NotFound naming the versions
+    // there are): what export writes for one version.
+    [[nodiscard]] Result<PriceBook> only(const QString& version) const;
+    // This book with every version of `incoming` it lacks, in date order. A
+    // version it holds already must be the same, field for field: a changed
+    // price is a new version, never an edit of one that may have billed
+    // (Conflict naming it). A version taking effect on the date another
+    // does is refused the same way.
+    [[nodiscard]] Result<PriceBookMerge> merged(const PriceBook& incoming) const;
 
 private:
     std::vector<PriceBookVersion> versions_;
+};
+
+// What merged() made: the book and which versions of the incoming one it
+// added and which it held already.
+struct PriceBookMerge {
+    PriceBook book;
+    QStringList added;
+    QStringList held;
 };
 
 }  // namespace aicp

@@ -241,6 +241,9 @@ Result<Recommendation> Recommender::recommend(const RecommendationInputs& inputs
 
     const CostEngine engine(*prices);
     for (const TierDefinition& tier : prices->tiers) {
+        // A retired tier is no option, unless the customer is on it still.
+        if (tier.retired && tier.id != r.currentTier)
+            continue;
         auto option = priceTier(engine, tier, r.needs);
         if (!option)
             return option.error().withContext(QStringLiteral("pricing %1").arg(tier.id));

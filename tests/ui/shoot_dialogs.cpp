@@ -13,6 +13,7 @@
 #include "pages/licenses/licenseissuedialog.h"
 #include "pages/licenses/revokelicensedialog.h"
 #include "pages/licenses/verifylicensedialog.h"
+#include "pages/settings/pricebookeditor.h"
 #include "pages/usage/livesourcedialog.h"
 #include "shooter.h"
 #include "storage/workspace.h"
@@ -25,6 +26,7 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTest>
 
 namespace aicp::shots {
@@ -94,6 +96,34 @@ void shootVerify(Shooter& shooter, WorkspaceSession& session, const Licenses& li
 
 }  // namespace
 
+// Settings ▸ Price book ▸ New Version…: starter up to $359 from December,
+// with its impact; then a mistake, named by tier and row.
+void shootPriceBookEditor(Shooter& shooter, Workspace& workspace, const QString& folder) {
+    auto book = workspace.priceBook();
+    if (!shooter.expect(book.ok(), QStringLiteral("the demo has no price book")))
+        return;
+    PriceBookEditor editor(book->latest(), QStringLiteral("2026.12"), QDate(2026, 12, 1),
+                           [&workspace](const PriceBook& edited) {
+                               return importPriceBook(workspace, edited,
+                                                      PriceBookImportMode::DryRun);
+                           });
+    editor.show();
+    editor.table()->item(2, 1)->setText(QStringLiteral("359"));
+    QTest::qWait(400);  // the edit is checked 300 ms after it is typed
+    shooter.expect(
+        QTest::qWaitFor([&] { return editor.problem().isEmpty(); }, 5000),
+        QStringLiteral("the edited price book version is not valid: %1").arg(editor.problem()));
+    shooter.save(editor, folder + QStringLiteral("pricebook-version.png"));
+    editor.table()->item(9, 2)->setText(QStringLiteral("ten"));
+    QTest::qWait(400);
+    shooter.expect(QTest::qWaitFor([&] { return !editor.problem().isEmpty(); }, 5000),
+                   QStringLiteral("a count of 'ten' seats was taken"));
+    shooter.save(editor, folder + QStringLiteral("pricebook-version-refused.png"));
+    PriceBookEditor viewer(book->latest());
+    viewer.show();
+    shooter.save(viewer, folder + QStringLiteral("pricebook-view.png"));
+}
+
 void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& folder) {
     auto session = WorkspaceSession::open(scene.db, WorkspaceSession::WhenMissing::Refuse);
     if (!shooter.expect(session.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
@@ -109,6 +139,7 @@ void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& fo
         revoke.show();
         shooter.save(revoke, folder + QStringLiteral("revoke.png"));
     }
+    shootPriceBookEditor(shooter, (*session)->workspace(), folder);
     PassphraseDialog passphrase(PassphraseDialog::Kind::NewKey,
                                 QStringLiteral("Choose the passphrase for the new signing key."));
     passphrase.show();

@@ -614,6 +614,17 @@ private slots:
         QVERIFY(add);
         QVERIFY(auditDialog(
             QStringLiteral("Live Source dialog"), [&] { add->click(); }, findings));
+        auto* newVersion =
+            window.findChild<QPushButton*>(QStringLiteral("newPriceBookVersionButton"));
+        QVERIFY(newVersion && newVersion->isEnabled());
+        QVERIFY(auditDialog(
+            QStringLiteral("New Price Book Version dialog"), [&] { newVersion->click(); },
+            findings));
+        auto* showVersion =
+            window.findChild<QPushButton*>(QStringLiteral("viewPriceBookVersionButton"));
+        QVERIFY(showVersion && showVersion->isEnabled());
+        QVERIFY(auditDialog(
+            QStringLiteral("Price book version dialog"), [&] { showVersion->click(); }, findings));
 
         PassphraseDialog unlock(PassphraseDialog::Kind::Unlock, QStringLiteral("Sign a license"),
                                 &window);

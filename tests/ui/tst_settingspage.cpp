@@ -1,21 +1,28 @@
 #include "audit/auditedsettings.h"
+#include "audit/auditlog.h"
 #include "consoletest.h"
 #include "dialogs/passphrasedialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
+#include "pages/settings/pricebookeditor.h"
 #include "pages/settings/settingspage.h"
 #include "pages/settings/signingkeymodel.h"
 #include "storage/workspace.h"
 
 #include <memory>
 
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -221,12 +228,16 @@ private slots:
     }
 
     void loadPriceBookStoresTheVendorsBookAndRefusesJunk() {
-        // The vendor's book with another version: a price changed.
-        QByteArray vendorBook = workspace_->priceBook()->toJson();
-        const QByteArray version =
-            "\"version\": \"" + workspace_->priceBook()->latest().version.toUtf8() + '"';
-        QVERIFY2(vendorBook.contains(version), vendorBook.left(300).constData());
-        vendorBook.replace(version, "\"version\": \"2026.9-vendor\"");
+        // The vendor's book: the version held here and a newer one.
+        QJsonObject newer = workspace_->priceBook()->latest().toJson();
+        newer.insert(QStringLiteral("version"), QStringLiteral("2026.9-vendor"));
+        newer.insert(QStringLiteral("effective_from"), QStringLiteral("2026-12-01"));
+        const QByteArray vendorBook =
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("schema"), 1},
+                            {QStringLiteral("versions"),
+                             QJsonArray{workspace_->priceBook()->latest().toJson(), newer}}})
+                .toJson();
         const QString path = dir_.filePath(QStringLiteral("vendor-pricebook.json"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -256,6 +267,44 @@ private slots:
                      QStringLiteral("junk.json is not a usable price book: ")),
                  qPrintable(refused.error().message()));
         QCOMPARE(workspace_->priceBook()->latest().version, QStringLiteral("2026.9-vendor"));
+        QCOMPARE(changed.count(), 1);
+    }
+
+    void newVersionIsSavedAsOneAuditedImport() {
+        QSignalSpy changed(page_.get(), &SettingsPage::priceBookChanged);
+        QString seededId;
+        QDate seededFrom;
+        page_->setEditorRunner([&](PriceBookEditor& editor) {
+            seededId = editor.findChild<QLineEdit*>(QStringLiteral("versionIdInput"))->text();
+            seededFrom = editor.findChild<QDateEdit*>(QStringLiteral("effectiveFromInput"))->date();
+            editor.table()->item(2, 1)->setText(QStringLiteral("359"));  // starter's base
+            // The edit is checked 300 ms after it is typed.
+            QTest::qWait(400);
+            return QTest::qWaitFor([&editor] { return editor.problem().isEmpty(); }, 5000);
+        });
+        QVERIFY(button("newPriceBookVersionButton")->isEnabled());
+        const Status saved = page_->newPriceBookVersion();
+        QVERIFY2(saved.ok(), saved.ok() ? "" : qPrintable(saved.error().message()));
+        // The first of next month, under its year and month.
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QDate next = QDate(today.year(), today.month(), 1).addMonths(1);
+        QCOMPARE(seededFrom, next);
+        QCOMPARE(seededId, QStringLiteral("%1.%2").arg(next.year()).arg(next.month()));
+        QCOMPARE(changed.count(), 1);
+        auto book = workspace_->priceBook();
+        QCOMPARE(book->versions().size(), std::size_t(2));
+        QCOMPARE(book->latest().tier(QStringLiteral("starter"))->base.amount().toDecimalString(),
+                 QStringLiteral("359.00"));
+        QCOMPARE(AuditLog(*workspace_).entries()->back().action,
+                 QStringLiteral("pricebook.import"));
+        const auto* versions = page_->findChild<QTableWidget*>(QStringLiteral("priceBookVersions"));
+        QCOMPARE(versions->rowCount(), 2);
+        QCOMPARE(versions->item(1, 3)->text(), QStringLiteral("scheduled"));
+
+        // Cancelled: nothing is written.
+        page_->setEditorRunner([](PriceBookEditor&) { return false; });
+        QVERIFY(page_->newPriceBookVersion().ok());
+        QCOMPARE(workspace_->priceBook()->versions().size(), std::size_t(2));
         QCOMPARE(changed.count(), 1);
     }
 

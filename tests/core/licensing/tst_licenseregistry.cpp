@@ -1,3 +1,4 @@
+#include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
 #include "customers/customer.h"
 #include "licensing/keystore.h"
@@ -8,6 +9,9 @@
 #include "support/tempworkspace.h"
 #include "support/testkeys.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace aicp;
@@ -115,6 +119,33 @@ private slots:
         QVERIFY(refusal(backwards).contains(QStringLiteral("before it starts")));
 
         QVERIFY(LicenseRegistry(*workspace_).list()->empty());
+    }
+
+    void aRetiredTierTakesNoNewLicenseButRenews() {
+        const LicenseRecord first =
+            LicenseRegistry(*workspace_).issue(request("starter"), kTestPassphrase).value();
+        PriceBook book = workspace_->priceBook().value();
+        QJsonObject version = book.latest().toJson();
+        QJsonArray tiers = version.value(QStringLiteral("tiers")).toArray();
+        QJsonObject starter = tiers.at(1).toObject();
+        starter.insert(QStringLiteral("retired"), true);
+        tiers.replace(1, starter);
+        version.insert(QStringLiteral("tiers"), tiers);
+        auto retired = PriceBook::fromJson(
+            QJsonDocument(QJsonObject{{QStringLiteral("schema"), 1},
+                                      {QStringLiteral("versions"), QJsonArray{version}}})
+                .toJson());
+        QVERIFY(retired);
+        QVERIFY(storePriceBook(*workspace_, *retired));
+
+        LicenseRequest another = request("starter");
+        another.customerId = QStringLiteral("globex");
+        another.customerName = QStringLiteral("Globex");
+        QCOMPARE(refusal(another), QStringLiteral("tier 'starter' is retired in price book 2026.1: "
+                                                  "it takes no new licenses"));
+        auto renewed = LicenseRegistry(*workspace_).renew(first.license.id, kTestPassphrase);
+        QVERIFY2(renewed, renewed ? "" : qPrintable(renewed.error().message()));
+        QCOMPARE(renewed->license.tier, QStringLiteral("starter"));
     }
 
     void extraPacksAreAllowedWhereSold() {

@@ -9,6 +9,8 @@ using aicp::CostEngine;
 using aicp::Money;
 using aicp::MonthlyUsage;
 using aicp::Percent;
+using aicp::PriceBook;
+using aicp::PriceBookVersion;
 using aicp::Subscription;
 using namespace aicp::testing;
 
@@ -333,6 +335,21 @@ private slots:
         QCOMPARE(comparison->bills[2].total, dollars("999.00"));
         QCOMPARE(comparison->bills[3].total, dollars("4999.00"));
         QCOMPARE(comparison->bills[*comparison->cheapestEligible].tier, QStringLiteral("starter"));
+    }
+
+    void aRetiredTierIsPricedButNeverTheCheapest() {
+        // As above, with starter retired: it is still priced ($449.00) and
+        // says why it is not sold; professional at $999.00 is the cheapest.
+        PriceBookVersion prices = PriceBook::loadDefault()->latest();
+        prices.tiers[1].retired = true;
+        const auto comparison = CostEngine(prices).compare(Subscription{}, MonthlyUsage{250'000});
+        QVERIFY(comparison.ok());
+        QCOMPARE(comparison->bills[1].total, dollars("449.00"));
+        QVERIFY(!comparison->bills[1].eligible);
+        QVERIFY(comparison->bills[1].reasons.contains(
+            QStringLiteral("Starter is retired: it takes no new licenses")));
+        QCOMPARE(comparison->bills[*comparison->cheapestEligible].tier,
+                 QStringLiteral("professional"));
     }
 
     void comparisonMovesUpWhenOverageOutgrowsTheTier() {

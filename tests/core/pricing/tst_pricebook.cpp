@@ -1,4 +1,5 @@
 #include "pricing/pricebook.h"
+#include "pricing/pricebookdiff.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,6 +93,23 @@ void setTierAt(QJsonObject& version, int index, const QJsonObject& tier) {
     QJsonArray tiers = version.value(QStringLiteral("tiers")).toArray();
     tiers.replace(index, tier);
     version.insert(QStringLiteral("tiers"), tiers);
+}
+
+// The default book's version with a new id, date and starter base price:
+// next year's version as finance would write it.
+PriceBook nextYear(const char* version, const char* from, const char* starterBase) {
+    auto book = parseEdited([&](QJsonObject&, QJsonObject& first) {
+        first.insert(QStringLiteral("version"), QString::fromLatin1(version));
+        first.insert(QStringLiteral("effective_from"), QString::fromLatin1(from));
+        QJsonObject starter = tierAt(first, 1);
+        starter.insert(QStringLiteral("base"),
+                       QJsonObject{{QStringLiteral("model"), QStringLiteral("flat")},
+                                   {QStringLiteral("amount"), QString::fromLatin1(starterBase)}});
+        setTierAt(first, 1, starter);
+    });
+    if (!book)
+        qFatal("%s", qPrintable(book.error().message()));
+    return std::move(book).value();
 }
 
 }  // namespace
@@ -257,6 +275,115 @@ private slots:
         const QString expected = QStringLiteral("versions[0].") + field + u':';
         QVERIFY2(book.error().message().startsWith(expected),
                  qPrintable(book.error().message() + QStringLiteral(" / expected ") + expected));
+    }
+
+    void mergeAddsTheVersionsTheBookLacksInDateOrder() {
+        const PriceBook current = PriceBook::loadDefault().value();
+        const PriceBook later = nextYear("2027.1", "2027-01-01", "349");
+        const PriceBook between = nextYear("2026.2", "2026-07-01", "319");
+        auto once = current.merged(later);
+        QVERIFY2(once.ok(), qPrintable(once.ok() ? QString() : once.error().message()));
+        QCOMPARE(once->added, QStringList{QStringLiteral("2027.1")});
+        QVERIFY(once->held.isEmpty());
+        auto twice = once->book.merged(between);
+        QVERIFY(twice.ok());
+        QStringList order;
+        for (const PriceBookVersion& version : twice->book.versions())
+            order.append(version.version);
+        QCOMPARE(order, (QStringList{QStringLiteral("2026.1"), QStringLiteral("2026.2"),
+                                     QStringLiteral("2027.1")}));
+        QCOMPARE(twice->book.versionAt(QDate(2026, 8, 1))
+                     ->tier(QStringLiteral("starter"))
+                     ->base.amount(),
+                 dollars("319"));
+        // The merged book is a document fromJson reads back as it was.
+        QCOMPARE(PriceBook::fromJson(twice->book.toJson())->toJson(), twice->book.toJson());
+        // Importing what is held already adds nothing.
+        auto again = twice->book.merged(twice->book);
+        QVERIFY(again.ok());
+        QVERIFY(again->added.isEmpty());
+        QCOMPARE(again->held.size(), 3);
+        QCOMPARE(again->book.toJson(), twice->book.toJson());
+    }
+
+    void mergeRefusesAChangedVersionAndASecondVersionOnADay() {
+        const PriceBook current = PriceBook::loadDefault().value();
+        const PriceBook edited = nextYear("2026.1", "2026-01-01", "319");
+        auto changed = current.merged(edited);
+        QVERIFY(!changed.ok());
+        QCOMPARE(changed.error().code(), aicp::Error::Code::Conflict);
+        QVERIFY2(changed.error().message().startsWith(
+                     QStringLiteral("versions[0]: version '2026.1' is in the price book already")),
+                 qPrintable(changed.error().message()));
+        const PriceBook sameDay = nextYear("2026.1b", "2026-01-01", "299");
+        auto twoOnADay = current.merged(sameDay);
+        QVERIFY(!twoOnADay.ok());
+        QVERIFY2(twoOnADay.error().message().startsWith(
+                     QStringLiteral("versions[0].effective_from: version '2026.1' takes effect "
+                                    "on 2026-01-01 already")),
+                 qPrintable(twoOnADay.error().message()));
+    }
+
+    void onlyNamesTheVersionsThereAre() {
+        const PriceBook current = PriceBook::loadDefault().value();
+        auto one = current.only(QStringLiteral("2026.1"));
+        QVERIFY(one.ok());
+        QCOMPARE(one->toJson(), current.toJson());
+        auto missing = current.only(QStringLiteral("2030.1"));
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code(), aicp::Error::Code::NotFound);
+        QCOMPARE(missing.error().message(),
+                 QStringLiteral("the price book has no version '2030.1' (it has 2026.1)"));
+    }
+
+    void aRetiredTierIsReadWrittenAndOtherwiseAbsent() {
+        // Documents from before the field stay byte for byte what they were.
+        QVERIFY(!PriceBook::loadDefault()->toJson().contains("retired"));
+        const auto book = parseEdited([](QJsonObject&, QJsonObject& version) {
+            QJsonObject starter = tierAt(version, 1);
+            starter.insert(QStringLiteral("retired"), true);
+            setTierAt(version, 1, starter);
+        });
+        QVERIFY(book.ok());
+        QVERIFY(book->latest().tier(QStringLiteral("starter"))->retired);
+        QVERIFY(!book->latest().tier(QStringLiteral("professional"))->retired);
+        QVERIFY(
+            PriceBook::fromJson(book->toJson())->latest().tier(QStringLiteral("starter"))->retired);
+        const auto wrong = parseEdited([](QJsonObject&, QJsonObject& version) {
+            QJsonObject starter = tierAt(version, 1);
+            starter.insert(QStringLiteral("retired"), QStringLiteral("yes"));
+            setTierAt(version, 1, starter);
+        });
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().message(),
+                 QStringLiteral("versions[0].tiers[1].retired: must be true or false"));
+    }
+
+    void diffNamesEachChangedFieldByTierId() {
+        const PriceBookVersion from = PriceBook::loadDefault()->latest();
+        PriceBookVersion to = nextYear("2027.1", "2027-01-01", "349").latest();
+        to.tiers[2].seats.included = 12;
+        to.tiers[0].retired = true;
+        TierDefinition growth = to.tiers[1];
+        growth.id = QStringLiteral("growth");
+        to.tiers.insert(to.tiers.begin() + 2, growth);
+        const std::vector<aicp::PriceBookChange> changes = aicp::diffVersions(from, to);
+        QStringList lines;
+        for (const aicp::PriceBookChange& change : changes) {
+            // A whole tier is one change; its fields are the tier's own.
+            const QString after = change.after.isObject() ? QStringLiteral("{…}")
+                                                          : aicp::changeValueText(change.after);
+            lines.append(QStringLiteral("%1: %2 -> %3")
+                             .arg(change.path, aicp::changeValueText(change.before), after));
+        }
+        QCOMPARE(lines, (QStringList{
+                            QStringLiteral("effective_from: 2026-01-01 -> 2027-01-01"),
+                            QStringLiteral("tiers[open_source].retired: (none) -> true"),
+                            QStringLiteral("tiers[starter].base.amount: 299 -> 349"),
+                            QStringLiteral("tiers[professional].seats.included: 10 -> 12"),
+                            QStringLiteral("tiers[growth]: (none) -> {…}"),
+                        }));
+        QVERIFY(aicp::diffVersions(from, from).empty());
     }
 
     void refusesNewerSchemaAndBrokenJson() {

@@ -146,8 +146,11 @@ void LicenseIssueDialog::buildCustomerInputs() {
 void LicenseIssueDialog::buildLimitInputs() {
     const QLocale locale;
     tier_->setObjectName(QStringLiteral("tierInput"));
-    for (const TierDefinition& tier : priceBook_.latest().tiers)
-        tier_->addItem(tier.name, tier.id);
+    // A retired tier takes no new licenses; renewing keeps a customer on it.
+    for (const TierDefinition& tier : priceBook_.latest().tiers) {
+        if (!tier.retired)
+            tier_->addItem(tier.name, tier.id);
+    }
     tier_->setCurrentIndex(std::min(2, tier_->count() - 1));
     tier_->setToolTip(tr("The tier the license grants: its limits, features and price"));
 

@@ -1,10 +1,12 @@
 #include "pages/settings/settingspage.h"
 
 #include "audit/auditedsettings.h"
+#include "billing/pricebookimport.h"
 #include "chosenfile.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "pages/licenses/licensestate.h"
+#include "pages/settings/pricebookeditor.h"
 #include "pages/settings/signingkeymodel.h"
 #include "pages/usage/livesourcespanel.h"
 #include "roleguard.h"
@@ -27,6 +29,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace aicp {
@@ -78,10 +81,12 @@ SettingsPage::SettingsPage(QWidget* parent)
       created_(value(QStringLiteral("workspaceCreated"), this)),
       customerLicense_(value(QStringLiteral("customerLicense"), this)),
       priceVersion_(value(QStringLiteral("priceBookVersion"), this)),
-      priceEffective_(value(QStringLiteral("priceBookEffective"), this)),
-      priceHistory_(value(QStringLiteral("priceBookHistory"), this)),
+      versions_(new QTableWidget(this)),
+      newVersion_(new QPushButton(tr("&New Version…"), this)),
+      viewVersion_(new QPushButton(tr("Show Versi&on…"), this)),
       loadPriceBook_(new QPushButton(tr("Load &Price Book…"), this)),
-      priceMessage_(new QLabel(this)) {
+      priceMessage_(new QLabel(this)),
+      runEditor_([](PriceBookEditor& editor) { return editor.exec() == QDialog::Accepted; }) {
     setObjectName(QStringLiteral("settingsPage"));
     keys_->setPalette(palette());
     buildLayout();
@@ -214,16 +219,46 @@ QWidget* SettingsPage::buildPricesCard() {
     auto* pricesForm = new QFormLayout;
     pricesForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     pricesForm->addRow(tr("Latest version"), priceVersion_);
-    pricesForm->addRow(tr("In force from"), priceEffective_);
-    pricesForm->addRow(tr("History"), priceHistory_);
     pricesLayout->addLayout(pricesForm);
+    versions_->setObjectName(QStringLiteral("priceBookVersions"));
+    versions_->setColumnCount(4);
+    versions_->setHorizontalHeaderLabels({tr("Version"), tr("From"), tr("Currency"), tr("State")});
+    versions_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    versions_->verticalHeader()->hide();
+    versions_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    versions_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    versions_->setSelectionMode(QAbstractItemView::SingleSelection);
+    // A few rows tall: a book holds a version or two a year.
+    versions_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+    versions_->setMaximumHeight(theme::spacing(font(), 6));
+    versions_->setTabKeyNavigation(false);
+    versions_->setAccessibleName(tr("Price book versions"));
+    versions_->setToolTip(tr("Every version of the price book and the day it takes effect"));
+    connect(versions_, &QTableWidget::doubleClicked, this, &SettingsPage::viewPriceBookVersion);
+    pricesLayout->addWidget(versions_);
     pricesLayout->addSpacing(gap / 2);
+    newVersion_->setObjectName(QStringLiteral("newPriceBookVersionButton"));
+    newVersion_->setToolTip(
+        tr("Write the next price book version, seeded with the latest one, with its impact on "
+           "the customers' bills"));
+    connect(newVersion_, &QPushButton::clicked, this, [this] {
+        if (const Status saved = newPriceBookVersion(); !saved.ok())
+            priceMessage_->setText(upperFirst(saved.error().message()));
+    });
+    viewVersion_->setObjectName(QStringLiteral("viewPriceBookVersionButton"));
+    viewVersion_->setToolTip(tr("Show the selected version's prices"));
+    connect(viewVersion_, &QPushButton::clicked, this, &SettingsPage::viewPriceBookVersion);
     loadPriceBook_->setObjectName(QStringLiteral("loadPriceBookButton"));
     loadPriceBook_->setToolTip(
-        tr("Use a price book document (JSON) from now on, such as the vendor's: bills and "
-           "recommendations here then match the vendor's"));
+        tr("Add the versions of a price book document (JSON), such as the vendor's: bills and "
+           "quotes use each from the day it takes effect"));
     connect(loadPriceBook_, &QPushButton::clicked, this, &SettingsPage::loadPriceBookFrom);
-    pricesLayout->addWidget(loadPriceBook_, 0, Qt::AlignLeft);
+    auto* priceButtons = new QHBoxLayout;
+    priceButtons->addWidget(newVersion_);
+    priceButtons->addWidget(viewVersion_);
+    priceButtons->addWidget(loadPriceBook_);
+    priceButtons->addStretch();
+    pricesLayout->addLayout(priceButtons);
     priceMessage_->setObjectName(QStringLiteral("priceBookMessage"));
     priceMessage_->setWordWrap(true);
     priceMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -329,11 +364,10 @@ void SettingsPage::load() {
 
     if (this->priceBook()) {
         const PriceBookVersion& latest = this->priceBook()->latest();
-        priceVersion_->setText(tr("%1 (%2)").arg(latest.version, latest.currency));
-        priceEffective_->setText(displayDate(latest.effectiveFrom));
-        const std::size_t versions = this->priceBook()->versions().size();
-        priceHistory_->setText(versions == 1 ? tr("1 version in the book")
-                                             : tr("%1 versions in the book").arg(versions));
+        priceVersion_->setText(
+            tr("%1 (%2), from %3")
+                .arg(latest.version, latest.currency, displayDate(latest.effectiveFrom)));
+        fillVersions();
     }
     updateButtons();
 }
@@ -398,10 +432,13 @@ void SettingsPage::updateButtons() {
     import_->setEnabled(open && !busy);
     loadRevocations_->setEnabled(open && !busy);
     loadPriceBook_->setEnabled(open && !busy);
+    newVersion_->setEnabled(open && !busy && priceBook());
+    viewVersion_->setEnabled(open && priceBook());
     switchMode_->setEnabled(open && !busy && mode_.has_value());
     for (QPushButton* button : {generate_, rotate_, import_, loadRevocations_})
         guardRole(button, workspace(), WorkspaceArea::Licenses);
     guardRole(loadPriceBook_, workspace(), WorkspaceArea::PriceBooks);
+    guardRole(newVersion_, workspace(), WorkspaceArea::PriceBooks);
     guardRole(switchMode_, workspace(), WorkspaceArea::Settings);
 }
 
@@ -617,16 +654,18 @@ Status SettingsPage::loadPriceBook(const QString& path) {
     if (!book)
         return Error(book.error().code(),
                      tr("%1 is not a usable price book: %2").arg(name, book.error().message()));
-    auto current = this->workspace()->priceBook();
-    const bool unchanged = current && current->toJson() == book->toJson();
-    if (const Status stored = storePriceBook(*this->workspace(), *book); !stored.ok())
-        return stored.error().withContext(name);
+    auto imported = importPriceBook(*this->workspace(), *book, PriceBookImportMode::Store);
+    if (!imported)
+        return imported.error().withContext(name);
     reload();
-    priceMessage_->setText(unchanged
-                               ? tr("The workspace holds this price book already; nothing changed.")
-                               : tr("Price book %1 loaded; costs are computed with it from now on.")
-                                     .arg(book->latest().version));
-    if (!unchanged)
+    const QStringList& added = imported->merge.added;
+    priceMessage_->setText(
+        added.isEmpty()
+            ? tr("The workspace holds every version of this price book already; nothing changed.")
+            : tr("Price book version %1 added; costs are computed with each from the day it "
+                 "takes effect.")
+                  .arg(added.join(QStringLiteral(", "))));
+    if (!added.isEmpty())
         emit priceBookChanged();
     return {};
 }
@@ -637,6 +676,81 @@ void SettingsPage::loadPriceBookFrom() {
                        if (const Status loaded = loadPriceBook(path); !loaded)
                            priceMessage_->setText(upperFirst(loaded.error().message()));
                    });
+}
+
+void SettingsPage::fillVersions() {
+    // The stored book: a version saved here is listed before the window
+    // hands the pages the new book.
+    auto stored = workspace()->priceBook();
+    const PriceBook& book = stored ? *stored : *priceBook();
+    const QDate today = clock()().date();
+    auto inForce = book.versionAt(today);
+    versions_->setRowCount(static_cast<int>(book.versions().size()));
+    for (int row = 0; row < versions_->rowCount(); ++row) {
+        const PriceBookVersion& version = book.versions()[static_cast<std::size_t>(row)];
+        const QString state = inForce && inForce->version == version.version ? tr("in force")
+                              : version.effectiveFrom > today                ? tr("scheduled")
+                                                                             : tr("past");
+        const QStringList cells{version.version, displayDate(version.effectiveFrom),
+                                version.currency, state};
+        for (int column = 0; column < cells.size(); ++column)
+            versions_->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
+}
+
+Status SettingsPage::newPriceBookVersion() {
+    if (!workspace() || !priceBook())
+        return Error::invalidInput(tr("No workspace is open."));
+    Workspace& workspace = *this->workspace();
+    auto firstDay = firstRepriceableDay(workspace);
+    if (!firstDay)
+        return firstDay.error();
+    // The first of next month, unless invoices reach further.
+    const QDate today = clock()().date();
+    QDate from = QDate(today.year(), today.month(), 1).addMonths(1);
+    if (*firstDay && **firstDay > from)
+        from = **firstDay;
+    const PriceBookVersion& latest = priceBook()->latest();
+    if (latest.effectiveFrom >= from)
+        from = latest.effectiveFrom.addMonths(1);
+    const QString id = QStringLiteral("%1.%2").arg(from.year()).arg(from.month());
+    PriceBookEditor editor(
+        latest, id, from,
+        [&workspace](const PriceBook& book) {
+            return importPriceBook(workspace, book, PriceBookImportMode::DryRun);
+        },
+        this);
+    if (!runEditor_(editor))
+        return {};
+    auto book = editor.edited();
+    if (!book)
+        return book.error();
+    auto imported = importPriceBook(workspace, *book, PriceBookImportMode::Store);
+    if (!imported)
+        return imported.error();
+    reload();
+    priceMessage_->setText(
+        tr("Price book version %1 saved; it takes effect on %2.")
+            .arg(book->latest().version, displayDate(book->latest().effectiveFrom)));
+    emit priceBookChanged();
+    return {};
+}
+
+void SettingsPage::viewPriceBookVersion() {
+    if (!workspace())
+        return;
+    auto book = workspace()->priceBook();
+    if (!book) {
+        priceMessage_->setText(upperFirst(book.error().message()));
+        return;
+    }
+    const int row = versions_->currentRow();
+    const auto& versions = book->versions();
+    const PriceBookVersion& shown = row >= 0 && row < static_cast<int>(versions.size())
+                                        ? versions[static_cast<std::size_t>(row)]
+                                        : book->latest();
+    PriceBookEditor viewer(shown, this);
+    runEditor_(viewer);
 }
 
 }  // namespace aicp

@@ -4,6 +4,7 @@
 #include "pages/consolepage.h"
 #include "storage/workspace.h"
 
+#include <functional>
 #include <optional>
 
 #include <QWidget>
@@ -11,10 +12,12 @@
 class QLabel;
 class QPushButton;
 class QTableView;
+class QTableWidget;
 
 namespace aicp {
 
 class LiveSourcesPanel;
+class PriceBookEditor;
 class SigningKeyModel;
 class TaskRunner;
 
@@ -50,6 +53,15 @@ public:
     // Stores a price book document (the vendor's, in a customer workspace)
     // as the current one, recorded in the audit log; bills use it from now on.
     [[nodiscard]] Status loadPriceBook(const QString& path);
+    // New Version…: the editor seeded with the latest version, to take
+    // effect on the first day the workspace allows (the first of next month,
+    // after every invoiced month); saved as one audited import. `edit` runs
+    // the dialog (exec() unless a test drives it) and says whether to save.
+    using EditorRunner = std::function<bool(PriceBookEditor&)>;
+    void setEditorRunner(EditorRunner runner) { runEditor_ = std::move(runner); }
+    [[nodiscard]] Status newPriceBookVersion();
+    // View…: the selected version (the latest when none is), read-only.
+    void viewPriceBookVersion();
 
 signals:
     // Keys were added or retired, or the mode changed: what the Licenses
@@ -76,6 +88,7 @@ private:
     QWidget* buildKeysCard();
     QWidget* buildWorkspaceCard();
     QWidget* buildPricesCard();
+    void fillVersions();
     QWidget* buildLiveSourcesCard();
     void updateButtons();
     void showMessage(const QString& text, bool problem);
@@ -112,10 +125,13 @@ private:
     QLabel* created_;
     QLabel* customerLicense_;
     QLabel* priceVersion_;
-    QLabel* priceEffective_;
-    QLabel* priceHistory_;
+    // In the order of the card, which is the tab order.
+    QTableWidget* versions_;
+    QPushButton* newVersion_;
+    QPushButton* viewVersion_;
     QPushButton* loadPriceBook_;
     QLabel* priceMessage_;
+    EditorRunner runEditor_;
     LiveSourcesPanel* liveSources_ = nullptr;
 };
 
