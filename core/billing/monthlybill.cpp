@@ -167,6 +167,7 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
              QStringLiteral("price book %1: %2").arg(prices->version, quote->reason())});
 
     Money recurring;
+    Money monthlyRecurring;  // the full month's, which picks the volume band
     for (const BillLine& line : quote->lines) {
         MonthlyBillLine out;
         out.axis = line.axis;
@@ -180,6 +181,10 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
             if (!exact)
                 return exact.error();
             out.monthlyAmount = *exact;
+            auto month = monthlyRecurring.plus(*exact);
+            if (!month)
+                return month.error();
+            monthlyRecurring = *month;
             out.amount = prorateToCents(*exact, segment.seconds, bill.monthSeconds);
             out.description = line.description + prorationNote(segment.seconds, bill.monthSeconds);
             auto total = recurring.plus(out.amount);
@@ -205,12 +210,12 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
     discount.axis = BillAxis::Discount;
     discount.segment = index;
     discount.description = QStringLiteral("No contract discount");
-    if (!license.contract.discount.isZero()) {
-        discount.description = QStringLiteral("%1% off recurring charges of %2 %3")
-                                   .arg(license.contract.discount.toDecimalString(),
-                                        recurring.toDecimalString(), prices->currency);
+    const AppliedDiscount applied =
+        prices->discountFor(license.contract.discount, monthlyRecurring);
+    if (!applied.percent.isZero()) {
+        discount.description = discountDescription(applied, recurring, prices->currency);
         discount.quantity = 1;
-        discount.amount = recurring.percentOfInCents(license.contract.discount).negated();
+        discount.amount = recurring.percentOfInCents(applied.percent).negated();
     }
     discount.monthlyAmount = discount.amount;
     bill.lines.push_back(std::move(discount));

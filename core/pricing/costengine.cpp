@@ -138,20 +138,19 @@ Result<Money> sumOf(const std::vector<BillLine>& lines, bool recurringOnly = fal
 
 // The contract discount takes its share of the rounded recurring lines
 // only; request charges are never discounted.
-Result<BillLine> discountLine(const std::vector<BillLine>& lines, const Percent& percent,
-                              const QString& currency) {
+Result<BillLine> discountLine(const std::vector<BillLine>& lines, const Percent& contract,
+                              const PriceBookVersion& prices) {
     BillLine discount = freeLine(BillAxis::Discount, QStringLiteral("No contract discount"));
     discount.unitPrice.reset();
-    if (percent.isZero())
-        return discount;
     auto recurring = sumOf(lines, true);
     if (!recurring)
         return recurring.error();
-    discount.description =
-        QStringLiteral("%1% off recurring charges of %2 %3")
-            .arg(percent.toDecimalString(), recurring->toDecimalString(), currency);
+    const AppliedDiscount applied = prices.discountFor(contract, *recurring);
+    if (applied.percent.isZero())
+        return discount;
+    discount.description = discountDescription(applied, *recurring, prices.currency);
     discount.quantity = 1;
-    discount.amount = recurring->percentOfInCents(percent).negated();
+    discount.amount = recurring->percentOfInCents(applied.percent).negated();
     return discount;
 }
 
@@ -258,7 +257,7 @@ Result<Bill> CostEngine::price(const TierDefinition& tier, const Subscription& s
             return line.error();
         bill.lines.push_back(*line);
     }
-    auto discount = discountLine(bill.lines, subscription.discount, prices_.currency);
+    auto discount = discountLine(bill.lines, subscription.discount, prices_);
     if (!discount)
         return discount.error();
     bill.lines.push_back(*discount);
@@ -268,6 +267,18 @@ Result<Bill> CostEngine::price(const TierDefinition& tier, const Subscription& s
     bill.total = *total;
     bill.eligible = bill.reasons.isEmpty();
     return bill;
+}
+
+QString discountDescription(const AppliedDiscount& applied, Money recurring,
+                            const QString& currency) {
+    if (applied.volume)
+        return QStringLiteral(
+                   "%1% volume discount (recurring charges from %2 %3 a month) off "
+                   "recurring charges of %4 %3")
+            .arg(applied.percent.toDecimalString(), applied.bandFrom.toDecimalString(), currency,
+                 recurring.toDecimalString());
+    return QStringLiteral("%1% off recurring charges of %2 %3")
+        .arg(applied.percent.toDecimalString(), recurring.toDecimalString(), currency);
 }
 
 }  // namespace aicp

@@ -52,4 +52,10 @@ private:
     PriceBookVersion prices_;
 };
 
+// The words of a discount line: "12.5% off recurring charges of 1,198.00 USD", or
+// for a volume band "5% volume discount (recurring charges from 5000.00 USD a
+// month) off recurring charges of …". `recurring` is what it is taken off.
+[[nodiscard]] QString discountDescription(const AppliedDiscount& applied, Money recurring,
+                                          const QString& currency);
+
 }  // namespace aicp

@@ -289,6 +289,49 @@ Status readUnique(const FieldReader& reader, const QString& key, Read read, std:
     return {};
 }
 
+// [{"from": "5000", "percent": "5"}, …]: each band from a larger monthly
+// recurring amount than the one before, with at least its discount.
+Result<std::vector<VolumeDiscountBand>> readVolumeDiscounts(const FieldReader& version,
+                                                            const QString& currency) {
+    auto bands = version.children(QStringLiteral("volume_discounts"),
+                                  "must hold at least one band (or leave the field out)");
+    if (!bands)
+        return bands.error();
+    std::vector<VolumeDiscountBand> read;
+    for (const FieldReader& band : *bands) {
+        auto fromText = band.string(QStringLiteral("from"));
+        if (!fromText)
+            return fromText.error();
+        auto from = Money::parse(*fromText);
+        if (!from || from->isZero() || from->isNegative())
+            return band.error(QStringLiteral("from"),
+                              QStringLiteral("'%1' is not an amount of %2 above 0 such as "
+                                             "\"5000\"")
+                                  .arg(*fromText, currency));
+        auto percentText = band.string(QStringLiteral("percent"));
+        if (!percentText)
+            return percentText.error();
+        auto percent = Percent::parse(*percentText);
+        if (!percent || percent->isZero())
+            return band.error(QStringLiteral("percent"),
+                              QStringLiteral("'%1' is not a percentage above 0 and at most 100")
+                                  .arg(*percentText));
+        if (!read.empty() && *from <= read.back().from)
+            return band.error(
+                QStringLiteral("from"),
+                QStringLiteral("bands must start from rising amounts (%1 is not "
+                               "above %2)")
+                    .arg(from->toDecimalString(), read.back().from.toDecimalString()));
+        if (!read.empty() && *percent < read.back().percent)
+            return band.error(
+                QStringLiteral("percent"),
+                QStringLiteral("a larger band cannot give less (%1% after %2%)")
+                    .arg(percent->toDecimalString(), read.back().percent.toDecimalString()));
+        read.push_back({*from, *percent});
+    }
+    return read;
+}
+
 Result<PriceBookVersion> readVersion(const FieldReader& reader) {
     PriceBookVersion version;
     AICP_TRY(assignTo(version.version, reader.string(QStringLiteral("version"))));
@@ -319,6 +362,8 @@ Result<PriceBookVersion> readVersion(const FieldReader& reader) {
                       catalog->identifiers(QStringLiteral("compliance_modules"))));
     AICP_TRY(assignTo(version.features, catalog->identifiers(QStringLiteral("features"))));
 
+    if (reader.has(QStringLiteral("volume_discounts")))
+        AICP_TRY(assignTo(version.volumeDiscounts, readVolumeDiscounts(reader, version.currency)));
     AICP_TRY(readUnique(reader, QStringLiteral("audit_tiers"), &readAuditTier, version.auditTiers));
     AICP_TRY(readUnique(
         reader, QStringLiteral("tiers"),
@@ -369,7 +414,7 @@ QJsonObject versionToJson(const PriceBookVersion& version) {
             object.insert(QStringLiteral("retired"), true);
         tiers.append(object);
     }
-    return {
+    QJsonObject json{
         {QStringLiteral("version"), version.version},
         {QStringLiteral("effective_from"), version.effectiveFrom.toString(Qt::ISODate)},
         {QStringLiteral("currency"), version.currency},
@@ -382,6 +427,15 @@ QJsonObject versionToJson(const PriceBookVersion& version) {
         {QStringLiteral("audit_tiers"), audits},
         {QStringLiteral("tiers"), tiers},
     };
+    // Written only when there are bands, so documents from before stay as they were.
+    if (!version.volumeDiscounts.empty()) {
+        QJsonArray bands;
+        for (const VolumeDiscountBand& band : version.volumeDiscounts)
+            bands.append(QJsonObject{{QStringLiteral("from"), band.from.toDecimalString(0)},
+                                     {QStringLiteral("percent"), band.percent.toDecimalString()}});
+        json.insert(QStringLiteral("volume_discounts"), bands);
+    }
+    return json;
 }
 
 }  // namespace
@@ -407,6 +461,15 @@ int PriceBookVersion::auditTierRank(const QString& id) const {
 
 QJsonObject PriceBookVersion::toJson() const {
     return versionToJson(*this);
+}
+
+AppliedDiscount PriceBookVersion::discountFor(Percent contract, Money monthlyRecurring) const {
+    AppliedDiscount applied{contract, false, Money()};
+    for (const VolumeDiscountBand& band : volumeDiscounts) {
+        if (monthlyRecurring >= band.from && band.percent > applied.percent)
+            applied = {band.percent, true, band.from};
+    }
+    return applied;
 }
 
 QStringList PriceBookVersion::tierIds() const {

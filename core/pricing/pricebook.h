@@ -58,6 +58,21 @@ struct TierDefinition {
     }
 };
 
+// A volume discount band: a customer whose monthly recurring amount reaches
+// `from` gets `percent` off its recurring lines.
+struct VolumeDiscountBand {
+    Money from;
+    Percent percent;
+};
+
+// The discount a bill gives its recurring lines: the contract's or the
+// volume band's, whichever is larger (never both).
+struct AppliedDiscount {
+    Percent percent;
+    bool volume = false;  // the volume band's, not the contract's
+    Money bandFrom;       // when volume: the band reached
+};
+
 // The prices in force from `effectiveFrom` until the next version starts.
 struct PriceBookVersion {
     QString version;
@@ -68,6 +83,8 @@ struct PriceBookVersion {
     QStringList features;
     std::vector<AuditTier> auditTiers;  // cheapest first
     std::vector<TierDefinition> tiers;  // smallest first
+    // Rising `from`, rising percent; empty when the version gives none.
+    std::vector<VolumeDiscountBand> volumeDiscounts;
 
     [[nodiscard]] const TierDefinition* tier(const QString& id) const;
     [[nodiscard]] const AuditTier* auditTier(const QString& id) const;
@@ -76,6 +93,9 @@ struct PriceBookVersion {
     [[nodiscard]] QStringList tierIds() const;
     // The version as it stands in a price book document.
     [[nodiscard]] QJsonObject toJson() const;
+    // The discount for a license with `contract` percent whose recurring
+    // lines come to `monthlyRecurring` a full month.
+    [[nodiscard]] AppliedDiscount discountFor(Percent contract, Money monthlyRecurring) const;
 };
 
 struct PriceBookMerge;

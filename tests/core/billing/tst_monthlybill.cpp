@@ -467,6 +467,41 @@ private slots:
         QCOMPARE(b.total, dollars("662.12"));
     }
 
+    void aVolumeBandIsReachedByTheFullMonthAndTakenOffTheProratedLines() {
+        // The price book gives 5% off from $3,000 of recurring charges a
+        // month and 10% from $10,000. Enterprise (base $4,999) from
+        // 2026-06-16: 15 of June's 30 days, S = 1,296,000 of 2,592,000 s.
+        //   base $4,999 × 1,296,000 / 2,592,000 = $2,499.50
+        //   the band is the full month's: $4,999 ≥ $3,000, so 5%, though
+        //   the segment's own $2,499.50 would not reach it; 10% is not reached
+        //   discount 5% × $2,499.50 = $124.975 -> -$124.98 (half away from zero)
+        // Total $2,499.50 - $124.98 = $2,374.52
+        QJsonObject root = QJsonDocument::fromJson(workspace_->priceBook()->toJson()).object();
+        QJsonArray versions = root.value(QStringLiteral("versions")).toArray();
+        QJsonObject version = versions.at(0).toObject();
+        version.insert(QStringLiteral("volume_discounts"),
+                       QJsonArray{QJsonObject{{QStringLiteral("from"), QStringLiteral("3000")},
+                                              {QStringLiteral("percent"), QStringLiteral("5")}},
+                                  QJsonObject{{QStringLiteral("from"), QStringLiteral("10000")},
+                                              {QStringLiteral("percent"), QStringLiteral("10")}}});
+        versions.replace(0, version);
+        root.insert(QStringLiteral("versions"), versions);
+        auto book = PriceBook::fromJson(QJsonDocument(root).toJson());
+        QVERIFY2(book, book ? "" : qPrintable(book.error().message()));
+        QVERIFY(aicp::storePriceBook(*workspace_, *book));
+
+        issue(request("wayne", "enterprise", "2026-06-16T00:00:00Z", "2027-06-16T00:00:00Z"));
+        const MonthlyBill b = bill("wayne", "2026-06");
+        QCOMPARE(b.segments.size(), std::size_t(1));
+        QCOMPARE(amount(b, 0, BillAxis::Base), dollars("2499.50"));
+        QCOMPARE(amount(b, 0, BillAxis::Discount), dollars("-124.98"));
+        QVERIFY(b.line(0, BillAxis::Discount)
+                    ->description.startsWith(QStringLiteral("5% volume discount")));
+        QCOMPARE(b.total, dollars("2374.52"));
+        // A whole month: 5% of $4,999.00 = $249.95; $4,749.05.
+        QCOMPARE(bill("wayne", "2026-07").total, dollars("4749.05"));
+    }
+
     void eachSegmentUsesThePriceBookInForceAtItsStart() {
         // A second price book version, 2026.2, raises starter's base to $359
         // from 2026-06-11. Starter 2026-05-11 .. 2026-06-11, renewed to

@@ -5,6 +5,7 @@
 
 using aicp::Bill;
 using aicp::BillAxis;
+using aicp::BillLine;
 using aicp::CostEngine;
 using aicp::Money;
 using aicp::MonthlyUsage;
@@ -350,6 +351,40 @@ private slots:
             QStringLiteral("Starter is retired: it takes no new licenses")));
         QCOMPARE(comparison->bills[*comparison->cheapestEligible].tier,
                  QStringLiteral("professional"));
+    }
+
+    void aVolumeBandDiscountsTheRecurringLinesUnlessTheContractGivesMore() {
+        // Bands: 5% from $1,000 a month, 10% from $5,000.
+        PriceBookVersion prices = PriceBook::loadDefault()->latest();
+        prices.volumeDiscounts = {{dollars("1000"), Percent::fromWhole(5)},
+                                  {dollars("5000"), Percent::fromWhole(10)}};
+        const CostEngine engine(prices);
+        const auto discountOf = [&engine](const Subscription& subscription) {
+            const auto bill = engine.quote(subscription, MonthlyUsage{0});
+            if (!bill)
+                qFatal("%s", qPrintable(bill.error().message()));
+            return *bill->line(BillAxis::Discount);
+        };
+        // Professional $999: below the first band, no discount.
+        QVERIFY(discountOf(on("professional")).amount.isZero());
+        // Enterprise $4,999: 5% of $4,999.00 = $249.95 off.
+        const BillLine enterprise = discountOf(on("enterprise"));
+        QCOMPARE(enterprise.amount, dollars("-249.95"));
+        QCOMPARE(enterprise.description,
+                 QStringLiteral("5% volume discount (recurring charges from 1000.00 USD a month) "
+                                "off recurring charges of 4999.00 USD"));
+        // Enterprise and one extra seat, $4,999 + $29 = $5,028: 10% = $502.80 off.
+        Subscription bigger = on("enterprise");
+        bigger.seats = 26;
+        QCOMPARE(discountOf(bigger).amount, dollars("-502.80"));
+        // A 12.5% contract discount is larger than the band: $628.50 off, in its words.
+        bigger.discount = Percent::parse(QStringLiteral("12.5")).value();
+        QCOMPARE(discountOf(bigger).amount, dollars("-628.50"));
+        QCOMPARE(discountOf(bigger).description,
+                 QStringLiteral("12.5% off recurring charges of 5028.00 USD"));
+        // An 8% contract is smaller than the 10% band: the band alone, never both.
+        bigger.discount = Percent::fromWhole(8);
+        QCOMPARE(discountOf(bigger).amount, dollars("-502.80"));
     }
 
     void comparisonMovesUpWhenOverageOutgrowsTheTier() {

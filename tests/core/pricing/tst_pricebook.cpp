@@ -386,6 +386,64 @@ private slots:
         QVERIFY(aicp::diffVersions(from, from).empty());
     }
 
+    void volumeDiscountBandsAreReadWrittenAndChecked() {
+        QVERIFY(!PriceBook::loadDefault()->toJson().contains("volume_discounts"));
+        const auto withBands = [](const QJsonArray& bands) {
+            return parseEdited([&bands](QJsonObject&, QJsonObject& version) {
+                version.insert(QStringLiteral("volume_discounts"), bands);
+            });
+        };
+        const auto band = [](const char* from, const char* percent) {
+            return QJsonObject{{QStringLiteral("from"), QString::fromLatin1(from)},
+                               {QStringLiteral("percent"), QString::fromLatin1(percent)}};
+        };
+        const auto book = withBands({band("5000", "5"), band("10000", "10")});
+        QVERIFY2(book.ok(), qPrintable(book.ok() ? QString() : book.error().message()));
+        const PriceBookVersion& version = book->latest();
+        QCOMPARE(version.volumeDiscounts.size(), std::size_t(2));
+        QCOMPARE(PriceBook::fromJson(book->toJson())->toJson(), book->toJson());
+        // The band reached, or the contract's percent when it is larger.
+        const auto applied = [&version](const char* contract, const char* monthly) {
+            return version.discountFor(aicp::Percent::parse(QString::fromLatin1(contract)).value(),
+                                       dollars(monthly));
+        };
+        QVERIFY(applied("0", "4999.99").percent.isZero());
+        QCOMPARE(applied("0", "5000").percent.toDecimalString(), QStringLiteral("5"));
+        QVERIFY(applied("0", "5000").volume);
+        QCOMPARE(applied("0", "25000").percent.toDecimalString(), QStringLiteral("10"));
+        QCOMPARE(applied("0", "25000").bandFrom, dollars("10000"));
+        QCOMPARE(applied("7.5", "6000").percent.toDecimalString(), QStringLiteral("7.5"));
+        QVERIFY(!applied("7.5", "6000").volume);
+        // Equal: the contract's, never both.
+        QVERIFY(!applied("10", "12000").volume);
+
+        const QList<std::pair<QJsonArray, QString>> refused{
+            {{band("10000", "10"), band("5000", "5")},
+             QStringLiteral("versions[0].volume_discounts[1].from: bands must start from rising "
+                            "amounts (5000.00 is not above 10000.00)")},
+            {{band("5000", "5"), band("5000", "10")},
+             QStringLiteral("versions[0].volume_discounts[1].from: bands must start from rising "
+                            "amounts (5000.00 is not above 5000.00)")},
+            {{band("5000", "10"), band("10000", "5")},
+             QStringLiteral("versions[0].volume_discounts[1].percent: a larger band cannot give "
+                            "less (5% after 10%)")},
+            {{band("0", "5")},
+             QStringLiteral("versions[0].volume_discounts[0].from: '0' is not an amount of USD "
+                            "above 0 such as \"5000\"")},
+            {{band("5000", "0")},
+             QStringLiteral("versions[0].volume_discounts[0].percent: '0' is not a percentage "
+                            "above 0 and at most 100")},
+            {{band("5000", "120")},
+             QStringLiteral("versions[0].volume_discounts[0].percent: '120' is not a percentage "
+                            "above 0 and at most 100")},
+        };
+        for (const auto& [bands, message] : refused) {
+            const auto wrong = withBands(bands);
+            QVERIFY(!wrong.ok());
+            QCOMPARE(wrong.error().message(), message);
+        }
+    }
+
     void refusesNewerSchemaAndBrokenJson() {
         const auto newer = PriceBook::fromJson(R"({"schema": 2, "versions": []})");
         QVERIFY(!newer.ok());

@@ -446,9 +446,9 @@ void PriceBookEditor::showImpact(const PriceBookImport& result) {
         const QLocale locale;
         QString changeText;
         if (change)
-            changeText = (change->isZero() || change->isNegative() ? QString()
-                                                                   : QStringLiteral("+")) +
-                         formatMoney(*change, locale, row.currency);
+            changeText =
+                (change->isZero() || change->isNegative() ? QString() : QStringLiteral("+")) +
+                formatMoney(*change, locale, row.currency);
         const QStringList cells{row.customerName, row.month.toString(),
                                 formatMoney(row.before, locale, row.currency),
                                 formatMoney(row.after, locale, row.currency), changeText};
