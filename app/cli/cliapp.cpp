@@ -28,6 +28,8 @@ struct TopLevel {
 constexpr TopLevel kCommands[] = {
     {"workspace", "Create a workspace file or describe one", &cli::workspaceCommands, nullptr},
     {"customer", "Add, edit, show and list customers", &cli::customerCommands, nullptr},
+    {"seller", "Set or show the seller: the company the invoices are from", &cli::sellerCommands,
+     nullptr},
     {"pricebook", "Show the workspace's price book", &cli::priceBookCommands, nullptr},
     {"quote", "Price a subscription on one tier, or compare every tier", nullptr,
      &cli::quoteCommand},

@@ -8,6 +8,7 @@ namespace aicp::cli {
 // in cliapp.cpp lists them under their top-level words.
 [[nodiscard]] const CommandGroup& workspaceCommands();
 [[nodiscard]] const CommandGroup& customerCommands();
+[[nodiscard]] const CommandGroup& sellerCommands();
 [[nodiscard]] const CommandGroup& priceBookCommands();
 [[nodiscard]] const CommandGroup& keysCommands();
 [[nodiscard]] const CommandGroup& licenseCommands();

@@ -18,6 +18,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {7, "OpenMeter sources and the windows pulled from them", &migration0007},
     {8, "OpenMeter live sources for the console", &migration0008},
     {9, "usage events in import order with a fixed-size deduplication key", &migration0009},
+    {10, "billing profiles of customers and the seller", &migration0010},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

@@ -30,6 +30,14 @@ class Database;
 // Takes every role of the workspace from `login`.
 [[nodiscard]] Status revokePostgresRoles(Database* db, const QString& login);
 
+// Whether the connection's login owns the workspace's schema (or is a
+// superuser): only it may change the schema (an upgrade) or set up roles.
+[[nodiscard]] Result<bool> ownsPostgresWorkspace(Database* db);
+// After an upgrade by the owner: gives the groups, when the workspace has
+// them, their privileges again, so a newer schema's tables (and columns)
+// get theirs; nothing when no role was ever granted.
+[[nodiscard]] Status refreshPostgresGrants(Database* db);
+
 // The area a table belongs to, for saying which role a refused write
 // needs; nullopt for tables every writer writes (audit_log) or none.
 [[nodiscard]] std::optional<WorkspaceArea> areaOfTable(const QString& table);

@@ -1,12 +1,15 @@
 #include "storage/postgresschema.h"
 
 #include "storage/statement.h"
+#include "storage/workspace.h"
+
+#include <iterator>
 
 namespace aicp {
 
 namespace {
 
-// The workspace schema of SQLite's migrations 1 to 9, in PostgreSQL's words,
+// The base: the workspace schema of SQLite's migrations 1 to 9, in PostgreSQL's words,
 // with the same tables, columns, keys and checks, so the same SQL runs on
 // both. What SQLite's triggers keep (issued documents never change, numbers
 // without gaps, the audit log append-only) PostgreSQL's triggers keep here,
@@ -417,10 +420,81 @@ BEGIN
 END $$;
 )sql";
 
+// The schema version kSchema makes; the steps below go on from it.
+constexpr int kBaseVersion = 9;
+
+// One step of the schema after the base, in PostgreSQL's words: what
+// SQLite's migration of the same number does (its comment says why), with
+// the same columns and equivalent CHECKs. A step that makes a table gives it
+// its `_notifies` trigger, as the base's last block does for every table.
+struct PostgresStep {
+    int version;
+    const char* sql;
+};
+
+constexpr PostgresStep kSteps[] = {
+    {10, R"sql(
+ALTER TABLE customers
+    ADD COLUMN legal_name text NOT NULL DEFAULT '' CHECK (length(legal_name) <= 200),
+    ADD COLUMN address text NOT NULL DEFAULT '' CHECK (length(address) <= 500),
+    ADD COLUMN country text NOT NULL DEFAULT ''
+        CHECK (country = '' OR (length(country) = 2 AND country !~ '[^A-Z]')),
+    ADD COLUMN tax_id text NOT NULL DEFAULT ''
+        CHECK (length(tax_id) <= 30 AND tax_id !~ '[^A-Z0-9/-]'),
+    ADD COLUMN currency text NOT NULL DEFAULT 'USD'
+        CHECK (length(currency) = 3 AND currency !~ '[^A-Z]'),
+    ADD COLUMN payment_terms_days bigint NOT NULL DEFAULT 30
+        CHECK (payment_terms_days BETWEEN 0 AND 365),
+    ADD COLUMN tax_exempt bigint NOT NULL DEFAULT 0 CHECK (tax_exempt IN (0, 1));
+
+CREATE TABLE seller (
+    id                   bigint PRIMARY KEY CHECK (id = 1),
+    name                 text NOT NULL CHECK (length(trim(name)) > 0 AND length(name) <= 200),
+    address              text NOT NULL DEFAULT '' CHECK (length(address) <= 500),
+    country              text NOT NULL DEFAULT ''
+                         CHECK (country = '' OR (length(country) = 2 AND country !~ '[^A-Z]')),
+    tax_id               text NOT NULL DEFAULT ''
+                         CHECK (length(tax_id) <= 30 AND tax_id !~ '[^A-Z0-9/-]'),
+    email                text NOT NULL DEFAULT '' CHECK (length(email) <= 254),
+    payment_instructions text NOT NULL DEFAULT '' CHECK (length(payment_instructions) <= 1000),
+    footer               text NOT NULL DEFAULT '' CHECK (length(footer) <= 500),
+    updated_at           text NOT NULL
+);
+CREATE TRIGGER seller_notifies AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON seller
+    FOR EACH STATEMENT EXECUTE FUNCTION aicp_notify_change();
+)sql"},
+};
+
+static_assert(std::size(kSteps) > 0 &&
+                  kSteps[std::size(kSteps) - 1].version == Workspace::kSchemaVersion,
+              "the last PostgreSQL step makes Workspace::kSchemaVersion");
+
 }  // namespace
 
-Status createPostgresSchema(Database* db) {
-    return executeScript(db, kSchema);
+Status createPostgresSchema(Database* db, int version) {
+    if (version < kBaseVersion || version > Workspace::kSchemaVersion)
+        return Error::internal(
+            QStringLiteral("there is no PostgreSQL workspace schema %1").arg(version));
+    AICP_TRY(executeScript(db, kSchema));
+    return upgradePostgresSchema(db, kBaseVersion, version);
+}
+
+Status upgradePostgresSchema(Database* db, int from, int to) {
+    if (from < kBaseVersion)
+        return Error(Error::Code::Corrupt,
+                     QStringLiteral("is damaged: its schema version %1 was never written by aicp")
+                         .arg(from));
+    for (std::size_t i = 1; i < std::size(kSteps); ++i)
+        if (kSteps[i].version != kSteps[i - 1].version + 1)
+            return Error::internal(QStringLiteral("the PostgreSQL schema steps are out of order"));
+    for (const PostgresStep& step : kSteps) {
+        if (step.version <= from || step.version > to)
+            continue;
+        const Status applied = executeScript(db, step.sql);
+        if (!applied.ok())
+            return applied.error().withContext(QStringLiteral("schema step %1").arg(step.version));
+    }
+    return {};
 }
 
 }  // namespace aicp

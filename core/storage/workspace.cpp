@@ -253,9 +253,32 @@ Status refuseUnreadableSchema(Database* db) {
                      .arg(db->login()));
 }
 
-// Creates the schema in an empty PostgreSQL database, or checks the one
-// there, in one transaction under the workspace's write lock: two programs
-// opening a new database at once make one workspace.
+// Brings a workspace an older aicp made to the current schema, inside the
+// caller's transaction (under the workspace's write lock, so two programs
+// opening it at once upgrade it once): the PostgreSQL steps after its
+// version, then the roles' privileges on what the steps made. Only the
+// schema's owner may change it; anyone else is told who must open it first.
+Status upgradePostgres(Database* db, int from) {
+    if (from >= 9) {
+        auto owns = ownsPostgresWorkspace(db);
+        if (!owns)
+            return owns.error();
+        if (!*owns)
+            return Error(Error::Code::Conflict,
+                         QStringLiteral("has schema %1 and this aicp needs %2; the workspace's "
+                                        "owner upgrades it by opening it once with this aicp "
+                                        "(e.g. 'aicp workspace info')")
+                             .arg(from)
+                             .arg(Workspace::kSchemaVersion));
+    }
+    AICP_TRY(upgradePostgresSchema(db, from));
+    AICP_TRY(refreshPostgresGrants(db));
+    return db->setSchemaVersion(Workspace::kSchemaVersion);
+}
+
+// Creates the schema in an empty PostgreSQL database, upgrades one an older
+// aicp made, or checks the one there, in one transaction under the workspace's write lock: two
+// programs opening a new database at once make one workspace.
 Result<Identity> preparePostgres(Database* db, Workspace::OpenMode mode) {
     auto transaction = Transaction::begin(db);
     if (!transaction)
@@ -282,9 +305,7 @@ Result<Identity> preparePostgres(Database* db, Workspace::OpenMode mode) {
     } else if (*version > Workspace::kSchemaVersion) {
         return newerSchemaError(int(*version), Workspace::kSchemaVersion);
     } else if (*version < Workspace::kSchemaVersion) {
-        return Error(Error::Code::Corrupt,
-                     QStringLiteral("is damaged: its schema version %1 was never written by aicp")
-                         .arg(*version));
+        AICP_TRY(upgradePostgres(db, int(*version)));
     }
     auto identity = readIdentity(db);
     if (!identity)

@@ -29,7 +29,13 @@ namespace {
 constexpr CopiedTable kTables[] = {
     {"meta", "key, value", "tt", "key"},
     {"price_books", "id, stored_at, document", "itt", "id", false, true},
-    {"customers", "id, name, email, created_at", "tttt", "id"},
+    {"customers",
+     "id, name, email, created_at, legal_name, address, country, tax_id, currency, "
+     "payment_terms_days, tax_exempt",
+     "tttttttttii", "id"},
+    {"seller",
+     "id, name, address, country, tax_id, email, payment_instructions, footer, updated_at",
+     "itttttttt", "id"},
     {"signing_keys", "kid, public_key_pem, private_key_pem, signing, created_at, retired_at",
      "tttitt", "kid"},
     {"licenses",

@@ -3,8 +3,11 @@
 #include "demo/demoworkspace.h"
 #include "pricing/pricebook.h"
 #include "storage/migration.h"
+#include "storage/postgresdatabase.h"
+#include "storage/postgresschema.h"
 #include "storage/sqlitedatabase.h"
 #include "storage/statement.h"
+#include "storage/transaction.h"
 #include "support/testkeys.h"
 
 #include <string>
@@ -66,11 +69,13 @@ bool TempWorkspace::open(Workspace::OpenMode mode) {
 namespace {
 
 Status seedOldWorkspace(Database* db, std::string_view rowsSql) {
-    AICP_TRY(
-        executeScript(db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId) +
-                              "; INSERT INTO meta VALUES ('workspace_id', "
-                              "'6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'), "
-                              "('created_at', '2026-01-05T09:00:00Z'), ('mode', 'vendor')"));
+    if (db->engine() == Database::Engine::Sqlite)
+        AICP_TRY(executeScript(
+            db, "PRAGMA application_id = " + std::to_string(Workspace::kApplicationId)));
+    AICP_TRY(executeScript(db,
+                           "INSERT INTO meta VALUES ('workspace_id', "
+                           "'6f1c2a4e-9b1d-4c3e-8a2f-0d5e7b9c1a3f'), "
+                           "('created_at', '2026-01-05T09:00:00Z'), ('mode', 'vendor')"));
     auto insert =
         Statement::prepare(db, "INSERT INTO price_books (stored_at, document) VALUES (?1, ?2)");
     if (!insert)
@@ -96,6 +101,20 @@ Status writeOldWorkspace(const QString& path, int schemaVersion, std::string_vie
     if (!migrated)
         return migrated.error();
     return {};
+}
+
+Status writeOldPostgresWorkspace(const QString& uri, int schemaVersion, std::string_view rowsSql) {
+    auto connection = PostgresDatabase::connect(uri);
+    if (!connection)
+        return connection.error();
+    Database* const db = connection->get();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    AICP_TRY(createPostgresSchema(db, schemaVersion));
+    AICP_TRY(db->setSchemaVersion(schemaVersion));
+    AICP_TRY(seedOldWorkspace(db, rowsSql));
+    return transaction->commit();
 }
 
 }  // namespace aicp::test

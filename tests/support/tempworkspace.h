@@ -63,5 +63,10 @@ private:
 // vendor mode) and the default price book, then `rowsSql` in that schema.
 [[nodiscard]] Status writeOldWorkspace(const QString& path, int schemaVersion,
                                        std::string_view rowsSql = {});
+// The same in the empty PostgreSQL database at `uri`: the base schema (9)
+// and the steps up to `schemaVersion`, the same meta rows and price book,
+// then `rowsSql`.
+[[nodiscard]] Status writeOldPostgresWorkspace(const QString& uri, int schemaVersion,
+                                               std::string_view rowsSql = {});
 
 }  // namespace aicp::test

@@ -16,5 +16,6 @@ class Database;
 [[nodiscard]] Status migration0007(Database* db);
 [[nodiscard]] Status migration0008(Database* db);
 [[nodiscard]] Status migration0009(Database* db);
+[[nodiscard]] Status migration0010(Database* db);
 
 }  // namespace aicp

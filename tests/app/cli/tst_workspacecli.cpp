@@ -86,7 +86,7 @@ private slots:
                                                                     ? QStringLiteral("postgresql")
                                                                     : QStringLiteral("sqlite"));
         QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("vendor"));
-        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 9);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 10);
         QCOMPARE(json.value(QStringLiteral("customers")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("licenses")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("invoices")).toInt(-1), 0);
@@ -183,8 +183,13 @@ private slots:
                                      QStringLiteral("acme"), QStringLiteral("--json")});
         QCOMPARE(shown.exitCode, 0);
         const QJsonObject acme = parseObject(shown.out);
-        QCOMPARE(acme.keys(), (QStringList{QStringLiteral("created_at"), QStringLiteral("email"),
-                                           QStringLiteral("id"), QStringLiteral("name")}));
+        QCOMPARE(acme.keys(),
+                 (QStringList{QStringLiteral("address"), QStringLiteral("country"),
+                              QStringLiteral("created_at"), QStringLiteral("currency"),
+                              QStringLiteral("email"), QStringLiteral("id"),
+                              QStringLiteral("legal_name"), QStringLiteral("name"),
+                              QStringLiteral("payment_terms_days"), QStringLiteral("tax_exempt"),
+                              QStringLiteral("tax_id")}));
         // The edit changed the email and kept the name.
         QCOMPARE(acme.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Corp"));
         QCOMPARE(acme.value(QStringLiteral("email")).toString(),
@@ -250,10 +255,219 @@ private slots:
             2, QStringLiteral("is not an email address"));
         verifyOneErrorLine(
             on(db, {QStringLiteral("customer"), QStringLiteral("edit"), QStringLiteral("acme")}), 2,
-            QStringLiteral("give --name NAME or --email E"));
+            QStringLiteral("give what to change: --name NAME, --legal-name N"));
         const CliRun listed =
             on(db, {QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(parseObject(listed.out).value(QStringLiteral("customers")).toArray().size(), 1);
+    }
+
+    void aCustomerHasABillingProfile() {
+        const QString db = QStringLiteral("profiles.aicp");
+        QCOMPARE(created(db).exitCode, 0);
+        const CliRun added = on(db, {QStringLiteral("customer"),
+                                     QStringLiteral("add"),
+                                     QStringLiteral("zed"),
+                                     QStringLiteral("--name"),
+                                     QStringLiteral("Zed"),
+                                     QStringLiteral("--legal-name"),
+                                     QStringLiteral("Zed Größenwahn GmbH"),
+                                     QStringLiteral("--address"),
+                                     QStringLiteral("Hauptstraße 1\n10115 Berlin"),
+                                     QStringLiteral("--country"),
+                                     QStringLiteral("de"),
+                                     QStringLiteral("--tax-id"),
+                                     QStringLiteral("DE 123.456.789"),
+                                     QStringLiteral("--currency"),
+                                     QStringLiteral("eur"),
+                                     QStringLiteral("--email"),
+                                     QStringLiteral("ap@zed.example"),
+                                     QStringLiteral("--terms"),
+                                     QStringLiteral("14"),
+                                     QStringLiteral("--tax-exempt")});
+        QCOMPARE(added.exitCode, 0);
+        QCOMPARE(added.out, QStringLiteral("Added customer zed.\n"));
+
+        const CliRun shown =
+            on(db, {QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("zed")});
+        QCOMPARE(shown.exitCode, 0);
+        // Every line but the last (the time it was added).
+        QCOMPARE(shown.out.section(u'\n', 0, -3) + u'\n',
+                 QStringLiteral("Customer:       zed\n"
+                                "Name:           Zed\n"
+                                "Legal name:     Zed Größenwahn GmbH\n"
+                                "Email:          ap@zed.example\n"
+                                "Address:        Hauptstraße 1\n"
+                                "                10115 Berlin\n"
+                                "Country:        DE\n"
+                                "Tax id:         DE123456789\n"
+                                "Currency:       EUR\n"
+                                "Payment terms:  14 days\n"
+                                "Tax exempt:     yes\n"));
+        QVERIFY(shown.outLines().constLast().startsWith(QStringLiteral("Created:        20")));
+
+        QJsonObject zed = parseObject(on(db, {QStringLiteral("customer"), QStringLiteral("show"),
+                                              QStringLiteral("zed"), QStringLiteral("--json")})
+                                          .out);
+        zed.remove(QStringLiteral("created_at"));
+        QCOMPARE(
+            zed,
+            (QJsonObject{{QStringLiteral("id"), QStringLiteral("zed")},
+                         {QStringLiteral("name"), QStringLiteral("Zed")},
+                         {QStringLiteral("legal_name"), QStringLiteral("Zed Größenwahn GmbH")},
+                         {QStringLiteral("email"), QStringLiteral("ap@zed.example")},
+                         {QStringLiteral("address"), QStringLiteral("Hauptstraße 1\n10115 Berlin")},
+                         {QStringLiteral("country"), QStringLiteral("DE")},
+                         {QStringLiteral("tax_id"), QStringLiteral("DE123456789")},
+                         {QStringLiteral("currency"), QStringLiteral("EUR")},
+                         {QStringLiteral("payment_terms_days"), 14},
+                         {QStringLiteral("tax_exempt"), true}}));
+
+        // Edit: what is not given stays, an empty value clears, and
+        // --no-tax-exempt takes the exemption back.
+        QCOMPARE(on(db, {QStringLiteral("customer"), QStringLiteral("edit"), QStringLiteral("zed"),
+                         QStringLiteral("--tax-id"), QString(), QStringLiteral("--terms"),
+                         QStringLiteral("0"), QStringLiteral("--no-tax-exempt")})
+                     .exitCode,
+                 0);
+        const CliRun listed =
+            on(db, {QStringLiteral("customer"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonObject edited =
+            parseObject(listed.out).value(QStringLiteral("customers")).toArray().at(0).toObject();
+        QCOMPARE(edited.value(QStringLiteral("tax_id")).toString(), QString());
+        QCOMPARE(edited.value(QStringLiteral("payment_terms_days")).toInt(-1), 0);
+        QCOMPARE(edited.value(QStringLiteral("tax_exempt")).toBool(true), false);
+        QCOMPARE(edited.value(QStringLiteral("country")).toString(), QStringLiteral("DE"));
+        QCOMPARE(edited.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
+        const CliRun table = on(db, {QStringLiteral("customer"), QStringLiteral("list")});
+        QVERIFY2(table.outLines().value(1).startsWith(QStringLiteral("zed  Zed   DE       EUR")),
+                 qPrintable(table.out));
+
+        // Both changes are in the audit log, by name.
+        const QString audit =
+            on(db, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")}).out;
+        QVERIFY2(audit.contains(QStringLiteral("customer.add")), qPrintable(audit));
+        QVERIFY2(audit.contains(QStringLiteral("customer.edit")), qPrintable(audit));
+    }
+
+    void aBadProfileIsRefusedWithItsFieldAndNothingIsWritten_data() {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("phrase");
+        QTest::newRow("country") << QStringList{QStringLiteral("--country"), QStringLiteral("UK")}
+                                 << QStringLiteral(
+                                        "country 'UK' is not an ISO 3166-1 alpha-2 "
+                                        "code; the United Kingdom is GB");
+        QTest::newRow("currency") << QStringList{QStringLiteral("--currency"),
+                                                 QStringLiteral("EURO")}
+                                  << QStringLiteral("currency 'EURO' is not the ISO 4217 code");
+        QTest::newRow("tax id") << QStringList{QStringLiteral("--tax-id"),
+                                               QStringLiteral("GB123;DROP")}
+                                << QStringLiteral("tax id 'GB123;DROP': a tax id has no ';'");
+        QTest::newRow("terms") << QStringList{QStringLiteral("--terms"), QStringLiteral("400")}
+                               << QStringLiteral("payment terms of 400 days are outside 0 to 365");
+        QTest::newRow("terms not a number")
+            << QStringList{QStringLiteral("--terms"), QStringLiteral("30d")}
+            << QStringLiteral("--terms must be a whole number");
+        QTest::newRow("email") << QStringList{QStringLiteral("--email"), QStringLiteral("ap@zed")}
+                               << QStringLiteral("email 'ap@zed' is not an email address");
+        QTest::newRow("both exemptions")
+            << QStringList{QStringLiteral("--tax-exempt"), QStringLiteral("--no-tax-exempt")}
+            << QStringLiteral("not both");
+    }
+    void aBadProfileIsRefusedWithItsFieldAndNothingIsWritten() {
+        QFETCH(QStringList, options);
+        QFETCH(QString, phrase);
+        const QString db = QStringLiteral("refused-%1.aicp")
+                               .arg(QLatin1String(QTest::currentDataTag()))
+                               .replace(u' ', u'-');
+        QCOMPARE(created(db).exitCode, 0);
+        QCOMPARE(on(db, {QStringLiteral("customer"), QStringLiteral("add"), QStringLiteral("acme"),
+                         QStringLiteral("--name"), QStringLiteral("Acme")})
+                     .exitCode,
+                 0);
+        const QStringList read{QStringLiteral("customer"), QStringLiteral("list"),
+                               QStringLiteral("--json")};
+        const QString before = on(db, read).out;
+        const QString auditBefore =
+            on(db, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")}).out;
+        verifyOneErrorLine(on(db, QStringList{QStringLiteral("customer"), QStringLiteral("add"),
+                                              QStringLiteral("newco"), QStringLiteral("--name"),
+                                              QStringLiteral("New")} +
+                                      options),
+                           2, phrase);
+        verifyOneErrorLine(on(db, QStringList{QStringLiteral("customer"), QStringLiteral("edit"),
+                                              QStringLiteral("acme")} +
+                                      options),
+                           2, phrase);
+        QCOMPARE(on(db, read).out, before);
+        QCOMPARE(
+            on(db, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")}).out,
+            auditBefore);
+    }
+
+    void theSellerIsSetAndShown() {
+        const QString db = QStringLiteral("seller.aicp");
+        QCOMPARE(created(db).exitCode, 0);
+        const CliRun none = on(db, {QStringLiteral("seller"), QStringLiteral("show")});
+        QCOMPARE(none.exitCode, 0);
+        QCOMPARE(none.out, QStringLiteral("No seller profile yet; set one with 'aicp seller set "
+                                          "--name NAME …'.\n"));
+        // The first time, the name is needed.
+        verifyOneErrorLine(on(db, {QStringLiteral("seller"), QStringLiteral("set"),
+                                   QStringLiteral("--country"), QStringLiteral("IE")}),
+                           2, QStringLiteral("seller: the name is empty"));
+        verifyOneErrorLine(on(db, {QStringLiteral("seller"), QStringLiteral("set")}), 2,
+                           QStringLiteral("give what to set"));
+
+        const CliRun set = on(
+            db, {QStringLiteral("seller"), QStringLiteral("set"), QStringLiteral("--name"),
+                 QStringLiteral("AICP Software Ltd"), QStringLiteral("--address"),
+                 QStringLiteral("2 Grand Canal Quay\nDublin D02 A342"), QStringLiteral("--country"),
+                 QStringLiteral("IE"), QStringLiteral("--tax-id"), QStringLiteral("IE 6388047V"),
+                 QStringLiteral("--email"), QStringLiteral("billing@aicp.example"),
+                 QStringLiteral("--payment-instructions"),
+                 QStringLiteral("IBAN IE29 AIBK 9311 5212 3456 78\nBIC AIBKIE2D"),
+                 QStringLiteral("--footer"), QStringLiteral("Registered in Ireland, no. 123456")});
+        QCOMPARE(set.exitCode, 0);
+        QCOMPARE(set.out, QStringLiteral("Saved the seller profile.\n"));
+        // What is not given stays.
+        QCOMPARE(on(db, {QStringLiteral("seller"), QStringLiteral("set"),
+                         QStringLiteral("--footer"), QStringLiteral("Thank you.")})
+                     .exitCode,
+                 0);
+        // A bad field is refused and nothing is written.
+        verifyOneErrorLine(on(db, {QStringLiteral("seller"), QStringLiteral("set"),
+                                   QStringLiteral("--country"), QStringLiteral("EU")}),
+                           2, QStringLiteral("seller: country 'EU' is not an ISO 3166-1"));
+
+        const CliRun text = on(db, {QStringLiteral("seller"), QStringLiteral("show")});
+        QCOMPARE(text.out.section(u'\n', 0, -3) + u'\n',
+                 QStringLiteral("Seller:               AICP Software Ltd\n"
+                                "Address:              2 Grand Canal Quay\n"
+                                "                      Dublin D02 A342\n"
+                                "Country:              IE\n"
+                                "Tax id:               IE6388047V\n"
+                                "Email:                billing@aicp.example\n"
+                                "Payment instructions: IBAN IE29 AIBK 9311 5212 3456 78\n"
+                                "                      BIC AIBKIE2D\n"
+                                "Footer:               Thank you.\n"));
+        QJsonObject json = parseObject(
+            on(db, {QStringLiteral("seller"), QStringLiteral("show"), QStringLiteral("--json")})
+                .out);
+        QVERIFY(json.value(QStringLiteral("updated_at")).toString().startsWith(u"20"));
+        json.remove(QStringLiteral("updated_at"));
+        QCOMPARE(json,
+                 (QJsonObject{{QStringLiteral("name"), QStringLiteral("AICP Software Ltd")},
+                              {QStringLiteral("address"),
+                               QStringLiteral("2 Grand Canal Quay\nDublin D02 A342")},
+                              {QStringLiteral("country"), QStringLiteral("IE")},
+                              {QStringLiteral("tax_id"), QStringLiteral("IE6388047V")},
+                              {QStringLiteral("email"), QStringLiteral("billing@aicp.example")},
+                              {QStringLiteral("payment_instructions"),
+                               QStringLiteral("IBAN IE29 AIBK 9311 5212 3456 78\nBIC AIBKIE2D")},
+                              {QStringLiteral("footer"), QStringLiteral("Thank you.")}}));
+        const QString audit =
+            on(db, {QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")}).out;
+        QCOMPARE(audit.count(QStringLiteral("seller.set")), 2);
     }
 
     void customerCommandsNeedAnExistingWorkspace() {

@@ -1,11 +1,13 @@
 #include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
+#include "company/seller.h"
 #include "customers/customer.h"
 #include "storage/postgresdatabase.h"
 #include "storage/postgresroles.h"
 #include "storage/query.h"
 #include "storage/workspace.h"
 #include "support/scratchdatabase.h"
+#include "support/tempworkspace.h"
 
 #include <QTest>
 #include <QUrl>
@@ -29,9 +31,15 @@ class TestPostgresRoles : public QObject {
         return QString::fromLatin1(name) + suffix_;
     }
     // The workspace's URI as `name` connects.
-    [[nodiscard]] QString as(const char* name) const {
-        QString uri = database_->uri();
+    [[nodiscard]] QString as(const char* name) const { return as(database_->uri(), name); }
+    [[nodiscard]] QString as(QString uri, const char* name) const {
         return uri.replace(QStringLiteral("://"), QStringLiteral("://%1@").arg(login(name)));
+    }
+    static SellerProfile seller(const QString& name) {
+        SellerProfile profile;
+        profile.name = name;
+        profile.country = QStringLiteral("IE");
+        return profile;
     }
     static void run(const QString& uri, const std::string& sql) {
         auto db = PostgresDatabase::connect(uri);
@@ -159,6 +167,91 @@ private slots:
         QVERIFY(!entries->empty());
         QCOMPARE(entries->back().actor, login("alma"));
         QVERIFY(AuditLog(*finance).verify()->isIntact());
+    }
+
+    // Customers' billing profiles are the account manager's; the seller
+    // profile is finance's (it is what invoices say), and the admin's.
+    void theProfilesBelongToTheirRoles() {
+        auto manager = open(as("alma"));
+        QVERIFY(manager);
+        Customer acme{QStringLiteral("acme"), QStringLiteral("Acme")};
+        acme.country = QStringLiteral("GB");
+        acme.currency = QStringLiteral("GBP");
+        QVERIFY(CustomerStore(*manager).add(acme).ok());
+        const Status sellerRefused = SellerStore(*manager).save(seller(QStringLiteral("X")));
+        QVERIFY(!sellerRefused.ok());
+        QVERIFY2(sellerRefused.error().message().contains(QStringLiteral("needs the finance role")),
+                 qPrintable(sellerRefused.error().message()));
+
+        auto finance = open(as("fin"));
+        QVERIFY(finance);
+        QVERIFY(SellerStore(*finance).save(seller(QStringLiteral("AICP Ltd"))).ok());
+        acme.currency = QStringLiteral("EUR");
+        const Status customerRefused = CustomerStore(*finance).update(acme);
+        QVERIFY(!customerRefused.ok());
+        QVERIFY2(customerRefused.error().message().contains(
+                     QStringLiteral("needs the account-manager role")),
+                 qPrintable(customerRefused.error().message()));
+        QCOMPARE(CustomerStore(*finance).find(QStringLiteral("acme"))->currency,
+                 QStringLiteral("GBP"));
+
+        auto admin = open(as("adam"));
+        QVERIFY(SellerStore(*admin).save(seller(QStringLiteral("AICP Software Ltd"))).ok());
+        QVERIFY(CustomerStore(*admin).update(acme).ok());
+        auto viewer = open(as("vera"));
+        QCOMPARE(SellerStore(*viewer).load()->value().name, QStringLiteral("AICP Software Ltd"));
+        QVERIFY(!SellerStore(*viewer).save(seller(QStringLiteral("V"))).ok());
+        auto entries = AuditLog(*viewer).entries();
+        QCOMPARE(entries->back().action, QStringLiteral("customer.edit"));
+        QCOMPARE(entries->back().actor, login("adam"));
+    }
+
+    // A workspace of schema 9 whose roles were granted: only its owner
+    // upgrades it, and the upgrade gives the roles the new table.
+    void theOwnerUpgradesAndTheRolesGetTheNewTable() {
+        auto old = std::make_unique<ScratchDatabase>();
+        QVERIFY2(!old->uri().isEmpty(), qPrintable(old->error()));
+        const QString oldName = QUrl(old->uri()).path().mid(1);
+        QVERIFY(test::writeOldPostgresWorkspace(
+                    old->uri(), 9,
+                    "INSERT INTO customers (id, name, email, created_at) VALUES "
+                    "('acme', 'Acme', '', '2026-02-01T00:00:00Z')")
+                    .ok());
+        {
+            auto raw = PostgresDatabase::connect(old->uri());
+            QVERIFY(raw);
+            QVERIFY(grantPostgresRole(raw->get(), login("vera"), WorkspaceRole::Viewer).ok());
+            QVERIFY(grantPostgresRole(raw->get(), login("fin"), WorkspaceRole::Finance).ok());
+        }
+        auto early = Workspace::open(as(old->uri(), "fin"), Workspace::OpenMode::OpenExisting);
+        QVERIFY(!early);
+        QVERIFY2(early.error().message().contains(
+                     QStringLiteral("has schema 9 and this aicp needs 10; the workspace's owner "
+                                    "upgrades it")),
+                 qPrintable(early.error().message()));
+
+        auto owner = open(old->uri());
+        QVERIFY(owner);
+        QCOMPARE(owner->schemaVersion(), 10);
+        owner.reset();
+        auto finance = open(as(old->uri(), "fin"));
+        QVERIFY(finance);
+        QVERIFY(SellerStore(*finance).save(seller(QStringLiteral("AICP Ltd"))).ok());
+        finance.reset();
+        auto viewer = open(as(old->uri(), "vera"));
+        QVERIFY(viewer);
+        QCOMPARE(SellerStore(*viewer).load()->value().name, QStringLiteral("AICP Ltd"));
+        QCOMPARE(CustomerStore(*viewer).find(QStringLiteral("acme"))->currency,
+                 QStringLiteral("USD"));
+        viewer.reset();
+
+        old.reset();
+        std::string sql;
+        for (const char* role : {"viewer", "account_manager", "finance", "admin"})
+            sql += QStringLiteral("DROP ROLE IF EXISTS \"aicp_%1_%2\";")
+                       .arg(oldName, QLatin1String(role))
+                       .toStdString();
+        run(test::testPostgres(), sql);
     }
 
     // An admin who is not the owner grants the other roles, and revoking

@@ -1,6 +1,8 @@
 #include "audit/auditlog.h"
 #include "billing/invoicebook.h"
 #include "billing/verifiedcopy.h"
+#include "company/seller.h"
+#include "customers/customer.h"
 #include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
 #include "licensing/licenserequest.h"
@@ -35,10 +37,11 @@ QByteArray why(const R& result) {
         return result ? QByteArray() : result.error().message().toUtf8();
 }
 
-// Every table of schema 9, written out by hand.
+// Every table of schema 10, written out by hand.
 const char* const kTables[] = {"meta",
                                "price_books",
                                "customers",
+                               "seller",
                                "signing_keys",
                                "licenses",
                                "revocations",
@@ -111,6 +114,24 @@ void addExtras(Workspace& workspace) {
                         "'', '2026-11-02T00:00:00Z')",
                         QStringLiteral("Zoë “Ünïcode” ✓ 🚀 back\\slash\ttab\r\nline"))
                 .ok());
+    // A billing profile and the seller, with text COPY escapes.
+    Customer zed{QStringLiteral("zed"), QStringLiteral("Zed"), QStringLiteral("ap@zed.example")};
+    zed.legalName = QStringLiteral("Zed Größenwahn GmbH");
+    zed.address = QStringLiteral("Straße 1\\2\n10115 Berlin Mitte");
+    zed.country = QStringLiteral("DE");
+    zed.taxId = QStringLiteral("DE 123.456.789");
+    zed.currency = QStringLiteral("EUR");
+    zed.paymentTermsDays = 14;
+    zed.taxExempt = true;
+    QVERIFY(CustomerStore(workspace).add(zed).ok());
+    SellerProfile seller;
+    seller.name = QStringLiteral("AICP Software Ltd");
+    seller.address = QStringLiteral("2 Grand Canal Quay\nDublin D02 A342");
+    seller.country = QStringLiteral("IE");
+    seller.taxId = QStringLiteral("IE6388047V");
+    seller.paymentInstructions = QStringLiteral("IBAN IE29 AIBK 9311 5212 3456 78\nBIC AIBKIE2D");
+    seller.footer = QStringLiteral("Registered in Ireland — no. 123456");
+    QVERIFY(SellerStore(workspace).save(seller).ok());
     QVERIFY(executeScript(db,
                           "INSERT INTO usage_pull_sources VALUES ('https://a.example/export', "
                           "'c42', '2026-11-03T00:00:00Z', 42);"
@@ -190,6 +211,7 @@ private slots:
         QCOMPARE(rows("credit_notes"), 1);
         QCOMPARE(rows("api_tokens"), 1);
         QCOMPARE(rows("live_sources"), 1);
+        QCOMPARE(rows("seller"), 1);
         QVERIFY(rows("usage_events") > 1000);
         QVERIFY(rows("revocations") >= 1);
 
@@ -203,6 +225,16 @@ private slots:
         QVERIFY2(returned, why(returned));
         auto again = openExisting(back);
         compareEveryTable(*source, *again);
+        // The profiles read back as they were written, both ways.
+        for (Workspace* workspace : {copy.get(), again.get()}) {
+            auto zed = CustomerStore(*workspace).find(QStringLiteral("zed"));
+            QVERIFY2(zed, why(zed));
+            QCOMPARE(zed->address, QStringLiteral("Straße 1\\2\n10115 Berlin Mitte"));
+            QCOMPARE(zed->taxId, QStringLiteral("DE123456789"));
+            QCOMPARE(zed->paymentTermsDays, 14);
+            QCOMPARE(zed->taxExempt, true);
+            QCOMPARE(SellerStore(*workspace).load()->value(), SellerStore(*source).load()->value());
+        }
     }
 
     void theCopyKeepsNumberingWithoutGapsOrClashes() {
