@@ -1,6 +1,7 @@
 #include "pricing/pricebook.h"
 
 #include "common/assignto.h"
+#include "common/billingfields.h"
 #include "common/strictjson.h"
 
 #include <algorithm>
@@ -347,8 +348,8 @@ Result<PriceBookVersion> readVersion(const FieldReader& reader) {
     auto currency = reader.string(QStringLiteral("currency"));
     if (!currency)
         return currency.error();
-    static const QRegularExpression kCurrencyCode(QStringLiteral("^[A-Z]{3}$"));
-    if (!kCurrencyCode.match(*currency).hasMatch())
+    // The one table of currencies in use that customers' profiles use too.
+    if (!isKnownCurrency(*currency))
         return reader.error(
             QStringLiteral("currency"),
             QStringLiteral("'%1' is not an ISO 4217 code such as USD").arg(*currency));

@@ -262,6 +262,8 @@ private slots:
                                   << "\"2026-13-01\"";
         QTest::newRow("bad currency") << "currency"
                                       << "\"dollars\"";
+        QTest::newRow("no such currency") << "currency"
+                                          << "\"ABC\"";
         QTest::newRow("overage on unlimited") << "tiers[3].requests.beyond"
                                               << R"({"model":"per_unit","unit_price":"1"})";
     }

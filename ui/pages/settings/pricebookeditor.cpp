@@ -222,10 +222,21 @@ PriceBookEditor::PriceBookEditor(const PriceBookVersion& version, QWidget* paren
 
 void PriceBookEditor::build(bool editable) {
     setObjectName(QStringLiteral("priceBookEditor"));
-    const int gap = theme::spacing(font(), 0.6);
     auto* layout = new QVBoxLayout(this);
-    layout->setSpacing(gap);
+    layout->setSpacing(theme::spacing(font(), 0.6));
+    buildHeader(layout);
+    buildTable(layout, editable);
+    buildImpact(layout, editable);
+    if (editable)
+        connectEditing();
+    else
+        makeReadOnly();
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons_);
+    resize(theme::spacing(font(), 64), theme::spacing(font(), 58));
+}
 
+void PriceBookEditor::buildHeader(QVBoxLayout* layout) {
     auto* form = new QFormLayout;
     id_->setObjectName(QStringLiteral("versionIdInput"));
     id_->setToolTip(tr("A new id: changed prices are a new version, never an edit of one"));
@@ -240,7 +251,9 @@ void PriceBookEditor::build(bool editable) {
     form->addRow(tr("In force &from"), from_);
     form->addRow(tr("C&urrency"), currency_);
     layout->addLayout(form);
+}
 
+void PriceBookEditor::buildTable(QVBoxLayout* layout, bool editable) {
     table_->setObjectName(QStringLiteral("priceBookTable"));
     table_->setRowCount(kRowCount);
     QStringList labels;
@@ -252,24 +265,25 @@ void PriceBookEditor::build(bool editable) {
     table_->setTabKeyNavigation(false);
     table_->setAccessibleName(tr("Prices of every tier"));
     layout->addWidget(table_, 4);
+    if (!editable)
+        return;
+    auto* hint = new QLabel(
+        tr("Prices: a unit price such as 0.001; 'package: 1000 @ 5'; 'graduated: 10000000 @ "
+           "0.0005; above @ 0.0002'; 'volume: 1000 @ 0.002; above @ 0.001'; nothing for none "
+           "(a hard cap, or not sold). Counts: a number, or unlimited / all."),
+        this);
+    hint->setWordWrap(true);
+    layout->addWidget(hint);
+    auto* addTier = new QPushButton(tr("&Add Tier…"), this);
+    addTier->setObjectName(QStringLiteral("addTierButton"));
+    addTier->setToolTip(tr("A new tier, copied from the selected one: a plan or one deal's"));
+    connect(addTier, &QPushButton::clicked, this, &PriceBookEditor::askForTier);
+    layout->addWidget(addTier, 0, Qt::AlignLeft);
+    QWidget::setTabOrder(table_, addTier);
+    QWidget::setTabOrder(addTier, impact_);
+}
 
-    if (editable) {
-        auto* hint = new QLabel(
-            tr("Prices: a unit price such as 0.001; 'package: 1000 @ 5'; 'graduated: 10000000 @ "
-               "0.0005; above @ 0.0002'; 'volume: 1000 @ 0.002; above @ 0.001'; nothing for none "
-               "(a hard cap, or not sold). Counts: a number, or unlimited / all."),
-            this);
-        hint->setWordWrap(true);
-        layout->addWidget(hint);
-        auto* addTier = new QPushButton(tr("&Add Tier…"), this);
-        addTier->setObjectName(QStringLiteral("addTierButton"));
-        addTier->setToolTip(tr("A new tier, copied from the selected one: a plan or one deal's"));
-        connect(addTier, &QPushButton::clicked, this, &PriceBookEditor::askForTier);
-        layout->addWidget(addTier, 0, Qt::AlignLeft);
-        QWidget::setTabOrder(table_, addTier);
-        QWidget::setTabOrder(addTier, impact_);
-    }
-
+void PriceBookEditor::buildImpact(QVBoxLayout* layout, bool editable) {
     problemLabel_->setObjectName(QStringLiteral("priceBookProblem"));
     problemLabel_->setWordWrap(true);
     QPalette warning = problemLabel_->palette();
@@ -292,33 +306,32 @@ void PriceBookEditor::build(bool editable) {
     layout->addWidget(impact_, 1);
     impactNote_->setVisible(editable);
     impact_->setVisible(editable);
+}
 
-    if (editable) {
-        buttons_->button(QDialogButtonBox::Save)->setText(tr("&Save Version"));
-        connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
-            if (problem_.isEmpty())
-                accept();
-        });
-        previewTimer_->setSingleShot(true);
-        previewTimer_->setInterval(300);
-        connect(previewTimer_, &QTimer::timeout, this, &PriceBookEditor::validate);
-        const auto later = [this] {
-            if (!filling_)
-                previewTimer_->start();
-        };
-        connect(id_, &QLineEdit::textChanged, this, later);
-        connect(from_, &QDateEdit::dateChanged, this, later);
-        connect(currency_, &QLineEdit::textChanged, this, later);
-        connect(table_, &QTableWidget::itemChanged, this, later);
-    } else {
-        for (QWidget* input : std::initializer_list<QWidget*>{id_, currency_})
-            static_cast<QLineEdit*>(input)->setReadOnly(true);
-        from_->setReadOnly(true);
-        table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    }
-    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons_);
-    resize(theme::spacing(font(), 64), theme::spacing(font(), 58));
+void PriceBookEditor::connectEditing() {
+    buttons_->button(QDialogButtonBox::Save)->setText(tr("&Save Version"));
+    connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
+        if (problem_.isEmpty())
+            accept();
+    });
+    previewTimer_->setSingleShot(true);
+    previewTimer_->setInterval(300);
+    connect(previewTimer_, &QTimer::timeout, this, &PriceBookEditor::validate);
+    const auto later = [this] {
+        if (!filling_)
+            previewTimer_->start();
+    };
+    connect(id_, &QLineEdit::textChanged, this, later);
+    connect(from_, &QDateEdit::dateChanged, this, later);
+    connect(currency_, &QLineEdit::textChanged, this, later);
+    connect(table_, &QTableWidget::itemChanged, this, later);
+}
+
+void PriceBookEditor::makeReadOnly() {
+    id_->setReadOnly(true);
+    currency_->setReadOnly(true);
+    from_->setReadOnly(true);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
 }
 
 void PriceBookEditor::fill(const PriceBookVersion& version) {

@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QTableWidget;
 class QTimer;
+class QVBoxLayout;
 
 namespace aicp {
 
@@ -55,6 +56,11 @@ public:
 
 private:
     void build(bool editable);
+    void buildHeader(QVBoxLayout* layout);
+    void buildTable(QVBoxLayout* layout, bool editable);
+    void buildImpact(QVBoxLayout* layout, bool editable);
+    void connectEditing();
+    void makeReadOnly();
     void fill(const PriceBookVersion& version);
     void validate();
     void showImpact(const PriceBookImport& result);
