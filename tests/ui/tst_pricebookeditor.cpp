@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
@@ -113,6 +114,31 @@ private slots:
             side->remove(QStringLiteral("tiers"));
         }
         QCOMPARE(actual, expected);
+    }
+
+    void volumeDiscountBandsAreTypedOnOneLine() {
+        PriceBookEditor editor(defaultVersion(), QStringLiteral("2027.1"), QDate(2027, 1, 1),
+                               previewOnTheDefaultBook());
+        auto* bands = editor.findChild<QLineEdit*>(QStringLiteral("volumeDiscountsInput"));
+        QVERIFY(bands);
+        bands->setText(QStringLiteral("5,000 @ 5%; 10000 @ 10"));
+        QTRY_VERIFY(editor.problem().isEmpty());
+        auto book = editor.edited();
+        QVERIFY(book);
+        QCOMPARE(book->latest().volumeDiscounts.size(), std::size_t(2));
+        QCOMPARE(book->latest().volumeDiscounts[0].from.toDecimalString(),
+                 QStringLiteral("5000.00"));
+        QCOMPARE(book->latest().volumeDiscounts[1].percent.toDecimalString(), QStringLiteral("10"));
+
+        bands->setText(QStringLiteral("10000 @ 10; 5000 @ 5"));
+        QTRY_VERIFY(!editor.problem().isEmpty());
+        QVERIFY2(editor.problem().contains(QStringLiteral("bands must start from rising amounts")),
+                 qPrintable(editor.problem()));
+        bands->setText(QStringLiteral("five thousand"));
+        QTRY_VERIFY(editor.problem().contains(QStringLiteral("'five thousand' is not a band")));
+        bands->clear();
+        QTRY_VERIFY(editor.problem().isEmpty());
+        QVERIFY(editor.edited()->latest().volumeDiscounts.empty());
     }
 
     void aVersionTheWorkspaceWouldRefuseCannotBeSaved() {

@@ -177,6 +177,28 @@ int rowOfField(const QString& field) {
     return best;
 }
 
+// "5000 @ 5; 10000 @ 10" as the version's volume_discounts; the price
+// book's reader checks the amounts and their order.
+Result<QJsonArray> volumeBandsJson(const QString& text) {
+    QJsonArray bands;
+    for (const QString& part : text.split(u';', Qt::SkipEmptyParts)) {
+        const QStringList sides = part.split(u'@');
+        if (sides.size() != 2 || sides.at(0).trimmed().isEmpty() || sides.at(1).trimmed().isEmpty())
+            return Error::invalidInput(
+                QStringLiteral("versions[0].volume_discounts: '%1' is not a band; write them "
+                               "as 'FROM @ PERCENT; …', e.g. '5000 @ 5; 10000 @ 10'")
+                    .arg(part.trimmed()));
+        QString from = sides.at(0).trimmed();
+        from.remove(u',');
+        QString percent = sides.at(1).trimmed();
+        if (percent.endsWith(u'%'))
+            percent.chop(1);
+        bands.append(QJsonObject{{QStringLiteral("from"), from},
+                                 {QStringLiteral("percent"), percent.trimmed()}});
+    }
+    return bands;
+}
+
 }  // namespace
 
 PriceBookEditor::PriceBookEditor(const PriceBookVersion& seed, const QString& id, QDate from,
@@ -188,6 +210,7 @@ PriceBookEditor::PriceBookEditor(const PriceBookVersion& seed, const QString& id
       id_(new QLineEdit(this)),
       from_(new QDateEdit(this)),
       currency_(new QLineEdit(this)),
+      volume_(new QLineEdit(this)),
       table_(new QTableWidget(this)),
       problemLabel_(new QLabel(this)),
       impact_(new QTableWidget(this)),
@@ -209,6 +232,7 @@ PriceBookEditor::PriceBookEditor(const PriceBookVersion& version, QWidget* paren
       id_(new QLineEdit(this)),
       from_(new QDateEdit(this)),
       currency_(new QLineEdit(this)),
+      volume_(new QLineEdit(this)),
       table_(new QTableWidget(this)),
       problemLabel_(new QLabel(this)),
       impact_(new QTableWidget(this)),
@@ -250,6 +274,13 @@ void PriceBookEditor::buildHeader(QVBoxLayout* layout) {
     form->addRow(tr("&Version"), id_);
     form->addRow(tr("In force &from"), from_);
     form->addRow(tr("C&urrency"), currency_);
+    volume_->setObjectName(QStringLiteral("volumeDiscountsInput"));
+    volume_->setPlaceholderText(tr("none"));
+    volume_->setToolTip(
+        tr("Discount bands of a customer's monthly recurring charges, e.g. '5000 @ 5; 10000 @ "
+           "10': 5% off from 5,000 a month, 10% from 10,000. The contract's discount applies "
+           "instead when it is larger."));
+    form->addRow(tr("Volume &discounts"), volume_);
     layout->addLayout(form);
 }
 
@@ -324,12 +355,14 @@ void PriceBookEditor::connectEditing() {
     connect(id_, &QLineEdit::textChanged, this, later);
     connect(from_, &QDateEdit::dateChanged, this, later);
     connect(currency_, &QLineEdit::textChanged, this, later);
+    connect(volume_, &QLineEdit::textChanged, this, later);
     connect(table_, &QTableWidget::itemChanged, this, later);
 }
 
 void PriceBookEditor::makeReadOnly() {
     id_->setReadOnly(true);
     currency_->setReadOnly(true);
+    volume_->setReadOnly(true);
     from_->setReadOnly(true);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
 }
@@ -339,6 +372,11 @@ void PriceBookEditor::fill(const PriceBookVersion& version) {
     id_->setText(version.version);
     from_->setDate(version.effectiveFrom);
     currency_->setText(version.currency);
+    QStringList bands;
+    for (const VolumeDiscountBand& band : version.volumeDiscounts)
+        bands.append(QStringLiteral("%1 @ %2").arg(band.from.toDecimalString(0),
+                                                   band.percent.toDecimalString()));
+    volume_->setText(bands.join(QStringLiteral("; ")));
     const QJsonArray tiers = seed_.value(QStringLiteral("tiers")).toArray();
     table_->setColumnCount(static_cast<int>(tiers.size()));
     for (int column = 0; column < tiers.size(); ++column) {
@@ -368,6 +406,13 @@ Result<QJsonObject> PriceBookEditor::versionJson() const {
     version.insert(QStringLiteral("version"), id_->text().trimmed());
     version.insert(QStringLiteral("effective_from"), from_->date().toString(Qt::ISODate));
     version.insert(QStringLiteral("currency"), currency_->text().trimmed().toUpper());
+    auto bands = volumeBandsJson(volume_->text());
+    if (!bands)
+        return bands.error();
+    if (bands->isEmpty())
+        version.remove(QStringLiteral("volume_discounts"));
+    else
+        version.insert(QStringLiteral("volume_discounts"), *bands);
     const QJsonArray seedTiers = seed_.value(QStringLiteral("tiers")).toArray();
     QJsonArray tiers;
     for (int column = 0; column < table_->columnCount(); ++column) {

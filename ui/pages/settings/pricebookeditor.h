@@ -77,6 +77,7 @@ private:
     QLineEdit* id_;
     QDateEdit* from_;
     QLineEdit* currency_;
+    QLineEdit* volume_;
     QTableWidget* table_;
     QLabel* problemLabel_;
     QTableWidget* impact_;
