@@ -36,7 +36,8 @@ Status checkNothingInvoicedIsRepriced(const PriceBook& incoming, const PriceBook
 }
 
 // The bills of the month each added version takes effect in, before and after.
-Result<std::vector<PriceBookImpact>> impactOf(Workspace& workspace, const PriceBookMerge& merge) {
+Result<std::vector<PriceBookImpact>> impactOf(Workspace& workspace, const PriceBook& current,
+                                              const PriceBookMerge& merge) {
     std::vector<PriceBookImpact> impact;
     if (merge.added.isEmpty())
         return impact;
@@ -46,7 +47,7 @@ Result<std::vector<PriceBookImpact>> impactOf(Workspace& workspace, const PriceB
     auto customers = CustomerStore(workspace).list();
     if (!customers)
         return customers.error();
-    const MonthlyBilling before(workspace);
+    const MonthlyBilling before(workspace, current);
     const MonthlyBilling after(workspace, merge.book);
     for (const QString& name : merge.added) {
         const PriceBookVersion& version = *merge.book.find(name);
@@ -116,7 +117,7 @@ Result<PriceBookImport> importPriceBook(Workspace& workspace, const PriceBook& i
         return firstDay.error();
     AICP_TRY(checkNothingInvoicedIsRepriced(incoming, *merge, *firstDay));
     PriceBookImport result;
-    auto impact = impactOf(workspace, *merge);
+    auto impact = impactOf(workspace, *current, *merge);
     if (!impact)
         return impact.error();
     result.impact = std::move(impact).value();

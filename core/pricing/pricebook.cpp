@@ -480,6 +480,10 @@ QStringList PriceBookVersion::tierIds() const {
     return ids;
 }
 
+bool PriceBook::isIdentifier(const QString& id) {
+    return FieldReader::identifierPattern().match(id).hasMatch();
+}
+
 Result<PriceBook> PriceBook::fromJson(const QByteArray& json) {
     auto parsed = StrictJson::parse(json);
     if (!parsed)

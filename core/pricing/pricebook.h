@@ -109,6 +109,9 @@ public:
     static constexpr qsizetype kMaxDocumentSize = 4 * 1024 * 1024;
 
     static Result<PriceBook> fromJson(const QByteArray& json);
+    // The id rule of tiers, audit tiers and catalog entries: 1 to 64 of
+    // a-z, 0-9, '_' and '-', starting with a letter or digit.
+    [[nodiscard]] static bool isIdentifier(const QString& id);
     // The default book of SPEC section 2, shipped as :/aicp/pricebook/default.json.
     static Result<PriceBook> loadDefault();
 

@@ -520,13 +520,12 @@ void PriceBookEditor::showImpact(const PriceBookImport& result) {
 }
 
 bool PriceBookEditor::addTier(const QString& id) {
-    static const QRegularExpression kIdentifier(QStringLiteral("^[a-z0-9][a-z0-9_-]{0,63}$"));
     const QString trimmed = id.trimmed();
     for (int column = 0; column < table_->columnCount(); ++column) {
         if (table_->item(kIdRow, column)->text() == trimmed)
             return false;
     }
-    if (!kIdentifier.match(trimmed).hasMatch())
+    if (!PriceBook::isIdentifier(trimmed))
         return false;
     const int from = std::max(0, table_->currentColumn());
     auto copied = versionJson();
