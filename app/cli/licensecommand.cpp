@@ -76,6 +76,21 @@ struct TermOptions {
     QCommandLineOption termMonths{QStringLiteral("term-months"),
                                   QStringLiteral("Contract term: 12, 24 or 36 (default: monthly)."),
                                   QStringLiteral("N")};
+    QCommandLineOption billingPeriod{
+        QStringLiteral("billing-period"),
+        QStringLiteral("monthly (default) or annual: a contract year's recurring charges in "
+                       "advance, on the invoice of the month it starts."),
+        QStringLiteral("PERIOD")};
+    QCommandLineOption commitment{
+        QStringLiteral("commitment"),
+        QStringLiteral("Minimum spend, AMOUNT/month or AMOUNT/year (a contract year), e.g. "
+                       "60000.00/year; a shortfall is billed as a true-up. 'none' removes it."),
+        QStringLiteral("AMOUNT/PERIOD")};
+    QCommandLineOption trialUntil{
+        QStringLiteral("trial-until"),
+        QStringLiteral("No charge before this time: YYYY-MM-DD (midnight UTC) or an RFC 3339 "
+                       "time, at most the expiry. 'none' removes it."),
+        QStringLiteral("DATE")};
     QCommandLineOption output =
         outputOption(QStringLiteral("Also write the license file (the key wrapped in "
                                     "-----BEGIN AICP LICENSE----- lines) to FILE."));
@@ -85,8 +100,9 @@ struct TermOptions {
 
     // The options that change a license's terms (what upgrade may change).
     [[nodiscard]] QList<QCommandLineOption> changes() const {
-        return {tier,   seats, agents,  policyPacks, complianceModules, auditTier,
-                starts, days,  expires, graceDays,   discount,          termMonths};
+        return {tier,      seats,       agents,        policyPacks, complianceModules,
+                auditTier, starts,      days,          expires,     graceDays,
+                discount,  termMonths,  billingPeriod, commitment,  trialUntil};
     }
     [[nodiscard]] QList<QCommandLineOption> outputs() const { return {output, json}; }
 };
@@ -96,7 +112,8 @@ const QString kIssueOutput = QStringLiteral(
     "{\"id\", \"key\", \"file\" (the -o FILE, or null), \"license\" (the signed payload: "
     "v, id, kid, customer {id, name}, tier, features, addons {policy_packs, "
     "compliance_modules}, limits {requests_per_month, seats, agents} (null: unlimited), "
-    "audit_tier, contract {discount_percent, term_months, price_overrides}, issued_at, "
+    "audit_tier, contract {discount_percent, term_months, price_overrides, and when set "
+    "billing_period, commitment {amount, period, currency}, trial_until}, issued_at, "
     "not_before, expires_at, grace_days, supersedes)}.");
 
 const QString kSigningDetails = QStringLiteral(
@@ -120,6 +137,48 @@ Result<int> smallCountOption(const QCommandLineParser& parser, const QCommandLin
         return Error::invalidInput(
             QStringLiteral("--%1 is too large").arg(option.names().constLast()));
     return static_cast<int>(*value);
+}
+
+// --billing-period, --commitment and --trial-until, where given.
+Status applySchedule(const QCommandLineParser& parser, const TermOptions& options,
+                     ContractTerms& contract) {
+    if (parser.isSet(options.billingPeriod)) {
+        auto text = singleValue(parser, options.billingPeriod);
+        if (!text)
+            return text.error();
+        const auto period = billingPeriodFromKey(text->trimmed());
+        if (!period)
+            return Error::invalidInput(
+                QStringLiteral("--billing-period is monthly or annual, not '%1'").arg(*text));
+        contract.billingPeriod = *period;
+    }
+    if (parser.isSet(options.commitment)) {
+        auto text = singleValue(parser, options.commitment);
+        if (!text)
+            return text.error();
+        if (text->trimmed() == QLatin1String("none")) {
+            contract.commitment.reset();
+        } else {
+            auto commitment = Commitment::parse(text->trimmed());
+            if (!commitment)
+                return commitment.error().withContext(QStringLiteral("--commitment"));
+            contract.commitment = *commitment;
+        }
+    }
+    if (parser.isSet(options.trialUntil)) {
+        auto text = singleValue(parser, options.trialUntil);
+        if (!text)
+            return text.error();
+        if (text->trimmed() == QLatin1String("none")) {
+            contract.trialUntil = {};
+        } else {
+            auto until = parseDateOption(QStringLiteral("--trial-until"), text->trimmed());
+            if (!until)
+                return until.error();
+            contract.trialUntil = *until;
+        }
+    }
+    return {};
 }
 
 // Applies every term option that was given to `request`; a malformed value
@@ -196,7 +255,7 @@ Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
     AICP_TRY(apply(options.graceDays, smallCount, request.graceDays));
     AICP_TRY(apply(options.discount, discount, request.contract.discount));
     AICP_TRY(apply(options.termMonths, smallCount, request.contract.termMonths));
-    return {};
+    return applySchedule(parser, options, request.contract);
 }
 
 struct Signing {

@@ -27,8 +27,14 @@ QString contractText(const ContractTerms& contract) {
                      ? QStringLiteral("no discount")
                      : QStringLiteral("%1 % discount").arg(contract.discount.toDecimalString()));
     parts.append(contract.termMonths == 0
-                     ? QStringLiteral("monthly")
+                     ? QStringLiteral("no committed term")
                      : QStringLiteral("%1-month term").arg(contract.termMonths));
+    parts.append(contract.isAnnual() ? QStringLiteral("billed annually in advance")
+                                     : QStringLiteral("billed monthly"));
+    if (contract.commitment)
+        parts.append(QStringLiteral("commitment %1").arg(contract.commitment->toText()));
+    if (contract.hasTrial())
+        parts.append(QStringLiteral("trial until %1").arg(toRfc3339(contract.trialUntil)));
     if (!contract.priceOverrides.empty()) {
         QStringList overrides;
         for (const auto& [axis, price] : contract.priceOverrides)

@@ -1,6 +1,7 @@
 #include "licensing/licensepayload.h"
 
 #include "common/assignto.h"
+#include "common/billingfields.h"
 #include "common/idtext.h"
 #include "common/utctime.h"
 
@@ -84,6 +85,42 @@ Result<QUuid> uuidField(const QJsonValue& value, const QString& field) {
     return uuid;
 }
 
+// The terms of the second stage, each optional: billing period,
+// commitment and trial.
+Status readContractSchedule(const QJsonObject& object, ContractTerms& terms) {
+    const QJsonValue period = object.value(QStringLiteral("billing_period"));
+    if (!period.isUndefined()) {
+        const auto parsed = billingPeriodFromKey(period.toString());
+        if (!period.isString() || !parsed)
+            return malformed(QStringLiteral("contract.billing_period"),
+                             QStringLiteral("must be \"monthly\" or \"annual\""));
+        terms.billingPeriod = *parsed;
+    }
+    const QJsonValue commitment = object.value(QStringLiteral("commitment"));
+    if (!commitment.isUndefined()) {
+        const QJsonObject fields = commitment.toObject();
+        const QString currency = fields.value(QStringLiteral("currency")).toString();
+        auto parsed = Commitment::parse(
+            QStringLiteral("%1%2/%3")
+                .arg(fields.value(QStringLiteral("amount")).toString(),
+                     currency.isEmpty() ? QString() : u' ' + currency,
+                     fields.value(QStringLiteral("period")).toString()));
+        if (!commitment.isObject() || !parsed)
+            return malformed(QStringLiteral("contract.commitment"),
+                             parsed ? QStringLiteral("must be an object") : parsed.error().message());
+        terms.commitment = *parsed;
+    }
+    const QJsonValue trial = object.value(QStringLiteral("trial_until"));
+    if (!trial.isUndefined()) {
+        auto time = fromRfc3339(trial.toString());
+        if (!trial.isString() || !time)
+            return malformed(QStringLiteral("contract.trial_until"),
+                             QStringLiteral("must be an RFC 3339 UTC time"));
+        terms.trialUntil = *time;
+    }
+    return {};
+}
+
 Result<ContractTerms> contractField(const QJsonValue& value) {
     if (!value.isObject())
         return malformed(QStringLiteral("contract"), QStringLiteral("must be an object"));
@@ -117,6 +154,7 @@ Result<ContractTerms> contractField(const QJsonValue& value) {
             return malformed(field, QStringLiteral("must be a decimal string of 0 or more"));
         terms.priceOverrides.emplace(it.key(), *price);
     }
+    AICP_TRY(readContractSchedule(object, terms));
     return terms;
 }
 
@@ -231,11 +269,91 @@ Result<LicensePayload> LicensePayload::fromJson(const QByteArray& json) {
     return license;
 }
 
-QByteArray LicensePayload::toJson() const {
-    QJsonObject root = unknownFields;
+// The terms of the second stage are written only when they differ from the
+// defaults, so a license that has none keeps the bytes it always had.
+namespace {
+QJsonObject contractToJson(const ContractTerms& contract) {
     QJsonObject overrides;
     for (const auto& [axis, price] : contract.priceOverrides)
         overrides.insert(axis, price.toDecimalString());
+    QJsonObject object{{QStringLiteral("discount_percent"), contract.discount.toDecimalString()},
+                       {QStringLiteral("term_months"), contract.termMonths},
+                       {QStringLiteral("price_overrides"), overrides}};
+    if (contract.isAnnual())
+        object.insert(QStringLiteral("billing_period"), billingPeriodKey(contract.billingPeriod));
+    if (contract.commitment) {
+        QJsonObject commitment{
+            {QStringLiteral("amount"), contract.commitment->amount.toDecimalString()},
+            {QStringLiteral("period"), commitmentPeriodKey(contract.commitment->period)}};
+        if (!contract.commitment->currency.isEmpty())
+            commitment.insert(QStringLiteral("currency"), contract.commitment->currency);
+        object.insert(QStringLiteral("commitment"), commitment);
+    }
+    if (contract.hasTrial())
+        object.insert(QStringLiteral("trial_until"), toRfc3339(contract.trialUntil));
+    return object;
+}
+}  // namespace
+
+QString billingPeriodKey(BillingPeriod period) {
+    return period == BillingPeriod::Annual ? QStringLiteral("annual") : QStringLiteral("monthly");
+}
+
+std::optional<BillingPeriod> billingPeriodFromKey(QStringView key) {
+    if (key == u"monthly")
+        return BillingPeriod::Monthly;
+    if (key == u"annual")
+        return BillingPeriod::Annual;
+    return std::nullopt;
+}
+
+QString commitmentPeriodKey(Commitment::Period period) {
+    return period == Commitment::Period::Year ? QStringLiteral("year") : QStringLiteral("month");
+}
+
+QString Commitment::toText() const {
+    return QStringLiteral("%1%2/%3")
+        .arg(amount.toDecimalString(), currency.isEmpty() ? QString() : u' ' + currency,
+             commitmentPeriodKey(period));
+}
+
+Result<Commitment> Commitment::parse(const QString& text) {
+    const auto refuse = [&] {
+        return Error::invalidInput(
+            QStringLiteral("a commitment is AMOUNT/month or AMOUNT/year, optionally with the "
+                           "currency (\"60000.00 USD/year\"), not '%1'")
+                .arg(text));
+    };
+    const qsizetype slash = text.lastIndexOf(u'/');
+    if (slash < 0)
+        return refuse();
+    Commitment commitment;
+    const QString period = text.mid(slash + 1).trimmed();
+    if (period == QLatin1String("year"))
+        commitment.period = Period::Year;
+    else if (period != QLatin1String("month"))
+        return refuse();
+    QStringList parts = text.left(slash).split(u' ', Qt::SkipEmptyParts);
+    if (parts.size() == 2) {
+        commitment.currency = parts.takeLast();
+        if (!isKnownCurrency(commitment.currency))
+            return Error::invalidInput(
+                QStringLiteral("commitment: '%1' is not an ISO 4217 currency code")
+                    .arg(commitment.currency));
+    }
+    auto money = parts.size() == 1 ? Money::parse(parts.front()) : Result<Money>(refuse());
+    if (!money)
+        return refuse();
+    if (money->isNegative() || money->isZero())
+        return Error::invalidInput(
+            QStringLiteral("commitment: the amount must be above 0, not %1")
+                .arg(money->toDecimalString()));
+    commitment.amount = *money;
+    return commitment;
+}
+
+QByteArray LicensePayload::toJson() const {
+    QJsonObject root = unknownFields;
     root.insert(QStringLiteral("v"), v);
     root.insert(QStringLiteral("id"), idText(id));
     root.insert(QStringLiteral("kid"), kid);
@@ -253,11 +371,7 @@ QByteArray LicensePayload::toJson() const {
                             {QStringLiteral("seats"), static_cast<double>(seats)},
                             {QStringLiteral("agents"), limitToJson(agents)}});
     root.insert(QStringLiteral("audit_tier"), auditTier);
-    root.insert(
-        QStringLiteral("contract"),
-        QJsonObject{{QStringLiteral("discount_percent"), contract.discount.toDecimalString()},
-                    {QStringLiteral("term_months"), contract.termMonths},
-                    {QStringLiteral("price_overrides"), overrides}});
+    root.insert(QStringLiteral("contract"), contractToJson(contract));
     root.insert(QStringLiteral("issued_at"), toRfc3339(issuedAt));
     root.insert(QStringLiteral("not_before"), toRfc3339(notBefore));
     root.insert(QStringLiteral("expires_at"), toRfc3339(expiresAt));

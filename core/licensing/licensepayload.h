@@ -11,16 +11,46 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringView>
 #include <QStringList>
 #include <QUuid>
 
 namespace aicp {
+
+// How the recurring part of a license is invoiced.
+enum class BillingPeriod {
+    Monthly,  // each month's recurring lines on that month's invoice
+    Annual,   // a contract year's recurring lines in advance, in the month it starts
+};
+[[nodiscard]] QString billingPeriodKey(BillingPeriod period);  // "monthly", "annual"
+[[nodiscard]] std::optional<BillingPeriod> billingPeriodFromKey(QStringView key);
+
+// A minimum spend per calendar month or per contract year.
+struct Commitment {
+    enum class Period { Month, Year };
+    Money amount;
+    Period period = Period::Month;
+    QString currency;  // empty: the price book's
+
+    // "60000.00/year", with the currency when one is given ("60000.00 EUR/year").
+    [[nodiscard]] QString toText() const;
+    // Reads what toText writes; the amount must be above 0.
+    static Result<Commitment> parse(const QString& text);
+    friend bool operator==(const Commitment&, const Commitment&) = default;
+};
+[[nodiscard]] QString commitmentPeriodKey(Commitment::Period period);  // "month", "year"
 
 // The contract terms a license carries (enterprise features).
 struct ContractTerms {
     Percent discount;                         // on the recurring part of the bill
     int termMonths = 0;                       // 0 (monthly), 12, 24 or 36
     std::map<QString, Money> priceOverrides;  // e.g. "base" -> 899.00
+    BillingPeriod billingPeriod = BillingPeriod::Monthly;
+    std::optional<Commitment> commitment;
+    QDateTime trialUntil;  // UTC, whole seconds; invalid: no trial
+
+    [[nodiscard]] bool isAnnual() const { return billingPeriod == BillingPeriod::Annual; }
+    [[nodiscard]] bool hasTrial() const { return trialUntil.isValid(); }
 };
 
 // The signed content of a license: who, what tier, which add-ons and limits,

@@ -61,6 +61,40 @@ Status checkContract(const ContractTerms& contract) {
     return {};
 }
 
+// The billing period, commitment and trial against the license's dates and
+// the price book's currency. A renewal or upgrade carries its predecessor's
+// terms; a trial already over by its start is dropped, not refused.
+Status checkSchedule(const PriceBookVersion& prices, LicensePayload& license) {
+    ContractTerms& contract = license.contract;
+    if (contract.isAnnual() && license.notBefore.addMonths(1) > license.expiresAt)
+        return Error::invalidInput(
+            QStringLiteral("contract.billing_period: an annual license runs at least a month; "
+                           "this one runs from %1 to %2")
+                .arg(toRfc3339(license.notBefore), toRfc3339(license.expiresAt)));
+    if (contract.commitment && !contract.commitment->currency.isEmpty() &&
+        contract.commitment->currency != prices.currency)
+        return Error::invalidInput(
+            QStringLiteral("contract.commitment: the commitment is in %1 but price book %2 "
+                           "bills in %3")
+                .arg(contract.commitment->currency, prices.version, prices.currency));
+    if (!contract.hasTrial())
+        return {};
+    contract.trialUntil = toWholeSecondsUtc(contract.trialUntil);
+    if (contract.trialUntil > license.expiresAt)
+        return Error::invalidInput(
+            QStringLiteral("contract.trial_until: the trial ends (%1) after the license (%2)")
+                .arg(toRfc3339(contract.trialUntil), toRfc3339(license.expiresAt)));
+    if (contract.trialUntil <= license.notBefore) {
+        if (!license.supersedes)
+            return Error::invalidInput(
+                QStringLiteral("contract.trial_until: the trial ends (%1) before the license "
+                               "starts (%2)")
+                    .arg(toRfc3339(contract.trialUntil), toRfc3339(license.notBefore)));
+        contract.trialUntil = {};
+    }
+    return {};
+}
+
 // Seats and agents: the tier's unless the request says otherwise, within
 // what the tier sells.
 Status chooseSeatsAndAgents(const LicenseRequest& request, const TierDefinition& tier,
@@ -191,6 +225,7 @@ Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
                                        .arg(LicenseRequest::kMaxGraceDays));
     license.graceDays = request.graceDays;
     license.supersedes = request.supersedes;
+    AICP_TRY(checkSchedule(prices, license));
     return license;
 }
 
