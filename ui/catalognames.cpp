@@ -81,7 +81,9 @@ QString billAxisName(BillAxis axis) {
         QT_TRANSLATE_NOOP("aicp::CatalogNames", "Compliance"),
         QT_TRANSLATE_NOOP("aicp::CatalogNames", "Seats"),
         QT_TRANSLATE_NOOP("aicp::CatalogNames", "Audit"),
-        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Discount")};
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Discount"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Prepaid unused"),
+        QT_TRANSLATE_NOOP("aicp::CatalogNames", "Commitment true-up")};
     static_assert(std::size(kNames) == std::size(kBillAxes));
     return QCoreApplication::translate("aicp::CatalogNames", kNames[std::size_t(axis)]);
 }

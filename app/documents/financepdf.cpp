@@ -35,6 +35,10 @@ QString axisHeader(BillAxis axis) {
             return QStringLiteral("Audit");
         case BillAxis::Discount:
             return QStringLiteral("Discount");
+        case BillAxis::PrepaidUnused:
+            return QStringLiteral("Prepaid unused");
+        case BillAxis::CommitmentTrueUp:
+            return QStringLiteral("True-up");
     }
     return {};
 }
@@ -89,25 +93,34 @@ Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& 
     if (!stamp.workspace.isEmpty())
         document.facts.emplace_back(QStringLiteral("Workspace"), stamp.workspace);
 
-    const std::vector<BillAxis> axes = costReportAxes();
+    // The contract axes (prepaid credits, commitment true-ups) get a column
+    // only in a month that has them; the CSV and JSON always list them.
+    std::vector<std::size_t> shown;
+    for (std::size_t i = 0; i < report.subtotals.size(); ++i) {
+        const BillAxis axis = report.subtotals[i].axis;
+        if ((axis != BillAxis::PrepaidUnused && axis != BillAxis::CommitmentTrueUp) ||
+            !report.subtotals[i].amount.isZero())
+            shown.push_back(i);
+    }
     PdfTable byCustomer;
     byCustomer.caption = QStringLiteral("Cost by customer and pricing axis");
     byCustomer.columns.push_back({QStringLiteral("Customer"), 3.0, PdfTable::Align::Left});
-    for (BillAxis axis : axes)
-        byCustomer.columns.push_back({axisHeader(axis), 1.2, PdfTable::Align::Right});
+    for (std::size_t i : shown)
+        byCustomer.columns.push_back(
+            {axisHeader(report.subtotals[i].axis), 1.2, PdfTable::Align::Right});
     byCustomer.columns.push_back({QStringLiteral("Total"), 1.3, PdfTable::Align::Right});
     for (const CostReportCustomer& customer : report.customers) {
         QStringList cells{customer.name.isEmpty()
                               ? customer.id
                               : QStringLiteral("%1 (%2)").arg(customer.name, customer.id)};
-        for (const CostReportRow& row : customer.rows)
-            cells.append(money(row.amount, report.currency));
+        for (std::size_t i : shown)
+            cells.append(money(customer.rows[i].amount, report.currency));
         cells.append(money(customer.total, report.currency));
         byCustomer.rows.push_back({cells, false});
     }
     QStringList subtotalCells{QStringLiteral("Subtotal per axis")};
-    for (const CostReportRow& subtotal : report.subtotals)
-        subtotalCells.append(money(subtotal.amount, report.currency));
+    for (std::size_t i : shown)
+        subtotalCells.append(money(report.subtotals[i].amount, report.currency));
     subtotalCells.append(money(report.total, report.currency));
     byCustomer.rows.push_back({subtotalCells, true});
     document.tables.push_back(std::move(byCustomer));
@@ -116,9 +129,10 @@ Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& 
     byAxis.caption = QStringLiteral("Totals by pricing axis");
     byAxis.columns = {{QStringLiteral("Pricing axis"), 3, PdfTable::Align::Left},
                       {QStringLiteral("Subtotal"), 1, PdfTable::Align::Right}};
-    for (const CostReportRow& subtotal : report.subtotals)
-        byAxis.rows.push_back(
-            {{axisHeader(subtotal.axis), money(subtotal.amount, report.currency)}, false});
+    for (std::size_t i : shown)
+        byAxis.rows.push_back({{axisHeader(report.subtotals[i].axis),
+                                money(report.subtotals[i].amount, report.currency)},
+                               false});
     byAxis.rows.push_back(
         {{QStringLiteral("Grand total"), money(report.total, report.currency)}, true});
     document.tables.push_back(std::move(byAxis));

@@ -1,5 +1,8 @@
 #include "billing/monthlybill.h"
 
+#include "billing/contractbilling.h"
+
+#include "common/assignto.h"
 #include "common/englishcount.h"
 #include "common/enumwords.h"
 #include "common/idtext.h"
@@ -25,23 +28,6 @@ Int128 divideRoundingHalfAway(Int128 numerator, Int128 denominator) {
     return numerator < 0 ? -rounded : rounded;
 }
 
-// Where one license's coverage ends before clipping to a period.
-QDateTime coverageEnd(const LicenseRecord& record, const std::vector<LicenseRecord>& licenses) {
-    QDateTime end = record.license.expiresAt;
-    if (record.revocation && record.revocation->at < end)
-        end = record.revocation->at;
-    if (record.supersededBy) {
-        for (const LicenseRecord& other : licenses) {
-            if (other.license.id == *record.supersededBy &&
-                other.license.customerId == record.license.customerId) {
-                end = std::min(end, other.license.notBefore);
-                break;
-            }
-        }
-    }
-    return end;
-}
-
 // True when `a` wins over `b` where both cover the same instant: the one
 // issued last, then (for equal issue times) the larger id, so the choice
 // never depends on the order the registry returned them in.
@@ -49,58 +35,6 @@ bool preferred(const LicenseRecord& a, const LicenseRecord& b) {
     if (a.license.issuedAt != b.license.issuedAt)
         return a.license.issuedAt > b.license.issuedAt;
     return idText(a.license.id) > idText(b.license.id);
-}
-
-// The price book version a segment is priced with, with the license's
-// contract price overrides applied to its tier.
-Result<PriceBookVersion> pricesFor(const PriceBook& book, const LicensePayload& license,
-                                   const QDate& day) {
-    auto version = book.versionAt(day);
-    if (!version)
-        return version.error();
-    PriceBookVersion prices = std::move(version).value();
-    auto tier = std::find_if(prices.tiers.begin(), prices.tiers.end(),
-                             [&](const TierDefinition& t) { return t.id == license.tier; });
-    if (tier == prices.tiers.end())
-        return Error::notFound(QStringLiteral("license %1 is for tier '%2', which price book "
-                                              "version %3 does not have")
-                                   .arg(idText(license.id), license.tier, prices.version));
-    for (const auto& [axis, price] : license.contract.priceOverrides) {
-        if (axis == QLatin1String("base")) {
-            tier->base = ChargeModel::flat(price);
-        } else if (axis == QLatin1String("policy_packs")) {
-            if (tier->policyPacks.extra)
-                tier->policyPacks.extra = ChargeModel::perUnit(price);
-        } else if (axis == QLatin1String("compliance_modules")) {
-            if (tier->complianceModules.extra)
-                tier->complianceModules.extra = ChargeModel::perUnit(price);
-        } else if (axis == QLatin1String("seats")) {
-            if (tier->seats.extra)
-                tier->seats.extra = ChargeModel::perUnit(price);
-        } else if (axis == QLatin1String("audit")) {
-            const QString audit =
-                license.auditTier.isEmpty() ? tier->includedAuditTier : license.auditTier;
-            for (AuditTier& level : prices.auditTiers) {
-                if (level.id == audit)
-                    level.price = ChargeModel::flat(price);
-            }
-        }
-    }
-    return prices;
-}
-
-// The exact, unrounded amount of a cost engine line: the sum of its portions.
-Result<Money> exactAmount(const BillLine& line) {
-    if (line.portions.empty())
-        return line.amount;
-    Money exact;
-    for (const ChargePortion& portion : line.portions) {
-        auto next = exact.plus(portion.amount);
-        if (!next)
-            return next.error();
-        exact = *next;
-    }
-    return exact;
 }
 
 QString prorationNote(std::int64_t part, std::int64_t whole) {
@@ -134,23 +68,97 @@ std::int64_t prorateQuota(TierDefinition& tier, std::size_t index, MonthlyBill& 
     return included;
 }
 
-Subscription subscriptionOf(const LicensePayload& license) {
-    Subscription subscription;
-    subscription.tier = license.tier;
-    subscription.policyPacks = license.policyPacks;
-    subscription.complianceModules = license.complianceModules;
-    subscription.seats = license.seats;
-    subscription.agents = license.agents.value_or(0);
-    subscription.auditTier = license.auditTier;
-    subscription.discount = license.contract.discount;
-    return subscription;
+void addTrialLine(std::size_t index, MonthlyBill& bill) {
+    const BillingSegment& segment = bill.segments[index];
+    MonthlyBillLine line;
+    line.axis = BillAxis::Base;
+    line.segment = index;
+    line.description = QStringLiteral("Trial from %1 to %2: no charge")
+                            .arg(momentText(segment.start), momentText(segment.end));
+    bill.lines.push_back(std::move(line));
+}
+
+// Stands for the recurring lines of an annual license's segment whose
+// contract year was billed in advance on an earlier segment.
+MonthlyBillLine prepaidLine(const AnnualCharge& annual, std::size_t index) {
+    MonthlyBillLine line;
+    line.axis = BillAxis::Base;
+    line.segment = index;
+    line.description =
+        QStringLiteral("Recurring charges prepaid with the contract year %1 to %2 (billed "
+                       "annually in advance)")
+            .arg(momentText(annual.year.start), momentText(annual.year.end));
+    return line;
+}
+
+// A recurring line's amount and description: the segment's share of the
+// month, or, on the segment that starts an annual license's charge, the
+// prepaid stretch of its contract year.
+void chargeRecurring(const BillLine& line, Money exactMonthly, const AnnualCharge& annual,
+                     const MonthlyBill& bill, const BillingSegment& segment,
+                     MonthlyBillLine& out) {
+    out.monthlyAmount = exactMonthly;
+    if (!annual.charges) {
+        out.amount = prorateToCents(exactMonthly, segment.seconds, bill.monthSeconds);
+        out.description = line.description + prorationNote(segment.seconds, bill.monthSeconds);
+        return;
+    }
+    const std::int64_t part = annual.from.secsTo(annual.until);
+    out.amount = prorateYearToCents(exactMonthly, Percent(), part, annual.year.seconds());
+    out.description = QStringLiteral("%1 × 12, contract year %2 to %3 in advance%4")
+                          .arg(line.description, momentText(annual.year.start),
+                               momentText(annual.year.end),
+                               prorationNote(part, annual.year.seconds()));
+}
+
+QString requestsDescription(const BillLine& line, std::int64_t billedRequests,
+                            const BillingSegment& segment, std::int64_t monthSeconds) {
+    if (billedRequests != segment.requests)
+        return QStringLiteral("%1 requests, %2 included, %3 over the cap refused (not billed)")
+            .arg(englishCount(segment.requests), englishCount(billedRequests),
+                 englishCount(segment.requests - billedRequests));
+    if (segment.seconds != monthSeconds && segment.includedRequests)
+        return line.description + QStringLiteral(" (quota prorated)");
+    return line.description;
+}
+
+MonthlyBillLine discountLine(const PriceBookVersion& prices, const LicensePayload& license,
+                             Money recurring, Money monthlyRecurring, std::size_t index) {
+    MonthlyBillLine discount;
+    discount.axis = BillAxis::Discount;
+    discount.segment = index;
+    discount.description = QStringLiteral("No contract discount");
+    const AppliedDiscount applied = prices.discountFor(license.contract.discount, monthlyRecurring);
+    if (!applied.percent.isZero()) {
+        discount.description = discountDescription(applied, recurring, prices.currency);
+        discount.quantity = 1;
+        discount.amount = recurring.percentOfInCents(applied.percent).negated();
+    }
+    discount.monthlyAmount = discount.amount;
+    return discount;
+}
+
+Status addPrepaidUnused(const MonthlyBillInputs& inputs, const LicenseRecord& record,
+                        std::size_t index, MonthlyBill& bill) {
+    auto line = prepaidUnusedLine(inputs, record, index, bill);
+    if (!line)
+        return line.error();
+    if (*line)
+        bill.lines.push_back(std::move(**line));
+    return {};
 }
 
 Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record, std::size_t index,
                     MonthlyBill& bill) {
+    if (bill.segments[index].trial) {
+        if (auto version = inputs.priceBook.versionAt(bill.segments[index].start.date()))
+            bill.segments[index].priceBookVersion = version->version;
+        addTrialLine(index, bill);
+        return addPrepaidUnused(inputs, record, index, bill);
+    }
     BillingSegment& segment = bill.segments[index];
     const LicensePayload& license = record.license;
-    auto prices = pricesFor(inputs.priceBook, license, segment.start.date());
+    auto prices = contractPrices(inputs.priceBook, license, segment.start.date());
     if (!prices)
         return prices.error();
     segment.priceBookVersion = prices->version;
@@ -166,60 +174,37 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
             {BillFindingKind::TierCannotServe, 0, std::nullopt, index,
              QStringLiteral("price book %1: %2").arg(prices->version, quote->reason())});
 
+    const AnnualCharge annual = annualChargeFor(record, inputs.licenses, segment);
+    const bool prepaid = annual.annual && !annual.charges;
     Money recurring;
     Money monthlyRecurring;  // the full month's, which picks the volume band
     for (const BillLine& line : quote->lines) {
-        MonthlyBillLine out;
-        out.axis = line.axis;
-        out.segment = index;
-        out.quantity = line.quantity;
-        out.unitPrice = line.unitPrice;
         if (line.axis == BillAxis::Discount)
             continue;  // recomputed below from the prorated lines
+        MonthlyBillLine out{line.axis, index, {}, line.quantity, line.unitPrice, {}, {}};
         if (billAxisIsRecurring(line.axis)) {
+            if (prepaid) {
+                if (line.axis == BillAxis::Base)
+                    bill.lines.push_back(prepaidLine(annual, index));
+                continue;
+            }
             auto exact = exactAmount(line);
             if (!exact)
                 return exact.error();
-            out.monthlyAmount = *exact;
-            auto month = monthlyRecurring.plus(*exact);
-            if (!month)
-                return month.error();
-            monthlyRecurring = *month;
-            out.amount = prorateToCents(*exact, segment.seconds, bill.monthSeconds);
-            out.description = line.description + prorationNote(segment.seconds, bill.monthSeconds);
-            auto total = recurring.plus(out.amount);
-            if (!total)
-                return total.error();
-            recurring = *total;
+            AICP_TRY(assignTo(monthlyRecurring, monthlyRecurring.plus(*exact)));
+            chargeRecurring(line, *exact, annual, bill, segment, out);
+            AICP_TRY(assignTo(recurring, recurring.plus(out.amount)));
         } else {
             out.monthlyAmount = line.amount;
             out.amount = line.amount;
-            out.description = line.description;
-            if (billedRequests != segment.requests)
-                out.description =
-                    QStringLiteral("%1 requests, %2 included, %3 over the cap refused (not billed)")
-                        .arg(englishCount(segment.requests), englishCount(billedRequests),
-                             englishCount(segment.requests - billedRequests));
-            else if (segment.seconds != bill.monthSeconds && segment.includedRequests)
-                out.description += QStringLiteral(" (quota prorated)");
+            out.description =
+                requestsDescription(line, billedRequests, segment, bill.monthSeconds);
         }
         bill.lines.push_back(std::move(out));
     }
-
-    MonthlyBillLine discount;
-    discount.axis = BillAxis::Discount;
-    discount.segment = index;
-    discount.description = QStringLiteral("No contract discount");
-    const AppliedDiscount applied =
-        prices->discountFor(license.contract.discount, monthlyRecurring);
-    if (!applied.percent.isZero()) {
-        discount.description = discountDescription(applied, recurring, prices->currency);
-        discount.quantity = 1;
-        discount.amount = recurring.percentOfInCents(applied.percent).negated();
-    }
-    discount.monthlyAmount = discount.amount;
-    bill.lines.push_back(std::move(discount));
-    return {};
+    if (!prepaid)
+        bill.lines.push_back(discountLine(*prices, license, recurring, monthlyRecurring, index));
+    return addPrepaidUnused(inputs, record, index, bill);
 }
 
 }  // namespace
@@ -303,9 +288,52 @@ std::vector<LicenseCoverage> licenseCoverage(const std::vector<LicenseRecord>& l
     return coverage;
 }
 
+std::vector<BillingPiece> billingPieces(const std::vector<LicenseRecord>& licenses,
+                                        const QString& customerId, const QDateTime& from,
+                                        const QDateTime& to) {
+    std::vector<BillingPiece> pieces;
+    for (const LicenseCoverage& coverage : licenseCoverage(licenses, customerId, from, to)) {
+        const auto record =
+            std::find_if(licenses.begin(), licenses.end(), [&](const LicenseRecord& r) {
+                return r.license.id == coverage.licenseId;
+            });
+        std::vector<QDateTime> bounds = contractCuts(*record, licenses, coverage.start, coverage.end);
+        bounds.insert(bounds.begin(), coverage.start);
+        bounds.push_back(coverage.end);
+        const QDateTime& trialUntil = record->license.contract.trialUntil;
+        for (std::size_t i = 0; i + 1 < bounds.size(); ++i)
+            pieces.push_back({coverage.licenseId, bounds[i], bounds[i + 1],
+                              trialUntil.isValid() && bounds[i] < trialUntil});
+    }
+    return pieces;
+}
+
+Result<Money> licenseCharges(const MonthlyBill& bill, const std::vector<QUuid>& licenses,
+                             const QDateTime& from, const QDateTime& to) {
+    Money sum;
+    for (const MonthlyBillLine& line : bill.lines) {
+        const BillingSegment& segment = bill.segments[line.segment];
+        if (std::find(licenses.begin(), licenses.end(), segment.licenseId) == licenses.end() ||
+            segment.start < from || segment.start >= to || line.axis == BillAxis::CommitmentTrueUp)
+            continue;
+        AICP_TRY(assignTo(sum, sum.plus(line.amount)));
+    }
+    return sum;
+}
+
 Money prorateToCents(Money monthly, std::int64_t part, std::int64_t whole) {
     const Int128 numerator = Int128(monthly.micros()) * Int128(part);
     const Int128 denominator = Int128(whole) * Money::kMicrosPerCent;
+    return Money::fromMicros(
+        static_cast<std::int64_t>(divideRoundingHalfAway(numerator, denominator)) *
+        Money::kMicrosPerCent);
+}
+
+Money prorateYearToCents(Money monthly, Percent discount, std::int64_t part, std::int64_t whole) {
+    constexpr Int128 kWhole = 100 * Int128(Percent::kMicrosPerPercent);
+    const Int128 numerator = Int128(monthly.micros()) * 12 * (kWhole - discount.microPercent()) *
+                             Int128(part);
+    const Int128 denominator = Int128(whole) * kWhole * Money::kMicrosPerCent;
     return Money::fromMicros(
         static_cast<std::int64_t>(divideRoundingHalfAway(numerator, denominator)) *
         Money::kMicrosPerCent);
@@ -389,14 +417,15 @@ Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs) {
     std::map<QUuid, const LicenseRecord*> byId;
     for (const LicenseRecord& record : inputs.licenses)
         byId.emplace(record.license.id, &record);
-    for (const LicenseCoverage& piece :
-         licenseCoverage(inputs.licenses, inputs.customerId, bill.periodStart, bill.periodEnd)) {
+    for (const BillingPiece& piece :
+         billingPieces(inputs.licenses, inputs.customerId, bill.periodStart, bill.periodEnd)) {
         BillingSegment segment;
         segment.licenseId = piece.licenseId;
         segment.tier = byId.at(piece.licenseId)->license.tier;
         segment.start = piece.start;
         segment.end = piece.end;
         segment.seconds = piece.start.secsTo(piece.end);
+        segment.trial = piece.trial;
         bill.segments.push_back(std::move(segment));
     }
 
@@ -412,6 +441,7 @@ Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs) {
 
     if (bill.hasLicense())
         addCountFindings(byId, bill);
+    AICP_TRY(addCommitmentTrueUps(inputs, bill));
 
     for (const MonthlyBillLine& line : bill.lines) {
         auto total = bill.total.plus(line.amount);
@@ -435,6 +465,8 @@ QJsonObject monthlyBillToJson(const MonthlyBill& bill) {
         object.insert(QStringLiteral("included_requests"),
                       segment.includedRequests ? QJsonValue(qint64(*segment.includedRequests))
                                                : QJsonValue());
+        if (segment.trial)
+            object.insert(QStringLiteral("trial"), true);
         segments.append(object);
     }
     QJsonArray lines;

@@ -9,6 +9,7 @@
 #include "pricing/pricebook.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct BillingSegment {
     // the tier is unlimited.
     std::optional<std::int64_t> includedRequests;
     std::int64_t requests = 0;  // of the hours that start inside the segment
+    bool trial = false;         // before the license's trial_until: not charged
 };
 
 // One line of a monthly bill, for one segment and one pricing axis.
@@ -105,6 +107,15 @@ struct MonthlyBillInputs {
     std::vector<UsagePoint> hourly;  // hourly requests; hours outside the month are ignored
     std::int64_t activeUsers = 0;
     std::int64_t activeAgents = 0;
+    // A yearly commitment is settled on the bill of the contract year's last
+    // month, against the charges of the whole year: this gives the charges
+    // of the segments of `licenses` that start from `yearStart` on, in the
+    // months before `month` (MonthlyBilling computes those bills). Needed
+    // only when such a year closes in the month; an error without it then.
+    std::function<Result<Money>(const std::vector<QUuid>& licenses, const QDateTime& yearStart,
+                                YearMonth month)>
+        earlierCharges;
+    bool commitmentTrueUps = true;  // false: leave commitments unsettled
 };
 
 // Which license is in force over [from, to): the pieces, in time order, each
@@ -121,9 +132,33 @@ struct LicenseCoverage {
     const std::vector<LicenseRecord>& licenses, const QString& customerId, const QDateTime& from,
     const QDateTime& to);
 
+// The stretches a bill is cut into: the license coverage, cut further at
+// the end of a license's trial and at its contract years' bounds where they
+// matter (annual billing, yearly commitment). Each hour's requests go to the
+// stretch its first second falls in.
+struct BillingPiece {
+    QUuid licenseId;
+    QDateTime start;
+    QDateTime end;
+    bool trial = false;
+};
+[[nodiscard]] std::vector<BillingPiece> billingPieces(const std::vector<LicenseRecord>& licenses,
+                                                      const QString& customerId,
+                                                      const QDateTime& from, const QDateTime& to);
+
+// The charges of the segments of `licenses` that start in [from, to): every
+// line but commitment true-ups, which settle the charges.
+[[nodiscard]] Result<Money> licenseCharges(const MonthlyBill& bill,
+                                           const std::vector<QUuid>& licenses,
+                                           const QDateTime& from, const QDateTime& to);
+
 // `monthly` × `part` / `whole`, computed exactly and rounded once to whole
 // cents, half away from zero. `whole` must be positive, 0 <= part <= whole.
 [[nodiscard]] Money prorateToCents(Money monthly, std::int64_t part, std::int64_t whole);
+// `monthly` × 12 × (100 % − `discount`) × `part` / `whole`: a contract
+// year's share, computed exactly and rounded once like prorateToCents.
+[[nodiscard]] Money prorateYearToCents(Money monthly, Percent discount, std::int64_t part,
+                                       std::int64_t whole);
 // `quantity` × `part` / `whole` rounded half up to a whole number.
 [[nodiscard]] std::int64_t prorateCount(std::int64_t quantity, std::int64_t part,
                                         std::int64_t whole);

@@ -1,5 +1,6 @@
 #include "billing/monthlybilling.h"
 
+#include "common/assignto.h"
 #include "customers/customer.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usagequery.h"
@@ -159,13 +160,13 @@ private:
         return count;
     }
 
-    // Where the license in force changes within the month, with its ends.
+    // Where the bill's segments change within the month, with its ends.
     std::vector<std::int64_t> cuts(const MonthlyBillInputs& inputs) const {
         const std::int64_t monthStart = periodStart_.toSecsSinceEpoch();
         const std::int64_t monthEnd = periodEnd_.toSecsSinceEpoch();
         std::vector<std::int64_t> points{monthStart, monthEnd};
-        for (const LicenseCoverage& piece :
-             licenseCoverage(inputs.licenses, inputs.customerId, periodStart_, periodEnd_)) {
+        for (const BillingPiece& piece :
+             billingPieces(inputs.licenses, inputs.customerId, periodStart_, periodEnd_)) {
             points.push_back(
                 std::clamp<std::int64_t>(piece.start.toSecsSinceEpoch(), monthStart, monthEnd));
             points.push_back(
@@ -205,6 +206,33 @@ private:
 
 }  // namespace
 
+Result<Money> MonthlyBilling::earlierCharges(const MonthlyBillInputs& inputs,
+                                             const std::vector<QUuid>& chain,
+                                             const QDateTime& yearStart, YearMonth before) const {
+    Money sum;
+    for (YearMonth month = YearMonth::of(yearStart.date()); month < before; month = month.next()) {
+        MonthlyBillInputs earlier;
+        earlier.customerId = inputs.customerId;
+        earlier.customerName = inputs.customerName;
+        earlier.month = month;
+        earlier.licenses = inputs.licenses;
+        earlier.priceBook = inputs.priceBook;
+        earlier.commitmentTrueUps = false;
+        auto usage = MonthUsage::prepare(workspace_.handle(), month);
+        if (!usage)
+            return usage.error();
+        AICP_TRY(usage->fill(earlier));
+        auto bill = computeMonthlyBill(earlier);
+        if (!bill)
+            return bill.error();
+        auto charges = licenseCharges(*bill, chain, yearStart, bill->periodEnd);
+        if (!charges)
+            return charges.error();
+        AICP_TRY(assignTo(sum, sum.plus(*charges)));
+    }
+    return sum;
+}
+
 Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
                                                        const QStringList& customerIds) const {
     if (month.month < 1 || month.month > 12 || !month.firstDay().isValid())
@@ -240,6 +268,10 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
             found != licensesByCustomer.end())
             inputs.licenses = found->second;
         AICP_TRY(usage->fill(inputs));
+        inputs.earlierCharges = [this, &inputs](const std::vector<QUuid>& chain,
+                                                const QDateTime& yearStart, YearMonth before) {
+            return earlierCharges(inputs, chain, yearStart, before);
+        };
         auto bill = computeMonthlyBill(inputs);
         if (!bill)
             return bill.error().withContext(

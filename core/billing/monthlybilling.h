@@ -34,6 +34,12 @@ public:
                                                          const QStringList& customerIds = {}) const;
 
 private:
+    // The charges of the segments of `chain` from `yearStart` on in the
+    // months before `before`: what a yearly commitment is settled against.
+    [[nodiscard]] Result<Money> earlierCharges(const MonthlyBillInputs& inputs,
+                                               const std::vector<QUuid>& chain,
+                                               const QDateTime& yearStart, YearMonth before) const;
+
     Workspace& workspace_;
     std::optional<PriceBook> prices_;
 };

@@ -21,6 +21,8 @@ constexpr AxisWords kAxisWords[] = {
     {"seats", "Seats"},
     {"audit", "Audit"},
     {"discount", "Discount"},
+    {"prepaid_unused", "Prepaid unused"},
+    {"commitment_true_up", "Commitment true-up"},
 };
 static_assert(std::size(kAxisWords) == std::size(kBillAxes));
 
@@ -43,8 +45,10 @@ std::optional<BillAxis> billAxisFromKey(QStringView key) {
 }
 
 bool billAxisIsRecurring(BillAxis axis) {
-    // Request charges follow usage; the discount is derived from the others.
-    return axis != BillAxis::Requests && axis != BillAxis::Discount;
+    // Request charges follow usage; the discount is derived from the others;
+    // contract adjustments are computed from whole bills.
+    return axis != BillAxis::Requests && axis != BillAxis::Discount &&
+           axis != BillAxis::PrepaidUnused && axis != BillAxis::CommitmentTrueUp;
 }
 
 const BillLine* Bill::line(BillAxis axis) const {

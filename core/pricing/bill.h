@@ -13,12 +13,26 @@
 namespace aicp {
 
 // The pricing axes a bill is itemised by, in the order the lines appear.
-enum class BillAxis { Base, Requests, PolicyPacks, ComplianceModules, Seats, Audit, Discount };
+// The last two come from contract terms (SPEC 10) and only monthly bills
+// have them: the unused part of a prepaid year an upgrade credits, and the
+// shortfall under a minimum commitment.
+enum class BillAxis {
+    Base,
+    Requests,
+    PolicyPacks,
+    ComplianceModules,
+    Seats,
+    Audit,
+    Discount,
+    PrepaidUnused,
+    CommitmentTrueUp
+};
 
 // Every axis, in the order bills list them.
 inline constexpr BillAxis kBillAxes[] = {
-    BillAxis::Base,  BillAxis::Requests, BillAxis::PolicyPacks, BillAxis::ComplianceModules,
-    BillAxis::Seats, BillAxis::Audit,    BillAxis::Discount};
+    BillAxis::Base,     BillAxis::Requests,      BillAxis::PolicyPacks,
+    BillAxis::ComplianceModules, BillAxis::Seats, BillAxis::Audit,
+    BillAxis::Discount, BillAxis::PrepaidUnused, BillAxis::CommitmentTrueUp};
 [[nodiscard]] QString billAxisKey(BillAxis axis);    // "base", "policy_packs", …
 [[nodiscard]] QString billAxisLabel(BillAxis axis);  // "Base", "Policy packs", …
 [[nodiscard]] std::optional<BillAxis> billAxisFromKey(QStringView key);

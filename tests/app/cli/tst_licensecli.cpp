@@ -806,6 +806,73 @@ private slots:
         QVERIFY(!brokenJson.value(QStringLiteral("reason")).toString().isEmpty());
     }
 
+    void contractTermsFromTheCommandLine() {
+        QVERIFY(!generateKey().isEmpty());
+        const QStringList who{QStringLiteral("--customer"), QStringLiteral("annual-co"),
+                              QStringLiteral("--name"), QStringLiteral("Annual Co"),
+                              QStringLiteral("--tier"), QStringLiteral("enterprise")};
+        const QStringList dates{QStringLiteral("--starts"), QStringLiteral("2026-01-01"),
+                                QStringLiteral("--expires"), QStringLiteral("2029-01-01")};
+        const int before = licenses().size();
+        // Each bad term is refused with its field, and nothing is written.
+        const auto refused = [&](const QStringList& terms, const char* reason) {
+            const CliRun result =
+                run(QStringList{QStringLiteral("license"), QStringLiteral("issue")} + who + terms);
+            verifyOneErrorLine(result, 2, QString::fromLatin1(reason));
+        };
+        refused(dates + QStringList{QStringLiteral("--commitment"), QStringLiteral("5/week")},
+                "AMOUNT/month or AMOUNT/year");
+        refused(dates + QStringList{QStringLiteral("--commitment"), QStringLiteral("-1/year")},
+                "above 0");
+        refused(dates + QStringList{QStringLiteral("--commitment"), QStringLiteral("9 EUR/year")},
+                "contract.commitment");
+        refused(dates + QStringList{QStringLiteral("--trial-until"), QStringLiteral("2030-01-01")},
+                "contract.trial_until");
+        refused({QStringLiteral("--starts"), QStringLiteral("2026-01-01"), QStringLiteral("--days"),
+                 QStringLiteral("20"), QStringLiteral("--billing-period"),
+                 QStringLiteral("annual")},
+                "contract.billing_period");
+        refused(dates + QStringList{QStringLiteral("--billing-period"), QStringLiteral("weekly")},
+                "monthly or annual");
+        QCOMPARE(licenses().size(), before);
+
+        const QJsonObject issued = issueJson(
+            who + dates +
+            QStringList{QStringLiteral("--billing-period"), QStringLiteral("annual"),
+                        QStringLiteral("--term-months"), QStringLiteral("36"),
+                        QStringLiteral("--commitment"), QStringLiteral("60000.00/year"),
+                        QStringLiteral("--trial-until"), QStringLiteral("2026-02-01")});
+        const QJsonObject contract = issued.value(QStringLiteral("license"))
+                                         .toObject()
+                                         .value(QStringLiteral("contract"))
+                                         .toObject();
+        QCOMPARE(contract.value(QStringLiteral("billing_period")).toString(),
+                 QStringLiteral("annual"));
+        QCOMPARE(contract.value(QStringLiteral("trial_until")).toString(),
+                 QStringLiteral("2026-02-01T00:00:00Z"));
+        QCOMPARE(contract.value(QStringLiteral("commitment")).toObject(),
+                 (QJsonObject{{QStringLiteral("amount"), QStringLiteral("60000.00")},
+                              {QStringLiteral("period"), QStringLiteral("year")}}));
+        const CliRun shown = run({QStringLiteral("license"), QStringLiteral("show"),
+                                  issued.value(QStringLiteral("id")).toString()});
+        QVERIFY(shown.out.contains(QStringLiteral(
+            "36-month term; billed annually in advance; commitment 60000.00/year; trial until "
+            "2026-02-01T00:00:00Z")));
+
+        // README, "Contract terms", all together: February bills the rest of
+        // the first year in advance, December settles the commitment.
+        const auto total = [&](const char* month) {
+            const CliRun bill =
+                run({QStringLiteral("bill"), QStringLiteral("--customer"),
+                     QStringLiteral("annual-co"), QStringLiteral("--month"),
+                     QString::fromLatin1(month), QStringLiteral("--json")});
+            return parseObject(bill.out).value(QStringLiteral("total")).toString();
+        };
+        QCOMPARE(total("2026-01"), QStringLiteral("0.00"));
+        QCOMPARE(total("2026-02"), QStringLiteral("54893.13"));
+        QCOMPARE(total("2026-12"), QStringLiteral("10.98"));
+    }
+
     void jsonShapesAreStable() {
         const QString kid = generateKey();
         QVERIFY(!kid.isEmpty());

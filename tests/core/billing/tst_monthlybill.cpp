@@ -641,6 +641,8 @@ private slots:
             "2026-06,line,acme,Acme Corp,seats,198.00,USD\n"
             "2026-06,line,acme,Acme Corp,audit,0.00,USD\n"
             "2026-06,line,acme,Acme Corp,discount,0.00,USD\n"
+            "2026-06,line,acme,Acme Corp,prepaid_unused,0.00,USD\n"
+            "2026-06,line,acme,Acme Corp,commitment_true_up,0.00,USD\n"
             "2026-06,customer_total,acme,Acme Corp,,497.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",base,299.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",requests,0.00,USD\n"
@@ -649,6 +651,8 @@ private slots:
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",seats,0.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",audit,0.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",discount,-29.90,USD\n"
+            "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",prepaid_unused,0.00,USD\n"
+            "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",commitment_true_up,0.00,USD\n"
             "2026-06,customer_total,smith-co,\"Smith, \"\"Bob\"\" & Co\",,269.10,USD\n"
             "2026-06,line,zed,Zed,base,0.00,USD\n"
             "2026-06,line,zed,Zed,requests,0.00,USD\n"
@@ -657,6 +661,8 @@ private slots:
             "2026-06,line,zed,Zed,seats,0.00,USD\n"
             "2026-06,line,zed,Zed,audit,0.00,USD\n"
             "2026-06,line,zed,Zed,discount,0.00,USD\n"
+            "2026-06,line,zed,Zed,prepaid_unused,0.00,USD\n"
+            "2026-06,line,zed,Zed,commitment_true_up,0.00,USD\n"
             "2026-06,customer_total,zed,Zed,,0.00,USD\n"
             "2026-06,axis_subtotal,,,base,598.00,USD\n"
             "2026-06,axis_subtotal,,,requests,0.00,USD\n"
@@ -665,6 +671,8 @@ private slots:
             "2026-06,axis_subtotal,,,seats,198.00,USD\n"
             "2026-06,axis_subtotal,,,audit,0.00,USD\n"
             "2026-06,axis_subtotal,,,discount,-29.90,USD\n"
+            "2026-06,axis_subtotal,,,prepaid_unused,0.00,USD\n"
+            "2026-06,axis_subtotal,,,commitment_true_up,0.00,USD\n"
             "2026-06,grand_total,,,,766.10,USD\n";
         QCOMPARE(csv, expected);
 
