@@ -84,10 +84,8 @@ MonthlyBillLine prepaidLine(const AnnualCharge& annual, std::size_t index) {
     MonthlyBillLine line;
     line.axis = BillAxis::Base;
     line.segment = index;
-    line.description =
-        QStringLiteral("Recurring charges prepaid with the contract year %1 to %2 (billed "
-                       "annually in advance)")
-            .arg(momentText(annual.year.start), momentText(annual.year.end));
+    line.description = QStringLiteral("Prepaid with the contract year %1 to %2")
+                           .arg(momentText(annual.year.start), momentText(annual.year.end));
     return line;
 }
 
@@ -105,9 +103,8 @@ void chargeRecurring(const BillLine& line, Money exactMonthly, const AnnualCharg
     }
     const std::int64_t part = annual.from.secsTo(annual.until);
     out.amount = prorateYearToCents(exactMonthly, Percent(), part, annual.year.seconds());
-    out.description = QStringLiteral("%1 × 12, contract year %2 to %3 in advance%4")
-                          .arg(line.description, momentText(annual.year.start),
-                               momentText(annual.year.end),
+    out.description = QStringLiteral("%1, %2 to %3 in advance%4")
+                          .arg(line.description, momentText(annual.from), momentText(annual.until),
                                prorationNote(part, annual.year.seconds()));
 }
 

@@ -66,7 +66,10 @@ Status checkContract(const ContractTerms& contract) {
 // terms; a trial already over by its start is dropped, not refused.
 Status checkSchedule(const PriceBookVersion& prices, LicensePayload& license) {
     ContractTerms& contract = license.contract;
-    if (contract.isAnnual() && license.notBefore.addMonths(1) > license.expiresAt)
+    // A renewal or upgrade continues its predecessor's contract year, however
+    // little of it is left; only a new annual license must run a month.
+    if (contract.isAnnual() && !license.supersedes &&
+        license.notBefore.addMonths(1) > license.expiresAt)
         return Error::invalidInput(
             QStringLiteral("contract.billing_period: an annual license runs at least a month; "
                            "this one runs from %1 to %2")

@@ -112,8 +112,8 @@ private slots:
         const MonthlyBill january = bill("2026-01");
         QCOMPARE(axis(january, BillAxis::Base), dollars("3588.00"));
         QCOMPARE(january.total, dollars("3588.00"));
-        QVERIFY(january.lines.front().description.contains(
-            QStringLiteral("contract year 2026-01-01 to 2027-01-01 in advance")));
+        QCOMPARE(january.lines.front().description,
+                 QStringLiteral("Starter base subscription, 2026-01-01 to 2027-01-01 in advance"));
 
         // 2. February: nothing recurring (prepaid); 150,000 requests,
         //    100,000 included, 50,000 × $0.001 = $50.00 in arrears.
@@ -121,8 +121,8 @@ private slots:
         QCOMPARE(axis(february, BillAxis::Base), Money());
         QCOMPARE(axis(february, BillAxis::Requests), dollars("50.00"));
         QCOMPARE(february.total, dollars("50.00"));
-        QVERIFY(february.lines.front().description.startsWith(
-            QStringLiteral("Recurring charges prepaid")));
+        QCOMPARE(february.lines.front().description,
+                 QStringLiteral("Prepaid with the contract year 2026-01-01 to 2027-01-01"));
 
         // 3. The license ended with its year: January 2027 bills nothing.
         QCOMPARE(bill("2027-01").total, Money());
@@ -158,6 +158,8 @@ private slots:
         QCOMPARE(may.total, dollars("5638.36"));
         // The new license continues the contract year; it does not restart it.
         QVERIFY(may.line(0, BillAxis::Base)
+                    ->description.contains(QStringLiteral("2026-05-01 to 2027-01-01 in advance")));
+        QVERIFY(may.line(0, BillAxis::PrepaidUnused)
                     ->description.contains(QStringLiteral("contract year 2026-01-01 to 2027-01-01")));
 
         // 6. June: both years are prepaid, nothing is due.
