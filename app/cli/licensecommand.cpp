@@ -100,9 +100,9 @@ struct TermOptions {
 
     // The options that change a license's terms (what upgrade may change).
     [[nodiscard]] QList<QCommandLineOption> changes() const {
-        return {tier,      seats,       agents,        policyPacks, complianceModules,
-                auditTier, starts,      days,          expires,     graceDays,
-                discount,  termMonths,  billingPeriod, commitment,  trialUntil};
+        return {tier,      seats,      agents,        policyPacks, complianceModules,
+                auditTier, starts,     days,          expires,     graceDays,
+                discount,  termMonths, billingPeriod, commitment,  trialUntil};
     }
     [[nodiscard]] QList<QCommandLineOption> outputs() const { return {output, json}; }
 };

@@ -58,7 +58,6 @@ Result<Money> exactAmount(const BillLine& line) {
     return exact;
 }
 
-
 Subscription subscriptionOf(const LicensePayload& license) {
     Subscription subscription;
     subscription.tier = license.tier;
@@ -134,7 +133,8 @@ Status settle(const LicenseRecord& record, const CommitmentPeriod& period,
     // The line goes after the license's last segment that starts in the period.
     std::size_t segment = 0;
     for (std::size_t i = 0; i < bill.segments.size(); ++i) {
-        if (bill.segments[i].licenseId == record.license.id && bill.segments[i].start < period.close)
+        if (bill.segments[i].licenseId == record.license.id &&
+            bill.segments[i].start < period.close)
             segment = i;
     }
     MonthlyBillLine line;
@@ -179,8 +179,8 @@ Status settleMonth(const MonthlyBillInputs& inputs, const LicenseRecord& record,
     }
     if (period.committedSeconds == 0)
         return {};
-    AICP_TRY(assignTo(period.charges,
-                      licenseCharges(bill, chain, bill.periodStart, bill.periodEnd)));
+    AICP_TRY(
+        assignTo(period.charges, licenseCharges(bill, chain, bill.periodStart, bill.periodEnd)));
     return settle(record, period, commitment, bill);
 }
 
@@ -236,7 +236,8 @@ Status settleYears(const MonthlyBillInputs& inputs, const LicenseRecord& record,
 
 }  // namespace
 
-AnnualCharge annualChargeFor(const LicenseRecord& record, const std::vector<LicenseRecord>& licenses,
+AnnualCharge annualChargeFor(const LicenseRecord& record,
+                             const std::vector<LicenseRecord>& licenses,
                              const BillingSegment& segment) {
     if (!record.license.contract.isAnnual())
         return {};
@@ -245,8 +246,8 @@ AnnualCharge annualChargeFor(const LicenseRecord& record, const std::vector<Lice
     charge.year = contractYearAt(contractAnchor(record, licenses), segment.start);
     charge.from = chargeStart(record.license, charge.year);
     charge.until = std::min(charge.year.end, record.license.expiresAt);
-    charge.charges = segment.start <= charge.from && charge.from < segment.end &&
-                     charge.from < charge.until;
+    charge.charges =
+        segment.start <= charge.from && charge.from < segment.end && charge.from < charge.until;
     return charge;
 }
 
@@ -276,8 +277,9 @@ Result<std::optional<MonthlyBillLine>> prepaidUnusedLine(const MonthlyBillInputs
         prorateYearToCents(recurring->amount, recurring->discount, left, year.seconds()).negated();
     line.monthlyAmount = line.amount;
     line.description =
-        QStringLiteral("Unused part of the prepaid contract year %1 to %2 of license %3 (%4): "
-                       "%5 × 12%6 × %7 of %8 seconds")
+        QStringLiteral(
+            "Unused part of the prepaid contract year %1 to %2 of license %3 (%4): "
+            "%5 × 12%6 × %7 of %8 seconds")
             .arg(momentText(year.start), momentText(year.end), idText(old.id).left(8), old.tier,
                  recurring->amount.toDecimalString(),
                  recurring->discount.isZero()

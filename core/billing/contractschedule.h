@@ -65,8 +65,7 @@ struct ContractYear {
 // True when a license that continues `record` takes over before `at`: the
 // period ending at `at` is then settled on that license, not this one.
 [[nodiscard]] bool continuedBefore(const LicenseRecord& record,
-                                   const std::vector<LicenseRecord>& licenses,
-                                   const QDateTime& at);
+                                   const std::vector<LicenseRecord>& licenses, const QDateTime& at);
 
 // A day at midnight UTC as its date ("2026-01-15"), any other instant in
 // RFC 3339: how bill lines name the bounds of trials and contract years.

@@ -1,7 +1,6 @@
 #include "billing/monthlybill.h"
 
 #include "billing/contractbilling.h"
-
 #include "common/assignto.h"
 #include "common/englishcount.h"
 #include "common/enumwords.h"
@@ -74,7 +73,7 @@ void addTrialLine(std::size_t index, MonthlyBill& bill) {
     line.axis = BillAxis::Base;
     line.segment = index;
     line.description = QStringLiteral("Trial from %1 to %2: no charge")
-                            .arg(momentText(segment.start), momentText(segment.end));
+                           .arg(momentText(segment.start), momentText(segment.end));
     bill.lines.push_back(std::move(line));
 }
 
@@ -93,8 +92,7 @@ MonthlyBillLine prepaidLine(const AnnualCharge& annual, std::size_t index) {
 // month, or, on the segment that starts an annual license's charge, the
 // prepaid stretch of its contract year.
 void chargeRecurring(const BillLine& line, Money exactMonthly, const AnnualCharge& annual,
-                     const MonthlyBill& bill, const BillingSegment& segment,
-                     MonthlyBillLine& out) {
+                     const MonthlyBill& bill, const BillingSegment& segment, MonthlyBillLine& out) {
     out.monthlyAmount = exactMonthly;
     if (!annual.charges) {
         out.amount = prorateToCents(exactMonthly, segment.seconds, bill.monthSeconds);
@@ -194,8 +192,7 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
         } else {
             out.monthlyAmount = line.amount;
             out.amount = line.amount;
-            out.description =
-                requestsDescription(line, billedRequests, segment, bill.monthSeconds);
+            out.description = requestsDescription(line, billedRequests, segment, bill.monthSeconds);
         }
         bill.lines.push_back(std::move(out));
     }
@@ -290,11 +287,11 @@ std::vector<BillingPiece> billingPieces(const std::vector<LicenseRecord>& licens
                                         const QDateTime& to) {
     std::vector<BillingPiece> pieces;
     for (const LicenseCoverage& coverage : licenseCoverage(licenses, customerId, from, to)) {
-        const auto record =
-            std::find_if(licenses.begin(), licenses.end(), [&](const LicenseRecord& r) {
-                return r.license.id == coverage.licenseId;
-            });
-        std::vector<QDateTime> bounds = contractCuts(*record, licenses, coverage.start, coverage.end);
+        const auto record = std::find_if(
+            licenses.begin(), licenses.end(),
+            [&](const LicenseRecord& r) { return r.license.id == coverage.licenseId; });
+        std::vector<QDateTime> bounds =
+            contractCuts(*record, licenses, coverage.start, coverage.end);
         bounds.insert(bounds.begin(), coverage.start);
         bounds.push_back(coverage.end);
         const QDateTime& trialUntil = record->license.contract.trialUntil;
@@ -328,8 +325,8 @@ Money prorateToCents(Money monthly, std::int64_t part, std::int64_t whole) {
 
 Money prorateYearToCents(Money monthly, Percent discount, std::int64_t part, std::int64_t whole) {
     constexpr Int128 kWhole = 100 * Int128(Percent::kMicrosPerPercent);
-    const Int128 numerator = Int128(monthly.micros()) * 12 * (kWhole - discount.microPercent()) *
-                             Int128(part);
+    const Int128 numerator =
+        Int128(monthly.micros()) * 12 * (kWhole - discount.microPercent()) * Int128(part);
     const Int128 denominator = Int128(whole) * kWhole * Money::kMicrosPerCent;
     return Money::fromMicros(
         static_cast<std::int64_t>(divideRoundingHalfAway(numerator, denominator)) *

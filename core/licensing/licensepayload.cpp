@@ -101,13 +101,13 @@ Status readContractSchedule(const QJsonObject& object, ContractTerms& terms) {
         const QJsonObject fields = commitment.toObject();
         const QString currency = fields.value(QStringLiteral("currency")).toString();
         auto parsed = Commitment::parse(
-            QStringLiteral("%1%2/%3")
-                .arg(fields.value(QStringLiteral("amount")).toString(),
-                     currency.isEmpty() ? QString() : u' ' + currency,
-                     fields.value(QStringLiteral("period")).toString()));
+            QStringLiteral("%1%2/%3").arg(fields.value(QStringLiteral("amount")).toString(),
+                                          currency.isEmpty() ? QString() : u' ' + currency,
+                                          fields.value(QStringLiteral("period")).toString()));
         if (!commitment.isObject() || !parsed)
-            return malformed(QStringLiteral("contract.commitment"),
-                             parsed ? QStringLiteral("must be an object") : parsed.error().message());
+            return malformed(
+                QStringLiteral("contract.commitment"),
+                parsed ? QStringLiteral("must be an object") : parsed.error().message());
         terms.commitment = *parsed;
     }
     const QJsonValue trial = object.value(QStringLiteral("trial_until"));
@@ -312,9 +312,9 @@ QString commitmentPeriodKey(Commitment::Period period) {
 }
 
 QString Commitment::toText() const {
-    return QStringLiteral("%1%2/%3")
-        .arg(amount.toDecimalString(), currency.isEmpty() ? QString() : u' ' + currency,
-             commitmentPeriodKey(period));
+    return QStringLiteral("%1%2/%3").arg(amount.toDecimalString(),
+                                         currency.isEmpty() ? QString() : u' ' + currency,
+                                         commitmentPeriodKey(period));
 }
 
 Result<Commitment> Commitment::parse(const QString& text) {
@@ -345,9 +345,8 @@ Result<Commitment> Commitment::parse(const QString& text) {
     if (!money)
         return refuse();
     if (money->isNegative() || money->isZero())
-        return Error::invalidInput(
-            QStringLiteral("commitment: the amount must be above 0, not %1")
-                .arg(money->toDecimalString()));
+        return Error::invalidInput(QStringLiteral("commitment: the amount must be above 0, not %1")
+                                       .arg(money->toDecimalString()));
     commitment.amount = *money;
     return commitment;
 }

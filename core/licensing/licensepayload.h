@@ -11,8 +11,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
-#include <QStringView>
 #include <QStringList>
+#include <QStringView>
 #include <QUuid>
 
 namespace aicp {

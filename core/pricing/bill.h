@@ -29,10 +29,15 @@ enum class BillAxis {
 };
 
 // Every axis, in the order bills list them.
-inline constexpr BillAxis kBillAxes[] = {
-    BillAxis::Base,     BillAxis::Requests,      BillAxis::PolicyPacks,
-    BillAxis::ComplianceModules, BillAxis::Seats, BillAxis::Audit,
-    BillAxis::Discount, BillAxis::PrepaidUnused, BillAxis::CommitmentTrueUp};
+inline constexpr BillAxis kBillAxes[] = {BillAxis::Base,
+                                         BillAxis::Requests,
+                                         BillAxis::PolicyPacks,
+                                         BillAxis::ComplianceModules,
+                                         BillAxis::Seats,
+                                         BillAxis::Audit,
+                                         BillAxis::Discount,
+                                         BillAxis::PrepaidUnused,
+                                         BillAxis::CommitmentTrueUp};
 [[nodiscard]] QString billAxisKey(BillAxis axis);    // "base", "policy_packs", …
 [[nodiscard]] QString billAxisLabel(BillAxis axis);  // "Base", "Policy packs", …
 [[nodiscard]] std::optional<BillAxis> billAxisFromKey(QStringView key);

@@ -809,8 +809,8 @@ private slots:
     void contractTermsFromTheCommandLine() {
         QVERIFY(!generateKey().isEmpty());
         const QStringList who{QStringLiteral("--customer"), QStringLiteral("annual-co"),
-                              QStringLiteral("--name"), QStringLiteral("Annual Co"),
-                              QStringLiteral("--tier"), QStringLiteral("enterprise")};
+                              QStringLiteral("--name"),     QStringLiteral("Annual Co"),
+                              QStringLiteral("--tier"),     QStringLiteral("enterprise")};
         const QStringList dates{QStringLiteral("--starts"), QStringLiteral("2026-01-01"),
                                 QStringLiteral("--expires"), QStringLiteral("2029-01-01")};
         const int before = licenses().size();
@@ -828,20 +828,20 @@ private slots:
                 "contract.commitment");
         refused(dates + QStringList{QStringLiteral("--trial-until"), QStringLiteral("2030-01-01")},
                 "contract.trial_until");
-        refused({QStringLiteral("--starts"), QStringLiteral("2026-01-01"), QStringLiteral("--days"),
-                 QStringLiteral("20"), QStringLiteral("--billing-period"),
-                 QStringLiteral("annual")},
-                "contract.billing_period");
+        refused(
+            {QStringLiteral("--starts"), QStringLiteral("2026-01-01"), QStringLiteral("--days"),
+             QStringLiteral("20"), QStringLiteral("--billing-period"), QStringLiteral("annual")},
+            "contract.billing_period");
         refused(dates + QStringList{QStringLiteral("--billing-period"), QStringLiteral("weekly")},
                 "monthly or annual");
         QCOMPARE(licenses().size(), before);
 
-        const QJsonObject issued = issueJson(
-            who + dates +
-            QStringList{QStringLiteral("--billing-period"), QStringLiteral("annual"),
-                        QStringLiteral("--term-months"), QStringLiteral("36"),
-                        QStringLiteral("--commitment"), QStringLiteral("60000.00/year"),
-                        QStringLiteral("--trial-until"), QStringLiteral("2026-02-01")});
+        const QJsonObject issued =
+            issueJson(who + dates +
+                      QStringList{QStringLiteral("--billing-period"), QStringLiteral("annual"),
+                                  QStringLiteral("--term-months"), QStringLiteral("36"),
+                                  QStringLiteral("--commitment"), QStringLiteral("60000.00/year"),
+                                  QStringLiteral("--trial-until"), QStringLiteral("2026-02-01")});
         const QJsonObject contract = issued.value(QStringLiteral("license"))
                                          .toObject()
                                          .value(QStringLiteral("contract"))
@@ -862,10 +862,9 @@ private slots:
         // README, "Contract terms", all together: February bills the rest of
         // the first year in advance, December settles the commitment.
         const auto total = [&](const char* month) {
-            const CliRun bill =
-                run({QStringLiteral("bill"), QStringLiteral("--customer"),
-                     QStringLiteral("annual-co"), QStringLiteral("--month"),
-                     QString::fromLatin1(month), QStringLiteral("--json")});
+            const CliRun bill = run({QStringLiteral("bill"), QStringLiteral("--customer"),
+                                     QStringLiteral("annual-co"), QStringLiteral("--month"),
+                                     QString::fromLatin1(month), QStringLiteral("--json")});
             return parseObject(bill.out).value(QStringLiteral("total")).toString();
         };
         QCOMPARE(total("2026-01"), QStringLiteral("0.00"));

@@ -70,8 +70,9 @@ class TestContractBilling : public QObject {
         const QString path = workspace_.file(QStringLiteral("usage%1.csv").arg(++files_));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
-                   "compliance_modules,quantity\n");
+        file.write(
+            "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,"
+            "compliance_modules,quantity\n");
         int n = 0;
         for (const auto& [at, quantity] : events)
             file.write(QStringLiteral("e%1-%2,%3,acme,a1,u1,,,%4\n")
@@ -159,8 +160,9 @@ private slots:
         // The new license continues the contract year; it does not restart it.
         QVERIFY(may.line(0, BillAxis::Base)
                     ->description.contains(QStringLiteral("2026-05-01 to 2027-01-01 in advance")));
-        QVERIFY(may.line(0, BillAxis::PrepaidUnused)
-                    ->description.contains(QStringLiteral("contract year 2026-01-01 to 2027-01-01")));
+        QVERIFY(
+            may.line(0, BillAxis::PrepaidUnused)
+                ->description.contains(QStringLiteral("contract year 2026-01-01 to 2027-01-01")));
 
         // 6. June: both years are prepaid, nothing is due.
         QCOMPARE(bill("2026-06").total, Money());
@@ -263,8 +265,8 @@ private slots:
         const PriceBook book = workspace_->priceBook().value();
         const PriceBookVersion& prices = book.latest();
         const auto refusal = [&](const LicenseRequest& r) {
-            auto built = buildLicensePayload(r, prices, QStringLiteral("k"),
-                                             utcAt("2026-01-01T00:00:00Z"));
+            auto built =
+                buildLicensePayload(r, prices, QStringLiteral("k"), utcAt("2026-01-01T00:00:00Z"));
             return built ? QString() : built.error().message();
         };
         LicenseRequest shortAnnual =
@@ -272,7 +274,8 @@ private slots:
         shortAnnual.contract.billingPeriod = BillingPeriod::Annual;
         QVERIFY(refusal(shortAnnual).startsWith(QStringLiteral("contract.billing_period:")));
 
-        LicenseRequest longTrial = request("starter", "2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z");
+        LicenseRequest longTrial =
+            request("starter", "2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z");
         longTrial.contract.trialUntil = utcAt("2026-07-01T00:00:00Z");
         QVERIFY(refusal(longTrial).startsWith(QStringLiteral("contract.trial_until:")));
 
