@@ -31,6 +31,8 @@ constexpr TopLevel kCommands[] = {
     {"seller", "Set or show the seller: the company the invoices are from", &cli::sellerCommands,
      nullptr},
     {"pricebook", "Show the workspace's price book", &cli::priceBookCommands, nullptr},
+    {"credits", "Grant prepaid credit; show a customer's balance; list the grants",
+     &cli::creditsCommands, nullptr},
     {"quote", "Price a subscription on one tier, or compare every tier", nullptr,
      &cli::quoteCommand},
     {"keys", "Generate, rotate, list, export and import signing keys", &cli::keysCommands, nullptr},

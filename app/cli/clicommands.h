@@ -9,6 +9,7 @@ namespace aicp::cli {
 [[nodiscard]] const CommandGroup& workspaceCommands();
 [[nodiscard]] const CommandGroup& customerCommands();
 [[nodiscard]] const CommandGroup& sellerCommands();
+[[nodiscard]] const CommandGroup& creditsCommands();
 [[nodiscard]] const CommandGroup& priceBookCommands();
 [[nodiscard]] const CommandGroup& keysCommands();
 [[nodiscard]] const CommandGroup& licenseCommands();

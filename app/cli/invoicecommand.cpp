@@ -51,6 +51,13 @@ QString invoiceText(const Invoice& invoice) {
                             money(line.amount, invoice.currency)});
     charges.addRule();
     charges.addRow({QStringLiteral("Total"), {}, {}, {}, money(invoice.total, invoice.currency)});
+    if (!invoice.credits.empty()) {
+        for (const CreditUse& use : invoice.credits)
+            charges.addRow({creditUseDescription(use), {}, {}, {},
+                            money(use.amount.negated(), invoice.currency)});
+        charges.addRow({QStringLiteral("Amount due"), {}, {}, {},
+                        money(invoice.amountDue(), invoice.currency)});
+    }
     text += charges.render(2);
     bool headed = false;
     for (const InvoiceLine& line : invoice.lines) {

@@ -165,7 +165,7 @@ void addInvoiceFacts(PdfDocument& document, const Invoice& invoice, const Docume
         {QStringLiteral("Usage"), QStringLiteral("%1 requests, %2 active users, %3 agents")
                                       .arg(count(invoice.requests), count(invoice.activeUsers),
                                            count(invoice.activeAgents))},
-        {QStringLiteral("Total due"), money(invoice.total, invoice.currency)},
+        {QStringLiteral("Total due"), money(invoice.amountDue(), invoice.currency)},
         {QStringLiteral("Generated"), stampText(stamp)},
     };
     if (invoice.creditNote)
@@ -214,6 +214,15 @@ PdfTable invoiceCharges(const Invoice& invoice) {
     }
     charges.rows.push_back(
         {{QStringLiteral("Total"), {}, {}, {}, {}, money(invoice.total, invoice.currency)}, true});
+    if (invoice.credits.empty())
+        return charges;
+    for (const CreditUse& use : invoice.credits)
+        charges.rows.push_back({{creditUseDescription(use), {}, {}, {}, {},
+                                 money(use.amount.negated(), invoice.currency)},
+                                false});
+    charges.rows.push_back({{QStringLiteral("Amount due"), {}, {}, {}, {},
+                             money(invoice.amountDue(), invoice.currency)},
+                            true});
     return charges;
 }
 

@@ -41,6 +41,22 @@ Money Invoice::axisTotal(BillAxis axis) const {
     return Money::fromMicros(micros);
 }
 
+Money Invoice::creditsApplied() const {
+    std::int64_t micros = 0;
+    // Cannot overflow: the uses of one invoice never exceed its total.
+    for (const CreditUse& use : credits)
+        micros += use.amount.micros();
+    return Money::fromMicros(micros);
+}
+
+Money Invoice::amountDue() const {
+    return Money::fromMicros(total.micros() - creditsApplied().micros());
+}
+
+QString creditUseDescription(const CreditUse& use) {
+    return QStringLiteral("Prepaid credit applied (grant %1)").arg(use.grantId);
+}
+
 QString invoiceNumber(int year, int sequence) {
     return QStringLiteral("AICP-%1-%2")
         .arg(year, 4, 10, QLatin1Char('0'))
@@ -82,6 +98,14 @@ QJsonObject invoiceToJson(const Invoice& invoice) {
             {QStringLiteral("late_month"),
              line.lateMonth ? QJsonValue(line.lateMonth->toString()) : QJsonValue()}});
     }
+    for (const CreditUse& use : invoice.credits)
+        lines.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("credit_applied")},
+                                 {QStringLiteral("axis"), QJsonValue()},
+                                 {QStringLiteral("description"), creditUseDescription(use)},
+                                 {QStringLiteral("quantity"), 1},
+                                 {QStringLiteral("unit_price"), QJsonValue()},
+                                 {QStringLiteral("amount"), use.amount.negated().toDecimalString()},
+                                 {QStringLiteral("grant"), qint64(use.grantId)}});
     return {
         {QStringLiteral("number"), invoice.number},
         {QStringLiteral("customer"), QJsonObject{{QStringLiteral("id"), invoice.customerId},
@@ -96,6 +120,8 @@ QJsonObject invoiceToJson(const Invoice& invoice) {
         {QStringLiteral("late_requests_at_issue"), qint64(invoice.lateRequestsAtIssue)},
         {QStringLiteral("lines"), lines},
         {QStringLiteral("total"), invoice.total.toDecimalString()},
+        {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()},
+        {QStringLiteral("amount_due"), invoice.amountDue().toDecimalString()},
         {QStringLiteral("credited"), invoice.isCredited()},
         {QStringLiteral("credit_note"),
          invoice.creditNote ? QJsonValue(creditNoteToJson(*invoice.creditNote)) : QJsonValue()}};

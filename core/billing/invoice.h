@@ -51,6 +51,12 @@ struct CreditNote {
     Money total;  // the invoice's total, negated
 };
 
+// One prepaid credit grant's part of an invoice (README, "Contract terms").
+struct CreditUse {
+    std::int64_t grantId = 0;
+    Money amount;  // above 0; shown as a negative credit_applied line
+};
+
 // An issued invoice, exactly as stored: its lines and totals never change
 // after issue. Numbers run without gaps per year of issue
 // ("AICP-2026-000123").
@@ -72,11 +78,21 @@ struct Invoice {
     std::vector<InvoiceLine> lines;  // charges, then late usage, then findings
     Money total;                     // the sum of the charge lines
     std::optional<CreditNote> creditNote;
+    // Prepaid credit applied at issue, soonest-expiring grant first; never
+    // more than the total.
+    std::vector<CreditUse> credits;
 
     [[nodiscard]] bool isCredited() const { return creditNote.has_value(); }
+    // The credit applied, as a positive amount.
+    [[nodiscard]] Money creditsApplied() const;
+    // What the customer owes: the total less the credit applied.
+    [[nodiscard]] Money amountDue() const;
     // The sum of the charge lines of one axis.
     [[nodiscard]] Money axisTotal(BillAxis axis) const;
 };
+
+// "Prepaid credit applied (grant 3)": how invoices name a credit line.
+[[nodiscard]] QString creditUseDescription(const CreditUse& use);
 
 // "AICP-2026-000123" and "AICP-CN-2026-000007".
 [[nodiscard]] QString invoiceNumber(int year, int sequence);

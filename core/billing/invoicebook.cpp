@@ -1,7 +1,9 @@
 #include "billing/invoicebook.h"
 
 #include "audit/auditlog.h"
+#include "billing/creditbook.h"
 #include "billing/monthlybilling.h"
+#include "common/assignto.h"
 #include "common/idtext.h"
 #include "customers/customer.h"
 #include "metering/closedperiods.h"
@@ -115,6 +117,27 @@ Status readLines(Database* db, std::vector<Invoice>& invoices) {
         byId.begin()->first, byId.rbegin()->first);
 }
 
+Status readCredits(Database* db, std::vector<Invoice>& invoices) {
+    if (invoices.empty())
+        return {};
+    std::map<std::int64_t, Invoice*> byId;
+    for (Invoice& invoice : invoices)
+        byId[invoice.id] = &invoice;
+    return visitRows(
+        db,
+        "SELECT u.invoice_id, u.grant_id, u.amount_micros FROM credit_uses AS u "
+        "JOIN credit_grants AS g ON g.id = u.grant_id "
+        "WHERE u.invoice_id BETWEEN ?1 AND ?2 "
+        "ORDER BY u.invoice_id, g.expires_at IS NULL, g.expires_at, g.id",
+        [&](const Statement& row) -> Status {
+            if (const auto found = byId.find(row.int64(0)); found != byId.end())
+                found->second->credits.push_back(
+                    {row.int64(1), Money::fromMicros(row.int64(2))});
+            return {};
+        },
+        byId.begin()->first, byId.rbegin()->first);
+}
+
 Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& where,
                                            const QString& value) {
     auto query = Statement::prepare(db, std::string(kInvoiceColumns) + where + " ORDER BY i.id");
@@ -126,6 +149,7 @@ Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& wher
     if (!invoices)
         return invoices.error();
     AICP_TRY(readLines(db, *invoices));
+    AICP_TRY(readCredits(db, *invoices));
     return invoices;
 }
 
@@ -339,6 +363,10 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     invoice.issuedBy = AuditLog::actorOn(workspace_);
     invoice.lateRequestsAtIssue = *lateNow;
     AICP_TRY(insertInvoice(db, invoice));
+    AICP_TRY(assignTo(invoice.credits,
+                      CreditBook(workspace_, clock_)
+                          .apply(customerId, invoice.currency, invoice.total, invoice.id,
+                                 issuedAt)));
 
     AICP_TRY(ClosedPeriods(workspace_).close(customerId, month));
     auto logged = AuditLog(workspace_, clock_)
@@ -346,7 +374,9 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
                               {{QStringLiteral("customer"), customerId},
                                {QStringLiteral("month"), month.toString()},
                                {QStringLiteral("currency"), invoice.currency},
-                               {QStringLiteral("total"), invoice.total.toDecimalString()}});
+                               {QStringLiteral("total"), invoice.total.toDecimalString()},
+                               {QStringLiteral("credits_applied"),
+                                invoice.creditsApplied().toDecimalString()}});
     if (!logged)
         return logged.error();
     AICP_TRY(transaction->commit());

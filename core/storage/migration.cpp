@@ -19,6 +19,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {8, "OpenMeter live sources for the console", &migration0008},
     {9, "usage events in import order with a fixed-size deduplication key", &migration0009},
     {10, "billing profiles of customers and the seller", &migration0010},
+    {11, "prepaid credits", &migration0011},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

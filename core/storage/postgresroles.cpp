@@ -13,7 +13,7 @@ namespace {
 
 // Which tables each area's role writes. Every writer also appends to the
 // audit log and moves its head in meta; the other meta rows are settings.
-constexpr std::array<std::pair<const char*, WorkspaceArea>, 24> kTables{{
+constexpr std::array<std::pair<const char*, WorkspaceArea>, 26> kTables{{
     {"customers", WorkspaceArea::Customers},
     {"signing_keys", WorkspaceArea::Licenses},
     {"licenses", WorkspaceArea::Licenses},
@@ -36,6 +36,8 @@ constexpr std::array<std::pair<const char*, WorkspaceArea>, 24> kTables{{
     {"invoice_lines", WorkspaceArea::Invoices},
     {"credit_notes", WorkspaceArea::Invoices},
     {"seller", WorkspaceArea::Invoices},
+    {"credit_grants", WorkspaceArea::Invoices},
+    {"credit_uses", WorkspaceArea::Invoices},
     {"api_tokens", WorkspaceArea::Settings},
     {"meta", WorkspaceArea::Settings},
 }};

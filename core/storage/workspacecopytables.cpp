@@ -74,6 +74,11 @@ constexpr CopiedTable kTables[] = {
      "invoice_id, position, kind, axis, description, quantity, unit_price_micros, amount_micros, "
      "license_id, tier, price_book_version, period_start, period_end, late_month",
      "iitttiiitttttt", "invoice_id, position"},
+    {"credit_grants",
+     "id, customer_id, currency, amount_micros, paid_micros, granted_at, expires_at, reason, "
+     "granted_by",
+     "ittiitttt", "id", false, true},
+    {"credit_uses", "grant_id, invoice_id, amount_micros", "iii", "grant_id, invoice_id"},
     {"api_tokens", "id, name, role, token_sha256, created_at, revoked_at", "ittbtt", "id", false,
      true},
     {"usage_pull_sources", "url, cursor, last_pull_at, pulled_events", "ttti", "url"},

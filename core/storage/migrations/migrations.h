@@ -17,5 +17,6 @@ class Database;
 [[nodiscard]] Status migration0008(Database* db);
 [[nodiscard]] Status migration0009(Database* db);
 [[nodiscard]] Status migration0010(Database* db);
+[[nodiscard]] Status migration0011(Database* db);
 
 }  // namespace aicp

@@ -66,7 +66,7 @@ private slots:
     void customersKeepTheirRowsWithTheDefaultProfile() {
         const QString location = oldWorkspace();
         auto workspace = open(location);
-        QCOMPARE(workspace->schemaVersion(), 10);
+        QCOMPARE(workspace->schemaVersion(), Workspace::kSchemaVersion);
         auto customers = CustomerStore(*workspace).list();
         QVERIFY(customers);
         QCOMPARE(customers->size(), std::size_t(2));
@@ -94,7 +94,7 @@ private slots:
         // Opened again, it is at 10 already and keeps what was written.
         workspace.reset();
         auto again = open(location);
-        QCOMPARE(again->schemaVersion(), 10);
+        QCOMPARE(again->schemaVersion(), Workspace::kSchemaVersion);
         QCOMPARE(CustomerStore(*again).find(QStringLiteral("acme"))->currency,
                  QStringLiteral("EUR"));
         QCOMPARE(SellerStore(*again).load()->value().country, QStringLiteral("IE"));
@@ -127,7 +127,7 @@ private slots:
     void aNewWorkspaceIsAtTenWithTheSameColumns() {
         test::TempWorkspace fresh;
         QVERIFY2(fresh.ok(), qPrintable(fresh.error()));
-        QCOMPARE(fresh->schemaVersion(), 10);
+        QCOMPARE(fresh->schemaVersion(), Workspace::kSchemaVersion);
         auto upgraded = open(oldWorkspace());
         const auto columns = [](Workspace& workspace, const char* table) {
             const std::string sql =

@@ -226,13 +226,14 @@ private slots:
         auto early = Workspace::open(as(old->uri(), "fin"), Workspace::OpenMode::OpenExisting);
         QVERIFY(!early);
         QVERIFY2(early.error().message().contains(
-                     QStringLiteral("has schema 9 and this aicp needs 10; the workspace's owner "
-                                    "upgrades it")),
+                     QStringLiteral("has schema 9 and this aicp needs %1; the workspace's owner "
+                                    "upgrades it")
+                         .arg(Workspace::kSchemaVersion)),
                  qPrintable(early.error().message()));
 
         auto owner = open(old->uri());
         QVERIFY(owner);
-        QCOMPARE(owner->schemaVersion(), 10);
+        QCOMPARE(owner->schemaVersion(), Workspace::kSchemaVersion);
         owner.reset();
         auto finance = open(as(old->uri(), "fin"));
         QVERIFY(finance);
