@@ -370,6 +370,10 @@ std::optional<LicenseRequest> LicensesPage::askForRequest(
     auto customers = CustomerStore(*this->workspace()).list();
     LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
                               this);
+    std::vector<LicenseRecord> registered;
+    for (int row = 0; row < model_->rowCount(); ++row)
+        registered.push_back(*model_->record(row));
+    dialog.setRegisteredLicenses(std::move(registered));
     setUp(dialog);
     if (prefill)
         prefill(dialog);
