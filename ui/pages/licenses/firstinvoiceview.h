@@ -11,6 +11,7 @@
 #include <QWidget>
 
 class QLabel;
+class QScrollArea;
 
 namespace aicp {
 
@@ -38,9 +39,16 @@ public:
     // "description: amount", one a line of the bill.
     [[nodiscard]] QStringList lineTexts() const { return lines_; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void fitHeight();
+
     QLabel* caption_;
     QLabel* body_;
+    QLabel* totalRow_;
+    QScrollArea* scroll_ = nullptr;
     QString total_;
     QStringList lines_;
 };
