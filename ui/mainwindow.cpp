@@ -200,7 +200,8 @@ void MainWindow::buildPages() {
         {tr("Usage"), tr("Metered traffic against each license's limits")},
         {tr("Recommendations"), tr("The tier each customer's usage calls for")},
         {tr("Reports"), tr("Monthly cost reports and invoices for finance")},
-        {tr("Settings"), tr("Signing keys, price book versions, live sources, workspace mode")},
+        {tr("Settings"),
+         tr("Signing keys, company, price book versions, live sources, workspace mode")},
     };
 
     stack_->setObjectName(QStringLiteral("pages"));

@@ -37,7 +37,6 @@ CompanyDialog::CompanyDialog(Workspace& workspace, QWidget* parent)
            "'aicp seller set'; each change is recorded in the audit log."));
     if (!stored)
         showLoadProblem(stored.error().message());
-    resize(sizeHint().expandedTo(QSize(fontMetrics().averageCharWidth() * 70, 0)));
 }
 
 void CompanyDialog::buildRows() {

@@ -52,7 +52,6 @@ CustomerDialog::CustomerDialog(Workspace& workspace, const QString& customerId, 
                    .arg(customerId));
     if (!found)
         showLoadProblem(found.error().message());
-    resize(sizeHint().expandedTo(QSize(fontMetrics().averageCharWidth() * 70, 0)));
 }
 
 void CustomerDialog::buildRows() {

@@ -19,6 +19,9 @@
 namespace aicp {
 namespace {
 
+// Wide enough for an address line and a reason under its field.
+constexpr int kInputWidthInCharacters = 56;
+
 QLabel* warningLabel(const QString& name, QWidget* parent) {
     auto* label = new QLabel(parent);
     label->setObjectName(name);
@@ -38,13 +41,17 @@ ProfileDialog::ProfileDialog(Workspace& workspace, WorkspaceArea area, QWidget* 
       area_(area),
       form_(new QFormLayout),
       roleNote_(new QLabel(this)),
-      message_(warningLabel(QStringLiteral("profileProblem"), this)),
-      buttons_(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this)) {
+      message_(warningLabel(QStringLiteral("profileProblem"), this)) {
     form_->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form_->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     roleNote_->setObjectName(QStringLiteral("profileRoleNote"));
     roleNote_->setWordWrap(true);
     roleNote_->hide();
+}
+
+void ProfileDialog::buildButtons() {
+    // Made after the inputs, so Tab reads the form before them.
+    buttons_ = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     connect(buttons_, &QDialogButtonBox::accepted, this, [this] {
         if (const Status saved = save(); saved.ok())
             accept();
@@ -64,7 +71,14 @@ void ProfileDialog::addRow(const QString& label, QWidget* input, FieldCheck chec
         problem = warningLabel(input->objectName() + QStringLiteral("Problem"), this);
         column->addWidget(problem);
     }
-    form_->addRow(label, column);
+    if (label.isEmpty()) {
+        form_->addRow(column);
+    } else {
+        // A label of its own, so its mnemonic reaches the input.
+        auto* caption = new QLabel(label, this);
+        caption->setBuddy(input);
+        form_->addRow(caption, column);
+    }
     fields_.push_back({input, problem, std::move(check)});
     watch(input);
 }
@@ -72,6 +86,7 @@ void ProfileDialog::addRow(const QString& label, QWidget* input, FieldCheck chec
 QLineEdit* ProfileDialog::lineInput(const QString& name, const QString& accessible,
                                     const QString& toolTip) {
     auto* input = new QLineEdit(this);
+    input->setMinimumWidth(fontMetrics().averageCharWidth() * kInputWidthInCharacters);
     input->setObjectName(name);
     input->setAccessibleName(accessible);
     input->setToolTip(toolTip);
@@ -81,6 +96,7 @@ QLineEdit* ProfileDialog::lineInput(const QString& name, const QString& accessib
 QPlainTextEdit* ProfileDialog::linesInput(const QString& name, const QString& accessible,
                                           const QString& toolTip, int lines) {
     auto* input = new QPlainTextEdit(this);
+    input->setMinimumWidth(fontMetrics().averageCharWidth() * kInputWidthInCharacters);
     input->setObjectName(name);
     input->setAccessibleName(accessible);
     input->setToolTip(toolTip);
@@ -110,8 +126,10 @@ void ProfileDialog::watch(QWidget* input) {
 
 void ProfileDialog::finishForm(const QString& intro) {
     const int gap = theme::spacing(font(), 0.6);
+    buildButtons();
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(gap);
+
     if (!intro.isEmpty())
         layout->addWidget(mutedLabel(intro, this));
     layout->addWidget(roleNote_);
@@ -165,6 +183,23 @@ void ProfileDialog::recheck() {
     saveButton->setToolTip(problem_);
     if (readOnly_)
         guardRole(saveButton, &workspace_, area_);
+    growToFit();
+}
+
+void ProfileDialog::growToFit() {
+    // A reason shown under its field needs room; the dialog never shrinks
+    // under the user's hands.
+    if (!isVisible() || !layout())
+        return;
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : sizeHint().height();
+    if (wanted > height())
+        resize(width(), wanted);
+}
+
+void ProfileDialog::showEvent(QShowEvent* event) {
+    QDialog::showEvent(event);
+    growToFit();
 }
 
 QString ProfileDialog::fieldProblem(const QString& objectName) const {

@@ -66,6 +66,7 @@ protected:
     [[nodiscard]] virtual Status validate() const = 0;
     // Writes the profile as typed through the store (audited there).
     [[nodiscard]] virtual Status store() = 0;
+    void showEvent(QShowEvent* event) override;
 
 private:
     struct Field {
@@ -74,7 +75,9 @@ private:
         FieldCheck check;
     };
 
+    void buildButtons();
     void makeReadOnly(const QString& why);
+    void growToFit();
     void watch(QWidget* input);
 
     Workspace& workspace_;
@@ -85,7 +88,7 @@ private:
     QFormLayout* form_;
     QLabel* roleNote_;
     QLabel* message_;
-    QDialogButtonBox* buttons_;
+    QDialogButtonBox* buttons_ = nullptr;  // made by finishForm
 };
 
 }  // namespace aicp

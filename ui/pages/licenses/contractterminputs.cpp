@@ -84,6 +84,8 @@ void ContractTermInputs::buildInputs() {
     commitmentCurrency_->setObjectName(QStringLiteral("commitmentCurrency"));
     commitmentPeriod_->setObjectName(QStringLiteral("commitmentPeriodInput"));
     commitmentPeriod_->setAccessibleName(tr("Commitment period"));
+    commitmentPeriod_->setToolTip(
+        tr("Per calendar month, or per contract year from the license's start"));
     commitmentPeriod_->addItem(tr("per month"), static_cast<int>(Commitment::Period::Month));
     commitmentPeriod_->addItem(tr("per contract year"), static_cast<int>(Commitment::Period::Year));
 

@@ -89,7 +89,7 @@ SettingsPage::SettingsPage(QWidget* parent)
       priceMessage_(new QLabel(this)),
       runEditor_([](PriceBookEditor& editor) { return editor.exec() == QDialog::Accepted; }),
       company_(value(QStringLiteral("companySummary"), this)),
-      editCompany_(new QPushButton(tr("Edit &Company…"), this)),
+      editCompany_(new QPushButton(tr("Edit Compan&y…"), this)),
       runCompany_([](CompanyDialog& dialog) { return dialog.exec() == QDialog::Accepted; }) {
     setObjectName(QStringLiteral("settingsPage"));
     keys_->setPalette(palette());
@@ -289,6 +289,8 @@ QWidget* SettingsPage::buildCompanyCard() {
     column->addWidget(company_);
     column->addStretch();
     column->addWidget(editCompany_, 0, Qt::AlignLeft);
+    // Made after the other cards' buttons; read after the keys beside it.
+    QWidget::setTabOrder(keyTable_, editCompany_);
     return column->parentWidget();
 }
 
