@@ -8,6 +8,7 @@
 #include "roleguard.h"
 
 #include <QLabel>
+#include <QPushButton>
 
 namespace aicp {
 
