@@ -1,22 +1,29 @@
 #include "audit/auditlog.h"
 #include "company/seller.h"
 #include "consoletest.h"
+#include "contextbar.h"
 #include "customers/customer.h"
 #include "dialogs/companydialog.h"
 #include "dialogs/customerdialog.h"
+#include "licensing/keystore.h"
+#include "licensing/licenseregistry.h"
+#include "pages/licenses/licensespage.h"
 #include "pages/settings/settingspage.h"
 #include "storage/workspace.h"
 
 #include <memory>
 
+#include <QAction>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
 
 using namespace aicp;
 
@@ -158,6 +165,52 @@ private slots:
         QCOMPARE(stored.paymentTermsDays, 45);
         QVERIFY(stored.taxExempt);
         QCOMPARE(lastAuditAction(), QStringLiteral("customer.edit"));
+    }
+
+    void contextBarAsksForTheSelectedCustomersProfile() {
+        ContextBar bar;
+        bar.setCustomers({Customer(QStringLiteral("acme-corp"), QStringLiteral("Acme Corp"))});
+        auto* profile = bar.findChild<QToolButton*>(QStringLiteral("customerProfileButton"));
+        QVERIFY(profile);
+        QVERIFY(!profile->isEnabled());  // all customers: no one profile
+        QSignalSpy asked(&bar, &ContextBar::customerProfileRequested);
+        bar.setCustomerId(QStringLiteral("acme-corp"));
+        QVERIFY(profile->isEnabled());
+        profile->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.front().at(0).toString(), QStringLiteral("acme-corp"));
+    }
+
+    void licensesPageOpensTheSelectedLicensesCustomer() {
+        const QByteArray passphrase("correct horse battery");
+        QVERIFY(KeyStore(*workspace_).generate(passphrase));
+        LicenseRequest wanted;
+        wanted.customerId = QStringLiteral("acme-corp");
+        wanted.customerName = QStringLiteral("Acme Corp");
+        wanted.tier = QStringLiteral("starter");
+        wanted.expiresAt = QDateTime::currentDateTimeUtc().addDays(30);
+        auto issued = LicenseRegistry(*workspace_).issue(wanted, passphrase);
+        QVERIFY(issued);
+        LicensesPage licenses;
+        licenses.setWorkspace(workspace_.get(), workspace_->priceBook().value());
+        auto* action = licenses.findChild<QAction*>(QStringLiteral("customerProfileAction"));
+        QVERIFY(action);
+        QVERIFY(!action->isEnabled());  // nothing selected yet
+        QVERIFY(licenses.selectLicense(issued->license.id));
+        QVERIFY(action->isEnabled());
+        QString shown;
+        licenses.setCustomerDialogRunner([&shown](CustomerDialog& dialog) {
+            shown = dialog.customer().id;
+            type(input<QLineEdit>(dialog, "customerCountryInput"), QStringLiteral("FR"));
+            return dialog.save().ok() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        });
+        QSignalSpy changed(&licenses, &LicensesPage::registryChanged);
+        action->trigger();
+        QCOMPARE(shown, QStringLiteral("acme-corp"));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(licenses.message(), QStringLiteral("Saved the billing profile of Acme Corp."));
+        QCOMPARE(CustomerStore(*workspace_).find(QStringLiteral("acme-corp"))->country,
+                 QStringLiteral("FR"));
     }
 
     void customerDialogForAnUnknownIdSavesNothing() {
