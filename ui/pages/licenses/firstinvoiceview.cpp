@@ -30,6 +30,12 @@ Result<MonthlyBill> draftFirstInvoice(const LicensePayload& draft,
     }
     LicenseRecord issued;
     issued.license = draft;
+    // Issued after every license held, as it will be: where it overlaps one
+    // issued in the same second, it must still be the one in force.
+    for (const LicenseRecord& record : inputs.licenses) {
+        if (record.license.issuedAt >= issued.license.issuedAt)
+            issued.license.issuedAt = record.license.issuedAt.addSecs(1);
+    }
     inputs.licenses.push_back(std::move(issued));
     inputs.priceBook = book;
     return computeMonthlyBill(inputs);
