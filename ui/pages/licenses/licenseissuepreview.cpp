@@ -80,10 +80,13 @@ void LicenseIssueDialog::showMonthlyPrice(const LicensePayload& payload) {
     auto bill = CostEngine(prices_).quote(subscription, MonthlyUsage{});
     if (bill && bill->eligible) {
         price_->setText(tr("%1 / month").arg(formatMoney(bill->total, locale, bill->currency)));
-        priceNote_->setText(payload.requestsPerMonth
-                                ? tr("Before requests beyond the %1 included each month.")
-                                      .arg(formatCount(*payload.requestsPerMonth, locale))
-                                : tr("Requests are unlimited on this tier."));
+        QString note = payload.requestsPerMonth
+                           ? tr("Before requests beyond the %1 included each month.")
+                                 .arg(formatCount(*payload.requestsPerMonth, locale))
+                           : tr("Requests are unlimited on this tier.");
+        if (payload.contract.isAnnual())
+            note += u' ' + tr("Billed a contract year at a time, in advance.");
+        priceNote_->setText(note);
     } else {
         price_->setText(QStringLiteral("\u2014"));
         priceNote_->setText(bill ? bill->reason() : bill.error().message());
