@@ -52,6 +52,7 @@ FirstInvoiceView::FirstInvoiceView(QWidget* parent)
     body_->setObjectName(QStringLiteral("firstInvoiceLines"));
     body_->setWordWrap(true);
     body_->setTextFormat(Qt::RichText);
+    body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     body_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     totalRow_->setObjectName(QStringLiteral("firstInvoiceTotal"));
     totalRow_->setTextFormat(Qt::RichText);
@@ -77,7 +78,8 @@ void FirstInvoiceView::fitHeight() {
     // As tall as the lines, up to kMaxLines of them.
     constexpr int kMaxLines = 9;
     const int most = fontMetrics().lineSpacing() * kMaxLines;
-    const int wanted = body_->heightForWidth(scroll_->viewport()->width());
+    // This widget's width: the scroll area's own may not follow it yet.
+    const int wanted = body_->heightForWidth(width());
     scroll_->setFixedHeight(std::min(most, wanted > 0 ? wanted : body_->sizeHint().height()));
 }
 
