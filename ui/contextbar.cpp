@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace aicp {
@@ -16,6 +17,7 @@ ContextBar::ContextBar(QWidget* parent)
       title_(new QLabel(this)),
       summary_(new QLabel(this)),
       customer_(new QComboBox(this)),
+      profile_(new QToolButton(this)),
       month_(new QComboBox(this)) {
     setObjectName(QStringLiteral("contextBar"));
     title_->setObjectName(QStringLiteral("pageTitle"));
@@ -30,6 +32,11 @@ ContextBar::ContextBar(QWidget* parent)
     customer_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     customer_->setMinimumContentsLength(20);
     customer_->setToolTip(tr("The customer the pages work on"));
+    profile_->setObjectName(QStringLiteral("customerProfileButton"));
+    profile_->setText(tr("Profile…"));
+    profile_->setAccessibleName(tr("Customer billing profile"));
+    profile_->setToolTip(tr("See or edit the selected customer's billing profile"));
+    profile_->setEnabled(false);
     month_->setObjectName(QStringLiteral("monthSelector"));
     month_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     month_->setToolTip(tr("The month: usage, reports and the price book version in force"));
@@ -51,12 +58,17 @@ ContextBar::ContextBar(QWidget* parent)
     layout->addLayout(heading, 1);
     layout->addWidget(customerLabel);
     layout->addWidget(customer_);
+    layout->addWidget(profile_);
     layout->addSpacing(gap);
     layout->addWidget(monthLabel);
     layout->addWidget(month_);
 
-    connect(customer_, &QComboBox::currentIndexChanged, this,
-            [this] { emit customerChanged(customerId()); });
+    connect(customer_, &QComboBox::currentIndexChanged, this, [this] {
+        profile_->setEnabled(!customerId().isEmpty());
+        emit customerChanged(customerId());
+    });
+    connect(profile_, &QToolButton::clicked, this,
+            [this] { emit customerProfileRequested(customerId()); });
     connect(month_, &QComboBox::currentIndexChanged, this, [this] { emit monthChanged(month()); });
 }
 
@@ -76,6 +88,7 @@ void ContextBar::setCustomers(const std::vector<Customer>& customers) {
         const int index = customer_->findData(kept);
         customer_->setCurrentIndex(index < 0 ? 0 : index);
     }
+    profile_->setEnabled(!customerId().isEmpty());
     if (customerId() != kept)
         emit customerChanged(customerId());
 }

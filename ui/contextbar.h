@@ -9,6 +9,7 @@
 
 class QComboBox;
 class QLabel;
+class QToolButton;
 
 namespace aicp {
 
@@ -33,11 +34,14 @@ public:
 signals:
     void customerChanged(const QString& customerId);
     void monthChanged(QDate month);
+    // Customer…: the selected customer's billing profile, to see or edit.
+    void customerProfileRequested(const QString& customerId);
 
 private:
     QLabel* title_;
     QLabel* summary_;
     QComboBox* customer_;
+    QToolButton* profile_;
     QComboBox* month_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "consoleoptions.h"
 #include "contextbar.h"
+#include "dialogs/customerdialog.h"
 #include "firstrun/firstrunwizard.h"
 #include "metering/usagequery.h"
 #include "pages/dashboard/dashboardpage.h"
@@ -102,6 +103,7 @@ MainWindow::MainWindow(std::unique_ptr<WorkspaceSession> session, QWidget* paren
     statusBar()->setSizeGripEnabled(true);
 
     connect(context_, &ContextBar::monthChanged, this, &MainWindow::showPricesForMonth);
+    connect(context_, &ContextBar::customerProfileRequested, this, &MainWindow::editCustomer);
     wirePages();
     connect(recommendationsPage_, &RecommendationsPage::upgradeRequested, this,
             &MainWindow::prepareUpgrade);
@@ -198,7 +200,8 @@ void MainWindow::buildPages() {
         {tr("Usage"), tr("Metered traffic against each license's limits")},
         {tr("Recommendations"), tr("The tier each customer's usage calls for")},
         {tr("Reports"), tr("Monthly cost reports and invoices for finance")},
-        {tr("Settings"), tr("Signing keys, price book versions, live sources, workspace mode")},
+        {tr("Settings"),
+         tr("Signing keys, company, price book versions, live sources, workspace mode")},
     };
 
     stack_->setObjectName(QStringLiteral("pages"));
@@ -457,6 +460,18 @@ void MainWindow::refreshCustomers() {
     context_->setCustomers(customers ? *customers : std::vector<Customer>{});
     if (!customers)
         statusBar()->showMessage(customers.error().message());
+}
+
+void MainWindow::editCustomer(const QString& customerId) {
+    if (!session_ || customerId.isEmpty())
+        return;
+    CustomerDialog dialog(session_->workspace(), customerId, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(tr("Saved the billing profile of %1.").arg(dialog.customer().name),
+                             5000);
+    // The name may have changed: every page shows it.
+    reloadAllPages();
 }
 
 void MainWindow::showPricesForMonth() {

@@ -93,6 +93,8 @@ private:
     void useSession(std::unique_ptr<WorkspaceSession> session);
     void showPricesForMonth();
     void refreshCustomers();
+    // The context bar's Profile…: the customer's billing profile dialog.
+    void editCustomer(const QString& customerId);
     void openWorkspace();
     void showAbout();
     void prepareUpgrade(const Recommendation& recommendation);

@@ -2,6 +2,8 @@
 // the window's event loop) so each can be filled in first.
 
 #include "customers/customer.h"
+#include "dialogs/companydialog.h"
+#include "dialogs/customerdialog.h"
 #include "dialogs/passphrasedialog.h"
 #include "firstrun/customerlicensepage.h"
 #include "firstrun/firstrunwizard.h"
@@ -23,9 +25,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLinkButton>
+#include <QDateEdit>
 #include <QFile>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTableWidget>
 #include <QTest>
 
@@ -61,8 +66,48 @@ Licenses pickLicenses(Workspace& workspace, const Scene& scene) {
     return picked;
 }
 
+// A 36-month enterprise deal billed annually in advance, with a minimum
+// commitment and a month's trial, starting on the first of next month.
+void enterEnterpriseDeal(LicenseIssueDialog& issue) {
+    const QDate today = QDate::currentDate();
+    const QDate start = QDate(today.year(), today.month(), 1).addMonths(1);
+    auto* tier = child<QComboBox>(issue, "tierInput");
+    tier->setCurrentIndex(tier->findData(QStringLiteral("enterprise")));
+    child<QDateEdit>(issue, "startInput")->setDate(start);
+    child<QRadioButton>(issue, "untilDateInput")->setChecked(true);
+    child<QDateEdit>(issue, "untilInput")->setDate(start.addMonths(36));
+    auto* term = child<QComboBox>(issue, "termMonthsInput");
+    term->setCurrentIndex(term->findData(36));
+    auto* billing = child<QComboBox>(issue, "billingPeriodInput");
+    billing->setCurrentIndex(billing->findData(static_cast<int>(BillingPeriod::Annual)));
+    child<QCheckBox>(issue, "commitmentInput")->setChecked(true);
+    child<QLineEdit>(issue, "commitmentAmountInput")->setText(QStringLiteral("60000"));
+    auto* period = child<QComboBox>(issue, "commitmentPeriodInput");
+    period->setCurrentIndex(period->findData(static_cast<int>(Commitment::Period::Year)));
+    child<QCheckBox>(issue, "trialInput")->setChecked(true);
+    child<QDateEdit>(issue, "trialUntilInput")->setDate(start.addMonths(1));
+}
+
+void shootIssueTerms(Shooter& shooter, WorkspaceSession& session, const QString& folder) {
+    LicenseIssueDialog issue(session.priceBook(), session.customers().valueOr({}));
+    issue.setRegisteredLicenses(LicenseRegistry(session.workspace()).list().valueOr({}));
+    issue.selectCustomer(QStringLiteral("initech"));
+    enterEnterpriseDeal(issue);
+    shooter.expect(issue.problem().isEmpty(),
+                   QStringLiteral("the enterprise deal is refused: %1").arg(issue.problem()));
+    // As the console opens it on a 1280x800 screen.
+    issue.resize(issue.sizeHint().boundedTo(QSize(1240, 740)));
+    issue.show();
+    shooter.save(issue, folder + QStringLiteral("issue-terms.png"));
+    // A trial that ends after the license: refused beside the field.
+    child<QDateEdit>(issue, "trialUntilInput")
+        ->setDate(child<QDateEdit>(issue, "untilInput")->date().addMonths(1));
+    shooter.save(issue, folder + QStringLiteral("issue-terms-refused.png"));
+}
+
 void shootIssue(Shooter& shooter, WorkspaceSession& session, const QString& folder) {
     LicenseIssueDialog issue(session.priceBook(), session.customers().valueOr({}));
+    issue.setRegisteredLicenses(LicenseRegistry(session.workspace()).list().valueOr({}));
     issue.selectCustomer(QStringLiteral("globex"));
     child<QCheckBox>(issue, "pack_toxicity")->setChecked(true);
     child<QCheckBox>(issue, "module_gdpr")->setChecked(true);
@@ -130,6 +175,7 @@ void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& fo
         return;
     const Licenses licenses = pickLicenses((*session)->workspace(), scene);
     shootIssue(shooter, **session, folder);
+    shootIssueTerms(shooter, **session, folder);
     shootVerify(shooter, **session, licenses, folder);
     if (licenses.shown) {
         const TierDefinition* tier =
@@ -145,6 +191,38 @@ void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& fo
     passphrase.show();
     QTest::keyClicks(child<QLineEdit>(passphrase, "passphraseInput"), QStringLiteral("abc"));
     shooter.save(passphrase, folder + QStringLiteral("passphrase.png"));
+}
+
+void shootProfileDialogs(Shooter& shooter, const Scene& scene, const QString& folder) {
+    auto session = WorkspaceSession::open(scene.db, WorkspaceSession::WhenMissing::Refuse);
+    if (!shooter.expect(session.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
+        return;
+    Workspace& workspace = (*session)->workspace();
+    // Filled in, never saved: the demo workspace stays as it was.
+    CompanyDialog company(workspace);
+    child<QLineEdit>(company, "sellerNameInput")->setText(QStringLiteral("Acme AI Ltd"));
+    child<QPlainTextEdit>(company, "sellerAddressInput")
+        ->setPlainText(QStringLiteral("1 Dock Street\nLondon E1 8AA"));
+    child<QLineEdit>(company, "sellerCountryInput")->setText(QStringLiteral("GB"));
+    child<QLineEdit>(company, "sellerTaxIdInput")->setText(QStringLiteral("GB 123 4567 89"));
+    child<QLineEdit>(company, "sellerEmailInput")->setText(QStringLiteral("billing@acme.ai"));
+    child<QPlainTextEdit>(company, "sellerPaymentInput")
+        ->setPlainText(QStringLiteral("Barclays, IBAN GB33 BUKB 2020 1555 5555 55\nReference: "
+                                      "the invoice number"));
+    company.show();
+    shooter.save(company, folder + QStringLiteral("company.png"));
+    child<QLineEdit>(company, "sellerCountryInput")->setText(QStringLiteral("UK"));
+    shooter.save(company, folder + QStringLiteral("company-refused.png"));
+
+    CustomerDialog customer(workspace, scene.customer);
+    child<QLineEdit>(customer, "customerLegalNameInput")->setText(QStringLiteral("Initech GmbH"));
+    child<QLineEdit>(customer, "customerCountryInput")->setText(QStringLiteral("DE"));
+    child<QLineEdit>(customer, "customerCurrencyInput")->setText(QStringLiteral("EUR"));
+    child<QLineEdit>(customer, "customerTaxIdInput")->setText(QStringLiteral("DE 123 456 789"));
+    customer.show();
+    shooter.save(customer, folder + QStringLiteral("customer.png"));
+    child<QLineEdit>(customer, "customerTaxIdInput")->setText(QStringLiteral("DE 12#"));
+    shooter.save(customer, folder + QStringLiteral("customer-refused.png"));
 }
 
 void shootLiveSourceDialogs(Shooter& shooter, const QString& folder) {

@@ -319,6 +319,7 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
 void shootVariant(Shooter& shooter, const Scene& scene, const QString& folder, bool firstRun) {
     shootPages(shooter, scene, folder);
     shootLicenseDialogs(shooter, scene, folder + QStringLiteral("dialogs/"));
+    shootProfileDialogs(shooter, scene, folder + QStringLiteral("dialogs/"));
     shootLiveSourceDialogs(shooter, folder + QStringLiteral("dialogs/"));
     shootTeamWorkspaceDialog(shooter, folder + QStringLiteral("dialogs/"));
     if (firstRun)

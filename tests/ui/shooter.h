@@ -41,6 +41,8 @@ bool settle(QWidget& window);
 
 // The license dialogs (issue, verify, revoke, passphrase) over the workspace.
 void shootLicenseDialogs(Shooter& shooter, const Scene& scene, const QString& folder);
+// Settings ▸ Company and the customer dialog, filled in and refused.
+void shootProfileDialogs(Shooter& shooter, const Scene& scene, const QString& folder);
 // The live source dialog for an OpenMeter source and for an aicp one.
 void shootLiveSourceDialogs(Shooter& shooter, const QString& folder);
 // File ▸ Open Team Workspace…, after testing a server that is not there.

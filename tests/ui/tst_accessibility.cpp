@@ -608,6 +608,7 @@ private slots:
         QVERIFY(action("revokeLicenseAction")->isEnabled());
         QVERIFY(auditAction(QStringLiteral("Upgrade License dialog"), "upgradeLicenseAction"));
         QVERIFY(auditAction(QStringLiteral("Revoke License dialog"), "revokeLicenseAction"));
+        QVERIFY(auditAction(QStringLiteral("Customer dialog"), "customerProfileAction"));
 
         QVERIFY(openPage(window, static_cast<int>(MainWindow::Page::Settings)));
         auto* add = window.findChild<QPushButton*>(QStringLiteral("addSourceButton"));
@@ -625,6 +626,10 @@ private slots:
         QVERIFY(showVersion && showVersion->isEnabled());
         QVERIFY(auditDialog(
             QStringLiteral("Price book version dialog"), [&] { showVersion->click(); }, findings));
+        auto* company = window.findChild<QPushButton*>(QStringLiteral("editCompanyButton"));
+        QVERIFY(company && company->isEnabled());
+        QVERIFY(auditDialog(
+            QStringLiteral("Company dialog"), [&] { company->click(); }, findings));
 
         PassphraseDialog unlock(PassphraseDialog::Kind::Unlock, QStringLiteral("Sign a license"),
                                 &window);

@@ -32,6 +32,16 @@ QString timeText(const QDateTime& time) {
     return displayUtcTime(utc);
 }
 
+// "At least $60,000.00 per contract year", in the commitment's currency.
+QString commitmentText(const Commitment& commitment, const QString& bookCurrency) {
+    const QString amount =
+        formatMoney(commitment.amount, QLocale(),
+                    commitment.currency.isEmpty() ? bookCurrency : commitment.currency);
+    return commitment.period == Commitment::Period::Year
+               ? LicenseDetailsView::tr("At least %1 per contract year").arg(amount)
+               : LicenseDetailsView::tr("At least %1 per month").arg(amount);
+}
+
 }  // namespace
 
 LicenseDetailsView::LicenseDetailsView(QWidget* parent)
@@ -153,6 +163,17 @@ LicenseDetailsView::Section LicenseDetailsView::contractSection(const LicensePay
     section.rows.emplace_back(tr("Term"), license.contract.termMonths == 0
                                               ? tr("Month to month")
                                               : tr("%1 months").arg(license.contract.termMonths));
+    section.rows.emplace_back(
+        tr("Billing"), license.contract.isAnnual() ? tr("Annually, in advance") : tr("Monthly"));
+    const QString currency = prices ? prices->currency : QStringLiteral("USD");
+    section.rows.emplace_back(tr("Commitment"),
+                              license.contract.commitment
+                                  ? commitmentText(*license.contract.commitment, currency)
+                                  : tr("None"));
+    section.rows.emplace_back(
+        tr("Trial"), license.contract.hasTrial()
+                         ? tr("No charge before %1").arg(timeText(license.contract.trialUntil))
+                         : tr("None"));
     if (!license.contract.priceOverrides.empty()) {
         QStringList overrides;
         for (const auto& [axis, price] : license.contract.priceOverrides)

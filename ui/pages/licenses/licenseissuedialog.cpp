@@ -2,9 +2,10 @@
 
 #include "catalognames.h"
 #include "money/moneyformat.h"
+#include "pages/licenses/contractterminputs.h"
+#include "pages/licenses/firstinvoiceview.h"
 #include "pages/licenses/licensedetailsview.h"
 #include "pages/licenses/licensestate.h"
-#include "pricing/costengine.h"
 #include "theme.h"
 #include "widgets/cardframe.h"
 #include "widgets/localdates.h"
@@ -81,8 +82,10 @@ LicenseIssueDialog::LicenseIssueDialog(PriceBook priceBook, std::vector<Customer
       graceDays_(new QSpinBox(this)),
       discount_(new QLineEdit(this)),
       termMonths_(new QComboBox(this)),
+      terms_(new ContractTermInputs(this)),
       price_(new QLabel(this)),
       priceNote_(new QLabel(this)),
+      firstInvoice_(new FirstInvoiceView(this)),
       preview_(new LicenseDetailsView(this)),
       problemLabel_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
@@ -256,6 +259,7 @@ QWidget* LicenseIssueDialog::buildFormColumn(QHBoxLayout* termRow, int gap) {
     form->addRow(tr("Grace &period"), graceDays_);
     form->addRow(tr("&Discount %"), discount_);
     form->addRow(tr("Contract te&rm"), termMonths_);
+    terms_->addRows(form);
 
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
@@ -288,6 +292,8 @@ QWidget* LicenseIssueDialog::buildPreviewCard(int gap) {
     previewLayout->addWidget(caption(tr("Preview"), previewCard));
     previewLayout->addWidget(price_);
     previewLayout->addWidget(priceNote_);
+    previewLayout->addSpacing(gap / 2);
+    previewLayout->addWidget(firstInvoice_);
     previewLayout->addSpacing(gap / 2);
     previewLayout->addWidget(preview_, 1);
     previewCard->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 50);
@@ -322,7 +328,9 @@ void LicenseIssueDialog::connectInputs() {
     for (QComboBox* combo : {auditTier_, termMonths_})
         connect(combo, &QComboBox::currentIndexChanged, this, &LicenseIssueDialog::updatePreview);
     connect(until_, &QDateEdit::dateChanged, this, &LicenseIssueDialog::updatePreview);
+    connect(terms_, &ContractTermInputs::changed, this, &LicenseIssueDialog::updatePreview);
     connect(start_, &QDateEdit::dateChanged, this, [this] {
+        terms_->setStart(start_->date());
         refreshPrices();
         tierChanged();
     });
@@ -332,6 +340,11 @@ void LicenseIssueDialog::connectInputs() {
         updatePreview();
     });
     until_->setEnabled(false);
+}
+
+void LicenseIssueDialog::setRegisteredLicenses(std::vector<LicenseRecord> licenses) {
+    registered_ = std::move(licenses);
+    updatePreview();
 }
 
 void LicenseIssueDialog::selectCustomer(const QString& customerId) {
@@ -389,6 +402,7 @@ void LicenseIssueDialog::setUpgradeOf(const LicensePayload& old) {
                                  QLatin1Char('.'), QLocale().decimalPoint()));
     const int term = termMonths_->findData(from.contract.termMonths);
     termMonths_->setCurrentIndex(term < 0 ? 0 : term);
+    terms_->setFrom(from.contract);
     updatePreview();
 }
 
@@ -396,6 +410,7 @@ void LicenseIssueDialog::refreshPrices() {
     // The version in force on the start date is the one the registry signs with.
     auto version = priceBook_.versionAt(start_->date());
     prices_ = version ? std::move(version).value() : priceBook_.latest();
+    terms_->setCurrency(prices_.currency);
 }
 
 void LicenseIssueDialog::tierChanged() {
@@ -472,6 +487,7 @@ void LicenseIssueDialog::orderTabs() {
     QList<QWidget*> chain = {customer_,  newCustomerId_, newCustomerName_, tier_,     seats_,
                              agents_,    auditTier_,     start_,           forDays_,  days_,
                              untilDate_, until_,         graceDays_,       discount_, termMonths_};
+    chain.append(terms_->tabChain());
     for (QCheckBox* box : packs_)
         chain.append(box);
     for (QCheckBox* box : modules_)
@@ -549,6 +565,8 @@ Result<LicenseRequest> LicenseIssueDialog::formRequest() const {
         request.contract.discount = *discount;
     }
     request.contract.termMonths = termMonths_->currentData().toInt();
+    if (const Status terms = terms_->applyTo(request.contract); !terms.ok())
+        return terms.error();
     if (upgradeOf_) {
         request.contract.priceOverrides = upgradeOf_->contract.priceOverrides;
         request.supersedes = upgradeOf_->id;
@@ -565,67 +583,6 @@ Result<LicenseRequest> LicenseIssueDialog::request() const {
     if (!payload)
         return payload.error();
     return request;
-}
-
-void LicenseIssueDialog::updatePreview() {
-    const QLocale locale;
-    auto request = formRequest();
-    std::optional<LicensePayload> payload;
-    if (request) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        auto built = buildLicensePayload(*request, prices_, QString(), now);
-        if (built)
-            payload = std::move(built).value();
-        else
-            problem_ = built.error().message();
-    } else {
-        problem_ = request.error().message();
-    }
-    if (payload)
-        problem_.clear();
-
-    if (!problem_.isEmpty()) {
-        // The registry's reasons start in lower case; a sentence here.
-        QString sentence = problem_;
-        sentence[0] = sentence[0].toUpper();
-        problemLabel_->setText(tr("Cannot issue: %1").arg(sentence));
-    } else {
-        problemLabel_->clear();
-    }
-    buttons_->button(QDialogButtonBox::Ok)->setEnabled(problem_.isEmpty());
-    buttons_->button(QDialogButtonBox::Ok)->setToolTip(problem_);
-
-    if (!payload) {
-        price_->setText(QStringLiteral("\u2014"));
-        priceNote_->setText(tr("No license can be issued as the form stands."));
-        preview_->showMessage(problemLabel_->text());
-        return;
-    }
-    if (upgradeOf_)
-        payload->supersedes = upgradeOf_->id;
-    preview_->showLicense(*payload, &prices_, {{}, {}, {}, {}, true});
-
-    // The recurring monthly price before any request overage, from the
-    // same engine that prices quotes and bills.
-    Subscription subscription;
-    subscription.tier = payload->tier;
-    subscription.policyPacks = payload->policyPacks;
-    subscription.complianceModules = payload->complianceModules;
-    subscription.seats = payload->seats;
-    subscription.agents = payload->agents.value_or(1);
-    subscription.auditTier = payload->auditTier;
-    subscription.discount = payload->contract.discount;
-    auto bill = CostEngine(prices_).quote(subscription, MonthlyUsage{});
-    if (bill && bill->eligible) {
-        price_->setText(tr("%1 / month").arg(formatMoney(bill->total, locale, bill->currency)));
-        priceNote_->setText(payload->requestsPerMonth
-                                ? tr("Before requests beyond the %1 included each month.")
-                                      .arg(formatCount(*payload->requestsPerMonth, locale))
-                                : tr("Requests are unlimited on this tier."));
-    } else {
-        price_->setText(QStringLiteral("\u2014"));
-        priceNote_->setText(bill ? bill->reason() : bill.error().message());
-    }
 }
 
 }  // namespace aicp

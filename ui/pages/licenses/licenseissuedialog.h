@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "customers/customer.h"
+#include "licensing/licenseregistry.h"
 #include "licensing/licenserequest.h"
 #include "pricing/pricebook.h"
 
@@ -23,11 +24,14 @@ class QSpinBox;
 
 namespace aicp {
 
+class ContractTermInputs;
+class FirstInvoiceView;
 class LicenseDetailsView;
 
 // The form behind Issue… and Upgrade…: customer, tier, add-ons, seats,
-// agents, audit level, dates, grace and contract terms, with a live preview
-// of what the signed license would grant and cost. The preview is
+// agents, audit level, dates, grace and contract terms (discount, term,
+// billing period, commitment, trial), with a live preview of what the
+// signed license would grant and cost, and its first invoice. The preview is
 // buildLicensePayload itself — the function the registry signs with — so a
 // combination the tier cannot have is refused here with the registry's own
 // reason, and OK stays disabled until the form is issuable.
@@ -42,6 +46,9 @@ public:
     void setUpgradeOf(const LicensePayload& old);
     // Preselects a customer (the context bar's); unknown ids are ignored.
     void selectCustomer(const QString& customerId);
+    // The registry's licenses (any customer's): the first invoice bills the
+    // chosen customer's with the new one, as the month's bill will.
+    void setRegisteredLicenses(std::vector<LicenseRecord> licenses);
 
     // The request the form describes; refused with the reason when the
     // payload it would build is not issuable.
@@ -64,6 +71,8 @@ private:
     void rebuildAddOns();
     void orderTabs();
     void updatePreview();
+    void showMonthlyPrice(const LicensePayload& payload);
+    void showFirstInvoice(const LicensePayload& payload);
     [[nodiscard]] Result<LicenseRequest> formRequest() const;
     void refreshPrices();
     [[nodiscard]] QDateTime startTime() const;
@@ -71,6 +80,7 @@ private:
     PriceBook priceBook_;
     PriceBookVersion prices_;  // in force on the start date
     std::vector<Customer> customers_;
+    std::vector<LicenseRecord> registered_;
     std::optional<LicensePayload> upgradeOf_;
     QString problem_;
 
@@ -96,9 +106,11 @@ private:
     QSpinBox* graceDays_;
     QLineEdit* discount_;
     QComboBox* termMonths_;
+    ContractTermInputs* terms_;
 
     QLabel* price_;
     QLabel* priceNote_;
+    FirstInvoiceView* firstInvoice_;
     LicenseDetailsView* preview_;
     QLabel* problemLabel_;
     QDialogButtonBox* buttons_;

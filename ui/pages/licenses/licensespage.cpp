@@ -1,6 +1,7 @@
 #include "pages/licenses/licensespage.h"
 
 #include "customers/customer.h"
+#include "dialogs/customerdialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
 #include "pages/licenses/licensedetailsview.h"
@@ -62,6 +63,7 @@ LicensesPage::LicensesPage(QWidget* parent)
         return dialog.reason();
     };
     issueDialogRunner_ = [](LicenseIssueDialog& dialog) { return dialog.exec(); };
+    customerDialogRunner_ = [](CustomerDialog& dialog) { return dialog.exec(); };
 
     filter_->setSourceModel(model_);
     model_->setPalette(palette());
@@ -110,6 +112,23 @@ void LicensesPage::setRevocationReasonProvider(RevocationReasonProvider provider
 
 void LicensesPage::setIssueDialogRunner(IssueDialogRunner runner) {
     issueDialogRunner_ = std::move(runner);
+}
+
+void LicensesPage::setCustomerDialogRunner(CustomerDialogRunner runner) {
+    customerDialogRunner_ = std::move(runner);
+}
+
+bool LicensesPage::openCustomerDialog() {
+    const std::optional<LicenseRecord> record = selectedRecord();
+    if (!record || !this->workspace())
+        return false;
+    CustomerDialog dialog(*this->workspace(), record->license.customerId, this);
+    if (customerDialogRunner_(dialog) != QDialog::Accepted)
+        return false;
+    showMessage(tr("Saved the billing profile of %1.").arg(dialog.customer().name), false);
+    // The customer's name may have changed: the context bar reads it again.
+    emit registryChanged();
+    return true;
 }
 
 void LicensesPage::setCustomerFilter(const QString& customerId) {
@@ -261,6 +280,7 @@ void LicensesPage::updateActions() {
         first({signWhy, pickWhy, revoked ? tr("This license is already revoked.") : QString()}));
     set(saveAction_, selected, pickWhy);
     set(copyAction_, selected, pickWhy);
+    set(customerAction_, selected, pickWhy);
     set(verifyAction_, open && !busy, open ? busyWhy : tr("No workspace is open."));
     set(refreshAction_, open && !busy, busyWhy);
     for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_})
@@ -304,6 +324,7 @@ void LicensesPage::showContextMenu(const QPoint& position) {
     QMenu menu(this);
     menu.addAction(copyAction_);
     menu.addAction(saveAction_);
+    menu.addAction(customerAction_);
     menu.addSeparator();
     menu.addAction(renewAction_);
     menu.addAction(upgradeAction_);
@@ -370,6 +391,10 @@ std::optional<LicenseRequest> LicensesPage::askForRequest(
     auto customers = CustomerStore(*this->workspace()).list();
     LicenseIssueDialog dialog(*this->priceBook(), customers ? *customers : std::vector<Customer>{},
                               this);
+    std::vector<LicenseRecord> registered;
+    for (int row = 0; row < model_->rowCount(); ++row)
+        registered.push_back(*model_->record(row));
+    dialog.setRegisteredLicenses(std::move(registered));
     setUp(dialog);
     if (prefill)
         prefill(dialog);

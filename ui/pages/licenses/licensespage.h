@@ -20,6 +20,7 @@ class QTableView;
 
 namespace aicp {
 
+class CustomerDialog;
 class LicenseDetailsView;
 class LicenseFilterModel;
 class LicenseIssueDialog;
@@ -79,6 +80,12 @@ public:
     [[nodiscard]] Status saveSelectedLicenseFile(const QString& path);
     void copySelectedKey();
     void openVerifyDialog();
+    // The selected license's customer in CustomerDialog; false when none is
+    // selected or the dialog was not saved.
+    bool openCustomerDialog();
+    // Runs the customer dialog; Accepted when it saved. The default execs it.
+    using CustomerDialogRunner = std::function<int(CustomerDialog& dialog)>;
+    void setCustomerDialogRunner(CustomerDialogRunner runner);
     // Shows the main window's File ▸ Add License… as a button beside Verify
     // License, so a license received is kept from where licenses are listed.
     void showAddLicenseAction(QAction* action);
@@ -123,6 +130,7 @@ private:
     PassphraseProvider passphrase_;
     RevocationReasonProvider revocationReason_;
     IssueDialogRunner issueDialogRunner_;
+    CustomerDialogRunner customerDialogRunner_;
     bool canSign_ = false;
     bool customerMode_ = false;
     QString whyCannotSign_;
@@ -145,6 +153,7 @@ private:
     QAction* revokeAction_;
     QAction* saveAction_;
     QAction* copyAction_;
+    QAction* customerAction_;
     QAction* verifyAction_;
     QAction* refreshAction_;
     QHBoxLayout* actionsRow_ = nullptr;

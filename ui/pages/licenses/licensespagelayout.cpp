@@ -91,6 +91,9 @@ void LicensesPage::buildActions() {
                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
                          tr("Check a pasted key or a license file and see what it grants"),
                          [this] { openVerifyDialog(); });
+    customerAction_ = make(tr("Customer…"), QStringLiteral("customerProfileAction"), {},
+                           tr("The billing profile of the selected license's customer"),
+                           [this] { openCustomerDialog(); });
     refreshAction_ =
         make(tr("Refresh"), QStringLiteral("refreshLicensesAction"), QKeySequence::Refresh,
              tr("Read the registry again"), [this] { reload(); });
@@ -113,7 +116,7 @@ void LicensesPage::buildActions() {
     addAction(find);
     issueAction_->setPriority(QAction::HighPriority);
     for (QAction* action : {issueAction_, renewAction_, upgradeAction_, revokeAction_, saveAction_,
-                            copyAction_, verifyAction_, refreshAction_}) {
+                            copyAction_, customerAction_, verifyAction_, refreshAction_}) {
         const QKeySequence keys = action->shortcut();
         if (!keys.isEmpty())
             action->setProperty("baseToolTip",
@@ -141,7 +144,7 @@ void LicensesPage::buildLayout() {
     for (QAction* action : {renewAction_, upgradeAction_, revokeAction_})
         actions->addWidget(button(action));
     actions->addSpacing(gap);
-    for (QAction* action : {saveAction_, copyAction_})
+    for (QAction* action : {saveAction_, copyAction_, customerAction_})
         actions->addWidget(button(action));
     actions->addStretch();
     actions->addWidget(button(verifyAction_));

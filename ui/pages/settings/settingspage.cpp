@@ -3,6 +3,7 @@
 #include "audit/auditedsettings.h"
 #include "billing/pricebookimport.h"
 #include "chosenfile.h"
+#include "dialogs/companydialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "pages/licenses/licensestate.h"
@@ -86,7 +87,10 @@ SettingsPage::SettingsPage(QWidget* parent)
       viewVersion_(new QPushButton(tr("Show Versi&on…"), this)),
       loadPriceBook_(new QPushButton(tr("Load &Price Book…"), this)),
       priceMessage_(new QLabel(this)),
-      runEditor_([](PriceBookEditor& editor) { return editor.exec() == QDialog::Accepted; }) {
+      runEditor_([](PriceBookEditor& editor) { return editor.exec() == QDialog::Accepted; }),
+      company_(value(QStringLiteral("companySummary"), this)),
+      editCompany_(new QPushButton(tr("Edit Compan&y…"), this)),
+      runCompany_([](CompanyDialog& dialog) { return dialog.exec() == QDialog::Accepted; }) {
     setObjectName(QStringLiteral("settingsPage"));
     keys_->setPalette(palette());
     buildLayout();
@@ -100,6 +104,7 @@ void SettingsPage::buildLayout() {
     const int gap = theme::spacing(font(), 0.75);
 
     QWidget* keysCard = buildKeysCard();
+    QWidget* companyCard = buildCompanyCard();
     QWidget* workspaceCard = buildWorkspaceCard();
     QWidget* pricesCard = buildPricesCard();
     QWidget* liveCard = buildLiveSourcesCard();
@@ -109,8 +114,13 @@ void SettingsPage::buildLayout() {
     lower->addWidget(workspaceCard, 3);
     lower->addWidget(pricesCard, 2);
 
+    auto* upper = new QHBoxLayout;
+    upper->setSpacing(gap);
+    upper->addWidget(keysCard, 3);
+    upper->addWidget(companyCard, 2);
+
     auto* layout = flushColumn(this, gap);
-    layout->addWidget(keysCard);
+    layout->addLayout(upper);
     layout->addLayout(lower);
     layout->addWidget(liveCard);
     layout->addStretch(1);
@@ -267,6 +277,23 @@ QWidget* SettingsPage::buildPricesCard() {
     return pricesLayout->parentWidget();
 }
 
+QWidget* SettingsPage::buildCompanyCard() {
+    // The seller invoices name (settingspagecompany.cpp).
+    editCompany_->setObjectName(QStringLiteral("editCompanyButton"));
+    editCompany_->setToolTip(
+        tr("Edit the company's legal name, address, tax id and payment instructions"));
+    connect(editCompany_, &QPushButton::clicked, this, [this] { editCompany(); });
+    QVBoxLayout* column =
+        settingsCard(QStringLiteral("companyCard"), tr("Company"),
+                     tr("The seller every invoice names, with its tax id and how to pay."), this);
+    column->addWidget(company_);
+    column->addStretch();
+    column->addWidget(editCompany_, 0, Qt::AlignLeft);
+    // Made after the other cards' buttons; read after the keys beside it.
+    QWidget::setTabOrder(keyTable_, editCompany_);
+    return column->parentWidget();
+}
+
 QWidget* SettingsPage::buildLiveSourcesCard() {
     // Live usage sources.
     liveSources_ = new LiveSourcesPanel(this);
@@ -369,6 +396,7 @@ void SettingsPage::load() {
                 .arg(latest.version, latest.currency, displayDate(latest.effectiveFrom)));
         fillVersions();
     }
+    showCompany();
     updateButtons();
 }
 
@@ -440,6 +468,8 @@ void SettingsPage::updateButtons() {
     guardRole(loadPriceBook_, workspace(), WorkspaceArea::PriceBooks);
     guardRole(newVersion_, workspace(), WorkspaceArea::PriceBooks);
     guardRole(switchMode_, workspace(), WorkspaceArea::Settings);
+    editCompany_->setEnabled(open && !busy);
+    guardRole(editCompany_, workspace(), WorkspaceArea::Invoices);
 }
 
 void SettingsPage::showMessage(const QString& text, bool problem) {

@@ -16,6 +16,7 @@ class QTableWidget;
 
 namespace aicp {
 
+class CompanyDialog;
 class LiveSourcesPanel;
 class PriceBookEditor;
 class SigningKeyModel;
@@ -24,7 +25,8 @@ class TaskRunner;
 // The Settings page: the workspace's signing keys (generate the first one,
 // rotate, export a public key as PEM, import a vendor's public key), the
 // workspace itself (file, mode with a confirmed switch, schema version), its
-// price book, and the live usage sources (LiveSourcesPanel). Key generation
+// price book, the company invoices name as the seller (CompanyDialog), and
+// the live usage sources (LiveSourcesPanel). Key generation
 // and rotation encrypt the new private key with a passphrase asked twice
 // (scrypt: run off the GUI thread on the shared TaskRunner).
 class SettingsPage : public ConsolePage {
@@ -62,6 +64,14 @@ public:
     [[nodiscard]] Status newPriceBookVersion();
     // View…: the selected version (the latest when none is), read-only.
     void viewPriceBookVersion();
+    // Edit Company…: the seller profile in CompanyDialog; `run` runs it
+    // (exec() unless a test drives it) and says whether it was saved.
+    using CompanyRunner = std::function<bool(CompanyDialog&)>;
+    void setCompanyRunner(CompanyRunner runner) { runCompany_ = std::move(runner); }
+    // False when no workspace is open or the dialog was not saved.
+    bool editCompany();
+    // The company card's summary, as shown.
+    [[nodiscard]] QString companySummary() const;
 
 signals:
     // Keys were added or retired, or the mode changed: what the Licenses
@@ -88,6 +98,8 @@ private:
     QWidget* buildKeysCard();
     QWidget* buildWorkspaceCard();
     QWidget* buildPricesCard();
+    QWidget* buildCompanyCard();
+    void showCompany();
     void fillVersions();
     QWidget* buildLiveSourcesCard();
     void updateButtons();
@@ -132,6 +144,9 @@ private:
     QPushButton* loadPriceBook_;
     QLabel* priceMessage_;
     EditorRunner runEditor_;
+    QLabel* company_;
+    QPushButton* editCompany_;
+    CompanyRunner runCompany_;
     LiveSourcesPanel* liveSources_ = nullptr;
 };
 
