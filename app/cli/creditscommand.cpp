@@ -87,16 +87,17 @@ private:
             expires = *parsed;
         }
         AICP_CLI_TRY(workspace, call.workspace(), failure);
-        AICP_CLI_TRY(grant, CreditBook(**workspace).grant(*customerId, *amount, paid, expires, *reason),
+        AICP_CLI_TRY(grant,
+                     CreditBook(**workspace).grant(*customerId, *amount, paid, expires, *reason),
                      fail);
-        return call.print(grantJson(*grant, grant->grantedAt),
-                          QStringLiteral("Granted %1 of credit to %2 (grant %3)%4.\n")
-                              .arg(money(grant->amount, grant->currency), grant->customerId)
-                              .arg(grant->id)
-                              .arg(grant->expiresAt.isValid()
-                                       ? QStringLiteral(", expiring %1")
-                                             .arg(toRfc3339(grant->expiresAt))
-                                       : QString()));
+        return call.print(
+            grantJson(*grant, grant->grantedAt),
+            QStringLiteral("Granted %1 of credit to %2 (grant %3)%4.\n")
+                .arg(money(grant->amount, grant->currency), grant->customerId)
+                .arg(grant->id)
+                .arg(grant->expiresAt.isValid()
+                         ? QStringLiteral(", expiring %1").arg(toRfc3339(grant->expiresAt))
+                         : QString()));
     }
 };
 
@@ -139,27 +140,26 @@ private:
         AICP_CLI_TRY(grants, CreditBook(**workspace).list(customerId->trimmed()), fail);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QJsonArray array;
-        TextTable table({QStringLiteral("Grant"), QStringLiteral("Customer"),
-                         QStringLiteral("Granted"), QStringLiteral("Expires"),
-                         QStringLiteral("Amount"), QStringLiteral("Used"),
-                         QStringLiteral("Available"), QStringLiteral("Forfeited"),
-                         QStringLiteral("Reason")},
-                        {TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
-                         TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
-                         TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Left});
+        TextTable table(
+            {QStringLiteral("Grant"), QStringLiteral("Customer"), QStringLiteral("Granted"),
+             QStringLiteral("Expires"), QStringLiteral("Amount"), QStringLiteral("Used"),
+             QStringLiteral("Available"), QStringLiteral("Forfeited"), QStringLiteral("Reason")},
+            {TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
+             TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right,
+             TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Left});
         for (const CreditGrant& grant : *grants) {
             array.append(grantJson(grant, now));
-            table.addRow({QString::number(grant.id), grant.customerId,
-                          grant.grantedAt.date().toString(Qt::ISODate),
-                          grant.expiresAt.isValid() ? toRfc3339(grant.expiresAt)
-                                                    : QStringLiteral("never"),
-                          money(grant.amount, grant.currency), money(grant.used, grant.currency),
-                          money(grant.availableAt(now), grant.currency),
-                          money(grant.forfeitedAt(now), grant.currency), grant.reason});
+            table.addRow(
+                {QString::number(grant.id), grant.customerId,
+                 grant.grantedAt.date().toString(Qt::ISODate),
+                 grant.expiresAt.isValid() ? toRfc3339(grant.expiresAt) : QStringLiteral("never"),
+                 money(grant.amount, grant.currency), money(grant.used, grant.currency),
+                 money(grant.availableAt(now), grant.currency),
+                 money(grant.forfeitedAt(now), grant.currency), grant.reason});
         }
-        return call.print(QJsonObject{{QStringLiteral("grants"), array}},
-                          grants->empty() ? QStringLiteral("No credit granted yet.\n")
-                                          : table.render());
+        return call.print(
+            QJsonObject{{QStringLiteral("grants"), array}},
+            grants->empty() ? QStringLiteral("No credit granted yet.\n") : table.render());
     }
 };
 

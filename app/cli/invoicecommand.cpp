@@ -53,9 +53,15 @@ QString invoiceText(const Invoice& invoice) {
     charges.addRow({QStringLiteral("Total"), {}, {}, {}, money(invoice.total, invoice.currency)});
     if (!invoice.credits.empty()) {
         for (const CreditUse& use : invoice.credits)
-            charges.addRow({creditUseDescription(use), {}, {}, {},
+            charges.addRow({creditUseDescription(use),
+                            {},
+                            {},
+                            {},
                             money(use.amount.negated(), invoice.currency)});
-        charges.addRow({QStringLiteral("Amount due"), {}, {}, {},
+        charges.addRow({QStringLiteral("Amount due"),
+                        {},
+                        {},
+                        {},
                         money(invoice.amountDue(), invoice.currency)});
     }
     text += charges.render(2);

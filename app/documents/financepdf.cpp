@@ -217,10 +217,18 @@ PdfTable invoiceCharges(const Invoice& invoice) {
     if (invoice.credits.empty())
         return charges;
     for (const CreditUse& use : invoice.credits)
-        charges.rows.push_back({{creditUseDescription(use), {}, {}, {}, {},
+        charges.rows.push_back({{creditUseDescription(use),
+                                 {},
+                                 {},
+                                 {},
+                                 {},
                                  money(use.amount.negated(), invoice.currency)},
                                 false});
-    charges.rows.push_back({{QStringLiteral("Amount due"), {}, {}, {}, {},
+    charges.rows.push_back({{QStringLiteral("Amount due"),
+                             {},
+                             {},
+                             {},
+                             {},
                              money(invoice.amountDue(), invoice.currency)},
                             true});
     return charges;

@@ -52,9 +52,8 @@ Result<Customer> knownCustomer(Workspace& workspace, const QString& customerId) 
 Status checkGrant(Money amount, Money paid, const QDateTime& expiresAt, const QString& reason,
                   const QDateTime& now) {
     if (amount.isNegative() || amount.isZero())
-        return Error::invalidInput(
-            QStringLiteral("--amount: a credit grant is above 0, not %1")
-                .arg(amount.toDecimalString()));
+        return Error::invalidInput(QStringLiteral("--amount: a credit grant is above 0, not %1")
+                                       .arg(amount.toDecimalString()));
     if (amount.roundedToCents() != amount)
         return Error::invalidInput(
             QStringLiteral("--amount: credit is granted in whole cents, not %1")
@@ -92,29 +91,36 @@ Result<CreditGrant> CreditBook::grant(const QString& customerId, Money amount, M
     if (!customer)
         return customer.error();
 
-    CreditGrant grant{0,   customerId, customer->currency, amount,   paid,
-                      now, expires,    reason.trimmed(),   AuditLog::actorOn(workspace_), {}};
-    auto id = insertWith(workspace_.handle(),
-                         "INSERT INTO credit_grants (customer_id, currency, amount_micros, "
-                         "paid_micros, granted_at, expires_at, reason, granted_by) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                         grant.customerId, grant.currency, grant.amount.micros(),
-                         grant.paid.micros(), grant.grantedAt,
-                         expires.isValid() ? std::optional(expires) : std::nullopt, grant.reason,
-                         grant.grantedBy);
+    CreditGrant grant{0,
+                      customerId,
+                      customer->currency,
+                      amount,
+                      paid,
+                      now,
+                      expires,
+                      reason.trimmed(),
+                      AuditLog::actorOn(workspace_),
+                      {}};
+    auto id =
+        insertWith(workspace_.handle(),
+                   "INSERT INTO credit_grants (customer_id, currency, amount_micros, "
+                   "paid_micros, granted_at, expires_at, reason, granted_by) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   grant.customerId, grant.currency, grant.amount.micros(), grant.paid.micros(),
+                   grant.grantedAt, expires.isValid() ? std::optional(expires) : std::nullopt,
+                   grant.reason, grant.grantedBy);
     if (!id)
         return id.error();
     grant.id = *id;
-    auto logged =
-        AuditLog(workspace_, clock_)
-            .append(QStringLiteral("credits.grant"), customerId,
-                    {{QStringLiteral("grant"), qint64(grant.id)},
-                     {QStringLiteral("amount"), grant.amount.toDecimalString()},
-                     {QStringLiteral("paid"), grant.paid.toDecimalString()},
-                     {QStringLiteral("currency"), grant.currency},
-                     {QStringLiteral("expires_at"),
-                      expires.isValid() ? QJsonValue(toRfc3339(expires)) : QJsonValue()},
-                     {QStringLiteral("reason"), grant.reason}});
+    auto logged = AuditLog(workspace_, clock_)
+                      .append(QStringLiteral("credits.grant"), customerId,
+                              {{QStringLiteral("grant"), qint64(grant.id)},
+                               {QStringLiteral("amount"), grant.amount.toDecimalString()},
+                               {QStringLiteral("paid"), grant.paid.toDecimalString()},
+                               {QStringLiteral("currency"), grant.currency},
+                               {QStringLiteral("expires_at"),
+                                expires.isValid() ? QJsonValue(toRfc3339(expires)) : QJsonValue()},
+                               {QStringLiteral("reason"), grant.reason}});
     if (!logged)
         return logged.error();
     AICP_TRY(transaction->commit());
@@ -125,10 +131,9 @@ Result<std::vector<CreditGrant>> CreditBook::list(const QString& customerId) con
     if (customerId.isEmpty())
         return queryRows<CreditGrant>(workspace_.handle(),
                                       std::string(kGrantColumns) + "ORDER BY g.id", &readGrant);
-    return queryRows<CreditGrant>(workspace_.handle(),
-                                  std::string(kGrantColumns) +
-                                      "WHERE g.customer_id = ?1 ORDER BY g.id",
-                                  &readGrant, customerId);
+    return queryRows<CreditGrant>(
+        workspace_.handle(), std::string(kGrantColumns) + "WHERE g.customer_id = ?1 ORDER BY g.id",
+        &readGrant, customerId);
 }
 
 Result<CreditBalance> CreditBook::balance(const QString& customerId) const {
@@ -149,9 +154,8 @@ Result<CreditBalance> CreditBook::balance(const QString& customerId) const {
     return balance;
 }
 
-Result<std::vector<CreditUse>> CreditBook::apply(const QString& customerId,
-                                                 const QString& currency, Money due,
-                                                 std::int64_t invoiceId,
+Result<std::vector<CreditUse>> CreditBook::apply(const QString& customerId, const QString& currency,
+                                                 Money due, std::int64_t invoiceId,
                                                  const QDateTime& at) const {
     std::vector<CreditUse> uses;
     if (due.isNegative() || due.isZero())

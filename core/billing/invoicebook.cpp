@@ -131,8 +131,7 @@ Status readCredits(Database* db, std::vector<Invoice>& invoices) {
         "ORDER BY u.invoice_id, g.expires_at IS NULL, g.expires_at, g.id",
         [&](const Statement& row) -> Status {
             if (const auto found = byId.find(row.int64(0)); found != byId.end())
-                found->second->credits.push_back(
-                    {row.int64(1), Money::fromMicros(row.int64(2))});
+                found->second->credits.push_back({row.int64(1), Money::fromMicros(row.int64(2))});
             return {};
         },
         byId.begin()->first, byId.rbegin()->first);
@@ -363,20 +362,20 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     invoice.issuedBy = AuditLog::actorOn(workspace_);
     invoice.lateRequestsAtIssue = *lateNow;
     AICP_TRY(insertInvoice(db, invoice));
-    AICP_TRY(assignTo(invoice.credits,
-                      CreditBook(workspace_, clock_)
-                          .apply(customerId, invoice.currency, invoice.total, invoice.id,
-                                 issuedAt)));
+    AICP_TRY(assignTo(invoice.credits, CreditBook(workspace_, clock_)
+                                           .apply(customerId, invoice.currency, invoice.total,
+                                                  invoice.id, issuedAt)));
 
     AICP_TRY(ClosedPeriods(workspace_).close(customerId, month));
-    auto logged = AuditLog(workspace_, clock_)
-                      .append(QStringLiteral("invoice.issue"), invoice.number,
-                              {{QStringLiteral("customer"), customerId},
-                               {QStringLiteral("month"), month.toString()},
-                               {QStringLiteral("currency"), invoice.currency},
-                               {QStringLiteral("total"), invoice.total.toDecimalString()},
-                               {QStringLiteral("credits_applied"),
-                                invoice.creditsApplied().toDecimalString()}});
+    auto logged =
+        AuditLog(workspace_, clock_)
+            .append(
+                QStringLiteral("invoice.issue"), invoice.number,
+                {{QStringLiteral("customer"), customerId},
+                 {QStringLiteral("month"), month.toString()},
+                 {QStringLiteral("currency"), invoice.currency},
+                 {QStringLiteral("total"), invoice.total.toDecimalString()},
+                 {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()}});
     if (!logged)
         return logged.error();
     AICP_TRY(transaction->commit());

@@ -99,7 +99,8 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->creditsApplied(), dollars("299.00"));
         const QJsonObject json = invoiceToJson(*stored);
-        QCOMPARE(json.value(QStringLiteral("credits_applied")).toString(), QStringLiteral("299.00"));
+        QCOMPARE(json.value(QStringLiteral("credits_applied")).toString(),
+                 QStringLiteral("299.00"));
         QCOMPARE(json.value(QStringLiteral("amount_due")).toString(), QStringLiteral("0.00"));
         const QJsonArray lines = json.value(QStringLiteral("lines")).toArray();
         QCOMPARE(lines.last().toObject().value(QStringLiteral("kind")).toString(),
@@ -154,8 +155,9 @@ private slots:
         Database* db = workspace_->handle();
         // A second use of the spent grant, on the same database, is refused.
         const Invoice february = issue("2026-03-01T00:00:00Z", {2026, 2});
-        const QByteArray overuse = QStringLiteral("INSERT INTO credit_uses (grant_id, invoice_id, "
-                                                  "amount_micros) VALUES (%1, %2, 1000000)")
+        const QByteArray overuse = QStringLiteral(
+                                       "INSERT INTO credit_uses (grant_id, invoice_id, "
+                                       "amount_micros) VALUES (%1, %2, 1000000)")
                                        .arg(small.id)
                                        .arg(february.id)
                                        .toUtf8();
