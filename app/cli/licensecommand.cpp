@@ -2,6 +2,7 @@
 #include "cli/licensingtext.h"
 #include "cli/passphrase.h"
 #include "common/texttable.h"
+#include "common/wholeseconds.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
 #include "licensing/licenseregistry.h"
@@ -18,11 +19,6 @@ namespace {
 
 constexpr std::int64_t kDefaultDays = 365;
 constexpr std::int64_t kMaxDays = 100 * 366;
-
-QDateTime nowToTheSecond() {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    return now.addMSecs(-now.time().msec());
-}
 
 // ---------------------------------------------------------------------------
 // Options shared by issue, renew and upgrade
@@ -248,7 +244,8 @@ Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
         days = *value;
     }
     if (days > 0) {
-        const QDateTime start = request.notBefore.isValid() ? request.notBefore : nowToTheSecond();
+        const QDateTime start =
+            request.notBefore.isValid() ? request.notBefore : currentUtcToTheSecond();
         request.expiresAt = start.toUTC().addDays(days);
     }
     AICP_TRY(apply(options.expires, date, request.expiresAt));
