@@ -74,7 +74,10 @@ private slots:
         QCOMPARE(child<UsageCard>("revenueCard")->valueText(),
                  formatMoney(core.total, locale, core.currency));
         const auto& bars = child<RevenueBars>("revenueByAxis")->bars();
-        QCOMPARE(bars.size(), core.subtotals.size());
+        // The demo's November has no contract adjustments: their bars (the
+        // last two axes) are left out, every other axis is shown.
+        QCOMPARE(bars.size(), core.subtotals.size() - 2);
+        QCOMPARE(core.subtotals[bars.size()].axis, BillAxis::PrepaidUnused);
         for (std::size_t i = 0; i < bars.size(); ++i) {
             QCOMPARE(bars[i].amount.micros(), core.subtotals[i].amount.micros());
             QCOMPARE(bars[i].text, formatMoney(core.subtotals[i].amount, locale, core.currency));

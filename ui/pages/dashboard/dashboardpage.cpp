@@ -270,9 +270,15 @@ void DashboardPage::showSummary() {
     else
         showVendorFigures();
     std::vector<RevenueBars::Bar> bars;
-    for (const CostReportRow& subtotal : report.subtotals)
+    for (const CostReportRow& subtotal : report.subtotals) {
+        // Contract adjustments show only in a month that has them.
+        if ((subtotal.axis == BillAxis::PrepaidUnused ||
+             subtotal.axis == BillAxis::CommitmentTrueUp) &&
+            subtotal.amount.isZero())
+            continue;
         bars.push_back({billAxisName(subtotal.axis), subtotal.amount,
                         formatMoney(subtotal.amount, locale, report.currency)});
+    }
     revenue_->setBars(std::move(bars));
     revenueNote_->setText(customerMode_ && summary.monthInProgress
                               ? tr("What your bill would be if the month ended now: recurring "

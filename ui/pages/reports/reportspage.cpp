@@ -435,6 +435,17 @@ void ReportsPage::fitColumns() {
     const QFontMetrics strong(bold);
     const int padding = regular.averageCharWidth() * 3;
     QHeaderView* header = table_->horizontalHeader();
+    // The contract adjustments (prepaid credit of an upgrade, commitment
+    // true-ups) get their column only in a month that has them.
+    const std::vector<BillAxis> axes = costReportAxes();
+    for (std::size_t i = 0; i < axes.size(); ++i) {
+        const bool adjustment =
+            axes[i] == BillAxis::PrepaidUnused || axes[i] == BillAxis::CommitmentTrueUp;
+        const bool hidden =
+            adjustment && model_->report() && model_->report()->subtotals.at(i).amount.isZero();
+        table_->setColumnHidden(CostReportModel::axisColumn(i), hidden);
+        footer_->setColumnHidden(CostReportModel::axisColumn(i), hidden);
+    }
     for (int column = CostReportModel::axisColumn(0); column < model_->columnCount(); ++column) {
         const QString heading =
             model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
