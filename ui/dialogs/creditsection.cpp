@@ -10,11 +10,14 @@
 #include "theme.h"
 #include "widgets/pagetext.h"
 
+#include <algorithm>
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -23,6 +26,8 @@ namespace {
 
 // Enough rows to read a few grants without the dialog growing tall.
 constexpr int kVisibleRows = 4;
+// The table widens the dialog up to this many characters.
+constexpr int kWidestInCharacters = 120;
 
 QTableWidgetItem* cell(const QString& text, bool number) {
     auto* item = new QTableWidgetItem(text);
@@ -41,14 +46,16 @@ CreditSection::CreditSection(Workspace& workspace, const QString& customerId, QW
       runner_([](GrantCreditDialog& dialog) { return dialog.exec(); }),
       balance_(new QLabel(this)),
       note_(mutedLabel(QString(), this)),
-      grants_(new QTableWidget(0, 8, this)),
-      grant_(new QPushButton(tr("&Grant Credit…"), this)) {
+      empty_(mutedLabel(tr("No credit granted yet."), this)),
+      grant_(new QPushButton(tr("&Grant Credit…"), this)),
+      grants_(new QTableWidget(0, 8, this)) {
     setObjectName(QStringLiteral("creditSection"));
     balance_->setObjectName(QStringLiteral("creditBalanceLabel"));
     balance_->setWordWrap(true);
     balance_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     note_->setObjectName(QStringLiteral("creditGrantNote"));
     note_->hide();
+    empty_->setObjectName(QStringLiteral("creditEmptyNote"));
     grants_->setObjectName(QStringLiteral("creditGrantTable"));
     grants_->setAccessibleName(tr("Credit grants"));
     grants_->setHorizontalHeaderLabels({tr("Granted"), tr("Expires"), tr("Amount"), tr("Paid"),
@@ -75,6 +82,7 @@ CreditSection::CreditSection(Workspace& workspace, const QString& customerId, QW
     top->addWidget(grant_, 0, Qt::AlignTop);
     layout->addLayout(top);
     layout->addWidget(note_);
+    layout->addWidget(empty_);
     layout->addWidget(grants_);
     refresh();
 }
@@ -85,6 +93,7 @@ void CreditSection::refresh() {
         currency_.clear();
         showStatus(balance_, upperFirst(balance.error().message()), true);
         grants_->setRowCount(0);
+        fitTable();
         guardGrant();
         return;
     }
@@ -106,6 +115,7 @@ void CreditSection::showGrants(const QString& currency) {
     grants_->setRowCount(0);
     if (!grants) {
         showStatus(balance_, upperFirst(grants.error().message()), true);
+        fitTable();
         return;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -132,7 +142,23 @@ void CreditSection::showGrants(const QString& currency) {
             grants_->setItem(row, column, cell(texts[column], column >= 2 && column <= 6));
         ++row;
     }
+    fitTable();
+}
+
+void CreditSection::fitTable() {
+    // Every column readable without scrolling sideways, up to a wide dialog.
     grants_->resizeColumnsToContents();
+    const int padding = fontMetrics().averageCharWidth() * 2;
+    int wanted = 2 * grants_->frameWidth() + grants_->verticalScrollBar()->sizeHint().width();
+    for (int column = 0; column < grants_->columnCount(); ++column) {
+        grants_->setColumnWidth(column, grants_->columnWidth(column) + padding);
+        wanted += grants_->columnWidth(column);
+    }
+    grants_->setMinimumWidth(
+        std::min(wanted, fontMetrics().averageCharWidth() * kWidestInCharacters));
+    const bool any = grants_->rowCount() > 0;
+    grants_->setVisible(any);
+    empty_->setVisible(!any);
 }
 
 void CreditSection::guardGrant() {

@@ -46,6 +46,7 @@ signals:
 private:
     void showGrants(const QString& currency);
     void guardGrant();
+    void fitTable();
 
     Workspace& workspace_;
     QString customerId_;
@@ -54,8 +55,9 @@ private:
     GrantRunner runner_;
     QLabel* balance_;
     QLabel* note_;
+    QLabel* empty_;
+    QPushButton* grant_;  // made before the table: Tab reaches it first, as it is shown
     QTableWidget* grants_;
-    QPushButton* grant_;
 };
 
 }  // namespace aicp

@@ -20,7 +20,7 @@
 namespace aicp {
 namespace {
 
-constexpr int kInputWidthInCharacters = 40;
+constexpr int kInputWidthInCharacters = 48;
 
 QLabel* warningLabel(const QString& name, QWidget* parent) {
     auto* label = new QLabel(parent);
@@ -123,7 +123,7 @@ void GrantCreditDialog::buildForm(const QString& intro) {
     auto* expiry = new QHBoxLayout;
     expiry->setContentsMargins(0, 0, 0, 0);
     expiry->addWidget(expiryDate_);
-    expiry->addWidget(mutedLabel(tr("at midnight UTC; unused credit is then forfeited"), this), 1);
+    expiry->addWidget(mutedLabel(tr("at midnight UTC"), this), 1);
     auto* column = new QVBoxLayout;
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
@@ -157,9 +157,22 @@ void GrantCreditDialog::showProblem(const QString& message) {
         showStatus(field.problem, why, true);
         field.input->setAccessibleDescription(why);
         field.input->setFocus();
+        growToFit();
         return;
     }
     showStatus(message_, tr("Cannot grant the credit: %1").arg(message), true);
+    growToFit();
+}
+
+void GrantCreditDialog::growToFit() {
+    // A reason shown under its field needs room; the dialog never shrinks
+    // under the user's hands.
+    if (!isVisible() || !layout())
+        return;
+    const int wanted = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                     : sizeHint().height();
+    if (wanted > height())
+        resize(width(), wanted);
 }
 
 Status GrantCreditDialog::grant() {

@@ -54,6 +54,7 @@ private:
     void addField(const QString& label, QWidget* input, const QString& option);
     void showProblem(const QString& message);
     void clearProblems();
+    void growToFit();
 
     Workspace& workspace_;
     QString customerId_;
