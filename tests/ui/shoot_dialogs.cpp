@@ -4,6 +4,7 @@
 #include "customers/customer.h"
 #include "dialogs/companydialog.h"
 #include "dialogs/customerdialog.h"
+#include "dialogs/grantcreditdialog.h"
 #include "dialogs/passphrasedialog.h"
 #include "firstrun/customerlicensepage.h"
 #include "firstrun/firstrunwizard.h"
@@ -223,6 +224,22 @@ void shootProfileDialogs(Shooter& shooter, const Scene& scene, const QString& fo
     shooter.save(customer, folder + QStringLiteral("customer.png"));
     child<QLineEdit>(customer, "customerTaxIdInput")->setText(QStringLiteral("DE 12#"));
     shooter.save(customer, folder + QStringLiteral("customer-refused.png"));
+
+    // Grant Credit…, filled in; then an amount the core refuses (nothing is written).
+    const auto found = CustomerStore(workspace).find(scene.customer);
+    GrantCreditDialog grant(workspace, scene.customer,
+                            found ? found->currency : QStringLiteral("USD"));
+    child<QLineEdit>(grant, "creditAmountInput")->setText(QStringLiteral("10000.00"));
+    child<QLineEdit>(grant, "creditPaidInput")->setText(QStringLiteral("9000.00"));
+    child<QCheckBox>(grant, "creditExpiresCheck")->setChecked(true);
+    child<QDateEdit>(grant, "creditExpiryInput")->setDate(scene.now.date().addYears(1));
+    child<QLineEdit>(grant, "creditReasonInput")
+        ->setText(QStringLiteral("Prepaid annual commitment, 10 % bonus"));
+    grant.show();
+    shooter.save(grant, folder + QStringLiteral("grantcredit.png"));
+    child<QLineEdit>(grant, "creditAmountInput")->setText(QStringLiteral("0"));
+    shooter.expect(!grant.grant().ok(), QStringLiteral("a credit of 0 was granted"));
+    shooter.save(grant, folder + QStringLiteral("grantcredit-refused.png"));
 }
 
 void shootLiveSourceDialogs(Shooter& shooter, const QString& folder) {

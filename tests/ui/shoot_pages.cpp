@@ -12,6 +12,7 @@
 // The real MainWindow on an existing workspace (packaging/screenshots.sh makes
 // the demo one), so the pictures are what a user sees, never a mock-up.
 
+#include "billing/creditbook.h"
 #include "billing/invoicebook.h"
 #include "customerworkspace.h"
 #include "demo/demoworkspace.h"
@@ -277,7 +278,8 @@ void shootCustomerWorkspace(Shooter& shooter, const Scene& scene, const QString&
 }
 
 // States that change the workspace, so they come last: last month's invoices
-// issued, and live sources on Settings (never pulled: nothing to pull from).
+// issued (Globex's using prepaid credit), and live sources on Settings (never pulled: nothing to
+// pull from).
 void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& folder) {
     {
         auto workspace = Workspace::open(scene.db);
@@ -285,6 +287,10 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
             return;
         const QDate last = scene.month.addMonths(-1);
         const YearMonth lastMonth{last.year(), last.month()};
+        // Globex prepaid some credit: its invoice shows the credit and what is due.
+        (void)CreditBook(**workspace)
+            .grant(QStringLiteral("globex"), Money::fromUnits(100), Money::fromUnits(100), {},
+                   QStringLiteral("Prepaid pilot credit"));
         InvoiceBook book(**workspace);
         for (const char* id : {"acme-corp", "globex", "initech"})
             (void)book.issue(QString::fromLatin1(id), lastMonth);

@@ -8,6 +8,8 @@
 #include "consoletest.h"
 #include "customerworkspace.h"
 #include "demo/demoworkspace.h"
+#include "dialogs/creditsection.h"
+#include "dialogs/customerdialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
 #include "licensing/licenseregistry.h"
@@ -384,6 +386,20 @@ private slots:
         auto* tabs = window.findChild<QTabWidget*>(QStringLiteral("reportTabs"));
         auto* invoices = window.findChild<InvoicesPanel*>();
         QTRY_VERIFY(!tabs->isTabVisible(tabs->indexOf(invoices)));
+    }
+
+    void aCustomerWorkspaceGrantsNoCredit() {
+        auto workspace = Workspace::open(customer_, Workspace::OpenMode::OpenExisting).value();
+        CustomerDialog dialog(*workspace, kCustomer);
+        auto* grant = dialog.findChild<QPushButton*>(QStringLiteral("grantCreditButton"));
+        QVERIFY(grant);
+        QVERIFY(!grant->isEnabled());
+        // The core's own refusal, shown as the reason.
+        QCOMPARE(dialog.credits()->grantRefusal(),
+                 QStringLiteral("This is a customer workspace: credits are granted in the "
+                                "vendor's workspace"));
+        QCOMPARE(grant->toolTip(), dialog.credits()->grantRefusal());
+        QVERIFY(!dialog.credits()->grantCredit());
     }
 
     void askForUpgradeSavesTheRequestAndItsPdf() {

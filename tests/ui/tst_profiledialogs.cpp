@@ -1,10 +1,13 @@
 #include "audit/auditlog.h"
+#include "billing/creditbook.h"
 #include "company/seller.h"
 #include "consoletest.h"
 #include "contextbar.h"
 #include "customers/customer.h"
 #include "dialogs/companydialog.h"
+#include "dialogs/creditsection.h"
 #include "dialogs/customerdialog.h"
+#include "dialogs/grantcreditdialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "pages/licenses/licensespage.h"
@@ -15,6 +18,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -48,6 +53,13 @@ private:
     }
     static QPushButton* saveButton(const QDialog& dialog) {
         return dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+    }
+    void addAcme() {
+        QVERIFY(CustomerStore(*workspace_)
+                    .add(Customer(QStringLiteral("acme-corp"), QStringLiteral("Acme Corp"))));
+    }
+    std::vector<CreditGrant> acmeGrants() const {
+        return CreditBook(*workspace_).list(QStringLiteral("acme-corp")).value();
     }
     QString lastAuditAction() const {
         auto entries = AuditLog(*workspace_).entries();
@@ -219,6 +231,88 @@ private slots:
         QVERIFY(!dialog.problem().isEmpty());
         QVERIFY(!dialog.save());
         QVERIFY(CustomerStore(*workspace_).list()->empty());
+    }
+
+    void customerDialogGrantsCreditAndShowsTheBalance() {
+        addAcme();
+        CustomerDialog dialog(*workspace_, QStringLiteral("acme-corp"));
+        CreditSection* credits = dialog.credits();
+        QCOMPARE(credits->balanceText(), QStringLiteral("$0.00 of prepaid credit available now"));
+        QVERIFY2(credits->grantRefusal().isEmpty(), qPrintable(credits->grantRefusal()));
+        auto* button = dialog.findChild<QPushButton*>(QStringLiteral("grantCreditButton"));
+        QVERIFY(button && button->isEnabled());
+        auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("creditGrantTable"));
+        QCOMPARE(table->rowCount(), 0);
+
+        credits->setGrantRunner([](GrantCreditDialog& grant) {
+            type(input<QLineEdit>(grant, "creditAmountInput"), QStringLiteral("1000.00"));
+            type(input<QLineEdit>(grant, "creditPaidInput"), QStringLiteral("800"));
+            type(input<QLineEdit>(grant, "creditReasonInput"),
+                 QStringLiteral("Prepaid annual commitment"));
+            return grant.grant().ok() ? int(QDialog::Accepted) : int(QDialog::Rejected);
+        });
+        QSignalSpy granted(credits, &CreditSection::creditGranted);
+        QVERIFY(credits->grantCredit());
+        QCOMPARE(granted.size(), 1);
+
+        // What `aicp credits grant` would have stored, and audited the same way.
+        const std::vector<CreditGrant> grants = acmeGrants();
+        QCOMPARE(grants.size(), std::size_t(1));
+        QCOMPARE(grants.front().amount.micros(), Money::fromUnits(1000).micros());
+        QCOMPARE(grants.front().paid.micros(), Money::fromUnits(800).micros());
+        QVERIFY(!grants.front().expiresAt.isValid());
+        QCOMPARE(grants.front().reason, QStringLiteral("Prepaid annual commitment"));
+        QCOMPARE(lastAuditAction(), QStringLiteral("credits.grant"));
+
+        // The section shows it at once.
+        QCOMPARE(credits->balanceText(),
+                 QStringLiteral("$1,000.00 of prepaid credit available now"));
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("never"));
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("$1,000.00"));
+        QCOMPARE(table->item(0, 3)->text(), QStringLiteral("$800.00"));
+        QCOMPARE(table->item(0, 5)->text(), QStringLiteral("$1,000.00"));
+        QCOMPARE(table->item(0, 7)->text(), QStringLiteral("Prepaid annual commitment"));
+    }
+
+    void grantCreditShowsTheCoresReasonUnderItsFieldAndWritesNothing() {
+        addAcme();
+        GrantCreditDialog dialog(*workspace_, QStringLiteral("acme-corp"), QStringLiteral("USD"));
+        auto* amount = input<QLineEdit>(dialog, "creditAmountInput");
+        type(input<QLineEdit>(dialog, "creditReasonInput"), QStringLiteral("Goodwill"));
+
+        type(amount, QStringLiteral("0"));
+        QVERIFY(!dialog.grant());
+        const QString amountProblem = dialog.fieldProblem(QStringLiteral("creditAmountInput"));
+        QVERIFY2(amountProblem.startsWith(QStringLiteral("A credit grant is above 0, not 0")),
+                 qPrintable(amountProblem));
+        QVERIFY(dialog.fieldProblem(QStringLiteral("creditPaidInput")).isEmpty());
+        QVERIFY(dialog.problem().isEmpty());
+
+        type(amount, QStringLiteral("ten"));
+        QVERIFY(!dialog.grant());
+        QCOMPARE(dialog.fieldProblem(QStringLiteral("creditAmountInput")),
+                 QStringLiteral("A plain decimal amount such as 10000.00, not 'ten'"));
+
+        // Paid above the amount: the core names --paid, shown under Paid.
+        type(amount, QStringLiteral("100"));
+        type(input<QLineEdit>(dialog, "creditPaidInput"), QStringLiteral("150"));
+        QVERIFY(!dialog.grant());
+        QVERIFY(dialog.fieldProblem(QStringLiteral("creditAmountInput")).isEmpty());
+        QVERIFY2(dialog.fieldProblem(QStringLiteral("creditPaidInput"))
+                     .startsWith(QStringLiteral("What was paid is 0 up to the amount")),
+                 qPrintable(dialog.fieldProblem(QStringLiteral("creditPaidInput"))));
+
+        // An expiry already past: under the date.
+        type(input<QLineEdit>(dialog, "creditPaidInput"), QString());
+        input<QCheckBox>(dialog, "creditExpiresCheck")->setChecked(true);
+        input<QDateEdit>(dialog, "creditExpiryInput")->setDate(QDate(2020, 1, 1));
+        QVERIFY(!dialog.grant());
+        QVERIFY2(dialog.fieldProblem(QStringLiteral("creditExpiryInput"))
+                     .startsWith(QStringLiteral("The credit would expire")),
+                 qPrintable(dialog.fieldProblem(QStringLiteral("creditExpiryInput"))));
+        QVERIFY(acmeGrants().empty());
+        QCOMPARE(dialog.grantedId(), std::int64_t(0));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "billing/costreport.h"
+#include "billing/creditbook.h"
 #include "billing/invoice.h"
 #include "billing/invoicebook.h"
 #include "consoletest.h"
@@ -8,6 +9,7 @@
 #include "pages/reports/costreportmodel.h"
 #include "pages/reports/customerpicker.h"
 #include "pages/reports/invoicespanel.h"
+#include "pages/reports/invoicetablemodel.h"
 #include "pages/reports/reportspage.h"
 #include "storage/workspace.h"
 #include "workspacesession.h"
@@ -305,8 +307,9 @@ private slots:
         QCOMPARE(issued.total.micros(), globex->total.micros());
         QVERIFY(issued.number.startsWith(QStringLiteral("AICP-2026-")));
         auto* table = page_->findChild<QTableView*>(QStringLiteral("invoiceTable"));
-        QCOMPARE(table->model()->index(0, 3).data().toString(), total);
-        QCOMPARE(table->model()->index(0, 4).data().toString(), QStringLiteral("Issued"));
+        QCOMPARE(table->model()->index(0, InvoiceTableModel::Total).data().toString(), total);
+        QCOMPARE(table->model()->index(0, InvoiceTableModel::Status).data().toString(),
+                 QStringLiteral("Issued"));
 
         // The month is invoiced: a second invoice is refused, in words.
         QVERIFY(panel->issueInvoice(QStringLiteral("globex")));
@@ -340,8 +343,62 @@ private slots:
                                  60000);
         QCOMPARE(panel->invoices().front().creditNote->reason,
                  QStringLiteral("seats counted twice"));
-        QVERIFY(table->model()->index(0, 4).data().toString().startsWith(
-            QStringLiteral("Credited (AICP-CN-2026-")));
+        QVERIFY(table->model()
+                    ->index(0, InvoiceTableModel::Status)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Credited (AICP-CN-2026-")));
+    }
+
+    void anInvoiceThatUsedCreditShowsTheCreditAndWhatIsDue() {
+        waitForReport();
+        const YearMonth october{2026, 10};
+        page_->setMonth(october.firstDay());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !page_->isLoading() && page_->report() && page_->report()->month == october, 60000);
+        const CostReport core = costReportFor(*workspace_, october).value();
+        const auto initech = std::find_if(core.customers.begin(), core.customers.end(),
+                                          [](const auto& c) { return c.id == u"initech"; });
+        QVERIFY(initech != core.customers.end());
+        QVERIFY(initech->total > Money::fromUnits(10));
+        QVERIFY(CreditBook(*workspace_)
+                    .grant(QStringLiteral("initech"), Money::fromUnits(10), Money(), {},
+                           QStringLiteral("Pilot goodwill")));
+
+        InvoicesPanel* panel = page_->invoicesPanel();
+        panel->setConfirmer([](QWidget*, const QString&, const QString&) { return true; });
+        QSignalSpy finished(panel, &InvoicesPanel::operationFinished);
+        QVERIFY(panel->issueInvoice(QStringLiteral("initech")));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        const QLocale locale;
+        const QString credit = formatMoney(Money::fromUnits(10), locale, core.currency);
+        const QString due =
+            formatMoney(Money::fromMicros(initech->total.micros() - Money::fromUnits(10).micros()),
+                        locale, core.currency);
+        QVERIFY2(panel->message().contains(
+                     QStringLiteral("less %1 of prepaid credit: %2 due").arg(credit, due)),
+                 qPrintable(panel->message()));
+
+        // Its row: the total, the credit as a negative line, what is due.
+        const auto number = [panel] {
+            for (const Invoice& invoice : panel->invoices())
+                if (invoice.customerId == u"initech")
+                    return invoice.number;
+            return QString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && !number().isEmpty(), 60000);
+        const QAbstractItemModel* table =
+            page_->findChild<QTableView*>(QStringLiteral("invoiceTable"))->model();
+        int row = 0;
+        while (row < table->rowCount() && table->index(row, 0).data().toString() != number())
+            ++row;
+        QVERIFY(row < table->rowCount());
+        QCOMPARE(table->index(row, InvoiceTableModel::Total).data().toString(),
+                 formatMoney(initech->total, locale, core.currency));
+        QCOMPARE(table->index(row, InvoiceTableModel::Credit).data().toString(),
+                 formatMoney(Money::fromUnits(-10), locale, core.currency));
+        QCOMPARE(table->index(row, InvoiceTableModel::Due).data().toString(), due);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "dialogs/customerdialog.h"
 
 #include "common/billingfields.h"
+#include "dialogs/creditsection.h"
 #include "storage/workspace.h"
 
 #include <QCheckBox>
@@ -27,7 +28,8 @@ CustomerDialog::CustomerDialog(Workspace& workspace, const QString& customerId, 
       currency_(lineInput(QStringLiteral("customerCurrencyInput"), tr("Currency"),
                           tr("The ISO 4217 code the customer is billed in: USD, EUR, GBP"))),
       terms_(new QSpinBox(this)),
-      taxExempt_(new QCheckBox(tr("The customer pays no &tax"), this)) {
+      taxExempt_(new QCheckBox(tr("The customer pays no &tax"), this)),
+      credits_(new CreditSection(workspace, customerId, this)) {
     setObjectName(QStringLiteral("customerDialog"));
     country_->setMaxLength(2);
     currency_->setMaxLength(3);
@@ -47,6 +49,7 @@ CustomerDialog::CustomerDialog(Workspace& workspace, const QString& customerId, 
     }
     setWindowTitle(tr("Customer %1").arg(found ? found->name : customerId));
     buildRows();
+    addSection(credits_);
     finishForm(tr("The billing profile invoices to %1 are addressed with. The same profile as "
                   "'aicp customer edit'; each change is recorded in the audit log.")
                    .arg(customerId));

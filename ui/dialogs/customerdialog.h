@@ -10,9 +10,12 @@ class QSpinBox;
 
 namespace aicp {
 
+class CreditSection;
+
 // A customer's billing profile, to read and edit: name, legal name, billing
 // email, address, country, tax id, currency, payment terms and tax
-// exemption. Saved with CustomerStore::update, the call `aicp customer edit`
+// exemption, and below it the customer's prepaid credit (CreditSection).
+// Saved with CustomerStore::update, the call `aicp customer edit`
 // makes, so the console writes and audits ("customer.edit") exactly what the
 // CLI does. Changing it needs the role that may change customers.
 class CustomerDialog : public ProfileDialog {
@@ -23,6 +26,8 @@ public:
     // The customer as typed (not normalized), with the stored id and
     // creation time.
     [[nodiscard]] Customer customer() const;
+    // The customer's prepaid credit, below the profile.
+    [[nodiscard]] CreditSection* credits() const { return credits_; }
 
 protected:
     [[nodiscard]] Status validate() const override;
@@ -42,6 +47,7 @@ private:
     QLineEdit* currency_;
     QSpinBox* terms_;
     QCheckBox* taxExempt_;
+    CreditSection* credits_;
 };
 
 }  // namespace aicp

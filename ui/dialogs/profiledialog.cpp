@@ -124,6 +124,10 @@ void ProfileDialog::watch(QWidget* input) {
         connect(box, &QCheckBox::toggled, this, &ProfileDialog::recheck);
 }
 
+void ProfileDialog::addSection(QWidget* section) {
+    sections_.push_back(section);
+}
+
 void ProfileDialog::finishForm(const QString& intro) {
     const int gap = theme::spacing(font(), 0.6);
     buildButtons();
@@ -134,6 +138,8 @@ void ProfileDialog::finishForm(const QString& intro) {
         layout->addWidget(mutedLabel(intro, this));
     layout->addWidget(roleNote_);
     layout->addLayout(form_);
+    for (QWidget* section : sections_)
+        layout->addWidget(section);
     layout->addStretch(1);
     layout->addWidget(message_);
     layout->addWidget(buttons_);

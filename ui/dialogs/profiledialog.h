@@ -53,6 +53,9 @@ protected:
                                              const QString& toolTip, int lines);
     // A field reader's outcome as a check's.
     [[nodiscard]] static Status statusOf(const Result<QString>& read);
+    // A part of the dialog below the form, e.g. the customer's credit; not
+    // a field (it is neither checked nor made read-only with the form).
+    void addSection(QWidget* section);
     // Lays the dialog out under `intro` once every row is added, and checks
     // the form.
     void finishForm(const QString& intro);
@@ -85,6 +88,7 @@ private:
     bool readOnly_ = false;
     QString problem_;
     std::vector<Field> fields_;
+    std::vector<QWidget*> sections_;
     QFormLayout* form_;
     QLabel* roleNote_;
     QLabel* message_;

@@ -82,6 +82,20 @@ std::optional<QString> askReason(QWidget* parent, const Invoice& invoice) {
     return reason->toPlainText().trimmed();
 }
 
+// "Issued invoice AICP-2026-0001 to Acme for $1,000.00", with the prepaid
+// credit it used and what is due when it used some.
+QString issuedMessage(const Invoice& invoice) {
+    const QLocale locale;
+    const QString total = formatMoney(invoice.total, locale, invoice.currency);
+    if (invoice.credits.empty())
+        return InvoicesPanel::tr("Issued invoice %1 to %2 for %3.")
+            .arg(invoice.number, invoice.customerName, total);
+    return InvoicesPanel::tr("Issued invoice %1 to %2 for %3, less %4 of prepaid credit: %5 due.")
+        .arg(invoice.number, invoice.customerName, total,
+             formatMoney(invoice.creditsApplied(), locale, invoice.currency),
+             formatMoney(invoice.amountDue(), locale, invoice.currency));
+}
+
 }  // namespace
 
 InvoicesPanel::InvoicesPanel(QWidget* parent)
@@ -308,10 +322,7 @@ bool InvoicesPanel::issueInvoice(const QString& customerId) {
             if (!invoice)
                 finishOperation(invoice.error());
             else
-                finishOperation(
-                    tr("Issued invoice %1 to %2 for %3.")
-                        .arg(invoice->number, invoice->customerName,
-                             formatMoney(invoice->total, QLocale(), invoice->currency)));
+                finishOperation(issuedMessage(*invoice));
         });
     updateActions();
     return started;

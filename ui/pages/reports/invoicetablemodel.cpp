@@ -22,6 +22,8 @@ InvoiceTableModel::InvoiceTableModel(QObject* parent)
                         {tr("Customer"), kLeft},
                         {tr("Month"), kLeft},
                         {tr("Total"), Qt::AlignRight | Qt::AlignVCenter},
+                        {tr("Credit"), Qt::AlignRight | Qt::AlignVCenter},
+                        {tr("Due"), Qt::AlignRight | Qt::AlignVCenter},
                         {tr("Status"), kLeft},
                         {tr("Issued"), kLeft}},
                        parent) {}
@@ -48,35 +50,56 @@ QVariant InvoiceTableModel::data(const QModelIndex& index, int role) const {
     const int column = index.column();
     if (role == Qt::TextAlignmentRole)
         return alignment(column);
-    if (role == Qt::FontRole && column == Total)
+    if (role == Qt::FontRole && column == Due)
         return boldFont();
     if (role == Qt::ForegroundRole && invoice->isCredited())
         return theme::mutedText(QGuiApplication::palette());
     if (role == Qt::ToolTipRole && column == Status && invoice->creditNote)
         return tr("Credited by %1: %2")
             .arg(invoice->creditNote->number, invoice->creditNote->reason);
+    if (role == Qt::ToolTipRole && (column == Credit || column == Due) && !invoice->credits.empty())
+        return tr("%1 less %2 of prepaid credit: %3 due")
+            .arg(formatMoney(invoice->total, locale, invoice->currency),
+                 formatMoney(invoice->creditsApplied(), locale, invoice->currency),
+                 formatMoney(invoice->amountDue(), locale, invoice->currency));
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
+    return text(*invoice, column, role);
+}
+
+QVariant InvoiceTableModel::text(const Invoice& invoice, int column, int role) const {
+    const QLocale locale;
     switch (column) {
         case Number:
-            return invoice->number;
+            return invoice.number;
         case Customer:
-            return invoice->customerName.isEmpty() ? invoice->customerId : invoice->customerName;
+            return invoice.customerName.isEmpty() ? invoice.customerId : invoice.customerName;
         case Month:
             if (role == SortRole)
-                return qint64(invoice->month.index());
-            return locale.toString(invoice->month.firstDay(), QStringLiteral("MMMM yyyy"));
+                return qint64(invoice.month.index());
+            return locale.toString(invoice.month.firstDay(), QStringLiteral("MMMM yyyy"));
         case Total:
             if (role == SortRole)
-                return qint64(invoice->total.micros());
-            return formatMoney(invoice->total, locale, invoice->currency);
+                return qint64(invoice.total.micros());
+            return formatMoney(invoice.total, locale, invoice.currency);
+        case Credit:
+            if (role == SortRole)
+                return qint64(invoice.creditsApplied().micros());
+            // Shown as the invoice shows it: a negative line.
+            return invoice.credits.empty()
+                       ? QString()
+                       : formatMoney(invoice.creditsApplied().negated(), locale, invoice.currency);
+        case Due:
+            if (role == SortRole)
+                return qint64(invoice.amountDue().micros());
+            return formatMoney(invoice.amountDue(), locale, invoice.currency);
         case Status:
-            return invoice->creditNote ? tr("Credited (%1)").arg(invoice->creditNote->number)
-                                       : tr("Issued");
+            return invoice.creditNote ? tr("Credited (%1)").arg(invoice.creditNote->number)
+                                      : tr("Issued");
         case Issued:
             if (role == SortRole)
-                return invoice->issuedAt;
-            return locale.toString(invoice->issuedAt.toUTC(), QStringLiteral("d MMM yyyy HH:mm")) +
+                return invoice.issuedAt;
+            return locale.toString(invoice.issuedAt.toUTC(), QStringLiteral("d MMM yyyy HH:mm")) +
                    QStringLiteral(" UTC");
         default:
             return {};

@@ -9,12 +9,14 @@ namespace aicp {
 // billing/invoice.h is kept out of this header: moc cannot parse what it pulls in.
 struct Invoice;
 
-// Issued invoices as a table: number, customer, month, total, status
-// (issued, or credited with the credit note's number), issue time.
+// Issued invoices as a table: number, customer, month, total, the prepaid
+// credit applied (empty when none), the amount due (the total less that
+// credit), status (issued, or credited with the credit note's number),
+// issue time.
 class InvoiceTableModel : public ColumnTableModel {
     Q_OBJECT
 public:
-    enum Column { Number, Customer, Month, Total, Status, Issued, ColumnCount };
+    enum Column { Number, Customer, Month, Total, Credit, Due, Status, Issued, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit InvoiceTableModel(QObject* parent = nullptr);
@@ -28,6 +30,7 @@ public:
 
 private:
     [[nodiscard]] int rows() const override;
+    [[nodiscard]] QVariant text(const Invoice& invoice, int column, int role) const;
 
     std::vector<Invoice> invoices_;
 };
