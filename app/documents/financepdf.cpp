@@ -97,8 +97,7 @@ Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& 
     // only in a month that has them; the CSV and JSON always list them.
     std::vector<std::size_t> shown;
     for (std::size_t i = 0; i < report.subtotals.size(); ++i) {
-        const BillAxis axis = report.subtotals[i].axis;
-        if ((axis != BillAxis::PrepaidUnused && axis != BillAxis::CommitmentTrueUp) ||
+        if (!billAxisIsContractAdjustment(report.subtotals[i].axis) ||
             !report.subtotals[i].amount.isZero())
             shown.push_back(i);
     }

@@ -48,7 +48,11 @@ bool billAxisIsRecurring(BillAxis axis) {
     // Request charges follow usage; the discount is derived from the others;
     // contract adjustments are computed from whole bills.
     return axis != BillAxis::Requests && axis != BillAxis::Discount &&
-           axis != BillAxis::PrepaidUnused && axis != BillAxis::CommitmentTrueUp;
+           !billAxisIsContractAdjustment(axis);
+}
+
+bool billAxisIsContractAdjustment(BillAxis axis) {
+    return axis == BillAxis::PrepaidUnused || axis == BillAxis::CommitmentTrueUp;
 }
 
 const BillLine* Bill::line(BillAxis axis) const {

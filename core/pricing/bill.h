@@ -42,6 +42,9 @@ inline constexpr BillAxis kBillAxes[] = {BillAxis::Base,
 [[nodiscard]] QString billAxisLabel(BillAxis axis);  // "Base", "Policy packs", …
 [[nodiscard]] std::optional<BillAxis> billAxisFromKey(QStringView key);
 [[nodiscard]] bool billAxisIsRecurring(BillAxis axis);
+// prepaid_unused and commitment_true_up: what contract terms add to a
+// month's bill. Views leave out their columns in a month that has none.
+[[nodiscard]] bool billAxisIsContractAdjustment(BillAxis axis);
 
 // One line of a bill; `amount` is rounded once to cents, half away from zero.
 struct BillLine {

@@ -272,9 +272,7 @@ void DashboardPage::showSummary() {
     std::vector<RevenueBars::Bar> bars;
     for (const CostReportRow& subtotal : report.subtotals) {
         // Contract adjustments show only in a month that has them.
-        if ((subtotal.axis == BillAxis::PrepaidUnused ||
-             subtotal.axis == BillAxis::CommitmentTrueUp) &&
-            subtotal.amount.isZero())
+        if (billAxisIsContractAdjustment(subtotal.axis) && subtotal.amount.isZero())
             continue;
         bars.push_back({billAxisName(subtotal.axis), subtotal.amount,
                         formatMoney(subtotal.amount, locale, report.currency)});

@@ -2,6 +2,7 @@
 // and its first invoice, or why it cannot be issued (the dialog's form is
 // built in licenseissuedialog.cpp).
 
+#include "billing/contractbilling.h"
 #include "money/moneyformat.h"
 #include "pages/licenses/contractterminputs.h"
 #include "pages/licenses/firstinvoiceview.h"
@@ -69,15 +70,7 @@ void LicenseIssueDialog::showMonthlyPrice(const LicensePayload& payload) {
     const QLocale locale;
     // The recurring monthly price before any request overage, from the
     // same engine that prices quotes and bills.
-    Subscription subscription;
-    subscription.tier = payload.tier;
-    subscription.policyPacks = payload.policyPacks;
-    subscription.complianceModules = payload.complianceModules;
-    subscription.seats = payload.seats;
-    subscription.agents = payload.agents.value_or(1);
-    subscription.auditTier = payload.auditTier;
-    subscription.discount = payload.contract.discount;
-    auto bill = CostEngine(prices_).quote(subscription, MonthlyUsage{});
+    auto bill = CostEngine(prices_).quote(subscriptionOf(payload), MonthlyUsage{});
     if (bill && bill->eligible) {
         price_->setText(tr("%1 / month").arg(formatMoney(bill->total, locale, bill->currency)));
         QString note = payload.requestsPerMonth

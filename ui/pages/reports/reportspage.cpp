@@ -439,10 +439,8 @@ void ReportsPage::fitColumns() {
     // true-ups) get their column only in a month that has them.
     const std::vector<BillAxis> axes = costReportAxes();
     for (std::size_t i = 0; i < axes.size(); ++i) {
-        const bool adjustment =
-            axes[i] == BillAxis::PrepaidUnused || axes[i] == BillAxis::CommitmentTrueUp;
-        const bool hidden =
-            adjustment && model_->report() && model_->report()->subtotals.at(i).amount.isZero();
+        const bool hidden = billAxisIsContractAdjustment(axes[i]) && model_->report() &&
+                            model_->report()->subtotals.at(i).amount.isZero();
         table_->setColumnHidden(CostReportModel::axisColumn(i), hidden);
         footer_->setColumnHidden(CostReportModel::axisColumn(i), hidden);
     }
