@@ -24,6 +24,42 @@ class TestChargeModel : public QObject {
     Q_OBJECT
 
 private slots:
+    // Worked examples other billing systems publish for their charge
+    // models, priced here and redone by hand in the comments. aicp's free
+    // units are a tier's included quantity: only what lies beyond it reaches
+    // the `beyond` charge model, so a "package with free units" is the
+    // package model applied to the quantity past the included units.
+    void publishedWorkedExamples() {
+        // Autumn, "Graduated Pricing": the first 1,000 requests at $0.01, the
+        // next 9,000 at $0.008, the rest at $0.005. 15,000 requests:
+        // 1,000 × 0.01 + 9,000 × 0.008 + 5,000 × 0.005 = 10 + 72 + 25 = $107.
+        const ChargeModel autumn = ChargeModel::graduated({{1'000, dollars("0.01")},
+                                                           {10'000, dollars("0.008")},
+                                                           {std::nullopt, dollars("0.005")}})
+                                       .value();
+        QCOMPARE(autumn.charge(15'000)->amount, dollars("107"));
+
+        // Zuplo, "Pricing models": 1–1,000 at $0.10, 1,001–10,000 at $0.05,
+        // above at $0.01. Graduated, 15,000 units: 1,000 × 0.10 + 9,000 ×
+        // 0.05 + 5,000 × 0.01 = 100 + 450 + 50 = $600. Volume, the same
+        // bands: all 15,000 at the band reached, × 0.01 = $150.
+        const std::vector<PriceBand> zuplo{
+            {1'000, dollars("0.10")}, {10'000, dollars("0.05")}, {std::nullopt, dollars("0.01")}};
+        QCOMPARE(ChargeModel::graduated(zuplo)->charge(15'000)->amount, dollars("600"));
+        QCOMPARE(ChargeModel::volume(zuplo)->charge(15'000)->amount, dollars("150"));
+
+        // Lago, "Package": $5 per 100 units, the first 100 free. 201 units:
+        // 100 free, 101 beyond → 2 packages × $5 = $10.
+        const ChargeModel lago = ChargeModel::package(100, dollars("5")).value();
+        QCOMPARE(lago.charge(201 - 100)->amount, dollars("10"));
+        // Lago, "Package rate model": packages of 100 calls at $1. 2,000
+        // calls, none free: 20 packages, $20. With 50 free, 200 calls leave
+        // 150 → rounded up to 2 packages, $2.
+        const ChargeModel calls = ChargeModel::package(100, dollars("1")).value();
+        QCOMPARE(calls.charge(2'000)->amount, dollars("20"));
+        QCOMPARE(calls.charge(200 - 50)->amount, dollars("2"));
+    }
+
     void flatIgnoresQuantity() {
         const ChargeModel model = ChargeModel::flat(dollars("299"));
         QCOMPARE(model.charge(0)->amount, dollars("299"));
