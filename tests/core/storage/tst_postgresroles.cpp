@@ -1,5 +1,6 @@
 #include "audit/auditedsettings.h"
 #include "audit/auditlog.h"
+#include "billing/creditbook.h"
 #include "company/seller.h"
 #include "customers/customer.h"
 #include "storage/postgresdatabase.h"
@@ -204,6 +205,29 @@ private slots:
         auto entries = AuditLog(*viewer).entries();
         QCOMPARE(entries->back().action, QStringLiteral("customer.edit"));
         QCOMPARE(entries->back().actor, login("adam"));
+    }
+
+    // Prepaid credit is finance's, like invoices: an account manager may
+    // not grant it, finance may, and the grant names finance's login.
+    void creditsAreFinances() {
+        auto manager = open(as("alma"));
+        QVERIFY(manager);
+        QVERIFY(addCustomer(*manager, QStringLiteral("acme")).ok());
+        auto refused = CreditBook(*manager).grant(QStringLiteral("acme"), Money::fromUnits(100),
+                                                  Money(), {}, QStringLiteral("goodwill"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().contains(QStringLiteral("needs the finance role")),
+                 qPrintable(refused.error().message()));
+
+        auto finance = open(as("fin"));
+        QVERIFY(finance);
+        auto granted = CreditBook(*finance).grant(QStringLiteral("acme"), Money::fromUnits(100),
+                                                  Money(), {}, QStringLiteral("goodwill"));
+        QVERIFY2(granted, granted ? "" : qPrintable(granted.error().message()));
+        QCOMPARE(granted->grantedBy, login("fin"));
+        auto viewer = open(as("vera"));
+        QCOMPARE(CreditBook(*viewer).balance(QStringLiteral("acme"))->balance,
+                 Money::fromUnits(100));
     }
 
     // A workspace of schema 9 whose roles were granted: only its owner
