@@ -2,6 +2,7 @@
 
 #include "common/savefile.h"
 #include "common/texttable.h"
+#include "money/moneyformat.h"
 
 #include <limits>
 
@@ -134,6 +135,10 @@ bool CliContext::workspaceExists() const {
 const QLocale& cliLocale() {
     static const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
     return kLocale;
+}
+
+QString cliMoney(Money amount, const QString& currency) {
+    return formatMoney(amount, cliLocale(), currency);
 }
 
 QString parserError(const QCommandLineParser& parser) {

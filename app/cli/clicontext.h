@@ -62,6 +62,8 @@ struct CliContext {
 // Scripts read the text output too, so figures never follow the user's
 // locale: "$1,234.56" and "1,000,000" everywhere.
 [[nodiscard]] const QLocale& cliLocale();
+// An amount in cliLocale(): "$1,234.56", "€9.00".
+[[nodiscard]] QString cliMoney(Money amount, const QString& currency);
 
 // QCommandLineParser's messages ("Unknown option 'x'.") in the lower-case
 // style of ours, so every error line reads alike.

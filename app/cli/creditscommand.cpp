@@ -4,16 +4,11 @@
 #include "cli/licensingtext.h"
 #include "common/texttable.h"
 #include "licensing/licensepayload.h"
-#include "money/moneyformat.h"
 
 #include <QJsonArray>
 
 namespace aicp::cli {
 namespace {
-
-QString money(Money amount, const QString& currency) {
-    return formatMoney(amount, cliLocale(), currency);
-}
 
 QJsonValue timeOrNull(const QDateTime& time) {
     return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue();
@@ -93,7 +88,7 @@ private:
         return call.print(
             grantJson(*grant, grant->grantedAt),
             QStringLiteral("Granted %1 of credit to %2 (grant %3)%4.\n")
-                .arg(money(grant->amount, grant->currency), grant->customerId)
+                .arg(cliMoney(grant->amount, grant->currency), grant->customerId)
                 .arg(grant->id)
                 .arg(grant->expiresAt.isValid()
                          ? QStringLiteral(", expiring %1").arg(toRfc3339(grant->expiresAt))
@@ -118,10 +113,10 @@ private:
                                {QStringLiteral("currency"), balance->currency},
                                {QStringLiteral("balance"), balance->balance.toDecimalString()}};
         QString text = QStringLiteral("%1: %2 of prepaid credit available\n")
-                           .arg(balance->customerId, money(balance->balance, balance->currency));
+                           .arg(balance->customerId, cliMoney(balance->balance, balance->currency));
         if (!balance->forfeited.isZero())
             text += QStringLiteral("%1 expired unused and was forfeited\n")
-                        .arg(money(balance->forfeited, balance->currency));
+                        .arg(cliMoney(balance->forfeited, balance->currency));
         return call.print(json, text);
     }
 };
@@ -153,9 +148,9 @@ private:
                 {QString::number(grant.id), grant.customerId,
                  grant.grantedAt.date().toString(Qt::ISODate),
                  grant.expiresAt.isValid() ? toRfc3339(grant.expiresAt) : QStringLiteral("never"),
-                 money(grant.amount, grant.currency), money(grant.used, grant.currency),
-                 money(grant.availableAt(now), grant.currency),
-                 money(grant.forfeitedAt(now), grant.currency), grant.reason});
+                 cliMoney(grant.amount, grant.currency), cliMoney(grant.used, grant.currency),
+                 cliMoney(grant.availableAt(now), grant.currency),
+                 cliMoney(grant.forfeitedAt(now), grant.currency), grant.reason});
         }
         return call.print(
             QJsonObject{{QStringLiteral("grants"), array}},

@@ -5,16 +5,11 @@
 #include "documents/financepdf.h"
 #include "documents/pdfdocument.h"
 #include "licensing/licensepayload.h"
-#include "money/moneyformat.h"
 
 #include <QDir>
 
 namespace aicp::cli {
 namespace {
-
-QString money(Money amount, const QString& currency) {
-    return formatMoney(amount, cliLocale(), currency);
-}
 
 QString statusText(const Invoice& invoice) {
     return invoice.creditNote ? QStringLiteral("credited by %1").arg(invoice.creditNote->number)
@@ -46,23 +41,25 @@ QString invoiceText(const Invoice& invoice) {
                        TextTable::Align::Right, TextTable::Align::Right});
     for (const InvoiceLine& line : invoice.lines)
         if (line.kind == InvoiceLineKind::Charge)
-            charges.addRow({line.description, line.tier, locale.toString(qint64(line.quantity)),
-                            line.unitPrice ? money(*line.unitPrice, invoice.currency) : QString(),
-                            money(line.amount, invoice.currency)});
+            charges.addRow(
+                {line.description, line.tier, locale.toString(qint64(line.quantity)),
+                 line.unitPrice ? cliMoney(*line.unitPrice, invoice.currency) : QString(),
+                 cliMoney(line.amount, invoice.currency)});
     charges.addRule();
-    charges.addRow({QStringLiteral("Total"), {}, {}, {}, money(invoice.total, invoice.currency)});
+    charges.addRow(
+        {QStringLiteral("Total"), {}, {}, {}, cliMoney(invoice.total, invoice.currency)});
     if (!invoice.credits.empty()) {
         for (const CreditUse& use : invoice.credits)
             charges.addRow({creditUseDescription(use),
                             {},
                             {},
                             {},
-                            money(use.amount.negated(), invoice.currency)});
+                            cliMoney(use.amount.negated(), invoice.currency)});
         charges.addRow({QStringLiteral("Amount due"),
                         {},
                         {},
                         {},
-                        money(invoice.amountDue(), invoice.currency)});
+                        cliMoney(invoice.amountDue(), invoice.currency)});
     }
     text += charges.render(2);
     bool headed = false;
@@ -125,7 +122,7 @@ int InvoiceIssueCommand::execute(Invocation& call) const {
     }
     QString text = QStringLiteral("Issued invoice %1 to %2 for %3: %4\n")
                        .arg(invoice->number, invoice->customerId, invoice->month.toString(),
-                            money(invoice->total, invoice->currency));
+                            cliMoney(invoice->total, invoice->currency));
     if (!path->isEmpty())
         text += QStringLiteral("PDF written to %1\n").arg(QDir::toNativeSeparators(*path));
     return call.print(invoiceToJson(*invoice), text);
@@ -158,7 +155,7 @@ int InvoiceListCommand::execute(Invocation& call) const {
                                invoice.customerId,
                                invoice.month.toString(),
                                toRfc3339(invoice.issuedAt),
-                               money(invoice.total, invoice.currency),
+                               cliMoney(invoice.total, invoice.currency),
                                statusText(invoice)};
         });
 }

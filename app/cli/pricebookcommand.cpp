@@ -12,10 +12,6 @@
 namespace aicp::cli {
 namespace {
 
-QString money(Money amount, const QString& currency) {
-    return formatMoney(amount, cliLocale(), currency);
-}
-
 QString count(std::int64_t value) {
     return formatCount(value, cliLocale());
 }
@@ -29,17 +25,17 @@ QString countOrUnlimited(const std::optional<std::int64_t>& value) {
 QString describeCharge(const ChargeModel& model, const QString& currency) {
     switch (model.kind()) {
         case ChargeModel::Kind::Flat:
-            return money(model.amount(), currency);
+            return cliMoney(model.amount(), currency);
         case ChargeModel::Kind::PerUnit:
-            return QStringLiteral("%1 each").arg(money(model.amount(), currency));
+            return QStringLiteral("%1 each").arg(cliMoney(model.amount(), currency));
         case ChargeModel::Kind::Package:
             return QStringLiteral("%1 per started %2")
-                .arg(money(model.amount(), currency), count(model.packageSize()));
+                .arg(cliMoney(model.amount(), currency), count(model.packageSize()));
         case ChargeModel::Kind::Graduated: {
             QStringList lines;
             std::int64_t previous = 0;
             for (const PriceBand& band : model.bands()) {
-                const QString rate = money(band.unitPrice, currency);
+                const QString rate = cliMoney(band.unitPrice, currency);
                 if (!band.upTo)
                     lines.append(QStringLiteral("then %1 each").arg(rate));
                 else if (previous == 0)
@@ -56,7 +52,7 @@ QString describeCharge(const ChargeModel& model, const QString& currency) {
             QStringList lines;
             std::int64_t previous = 0;
             for (const PriceBand& band : model.bands()) {
-                const QString rate = money(band.unitPrice, currency);
+                const QString rate = cliMoney(band.unitPrice, currency);
                 if (band.upTo)
                     lines.append(QStringLiteral("%1 each up to %2").arg(rate, count(*band.upTo)));
                 else
@@ -346,8 +342,8 @@ QString impactText(const std::vector<PriceBookImpact>& impact) {
     for (const PriceBookImpact& row : impact) {
         const auto change = row.after.minus(row.before);
         table.addRow({row.version, row.customerId, row.month.toString(),
-                      money(row.before, row.currency), money(row.after, row.currency),
-                      change ? money(*change, row.currency) : QStringLiteral("-")});
+                      cliMoney(row.before, row.currency), cliMoney(row.after, row.currency),
+                      change ? cliMoney(*change, row.currency) : QStringLiteral("-")});
     }
     return table.render();
 }

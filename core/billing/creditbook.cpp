@@ -41,14 +41,6 @@ CreditGrant readGrant(const Statement& row) {
     return grant;
 }
 
-Result<Customer> knownCustomer(Workspace& workspace, const QString& customerId) {
-    AICP_TRY(checkCustomerId(customerId));
-    auto customer = CustomerStore(workspace).find(customerId);
-    if (!customer && customer.error().code() == Error::Code::NotFound)
-        return Error::notFound(QStringLiteral("there is no customer '%1'").arg(customerId));
-    return customer;
-}
-
 Status checkGrant(Money amount, Money paid, const QDateTime& expiresAt, const QString& reason,
                   const QDateTime& now) {
     if (amount.isNegative() || amount.isZero())
@@ -87,7 +79,7 @@ Result<CreditGrant> CreditBook::grant(const QString& customerId, Money amount, M
     auto transaction = Transaction::begin(workspace_.handle());
     if (!transaction)
         return transaction.error();
-    auto customer = knownCustomer(workspace_, customerId);
+    auto customer = CustomerStore(workspace_).find(customerId);
     if (!customer)
         return customer.error();
 
@@ -137,7 +129,7 @@ Result<std::vector<CreditGrant>> CreditBook::list(const QString& customerId) con
 }
 
 Result<CreditBalance> CreditBook::balance(const QString& customerId) const {
-    auto customer = knownCustomer(workspace_, customerId);
+    auto customer = CustomerStore(workspace_).find(customerId);
     if (!customer)
         return customer.error();
     auto grants = list(customerId);

@@ -71,22 +71,33 @@ Result<Invoice> readInvoice(const Statement& row) {
     return invoice;
 }
 
-Status readLines(Database* db, std::vector<Invoice>& invoices) {
+// Visits each row of `sql` that belongs to one of `invoices` with that
+// invoice: the query's first column is the invoice id, and ?1 and ?2 bound
+// the ids asked for, so one query reads what every invoice of a list owns.
+template <typename Visit>
+Status visitInvoiceRows(Database* db, std::vector<Invoice>& invoices, std::string_view sql,
+                        Visit visit) {
     if (invoices.empty())
         return {};
     std::map<std::int64_t, Invoice*> byId;
     for (Invoice& invoice : invoices)
         byId[invoice.id] = &invoice;
     return visitRows(
-        db,
+        db, sql,
+        [&](const Statement& row) -> Status {
+            const auto found = byId.find(row.int64(0));
+            return found == byId.end() ? Status{} : visit(*found->second, row);
+        },
+        byId.begin()->first, byId.rbegin()->first);
+}
+
+Status readLines(Database* db, std::vector<Invoice>& invoices) {
+    return visitInvoiceRows(
+        db, invoices,
         "SELECT invoice_id, kind, axis, description, quantity, unit_price_micros, amount_micros, "
         "license_id, tier, price_book_version, period_start, period_end, late_month "
         "FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position",
-        [&](const Statement& row) -> Status {
-            const auto found = byId.find(row.int64(0));
-            if (found == byId.end())
-                return {};
-            Invoice& invoice = *found->second;
+        [](Invoice& invoice, const Statement& row) -> Status {
             InvoiceLine line;
             const auto kind = invoiceLineKindFromKey(row.text(1));
             if (!kind)
@@ -113,28 +124,20 @@ Status readLines(Database* db, std::vector<Invoice>& invoices) {
                 line.lateMonth = YearMonth::parse(row.text(12));
             invoice.lines.push_back(std::move(line));
             return {};
-        },
-        byId.begin()->first, byId.rbegin()->first);
+        });
 }
 
 Status readCredits(Database* db, std::vector<Invoice>& invoices) {
-    if (invoices.empty())
-        return {};
-    std::map<std::int64_t, Invoice*> byId;
-    for (Invoice& invoice : invoices)
-        byId[invoice.id] = &invoice;
-    return visitRows(
-        db,
+    return visitInvoiceRows(
+        db, invoices,
         "SELECT u.invoice_id, u.grant_id, u.amount_micros FROM credit_uses AS u "
         "JOIN credit_grants AS g ON g.id = u.grant_id "
         "WHERE u.invoice_id BETWEEN ?1 AND ?2 "
         "ORDER BY u.invoice_id, g.expires_at IS NULL, g.expires_at, g.id",
-        [&](const Statement& row) -> Status {
-            if (const auto found = byId.find(row.int64(0)); found != byId.end())
-                found->second->credits.push_back({row.int64(1), Money::fromMicros(row.int64(2))});
+        [](Invoice& invoice, const Statement& row) -> Status {
+            invoice.credits.push_back({row.int64(1), Money::fromMicros(row.int64(2))});
             return {};
-        },
-        byId.begin()->first, byId.rbegin()->first);
+        });
 }
 
 Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& where,
