@@ -22,17 +22,6 @@ namespace {
 
 constexpr int kInputWidthInCharacters = 48;
 
-QLabel* warningLabel(const QString& name, QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    QPalette warning = label->palette();
-    warning.setColor(QPalette::WindowText, theme::warningText(warning));
-    label->setPalette(warning);
-    label->hide();
-    return label;
-}
-
 // What an amount field holds, read as the CLI reads --amount and --paid.
 Result<Money> readAmount(const QString& text) {
     auto amount = Money::parse(text.trimmed());

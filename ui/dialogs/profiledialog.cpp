@@ -22,17 +22,6 @@ namespace {
 // Wide enough for an address line and a reason under its field.
 constexpr int kInputWidthInCharacters = 56;
 
-QLabel* warningLabel(const QString& name, QWidget* parent) {
-    auto* label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    QPalette warning = label->palette();
-    warning.setColor(QPalette::WindowText, theme::warningText(warning));
-    label->setPalette(warning);
-    label->hide();
-    return label;
-}
-
 }  // namespace
 
 ProfileDialog::ProfileDialog(Workspace& workspace, WorkspaceArea area, QWidget* parent)

@@ -103,6 +103,17 @@ QLabel* wrappedLabel(QWidget* parent, const QString& name) {
     return label;
 }
 
+QLabel* warningLabel(const QString& name, QWidget* parent) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    QPalette warning = label->palette();
+    warning.setColor(QPalette::WindowText, theme::warningText(warning));
+    label->setPalette(warning);
+    label->hide();
+    return label;
+}
+
 QListWidget* cardList(const QString& name, QWidget* parent) {
     auto* list = new QListWidget(parent);
     list->setObjectName(name);

@@ -45,6 +45,9 @@ void showMessageLine(QLabel* label, const QWidget* page, const QString& text, bo
 void stylePrompt(QLabel* prompt, const QString& name);
 // A selectable, word-wrapped label named `name`.
 [[nodiscard]] QLabel* wrappedLabel(QWidget* parent, const QString& name);
+// A form's reason a field is refused: word-wrapped, in the warning colour,
+// hidden until there is one.
+[[nodiscard]] QLabel* warningLabel(const QString& name, QWidget* parent);
 // A borderless list of clickable rows inside a card.
 [[nodiscard]] QListWidget* cardList(const QString& name, QWidget* parent);
 // A frameless table of whole rows, two lines high, in alternating colours
