@@ -309,6 +309,31 @@ QCommandLineOption discountOption() {
         QStringLiteral("PCT"));
 }
 
+QCommandLineOption billingPeriodOption() {
+    return QCommandLineOption(
+        QStringLiteral("billing-period"),
+        QStringLiteral("monthly (default) or annual: a contract year's recurring charges in "
+                       "advance, on the invoice of the month it starts."),
+        QStringLiteral("PERIOD"));
+}
+
+QCommandLineOption commitmentOption(const QString& more) {
+    return QCommandLineOption(
+        QStringLiteral("commitment"),
+        QStringLiteral("Minimum spend, AMOUNT/month or AMOUNT/year (a contract year), e.g. "
+                       "60000.00/year; a shortfall is billed as a true-up.%1")
+            .arg(more.isEmpty() ? QString() : u' ' + more),
+        QStringLiteral("AMOUNT/PERIOD"));
+}
+
+Result<BillingPeriod> parseBillingPeriod(const QString& text) {
+    const auto period = billingPeriodFromKey(text.trimmed());
+    if (!period)
+        return Error::invalidInput(
+            QStringLiteral("--billing-period is monthly or annual, not '%1'").arg(text));
+    return *period;
+}
+
 Result<Percent> parseDiscount(const QString& text) {
     QString number = text.trimmed();
     // The sign is how people write a percentage; it adds nothing.

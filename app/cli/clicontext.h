@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "licensing/licensepayload.h"
 #include "money/money.h"
 #include "pricing/pricebook.h"
 #include "storage/workspace.h"
@@ -118,6 +119,12 @@ struct CommandHelp {
 [[nodiscard]] QCommandLineOption outputOption(const QString& description);  // -o, --output FILE
 [[nodiscard]] QCommandLineOption auditTierOption();
 [[nodiscard]] QCommandLineOption discountOption();
+[[nodiscard]] QCommandLineOption billingPeriodOption();
+// --commitment AMOUNT/PERIOD; `more` ends its description.
+[[nodiscard]] QCommandLineOption commitmentOption(const QString& more = {});
+
+// --billing-period: "monthly" or "annual".
+[[nodiscard]] Result<BillingPeriod> parseBillingPeriod(const QString& text);
 
 // --discount as people write it: "12.5" or "12.5%".
 [[nodiscard]] Result<Percent> parseDiscount(const QString& text);

@@ -1,6 +1,7 @@
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
 #include "cli/passphrase.h"
+#include "common/assignto.h"
 #include "common/texttable.h"
 #include "common/wholeseconds.h"
 #include "licensing/keystore.h"
@@ -72,16 +73,8 @@ struct TermOptions {
     QCommandLineOption termMonths{QStringLiteral("term-months"),
                                   QStringLiteral("Contract term: 12, 24 or 36 (default: monthly)."),
                                   QStringLiteral("N")};
-    QCommandLineOption billingPeriod{
-        QStringLiteral("billing-period"),
-        QStringLiteral("monthly (default) or annual: a contract year's recurring charges in "
-                       "advance, on the invoice of the month it starts."),
-        QStringLiteral("PERIOD")};
-    QCommandLineOption commitment{
-        QStringLiteral("commitment"),
-        QStringLiteral("Minimum spend, AMOUNT/month or AMOUNT/year (a contract year), e.g. "
-                       "60000.00/year; a shortfall is billed as a true-up. 'none' removes it."),
-        QStringLiteral("AMOUNT/PERIOD")};
+    QCommandLineOption billingPeriod = billingPeriodOption();
+    QCommandLineOption commitment = commitmentOption(QStringLiteral("'none' removes it."));
     QCommandLineOption trialUntil{
         QStringLiteral("trial-until"),
         QStringLiteral("No charge before this time: YYYY-MM-DD (midnight UTC) or an RFC 3339 "
@@ -142,11 +135,7 @@ Status applySchedule(const QCommandLineParser& parser, const TermOptions& option
         auto text = singleValue(parser, options.billingPeriod);
         if (!text)
             return text.error();
-        const auto period = billingPeriodFromKey(text->trimmed());
-        if (!period)
-            return Error::invalidInput(
-                QStringLiteral("--billing-period is monthly or annual, not '%1'").arg(*text));
-        contract.billingPeriod = *period;
+        AICP_TRY(assignTo(contract.billingPeriod, parseBillingPeriod(*text)));
     }
     if (parser.isSet(options.commitment)) {
         auto text = singleValue(parser, options.commitment);

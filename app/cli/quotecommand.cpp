@@ -1,4 +1,6 @@
+#include "billing/contractquote.h"
 #include "cli/clicommands.h"
+#include "common/assignto.h"
 #include "pricing/billformat.h"
 #include "pricing/costengine.h"
 
@@ -27,6 +29,8 @@ struct QuoteOptions {
                                          QStringLiteral("x,y")};
     QCommandLineOption auditTier = auditTierOption();
     QCommandLineOption discount = discountOption();
+    QCommandLineOption billingPeriod = billingPeriodOption();
+    QCommandLineOption commitment = commitmentOption();
     QCommandLineOption sso{QStringLiteral("sso"), QStringLiteral("Single sign-on is needed.")};
     QCommandLineOption date{QStringLiteral("date"),
                             QStringLiteral("Price with the price book version in force that day. "
@@ -97,6 +101,57 @@ Result<Subscription> readSubscription(const QCommandLineParser& parser,
     return subscription;
 }
 
+// --billing-period and --commitment: the contract terms the quote adds.
+Result<QuoteTerms> readTerms(const QCommandLineParser& parser, const QuoteOptions& options) {
+    QuoteTerms terms;
+    auto period = singleValue(parser, options.billingPeriod);
+    if (!period)
+        return period.error();
+    if (parser.isSet(options.billingPeriod))
+        AICP_TRY(assignTo(terms.billingPeriod, parseBillingPeriod(*period)));
+    auto commitment = singleValue(parser, options.commitment);
+    if (!commitment)
+        return commitment.error();
+    if (parser.isSet(options.commitment)) {
+        auto parsed = Commitment::parse(commitment->trimmed());
+        if (!parsed)
+            return parsed.error().withContext(QStringLiteral("--commitment"));
+        terms.commitment = *parsed;
+    }
+    return terms;
+}
+
+QString annualNote(const std::vector<Bill>& bills, const std::vector<Money>& charges) {
+    QStringList amounts;
+    for (std::size_t i = 0; i < bills.size(); ++i)
+        amounts.append(bills.size() == 1
+                           ? cliMoney(charges[i], bills[i].currency)
+                           : QStringLiteral("%1 %2").arg(bills[i].tierName,
+                                                         cliMoney(charges[i], bills[i].currency)));
+    return QStringLiteral(
+               "\nBilled annually: the recurring lines of a contract year in advance, on the "
+               "invoice of the month it starts (%1); requests beyond the quota monthly, in "
+               "arrears.\n")
+        .arg(amounts.join(QStringLiteral(", ")));
+}
+
+// "billing_period": "annual" and each bill's "annual_in_advance".
+void addAnnualJson(QJsonObject& json, const std::vector<Money>& annual, bool compared) {
+    json.insert(QStringLiteral("billing_period"), billingPeriodKey(BillingPeriod::Annual));
+    if (!compared) {
+        json.insert(QStringLiteral("annual_in_advance"), annual.front().toDecimalString());
+        return;
+    }
+    QJsonArray tiers = json.value(QStringLiteral("tiers")).toArray();
+    for (qsizetype i = 0; i < tiers.size(); ++i) {
+        QJsonObject bill = tiers[i].toObject();
+        bill.insert(QStringLiteral("annual_in_advance"),
+                    annual[static_cast<std::size_t>(i)].toDecimalString());
+        tiers[i] = bill;
+    }
+    json.insert(QStringLiteral("tiers"), tiers);
+}
+
 QString pricesNote(const PriceBookVersion& prices) {
     return QStringLiteral("\nPrices: price book %1, in force from %2.\n")
         .arg(prices.version, prices.effectiveFrom.toString(Qt::ISODate));
@@ -114,6 +169,8 @@ public:
                        options_.complianceModules,
                        options_.auditTier,
                        options_.discount,
+                       options_.billingPeriod,
+                       options_.commitment,
                        options_.sso,
                        options_.date};
     }
@@ -121,15 +178,19 @@ public:
 private:
     const QuoteOptions options_;
 
-    // What to price: the subscription and its month's requests.
-    Result<std::pair<Subscription, std::int64_t>> readQuote(const Invocation& call) const;
+    // What to price: the subscription, its month's requests and the terms.
+    struct Quote {
+        Subscription subscription;
+        std::int64_t requests = 0;
+        QuoteTerms terms;
+    };
+    Result<Quote> readQuote(const Invocation& call) const;
     // The version in force on --date, else today's.
     Result<PriceBookVersion> prices(Invocation& call) const;
     int execute(Invocation& call) const override;
 };
 
-Result<std::pair<Subscription, std::int64_t>> QuoteCommand::readQuote(
-    const Invocation& call) const {
+Result<QuoteCommand::Quote> QuoteCommand::readQuote(const Invocation& call) const {
     const QCommandLineParser& parser = call.parser();
     const QuoteOptions& options = options_;
     const bool comparing = parser.isSet(options.compare);
@@ -153,7 +214,10 @@ Result<std::pair<Subscription, std::int64_t>> QuoteCommand::readQuote(
         return subscription.error();
     if (!comparing && subscription->tier.isEmpty())
         return Error::invalidInput(QStringLiteral("--tier needs a tier id"));
-    return std::pair(std::move(subscription).value(), *requests);
+    auto terms = readTerms(parser, options);
+    if (!terms)
+        return terms.error();
+    return Quote{std::move(subscription).value(), *requests, std::move(terms).value()};
 }
 
 Result<PriceBookVersion> QuoteCommand::prices(Invocation& call) const {
@@ -187,16 +251,39 @@ int QuoteCommand::execute(Invocation& call) const {
         return call.usage(quote.error().message());
     AICP_CLI_TRY(prices, this->prices(call), fail);
     const CostEngine engine(std::move(prices).value());
-    const auto& [subscription, requests] = *quote;
-    const MonthlyUsage usage{requests};
+    const MonthlyUsage usage{quote->requests};
+    const QuoteTerms& terms = quote->terms;
+    TierComparison comparison;
     if (call.isSet(options_.compare)) {
-        AICP_CLI_TRY(comparison, engine.compare(subscription, usage), fail);
-        return call.print(comparisonToJson(*comparison),
-                          comparisonToText(*comparison, cliLocale()) + pricesNote(engine.prices()));
+        AICP_CLI_TRY(compared, engine.compare(quote->subscription, usage), fail);
+        comparison = std::move(compared).value();
+    } else {
+        AICP_CLI_TRY(bill, engine.quote(quote->subscription, usage), fail);
+        comparison.bills.push_back(std::move(bill).value());
     }
-    AICP_CLI_TRY(bill, engine.quote(subscription, usage), fail);
-    return call.print(billToJson(*bill),
-                      billToText(*bill, cliLocale()) + pricesNote(engine.prices()));
+    // A commitment in another currency than the price book's is the
+    // caller's mistake, like an unknown tier.
+    if (terms.commitment) {
+        const Status floor = applyCommitmentFloor(comparison, *terms.commitment);
+        if (!floor)
+            return call.usage(floor.error().withContext(QStringLiteral("--commitment")).message());
+    }
+    std::vector<Money> annual;
+    if (terms.isAnnual()) {
+        AICP_CLI_TRY(
+            charges,
+            annualInAdvance(comparison.bills, engine.prices(), quote->subscription.discount), fail);
+        annual = std::move(charges).value();
+    }
+    const QString annualText = annual.empty() ? QString() : annualNote(comparison.bills, annual);
+    QJsonObject json = call.isSet(options_.compare) ? comparisonToJson(comparison)
+                                                    : billToJson(comparison.bills.front());
+    if (terms.isAnnual())
+        addAnnualJson(json, annual, call.isSet(options_.compare));
+    const QString text = call.isSet(options_.compare)
+                             ? comparisonToText(comparison, cliLocale())
+                             : billToText(comparison.bills.front(), cliLocale());
+    return call.print(json, text + annualText + pricesNote(engine.prices()));
 }
 
 }  // namespace

@@ -207,7 +207,13 @@ Result<TierComparison> CostEngine::compare(const Subscription& needs,
         }
         comparison.bills.push_back(std::move(bill).value());
     }
+    markCheapestEligible(comparison);
+    return comparison;
+}
+
+void markCheapestEligible(TierComparison& comparison) {
     // Ties go to the earlier (smaller) tier: same money, fewer moving parts.
+    comparison.cheapestEligible.reset();
     for (std::size_t i = 0; i < comparison.bills.size(); ++i) {
         const Bill& bill = comparison.bills[i];
         if (!bill.eligible)
@@ -216,7 +222,6 @@ Result<TierComparison> CostEngine::compare(const Subscription& needs,
             bill.total < comparison.bills[*comparison.cheapestEligible].total)
             comparison.cheapestEligible = i;
     }
-    return comparison;
 }
 
 Result<Bill> CostEngine::price(const TierDefinition& tier, const Subscription& subscription,

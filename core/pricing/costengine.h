@@ -52,6 +52,9 @@ private:
     PriceBookVersion prices_;
 };
 
+// Marks the cheapest eligible bill; equal totals go to the earlier tier.
+void markCheapestEligible(TierComparison& comparison);
+
 // The words of a discount line: "12.5% off recurring charges of 1,198.00 USD", or
 // for a volume band "5% volume discount (recurring charges from 5000.00 USD a
 // month) off recurring charges of …". `recurring` is what it is taken off.

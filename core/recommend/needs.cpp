@@ -78,6 +78,12 @@ Needs Needs::gather(const UsageProjection& projection, const MonthlyUsageSummary
             (!licensedTier || license->auditTier != licensedTier->includedAuditTier))
             needs.auditTier = license->auditTier;
         needs.discount = license->contract.discount;
+        // A commitment in another currency than this version's cannot be
+        // compared with its prices (SPEC 11: customers are priced in theirs).
+        const auto& commitment = license->contract.commitment;
+        if (commitment &&
+            (commitment->currency.isEmpty() || commitment->currency == prices.currency))
+            needs.commitment = commitment;
     }
     return needs;
 }

@@ -8,6 +8,7 @@
 #include "recommend/usageprojection.h"
 
 #include <cstdint>
+#include <optional>
 
 #include <QString>
 #include <QStringList>
@@ -17,8 +18,8 @@ namespace aicp {
 // What a customer needs from any tier, as observed: the projected requests,
 // the distinct seats and agents of the month, the policy packs and
 // compliance modules seen in usage or licensed, single sign-on and the audit
-// level when the license has them, and the license's contract discount (an
-// upgrade keeps it). Lists are in price book order.
+// level when the license has them, and the license's contract discount and
+// minimum commitment (an upgrade keeps them). Lists are in price book order.
 struct Needs {
     std::int64_t requests = 0;
     std::int64_t seats = 0;
@@ -30,6 +31,8 @@ struct Needs {
     bool sso = false;
     QString auditTier;  // empty: the level each tier includes
     Percent discount;
+    // In the price book's currency; a floor under every tier's cost.
+    std::optional<Commitment> commitment;
 
     // The engine's terms for pricing these needs on any tier.
     [[nodiscard]] Subscription subscription() const;

@@ -49,6 +49,8 @@ QJsonObject needsJson(const Needs& n) {
         {QStringLiteral("sso"), n.sso},
         {QStringLiteral("audit_tier"), textOrNull(n.auditTier)},
         {QStringLiteral("discount"), n.discount.toDecimalString()},
+        {QStringLiteral("commitment"),
+         n.commitment ? QJsonValue(n.commitment->toText()) : QJsonValue()},
     };
 }
 

@@ -1,5 +1,6 @@
 #include "recommend/recommender.h"
 
+#include "billing/contractquote.h"
 #include "billing/monthlybill.h"
 #include "common/englishcount.h"
 #include "pricing/costengine.h"
@@ -65,6 +66,9 @@ Result<TierOption> priceTier(const CostEngine& engine, const TierDefinition& tie
     if (!bill)
         return bill.error();
     option.bill = std::move(bill).value();
+    // The customer pays at least the commitment whichever tier it is on.
+    if (needs.commitment)
+        AICP_TRY(applyCommitmentFloor(option.bill, *needs.commitment));
     if (option.refusedRequests)
         option.reasons.append(
             QStringLiteral("%1 would refuse %2 over its %3 cap (%4 projected)")
@@ -261,6 +265,19 @@ Result<Recommendation> Recommender::recommend(const RecommendationInputs& inputs
     for (std::size_t i = 0; i < r.tiers.size(); ++i)
         r.tiers[i].reason = optionReason(r, i);
     r.reason = overallReason(r);
+    if (const TierOption* best = r.recommendedOption();
+        best && best->bill.line(BillAxis::CommitmentTrueUp)) {
+        const Commitment& commitment = *r.needs.commitment;
+        r.reason +=
+            QStringLiteral(
+                " That is the contract's minimum commitment%1: less usage would not cost less.")
+                .arg(
+                    commitment.period == Commitment::Period::Month
+                        ? QStringLiteral(" of %1 a month").arg(money(commitment.amount, r.currency))
+                        : QStringLiteral(" of %1 a year (%2 a month)")
+                              .arg(money(commitment.amount, r.currency),
+                                   money(commitmentMonthShare(commitment), r.currency)));
+    }
     // A month without a single request says little about what is needed.
     if (r.projection.requestsSoFar == 0 && inputs.usage.activeUsers == 0)
         r.reason += QStringLiteral(

@@ -174,6 +174,12 @@ void shootPageStates(Shooter& shooter, const Scene& scene, const QString& folder
     window->findChild<QCheckBox*>(QStringLiteral("ssoInput"))->setChecked(true);
     window->findChild<QToolButton*>(QStringLiteral("breakdownToggle"))->setChecked(true);
     shooter.save(*window, folder + QStringLiteral("tiers-itemised.png"));
+    // The same needs under an annual contract with a yearly commitment.
+    QTest::keyClicks(window->findChild<QLineEdit*>(QStringLiteral("commitmentInput")),
+                     QStringLiteral("18000"));
+    window->findChild<QComboBox*>(QStringLiteral("commitmentPeriodInput"))->setCurrentIndex(1);
+    window->findChild<QComboBox*>(QStringLiteral("billingPeriodInput"))->setCurrentIndex(1);
+    shooter.save(*window, folder + QStringLiteral("tiers-contract.png"));
 
     window->showPage(MainWindow::Page::Licenses);
     settle(*window);

@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
@@ -181,6 +182,48 @@ private slots:
                                 "needed)\n"
                                 "Open Source includes 0 compliance modules and sells no more (1 "
                                 "needed)"));
+    }
+
+    void aCommitmentFloorsAndAnnualBillingChargesAYearAhead() {
+        // 250,000 requests: starter 449.00, professional 999.00. A 1,000.00
+        // a month commitment lifts both to 1,000.00 (true-ups 551.00 and
+        // 1.00); the tie goes to the smaller tier.
+        typeRequests(QStringLiteral("250000"));
+        QTest::keyClicks(find<QLineEdit>(QStringLiteral("commitmentInput")),
+                         QStringLiteral("1,000"));
+        QCOMPARE(card(QStringLiteral("starter"))->totalText(), QStringLiteral("$1,000.00"));
+        QCOMPARE(card(QStringLiteral("professional"))->totalText(), QStringLiteral("$1,000.00"));
+        QCOMPARE(card(QStringLiteral("enterprise"))->totalText(), QStringLiteral("$4,999.00"));
+        QCOMPARE(cheapestTier(), QStringLiteral("starter"));
+        QCOMPARE(card(QStringLiteral("starter"))->noteText(),
+                 QStringLiteral("The same as Professional"));
+        // 1,000.00 a year is 83.33 a month, below every charge: no floor.
+        find<QComboBox>(QStringLiteral("commitmentPeriodInput"))->setCurrentIndex(1);
+        QCOMPARE(card(QStringLiteral("starter"))->totalText(), QStringLiteral("$449.00"));
+        auto* commitment = find<QLineEdit>(QStringLiteral("commitmentInput"));
+        // A yearly 6,000.00 is 500.00 a month: starter 500.00, professional 999.00.
+        commitment->clear();
+        QTest::keyClicks(commitment, QStringLiteral("6000"));
+        QCOMPARE(card(QStringLiteral("starter"))->totalText(), QStringLiteral("$500.00"));
+        QCOMPARE(card(QStringLiteral("professional"))->totalText(), QStringLiteral("$999.00"));
+
+        // Annual: starter's 299.00 × 12 = 3,588.00 in advance, professional's 11,988.00.
+        find<QComboBox>(QStringLiteral("billingPeriodInput"))->setCurrentIndex(1);
+        QCOMPARE(card(QStringLiteral("starter"))->noteText(),
+                 QStringLiteral("$499.00 less than Professional\n$3,588.00 a year in advance"));
+        QCOMPARE(card(QStringLiteral("professional"))->noteText(),
+                 QStringLiteral("$499.00 more than Starter\n$11,988.00 a year in advance"));
+        QCOMPARE(find<QLabel>(QStringLiteral("cheapestTier"))->text(),
+                 QStringLiteral("Starter fits these needs for the least: $500.00 a month."));
+        QCOMPARE(find<QLabel>(QStringLiteral("equivalentCommand"))->text(),
+                 QStringLiteral("aicp quote --compare --requests 250000 --billing-period annual "
+                                "--commitment 6000.00/year"));
+
+        commitment->clear();
+        QTest::keyClicks(commitment, QStringLiteral("0"));
+        auto* error = find<QLabel>(QStringLiteral("inputError"));
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("Commitment: “0” is not an amount above 0"));
     }
 
     void impossibleDiscountSaysWhyAndShowsNoFigures() {

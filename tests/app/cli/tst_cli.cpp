@@ -252,6 +252,51 @@ private slots:
         QTest::newRow("stray argument")
             << on({requests, QStringLiteral("5"), QStringLiteral("please")})
             << QStringLiteral("'please'");
+        QTest::newRow("commitment per week")
+            << on({requests, QStringLiteral("5"), QStringLiteral("--commitment"),
+                   QStringLiteral("500/week")})
+            << QStringLiteral("--commitment");
+        QTest::newRow("commitment in another currency")
+            << on({requests, QStringLiteral("5"), QStringLiteral("--commitment"),
+                   QStringLiteral("500 EUR/month")})
+            << QStringLiteral("priced in USD");
+        QTest::newRow("billing period quarterly")
+            << on({requests, QStringLiteral("5"), QStringLiteral("--billing-period"),
+                   QStringLiteral("quarterly")})
+            << QStringLiteral("--billing-period");
+    }
+
+    void contractQuoteWorkedExample() {
+        // README, Contract terms: professional, 3,000,000 requests, 5 packs,
+        // extended audit, 12.5 % off is 2,178.62 a month; under 2,500.00 a
+        // month a 321.38 true-up; billed annually 14,143.50 in advance.
+        const CliRun result = quote(
+            {QStringLiteral("--tier"), QStringLiteral("professional"), QStringLiteral("--requests"),
+             QStringLiteral("3000000"), QStringLiteral("--policy-packs"),
+             QStringLiteral("pii-protection,prompt-injection,toxicity,cost-controls,"
+                            "secrets-scanning"),
+             QStringLiteral("--audit-tier"), QStringLiteral("extended"),
+             QStringLiteral("--discount"), QStringLiteral("12.5"), QStringLiteral("--commitment"),
+             QStringLiteral("2500.00/month"), QStringLiteral("--billing-period"),
+             QStringLiteral("annual"), QStringLiteral("--json")});
+        QCOMPARE(result.exitCode, 0);
+        const QJsonObject bill = parseObject(result.out);
+        QCOMPARE(bill.value(QStringLiteral("total")).toString(), QStringLiteral("2500.00"));
+        QCOMPARE(lineOf(bill, QStringLiteral("commitment_true_up"))
+                     .value(QStringLiteral("amount"))
+                     .toString(),
+                 QStringLiteral("321.38"));
+        QCOMPARE(bill.value(QStringLiteral("billing_period")).toString(), QStringLiteral("annual"));
+        QCOMPARE(bill.value(QStringLiteral("annual_in_advance")).toString(),
+                 QStringLiteral("14143.50"));
+
+        const CliRun text = quote({QStringLiteral("--compare"), QStringLiteral("--requests"),
+                                   QStringLiteral("900000"), QStringLiteral("--commitment"),
+                                   QStringLiteral("1500/month"), QStringLiteral("--billing-period"),
+                                   QStringLiteral("annual")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("Billed annually")), qPrintable(text.out));
+        QVERIFY2(text.out.contains(QStringLiteral("Starter $3,588.00")), qPrintable(text.out));
     }
 
     void quoteMistakesExitTwoWithOneLine() {

@@ -1,8 +1,10 @@
+#include "billing/contractquote.h"
 #include "billing/monthlybill.h"
 #include "billing/monthlybilling.h"
 #include "licensing/licenseregistry.h"
 #include "licensing/licenserequest.h"
 #include "metering/usageimporter.h"
+#include "pricing/costengine.h"
 #include "storage/workspace.h"
 #include "support/fakeclock.h"
 #include "support/tempworkspace.h"
@@ -286,6 +288,65 @@ private slots:
         QVERIFY(!Commitment::parse(QStringLiteral("-5/month")));
         QVERIFY(!Commitment::parse(QStringLiteral("5/week")));
         QVERIFY(!Commitment::parse(QStringLiteral("5 XYZ/month")));
+    }
+
+    void quotesPriceTheCommitmentAndTheAnnualCharge() {
+        // Professional, 3,000,000 requests, 5 policy packs, extended audit,
+        // 12.5 % off: base 999.00 + 2,000,000 over × 0.0005 = 1,000.00 + one
+        // pack over the 4 included 49.00 + audit 299.00, less 12.5 % of the
+        // 1,347.00 recurring (168.375 → 168.38): 2,178.62 a month.
+        const PriceBookVersion prices = PriceBook::loadDefault().value().latest();
+        const CostEngine engine(prices);
+        Subscription terms;
+        terms.tier = QStringLiteral("professional");
+        terms.policyPacks = {QStringLiteral("pii-protection"), QStringLiteral("prompt-injection"),
+                             QStringLiteral("toxicity"), QStringLiteral("cost-controls"),
+                             QStringLiteral("secrets-scanning")};
+        terms.auditTier = QStringLiteral("extended");
+        terms.discount = Percent::parse(QStringLiteral("12.5")).value();
+        const Bill month = engine.quote(terms, {3'000'000}).value();
+        QCOMPARE(month.total, dollars("2178.62"));
+        // Annual in advance: 12 × (999.00 + 49.00 + 299.00) = 16,164.00, less
+        // 12.5 % (2,020.50): 14,143.50. The requests stay monthly.
+        QCOMPARE(annualInAdvance(month, prices, terms.discount).value(), dollars("14143.50"));
+
+        // 2,500.00 a month: a 321.38 true-up. 30,000.00 a year is the same
+        // 2,500.00 a month; 25,000.00 a year is 2,083.33, below the charges.
+        Bill floored = month;
+        QVERIFY(applyCommitmentFloor(floored, commitment("2500.00/month")));
+        QCOMPARE(floored.line(BillAxis::CommitmentTrueUp)->amount, dollars("321.38"));
+        QCOMPARE(floored.total, dollars("2500.00"));
+        floored = month;
+        QVERIFY(applyCommitmentFloor(floored, commitment("30000.00/year")));
+        QCOMPARE(floored.total, dollars("2500.00"));
+        QCOMPARE(commitmentMonthShare(commitment("25000.00/year")), dollars("2083.33"));
+        floored = month;
+        QVERIFY(applyCommitmentFloor(floored, commitment("25000.00/year")));
+        QCOMPARE(floored.total, month.total);
+        QVERIFY(!floored.line(BillAxis::CommitmentTrueUp));
+        // A commitment in another currency is refused, the bill untouched.
+        floored = month;
+        const Status euros = applyCommitmentFloor(floored, commitment("2500.00 EUR/month"));
+        QVERIFY(!euros);
+        QVERIFY2(euros.error().message().contains(QStringLiteral("priced in USD")),
+                 qPrintable(euros.error().message()));
+        QCOMPARE(floored.total, month.total);
+    }
+
+    void aFloorCanMakeTheSmallerTierTheCheapest() {
+        // 900,000 requests: starter 299.00 + 800,000 × 0.001 = 1,099.00,
+        // professional 999.00 (the cheapest). Under a 1,500.00 floor both
+        // cost 1,500.00 and the tie goes to the smaller tier, starter.
+        const CostEngine engine(PriceBook::loadDefault().value().latest());
+        TierComparison comparison = engine.compare(Subscription(), {900'000}).value();
+        QCOMPARE(comparison.bills[*comparison.cheapestEligible].tier,
+                 QStringLiteral("professional"));
+        QVERIFY(applyCommitmentFloor(comparison, commitment("1500.00/month")));
+        QCOMPARE(comparison.bills[*comparison.cheapestEligible].tier, QStringLiteral("starter"));
+        QCOMPARE(comparison.bills[*comparison.cheapestEligible].total, dollars("1500.00"));
+        // An ineligible tier gets no floor: it cannot serve at any price.
+        QCOMPARE(comparison.bills.front().tier, QStringLiteral("open_source"));
+        QVERIFY(!comparison.bills.front().line(BillAxis::CommitmentTrueUp));
     }
 
     void termsRoundTripAndOldLicensesKeepTheirBytes() {

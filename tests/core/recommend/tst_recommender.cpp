@@ -290,6 +290,66 @@ private slots:
         QCOMPARE(r.alerts[1].level, AlertLevel::Over);
     }
 
+    void aMonthlyCommitmentIsTheFloorOfEveryTier() {
+        // 60,000 requests, 3 seats, 4 agents, 2 packs on professional with a
+        // 1,500.00 a month commitment: starter 299.00 and professional 999.00
+        // both cost the 1,500.00 floor (true-ups of 1,201.00 and 501.00), so
+        // moving saves nothing and the tie stays on professional. Enterprise
+        // is 4,999.00, above the floor.
+        LicenseRecord record =
+            license("professional", {QStringLiteral("pii-protection"), QStringLiteral("toxicity")});
+        record.license.contract.commitment =
+            Commitment::parse(QStringLiteral("1500.00/month")).value();
+        const Recommendation r =
+            recommend({60'000,
+                       3,
+                       4,
+                       {{QStringLiteral("pii-protection"), 500}, {QStringLiteral("toxicity"), 20}}},
+                      record);
+        QCOMPARE(option(r, "starter").total(), dollars("1500.00"));
+        QCOMPARE(option(r, "starter").bill.line(BillAxis::CommitmentTrueUp)->amount,
+                 dollars("1201.00"));
+        QCOMPARE(option(r, "professional").total(), dollars("1500.00"));
+        QCOMPARE(option(r, "enterprise").total(), dollars("4999.00"));
+        QVERIFY(!option(r, "enterprise").bill.line(BillAxis::CommitmentTrueUp));
+        QCOMPARE(recommended(r), QStringLiteral("professional"));
+        QCOMPARE(r.saving, std::optional<Money>(Money()));
+        QVERIFY2(r.reason.endsWith(QStringLiteral(
+                     "That is the contract's minimum commitment of 1,500.00 USD a month: less "
+                     "usage would not cost less.")),
+                 qPrintable(r.reason));
+        QCOMPARE(r.needs.commitment->toText(), QStringLiteral("1500.00/month"));
+    }
+
+    void aYearlyCommitmentFloorsEachMonthAtATwelfth() {
+        // 6,000.00 a year is 500.00 a month: starter 299.00 → 500.00 (a
+        // 201.00 share of the true-up), professional 999.00. Starter saves
+        // 999.00 − 500.00 = 499.00, not the list price's 700.00.
+        LicenseRecord record =
+            license("professional", {QStringLiteral("pii-protection"), QStringLiteral("toxicity")});
+        record.license.contract.commitment =
+            Commitment::parse(QStringLiteral("6000.00/year")).value();
+        const Recommendation r =
+            recommend({60'000,
+                       3,
+                       4,
+                       {{QStringLiteral("pii-protection"), 500}, {QStringLiteral("toxicity"), 20}}},
+                      record);
+        QCOMPARE(option(r, "starter").total(), dollars("500.00"));
+        QCOMPARE(option(r, "professional").total(), dollars("999.00"));
+        QCOMPARE(recommended(r), QStringLiteral("starter"));
+        QCOMPARE(r.saving, std::optional<Money>(dollars("499.00")));
+        QVERIFY2(r.reason.endsWith(QStringLiteral(
+                     "minimum commitment of 6,000.00 USD a year (500.00 USD a month): less usage "
+                     "would not cost less.")),
+                 qPrintable(r.reason));
+        // A commitment in another currency than the price book's is no floor.
+        record.license.contract.commitment =
+            Commitment::parse(QStringLiteral("6000.00 EUR/year")).value();
+        QCOMPARE(option(recommend({60'000, 3, 4, {}}, record), "starter").total(),
+                 dollars("299.00"));
+    }
+
     void futureMonthIsRefused() {
         RecommendationInputs in = inputs({}, license("starter"));
         in.now = utcAt("2026-03-15T00:00:00Z");

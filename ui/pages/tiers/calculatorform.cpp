@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
@@ -40,6 +41,9 @@ CalculatorForm::CalculatorForm(QWidget* parent)
       agents_(new QSpinBox(this)),
       auditTier_(new QComboBox(this)),
       discount_(new QLineEdit(this)),
+      billingPeriod_(new QComboBox(this)),
+      commitment_(new QLineEdit(this)),
+      commitmentPeriod_(new QComboBox(this)),
       sso_(new QCheckBox(tr("Needs single sign-on (SSO)"), this)),
       packsGrid_(new QGridLayout),
       modulesGrid_(new QGridLayout) {
@@ -47,6 +51,7 @@ CalculatorForm::CalculatorForm(QWidget* parent)
     setUpRequests(locale);
     setUpPeople();
     setUpAuditAndDiscount(locale);
+    setUpContract(locale);
     sso_->setObjectName(QStringLiteral("ssoInput"));
     buildLayout();
     connectInputs();
@@ -95,6 +100,32 @@ void CalculatorForm::setUpAuditAndDiscount(const QLocale& locale) {
         QRegularExpression(QStringLiteral("[0-9]{0,3}(%1[0-9]{0,6})?").arg(point)), discount_));
 }
 
+void CalculatorForm::setUpContract(const QLocale& locale) {
+    billingPeriod_->setObjectName(QStringLiteral("billingPeriodInput"));
+    billingPeriod_->addItem(tr("Monthly"), billingPeriodKey(BillingPeriod::Monthly));
+    billingPeriod_->addItem(tr("Annual, in advance"), billingPeriodKey(BillingPeriod::Annual));
+    billingPeriod_->setToolTip(
+        tr("Annual: a contract year's recurring charges on the invoice of the month it "
+           "starts; requests beyond the quota are billed monthly"));
+    commitment_->setObjectName(QStringLiteral("commitmentInput"));
+    commitment_->setPlaceholderText(tr("None"));
+    commitment_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    commitment_->setClearButtonEnabled(true);
+    commitment_->setToolTip(
+        tr("Minimum spend: a month that costs less is billed up to it (a yearly "
+           "commitment, a twelfth of it)"));
+    const QString point = QRegularExpression::escape(QString(locale.decimalPoint()));
+    const QString group = QRegularExpression::escape(QString(locale.groupSeparator()));
+    commitment_->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9%1]{0,20}(%2[0-9]{0,2})?").arg(group, point)),
+        commitment_));
+    commitmentPeriod_->setObjectName(QStringLiteral("commitmentPeriodInput"));
+    commitmentPeriod_->addItem(tr("a month"), commitmentPeriodKey(Commitment::Period::Month));
+    commitmentPeriod_->addItem(tr("a year"), commitmentPeriodKey(Commitment::Period::Year));
+    commitmentPeriod_->setAccessibleName(tr("Commitment period"));
+    commitmentPeriod_->setToolTip(tr("Whether the minimum is per month or per contract year"));
+}
+
 void CalculatorForm::buildLayout() {
     auto* fields = new QFormLayout;
     fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -104,6 +135,14 @@ void CalculatorForm::buildLayout() {
     fields->addRow(tr("A&gents"), agents_);
     fields->addRow(tr("A&udit retention"), auditTier_);
     fields->addRow(tr("&Discount %"), discount_);
+    fields->addRow(tr("&Billing"), billingPeriod_);
+    auto* commitmentRow = new QHBoxLayout;
+    commitmentRow->addWidget(commitment_, 1);
+    commitmentRow->addWidget(commitmentPeriod_);
+    // A row of two fields gets no buddy from the form: the label names the amount.
+    auto* commitmentLabel = new QLabel(tr("Comm&itment"), this);
+    commitmentLabel->setBuddy(commitment_);
+    fields->addRow(commitmentLabel, commitmentRow);
     fields->addRow(sso_);
 
     packsGrid_->setHorizontalSpacing(theme::spacing(font(), 0.75));
@@ -123,6 +162,10 @@ void CalculatorForm::buildLayout() {
 void CalculatorForm::connectInputs() {
     connect(requests_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
     connect(discount_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
+    connect(commitment_, &QLineEdit::textChanged, this, &CalculatorForm::inputChanged);
+    connect(billingPeriod_, &QComboBox::currentIndexChanged, this, &CalculatorForm::inputChanged);
+    connect(commitmentPeriod_, &QComboBox::currentIndexChanged, this,
+            &CalculatorForm::inputChanged);
     connect(seats_, &QSpinBox::valueChanged, this, &CalculatorForm::inputChanged);
     connect(agents_, &QSpinBox::valueChanged, this, &CalculatorForm::inputChanged);
     connect(auditTier_, &QComboBox::currentIndexChanged, this, &CalculatorForm::inputChanged);
@@ -227,7 +270,30 @@ Result<CalculatorInput> CalculatorForm::input() const {
             return Error::invalidInput(tr("Discount: %1").arg(discount.error().message()));
         input.needs.discount = *discount;
     }
+    input.terms.billingPeriod = billingPeriodFromKey(billingPeriod_->currentData().toString())
+                                    .value_or(BillingPeriod::Monthly);
+    auto commitment = this->commitment();
+    if (!commitment)
+        return commitment.error();
+    input.terms.commitment = *commitment;
     return input;
+}
+
+Result<std::optional<Commitment>> CalculatorForm::commitment() const {
+    const QLocale locale;
+    QString amount = commitment_->text().trimmed();
+    amount.remove(locale.groupSeparator());
+    amount.replace(locale.decimalPoint(), QStringLiteral("."));
+    if (amount.endsWith(u'.'))
+        amount.chop(1);
+    if (amount.isEmpty())
+        return std::optional<Commitment>();
+    auto parsed = Commitment::parse(
+        QStringLiteral("%1/%2").arg(amount, commitmentPeriod_->currentData().toString()));
+    if (!parsed)
+        return Error::invalidInput(
+            tr("Commitment: “%1” is not an amount above 0").arg(commitment_->text()));
+    return std::optional<Commitment>(*parsed);
 }
 
 QString quoteCommandLine(const CalculatorInput& input) {
@@ -248,6 +314,10 @@ QString quoteCommandLine(const CalculatorInput& input) {
         words << QStringLiteral("--audit-tier") << needs.auditTier;
     if (!needs.discount.isZero())
         words << QStringLiteral("--discount") << needs.discount.toDecimalString();
+    if (input.terms.isAnnual())
+        words << QStringLiteral("--billing-period") << billingPeriodKey(BillingPeriod::Annual);
+    if (input.terms.commitment)
+        words << QStringLiteral("--commitment") << input.terms.commitment->toText();
     if (needs.needsSso)
         words << QStringLiteral("--sso");
     return words.join(u' ');

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billing/contractquote.h"
 #include "common/result.h"
 #include "pricing/costengine.h"
 
@@ -15,11 +16,12 @@ class QSpinBox;
 
 namespace aicp {
 
-// What the calculator prices: the needs and the month's usage, exactly the
-// inputs of `aicp quote --compare`.
+// What the calculator prices: the needs, the month's usage and the contract
+// terms, exactly the inputs of `aicp quote --compare`.
 struct CalculatorInput {
     Subscription needs;
     MonthlyUsage usage;
+    QuoteTerms terms;
 };
 
 // The `aicp quote --compare …` command that prices the same input, so a quote
@@ -48,6 +50,8 @@ private:
     void setUpRequests(const QLocale& locale);
     void setUpPeople();
     void setUpAuditAndDiscount(const QLocale& locale);
+    void setUpContract(const QLocale& locale);
+    [[nodiscard]] Result<std::optional<Commitment>> commitment() const;
     void buildLayout();
     void connectInputs();
     void rebuildChoices(QGridLayout* grid, std::vector<QCheckBox*>& boxes, const QStringList& ids,
@@ -59,6 +63,9 @@ private:
     QSpinBox* agents_;
     QComboBox* auditTier_;
     QLineEdit* discount_;
+    QComboBox* billingPeriod_;
+    QLineEdit* commitment_;
+    QComboBox* commitmentPeriod_;
     QCheckBox* sso_;
     QGridLayout* packsGrid_;
     QGridLayout* modulesGrid_;

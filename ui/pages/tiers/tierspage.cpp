@@ -205,16 +205,32 @@ void TiersPage::recalculate() {
         return;
     }
     command_->setText(quoteCommandLine(*input));
-    // The same call as `aicp quote --compare`, with the same needs and usage.
+    // The same calls as `aicp quote --compare`, with the same needs, usage and terms.
     auto comparison = engine_->compare(input->needs, input->usage);
     if (!comparison) {
         showInputError(comparison.error().message());
         return;
     }
-    showComparison(*comparison);
+    if (input->terms.commitment) {
+        const Status floor = applyCommitmentFloor(*comparison, *input->terms.commitment);
+        if (!floor) {
+            showInputError(tr("Commitment: %1").arg(floor.error().message()));
+            return;
+        }
+    }
+    std::vector<Money> annual;
+    if (input->terms.isAnnual()) {
+        auto years = annualInAdvance(comparison->bills, engine_->prices(), input->needs.discount);
+        if (!years) {
+            showInputError(years.error().message());
+            return;
+        }
+        annual = std::move(years).value();
+    }
+    showComparison(*comparison, annual);
 }
 
-void TiersPage::showComparison(const TierComparison& comparison) {
+void TiersPage::showComparison(const TierComparison& comparison, const std::vector<Money>& annual) {
     inputError_->hide();
     const QLocale locale;
     const Bill* cheapest =
@@ -232,8 +248,11 @@ void TiersPage::showComparison(const TierComparison& comparison) {
         if (cheapest && &bill == cheapest) {
             if (runnerUp) {
                 const Money saving = runnerUp->total.minus(bill.total).valueOr(Money());
-                note = tr("%1 less than %2")
-                           .arg(formatMoney(saving, locale, bill.currency), runnerUp->tierName);
+                // Under a commitment's floor several tiers cost the same.
+                note = saving.isZero() ? tr("The same as %1").arg(runnerUp->tierName)
+                                       : tr("%1 less than %2")
+                                             .arg(formatMoney(saving, locale, bill.currency),
+                                                  runnerUp->tierName);
             } else {
                 note = tr("The only tier that fits");
             }
@@ -242,10 +261,14 @@ void TiersPage::showComparison(const TierComparison& comparison) {
             note = tr("%1 more than %2")
                        .arg(formatMoney(extra, locale, bill.currency), cheapest->tierName);
         }
+        if (i < annual.size() && bill.eligible)
+            note += (note.isEmpty() ? QString() : QStringLiteral("\n")) +
+                    tr("%1 a year in advance").arg(formatMoney(annual[i], locale, bill.currency));
         cards_[i]->showBill(bill, cheapest && &bill == cheapest, note);
     }
 
     if (cheapest) {
+        // One line: what annual billing charges in advance is on each card.
         summary_->setText(
             tr("%1 fits these needs for the least: %2 a month.")
                 .arg(cheapest->tierName, formatMoney(cheapest->total, locale, cheapest->currency)));

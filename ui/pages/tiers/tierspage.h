@@ -44,7 +44,7 @@ private:
     CardFrame* buildComparison(int gap);
     void rebuildCards(const PriceBookVersion& prices);
     void recalculate();
-    void showComparison(const TierComparison& comparison);
+    void showComparison(const TierComparison& comparison, const std::vector<Money>& annual);
     void showInputError(const QString& message);
 
     std::optional<CostEngine> engine_;
