@@ -289,6 +289,31 @@ Result<std::optional<MonthlyBillLine>> prepaidUnusedLine(const MonthlyBillInputs
     return std::optional<MonthlyBillLine>(std::move(line));
 }
 
+Result<Money> chargesBefore(const MonthlyBillInputs& inputs, const std::vector<QUuid>& chain,
+                            const QDateTime& yearStart, YearMonth before,
+                            const std::function<Status(MonthlyBillInputs&)>& fillUsage) {
+    Money sum;
+    for (YearMonth month = YearMonth::of(yearStart.date()); month < before; month = month.next()) {
+        MonthlyBillInputs earlier;
+        earlier.customerId = inputs.customerId;
+        earlier.customerName = inputs.customerName;
+        earlier.month = month;
+        earlier.licenses = inputs.licenses;
+        earlier.priceBook = inputs.priceBook;
+        earlier.commitmentTrueUps = false;
+        if (fillUsage)
+            AICP_TRY(fillUsage(earlier));
+        auto bill = computeMonthlyBill(earlier);
+        if (!bill)
+            return bill.error();
+        auto charges = licenseCharges(*bill, chain, yearStart, bill->periodEnd);
+        if (!charges)
+            return charges.error();
+        AICP_TRY(assignTo(sum, sum.plus(*charges)));
+    }
+    return sum;
+}
+
 Status addCommitmentTrueUps(const MonthlyBillInputs& inputs, MonthlyBill& bill) {
     if (!inputs.commitmentTrueUps)
         return {};

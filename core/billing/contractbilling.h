@@ -12,6 +12,8 @@
 #include "pricing/costengine.h"
 #include "pricing/pricebook.h"
 
+#include <functional>
+
 namespace aicp {
 
 // The price book version a segment starting on `day` is priced with, with
@@ -42,6 +44,14 @@ struct AnnualCharge {
 [[nodiscard]] Result<std::optional<MonthlyBillLine>> prepaidUnusedLine(
     const MonthlyBillInputs& inputs, const LicenseRecord& record, std::size_t index,
     const MonthlyBill& bill);
+
+// The charges of the segments of `chain` from `yearStart` on in the months
+// before `before`, each month billed from `inputs`' licenses and prices
+// with its commitments unsettled; `fillUsage` gives a month its usage (none
+// when empty). What MonthlyBillInputs::earlierCharges answers.
+[[nodiscard]] Result<Money> chargesBefore(
+    const MonthlyBillInputs& inputs, const std::vector<QUuid>& chain, const QDateTime& yearStart,
+    YearMonth before, const std::function<Status(MonthlyBillInputs&)>& fillUsage);
 
 // Adds a commitment_true_up line for every commitment period of the bill's
 // licenses that closes in the bill's month with charges below the minimum.

@@ -1,5 +1,6 @@
 #include "billing/monthlybilling.h"
 
+#include "billing/contractbilling.h"
 #include "common/assignto.h"
 #include "customers/customer.h"
 #include "licensing/licenseregistry.h"
@@ -209,28 +210,12 @@ private:
 Result<Money> MonthlyBilling::earlierCharges(const MonthlyBillInputs& inputs,
                                              const std::vector<QUuid>& chain,
                                              const QDateTime& yearStart, YearMonth before) const {
-    Money sum;
-    for (YearMonth month = YearMonth::of(yearStart.date()); month < before; month = month.next()) {
-        MonthlyBillInputs earlier;
-        earlier.customerId = inputs.customerId;
-        earlier.customerName = inputs.customerName;
-        earlier.month = month;
-        earlier.licenses = inputs.licenses;
-        earlier.priceBook = inputs.priceBook;
-        earlier.commitmentTrueUps = false;
-        auto usage = MonthUsage::prepare(workspace_.handle(), month);
+    return chargesBefore(inputs, chain, yearStart, before, [this](MonthlyBillInputs& earlier) {
+        auto usage = MonthUsage::prepare(workspace_.handle(), earlier.month);
         if (!usage)
-            return usage.error();
-        AICP_TRY(usage->fill(earlier));
-        auto bill = computeMonthlyBill(earlier);
-        if (!bill)
-            return bill.error();
-        auto charges = licenseCharges(*bill, chain, yearStart, bill->periodEnd);
-        if (!charges)
-            return charges.error();
-        AICP_TRY(assignTo(sum, sum.plus(*charges)));
-    }
-    return sum;
+            return Status(usage.error());
+        return usage->fill(earlier);
+    });
 }
 
 Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,

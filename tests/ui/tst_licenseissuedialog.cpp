@@ -176,6 +176,38 @@ private slots:
         QCOMPARE(invoice->lineTexts().size(), qsizetype(bill->lines.size()));
     }
 
+    void previewSettlesAYearlyCommitmentClosingInItsMonth() {
+        // Starter for 2026, billed monthly, at least 6,000.00 a contract
+        // year, upgraded to professional from 2026-12-10. The year closes on
+        // 2027-01-01, so the preview of December settles it over the year,
+        // its earlier months previewed like December, without usage:
+        // 11 × 299.00 = 3,289.00; starter's 9 December days 299 × 9/31 =
+        // 86.806… → 86.81; professional's 22 days 999 × 22/31 = 708.967… →
+        // 708.97; charges 4,084.78, true-up 6,000.00 − 4,084.78 = 1,915.22.
+        LicenseRecord starter;
+        LicensePayload& old = starter.license;
+        old.id = QUuid::createUuid();
+        old.customerId = QStringLiteral("globex");
+        old.customerName = QStringLiteral("Globex");
+        old.tier = QStringLiteral("starter");
+        old.auditTier = QStringLiteral("basic");
+        old.issuedAt = QDateTime(QDate(2025, 12, 20), QTime(0, 0), Qt::UTC);
+        old.notBefore = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+        old.expiresAt = old.notBefore.addYears(1);
+        old.contract.commitment = Commitment::parse(QStringLiteral("6000.00/year")).value();
+        LicensePayload upgrade = old;
+        upgrade.id = QUuid::createUuid();
+        upgrade.tier = QStringLiteral("professional");
+        upgrade.issuedAt = QDateTime(QDate(2026, 12, 9), QTime(0, 0), Qt::UTC);
+        upgrade.notBefore = QDateTime(QDate(2026, 12, 10), QTime(0, 0), Qt::UTC);
+        upgrade.supersedes = old.id;
+        auto bill = draftFirstInvoice(upgrade, {starter}, priceBook());
+        QVERIFY2(bill, bill ? "" : qPrintable(bill.error().message()));
+        QCOMPARE(bill->axisTotal(BillAxis::CommitmentTrueUp),
+                 Money::parse(QStringLiteral("1915.22")).value());
+        QCOMPARE(bill->total, Money::parse(QStringLiteral("2711.00")).value());
+    }
+
     void trialAfterTheLicenseDisablesOkWithTheReason() {
         auto dialog = dialogFor(QStringLiteral("acme-corp"));
         auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);

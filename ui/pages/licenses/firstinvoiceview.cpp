@@ -1,5 +1,6 @@
 #include "pages/licenses/firstinvoiceview.h"
 
+#include "billing/contractbilling.h"
 #include "money/moneyformat.h"
 #include "theme.h"
 #include "widgets/pagetext.h"
@@ -38,6 +39,12 @@ Result<MonthlyBill> draftFirstInvoice(const LicensePayload& draft,
     }
     inputs.licenses.push_back(std::move(issued));
     inputs.priceBook = book;
+    // A yearly commitment closing in the month settles against the year's
+    // earlier months, previewed like this one: without usage.
+    inputs.earlierCharges = [&inputs](const std::vector<QUuid>& chain, const QDateTime& yearStart,
+                                      YearMonth before) {
+        return chargesBefore(inputs, chain, yearStart, before, {});
+    };
     return computeMonthlyBill(inputs);
 }
 
