@@ -72,9 +72,9 @@ Subscription subscriptionOf(const LicensePayload& license) {
 
 namespace {
 
+// A license the bill's coverage names: always among the inputs.
 const LicenseRecord& recordOf(const MonthlyBillInputs& inputs, const QUuid& id) {
-    return *std::find_if(inputs.licenses.begin(), inputs.licenses.end(),
-                         [&](const LicenseRecord& r) { return r.license.id == id; });
+    return *findLicense(inputs.licenses, id, inputs.customerId);
 }
 
 // The full month's recurring amount of `license` priced on `day`, before

@@ -6,8 +6,6 @@
 
 namespace aicp {
 
-namespace {
-
 const LicenseRecord* findLicense(const std::vector<LicenseRecord>& licenses, const QUuid& id,
                                  const QString& customerId) {
     const auto it = std::find_if(licenses.begin(), licenses.end(), [&](const LicenseRecord& r) {
@@ -15,6 +13,8 @@ const LicenseRecord* findLicense(const std::vector<LicenseRecord>& licenses, con
     });
     return it == licenses.end() ? nullptr : &*it;
 }
+
+namespace {
 
 // The license `record` supersedes, when that one's coverage ends exactly
 // where `record` starts: the two are one contract.

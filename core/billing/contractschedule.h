@@ -17,6 +17,10 @@ struct ContractYear {
     [[nodiscard]] std::int64_t seconds() const { return start.secsTo(end); }
 };
 
+// The customer's license with that id among `licenses`; nullptr when none.
+[[nodiscard]] const LicenseRecord* findLicense(const std::vector<LicenseRecord>& licenses,
+                                               const QUuid& id, const QString& customerId);
+
 // Where a license's coverage ends before clipping to a period: its expiry,
 // cut short by its revocation and by the start of the license that
 // superseded it.
