@@ -36,11 +36,8 @@ Result<std::vector<Customer>> customersToBill(Workspace& workspace,
     for (const QString& id : customerIds) {
         AICP_TRY(checkCustomerId(id));
         auto customer = store.find(id);
-        if (!customer) {
-            if (customer.error().code() == Error::Code::NotFound)
-                return Error::notFound(QStringLiteral("there is no customer '%1'").arg(id));
+        if (!customer)
             return customer.error();
-        }
         customers.push_back(std::move(customer).value());
     }
     std::sort(customers.begin(), customers.end(),

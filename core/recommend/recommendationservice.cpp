@@ -21,11 +21,8 @@ Result<Recommendation> RecommendationService::recommend(const QString& customerI
             QStringLiteral("'%1' is not a month").arg(inputs.month.toString()));
 
     auto customer = CustomerStore(workspace_).find(customerId);
-    if (!customer) {
-        if (customer.error().code() == Error::Code::NotFound)
-            return Error::notFound(QStringLiteral("there is no customer '%1'").arg(customerId));
+    if (!customer)
         return customer.error();
-    }
     inputs.customerName = customer->name;
     auto book = workspace_.priceBook();
     if (!book)
