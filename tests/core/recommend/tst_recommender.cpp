@@ -92,6 +92,23 @@ const TierOption& option(const Recommendation& r, const char* tier) {
     qFatal("no tier %s", tier);
 }
 
+// Starter-sized usage: 60,000 requests, 3 seats, 4 agents, 2 packs.
+Usage starterUsage() {
+    return {
+        60'000, 3, 4, {{QStringLiteral("pii-protection"), 500}, {QStringLiteral("toxicity"), 20}}};
+}
+
+LicenseRecord professionalWithPacks() {
+    return license("professional", {QStringLiteral("pii-protection"), QStringLiteral("toxicity")});
+}
+
+// Starter-sized usage on a professional license with a commitment.
+Recommendation starterUsageOnProfessional(const char* commitment) {
+    LicenseRecord record = professionalWithPacks();
+    record.license.contract.commitment = Commitment::parse(QString::fromLatin1(commitment)).value();
+    return recommend(starterUsage(), record);
+}
+
 QString recommended(const Recommendation& r) {
     return r.recommendedOption() ? r.recommendedOption()->tier() : QString();
 }
@@ -108,13 +125,7 @@ private slots:
         // 60,000 requests, 3 seats, 4 agents, 2 packs.
         // Starter: 299.00 (all within its 100,000, 3 seats, 2 packs; 4 agents
         // + 0 margin <= 5). Professional: 999.00. Saving 700.00.
-        const Recommendation r =
-            recommend({60'000,
-                       3,
-                       4,
-                       {{QStringLiteral("pii-protection"), 500}, {QStringLiteral("toxicity"), 20}}},
-                      license("professional",
-                              {QStringLiteral("pii-protection"), QStringLiteral("toxicity")}));
+        const Recommendation r = recommend(starterUsage(), professionalWithPacks());
         QCOMPARE(r.projection.projected, std::int64_t(60'000));
         QCOMPARE(r.currentTier, QStringLiteral("professional"));
         QCOMPARE(recommended(r), QStringLiteral("starter"));
@@ -296,16 +307,7 @@ private slots:
         // both cost the 1,500.00 floor (true-ups of 1,201.00 and 501.00), so
         // moving saves nothing and the tie stays on professional. Enterprise
         // is 4,999.00, above the floor.
-        LicenseRecord record =
-            license("professional", {QStringLiteral("pii-protection"), QStringLiteral("toxicity")});
-        record.license.contract.commitment =
-            Commitment::parse(QStringLiteral("1500.00/month")).value();
-        const Recommendation r =
-            recommend({60'000,
-                       3,
-                       4,
-                       {{QStringLiteral("pii-protection"), 500}, {QStringLiteral("toxicity"), 20}}},
-                      record);
+        const Recommendation r = starterUsageOnProfessional("1500.00/month");
         QCOMPARE(option(r, "starter").total(), dollars("1500.00"));
         QCOMPARE(option(r, "starter").bill.line(BillAxis::CommitmentTrueUp)->amount,
                  dollars("1201.00"));
@@ -325,16 +327,7 @@ private slots:
         // 6,000.00 a year is 500.00 a month: starter 299.00 → 500.00 (a
         // 201.00 share of the true-up), professional 999.00. Starter saves
         // 999.00 − 500.00 = 499.00, not the list price's 700.00.
-        LicenseRecord record =
-            license("professional", {QStringLiteral("pii-protection"), QStringLiteral("toxicity")});
-        record.license.contract.commitment =
-            Commitment::parse(QStringLiteral("6000.00/year")).value();
-        const Recommendation r =
-            recommend({60'000,
-                       3,
-                       4,
-                       {{QStringLiteral("pii-protection"), 500}, {QStringLiteral("toxicity"), 20}}},
-                      record);
+        const Recommendation r = starterUsageOnProfessional("6000.00/year");
         QCOMPARE(option(r, "starter").total(), dollars("500.00"));
         QCOMPARE(option(r, "professional").total(), dollars("999.00"));
         QCOMPARE(recommended(r), QStringLiteral("starter"));
@@ -344,9 +337,7 @@ private slots:
                      "would not cost less.")),
                  qPrintable(r.reason));
         // A commitment in another currency than the price book's is no floor.
-        record.license.contract.commitment =
-            Commitment::parse(QStringLiteral("6000.00 EUR/year")).value();
-        QCOMPARE(option(recommend({60'000, 3, 4, {}}, record), "starter").total(),
+        QCOMPARE(option(starterUsageOnProfessional("6000.00 EUR/year"), "starter").total(),
                  dollars("299.00"));
     }
 
