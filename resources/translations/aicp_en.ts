@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>PriceBookEditor</name>
+    <message>
+        <source>Tier id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Base price / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests included / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beyond the included requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy packs included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra policy pack / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compliance modules included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra compliance module / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seats included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra seat / month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit retention included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit upgrades sold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired (no new licenses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>Open Workspace</source>
@@ -32,6 +99,10 @@
     </message>
     <message>
         <source>Open Another…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was not changed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -141,6 +212,179 @@
         <source>, %1 held in invoiced months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The license received when this workspace was made could not be kept: %1. Add a current one with File ▸ Add License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license received when this workspace was made is now in its registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp</name>
+    <message>
+        <source>%1 request of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seat of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seats of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agent of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agents of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 policy packs of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 compliance modules of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::AllCustomersView</name>
+    <message>
+        <source>Requests, every customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers with usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Near or over a limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per day, every customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>limits at 80 % or more of the license</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · no license</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has usage in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>near the limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every customer is within their limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::AskUpgradeDialog</name>
+    <message>
+        <source>Ask for Upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More of %1 in place of license %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in place of %2 (license %3), until %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1: %2 requests so far, %3 projected by the month&apos;s end, against a limit of %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In %1: %2 requests so far, %3 projected by the month&apos;s end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1 asks for %2&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;&lt;p&gt;%5&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note for your vendor (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. we are onboarding two more teams in January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note for the vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request is saved as a JSON file for the vendor&apos;s console and a PDF beside it to read. Send both to your account manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::BreakdownChart</name>
+    <message>
+        <source>No %1 in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::CalculatorForm</name>
@@ -210,6 +454,54 @@
     </message>
     <message>
         <source>How long audit records must be kept; a tier that keeps them shorter is priced with the retention added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual, in advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual: a contract year&apos;s recurring charges on the invoice of the month it starts; requests beyond the quota are billed monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum spend: a month that costs less is billed up to it (a yearly commitment, a twelfth of it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the minimum is per month or per contract year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comm&amp;itment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment: “%1” is not an amount above 0</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -319,6 +611,136 @@
         <source>Discount</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Prepaid unused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment true-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ChosenFile</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CompanyDialog</name>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The company&apos;s legal name, as invoices show it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postal address, one line per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ISO 3166-1 alpha-2 code: GB, DE, IE, US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VAT number or other tax id: letters, digits, - . / and spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where customers write about invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How to pay: bank, IBAN, reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed at the foot of every invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your company as its invoices name the seller. The same profile as &apos;aicp seller set&apos;; each change is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tax id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>footer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::ContextBar</name>
@@ -340,6 +762,101 @@
     </message>
     <message>
         <source>All customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer billing profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See or edit the selected customer&apos;s billing profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ContractTermInputs</name>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At &amp;least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No c&amp;harge before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annually, in advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annually: each contract year&apos;s recurring charges on the invoice of the month it starts; requests beyond the quota are still billed monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A minimum spend: a period billed below it is trued up to it on its last invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The least the customer pays per period, before tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per calendar month, or per contract year from the license&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per contract year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trial: nothing is charged for any time before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day that is charged, from midnight UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contract.commitment: give the least amount the customer pays</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -383,6 +900,216 @@
     </message>
     <message>
         <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CreditSection</name>
+    <message>
+        <source>No credit granted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grant Credit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forfeited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant this customer prepaid credit, as &apos;aicp credits grant&apos; does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepaid credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of prepaid credit available now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 expired unused and was forfeited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s credit cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credits are granted in the vendor&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can read this credit but not grant any: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CustomerDialog</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name the console and reports show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The registered name invoices are addressed to; empty: the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where invoices and notices go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postal address, one line per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ISO 3166-1 alpha-2 code: GB, DE, US; it chooses the tax rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VAT number or other tax id: letters, digits, - . / and spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ISO 4217 code the customer is billed in: USD, EUR, GBP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer pays no &amp;tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days from an invoice&apos;s issue to its due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoices charge 0 % tax with the exemption legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The billing profile invoices to %1 are addressed with. The same profile as &apos;aicp customer edit&apos;; each change is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legal name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Billing email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ountry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;x id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment terms</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -555,38 +1282,6 @@
 <context>
     <name>aicp::DashboardPage</name>
     <message>
-        <source>%1 request of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 requests of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 seat of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 seats of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 agent of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 agents of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 policy packs of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 compliance modules of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Revenue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,10 +1343,6 @@
     </message>
     <message>
         <source>to stay within limits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — %2 → %3, %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -754,6 +1445,125 @@
         <source>Compute the figures again from the workspace (%1)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cost so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected month-end cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits near or over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License runs until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your bill by pricing axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your license&apos;s limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your license expiring in the next %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your bill if the month ended now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your bill for the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests so far, %2 projected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force to price the month with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over, %2 near (80 % or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 license, %2 days from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 license, in its grace period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force: add the one your vendor sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tier serves this usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stays the cheapest tier for your usage, at %2 a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would save %2 a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 a month more, to stay within your limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What your bill would be if the month ended now: recurring charges for the whole month, usage so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::FirstInvoiceView</name>
+    <message>
+        <source>First invoice: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is charged this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First invoice, %1, total %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::FirstRunPage</name>
@@ -839,6 +1649,112 @@
     </message>
 </context>
 <context>
+    <name>aicp::GrantCreditDialog</name>
+    <message>
+        <source>a plain decimal amount such as 10000.00, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credit in %1, e.g. 10000.00 (above 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer paid for it, 0 up to the amount; empty: the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is granted; the audit log keeps it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant Credit to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused credit is forfeited when it expires; unticked: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unused credit is forfeited at midnight UTC of this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepaid credit for %1 in %2. Invoices use it as they are issued, the grant soonest to expire first; unused credit is forfeited when it expires. The same grant as &apos;aicp credits grant&apos;; it is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paid (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at midnight UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot grant the credit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ImportProgressStrip</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the import; nothing from the file being read is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 · %2 rows · %3 MB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aicp::ImportWording</name>
     <message>
         <source>%1 rejected</source>
@@ -893,6 +1809,18 @@
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 less %2 of prepaid credit: %3 due</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -996,6 +1924,10 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>Invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued invoice %1 to %2 for %3, less %4 of prepaid credit: %5 due.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1179,6 +2111,38 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>License details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 per contract year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annually, in advance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No charge before %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1448,6 +2412,14 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <source>S&amp;ign and Issue…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No invoice until the form can be issued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed a contract year at a time, in advance.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::LicenseState</name>
@@ -1650,10 +2622,6 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Customer workspace.&lt;/b&gt; Licenses are verified here, never issued; the registry lists only what this workspace issued while it was a vendor one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The workspace has no signing key yet: generate one in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1792,6 +2760,26 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>License registry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the billing profile of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Customer workspace.&lt;/b&gt; These are the licenses received from the vendor, verified and never issued here. Add a new one with Add License… or by dropping its file on the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license received yet: add the one your vendor sent with File ▸ Add License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The billing profile of the selected license&apos;s customer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2209,6 +3197,10 @@ OpenMeter: an OpenMeter-compatible meter query API, whose hourly meter values ar
         <source>No live sources yet. Add an aicp service (its URL and a read token) or an OpenMeter API (its URL and meters) to pull its usage on demand or every few minutes.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Live sources</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::LocationPage</name>
@@ -2340,10 +3332,6 @@ OpenMeter: an OpenMeter-compatible meter query API, whose hourly meter values ar
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signing keys, price book versions, live sources, workspace mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2431,6 +3419,154 @@ OpenMeter: an OpenMeter-compatible meter query API, whose hourly meter values ar
         <source>Created %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Signing keys, company, price book versions, live sources, workspace mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Team Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the workspace a team shares in PostgreSQL, by its connection URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a license received from the vendor and keep it in this workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review &amp;Upgrade Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a customer&apos;s upgrade request in the license dialog, ready to review and sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your month so far: usage, projected cost, limits and expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The licenses received from your vendor, verified here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your metered traffic against your license&apos;s limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tier your usage calls for, and asking your vendor for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your estimated bill, month by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the billing profile of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add License</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License files (*.lic *.license *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License Not Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not added.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other work is running on this workspace; try again when it is done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a license file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 license %2 for %3, until %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already held: %1. Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review Upgrade Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade requests (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade Request Not Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened.
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a customer workspace cannot issue licenses; open the request in the vendor&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an upgrade request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names license %1, which belongs to %2, not to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 asks for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The requested license was not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace · live · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes others make show here within seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnecting to the PostgreSQL server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team workspace · connecting… · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::PassphraseDialog</name>
@@ -2499,6 +3635,192 @@ OpenMeter: an OpenMeter-compatible meter query API, whose hourly meter values ar
     <name>aicp::PlaceholderPage</name>
     <message>
         <source>Coming in a later release</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::PriceBookEditor</name>
+    <message>
+        <source>New Price Book Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price Book %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new id: changed prices are a new version, never an edit of one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first day bills use this version; never inside an invoiced month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 4217 code of every price in this version, such as USD or EUR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force &amp;from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount bands of a customer&apos;s monthly recurring charges, e.g. &apos;5000 @ 5; 10000 @ 10&apos;: 5% off from 5,000 a month, 10% from 10,000. The contract&apos;s discount applies instead when it is larger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume &amp;discounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices of every tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices: a unit price such as 0.001; &apos;package: 1000 @ 5&apos;; &apos;graduated: 10000000 @ 0.0005; above @ 0.0002&apos;; &apos;volume: 1000 @ 0.002; above @ 0.001&apos;; nothing for none (a hard cap, or not sold). Counts: a number, or unlimited / all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Tier…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new tier, copied from the selected one: a plan or one deal&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bill after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Impact on the customers&apos; bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace holds this version already; change its id and prices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer has a license in force on %1: no bill changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bills of %1 of the customers with a license in force on %2, under the prices in force now and under this version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id of the new tier (lower-case letters, digits, &apos;-&apos; and &apos;_&apos;), as licenses will name it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is taken or not a tier id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ProfileDialog</name>
+    <message>
+        <source>You can read this profile but not change it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::QuotaChart</name>
+    <message>
+        <source>Requests against the quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests against the monthly quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By the end of %1: %2 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 % of the quota)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quota: %1 requests a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected month end: %1 requests
+%2 a day × %3 days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Solid: requests so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red: the quota, %1 a month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license sets no request quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force in %1, so no quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashed: the month-end projection, the mean of the last %1 complete days × the days left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2735,6 +4057,50 @@ Contract discount: %1 %</source>
         <source>Recommendations</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ask for Upgrade…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save an upgrade request for your vendor: the tier and terms asked, with the usage that calls for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Upgrade Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upgrade requests (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to ask for yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license is in force: add the one your vendor sent with File ▸ Add License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The license of that month is %1 now; look at the current month to ask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no request was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the upgrade request to %1 and %2. Send both to your vendor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upgrade request was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::ReportsPage</name>
@@ -2888,6 +4254,37 @@ Contract discount: %1 %</source>
     </message>
 </context>
 <context>
+    <name>aicp::RequestsChart</name>
+    <message>
+        <source>Requests per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per day or per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests per hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily share of the quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly quota spread evenly: %1 requests a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aicp::RevokeLicenseDialog</name>
     <message>
         <source>Revoke License %1</source>
@@ -3005,27 +4402,11 @@ Contract discount: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In force from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Price book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Coming in a later release: importing a new price book version with its effective date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Live sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>aicp services this workspace pulls usage events from, by cursor: each pull fetches only what is new. Tokens are stored in the workspace and shown masked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3046,18 +4427,6 @@ Contract discount: %1 %</source>
     </message>
     <message>
         <source>%1 (this aicp writes %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 version in the book</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 versions in the book</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3155,14 +4524,6 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is too large to be a public key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Key %1 is trusted for verification.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3176,6 +4537,205 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
     </message>
     <message>
         <source>Import Public Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Revocation List…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Versi&amp;on…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load &amp;Price Book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Compan&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the vendor&apos;s newest signed revocation list: licenses it names are revoked here too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>License in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price book versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every version of the price book and the day it takes effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the next price book version, seeded with the latest one, with its impact on the customers&apos; bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected version&apos;s prices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the versions of a price book document (JSON), such as the vendor&apos;s: bills and quotes use each from the day it takes effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the company&apos;s legal name, address, tax id and payment instructions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seller every invoice names, with its tax id and how to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Services this workspace pulls usage from: an aicp service&apos;s events by cursor, or an OpenMeter API&apos;s hourly values. Each pull fetches only what is new or revised. Tokens are stored in the workspace and shown masked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2), from %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None received yet: add the vendor&apos;s license with File ▸ Add License…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: a vendor workspace issues them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 license in the registry (Licenses page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 licenses in the registry (Licenses page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2, until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2: no license is in force; ask the vendor for a current one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a revocation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revocation list %1 was loaded before; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revocation list %1 loaded; it names %n license(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 None of the licenses held here is revoked by it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Now revoked here: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Revocation List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No company yet: invoices need the seller&apos;s legal name, address and tax id. Edit Company… to give them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tax id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a price book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a usable price book: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace holds every version of this price book already; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price book version %1 added; costs are computed with each from the day it takes effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Price Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price books (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price book version %1 saved; it takes effect on %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3219,6 +4779,69 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
     </message>
     <message>
         <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::TeamWorkspaceDialog</name>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Team Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A libpq connection URI, without a password; the recent ones are listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace a team shares in PostgreSQL, named by a libpq connection URI:&lt;br&gt;&lt;tt&gt;postgresql://host/database&lt;/tt&gt; or &lt;tt&gt;postgresql:///database?host=/socket/dir&lt;/tt&gt;&lt;br&gt;(&lt;tt&gt;sslmode&lt;/tt&gt; and &lt;tt&gt;service=&lt;/tt&gt; work too).&lt;br&gt;&lt;br&gt;Passwords are never typed into the console: libpq reads them from&lt;br&gt;&lt;tt&gt;~/.pgpass&lt;/tt&gt;, &lt;tt&gt;PGPASSFILE&lt;/tt&gt;, &lt;tt&gt;PGPASSWORD&lt;/tt&gt; or a service file.&lt;br&gt;A database without a workspace gets one with &lt;tt&gt;aicp workspace create --db URI&lt;/tt&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection &amp;URI:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A team workspace is named by a URI that starts with postgresql:// or postgres://; open a workspace file with File ▸ Open Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the password out of the URI: keep it in ~/.pgpass (or PGPASSFILE, PGPASSWORD, a service file), where libpq reads it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vendor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a %2 workspace, where your role is %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3438,11 +5061,97 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <source>Tier comparison</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Commitment: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 a year in advance</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::UsageCard</name>
     <message>
         <source>%1 % · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::UsageCards</name>
+    <message>
+        <source>Requests this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projected month end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No license in force in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 arrived after the month was invoiced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 seats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No seat limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 so far + %2 a day (mean of the last %3 complete days) × %4 days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete day yet to project from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is over: the final count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::UsageChart</name>
+    <message>
+        <source>%1, %2–%3 UTC</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3504,30 +5213,6 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests this month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projected month end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active agents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests against the quota</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Import CSV or CloudEvents JSON Lines files; you can also drop them on the window</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3560,14 +5245,6 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop the import; nothing from the file being read is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A request can carry several packs and modules, so the layers may add up to more than the requests.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>By policy pack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3584,150 +5261,11 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pick a customer in the bar above to see their usage against their license.
-Imports take every customer&apos;s events at once.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No license in force in %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of %1 a month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No request quota</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>; %1 arrived after the month was invoiced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 so far + %2 a day (mean of the last %3 complete days) × %4 days left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No complete day yet to project from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 has not started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is over: the final count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of %1 seats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No seat limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of %1 agents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No agent limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1, %2–%3 UTC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>policy pack</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>compliance module</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quota %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By the end of %1: %2 requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (%1 % of the quota)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Projected month end: %1 requests
-%2 a day × %3 days left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quota: %1 requests a month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Solid: requests so far.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Red: the quota, %1 a month.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The license sets no request quota.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No license in force in %1, so no quota.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashed: the month-end projection, the mean of the last %1 complete days × the days left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests per day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily share of the quota</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The monthly quota spread evenly: %1 requests a day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No %1 in this period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1
-%2: %3 requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3740,22 +5278,6 @@ Imports take every customer&apos;s events at once.</source>
     </message>
     <message>
         <source>Wait for the running operation to finish, then import again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 of %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Importing %1 · %2 rows · %3 MB/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3779,14 +5301,6 @@ Imports take every customer&apos;s events at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Requests against the monthly quota</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requests per day or per hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Requests by policy pack</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3796,6 +5310,10 @@ Imports take every customer&apos;s events at once.</source>
     </message>
     <message>
         <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage of every customer could not be read.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
