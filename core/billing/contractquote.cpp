@@ -26,12 +26,10 @@ Status applyCommitmentFloor(Bill& bill, const Commitment& commitment) {
     AICP_TRY(assignTo(line.amount, share.minus(bill.total)));
     line.description =
         commitment.period == Commitment::Period::Month
-            ? QStringLiteral("Minimum commitment %1 %2 a month: charges %3, true-up")
+            ? QStringLiteral("Minimum %1 %2 a month, charges %3: true-up")
                   .arg(commitment.amount.toDecimalString(), bill.currency,
                        bill.total.toDecimalString())
-            : QStringLiteral(
-                  "Minimum commitment %1 %2 a year, %3 a month: charges %4, the month's share "
-                  "of the year's true-up")
+            : QStringLiteral("Minimum %1 %2 a year (%3 a month), charges %4: true-up")
                   .arg(commitment.amount.toDecimalString(), bill.currency, share.toDecimalString(),
                        bill.total.toDecimalString());
     bill.lines.push_back(std::move(line));
