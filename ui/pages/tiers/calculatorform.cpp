@@ -26,6 +26,18 @@ constexpr int kMaxPeople = 1'000'000;
 // engine's checked range.
 constexpr int kMaxRequestDigits = 15;
 
+// A decimal typed in the user's locale, in the form the core parses:
+// grouping dropped, the locale's point made '.', and a point still waiting
+// for its digits ("12." while typing "12.5") left out.
+QString typedDecimal(const QString& typed, const QLocale& locale) {
+    QString text = typed.trimmed();
+    text.remove(locale.groupSeparator());
+    text.replace(locale.decimalPoint(), QStringLiteral("."));
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
 QLabel* sectionCaption(const QString& text, QWidget* parent) {
     auto* caption = new QLabel(text, parent);
     caption->setFont(theme::scaledFont(caption->font(), 1.0, true));
@@ -260,10 +272,7 @@ Result<CalculatorInput> CalculatorForm::input() const {
     input.needs.policyPacks = checkedIds(packs_);
     input.needs.complianceModules = checkedIds(modules_);
 
-    QString percent = discount_->text().trimmed();
-    percent.replace(locale.decimalPoint(), QStringLiteral("."));
-    if (percent.endsWith(u'.'))
-        percent.chop(1);  // "12." while typing "12.5"
+    const QString percent = typedDecimal(discount_->text(), locale);
     if (!percent.isEmpty()) {
         auto discount = Percent::parse(percent);
         if (!discount)
@@ -280,12 +289,7 @@ Result<CalculatorInput> CalculatorForm::input() const {
 }
 
 Result<std::optional<Commitment>> CalculatorForm::commitment() const {
-    const QLocale locale;
-    QString amount = commitment_->text().trimmed();
-    amount.remove(locale.groupSeparator());
-    amount.replace(locale.decimalPoint(), QStringLiteral("."));
-    if (amount.endsWith(u'.'))
-        amount.chop(1);
+    const QString amount = typedDecimal(commitment_->text(), QLocale());
     if (amount.isEmpty())
         return std::optional<Commitment>();
     auto parsed = Commitment::parse(
