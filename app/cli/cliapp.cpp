@@ -33,6 +33,8 @@ constexpr TopLevel kCommands[] = {
     {"pricebook", "Show the workspace's price book", &cli::priceBookCommands, nullptr},
     {"credits", "Grant prepaid credit; show a customer's balance; list the grants",
      &cli::creditsCommands, nullptr},
+    {"tax rates", "Add and list the tax rates invoices charge, by country and region",
+     &cli::taxRatesCommands, nullptr},
     {"quote", "Price a subscription on one tier, or compare every tier", nullptr,
      &cli::quoteCommand},
     {"keys", "Generate, rotate, list, export and import signing keys", &cli::keysCommands, nullptr},
@@ -97,10 +99,18 @@ QString globalHelp() {
     return cli::formatHelp(help);
 }
 
-const TopLevel* findCommand(const QString& name) {
-    for (const TopLevel& command : kCommands)
-        if (name == QLatin1String(command.name))
+// The command `first` names, or with the next word of `rest` a two-word
+// name ("tax rates"), which is then taken from `rest`.
+const TopLevel* takeCommand(const QString& first, QStringList& rest) {
+    for (const TopLevel& command : kCommands) {
+        const QLatin1String name(command.name);
+        if (name == first)
             return &command;
+        if (!rest.isEmpty() && name == first + u' ' + rest.front()) {
+            rest.removeFirst();
+            return &command;
+        }
+    }
     return nullptr;
 }
 
@@ -148,10 +158,12 @@ Result<GlobalLine> parseGlobalLine(const QStringList& arguments) {
 // The command `words` (from the top-level name on) select, and the words
 // after its name; nullptr when they name none.
 const Command* selectCommand(QStringList& words) {
-    const TopLevel* top = findCommand(words.value(0));
+    if (words.isEmpty())
+        return nullptr;
+    const QString first = words.takeFirst();
+    const TopLevel* top = takeCommand(first, words);
     if (!top)
         return nullptr;
-    words.removeFirst();
     if (top->command)
         return &top->command();
     const Command* command = top->group().find(words.value(0));
@@ -226,7 +238,7 @@ int runCli(const QStringList& arguments, QTextStream& out, QTextStream& err) {
         name = rest.takeFirst();
         rest.append(QStringLiteral("--help"));
     }
-    const TopLevel* command = findCommand(name);
+    const TopLevel* command = takeCommand(name, rest);
     if (!command)
         return context.usageError(
             QStringLiteral("unknown command '%1' (one of: %2). Try 'aicp --help'.")

@@ -10,6 +10,7 @@ namespace aicp::cli {
 [[nodiscard]] const CommandGroup& customerCommands();
 [[nodiscard]] const CommandGroup& sellerCommands();
 [[nodiscard]] const CommandGroup& creditsCommands();
+[[nodiscard]] const CommandGroup& taxRatesCommands();
 [[nodiscard]] const CommandGroup& priceBookCommands();
 [[nodiscard]] const CommandGroup& keysCommands();
 [[nodiscard]] const CommandGroup& licenseCommands();

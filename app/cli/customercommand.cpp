@@ -36,7 +36,8 @@ QString customerText(const Customer& customer) {
     return row("Customer:", customer.id) + row("Name:", customer.name) +
            row("Legal name:", orDash(customer.legalName)) + row("Email:", orDash(customer.email)) +
            row("Address:", indentedLines(customer.address, kWidth)) +
-           row("Country:", orDash(customer.country)) + row("Tax id:", orDash(customer.taxId)) +
+           row("Country:", orDash(customer.country)) + row("Region:", orDash(customer.region)) +
+           row("Tax id:", orDash(customer.taxId)) +
            row("Currency:", customer.currency) +
            row("Payment terms:", QStringLiteral("%1 days").arg(customer.paymentTermsDays)) +
            row("Tax exempt:", customer.taxExempt ? QStringLiteral("yes") : QStringLiteral("no")) +
@@ -50,13 +51,13 @@ QCommandLineOption textOption(const char* name, const char* description, const c
 // What the command line gives; nullopt is "not given" (edit keeps it), an
 // empty text is "clear it".
 struct GivenProfile {
-    std::optional<QString> name, legalName, email, address, country, taxId, currency;
+    std::optional<QString> name, legalName, email, address, country, region, taxId, currency;
     std::optional<int> terms;
     std::optional<bool> taxExempt;
 
     [[nodiscard]] bool any() const {
-        return name || legalName || email || address || country || taxId || currency || terms ||
-               taxExempt;
+        return name || legalName || email || address || country || region || taxId || currency ||
+               terms || taxExempt;
     }
     void applyTo(Customer& customer) const {
         const auto set = [](QString& field, const std::optional<QString>& given) {
@@ -67,7 +68,12 @@ struct GivenProfile {
         set(customer.legalName, legalName);
         set(customer.email, email);
         set(customer.address, address);
+        // A region belongs to its country: a new country without a region
+        // given leaves none.
+        if (country && !region && country->trimmed().toUpper() != customer.country)
+            customer.region.clear();
         set(customer.country, country);
+        set(customer.region, region);
         set(customer.taxId, taxId);
         set(customer.currency, currency);
         customer.paymentTermsDays = terms.value_or(customer.paymentTermsDays);
@@ -81,8 +87,8 @@ public:
     explicit ChangeCustomer(bool adding)
         : Command(adding ? QStringLiteral("customer add") : QStringLiteral("customer edit")),
           adding_(adding) {
-        ownOptions_ = {name_,     legalName_, address_, country_,   taxId_,
-                       currency_, email_,     terms_,   taxExempt_, noTaxExempt_};
+        ownOptions_ = {name_,  legalName_, address_, country_,   region_,     taxId_,
+                       currency_, email_,  terms_,   taxExempt_, noTaxExempt_};
     }
 
 private:
@@ -95,6 +101,9 @@ private:
         "address", "The postal address; its lines separated by newlines in the one value.", "TEXT");
     const QCommandLineOption country_ =
         textOption("country", "The country, an ISO 3166-1 alpha-2 code (GB, DE, US).", "CC");
+    const QCommandLineOption region_ = textOption(
+        "region", "The region within the country whose tax rate applies (ISO 3166-2, e.g. US-CA).",
+        "XX-YY");
     const QCommandLineOption taxId_ = textOption(
         "tax-id", "The VAT number or other tax id (letters, digits, - . / and spaces).", "T");
     const QCommandLineOption currency_ =
@@ -144,7 +153,8 @@ private:
         for (const auto& [option, field] :
              {std::pair{&name_, &given.name}, std::pair{&legalName_, &given.legalName},
               std::pair{&email_, &given.email}, std::pair{&address_, &given.address},
-              std::pair{&country_, &given.country}, std::pair{&taxId_, &given.taxId},
+              std::pair{&country_, &given.country}, std::pair{&region_, &given.region},
+              std::pair{&taxId_, &given.taxId},
               std::pair{&currency_, &given.currency}})
             AICP_TRY(readText(call, *option, *field));
         AICP_TRY(readTerms(call, given));
@@ -158,7 +168,7 @@ private:
         if (!adding_ && !given.any())
             return Error::invalidInput(
                 QStringLiteral("give what to change: --name NAME, --legal-name N, --address TEXT, "
-                               "--country CC, --tax-id T, --currency CUR, --email E, --terms DAYS "
+                               "--country CC, --region XX-YY, --tax-id T, --currency CUR, --email E, --terms DAYS "
                                "or --tax-exempt / --no-tax-exempt"));
         return given;
     }

@@ -211,8 +211,17 @@ PdfTable invoiceCharges(const Invoice& invoice) {
                                      money(subtotal, invoice.currency)},
                                     true});
     }
-    charges.rows.push_back(
-        {{QStringLiteral("Total"), {}, {}, {}, {}, money(invoice.total, invoice.currency)}, true});
+    const auto totalRow = [&](const QString& label, Money amount) {
+        charges.rows.push_back({{label, {}, {}, {}, {}, money(amount, invoice.currency)}, true});
+    };
+    if (invoice.taxTreatment != TaxTreatment::None) {
+        totalRow(QStringLiteral("Net"), invoice.net);
+        for (const TaxSummary& tax : taxSummary(invoice.taxTreatment, invoice.taxName,
+                                                invoice.taxRate(), invoice.tax))
+            totalRow(QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
+                     tax.amount);
+    }
+    totalRow(QStringLiteral("Total"), invoice.total);
     if (invoice.credits.empty())
         return charges;
     for (const CreditUse& use : invoice.credits)

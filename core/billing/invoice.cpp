@@ -1,5 +1,6 @@
 #include "billing/invoice.h"
 
+#include "billing/monthlybill.h"
 #include "common/enumwords.h"
 #include "licensing/licensepayload.h"
 
@@ -53,6 +54,17 @@ Money Invoice::amountDue() const {
     return Money::fromMicros(total.micros() - creditsApplied().micros());
 }
 
+Percent Invoice::taxRate() const {
+    for (const InvoiceLine& line : lines)
+        if (line.taxRate)
+            return *line.taxRate;
+    return {};
+}
+
+QString Invoice::status() const {
+    return isCredited() ? QStringLiteral("credited") : QStringLiteral("open");
+}
+
 QString creditUseDescription(const CreditUse& use) {
     return QStringLiteral("Prepaid credit applied (grant %1)").arg(use.grantId);
 }
@@ -75,6 +87,8 @@ QJsonObject creditNoteToJson(const CreditNote& note) {
             {QStringLiteral("issued_at"), toRfc3339(note.issuedAt)},
             {QStringLiteral("issued_by"), note.issuedBy},
             {QStringLiteral("reason"), note.reason},
+            {QStringLiteral("net"), note.net().toDecimalString()},
+            {QStringLiteral("tax"), note.tax.toDecimalString()},
             {QStringLiteral("total"), note.total.toDecimalString()}};
 }
 
@@ -90,6 +104,9 @@ QJsonObject invoiceToJson(const Invoice& invoice) {
             {QStringLiteral("unit_price"),
              line.unitPrice ? QJsonValue(line.unitPrice->toDecimalString()) : QJsonValue()},
             {QStringLiteral("amount"), line.amount.toDecimalString()},
+            {QStringLiteral("tax_rate"),
+             line.taxRate ? QJsonValue(line.taxRate->toDecimalString()) : QJsonValue()},
+            {QStringLiteral("tax"), line.tax.toDecimalString()},
             {QStringLiteral("license_id"), textOrNull(line.licenseId)},
             {QStringLiteral("tier"), textOrNull(line.tier)},
             {QStringLiteral("price_book_version"), textOrNull(line.priceBookVersion)},
@@ -119,6 +136,17 @@ QJsonObject invoiceToJson(const Invoice& invoice) {
         {QStringLiteral("active_agents"), qint64(invoice.activeAgents)},
         {QStringLiteral("late_requests_at_issue"), qint64(invoice.lateRequestsAtIssue)},
         {QStringLiteral("lines"), lines},
+        {QStringLiteral("due_date"), invoice.dueDate.isValid()
+                                         ? QJsonValue(invoice.dueDate.toString(Qt::ISODate))
+                                         : QJsonValue()},
+        {QStringLiteral("status"), invoice.status()},
+        {QStringLiteral("seller"), invoice.seller},
+        {QStringLiteral("buyer"), invoice.buyer},
+        {QStringLiteral("net"), invoice.net.toDecimalString()},
+        {QStringLiteral("tax_treatment"), taxTreatmentKey(invoice.taxTreatment)},
+        {QStringLiteral("tax_legend"), taxLegend(invoice.taxTreatment)},
+        {QStringLiteral("tax"), taxSummaryJson(taxSummary(invoice.taxTreatment, invoice.taxName,
+                                                          invoice.taxRate(), invoice.tax))},
         {QStringLiteral("total"), invoice.total.toDecimalString()},
         {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()},
         {QStringLiteral("amount_due"), invoice.amountDue().toDecimalString()},

@@ -3,11 +3,13 @@
 #include "metering/yearmonth.h"
 #include "money/money.h"
 #include "pricing/bill.h"
+#include "tax/taxrules.h"
 
 #include <cstdint>
 #include <optional>
 #include <vector>
 
+#include <QDate>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -37,10 +39,14 @@ struct InvoiceLine {
     QDateTime periodStart;               // UTC, included
     QDateTime periodEnd;                 // UTC, excluded
     std::optional<YearMonth> lateMonth;  // LateUsage only: the month the requests were for
+    // Charges: the rate the line was taxed at (nullopt when taxes were not
+    // in use) and its tax, rounded once to cents.
+    std::optional<Percent> taxRate;
+    Money tax;
 };
 
-// A credit note cancels its invoice in full; it has its own gap-free series
-// per year ("AICP-CN-2026-000007").
+// A credit note cancels its invoice in full, net and tax; it has its own
+// gap-free series per year ("AICP-CN-2026-000007").
 struct CreditNote {
     std::int64_t id = 0;
     QString number;
@@ -48,7 +54,10 @@ struct CreditNote {
     QDateTime issuedAt;  // UTC, whole seconds
     QString issuedBy;
     QString reason;
-    Money total;  // the invoice's total, negated
+    Money total;  // the invoice's total (net plus tax), negated
+    Money tax;    // the invoice's tax, negated
+
+    [[nodiscard]] Money net() const { return Money::fromMicros(total.micros() - tax.micros()); }
 };
 
 // One prepaid credit grant's part of an invoice (README, "Contract terms").
@@ -76,16 +85,29 @@ struct Invoice {
     // later invoices list only those that arrived after.
     std::int64_t lateRequestsAtIssue = 0;
     std::vector<InvoiceLine> lines;  // charges, then late usage, then findings
-    Money total;                     // the sum of the charge lines
+    Money net;                       // the sum of the charge lines, before tax
+    Money tax;                       // the sum of the charge lines' tax
+    Money total;                     // net plus tax
+    TaxTreatment taxTreatment = TaxTreatment::None;
+    QString taxName;  // "VAT", "Reverse charge", …; empty when none applied
+    QDate dueDate;    // issue date plus the customer's payment terms
+    // The seller and the buyer as they were at issue (sellerJson,
+    // billingProfileJson); empty for invoices issued before schema 12.
+    QJsonObject seller;
+    QJsonObject buyer;
     std::optional<CreditNote> creditNote;
     // Prepaid credit applied at issue, soonest-expiring grant first; never
     // more than the total.
     std::vector<CreditUse> credits;
 
     [[nodiscard]] bool isCredited() const { return creditNote.has_value(); }
+    // The rate the charges were taxed at (one per invoice), 0 without tax.
+    [[nodiscard]] Percent taxRate() const;
+    // "open" or "credited".
+    [[nodiscard]] QString status() const;
     // The credit applied, as a positive amount.
     [[nodiscard]] Money creditsApplied() const;
-    // What the customer owes: the total less the credit applied.
+    // What the customer owes: the total (tax included) less the credit applied.
     [[nodiscard]] Money amountDue() const;
     // The sum of the charge lines of one axis.
     [[nodiscard]] Money axisTotal(BillAxis axis) const;
@@ -99,7 +121,8 @@ struct Invoice {
 [[nodiscard]] QString creditNoteNumber(int year, int sequence);
 
 // Machine form for `aicp invoice show --json` and `invoice list --json`:
-// keys in a fixed order, amounts as decimal strings, times RFC 3339 UTC.
+// keys in a fixed order, amounts as decimal strings, times RFC 3339 UTC,
+// dates ISO 8601.
 [[nodiscard]] QJsonObject invoiceToJson(const Invoice& invoice);
 [[nodiscard]] QJsonObject creditNoteToJson(const CreditNote& note);
 

@@ -5,6 +5,7 @@
 #include "billing/monthlybilling.h"
 #include "common/assignto.h"
 #include "common/idtext.h"
+#include "company/seller.h"
 #include "customers/customer.h"
 #include "metering/closedperiods.h"
 #include "storage/query.h"
@@ -13,6 +14,8 @@
 #include "storage/workspace.h"
 
 #include <map>
+
+#include <QJsonDocument>
 
 namespace aicp {
 
@@ -24,6 +27,12 @@ std::optional<QString> textOrNull(const QString& text) {
 
 std::optional<QDateTime> timeOrNull(const QDateTime& time) {
     return time.isValid() ? std::optional(time) : std::nullopt;
+}
+
+std::optional<QString> compactJsonOrNull(const QJsonObject& object) {
+    if (object.isEmpty())
+        return std::nullopt;
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
 Status refuseInCustomerMode(const Workspace& workspace, const QString& what) {
@@ -39,7 +48,8 @@ Error corrupt(const QString& what) {
 constexpr const char* kInvoiceColumns =
     "SELECT i.id, i.number, i.customer_id, i.customer_name, i.month, i.currency, i.issued_at, "
     "i.issued_by, i.requests, i.active_users, i.active_agents, i.late_requests_at_issue, "
-    "i.total_micros, c.id, c.number, c.issued_at, c.issued_by, c.reason, c.total_micros "
+    "i.total_micros, c.id, c.number, c.issued_at, c.issued_by, c.reason, c.total_micros, "
+    "i.tax_micros, i.tax_treatment, i.tax_name, i.due_date, i.seller, i.buyer, c.tax_micros "
     "FROM invoices AS i LEFT JOIN credit_notes AS c ON c.invoice_id = i.id ";
 
 Result<Invoice> readInvoice(const Statement& row) {
@@ -59,7 +69,19 @@ Result<Invoice> readInvoice(const Statement& row) {
     invoice.activeUsers = row.int64(9);
     invoice.activeAgents = row.int64(10);
     invoice.lateRequestsAtIssue = row.int64(11);
-    invoice.total = Money::fromMicros(row.int64(12));
+    invoice.net = Money::fromMicros(row.int64(12));
+    invoice.tax = Money::fromMicros(row.int64(19));
+    auto total = invoice.net.plus(invoice.tax);
+    const auto treatment = taxTreatmentFromKey(row.text(20));
+    if (!total || !treatment)
+        return corrupt(QStringLiteral("invoice %1 has no valid tax").arg(invoice.number));
+    invoice.total = *total;
+    invoice.taxTreatment = *treatment;
+    invoice.taxName = row.text(21);
+    if (!row.isNull(22))
+        invoice.dueDate = QDate::fromString(row.text(22), Qt::ISODate);
+    invoice.seller = QJsonDocument::fromJson(row.text(23).toUtf8()).object();
+    invoice.buyer = QJsonDocument::fromJson(row.text(24).toUtf8()).object();
     if (!row.isNull(13))
         invoice.creditNote = CreditNote{row.int64(13),
                                         row.text(14),
@@ -67,7 +89,8 @@ Result<Invoice> readInvoice(const Statement& row) {
                                         row.time(15),
                                         row.text(16),
                                         row.text(17),
-                                        Money::fromMicros(row.int64(18))};
+                                        Money::fromMicros(row.int64(18)),
+                                        Money::fromMicros(row.int64(25))};
     return invoice;
 }
 
@@ -95,8 +118,8 @@ Status readLines(Database* db, std::vector<Invoice>& invoices) {
     return visitInvoiceRows(
         db, invoices,
         "SELECT invoice_id, kind, axis, description, quantity, unit_price_micros, amount_micros, "
-        "license_id, tier, price_book_version, period_start, period_end, late_month "
-        "FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position",
+        "license_id, tier, price_book_version, period_start, period_end, late_month, "
+        "tax_rate_micro_percent, tax_micros FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position",
         [](Invoice& invoice, const Statement& row) -> Status {
             InvoiceLine line;
             const auto kind = invoiceLineKindFromKey(row.text(1));
@@ -122,6 +145,9 @@ Status readLines(Database* db, std::vector<Invoice>& invoices) {
             line.periodEnd = row.time(11);
             if (!row.isNull(12))
                 line.lateMonth = YearMonth::parse(row.text(12));
+            if (!row.isNull(13))
+                line.taxRate = Percent::fromMicroPercent(row.int64(13));
+            line.tax = Money::fromMicros(row.int64(14));
             invoice.lines.push_back(std::move(line));
             return {};
         });
@@ -230,7 +256,11 @@ Invoice invoiceFromBill(const MonthlyBill& bill, std::vector<InvoiceLine> late) 
     invoice.requests = bill.requests;
     invoice.activeUsers = bill.activeUsers;
     invoice.activeAgents = bill.activeAgents;
+    invoice.net = bill.net;
+    invoice.tax = bill.tax;
     invoice.total = bill.total;
+    invoice.taxTreatment = bill.taxTreatment;
+    invoice.taxName = bill.taxName;
     for (const MonthlyBillLine& billLine : bill.lines) {
         const BillingSegment& segment = bill.segments.at(billLine.segment);
         InvoiceLine line;
@@ -245,6 +275,8 @@ Invoice invoiceFromBill(const MonthlyBill& bill, std::vector<InvoiceLine> late) 
         line.priceBookVersion = segment.priceBookVersion;
         line.periodStart = segment.start;
         line.periodEnd = segment.end;
+        line.taxRate = billLine.taxRate;
+        line.tax = billLine.tax;
         invoice.lines.push_back(std::move(line));
     }
     for (InvoiceLine& line : late)
@@ -264,8 +296,8 @@ Status insertInvoiceLines(Database* db, const Invoice& invoice) {
         db,
         "INSERT INTO invoice_lines (invoice_id, position, kind, axis, description, quantity, "
         "unit_price_micros, amount_micros, license_id, tier, price_book_version, period_start, "
-        "period_end, late_month) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        "period_end, late_month, tax_rate_micro_percent, tax_micros) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         Statement::Lifetime::Reused);
     if (!insertLine)
         return insertLine.error();
@@ -281,7 +313,9 @@ Status insertInvoiceLines(Database* db, const Invoice& invoice) {
             invoice.id, ++position, invoiceLineKindKey(line.kind), axis, line.description,
             line.quantity, unitPrice, line.amount.micros(), textOrNull(line.licenseId),
             textOrNull(line.tier), textOrNull(line.priceBookVersion), timeOrNull(line.periodStart),
-            timeOrNull(line.periodEnd), lateMonth));
+            timeOrNull(line.periodEnd), lateMonth,
+            line.taxRate ? std::optional(line.taxRate->microPercent()) : std::nullopt,
+            line.tax.micros()));
         AICP_TRY(insertLine->execute());
     }
     return {};
@@ -298,12 +332,17 @@ Status insertInvoice(Database* db, Invoice& invoice) {
         db,
         "INSERT INTO invoices (number, year, sequence, customer_id, customer_name, month, "
         "currency, issued_at, issued_by, requests, active_users, active_agents, "
-        "late_requests_at_issue, line_count, total_micros) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "late_requests_at_issue, line_count, total_micros, tax_micros, tax_treatment, tax_name, "
+        "due_date, seller, buyer) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, ?20, ?21)",
         invoice.number, year, *sequence, invoice.customerId, invoice.customerName,
         invoice.month.toString(), invoice.currency, invoice.issuedAt, invoice.issuedBy,
         invoice.requests, invoice.activeUsers, invoice.activeAgents, invoice.lateRequestsAtIssue,
-        static_cast<std::int64_t>(invoice.lines.size()), invoice.total.micros());
+        static_cast<std::int64_t>(invoice.lines.size()), invoice.net.micros(),
+        invoice.tax.micros(), taxTreatmentKey(invoice.taxTreatment), invoice.taxName,
+        invoice.dueDate.toString(Qt::ISODate), compactJsonOrNull(invoice.seller),
+        compactJsonOrNull(invoice.buyer));
     if (!id)
         return id.error();
     invoice.id = *id;
@@ -346,7 +385,13 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
         return customerInvoices.error();
     AICP_TRY(refuseInvoicedMonth(*customerInvoices, month));
 
-    auto bill = MonthlyBilling(workspace_).bill(customerId, month);
+    auto customer = CustomerStore(workspace_).find(customerId);
+    if (!customer)
+        return customer.error();
+    auto seller = SellerStore(workspace_).load();
+    if (!seller)
+        return seller.error();
+    auto bill = MonthlyBilling(workspace_).taxedOn(issuedAt.date()).bill(customerId, month);
     if (!bill)
         return bill.error();
     if (!bill->hasLicense())
@@ -364,6 +409,10 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     invoice.issuedAt = issuedAt;
     invoice.issuedBy = AuditLog::actorOn(workspace_);
     invoice.lateRequestsAtIssue = *lateNow;
+    invoice.dueDate = issuedAt.date().addDays(customer->paymentTermsDays);
+    if (*seller)
+        invoice.seller = sellerJson(**seller);
+    invoice.buyer = billingProfileJson(*customer);
     AICP_TRY(insertInvoice(db, invoice));
     AICP_TRY(assignTo(invoice.credits, CreditBook(workspace_, clock_)
                                            .apply(customerId, invoice.currency, invoice.total,
@@ -377,6 +426,8 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
                 {{QStringLiteral("customer"), customerId},
                  {QStringLiteral("month"), month.toString()},
                  {QStringLiteral("currency"), invoice.currency},
+                 {QStringLiteral("net"), invoice.net.toDecimalString()},
+                 {QStringLiteral("tax"), invoice.tax.toDecimalString()},
                  {QStringLiteral("total"), invoice.total.toDecimalString()},
                  {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()}});
     if (!logged)
@@ -410,12 +461,14 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
                     issuedAt,
                     AuditLog::actorOn(workspace_),
                     reason.trimmed(),
-                    invoice->total.negated()};
+                    invoice->total.negated(),
+                    invoice->tax.negated()};
     auto id = insertWith(db,
                          "INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, "
-                         "issued_by, reason, total_micros) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                         "issued_by, reason, total_micros, tax_micros) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                          note.number, year, *sequence, invoice->id, note.issuedAt, note.issuedBy,
-                         note.reason, note.total.micros());
+                         note.reason, note.total.micros(), note.tax.micros());
     if (!id)
         return id.error();
     note.id = *id;

@@ -176,7 +176,7 @@ Status priceSegment(const MonthlyBillInputs& inputs, const LicenseRecord& record
     for (const BillLine& line : quote->lines) {
         if (line.axis == BillAxis::Discount)
             continue;  // recomputed below from the prorated lines
-        MonthlyBillLine out{line.axis, index, {}, line.quantity, line.unitPrice, {}, {}};
+        MonthlyBillLine out{line.axis, index, {}, line.quantity, line.unitPrice, {}, {}, {}, {}};
         if (billAxisIsRecurring(line.axis)) {
             if (prepaid) {
                 if (line.axis == BillAxis::Base)
@@ -210,6 +210,7 @@ QString billFindingKey(BillFindingKind kind) {
         {BillFindingKind::AgentsOverLicense, "agents_over_license"},
         {BillFindingKind::UsageWithoutLicense, "usage_without_license"},
         {BillFindingKind::TierCannotServe, "tier_cannot_serve"},
+        {BillFindingKind::NoTaxRate, "no_tax_rate"},
     };
     return wordOf(kKeys, kind);
 }
@@ -438,12 +439,54 @@ Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs) {
     AICP_TRY(addCommitmentTrueUps(inputs, bill));
 
     for (const MonthlyBillLine& line : bill.lines) {
-        auto total = bill.total.plus(line.amount);
-        if (!total)
-            return total.error();
-        bill.total = *total;
+        auto net = bill.net.plus(line.amount);
+        if (!net)
+            return net.error();
+        bill.net = *net;
     }
+    bill.total = bill.net;
     return bill;
+}
+
+Status applyTax(MonthlyBill& bill, const TaxDecision& decision) {
+    bill.taxTreatment = decision.treatment;
+    bill.taxName = decision.name();
+    bill.taxRate = decision.percent();
+    bill.tax = Money();
+    const bool inUse = decision.treatment != TaxTreatment::None;
+    const Percent percent = decision.percent();
+    for (MonthlyBillLine& line : bill.lines) {
+        line.taxRate = inUse ? std::optional(percent) : std::nullopt;
+        line.tax = line.amount.percentOfInCents(percent);
+        auto tax = bill.tax.plus(line.tax);
+        if (!tax)
+            return tax.error();
+        bill.tax = *tax;
+    }
+    AICP_TRY(assignTo(bill.total, bill.net.plus(bill.tax)));
+    std::erase_if(bill.findings, [](const BillFinding& finding) {
+        return finding.kind == BillFindingKind::NoTaxRate;
+    });
+    if (decision.treatment == TaxTreatment::NoRate && bill.hasLicense())
+        bill.findings.push_back(
+            {BillFindingKind::NoTaxRate, 0, std::nullopt, std::nullopt, decision.finding});
+    return {};
+}
+
+std::vector<TaxSummary> taxSummary(TaxTreatment treatment, const QString& name, Percent rate,
+                                   Money amount) {
+    if (treatment == TaxTreatment::None || treatment == TaxTreatment::NoRate)
+        return {};
+    return {{name, rate, amount}};
+}
+
+QJsonArray taxSummaryJson(const std::vector<TaxSummary>& summary) {
+    QJsonArray array;
+    for (const TaxSummary& entry : summary)
+        array.append(QJsonObject{{QStringLiteral("name"), entry.name},
+                                 {QStringLiteral("rate"), entry.rate.toDecimalString()},
+                                 {QStringLiteral("amount"), entry.amount.toDecimalString()}});
+    return array;
 }
 
 QJsonObject monthlyBillToJson(const MonthlyBill& bill) {
@@ -471,6 +514,9 @@ QJsonObject monthlyBillToJson(const MonthlyBill& bill) {
                            {QStringLiteral("quantity"), qint64(line.quantity)},
                            {QStringLiteral("monthly_amount"), line.monthlyAmount.toDecimalString()},
                            {QStringLiteral("amount"), line.amount.toDecimalString()}};
+        object.insert(QStringLiteral("tax_rate"), line.taxRate
+                                                      ? QJsonValue(line.taxRate->toDecimalString())
+                                                      : QJsonValue());
         object.insert(
             QStringLiteral("unit_price"),
             line.unitPrice ? QJsonValue(line.unitPrice->toDecimalString()) : QJsonValue());
@@ -501,6 +547,10 @@ QJsonObject monthlyBillToJson(const MonthlyBill& bill) {
             {QStringLiteral("segments"), segments},
             {QStringLiteral("lines"), lines},
             {QStringLiteral("findings"), findings},
+            {QStringLiteral("net"), bill.net.toDecimalString()},
+            {QStringLiteral("tax_treatment"), taxTreatmentKey(bill.taxTreatment)},
+            {QStringLiteral("tax"), taxSummaryJson(taxSummary(bill.taxTreatment, bill.taxName,
+                                                              bill.taxRate, bill.tax))},
             {QStringLiteral("total"), bill.total.toDecimalString()}};
 }
 

@@ -7,6 +7,7 @@
 #include "money/money.h"
 #include "pricing/bill.h"
 #include "pricing/pricebook.h"
+#include "tax/taxrules.h"
 
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <QUuid>
@@ -47,6 +49,10 @@ struct MonthlyBillLine {
     // lines: equal to `amount`.
     Money monthlyAmount;
     Money amount;  // rounded once to cents, half away from zero
+    // The line's tax (applyTax): its rate, nullopt when taxes are not in
+    // use, and the amount × rate rounded once to cents, half away from zero.
+    std::optional<Percent> taxRate;
+    Money tax;
 };
 
 // Something the bill shows but never charges for.
@@ -56,10 +62,11 @@ enum class BillFindingKind {
     AgentsOverLicense,    // distinct active agents beyond the licensed agents
     UsageWithoutLicense,  // requests in hours no license covers
     TierCannotServe,      // the price book says the tier cannot serve the license
+    NoTaxRate,            // taxes are in use, but none can be decided for the customer
 };
 
 // "requests_over_cap", "seats_over_license", "agents_over_license",
-// "usage_without_license", "tier_cannot_serve".
+// "usage_without_license", "tier_cannot_serve", "no_tax_rate".
 [[nodiscard]] QString billFindingKey(BillFindingKind kind);
 
 struct BillFinding {
@@ -87,7 +94,13 @@ struct MonthlyBill {
     std::vector<BillingSegment> segments;
     std::vector<MonthlyBillLine> lines;  // by segment, then in BillAxis order
     std::vector<BillFinding> findings;
-    Money total;  // the sum of the rounded lines
+    Money net;  // the sum of the rounded lines, before tax
+    // Set by applyTax; until then no tax, and the total is the net.
+    TaxTreatment taxTreatment = TaxTreatment::None;
+    QString taxName;  // TaxDecision::name()
+    Percent taxRate;  // TaxDecision::percent()
+    Money tax;        // the sum of the lines' tax
+    Money total;      // net plus tax
 
     [[nodiscard]] bool hasLicense() const { return !segments.empty(); }
     // The sum of the lines of one axis over every segment.
@@ -165,6 +178,23 @@ struct BillingPiece {
 
 // Prices a month: see the README, "Billing rules (for finance)".
 [[nodiscard]] Result<MonthlyBill> computeMonthlyBill(const MonthlyBillInputs& inputs);
+
+// Taxes every line of `bill` as `decision` says (README, "Taxes"), sums the
+// tax and the total, and adds a NoTaxRate finding when the decision found
+// none. Refused only if the total would leave Money's range.
+[[nodiscard]] Status applyTax(MonthlyBill& bill, const TaxDecision& decision);
+
+// The tax per rate of a bill or an invoice, as `tax` in the JSON forms and
+// the tax rows of documents: one entry unless taxes are not in use or none
+// could be decided.
+struct TaxSummary {
+    QString name;
+    Percent rate;
+    Money amount;
+};
+[[nodiscard]] std::vector<TaxSummary> taxSummary(TaxTreatment treatment, const QString& name,
+                                                 Percent rate, Money amount);
+[[nodiscard]] QJsonArray taxSummaryJson(const std::vector<TaxSummary>& summary);
 
 // Machine form for `aicp bill --json`; amounts are decimal strings.
 [[nodiscard]] QJsonObject monthlyBillToJson(const MonthlyBill& bill);

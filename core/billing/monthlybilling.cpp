@@ -2,11 +2,13 @@
 
 #include "billing/contractbilling.h"
 #include "common/assignto.h"
+#include "company/seller.h"
 #include "customers/customer.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usagequery.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "tax/taxrates.h"
 
 #include <algorithm>
 #include <map>
@@ -234,6 +236,17 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
     if (customerIds.isEmpty())
         AICP_TRY(usage->loadAll());
 
+    auto seller = SellerStore(workspace_).load();
+    if (!seller)
+        return seller.error();
+    auto rates = TaxRateStore(workspace_).list();
+    if (!rates)
+        return rates.error();
+    const QDate taxDate =
+        taxDate_.isValid()
+            ? taxDate_
+            : std::max(QDateTime::currentDateTimeUtc().date(), month.next().firstDay());
+
     std::map<QString, std::vector<LicenseRecord>> licensesByCustomer;
     for (LicenseRecord& record : *licenses)
         licensesByCustomer[record.license.customerId].push_back(std::move(record));
@@ -258,6 +271,7 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
         if (!bill)
             return bill.error().withContext(
                 QStringLiteral("bill for %1, %2").arg(customer.id, month.toString()));
+        AICP_TRY(applyTax(*bill, decideTax(*seller, customer, *rates, taxDate)));
         bills.push_back(std::move(bill).value());
     }
     return bills;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include <QDate>
 #include <QStringList>
 
 namespace aicp {
@@ -26,6 +27,14 @@ public:
     MonthlyBilling(Workspace& workspace, PriceBook prices)
         : workspace_(workspace), prices_(std::move(prices)) {}
 
+    // Bills tax at the rates in force on `date` (README, "Taxes"). Without
+    // it, the day the month could be invoiced: today, or the first day
+    // after the month when it has not ended.
+    MonthlyBilling& taxedOn(QDate date) {
+        taxDate_ = date;
+        return *this;
+    }
+
     // NotFound when the workspace has no such customer.
     [[nodiscard]] Result<MonthlyBill> bill(const QString& customerId, YearMonth month) const;
     // One bill per customer, ordered by customer id, each customer once;
@@ -42,6 +51,7 @@ private:
 
     Workspace& workspace_;
     std::optional<PriceBook> prices_;
+    QDate taxDate_;
 };
 
 }  // namespace aicp

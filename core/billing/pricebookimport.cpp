@@ -71,7 +71,7 @@ Result<std::vector<PriceBookImpact>> impactOf(Workspace& workspace, const PriceB
         for (std::size_t i = 0; i < was->size(); ++i) {
             const MonthlyBill& old = (*was)[i];
             impact.push_back({name, old.customerId, old.customerName, month, (*becomes)[i].currency,
-                              old.total, (*becomes)[i].total});
+                              old.net, (*becomes)[i].net});
         }
     }
     return impact;

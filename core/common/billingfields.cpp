@@ -4,6 +4,8 @@
 #include <array>
 #include <string_view>
 
+#include <QRegularExpression>
+
 namespace aicp {
 
 namespace {
@@ -121,6 +123,24 @@ Result<QString> readCountry(const QString& text) {
         return code;
     return invalid(QStringLiteral("country '%1' is not an ISO 3166-1 alpha-2 code%2")
                        .arg(text.trimmed(), countryHint(code)));
+}
+
+Result<QString> readRegion(const QString& text, const QString& country) {
+    const QString region = text.trimmed().toUpper();
+    if (region.isEmpty())
+        return region;
+    static const QRegularExpression subdivision(QStringLiteral("^([A-Z]{2})-[A-Z0-9]{1,3}$"));
+    const auto match = subdivision.match(region);
+    if (!match.hasMatch())
+        return invalid(
+            QStringLiteral("region '%1' is not an ISO 3166-2 code such as US-CA").arg(text.trimmed()));
+    if (country.isEmpty())
+        return invalid(
+            QStringLiteral("region '%1' needs its country (%2)").arg(region, match.captured(1)));
+    if (match.captured(1) != country)
+        return invalid(
+            QStringLiteral("region '%1' is not in country %2").arg(region, country));
+    return region;
 }
 
 Result<QString> readCurrency(const QString& text) {

@@ -22,6 +22,11 @@ namespace aicp {
 
 // Trimmed and upper-cased; an unknown code is refused.
 [[nodiscard]] Result<QString> readCountry(const QString& text);
+// A region: an ISO 3166-2 subdivision code of `country`: the country, '-', then one
+// to three letters or digits ("US-CA", "CA-QC", "ES-CN"). Trimmed and
+// upper-cased; empty is the whole country. The error names the field.
+[[nodiscard]] Result<QString> readRegion(const QString& text, const QString& country);
+
 // Trimmed and upper-cased; empty or unknown is refused (a billing currency
 // is always there).
 [[nodiscard]] Result<QString> readCurrency(const QString& text);

@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view kSelectColumns =
     "SELECT id, name, email, created_at, legal_name, address, country, tax_id, currency, "
-    "payment_terms_days, tax_exempt FROM customers";
+    "payment_terms_days, tax_exempt, region FROM customers";
 
 Customer readCustomer(const Statement& row) {
     Customer customer{row.text(0), row.text(1), row.text(2), row.time(3)};
@@ -28,6 +28,7 @@ Customer readCustomer(const Statement& row) {
     customer.currency = row.text(8);
     customer.paymentTermsDays = int(row.int64(9));
     customer.taxExempt = row.int64(10) != 0;
+    customer.region = row.text(11);
     return customer;
 }
 
@@ -51,6 +52,7 @@ Status readProfile(const Customer& given, Customer& stored) {
     AICP_TRY(assignTo(stored.address, readLines(QStringLiteral("address"), given.address,
                                                 CustomerStore::kMaxAddressLength)));
     AICP_TRY(assignTo(stored.country, readCountry(given.country)));
+    AICP_TRY(assignTo(stored.region, readRegion(given.region, stored.country)));
     AICP_TRY(assignTo(stored.taxId, readTaxId(given.taxId)));
     AICP_TRY(assignTo(stored.currency, readCurrency(given.currency)));
     if (given.paymentTermsDays < 0 || given.paymentTermsDays > CustomerStore::kMaxPaymentTermsDays)
@@ -129,6 +131,7 @@ QJsonObject billingProfileJson(const Customer& customer) {
             {QStringLiteral("email"), customer.email},
             {QStringLiteral("address"), customer.address},
             {QStringLiteral("country"), customer.country},
+            {QStringLiteral("region"), customer.region},
             {QStringLiteral("tax_id"), customer.taxId},
             {QStringLiteral("currency"), customer.currency},
             {QStringLiteral("payment_terms_days"), customer.paymentTermsDays},
@@ -158,12 +161,12 @@ Status CustomerStore::save(const Customer& customer) {
     return executeWith(
         workspace_.handle(),
         "INSERT INTO customers (id, name, email, created_at, legal_name, address, country, "
-        "tax_id, currency, payment_terms_days, tax_exempt) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+        "tax_id, currency, payment_terms_days, tax_exempt, region) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email",
         stored->id, stored->name, stored->email, createdAt, stored->legalName, stored->address,
         stored->country, stored->taxId, stored->currency, stored->paymentTermsDays,
-        stored->taxExempt);
+        stored->taxExempt, stored->region);
 }
 
 Status CustomerStore::add(const Customer& customer) {
@@ -178,11 +181,11 @@ Status CustomerStore::add(const Customer& customer) {
     AICP_TRY(executeWith(
         workspace_.handle(),
         "INSERT INTO customers (id, name, email, created_at, legal_name, address, country, "
-        "tax_id, currency, payment_terms_days, tax_exempt) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (id) DO NOTHING",
+        "tax_id, currency, payment_terms_days, tax_exempt, region) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT (id) DO NOTHING",
         stored->id, stored->name, stored->email, stored->createdAt, stored->legalName,
         stored->address, stored->country, stored->taxId, stored->currency, stored->paymentTermsDays,
-        stored->taxExempt));
+        stored->taxExempt, stored->region));
     if (workspace_.handle()->changedRows() != 1)
         return Error(Error::Code::Conflict,
                      QStringLiteral("there is already a customer '%1'").arg(customer.id));
@@ -207,10 +210,10 @@ Status CustomerStore::update(const Customer& customer) {
     AICP_TRY(executeWith(workspace_.handle(),
                          "UPDATE customers SET name = ?2, email = ?3, legal_name = ?4, "
                          "address = ?5, country = ?6, tax_id = ?7, currency = ?8, "
-                         "payment_terms_days = ?9, tax_exempt = ?10 WHERE id = ?1",
+                         "payment_terms_days = ?9, tax_exempt = ?10, region = ?11 WHERE id = ?1",
                          stored->id, stored->name, stored->email, stored->legalName,
                          stored->address, stored->country, stored->taxId, stored->currency,
-                         stored->paymentTermsDays, stored->taxExempt));
+                         stored->paymentTermsDays, stored->taxExempt, stored->region));
     AICP_TRY(appendAudit(workspace_, QStringLiteral("customer.edit"), stored->id, changed));
     return transaction->commit();
 }

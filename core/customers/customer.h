@@ -34,6 +34,7 @@ struct Customer {
     QString legalName;  // the registered name invoices show; empty: the name
     QString address;    // postal address, lines separated by '\n'
     QString country;    // ISO 3166-1 alpha-2, or empty
+    QString region;     // ISO 3166-2 ("US-CA") within the country, or empty
     QString taxId;      // stored form: upper case, no spaces or dots (readTaxId)
     QString currency = QStringLiteral("USD");  // ISO 4217: what it is billed in
     int paymentTermsDays = 30;                 // an invoice is due this many days after issue

@@ -20,6 +20,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {9, "usage events in import order with a fixed-size deduplication key", &migration0009},
     {10, "billing profiles of customers and the seller", &migration0010},
     {11, "prepaid credits", &migration0011},
+    {12, "tax rates, invoice tax, due dates and parties", &migration0012},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

@@ -31,8 +31,8 @@ constexpr CopiedTable kTables[] = {
     {"price_books", "id, stored_at, document", "itt", "id", false, true},
     {"customers",
      "id, name, email, created_at, legal_name, address, country, tax_id, currency, "
-     "payment_terms_days, tax_exempt",
-     "tttttttttii", "id"},
+     "payment_terms_days, tax_exempt, region",
+     "tttttttttiit", "id"},
     {"seller",
      "id, name, address, country, tax_id, email, payment_instructions, footer, updated_at",
      "itttttttt", "id"},
@@ -65,19 +65,24 @@ constexpr CopiedTable kTables[] = {
     {"invoices",
      "id, number, year, sequence, customer_id, customer_name, month, currency, issued_at, "
      "issued_by, requests, active_users, active_agents, late_requests_at_issue, line_count, "
-     "total_micros",
-     "itiittttttiiiiii", "id", false, true},
+     "total_micros, tax_micros, tax_treatment, tax_name, due_date, seller, buyer",
+     "itiittttttiiiiiiittttt", "id", false, true},
     {"credit_notes",
-     "id, number, year, sequence, invoice_id, issued_at, issued_by, reason, total_micros",
-     "itiiittti", "id", false, true},
+     "id, number, year, sequence, invoice_id, issued_at, issued_by, reason, total_micros, "
+     "tax_micros",
+     "itiiitttii", "id", false, true},
     {"invoice_lines",
      "invoice_id, position, kind, axis, description, quantity, unit_price_micros, amount_micros, "
-     "license_id, tier, price_book_version, period_start, period_end, late_month",
-     "iitttiiitttttt", "invoice_id, position"},
+     "license_id, tier, price_book_version, period_start, period_end, late_month, "
+     "tax_rate_micro_percent, tax_micros",
+     "iitttiiittttttii", "invoice_id, position"},
     {"credit_grants",
      "id, customer_id, currency, amount_micros, paid_micros, granted_at, expires_at, reason, "
      "granted_by",
      "ittiitttt", "id", false, true},
+    {"tax_rates",
+     "id, country, region, name, rate_micro_percent, effective_from, added_at, added_by",
+     "itttittt", "id", false, true},
     {"credit_uses", "grant_id, invoice_id, amount_micros", "iii", "grant_id, invoice_id"},
     {"api_tokens", "id, name, role, token_sha256, created_at, revoked_at", "ittbtt", "id", false,
      true},

@@ -18,5 +18,6 @@ class Database;
 [[nodiscard]] Status migration0009(Database* db);
 [[nodiscard]] Status migration0010(Database* db);
 [[nodiscard]] Status migration0011(Database* db);
+[[nodiscard]] Status migration0012(Database* db);
 
 }  // namespace aicp

@@ -86,7 +86,7 @@ private slots:
                                                                     ? QStringLiteral("postgresql")
                                                                     : QStringLiteral("sqlite"));
         QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("vendor"));
-        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 11);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 12);
         QCOMPARE(json.value(QStringLiteral("customers")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("licenses")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("invoices")).toInt(-1), 0);
@@ -188,8 +188,8 @@ private slots:
                               QStringLiteral("created_at"), QStringLiteral("currency"),
                               QStringLiteral("email"), QStringLiteral("id"),
                               QStringLiteral("legal_name"), QStringLiteral("name"),
-                              QStringLiteral("payment_terms_days"), QStringLiteral("tax_exempt"),
-                              QStringLiteral("tax_id")}));
+                              QStringLiteral("payment_terms_days"), QStringLiteral("region"),
+                              QStringLiteral("tax_exempt"), QStringLiteral("tax_id")}));
         // The edit changed the email and kept the name.
         QCOMPARE(acme.value(QStringLiteral("name")).toString(), QStringLiteral("Acme Corp"));
         QCOMPARE(acme.value(QStringLiteral("email")).toString(),
@@ -299,6 +299,7 @@ private slots:
                                 "Address:        Hauptstraße 1\n"
                                 "                10115 Berlin\n"
                                 "Country:        DE\n"
+                                "Region:         -\n"
                                 "Tax id:         DE123456789\n"
                                 "Currency:       EUR\n"
                                 "Payment terms:  14 days\n"
@@ -317,6 +318,7 @@ private slots:
                          {QStringLiteral("email"), QStringLiteral("ap@zed.example")},
                          {QStringLiteral("address"), QStringLiteral("Hauptstraße 1\n10115 Berlin")},
                          {QStringLiteral("country"), QStringLiteral("DE")},
+                         {QStringLiteral("region"), QString()},
                          {QStringLiteral("tax_id"), QStringLiteral("DE123456789")},
                          {QStringLiteral("currency"), QStringLiteral("EUR")},
                          {QStringLiteral("payment_terms_days"), 14},

@@ -27,12 +27,13 @@ MonthlyBill bill(const QString& id, const QString& name, Money base, Money reque
     b.month = {2026, 10};
     b.currency = QStringLiteral("USD");
     b.segments.push_back({});
-    b.lines.push_back({BillAxis::Base, 0, QStringLiteral("base"), 1, {}, base, base});
+    b.lines.push_back({BillAxis::Base, 0, QStringLiteral("base"), 1, {}, base, base, {}, {}});
     b.lines.push_back(
-        {BillAxis::Requests, 0, QStringLiteral("requests"), 1, {}, requests, requests});
+        {BillAxis::Requests, 0, QStringLiteral("requests"), 1, {}, requests, requests, {}, {}});
     b.lines.push_back(
-        {BillAxis::Discount, 0, QStringLiteral("discount"), 0, {}, discount, discount});
-    b.total = Money::fromMicros(base.micros() + requests.micros() + discount.micros());
+        {BillAxis::Discount, 0, QStringLiteral("discount"), 0, {}, discount, discount, {}, {}});
+    b.net = Money::fromMicros(base.micros() + requests.micros() + discount.micros());
+    b.total = b.net;
     return b;
 }
 

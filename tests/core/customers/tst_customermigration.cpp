@@ -124,7 +124,7 @@ private slots:
                  1);
     }
 
-    void aNewWorkspaceIsAtTenWithTheSameColumns() {
+    void aNewWorkspaceHasTheSameColumns() {
         test::TempWorkspace fresh;
         QVERIFY2(fresh.ok(), qPrintable(fresh.error()));
         QCOMPARE(fresh->schemaVersion(), Workspace::kSchemaVersion);
@@ -149,7 +149,7 @@ private slots:
         QVERIFY(columns(*fresh, "customers")
                     .endsWith(QStringLiteral(
                         "legal_name,address,country,tax_id,currency,payment_terms_days,"
-                        "tax_exempt")));
+                        "tax_exempt,region")));
     }
 };
 

@@ -38,7 +38,7 @@ QByteArray why(const R& result) {
         return result ? QByteArray() : result.error().message().toUtf8();
 }
 
-// Every table of schema 10, written out by hand.
+// Every table of schema 12, written out by hand.
 const char* const kTables[] = {"meta",
                                "price_books",
                                "customers",
@@ -61,6 +61,7 @@ const char* const kTables[] = {"meta",
                                "invoice_lines",
                                "credit_grants",
                                "credit_uses",
+                               "tax_rates",
                                "api_tokens",
                                "usage_pull_sources",
                                "openmeter_sources",

@@ -1,0 +1,75 @@
+#include "storage/migrations/migrations.h"
+#include "storage/statement.h"
+
+namespace aicp {
+
+// Taxes and the parties of an invoice (SPEC section 11).
+//
+// A tax rate belongs to a country, or to one region of it (ISO 3166-2,
+// "US-CA"), and is in force from its date until the next rate of the same
+// place; a rate never changes and is never deleted, so an issued invoice
+// can always be traced to the rate it used. A customer may name its region.
+//
+// An invoice keeps what it was issued with: the tax of each charge line
+// (its rate and amount, rounded once per line), the invoice's tax and how
+// it was decided ("standard", "reverse_charge", "exempt", "no_rate", or
+// "none" when the workspace has no rates), the tax's name, the due date
+// (issue date plus the customer's payment terms), and the seller and buyer
+// blocks as JSON. Invoices issued before this step have no tax, no due date
+// and no blocks (NULL). total_micros stays the sum of the charges (the
+// net); a credit note credits the net and the tax.
+Status migration0012(Database* db) {
+    return executeScript(db, R"sql(
+        CREATE TABLE tax_rates (
+            id                 INTEGER PRIMARY KEY,
+            country            TEXT NOT NULL CHECK (length(country) = 2
+                                                    AND country NOT GLOB '*[^A-Z]*'),
+            region             TEXT NOT NULL DEFAULT ''
+                               CHECK (region = '' OR (substr(region, 1, 3) = country || '-'
+                                                      AND length(region) BETWEEN 4 AND 6
+                                                      AND substr(region, 4) NOT GLOB '*[^A-Z0-9]*')),
+            name               TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 40),
+            rate_micro_percent INTEGER NOT NULL
+                               CHECK (rate_micro_percent BETWEEN 0 AND 100000000),
+            effective_from     TEXT NOT NULL
+                               CHECK (effective_from GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+            added_at           TEXT NOT NULL,
+            added_by           TEXT NOT NULL,
+            UNIQUE (country, region, effective_from)
+        );
+        CREATE TRIGGER tax_rates_are_never_changed BEFORE UPDATE ON tax_rates
+        BEGIN SELECT RAISE(ABORT, 'a tax rate never changes; add a rate from a later date'); END;
+        CREATE TRIGGER tax_rates_are_never_deleted BEFORE DELETE ON tax_rates
+        BEGIN SELECT RAISE(ABORT, 'tax rates are never deleted; add a rate from a later date'); END;
+
+        ALTER TABLE customers ADD COLUMN region TEXT NOT NULL DEFAULT ''
+            CHECK (region = '' OR (substr(region, 1, 3) = country || '-'
+                                   AND length(region) BETWEEN 4 AND 6
+                                   AND substr(region, 4) NOT GLOB '*[^A-Z0-9]*'));
+
+        ALTER TABLE invoices ADD COLUMN tax_micros INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE invoices ADD COLUMN tax_treatment TEXT NOT NULL DEFAULT 'none'
+            CHECK (tax_treatment IN ('none', 'standard', 'reverse_charge', 'exempt', 'no_rate'));
+        ALTER TABLE invoices ADD COLUMN tax_name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE invoices ADD COLUMN due_date TEXT
+            CHECK (due_date IS NULL
+                   OR due_date GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]');
+        ALTER TABLE invoices ADD COLUMN seller TEXT;
+        ALTER TABLE invoices ADD COLUMN buyer TEXT;
+
+        ALTER TABLE invoice_lines ADD COLUMN tax_rate_micro_percent INTEGER
+            CHECK (tax_rate_micro_percent IS NULL
+                   OR tax_rate_micro_percent BETWEEN 0 AND 100000000);
+        ALTER TABLE invoice_lines ADD COLUMN tax_micros INTEGER NOT NULL DEFAULT 0;
+
+        ALTER TABLE credit_notes ADD COLUMN tax_micros INTEGER NOT NULL DEFAULT 0;
+        DROP TRIGGER credit_notes_credit_the_whole_invoice;
+        CREATE TRIGGER credit_notes_credit_the_whole_invoice BEFORE INSERT ON credit_notes
+        WHEN (SELECT NEW.total_micros <> -(total_micros + tax_micros)
+                     OR NEW.tax_micros <> -tax_micros
+              FROM invoices WHERE id = NEW.invoice_id)
+        BEGIN SELECT RAISE(ABORT, 'a credit note credits its invoice in full'); END;
+    )sql");
+}
+
+}  // namespace aicp
