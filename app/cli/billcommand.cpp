@@ -45,6 +45,15 @@ QString billText(const MonthlyBill& bill) {
             out << "  - " << finding.message << '\n';
         out << '\n';
     }
+    if (bill.taxTreatment != TaxTreatment::None) {
+        out << QStringLiteral("Net: %1\n").arg(money(bill.net));
+        for (const TaxSummary& tax :
+             taxSummary(bill.taxTreatment, bill.taxName, bill.taxRate, bill.tax))
+            out << QStringLiteral("%1 %2 %: %3\n")
+                       .arg(tax.name, tax.rate.toDecimalString(), money(tax.amount));
+        if (const QString legend = taxLegend(bill.taxTreatment); !legend.isEmpty())
+            out << legend << '\n';
+    }
     out << QStringLiteral("Total: %1\n").arg(money(bill.total));
     out.flush();
     return text;

@@ -13,7 +13,7 @@ namespace {
 
 QString statusText(const Invoice& invoice) {
     return invoice.creditNote ? QStringLiteral("credited by %1").arg(invoice.creditNote->number)
-                              : QStringLiteral("issued");
+                              : invoice.status();
 }
 
 QString invoiceText(const Invoice& invoice) {
@@ -30,6 +30,8 @@ QString invoiceText(const Invoice& invoice) {
                                       .arg(locale.toString(qint64(invoice.requests)),
                                            locale.toString(qint64(invoice.activeUsers)),
                                            locale.toString(qint64(invoice.activeAgents)))});
+    if (invoice.dueDate.isValid())
+        facts.addRow({QStringLiteral("Due"), invoice.dueDate.toString(Qt::ISODate)});
     facts.addRow({QStringLiteral("Status"), statusText(invoice)});
     if (invoice.creditNote)
         facts.addRow({QStringLiteral("Credit reason"), invoice.creditNote->reason});
@@ -46,6 +48,17 @@ QString invoiceText(const Invoice& invoice) {
                  line.unitPrice ? cliMoney(*line.unitPrice, invoice.currency) : QString(),
                  cliMoney(line.amount, invoice.currency)});
     charges.addRule();
+    if (invoice.taxTreatment != TaxTreatment::None) {
+        charges.addRow(
+            {QStringLiteral("Net"), {}, {}, {}, cliMoney(invoice.net, invoice.currency)});
+        for (const TaxSummary& tax : taxSummary(invoice.taxTreatment, invoice.taxName,
+                                                invoice.taxRate(), invoice.tax))
+            charges.addRow({QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
+                            {},
+                            {},
+                            {},
+                            cliMoney(tax.amount, invoice.currency)});
+    }
     charges.addRow(
         {QStringLiteral("Total"), {}, {}, {}, cliMoney(invoice.total, invoice.currency)});
     if (!invoice.credits.empty()) {
@@ -62,6 +75,8 @@ QString invoiceText(const Invoice& invoice) {
                         cliMoney(invoice.amountDue(), invoice.currency)});
     }
     text += charges.render(2);
+    if (const QString legend = taxLegend(invoice.taxTreatment); !legend.isEmpty())
+        text += QStringLiteral("\n%1\n").arg(legend);
     bool headed = false;
     for (const InvoiceLine& line : invoice.lines) {
         if (line.kind == InvoiceLineKind::Charge)
