@@ -191,6 +191,70 @@ private slots:
         QVERIFY(audit.out.contains(QStringLiteral("invoice.credit")));
     }
 
+    void taxRatesAreAddedListedAndCharged() {
+        const QString db2 = sandbox_.testWorkspace();
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db2}).exitCode, 0);
+        const auto in = [&](const QString& line) {
+            return run(QStringList{QStringLiteral("--db"), db2} +
+                       line.split(u' ', Qt::SkipEmptyParts));
+        };
+        const CliRun empty = in(QStringLiteral("tax rates list"));
+        QCOMPARE(empty.exitCode, 0);
+        QVERIFY(empty.out.startsWith(QStringLiteral("No tax rates yet")));
+        const CliRun added =
+            in(QStringLiteral("tax rates add --country us --region US-CA --rate 7.25 --name CA "
+                              "--from 2020-01-01 --json"));
+        QCOMPARE(added.exitCode, 0);
+        const QJsonObject rate = parseObject(added.out);
+        QCOMPARE(rate.value(QStringLiteral("region")).toString(), QStringLiteral("US-CA"));
+        QCOMPARE(rate.value(QStringLiteral("rate")).toString(), QStringLiteral("7.25"));
+        QCOMPARE(rate.value(QStringLiteral("from")).toString(), QStringLiteral("2020-01-01"));
+        verifyOneErrorLine(in(QStringLiteral("tax rates add --country GB --rate 100.5 --name VAT")),
+                           2, QStringLiteral("--rate"));
+        verifyOneErrorLine(in(QStringLiteral("tax rates add --country XX --rate 5 --name T")), 2,
+                           QStringLiteral("country 'XX'"));
+        verifyOneErrorLine(in(QStringLiteral("tax rates add --country GB --rate 5 --name T "
+                                             "--from 2027-02-30")),
+                           2, QStringLiteral("--from"));
+        verifyOneErrorLine(in(QStringLiteral("tax rates add --country US --region US-CA --rate 8 "
+                                             "--name CA --from 2020-01-01")),
+                           1, QStringLiteral("already has a rate"));
+        verifyOneErrorLine(in(QStringLiteral("tax rates add --rate 5 --name T")), 2,
+                           QStringLiteral("--country"));
+        const CliRun listed = in(QStringLiteral("tax rates list --json"));
+        QCOMPARE(parseObject(listed.out).value(QStringLiteral("rates")).toArray().size(), 1);
+        verifyOneErrorLine(in(QStringLiteral("customer edit stark-analytics --country US "
+                                             "--region GB-LND")),
+                           2, QStringLiteral("not in country US"));
+
+        QCOMPARE(in(QStringLiteral("customer edit stark-analytics --country US --region us-ca"))
+                     .exitCode,
+                 0);
+        const CliRun bill = in(QStringLiteral("bill --customer stark-analytics --month 2026-10"));
+        QCOMPARE(bill.exitCode, 0);
+        QVERIFY2(bill.out.contains(QStringLiteral("Net: $900.79\nCA 7.25 %: $65.30\n"
+                                                  "Total: $966.09\n")),
+                 qPrintable(bill.out));
+        const CliRun issued = in(
+            QStringLiteral("invoice issue --customer stark-analytics --month 2026-10 --json"));
+        QCOMPARE(issued.exitCode, 0);
+        const QJsonObject invoice = parseObject(issued.out);
+        QCOMPARE(invoice.value(QStringLiteral("net")).toString(), QStringLiteral("900.79"));
+        QCOMPARE(invoice.value(QStringLiteral("total")).toString(), QStringLiteral("966.09"));
+        QCOMPARE(invoice.value(QStringLiteral("status")).toString(), QStringLiteral("open"));
+        const QString pdf = sandbox_.file(QStringLiteral("taxed.pdf"));
+        const CliRun shown = in(QStringLiteral("invoice show AICP-2026-000001 -o ") + pdf);
+        QCOMPARE(shown.exitCode, 0);
+        const CliRun text = in(QStringLiteral("invoice show AICP-2026-000001"));
+        QVERIFY2(text.out.contains(QStringLiteral("CA 7.25 %")), qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("Due       ")));
+        const QString read = pdfText(pdf);
+        if (!read.isNull())
+            QVERIFY2(read.contains(QStringLiteral("CA 7.25 %")) &&
+                         read.contains(QStringLiteral("$966.09")),
+                     qPrintable(read));
+    }
+
 private:
     CliRun run(const QStringList& arguments) const {
         return sandbox_.run(arguments, sandbox_.environment());
