@@ -149,7 +149,30 @@ Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& 
 
 namespace {
 
+// The lines of a party's block: its legal name, address, country (and
+// region), tax id and email, each when it has one.
+QStringList partyLines(const QJsonObject& party) {
+    const auto field = [&](const char* key) {
+        return party.value(QLatin1String(key)).toString();
+    };
+    QStringList lines{field("legal_name").isEmpty() ? field("name") : field("legal_name")};
+    lines += field("address").split(u'\n', Qt::SkipEmptyParts);
+    if (!field("country").isEmpty())
+        lines.append(field("region").isEmpty() ? field("country")
+                                               : QStringLiteral("%1 (%2)").arg(field("country"),
+                                                                               field("region")));
+    if (!field("tax_id").isEmpty())
+        lines.append(QStringLiteral("Tax id %1").arg(field("tax_id")));
+    if (!field("email").isEmpty())
+        lines.append(field("email"));
+    return lines;
+}
+
 void addInvoiceFacts(PdfDocument& document, const Invoice& invoice, const DocumentStamp& stamp) {
+    if (!invoice.seller.isEmpty())
+        document.blocks.push_back({QStringLiteral("From"), partyLines(invoice.seller)});
+    if (!invoice.buyer.isEmpty())
+        document.blocks.push_back({QStringLiteral("Bill to"), partyLines(invoice.buyer)});
     document.title = QStringLiteral("Invoice %1").arg(invoice.number);
     document.landscape = true;  // line descriptions are long
     document.subtitle = QString::fromLatin1(kProduct);
@@ -165,6 +188,9 @@ void addInvoiceFacts(PdfDocument& document, const Invoice& invoice, const Docume
                                       .arg(count(invoice.requests), count(invoice.activeUsers),
                                            count(invoice.activeAgents))},
         {QStringLiteral("Total due"), money(invoice.amountDue(), invoice.currency)},
+        {QStringLiteral("Due date"), invoice.dueDate.isValid()
+                                         ? invoice.dueDate.toString(Qt::ISODate)
+                                         : QStringLiteral("on receipt")},
         {QStringLiteral("Generated"), stampText(stamp)},
     };
     if (invoice.creditNote)
@@ -263,14 +289,28 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
     if (!information.rows.empty())
         document.tables.push_back(std::move(information));
 
-    document.notes = {QStringLiteral(
+    if (const QString legend = taxLegend(invoice.taxTreatment); !legend.isEmpty())
+        document.notes.append(legend);
+    const QString instructions =
+        invoice.seller.value(QStringLiteral("payment_instructions")).toString();
+    if (!instructions.isEmpty() && !invoice.amountDue().isZero() && !invoice.isCredited())
+        document.notes.append(
+            QStringLiteral("Please pay %1 by %2, quoting %3: %4")
+                .arg(money(invoice.amountDue(), invoice.currency),
+                     invoice.dueDate.toString(Qt::ISODate), invoice.number,
+                     QString(instructions).replace(u'\n', QStringLiteral("; "))));
+    document.notes.append(QStringLiteral(
         "Each line is rounded once to cents, half away from zero; the total is the sum of the "
         "rounded lines. Recurring charges are prorated by the second over UTC periods. Requests "
         "that arrive after a month is invoiced are listed on the next invoice for information "
         "and never charged twice. This invoice never changes; a correction is a credit note "
-        "that names it.")};
-    document.footer = QStringLiteral("%1 · invoice %2 · %3")
-                          .arg(QString::fromLatin1(kProduct), invoice.number, invoice.customerId);
+        "that names it."));
+    const QString sellerFooter = invoice.seller.value(QStringLiteral("footer")).toString();
+    document.footer = sellerFooter.isEmpty()
+                          ? QStringLiteral("%1 · invoice %2 · %3")
+                                .arg(QString::fromLatin1(kProduct), invoice.number,
+                                     invoice.customerId)
+                          : QStringLiteral("%1 · invoice %2").arg(sellerFooter, invoice.number);
     return renderPdf(document);
 }
 

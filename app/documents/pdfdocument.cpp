@@ -232,6 +232,30 @@ void paint(QPainter& painter, const Op& op) {
     }
 }
 
+// The blocks side by side, each in an equal share of the width; the layout
+// then goes on under the tallest. They come first on the first page, so
+// they never break across pages.
+void drawBlocks(Layout& layout, const std::vector<PdfBlock>& blocks, double contentWidth) {
+    if (blocks.empty())
+        return;
+    const double share = contentWidth / static_cast<double>(blocks.size());
+    double tallest = 0;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const double x = share * static_cast<double>(i);
+        const double width = share - 12;
+        double used = 0;
+        layout.text(blocks[i].heading, FontRole::Bold, x, width, Qt::AlignLeft | Qt::AlignVCenter);
+        used += layout.lineHeight(FontRole::Bold);
+        for (const QString& line : blocks[i].lines) {
+            layout.text(line, FontRole::Body, x, width, Qt::AlignLeft | Qt::AlignVCenter);
+            used += layout.lineHeight(FontRole::Body);
+        }
+        layout.skip(-used);
+        tallest = std::max(tallest, used);
+    }
+    layout.skip(tallest + 10);
+}
+
 }  // namespace
 
 Result<QByteArray> renderPdf(const PdfDocument& document) {
@@ -264,6 +288,7 @@ Result<QByteArray> renderPdf(const PdfDocument& document) {
             layout.text(document.subtitle, FontRole::Subtitle, 0, contentWidth,
                         Qt::AlignLeft | Qt::AlignVCenter);
         layout.skip(8);
+        drawBlocks(layout, document.blocks, contentWidth);
         for (const auto& [label, value] : document.facts) {
             layout.text(label, FontRole::Bold, 0, 110, Qt::AlignLeft | Qt::AlignVCenter);
             layout.skip(-layout.lineHeight(FontRole::Bold));

@@ -30,13 +30,22 @@ struct PdfTable {
     std::vector<Row> rows;
 };
 
-// The content of a printable document: a title, facts about it (label and
-// value: month, customer, generated at…), tables and closing notes. Rendered
+// A block of address lines under a heading ("From", "Bill to"); a
+// document's blocks stand side by side under its title.
+struct PdfBlock {
+    QString heading;
+    QStringList lines;  // a long line is elided
+};
+
+// The content of a printable document: a title, blocks of addresses, facts
+// about it (label and value: month, customer, generated at…), tables and
+// closing notes. Rendered
 // on A4 (portrait, or landscape for wide tables) with "Page N of M" and
 // `footer` on every page.
 struct PdfDocument {
     QString title;
     QString subtitle;
+    std::vector<PdfBlock> blocks;
     std::vector<std::pair<QString, QString>> facts;
     std::vector<PdfTable> tables;
     QStringList notes;  // paragraphs after the tables, word-wrapped

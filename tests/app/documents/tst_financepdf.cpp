@@ -150,6 +150,48 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Page 1 of 1")));
     }
 
+    // What a business needs to pay and book it: who it is from and to, with
+    // tax ids, the due date, net, tax and total, the legend and how to pay.
+    void invoiceCarriesPartiesTaxAndPaymentInstructions() {
+        Invoice invoice;
+        invoice.number = QStringLiteral("AICP-2026-000043");
+        invoice.customerId = QStringLiteral("zed");
+        invoice.customerName = QStringLiteral("Zed");
+        invoice.month = {2026, 10};
+        invoice.currency = QStringLiteral("EUR");
+        invoice.issuedAt = QDateTime(QDate(2026, 11, 2), QTime(8, 0), Qt::UTC);
+        invoice.dueDate = QDate(2026, 11, 16);
+        InvoiceLine base = charge(BillAxis::Base, "Starter base subscription", 1, "299");
+        base.taxRate = Percent();
+        invoice.lines = {base};
+        invoice.net = dollars("299");
+        invoice.total = dollars("299");
+        invoice.taxTreatment = TaxTreatment::ReverseCharge;
+        invoice.taxName = QStringLiteral("Reverse charge");
+        invoice.seller = {{QStringLiteral("name"), QStringLiteral("AICP Software Ltd")},
+                          {QStringLiteral("address"), QStringLiteral("2 Grand Canal Quay")},
+                          {QStringLiteral("country"), QStringLiteral("IE")},
+                          {QStringLiteral("tax_id"), QStringLiteral("IE6388047V")},
+                          {QStringLiteral("payment_instructions"),
+                           QStringLiteral("IBAN IE29 AIBK 9311 5212 3456 78\nBIC AIBKIE2D")},
+                          {QStringLiteral("footer"), QStringLiteral("Registered in Ireland")}};
+        invoice.buyer = {{QStringLiteral("name"), QStringLiteral("Zed")},
+                         {QStringLiteral("legal_name"), QStringLiteral("Zed GmbH")},
+                         {QStringLiteral("address"), QStringLiteral("Hauptstraße 1\n10115 Berlin")},
+                         {QStringLiteral("country"), QStringLiteral("DE")},
+                         {QStringLiteral("tax_id"), QStringLiteral("DE123456789")}};
+        auto pdf = invoicePdf(invoice, stamp());
+        QVERIFY(pdf);
+        const QString text = textOf(*pdf);
+        for (const char* expected :
+             {"From", "AICP Software Ltd", "Tax id IE6388047V", "Bill to", "Zed GmbH",
+              "10115 Berlin", "Tax id DE123456789", "Due date", "2026-11-16", "Net",
+              "Reverse charge 0 %", "EUR299.00", "Reverse charge: VAT to be accounted for",
+              "Please pay EUR299.00 by 2026-11-16, quoting AICP-2026-000043",
+              "BIC AIBKIE2D", "Registered in Ireland"})
+            QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
+    }
+
     // The console renders off the GUI thread: the same bytes' text from a
     // worker thread, and a file written whole.
     void rendersOnAWorkerThreadAndWritesAFile() {
