@@ -108,6 +108,8 @@ constexpr CommandSpec kCommandSpecs[] = {
      false},
     {"invoice credit", "Cancel an invoice in full with a credit note", kExisting, 1,
      "the credit note", false},
+    {"invoice mark-paid", "Record that an invoice was paid: the day and the payer's reference",
+     kExisting, 1, "the payment", false},
     {"demo", "Create the deterministic demo workspace in a new file", kNone, 0, nullptr, false},
     {"serve", "Serve the REST API over HTTP (tokens, ingestion, export, validation)", kNone, 0,
      nullptr, true},

@@ -12,8 +12,13 @@ namespace aicp::cli {
 namespace {
 
 QString statusText(const Invoice& invoice) {
-    return invoice.creditNote ? QStringLiteral("credited by %1").arg(invoice.creditNote->number)
-                              : invoice.status();
+    if (invoice.creditNote)
+        return QStringLiteral("credited by %1").arg(invoice.creditNote->number);
+    if (invoice.isOverdueOn(QDateTime::currentDateTimeUtc().date()))
+        return QStringLiteral("overdue since %1").arg(invoice.dueDate.toString(Qt::ISODate));
+    if (!invoice.payments.empty() && invoice.status() == QLatin1String("paid"))
+        return QStringLiteral("paid on %1").arg(invoice.payments.back().paidOn.toString(Qt::ISODate));
+    return invoice.status();
 }
 
 QString invoiceText(const Invoice& invoice) {
@@ -74,6 +79,16 @@ QString invoiceText(const Invoice& invoice) {
                         {},
                         cliMoney(invoice.amountDue(), invoice.currency)});
     }
+    for (const InvoicePayment& payment : invoice.payments)
+        charges.addRow({QStringLiteral("Paid on %1 (%2)")
+                            .arg(payment.paidOn.toString(Qt::ISODate), payment.reference),
+                        {},
+                        {},
+                        {},
+                        cliMoney(payment.amount.negated(), invoice.currency)});
+    if (!invoice.payments.empty())
+        charges.addRow(
+            {QStringLiteral("Balance"), {}, {}, {}, cliMoney(invoice.balance(), invoice.currency)});
     text += charges.render(2);
     if (const QString legend = taxLegend(invoice.taxTreatment); !legend.isEmpty())
         text += QStringLiteral("\n%1\n").arg(legend);
@@ -159,7 +174,7 @@ int InvoiceListCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(invoices, InvoiceBook(**workspace).list(customerId->trimmed()), fail);
     return printListing(
-        call, QStringLiteral("invoices"), *invoices, &invoiceToJson,
+        call, QStringLiteral("invoices"), *invoices, [](const Invoice& invoice) { return invoiceToJson(invoice); },
         QStringLiteral("No invoices.\n"),
         TextTable({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
                    QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},
@@ -238,6 +253,52 @@ int InvoiceCreditCommand::execute(Invocation& call) const {
                           .arg(note->number, note->invoiceNumber, note->total.toDecimalString()));
 }
 
+class InvoiceMarkPaidCommand final : public Command {
+public:
+    InvoiceMarkPaidCommand() : Command(QStringLiteral("invoice mark-paid")) {
+        ownOptions_ = {date, reference};
+    }
+
+private:
+    const QCommandLineOption date{
+        QStringLiteral("date"),
+        QStringLiteral("The day the payment arrived (YYYY-MM-DD). Default: today (UTC)."),
+        QStringLiteral("D")};
+    const QCommandLineOption reference{
+        QStringLiteral("reference"),
+        QStringLiteral("The payer's reference: the bank transfer's, the receipt's."),
+        QStringLiteral("R")};
+
+    int execute(Invocation& call) const override {
+        AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
+        AICP_CLI_TRY(ref, call.requiredValue(reference, QStringLiteral("--reference R")), fail);
+        QDate paidOn = QDateTime::currentDateTimeUtc().date();
+        if (call.isSet(date)) {
+            AICP_CLI_TRY(text, call.value(date), fail);
+            paidOn = QDate::fromString(text->trimmed(), Qt::ISODate);
+            if (!paidOn.isValid() || text->trimmed().size() != 10)
+                return call.fail(Error::invalidInput(
+                    QStringLiteral("--date is a day such as 2026-12-01, not '%1'").arg(*text)));
+        }
+        AICP_CLI_TRY(workspace, call.workspace(), failure);
+        auto payment = InvoiceBook(**workspace).markPaid(number->trimmed(), paidOn, *ref);
+        if (!payment) {
+            if (payment.error().code() == Error::Code::Conflict)
+                return call.failure(payment.error());
+            return call.fail(payment.error());
+        }
+        return call.print(
+            QJsonObject{{QStringLiteral("invoice"), number->trimmed()},
+                        {QStringLiteral("paid_on"), payment->paidOn.toString(Qt::ISODate)},
+                        {QStringLiteral("amount"), payment->amount.toDecimalString()},
+                        {QStringLiteral("reference"), payment->reference},
+                        {QStringLiteral("status"), QStringLiteral("paid")}},
+            QStringLiteral("Invoice %1 is paid: %2 on %3 (%4).\n")
+                .arg(number->trimmed(), cliMoney(payment->amount, payment->currency),
+                     payment->paidOn.toString(Qt::ISODate), payment->reference));
+    }
+};
+
 }  // namespace
 
 const CommandGroup& invoiceCommands() {
@@ -245,9 +306,10 @@ const CommandGroup& invoiceCommands() {
     static const InvoiceListCommand cList;
     static const InvoiceShowCommand cShow;
     static const InvoiceCreditCommand cCredit;
+    static const InvoiceMarkPaidCommand cMarkPaid;
     static const CommandGroup group{QStringLiteral("invoice"),
-                                    QStringLiteral("Issued invoices and credit notes."),
-                                    {&cIssue, &cList, &cShow, &cCredit}};
+                                    QStringLiteral("Issued invoices, credit notes and payments."),
+                                    {&cIssue, &cList, &cShow, &cCredit, &cMarkPaid}};
     return group;
 }
 

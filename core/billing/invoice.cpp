@@ -61,8 +61,26 @@ Percent Invoice::taxRate() const {
     return {};
 }
 
+Money Invoice::paid() const {
+    std::int64_t micros = 0;
+    // Cannot overflow: payments never exceed what the invoice asked for.
+    for (const InvoicePayment& payment : payments)
+        micros += payment.amount.micros();
+    return Money::fromMicros(micros);
+}
+
+Money Invoice::balance() const {
+    return isCredited() ? Money() : Money::fromMicros(amountDue().micros() - paid().micros());
+}
+
 QString Invoice::status() const {
-    return isCredited() ? QStringLiteral("credited") : QStringLiteral("open");
+    if (isCredited())
+        return QStringLiteral("credited");
+    return balance() > Money() ? QStringLiteral("open") : QStringLiteral("paid");
+}
+
+bool Invoice::isOverdueOn(QDate today) const {
+    return !isCredited() && balance() > Money() && dueDate.isValid() && dueDate < today;
 }
 
 QString creditUseDescription(const CreditUse& use) {
@@ -92,7 +110,16 @@ QJsonObject creditNoteToJson(const CreditNote& note) {
             {QStringLiteral("total"), note.total.toDecimalString()}};
 }
 
-QJsonObject invoiceToJson(const Invoice& invoice) {
+QJsonObject invoiceToJson(const Invoice& invoice, QDate today) {
+    if (!today.isValid())
+        today = QDateTime::currentDateTimeUtc().date();
+    QJsonArray payments;
+    for (const InvoicePayment& payment : invoice.payments)
+        payments.append(QJsonObject{{QStringLiteral("paid_on"), payment.paidOn.toString(Qt::ISODate)},
+                                    {QStringLiteral("amount"), payment.amount.toDecimalString()},
+                                    {QStringLiteral("reference"), payment.reference},
+                                    {QStringLiteral("recorded_at"), toRfc3339(payment.recordedAt)},
+                                    {QStringLiteral("recorded_by"), payment.recordedBy}});
     QJsonArray lines;
     for (const InvoiceLine& line : invoice.lines) {
         lines.append(QJsonObject{
@@ -140,6 +167,7 @@ QJsonObject invoiceToJson(const Invoice& invoice) {
                                          ? QJsonValue(invoice.dueDate.toString(Qt::ISODate))
                                          : QJsonValue()},
         {QStringLiteral("status"), invoice.status()},
+        {QStringLiteral("overdue"), invoice.isOverdueOn(today)},
         {QStringLiteral("seller"), invoice.seller},
         {QStringLiteral("buyer"), invoice.buyer},
         {QStringLiteral("net"), invoice.net.toDecimalString()},
@@ -150,6 +178,8 @@ QJsonObject invoiceToJson(const Invoice& invoice) {
         {QStringLiteral("total"), invoice.total.toDecimalString()},
         {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()},
         {QStringLiteral("amount_due"), invoice.amountDue().toDecimalString()},
+        {QStringLiteral("payments"), payments},
+        {QStringLiteral("balance"), invoice.balance().toDecimalString()},
         {QStringLiteral("credited"), invoice.isCredited()},
         {QStringLiteral("credit_note"),
          invoice.creditNote ? QJsonValue(creditNoteToJson(*invoice.creditNote)) : QJsonValue()}};

@@ -60,6 +60,18 @@ struct CreditNote {
     [[nodiscard]] Money net() const { return Money::fromMicros(total.micros() - tax.micros()); }
 };
 
+// A payment received for an invoice: what it still asked for, on the day
+// it was paid, with the payer's reference (a bank transfer's, a provider's).
+struct InvoicePayment {
+    std::int64_t id = 0;
+    QDate paidOn;
+    Money amount;      // above 0
+    QString currency;  // the invoice's
+    QString reference;
+    QDateTime recordedAt;  // UTC, whole seconds
+    QString recordedBy;
+};
+
 // One prepaid credit grant's part of an invoice (README, "Contract terms").
 struct CreditUse {
     std::int64_t grantId = 0;
@@ -99,12 +111,20 @@ struct Invoice {
     // Prepaid credit applied at issue, soonest-expiring grant first; never
     // more than the total.
     std::vector<CreditUse> credits;
+    std::vector<InvoicePayment> payments;  // in the order recorded
 
     [[nodiscard]] bool isCredited() const { return creditNote.has_value(); }
     // The rate the charges were taxed at (one per invoice), 0 without tax.
     [[nodiscard]] Percent taxRate() const;
-    // "open" or "credited".
+    // What the payments came to.
+    [[nodiscard]] Money paid() const;
+    // What is still to be paid: the amount due less the payments; 0 once
+    // credited.
+    [[nodiscard]] Money balance() const;
+    // "credited" (by its credit note), "paid" (nothing left to pay) or "open".
     [[nodiscard]] QString status() const;
+    // Open with a due date before `today`.
+    [[nodiscard]] bool isOverdueOn(QDate today) const;
     // The credit applied, as a positive amount.
     [[nodiscard]] Money creditsApplied() const;
     // What the customer owes: the total (tax included) less the credit applied.
@@ -123,7 +143,8 @@ struct Invoice {
 // Machine form for `aicp invoice show --json` and `invoice list --json`:
 // keys in a fixed order, amounts as decimal strings, times RFC 3339 UTC,
 // dates ISO 8601.
-[[nodiscard]] QJsonObject invoiceToJson(const Invoice& invoice);
+// `overdue` is as of `today` (UTC), today's date when not given.
+[[nodiscard]] QJsonObject invoiceToJson(const Invoice& invoice, QDate today = {});
 [[nodiscard]] QJsonObject creditNoteToJson(const CreditNote& note);
 
 }  // namespace aicp

@@ -166,6 +166,19 @@ Status readCredits(Database* db, std::vector<Invoice>& invoices) {
         });
 }
 
+Status readPayments(Database* db, std::vector<Invoice>& invoices) {
+    return visitInvoiceRows(
+        db, invoices,
+        "SELECT invoice_id, id, paid_on, amount_micros, reference, recorded_at, recorded_by "
+        "FROM invoice_payments WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, id",
+        [](Invoice& invoice, const Statement& row) -> Status {
+            invoice.payments.push_back({row.int64(1), QDate::fromString(row.text(2), Qt::ISODate),
+                                        Money::fromMicros(row.int64(3)), invoice.currency,
+                                        row.text(4), row.time(5), row.text(6)});
+            return {};
+        });
+}
+
 Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& where,
                                            const QString& value) {
     auto query = Statement::prepare(db, std::string(kInvoiceColumns) + where + " ORDER BY i.id");
@@ -178,6 +191,7 @@ Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& wher
         return invoices.error();
     AICP_TRY(readLines(db, *invoices));
     AICP_TRY(readCredits(db, *invoices));
+    AICP_TRY(readPayments(db, *invoices));
     return invoices;
 }
 
@@ -483,6 +497,63 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
         return logged.error();
     AICP_TRY(transaction->commit());
     return note;
+}
+
+Result<InvoicePayment> InvoiceBook::markPaid(const QString& number, QDate paidOn,
+                                             const QString& reference) {
+    AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("record a payment")));
+    const QString trimmed = reference.trimmed();
+    if (trimmed.isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("a payment needs the payer's reference (a bank transfer's, a receipt's)"));
+    if (trimmed.size() > 200)
+        return Error::invalidInput(QStringLiteral("a payment reference has at most 200 characters"));
+    const QDateTime now = toWholeSecondsUtc(clock_());
+    if (!paidOn.isValid())
+        return Error::invalidInput(QStringLiteral("the day of payment is not a date"));
+    if (paidOn > now.date())
+        return Error::invalidInput(QStringLiteral("%1 is in the future; a payment is recorded "
+                                                  "once it has arrived")
+                                       .arg(paidOn.toString(Qt::ISODate)));
+    Database* db = workspace_.handle();
+    auto transaction = Transaction::begin(db);
+    if (!transaction)
+        return transaction.error();
+    auto invoice = find(number);
+    if (!invoice)
+        return invoice.error();
+    if (invoice->creditNote)
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("invoice %1 is credited by %2; a credited invoice is not paid")
+                         .arg(number, invoice->creditNote->number));
+    if (invoice->balance() <= Money())
+        return Error(Error::Code::Conflict,
+                     QStringLiteral("invoice %1 has nothing left to pay").arg(number));
+    if (paidOn < invoice->issuedAt.date())
+        return Error::invalidInput(QStringLiteral("%1 is before invoice %2 was issued (%3)")
+                                       .arg(paidOn.toString(Qt::ISODate), number,
+                                            invoice->issuedAt.date().toString(Qt::ISODate)));
+    InvoicePayment payment{0,       paidOn, invoice->balance(), invoice->currency,
+                           trimmed, now,    AuditLog::actorOn(workspace_)};
+    auto id = insertWith(db,
+                         "INSERT INTO invoice_payments (invoice_id, paid_on, amount_micros, "
+                         "reference, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                         invoice->id, paidOn.toString(Qt::ISODate), payment.amount.micros(),
+                         payment.reference, payment.recordedAt, payment.recordedBy);
+    if (!id)
+        return id.error();
+    payment.id = *id;
+    auto logged = AuditLog(workspace_, clock_)
+                      .append(QStringLiteral("invoice.paid"), number,
+                              {{QStringLiteral("customer"), invoice->customerId},
+                               {QStringLiteral("amount"), payment.amount.toDecimalString()},
+                               {QStringLiteral("currency"), invoice->currency},
+                               {QStringLiteral("paid_on"), paidOn.toString(Qt::ISODate)},
+                               {QStringLiteral("reference"), payment.reference}});
+    if (!logged)
+        return logged.error();
+    AICP_TRY(transaction->commit());
+    return payment;
 }
 
 Result<Invoice> InvoiceBook::find(const QString& number) const {

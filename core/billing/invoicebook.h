@@ -35,6 +35,13 @@ public:
     // Credits the invoice `number` in full; Conflict when it is credited already.
     [[nodiscard]] Result<CreditNote> credit(const QString& number, const QString& reason);
 
+    // Records that the invoice `number` was paid on `paidOn` (not after
+    // today, not before its issue) with the payer's `reference`: a payment
+    // of its whole balance, audited as "invoice.paid". Conflict when it is
+    // credited or has nothing left to pay; NotFound for an unknown number.
+    [[nodiscard]] Result<InvoicePayment> markPaid(const QString& number, QDate paidOn,
+                                                  const QString& reference);
+
     // NotFound when there is no invoice with that number.
     [[nodiscard]] Result<Invoice> find(const QString& number) const;
     // Every invoice (of one customer when `customerId` is given), in order of

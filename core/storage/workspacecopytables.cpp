@@ -80,6 +80,9 @@ constexpr CopiedTable kTables[] = {
      "id, customer_id, currency, amount_micros, paid_micros, granted_at, expires_at, reason, "
      "granted_by",
      "ittiitttt", "id", false, true},
+    {"invoice_payments",
+     "id, invoice_id, paid_on, amount_micros, reference, recorded_at, recorded_by", "iitittt",
+     "id", false, true},
     {"tax_rates",
      "id, country, region, name, rate_micro_percent, effective_from, added_at, added_by",
      "itttittt", "id", false, true},

@@ -18,6 +18,12 @@ namespace aicp {
 // blocks as JSON. Invoices issued before this step have no tax, no due date
 // and no blocks (NULL). total_micros stays the sum of the charges (the
 // net); a credit note credits the net and the tax.
+//
+// A payment settles what an invoice still asks for, on the day it was paid,
+// with the payer's reference; it never changes and is never deleted. (That
+// a credited invoice takes no payment is InvoiceBook's rule: an invoice paid
+// and later credited has both, and a copy of the workspace writes them in
+// either order.)
 Status migration0012(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE tax_rates (
@@ -69,6 +75,22 @@ Status migration0012(Database* db) {
                      OR NEW.tax_micros <> -tax_micros
               FROM invoices WHERE id = NEW.invoice_id)
         BEGIN SELECT RAISE(ABORT, 'a credit note credits its invoice in full'); END;
+
+        CREATE TABLE invoice_payments (
+            id            INTEGER PRIMARY KEY,
+            invoice_id    INTEGER NOT NULL REFERENCES invoices (id),
+            paid_on       TEXT NOT NULL
+                          CHECK (paid_on GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+            amount_micros INTEGER NOT NULL CHECK (amount_micros > 0),
+            reference     TEXT NOT NULL CHECK (length(trim(reference)) BETWEEN 1 AND 200),
+            recorded_at   TEXT NOT NULL,
+            recorded_by   TEXT NOT NULL
+        );
+        CREATE INDEX invoice_payments_by_invoice ON invoice_payments (invoice_id);
+        CREATE TRIGGER invoice_payments_are_never_changed BEFORE UPDATE ON invoice_payments
+        BEGIN SELECT RAISE(ABORT, 'a payment never changes'); END;
+        CREATE TRIGGER invoice_payments_are_never_deleted BEFORE DELETE ON invoice_payments
+        BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;
     )sql");
 }
 

@@ -292,6 +292,54 @@ private slots:
         QCOMPARE(int(listed->size()), 20);
     }
 
+    void aPaymentSettlesTheBalanceOnceAndOverdueEndsWithIt() {
+        auto workspace = freshWorkspace();
+        InvoiceBook book(*workspace, fixedClock("2026-12-05T10:00:00Z"));
+        auto invoice = book.issue(QStringLiteral("stark-analytics"), kOctober);
+        QVERIFY(invoice);
+        QCOMPARE(invoice->status(), QStringLiteral("open"));
+        QCOMPARE(invoice->dueDate, QDate(2027, 1, 4));
+        QVERIFY(!invoice->isOverdueOn({2027, 1, 4}));
+        QVERIFY(invoice->isOverdueOn({2027, 1, 5}));
+        QCOMPARE(invoiceToJson(*invoice, {2027, 1, 5}).value(QStringLiteral("overdue")),
+                 QJsonValue(true));
+
+        InvoiceBook later(*workspace, fixedClock("2027-01-10T12:00:00Z"));
+        const auto refused = [&](const char* day, const char* reference, const char* reason) {
+            auto paid = later.markPaid(invoice->number, QDate::fromString(QLatin1String(day),
+                                                                          Qt::ISODate),
+                                       QString::fromLatin1(reference));
+            QVERIFY2(!paid, reason);
+            QVERIFY2(paid.error().message().contains(QLatin1String(reason)), why(paid).constData());
+        };
+        refused("2027-01-11", "SEPA 1", "in the future");
+        refused("2026-12-04", "SEPA 1", "before invoice AICP-2026-000001 was issued");
+        refused("2027-01-08", "  ", "reference");
+        auto paid = later.markPaid(invoice->number, {2027, 1, 8}, QStringLiteral(" SEPA 1 "));
+        QVERIFY2(paid, why(paid).constData());
+        QCOMPARE(paid->amount.toDecimalString(), QStringLiteral("900.79"));
+        QCOMPARE(paid->reference, QStringLiteral("SEPA 1"));
+        auto stored = later.find(invoice->number);
+        QVERIFY(stored);
+        QCOMPARE(stored->status(), QStringLiteral("paid"));
+        QCOMPARE(stored->balance(), Money());
+        QVERIFY(!stored->isOverdueOn({2027, 2, 1}));
+        QCOMPARE(AuditLog(*workspace).entries()->back().action, QStringLiteral("invoice.paid"));
+        refused("2027-01-09", "SEPA 2", "nothing left to pay");
+
+        auto globex = book.issue(QStringLiteral("globex"), kOctober);
+        QVERIFY(globex);
+        QVERIFY(book.credit(globex->number, QStringLiteral("wrong")));
+        auto credited = later.markPaid(globex->number, {2027, 1, 8}, QStringLiteral("SEPA 3"));
+        QVERIFY(!credited);
+        QCOMPARE(credited.error().code(), Error::Code::Conflict);
+        QVERIFY(credited.error().message().contains(QStringLiteral("credited")));
+        QVERIFY(!executeScript(workspace->handle(), "DELETE FROM invoice_payments").ok());
+        QVERIFY(!executeScript(workspace->handle(),
+                               "UPDATE invoice_payments SET amount_micros = 1")
+                     .ok());
+    }
+
 private:
     QString freshCopy() {
         if (onPostgres()) {
