@@ -308,8 +308,12 @@ private slots:
         QVERIFY(issued.number.startsWith(QStringLiteral("AICP-2026-")));
         auto* table = page_->findChild<QTableView*>(QStringLiteral("invoiceTable"));
         QCOMPARE(table->model()->index(0, InvoiceTableModel::Total).data().toString(), total);
-        QCOMPARE(table->model()->index(0, InvoiceTableModel::Status).data().toString(),
-                 QStringLiteral("Issued"));
+        QVERIFY2(table->model()
+                     ->index(0, InvoiceTableModel::Status)
+                     .data()
+                     .toString()
+                     .startsWith(QStringLiteral("Open, due ")),
+                 qPrintable(table->model()->index(0, InvoiceTableModel::Status).data().toString()));
 
         // The month is invoiced: a second invoice is refused, in words.
         QVERIFY(panel->issueInvoice(QStringLiteral("globex")));
@@ -328,6 +332,28 @@ private slots:
         QVERIFY(finished.wait(30000));
         QVERIFY(opened.endsWith(issued.number + QStringLiteral(".pdf")));
         QVERIFY(readAll(opened).startsWith("%PDF-"));
+
+        // A payment needs its reference; then the invoice reads as paid.
+        panel->setPaymentProvider([](QWidget*, const Invoice&) {
+            return std::optional<InvoicesPanel::PaymentDetails>();
+        });
+        QVERIFY(!panel->markSelectedPaid());
+        panel->setPaymentProvider([](QWidget*, const Invoice&) {
+            return std::optional(InvoicesPanel::PaymentDetails{
+                QDateTime::currentDateTimeUtc().date(), QStringLiteral("SEPA 42")});
+        });
+        QVERIFY(panel->markSelectedPaid());
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && !panel->invoices().empty() &&
+                                     panel->invoices().front().status() == u"paid",
+                                 60000);
+        QVERIFY(table->model()
+                    ->index(0, InvoiceTableModel::Status)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Paid ")));
+        QVERIFY(!panel->markSelectedPaid());
 
         // A credit note needs a reason, then a confirmation.
         panel->setReasonProvider([](QWidget*, const Invoice&) { return std::optional<QString>(); });

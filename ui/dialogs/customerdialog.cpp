@@ -23,6 +23,9 @@ CustomerDialog::CustomerDialog(Workspace& workspace, const QString& customerId, 
                           tr("The postal address, one line per line"), 3)),
       country_(lineInput(QStringLiteral("customerCountryInput"), tr("Country"),
                          tr("An ISO 3166-1 alpha-2 code: GB, DE, US; it chooses the tax rate"))),
+      region_(lineInput(QStringLiteral("customerRegionInput"), tr("Region"),
+                        tr("An ISO 3166-2 code within the country (US-CA) whose own tax rate "
+                           "applies; empty: the country's"))),
       taxId_(lineInput(QStringLiteral("customerTaxIdInput"), tr("Tax id"),
                        tr("The VAT number or other tax id: letters, digits, - . / and spaces"))),
       currency_(lineInput(QStringLiteral("customerCurrencyInput"), tr("Currency"),
@@ -32,6 +35,7 @@ CustomerDialog::CustomerDialog(Workspace& workspace, const QString& customerId, 
       credits_(new CreditSection(workspace, customerId, this)) {
     setObjectName(QStringLiteral("customerDialog"));
     country_->setMaxLength(2);
+    region_->setMaxLength(6);
     currency_->setMaxLength(3);
     terms_->setObjectName(QStringLiteral("customerTermsInput"));
     terms_->setAccessibleName(tr("Payment terms"));
@@ -71,6 +75,9 @@ void CustomerDialog::buildRows() {
             readLines(tr("address"), address_->toPlainText(), CustomerStore::kMaxAddressLength));
     });
     addRow(tr("C&ountry"), country_, [this] { return statusOf(readCountry(country_->text())); });
+    addRow(tr("Reg&ion"), region_, [this] {
+        return statusOf(readRegion(region_->text(), country_->text().trimmed().toUpper()));
+    });
     addRow(tr("Ta&x id"), taxId_, [this] { return statusOf(readTaxId(taxId_->text())); });
     addRow(tr("C&urrency"), currency_,
            [this] { return statusOf(readCurrency(currency_->text())); });
@@ -84,6 +91,7 @@ void CustomerDialog::fill(const Customer& customer) {
     email_->setText(customer.email);
     address_->setPlainText(customer.address);
     country_->setText(customer.country);
+    region_->setText(customer.region);
     taxId_->setText(customer.taxId);
     currency_->setText(customer.currency);
     terms_->setValue(customer.paymentTermsDays);
@@ -97,6 +105,7 @@ Customer CustomerDialog::customer() const {
     customer.email = email_->text();
     customer.address = address_->toPlainText();
     customer.country = country_->text();
+    customer.region = region_->text();
     customer.taxId = taxId_->text();
     customer.currency = currency_->text();
     customer.paymentTermsDays = terms_->value();

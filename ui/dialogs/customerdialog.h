@@ -43,6 +43,7 @@ private:
     QLineEdit* email_;
     QPlainTextEdit* address_;
     QLineEdit* country_;
+    QLineEdit* region_;
     QLineEdit* taxId_;
     QLineEdit* currency_;
     QSpinBox* terms_;

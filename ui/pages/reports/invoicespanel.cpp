@@ -14,6 +14,7 @@
 #include "widgets/pagetext.h"
 
 #include <QDesktopServices>
+#include <QDateEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -23,6 +24,7 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -96,6 +98,49 @@ QString issuedMessage(const Invoice& invoice) {
              formatMoney(invoice.amountDue(), locale, invoice.currency));
 }
 
+// The day the money arrived (today by default, never later) and the payer's
+// reference; Record stays disabled until a reference is typed.
+std::optional<InvoicesPanel::PaymentDetails> askPayment(QWidget* parent, const Invoice& invoice) {
+    QDialog dialog(parent);
+    dialog.setWindowTitle(InvoicesPanel::tr("Record Payment of %1").arg(invoice.number));
+    auto* text = new QLabel(
+        InvoicesPanel::tr("Record that %1 paid invoice %2: %3. A payment cannot be undone.")
+            .arg(invoice.customerName, invoice.number,
+                 formatMoney(invoice.balance(), QLocale(), invoice.currency)),
+        &dialog);
+    text->setWordWrap(true);
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    auto* day = new QDateEdit(today, &dialog);
+    day->setObjectName(QStringLiteral("paymentDate"));
+    day->setCalendarPopup(true);
+    day->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    day->setDateRange(invoice.issuedAt.date(), today);
+    day->setToolTip(InvoicesPanel::tr("The day the money arrived (UTC)"));
+    auto* reference = new QLineEdit(&dialog);
+    reference->setObjectName(QStringLiteral("paymentReference"));
+    reference->setMaxLength(200);
+    reference->setPlaceholderText(InvoicesPanel::tr("e.g. SEPA transfer 2026-12-20"));
+    reference->setToolTip(InvoicesPanel::tr("The payer's reference; required"));
+    auto* form = new QFormLayout;
+    form->addRow(InvoicesPanel::tr("Paid &on:"), day);
+    form->addRow(InvoicesPanel::tr("&Reference:"), reference);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(InvoicesPanel::tr("Record Payment"));
+    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    QObject::connect(reference, &QLineEdit::textChanged, &dialog, [reference, buttons] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!reference->text().trimmed().isEmpty());
+    });
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(text);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return InvoicesPanel::PaymentDetails{day->date(), reference->text().trimmed()};
+}
+
 }  // namespace
 
 InvoicesPanel::InvoicesPanel(QWidget* parent)
@@ -103,6 +148,7 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
       runner_(new TaskRunner(this)),
       confirmer_(askInMessageBox),
       reason_(askReason),
+      payment_(askPayment),
       opener_(
           [](const QString& path) { return QDesktopServices::openUrl(QUrl::fromLocalFile(path)); }),
       model_(new InvoiceTableModel(this)),
@@ -112,12 +158,15 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
       empty_(new QLabel(this)),
       issue_(new QPushButton(tr("Issue Invoice…"), this)),
       view_(new QPushButton(tr("View"), this)),
-      credit_(new QPushButton(tr("Credit Note…"), this)) {
+      credit_(new QPushButton(tr("Credit Note…"), this)),
+      paid_(new QPushButton(tr("Record Payment…"), this)) {
     setObjectName(QStringLiteral("invoicesPanel"));
     const int gap = theme::spacing(font(), 0.5);
     issue_->setObjectName(QStringLiteral("issueInvoiceButton"));
     view_->setObjectName(QStringLiteral("viewInvoiceButton"));
     credit_->setObjectName(QStringLiteral("creditInvoiceButton"));
+    paid_->setObjectName(QStringLiteral("markPaidButton"));
+    connect(paid_, &QPushButton::clicked, this, &InvoicesPanel::markSelectedPaid);
     connect(issue_, &QPushButton::clicked, this, &InvoicesPanel::chooseCustomerAndIssue);
     connect(view_, &QPushButton::clicked, this, &InvoicesPanel::viewSelected);
     connect(credit_, &QPushButton::clicked, this, &InvoicesPanel::creditSelected);
@@ -154,6 +203,7 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     buttons->addStretch();
     buttons->addWidget(view_);
     buttons->addWidget(credit_);
+    buttons->addWidget(paid_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, gap, 0, 0);
     layout->setSpacing(gap);
@@ -164,7 +214,8 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     // The table is made before the buttons above it.
     QWidget::setTabOrder(issue_, view_);
     QWidget::setTabOrder(view_, credit_);
-    QWidget::setTabOrder(credit_, table_);
+    QWidget::setTabOrder(credit_, paid_);
+    QWidget::setTabOrder(paid_, table_);
     connect(runner_, &TaskRunner::busyChanged, this, &InvoicesPanel::updateActions);
     updateActions();
 }
@@ -194,6 +245,10 @@ void InvoicesPanel::setConfirmer(Confirmer confirmer) {
 
 void InvoicesPanel::setReasonProvider(ReasonProvider provider) {
     reason_ = std::move(provider);
+}
+
+void InvoicesPanel::setPaymentProvider(PaymentProvider provider) {
+    payment_ = std::move(provider);
 }
 
 void InvoicesPanel::setDocumentOpener(DocumentOpener opener) {
@@ -371,6 +426,35 @@ bool InvoicesPanel::creditSelected() {
     return started;
 }
 
+bool InvoicesPanel::markSelectedPaid() {
+    const Invoice* selected = selectedInvoice();
+    if (!workspace_ || !runner_ || isBusy() || !selected || selected->balance() <= Money())
+        return false;
+    const Invoice invoice = *selected;
+    const std::optional<PaymentDetails> details = payment_(this, invoice);
+    if (!details || details->reference.trimmed().isEmpty())
+        return false;
+    Workspace* workspace = workspace_;
+    const QString number = invoice.number;
+    const PaymentDetails given = *details;
+    const bool started = runner_->run<Result<InvoicePayment>>(
+        this,
+        [workspace, number, given] {
+            return InvoiceBook(*workspace).markPaid(number, given.paidOn, given.reference);
+        },
+        [this, number](Result<InvoicePayment> payment) {
+            if (!payment)
+                finishOperation(payment.error());
+            else
+                finishOperation(tr("Invoice %1 is paid: %2 on %3.")
+                                    .arg(number,
+                                         formatMoney(payment->amount, QLocale(), payment->currency),
+                                         QLocale().toString(payment->paidOn, QLocale::ShortFormat)));
+        });
+    updateActions();
+    return started;
+}
+
 bool InvoicesPanel::viewSelected() {
     const Invoice* selected = selectedInvoice();
     if (!selected || rendering_)
@@ -425,6 +509,11 @@ void InvoicesPanel::updateActions() {
                             : tr("Cancel the selected invoice in full with a credit note"));
     guardRole(issue_, workspace_, WorkspaceArea::Invoices);
     guardRole(credit_, workspace_, WorkspaceArea::Invoices);
+    paid_->setEnabled(selected && selected->balance() > Money() && !busy);
+    paid_->setToolTip(selected && selected->balance() <= Money()
+                          ? tr("Nothing is left to pay on this invoice.")
+                          : tr("Record that the selected invoice was paid"));
+    guardRole(paid_, workspace_, WorkspaceArea::Invoices);
 }
 
 }  // namespace aicp

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include <QDate>
 #include <QPointer>
 #include <QWidget>
 
@@ -29,8 +30,9 @@ class Workspace;
 // invoice (after a confirmation naming the customer, the month and the
 // total: issuing cannot be undone), view one (its PDF, rendered off the GUI
 // thread to a temporary file and opened with the desktop's viewer), and
-// credit one (a reason is required, then a confirmation). Issuing and
-// crediting run through InvoiceBook on the shared TaskRunner.
+// credit one (a reason is required, then a confirmation), and record that
+// one was paid (the day and the payer's reference). They run through
+// InvoiceBook on the shared TaskRunner. Overdue invoices stand out.
 class InvoicesPanel : public QWidget {
     Q_OBJECT
 public:
@@ -40,6 +42,14 @@ public:
     // Asks why an invoice is credited; nullopt when the user backs out.
     using ReasonProvider =
         std::function<std::optional<QString>(QWidget* parent, const Invoice& invoice)>;
+    // Asks the day a payment arrived and the payer's reference; nullopt when
+    // the user backs out.
+    struct PaymentDetails {
+        QDate paidOn;
+        QString reference;
+    };
+    using PaymentProvider =
+        std::function<std::optional<PaymentDetails>(QWidget* parent, const Invoice& invoice)>;
     // Shows a rendered PDF. The default opens it with QDesktopServices.
     using DocumentOpener = std::function<bool(const QString& path)>;
 
@@ -50,6 +60,7 @@ public:
     void setTaskRunner(TaskRunner* runner);
     void setConfirmer(Confirmer confirmer);
     void setReasonProvider(ReasonProvider provider);
+    void setPaymentProvider(PaymentProvider provider);
     void setDocumentOpener(DocumentOpener opener);
 
     // What the page read: the month's invoices and its computed report (the
@@ -67,6 +78,8 @@ public:
     // False when it did not start (busy, refused at the confirmation, …).
     bool issueInvoice(const QString& customerId);
     bool creditSelected();
+    // Records that the selected invoice was paid (InvoiceBook::markPaid).
+    bool markSelectedPaid();
     bool viewSelected();
 
 signals:
@@ -87,6 +100,7 @@ private:
     QPointer<TaskRunner> runner_;
     Confirmer confirmer_;
     ReasonProvider reason_;
+    PaymentProvider payment_;
     DocumentOpener opener_;
     YearMonth month_;
     std::shared_ptr<const CostReport> report_;
@@ -101,6 +115,7 @@ private:
     QPushButton* issue_;
     QPushButton* view_;
     QPushButton* credit_;
+    QPushButton* paid_;
 };
 
 }  // namespace aicp

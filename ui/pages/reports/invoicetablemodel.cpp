@@ -30,8 +30,24 @@ InvoiceTableModel::InvoiceTableModel(QObject* parent)
 
 InvoiceTableModel::~InvoiceTableModel() = default;
 
-void InvoiceTableModel::setInvoices(std::vector<Invoice> invoices) {
-    resetRows([&] { invoices_ = std::move(invoices); });
+void InvoiceTableModel::setInvoices(std::vector<Invoice> invoices, QDate today) {
+    resetRows([&] {
+        invoices_ = std::move(invoices);
+        today_ = today;
+    });
+}
+
+QString InvoiceTableModel::statusText(const Invoice& invoice) const {
+    const QLocale locale;
+    const auto day = [&](QDate date) { return locale.toString(date, QStringLiteral("d MMM yyyy")); };
+    if (invoice.creditNote)
+        return tr("Credited (%1)").arg(invoice.creditNote->number);
+    if (invoice.isOverdueOn(today_))
+        return tr("Overdue since %1").arg(day(invoice.dueDate));
+    if (invoice.status() == QLatin1String("paid"))
+        return invoice.payments.empty() ? tr("Nothing due")
+                                        : tr("Paid %1").arg(day(invoice.payments.back().paidOn));
+    return invoice.dueDate.isValid() ? tr("Open, due %1").arg(day(invoice.dueDate)) : tr("Open");
 }
 
 int InvoiceTableModel::rows() const {
@@ -54,6 +70,8 @@ QVariant InvoiceTableModel::data(const QModelIndex& index, int role) const {
         return boldFont();
     if (role == Qt::ForegroundRole && invoice->isCredited())
         return theme::mutedText(QGuiApplication::palette());
+    if (role == Qt::ForegroundRole && column == Status && invoice->isOverdueOn(today_))
+        return theme::warningText(QGuiApplication::palette());
     if (role == Qt::ToolTipRole && column == Status && invoice->creditNote)
         return tr("Credited by %1: %2")
             .arg(invoice->creditNote->number, invoice->creditNote->reason);
@@ -94,8 +112,7 @@ QVariant InvoiceTableModel::text(const Invoice& invoice, int column, int role) c
                 return qint64(invoice.amountDue().micros());
             return formatMoney(invoice.amountDue(), locale, invoice.currency);
         case Status:
-            return invoice.creditNote ? tr("Credited (%1)").arg(invoice.creditNote->number)
-                                      : tr("Issued");
+            return statusText(invoice);
         case Issued:
             if (role == SortRole)
                 return invoice.issuedAt;

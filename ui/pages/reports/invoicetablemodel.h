@@ -4,6 +4,9 @@
 
 #include <vector>
 
+#include <QDate>
+#include <QDateTime>
+
 namespace aicp {
 
 // billing/invoice.h is kept out of this header: moc cannot parse what it pulls in.
@@ -22,7 +25,9 @@ public:
     explicit InvoiceTableModel(QObject* parent = nullptr);
     ~InvoiceTableModel() override;
 
-    void setInvoices(std::vector<Invoice> invoices);
+    // `today` (UTC) decides which open invoices are overdue.
+    void setInvoices(std::vector<Invoice> invoices,
+                     QDate today = QDateTime::currentDateTimeUtc().date());
     [[nodiscard]] const std::vector<Invoice>& invoices() const { return invoices_; }
     [[nodiscard]] const Invoice* invoiceAt(int row) const;
 
@@ -31,8 +36,10 @@ public:
 private:
     [[nodiscard]] int rows() const override;
     [[nodiscard]] QVariant text(const Invoice& invoice, int column, int role) const;
+    [[nodiscard]] QString statusText(const Invoice& invoice) const;
 
     std::vector<Invoice> invoices_;
+    QDate today_;
 };
 
 }  // namespace aicp
