@@ -1,4 +1,5 @@
 #include "billing/costreport.h"
+#include "billing/invoicebook.h"
 #include "billing/monthlybilling.h"
 #include "consoletest.h"
 #include "demo/demoworkspace.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QSettings>
@@ -154,6 +156,32 @@ private slots:
                  expiring.empty() ? 1 : int(expiring.size()));
         for (std::size_t i = 1; i < expiring.size(); ++i)
             QVERIFY(expiring[i - 1].expiresAt <= expiring[i].expiresAt);
+    }
+
+    void overdueInvoicesAreThoseOpenPastTheirDueDate() {
+        const QString copy = dir_.filePath(QStringLiteral("overdue.aicp"));
+        QVERIFY(QFile::copy(demoPath_, copy));
+        auto workspace = Workspace::open(copy).value();
+        auto invoice = InvoiceBook(*workspace, [] {
+                           return QDateTime(QDate(2026, 11, 2), QTime(9, 0), Qt::UTC);
+                       }).issue(QStringLiteral("stark-analytics"), {2026, 10});
+        QVERIFY(invoice);
+        QCOMPARE(invoice->dueDate, QDate(2026, 12, 2));
+        const auto overdueOn = [&](QDate day) {
+            return summarizeDashboard(*workspace, kNovember, QDateTime(day, QTime(12, 0), Qt::UTC))
+                .value()
+                .overdue;
+        };
+        QVERIFY(overdueOn({2026, 12, 2}).empty());
+        const auto late = overdueOn({2026, 12, 3});
+        QCOMPARE(late.size(), std::size_t(1));
+        QCOMPARE(late.front().invoices, 1);
+        QCOMPARE(late.front().currency, QStringLiteral("USD"));
+        QCOMPARE(late.front().balance.toDecimalString(), QStringLiteral("900.79"));
+        QVERIFY(InvoiceBook(*workspace, [] {
+                    return QDateTime(QDate(2026, 12, 4), QTime(9, 0), Qt::UTC);
+                }).markPaid(invoice->number, {2026, 12, 4}, QStringLiteral("SEPA 7")));
+        QVERIFY(overdueOn({2026, 12, 5}).empty());
     }
 
     void topRecommendationsAreTheServicesChanges() {

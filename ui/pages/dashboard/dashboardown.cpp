@@ -40,6 +40,8 @@ void DashboardPage::applyModeWording() {
     requestsCard_->setTitle(own ? tr("Projected month-end cost") : tr("Requests"));
     limitsCard_->setTitle(own ? tr("Limits near or over") : tr("Near or over a limit"));
     expiringCard_->setTitle(own ? tr("License runs until") : tr("Licenses expiring"));
+    // Invoices are the vendor's: a customer's workspace has none.
+    overdueCard_->setVisible(!own);
     revenueTitle_->setText(own ? tr("Your bill by pricing axis") : tr("Revenue by pricing axis"));
     limitsTitle_->setText(own ? tr("Your license's limits") : tr("Customers near or over a limit"));
     expiringTitle_->setText(

@@ -34,6 +34,7 @@ DashboardPage::DashboardPage(QWidget* parent)
       requestsCard_(new UsageCard(tr("Requests"), this)),
       limitsCard_(new UsageCard(tr("Near or over a limit"), this)),
       expiringCard_(new UsageCard(tr("Licenses expiring"), this)),
+      overdueCard_(new UsageCard(tr("Overdue invoices"), this)),
       revenue_(new RevenueBars(this)),
       revenueNote_(new QLabel(this)),
       limits_(cardList(QStringLiteral("limitList"), this)),
@@ -66,9 +67,11 @@ void DashboardPage::buildLayout() {
     requestsCard_->setObjectName(QStringLiteral("dashboardRequestsCard"));
     limitsCard_->setObjectName(QStringLiteral("limitsCard"));
     expiringCard_->setObjectName(QStringLiteral("expiringCard"));
+    overdueCard_->setObjectName(QStringLiteral("overdueCard"));
     auto* cards = new QHBoxLayout;
     cards->setSpacing(gap);
-    for (UsageCard* card : {revenueCard_, requestsCard_, limitsCard_, expiringCard_})
+    for (UsageCard* card :
+         {revenueCard_, requestsCard_, limitsCard_, expiringCard_, overdueCard_})
         cards->addWidget(card, 1);
 
     revenue_->setObjectName(QStringLiteral("revenueByAxis"));
@@ -323,6 +326,16 @@ void DashboardPage::showVendorFigures() {
     expiringCard_->setFigure(
         locale.toString(qint64(summary.expiring.size())),
         tr("In the next %1 days, with no renewal yet").arg(kDashboardExpiryDays));
+    int overdue = 0;
+    QStringList unpaid;
+    for (const DashboardOverdue& owed : summary.overdue) {
+        overdue += owed.invoices;
+        unpaid.append(formatMoney(owed.balance, locale, owed.currency));
+    }
+    overdueCard_->setFigure(locale.toString(overdue),
+                            overdue == 0 ? tr("Every invoice is paid or not yet due")
+                                         : tr("%1 unpaid past the due date").arg(unpaid.join(
+                                               QStringLiteral(" + "))));
 }
 
 void DashboardPage::showLimits() {

@@ -105,6 +105,7 @@ private:
     UsageCard* requestsCard_;
     UsageCard* limitsCard_;
     UsageCard* expiringCard_;
+    UsageCard* overdueCard_;
     QLabel* revenueTitle_ = nullptr;
     QLabel* limitsTitle_ = nullptr;
     QLabel* expiringTitle_ = nullptr;

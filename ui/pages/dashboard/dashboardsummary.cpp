@@ -1,14 +1,44 @@
 #include "pages/dashboard/dashboardsummary.h"
 
+#include "billing/invoicebook.h"
 #include "billing/monthlybilling.h"
+#include "common/assignto.h"
 #include "licensing/licenseregistry.h"
 #include "pages/usage/usagefigures.h"
 #include "recommend/recommendationservice.h"
 #include "storage/workspace.h"
 
 #include <algorithm>
+#include <map>
 
 namespace aicp {
+
+namespace {
+
+Result<DashboardSummary> addOverdue(Workspace& workspace, DashboardSummary& summary) {
+    auto mode = workspace.mode();
+    if (!mode)
+        return mode.error();
+    if (*mode == Workspace::Mode::Customer)
+        return std::move(summary);
+    auto invoices = InvoiceBook(workspace).list();
+    if (!invoices)
+        return invoices.error();
+    std::map<QString, DashboardOverdue> byCurrency;
+    for (const Invoice& invoice : *invoices) {
+        if (!invoice.isOverdueOn(summary.asOf.date()))
+            continue;
+        DashboardOverdue& overdue = byCurrency[invoice.currency];
+        overdue.currency = invoice.currency;
+        AICP_TRY(assignTo(overdue.balance, overdue.balance.plus(invoice.balance())));
+        ++overdue.invoices;
+    }
+    for (auto& [currency, overdue] : byCurrency)
+        summary.overdue.push_back(std::move(overdue));
+    return std::move(summary);
+}
+
+}  // namespace
 
 Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth month,
                                             const QDateTime& now, int expiryDays) {
@@ -68,7 +98,7 @@ Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth mont
                      [](const DashboardExpiry& a, const DashboardExpiry& b) {
                          return a.expiresAt < b.expiresAt;
                      });
-    return summary;
+    return addOverdue(workspace, summary);
 }
 
 std::vector<DashboardRecommendation> topRecommendations(Workspace& workspace, YearMonth month,

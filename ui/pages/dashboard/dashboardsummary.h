@@ -33,9 +33,17 @@ struct DashboardExpiry {
     bool inGrace = false;
 };
 
+// What the invoices past their due date still ask for, in one currency.
+struct DashboardOverdue {
+    QString currency;
+    Money balance;
+    int invoices = 0;
+};
+
 // The dashboard's figures for one month, all from core services: the cost
-// report of every customer (revenue by pricing axis), the limits in trouble
-// and the licenses expiring within `expiryDays` of `now`.
+// report of every customer (revenue by pricing axis), the limits in trouble,
+// the licenses expiring within `expiryDays` of `now`, and the invoices
+// overdue on `now` (whatever their month).
 struct DashboardSummary {
     YearMonth month;
     QDateTime asOf;                // the `now` it was computed at
@@ -44,6 +52,7 @@ struct DashboardSummary {
     std::int64_t requests = 0;              // every customer's, the whole month so far
     std::vector<DashboardLimit> limits;     // over first, then by share used
     std::vector<DashboardExpiry> expiring;  // soonest first
+    std::vector<DashboardOverdue> overdue;  // by currency
 };
 
 // A customer whose usage calls for another tier than the license in force.
