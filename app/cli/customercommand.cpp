@@ -37,8 +37,7 @@ QString customerText(const Customer& customer) {
            row("Legal name:", orDash(customer.legalName)) + row("Email:", orDash(customer.email)) +
            row("Address:", indentedLines(customer.address, kWidth)) +
            row("Country:", orDash(customer.country)) + row("Region:", orDash(customer.region)) +
-           row("Tax id:", orDash(customer.taxId)) +
-           row("Currency:", customer.currency) +
+           row("Tax id:", orDash(customer.taxId)) + row("Currency:", customer.currency) +
            row("Payment terms:", QStringLiteral("%1 days").arg(customer.paymentTermsDays)) +
            row("Tax exempt:", customer.taxExempt ? QStringLiteral("yes") : QStringLiteral("no")) +
            row("Created:", toRfc3339(customer.createdAt));
@@ -87,8 +86,8 @@ public:
     explicit ChangeCustomer(bool adding)
         : Command(adding ? QStringLiteral("customer add") : QStringLiteral("customer edit")),
           adding_(adding) {
-        ownOptions_ = {name_,  legalName_, address_, country_,   region_,     taxId_,
-                       currency_, email_,  terms_,   taxExempt_, noTaxExempt_};
+        ownOptions_ = {name_,     legalName_, address_, country_,   region_,     taxId_,
+                       currency_, email_,     terms_,   taxExempt_, noTaxExempt_};
     }
 
 private:
@@ -154,8 +153,7 @@ private:
              {std::pair{&name_, &given.name}, std::pair{&legalName_, &given.legalName},
               std::pair{&email_, &given.email}, std::pair{&address_, &given.address},
               std::pair{&country_, &given.country}, std::pair{&region_, &given.region},
-              std::pair{&taxId_, &given.taxId},
-              std::pair{&currency_, &given.currency}})
+              std::pair{&taxId_, &given.taxId}, std::pair{&currency_, &given.currency}})
             AICP_TRY(readText(call, *option, *field));
         AICP_TRY(readTerms(call, given));
         if (call.isSet(taxExempt_) && call.isSet(noTaxExempt_))
@@ -166,10 +164,10 @@ private:
         if (adding_ && (!given.name || given.name->trimmed().isEmpty()))
             return Error::invalidInput(QStringLiteral("give --name NAME"));
         if (!adding_ && !given.any())
-            return Error::invalidInput(
-                QStringLiteral("give what to change: --name NAME, --legal-name N, --address TEXT, "
-                               "--country CC, --region XX-YY, --tax-id T, --currency CUR, --email E, --terms DAYS "
-                               "or --tax-exempt / --no-tax-exempt"));
+            return Error::invalidInput(QStringLiteral(
+                "give what to change: --name NAME, --legal-name N, --address TEXT, "
+                "--country CC, --region XX-YY, --tax-id T, --currency CUR, --email E, --terms DAYS "
+                "or --tax-exempt / --no-tax-exempt"));
         return given;
     }
 

@@ -17,7 +17,8 @@ QString statusText(const Invoice& invoice) {
     if (invoice.isOverdueOn(QDateTime::currentDateTimeUtc().date()))
         return QStringLiteral("overdue since %1").arg(invoice.dueDate.toString(Qt::ISODate));
     if (!invoice.payments.empty() && invoice.status() == QLatin1String("paid"))
-        return QStringLiteral("paid on %1").arg(invoice.payments.back().paidOn.toString(Qt::ISODate));
+        return QStringLiteral("paid on %1")
+            .arg(invoice.payments.back().paidOn.toString(Qt::ISODate));
     return invoice.status();
 }
 
@@ -56,8 +57,8 @@ QString invoiceText(const Invoice& invoice) {
     if (invoice.taxTreatment != TaxTreatment::None) {
         charges.addRow(
             {QStringLiteral("Net"), {}, {}, {}, cliMoney(invoice.net, invoice.currency)});
-        for (const TaxSummary& tax : taxSummary(invoice.taxTreatment, invoice.taxName,
-                                                invoice.taxRate(), invoice.tax))
+        for (const TaxSummary& tax :
+             taxSummary(invoice.taxTreatment, invoice.taxName, invoice.taxRate(), invoice.tax))
             charges.addRow({QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
                             {},
                             {},
@@ -174,7 +175,8 @@ int InvoiceListCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(workspace, call.workspace(), failure);
     AICP_CLI_TRY(invoices, InvoiceBook(**workspace).list(customerId->trimmed()), fail);
     return printListing(
-        call, QStringLiteral("invoices"), *invoices, [](const Invoice& invoice) { return invoiceToJson(invoice); },
+        call, QStringLiteral("invoices"), *invoices,
+        [](const Invoice& invoice) { return invoiceToJson(invoice); },
         QStringLiteral("No invoices.\n"),
         TextTable({QStringLiteral("Number"), QStringLiteral("Customer"), QStringLiteral("Month"),
                    QStringLiteral("Issued"), QStringLiteral("Total"), QStringLiteral("Status")},

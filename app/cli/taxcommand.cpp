@@ -28,12 +28,13 @@ private:
         QStringLiteral("One region of the country (ISO 3166-2, e.g. US-CA). Default: the whole "
                        "country."),
         QStringLiteral("XX-YY")};
-    const QCommandLineOption rate_{QStringLiteral("rate"),
-                                   QStringLiteral("The rate in percent, 0 to 100 (e.g. 20 or 7.25)."),
-                                   QStringLiteral("PERCENT")};
-    const QCommandLineOption name_{QStringLiteral("name"),
-                                   QStringLiteral("The name invoices print beside the tax (e.g. VAT)."),
-                                   QStringLiteral("NAME")};
+    const QCommandLineOption rate_{
+        QStringLiteral("rate"), QStringLiteral("The rate in percent, 0 to 100 (e.g. 20 or 7.25)."),
+        QStringLiteral("PERCENT")};
+    const QCommandLineOption name_{
+        QStringLiteral("name"),
+        QStringLiteral("The name invoices print beside the tax (e.g. VAT)."),
+        QStringLiteral("NAME")};
     const QCommandLineOption from_{
         QStringLiteral("from"),
         QStringLiteral("The first day the rate applies (YYYY-MM-DD). Default: today (UTC)."),
@@ -46,15 +47,16 @@ private:
         AICP_CLI_TRY(name, call.requiredValue(name_, QStringLiteral("--name NAME")), fail);
         auto rate = Percent::parse(rateText->trimmed());
         if (!rate)
-            return call.fail(Error::invalidInput(
-                QStringLiteral("--rate: %1").arg(rate.error().message())));
+            return call.fail(
+                Error::invalidInput(QStringLiteral("--rate: %1").arg(rate.error().message())));
         QDate from = QDateTime::currentDateTimeUtc().date();
         if (call.isSet(from_)) {
             AICP_CLI_TRY(fromText, call.value(from_), fail);
             from = QDate::fromString(fromText->trimmed(), Qt::ISODate);
             if (!from.isValid() || fromText->trimmed().size() != 10)
                 return call.fail(Error::invalidInput(
-                    QStringLiteral("--from is a date such as 2027-01-01, not '%1'").arg(*fromText)));
+                    QStringLiteral("--from is a date such as 2027-01-01, not '%1'")
+                        .arg(*fromText)));
         }
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(added, TaxRateStore(**workspace).add(*country, *region, *name, *rate, from),
@@ -76,10 +78,11 @@ private:
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(rates, TaxRateStore(**workspace).list(), fail);
         QJsonArray array;
-        TextTable table({QStringLiteral("Id"), QStringLiteral("Place"), QStringLiteral("Name"),
-                         QStringLiteral("Rate"), QStringLiteral("From"), QStringLiteral("Added by")},
-                        {TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
-                         TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left});
+        TextTable table(
+            {QStringLiteral("Id"), QStringLiteral("Place"), QStringLiteral("Name"),
+             QStringLiteral("Rate"), QStringLiteral("From"), QStringLiteral("Added by")},
+            {TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
+             TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left});
         for (const TaxRate& rate : *rates) {
             array.append(taxRateJson(rate));
             table.addRow({QString::number(rate.id), placeOf(rate), rate.name,

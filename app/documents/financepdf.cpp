@@ -152,15 +152,13 @@ namespace {
 // The lines of a party's block: its legal name, address, country (and
 // region), tax id and email, each when it has one.
 QStringList partyLines(const QJsonObject& party) {
-    const auto field = [&](const char* key) {
-        return party.value(QLatin1String(key)).toString();
-    };
+    const auto field = [&](const char* key) { return party.value(QLatin1String(key)).toString(); };
     QStringList lines{field("legal_name").isEmpty() ? field("name") : field("legal_name")};
     lines += field("address").split(u'\n', Qt::SkipEmptyParts);
     if (!field("country").isEmpty())
-        lines.append(field("region").isEmpty() ? field("country")
-                                               : QStringLiteral("%1 (%2)").arg(field("country"),
-                                                                               field("region")));
+        lines.append(field("region").isEmpty()
+                         ? field("country")
+                         : QStringLiteral("%1 (%2)").arg(field("country"), field("region")));
     if (!field("tax_id").isEmpty())
         lines.append(QStringLiteral("Tax id %1").arg(field("tax_id")));
     if (!field("email").isEmpty())
@@ -242,8 +240,8 @@ PdfTable invoiceCharges(const Invoice& invoice) {
     };
     if (invoice.taxTreatment != TaxTreatment::None) {
         totalRow(QStringLiteral("Net"), invoice.net);
-        for (const TaxSummary& tax : taxSummary(invoice.taxTreatment, invoice.taxName,
-                                                invoice.taxRate(), invoice.tax))
+        for (const TaxSummary& tax :
+             taxSummary(invoice.taxTreatment, invoice.taxName, invoice.taxRate(), invoice.tax))
             totalRow(QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
                      tax.amount);
     }
@@ -294,11 +292,10 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
     const QString instructions =
         invoice.seller.value(QStringLiteral("payment_instructions")).toString();
     if (!instructions.isEmpty() && !invoice.amountDue().isZero() && !invoice.isCredited())
-        document.notes.append(
-            QStringLiteral("Please pay %1 by %2, quoting %3: %4")
-                .arg(money(invoice.amountDue(), invoice.currency),
-                     invoice.dueDate.toString(Qt::ISODate), invoice.number,
-                     QString(instructions).replace(u'\n', QStringLiteral("; "))));
+        document.notes.append(QStringLiteral("Please pay %1 by %2, quoting %3: %4")
+                                  .arg(money(invoice.amountDue(), invoice.currency),
+                                       invoice.dueDate.toString(Qt::ISODate), invoice.number,
+                                       QString(instructions).replace(u'\n', QStringLiteral("; "))));
     document.notes.append(QStringLiteral(
         "Each line is rounded once to cents, half away from zero; the total is the sum of the "
         "rounded lines. Recurring charges are prorated by the second over UTC periods. Requests "
@@ -306,11 +303,11 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
         "and never charged twice. This invoice never changes; a correction is a credit note "
         "that names it."));
     const QString sellerFooter = invoice.seller.value(QStringLiteral("footer")).toString();
-    document.footer = sellerFooter.isEmpty()
-                          ? QStringLiteral("%1 · invoice %2 · %3")
-                                .arg(QString::fromLatin1(kProduct), invoice.number,
-                                     invoice.customerId)
-                          : QStringLiteral("%1 · invoice %2").arg(sellerFooter, invoice.number);
+    document.footer =
+        sellerFooter.isEmpty()
+            ? QStringLiteral("%1 · invoice %2 · %3")
+                  .arg(QString::fromLatin1(kProduct), invoice.number, invoice.customerId)
+            : QStringLiteral("%1 · invoice %2").arg(sellerFooter, invoice.number);
     return renderPdf(document);
 }
 

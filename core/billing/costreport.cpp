@@ -41,7 +41,7 @@ Result<CostReport> buildCostReport(YearMonth month, const std::vector<MonthlyBil
                 QStringLiteral("the bills mix currencies (%1 and %2); report them separately")
                     .arg(report.currency, bill.currency));
         CostReportCustomer customer{bill.customerId, bill.customerName, bill.hasLicense(), {},
-                                    bill.net,      bill.findings};
+                                    bill.net,        bill.findings};
         for (std::size_t i = 0; i < axes.size(); ++i) {
             const Money amount = bill.axisTotal(axes[i]);
             customer.rows.push_back({bill.customerId, bill.customerName, axes[i], amount});

@@ -115,11 +115,12 @@ QJsonObject invoiceToJson(const Invoice& invoice, QDate today) {
         today = QDateTime::currentDateTimeUtc().date();
     QJsonArray payments;
     for (const InvoicePayment& payment : invoice.payments)
-        payments.append(QJsonObject{{QStringLiteral("paid_on"), payment.paidOn.toString(Qt::ISODate)},
-                                    {QStringLiteral("amount"), payment.amount.toDecimalString()},
-                                    {QStringLiteral("reference"), payment.reference},
-                                    {QStringLiteral("recorded_at"), toRfc3339(payment.recordedAt)},
-                                    {QStringLiteral("recorded_by"), payment.recordedBy}});
+        payments.append(
+            QJsonObject{{QStringLiteral("paid_on"), payment.paidOn.toString(Qt::ISODate)},
+                        {QStringLiteral("amount"), payment.amount.toDecimalString()},
+                        {QStringLiteral("reference"), payment.reference},
+                        {QStringLiteral("recorded_at"), toRfc3339(payment.recordedAt)},
+                        {QStringLiteral("recorded_by"), payment.recordedBy}});
     QJsonArray lines;
     for (const InvoiceLine& line : invoice.lines) {
         lines.append(QJsonObject{

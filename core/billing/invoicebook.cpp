@@ -119,7 +119,8 @@ Status readLines(Database* db, std::vector<Invoice>& invoices) {
         db, invoices,
         "SELECT invoice_id, kind, axis, description, quantity, unit_price_micros, amount_micros, "
         "license_id, tier, price_book_version, period_start, period_end, late_month, "
-        "tax_rate_micro_percent, tax_micros FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, position",
+        "tax_rate_micro_percent, tax_micros FROM invoice_lines WHERE invoice_id BETWEEN ?1 AND ?2 "
+        "ORDER BY invoice_id, position",
         [](Invoice& invoice, const Statement& row) -> Status {
             InvoiceLine line;
             const auto kind = invoiceLineKindFromKey(row.text(1));
@@ -353,8 +354,8 @@ Status insertInvoice(Database* db, Invoice& invoice) {
         invoice.number, year, *sequence, invoice.customerId, invoice.customerName,
         invoice.month.toString(), invoice.currency, invoice.issuedAt, invoice.issuedBy,
         invoice.requests, invoice.activeUsers, invoice.activeAgents, invoice.lateRequestsAtIssue,
-        static_cast<std::int64_t>(invoice.lines.size()), invoice.net.micros(),
-        invoice.tax.micros(), taxTreatmentKey(invoice.taxTreatment), invoice.taxName,
+        static_cast<std::int64_t>(invoice.lines.size()), invoice.net.micros(), invoice.tax.micros(),
+        taxTreatmentKey(invoice.taxTreatment), invoice.taxName,
         invoice.dueDate.toString(Qt::ISODate), compactJsonOrNull(invoice.seller),
         compactJsonOrNull(invoice.buyer));
     if (!id)
@@ -504,10 +505,11 @@ Result<InvoicePayment> InvoiceBook::markPaid(const QString& number, QDate paidOn
     AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("record a payment")));
     const QString trimmed = reference.trimmed();
     if (trimmed.isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("a payment needs the payer's reference (a bank transfer's, a receipt's)"));
+        return Error::invalidInput(QStringLiteral(
+            "a payment needs the payer's reference (a bank transfer's, a receipt's)"));
     if (trimmed.size() > 200)
-        return Error::invalidInput(QStringLiteral("a payment reference has at most 200 characters"));
+        return Error::invalidInput(
+            QStringLiteral("a payment reference has at most 200 characters"));
     const QDateTime now = toWholeSecondsUtc(clock_());
     if (!paidOn.isValid())
         return Error::invalidInput(QStringLiteral("the day of payment is not a date"));
@@ -533,7 +535,7 @@ Result<InvoicePayment> InvoiceBook::markPaid(const QString& number, QDate paidOn
         return Error::invalidInput(QStringLiteral("%1 is before invoice %2 was issued (%3)")
                                        .arg(paidOn.toString(Qt::ISODate), number,
                                             invoice->issuedAt.date().toString(Qt::ISODate)));
-    InvoicePayment payment{0,       paidOn, invoice->balance(), invoice->currency,
+    InvoicePayment payment{0,       paidOn, invoice->balance(),           invoice->currency,
                            trimmed, now,    AuditLog::actorOn(workspace_)};
     auto id = insertWith(db,
                          "INSERT INTO invoice_payments (invoice_id, paid_on, amount_micros, "

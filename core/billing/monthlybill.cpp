@@ -514,9 +514,8 @@ QJsonObject monthlyBillToJson(const MonthlyBill& bill) {
                            {QStringLiteral("quantity"), qint64(line.quantity)},
                            {QStringLiteral("monthly_amount"), line.monthlyAmount.toDecimalString()},
                            {QStringLiteral("amount"), line.amount.toDecimalString()}};
-        object.insert(QStringLiteral("tax_rate"), line.taxRate
-                                                      ? QJsonValue(line.taxRate->toDecimalString())
-                                                      : QJsonValue());
+        object.insert(QStringLiteral("tax_rate"),
+                      line.taxRate ? QJsonValue(line.taxRate->toDecimalString()) : QJsonValue());
         object.insert(
             QStringLiteral("unit_price"),
             line.unitPrice ? QJsonValue(line.unitPrice->toDecimalString()) : QJsonValue());
@@ -549,8 +548,8 @@ QJsonObject monthlyBillToJson(const MonthlyBill& bill) {
             {QStringLiteral("findings"), findings},
             {QStringLiteral("net"), bill.net.toDecimalString()},
             {QStringLiteral("tax_treatment"), taxTreatmentKey(bill.taxTreatment)},
-            {QStringLiteral("tax"), taxSummaryJson(taxSummary(bill.taxTreatment, bill.taxName,
-                                                              bill.taxRate, bill.tax))},
+            {QStringLiteral("tax"),
+             taxSummaryJson(taxSummary(bill.taxTreatment, bill.taxName, bill.taxRate, bill.tax))},
             {QStringLiteral("total"), bill.total.toDecimalString()}};
 }
 

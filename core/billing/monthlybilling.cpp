@@ -242,10 +242,9 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
     auto rates = TaxRateStore(workspace_).list();
     if (!rates)
         return rates.error();
-    const QDate taxDate =
-        taxDate_.isValid()
-            ? taxDate_
-            : std::max(QDateTime::currentDateTimeUtc().date(), month.next().firstDay());
+    const QDate taxDate = taxDate_.isValid() ? taxDate_
+                                             : std::max(QDateTime::currentDateTimeUtc().date(),
+                                                        month.next().firstDay());
 
     std::map<QString, std::vector<LicenseRecord>> licensesByCustomer;
     for (LicenseRecord& record : *licenses)

@@ -132,14 +132,13 @@ Result<QString> readRegion(const QString& text, const QString& country) {
     static const QRegularExpression subdivision(QStringLiteral("^([A-Z]{2})-[A-Z0-9]{1,3}$"));
     const auto match = subdivision.match(region);
     if (!match.hasMatch())
-        return invalid(
-            QStringLiteral("region '%1' is not an ISO 3166-2 code such as US-CA").arg(text.trimmed()));
+        return invalid(QStringLiteral("region '%1' is not an ISO 3166-2 code such as US-CA")
+                           .arg(text.trimmed()));
     if (country.isEmpty())
         return invalid(
             QStringLiteral("region '%1' needs its country (%2)").arg(region, match.captured(1)));
     if (match.captured(1) != country)
-        return invalid(
-            QStringLiteral("region '%1' is not in country %2").arg(region, country));
+        return invalid(QStringLiteral("region '%1' is not in country %2").arg(region, country));
     return region;
 }
 

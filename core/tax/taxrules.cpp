@@ -35,15 +35,16 @@ std::optional<TaxTreatment> taxTreatmentFromKey(QStringView key) {
 
 QString taxLegend(TaxTreatment treatment) {
     switch (treatment) {
-    case TaxTreatment::ReverseCharge:
-        return QStringLiteral("Reverse charge: VAT to be accounted for by the recipient "
-                              "(Article 196, Council Directive 2006/112/EC).");
-    case TaxTreatment::Exempt:
-        return QStringLiteral("Exempt from tax: the customer has declared its tax exemption.");
-    case TaxTreatment::None:
-    case TaxTreatment::Standard:
-    case TaxTreatment::NoRate:
-        break;
+        case TaxTreatment::ReverseCharge:
+            return QStringLiteral(
+                "Reverse charge: VAT to be accounted for by the recipient "
+                "(Article 196, Council Directive 2006/112/EC).");
+        case TaxTreatment::Exempt:
+            return QStringLiteral("Exempt from tax: the customer has declared its tax exemption.");
+        case TaxTreatment::None:
+        case TaxTreatment::Standard:
+        case TaxTreatment::NoRate:
+            break;
     }
     return {};
 }
@@ -55,15 +56,15 @@ bool isEuMember(QStringView country) {
 
 QString TaxDecision::name() const {
     switch (treatment) {
-    case TaxTreatment::Standard:
-        return rate ? rate->name : QString();
-    case TaxTreatment::ReverseCharge:
-        return QStringLiteral("Reverse charge");
-    case TaxTreatment::Exempt:
-        return QStringLiteral("Tax exempt");
-    case TaxTreatment::None:
-    case TaxTreatment::NoRate:
-        break;
+        case TaxTreatment::Standard:
+            return rate ? rate->name : QString();
+        case TaxTreatment::ReverseCharge:
+            return QStringLiteral("Reverse charge");
+        case TaxTreatment::Exempt:
+            return QStringLiteral("Tax exempt");
+        case TaxTreatment::None:
+        case TaxTreatment::NoRate:
+            break;
     }
     return {};
 }

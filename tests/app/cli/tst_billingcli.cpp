@@ -235,8 +235,8 @@ private slots:
         QVERIFY2(bill.out.contains(QStringLiteral("Net: $900.79\nCA 7.25 %: $65.30\n"
                                                   "Total: $966.09\n")),
                  qPrintable(bill.out));
-        const CliRun issued = in(
-            QStringLiteral("invoice issue --customer stark-analytics --month 2026-10 --json"));
+        const CliRun issued =
+            in(QStringLiteral("invoice issue --customer stark-analytics --month 2026-10 --json"));
         QCOMPARE(issued.exitCode, 0);
         const QJsonObject invoice = parseObject(issued.out);
         QCOMPARE(invoice.value(QStringLiteral("net")).toString(), QStringLiteral("900.79"));

@@ -306,9 +306,9 @@ private slots:
 
         InvoiceBook later(*workspace, fixedClock("2027-01-10T12:00:00Z"));
         const auto refused = [&](const char* day, const char* reference, const char* reason) {
-            auto paid = later.markPaid(invoice->number, QDate::fromString(QLatin1String(day),
-                                                                          Qt::ISODate),
-                                       QString::fromLatin1(reference));
+            auto paid =
+                later.markPaid(invoice->number, QDate::fromString(QLatin1String(day), Qt::ISODate),
+                               QString::fromLatin1(reference));
             QVERIFY2(!paid, reason);
             QVERIFY2(paid.error().message().contains(QLatin1String(reason)), why(paid).constData());
         };
@@ -335,8 +335,7 @@ private slots:
         QCOMPARE(credited.error().code(), Error::Code::Conflict);
         QVERIFY(credited.error().message().contains(QStringLiteral("credited")));
         QVERIFY(!executeScript(workspace->handle(), "DELETE FROM invoice_payments").ok());
-        QVERIFY(!executeScript(workspace->handle(),
-                               "UPDATE invoice_payments SET amount_micros = 1")
+        QVERIFY(!executeScript(workspace->handle(), "UPDATE invoice_payments SET amount_micros = 1")
                      .ok());
     }
 

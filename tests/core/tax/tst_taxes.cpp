@@ -111,11 +111,9 @@ private slots:
         QCOMPARE(decideTax(irish, customer("DE"), rates, kIssueDay).name(), QStringLiteral("MwSt"));
         QCOMPARE(decideTax(irish, customer("IE", "IE1234567T"), rates, kIssueDay).percent(),
                  Percent::fromWhole(23));
-        QCOMPARE(decideTax(seller("GB"), customer("DE", "DE123456789"), rates, kIssueDay)
-                     .treatment,
+        QCOMPARE(decideTax(seller("GB"), customer("DE", "DE123456789"), rates, kIssueDay).treatment,
                  TaxTreatment::Standard);
-        QCOMPARE(decideTax(std::nullopt, customer("DE", "DE123456789"), rates, kIssueDay)
-                     .treatment,
+        QCOMPARE(decideTax(std::nullopt, customer("DE", "DE123456789"), rates, kIssueDay).treatment,
                  TaxTreatment::Standard);
 
         // A region's own rate before the country's, each the one in force.
@@ -146,9 +144,9 @@ private slots:
                                Percent::fromWhole(20), {2017, 1, 1});
         QVERIFY2(added, why(added).constData());
         QCOMPARE(added->country, QStringLiteral("GB"));
-        auto state = store.add(QStringLiteral("US"), QStringLiteral("us-ca"),
-                               QStringLiteral("CA sales tax"), Percent::parse(u"7.25").value(),
-                               {2017, 1, 1});
+        auto state =
+            store.add(QStringLiteral("US"), QStringLiteral("us-ca"), QStringLiteral("CA sales tax"),
+                      Percent::parse(u"7.25").value(), {2017, 1, 1});
         QVERIFY2(state, why(state).constData());
         QCOMPARE(state->region, QStringLiteral("US-CA"));
         const auto entries = AuditLog(*workspace).entries().value();
@@ -172,9 +170,9 @@ private slots:
             {"GB", "", "VAT", {2017, 1, 1}, "GB already has a rate from 2017-01-01"},
         };
         for (const auto& bad : refused) {
-            auto result = store.add(QString::fromLatin1(bad.country),
-                                    QString::fromLatin1(bad.region),
-                                    QString::fromLatin1(bad.name), Percent::fromWhole(5), bad.from);
+            auto result =
+                store.add(QString::fromLatin1(bad.country), QString::fromLatin1(bad.region),
+                          QString::fromLatin1(bad.name), Percent::fromWhole(5), bad.from);
             QVERIFY2(!result, bad.reason);
             QVERIFY2(result.error().message().contains(QString::fromLatin1(bad.reason)),
                      why(result).constData());
@@ -186,8 +184,7 @@ private slots:
         QCOMPARE(AuditLog(*workspace).entries()->size(), entries.size());
 
         // A rate never changes and is never deleted, whoever writes.
-        QVERIFY(!executeScript(workspace->handle(),
-                               "UPDATE tax_rates SET rate_micro_percent = 0")
+        QVERIFY(!executeScript(workspace->handle(), "UPDATE tax_rates SET rate_micro_percent = 0")
                      .ok());
         QVERIFY(!executeScript(workspace->handle(), "DELETE FROM tax_rates").ok());
         QVERIFY(!executeScript(workspace->handle(),
@@ -227,8 +224,11 @@ private slots:
                  (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("VAT")},
                                          {QStringLiteral("rate"), QStringLiteral("20")},
                                          {QStringLiteral("amount"), QStringLiteral("180.16")}}}));
-        QCOMPARE(json.value(QStringLiteral("lines")).toArray().at(0).toObject().value(
-                     QStringLiteral("tax_rate")),
+        QCOMPARE(json.value(QStringLiteral("lines"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("tax_rate")),
                  QJsonValue(QStringLiteral("20")));
         QCOMPARE(json.value(QStringLiteral("buyer")).toObject().value(QStringLiteral("country")),
                  QJsonValue(QStringLiteral("GB")));

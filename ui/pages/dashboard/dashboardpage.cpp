@@ -70,8 +70,7 @@ void DashboardPage::buildLayout() {
     overdueCard_->setObjectName(QStringLiteral("overdueCard"));
     auto* cards = new QHBoxLayout;
     cards->setSpacing(gap);
-    for (UsageCard* card :
-         {revenueCard_, requestsCard_, limitsCard_, expiringCard_, overdueCard_})
+    for (UsageCard* card : {revenueCard_, requestsCard_, limitsCard_, expiringCard_, overdueCard_})
         cards->addWidget(card, 1);
 
     revenue_->setObjectName(QStringLiteral("revenueByAxis"));
@@ -332,10 +331,10 @@ void DashboardPage::showVendorFigures() {
         overdue += owed.invoices;
         unpaid.append(formatMoney(owed.balance, locale, owed.currency));
     }
-    overdueCard_->setFigure(locale.toString(overdue),
-                            overdue == 0 ? tr("Every invoice is paid or not yet due")
-                                         : tr("%1 unpaid past the due date").arg(unpaid.join(
-                                               QStringLiteral(" + "))));
+    overdueCard_->setFigure(
+        locale.toString(overdue),
+        overdue == 0 ? tr("Every invoice is paid or not yet due")
+                     : tr("%1 unpaid past the due date").arg(unpaid.join(QStringLiteral(" + "))));
 }
 
 void DashboardPage::showLimits() {

@@ -13,8 +13,8 @@
 #include "theme.h"
 #include "widgets/pagetext.h"
 
-#include <QDesktopServices>
 #include <QDateEdit>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -446,10 +446,10 @@ bool InvoicesPanel::markSelectedPaid() {
             if (!payment)
                 finishOperation(payment.error());
             else
-                finishOperation(tr("Invoice %1 is paid: %2 on %3.")
-                                    .arg(number,
-                                         formatMoney(payment->amount, QLocale(), payment->currency),
-                                         QLocale().toString(payment->paidOn, QLocale::ShortFormat)));
+                finishOperation(
+                    tr("Invoice %1 is paid: %2 on %3.")
+                        .arg(number, formatMoney(payment->amount, QLocale(), payment->currency),
+                             QLocale().toString(payment->paidOn, QLocale::ShortFormat)));
         });
     updateActions();
     return started;

@@ -39,7 +39,9 @@ void InvoiceTableModel::setInvoices(std::vector<Invoice> invoices, QDate today) 
 
 QString InvoiceTableModel::statusText(const Invoice& invoice) const {
     const QLocale locale;
-    const auto day = [&](QDate date) { return locale.toString(date, QStringLiteral("d MMM yyyy")); };
+    const auto day = [&](QDate date) {
+        return locale.toString(date, QStringLiteral("d MMM yyyy"));
+    };
     if (invoice.creditNote)
         return tr("Credited (%1)").arg(invoice.creditNote->number);
     if (invoice.isOverdueOn(today_))
