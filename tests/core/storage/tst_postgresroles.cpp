@@ -9,6 +9,7 @@
 #include "storage/workspace.h"
 #include "support/scratchdatabase.h"
 #include "support/tempworkspace.h"
+#include "tax/taxrates.h"
 
 #include <QTest>
 #include <QUrl>
@@ -228,6 +229,38 @@ private slots:
         auto viewer = open(as("vera"));
         QCOMPARE(CreditBook(*viewer).balance(QStringLiteral("acme"))->balance,
                  Money::fromUnits(100));
+    }
+
+    // Every table but the audit log (everyone appends) and the schema
+    // version (the owner's) is some role's part.
+    void everyTableBelongsToAnArea() {
+        auto owner = Workspace::open(database_->uri());
+        QVERIFY(owner);
+        auto tables = queryRows<QString>(
+            (*owner)->handle(),
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'aicp' "
+            "AND table_name NOT IN ('aicp_schema', 'audit_log') ORDER BY table_name",
+            [](const Statement& row) { return row.text(0); });
+        QVERIFY(tables);
+        QVERIFY(tables->size() > 20);
+        for (const QString& table : *tables)
+            QVERIFY2(areaOfTable(table).has_value(), qPrintable(table));
+    }
+
+    void taxRatesAreFinances() {
+        auto manager = open(as("alma"));
+        QVERIFY(manager);
+        auto refused = TaxRateStore(*manager).add(QStringLiteral("GB"), {}, QStringLiteral("VAT"),
+                                                  Percent::fromWhole(20), {2017, 1, 1});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().contains(QStringLiteral("needs the finance role")),
+                 qPrintable(refused.error().message()));
+        auto finance = open(as("fin"));
+        QVERIFY(finance);
+        auto added = TaxRateStore(*finance).add(QStringLiteral("GB"), {}, QStringLiteral("VAT"),
+                                                Percent::fromWhole(20), {2017, 1, 1});
+        QVERIFY2(added, added ? "" : qPrintable(added.error().message()));
+        QCOMPARE(added->addedBy, login("fin"));
     }
 
     // A workspace of schema 9 whose roles were granted: only its owner
