@@ -12,8 +12,8 @@ namespace aicp::cli {
 namespace {
 
 QString statusText(const Invoice& invoice) {
-    if (invoice.creditNote)
-        return QStringLiteral("credited by %1").arg(invoice.creditNote->number);
+    if (invoice.isCredited())
+        return QStringLiteral("credited by %1").arg(invoice.lastCreditNote()->number);
     if (invoice.isOverdueOn(QDateTime::currentDateTimeUtc().date()))
         return QStringLiteral("overdue since %1").arg(invoice.dueDate.toString(Qt::ISODate));
     if (!invoice.payments.empty() && invoice.status() == QLatin1String("paid"))
@@ -39,57 +39,79 @@ QString invoiceText(const Invoice& invoice) {
     if (invoice.dueDate.isValid())
         facts.addRow({QStringLiteral("Due"), invoice.dueDate.toString(Qt::ISODate)});
     facts.addRow({QStringLiteral("Status"), statusText(invoice)});
-    if (invoice.creditNote)
-        facts.addRow({QStringLiteral("Credit reason"), invoice.creditNote->reason});
+    for (const CreditNote& note : invoice.creditNotes)
+        facts.addRow({QStringLiteral("Credit note"),
+                      QStringLiteral("%1, %2: %3")
+                          .arg(note.number, cliMoney(note.total, invoice.currency), note.reason)});
     text += facts.render(2) + u'\n';
 
-    TextTable charges({QStringLiteral("Line"), QStringLiteral("Tier"), QStringLiteral("Quantity"),
-                       QStringLiteral("Unit price"), QStringLiteral("Amount")},
-                      {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Right,
-                       TextTable::Align::Right, TextTable::Align::Right});
-    for (const InvoiceLine& line : invoice.lines)
+    // Charge lines are numbered as `invoice credit --line K` takes them.
+    TextTable charges(
+        {QStringLiteral("#"), QStringLiteral("Line"), QStringLiteral("Tier"),
+         QStringLiteral("Quantity"), QStringLiteral("Unit price"), QStringLiteral("Amount")},
+        {TextTable::Align::Right, TextTable::Align::Left, TextTable::Align::Left,
+         TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right});
+    for (std::size_t i = 0; i < invoice.lines.size(); ++i) {
+        const InvoiceLine& line = invoice.lines[i];
         if (line.kind == InvoiceLineKind::Charge)
             charges.addRow(
-                {line.description, line.tier, locale.toString(qint64(line.quantity)),
+                {QString::number(i + 1), line.description, line.tier,
+                 locale.toString(qint64(line.quantity)),
                  line.unitPrice ? cliMoney(*line.unitPrice, invoice.currency) : QString(),
                  cliMoney(line.amount, invoice.currency)});
+    }
     charges.addRule();
     if (invoice.taxTreatment != TaxTreatment::None) {
         charges.addRow(
-            {QStringLiteral("Net"), {}, {}, {}, cliMoney(invoice.net, invoice.currency)});
+            {{}, QStringLiteral("Net"), {}, {}, {}, cliMoney(invoice.net, invoice.currency)});
         for (const TaxSummary& tax :
              taxSummary(invoice.taxTreatment, invoice.taxName, invoice.taxRate(), invoice.tax))
-            charges.addRow({QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
+            charges.addRow({{},
+                            QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
                             {},
                             {},
                             {},
                             cliMoney(tax.amount, invoice.currency)});
     }
     charges.addRow(
-        {QStringLiteral("Total"), {}, {}, {}, cliMoney(invoice.total, invoice.currency)});
+        {{}, QStringLiteral("Total"), {}, {}, {}, cliMoney(invoice.total, invoice.currency)});
     if (!invoice.credits.empty()) {
         for (const CreditUse& use : invoice.credits)
-            charges.addRow({creditUseDescription(use),
+            charges.addRow({{},
+                            creditUseDescription(use),
                             {},
                             {},
                             {},
                             cliMoney(use.amount.negated(), invoice.currency)});
-        charges.addRow({QStringLiteral("Amount due"),
+        charges.addRow({{},
+                        QStringLiteral("Amount due"),
                         {},
                         {},
                         {},
                         cliMoney(invoice.amountDue(), invoice.currency)});
     }
+    for (const CreditNote& note : invoice.creditNotes)
+        charges.addRow({{},
+                        QStringLiteral("Credit note %1").arg(note.number),
+                        {},
+                        {},
+                        {},
+                        cliMoney(note.total, invoice.currency)});
     for (const InvoicePayment& payment : invoice.payments)
-        charges.addRow({QStringLiteral("Paid on %1 (%2)")
+        charges.addRow({{},
+                        QStringLiteral("Paid on %1 (%2)")
                             .arg(payment.paidOn.toString(Qt::ISODate), payment.reference),
                         {},
                         {},
                         {},
                         cliMoney(payment.amount.negated(), invoice.currency)});
-    if (!invoice.payments.empty())
-        charges.addRow(
-            {QStringLiteral("Balance"), {}, {}, {}, cliMoney(invoice.balance(), invoice.currency)});
+    if (!invoice.payments.empty() || !invoice.creditNotes.empty())
+        charges.addRow({{},
+                        QStringLiteral("Balance"),
+                        {},
+                        {},
+                        {},
+                        cliMoney(invoice.balance(), invoice.currency)});
     text += charges.render(2);
     if (const QString legend = taxLegend(invoice.taxTreatment); !legend.isEmpty())
         text += QStringLiteral("\n%1\n").arg(legend);
@@ -227,12 +249,58 @@ int InvoiceShowCommand::execute(Invocation& call) const {
 
 class InvoiceCreditCommand final : public Command {
 public:
-    InvoiceCreditCommand() : Command(QStringLiteral("invoice credit")) { ownOptions_ = {reason}; }
+    InvoiceCreditCommand() : Command(QStringLiteral("invoice credit")) {
+        ownOptions_ = {reason, amount, line};
+    }
 
 private:
     const QCommandLineOption reason = QCommandLineOption(
-        QStringLiteral("reason"), QStringLiteral("Why the invoice is cancelled (recorded)."),
-        QStringLiteral("TEXT"));
+        QStringLiteral("reason"),
+        QStringLiteral("Why the invoice is credited (printed, recorded)."), QStringLiteral("TEXT"));
+    const QCommandLineOption amount{
+        QStringLiteral("amount"),
+        QStringLiteral("Credit this net amount, spread over the charge lines in proportion."),
+        QStringLiteral("X")};
+    const QCommandLineOption line{
+        QStringLiteral("line"),
+        QStringLiteral("Credit charge line K (as 'invoice show' numbers it): all that remains of "
+                       "it, or X of it. Repeat for several lines."),
+        QStringLiteral("K[:X]")};
+
+    // --amount X or each --line K[:X]; neither: everything that remains.
+    Result<CreditRequest> request(const Invocation& call) const {
+        CreditRequest wanted;
+        if (call.isSet(amount)) {
+            auto text = call.value(amount);
+            if (!text)
+                return text.error();
+            auto parsed = Money::parse(text->trimmed());
+            if (!parsed)
+                return Error::invalidInput(
+                    QStringLiteral("--amount is a plain decimal such as 120.00, not '%1'")
+                        .arg(*text));
+            wanted.amount = *parsed;
+        }
+        for (const QString& given : call.parser().values(line)) {
+            const QString position = given.section(u':', 0, 0).trimmed();
+            bool ok = false;
+            const qlonglong k = position.toLongLong(&ok);
+            if (!ok || k < 1)
+                return Error::invalidInput(
+                    QStringLiteral("--line is K or K:X with K a line number, not '%1'").arg(given));
+            CreditRequest::Line chosen{k, std::nullopt};
+            if (given.contains(u':')) {
+                auto parsed = Money::parse(given.section(u':', 1).trimmed());
+                if (!parsed)
+                    return Error::invalidInput(
+                        QStringLiteral("--line %1: '%2' is not an amount such as 50.00")
+                            .arg(position, given.section(u':', 1)));
+                chosen.amount = *parsed;
+            }
+            wanted.lines.push_back(chosen);
+        }
+        return wanted;
+    }
 
     int execute(Invocation& call) const override;
 };
@@ -240,19 +308,22 @@ private:
 int InvoiceCreditCommand::execute(Invocation& call) const {
     AICP_CLI_TRY(number, call.argument(QStringLiteral("invoice NUMBER")), fail);
     AICP_CLI_TRY(why, call.requiredValue(reason, QStringLiteral("--reason TEXT")), fail);
+    AICP_CLI_TRY(wanted, request(call), fail);
     if (const Status vendor = call.vendorOnly(QStringLiteral("only the vendor credits invoices"));
         !vendor.ok())
         return call.failure(vendor.error());
     AICP_CLI_TRY(workspace, call.workspace(), failure);
-    auto note = InvoiceBook(**workspace).credit(number->trimmed(), *why);
+    auto note = InvoiceBook(**workspace).credit(number->trimmed(), *why, *wanted);
     if (!note) {
         if (note.error().code() == Error::Code::Conflict)
             return call.failure(note.error());
         return call.fail(note.error());
     }
-    return call.print(creditNoteToJson(*note),
-                      QStringLiteral("Issued credit note %1 cancelling invoice %2 (%3)\n")
-                          .arg(note->number, note->invoiceNumber, note->total.toDecimalString()));
+    return call.print(
+        creditNoteToJson(*note),
+        QStringLiteral("Issued credit note %1 crediting invoice %2: %3 (tax %4)\n")
+            .arg(note->number, note->invoiceNumber, cliMoney(note->total, note->currency),
+                 cliMoney(note->tax, note->currency)));
 }
 
 class InvoiceMarkPaidCommand final : public Command {

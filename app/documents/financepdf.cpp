@@ -191,12 +191,11 @@ void addInvoiceFacts(PdfDocument& document, const Invoice& invoice, const Docume
                                          : QStringLiteral("on receipt")},
         {QStringLiteral("Generated"), stampText(stamp)},
     };
-    if (invoice.creditNote)
-        document.facts.emplace_back(
-            QStringLiteral("Credited"),
-            QStringLiteral("in full by %1 on %2: %3")
-                .arg(invoice.creditNote->number, toRfc3339(invoice.creditNote->issuedAt),
-                     invoice.creditNote->reason));
+    for (const CreditNote& note : invoice.creditNotes)
+        document.facts.emplace_back(QStringLiteral("Credited"),
+                                    QStringLiteral("%1 by %2 on %3: %4")
+                                        .arg(money(note.total, invoice.currency), note.number,
+                                             toRfc3339(note.issuedAt), note.reason));
 }
 
 PdfTable invoiceCharges(const Invoice& invoice) {
@@ -291,9 +290,9 @@ Result<QByteArray> invoicePdf(const Invoice& invoice, const DocumentStamp& stamp
         document.notes.append(legend);
     const QString instructions =
         invoice.seller.value(QStringLiteral("payment_instructions")).toString();
-    if (!instructions.isEmpty() && !invoice.amountDue().isZero() && !invoice.isCredited())
+    if (!instructions.isEmpty() && invoice.balance() > Money())
         document.notes.append(QStringLiteral("Please pay %1 by %2, quoting %3: %4")
-                                  .arg(money(invoice.amountDue(), invoice.currency),
+                                  .arg(money(invoice.balance(), invoice.currency),
                                        invoice.dueDate.toString(Qt::ISODate), invoice.number,
                                        QString(instructions).replace(u'\n', QStringLiteral("; "))));
     document.notes.append(QStringLiteral(

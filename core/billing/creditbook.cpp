@@ -23,7 +23,7 @@ constexpr const char* kGrantColumns =
     "g.expires_at, g.reason, g.granted_by, "
     "(SELECT COALESCE(SUM(u.amount_micros), 0) FROM credit_uses AS u "
     " WHERE u.grant_id = g.id "
-    "   AND NOT EXISTS (SELECT 1 FROM credit_notes AS c WHERE c.invoice_id = u.invoice_id)) "
+    "   AND u.invoice_id NOT IN (SELECT id FROM credited_invoices)) "
     "FROM credit_grants AS g ";
 
 CreditGrant readGrant(const Statement& row) {

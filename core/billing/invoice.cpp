@@ -69,14 +69,59 @@ Money Invoice::paid() const {
     return Money::fromMicros(micros);
 }
 
+Money Invoice::credited() const {
+    std::int64_t micros = 0;
+    // Cannot overflow: the notes never take more than the invoice.
+    for (const CreditNote& note : creditNotes)
+        micros += note.total.micros();
+    return Money::fromMicros(micros);
+}
+
+bool Invoice::isCredited() const {
+    return !creditNotes.empty() && credited() == total.negated();
+}
+
+Money Invoice::remainingAmount(std::int64_t position) const {
+    if (position < 1 || position > std::int64_t(lines.size()))
+        return {};
+    std::int64_t micros = lines[std::size_t(position - 1)].amount.micros();
+    for (const CreditNote& note : creditNotes) {
+        if (note.lines.empty())
+            return {};  // a note from before schema 12 credited everything
+        for (const CreditNoteLine& line : note.lines)
+            if (line.invoicePosition == position)
+                micros += line.amount.micros();
+    }
+    return Money::fromMicros(micros);
+}
+
+Money Invoice::remainingTax(std::int64_t position) const {
+    if (position < 1 || position > std::int64_t(lines.size()))
+        return {};
+    std::int64_t micros = lines[std::size_t(position - 1)].tax.micros();
+    for (const CreditNote& note : creditNotes) {
+        if (note.lines.empty())
+            return {};
+        for (const CreditNoteLine& line : note.lines)
+            if (line.invoicePosition == position)
+                micros += line.tax.micros();
+    }
+    return Money::fromMicros(micros);
+}
+
 Money Invoice::balance() const {
-    return isCredited() ? Money() : Money::fromMicros(amountDue().micros() - paid().micros());
+    // A credit note in full gives the prepaid credit back to the grant, so
+    // it no longer settles any of the invoice.
+    const std::int64_t prepaid = isCredited() ? 0 : creditsApplied().micros();
+    return Money::fromMicros(total.micros() + credited().micros() - prepaid - paid().micros());
 }
 
 QString Invoice::status() const {
     if (isCredited())
         return QStringLiteral("credited");
-    return balance() > Money() ? QStringLiteral("open") : QStringLiteral("paid");
+    if (balance() <= Money())
+        return QStringLiteral("paid");
+    return creditNotes.empty() ? QStringLiteral("open") : QStringLiteral("partially-credited");
 }
 
 bool Invoice::isOverdueOn(QDate today) const {
@@ -100,6 +145,11 @@ QString creditNoteNumber(int year, int sequence) {
 }
 
 QJsonObject creditNoteToJson(const CreditNote& note) {
+    QJsonArray lines;
+    for (const CreditNoteLine& line : note.lines)
+        lines.append(QJsonObject{{QStringLiteral("line"), qint64(line.invoicePosition)},
+                                 {QStringLiteral("amount"), line.amount.toDecimalString()},
+                                 {QStringLiteral("tax"), line.tax.toDecimalString()}});
     return {{QStringLiteral("number"), note.number},
             {QStringLiteral("invoice"), note.invoiceNumber},
             {QStringLiteral("issued_at"), toRfc3339(note.issuedAt)},
@@ -107,12 +157,16 @@ QJsonObject creditNoteToJson(const CreditNote& note) {
             {QStringLiteral("reason"), note.reason},
             {QStringLiteral("net"), note.net().toDecimalString()},
             {QStringLiteral("tax"), note.tax.toDecimalString()},
-            {QStringLiteral("total"), note.total.toDecimalString()}};
+            {QStringLiteral("total"), note.total.toDecimalString()},
+            {QStringLiteral("lines"), lines}};
 }
 
 QJsonObject invoiceToJson(const Invoice& invoice, QDate today) {
     if (!today.isValid())
         today = QDateTime::currentDateTimeUtc().date();
+    QJsonArray creditNotes;
+    for (const CreditNote& note : invoice.creditNotes)
+        creditNotes.append(creditNoteToJson(note));
     QJsonArray payments;
     for (const InvoicePayment& payment : invoice.payments)
         payments.append(
@@ -183,7 +237,9 @@ QJsonObject invoiceToJson(const Invoice& invoice, QDate today) {
         {QStringLiteral("balance"), invoice.balance().toDecimalString()},
         {QStringLiteral("credited"), invoice.isCredited()},
         {QStringLiteral("credit_note"),
-         invoice.creditNote ? QJsonValue(creditNoteToJson(*invoice.creditNote)) : QJsonValue()}};
+         invoice.lastCreditNote() ? QJsonValue(creditNoteToJson(*invoice.lastCreditNote()))
+                                  : QJsonValue()},
+        {QStringLiteral("credit_notes"), creditNotes}};
 }
 
 }  // namespace aicp

@@ -45,8 +45,17 @@ struct InvoiceLine {
     Money tax;
 };
 
-// A credit note cancels its invoice in full, net and tax; it has its own
-// gap-free series per year ("AICP-CN-2026-000007").
+// What a credit note takes off one charge line of its invoice: the net
+// (negative for a charge, positive for a discount) and the tax with it.
+struct CreditNoteLine {
+    std::int64_t invoicePosition = 0;  // 1-based, into Invoice::lines
+    Money amount;
+    Money tax;
+};
+
+// A credit note takes all or part of its invoice back, net and tax, line by
+// line; an invoice's notes together never take more than it. Notes have
+// their own gap-free series per year ("AICP-CN-2026-000007").
 struct CreditNote {
     std::int64_t id = 0;
     QString number;
@@ -54,8 +63,12 @@ struct CreditNote {
     QDateTime issuedAt;  // UTC, whole seconds
     QString issuedBy;
     QString reason;
-    Money total;  // the invoice's total (net plus tax), negated
-    Money tax;    // the invoice's tax, negated
+    Money total;  // net plus tax taken back: negative
+    Money tax;    // the tax taken back: negative or zero
+    // Empty for a note of a workspace before schema 12: it credited its
+    // whole invoice.
+    std::vector<CreditNoteLine> lines;
+    QString currency;  // the invoice's
 
     [[nodiscard]] Money net() const { return Money::fromMicros(total.micros() - tax.micros()); }
 };
@@ -107,21 +120,35 @@ struct Invoice {
     // billingProfileJson); empty for invoices issued before schema 12.
     QJsonObject seller;
     QJsonObject buyer;
-    std::optional<CreditNote> creditNote;
+    std::vector<CreditNote> creditNotes;  // in order of issue
     // Prepaid credit applied at issue, soonest-expiring grant first; never
     // more than the total.
     std::vector<CreditUse> credits;
     std::vector<InvoicePayment> payments;  // in the order recorded
 
-    [[nodiscard]] bool isCredited() const { return creditNote.has_value(); }
+    // What the credit notes took back, net plus tax: negative or zero.
+    [[nodiscard]] Money credited() const;
+    // Credited in full: its notes add up to its total.
+    [[nodiscard]] bool isCredited() const;
+    [[nodiscard]] bool isPartiallyCredited() const { return !creditNotes.empty() && !isCredited(); }
+    // The last note, or nullptr.
+    [[nodiscard]] const CreditNote* lastCreditNote() const {
+        return creditNotes.empty() ? nullptr : &creditNotes.back();
+    }
+    // What is left of charge line `position` (1-based) to credit: its
+    // amount and tax less what the notes took.
+    [[nodiscard]] Money remainingAmount(std::int64_t position) const;
+    [[nodiscard]] Money remainingTax(std::int64_t position) const;
     // The rate the charges were taxed at (one per invoice), 0 without tax.
     [[nodiscard]] Percent taxRate() const;
     // What the payments came to.
     [[nodiscard]] Money paid() const;
-    // What is still to be paid: the amount due less the payments; 0 once
-    // credited.
+    // What is still to be paid: the amount due less the credit notes and
+    // the payments; negative when the customer is owed money back (paid,
+    // then credited).
     [[nodiscard]] Money balance() const;
-    // "credited" (by its credit note), "paid" (nothing left to pay) or "open".
+    // "credited" (in full), "paid" (nothing left to pay), "partially-credited"
+    // or "open".
     [[nodiscard]] QString status() const;
     // Open with a due date before `today`.
     [[nodiscard]] bool isOverdueOn(QDate today) const;

@@ -2,6 +2,7 @@
 
 #include "audit/auditlog.h"
 #include "billing/creditbook.h"
+#include "billing/creditnote.h"
 #include "billing/monthlybilling.h"
 #include "common/assignto.h"
 #include "common/idtext.h"
@@ -48,9 +49,8 @@ Error corrupt(const QString& what) {
 constexpr const char* kInvoiceColumns =
     "SELECT i.id, i.number, i.customer_id, i.customer_name, i.month, i.currency, i.issued_at, "
     "i.issued_by, i.requests, i.active_users, i.active_agents, i.late_requests_at_issue, "
-    "i.total_micros, c.id, c.number, c.issued_at, c.issued_by, c.reason, c.total_micros, "
-    "i.tax_micros, i.tax_treatment, i.tax_name, i.due_date, i.seller, i.buyer, c.tax_micros "
-    "FROM invoices AS i LEFT JOIN credit_notes AS c ON c.invoice_id = i.id ";
+    "i.total_micros, i.tax_micros, i.tax_treatment, i.tax_name, i.due_date, i.seller, i.buyer "
+    "FROM invoices AS i ";
 
 Result<Invoice> readInvoice(const Statement& row) {
     Invoice invoice;
@@ -70,27 +70,18 @@ Result<Invoice> readInvoice(const Statement& row) {
     invoice.activeAgents = row.int64(10);
     invoice.lateRequestsAtIssue = row.int64(11);
     invoice.net = Money::fromMicros(row.int64(12));
-    invoice.tax = Money::fromMicros(row.int64(19));
+    invoice.tax = Money::fromMicros(row.int64(13));
     auto total = invoice.net.plus(invoice.tax);
-    const auto treatment = taxTreatmentFromKey(row.text(20));
+    const auto treatment = taxTreatmentFromKey(row.text(14));
     if (!total || !treatment)
         return corrupt(QStringLiteral("invoice %1 has no valid tax").arg(invoice.number));
     invoice.total = *total;
     invoice.taxTreatment = *treatment;
-    invoice.taxName = row.text(21);
-    if (!row.isNull(22))
-        invoice.dueDate = QDate::fromString(row.text(22), Qt::ISODate);
-    invoice.seller = QJsonDocument::fromJson(row.text(23).toUtf8()).object();
-    invoice.buyer = QJsonDocument::fromJson(row.text(24).toUtf8()).object();
-    if (!row.isNull(13))
-        invoice.creditNote = CreditNote{row.int64(13),
-                                        row.text(14),
-                                        invoice.number,
-                                        row.time(15),
-                                        row.text(16),
-                                        row.text(17),
-                                        Money::fromMicros(row.int64(18)),
-                                        Money::fromMicros(row.int64(25))};
+    invoice.taxName = row.text(15);
+    if (!row.isNull(16))
+        invoice.dueDate = QDate::fromString(row.text(16), Qt::ISODate);
+    invoice.seller = QJsonDocument::fromJson(row.text(17).toUtf8()).object();
+    invoice.buyer = QJsonDocument::fromJson(row.text(18).toUtf8()).object();
     return invoice;
 }
 
@@ -167,6 +158,39 @@ Status readCredits(Database* db, std::vector<Invoice>& invoices) {
         });
 }
 
+Status readCreditNotes(Database* db, std::vector<Invoice>& invoices) {
+    AICP_TRY(visitInvoiceRows(
+        db, invoices,
+        "SELECT invoice_id, id, number, issued_at, issued_by, reason, total_micros, tax_micros "
+        "FROM credit_notes WHERE invoice_id BETWEEN ?1 AND ?2 ORDER BY invoice_id, id",
+        [](Invoice& invoice, const Statement& row) -> Status {
+            invoice.creditNotes.push_back({row.int64(1),
+                                           row.text(2),
+                                           invoice.number,
+                                           row.time(3),
+                                           row.text(4),
+                                           row.text(5),
+                                           Money::fromMicros(row.int64(6)),
+                                           Money::fromMicros(row.int64(7)),
+                                           {},
+                                           invoice.currency});
+            return {};
+        }));
+    return visitInvoiceRows(
+        db, invoices,
+        "SELECT c.invoice_id, l.credit_note_id, l.invoice_position, l.amount_micros, "
+        "l.tax_micros FROM credit_note_lines AS l JOIN credit_notes AS c "
+        "ON c.id = l.credit_note_id WHERE c.invoice_id BETWEEN ?1 AND ?2 "
+        "ORDER BY c.invoice_id, l.credit_note_id, l.position",
+        [](Invoice& invoice, const Statement& row) -> Status {
+            for (CreditNote& note : invoice.creditNotes)
+                if (note.id == row.int64(1))
+                    note.lines.push_back({row.int64(2), Money::fromMicros(row.int64(3)),
+                                          Money::fromMicros(row.int64(4))});
+            return {};
+        });
+}
+
 Status readPayments(Database* db, std::vector<Invoice>& invoices) {
     return visitInvoiceRows(
         db, invoices,
@@ -192,6 +216,7 @@ Result<std::vector<Invoice>> queryInvoices(Database* db, const std::string& wher
         return invoices.error();
     AICP_TRY(readLines(db, *invoices));
     AICP_TRY(readCredits(db, *invoices));
+    AICP_TRY(readCreditNotes(db, *invoices));
     AICP_TRY(readPayments(db, *invoices));
     return invoices;
 }
@@ -451,7 +476,8 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
     return invoice;
 }
 
-Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& reason) {
+Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& reason,
+                                       const CreditRequest& request) {
     if (reason.trimmed().isEmpty())
         return Error::invalidInput(QStringLiteral("a credit note needs a reason"));
     AICP_TRY(refuseInCustomerMode(workspace_, QStringLiteral("issue a credit note")));
@@ -462,9 +488,12 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
     auto invoice = find(number);
     if (!invoice)
         return invoice.error();
-    if (invoice->creditNote)
+    if (invoice->isCredited())
         return Error(Error::Code::Conflict, QStringLiteral("invoice %1 is already credited by %2")
-                                                .arg(number, invoice->creditNote->number));
+                                                .arg(number, invoice->lastCreditNote()->number));
+    auto lines = creditNoteLines(*invoice, request);
+    if (!lines)
+        return lines.error();
     const QDateTime issuedAt = toWholeSecondsUtc(clock_());
     const int year = issuedAt.date().year();
     auto sequence = nextSequence(db, "credit_notes", year);
@@ -476,8 +505,18 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
                     issuedAt,
                     AuditLog::actorOn(workspace_),
                     reason.trimmed(),
-                    invoice->total.negated(),
-                    invoice->tax.negated()};
+                    {},
+                    {},
+                    std::move(*lines),
+                    invoice->currency};
+    std::int64_t tax = 0;
+    std::int64_t total = 0;
+    for (const CreditNoteLine& line : note.lines) {
+        tax += line.tax.micros();
+        total += line.amount.micros() + line.tax.micros();
+    }
+    note.tax = Money::fromMicros(tax);
+    note.total = Money::fromMicros(total);
     auto id = insertWith(db,
                          "INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, "
                          "issued_by, reason, total_micros, tax_micros) "
@@ -487,11 +526,21 @@ Result<CreditNote> InvoiceBook::credit(const QString& number, const QString& rea
     if (!id)
         return id.error();
     note.id = *id;
+    std::int64_t position = 0;
+    for (const CreditNoteLine& line : note.lines)
+        AICP_TRY(executeWith(db,
+                             "INSERT INTO credit_note_lines (credit_note_id, position, "
+                             "invoice_position, amount_micros, tax_micros) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)",
+                             note.id, ++position, line.invoicePosition, line.amount.micros(),
+                             line.tax.micros()));
     auto logged = AuditLog(workspace_, clock_)
                       .append(QStringLiteral("invoice.credit"), note.number,
                               {{QStringLiteral("invoice"), invoice->number},
                                {QStringLiteral("customer"), invoice->customerId},
                                {QStringLiteral("month"), invoice->month.toString()},
+                               {QStringLiteral("net"), note.net().toDecimalString()},
+                               {QStringLiteral("tax"), note.tax.toDecimalString()},
                                {QStringLiteral("total"), note.total.toDecimalString()},
                                {QStringLiteral("reason"), note.reason}});
     if (!logged)
@@ -524,10 +573,10 @@ Result<InvoicePayment> InvoiceBook::markPaid(const QString& number, QDate paidOn
     auto invoice = find(number);
     if (!invoice)
         return invoice.error();
-    if (invoice->creditNote)
+    if (invoice->isCredited())
         return Error(Error::Code::Conflict,
                      QStringLiteral("invoice %1 is credited by %2; a credited invoice is not paid")
-                         .arg(number, invoice->creditNote->number));
+                         .arg(number, invoice->lastCreditNote()->number));
     if (invoice->balance() <= Money())
         return Error(Error::Code::Conflict,
                      QStringLiteral("invoice %1 has nothing left to pay").arg(number));

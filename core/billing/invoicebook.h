@@ -1,5 +1,6 @@
 #pragma once
 
+#include "billing/creditnote.h"
 #include "billing/invoice.h"
 #include "common/result.h"
 #include "common/wholeseconds.h"
@@ -32,8 +33,12 @@ public:
     // had no license in force during it, or when it has an invoice that is
     // not credited; NotFound for an unknown customer.
     [[nodiscard]] Result<Invoice> issue(const QString& customerId, YearMonth month);
-    // Credits the invoice `number` in full; Conflict when it is credited already.
-    [[nodiscard]] Result<CreditNote> credit(const QString& number, const QString& reason);
+    // Credits the invoice `number`, all that remains of it or the part
+    // `request` names (billing/creditnote.h), with the next number of the
+    // year's credit note series, audited as "invoice.credit". Conflict when
+    // it is credited in full already; nothing is written when refused.
+    [[nodiscard]] Result<CreditNote> credit(const QString& number, const QString& reason,
+                                            const CreditRequest& request = {});
 
     // Records that the invoice `number` was paid on `paidOn` (not after
     // today, not before its issue) with the payer's `reference`: a payment

@@ -13,7 +13,7 @@ namespace {
 
 // Which tables each area's role writes. Every writer also appends to the
 // audit log and moves its head in meta; the other meta rows are settings.
-constexpr std::array<std::pair<const char*, WorkspaceArea>, 28> kTables{{
+constexpr std::array<std::pair<const char*, WorkspaceArea>, 29> kTables{{
     {"customers", WorkspaceArea::Customers},
     {"signing_keys", WorkspaceArea::Licenses},
     {"licenses", WorkspaceArea::Licenses},
@@ -40,6 +40,7 @@ constexpr std::array<std::pair<const char*, WorkspaceArea>, 28> kTables{{
     {"credit_uses", WorkspaceArea::Invoices},
     {"tax_rates", WorkspaceArea::Invoices},
     {"invoice_payments", WorkspaceArea::Invoices},
+    {"credit_note_lines", WorkspaceArea::Invoices},
     {"api_tokens", WorkspaceArea::Settings},
     {"meta", WorkspaceArea::Settings},
 }};

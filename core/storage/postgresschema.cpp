@@ -559,14 +559,71 @@ ALTER TABLE invoice_lines
         CHECK (tax_rate_micro_percent BETWEEN 0 AND 100000000),
     ADD COLUMN tax_micros bigint NOT NULL DEFAULT 0;
 
-ALTER TABLE credit_notes ADD COLUMN tax_micros bigint NOT NULL DEFAULT 0;
-CREATE OR REPLACE FUNCTION aicp_credit_in_full() RETURNS trigger LANGUAGE plpgsql
+ALTER TABLE credit_notes
+    ADD COLUMN tax_micros bigint NOT NULL DEFAULT 0,
+    DROP CONSTRAINT credit_notes_invoice_id_key;
+CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id);
+DROP TRIGGER credit_notes_credit_the_whole_invoice ON credit_notes;
+DROP FUNCTION aicp_credit_in_full();
+-- Notes of one invoice are inserted under the workspace's write lock, as
+-- every invoice is, so the sum read here cannot change before the insert.
+CREATE FUNCTION aicp_credit_within_invoice() RETURNS trigger LANGUAGE plpgsql
     SET search_path = aicp AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM invoices WHERE id = NEW.invoice_id
-                 AND (NEW.total_micros <> -(total_micros + tax_micros)
-                      OR NEW.tax_micros <> -tax_micros)) THEN
-        RAISE EXCEPTION 'a credit note credits its invoice in full'
+                 AND NEW.total_micros + (SELECT coalesce(sum(c.total_micros), 0)
+                                         FROM credit_notes AS c
+                                         WHERE c.invoice_id = NEW.invoice_id)
+                     < -(total_micros + tax_micros)) THEN
+        RAISE EXCEPTION 'credit notes never credit more than their invoice'
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER credit_notes_stay_within_the_invoice BEFORE INSERT ON credit_notes
+    FOR EACH ROW EXECUTE FUNCTION aicp_credit_within_invoice();
+
+CREATE TABLE credit_note_lines (
+    credit_note_id   bigint NOT NULL REFERENCES credit_notes (id),
+    position         bigint NOT NULL CHECK (position >= 1),
+    invoice_position bigint NOT NULL CHECK (invoice_position >= 1),
+    amount_micros    bigint NOT NULL,
+    tax_micros       bigint NOT NULL,
+    PRIMARY KEY (credit_note_id, position)
+);
+CREATE TRIGGER credit_note_lines_are_never_changed BEFORE UPDATE ON credit_note_lines
+    FOR EACH ROW EXECUTE FUNCTION aicp_refuse('a credit note never changes');
+CREATE TRIGGER credit_note_lines_are_never_deleted BEFORE DELETE ON credit_note_lines
+    FOR EACH ROW EXECUTE FUNCTION aicp_refuse('credit notes are never deleted');
+CREATE TRIGGER credit_note_lines_are_never_truncated BEFORE TRUNCATE ON credit_note_lines
+    FOR EACH STATEMENT EXECUTE FUNCTION aicp_refuse('credit notes are never deleted');
+CREATE TRIGGER credit_note_lines_notifies AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+    ON credit_note_lines FOR EACH STATEMENT EXECUTE FUNCTION aicp_notify_change();
+
+CREATE VIEW credited_invoices AS
+    SELECT i.id FROM invoices AS i
+    WHERE (SELECT coalesce(sum(c.total_micros), 1) FROM credit_notes AS c
+           WHERE c.invoice_id = i.id) = -(i.total_micros + i.tax_micros);
+CREATE OR REPLACE FUNCTION aicp_invoice_once_per_month() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = aicp AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM invoices AS i
+               WHERE i.customer_id = NEW.customer_id AND i.month = NEW.month
+                 AND i.id NOT IN (SELECT id FROM credited_invoices)) THEN
+        RAISE EXCEPTION 'the month is already invoiced; credit that invoice first'
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE OR REPLACE FUNCTION aicp_credit_within_grant() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = aicp AS $$
+BEGIN
+    IF NEW.amount_micros + (SELECT coalesce(sum(u.amount_micros), 0) FROM credit_uses AS u
+                            WHERE u.grant_id = NEW.grant_id
+                              AND u.invoice_id NOT IN (SELECT id FROM credited_invoices))
+       > (SELECT amount_micros FROM credit_grants WHERE id = NEW.grant_id)
+       AND NEW.invoice_id NOT IN (SELECT id FROM credited_invoices) THEN
+        RAISE EXCEPTION 'a credit is never used beyond its amount'
             USING ERRCODE = 'integrity_constraint_violation';
     END IF;
     RETURN NEW;

@@ -83,6 +83,8 @@ constexpr CopiedTable kTables[] = {
     {"invoice_payments",
      "id, invoice_id, paid_on, amount_micros, reference, recorded_at, recorded_by", "iitittt", "id",
      false, true},
+    {"credit_note_lines", "credit_note_id, position, invoice_position, amount_micros, tax_micros",
+     "iiiii", "credit_note_id, position"},
     {"tax_rates",
      "id, country, region, name, rate_micro_percent, effective_from, added_at, added_by",
      "itttittt", "id", false, true},

@@ -367,7 +367,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && !panel->invoices().empty() &&
                                      panel->invoices().front().isCredited(),
                                  60000);
-        QCOMPARE(panel->invoices().front().creditNote->reason,
+        QCOMPARE(panel->invoices().front().lastCreditNote()->reason,
                  QStringLiteral("seats counted twice"));
         QVERIFY(table->model()
                     ->index(0, InvoiceTableModel::Status)

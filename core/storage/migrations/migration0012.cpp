@@ -17,7 +17,17 @@ namespace aicp {
 // (issue date plus the customer's payment terms), and the seller and buyer
 // blocks as JSON. Invoices issued before this step have no tax, no due date
 // and no blocks (NULL). total_micros stays the sum of the charges (the
-// net); a credit note credits the net and the tax.
+// net).
+//
+// Credit notes may now credit part of an invoice: several notes per
+// invoice (the table is made again without its UNIQUE invoice_id, through
+// a copy and not ALTER TABLE RENAME, for the reason migration 8 gives), each
+// with its lines (the invoice line credited, the net and the tax taken
+// off it), never more in total than the invoice. A note of an older
+// workspace has no lines: it credited its whole invoice. An invoice is
+// credited (the view credited_invoices) once its notes add up to its
+// total; only then is its month free to invoice again and the prepaid
+// credit it used given back.
 //
 // A payment settles what an invoice still asks for, on the day it was paid,
 // with the payer's reference; it never changes and is never deleted. (That
@@ -68,13 +78,74 @@ Status migration0012(Database* db) {
                    OR tax_rate_micro_percent BETWEEN 0 AND 100000000);
         ALTER TABLE invoice_lines ADD COLUMN tax_micros INTEGER NOT NULL DEFAULT 0;
 
-        ALTER TABLE credit_notes ADD COLUMN tax_micros INTEGER NOT NULL DEFAULT 0;
-        DROP TRIGGER credit_notes_credit_the_whole_invoice;
-        CREATE TRIGGER credit_notes_credit_the_whole_invoice BEFORE INSERT ON credit_notes
-        WHEN (SELECT NEW.total_micros <> -(total_micros + tax_micros)
-                     OR NEW.tax_micros <> -tax_micros
+        DROP TRIGGER invoices_once_per_month;
+        DROP TRIGGER credit_uses_stay_within_the_grant;
+        CREATE TABLE credit_notes_v11 AS SELECT * FROM credit_notes;
+        DROP TABLE credit_notes;
+        CREATE TABLE credit_notes (
+            id           INTEGER PRIMARY KEY,
+            number       TEXT NOT NULL UNIQUE,
+            year         INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 9999),
+            sequence     INTEGER NOT NULL CHECK (sequence BETWEEN 1 AND 999999),
+            invoice_id   INTEGER NOT NULL REFERENCES invoices (id),
+            issued_at    TEXT NOT NULL,
+            issued_by    TEXT NOT NULL,
+            reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+            total_micros INTEGER NOT NULL,
+            tax_micros   INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (year, sequence),
+            CHECK (number = printf('AICP-CN-%04d-%06d', year, sequence))
+        );
+        INSERT INTO credit_notes (id, number, year, sequence, invoice_id, issued_at, issued_by,
+                                  reason, total_micros)
+            SELECT id, number, year, sequence, invoice_id, issued_at, issued_by, reason,
+                   total_micros FROM credit_notes_v11;
+        DROP TABLE credit_notes_v11;
+        CREATE INDEX credit_notes_by_invoice ON credit_notes (invoice_id);
+        CREATE TRIGGER credit_notes_are_numbered_without_gaps BEFORE INSERT ON credit_notes
+        WHEN NEW.sequence <> (SELECT COALESCE(MAX(sequence), 0) + 1 FROM credit_notes
+                              WHERE year = NEW.year)
+        BEGIN SELECT RAISE(ABORT, 'credit note numbers run without gaps'); END;
+        CREATE TRIGGER credit_notes_stay_within_the_invoice BEFORE INSERT ON credit_notes
+        WHEN (SELECT NEW.total_micros + COALESCE((SELECT SUM(c.total_micros) FROM credit_notes AS c
+                                                  WHERE c.invoice_id = NEW.invoice_id), 0)
+                     < -(total_micros + tax_micros)
               FROM invoices WHERE id = NEW.invoice_id)
-        BEGIN SELECT RAISE(ABORT, 'a credit note credits its invoice in full'); END;
+        BEGIN SELECT RAISE(ABORT, 'credit notes never credit more than their invoice'); END;
+        CREATE TRIGGER credit_notes_are_never_changed BEFORE UPDATE ON credit_notes
+        BEGIN SELECT RAISE(ABORT, 'a credit note never changes'); END;
+        CREATE TRIGGER credit_notes_are_never_deleted BEFORE DELETE ON credit_notes
+        BEGIN SELECT RAISE(ABORT, 'credit notes are never deleted'); END;
+
+        CREATE TABLE credit_note_lines (
+            credit_note_id   INTEGER NOT NULL REFERENCES credit_notes (id),
+            position         INTEGER NOT NULL CHECK (position >= 1),
+            invoice_position INTEGER NOT NULL CHECK (invoice_position >= 1),
+            amount_micros    INTEGER NOT NULL,
+            tax_micros       INTEGER NOT NULL,
+            PRIMARY KEY (credit_note_id, position)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER credit_note_lines_are_never_changed BEFORE UPDATE ON credit_note_lines
+        BEGIN SELECT RAISE(ABORT, 'a credit note never changes'); END;
+        CREATE TRIGGER credit_note_lines_are_never_deleted BEFORE DELETE ON credit_note_lines
+        BEGIN SELECT RAISE(ABORT, 'credit notes are never deleted'); END;
+
+        CREATE VIEW credited_invoices AS
+            SELECT i.id FROM invoices AS i
+            WHERE (SELECT COALESCE(SUM(c.total_micros), 1) FROM credit_notes AS c
+                   WHERE c.invoice_id = i.id) = -(i.total_micros + i.tax_micros);
+        CREATE TRIGGER invoices_once_per_month BEFORE INSERT ON invoices
+        WHEN EXISTS (SELECT 1 FROM invoices AS i
+                     WHERE i.customer_id = NEW.customer_id AND i.month = NEW.month
+                       AND i.id NOT IN (SELECT id FROM credited_invoices))
+        BEGIN SELECT RAISE(ABORT, 'the month is already invoiced; credit that invoice first'); END;
+        CREATE TRIGGER credit_uses_stay_within_the_grant BEFORE INSERT ON credit_uses
+        WHEN NEW.amount_micros + (SELECT COALESCE(SUM(u.amount_micros), 0) FROM credit_uses AS u
+                                  WHERE u.grant_id = NEW.grant_id
+                                    AND u.invoice_id NOT IN (SELECT id FROM credited_invoices))
+             > (SELECT amount_micros FROM credit_grants WHERE id = NEW.grant_id)
+             AND NEW.invoice_id NOT IN (SELECT id FROM credited_invoices)
+        BEGIN SELECT RAISE(ABORT, 'a credit is never used beyond its amount'); END;
 
         CREATE TABLE invoice_payments (
             id            INTEGER PRIMARY KEY,

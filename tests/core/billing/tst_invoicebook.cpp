@@ -134,7 +134,7 @@ private slots:
         auto credited = book.find(QStringLiteral("AICP-2026-000001"));
         QVERIFY(credited);
         QVERIFY(credited->isCredited());
-        QCOMPARE(credited->creditNote->reason, QStringLiteral("wrong seats"));
+        QCOMPARE(credited->lastCreditNote()->reason, QStringLiteral("wrong seats"));
         QCOMPARE(book.list(QStringLiteral("globex"))->size(), std::size_t(2));
         QVERIFY(!book.find(QStringLiteral("AICP-2026-000099")));
     }

@@ -239,7 +239,8 @@ private slots:
         auto tables = queryRows<QString>(
             (*owner)->handle(),
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'aicp' "
-            "AND table_name NOT IN ('aicp_schema', 'audit_log') ORDER BY table_name",
+            "AND table_type = 'BASE TABLE' AND table_name NOT IN ('aicp_schema', 'audit_log') "
+            "ORDER BY table_name",
             [](const Statement& row) { return row.text(0); });
         QVERIFY(tables);
         QVERIFY(tables->size() > 20);

@@ -338,7 +338,125 @@ private slots:
                  QStringLiteral("credited"));
     }
 
-    void theDatabaseRefusesACreditNoteThatLeavesTheTaxOut() {
+    void partialCreditNotesTakeTheTaxInProportion() {
+        auto workspace = freshWorkspace();
+        addRate(*workspace, "GB", "", "VAT", "20");
+        setCustomer(*workspace, "GB");
+        auto invoice = issue(*workspace);
+        QVERIFY(invoice);
+        InvoiceBook book(*workspace, fixedClock("2026-12-06T09:00:00Z"));
+        const QString number = invoice->number;
+
+        // 50.00 spread over the lines that remain (138.65, 226.39, 535.75
+        // of 900.79), in cents rounded down: 7.69, 12.56, 29.73 = 49.98;
+        // the two odd cents to the largest remainders (.78 and .62): 29.74
+        // and 12.57. Tax per line: 1.538 → 1.54, 2.514 → 2.51, 5.948 → 5.95.
+        auto spread = book.credit(number, QStringLiteral("goodwill"),
+                                  CreditRequest{Money::fromUnits(50), {}});
+        QVERIFY2(spread, why(spread).constData());
+        QStringList taken;
+        for (const CreditNoteLine& line : spread->lines)
+            taken.append(QStringLiteral("%1:%2/%3")
+                             .arg(line.invoicePosition)
+                             .arg(line.amount.toDecimalString(), line.tax.toDecimalString()));
+        QCOMPARE(taken,
+                 (QStringList{QStringLiteral("1:-7.69/-1.54"), QStringLiteral("2:-12.57/-2.51"),
+                              QStringLiteral("8:-29.74/-5.95")}));
+        QCOMPARE(spread->net().toDecimalString(), QStringLiteral("-50.00"));
+        QCOMPARE(spread->tax.toDecimalString(), QStringLiteral("-10.00"));
+
+        // One line, part of it: 100.00 of the requests, 20.00 of tax.
+        auto line = book.credit(number, QStringLiteral("requests counted twice"),
+                                CreditRequest{std::nullopt, {{2, Money::fromUnits(100)}}});
+        QVERIFY2(line, why(line).constData());
+        QCOMPARE(line->total.toDecimalString(), QStringLiteral("-120.00"));
+        auto stored = book.find(number);
+        QVERIFY(stored);
+        QCOMPARE(stored->status(), QStringLiteral("partially-credited"));
+        QCOMPARE(stored->balance().toDecimalString(), QStringLiteral("900.95"));
+        QCOMPARE(stored->remainingAmount(2).toDecimalString(), QStringLiteral("113.82"));
+
+        // Refused, with nothing written.
+        const auto refused = [&](const CreditRequest& request, const char* words) {
+            auto note = book.credit(number, QStringLiteral("x"), request);
+            QVERIFY2(!note, words);
+            QVERIFY2(note.error().message().contains(QLatin1String(words)), why(note).constData());
+        };
+        refused({Money::fromUnits(5000), {}}, "more than the 750.79 net that remains");
+        refused({Money::fromMicros(5000), {}}, "whole cents");
+        refused({Money(), {}}, "above 0");
+        refused({std::nullopt, {{2, Money::fromUnits(114)}}}, "113.82 left to credit");
+        refused({std::nullopt, {{15, std::nullopt}}}, "no charge line 15");
+        refused({std::nullopt, {{1, std::nullopt}, {1, std::nullopt}}}, "given twice");
+        refused({std::nullopt, {{3, std::nullopt}}}, "nothing left to credit");
+        refused({Money::fromUnits(1), {{1, std::nullopt}}}, "not both");
+        QCOMPARE(book.find(number)->creditNotes.size(), std::size_t(2));
+
+        // The rest: every line's remainder with all its tax, so the notes
+        // add up to the invoice to the cent and the month is free again.
+        auto rest = book.credit(number, QStringLiteral("rest"));
+        QVERIFY2(rest, why(rest).constData());
+        QCOMPARE(rest->total.toDecimalString(), QStringLiteral("-900.95"));
+        QCOMPARE(rest->tax.toDecimalString(), QStringLiteral("-150.16"));
+        stored = book.find(number);
+        QCOMPARE(stored->status(), QStringLiteral("credited"));
+        QCOMPARE(stored->credited().toDecimalString(), QStringLiteral("-1080.95"));
+        auto again = book.credit(number, QStringLiteral("again"));
+        QVERIFY(!again);
+        QCOMPARE(again.error().code(), Error::Code::Conflict);
+        QVERIFY(book.issue(QStringLiteral("stark-analytics"), kOctober));
+    }
+
+    // Schema 12 makes credit_notes again (several per invoice): a note of an
+    // older workspace keeps crediting its whole invoice.
+    void aCreditNoteOfSchemaElevenStillCreditsItsInvoice() {
+        constexpr std::string_view kRows = R"sql(
+            INSERT INTO customers (id, name, email, created_at)
+                VALUES ('acme', 'Acme', '', '2026-01-01T00:00:00Z');
+            INSERT INTO invoices (id, number, year, sequence, customer_id, customer_name, month,
+                                  currency, issued_at, issued_by, requests, active_users,
+                                  active_agents, late_requests_at_issue, line_count, total_micros)
+                VALUES (1, 'AICP-2026-000001', 2026, 1, 'acme', 'Acme', '2026-10', 'USD',
+                        '2026-11-02T00:00:00Z', 'me', 0, 0, 0, 0, 1, 299000000),
+                       (2, 'AICP-2026-000002', 2026, 2, 'acme', 'Acme', '2026-09', 'USD',
+                        '2026-11-02T00:00:00Z', 'me', 0, 0, 0, 0, 1, 299000000);
+            INSERT INTO invoice_lines (invoice_id, position, kind, axis, description, quantity,
+                                       amount_micros)
+                VALUES (1, 1, 'charge', 'base', 'Starter', 1, 299000000),
+                       (2, 1, 'charge', 'base', 'Starter', 1, 299000000);
+            INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, issued_by,
+                                      reason, total_micros)
+                VALUES ('AICP-CN-2026-000001', 2026, 1, 1, '2026-11-03T00:00:00Z', 'me',
+                        'wrong month', -299000000);
+        )sql";
+        QString location;
+        std::unique_ptr<ScratchDatabase> database;
+        if (onPostgres()) {
+            database = std::make_unique<ScratchDatabase>();
+            location = database->uri();
+            QVERIFY(test::writeOldPostgresWorkspace(location, 11, kRows).ok());
+        } else {
+            location = demo_.file(QStringLiteral("v11.aicp"));
+            QVERIFY(test::writeOldWorkspace(location, 11, kRows).ok());
+        }
+        auto workspace = Workspace::open(location, Workspace::OpenMode::OpenExisting);
+        QVERIFY2(workspace, why(workspace).constData());
+        InvoiceBook book(**workspace, fixedClock("2026-12-06T09:00:00Z"));
+        auto credited = book.find(QStringLiteral("AICP-2026-000001"));
+        QVERIFY(credited);
+        QCOMPARE(credited->status(), QStringLiteral("credited"));
+        QCOMPARE(credited->creditNotes.size(), std::size_t(1));
+        QCOMPARE(credited->remainingAmount(1), Money());
+        QVERIFY(!book.credit(credited->number, QStringLiteral("again")));
+        auto open = book.credit(QStringLiteral("AICP-2026-000002"), QStringLiteral("part"),
+                                CreditRequest{Money::fromUnits(99), {}});
+        QVERIFY2(open, why(open).constData());
+        QCOMPARE(open->number, QStringLiteral("AICP-CN-2026-000002"));
+        QCOMPARE(book.find(QStringLiteral("AICP-2026-000002"))->balance().toDecimalString(),
+                 QStringLiteral("200.00"));
+    }
+
+    void theDatabaseRefusesCreditNotesBeyondTheInvoice() {
         auto workspace = freshWorkspace();
         addRate(*workspace, "GB", "", "VAT", "20");
         setCustomer(*workspace, "GB");
@@ -348,10 +466,10 @@ private slots:
             workspace->handle(),
             "INSERT INTO credit_notes (number, year, sequence, invoice_id, issued_at, issued_by, "
             "reason, total_micros, tax_micros) VALUES ('AICP-CN-2026-000001', 2026, 1, ?1, "
-            "'2026-12-06T00:00:00Z', 'me', 'net only', ?2, 0)",
-            invoice->id, invoice->net.negated().micros());
+            "'2026-12-06T00:00:00Z', 'me', 'too much', ?2, 0)",
+            invoice->id, invoice->total.negated().micros() - Money::kMicrosPerCent);
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error().message().contains(QStringLiteral("in full")),
+        QVERIFY2(refused.error().message().contains(QStringLiteral("more than their invoice")),
                  qPrintable(refused.error().message()));
     }
 

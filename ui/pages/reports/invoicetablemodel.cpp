@@ -42,10 +42,13 @@ QString InvoiceTableModel::statusText(const Invoice& invoice) const {
     const auto day = [&](QDate date) {
         return locale.toString(date, QStringLiteral("d MMM yyyy"));
     };
-    if (invoice.creditNote)
-        return tr("Credited (%1)").arg(invoice.creditNote->number);
+    if (invoice.isCredited())
+        return tr("Credited (%1)").arg(invoice.lastCreditNote()->number);
     if (invoice.isOverdueOn(today_))
         return tr("Overdue since %1").arg(day(invoice.dueDate));
+    if (invoice.isPartiallyCredited() && invoice.balance() > Money())
+        return tr("Partly credited (%1), due %2")
+            .arg(invoice.lastCreditNote()->number, day(invoice.dueDate));
     if (invoice.status() == QLatin1String("paid"))
         return invoice.payments.empty() ? tr("Nothing due")
                                         : tr("Paid %1").arg(day(invoice.payments.back().paidOn));
@@ -74,9 +77,9 @@ QVariant InvoiceTableModel::data(const QModelIndex& index, int role) const {
         return theme::mutedText(QGuiApplication::palette());
     if (role == Qt::ForegroundRole && column == Status && invoice->isOverdueOn(today_))
         return theme::warningText(QGuiApplication::palette());
-    if (role == Qt::ToolTipRole && column == Status && invoice->creditNote)
+    if (role == Qt::ToolTipRole && column == Status && invoice->lastCreditNote())
         return tr("Credited by %1: %2")
-            .arg(invoice->creditNote->number, invoice->creditNote->reason);
+            .arg(invoice->lastCreditNote()->number, invoice->lastCreditNote()->reason);
     if (role == Qt::ToolTipRole && (column == Credit || column == Due) && !invoice->credits.empty())
         return tr("%1 less %2 of prepaid credit: %3 due")
             .arg(formatMoney(invoice->total, locale, invoice->currency),
