@@ -52,12 +52,15 @@ bool askInMessageBox(QWidget* parent, const QString& title, const QString& text)
 std::optional<QString> askReason(QWidget* parent, const Invoice& invoice) {
     QDialog dialog(parent);
     dialog.setWindowTitle(InvoicesPanel::tr("Credit Invoice %1").arg(invoice.number));
-    auto* text =
-        new QLabel(InvoicesPanel::tr("A credit note cancels invoice %1 (%2, %3) in full. Why is it "
-                                     "credited? The reason is printed on the credit note.")
-                       .arg(invoice.number, invoice.customerName,
-                            formatMoney(invoice.total, QLocale(), invoice.currency)),
-                   &dialog);
+    auto* text = new QLabel(
+        InvoicesPanel::tr("A credit note cancels all that remains of invoice %1 (%2, "
+                          "%3). Why is it credited? The reason is printed on the "
+                          "credit note. To credit a part, use 'aicp invoice credit'.")
+            .arg(
+                invoice.number, invoice.customerName,
+                formatMoney(Money::fromMicros(invoice.total.micros() + invoice.credited().micros()),
+                            QLocale(), invoice.currency)),
+        &dialog);
     text->setWordWrap(true);
     auto* reason = new QPlainTextEdit(&dialog);
     reason->setObjectName(QStringLiteral("creditReason"));
@@ -405,10 +408,13 @@ bool InvoicesPanel::creditSelected() {
         return false;
     if (!confirmer_(
             this, tr("Issue Credit Note"),
-            tr("Credit invoice %1 of %2 for %3 in full, because: %4?\n\nThe credit note "
-               "is numbered and cannot be undone; the month may then be invoiced again.")
+            tr("Credit the %3 that remains of invoice %1 of %2, because: %4?\n\nThe credit "
+               "note is numbered and cannot be undone; the month may then be invoiced again.")
                 .arg(invoice.number, invoice.customerName,
-                     formatMoney(invoice.total, QLocale(), invoice.currency), reason->trimmed())))
+                     formatMoney(
+                         Money::fromMicros(invoice.total.micros() + invoice.credited().micros()),
+                         QLocale(), invoice.currency),
+                     reason->trimmed())))
         return false;
     Workspace* workspace = workspace_;
     const QString number = invoice.number;
