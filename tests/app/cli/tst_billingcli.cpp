@@ -253,6 +253,34 @@ private slots:
             QVERIFY2(read.contains(QStringLiteral("CA 7.25 %")) &&
                          read.contains(QStringLiteral("$966.09")),
                      qPrintable(read));
+
+        // A part credited: 100.00 of line 2 and its 7.25 of tax.
+        const CliRun part = in(QStringLiteral(
+            "invoice credit AICP-2026-000001 --reason twice --line 2:100.00 --json"));
+        QCOMPARE(part.exitCode, 0);
+        const QJsonObject note = parseObject(part.out);
+        QCOMPARE(note.value(QStringLiteral("net")).toString(), QStringLiteral("-100.00"));
+        QCOMPARE(note.value(QStringLiteral("tax")).toString(), QStringLiteral("-7.25"));
+        QCOMPARE(note.value(QStringLiteral("total")).toString(), QStringLiteral("-107.25"));
+        verifyOneErrorLine(in(QStringLiteral("invoice credit AICP-2026-000001 --reason x "
+                                             "--amount 1000000")),
+                           2, QStringLiteral("more than"));
+        verifyOneErrorLine(in(QStringLiteral("invoice credit AICP-2026-000001 --reason x "
+                                             "--line two")),
+                           2, QStringLiteral("--line"));
+        QVERIFY(
+            in(QStringLiteral("invoice list")).out.contains(QStringLiteral("partially-credited")));
+        // 966.09 - 107.25 = 858.84 left, then paid.
+        const CliRun paid =
+            in(QStringLiteral("invoice mark-paid AICP-2026-000001 --reference SEPA-7 --json"));
+        QCOMPARE(paid.exitCode, 0);
+        QCOMPARE(parseObject(paid.out).value(QStringLiteral("amount")).toString(),
+                 QStringLiteral("858.84"));
+        verifyOneErrorLine(
+            in(QStringLiteral("invoice mark-paid AICP-2026-000001 --reference SEPA-8")), 1,
+            QStringLiteral("nothing left to pay"));
+        verifyOneErrorLine(in(QStringLiteral("invoice mark-paid AICP-2026-000001")), 2,
+                           QStringLiteral("--reference"));
     }
 
 private:
