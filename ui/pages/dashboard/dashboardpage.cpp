@@ -310,8 +310,8 @@ void DashboardPage::showVendorFigures() {
             .arg(locale.toString(billed),
                  counted(qint64(report.customers.size()), tr("%1 customer"), tr("%1 customers"))));
     requestsCard_->setFigure(formatCount(summary.requests, locale),
-                             summary.monthInProgress ? tr("Every customer, the month so far")
-                                                     : tr("Every customer, the whole month"));
+                             summary.monthInProgress ? tr("All customers, so far")
+                                                     : tr("All customers, whole month"));
     std::set<QString> near;
     std::set<QString> over;
     for (const DashboardLimit& limit : summary.limits)
@@ -320,11 +320,11 @@ void DashboardPage::showVendorFigures() {
         near.erase(id);
     limitsCard_->setFigure(
         locale.toString(qint64(near.size() + over.size())),
-        tr("Customers: %1 over, %2 near (80 % or more)")
+        tr("%1 over, %2 at 80 % or more")
             .arg(locale.toString(qint64(over.size())), locale.toString(qint64(near.size()))));
     expiringCard_->setFigure(
         locale.toString(qint64(summary.expiring.size())),
-        tr("In the next %1 days, with no renewal yet").arg(kDashboardExpiryDays));
+        tr("Next %1 days, not renewed").arg(kDashboardExpiryDays));
     int overdue = 0;
     QStringList unpaid;
     for (const DashboardOverdue& owed : summary.overdue) {
@@ -333,8 +333,8 @@ void DashboardPage::showVendorFigures() {
     }
     overdueCard_->setFigure(
         locale.toString(overdue),
-        overdue == 0 ? tr("Every invoice is paid or not yet due")
-                     : tr("%1 unpaid past the due date").arg(unpaid.join(QStringLiteral(" + "))));
+        overdue == 0 ? tr("None past its due date")
+                     : tr("%1 unpaid").arg(unpaid.join(QStringLiteral(" + "))));
 }
 
 void DashboardPage::showLimits() {
