@@ -22,9 +22,8 @@ QString statusText(const Invoice& invoice) {
     return invoice.status();
 }
 
-QString invoiceText(const Invoice& invoice) {
+QString invoiceFacts(const Invoice& invoice) {
     const QLocale& locale = cliLocale();
-    QString text = QStringLiteral("Invoice %1\n").arg(invoice.number);
     TextTable facts({QString(), QString()});
     facts.addRow({QStringLiteral("Customer"),
                   QStringLiteral("%1 (%2)").arg(invoice.customerName, invoice.customerId)});
@@ -43,8 +42,40 @@ QString invoiceText(const Invoice& invoice) {
         facts.addRow({QStringLiteral("Credit note"),
                       QStringLiteral("%1, %2: %3")
                           .arg(note.number, cliMoney(note.total, invoice.currency), note.reason)});
-    text += facts.render(2) + u'\n';
+    return facts.render(2);
+}
 
+// The rows under the charge lines: net and tax, total, credit, credit
+// notes, payments and what is left.
+void addSettlement(TextTable& charges, const Invoice& invoice) {
+    const auto row = [&](const QString& label, Money amount) {
+        charges.addRow({{}, label, {}, {}, {}, cliMoney(amount, invoice.currency)});
+    };
+    if (invoice.taxTreatment != TaxTreatment::None) {
+        row(QStringLiteral("Net"), invoice.net);
+        for (const TaxSummary& tax :
+             taxSummary(invoice.taxTreatment, invoice.taxName, invoice.taxRate(), invoice.tax))
+            row(QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()), tax.amount);
+    }
+    row(QStringLiteral("Total"), invoice.total);
+    for (const CreditUse& use : invoice.credits)
+        row(creditUseDescription(use), use.amount.negated());
+    if (!invoice.credits.empty())
+        row(QStringLiteral("Amount due"), invoice.amountDue());
+    for (const CreditNote& note : invoice.creditNotes)
+        row(QStringLiteral("Credit note %1").arg(note.number), note.total);
+    for (const InvoicePayment& payment : invoice.payments)
+        row(QStringLiteral("Paid on %1 (%2)")
+                .arg(payment.paidOn.toString(Qt::ISODate), payment.reference),
+            payment.amount.negated());
+    if (!invoice.payments.empty() || !invoice.creditNotes.empty())
+        row(QStringLiteral("Balance"), invoice.balance());
+}
+
+QString invoiceText(const Invoice& invoice) {
+    const QLocale& locale = cliLocale();
+    QString text =
+        QStringLiteral("Invoice %1\n").arg(invoice.number) + invoiceFacts(invoice) + u'\n';
     // Charge lines are numbered as `invoice credit --line K` takes them.
     TextTable charges(
         {QStringLiteral("#"), QStringLiteral("Line"), QStringLiteral("Tier"),
@@ -61,57 +92,7 @@ QString invoiceText(const Invoice& invoice) {
                  cliMoney(line.amount, invoice.currency)});
     }
     charges.addRule();
-    if (invoice.taxTreatment != TaxTreatment::None) {
-        charges.addRow(
-            {{}, QStringLiteral("Net"), {}, {}, {}, cliMoney(invoice.net, invoice.currency)});
-        for (const TaxSummary& tax :
-             taxSummary(invoice.taxTreatment, invoice.taxName, invoice.taxRate(), invoice.tax))
-            charges.addRow({{},
-                            QStringLiteral("%1 %2 %").arg(tax.name, tax.rate.toDecimalString()),
-                            {},
-                            {},
-                            {},
-                            cliMoney(tax.amount, invoice.currency)});
-    }
-    charges.addRow(
-        {{}, QStringLiteral("Total"), {}, {}, {}, cliMoney(invoice.total, invoice.currency)});
-    if (!invoice.credits.empty()) {
-        for (const CreditUse& use : invoice.credits)
-            charges.addRow({{},
-                            creditUseDescription(use),
-                            {},
-                            {},
-                            {},
-                            cliMoney(use.amount.negated(), invoice.currency)});
-        charges.addRow({{},
-                        QStringLiteral("Amount due"),
-                        {},
-                        {},
-                        {},
-                        cliMoney(invoice.amountDue(), invoice.currency)});
-    }
-    for (const CreditNote& note : invoice.creditNotes)
-        charges.addRow({{},
-                        QStringLiteral("Credit note %1").arg(note.number),
-                        {},
-                        {},
-                        {},
-                        cliMoney(note.total, invoice.currency)});
-    for (const InvoicePayment& payment : invoice.payments)
-        charges.addRow({{},
-                        QStringLiteral("Paid on %1 (%2)")
-                            .arg(payment.paidOn.toString(Qt::ISODate), payment.reference),
-                        {},
-                        {},
-                        {},
-                        cliMoney(payment.amount.negated(), invoice.currency)});
-    if (!invoice.payments.empty() || !invoice.creditNotes.empty())
-        charges.addRow({{},
-                        QStringLiteral("Balance"),
-                        {},
-                        {},
-                        {},
-                        cliMoney(invoice.balance(), invoice.currency)});
+    addSettlement(charges, invoice);
     text += charges.render(2);
     if (const QString legend = taxLegend(invoice.taxTreatment); !legend.isEmpty())
         text += QStringLiteral("\n%1\n").arg(legend);

@@ -1112,6 +1112,18 @@
         <source>&amp;Payment terms</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ISO 3166-2 code within the country (US-CA) whose own tax rate applies; empty: the country&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reg&amp;ion</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::CustomerLicensePage</name>
@@ -1362,22 +1374,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every customer, the month so far</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Every customer, the whole month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customers: %1 over, %2 near (80 % or more)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In the next %1 days, with no renewal yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>What each customer&apos;s bill would be if the month ended now: recurring charges for the whole month, usage so far.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1535,6 +1531,34 @@
     </message>
     <message>
         <source>What your bill would be if the month ended now: recurring charges for the whole month, usage so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue invoices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers, so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All customers, whole month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over, %2 at 80 % or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next %1 days, not renewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None past its due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unpaid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1823,15 +1847,35 @@
         <source>%1 less %2 of prepaid credit: %3 due</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly credited (%1), due %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open, due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::InvoicesPanel</name>
     <message>
         <source>Credit Invoice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A credit note cancels invoice %1 (%2, %3) in full. Why is it credited? The reason is printed on the credit note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1893,12 +1937,6 @@ Issuing cannot be undone: the invoice takes the next number of the year and neve
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Credit invoice %1 of %2 for %3 in full, because: %4?
-
-The credit note is numbered and cannot be undone; the month may then be invoiced again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Credited invoice %1 with credit note %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,6 +1966,64 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>Issued invoice %1 to %2 for %3, less %4 of prepaid credit: %5 due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A credit note cancels all that remains of invoice %1 (%2, %3). Why is it credited? The reason is printed on the credit note. To credit a part, use &apos;aicp invoice credit&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Payment of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that %1 paid invoice %2: %3. A payment cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day the money arrived (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. SEPA transfer 2026-12-20</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payer&apos;s reference; required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid &amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit the %3 that remains of invoice %1 of %2, because: %4?
+
+The credit note is numbered and cannot be undone; the month may then be invoiced again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 is paid: %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is left to pay on this invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the selected invoice was paid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

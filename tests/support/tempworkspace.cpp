@@ -117,4 +117,27 @@ Status writeOldPostgresWorkspace(const QString& uri, int schemaVersion, std::str
     return transaction->commit();
 }
 
+DemoCopies::DemoCopies() {
+    madeDemo_ = demo_.ok();
+    demo_.close();  // copied while closed: every page is in the file
+}
+
+QString DemoCopies::freshCopy() {
+    if (onPostgres()) {
+        copies_.push_back(std::make_unique<ScratchDatabase>(demo_.path()));
+        return copies_.back()->uri();
+    }
+    const QString path = demo_.file(QStringLiteral("ws-%1.aicp").arg(copies_.size()));
+    copies_.push_back(nullptr);
+    return QFile::copy(demo_.path(), path) ? path : QString();
+}
+
+std::unique_ptr<Workspace> DemoCopies::fresh() {
+    auto workspace = Workspace::open(freshCopy(), Workspace::OpenMode::OpenExisting);
+    if (!workspace)
+        qFatal("cannot open a copy of the demo workspace: %s",
+               qPrintable(workspace.error().message()));
+    return std::move(workspace).value();
+}
+
 }  // namespace aicp::test

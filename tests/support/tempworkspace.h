@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include <QString>
 #include <QTemporaryDir>
@@ -55,6 +56,27 @@ private:
     std::unique_ptr<ScratchDatabase> database_;
     std::unique_ptr<Workspace> workspace_;
     QString error_;
+};
+
+// Fresh copies of one demo workspace, cheaper than making each anew: a file
+// copy on SQLite, a database made from it on PostgreSQL (onPostgres()). The
+// copies live as long as this.
+class DemoCopies {
+public:
+    DemoCopies();
+    [[nodiscard]] bool ok() const { return madeDemo_; }
+    [[nodiscard]] const QString& error() const { return demo_.error(); }
+    // The location of a new copy (a file, or a database's URI); empty when
+    // it could not be made.
+    [[nodiscard]] QString freshCopy();
+    // A new copy, opened; the test ends (qFatal) when it cannot be.
+    [[nodiscard]] std::unique_ptr<Workspace> fresh();
+    [[nodiscard]] QString file(const QString& name) const { return demo_.file(name); }
+
+private:
+    TempWorkspace demo_{TempWorkspace::Content::Demo};
+    bool madeDemo_ = false;
+    std::vector<std::unique_ptr<ScratchDatabase>> copies_;
 };
 
 // A workspace file as an older aicp left it, for tests of the upgrade on

@@ -34,7 +34,11 @@ namespace aicp {
 // a credited invoice takes no payment is InvoiceBook's rule: an invoice paid
 // and later credited has both, and a copy of the workspace writes them in
 // either order.)
-Status migration0012(Database* db) {
+namespace {
+
+// Tax rates, a customer's region, and what an invoice keeps of its tax,
+// its due date and its parties.
+Status addTaxesAndParties(Database* db) {
     return executeScript(db, R"sql(
         CREATE TABLE tax_rates (
             id                 INTEGER PRIMARY KEY,
@@ -77,7 +81,12 @@ Status migration0012(Database* db) {
             CHECK (tax_rate_micro_percent IS NULL
                    OR tax_rate_micro_percent BETWEEN 0 AND 100000000);
         ALTER TABLE invoice_lines ADD COLUMN tax_micros INTEGER NOT NULL DEFAULT 0;
+    )sql");
+}
 
+// credit_notes again without its UNIQUE invoice_id, its rows and ids kept.
+Status remakeCreditNotes(Database* db) {
+    return executeScript(db, R"sql(
         DROP TRIGGER invoices_once_per_month;
         DROP TRIGGER credit_uses_stay_within_the_grant;
         CREATE TABLE credit_notes_v11 AS SELECT * FROM credit_notes;
@@ -116,7 +125,13 @@ Status migration0012(Database* db) {
         BEGIN SELECT RAISE(ABORT, 'a credit note never changes'); END;
         CREATE TRIGGER credit_notes_are_never_deleted BEFORE DELETE ON credit_notes
         BEGIN SELECT RAISE(ABORT, 'credit notes are never deleted'); END;
+    )sql");
+}
 
+// The lines of a credit note, the view of the invoices credited in full,
+// and the rules that read it.
+Status addCreditNoteLinesAndRules(Database* db) {
+    return executeScript(db, R"sql(
         CREATE TABLE credit_note_lines (
             credit_note_id   INTEGER NOT NULL REFERENCES credit_notes (id),
             position         INTEGER NOT NULL CHECK (position >= 1),
@@ -146,7 +161,12 @@ Status migration0012(Database* db) {
              > (SELECT amount_micros FROM credit_grants WHERE id = NEW.grant_id)
              AND NEW.invoice_id NOT IN (SELECT id FROM credited_invoices)
         BEGIN SELECT RAISE(ABORT, 'a credit is never used beyond its amount'); END;
+    )sql");
+}
 
+// Payments received.
+Status addPayments(Database* db) {
+    return executeScript(db, R"sql(
         CREATE TABLE invoice_payments (
             id            INTEGER PRIMARY KEY,
             invoice_id    INTEGER NOT NULL REFERENCES invoices (id),
@@ -163,6 +183,15 @@ Status migration0012(Database* db) {
         CREATE TRIGGER invoice_payments_are_never_deleted BEFORE DELETE ON invoice_payments
         BEGIN SELECT RAISE(ABORT, 'payments are never deleted'); END;
     )sql");
+}
+
+}  // namespace
+
+Status migration0012(Database* db) {
+    AICP_TRY(addTaxesAndParties(db));
+    AICP_TRY(remakeCreditNotes(db));
+    AICP_TRY(addCreditNoteLinesAndRules(db));
+    return addPayments(db);
 }
 
 }  // namespace aicp

@@ -51,8 +51,7 @@ class TestInvoiceBook : public QObject {
 private slots:
     void initTestCase() {
         // Each test takes a copy of this demo workspace, cheaper than a new one.
-        QVERIFY2(demo_.ok(), qPrintable(demo_.error()));
-        demo_.close();
+        QVERIFY2(demos_.ok(), qPrintable(demos_.error()));
     }
 
     void issueNumbersTheYearsFirstInvoiceClosesTheMonthAndAudits() {
@@ -147,7 +146,7 @@ private slots:
         const QJsonObject before = invoiceToJson(*issued);
 
         // 3 + 4 = 7 requests for October arrive after its invoice.
-        const QString csv = demo_.file(QStringLiteral("late.csv"));
+        const QString csv = demos_.file(QStringLiteral("late.csv"));
         QFile file(csv);
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(
@@ -340,28 +339,10 @@ private slots:
     }
 
 private:
-    QString freshCopy() {
-        if (onPostgres()) {
-            copies_.push_back(std::make_unique<ScratchDatabase>(demo_.path()));
-            return copies_.back()->uri();
-        }
-        const QString path = demo_.file(QStringLiteral("ws-%1.aicp").arg(copies_.size()));
-        copies_.push_back(nullptr);
-        if (!QFile::copy(demo_.path(), path))
-            return {};
-        return path;
-    }
+    std::unique_ptr<Workspace> freshWorkspace() { return demos_.fresh(); }
+    QString freshCopy() { return demos_.freshCopy(); }
 
-    std::unique_ptr<Workspace> freshWorkspace() {
-        auto workspace = Workspace::open(freshCopy(), Workspace::OpenMode::OpenExisting);
-        if (!workspace)
-            qFatal("cannot open a copy of the demo workspace: %s",
-                   qPrintable(workspace.error().message()));
-        return std::move(workspace).value();
-    }
-
-    TempWorkspace demo_{TempWorkspace::Content::Demo};
-    std::vector<std::unique_ptr<ScratchDatabase>> copies_;
+    test::DemoCopies demos_;
 };
 
 QTEST_GUILESS_MAIN(TestInvoiceBook)

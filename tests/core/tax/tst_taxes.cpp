@@ -75,10 +75,7 @@ class TestTaxes : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        QVERIFY2(demo_.ok(), qPrintable(demo_.error()));
-        demo_.close();
-    }
+    void initTestCase() { QVERIFY2(demos_.ok(), qPrintable(demos_.error())); }
 
     void theRulesDecideInTheirOrder() {
         const std::vector<TaxRate> rates{
@@ -436,7 +433,7 @@ private slots:
             location = database->uri();
             QVERIFY(test::writeOldPostgresWorkspace(location, 11, kRows).ok());
         } else {
-            location = demo_.file(QStringLiteral("v11.aicp"));
+            location = demos_.file(QStringLiteral("v11.aicp"));
             QVERIFY(test::writeOldWorkspace(location, 11, kRows).ok());
         }
         auto workspace = Workspace::open(location, Workspace::OpenMode::OpenExisting);
@@ -501,28 +498,10 @@ private:
             .issue(QStringLiteral("stark-analytics"), kOctober);
     }
 
-    QString freshCopy() {
-        if (onPostgres()) {
-            copies_.push_back(std::make_unique<ScratchDatabase>(demo_.path()));
-            return copies_.back()->uri();
-        }
-        const QString path = demo_.file(QStringLiteral("ws-%1.aicp").arg(copies_.size()));
-        copies_.push_back(nullptr);
-        if (!QFile::copy(demo_.path(), path))
-            return {};
-        return path;
-    }
+    std::unique_ptr<Workspace> freshWorkspace() { return demos_.fresh(); }
+    QString freshCopy() { return demos_.freshCopy(); }
 
-    std::unique_ptr<Workspace> freshWorkspace() {
-        auto workspace = Workspace::open(freshCopy(), Workspace::OpenMode::OpenExisting);
-        if (!workspace)
-            qFatal("cannot open a copy of the demo workspace: %s",
-                   qPrintable(workspace.error().message()));
-        return std::move(workspace).value();
-    }
-
-    TempWorkspace demo_{TempWorkspace::Content::Demo};
-    std::vector<std::unique_ptr<ScratchDatabase>> copies_;
+    test::DemoCopies demos_;
 };
 
 QTEST_GUILESS_MAIN(TestTaxes)
