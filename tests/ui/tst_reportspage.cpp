@@ -54,6 +54,45 @@ class TestReportsPage : public test::PageTest<ReportsPage> {
     Q_OBJECT
 
 private:
+    // View renders the PDF and hands it to the viewer.
+    void viewTheSelected(InvoicesPanel* panel, QSignalSpy& finished, const QString& number) {
+        QVERIFY(panel->selectInvoice(number));
+        QString opened;
+        panel->setDocumentOpener([&opened](const QString& file) {
+            opened = file;
+            return true;
+        });
+        QVERIFY(panel->viewSelected());
+        QVERIFY(finished.wait(30000));
+        QVERIFY(opened.endsWith(number + QStringLiteral(".pdf")));
+        QVERIFY(readAll(opened).startsWith("%PDF-"));
+    }
+
+    // A payment needs its reference; then the invoice reads as paid, and a
+    // second payment is not offered.
+    void recordPaymentOfTheSelected(InvoicesPanel* panel, QSignalSpy& finished, QTableView* table) {
+        panel->setPaymentProvider([](QWidget*, const Invoice&) {
+            return std::optional<InvoicesPanel::PaymentDetails>();
+        });
+        QVERIFY(!panel->markSelectedPaid());
+        panel->setPaymentProvider([](QWidget*, const Invoice&) {
+            return std::optional(InvoicesPanel::PaymentDetails{
+                QDateTime::currentDateTimeUtc().date(), QStringLiteral("SEPA 42")});
+        });
+        QVERIFY(panel->markSelectedPaid());
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && !panel->invoices().empty() &&
+                                     panel->invoices().front().status() == u"paid",
+                                 60000);
+        QVERIFY(table->model()
+                    ->index(0, InvoiceTableModel::Status)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("Paid ")));
+        QVERIFY(!panel->markSelectedPaid());
+    }
+
     QString demoPath_;
 
     void waitForReport() {
@@ -308,12 +347,9 @@ private slots:
         QVERIFY(issued.number.startsWith(QStringLiteral("AICP-2026-")));
         auto* table = page_->findChild<QTableView*>(QStringLiteral("invoiceTable"));
         QCOMPARE(table->model()->index(0, InvoiceTableModel::Total).data().toString(), total);
-        QVERIFY2(table->model()
-                     ->index(0, InvoiceTableModel::Status)
-                     .data()
-                     .toString()
-                     .startsWith(QStringLiteral("Open, due ")),
-                 qPrintable(table->model()->index(0, InvoiceTableModel::Status).data().toString()));
+        const QString status =
+            table->model()->index(0, InvoiceTableModel::Status).data().toString();
+        QVERIFY2(status.startsWith(QStringLiteral("Open, due ")), qPrintable(status));
 
         // The month is invoiced: a second invoice is refused, in words.
         QVERIFY(panel->issueInvoice(QStringLiteral("globex")));
@@ -321,39 +357,10 @@ private slots:
         QCOMPARE(finished.last().at(0).toBool(), false);
         QVERIFY(!panel->message().isEmpty());
 
-        // View renders the PDF and hands it to the viewer.
-        QVERIFY(panel->selectInvoice(issued.number));
-        QString opened;
-        panel->setDocumentOpener([&opened](const QString& file) {
-            opened = file;
-            return true;
-        });
-        QVERIFY(panel->viewSelected());
-        QVERIFY(finished.wait(30000));
-        QVERIFY(opened.endsWith(issued.number + QStringLiteral(".pdf")));
-        QVERIFY(readAll(opened).startsWith("%PDF-"));
-
-        // A payment needs its reference; then the invoice reads as paid.
-        panel->setPaymentProvider([](QWidget*, const Invoice&) {
-            return std::optional<InvoicesPanel::PaymentDetails>();
-        });
-        QVERIFY(!panel->markSelectedPaid());
-        panel->setPaymentProvider([](QWidget*, const Invoice&) {
-            return std::optional(InvoicesPanel::PaymentDetails{
-                QDateTime::currentDateTimeUtc().date(), QStringLiteral("SEPA 42")});
-        });
-        QVERIFY(panel->markSelectedPaid());
-        QVERIFY(finished.wait(30000));
-        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
-        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && !panel->invoices().empty() &&
-                                     panel->invoices().front().status() == u"paid",
-                                 60000);
-        QVERIFY(table->model()
-                    ->index(0, InvoiceTableModel::Status)
-                    .data()
-                    .toString()
-                    .startsWith(QStringLiteral("Paid ")));
-        QVERIFY(!panel->markSelectedPaid());
+        viewTheSelected(panel, finished, issued.number);
+        recordPaymentOfTheSelected(panel, finished, table);
+        if (QTest::currentTestFailed())
+            return;
 
         // A credit note needs a reason, then a confirmation.
         panel->setReasonProvider([](QWidget*, const Invoice&) { return std::optional<QString>(); });

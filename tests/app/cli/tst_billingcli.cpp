@@ -191,7 +191,7 @@ private slots:
         QVERIFY(audit.out.contains(QStringLiteral("invoice.credit")));
     }
 
-    void taxRatesAreAddedListedAndCharged() {
+    void taxRatesAreAddedAndListed() {
         const QString db2 = sandbox_.testWorkspace();
         QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db2}).exitCode, 0);
         const auto in = [&](const QString& line) {
@@ -226,7 +226,20 @@ private slots:
         verifyOneErrorLine(in(QStringLiteral("customer edit stark-analytics --country US "
                                              "--region GB-LND")),
                            2, QStringLiteral("not in country US"));
+    }
 
+    void aTaxedInvoiceIsCreditedInPartThenPaid() {
+        const QString db2 = sandbox_.testWorkspace();
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db2}).exitCode, 0);
+        const auto in = [&](const QString& line) {
+            return run(QStringList{QStringLiteral("--db"), db2} +
+                       line.split(u' ', Qt::SkipEmptyParts));
+        };
+        QCOMPARE(
+            in(QStringLiteral("tax rates add --country US --region US-CA --rate 7.25 --name CA "
+                              "--from 2020-01-01"))
+                .exitCode,
+            0);
         QCOMPARE(in(QStringLiteral("customer edit stark-analytics --country US --region us-ca"))
                      .exitCode,
                  0);

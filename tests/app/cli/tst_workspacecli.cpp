@@ -35,6 +35,21 @@ class TestWorkspaceCli : public QObject {
     Q_OBJECT
 
 private:
+    // customer show --json of the customer aCustomerHasABillingProfile adds.
+    static QJsonObject zedAsAdded() {
+        return {{QStringLiteral("id"), QStringLiteral("zed")},
+                {QStringLiteral("name"), QStringLiteral("Zed")},
+                {QStringLiteral("legal_name"), QStringLiteral("Zed Größenwahn GmbH")},
+                {QStringLiteral("email"), QStringLiteral("ap@zed.example")},
+                {QStringLiteral("address"), QStringLiteral("Hauptstraße 1\n10115 Berlin")},
+                {QStringLiteral("country"), QStringLiteral("DE")},
+                {QStringLiteral("region"), QString()},
+                {QStringLiteral("tax_id"), QStringLiteral("DE123456789")},
+                {QStringLiteral("currency"), QStringLiteral("EUR")},
+                {QStringLiteral("payment_terms_days"), 14},
+                {QStringLiteral("tax_exempt"), true}};
+    }
+
     CliSandbox sandbox_;
 
     CliRun run(const QStringList& arguments) const {
@@ -310,19 +325,7 @@ private slots:
                                               QStringLiteral("zed"), QStringLiteral("--json")})
                                           .out);
         zed.remove(QStringLiteral("created_at"));
-        QCOMPARE(
-            zed,
-            (QJsonObject{{QStringLiteral("id"), QStringLiteral("zed")},
-                         {QStringLiteral("name"), QStringLiteral("Zed")},
-                         {QStringLiteral("legal_name"), QStringLiteral("Zed Größenwahn GmbH")},
-                         {QStringLiteral("email"), QStringLiteral("ap@zed.example")},
-                         {QStringLiteral("address"), QStringLiteral("Hauptstraße 1\n10115 Berlin")},
-                         {QStringLiteral("country"), QStringLiteral("DE")},
-                         {QStringLiteral("region"), QString()},
-                         {QStringLiteral("tax_id"), QStringLiteral("DE123456789")},
-                         {QStringLiteral("currency"), QStringLiteral("EUR")},
-                         {QStringLiteral("payment_terms_days"), 14},
-                         {QStringLiteral("tax_exempt"), true}}));
+        QCOMPARE(zed, zedAsAdded());
 
         // Edit: what is not given stays, an empty value clears, and
         // --no-tax-exempt takes the exemption back.

@@ -309,9 +309,9 @@ void DashboardPage::showVendorFigures() {
         tr("%1 of %2 billed")
             .arg(locale.toString(billed),
                  counted(qint64(report.customers.size()), tr("%1 customer"), tr("%1 customers"))));
-    requestsCard_->setFigure(formatCount(summary.requests, locale),
-                             summary.monthInProgress ? tr("All customers, so far")
-                                                     : tr("All customers, whole month"));
+    requestsCard_->setFigure(
+        formatCount(summary.requests, locale),
+        summary.monthInProgress ? tr("All customers, so far") : tr("All customers, whole month"));
     std::set<QString> near;
     std::set<QString> over;
     for (const DashboardLimit& limit : summary.limits)
@@ -322,19 +322,17 @@ void DashboardPage::showVendorFigures() {
         locale.toString(qint64(near.size() + over.size())),
         tr("%1 over, %2 at 80 % or more")
             .arg(locale.toString(qint64(over.size())), locale.toString(qint64(near.size()))));
-    expiringCard_->setFigure(
-        locale.toString(qint64(summary.expiring.size())),
-        tr("Next %1 days, not renewed").arg(kDashboardExpiryDays));
+    expiringCard_->setFigure(locale.toString(qint64(summary.expiring.size())),
+                             tr("Next %1 days, not renewed").arg(kDashboardExpiryDays));
     int overdue = 0;
     QStringList unpaid;
     for (const DashboardOverdue& owed : summary.overdue) {
         overdue += owed.invoices;
         unpaid.append(formatMoney(owed.balance, locale, owed.currency));
     }
-    overdueCard_->setFigure(
-        locale.toString(overdue),
-        overdue == 0 ? tr("None past its due date")
-                     : tr("%1 unpaid").arg(unpaid.join(QStringLiteral(" + "))));
+    overdueCard_->setFigure(locale.toString(overdue),
+                            overdue == 0 ? tr("None past its due date")
+                                         : tr("%1 unpaid").arg(unpaid.join(QStringLiteral(" + "))));
 }
 
 void DashboardPage::showLimits() {
