@@ -10,6 +10,7 @@
 #include "storage/workspace.h"
 #include "support/fakeclock.h"
 #include "support/tempworkspace.h"
+#include "support/why.h"
 
 #include <atomic>
 #include <memory>
@@ -25,17 +26,9 @@ using aicp::test::fixedClock;
 using aicp::test::onPostgres;
 using aicp::test::ScratchDatabase;
 using aicp::test::TempWorkspace;
+using aicp::test::why;
 
 namespace {
-
-// QVERIFY2 reads its message even when the check passes.
-template <typename R>
-QByteArray why(const R& result) {
-    if constexpr (requires { result.ok(); })
-        return result.ok() ? QByteArray() : result.error().message().toUtf8();
-    else
-        return result ? QByteArray() : result.error().message().toUtf8();
-}
 
 const YearMonth kOctober{2026, 10};
 const YearMonth kNovember{2026, 11};

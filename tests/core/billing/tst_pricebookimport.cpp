@@ -4,6 +4,7 @@
 #include "storage/workspace.h"
 #include "support/fakeclock.h"
 #include "support/tempworkspace.h"
+#include "support/why.h"
 
 #include <algorithm>
 
@@ -15,13 +16,9 @@
 using namespace aicp;
 using aicp::test::fixedClock;
 using aicp::test::TempWorkspace;
+using aicp::test::why;
 
 namespace {
-
-template <typename R>
-QByteArray why(const R& result) {
-    return result ? QByteArray() : result.error().message().toUtf8();
-}
 
 // The demo's price book version 2026.1 renamed `version`, taking effect on
 // `from`, with starter's base price `starterBase`: next year's prices as

@@ -13,6 +13,7 @@
 #include "storage/workspacecopy.h"
 #include "support/fakeclock.h"
 #include "support/scratchdatabase.h"
+#include "support/why.h"
 
 #include <algorithm>
 #include <stop_token>
@@ -27,16 +28,9 @@ using aicp::test::fixedClock;
 using aicp::test::onPostgres;
 using aicp::test::ScratchDatabase;
 using aicp::test::utcAt;
+using aicp::test::why;
 
 namespace {
-
-template <typename R>
-QByteArray why(const R& result) {
-    if constexpr (requires { result.ok(); })
-        return result.ok() ? QByteArray() : result.error().message().toUtf8();
-    else
-        return result ? QByteArray() : result.error().message().toUtf8();
-}
 
 // Every table of schema 12, written out by hand.
 const char* const kTables[] = {"meta",

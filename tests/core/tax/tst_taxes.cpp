@@ -9,6 +9,7 @@
 #include "support/fakeclock.h"
 #include "support/scratchdatabase.h"
 #include "support/tempworkspace.h"
+#include "support/why.h"
 #include "tax/taxrates.h"
 #include "tax/taxrules.h"
 
@@ -24,16 +25,9 @@ using aicp::test::fixedClock;
 using aicp::test::onPostgres;
 using aicp::test::ScratchDatabase;
 using aicp::test::TempWorkspace;
+using aicp::test::why;
 
 namespace {
-
-template <typename R>
-QByteArray why(const R& result) {
-    if constexpr (requires { result.ok(); })
-        return result.ok() ? QByteArray() : result.error().message().toUtf8();
-    else
-        return result ? QByteArray() : result.error().message().toUtf8();
-}
 
 const YearMonth kOctober{2026, 10};
 const QDate kIssueDay{2026, 12, 5};
