@@ -329,10 +329,8 @@ private:
         QDate paidOn = QDateTime::currentDateTimeUtc().date();
         if (call.isSet(date)) {
             AICP_CLI_TRY(text, call.value(date), fail);
-            paidOn = QDate::fromString(text->trimmed(), Qt::ISODate);
-            if (!paidOn.isValid() || text->trimmed().size() != 10)
-                return call.fail(Error::invalidInput(
-                    QStringLiteral("--date is a day such as 2026-12-01, not '%1'").arg(*text)));
+            AICP_CLI_TRY(parsed, parseDate(QStringLiteral("--date"), text->trimmed()), fail);
+            paidOn = *parsed;
         }
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         auto payment = InvoiceBook(**workspace).markPaid(number->trimmed(), paidOn, *ref);

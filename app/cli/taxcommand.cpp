@@ -52,11 +52,8 @@ private:
         QDate from = QDateTime::currentDateTimeUtc().date();
         if (call.isSet(from_)) {
             AICP_CLI_TRY(fromText, call.value(from_), fail);
-            from = QDate::fromString(fromText->trimmed(), Qt::ISODate);
-            if (!from.isValid() || fromText->trimmed().size() != 10)
-                return call.fail(Error::invalidInput(
-                    QStringLiteral("--from is a date such as 2027-01-01, not '%1'")
-                        .arg(*fromText)));
+            AICP_CLI_TRY(parsed, parseDate(QStringLiteral("--from"), fromText->trimmed()), fail);
+            from = *parsed;
         }
         AICP_CLI_TRY(workspace, call.workspace(), failure);
         AICP_CLI_TRY(added, TaxRateStore(**workspace).add(*country, *region, *name, *rate, from),

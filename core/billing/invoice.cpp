@@ -81,32 +81,33 @@ bool Invoice::isCredited() const {
     return !creditNotes.empty() && credited() == total.negated();
 }
 
-Money Invoice::remainingAmount(std::int64_t position) const {
-    if (position < 1 || position > std::int64_t(lines.size()))
+namespace {
+
+// What remains of one field (the amount, or the tax) of charge line
+// `position`: the line's, less what the credit notes took of it.
+Money remainingOf(const Invoice& invoice, std::int64_t position, Money InvoiceLine::*field,
+                  Money CreditNoteLine::*taken) {
+    if (position < 1 || position > std::int64_t(invoice.lines.size()))
         return {};
-    std::int64_t micros = lines[std::size_t(position - 1)].amount.micros();
-    for (const CreditNote& note : creditNotes) {
+    std::int64_t micros = (invoice.lines[std::size_t(position - 1)].*field).micros();
+    for (const CreditNote& note : invoice.creditNotes) {
         if (note.lines.empty())
             return {};  // a note from before schema 12 credited everything
         for (const CreditNoteLine& line : note.lines)
             if (line.invoicePosition == position)
-                micros += line.amount.micros();
+                micros += (line.*taken).micros();
     }
     return Money::fromMicros(micros);
 }
 
+}  // namespace
+
+Money Invoice::remainingAmount(std::int64_t position) const {
+    return remainingOf(*this, position, &InvoiceLine::amount, &CreditNoteLine::amount);
+}
+
 Money Invoice::remainingTax(std::int64_t position) const {
-    if (position < 1 || position > std::int64_t(lines.size()))
-        return {};
-    std::int64_t micros = lines[std::size_t(position - 1)].tax.micros();
-    for (const CreditNote& note : creditNotes) {
-        if (note.lines.empty())
-            return {};
-        for (const CreditNoteLine& line : note.lines)
-            if (line.invoicePosition == position)
-                micros += line.tax.micros();
-    }
-    return Money::fromMicros(micros);
+    return remainingOf(*this, position, &InvoiceLine::tax, &CreditNoteLine::tax);
 }
 
 Money Invoice::balance() const {
