@@ -1,6 +1,7 @@
 #include "audit/auditlog.h"
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
+#include "common/jsonfields.h"
 #include "common/texttable.h"
 
 namespace aicp::cli {
@@ -26,7 +27,7 @@ int verifyAudit(Invocation& call) {
         call.out() << printedJson(
             {{QStringLiteral("intact"), verification->isIntact()},
              {QStringLiteral("entries_checked"), static_cast<double>(verification->entriesChecked)},
-             {QStringLiteral("first_bad_entry"), countOrNull(verification->firstBadSequence)},
+             {QStringLiteral("first_bad_entry"), jsonCountOrNull(verification->firstBadSequence)},
              {QStringLiteral("reason"), verification->reason}});
     } else if (verification->isIntact()) {
         call.out() << QStringLiteral("intact\n%1 entries checked; the chain is unbroken.\n")

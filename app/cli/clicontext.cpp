@@ -361,8 +361,4 @@ QString printedJson(const QJsonObject& object) {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
-QJsonValue countOrNull(const std::optional<std::int64_t>& count) {
-    return count ? QJsonValue(static_cast<double>(*count)) : QJsonValue(QJsonValue::Null);
-}
-
 }  // namespace aicp::cli

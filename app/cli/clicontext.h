@@ -110,6 +110,8 @@ struct CommandHelp {
 // The contents of a file named on the command line, or of standard input
 // when it is "-". Anything larger than `maxSize` is refused unread.
 [[nodiscard]] Result<QByteArray> readInputFile(const QString& path, qsizetype maxSize);
+// What a key or license PEM may be at most.
+constexpr qsizetype kMaxPemSize = 64 * 1024;
 
 // Replaces `path` with `bytes` all at once (a reader never sees half a file).
 [[nodiscard]] Status writeOutputFile(const QString& path, QByteArrayView bytes);
@@ -136,6 +138,11 @@ struct CommandHelp {
 [[nodiscard]] std::optional<int> printOrWriteFile(const CliContext& context, const QString& command,
                                                   const QString& path, const QByteArray& bytes);
 
+// A field of a text listing: "-" when empty.
+[[nodiscard]] inline QString orDash(const QString& text) {
+    return text.isEmpty() ? QStringLiteral("-") : text;
+}
+
 // Indented JSON with a final line break, as every --json prints it.
 [[nodiscard]] QString printedJson(const QJsonObject& object);
 
@@ -147,8 +154,5 @@ template <typename Items, typename ToJson>
         array.append(toJson(item));
     return printedJson({{name, array}});
 }
-
-// JSON has no "absent number": a missing count is null.
-[[nodiscard]] QJsonValue countOrNull(const std::optional<std::int64_t>& count);
 
 }  // namespace aicp::cli

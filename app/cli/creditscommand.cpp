@@ -10,10 +10,6 @@
 namespace aicp::cli {
 namespace {
 
-QJsonValue timeOrNull(const QDateTime& time) {
-    return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue();
-}
-
 QJsonObject grantJson(const CreditGrant& grant, const QDateTime& now) {
     return {{QStringLiteral("id"), qint64(grant.id)},
             {QStringLiteral("customer"), grant.customerId},
@@ -24,7 +20,7 @@ QJsonObject grantJson(const CreditGrant& grant, const QDateTime& now) {
             {QStringLiteral("available"), grant.availableAt(now).toDecimalString()},
             {QStringLiteral("forfeited"), grant.forfeitedAt(now).toDecimalString()},
             {QStringLiteral("granted_at"), toRfc3339(grant.grantedAt)},
-            {QStringLiteral("expires_at"), timeOrNull(grant.expiresAt)},
+            {QStringLiteral("expires_at"), jsonTimeOrNull(grant.expiresAt)},
             {QStringLiteral("reason"), grant.reason},
             {QStringLiteral("granted_by"), grant.grantedBy}};
 }

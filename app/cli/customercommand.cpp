@@ -15,10 +15,6 @@ QJsonObject customerJson(const Customer& customer) {
     return json;
 }
 
-QString orDash(const QString& text) {
-    return text.isEmpty() ? QStringLiteral("-") : text;
-}
-
 // Lines after the first indented under it: "Address:        1 Main St\n
 //                 London".
 QString indentedLines(const QString& text, int width) {

@@ -10,8 +10,6 @@
 namespace aicp::cli {
 namespace {
 
-constexpr qsizetype kMaxPemSize = 64 * 1024;
-
 QJsonObject keyJson(const SigningKeyInfo& key) {
     return {{QStringLiteral("kid"), key.kid},
             {QStringLiteral("state"), key.stateWord()},

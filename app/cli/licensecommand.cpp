@@ -2,6 +2,7 @@
 #include "cli/licensingtext.h"
 #include "cli/passphrase.h"
 #include "common/assignto.h"
+#include "common/jsonfields.h"
 #include "common/texttable.h"
 #include "common/wholeseconds.h"
 #include "licensing/keystore.h"
@@ -628,13 +629,13 @@ private:
               std::optional<std::int64_t> sequence) const {
         const Revocation& revocation = *revoked.revocation;
         if (call.asJson())
-            return call.print(
-                printedJson({{QStringLiteral("id"), idText(revoked.license.id)},
-                             {QStringLiteral("customer"), revoked.license.customerId},
-                             {QStringLiteral("revoked_at"), toRfc3339(revocation.at)},
-                             {QStringLiteral("revoked_by"), revocation.by},
-                             {QStringLiteral("reason"), revocation.reason},
-                             {QStringLiteral("revocation_list_sequence"), countOrNull(sequence)}}));
+            return call.print(printedJson(
+                {{QStringLiteral("id"), idText(revoked.license.id)},
+                 {QStringLiteral("customer"), revoked.license.customerId},
+                 {QStringLiteral("revoked_at"), toRfc3339(revocation.at)},
+                 {QStringLiteral("revoked_by"), revocation.by},
+                 {QStringLiteral("reason"), revocation.reason},
+                 {QStringLiteral("revocation_list_sequence"), jsonCountOrNull(sequence)}}));
         call.out() << QStringLiteral("Revoked license %1 (%2): %3\n")
                           .arg(idText(revoked.license.id), revoked.license.customerId,
                                revocation.reason);

@@ -12,7 +12,6 @@
 namespace aicp::cli {
 namespace {
 
-constexpr qsizetype kMaxPemSize = 64 * 1024;
 // The outcome, as text or JSON, and the exit status it means. `note` says
 // why a list offered was not the one applied (empty when it was).
 int printVerification(const Invocation& call, bool asJson, const LicenseVerification& outcome,

@@ -10,10 +10,6 @@
 namespace aicp::cli {
 namespace {
 
-QString orDash(const QString& text) {
-    return text.isEmpty() ? QStringLiteral("-") : text;
-}
-
 QJsonObject sellerShownJson(const std::optional<SellerProfile>& seller) {
     QJsonObject json = sellerJson(seller.value_or(SellerProfile{}));
     json.insert(QStringLiteral("updated_at"),

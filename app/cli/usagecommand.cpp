@@ -2,6 +2,7 @@
 #include "cli/clicommands.h"
 #include "cli/licensingtext.h"
 #include "cli/progressline.h"
+#include "common/jsonfields.h"
 #include "common/texttable.h"
 #include "licensing/licensepayload.h"
 #include "metering/importwording.h"
@@ -23,14 +24,10 @@ namespace {
 // rows); anything longer is a job for --window day.
 constexpr qint64 kMaxHourlyDays = 366;
 
-QJsonValue number(std::int64_t value) {
-    return static_cast<double>(value);
-}
-
 QJsonObject countsJson(const std::map<QString, std::int64_t>& counts) {
     QJsonObject object;
     for (const auto& [name, count] : counts)
-        object.insert(name, number(count));
+        object.insert(name, jsonNumber(count));
     return object;
 }
 
@@ -59,11 +56,11 @@ QJsonObject fileJson(const QString& path, const UsageImportReport& report) {
             {QStringLiteral("refused"), false},
             {QStringLiteral("error"), QJsonValue(QJsonValue::Null)},
             {QStringLiteral("format"), UsageImporter::formatName(report.format)},
-            {QStringLiteral("rows"), number(report.rows)},
-            {QStringLiteral("new"), number(report.newEvents)},
-            {QStringLiteral("duplicate"), number(report.duplicates)},
-            {QStringLiteral("rejected"), number(report.rejected)},
-            {QStringLiteral("late"), number(report.late)},
+            {QStringLiteral("rows"), jsonNumber(report.rows)},
+            {QStringLiteral("new"), jsonNumber(report.newEvents)},
+            {QStringLiteral("duplicate"), jsonNumber(report.duplicates)},
+            {QStringLiteral("rejected"), jsonNumber(report.rejected)},
+            {QStringLiteral("late"), jsonNumber(report.late)},
             {QStringLiteral("reject_file"), report.rejectFile.isEmpty()
                                                 ? QJsonValue(QJsonValue::Null)
                                                 : QJsonValue(report.rejectFile)},
@@ -214,10 +211,10 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
     const ImportTotals& totals = printer.totals;
     if (printer.asJson) {
         call.out() << printedJson({{QStringLiteral("files"), printer.filesJson},
-                                   {QStringLiteral("new"), number(totals.newEvents)},
-                                   {QStringLiteral("duplicate"), number(totals.duplicates)},
-                                   {QStringLiteral("rejected"), number(totals.rejected)},
-                                   {QStringLiteral("late"), number(totals.late)}});
+                                   {QStringLiteral("new"), jsonNumber(totals.newEvents)},
+                                   {QStringLiteral("duplicate"), jsonNumber(totals.duplicates)},
+                                   {QStringLiteral("rejected"), jsonNumber(totals.rejected)},
+                                   {QStringLiteral("late"), jsonNumber(totals.late)}});
     } else if (files.size() > 1) {
         UsageImportReport sum;
         sum.newEvents = totals.newEvents;
@@ -259,12 +256,12 @@ int UsageSummaryCommand::execute(Invocation& call) const {
         call.out() << printedJson(
             {{QStringLiteral("customer"), summary->customerId},
              {QStringLiteral("month"), summary->month.toString()},
-             {QStringLiteral("requests"), number(summary->requests)},
-             {QStringLiteral("late_requests"), number(summary->lateRequests)},
+             {QStringLiteral("requests"), jsonNumber(summary->requests)},
+             {QStringLiteral("late_requests"), jsonNumber(summary->lateRequests)},
              {QStringLiteral("policy_packs"), countsJson(summary->policyPacks)},
              {QStringLiteral("compliance_modules"), countsJson(summary->complianceModules)},
-             {QStringLiteral("active_users"), number(summary->activeUsers)},
-             {QStringLiteral("active_agents"), number(summary->activeAgents)}});
+             {QStringLiteral("active_users"), jsonNumber(summary->activeUsers)},
+             {QStringLiteral("active_agents"), jsonNumber(summary->activeAgents)}});
         return kExitSuccess;
     }
     const QLocale& locale = cliLocale();
@@ -365,12 +362,12 @@ int UsageSeriesCommand::execute(Invocation& call) const {
         QJsonArray array;
         for (const UsagePoint& point : *points)
             array.append(QJsonObject{{QStringLiteral("start"), toRfc3339(point.start)},
-                                     {QStringLiteral("requests"), number(point.requests)}});
+                                     {QStringLiteral("requests"), jsonNumber(point.requests)}});
         call.out() << printedJson({{QStringLiteral("customer"), *customerId},
                                    {QStringLiteral("window"), *windowText},
                                    {QStringLiteral("from"), first.toString(Qt::ISODate)},
                                    {QStringLiteral("to"), last.toString(Qt::ISODate)},
-                                   {QStringLiteral("requests"), number(total)},
+                                   {QStringLiteral("requests"), jsonNumber(total)},
                                    {QStringLiteral("points"), array}});
         return kExitSuccess;
     }

@@ -1,5 +1,6 @@
 #include "cli/clicommands.h"
 #include "cli/progressline.h"
+#include "common/jsonfields.h"
 #include "licensing/licensepayload.h"
 #include "metering/livesources.h"
 #include "metering/openmeterpuller.h"
@@ -16,10 +17,6 @@ namespace aicp::cli {
 namespace {
 
 constexpr qsizetype kMaxTokenFileSize = 4096;
-
-QJsonValue number(std::int64_t value) {
-    return static_cast<double>(value);
-}
 
 // A --from or --to day: YYYY-MM-DD exactly, as a UTC midnight.
 Result<QDateTime> parseDay(const QString& optionName, const QString& text) {
@@ -55,11 +52,11 @@ QString describePull(const UsagePullReport& report) {
 
 QJsonObject pullJson(const UsagePullReport& report) {
     return {{QStringLiteral("source"), report.source.toString()},
-            {QStringLiteral("pages"), number(report.pages)},
-            {QStringLiteral("received"), number(report.received)},
-            {QStringLiteral("new"), number(report.newEvents)},
-            {QStringLiteral("duplicate"), number(report.duplicates)},
-            {QStringLiteral("late"), number(report.late)},
+            {QStringLiteral("pages"), jsonNumber(report.pages)},
+            {QStringLiteral("received"), jsonNumber(report.received)},
+            {QStringLiteral("new"), jsonNumber(report.newEvents)},
+            {QStringLiteral("duplicate"), jsonNumber(report.duplicates)},
+            {QStringLiteral("late"), jsonNumber(report.late)},
             {QStringLiteral("complete"), report.complete}};
 }
 
@@ -91,16 +88,16 @@ void printOpenMeter(const CliContext& context, const OpenMeterPullReport& report
             {{QStringLiteral("source"), report.source.toString()},
              {QStringLiteral("from"), toRfc3339(report.from)},
              {QStringLiteral("to"), toRfc3339(report.to)},
-             {QStringLiteral("pages"), number(report.pages)},
-             {QStringLiteral("requests_sent"), number(report.requestsSent)},
-             {QStringLiteral("windows"), number(report.windows)},
-             {QStringLiteral("new"), number(report.newWindows)},
-             {QStringLiteral("changed"), number(report.changedWindows)},
-             {QStringLiteral("unchanged"), number(report.unchangedWindows)},
-             {QStringLiteral("late_windows"), number(report.lateWindows)},
-             {QStringLiteral("late_requests"), number(report.lateRequests)},
-             {QStringLiteral("held"), number(report.heldWindows)},
-             {QStringLiteral("requests_delta"), number(report.requestsDelta)},
+             {QStringLiteral("pages"), jsonNumber(report.pages)},
+             {QStringLiteral("requests_sent"), jsonNumber(report.requestsSent)},
+             {QStringLiteral("windows"), jsonNumber(report.windows)},
+             {QStringLiteral("new"), jsonNumber(report.newWindows)},
+             {QStringLiteral("changed"), jsonNumber(report.changedWindows)},
+             {QStringLiteral("unchanged"), jsonNumber(report.unchangedWindows)},
+             {QStringLiteral("late_windows"), jsonNumber(report.lateWindows)},
+             {QStringLiteral("late_requests"), jsonNumber(report.lateRequests)},
+             {QStringLiteral("held"), jsonNumber(report.heldWindows)},
+             {QStringLiteral("requests_delta"), jsonNumber(report.requestsDelta)},
              {QStringLiteral("pulled_until"), report.pulledUntil.isValid()
                                                   ? QJsonValue(toRfc3339(report.pulledUntil))
                                                   : QJsonValue(QJsonValue::Null)}});

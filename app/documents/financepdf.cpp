@@ -4,20 +4,11 @@
 #include "licensing/licensepayload.h"
 #include "money/moneyformat.h"
 
-#include <QLocale>
-
 namespace aicp {
 
 namespace {
 
 constexpr const char* kProduct = "AI Control Plane";
-
-// Documents are read by finance in many countries but compared with the CSV:
-// figures are written the one way the CLI prints them.
-const QLocale& documentLocale() {
-    static const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
-    return kLocale;
-}
 
 QString axisHeader(BillAxis axis) {
     switch (axis) {
@@ -47,10 +38,6 @@ QString money(Money amount, const QString& currency) {
     return formatMoney(amount, documentLocale(), currency);
 }
 
-QString count(std::int64_t value) {
-    return formatCount(value, documentLocale());
-}
-
 QString stampText(const DocumentStamp& stamp) {
     QString text = toRfc3339(stamp.generatedAt.isValid() ? stamp.generatedAt
                                                          : QDateTime::currentDateTimeUtc());
@@ -67,7 +54,7 @@ QString customersText(const CostReport& report) {
     for (std::size_t i = 0; i < std::min<std::size_t>(size, 6); ++i)
         ids.append(report.customers[i].id);
     QString text =
-        QStringLiteral("%1 (%2").arg(count(qint64(size)), ids.join(QStringLiteral(", ")));
+        QStringLiteral("%1 (%2").arg(documentCount(qint64(size)), ids.join(QStringLiteral(", ")));
     if (size > 6)
         text += QStringLiteral(", …");
     return text + u')';
@@ -182,9 +169,10 @@ void addInvoiceFacts(PdfDocument& document, const Invoice& invoice, const Docume
          QStringLiteral("%1 (UTC calendar month)").arg(invoice.month.toString())},
         {QStringLiteral("Issued"),
          QStringLiteral("%1 by %2").arg(toRfc3339(invoice.issuedAt), invoice.issuedBy)},
-        {QStringLiteral("Usage"), QStringLiteral("%1 requests, %2 active users, %3 agents")
-                                      .arg(count(invoice.requests), count(invoice.activeUsers),
-                                           count(invoice.activeAgents))},
+        {QStringLiteral("Usage"),
+         QStringLiteral("%1 requests, %2 active users, %3 agents")
+             .arg(documentCount(invoice.requests), documentCount(invoice.activeUsers),
+                  documentCount(invoice.activeAgents))},
         {QStringLiteral("Total due"), money(invoice.amountDue(), invoice.currency)},
         {QStringLiteral("Due date"), invoice.dueDate.isValid()
                                          ? invoice.dueDate.toString(Qt::ISODate)
@@ -217,7 +205,7 @@ PdfTable invoiceCharges(const Invoice& invoice) {
                       line.periodEnd.addSecs(-1).toString(QStringLiteral("MM-dd")))
                 : QString();
         charges.rows.push_back(
-            {{line.description, line.tier, period, count(line.quantity),
+            {{line.description, line.tier, period, documentCount(line.quantity),
               line.unitPrice ? formatMoney(*line.unitPrice, documentLocale(), invoice.currency, 2)
                              : QString(),
               money(line.amount, invoice.currency)},
@@ -272,7 +260,7 @@ PdfTable invoiceInformation(const Invoice& invoice) {
                            {QStringLiteral("Quantity"), 1.3, PdfTable::Align::Right}};
     for (const InvoiceLine& line : invoice.lines)
         if (line.kind != InvoiceLineKind::Charge)
-            information.rows.push_back({{line.description, count(line.quantity)}, false});
+            information.rows.push_back({{line.description, documentCount(line.quantity)}, false});
     return information;
 }
 

@@ -1,5 +1,7 @@
 #include "documents/pdfdocument.h"
 
+#include "money/moneyformat.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -339,6 +341,15 @@ Status writeDocumentFile(const QString& path, const QByteArray& bytes) {
         return Error(Error::Code::Io,
                      QStringLiteral("cannot write '%1' (%2)").arg(name, file.errorString()));
     return {};
+}
+
+const QLocale& documentLocale() {
+    static const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
+    return kLocale;
+}
+
+QString documentCount(std::int64_t value) {
+    return formatCount(value, documentLocale());
 }
 
 }  // namespace aicp

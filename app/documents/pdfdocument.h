@@ -2,10 +2,12 @@
 
 #include "common/result.h"
 
+#include <cstdint>
 #include <utility>
 #include <vector>
 
 #include <QByteArray>
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -59,6 +61,12 @@ struct PdfDocument {
 //
 //     auto pdf = renderPdf(document);   // then writeDocumentFile(path, *pdf)
 [[nodiscard]] Result<QByteArray> renderPdf(const PdfDocument& document);
+
+// Documents are read by finance in many countries but compared with the CSV:
+// figures are written the one way the CLI prints them (en_US).
+[[nodiscard]] const QLocale& documentLocale();
+// A count in that form ("1,000,000").
+[[nodiscard]] QString documentCount(std::int64_t value);
 
 // Replaces `path` with `bytes` all at once (QSaveFile): a reader never sees a
 // half-written document.

@@ -5,15 +5,9 @@
 #include "licensing/licensepayload.h"
 
 #include <QCryptographicHash>
-#include <QLocale>
 
 namespace aicp {
 namespace {
-
-QString count(std::int64_t value) {
-    static const QLocale kLocale(QLocale::English, QLocale::UnitedStates);
-    return kLocale.toString(static_cast<qlonglong>(value));
-}
 
 QString listOrNone(const QStringList& items) {
     return items.isEmpty() ? QStringLiteral("none") : items.join(QStringLiteral(", "));
@@ -29,7 +23,7 @@ PdfTable askedTable(const UpgradeRequest& request) {
         {{QStringLiteral("Policy packs"), QString(), listOrNone(request.policyPacks)}},
         {{QStringLiteral("Compliance modules"), QString(), listOrNone(request.complianceModules)}},
         {{QStringLiteral("Seats"), QString(),
-          request.seats ? count(*request.seats) : QStringLiteral("as the tier includes")}},
+          request.seats ? documentCount(*request.seats) : QStringLiteral("as the tier includes")}},
         {{QStringLiteral("Ends"), toRfc3339(request.currentExpiresAt),
           toRfc3339(request.currentExpiresAt)}},
     };
@@ -43,14 +37,14 @@ PdfTable usageTable(const UpgradeRequest& request) {
                      {QStringLiteral("Observed"), 1, PdfTable::Align::Right},
                      {QStringLiteral("Licensed"), 1, PdfTable::Align::Right}};
     const QString limit =
-        request.requestLimit ? count(*request.requestLimit) : QStringLiteral("unlimited");
+        request.requestLimit ? documentCount(*request.requestLimit) : QStringLiteral("unlimited");
     table.rows = {
-        {{QStringLiteral("Requests so far"), count(request.requestsSoFar), limit}},
-        {{QStringLiteral("Requests projected to month end"), count(request.projectedRequests),
-          limit},
+        {{QStringLiteral("Requests so far"), documentCount(request.requestsSoFar), limit}},
+        {{QStringLiteral("Requests projected to month end"),
+          documentCount(request.projectedRequests), limit},
          true},
-        {{QStringLiteral("Seats in use"), count(request.seatsUsed), QString()}},
-        {{QStringLiteral("Agents in use"), count(request.agentsUsed), QString()}},
+        {{QStringLiteral("Seats in use"), documentCount(request.seatsUsed), QString()}},
+        {{QStringLiteral("Agents in use"), documentCount(request.agentsUsed), QString()}},
     };
     return table;
 }

@@ -1,3 +1,4 @@
+#include "common/jsonfields.h"
 #include "common/strictjson.h"
 #include "metering/usageeventexport.h"
 #include "metering/usageimporter.h"
@@ -19,10 +20,6 @@ namespace {
 // The name of a batch's import in the workspace's import history, and in
 // the importer's messages (rewritten below into the body's own terms).
 const QString kBatchName = QStringLiteral("POST /api/pricing/usage/events");
-
-QJsonValue number(std::int64_t value) {
-    return static_cast<double>(value);
-}
 
 bool isTrue(const QString& value) {
     return value == QLatin1String("true") || value == QLatin1String("1");
@@ -116,19 +113,19 @@ ApiResponse ingest(Workspace& workspace, const ApiRequest& request) {
     for (const UsageRejection& rejection : report->firstRejections) {
         QJsonObject item{{QStringLiteral("reason"), rejection.reason}};
         if (batch->isArray) {
-            item.insert(QStringLiteral("event"), number(rejection.line));
+            item.insert(QStringLiteral("event"), jsonNumber(rejection.line));
         } else {
-            item.insert(QStringLiteral("line"), number(rejection.line));
+            item.insert(QStringLiteral("line"), jsonNumber(rejection.line));
             item.insert(QStringLiteral("column"), rejection.column);
         }
         rejections.append(item);
     }
-    counts[QStringLiteral("import_id")] = number(report->importId);
-    counts[QStringLiteral("events")] = number(report->rows);
-    counts[QStringLiteral("new")] = number(report->newEvents);
-    counts[QStringLiteral("duplicate")] = number(report->duplicates);
-    counts[QStringLiteral("rejected")] = number(report->rejected);
-    counts[QStringLiteral("late")] = number(report->late);
+    counts[QStringLiteral("import_id")] = jsonNumber(report->importId);
+    counts[QStringLiteral("events")] = jsonNumber(report->rows);
+    counts[QStringLiteral("new")] = jsonNumber(report->newEvents);
+    counts[QStringLiteral("duplicate")] = jsonNumber(report->duplicates);
+    counts[QStringLiteral("rejected")] = jsonNumber(report->rejected);
+    counts[QStringLiteral("late")] = jsonNumber(report->late);
     counts[QStringLiteral("rejections")] = rejections;
     return ApiResponse::json(counts);
 }
@@ -199,7 +196,7 @@ ApiResponse usageSeries(Workspace& workspace, const ApiRequest& request) {
     std::int64_t total = 0;
     for (const UsagePoint& point : *series) {
         points.append(QJsonObject{{QStringLiteral("start"), point.start.toString(Qt::ISODate)},
-                                  {QStringLiteral("requests"), number(point.requests)}});
+                                  {QStringLiteral("requests"), jsonNumber(point.requests)}});
         total += point.requests;
     }
     return ApiResponse::json(
@@ -208,7 +205,7 @@ ApiResponse usageSeries(Workspace& workspace, const ApiRequest& request) {
          {QStringLiteral("to"), to->toString(Qt::ISODate)},
          {QStringLiteral("window"),
           window == UsageWindow::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
-         {QStringLiteral("requests"), number(total)},
+         {QStringLiteral("requests"), jsonNumber(total)},
          {QStringLiteral("points"), points}});
 }
 
@@ -225,7 +222,7 @@ ApiResponse stats(Workspace& workspace) {
         auto count = queryInt64(workspace.handle(), sql);
         if (!count)
             return ApiResponse::fromError(count.error());
-        object.insert(QString::fromLatin1(name), number(*count));
+        object.insert(QString::fromLatin1(name), jsonNumber(*count));
     }
     auto imports = UsageQuery(workspace).imports();
     if (!imports)

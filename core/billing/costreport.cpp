@@ -1,6 +1,7 @@
 #include "billing/costreport.h"
 
 #include "billing/monthlybilling.h"
+#include "common/jsonfields.h"
 #include "storage/workspace.h"
 
 #include <iterator>
@@ -10,14 +11,6 @@
 #include <QJsonObject>
 
 namespace aicp {
-
-namespace {
-
-QJsonValue optionalCount(const std::optional<std::int64_t>& value) {
-    return value ? QJsonValue(qint64(*value)) : QJsonValue();
-}
-
-}  // namespace
 
 std::vector<BillAxis> costReportAxes() {
     return {std::begin(kBillAxes), std::end(kBillAxes)};
@@ -121,7 +114,7 @@ QByteArray costReportJson(const CostReport& report) {
         for (const BillFinding& finding : customer.findings)
             findings.append(QJsonObject{{QStringLiteral("kind"), billFindingKey(finding.kind)},
                                         {QStringLiteral("used"), qint64(finding.used)},
-                                        {QStringLiteral("allowed"), optionalCount(finding.allowed)},
+                                        {QStringLiteral("allowed"), jsonCountOrNull(finding.allowed)},
                                         {QStringLiteral("message"), finding.message}});
         customers.append(QJsonObject{{QStringLiteral("id"), customer.id},
                                      {QStringLiteral("name"), customer.name},

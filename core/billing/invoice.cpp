@@ -2,6 +2,7 @@
 
 #include "billing/monthlybill.h"
 #include "common/enumwords.h"
+#include "common/jsonfields.h"
 #include "licensing/licensepayload.h"
 
 #include <QJsonArray>
@@ -9,14 +10,6 @@
 namespace aicp {
 
 namespace {
-
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue() : QJsonValue(text);
-}
-
-QJsonValue timeOrNull(const QDateTime& time) {
-    return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue();
-}
 
 constexpr EnumWord<InvoiceLineKind> kLineKindKeys[] = {
     {InvoiceLineKind::Charge, "charge"},
@@ -190,11 +183,11 @@ QJsonObject invoiceToJson(const Invoice& invoice, QDate today) {
             {QStringLiteral("tax_rate"),
              line.taxRate ? QJsonValue(line.taxRate->toDecimalString()) : QJsonValue()},
             {QStringLiteral("tax"), line.tax.toDecimalString()},
-            {QStringLiteral("license_id"), textOrNull(line.licenseId)},
-            {QStringLiteral("tier"), textOrNull(line.tier)},
-            {QStringLiteral("price_book_version"), textOrNull(line.priceBookVersion)},
-            {QStringLiteral("period_start"), timeOrNull(line.periodStart)},
-            {QStringLiteral("period_end"), timeOrNull(line.periodEnd)},
+            {QStringLiteral("license_id"), jsonTextOrNull(line.licenseId)},
+            {QStringLiteral("tier"), jsonTextOrNull(line.tier)},
+            {QStringLiteral("price_book_version"), jsonTextOrNull(line.priceBookVersion)},
+            {QStringLiteral("period_start"), jsonTimeOrNull(line.periodStart)},
+            {QStringLiteral("period_end"), jsonTimeOrNull(line.periodEnd)},
             {QStringLiteral("late_month"),
              line.lateMonth ? QJsonValue(line.lateMonth->toString()) : QJsonValue()}});
     }

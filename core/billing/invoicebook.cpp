@@ -22,11 +22,11 @@ namespace aicp {
 
 namespace {
 
-std::optional<QString> textOrNull(const QString& text) {
+std::optional<QString> storedTextOrNull(const QString& text) {
     return text.isEmpty() ? std::nullopt : std::optional(text);
 }
 
-std::optional<QDateTime> timeOrNull(const QDateTime& time) {
+std::optional<QDateTime> storedTimeOrNull(const QDateTime& time) {
     return time.isValid() ? std::optional(time) : std::nullopt;
 }
 
@@ -351,9 +351,9 @@ Status insertInvoiceLines(Database* db, const Invoice& invoice) {
             line.lateMonth ? std::optional(line.lateMonth->toString()) : std::nullopt;
         AICP_TRY(insertLine->bindAll(
             invoice.id, ++position, invoiceLineKindKey(line.kind), axis, line.description,
-            line.quantity, unitPrice, line.amount.micros(), textOrNull(line.licenseId),
-            textOrNull(line.tier), textOrNull(line.priceBookVersion), timeOrNull(line.periodStart),
-            timeOrNull(line.periodEnd), lateMonth,
+            line.quantity, unitPrice, line.amount.micros(), storedTextOrNull(line.licenseId),
+            storedTextOrNull(line.tier), storedTextOrNull(line.priceBookVersion),
+            storedTimeOrNull(line.periodStart), storedTimeOrNull(line.periodEnd), lateMonth,
             line.taxRate ? std::optional(line.taxRate->microPercent()) : std::nullopt,
             line.tax.micros()));
         AICP_TRY(insertLine->execute());

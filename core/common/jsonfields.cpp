@@ -6,6 +6,18 @@
 
 namespace aicp {
 
+QJsonValue jsonTextOrNull(const QString& text) {
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonValue jsonNumber(std::int64_t value) {
+    return static_cast<double>(value);
+}
+
+QJsonValue jsonCountOrNull(const std::optional<std::int64_t>& count) {
+    return count ? QJsonValue(static_cast<qint64>(*count)) : QJsonValue(QJsonValue::Null);
+}
+
 namespace {
 
 QString typeName(const QJsonValue& value) {

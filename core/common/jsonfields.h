@@ -10,6 +10,13 @@
 
 namespace aicp {
 
+// Writing an optional field: null when absent, so a reader sees every key
+// (a text is absent when empty). jsonTimeOrNull is beside toRfc3339.
+[[nodiscard]] QJsonValue jsonTextOrNull(const QString& text);
+// A count as JSON writes numbers (exact up to 2^53).
+[[nodiscard]] QJsonValue jsonNumber(std::int64_t value);
+[[nodiscard]] QJsonValue jsonCountOrNull(const std::optional<std::int64_t>& count);
+
 // Typed reads of a request body's fields, each refusing a wrong type with
 // the field's name ("'seats' must be a whole number, not a string").
 class JsonFields {

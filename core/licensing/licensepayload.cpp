@@ -3,6 +3,7 @@
 #include "common/assignto.h"
 #include "common/billingfields.h"
 #include "common/idtext.h"
+#include "common/jsonfields.h"
 #include "common/utctime.h"
 
 #include <QJsonArray>
@@ -207,14 +208,14 @@ Status readDates(const QJsonObject& root, LicensePayload& license) {
     return {};
 }
 
-QJsonValue limitToJson(const std::optional<std::int64_t>& limit) {
-    return limit ? QJsonValue(static_cast<double>(*limit)) : QJsonValue(QJsonValue::Null);
-}
-
 }  // namespace
 
 QString toRfc3339(const QDateTime& time) {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'"));
+}
+
+QJsonValue jsonTimeOrNull(const QDateTime& time) {
+    return time.isValid() ? QJsonValue(toRfc3339(time)) : QJsonValue(QJsonValue::Null);
 }
 
 Result<QDateTime> fromRfc3339(const QString& text) {
@@ -365,10 +366,11 @@ QByteArray LicensePayload::toJson() const {
         QJsonObject{
             {QStringLiteral("policy_packs"), QJsonArray::fromStringList(policyPacks)},
             {QStringLiteral("compliance_modules"), QJsonArray::fromStringList(complianceModules)}});
-    root.insert(QStringLiteral("limits"),
-                QJsonObject{{QStringLiteral("requests_per_month"), limitToJson(requestsPerMonth)},
-                            {QStringLiteral("seats"), static_cast<double>(seats)},
-                            {QStringLiteral("agents"), limitToJson(agents)}});
+    root.insert(
+        QStringLiteral("limits"),
+        QJsonObject{{QStringLiteral("requests_per_month"), jsonCountOrNull(requestsPerMonth)},
+                    {QStringLiteral("seats"), static_cast<double>(seats)},
+                    {QStringLiteral("agents"), jsonCountOrNull(agents)}});
     root.insert(QStringLiteral("audit_tier"), auditTier);
     root.insert(QStringLiteral("contract"), contractToJson(contract));
     root.insert(QStringLiteral("issued_at"), toRfc3339(issuedAt));

@@ -96,5 +96,7 @@ struct LicensePayload {
 // RFC 3339 UTC with whole seconds, the only time form licenses use.
 [[nodiscard]] QString toRfc3339(const QDateTime& time);
 [[nodiscard]] Result<QDateTime> fromRfc3339(const QString& text);
+// toRfc3339, or null for an invalid time: an optional field of a JSON form.
+[[nodiscard]] QJsonValue jsonTimeOrNull(const QDateTime& time);
 
 }  // namespace aicp

@@ -1,17 +1,11 @@
 #include "recommend/recommendation.h"
 
+#include "common/jsonfields.h"
+
 #include <QJsonArray>
 
 namespace aicp {
 namespace {
-
-QJsonValue number(std::int64_t value) {
-    return static_cast<double>(value);
-}
-
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
 
 QJsonArray names(const QStringList& list) {
     return QJsonArray::fromStringList(list);
@@ -21,7 +15,7 @@ QJsonObject projectionJson(const UsageProjection& p) {
     return {
         {QStringLiteral("at"), toRfc3339(p.at)},
         {QStringLiteral("complete"), p.complete},
-        {QStringLiteral("requests_so_far"), number(p.requestsSoFar)},
+        {QStringLiteral("requests_so_far"), jsonNumber(p.requestsSoFar)},
         {QStringLiteral("basis_days"), p.basisDays},
         {QStringLiteral("basis_from"), p.basisFrom.isValid()
                                            ? QJsonValue(p.basisFrom.toString(Qt::ISODate))
@@ -29,25 +23,25 @@ QJsonObject projectionJson(const UsageProjection& p) {
         {QStringLiteral("basis_to"), p.basisTo.isValid()
                                          ? QJsonValue(p.basisTo.toString(Qt::ISODate))
                                          : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("basis_requests"), number(p.basisRequests)},
-        {QStringLiteral("daily_rate"), number(p.dailyRate())},
-        {QStringLiteral("seconds_left"), number(p.secondsLeft)},
-        {QStringLiteral("projected"), number(p.projected)},
+        {QStringLiteral("basis_requests"), jsonNumber(p.basisRequests)},
+        {QStringLiteral("daily_rate"), jsonNumber(p.dailyRate())},
+        {QStringLiteral("seconds_left"), jsonNumber(p.secondsLeft)},
+        {QStringLiteral("projected"), jsonNumber(p.projected)},
         {QStringLiteral("explanation"), p.explanation()},
     };
 }
 
 QJsonObject needsJson(const Needs& n) {
     return {
-        {QStringLiteral("requests"), number(n.requests)},
-        {QStringLiteral("seats"), number(n.seats)},
-        {QStringLiteral("agents"), number(n.agents)},
+        {QStringLiteral("requests"), jsonNumber(n.requests)},
+        {QStringLiteral("seats"), jsonNumber(n.seats)},
+        {QStringLiteral("agents"), jsonNumber(n.agents)},
         {QStringLiteral("policy_packs"), names(n.policyPacks)},
         {QStringLiteral("compliance_modules"), names(n.complianceModules)},
         {QStringLiteral("policy_packs_in_use"), names(n.policyPacksInUse)},
         {QStringLiteral("compliance_modules_in_use"), names(n.complianceModulesInUse)},
         {QStringLiteral("sso"), n.sso},
-        {QStringLiteral("audit_tier"), textOrNull(n.auditTier)},
+        {QStringLiteral("audit_tier"), jsonTextOrNull(n.auditTier)},
         {QStringLiteral("discount"), n.discount.toDecimalString()},
         {QStringLiteral("commitment"),
          n.commitment ? QJsonValue(n.commitment->toText()) : QJsonValue()},
@@ -72,8 +66,9 @@ QJsonObject tierJson(const Recommendation& r, std::size_t index) {
         {QStringLiteral("total"), option.total().toDecimalString()},
         {QStringLiteral("reason"), option.reason},
         {QStringLiteral("reasons"), names(option.reasons)},
-        {QStringLiteral("refused_requests"),
-         option.refusedRequests ? number(*option.refusedRequests) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("refused_requests"), option.refusedRequests
+                                                 ? jsonNumber(*option.refusedRequests)
+                                                 : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("saving"), saving},
         {QStringLiteral("current"), r.current == index},
         {QStringLiteral("recommended"), r.recommended == index},
@@ -114,10 +109,10 @@ QJsonObject recommendationToJson(const Recommendation& r) {
             {QStringLiteral("limit"), licenseLimitKey(alert.limit)},
             {QStringLiteral("level"), alertLevelWord(alert.level)},
             {QStringLiteral("exceeded"), alert.exceeded},
-            {QStringLiteral("used"), number(alert.used)},
-            {QStringLiteral("allowed"), number(alert.allowed)},
+            {QStringLiteral("used"), jsonNumber(alert.used)},
+            {QStringLiteral("allowed"), jsonNumber(alert.allowed)},
             {QStringLiteral("percent"),
-             alert.percent ? number(*alert.percent) : QJsonValue(QJsonValue::Null)},
+             alert.percent ? jsonNumber(*alert.percent) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("message"), alert.message},
         });
     const TierOption* best = r.recommendedOption();
@@ -130,10 +125,10 @@ QJsonObject recommendationToJson(const Recommendation& r) {
         {QStringLiteral("license_id"),
          r.license ? QJsonValue(r.license->license.id.toString(QUuid::WithoutBraces))
                    : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("current_tier"), textOrNull(r.currentTier)},
+        {QStringLiteral("current_tier"), jsonTextOrNull(r.currentTier)},
         {QStringLiteral("recommended_tier"),
          best ? QJsonValue(best->tier()) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("projected_requests"), number(r.projection.projected)},
+        {QStringLiteral("projected_requests"), jsonNumber(r.projection.projected)},
         {QStringLiteral("projection"), projectionJson(r.projection)},
         {QStringLiteral("needs"), needsJson(r.needs)},
         {QStringLiteral("margin_percent"), r.marginPercent},

@@ -18,10 +18,6 @@ namespace {
 const QString kKind = QStringLiteral("aicp.upgrade_request");
 const QString kDigestPrefix = QStringLiteral("sha256:");
 
-QJsonValue countOrNull(const std::optional<std::int64_t>& count) {
-    return count ? QJsonValue(static_cast<qint64>(*count)) : QJsonValue(QJsonValue::Null);
-}
-
 QByteArray compact(const QJsonObject& object) {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
@@ -178,12 +174,12 @@ QByteArray UpgradeRequest::toJson() const {
              {QStringLiteral("tier"), tier},
              {QStringLiteral("policy_packs"), QJsonArray::fromStringList(policyPacks)},
              {QStringLiteral("compliance_modules"), QJsonArray::fromStringList(complianceModules)},
-             {QStringLiteral("seats"), countOrNull(seats)}}},
+             {QStringLiteral("seats"), jsonCountOrNull(seats)}}},
         {QStringLiteral("usage"),
          QJsonObject{{QStringLiteral("month"), month},
                      {QStringLiteral("requests_so_far"), static_cast<qint64>(requestsSoFar)},
                      {QStringLiteral("projected_requests"), static_cast<qint64>(projectedRequests)},
-                     {QStringLiteral("request_limit"), countOrNull(requestLimit)},
+                     {QStringLiteral("request_limit"), jsonCountOrNull(requestLimit)},
                      {QStringLiteral("seats"), static_cast<qint64>(seatsUsed)},
                      {QStringLiteral("agents"), static_cast<qint64>(agentsUsed)}}},
         {QStringLiteral("reason"), reason},

@@ -1,6 +1,7 @@
 #include "storage/postgrescopyin.h"
 
 #include "storage/postgresdatabase.h"
+#include "storage/postgresresult.h"
 
 #include <algorithm>
 #include <libpq-fe.h>
@@ -11,11 +12,6 @@
 namespace aicp {
 
 namespace {
-
-struct ResultDeleter {
-    void operator()(PGresult* result) const { PQclear(result); }
-};
-using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 Error failureOf(PostgresDatabase& db, const PGresult* result, std::string* sqlState = nullptr) {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
@@ -33,7 +29,7 @@ Error failureOf(PostgresDatabase& db, const PGresult* result, std::string* sqlSt
 // for the next statement whatever happened.
 Status finish(PostgresDatabase& db, std::string* sqlState = nullptr) {
     Status status;
-    while (ResultPtr result{PQgetResult(db.handle())}) {
+    while (PostgresResultPtr result{PQgetResult(db.handle())}) {
         if (status.ok() && PQresultStatus(result.get()) != PGRES_COMMAND_OK)
             status = failureOf(db, result.get(), sqlState);
     }
@@ -45,7 +41,7 @@ Status finish(PostgresDatabase& db, std::string* sqlState = nullptr) {
 Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& rows,
               std::string* sqlState) {
     const std::string sql(copySql);
-    ResultPtr started(PQexec(db.handle(), sql.c_str()));
+    PostgresResultPtr started(PQexec(db.handle(), sql.c_str()));
     if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
         Error error = failureOf(db, started.get());
         started.reset();

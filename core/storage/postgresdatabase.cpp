@@ -1,5 +1,6 @@
 #include "storage/postgresdatabase.h"
 
+#include "storage/postgresresult.h"
 #include "storage/postgresroles.h"
 #include "storage/sqltext.h"
 #include "storage/statement.h"
@@ -28,11 +29,6 @@ constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1095320
 // Every connection's settings, again after a reconnection.
 constexpr const char* kSessionSetup =
     "SET client_min_messages = warning; SET TIME ZONE 'UTC'; SET search_path TO aicp";
-
-struct ResultDeleter {
-    void operator()(PGresult* result) const { PQclear(result); }
-};
-using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
 // One statement as libpq takes it: SQLite's numbered parameters (?1, ?)
 // rewritten as PostgreSQL's ($1, $2), outside quoted strings, quoted names
@@ -231,7 +227,7 @@ private:
     std::vector<bool> isNull_;
     std::vector<Oid> types_;
     std::vector<int> formats_;
-    ResultPtr result_;
+    PostgresResultPtr result_;
     int row_ = 0;
 };
 
@@ -364,7 +360,7 @@ Status PostgresDatabase::executeScript(std::string_view sql) {
         transactionBegun_ = false;
     else
         AICP_TRY(reconnectIfLost());
-    ResultPtr result(PQexec(connection_, text.c_str()));
+    PostgresResultPtr result(PQexec(connection_, text.c_str()));
     ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
     if (status == PGRES_FATAL_ERROR && mayRetryOnNewConnection(text)) {
         AICP_TRY(reconnectIfLost());
@@ -377,7 +373,7 @@ Status PostgresDatabase::executeScript(std::string_view sql) {
         // A start that failed half-way (BEGIN ran, the lock did not) leaves
         // no transaction behind for anyone to end.
         if (text == kBeginWrite && PQtransactionStatus(connection_) == PQTRANS_INERROR)
-            ResultPtr(PQexec(connection_, "ROLLBACK"));
+            PostgresResultPtr(PQexec(connection_, "ROLLBACK"));
         return error;
     }
     if (text == kBeginWrite)
