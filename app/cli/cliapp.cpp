@@ -53,6 +53,8 @@ constexpr TopLevel kCommands[] = {
      &cli::reportCommands, nullptr},
     {"invoice", "Issue, list, show and credit numbered, immutable invoices", &cli::invoiceCommands,
      nullptr},
+    {"ledger", "Export the double-entry postings of invoices, payments and credit (CSV, JSON)",
+     &cli::ledgerCommands, nullptr},
     {"demo", "Create the deterministic demo workspace in a new file", nullptr, &cli::demoCommand},
     {"serve", "Serve the REST API over HTTP (tokens, ingestion, export, validation)", nullptr,
      &cli::serveCommand},

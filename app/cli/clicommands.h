@@ -19,6 +19,7 @@ namespace aicp::cli {
 [[nodiscard]] const CommandGroup& usageCommands();
 [[nodiscard]] const CommandGroup& reportCommands();
 [[nodiscard]] const CommandGroup& invoiceCommands();
+[[nodiscard]] const CommandGroup& ledgerCommands();
 [[nodiscard]] const CommandGroup& tokensCommands();
 [[nodiscard]] const Command& quoteCommand();
 [[nodiscard]] const Command& recommendCommand();

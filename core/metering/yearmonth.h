@@ -1,6 +1,10 @@
 #pragma once
 
+// moc reads the headers of QObject classes and cannot parse <compare>
+// when nothing of Qt came before it; it needs nothing from it.
+#ifndef Q_MOC_RUN
 #include <compare>
+#endif
 #include <cstdint>
 #include <optional>
 

@@ -1,6 +1,7 @@
 #include "cli/cliapp.h"
 #include "support/clirunner.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QStandardPaths>
 
@@ -294,6 +295,57 @@ private slots:
             QStringLiteral("nothing left to pay"));
         verifyOneErrorLine(in(QStringLiteral("invoice mark-paid AICP-2026-000001")), 2,
                            QStringLiteral("--reference"));
+    }
+
+    // The day's postings of an invoice and its payment, as CSV on standard
+    // output or JSON in a file; a period the wrong way round, a day that is
+    // not one and another format are refused in one line each.
+    void theLedgerExportsWhatTheInvoiceDid() {
+        const QString db3 = sandbox_.testWorkspace();
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db3}).exitCode, 0);
+        const auto in = [&](const QString& line) {
+            return run(QStringList{QStringLiteral("--db"), db3} +
+                       line.split(u' ', Qt::SkipEmptyParts));
+        };
+        QCOMPARE(
+            in(QStringLiteral("invoice issue --customer stark-analytics --month 2026-10")).exitCode,
+            0);
+        QCOMPARE(
+            in(QStringLiteral("invoice mark-paid AICP-2026-000001 --reference BACS-1")).exitCode,
+            0);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const CliRun csv = in(QStringLiteral("ledger export --from %1 --to %1").arg(today));
+        QCOMPARE(csv.exitCode, 0);
+        const QString head = today + QStringLiteral(",AICP-2026-000001,");
+        QCOMPARE(
+            csv.out,
+            QStringLiteral("date,document,kind,customer,account,debit,credit,currency\n") + head +
+                QStringLiteral("invoice,stark-analytics,accounts_receivable,900.79,"
+                               "0.00,USD\n") +
+                head + QStringLiteral("invoice,stark-analytics,revenue:base,0.00,674.40,USD\n") +
+                head +
+                QStringLiteral("invoice,stark-analytics,revenue:requests,0.00,226.39,USD\n") +
+                head + QStringLiteral("payment,stark-analytics,bank,900.79,0.00,USD\n") + head +
+                QStringLiteral("payment,stark-analytics,accounts_receivable,0.00,900.79,USD\n"));
+
+        const QString file = sandbox_.file(QStringLiteral("ledger.json"));
+        const CliRun written = in(QStringLiteral("ledger export -o ") + file);
+        QCOMPARE(written.exitCode, 0);
+        QVERIFY2(written.out.contains(QStringLiteral("Wrote 5 postings")) &&
+                     written.out.contains(QStringLiteral("USD $1,801.58 debit = $1,801.58 credit")),
+                 qPrintable(written.out));
+        QFile json(file);
+        QVERIFY(json.open(QIODevice::ReadOnly));
+        const QJsonObject ledger = parseObject(QString::fromUtf8(json.readAll()));
+        QCOMPARE(ledger.value(QStringLiteral("postings")).toArray().size(), 5);
+        QCOMPARE(ledger.value(QStringLiteral("to")).toString(), today);
+
+        verifyOneErrorLine(in(QStringLiteral("ledger export --from 2026-12-31 --to 2026-12-01")), 2,
+                           QStringLiteral("after --to"));
+        verifyOneErrorLine(in(QStringLiteral("ledger export --from 2026-13-01")), 2,
+                           QStringLiteral("--from"));
+        verifyOneErrorLine(in(QStringLiteral("ledger export --format xml")), 2,
+                           QStringLiteral("csv or json"));
     }
 
 private:
