@@ -12,6 +12,7 @@
 // The real MainWindow on an existing workspace (packaging/screenshots.sh makes
 // the demo one), so the pictures are what a user sees, never a mock-up.
 
+#include "accounting/ledger.h"
 #include "billing/creditbook.h"
 #include "billing/invoicebook.h"
 #include "customerworkspace.h"
@@ -25,6 +26,7 @@
 #include "pages/recommendations/recommendationspage.h"
 #include "pages/recommendations/upgraderequestfiles.h"
 #include "pages/reports/invoicespanel.h"
+#include "pages/reports/ledgerpanel.h"
 #include "pages/reports/reportspage.h"
 #include "pages/usage/usagepage.h"
 #include "recommend/upgraderequest.h"
@@ -294,10 +296,12 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
         const QDate last = scene.month.addMonths(-1);
         const YearMonth lastMonth{last.year(), last.month()};
         // Globex prepaid some credit: its invoice shows the credit and what is due.
-        (void)CreditBook(**workspace)
+        // Both at the scene's instant, so the ledger's dates are the same every run.
+        const Clock sceneClock = [now = scene.now] { return now; };
+        (void)CreditBook(**workspace, sceneClock)
             .grant(QStringLiteral("globex"), Money::fromUnits(100), Money::fromUnits(100), {},
                    QStringLiteral("Prepaid pilot credit"));
-        InvoiceBook book(**workspace);
+        InvoiceBook book(**workspace, sceneClock);
         for (const char* id : {"acme-corp", "globex", "initech"})
             (void)book.issue(QString::fromLatin1(id), lastMonth);
         LiveSources sources(**workspace);
@@ -323,6 +327,13 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
             reports->invoicesPanel()->invoices().front().number);
         shooter.save(*window, folder + QStringLiteral("invoices.png"));
     }
+    // The ledger of the month they were issued in.
+    select(*window, "monthSelector", scene.month);
+    reports->findChild<QTabWidget*>(QStringLiteral("reportTabs"))->setCurrentIndex(2);
+    if (shooter.expect(settle(*window) && reports->ledgerPanel()->ledger() &&
+                           !reports->ledgerPanel()->ledger()->postings.empty(),
+                       QStringLiteral("no ledger postings to show")))
+        shooter.save(*window, folder + QStringLiteral("ledger.png"));
     shootPage(shooter, *window, MainWindow::Page::Settings,
               folder + QStringLiteral("settings-livesources.png"));
 }

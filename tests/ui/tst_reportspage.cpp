@@ -1,3 +1,4 @@
+#include "accounting/ledger.h"
 #include "billing/costreport.h"
 #include "billing/creditbook.h"
 #include "billing/invoice.h"
@@ -10,6 +11,8 @@
 #include "pages/reports/customerpicker.h"
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/invoicetablemodel.h"
+#include "pages/reports/ledgerpanel.h"
+#include "pages/reports/ledgertablemodel.h"
 #include "pages/reports/reportspage.h"
 #include "storage/workspace.h"
 #include "workspacesession.h"
@@ -432,6 +435,56 @@ private slots:
         QCOMPARE(table->index(row, InvoiceTableModel::Credit).data().toString(),
                  formatMoney(Money::fromUnits(-10), locale, core.currency));
         QCOMPARE(table->index(row, InvoiceTableModel::Due).data().toString(), due);
+    }
+
+    // Reports ▸ Ledger shows the postings dated in the page's month, and
+    // exports what `aicp ledger export` writes for it.
+    void theLedgerTabShowsTheMonthsPostingsAndExportsTheCliBytes() {
+        waitForReport();
+        auto grant = CreditBook(*workspace_)
+                         .grant(QStringLiteral("globex"), Money::fromUnits(500),
+                                Money::fromUnits(450), {}, QStringLiteral("prepaid pack"));
+        QVERIFY(grant);
+        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const YearMonth month = YearMonth::of(today);
+        page_->setMonth(month.firstDay());
+        LedgerPanel* panel = page_->ledgerPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && page_->report() &&
+                                     page_->report()->month == month && panel->ledger(),
+                                 60000);
+        auto core = ledgerFor(*workspace_, month.firstDay(), month.next().firstDay().addDays(-1),
+                              QDateTime::currentDateTimeUtc());
+        QVERIFY(core);
+        QCOMPARE(ledgerCsv(*panel->ledger()), ledgerCsv(*core));
+        QVERIFY(core->postings.size() >= 3);  // the grant: bank, promotional, customer credit
+        auto* table = page_->findChild<QTableView*>(QStringLiteral("ledgerTable"));
+        QCOMPARE(std::size_t(table->model()->rowCount()), core->postings.size());
+        QVERIFY2(
+            panel->summary().contains(QStringLiteral("%1 postings").arg(core->postings.size())),
+            qPrintable(panel->summary()));
+        int grantRow = 0;
+        while (grantRow < table->model()->rowCount() &&
+               (table->model()->index(grantRow, LedgerTableModel::Account).data() !=
+                    QStringLiteral("promotional_credit") ||
+                table->model()->index(grantRow, LedgerTableModel::Document).data() !=
+                    QStringLiteral("GRANT-%1").arg(grant->id)))
+            ++grantRow;
+        QVERIFY(grantRow < table->model()->rowCount());
+        QCOMPARE(table->model()->index(grantRow, LedgerTableModel::Debit).data().toString(),
+                 formatMoney(Money::fromUnits(50), QLocale(), QStringLiteral("USD")));
+        QVERIFY(
+            table->model()->index(grantRow, LedgerTableModel::Credit).data().toString().isEmpty());
+
+        QSignalSpy finished(panel, &LedgerPanel::exportFinished);
+        const QString csv = path("ledger.csv");
+        QVERIFY(panel->exportTo(csv, false));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        QCOMPARE(readAll(csv), ledgerCsv(*core));
+        const QString json = path("ledger.json");
+        QVERIFY(panel->exportTo(json, true));
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(readAll(json), ledgerJson(*core));
     }
 };
 

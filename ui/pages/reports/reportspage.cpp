@@ -1,13 +1,16 @@
 #include "pages/reports/reportspage.h"
 
+#include "accounting/ledger.h"
 #include "audit/auditlog.h"
 #include "billing/costreport.h"
+#include "billing/creditbook.h"
 #include "billing/invoicebook.h"
 #include "documents/financepdf.h"
 #include "money/moneyformat.h"
 #include "pages/reports/costreportmodel.h"
 #include "pages/reports/customerpicker.h"
 #include "pages/reports/invoicespanel.h"
+#include "pages/reports/ledgerpanel.h"
 #include "pages/reports/reportfilewriter.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
@@ -47,7 +50,8 @@ namespace aicp {
 struct ReportsPage::Loaded {
     std::vector<Customer> customers;
     std::shared_ptr<const CostReport> report;
-    std::vector<Invoice> invoices;  // of the month, every customer
+    std::vector<Invoice> invoices;         // of the month, every customer
+    std::shared_ptr<const Ledger> ledger;  // the month's postings, every customer
     std::optional<Error> error;
     YearMonth month;
     bool customerMode = false;  // a customer workspace has no invoices to issue
@@ -64,6 +68,16 @@ namespace {
 
 const QString kCustomersKey = QStringLiteral("reports/customers");
 const QString kFolderKey = QStringLiteral("reports/exportFolder");
+
+// The postings dated in `month`, of every invoice (not only the month's).
+Result<Ledger> ledgerOfMonth(Workspace& workspace, YearMonth month,
+                             const std::vector<Invoice>& invoices, const QDateTime& now) {
+    auto grants = CreditBook(workspace).list();
+    if (!grants)
+        return grants.error();
+    return buildLedger(invoices, *grants, month.firstDay(), month.next().firstDay().addDays(-1),
+                       now);
+}
 
 }  // namespace
 
@@ -86,6 +100,7 @@ ReportsPage::ReportsPage(QWidget* parent)
       tablePane_(new QWidget(this)),
       tabs_(new QTabWidget(this)),
       invoices_(new InvoicesPanel(this)),
+      ledger_(new LedgerPanel(this)),
       model_(new CostReportModel(CostReportModel::Part::Customers, this)),
       totals_(new CostReportModel(CostReportModel::Part::Totals, this)),
       sorted_(new QSortFilterProxyModel(this)),
@@ -119,6 +134,7 @@ void ReportsPage::buildLayout() {
     tabs_->setDocumentMode(true);
     tabs_->addTab(tablePane_, tr("Cost report"));
     tabs_->addTab(invoices_, tr("Invoices"));
+    tabs_->addTab(ledger_, tr("Ledger"));
     connect(invoices_, &InvoicesPanel::invoicesChanged, this, &ReportsPage::reload);
     content_->addWidget(tabs_);
 
@@ -333,14 +349,18 @@ void ReportsPage::load() {
     if (!model_->report() || model_->report()->month != month)
         content_->setCurrentWidget(loadingPane_);
     Workspace* workspace = this->workspace();
+    const QDateTime now = this->now();
     runner()->run<Loaded>(
-        this, [workspace, month, all, chosen] { return compute(*workspace, month, all, chosen); },
+        this,
+        [workspace, month, all, chosen, now] {
+            return compute(*workspace, month, all, chosen, now);
+        },
         [this](Loaded loaded) { showLoaded(std::move(loaded)); });
     updateActions();
 }
 
 ReportsPage::Loaded ReportsPage::compute(Workspace& workspace, YearMonth month, bool all,
-                                         const QStringList& chosen) {
+                                         const QStringList& chosen, const QDateTime& now) {
     Loaded loaded;
     loaded.month = month;
     auto mode = workspace.mode();
@@ -371,6 +391,14 @@ ReportsPage::Loaded ReportsPage::compute(Workspace& workspace, YearMonth month, 
         loaded.error = invoices.error();
         return loaded;
     }
+    if (!loaded.customerMode) {
+        auto ledger = ledgerOfMonth(workspace, month, *invoices, now);
+        if (!ledger) {
+            loaded.error = ledger.error();
+            return loaded;
+        }
+        loaded.ledger = std::make_shared<const Ledger>(std::move(ledger).value());
+    }
     for (Invoice& invoice : *invoices) {
         if (invoice.month == month)
             loaded.invoices.push_back(std::move(invoice));
@@ -388,6 +416,7 @@ void ReportsPage::showLoaded(Loaded loaded) {
     picker_->setCustomers(loaded.customers);
     // Issuing invoices and credit notes is the vendor's: absent for a customer.
     tabs_->setTabVisible(tabs_->indexOf(invoices_), !loaded.customerMode);
+    tabs_->setTabVisible(tabs_->indexOf(ledger_), !loaded.customerMode);
     if (loaded.error) {
         model_->setReport(nullptr);
         totals_->setReport(nullptr);
@@ -412,6 +441,7 @@ void ReportsPage::showLoaded(Loaded loaded) {
             text += tr(" · %1 with findings").arg(QLocale().toString(qint64(flagged)));
         summary_->setText(text);
         invoices_->setMonthInvoices(report.month, std::move(loaded.invoices), loaded.report);
+        ledger_->setLedger(report.month, loaded.ledger);
         content_->setCurrentWidget(tabs_);
         showFindings();
         lastLoadMs_ = loadClock_.elapsed();

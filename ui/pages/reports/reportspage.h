@@ -31,6 +31,7 @@ class CardFrame;
 class CostReportModel;
 class CustomerPicker;
 class InvoicesPanel;
+class LedgerPanel;
 class TaskRunner;
 class Workspace;
 
@@ -43,7 +44,8 @@ class Workspace;
 // loading, and only while the page is on screen; exports write
 // costReportCsv / costReportJson / costReportPdf of the report shown, the
 // bytes the CLI writes (the PDF differs only in its generation stamp), off
-// the GUI thread with progress. A second tab lists the month's invoices.
+// the GUI thread with progress. A second tab lists the month's invoices, a
+// third the month's ledger postings.
 class ReportsPage : public ConsolePage {
     Q_OBJECT
 public:
@@ -63,6 +65,8 @@ public:
     [[nodiscard]] QString message() const;
     // The month's invoices: list, issue, view, credit.
     [[nodiscard]] InvoicesPanel* invoicesPanel() const { return invoices_; }
+    // The month's postings: Reports ▸ Ledger.
+    [[nodiscard]] LedgerPanel* ledgerPanel() const { return ledger_; }
     // Milliseconds from asking for the report to the table showing it.
     [[nodiscard]] qint64 lastLoadMilliseconds() const { return lastLoadMs_; }
 
@@ -91,9 +95,10 @@ private:
     void runnerChanged() override;
     void runnerBusyChanged(bool busy) override;
     // The worker's part of load(): the customers, the month's invoices and
-    // the report for `chosen` (every customer when `all`).
+    // the report for `chosen` (every customer when `all`), and the ledger of
+    // the month (grants expired by `now` forfeited).
     static Loaded compute(Workspace& workspace, YearMonth month, bool all,
-                          const QStringList& chosen);
+                          const QStringList& chosen, const QDateTime& now);
     void showLoaded(Loaded loaded);
     void chooseExportFile(Format format);
     void finishExport(const QString& path, const Status& status);
@@ -127,6 +132,7 @@ private:
     QWidget* tablePane_;
     QTabWidget* tabs_;
     InvoicesPanel* invoices_;
+    LedgerPanel* ledger_;
     CostReportModel* model_;
     CostReportModel* totals_;
     QSortFilterProxyModel* sorted_;
