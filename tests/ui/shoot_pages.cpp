@@ -25,6 +25,7 @@
 #include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
 #include "pages/recommendations/upgraderequestfiles.h"
+#include "pages/reports/creditnotedialog.h"
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/ledgerpanel.h"
 #include "pages/reports/reportspage.h"
@@ -43,14 +44,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QDialog>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace aicp;
@@ -285,6 +289,29 @@ void shootCustomerWorkspace(Shooter& shooter, const Scene& scene, const QString&
     shooter.expect(shown, QStringLiteral("the vendor's issue dialog did not open the request"));
 }
 
+// The credit note dialog over the window, a net amount typed in: it runs
+// modal, so it is found, filled in and shot once it shows, then closed.
+void shootCreditNoteDialog(Shooter& shooter, QWidget& window, const Invoice& invoice,
+                           const QString& path) {
+    bool shot = false;
+    QTimer::singleShot(0, &window, [&] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        if (!dialog)
+            return;
+        dialog->findChildren<QRadioButton*>().at(1)->setChecked(true);
+        dialog->findChild<QLineEdit*>(QStringLiteral("creditAmount"))
+            ->setText(QStringLiteral("120.00"));
+        dialog->findChild<QPlainTextEdit*>(QStringLiteral("creditReason"))
+            ->setPlainText(QStringLiteral("Pilot discount agreed on 3 November"));
+        settle(*dialog);
+        shooter.save(*dialog, path);
+        shot = true;
+        qobject_cast<QDialog*>(dialog)->reject();
+    });
+    (void)askCreditNote(&window, invoice);
+    shooter.expect(shot, QStringLiteral("the credit note dialog never showed"));
+}
+
 // States that change the workspace, so they come last: last month's invoices
 // issued (Globex's using prepaid credit), and live sources on Settings (never pulled: nothing to
 // pull from).
@@ -326,6 +353,8 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
         reports->invoicesPanel()->selectInvoice(
             reports->invoicesPanel()->invoices().front().number);
         shooter.save(*window, folder + QStringLiteral("invoices.png"));
+        shootCreditNoteDialog(shooter, *window, reports->invoicesPanel()->invoices().front(),
+                              folder + QStringLiteral("creditnote.png"));
     }
     // The ledger of the month they were issued in.
     select(*window, "monthSelector", scene.month);

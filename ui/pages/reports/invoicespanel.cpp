@@ -5,6 +5,7 @@
 #include "billing/invoicebook.h"
 #include "documents/financepdf.h"
 #include "money/moneyformat.h"
+#include "pages/reports/creditnotedialog.h"
 #include "pages/reports/invoicetablemodel.h"
 #include "pages/reports/reportfilewriter.h"
 #include "roleguard.h"
@@ -27,7 +28,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -49,44 +49,6 @@ bool askInMessageBox(QWidget* parent, const QString& title, const QString& text)
 }
 
 // A reason is required: the dialog's OK stays disabled until one is typed.
-std::optional<QString> askReason(QWidget* parent, const Invoice& invoice) {
-    QDialog dialog(parent);
-    dialog.setWindowTitle(InvoicesPanel::tr("Credit Invoice %1").arg(invoice.number));
-    auto* text = new QLabel(
-        InvoicesPanel::tr("A credit note cancels all that remains of invoice %1 (%2, "
-                          "%3). Why is it credited? The reason is printed on the "
-                          "credit note. To credit a part, use 'aicp invoice credit'.")
-            .arg(
-                invoice.number, invoice.customerName,
-                formatMoney(Money::fromMicros(invoice.total.micros() + invoice.credited().micros()),
-                            QLocale(), invoice.currency)),
-        &dialog);
-    text->setWordWrap(true);
-    auto* reason = new QPlainTextEdit(&dialog);
-    reason->setObjectName(QStringLiteral("creditReason"));
-    reason->setPlaceholderText(InvoicesPanel::tr("e.g. seats were counted twice"));
-    reason->setAccessibleName(InvoicesPanel::tr("Reason for the credit note"));
-    reason->setToolTip(InvoicesPanel::tr("Printed on the credit note; required"));
-    reason->setTabChangesFocus(true);  // Tab moves on to the buttons
-    text->setBuddy(reason);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(InvoicesPanel::tr("Continue…"));
-    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    QObject::connect(reason, &QPlainTextEdit::textChanged, &dialog, [reason, buttons] {
-        buttons->button(QDialogButtonBox::Ok)
-            ->setEnabled(!reason->toPlainText().trimmed().isEmpty());
-    });
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
-    layout->addWidget(reason);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
-        return std::nullopt;
-    return reason->toPlainText().trimmed();
-}
-
 // "Issued invoice AICP-2026-0001 to Acme for $1,000.00", with the prepaid
 // credit it used and what is due when it used some.
 QString issuedMessage(const Invoice& invoice) {
@@ -150,7 +112,7 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     : QWidget(parent),
       runner_(new TaskRunner(this)),
       confirmer_(askInMessageBox),
-      reason_(askReason),
+      creditNote_(askCreditNote),
       payment_(askPayment),
       opener_(
           [](const QString& path) { return QDesktopServices::openUrl(QUrl::fromLocalFile(path)); }),
@@ -246,8 +208,8 @@ void InvoicesPanel::setConfirmer(Confirmer confirmer) {
     confirmer_ = std::move(confirmer);
 }
 
-void InvoicesPanel::setReasonProvider(ReasonProvider provider) {
-    reason_ = std::move(provider);
+void InvoicesPanel::setCreditProvider(CreditProvider provider) {
+    creditNote_ = std::move(provider);
 }
 
 void InvoicesPanel::setPaymentProvider(PaymentProvider provider) {
@@ -403,24 +365,35 @@ bool InvoicesPanel::creditSelected() {
     if (!workspace_ || !runner_ || isBusy() || !selected || selected->isCredited())
         return false;
     const Invoice invoice = *selected;
-    const std::optional<QString> reason = reason_(this, invoice);
-    if (!reason || reason->trimmed().isEmpty())
+    const std::optional<CreditNoteChoice> choice = creditNote_(this, invoice);
+    if (!choice || choice->reason.trimmed().isEmpty())
         return false;
-    if (!confirmer_(
-            this, tr("Issue Credit Note"),
-            tr("Credit the %3 that remains of invoice %1 of %2, because: %4?\n\nThe credit "
-               "note is numbered and cannot be undone; the month may then be invoiced again.")
-                .arg(invoice.number, invoice.customerName,
-                     formatMoney(
-                         Money::fromMicros(invoice.total.micros() + invoice.credited().micros()),
-                         QLocale(), invoice.currency),
-                     reason->trimmed())))
+    auto lines = creditNoteLines(invoice, choice->request);
+    if (!lines) {
+        showMessage(lines.error().message(), true);
+        return false;
+    }
+    std::int64_t left = invoice.total.micros() + invoice.credited().micros();
+    for (const CreditNoteLine& line : *lines)
+        left += line.amount.micros() + line.tax.micros();
+    const QString after =
+        left == 0 ? tr("the month may then be invoiced again.")
+                  : tr("%1 of the invoice remains.")
+                        .arg(formatMoney(Money::fromMicros(left), QLocale(), invoice.currency));
+    if (!confirmer_(this, tr("Issue Credit Note"),
+                    tr("Credit %3 of invoice %1 of %2, because: %4?\n\nThe credit note is "
+                       "numbered and cannot be undone; %5")
+                        .arg(invoice.number, invoice.customerName, creditedText(invoice, *lines),
+                             choice->reason.trimmed(), after)))
         return false;
     Workspace* workspace = workspace_;
     const QString number = invoice.number;
-    const QString why = reason->trimmed();
+    const CreditNoteChoice given = *choice;
     const bool started = runner_->run<Result<CreditNote>>(
-        this, [workspace, number, why] { return InvoiceBook(*workspace).credit(number, why); },
+        this,
+        [workspace, number, given] {
+            return InvoiceBook(*workspace).credit(number, given.reason.trimmed(), given.request);
+        },
         [this, number](Result<CreditNote> note) {
             if (!note)
                 finishOperation(note.error());
@@ -512,7 +485,7 @@ void InvoicesPanel::updateActions() {
     credit_->setEnabled(selected && !selected->isCredited() && !busy);
     credit_->setToolTip(selected && selected->isCredited()
                             ? tr("This invoice is credited already.")
-                            : tr("Cancel the selected invoice in full with a credit note"));
+                            : tr("Credit all or part of the selected invoice with a credit note"));
     guardRole(issue_, workspace_, WorkspaceArea::Invoices);
     guardRole(credit_, workspace_, WorkspaceArea::Invoices);
     paid_->setEnabled(selected && selected->balance() > Money() && !busy);

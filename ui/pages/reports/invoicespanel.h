@@ -2,6 +2,7 @@
 
 #include "billing/costreport.h"
 #include "common/result.h"
+#include "pages/reports/creditnotedialog.h"
 
 #include <functional>
 #include <memory>
@@ -29,8 +30,8 @@ class Workspace;
 // total, issued or credited), and the operations — issue a customer's
 // invoice (after a confirmation naming the customer, the month and the
 // total: issuing cannot be undone), view one (its PDF, rendered off the GUI
-// thread to a temporary file and opened with the desktop's viewer), and
-// credit one (a reason is required, then a confirmation), and record that
+// thread to a temporary file and opened with the desktop's viewer), credit
+// all or part of one (what and why, then a confirmation), and record that
 // one was paid (the day and the payer's reference). They run through
 // InvoiceBook on the shared TaskRunner. Overdue invoices stand out.
 class InvoicesPanel : public QWidget {
@@ -39,9 +40,10 @@ public:
     // Asks a yes/no question; true to go ahead. The default is a QMessageBox.
     using Confirmer =
         std::function<bool(QWidget* parent, const QString& title, const QString& text)>;
-    // Asks why an invoice is credited; nullopt when the user backs out.
-    using ReasonProvider =
-        std::function<std::optional<QString>(QWidget* parent, const Invoice& invoice)>;
+    // Asks what of an invoice to credit and why; nullopt when the user backs
+    // out. The default is askCreditNote.
+    using CreditProvider =
+        std::function<std::optional<CreditNoteChoice>(QWidget* parent, const Invoice& invoice)>;
     // Asks the day a payment arrived and the payer's reference; nullopt when
     // the user backs out.
     struct PaymentDetails {
@@ -59,7 +61,7 @@ public:
     void setWorkspace(Workspace* workspace);
     void setTaskRunner(TaskRunner* runner);
     void setConfirmer(Confirmer confirmer);
-    void setReasonProvider(ReasonProvider provider);
+    void setCreditProvider(CreditProvider provider);
     void setPaymentProvider(PaymentProvider provider);
     void setDocumentOpener(DocumentOpener opener);
 
@@ -99,7 +101,7 @@ private:
     Workspace* workspace_ = nullptr;
     QPointer<TaskRunner> runner_;
     Confirmer confirmer_;
-    ReasonProvider reason_;
+    CreditProvider creditNote_;
     PaymentProvider payment_;
     DocumentOpener opener_;
     YearMonth month_;
