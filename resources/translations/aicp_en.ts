@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>PageText</name>
+    <message>
+        <source>%1 request of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seat of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 seats of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agent of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 agents of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 policy packs of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 compliance modules of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PriceBookEditor</name>
     <message>
         <source>Tier id</source>
@@ -218,41 +253,6 @@
     </message>
     <message>
         <source>The license received when this workspace was made is now in its registry.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>aicp</name>
-    <message>
-        <source>%1 request of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 requests of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 seat of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 seats of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 agent of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 agents of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 policy packs of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 compliance modules of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -900,6 +900,81 @@
     </message>
     <message>
         <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::CreditNoteDialog</name>
+    <message>
+        <source>#%1 %2: %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the net amount to credit, e.g. 120.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No line has anything left to credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The credit note takes back %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 and %3 of %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit Invoice %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What of invoice %1 (%2) does the credit note take back? Each line&apos;s tax goes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ll that remains: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A net &amp;amount, spread over the lines:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One &amp;line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net amount to credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 120.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line to credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason, printed on the credit note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. seats were counted twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed on the credit note; required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1875,18 +1950,6 @@
 <context>
     <name>aicp::InvoicesPanel</name>
     <message>
-        <source>Credit Invoice %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. seats were counted twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Issue Invoice…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1949,27 +2012,11 @@ Issuing cannot be undone: the invoice takes the next number of the year and neve
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel the selected invoice in full with a credit note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason for the credit note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printed on the credit note; required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Invoices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Issued invoice %1 to %2 for %3, less %4 of prepaid credit: %5 due.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A credit note cancels all that remains of invoice %1 (%2, %3). Why is it credited? The reason is printed on the credit note. To credit a part, use &apos;aicp invoice credit&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2009,12 +2056,6 @@ Issuing cannot be undone: the invoice takes the next number of the year and neve
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Credit the %3 that remains of invoice %1 of %2, because: %4?
-
-The credit note is numbered and cannot be undone; the month may then be invoiced again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Invoice %1 is paid: %2 on %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2024,6 +2065,138 @@ The credit note is numbered and cannot be undone; the month may then be invoiced
     </message>
     <message>
         <source>Record that the selected invoice was paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the month may then be invoiced again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the invoice remains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit %3 of invoice %1 of %2, because: %4?
+
+The credit note is numbered and cannot be undone; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit all or part of the selected invoice with a credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LedgerPanel</name>
+    <message>
+        <source>Export C&amp;SV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month&apos;s postings as CSV, byte for byte what `aicp ledger export` writes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The month&apos;s postings as JSON, as `aicp ledger export --format json` writes them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 posting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 postings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: debit %2, credit %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was invoiced, credited, paid, granted or forfeited in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Ledger as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Ledger as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::LedgerTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit forfeited</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4346,6 +4519,10 @@ Contract discount: %1 %</source>
     </message>
     <message>
         <source>Save the report as CSV, JSON or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,9 +15,10 @@
 namespace aicp {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("PageText", text);
-}
+// The words of these helpers, translated in the context PageText.
+struct PageText {
+    Q_DECLARE_TR_FUNCTIONS(PageText)
+};
 
 }  // namespace
 
@@ -156,15 +157,18 @@ QString limitUsedOf(LicenseLimit limit, std::int64_t used, const QString& allowe
     const bool one = used == 1;
     switch (limit) {
         case LicenseLimit::RequestsPerMonth:
-            return (one ? tr("%1 request of %2") : tr("%1 requests of %2")).arg(count, allowed);
+            return (one ? PageText::tr("%1 request of %2") : PageText::tr("%1 requests of %2"))
+                .arg(count, allowed);
         case LicenseLimit::Seats:
-            return (one ? tr("%1 seat of %2") : tr("%1 seats of %2")).arg(count, allowed);
+            return (one ? PageText::tr("%1 seat of %2") : PageText::tr("%1 seats of %2"))
+                .arg(count, allowed);
         case LicenseLimit::Agents:
-            return (one ? tr("%1 agent of %2") : tr("%1 agents of %2")).arg(count, allowed);
+            return (one ? PageText::tr("%1 agent of %2") : PageText::tr("%1 agents of %2"))
+                .arg(count, allowed);
         case LicenseLimit::PolicyPacks:
-            return tr("%1 policy packs of %2").arg(count, allowed);
+            return PageText::tr("%1 policy packs of %2").arg(count, allowed);
         case LicenseLimit::ComplianceModules:
-            return tr("%1 compliance modules of %2").arg(count, allowed);
+            return PageText::tr("%1 compliance modules of %2").arg(count, allowed);
     }
     return {};
 }

@@ -23,9 +23,10 @@ namespace aicp {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("aicp::CreditNoteDialog", text);
-}
+// The dialog's words, translated in the context aicp::CreditNoteDialog.
+struct CreditNoteDialog {
+    Q_DECLARE_TR_FUNCTIONS(aicp::CreditNoteDialog)
+};
 
 QString money(const Invoice& invoice, Money amount) {
     return formatMoney(amount, QLocale(), invoice.currency);
@@ -51,9 +52,10 @@ void fillLines(QComboBox* box, const Invoice& invoice) {
         const Money left = invoice.remainingAmount(position);
         if (line.kind != InvoiceLineKind::Charge || !line.axis || left.isZero())
             continue;
-        box->addItem(
-            tr("#%1 %2: %3 left").arg(position).arg(billAxisName(*line.axis), money(invoice, left)),
-            QVariant::fromValue(qint64(position)));
+        box->addItem(CreditNoteDialog::tr("#%1 %2: %3 left")
+                         .arg(position)
+                         .arg(billAxisName(*line.axis), money(invoice, left)),
+                     QVariant::fromValue(qint64(position)));
     }
 }
 
@@ -63,11 +65,13 @@ Result<CreditRequest> requestOf(const CreditForm& form) {
     if (form.amount->isChecked()) {
         auto amount = Money::parse(form.amountText->text().trimmed());
         if (!amount)
-            return Error::invalidInput(tr("Type the net amount to credit, e.g. 120.00."));
+            return Error::invalidInput(
+                CreditNoteDialog::tr("Type the net amount to credit, e.g. 120.00."));
         request.amount = *amount;
     } else if (form.line->isChecked()) {
         if (form.lines->currentIndex() < 0)
-            return Error::invalidInput(tr("No line has anything left to credit."));
+            return Error::invalidInput(
+                CreditNoteDialog::tr("No line has anything left to credit."));
         request.lines.push_back({form.lines->currentData().toLongLong(), std::nullopt});
     }
     return request;
@@ -80,8 +84,8 @@ void updateForm(const CreditForm& form, const Invoice& invoice) {
     auto lines = request ? creditNoteLines(invoice, *request)
                          : Result<std::vector<CreditNoteLine>>(request.error());
     if (lines)
-        form.preview->setText(
-            tr("The credit note takes back %1.").arg(creditedText(invoice, *lines)));
+        form.preview->setText(CreditNoteDialog::tr("The credit note takes back %1.")
+                                  .arg(creditedText(invoice, *lines)));
     else
         form.preview->setText(lines.error().message());
     form.ok->setEnabled(lines.ok() && !form.reason->toPlainText().trimmed().isEmpty());
@@ -99,25 +103,27 @@ QString creditedText(const Invoice& invoice, const std::vector<CreditNoteLine>& 
     const QString total = money(invoice, Money::fromMicros(net + tax));
     if (tax == 0)
         return total;
-    return tr("%1 (%2 and %3 of %4)")
+    return CreditNoteDialog::tr("%1 (%2 and %3 of %4)")
         .arg(total, money(invoice, Money::fromMicros(net)), money(invoice, Money::fromMicros(tax)),
              invoice.taxName);
 }
 
 std::optional<CreditNoteChoice> askCreditNote(QWidget* parent, const Invoice& invoice) {
     QDialog dialog(parent);
-    dialog.setWindowTitle(tr("Credit Invoice %1").arg(invoice.number));
+    dialog.setWindowTitle(CreditNoteDialog::tr("Credit Invoice %1").arg(invoice.number));
     auto* text = new QLabel(
-        tr("What of invoice %1 (%2) does the credit note take back? Each line's tax goes "
-           "with it.")
+        CreditNoteDialog::tr(
+            "What of invoice %1 (%2) does the credit note take back? Each line's tax goes "
+            "with it.")
             .arg(invoice.number, invoice.customerName),
         &dialog);
     text->setWordWrap(true);
     const Money remaining = Money::fromMicros(invoice.total.micros() + invoice.credited().micros());
     CreditForm form{
-        new QRadioButton(tr("A&ll that remains: %1").arg(money(invoice, remaining)), &dialog),
-        new QRadioButton(tr("A net &amount, spread over the lines:"), &dialog),
-        new QRadioButton(tr("One &line:"), &dialog),
+        new QRadioButton(
+            CreditNoteDialog::tr("A&ll that remains: %1").arg(money(invoice, remaining)), &dialog),
+        new QRadioButton(CreditNoteDialog::tr("A net &amount, spread over the lines:"), &dialog),
+        new QRadioButton(CreditNoteDialog::tr("One &line:"), &dialog),
         new QLineEdit(&dialog),
         new QComboBox(&dialog),
         new QPlainTextEdit(&dialog),
@@ -128,23 +134,24 @@ std::optional<CreditNoteChoice> askCreditNote(QWidget* parent, const Invoice& in
     for (QRadioButton* choice : {form.all, form.amount, form.line})
         choices->addButton(choice);
     form.amountText->setObjectName(QStringLiteral("creditAmount"));
-    form.amountText->setAccessibleName(tr("Net amount to credit"));
-    form.amountText->setPlaceholderText(tr("e.g. 120.00"));
+    form.amountText->setAccessibleName(CreditNoteDialog::tr("Net amount to credit"));
+    form.amountText->setPlaceholderText(CreditNoteDialog::tr("e.g. 120.00"));
     form.lines->setObjectName(QStringLiteral("creditLine"));
-    form.lines->setAccessibleName(tr("Line to credit"));
+    form.lines->setAccessibleName(CreditNoteDialog::tr("Line to credit"));
     fillLines(form.lines, invoice);
-    auto* reasonLabel = new QLabel(tr("&Reason, printed on the credit note:"), &dialog);
+    auto* reasonLabel =
+        new QLabel(CreditNoteDialog::tr("&Reason, printed on the credit note:"), &dialog);
     form.reason->setObjectName(QStringLiteral("creditReason"));
-    form.reason->setPlaceholderText(tr("e.g. seats were counted twice"));
-    form.reason->setAccessibleName(tr("Reason for the credit note"));
-    form.reason->setToolTip(tr("Printed on the credit note; required"));
+    form.reason->setPlaceholderText(CreditNoteDialog::tr("e.g. seats were counted twice"));
+    form.reason->setAccessibleName(CreditNoteDialog::tr("Reason for the credit note"));
+    form.reason->setToolTip(CreditNoteDialog::tr("Printed on the credit note; required"));
     form.reason->setTabChangesFocus(true);  // Tab moves on to the buttons
     reasonLabel->setBuddy(form.reason);
     form.preview->setObjectName(QStringLiteral("creditPreview"));
     form.preview->setWordWrap(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     form.ok = buttons->button(QDialogButtonBox::Ok);
-    form.ok->setText(tr("Continue…"));
+    form.ok->setText(CreditNoteDialog::tr("Continue…"));
 
     const auto update = [&form, &invoice] { updateForm(form, invoice); };
     QObject::connect(choices, &QButtonGroup::buttonToggled, &dialog, update);

@@ -12,22 +12,6 @@ namespace {
 constexpr Qt::Alignment kLeft = Qt::AlignLeft | Qt::AlignVCenter;
 constexpr Qt::Alignment kRight = Qt::AlignRight | Qt::AlignVCenter;
 
-QString kindName(LedgerKind kind) {
-    switch (kind) {
-        case LedgerKind::Invoice:
-            return LedgerTableModel::tr("Invoice");
-        case LedgerKind::CreditNote:
-            return LedgerTableModel::tr("Credit note");
-        case LedgerKind::Payment:
-            return LedgerTableModel::tr("Payment");
-        case LedgerKind::CreditGrant:
-            return LedgerTableModel::tr("Credit grant");
-        case LedgerKind::CreditForfeit:
-            return LedgerTableModel::tr("Credit forfeited");
-    }
-    return {};
-}
-
 }  // namespace
 
 LedgerTableModel::LedgerTableModel(QObject* parent)
@@ -42,6 +26,22 @@ LedgerTableModel::LedgerTableModel(QObject* parent)
                        parent) {}
 
 LedgerTableModel::~LedgerTableModel() = default;
+
+QString LedgerTableModel::kindName(LedgerKind kind) {
+    switch (kind) {
+        case LedgerKind::Invoice:
+            return tr("Invoice");
+        case LedgerKind::CreditNote:
+            return tr("Credit note");
+        case LedgerKind::Payment:
+            return tr("Payment");
+        case LedgerKind::CreditGrant:
+            return tr("Credit grant");
+        case LedgerKind::CreditForfeit:
+            return tr("Credit forfeited");
+    }
+    return {};
+}
 
 void LedgerTableModel::setLedger(std::shared_ptr<const Ledger> ledger) {
     resetRows([&] { ledger_ = std::move(ledger); });

@@ -8,6 +8,7 @@ namespace aicp {
 
 // accounting/ledger.h is kept out of this header: moc cannot parse what it pulls in.
 struct Ledger;
+enum class LedgerKind;
 
 // A ledger's postings as a table: date, document, kind, customer, account,
 // debit, credit (the side without an amount empty), currency. Sorting by
@@ -28,6 +29,8 @@ public:
 
 private:
     [[nodiscard]] int rows() const override;
+    // "Invoice", "Credit note", …
+    [[nodiscard]] static QString kindName(LedgerKind kind);
 
     std::shared_ptr<const Ledger> ledger_;
 };
