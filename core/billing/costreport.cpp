@@ -112,10 +112,11 @@ QByteArray costReportJson(const CostReport& report) {
                                     {QStringLiteral("amount"), line.amount.toDecimalString()}});
         QJsonArray findings;
         for (const BillFinding& finding : customer.findings)
-            findings.append(QJsonObject{{QStringLiteral("kind"), billFindingKey(finding.kind)},
-                                        {QStringLiteral("used"), qint64(finding.used)},
-                                        {QStringLiteral("allowed"), jsonCountOrNull(finding.allowed)},
-                                        {QStringLiteral("message"), finding.message}});
+            findings.append(
+                QJsonObject{{QStringLiteral("kind"), billFindingKey(finding.kind)},
+                            {QStringLiteral("used"), qint64(finding.used)},
+                            {QStringLiteral("allowed"), jsonCountOrNull(finding.allowed)},
+                            {QStringLiteral("message"), finding.message}});
         customers.append(QJsonObject{{QStringLiteral("id"), customer.id},
                                      {QStringLiteral("name"), customer.name},
                                      {QStringLiteral("licensed"), customer.licensed},
