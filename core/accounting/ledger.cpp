@@ -283,11 +283,7 @@ QByteArray ledgerCsv(const Ledger& ledger) {
                                  posting.debit.toDecimalString(),
                                  posting.credit.toDecimalString(),
                                  posting.currency};
-        QStringList quoted;
-        for (const QString& field : fields)
-            quoted.append(csvField(field));
-        out += quoted.join(u',');
-        out += u'\n';
+        out += csvLine(fields);
     }
     return out.toUtf8();
 }

@@ -78,6 +78,13 @@ QString csvField(const QString& value) {
     return u'"' + quoted + u'"';
 }
 
+QString csvLine(const QStringList& fields) {
+    QStringList quoted;
+    for (const QString& field : fields)
+        quoted.append(csvField(field));
+    return quoted.join(u',') + u'\n';
+}
+
 QByteArray costReportCsv(const CostReport& report) {
     const QString month = report.month.toString();
     QString out = QStringLiteral("month,kind,customer_id,customer_name,axis,amount,currency\n");
@@ -85,11 +92,7 @@ QByteArray costReportCsv(const CostReport& report) {
                          const QString& axis, Money amount) {
         const QStringList fields{month,          kind, id, name, axis, amount.toDecimalString(),
                                  report.currency};
-        QStringList quoted;
-        for (const QString& field : fields)
-            quoted.append(csvField(field));
-        out += quoted.join(u',');
-        out += u'\n';
+        out += csvLine(fields);
     };
     for (const CostReportCustomer& customer : report.customers) {
         for (const CostReportRow& line : customer.rows)

@@ -68,5 +68,7 @@ struct CostReport {
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF, with
 // quotes doubled.
 [[nodiscard]] QString csvField(const QString& value);
+// One RFC 4180 record of those fields, with its LF.
+[[nodiscard]] QString csvLine(const QStringList& fields);
 
 }  // namespace aicp

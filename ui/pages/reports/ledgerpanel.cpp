@@ -56,18 +56,11 @@ LedgerPanel::LedgerPanel(QWidget* parent)
 
     sorted_->setSourceModel(model_);
     sorted_->setSortRole(LedgerTableModel::SortRole);
-    table_->setObjectName(QStringLiteral("ledgerTable"));
-    table_->setModel(sorted_);
-    table_->setAccessibleName(tr("Ledger postings"));
-    table_->setTabKeyNavigation(false);
+    setUpRowTable(table_, QStringLiteral("ledgerTable"), sorted_, tr("Ledger postings"));
     table_->setSortingEnabled(true);
     table_->sortByColumn(LedgerTableModel::Date, Qt::AscendingOrder);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setAlternatingRowColors(true);
     table_->setWordWrap(false);
-    table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
-    table_->horizontalHeader()->setHighlightSections(false);
 
     summary_->setObjectName(QStringLiteral("ledgerSummary"));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
