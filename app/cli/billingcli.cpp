@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 namespace aicp::cli {
 
@@ -45,6 +46,18 @@ Result<QString> requiredCustomer(const Invocation& call, const QCommandLineOptio
     if (!id)
         return id.error();
     return id->trimmed();
+}
+
+std::optional<QString> chosenFormat(const QString& format, const QString& path,
+                                    const QStringList& formats) {
+    QString chosen = format.toLower();
+    if (chosen.isEmpty()) {
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        chosen = formats.contains(suffix) ? suffix : formats.front();
+    }
+    if (!formats.contains(chosen))
+        return std::nullopt;
+    return chosen;
 }
 
 int emitDocument(const CliContext& context, const QString& command, const QString& path,

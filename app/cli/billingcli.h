@@ -33,6 +33,12 @@ namespace aicp::cli {
 // command line renders carries.
 [[nodiscard]] DocumentStamp documentStamp(const Workspace& workspace);
 
+// The format a document is written in: --format (`format`), else the -o
+// file's extension when it is one of `formats`, else the first of them;
+// nullopt for a --format that is not one of them.
+[[nodiscard]] std::optional<QString> chosenFormat(const QString& format, const QString& path,
+                                                  const QStringList& formats);
+
 // Writes a document: to `path` (replaced whole) or, when `path` is empty or
 // "-", to standard output byte for byte. Binary output (a PDF) is refused on
 // a terminal. Returns the exit status.

@@ -3,8 +3,6 @@
 #include "cli/clicommands.h"
 #include "money/money.h"
 
-#include <QFileInfo>
-
 namespace aicp::cli {
 namespace {
 
@@ -16,18 +14,6 @@ Result<QDate> optionalDate(Invocation& call, const QCommandLineOption& option,
     if (!text)
         return text.error();
     return parseDate(name, text->trimmed());
-}
-
-// --format, else the -o file's extension, else csv; nullopt for another.
-std::optional<QString> ledgerFormat(const QString& format, const QString& path) {
-    QString chosen = format.toLower();
-    if (chosen.isEmpty())
-        chosen = QFileInfo(path).suffix().toLower() == QLatin1String("json")
-                     ? QStringLiteral("json")
-                     : QStringLiteral("csv");
-    if (chosen != QLatin1String("csv") && chosen != QLatin1String("json"))
-        return std::nullopt;
-    return chosen;
 }
 
 // "USD: 2,533.57 debit = 2,533.57 credit" per currency, for the line that
@@ -73,7 +59,8 @@ private:
                                   .arg(from->toString(Qt::ISODate), last.toString(Qt::ISODate)));
         AICP_CLI_TRY(path, call.value(output_), fail);
         AICP_CLI_TRY(formatText, call.value(format_), fail);
-        const auto format = ledgerFormat(*formatText, *path);
+        const auto format =
+            chosenFormat(*formatText, *path, {QStringLiteral("csv"), QStringLiteral("json")});
         if (!format)
             return call.usage(
                 QStringLiteral("--format must be csv or json (got '%1')").arg(*formatText));

@@ -3,26 +3,11 @@
 #include "cli/clicommands.h"
 #include "documents/financepdf.h"
 
-#include <QFileInfo>
-
 namespace aicp::cli {
 namespace {
 
-// The format a report is written in: --format, else the -o file's
-// extension, else csv; nullopt for a format there is none of.
-std::optional<QString> chosenFormat(const QString& format, const QString& path) {
-    QString chosen = format.toLower();
-    if (chosen.isEmpty()) {
-        const QString suffix = QFileInfo(path).suffix().toLower();
-        chosen = (suffix == QLatin1String("json") || suffix == QLatin1String("pdf"))
-                     ? suffix
-                     : QStringLiteral("csv");
-    }
-    if (chosen != QLatin1String("csv") && chosen != QLatin1String("json") &&
-        chosen != QLatin1String("pdf"))
-        return std::nullopt;
-    return chosen;
-}
+const QStringList kReportFormats{QStringLiteral("csv"), QStringLiteral("json"),
+                                 QStringLiteral("pdf")};
 
 Result<QStringList> customerList(const QStringList& values) {
     QStringList customers;
@@ -54,7 +39,8 @@ public:
 
     // A PDF needs fonts, which only the GUI layer loads.
     bool needsGui(const QCommandLineParser& parser) const override {
-        const auto format = chosenFormat(parser.value(format_), parser.value(output_));
+        const auto format =
+            chosenFormat(parser.value(format_), parser.value(output_), kReportFormats);
         return format && *format == QLatin1String("pdf");
     }
 
@@ -76,7 +62,7 @@ private:
         AICP_CLI_TRY(customers, customerList(call.parser().values(customer_)), fail);
         AICP_CLI_TRY(path, call.value(output_), fail);
         AICP_CLI_TRY(formatText, call.value(format_), fail);
-        const auto format = chosenFormat(*formatText, *path);
+        const auto format = chosenFormat(*formatText, *path, kReportFormats);
         if (!format)
             return call.usage(
                 QStringLiteral("--format must be csv, json or pdf (got '%1')").arg(*formatText));
