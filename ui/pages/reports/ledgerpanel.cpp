@@ -9,7 +9,6 @@
 #include "widgets/pagetext.h"
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -17,19 +16,12 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace aicp {
-
-namespace {
-
-const QString kFolderKey = QStringLiteral("reports/exportFolder");
-
-}  // namespace
 
 LedgerPanel::LedgerPanel(QWidget* parent)
     : QWidget(parent),
@@ -129,16 +121,13 @@ QString LedgerPanel::message() const {
 void LedgerPanel::chooseExportFile(bool json) {
     if (!model_->ledger() || exporting_)
         return;
-    QSettings settings;
-    const QString folder = settings.value(kFolderKey, QDir::homePath()).toString();
-    const QString name = QStringLiteral("ledger-%1.%2")
-                             .arg(month_, json ? QStringLiteral("json") : QStringLiteral("csv"));
-    const QString path = QFileDialog::getSaveFileName(
-        this, json ? tr("Export Ledger as JSON") : tr("Export Ledger as CSV"),
-        QDir(folder).filePath(name), json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
+    const QString path =
+        chooseReportFile(this, json ? tr("Export Ledger as JSON") : tr("Export Ledger as CSV"),
+                         QStringLiteral("ledger-%1.%2")
+                             .arg(month_, json ? QStringLiteral("json") : QStringLiteral("csv")),
+                         json ? tr("JSON (*.json)") : tr("CSV (*.csv)"));
     if (path.isEmpty())
         return;
-    settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
     exportTo(path, json);
 }
 

@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QSaveFile>
+#include <QSettings>
 
 namespace aicp {
 
@@ -17,7 +20,20 @@ Error ioError(const QString& path, const QString& why) {
                      .arg(QDir::toNativeSeparators(path), why));
 }
 
+const QString kFolderKey = QStringLiteral("reports/exportFolder");
+
 }  // namespace
+
+QString chooseReportFile(QWidget* parent, const QString& title, const QString& fileName,
+                         const QString& filter) {
+    QSettings settings;
+    const QString folder = settings.value(kFolderKey, QDir::homePath()).toString();
+    const QString path =
+        QFileDialog::getSaveFileName(parent, title, QDir(folder).filePath(fileName), filter);
+    if (!path.isEmpty())
+        settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
+    return path;
+}
 
 Status writeReportFile(const QString& path, const QByteArray& bytes,
                        const std::function<void(qint64, qint64)>& progress) {

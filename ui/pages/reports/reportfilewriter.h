@@ -7,6 +7,8 @@
 #include <QByteArray>
 #include <QString>
 
+class QWidget;
+
 namespace aicp {
 
 // Writes `bytes` to `path` all or nothing (QSaveFile: the old file, if any,
@@ -15,5 +17,11 @@ namespace aicp {
 // thread; the error names the file and what went wrong.
 [[nodiscard]] Status writeReportFile(const QString& path, const QByteArray& bytes,
                                      const std::function<void(qint64, qint64)>& progress = {});
+
+// Asks where to export, offering `fileName` in the folder of the last
+// export (the home folder at first) and remembering the folder chosen;
+// empty when the user backs out.
+[[nodiscard]] QString chooseReportFile(QWidget* parent, const QString& title,
+                                       const QString& fileName, const QString& filter);
 
 }  // namespace aicp

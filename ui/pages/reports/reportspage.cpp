@@ -22,7 +22,6 @@
 #include <set>
 
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -67,7 +66,6 @@ struct ReportsPage::ExportTicker {
 namespace {
 
 const QString kCustomersKey = QStringLiteral("reports/customers");
-const QString kFolderKey = QStringLiteral("reports/exportFolder");
 
 // The postings dated in `month`, of every invoice (not only the month's).
 Result<Ledger> ledgerOfMonth(Workspace& workspace, YearMonth month,
@@ -537,15 +535,11 @@ void ReportsPage::chooseExportFile(Format format) {
         title = tr("Export Cost Report as PDF");
         filter = tr("PDF (*.pdf)");
     }
-    QSettings settings;
-    const QString folder = settings.value(kFolderKey, QDir::homePath()).toString();
-    const QString name = QStringLiteral("cost-report-%1.%2").arg(report->month.toString(), suffix);
-    const QString path =
-        QFileDialog::getSaveFileName(this, title, QDir(folder).filePath(name), filter);
-    if (path.isEmpty())
-        return;
-    settings.setValue(kFolderKey, QFileInfo(path).absolutePath());
-    exportTo(path, format);
+    const QString path = chooseReportFile(
+        this, title, QStringLiteral("cost-report-%1.%2").arg(report->month.toString(), suffix),
+        filter);
+    if (!path.isEmpty())
+        exportTo(path, format);
 }
 
 bool ReportsPage::exportTo(const QString& path, Format format) {
