@@ -101,8 +101,8 @@ private:
         "XX-YY");
     const QCommandLineOption taxId_ = textOption(
         "tax-id", "The VAT number or other tax id (letters, digits, - . / and spaces).", "T");
-    const QCommandLineOption currency_ =
-        textOption("currency", "The billing currency, an ISO 4217 code (default USD).", "CUR");
+    const QCommandLineOption currency_ = textOption(
+        "currency", "The billing currency, an ISO 4217 code (default: the price book's).", "CUR");
     const QCommandLineOption email_ =
         textOption("email", "The billing email: where invoices and notices go.", "E");
     const QCommandLineOption terms_ =
@@ -185,13 +185,24 @@ private:
         if (const Status valid = validateCustomer(customer); adding_ && !valid.ok())
             return call.fail(valid.error());
         AICP_CLI_TRY(workspace, call.workspace(), failure);
+        AICP_CLI_TRY(book, (*workspace)->priceBook(), failure);
+        // Billed in the price book's own currency unless told otherwise.
+        if (adding_ && !profile->currency)
+            customer.currency = book->homeCurrency();
         CustomerStore store(**workspace);
         const Status saved = adding_ ? store.add(customer) : edit(store, *id, *profile);
         if (!saved.ok())
             return call.fail(saved.error());
-        return call.print(
-            QStringLiteral("%1 customer %2.\n")
-                .arg(adding_ ? QStringLiteral("Added") : QStringLiteral("Updated"), *id));
+        QString text = QStringLiteral("%1 customer %2.\n")
+                           .arg(adding_ ? QStringLiteral("Added") : QStringLiteral("Updated"), *id);
+        const QString currency =
+            profile->currency ? profile->currency->trimmed().toUpper() : QString();
+        if (!currency.isEmpty() && !book->currencies().contains(currency))
+            text += QStringLiteral(
+                        "The price book has no prices in %1 yet: import a version in "
+                        "%1 before billing %2 ('aicp pricebook import').\n")
+                        .arg(currency, *id);
+        return call.print(text);
     }
 };
 

@@ -207,7 +207,7 @@ private:
 };
 
 QString versionState(const PriceBook& book, const PriceBookVersion& version, QDate today) {
-    auto inForce = book.versionAt(today);
+    auto inForce = book.versionAt(today, version.currency);
     if (inForce && inForce->version == version.version)
         return QStringLiteral("in force");
     return version.effectiveFrom > today ? QStringLiteral("scheduled") : QStringLiteral("past");

@@ -60,6 +60,79 @@ QString customersText(const CostReport& report) {
     return text + u')';
 }
 
+QString grandTotalsText(const CostReport& report) {
+    QStringList totals;
+    for (const CostReportTotals& currency : report.currencies)
+        totals.append(money(currency.total, currency.currency));
+    return totals.join(QStringLiteral(" · "));
+}
+
+// The table by customer, for the customers billed in `totals.currency`: a
+// column per axis shown, then the net, and tax and total when taxed.
+PdfTable customerTable(const CostReport& report, const CostReportTotals& totals,
+                       const std::vector<std::size_t>& shown) {
+    const QString& currency = totals.currency;
+    const bool taxed = !totals.taxes.empty();
+    PdfTable table;
+    table.caption = QStringLiteral("Cost by customer and pricing axis");
+    if (report.mixesCurrencies())
+        table.caption += QStringLiteral(", %1").arg(currency);
+    table.columns.push_back({QStringLiteral("Customer"), 3.0, PdfTable::Align::Left});
+    for (std::size_t i : shown)
+        table.columns.push_back(
+            {axisHeader(totals.subtotals[i].axis), 1.2, PdfTable::Align::Right});
+    table.columns.push_back({QStringLiteral("Net"), 1.3, PdfTable::Align::Right});
+    if (taxed) {
+        table.columns.push_back({QStringLiteral("Tax"), 1.2, PdfTable::Align::Right});
+        table.columns.push_back({QStringLiteral("Total"), 1.3, PdfTable::Align::Right});
+    }
+    const auto amounts = [&](QStringList cells, Money net, Money tax, Money total) {
+        cells.append(money(net, currency));
+        if (taxed)
+            cells << money(tax, currency) << money(total, currency);
+        return cells;
+    };
+    for (const CostReportCustomer& customer : report.customers) {
+        if (customer.currency != currency)
+            continue;
+        QStringList cells{customer.name.isEmpty()
+                              ? customer.id
+                              : QStringLiteral("%1 (%2)").arg(customer.name, customer.id)};
+        for (std::size_t i : shown)
+            cells.append(money(customer.rows[i].amount, currency));
+        table.rows.push_back({amounts(cells, customer.net, customer.tax, customer.total), false});
+    }
+    QStringList subtotals{QStringLiteral("Subtotal per axis")};
+    for (std::size_t i : shown)
+        subtotals.append(money(totals.subtotals[i].amount, currency));
+    table.rows.push_back({amounts(subtotals, totals.net, totals.tax, totals.total), true});
+    return table;
+}
+
+// The totals of one currency: each axis shown, the net, the tax per rate and
+// the grand total.
+PdfTable axisTable(const CostReport& report, const CostReportTotals& totals,
+                   const std::vector<std::size_t>& shown) {
+    const QString& currency = totals.currency;
+    PdfTable table;
+    table.caption = QStringLiteral("Totals by pricing axis");
+    if (report.mixesCurrencies())
+        table.caption += QStringLiteral(", %1").arg(currency);
+    table.columns = {{QStringLiteral("Pricing axis"), 3, PdfTable::Align::Left},
+                     {QStringLiteral("Subtotal"), 1, PdfTable::Align::Right}};
+    for (std::size_t i : shown)
+        table.rows.push_back(
+            {{axisHeader(totals.subtotals[i].axis), money(totals.subtotals[i].amount, currency)},
+             false});
+    if (!totals.taxes.empty()) {
+        table.rows.push_back({{QStringLiteral("Net"), money(totals.net, currency)}, true});
+        for (const TaxSummary& tax : totals.taxes)
+            table.rows.push_back({{taxRateLabel(tax), money(tax.amount, currency)}, false});
+    }
+    table.rows.push_back({{QStringLiteral("Grand total"), money(totals.total, currency)}, true});
+    return table;
+}
+
 }  // namespace
 
 Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& stamp) {
@@ -68,69 +141,46 @@ Result<QByteArray> costReportPdf(const CostReport& report, const DocumentStamp& 
     document.landscape = true;  // a column per pricing axis
     document.subtitle =
         QString::fromLatin1(kProduct) + QStringLiteral(" — by customer and pricing axis");
+    QStringList currencies;
+    for (const CostReportTotals& totals : report.currencies)
+        currencies.append(totals.currency);
     document.facts = {
         {QStringLiteral("Product"), QString::fromLatin1(kProduct)},
         {QStringLiteral("Month"),
          QStringLiteral("%1 (UTC calendar month)").arg(report.month.toString())},
         {QStringLiteral("Customers"), customersText(report)},
-        {QStringLiteral("Currency"), report.currency},
-        {QStringLiteral("Grand total"), money(report.total, report.currency)},
+        {currencies.size() > 1 ? QStringLiteral("Currencies") : QStringLiteral("Currency"),
+         currencies.join(QStringLiteral(", "))},
+        {QStringLiteral("Grand total"), grandTotalsText(report)},
         {QStringLiteral("Generated"), stampText(stamp)},
     };
     if (!stamp.workspace.isEmpty())
         document.facts.emplace_back(QStringLiteral("Workspace"), stamp.workspace);
 
-    // The contract axes (prepaid credits, commitment true-ups) get a column
-    // only in a month that has them; the CSV and JSON always list them.
-    std::vector<std::size_t> shown;
-    for (std::size_t i = 0; i < report.subtotals.size(); ++i) {
-        if (!billAxisIsContractAdjustment(report.subtotals[i].axis) ||
-            !report.subtotals[i].amount.isZero())
-            shown.push_back(i);
+    for (const CostReportTotals& totals : report.currencies) {
+        // The contract axes (prepaid credits, commitment true-ups) get a
+        // column only in a month that has them; the CSV and JSON always
+        // list them.
+        std::vector<std::size_t> shown;
+        for (std::size_t i = 0; i < totals.subtotals.size(); ++i) {
+            if (!billAxisIsContractAdjustment(totals.subtotals[i].axis) ||
+                !totals.subtotals[i].amount.isZero())
+                shown.push_back(i);
+        }
+        document.tables.push_back(customerTable(report, totals, shown));
+        document.tables.push_back(axisTable(report, totals, shown));
     }
-    PdfTable byCustomer;
-    byCustomer.caption = QStringLiteral("Cost by customer and pricing axis");
-    byCustomer.columns.push_back({QStringLiteral("Customer"), 3.0, PdfTable::Align::Left});
-    for (std::size_t i : shown)
-        byCustomer.columns.push_back(
-            {axisHeader(report.subtotals[i].axis), 1.2, PdfTable::Align::Right});
-    byCustomer.columns.push_back({QStringLiteral("Total"), 1.3, PdfTable::Align::Right});
-    for (const CostReportCustomer& customer : report.customers) {
-        QStringList cells{customer.name.isEmpty()
-                              ? customer.id
-                              : QStringLiteral("%1 (%2)").arg(customer.name, customer.id)};
-        for (std::size_t i : shown)
-            cells.append(money(customer.rows[i].amount, report.currency));
-        cells.append(money(customer.total, report.currency));
-        byCustomer.rows.push_back({cells, false});
-    }
-    QStringList subtotalCells{QStringLiteral("Subtotal per axis")};
-    for (std::size_t i : shown)
-        subtotalCells.append(money(report.subtotals[i].amount, report.currency));
-    subtotalCells.append(money(report.total, report.currency));
-    byCustomer.rows.push_back({subtotalCells, true});
-    document.tables.push_back(std::move(byCustomer));
-
-    PdfTable byAxis;
-    byAxis.caption = QStringLiteral("Totals by pricing axis");
-    byAxis.columns = {{QStringLiteral("Pricing axis"), 3, PdfTable::Align::Left},
-                      {QStringLiteral("Subtotal"), 1, PdfTable::Align::Right}};
-    for (std::size_t i : shown)
-        byAxis.rows.push_back({{axisHeader(report.subtotals[i].axis),
-                                money(report.subtotals[i].amount, report.currency)},
-                               false});
-    byAxis.rows.push_back(
-        {{QStringLiteral("Grand total"), money(report.total, report.currency)}, true});
-    document.tables.push_back(std::move(byAxis));
 
     document.notes = {
         QStringLiteral("Amounts are computed bills, not issued invoices: each line is rounded "
                        "once to cents, half away from zero, and every total is the sum of rounded "
-                       "lines. Discount is negative. The CSV and JSON exports of the same month "
-                       "and customers carry the same figures.")};
-    document.footer =
-        QStringLiteral("%1 · cost report %2 · %3")
-            .arg(QString::fromLatin1(kProduct), report.month.toString(), report.currency);
+                       "lines. Discount is negative. Tax is each line's net times the customer's "
+                       "rate, rounded once per line. Each currency is totalled apart; amounts "
+                       "of two currencies are never added. The CSV and JSON exports of the same "
+                       "month and customers carry the same figures.")};
+    document.footer = QStringLiteral("%1 · cost report %2 · %3")
+                          .arg(QString::fromLatin1(kProduct), report.month.toString(),
+                               currencies.join(QStringLiteral(", ")));
     return renderPdf(document);
 }
 

@@ -250,6 +250,7 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
     for (LicenseRecord& record : *licenses)
         licensesByCustomer[record.license.customerId].push_back(std::move(record));
 
+    std::map<QString, PriceBook> bookByCurrency;
     std::vector<MonthlyBill> bills;
     bills.reserve(customers->size());
     for (const Customer& customer : *customers) {
@@ -257,7 +258,16 @@ Result<std::vector<MonthlyBill>> MonthlyBilling::bills(YearMonth month,
         inputs.customerId = customer.id;
         inputs.customerName = customer.name;
         inputs.month = month;
-        inputs.priceBook = *book;
+        // Each customer is billed from the versions in its own currency.
+        auto held = bookByCurrency.find(customer.currency);
+        if (held == bookByCurrency.end()) {
+            auto prices = book->inCurrency(customer.currency);
+            if (!prices)
+                return prices.error().withContext(QStringLiteral("customer %1 is billed in %2")
+                                                      .arg(customer.id, customer.currency));
+            held = bookByCurrency.emplace(customer.currency, std::move(prices).value()).first;
+        }
+        inputs.priceBook = held->second;
         if (const auto found = licensesByCustomer.find(customer.id);
             found != licensesByCustomer.end())
             inputs.licenses = found->second;

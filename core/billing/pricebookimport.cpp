@@ -15,13 +15,16 @@ namespace aicp {
 namespace {
 
 // Refuses an added version that would re-price an invoiced month.
-Status checkNothingInvoicedIsRepriced(const PriceBook& incoming, const PriceBookMerge& merge,
-                                      const std::optional<QDate>& firstDay) {
-    if (!firstDay)
-        return {};
+Status checkNothingInvoicedIsRepriced(Workspace& workspace, const PriceBook& incoming,
+                                      const PriceBookMerge& merge) {
     for (std::size_t i = 0; i < incoming.versions().size(); ++i) {
         const PriceBookVersion& version = incoming.versions()[i];
-        if (!merge.added.contains(version.version) || version.effectiveFrom >= *firstDay)
+        if (!merge.added.contains(version.version))
+            continue;
+        auto firstDay = firstRepriceableDay(workspace, version.currency);
+        if (!firstDay)
+            return firstDay.error();
+        if (!*firstDay || version.effectiveFrom >= **firstDay)
             continue;
         return Error(Error::Code::Conflict,
                      QStringLiteral("versions[%1].effective_from: version '%2' would take effect "
@@ -29,8 +32,8 @@ Status checkNothingInvoicedIsRepriced(const PriceBook& incoming, const PriceBook
                                     "past is never re-priced; give it a date from %5 on")
                          .arg(i)
                          .arg(version.version, version.effectiveFrom.toString(Qt::ISODate),
-                              YearMonth::of(firstDay->addDays(-1)).toString(),
-                              firstDay->toString(Qt::ISODate)));
+                              YearMonth::of((*firstDay)->addDays(-1)).toString(),
+                              (*firstDay)->toString(Qt::ISODate)));
     }
     return {};
 }
@@ -84,9 +87,10 @@ QJsonObject auditDetails(const PriceBookMerge& merge) {
 
 }  // namespace
 
-Result<std::optional<QDate>> firstRepriceableDay(Workspace& workspace) {
-    auto last = queryFirstRow<QString>(workspace.handle(), "SELECT max(month) FROM invoices",
-                                       [](const Statement& row) { return row.text(0); });
+Result<std::optional<QDate>> firstRepriceableDay(Workspace& workspace, const QString& currency) {
+    auto last = queryFirstRow<QString>(
+        workspace.handle(), "SELECT max(month) FROM invoices WHERE currency = ?1",
+        [](const Statement& row) { return row.text(0); }, currency);
     if (!last)
         return last.error();
     if (!*last || (*last)->isEmpty())
@@ -112,10 +116,7 @@ Result<PriceBookImport> importPriceBook(Workspace& workspace, const PriceBook& i
     auto merge = current->merged(incoming);
     if (!merge)
         return merge.error();
-    auto firstDay = firstRepriceableDay(workspace);
-    if (!firstDay)
-        return firstDay.error();
-    AICP_TRY(checkNothingInvoicedIsRepriced(incoming, *merge, *firstDay));
+    AICP_TRY(checkNothingInvoicedIsRepriced(workspace, incoming, *merge));
     PriceBookImport result;
     auto impact = impactOf(workspace, *current, *merge);
     if (!impact)

@@ -51,8 +51,10 @@ enum class PriceBookImportMode { DryRun, Store };
                                                       const PriceBook& incoming,
                                                       PriceBookImportMode mode);
 
-// The first day a new version may take effect: the day after the last month
-// invoiced for any customer; nullopt when nothing was ever invoiced.
-[[nodiscard]] Result<std::optional<QDate>> firstRepriceableDay(Workspace& workspace);
+// The first day a new version in `currency` may take effect: the day after
+// the last month invoiced in it for any customer; nullopt when nothing was
+// ever invoiced in it.
+[[nodiscard]] Result<std::optional<QDate>> firstRepriceableDay(Workspace& workspace,
+                                                               const QString& currency);
 
 }  // namespace aicp

@@ -60,7 +60,22 @@ Status LicenseRegistry::ensureLicensee(const LicensePayload& license) {
         return {};
     if (existing.error().code() != Error::Code::NotFound)
         return existing.error();
-    return customers.save({license.customerId, license.customerName, {}, license.issuedAt});
+    auto book = workspace_.priceBook();
+    if (!book)
+        return book.error();
+    Customer customer{license.customerId, license.customerName, {}, license.issuedAt};
+    customer.currency = book->homeCurrency();
+    return customers.save(customer);
+}
+
+Result<QString> LicenseRegistry::billingCurrency(const QString& customerId,
+                                                 const PriceBook& book) const {
+    auto customer = CustomerStore(workspace_).find(customerId);
+    if (customer)
+        return customer->currency;
+    if (customer.error().code() != Error::Code::NotFound)
+        return customer.error();
+    return book.homeCurrency();
 }
 
 namespace {
@@ -106,9 +121,14 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
         return book.error();
     const QDateTime issuedAt = now();
     const QDateTime start = request.notBefore.isValid() ? request.notBefore : issuedAt;
-    auto prices = book->versionAt(start.toUTC().date());
+    // The prices in the customer's currency: what the license will be billed in.
+    auto currency = billingCurrency(request.customerId, *book);
+    if (!currency)
+        return currency.error();
+    auto prices = book->versionAt(start.toUTC().date(), *currency);
     if (!prices)
-        return prices.error();
+        return prices.error().withContext(
+            QStringLiteral("customer %1 is billed in %2").arg(request.customerId, *currency));
     auto payload = buildLicensePayload(request, *prices, key->publicKey().kid(), issuedAt);
     if (!payload)
         return payload.error();

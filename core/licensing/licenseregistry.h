@@ -116,6 +116,10 @@ public:
 private:
     // Adds the license's customer when the workspace does not know them.
     [[nodiscard]] Status ensureLicensee(const LicensePayload& license);
+    // The currency `customerId` is billed in: its profile's, or the book's
+    // home currency for a customer the workspace does not know yet.
+    [[nodiscard]] Result<QString> billingCurrency(const QString& customerId,
+                                                  const PriceBook& book) const;
     [[nodiscard]] Status checkSameCustomer(const LicensePayload& license) const;
     [[nodiscard]] Result<RevocationList> publishRevocationList(QByteArrayView passphrase);
 

@@ -40,7 +40,16 @@ QString formatMoney(Money amount, const QLocale& requestedLocale, const QString&
     const QString placeholder = QStringLiteral("\u0001");
     QString text = locale.toCurrencyString(qlonglong(7), placeholder);
     text.replace(locale.toString(7), number);
-    text.replace(placeholder, currencySymbol(currencyCode, locale));
+    QString symbol = currencySymbol(currencyCode, locale);
+    // An ISO code is a word: "EUR 929.00", never "EUR929.00".
+    if (symbol == currencyCode) {
+        const qsizetype at = text.indexOf(placeholder);
+        if (text.mid(at + 1, 1) == number.left(1))
+            symbol += u' ';
+        else if (at > 0 && !text.at(at - 1).isSpace())
+            symbol.prepend(u' ');
+    }
+    text.replace(placeholder, symbol);
     if (amount.isNegative())
         text.prepend(locale.negativeSign());
     return text;

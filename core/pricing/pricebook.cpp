@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <vector>
 
 #include <QFile>
@@ -514,11 +515,10 @@ Result<PriceBook> PriceBook::fromJson(const QByteArray& json) {
         auto version = readVersion(reader);
         if (!version)
             return version.error();
-        if (!book.versions_.empty() &&
-            version->effectiveFrom <= book.versions_.back().effectiveFrom)
+        if (!book.versions_.empty() && version->effectiveFrom < book.versions_.back().effectiveFrom)
             return reader.error(QStringLiteral("effective_from"),
-                                QStringLiteral("versions must be listed oldest first, each "
-                                               "starting after the one before"));
+                                QStringLiteral("versions must be listed oldest first"));
+        AICP_TRY(book.checkNewcomer(*version, reader.path(), Error::Code::InvalidInput));
         book.versions_.push_back(std::move(version).value());
     }
     return book;
@@ -543,19 +543,89 @@ QByteArray PriceBook::toJson() const {
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
+QStringList PriceBook::currencies() const {
+    QStringList codes;
+    for (const PriceBookVersion& version : versions_) {
+        if (!codes.contains(version.currency))
+            codes.append(version.currency);
+    }
+    return codes;
+}
+
 Result<PriceBookVersion> PriceBook::versionAt(QDate date) const {
+    return versionAt(date, homeCurrency());
+}
+
+Result<PriceBookVersion> PriceBook::versionAt(QDate date, const QString& currency) const {
     // Versions are sorted by effectiveFrom: the last one started is in force.
+    const PriceBookVersion* first = nullptr;
     const PriceBookVersion* inForce = nullptr;
     for (const PriceBookVersion& version : versions_) {
+        if (version.currency != currency)
+            continue;
+        if (!first)
+            first = &version;
         if (version.effectiveFrom <= date)
             inForce = &version;
     }
+    if (!first)
+        return missingCurrency(currency);
     if (!inForce)
-        return Error::notFound(QStringLiteral("no price book version is in force on %1 (the first "
-                                              "starts on %2)")
-                                   .arg(date.toString(Qt::ISODate),
-                                        versions_.front().effectiveFrom.toString(Qt::ISODate)));
+        return Error::notFound(QStringLiteral("no %1 price book version is in force on %2 (the "
+                                              "first starts on %3)")
+                                   .arg(currency, date.toString(Qt::ISODate),
+                                        first->effectiveFrom.toString(Qt::ISODate)));
     return *inForce;
+}
+
+const PriceBookVersion& PriceBook::latest() const {
+    const QString home = homeCurrency();
+    const auto newest =
+        std::find_if(versions_.rbegin(), versions_.rend(),
+                     [&home](const PriceBookVersion& version) { return version.currency == home; });
+    return *newest;
+}
+
+Result<PriceBook> PriceBook::inCurrency(const QString& currency) const {
+    PriceBook book;
+    std::copy_if(
+        versions_.begin(), versions_.end(), std::back_inserter(book.versions_),
+        [&currency](const PriceBookVersion& version) { return version.currency == currency; });
+    if (book.versions_.empty())
+        return missingCurrency(currency);
+    return book;
+}
+
+Error PriceBook::missingCurrency(const QString& currency) const {
+    return Error::notFound(QStringLiteral("the price book has no prices in %1 (it prices in %2); "
+                                          "import a price book version in %1")
+                               .arg(currency, currencies().join(QStringLiteral(", "))));
+}
+
+Status PriceBook::checkNewcomer(const PriceBookVersion& version, const QString& where,
+                                Error::Code code) const {
+    if (find(version.version))
+        return Error(
+            code, QStringLiteral("%1.version: '%2' is listed twice").arg(where, version.version));
+    const auto sameDay =
+        std::find_if(versions_.begin(), versions_.end(), [&version](const PriceBookVersion& other) {
+            return other.effectiveFrom == version.effectiveFrom &&
+                   other.currency == version.currency;
+        });
+    if (sameDay != versions_.end())
+        return Error(code,
+                     QStringLiteral("%1.effective_from: version '%2' takes effect on %3 in %4 "
+                                    "already; one version a day starts in each currency")
+                         .arg(where, sameDay->version, version.effectiveFrom.toString(Qt::ISODate),
+                              version.currency));
+    if (!versions_.empty() && version.currency != homeCurrency() &&
+        version.effectiveFrom < versions_.front().effectiveFrom)
+        return Error(code,
+                     QStringLiteral("%1.effective_from: a version in %2 cannot take effect before "
+                                    "the first %3 version (%4), whose currency is the book's home")
+                         .arg(where, version.currency, homeCurrency(),
+                              versions_.front().effectiveFrom.toString(Qt::ISODate)));
+    return {};
 }
 
 const PriceBookVersion* PriceBook::find(const QString& version) const {
@@ -597,16 +667,7 @@ Result<PriceBookMerge> PriceBook::merged(const PriceBook& incoming) const {
             merge.held.append(version.version);
             continue;
         }
-        const auto sameDay = std::find_if(versions.begin(), versions.end(),
-                                          [&version](const PriceBookVersion& other) {
-                                              return other.effectiveFrom == version.effectiveFrom;
-                                          });
-        if (sameDay != versions.end())
-            return Error(
-                Error::Code::Conflict,
-                QStringLiteral("%1.effective_from: version '%2' takes effect on %3 "
-                               "already; one version starts on a day")
-                    .arg(where, sameDay->version, version.effectiveFrom.toString(Qt::ISODate)));
+        AICP_TRY(merge.book.checkNewcomer(version, where, Error::Code::Conflict));
         versions.push_back(version);
         merge.added.append(version.version);
     }

@@ -101,7 +101,10 @@ struct PriceBookVersion {
 struct PriceBookMerge;
 
 // Every price book version, oldest first. Loaded from JSON with errors that
-// name the field; bills use the version in force on the billed date.
+// name the field; bills use the version in force on the billed date in the
+// customer's currency. A book may price in several currencies, each with its
+// own versions; its home currency is its first version's, and no version in
+// another currency takes effect before that one.
 class PriceBook {
 public:
     static constexpr int kSchemaVersion = 1;
@@ -117,10 +120,23 @@ public:
 
     [[nodiscard]] QByteArray toJson() const;
 
+    // Every version, in every currency, by effective date.
     [[nodiscard]] const std::vector<PriceBookVersion>& versions() const { return versions_; }
-    // The version in force on `date`, or an error when `date` precedes them all.
+    // The first version's currency, then the others in the order they appear.
+    [[nodiscard]] QStringList currencies() const;
+    [[nodiscard]] QString homeCurrency() const { return versions_.front().currency; }
+    // The home-currency version in force on `date`, or an error when `date`
+    // precedes them all.
     [[nodiscard]] Result<PriceBookVersion> versionAt(QDate date) const;
-    [[nodiscard]] const PriceBookVersion& latest() const { return versions_.back(); }
+    // The version in `currency` in force on `date`: NotFound when the book
+    // has no prices in `currency` or none in force yet.
+    [[nodiscard]] Result<PriceBookVersion> versionAt(QDate date, const QString& currency) const;
+    // The newest home-currency version.
+    [[nodiscard]] const PriceBookVersion& latest() const;
+    // The book of the versions in `currency` alone, which then is its home:
+    // what a customer billed in `currency` is billed from. NotFound naming
+    // the currencies there are when it has none.
+    [[nodiscard]] Result<PriceBook> inCurrency(const QString& currency) const;
     // The version named `version`, or nullptr.
     [[nodiscard]] const PriceBookVersion* find(const QString& version) const;
     // A book of the one version named `version` (NotFound naming the versions
@@ -130,10 +146,18 @@ public:
     // version it holds already must be the same, field for field: a changed
     // price is a new version, never an edit of one that may have billed
     // (Conflict naming it). A version taking effect on the date another
-    // does is refused the same way.
+    // does in the same currency is refused the same way, as is a version in
+    // another currency before the home currency's first.
     [[nodiscard]] Result<PriceBookMerge> merged(const PriceBook& incoming) const;
 
 private:
+    [[nodiscard]] Error missingCurrency(const QString& currency) const;
+    // Whether `version` may join the book: a name of its own, no other
+    // version of its currency on its day, nothing before the home currency's
+    // first (`code` the error's, `where` its path).
+    [[nodiscard]] Status checkNewcomer(const PriceBookVersion& version, const QString& where,
+                                       Error::Code code) const;
+
     std::vector<PriceBookVersion> versions_;
 };
 

@@ -168,7 +168,8 @@ int main(int argc, char* argv[]) {
         report = std::move(computed).value();
         detail = QStringLiteral("%1 customers, total %2 %3")
                      .arg(report.customers.size())
-                     .arg(report.total.toDecimalString(), report.currency);
+                     .arg(report.currencies.at(0).total.toDecimalString(),
+                          report.currencies.at(0).currency);
         return true;
     });
     const auto exported = [&](const char* label,

@@ -95,7 +95,7 @@ int main(int argc, char* argv[]) {
                    .arg(visible)
                    .arg(rows)
                    .arg(filled)
-                   .arg(page.report()->total.toDecimalString());
+                   .arg(page.report()->currencies.at(0).total.toDecimalString());
     }
     return 0;
 }

@@ -71,18 +71,21 @@ private slots:
     void revenueByAxisIsTheCostReport() {
         waitForSummary();
         const CostReport core = costReportFor(*workspace_, kNovember).value();
-        QCOMPARE(page_->summary()->report.total.micros(), core.total.micros());
+        const CostReportTotals& totals = core.currencies.at(0);
+        QCOMPARE(page_->summary()->report.currencies.at(0).net.micros(), totals.net.micros());
         const QLocale locale;
+        // Revenue is net of tax.
         QCOMPARE(child<UsageCard>("revenueCard")->valueText(),
-                 formatMoney(core.total, locale, core.currency));
+                 formatMoney(totals.net, locale, totals.currency));
         const auto& bars = child<RevenueBars>("revenueByAxis")->bars();
         // The demo's November has no contract adjustments: their bars (the
         // last two axes) are left out, every other axis is shown.
-        QCOMPARE(bars.size(), core.subtotals.size() - 2);
-        QCOMPARE(core.subtotals[bars.size()].axis, BillAxis::PrepaidUnused);
+        QCOMPARE(bars.size(), totals.subtotals.size() - 2);
+        QCOMPARE(totals.subtotals[bars.size()].axis, BillAxis::PrepaidUnused);
         for (std::size_t i = 0; i < bars.size(); ++i) {
-            QCOMPARE(bars[i].amount.micros(), core.subtotals[i].amount.micros());
-            QCOMPARE(bars[i].text, formatMoney(core.subtotals[i].amount, locale, core.currency));
+            QCOMPARE(bars[i].amount.micros(), totals.subtotals[i].amount.micros());
+            QCOMPARE(bars[i].text,
+                     formatMoney(totals.subtotals[i].amount, locale, totals.currency));
         }
         QVERIFY(child<QLabel>("dashboardHeading")
                     ->text()

@@ -172,18 +172,20 @@ private slots:
         QVERIFY(core.customers.size() > 20);
         auto* table = child<QTableView>("costReportTable");
         QCOMPARE(table->model()->rowCount(), int(core.customers.size()));
-        QCOMPARE(page_->report()->total.micros(), core.total.micros());
-        QVERIFY(core.total.micros() > 0);
+        QCOMPARE(page_->report()->currencies.at(0).total.micros(),
+                 core.currencies.at(0).total.micros());
+        QVERIFY(core.currencies.at(0).total.micros() > 0);
 
         // The footer: each axis's subtotal and the grand total, as the core sums them.
         auto* totals = child<QTableView>("costReportTotals")->model();
         QCOMPARE(totals->rowCount(), 1);
         const QLocale locale;
-        for (std::size_t axis = 0; axis < core.subtotals.size(); ++axis)
+        for (std::size_t axis = 0; axis < core.currencies.at(0).subtotals.size(); ++axis)
             QCOMPARE(totals->index(0, CostReportModel::axisColumn(axis)).data().toString(),
-                     formatMoney(core.subtotals[axis].amount, locale, core.currency));
+                     formatMoney(core.currencies.at(0).subtotals[axis].amount, locale,
+                                 core.currencies.at(0).currency));
         QCOMPARE(totals->index(0, CostReportModel::totalColumn()).data().toString(),
-                 formatMoney(core.total, locale, core.currency));
+                 formatMoney(core.currencies.at(0).total, locale, core.currencies.at(0).currency));
         QCOMPARE(totals->index(0, CostReportModel::customerColumn()).data().toString(),
                  QStringLiteral("Total · %1 customers").arg(core.customers.size()));
 
@@ -269,7 +271,8 @@ private slots:
         QVERIFY2(page_->report(),
                  qPrintable(page_->findChild<QLabel*>(QStringLiteral("reportPrompt"))->text()));
         QCOMPARE(page_->report()->customers[0].id, QStringLiteral("globex"));
-        QCOMPARE(page_->report()->total.micros(), expected(chosen).total.micros());
+        QCOMPARE(page_->report()->currencies.at(0).total.micros(),
+                 expected(chosen).currencies.at(0).total.micros());
         QCOMPARE(child<CustomerPicker>("customerPicker")->text(),
                  QStringLiteral("2 of %1 customers").arg(expected().customers.size()));
         QVERIFY(exportAndWait(path("two.csv"), ReportsPage::Format::Csv));
@@ -306,7 +309,8 @@ private slots:
             !page_->isLoading() && page_->report()->month == (YearMonth{2026, 2}), 60000);
         const CostReport core = costReportFor(*workspace_, {2026, 2}).value();
         QCOMPARE(page_->report()->customers.size(), core.customers.size());
-        QCOMPARE(page_->report()->total.micros(), core.total.micros());
+        QCOMPARE(page_->report()->currencies.at(0).total.micros(),
+                 core.currencies.at(0).total.micros());
     }
 
     void theCliWritesTheSameBytes() {
@@ -357,7 +361,7 @@ private slots:
         const auto globex = std::find_if(core.customers.begin(), core.customers.end(),
                                          [](const auto& c) { return c.id == u"globex"; });
         QVERIFY(globex != core.customers.end());
-        const QString total = formatMoney(globex->total, QLocale(), core.currency);
+        const QString total = formatMoney(globex->total, QLocale(), core.currencies.at(0).currency);
 
         // Backing out at the confirmation issues nothing.
         QString asked;
@@ -442,10 +446,11 @@ private slots:
         QVERIFY(finished.wait(30000));
         QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
         const QLocale locale;
-        const QString credit = formatMoney(Money::fromUnits(10), locale, core.currency);
+        const QString credit =
+            formatMoney(Money::fromUnits(10), locale, core.currencies.at(0).currency);
         const QString due =
             formatMoney(Money::fromMicros(initech->total.micros() - Money::fromUnits(10).micros()),
-                        locale, core.currency);
+                        locale, core.currencies.at(0).currency);
         QVERIFY2(panel->message().contains(
                      QStringLiteral("less %1 of prepaid credit: %2 due").arg(credit, due)),
                  qPrintable(panel->message()));
@@ -465,9 +470,9 @@ private slots:
             ++row;
         QVERIFY(row < table->rowCount());
         QCOMPARE(table->index(row, InvoiceTableModel::Total).data().toString(),
-                 formatMoney(initech->total, locale, core.currency));
+                 formatMoney(initech->total, locale, core.currencies.at(0).currency));
         QCOMPARE(table->index(row, InvoiceTableModel::Credit).data().toString(),
-                 formatMoney(Money::fromUnits(-10), locale, core.currency));
+                 formatMoney(Money::fromUnits(-10), locale, core.currencies.at(0).currency));
         QCOMPARE(table->index(row, InvoiceTableModel::Due).data().toString(), due);
     }
 

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
 
 using namespace aicp;
@@ -346,6 +347,131 @@ private slots:
                            QStringLiteral("--from"));
         verifyOneErrorLine(in(QStringLiteral("ledger export --format xml")), 2,
                            QStringLiteral("csv or json"));
+    }
+
+    // SPEC 11's acceptance: a VAT-registered Irish business billed in euros
+    // from the EUR version of the price book, beside the USD customers in one
+    // report; issued, credited in part, paid and exported to the ledger.
+    void aVatRegisteredCustomerInEurosFromBillToLedger() {
+        const QString db4 = sandbox_.testWorkspace();
+        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--db"), db4}).exitCode, 0);
+        const auto in = [&](const QStringList& arguments) {
+            return run(QStringList{QStringLiteral("--db"), db4} + arguments);
+        };
+        const auto line = [&](const QString& text) {
+            return in(text.split(u' ', Qt::SkipEmptyParts));
+        };
+        QCOMPARE(line(QStringLiteral("seller set --name Control-Plane --country IE --tax-id "
+                                     "IE6388047V"))
+                     .exitCode,
+                 0);
+        QCOMPARE(line(QStringLiteral("tax rates add --country IE --rate 23 --name VAT --from "
+                                     "2020-01-01"))
+                     .exitCode,
+                 0);
+        // Billed in euros before the book has euro prices: refused, naming both.
+        QCOMPARE(line(QStringLiteral("customer edit globex --country IE --tax-id IE9825613N "
+                                     "--currency EUR"))
+                     .exitCode,
+                 0);
+        verifyOneErrorLine(line(QStringLiteral("bill --customer globex --month 2026-10")), 2,
+                           QStringLiteral("the price book has no prices in EUR (it prices in "
+                                          "USD)"));
+
+        // The EUR version: the USD one with its own id, currency and a
+        // Professional base of 929.
+        const CliRun exported = line(QStringLiteral("pricebook export"));
+        QCOMPARE(exported.exitCode, 0);
+        QJsonObject book = parseObject(exported.out);
+        QJsonArray versions = book.value(QStringLiteral("versions")).toArray();
+        QJsonObject euros = versions.at(0).toObject();
+        euros.insert(QStringLiteral("version"), QStringLiteral("2026.1-eur"));
+        euros.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
+        QJsonArray tiers = euros.value(QStringLiteral("tiers")).toArray();
+        QJsonObject professional = tiers.at(2).toObject();
+        QCOMPARE(professional.value(QStringLiteral("id")).toString(),
+                 QStringLiteral("professional"));
+        professional.insert(QStringLiteral("base"),
+                            QJsonObject{{QStringLiteral("model"), QStringLiteral("flat")},
+                                        {QStringLiteral("amount"), QStringLiteral("929")}});
+        tiers.replace(2, professional);
+        euros.insert(QStringLiteral("tiers"), tiers);
+        book.insert(QStringLiteral("versions"), QJsonArray{euros});
+        const QString eurBook = sandbox_.file(QStringLiteral("eur.json"));
+        QFile file(eurBook);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(book).toJson());
+        file.close();
+        QCOMPARE(in({QStringLiteral("pricebook"), QStringLiteral("import"), eurBook}).exitCode, 0);
+
+        // 929.00 × 23 % = 213.67.
+        const CliRun bill = line(QStringLiteral("bill --customer globex --month 2026-10"));
+        QCOMPARE(bill.exitCode, 0);
+        QVERIFY2(bill.out.contains(QStringLiteral("Net: EUR 929.00\nVAT 23 %: EUR 213.67\n"
+                                                  "Total: EUR 1,142.67\n")),
+                 qPrintable(bill.out));
+        // The month's report: the euro customer apart from the dollar ones.
+        const CliRun report = line(QStringLiteral("report cost --month 2026-10 --format json"));
+        QCOMPARE(report.exitCode, 0);
+        const QJsonArray currencies =
+            parseObject(report.out).value(QStringLiteral("currencies")).toArray();
+        QCOMPARE(currencies.size(), 2);
+        QCOMPARE(currencies.at(0).toObject().value(QStringLiteral("currency")).toString(),
+                 QStringLiteral("EUR"));
+        QCOMPARE(currencies.at(0).toObject().value(QStringLiteral("total")).toString(),
+                 QStringLiteral("1142.67"));
+        // The demo's 29,796.30 less globex's 999.00.
+        QCOMPARE(currencies.at(1).toObject().value(QStringLiteral("total")).toString(),
+                 QStringLiteral("28797.30"));
+
+        const CliRun issued =
+            line(QStringLiteral("invoice issue --customer globex --month 2026-10 --json"));
+        QCOMPARE(issued.exitCode, 0);
+        const QJsonObject invoice = parseObject(issued.out);
+        QCOMPARE(invoice.value(QStringLiteral("currency")).toString(), QStringLiteral("EUR"));
+        QCOMPARE(invoice.value(QStringLiteral("total")).toString(), QStringLiteral("1142.67"));
+        // 100.00 off, and its 23.00 of VAT.
+        const CliRun credited = line(QStringLiteral(
+            "invoice credit AICP-2026-000001 --reason agreed-discount --amount 100 --json"));
+        QCOMPARE(credited.exitCode, 0);
+        QCOMPARE(parseObject(credited.out).value(QStringLiteral("total")).toString(),
+                 QStringLiteral("-123.00"));
+        const CliRun paid =
+            line(QStringLiteral("invoice mark-paid AICP-2026-000001 --reference SEPA-118"));
+        QCOMPARE(paid.exitCode, 0);
+        QVERIFY2(paid.out.contains(QStringLiteral("EUR 1,019.67")), qPrintable(paid.out));
+
+        const CliRun ledger = line(QStringLiteral("ledger export"));
+        QCOMPARE(ledger.exitCode, 0);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const QStringList rows{
+            QStringLiteral("AICP-2026-000001,invoice,globex,accounts_receivable,1142.67,0.00"),
+            QStringLiteral("AICP-2026-000001,invoice,globex,revenue:base,0.00,929.00"),
+            QStringLiteral("AICP-2026-000001,invoice,globex,tax_payable:VAT,0.00,213.67"),
+            QStringLiteral("AICP-CN-2026-000001,credit_note,globex,revenue:base,100.00,0.00"),
+            QStringLiteral("AICP-CN-2026-000001,credit_note,globex,tax_payable:VAT,23.00,0.00"),
+            QStringLiteral("AICP-CN-2026-000001,credit_note,globex,accounts_receivable,0.00,"
+                           "123.00"),
+            QStringLiteral("AICP-2026-000001,payment,globex,bank,1019.67,0.00"),
+            QStringLiteral("AICP-2026-000001,payment,globex,accounts_receivable,0.00,1019.67")};
+        QString expected = QStringLiteral(
+            "date,document,kind,customer,account,debit,credit,"
+            "currency\n");
+        for (const QString& row : rows)
+            expected += today + u',' + row + QStringLiteral(",EUR\n");
+        QCOMPARE(ledger.out, expected);
+
+        const QString pdf = sandbox_.file(QStringLiteral("euros.pdf"));
+        QCOMPARE(in({QStringLiteral("invoice"), QStringLiteral("show"),
+                     QStringLiteral("AICP-2026-000001"), QStringLiteral("-o"), pdf})
+                     .exitCode,
+                 0);
+        const QString read = pdfText(pdf);
+        if (!read.isNull())
+            QVERIFY2(read.contains(QStringLiteral("VAT 23 %")) &&
+                         read.contains(QStringLiteral("EUR 1,142.67")) &&
+                         read.contains(QStringLiteral("IE9825613N")),
+                     qPrintable(read));
     }
 
 private:

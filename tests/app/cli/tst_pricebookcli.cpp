@@ -162,7 +162,7 @@ private slots:
                            QStringLiteral("starter"),   QStringLiteral("--requests"),
                            QStringLiteral("1"),         QStringLiteral("--date"),
                            QStringLiteral("2025-12-31")}
-            << QStringLiteral("no price book version is in force on 2025-12-31");
+            << QStringLiteral("no USD price book version is in force on 2025-12-31");
         QTest::newRow("quote on no date")
             << QStringList{QStringLiteral("quote"),     QStringLiteral("--tier"),
                            QStringLiteral("starter"),   QStringLiteral("--requests"),

@@ -300,7 +300,10 @@ private slots:
                                      QStringLiteral("14"),
                                      QStringLiteral("--tax-exempt")});
         QCOMPARE(added.exitCode, 0);
-        QCOMPARE(added.out, QStringLiteral("Added customer zed.\n"));
+        // Saved, with a word that the price book cannot bill it yet.
+        QCOMPARE(added.out, QStringLiteral("Added customer zed.\nThe price book has no prices in "
+                                           "EUR yet: import a version in EUR before billing zed "
+                                           "('aicp pricebook import').\n"));
 
         const CliRun shown =
             on(db, {QStringLiteral("customer"), QStringLiteral("show"), QStringLiteral("zed")});

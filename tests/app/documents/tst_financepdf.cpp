@@ -186,8 +186,8 @@ private slots:
         for (const char* expected :
              {"From", "AICP Software Ltd", "Tax id IE6388047V", "Bill to", "Zed GmbH",
               "10115 Berlin", "Tax id DE123456789", "Due date", "2026-11-16", "Net",
-              "Reverse charge 0 %", "EUR299.00", "Reverse charge: VAT to be accounted for",
-              "Please pay EUR299.00 by 2026-11-16, quoting AICP-2026-000043", "BIC AIBKIE2D",
+              "Reverse charge 0 %", "EUR 299.00", "Reverse charge: VAT to be accounted for",
+              "Please pay EUR 299.00 by 2026-11-16, quoting AICP-2026-000043", "BIC AIBKIE2D",
               "Registered in Ireland"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
     }

@@ -643,6 +643,8 @@ private slots:
             "2026-06,line,acme,Acme Corp,discount,0.00,USD\n"
             "2026-06,line,acme,Acme Corp,prepaid_unused,0.00,USD\n"
             "2026-06,line,acme,Acme Corp,commitment_true_up,0.00,USD\n"
+            "2026-06,customer_net,acme,Acme Corp,,497.00,USD\n"
+            "2026-06,customer_tax,acme,Acme Corp,,0.00,USD\n"
             "2026-06,customer_total,acme,Acme Corp,,497.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",base,299.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",requests,0.00,USD\n"
@@ -653,6 +655,8 @@ private slots:
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",discount,-29.90,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",prepaid_unused,0.00,USD\n"
             "2026-06,line,smith-co,\"Smith, \"\"Bob\"\" & Co\",commitment_true_up,0.00,USD\n"
+            "2026-06,customer_net,smith-co,\"Smith, \"\"Bob\"\" & Co\",,269.10,USD\n"
+            "2026-06,customer_tax,smith-co,\"Smith, \"\"Bob\"\" & Co\",,0.00,USD\n"
             "2026-06,customer_total,smith-co,\"Smith, \"\"Bob\"\" & Co\",,269.10,USD\n"
             "2026-06,line,zed,Zed,base,0.00,USD\n"
             "2026-06,line,zed,Zed,requests,0.00,USD\n"
@@ -663,6 +667,8 @@ private slots:
             "2026-06,line,zed,Zed,discount,0.00,USD\n"
             "2026-06,line,zed,Zed,prepaid_unused,0.00,USD\n"
             "2026-06,line,zed,Zed,commitment_true_up,0.00,USD\n"
+            "2026-06,customer_net,zed,Zed,,0.00,USD\n"
+            "2026-06,customer_tax,zed,Zed,,0.00,USD\n"
             "2026-06,customer_total,zed,Zed,,0.00,USD\n"
             "2026-06,axis_subtotal,,,base,598.00,USD\n"
             "2026-06,axis_subtotal,,,requests,0.00,USD\n"
@@ -673,6 +679,8 @@ private slots:
             "2026-06,axis_subtotal,,,discount,-29.90,USD\n"
             "2026-06,axis_subtotal,,,prepaid_unused,0.00,USD\n"
             "2026-06,axis_subtotal,,,commitment_true_up,0.00,USD\n"
+            "2026-06,net_total,,,,766.10,USD\n"
+            "2026-06,tax_total,,,,0.00,USD\n"
             "2026-06,grand_total,,,,766.10,USD\n";
         QCOMPARE(csv, expected);
 
@@ -683,7 +691,10 @@ private slots:
         QCOMPARE(costReportJson(*again), json);
 
         const QJsonObject root = QJsonDocument::fromJson(json).object();
-        QCOMPARE(root.value(QStringLiteral("total")).toString(), QStringLiteral("766.10"));
+        const QJsonArray currencies = root.value(QStringLiteral("currencies")).toArray();
+        QCOMPARE(currencies.size(), 1);
+        QCOMPARE(currencies.at(0).toObject().value(QStringLiteral("total")).toString(),
+                 QStringLiteral("766.10"));
         QCOMPARE(root.value(QStringLiteral("month")).toString(), QStringLiteral("2026-06"));
         const QJsonArray customers = root.value(QStringLiteral("customers")).toArray();
         QCOMPARE(customers.size(), 3);
@@ -691,7 +702,7 @@ private slots:
                  QStringLiteral("Smith, \"Bob\" & Co"));
         QCOMPARE(customers.at(1).toObject().value(QStringLiteral("total")).toString(),
                  QStringLiteral("269.10"));
-        QVERIFY(json.indexOf("\"currency\"") < json.indexOf("\"customers\""));
+        QVERIFY(json.indexOf("\"currencies\"") < json.indexOf("\"customers\""));
 
         // A chosen subset, in id order whatever order it was asked in.
         auto subset = costReportFor(*workspace_, month("2026-06"),
@@ -699,7 +710,62 @@ private slots:
         QVERIFY(subset);
         QCOMPARE(subset->customers.size(), std::size_t(2));
         QCOMPARE(subset->customers[0].id, QStringLiteral("acme"));
-        QCOMPARE(subset->total, dollars("497.00"));
+        QCOMPARE(subset->currencies.at(0).total, dollars("497.00"));
+    }
+
+    // Bills in two currencies: each customer in its own, each currency
+    // totalled apart (by code), never one sum of both.
+    void costReportTotalsEachCurrencyApart() {
+        const auto billOf = [](const char* id, const char* currency, const char* net,
+                               const char* tax) {
+            MonthlyBill bill;
+            bill.customerId = QString::fromLatin1(id);
+            bill.month = {2026, 10};
+            bill.currency = QString::fromLatin1(currency);
+            MonthlyBillLine line;
+            line.amount = dollars(net);
+            line.monthlyAmount = line.amount;
+            bill.lines.push_back(line);
+            bill.net = dollars(net);
+            bill.tax = dollars(tax);
+            bill.total = bill.net.plus(bill.tax).value();
+            if (!bill.tax.isZero()) {
+                bill.taxTreatment = aicp::TaxTreatment::Standard;
+                bill.taxName = QStringLiteral("VAT");
+                bill.taxRate = aicp::Percent::fromWhole(23);
+            }
+            return bill;
+        };
+        const std::vector<MonthlyBill> bills{
+            billOf("a", "USD", "100.00", "0.00"), billOf("b", "EUR", "929.00", "213.67"),
+            billOf("c", "USD", "50.50", "0.00"), billOf("d", "EUR", "10.00", "2.30")};
+        auto report = aicp::buildCostReport({2026, 10}, bills);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report->currencies.size(), std::size_t(2));
+        QVERIFY(report->mixesCurrencies());
+        const aicp::CostReportTotals& euros = report->currencies[0];
+        QCOMPARE(euros.currency, QStringLiteral("EUR"));
+        QCOMPARE(euros.net, dollars("939.00"));
+        QCOMPARE(euros.tax, dollars("215.97"));
+        QCOMPARE(euros.total, dollars("1154.97"));
+        QCOMPARE(euros.taxes.size(), std::size_t(1));
+        QCOMPARE(aicp::taxRateLabel(euros.taxes[0]), QStringLiteral("VAT 23%"));
+        QCOMPARE(euros.taxes[0].amount, dollars("215.97"));
+        const aicp::CostReportTotals* dollarsTotals = report->totalsIn(QStringLiteral("USD"));
+        QVERIFY(dollarsTotals);
+        QCOMPARE(dollarsTotals->total, dollars("150.50"));
+        QVERIFY(dollarsTotals->taxes.empty());
+        QCOMPARE(report->customers[1].currency, QStringLiteral("EUR"));
+        const QByteArray csv = aicp::costReportCsv(*report);
+        QVERIFY(csv.contains("2026-10,customer_total,b,,,1142.67,EUR\n"));
+        QVERIFY(csv.contains("2026-10,tax_subtotal,,,VAT 23%,215.97,EUR\n"));
+        QVERIFY(csv.contains("2026-10,grand_total,,,,1154.97,EUR\n"));
+        QVERIFY(csv.endsWith("2026-10,grand_total,,,,150.50,USD\n"));
+        // No bills: one zero set of totals in the currency asked for.
+        auto empty = aicp::buildCostReport({2026, 10}, {}, QStringLiteral("GBP"));
+        QVERIFY(empty);
+        QCOMPARE(empty->currencies.size(), std::size_t(1));
+        QCOMPARE(empty->currencies[0].currency, QStringLiteral("GBP"));
     }
 
     void csvFieldFollowsRfc4180() {

@@ -149,7 +149,11 @@ private slots:
     void aVersionNeverRepricesAnInvoicedMonth() {
         InvoiceBook invoices(*demo_, fixedClock("2026-12-05T10:00:00Z"));
         QVERIFY(invoices.issue(QStringLiteral("globex"), {2026, 10}));
-        QCOMPARE(firstRepriceableDay(*demo_).value(), std::optional(QDate(2026, 11, 1)));
+        QCOMPARE(firstRepriceableDay(*demo_, QStringLiteral("USD")).value(),
+                 std::optional(QDate(2026, 11, 1)));
+        // Each currency's past apart: nothing was invoiced in euros.
+        QCOMPARE(firstRepriceableDay(*demo_, QStringLiteral("EUR")).value(),
+                 std::optional<QDate>());
         const QByteArray before = demo_->priceBook()->toJson();
 
         for (const char* from : {"2026-10-15", "2026-09-01", "2026-10-31"}) {
@@ -175,7 +179,8 @@ private slots:
     }
 
     void aWorkspaceWithoutInvoicesTakesAnyNewDate() {
-        QCOMPARE(firstRepriceableDay(*demo_).value(), std::optional<QDate>());
+        QCOMPARE(firstRepriceableDay(*demo_, QStringLiteral("USD")).value(),
+                 std::optional<QDate>());
         const PriceBook earlier = newVersion(*demo_->priceBook(), "2026.0", "2025-06-01", "199");
         auto stored = importPriceBook(*demo_, earlier, PriceBookImportMode::Store);
         QVERIFY2(stored, why(stored).constData());

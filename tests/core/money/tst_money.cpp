@@ -1,8 +1,10 @@
+#include "money/amount.h"
 #include "money/money.h"
 #include "money/moneyformat.h"
 
 #include <QTest>
 
+using aicp::Amount;
 using aicp::Money;
 using aicp::Percent;
 
@@ -128,6 +130,43 @@ private slots:
         QCOMPARE(aicp::formatCount(10'000'000, us), QStringLiteral("10,000,000"));
         // LANG unset: the C locale would put the symbol last ("0.00$").
         QCOMPARE(aicp::formatMoney(Money::fromUnits(299), QLocale::c()), QStringLiteral("$299.00"));
+        // Another currency by its code, a word apart from the number.
+        QCOMPARE(aicp::formatMoney(Money::fromMicros(-929'500'000), us, QStringLiteral("EUR")),
+                 QStringLiteral("-EUR 929.50"));
+        QCOMPARE(aicp::formatMoney(Money::fromUnits(929), de, QStringLiteral("GBP")),
+                 QStringLiteral("929,00\u00a0GBP"));
+    }
+
+    // Amounts of one currency add and subtract exactly.
+    void addsAmountsOfOneCurrency() {
+        const Amount a(Money::fromMicros(12'340'000), QStringLiteral("EUR"));
+        const Amount b(Money::fromMicros(-2'340'000), QStringLiteral("EUR"));
+        const auto sum = a.plus(b);
+        QVERIFY(sum.ok());
+        QCOMPARE(*sum, Amount(Money::fromUnits(10), QStringLiteral("EUR")));
+        QCOMPARE(sum->toText(), QStringLiteral("EUR 10.00"));
+        const auto difference = a.minus(b);
+        QVERIFY(difference.ok());
+        QCOMPARE(difference->money(), Money::fromMicros(14'680'000));
+    }
+
+    // The type refuses to add or subtract two currencies, naming both.
+    void refusesToMixCurrencies() {
+        const Amount euros(Money::fromUnits(10), QStringLiteral("EUR"));
+        const Amount dollars(Money::fromUnits(5), QStringLiteral("USD"));
+        const auto sum = euros.plus(dollars);
+        QVERIFY(!sum.ok());
+        QCOMPARE(sum.error().code(), aicp::Error::Code::Conflict);
+        QVERIFY2(sum.error().message().contains(QStringLiteral("EUR 10.00")) &&
+                     sum.error().message().contains(QStringLiteral("USD 5.00")),
+                 qPrintable(sum.error().message()));
+        QVERIFY(!dollars.minus(euros).ok());
+    }
+
+    // Overflow stays an error of the sum, not a silent wrap.
+    void amountOverflowIsAnError() {
+        const Amount most(Money::fromMicros(Money::kMaxMicros), QStringLiteral("USD"));
+        QVERIFY(!most.plus(Amount(Money::fromMicros(1), QStringLiteral("USD"))).ok());
     }
 };
 

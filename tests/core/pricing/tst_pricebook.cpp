@@ -97,8 +97,10 @@ void setTierAt(QJsonObject& version, int index, const QJsonObject& tier) {
 
 // The default book's version with a new id, date and starter base price:
 // next year's version as finance would write it.
-PriceBook nextYear(const char* version, const char* from, const char* starterBase) {
+PriceBook nextYear(const char* version, const char* from, const char* starterBase,
+                   const char* currency = "USD") {
     auto book = parseEdited([&](QJsonObject&, QJsonObject& first) {
+        first.insert(QStringLiteral("currency"), QString::fromLatin1(currency));
         first.insert(QStringLiteral("version"), QString::fromLatin1(version));
         first.insert(QStringLiteral("effective_from"), QString::fromLatin1(from));
         QJsonObject starter = tierAt(first, 1);
@@ -322,8 +324,67 @@ private slots:
         QVERIFY(!twoOnADay.ok());
         QVERIFY2(twoOnADay.error().message().startsWith(
                      QStringLiteral("versions[0].effective_from: version '2026.1' takes effect "
-                                    "on 2026-01-01 already")),
+                                    "on 2026-01-01 in USD already")),
                  qPrintable(twoOnADay.error().message()));
+    }
+
+    // A book prices in several currencies, each with its own versions; the
+    // first version's currency is its home, which versionAt(date) and
+    // latest() keep meaning.
+    void pricesInSeveralCurrencies() {
+        const PriceBook current = PriceBook::loadDefault().value();
+        auto euros = current.merged(nextYear("2026.1-eur", "2026-01-01", "279", "EUR"));
+        QVERIFY2(euros.ok(), qPrintable(euros.ok() ? QString() : euros.error().message()));
+        auto later = euros->book.merged(nextYear("2026.2-eur", "2026-07-01", "289", "EUR"));
+        QVERIFY(later.ok());
+        const PriceBook& book = later->book;
+        QCOMPARE(book.currencies(), (QStringList{QStringLiteral("USD"), QStringLiteral("EUR")}));
+        QCOMPARE(book.homeCurrency(), QStringLiteral("USD"));
+        QCOMPARE(book.latest().version, QStringLiteral("2026.1"));
+        QCOMPARE(book.versionAt(QDate(2026, 8, 1))->version, QStringLiteral("2026.1"));
+        const auto starter = [&book](QDate date, const char* currency) {
+            return book.versionAt(date, QString::fromLatin1(currency))
+                ->tier(QStringLiteral("starter"))
+                ->base.amount();
+        };
+        QCOMPARE(starter(QDate(2026, 3, 1), "EUR"), dollars("279"));
+        QCOMPARE(starter(QDate(2026, 8, 1), "EUR"), dollars("289"));
+        QCOMPARE(starter(QDate(2026, 8, 1), "USD"), dollars("299"));
+        // The book of one currency is what a customer in it is billed from.
+        auto inEuros = book.inCurrency(QStringLiteral("EUR"));
+        QVERIFY(inEuros.ok());
+        QCOMPARE(inEuros->versions().size(), std::size_t(2));
+        QCOMPARE(inEuros->latest().version, QStringLiteral("2026.2-eur"));
+        // A currency the book has no prices in is named with those it has.
+        auto pounds = book.versionAt(QDate(2026, 8, 1), QStringLiteral("GBP"));
+        QVERIFY(!pounds.ok());
+        QCOMPARE(pounds.error().code(), aicp::Error::Code::NotFound);
+        QCOMPARE(pounds.error().message(),
+                 QStringLiteral("the price book has no prices in GBP (it prices in USD, EUR); "
+                                "import a price book version in GBP"));
+        QVERIFY(!book.inCurrency(QStringLiteral("GBP")).ok());
+        // Written and read back as it was.
+        QCOMPARE(PriceBook::fromJson(book.toJson())->toJson(), book.toJson());
+    }
+
+    void refusesAVersionBeforeTheHomeCurrencysFirstOrNamedTwice() {
+        const PriceBook current = PriceBook::loadDefault().value();
+        auto early = current.merged(nextYear("2025.1-eur", "2025-06-01", "279", "EUR"));
+        QVERIFY(!early.ok());
+        QCOMPARE(early.error().code(), aicp::Error::Code::Conflict);
+        QVERIFY2(early.error().message().contains(QStringLiteral(
+                     "a version in EUR cannot take effect before the first USD version")),
+                 qPrintable(early.error().message()));
+        const auto twice = parseEdited([](QJsonObject& root, QJsonObject& first) {
+            QJsonObject euros = first;
+            euros.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
+            root.insert(QStringLiteral("versions"), QJsonArray{first, euros});
+            root.insert(QStringLiteral("versions_removed"), true);
+        });
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().code(), aicp::Error::Code::InvalidInput);
+        QCOMPARE(twice.error().message(),
+                 QStringLiteral("versions[1].version: '2026.1' is listed twice"));
     }
 
     void onlyNamesTheVersionsThereAre() {

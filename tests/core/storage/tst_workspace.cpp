@@ -244,6 +244,7 @@ private slots:
         QJsonObject document = QJsonDocument::fromJson(ws.priceBook()->toJson()).object();
         QJsonArray versions = document.value(QStringLiteral("versions")).toArray();
         QJsonObject second = versions.last().toObject();
+        second.insert(QStringLiteral("version"), QStringLiteral("2027.1"));
         second.insert(QStringLiteral("effective_from"), QStringLiteral("2027-01-01"));
         versions.append(second);
         document.insert(QStringLiteral("versions"), versions);

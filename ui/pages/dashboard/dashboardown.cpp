@@ -54,9 +54,10 @@ void DashboardPage::showOwnFigures() {
     const DashboardSummary& summary = *summary_;
     const CostReport& report = summary.report;
     const QLocale locale;
-    revenueCard_->setFigure(formatMoney(report.total, locale, report.currency),
-                            summary.monthInProgress ? tr("Your bill if the month ended now")
-                                                    : tr("Your bill for the month"));
+    revenueCard_->setFigure(revenueText(report, locale),
+                            (summary.monthInProgress ? tr("Your bill if the month ended now")
+                                                     : tr("Your bill for the month")) +
+                                taxText(report, locale));
     const TierOption* current = own_ ? own_->currentOption() : nullptr;
     if (current)
         requestsCard_->setFigure(formatMoney(current->total(), locale, own_->currency),

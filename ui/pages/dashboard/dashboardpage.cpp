@@ -231,8 +231,8 @@ void DashboardPage::showRecommendations() {
         return;
     }
     const QLocale locale;
-    const QString currency = summary_ ? summary_->report.currency : QString();
     for (const DashboardRecommendation& r : *recommendations_) {
+        const QString& currency = r.currency;
         const QString name = r.customerName.isEmpty() ? r.customerId : r.customerName;
         QString effect;
         if (r.saving && !r.saving->isNegative() && !r.saving->isZero())
@@ -272,12 +272,19 @@ void DashboardPage::showSummary() {
     else
         showVendorFigures();
     std::vector<RevenueBars::Bar> bars;
-    for (const CostReportRow& subtotal : report.subtotals) {
-        // Contract adjustments show only in a month that has them.
-        if (billAxisIsContractAdjustment(subtotal.axis) && subtotal.amount.isZero())
-            continue;
-        bars.push_back({billAxisName(subtotal.axis), subtotal.amount,
-                        formatMoney(subtotal.amount, locale, report.currency)});
+    for (const CostReportTotals& totals : report.currencies) {
+        for (const CostReportRow& subtotal : totals.subtotals) {
+            // Contract adjustments show only in a month that has them.
+            if (billAxisIsContractAdjustment(subtotal.axis) && subtotal.amount.isZero())
+                continue;
+            // Each currency's axes apart, named so where the month has two.
+            const QString name =
+                report.mixesCurrencies()
+                    ? tr("%1 (%2)").arg(billAxisName(subtotal.axis), totals.currency)
+                    : billAxisName(subtotal.axis);
+            bars.push_back(
+                {name, subtotal.amount, formatMoney(subtotal.amount, locale, totals.currency)});
+        }
     }
     revenue_->setBars(std::move(bars));
     revenueNote_->setText(customerMode_ && summary.monthInProgress
@@ -297,6 +304,22 @@ void DashboardPage::showSummary() {
     content_->setCurrentIndex(1);
 }
 
+QString DashboardPage::revenueText(const CostReport& report, const QLocale& locale) {
+    QStringList net;
+    for (const CostReportTotals& totals : report.currencies)
+        net.append(formatMoney(totals.net, locale, totals.currency));
+    return net.join(QStringLiteral(" · "));
+}
+
+QString DashboardPage::taxText(const CostReport& report, const QLocale& locale) {
+    QStringList tax;
+    for (const CostReportTotals& totals : report.currencies) {
+        if (!totals.tax.isZero())
+            tax.append(formatMoney(totals.tax, locale, totals.currency));
+    }
+    return tax.isEmpty() ? QString() : tr(", plus %1 tax").arg(tax.join(QStringLiteral(" · ")));
+}
+
 void DashboardPage::showVendorFigures() {
     const DashboardSummary& summary = *summary_;
     const CostReport& report = summary.report;
@@ -305,10 +328,11 @@ void DashboardPage::showVendorFigures() {
     for (const CostReportCustomer& customer : report.customers)
         billed += customer.total.isZero() ? 0 : 1;
     revenueCard_->setFigure(
-        formatMoney(report.total, locale, report.currency),
+        revenueText(report, locale),
         tr("%1 of %2 billed")
-            .arg(locale.toString(billed),
-                 counted(qint64(report.customers.size()), tr("%1 customer"), tr("%1 customers"))));
+                .arg(locale.toString(billed), counted(qint64(report.customers.size()),
+                                                      tr("%1 customer"), tr("%1 customers"))) +
+            taxText(report, locale));
     requestsCard_->setFigure(
         formatCount(summary.requests, locale),
         summary.monthInProgress ? tr("All customers, so far") : tr("All customers, whole month"));

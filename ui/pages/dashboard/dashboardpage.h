@@ -16,6 +16,7 @@
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QLocale;
 class QPushButton;
 class QStackedWidget;
 
@@ -85,6 +86,10 @@ private:
     // A customer workspace: its own cost so far, projected cost, limits and
     // license, worded for the customer (dashboardown.cpp).
     void applyModeWording();
+    // The month's revenue, net of tax, per currency ("$30,000.00 · €900.79").
+    [[nodiscard]] static QString revenueText(const CostReport& report, const QLocale& locale);
+    // ", plus $180.16 tax" style when the month's bills are taxed, else empty.
+    [[nodiscard]] static QString taxText(const CostReport& report, const QLocale& locale);
     void showOwnFigures();
     void showVendorFigures();
     void showOwnRecommendation();

@@ -52,16 +52,13 @@ Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth mont
     auto bills = MonthlyBilling(workspace).bills(month);
     if (!bills)
         return bills.error();
-    auto report = buildCostReport(month, *bills);
+    auto book = workspace.priceBook();
+    if (!book)
+        return book.error();
+    auto report = buildCostReport(month, *bills, book->homeCurrency());
     if (!report)
         return report.error();
     summary.report = std::move(report).value();
-    if (summary.report.currency.isEmpty()) {
-        auto book = workspace.priceBook();
-        if (!book)
-            return book.error();
-        summary.report.currency = book->latest().currency;
-    }
 
     auto licenses = LicenseRegistry(workspace).list();
     if (!licenses)
@@ -115,7 +112,7 @@ std::vector<DashboardRecommendation> topRecommendations(Workspace& workspace, Ye
         found.push_back({recommendation->customerId, recommendation->customerName,
                          recommendation->currentTier, best ? best->tier() : QString(),
                          recommendation->changeInWords(), recommendation->saving,
-                         recommendation->reason});
+                         recommendation->currency, recommendation->reason});
     }
     const auto saves = [](const DashboardRecommendation& r) {
         return r.saving && !r.saving->isNegative() && !r.saving->isZero();

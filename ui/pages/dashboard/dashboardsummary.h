@@ -63,6 +63,7 @@ struct DashboardRecommendation {
     QString recommendedTier;
     QString change;               // "Starter → Open Source", in the price book's names
     std::optional<Money> saving;  // per month; negative: the change costs more but is needed
+    QString currency;             // the saving's
     QString reason;               // RecommendationService's sentence
 };
 

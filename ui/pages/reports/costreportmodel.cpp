@@ -28,6 +28,11 @@ std::vector<TableColumn> costReportColumns() {
             {billAxisName(axis), right,
              CostReportModel::tr("The month's %1 charges, summed over its license periods")
                  .arg(billAxisName(axis).toLower())});
+    columns.push_back({CostReportModel::tr("Net"), right,
+                       CostReportModel::tr("The sum of the month's charges, before tax")});
+    columns.push_back({CostReportModel::tr("Tax"), right,
+                       CostReportModel::tr("Each charge's net times the customer's rate, rounded "
+                                           "once per charge")});
     columns.push_back({CostReportModel::tr("Total"), right});
     columns.push_back({CostReportModel::tr("Findings"), left});
     return columns;
@@ -38,8 +43,16 @@ std::vector<TableColumn> costReportColumns() {
 CostReportModel::CostReportModel(Part part, QObject* parent)
     : ColumnTableModel(costReportColumns(), parent), part_(part) {}
 
-int CostReportModel::totalColumn() {
+int CostReportModel::netColumn() {
     return int(axes().size()) + 1;
+}
+
+int CostReportModel::taxColumn() {
+    return netColumn() + 1;
+}
+
+int CostReportModel::totalColumn() {
+    return taxColumn() + 1;
 }
 
 int CostReportModel::findingsColumn() {
@@ -61,12 +74,29 @@ void CostReportModel::setReport(std::shared_ptr<const CostReport> report) {
 int CostReportModel::rows() const {
     if (!report_)
         return 0;
-    return part_ == Part::Totals ? 1 : int(report_->customers.size());
+    return int(part_ == Part::Totals ? report_->currencies.size() : report_->customers.size());
 }
 
-QString CostReportModel::money(Money amount) const {
-    return formatMoney(amount, locale_, report_->currency);
+QString CostReportModel::money(Money amount, const QString& currency) const {
+    return formatMoney(amount, locale_, currency);
 }
+
+namespace {
+
+// What the Net, Tax and Total columns or an axis column hold of a customer
+// or a currency's totals.
+template <typename Part>
+Money columnAmount(const Part& part, const std::vector<CostReportRow>& rows, int column) {
+    if (column == CostReportModel::netColumn())
+        return part.net;
+    if (column == CostReportModel::taxColumn())
+        return part.tax;
+    if (column == CostReportModel::totalColumn())
+        return part.total;
+    return rows[std::size_t(column - CostReportModel::axisColumn(0))].amount;
+}
+
+}  // namespace
 
 QVariant CostReportModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !report_ || index.row() >= rowCount())
@@ -74,7 +104,7 @@ QVariant CostReportModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::TextAlignmentRole)
         return alignment(index.column());
     if (part_ == Part::Totals)
-        return totalsData(index.column(), role);
+        return totalsData(report_->currencies[std::size_t(index.row())], index.column(), role);
     return customerData(report_->customers[std::size_t(index.row())], index.column(), role);
 }
 
@@ -121,12 +151,10 @@ QVariant CostReportModel::customerData(const CostReportCustomer& customer, int c
                 return {};
         }
     }
-    const Money amount = column == totalColumn()
-                             ? customer.total
-                             : customer.rows[std::size_t(column - axisColumn(0))].amount;
+    const Money amount = columnAmount(customer, customer.rows, column);
     switch (role) {
         case Qt::DisplayRole:
-            return money(amount);
+            return money(amount, customer.currency);
         case SortRole:
             return qint64(amount.micros());
         case Qt::ForegroundRole:
@@ -140,20 +168,28 @@ QVariant CostReportModel::customerData(const CostReportCustomer& customer, int c
     }
 }
 
-QVariant CostReportModel::totalsData(int column, int role) const {
+QVariant CostReportModel::totalsData(const CostReportTotals& totals, int column, int role) const {
     if (role == Qt::FontRole)
         return boldFont();
+    qint64 customers = 0;
+    int findings = 0;
+    for (const CostReportCustomer& customer : report_->customers) {
+        if (customer.currency != totals.currency)
+            continue;
+        ++customers;
+        findings += int(customer.findings.size());
+    }
     if (column == customerColumn()) {
         if (role == Qt::DisplayRole)
-            return tr("Total · %1")
-                .arg(counted(qint64(report_->customers.size()), tr("%1 customer"),
-                             tr("%1 customers")));
+            return report_->mixesCurrencies()
+                       ? tr("Total %1 · %2")
+                             .arg(totals.currency,
+                                  counted(customers, tr("%1 customer"), tr("%1 customers")))
+                       : tr("Total · %1")
+                             .arg(counted(customers, tr("%1 customer"), tr("%1 customers")));
         return {};
     }
     if (column == findingsColumn()) {
-        int findings = 0;
-        for (const CostReportCustomer& customer : report_->customers)
-            findings += int(customer.findings.size());
         if (role == Qt::DisplayRole)
             return findings == 0 ? QStringLiteral("—")
                                  : counted(findings, tr("%1 finding"), tr("%1 findings"));
@@ -162,11 +198,9 @@ QVariant CostReportModel::totalsData(int column, int role) const {
                                  : theme::warningText(QGuiApplication::palette());
         return {};
     }
-    const Money amount = column == totalColumn()
-                             ? report_->total
-                             : report_->subtotals[std::size_t(column - axisColumn(0))].amount;
+    const Money amount = columnAmount(totals, totals.subtotals, column);
     if (role == Qt::DisplayRole)
-        return money(amount);
+        return money(amount, totals.currency);
     if (role == SortRole)
         return qint64(amount.micros());
     return {};

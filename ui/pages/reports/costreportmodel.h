@@ -10,10 +10,10 @@
 namespace aicp {
 
 // A finance cost report as a table: one row per customer (name, one column
-// per pricing axis in costReportAxes() order, the total, the findings), or,
-// as the Totals part, the one footer row of axis subtotals and the grand
-// total. Shows a finished CostReport; it never computes an amount itself.
-// SortRole gives money as micro-units and names folded for sorting.
+// per pricing axis in costReportAxes() order, net, tax, total, the
+// findings), each amount in the customer's currency, or, as the Totals part,
+// a footer row per currency of axis subtotals and totals. Shows a finished CostReport; it never
+// computes an amount itself. SortRole gives money as micro-units and names folded for sorting.
 class CostReportModel : public ColumnTableModel {
     Q_OBJECT
 public:
@@ -29,6 +29,8 @@ public:
 
     [[nodiscard]] static int customerColumn() { return 0; }
     [[nodiscard]] static int axisColumn(std::size_t axisIndex) { return int(axisIndex) + 1; }
+    [[nodiscard]] static int netColumn();
+    [[nodiscard]] static int taxColumn();
     [[nodiscard]] static int totalColumn();
     [[nodiscard]] static int findingsColumn();
     // The columns that hold money, for alignment and widths.
@@ -40,8 +42,8 @@ private:
     [[nodiscard]] int rows() const override;
     [[nodiscard]] QVariant customerData(const CostReportCustomer& customer, int column,
                                         int role) const;
-    [[nodiscard]] QVariant totalsData(int column, int role) const;
-    [[nodiscard]] QString money(Money amount) const;
+    [[nodiscard]] QVariant totalsData(const CostReportTotals& totals, int column, int role) const;
+    [[nodiscard]] QString money(Money amount, const QString& currency) const;
 
     Part part_;
     std::shared_ptr<const CostReport> report_;

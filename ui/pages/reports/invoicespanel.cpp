@@ -297,7 +297,7 @@ void InvoicesPanel::chooseCustomerAndIssue() {
             current = int(ids.size());
         ids.append(customer.id);
         names.append(tr("%1 — %2").arg(customer.name.isEmpty() ? customer.id : customer.name,
-                                       formatMoney(customer.total, QLocale(), report_->currency)));
+                                       formatMoney(customer.total, QLocale(), customer.currency)));
     }
     if (ids.isEmpty()) {
         showMessage(tr("No customer of the report had a license in force in %1: there is "
@@ -326,7 +326,7 @@ bool InvoicesPanel::issueInvoice(const QString& customerId) {
         return false;
     }
     const QString name = customer->name.isEmpty() ? customer->id : customer->name;
-    const QString total = formatMoney(customer->total, QLocale(), report_->currency);
+    const QString total = formatMoney(customer->total, QLocale(), customer->currency);
     if (!confirmer_(this, tr("Issue Invoice"),
                     tr("Issue the invoice of %1 for %2, for a total of %3?\n\nIssuing cannot be "
                        "undone: the invoice takes the next number of the year and never "

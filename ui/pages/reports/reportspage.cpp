@@ -430,11 +430,14 @@ void ReportsPage::showLoaded(Loaded loaded) {
         std::size_t flagged = 0;
         for (const CostReportCustomer& customer : report.customers)
             flagged += customer.findings.empty() ? 0 : 1;
+        QStringList totals;
+        for (const CostReportTotals& currency : report.currencies)
+            totals.append(formatMoney(currency.total, locale, currency.currency));
         QString text = tr("%1 · %2 · %3")
                            .arg(monthName(report.month),
                                 counted(qint64(report.customers.size()), tr("%1 customer"),
                                         tr("%1 customers")),
-                                formatMoney(report.total, locale, report.currency));
+                                totals.join(QStringLiteral(" · ")));
         if (flagged > 0)
             text += tr(" · %1 with findings").arg(QLocale().toString(qint64(flagged)));
         summary_->setText(text);
@@ -466,21 +469,39 @@ void ReportsPage::fitColumns() {
     // The contract adjustments (prepaid credit of an upgrade, commitment
     // true-ups) get their column only in a month that has them.
     const std::vector<BillAxis> axes = costReportAxes();
+    const std::shared_ptr<const CostReport>& report = model_->report();
+    const auto hide = [this](int column, bool hidden) {
+        table_->setColumnHidden(column, hidden);
+        footer_->setColumnHidden(column, hidden);
+    };
+    bool taxed = false;
     for (std::size_t i = 0; i < axes.size(); ++i) {
-        const bool hidden = billAxisIsContractAdjustment(axes[i]) && model_->report() &&
-                            model_->report()->subtotals.at(i).amount.isZero();
-        table_->setColumnHidden(CostReportModel::axisColumn(i), hidden);
-        footer_->setColumnHidden(CostReportModel::axisColumn(i), hidden);
+        bool zero = true;
+        for (const CostReportTotals& totals :
+             report ? report->currencies : std::vector<CostReportTotals>{}) {
+            zero = zero && totals.subtotals.at(i).amount.isZero();
+            taxed = taxed || !totals.taxes.empty();
+        }
+        hide(CostReportModel::axisColumn(i), billAxisIsContractAdjustment(axes[i]) && zero);
     }
+    // Net and tax only where some customer is taxed; the total is the net otherwise.
+    hide(CostReportModel::netColumn(), !taxed);
+    hide(CostReportModel::taxColumn(), !taxed);
     for (int column = CostReportModel::axisColumn(0); column < model_->columnCount(); ++column) {
         const QString heading =
             model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        const QString widest = totals_->index(0, column).data().toString();
-        const int width = std::max(strong.horizontalAdvance(heading) + padding,
-                                   strong.horizontalAdvance(widest) + padding);
+        int width = strong.horizontalAdvance(heading) + padding;
+        for (int row = 0; row < totals_->rowCount(); ++row)
+            width = std::max(
+                width,
+                strong.horizontalAdvance(totals_->index(row, column).data().toString()) + padding);
         header->resizeSection(column, width);
         footer_->setColumnWidth(column, width);
     }
+    // A footer row per currency.
+    footer_->setFixedHeight(std::max(1, totals_->rowCount()) *
+                                table_->verticalHeader()->defaultSectionSize() +
+                            2 * footer_->frameWidth());
     footer_->setColumnWidth(CostReportModel::customerColumn(),
                             header->sectionSize(CostReportModel::customerColumn()));
 }

@@ -74,7 +74,7 @@ Status SettingsPage::newPriceBookVersion() {
     if (!workspace() || !priceBook())
         return Error::invalidInput(tr("No workspace is open."));
     Workspace& workspace = *this->workspace();
-    auto firstDay = firstRepriceableDay(workspace);
+    auto firstDay = firstRepriceableDay(workspace, priceBook()->latest().currency);
     if (!firstDay)
         return firstDay.error();
     // The first of next month, unless invoices reach further.
