@@ -902,6 +902,26 @@
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sum of the month&apos;s charges, before tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each charge&apos;s net times the customer&apos;s rate, rounded once per charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::CreditNoteDialog</name>
@@ -1634,6 +1654,14 @@
     </message>
     <message>
         <source>%1 unpaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, plus %1 tax</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -15,6 +15,9 @@
 #include "accounting/ledger.h"
 #include "billing/creditbook.h"
 #include "billing/invoicebook.h"
+#include "billing/pricebookimport.h"
+#include "company/seller.h"
+#include "customers/customer.h"
 #include "customerworkspace.h"
 #include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
@@ -34,6 +37,7 @@
 #include "shooter.h"
 #include "storage/workspace.h"
 #include "support/darkpalette.h"
+#include "tax/taxrates.h"
 #include "workspacesession.h"
 
 #include <cstdio>
@@ -46,6 +50,9 @@
 #include <QCommandLineParser>
 #include <QDialog>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRadioButton>
@@ -367,6 +374,51 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
               folder + QStringLiteral("settings-livesources.png"));
 }
 
+// The month with one customer billed in euros beside the others in dollars:
+// an Irish seller, Irish VAT, a EUR price book version, and Cyberdyne an
+// Irish business billed in EUR. Last, as it changes the workspace.
+void shootCurrencyStates(Shooter& shooter, const Scene& scene, const QString& folder) {
+    {
+        auto workspace = Workspace::open(scene.db);
+        if (!shooter.expect(workspace.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
+            return;
+        Workspace& ws = **workspace;
+        const PriceBook book = ws.priceBook().value();
+        QJsonObject euros = book.latest().toJson();
+        euros.insert(QStringLiteral("version"), book.latest().version + QStringLiteral("-eur"));
+        euros.insert(QStringLiteral("currency"), QStringLiteral("EUR"));
+        const QJsonObject document{{QStringLiteral("schema"), PriceBook::kSchemaVersion},
+                                   {QStringLiteral("versions"), QJsonArray{euros}}};
+        const auto eurBook = PriceBook::fromJson(QJsonDocument(document).toJson());
+        SellerProfile seller;
+        seller.name = QStringLiteral("Control Plane Ltd");
+        seller.country = QStringLiteral("IE");
+        seller.taxId = QStringLiteral("IE6388047V");
+        auto customer = CustomerStore(ws).find(QStringLiteral("cyberdyne"));
+        if (!shooter.expect(eurBook.ok() && customer.ok(), QStringLiteral("no EUR book")))
+            return;
+        customer->country = QStringLiteral("IE");
+        customer->taxId = QStringLiteral("IE9825613N");
+        customer->currency = QStringLiteral("EUR");
+        const bool ready = importPriceBook(ws, *eurBook, PriceBookImportMode::Store).ok() &&
+                           SellerStore(ws).save(seller).ok() &&
+                           TaxRateStore(ws)
+                               .add(QStringLiteral("IE"), {}, QStringLiteral("VAT"),
+                                    Percent::fromWhole(23), QDate(2020, 1, 1))
+                               .ok() &&
+                           CustomerStore(ws).update(*customer).ok();
+        if (!shooter.expect(ready, QStringLiteral("cannot bill Cyberdyne in euros")))
+            return;
+    }
+    const auto window = openWindow(shooter, scene);
+    if (!window)
+        return;
+    shootPage(shooter, *window, MainWindow::Page::Reports,
+              folder + QStringLiteral("reports-currencies.png"));
+    shootPage(shooter, *window, MainWindow::Page::Dashboard,
+              folder + QStringLiteral("dashboard-currencies.png"));
+}
+
 // Pages, dialogs and welcome in one palette and locale, below `folder`.
 void shootVariant(Shooter& shooter, const Scene& scene, const QString& folder, bool firstRun) {
     shootPages(shooter, scene, folder);
@@ -437,5 +489,6 @@ int main(int argc, char* argv[]) {
     shootVariant(shooter, scene, QStringLiteral("de/"), false);
     QLocale::setDefault(english);
     shootWorkspaceStates(shooter, scene, QStringLiteral("states/"));
+    shootCurrencyStates(shooter, scene, QStringLiteral("states/"));
     return shooter.failures() == 0 ? 0 : 1;
 }

@@ -182,9 +182,8 @@ QVariant CostReportModel::totalsData(const CostReportTotals& totals, int column,
     if (column == customerColumn()) {
         if (role == Qt::DisplayRole)
             return report_->mixesCurrencies()
-                       ? tr("Total %1 · %2")
-                             .arg(totals.currency,
-                                  counted(customers, tr("%1 customer"), tr("%1 customers")))
+                       ? tr("%1 · %2").arg(totals.currency, counted(customers, tr("%1 customer"),
+                                                                    tr("%1 customers")))
                        : tr("Total · %1")
                              .arg(counted(customers, tr("%1 customer"), tr("%1 customers")));
         return {};

@@ -245,8 +245,9 @@ void ReportsPage::buildTablePane() {
     table_->horizontalHeader()->setHighlightSections(false);
     // Fixed row heights: 2,000 rows are laid out without measuring each one.
     table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table_->horizontalHeader()->setSectionResizeMode(CostReportModel::customerColumn(),
-                                                     QHeaderView::Stretch);
+    // Names stay readable: the customer column is sized to them (fitColumns)
+    // and the findings take what is left; a narrow window scrolls sideways.
+    table_->horizontalHeader()->setStretchLastSection(true);
     table_->horizontalHeader()->setMinimumSectionSize(fontMetrics().averageCharWidth() * 6);
 
     // The totals stay in view under the rows, column for column.
@@ -502,6 +503,8 @@ void ReportsPage::fitColumns() {
     footer_->setFixedHeight(std::max(1, totals_->rowCount()) *
                                 table_->verticalHeader()->defaultSectionSize() +
                             2 * footer_->frameWidth());
+    // The customer column: room for a name of about 24 characters.
+    header->resizeSection(CostReportModel::customerColumn(), regular.averageCharWidth() * 24);
     footer_->setColumnWidth(CostReportModel::customerColumn(),
                             header->sectionSize(CostReportModel::customerColumn()));
 }
