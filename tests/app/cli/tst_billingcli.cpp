@@ -404,6 +404,19 @@ private slots:
         file.close();
         QCOMPARE(in({QStringLiteral("pricebook"), QStringLiteral("import"), eurBook}).exitCode, 0);
 
+        // Its licenses are priced from the EUR version: a USD commitment is refused.
+        QProcessEnvironment signer = sandbox_.environment();
+        signer.insert(QStringLiteral("AICP_KEY_PASSPHRASE"), QStringLiteral("demo-passphrase"));
+        verifyOneErrorLine(
+            sandbox_.run({QStringLiteral("--db"), db4, QStringLiteral("license"),
+                          QStringLiteral("issue"), QStringLiteral("--customer"),
+                          QStringLiteral("globex"), QStringLiteral("--name"),
+                          QStringLiteral("Globex"), QStringLiteral("--tier"),
+                          QStringLiteral("starter"), QStringLiteral("--commitment"),
+                          QStringLiteral("1000 USD/month")},
+                         signer),
+            2, QStringLiteral("price book 2026.1-eur bills in EUR"));
+
         // 929.00 × 23 % = 213.67.
         const CliRun bill = line(QStringLiteral("bill --customer globex --month 2026-10"));
         QCOMPARE(bill.exitCode, 0);
