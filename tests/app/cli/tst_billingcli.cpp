@@ -408,13 +408,12 @@ private slots:
         QProcessEnvironment signer = sandbox_.environment();
         signer.insert(QStringLiteral("AICP_KEY_PASSPHRASE"), QStringLiteral("demo-passphrase"));
         verifyOneErrorLine(
-            sandbox_.run({QStringLiteral("--db"), db4, QStringLiteral("license"),
-                          QStringLiteral("issue"), QStringLiteral("--customer"),
-                          QStringLiteral("globex"), QStringLiteral("--name"),
-                          QStringLiteral("Globex"), QStringLiteral("--tier"),
-                          QStringLiteral("starter"), QStringLiteral("--commitment"),
-                          QStringLiteral("1000 USD/month")},
-                         signer),
+            sandbox_.run(
+                {QStringLiteral("--db"), db4, QStringLiteral("license"), QStringLiteral("issue"),
+                 QStringLiteral("--customer"), QStringLiteral("globex"), QStringLiteral("--name"),
+                 QStringLiteral("Globex"), QStringLiteral("--tier"), QStringLiteral("starter"),
+                 QStringLiteral("--commitment"), QStringLiteral("1000 USD/month")},
+                signer),
             2, QStringLiteral("price book 2026.1-eur bills in EUR"));
 
         // 929.00 × 23 % = 213.67.
