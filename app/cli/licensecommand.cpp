@@ -1,4 +1,5 @@
 #include "cli/clicommands.h"
+#include "cli/licenseterms.h"
 #include "cli/licensingtext.h"
 #include "cli/passphrase.h"
 #include "common/assignto.h"
@@ -18,232 +19,6 @@
 
 namespace aicp::cli {
 namespace {
-
-constexpr std::int64_t kDefaultDays = 365;
-constexpr std::int64_t kMaxDays = 100 * 366;
-
-// ---------------------------------------------------------------------------
-// Options shared by issue, renew and upgrade
-
-struct TermOptions {
-    QCommandLineOption customer{QStringLiteral("customer"),
-                                QStringLiteral("Customer id (lowercase letters, digits, '-'); a "
-                                               "customer not yet in the workspace is added."),
-                                QStringLiteral("ID")};
-    QCommandLineOption name{QStringLiteral("name"), QStringLiteral("The customer's name."),
-                            QStringLiteral("NAME")};
-    QCommandLineOption tier{QStringLiteral("tier"),
-                            QStringLiteral("Tier (see 'aicp pricebook show')."),
-                            QStringLiteral("TIER")};
-    QCommandLineOption seats{QStringLiteral("seats"),
-                             QStringLiteral("Seats; default: the seats the tier includes."),
-                             QStringLiteral("N")};
-    QCommandLineOption agents{QStringLiteral("agents"),
-                              QStringLiteral("Agents; default: the tier's limit."),
-                              QStringLiteral("N")};
-    QCommandLineOption policyPacks{
-        QStringLiteral("policy-packs"),
-        QStringLiteral("Policy packs, comma-separated; on a tier with every pack, default: all."),
-        QStringLiteral("a,b")};
-    QCommandLineOption complianceModules{
-        QStringLiteral("compliance-modules"),
-        QStringLiteral("Compliance modules, comma-separated (like --policy-packs)."),
-        QStringLiteral("x,y")};
-    QCommandLineOption auditTier = auditTierOption();
-    QCommandLineOption starts{QStringLiteral("starts"),
-                              QStringLiteral("First moment of validity: YYYY-MM-DD (midnight "
-                                             "UTC) or an RFC 3339 time. Default: now."),
-                              QStringLiteral("DATE")};
-    QCommandLineOption days{QStringLiteral("days"),
-                            QStringLiteral("Valid for N days from the start. Default: %1 when "
-                                           "--expires is not given either.")
-                                .arg(kDefaultDays),
-                            QStringLiteral("N")};
-    QCommandLineOption expires{
-        QStringLiteral("expires"),
-        QStringLiteral("End of validity instead of --days: YYYY-MM-DD (the license ends at "
-                       "midnight UTC starting that day) or an RFC 3339 time."),
-        QStringLiteral("DATE")};
-    QCommandLineOption graceDays{
-        QStringLiteral("grace-days"),
-        QStringLiteral("Days after expiry the license still works, flagged (0-%1). Default: %2.")
-            .arg(LicenseRequest::kMaxGraceDays)
-            .arg(LicenseRequest::kDefaultGraceDays),
-        QStringLiteral("N")};
-    QCommandLineOption discount = discountOption();
-    QCommandLineOption termMonths{QStringLiteral("term-months"),
-                                  QStringLiteral("Contract term: 12, 24 or 36 (default: monthly)."),
-                                  QStringLiteral("N")};
-    QCommandLineOption billingPeriod = billingPeriodOption();
-    QCommandLineOption commitment = commitmentOption(QStringLiteral("'none' removes it."));
-    QCommandLineOption trialUntil{
-        QStringLiteral("trial-until"),
-        QStringLiteral("No charge before this time: YYYY-MM-DD (midnight UTC) or an RFC 3339 "
-                       "time, at most the expiry. 'none' removes it."),
-        QStringLiteral("DATE")};
-    QCommandLineOption output =
-        outputOption(QStringLiteral("Also write the license file (the key wrapped in "
-                                    "-----BEGIN AICP LICENSE----- lines) to FILE."));
-    QCommandLineOption json{QStringLiteral("json"),
-                            QStringLiteral("Print the id, key and license as JSON instead of the "
-                                           "bare key.")};
-
-    // The options that change a license's terms (what upgrade may change).
-    [[nodiscard]] QList<QCommandLineOption> changes() const {
-        return {tier,      seats,      agents,        policyPacks, complianceModules,
-                auditTier, starts,     days,          expires,     graceDays,
-                discount,  termMonths, billingPeriod, commitment,  trialUntil};
-    }
-    [[nodiscard]] QList<QCommandLineOption> outputs() const { return {output, json}; }
-};
-
-const QString kIssueOutput = QStringLiteral(
-    "Prints the license key (AICP1.…) as one line on standard output; --json prints "
-    "{\"id\", \"key\", \"file\" (the -o FILE, or null), \"license\" (the signed payload: "
-    "v, id, kid, customer {id, name}, tier, features, addons {policy_packs, "
-    "compliance_modules}, limits {requests_per_month, seats, agents} (null: unlimited), "
-    "audit_tier, contract {discount_percent, term_months, price_overrides, and when set "
-    "billing_period, commitment {amount, period, currency}, trial_until}, issued_at, "
-    "not_before, expires_at, grace_days, supersedes)}.");
-
-const QString kSigningDetails = QStringLiteral(
-    "Signing needs the signing key's passphrase: --passphrase-file FILE, else "
-    "$AICP_KEY_PASSPHRASE, else a prompt when standard input is a terminal; never an "
-    "argument.");
-
-Result<std::int64_t> countOption(const QCommandLineParser& parser,
-                                 const QCommandLineOption& option) {
-    auto text = singleValue(parser, option);
-    if (!text)
-        return text.error();
-    return parseCount(QStringLiteral("--") + option.names().constLast(), text->trimmed());
-}
-
-Result<int> smallCountOption(const QCommandLineParser& parser, const QCommandLineOption& option) {
-    auto value = countOption(parser, option);
-    if (!value)
-        return value.error();
-    if (*value > std::numeric_limits<int>::max())
-        return Error::invalidInput(
-            QStringLiteral("--%1 is too large").arg(option.names().constLast()));
-    return static_cast<int>(*value);
-}
-
-// --billing-period, --commitment and --trial-until, where given.
-Status applySchedule(const QCommandLineParser& parser, const TermOptions& options,
-                     ContractTerms& contract) {
-    if (parser.isSet(options.billingPeriod)) {
-        auto text = singleValue(parser, options.billingPeriod);
-        if (!text)
-            return text.error();
-        AICP_TRY(assignTo(contract.billingPeriod, parseBillingPeriod(*text)));
-    }
-    if (parser.isSet(options.commitment)) {
-        auto text = singleValue(parser, options.commitment);
-        if (!text)
-            return text.error();
-        if (text->trimmed() == QLatin1String("none")) {
-            contract.commitment.reset();
-        } else {
-            auto commitment = Commitment::parse(text->trimmed());
-            if (!commitment)
-                return commitment.error().withContext(QStringLiteral("--commitment"));
-            contract.commitment = *commitment;
-        }
-    }
-    if (parser.isSet(options.trialUntil)) {
-        auto text = singleValue(parser, options.trialUntil);
-        if (!text)
-            return text.error();
-        if (text->trimmed() == QLatin1String("none")) {
-            contract.trialUntil = {};
-        } else {
-            auto until = parseDateOption(QStringLiteral("--trial-until"), text->trimmed());
-            if (!until)
-                return until.error();
-            contract.trialUntil = *until;
-        }
-    }
-    return {};
-}
-
-// Applies every term option that was given to `request`; a malformed value
-// is InvalidInput naming the option. `defaultDays` fills the validity when
-// neither --days nor --expires is given (0: keep the request's).
-Status applyTerms(const QCommandLineParser& parser, const TermOptions& options,
-                  LicenseRequest& request, std::int64_t defaultDays) {
-    const auto text = [&](const QCommandLineOption& option) -> Result<QString> {
-        auto value = givenValue(parser, option);
-        if (!value)
-            return value.error();
-        return value->trimmed();
-    };
-    const auto count = [&](const QCommandLineOption& option) {
-        return countOption(parser, option);
-    };
-    const auto smallCount = [&](const QCommandLineOption& option) {
-        return smallCountOption(parser, option);
-    };
-    const auto list = [&](const QCommandLineOption& option) -> Result<QStringList> {
-        auto value = singleValue(parser, option);
-        if (!value)
-            return value.error();
-        return parseList(QStringLiteral("--") + option.names().constLast(), *value);
-    };
-    const auto date = [&](const QCommandLineOption& option) -> Result<QDateTime> {
-        auto value = text(option);
-        if (!value)
-            return value.error();
-        return parseDateOption(QStringLiteral("--") + option.names().constLast(), *value);
-    };
-    const auto discount = [&](const QCommandLineOption& option) -> Result<Percent> {
-        auto value = text(option);
-        if (!value)
-            return value.error();
-        return parseDiscount(*value);
-    };
-    // An option not given leaves its term as the request has it.
-    const auto apply = [&](const QCommandLineOption& option, const auto& parse,
-                           auto& term) -> Status {
-        if (!parser.isSet(option))
-            return {};
-        auto value = parse(option);
-        if (!value)
-            return value.error();
-        term = *value;
-        return {};
-    };
-    AICP_TRY(apply(options.tier, text, request.tier));
-    AICP_TRY(apply(options.seats, count, request.seats));
-    AICP_TRY(apply(options.agents, count, request.agents));
-    AICP_TRY(apply(options.policyPacks, list, request.policyPacks));
-    AICP_TRY(apply(options.complianceModules, list, request.complianceModules));
-    AICP_TRY(apply(options.auditTier, text, request.auditTier));
-    AICP_TRY(apply(options.starts, date, request.notBefore));
-    if (parser.isSet(options.days) && parser.isSet(options.expires))
-        return Error::invalidInput(
-            QStringLiteral("give --days or --expires, not both: each sets the end of validity"));
-    std::int64_t days = parser.isSet(options.expires) ? 0 : defaultDays;
-    if (parser.isSet(options.days)) {
-        auto value = count(options.days);
-        if (!value)
-            return value.error();
-        if (*value < 1 || *value > kMaxDays)
-            return Error::invalidInput(
-                QStringLiteral("--days must be between 1 and %1").arg(kMaxDays));
-        days = *value;
-    }
-    if (days > 0) {
-        const QDateTime start =
-            request.notBefore.isValid() ? request.notBefore : currentUtcToTheSecond();
-        request.expiresAt = start.toUTC().addDays(days);
-    }
-    AICP_TRY(apply(options.expires, date, request.expiresAt));
-    AICP_TRY(apply(options.graceDays, smallCount, request.graceDays));
-    AICP_TRY(apply(options.discount, discount, request.contract.discount));
-    AICP_TRY(apply(options.termMonths, smallCount, request.contract.termMonths));
-    return applySchedule(parser, options, request.contract);
-}
 
 struct Signing {
     Workspace* workspace = nullptr;
@@ -424,6 +199,14 @@ void followNewTierDefaults(LicenseRequest& request, const LicensePayload& old,
         request.agents.reset();
     if (!parser.isSet(options.auditTier) && old.auditTier == oldTier->includedAuditTier)
         request.auditTier.clear();
+    if (!parser.isSet(options.instances) &&
+        old.activation.instances == oldTier->activation.instances)
+        request.instances.reset();
+    if (!parser.isSet(options.activation) && old.activation.mode == oldTier->activation.mode)
+        request.activationMode.reset();
+    if (!parser.isSet(options.heartbeatSeconds) &&
+        old.activation.heartbeatSeconds == oldTier->activation.heartbeatSeconds)
+        request.heartbeatSeconds.reset();
     const auto sameItems = [](QStringList a, QStringList b) {
         a.sort();
         b.sort();

@@ -118,6 +118,7 @@ LabelledRows licenseDetailRows(const LicensePayload& license) {
          limitText(license.requestsPerMonth, QStringLiteral(" a month"))},
         {QStringLiteral("Seats"), limitText(license.seats)},
         {QStringLiteral("Agents"), limitText(license.agents)},
+        {QStringLiteral("Instances"), license.activation.toText()},
         {QStringLiteral("Audit tier"), license.auditTier},
         {QStringLiteral("Contract"), contractText(license.contract)},
         {QStringLiteral("Issued"), toRfc3339(license.issuedAt)},

@@ -19,6 +19,7 @@ const QStringList kKnownFields = {
     QStringLiteral("addons"),     QStringLiteral("limits"),     QStringLiteral("audit_tier"),
     QStringLiteral("contract"),   QStringLiteral("issued_at"),  QStringLiteral("not_before"),
     QStringLiteral("expires_at"), QStringLiteral("grace_days"), QStringLiteral("supersedes"),
+    QStringLiteral("activation"),
 };
 
 Error malformed(const QString& field, const QString& problem) {
@@ -189,7 +190,38 @@ Status readLimits(const QJsonValue& value, LicensePayload& license) {
                       limitOrNull(limits, QStringLiteral("requests_per_month"))));
     AICP_TRY(assignTo(license.seats, integerValue(limits.value(QStringLiteral("seats")),
                                                   QStringLiteral("limits.seats"), 1)));
-    return assignTo(license.agents, limitOrNull(limits, QStringLiteral("agents")));
+    AICP_TRY(assignTo(license.agents, limitOrNull(limits, QStringLiteral("agents"))));
+    // Absent in a license from before activations: unlimited.
+    if (limits.contains(QStringLiteral("instances")))
+        AICP_TRY(assignTo(license.activation.instances,
+                          limitOrNull(limits, QStringLiteral("instances"))));
+    if (license.activation.instances && *license.activation.instances < 1)
+        return malformed(QStringLiteral("limits.instances"),
+                         QStringLiteral("must be at least 1, or null"));
+    return {};
+}
+
+// "activation": {"mode", "heartbeat_seconds"}; absent: floating, every 600 s.
+Status readActivation(const QJsonValue& value, LicensePayload& license) {
+    if (value.isUndefined())
+        return {};
+    const QJsonObject activation = value.toObject();
+    const auto mode = activationModeFromKey(activation.value(QStringLiteral("mode")).toString());
+    if (!value.isObject() || !mode)
+        return malformed(QStringLiteral("activation.mode"),
+                         QStringLiteral("must be \"floating\" or \"node-locked\""));
+    license.activation.mode = *mode;
+    auto seconds = integerValue(activation.value(QStringLiteral("heartbeat_seconds")),
+                                QStringLiteral("activation.heartbeat_seconds"),
+                                ActivationTerms::kMinHeartbeatSeconds);
+    if (!seconds)
+        return seconds.error();
+    if (*seconds > ActivationTerms::kMaxHeartbeatSeconds)
+        return malformed(
+            QStringLiteral("activation.heartbeat_seconds"),
+            QStringLiteral("must be at most %1").arg(ActivationTerms::kMaxHeartbeatSeconds));
+    license.activation.heartbeatSeconds = static_cast<int>(*seconds);
+    return {};
 }
 
 Status readDates(const QJsonObject& root, LicensePayload& license) {
@@ -256,6 +288,7 @@ Result<LicensePayload> LicensePayload::fromJson(const QByteArray& json) {
     license.v = static_cast<int>(*version);
     AICP_TRY(readWhoAndWhat(root, license));
     AICP_TRY(readLimits(root.value(QStringLiteral("limits")), license));
+    AICP_TRY(readActivation(root.value(QStringLiteral("activation")), license));
     AICP_TRY(assignTo(license.auditTier, stringField(root, QStringLiteral("audit_tier"), {})));
     AICP_TRY(assignTo(license.contract, contractField(root.value(QStringLiteral("contract")))));
     AICP_TRY(readDates(root, license));
@@ -366,11 +399,18 @@ QByteArray LicensePayload::toJson() const {
         QJsonObject{
             {QStringLiteral("policy_packs"), QJsonArray::fromStringList(policyPacks)},
             {QStringLiteral("compliance_modules"), QJsonArray::fromStringList(complianceModules)}});
-    root.insert(
-        QStringLiteral("limits"),
-        QJsonObject{{QStringLiteral("requests_per_month"), jsonCountOrNull(requestsPerMonth)},
-                    {QStringLiteral("seats"), static_cast<double>(seats)},
-                    {QStringLiteral("agents"), jsonCountOrNull(agents)}});
+    QJsonObject limits{{QStringLiteral("requests_per_month"), jsonCountOrNull(requestsPerMonth)},
+                       {QStringLiteral("seats"), static_cast<double>(seats)},
+                       {QStringLiteral("agents"), jsonCountOrNull(agents)}};
+    // Like the contract terms: written only when not the defaults.
+    if (!activation.isDefault()) {
+        limits.insert(QStringLiteral("instances"), jsonCountOrNull(activation.instances));
+        root.insert(
+            QStringLiteral("activation"),
+            QJsonObject{{QStringLiteral("mode"), activationModeKey(activation.mode)},
+                        {QStringLiteral("heartbeat_seconds"), activation.heartbeatSeconds}});
+    }
+    root.insert(QStringLiteral("limits"), limits);
     root.insert(QStringLiteral("audit_tier"), auditTier);
     root.insert(QStringLiteral("contract"), contractToJson(contract));
     root.insert(QStringLiteral("issued_at"), toRfc3339(issuedAt));

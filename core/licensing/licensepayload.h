@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "licensing/activationterms.h"
 #include "money/money.h"
 
 #include <cstdint>
@@ -71,6 +72,8 @@ struct LicensePayload {
     std::optional<std::int64_t> requestsPerMonth;  // nullopt: unlimited
     std::int64_t seats = 1;
     std::optional<std::int64_t> agents;  // nullopt: unlimited
+    // limits.instances and activation: how many gateways may run it at once.
+    ActivationTerms activation;
     QString auditTier;
     ContractTerms contract;
     QDateTime issuedAt;   // UTC, whole seconds

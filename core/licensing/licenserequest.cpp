@@ -158,6 +158,9 @@ LicenseRequest LicenseRequest::from(const LicensePayload& license) {
     request.complianceModules = license.complianceModules;
     request.seats = license.seats;
     request.agents = license.agents;
+    request.instances = license.activation.instances;
+    request.activationMode = license.activation.mode;
+    request.heartbeatSeconds = license.activation.heartbeatSeconds;
     request.auditTier = license.auditTier;
     request.notBefore = license.notBefore;
     request.expiresAt = license.expiresAt;
@@ -208,6 +211,14 @@ Result<LicensePayload> buildLicensePayload(const LicenseRequest& request,
     license.complianceModules = *modules;
 
     AICP_TRY(chooseSeatsAndAgents(request, *tier, license));
+    license.activation = tier->activation;
+    if (request.instances)
+        license.activation.instances = *request.instances;
+    if (request.activationMode)
+        license.activation.mode = *request.activationMode;
+    if (request.heartbeatSeconds)
+        license.activation.heartbeatSeconds = *request.heartbeatSeconds;
+    AICP_TRY(license.activation.check());
     AICP_TRY(chooseAuditTier(request, prices, *tier, license));
 
     AICP_TRY(checkContract(request.contract));

@@ -27,9 +27,14 @@ struct LicenseRequest {
     QStringList complianceModules;       // likewise
     std::optional<std::int64_t> seats;   // default: the seats the tier includes
     std::optional<std::int64_t> agents;  // default: the agents the tier includes
-    QString auditTier;                   // default: the tier's included level
-    QDateTime notBefore;                 // UTC; default: the time of issue
-    QDateTime expiresAt;                 // UTC; required
+    // Activation terms, each the tier's unless set; `instances` set to
+    // nullopt means unlimited.
+    std::optional<std::optional<std::int64_t>> instances;
+    std::optional<ActivationMode> activationMode;
+    std::optional<int> heartbeatSeconds;
+    QString auditTier;    // default: the tier's included level
+    QDateTime notBefore;  // UTC; default: the time of issue
+    QDateTime expiresAt;  // UTC; required
     int graceDays = kDefaultGraceDays;
     ContractTerms contract;
     std::optional<QUuid> supersedes;

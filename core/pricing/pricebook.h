@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "licensing/activationterms.h"
 #include "pricing/chargemodel.h"
 
 #include <cstdint>
@@ -44,6 +45,8 @@ struct TierDefinition {
     AddOnAllowance complianceModules;
     AddOnAllowance seats;
     std::optional<std::int64_t> includedAgents;  // nullopt: unlimited
+    // The instances its licenses may run at once by default, and how.
+    ActivationTerms activation;
     QStringList features;
     QString includedAuditTier;
     bool auditUpgradesSold = false;

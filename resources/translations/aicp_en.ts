@@ -257,6 +257,65 @@
     </message>
 </context>
 <context>
+    <name>aicp::ActivationTermInputs</name>
+    <message>
+        <source>Unli&amp;mited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateways that may run the license at once; 0 keeps the tier&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any number of gateways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floating: a gateway that misses two heartbeats frees its place. Node-locked: a place stays with its machine until released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds between a gateway&apos;s heartbeats (%1 to %2); 0 keeps the tier&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instanc&amp;es</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acti&amp;vation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier&apos;s (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier&apos;s (unlimited)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier&apos;s (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node-locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aicp::AllCustomersView</name>
     <message>
         <source>Requests, every customer</source>
@@ -2440,6 +2499,22 @@ The credit note is numbered and cannot be undone; %5</source>
     </message>
     <message>
         <source>No charge before %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, heartbeat every %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>floating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node-locked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

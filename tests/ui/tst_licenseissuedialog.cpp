@@ -280,6 +280,51 @@ private slots:
         QCOMPARE(changes->contract.billingPeriod, BillingPeriod::Annual);
         QCOMPARE(changes->contract.commitment, annual.contract.commitment);
     }
+
+    // Instances and activation start at the tier's (professional: 10,
+    // floating, every 600 s); what is changed goes into the request and the
+    // signed license; an upgrade shows the terms chosen before.
+    void activationTermsStartAtTheTiersAndAreSigned() {
+        auto dialog = dialogFor(QStringLiteral("acme-corp"));
+        auto* tier = input<QComboBox>(*dialog, "tierInput");
+        tier->setCurrentIndex(tier->findData(QStringLiteral("professional")));
+        auto* instances = input<QSpinBox>(*dialog, "instancesInput");
+        QCOMPARE(instances->value(), 0);
+        QCOMPARE(instances->specialValueText(), QStringLiteral("Tier's (10)"));
+        auto untouched = dialog->request();
+        QVERIFY(untouched);
+        QVERIFY(!untouched->instances.has_value());
+        QVERIFY(!untouched->activationMode.has_value());
+
+        instances->setValue(12);
+        auto* mode = input<QComboBox>(*dialog, "activationModeInput");
+        mode->setCurrentIndex(mode->findData(static_cast<int>(ActivationMode::NodeLocked)));
+        input<QSpinBox>(*dialog, "heartbeatInput")->setValue(300);
+        auto chosen = dialog->request();
+        QVERIFY2(chosen, chosen ? "" : qPrintable(chosen.error().message()));
+        QCOMPARE(*chosen->instances, std::optional<std::int64_t>(12));
+        QCOMPARE(*chosen->activationMode, ActivationMode::NodeLocked);
+        QCOMPARE(*chosen->heartbeatSeconds, 300);
+        auto issued = LicenseRegistry(*workspace_).issue(*chosen, kPassphrase);
+        QVERIFY2(issued, issued ? "" : qPrintable(issued.error().message()));
+        QCOMPARE(issued->license.activation,
+                 (ActivationTerms{12, ActivationMode::NodeLocked, 300}));
+
+        // Too short a heartbeat is the registry's reason, and Sign is off.
+        input<QSpinBox>(*dialog, "heartbeatInput")->setValue(30);
+        QVERIFY2(dialog->problem().contains(QStringLiteral("60 to 86400")),
+                 qPrintable(dialog->problem()));
+
+        auto upgrade = dialogFor(QStringLiteral("acme-corp"));
+        upgrade->setUpgradeOf(issued->license);
+        QCOMPARE(input<QSpinBox>(*upgrade, "instancesInput")->value(), 12);
+        QCOMPARE(input<QComboBox>(*upgrade, "activationModeInput")->currentData().toInt(),
+                 static_cast<int>(ActivationMode::NodeLocked));
+        input<QCheckBox>(*upgrade, "unlimitedInstancesInput")->setChecked(true);
+        auto unlimited = upgrade->request();
+        QVERIFY(unlimited);
+        QVERIFY(unlimited->instances.has_value() && !unlimited->instances->has_value());
+    }
 };
 
 QTEST_MAIN(TestLicenseIssueDialog)

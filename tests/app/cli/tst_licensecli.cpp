@@ -872,6 +872,60 @@ private slots:
         QCOMPARE(total("2026-12"), QStringLiteral("10.98"));
     }
 
+    // SPEC 13's terms: the tier's by default, each changed by its option,
+    // shown by `license show`; bad values refused with the option, nothing
+    // written.
+    void activationTermsFromTheCommandLine() {
+        QVERIFY(!generateKey().isEmpty());
+        const QStringList who{QStringLiteral("--customer"), QStringLiteral("fleet-co"),
+                              QStringLiteral("--name"),     QStringLiteral("Fleet Co"),
+                              QStringLiteral("--tier"),     QStringLiteral("professional")};
+        const int before = licenses().size();
+        const auto refused = [&](const QStringList& terms, const char* reason) {
+            const CliRun result =
+                run(QStringList{QStringLiteral("license"), QStringLiteral("issue")} + who + terms);
+            verifyOneErrorLine(result, 2, QString::fromLatin1(reason));
+        };
+        refused({QStringLiteral("--instances"), QStringLiteral("0")}, "--instances");
+        refused({QStringLiteral("--instances"), QStringLiteral("many")}, "'unlimited'");
+        refused({QStringLiteral("--activation"), QStringLiteral("sticky")},
+                "floating or node-locked");
+        refused({QStringLiteral("--heartbeat-seconds"), QStringLiteral("5")}, "60 to 86400");
+        QCOMPARE(licenses().size(), before);
+
+        // The tier's: professional runs 10 floating instances.
+        const QJsonObject plain = issueJson(who);
+        const QJsonObject payload = plain.value(QStringLiteral("license")).toObject();
+        QCOMPARE(payload.value(QStringLiteral("limits"))
+                     .toObject()
+                     .value(QStringLiteral("instances"))
+                     .toInt(),
+                 10);
+        QCOMPARE(payload.value(QStringLiteral("activation")).toObject(),
+                 (QJsonObject{{QStringLiteral("mode"), QStringLiteral("floating")},
+                              {QStringLiteral("heartbeat_seconds"), 600}}));
+
+        const QJsonObject chosen = issueJson(
+            who + QStringList{QStringLiteral("--instances"), QStringLiteral("12"),
+                              QStringLiteral("--activation"), QStringLiteral("node-locked"),
+                              QStringLiteral("--heartbeat-seconds"), QStringLiteral("300")});
+        const CliRun shown = run({QStringLiteral("license"), QStringLiteral("show"),
+                                  chosen.value(QStringLiteral("id")).toString()});
+        QVERIFY2(
+            shown.out.contains(QStringLiteral("12 instances, node-locked, heartbeat every 300 s")),
+            qPrintable(shown.out));
+        const QJsonObject unlimited = issueJson(
+            who + QStringList{QStringLiteral("--instances"), QStringLiteral("unlimited")});
+        // Unlimited, floating, every 600 s are the defaults: not written,
+        // as in a license from before activations.
+        const QJsonValue instances = unlimited.value(QStringLiteral("license"))
+                                         .toObject()
+                                         .value(QStringLiteral("limits"))
+                                         .toObject()
+                                         .value(QStringLiteral("instances"));
+        QVERIFY(instances.isUndefined());
+    }
+
     void jsonShapesAreStable() {
         const QString kid = generateKey();
         QVERIFY(!kid.isEmpty());

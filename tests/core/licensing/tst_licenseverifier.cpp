@@ -241,6 +241,52 @@ private slots:
         QCOMPARE(result.license->toJson(), payload);
     }
 
+    // limits.instances and activation: read and written when not the
+    // defaults; a license from before them has unlimited floating instances
+    // and keeps its bytes.
+    void carriesActivationTerms() {
+        LicensePayload license = sampleLicense(vendor_.key);
+        QVERIFY(license.activation.isDefault());
+        QVERIFY(!license.toJson().contains("instances"));
+        QVERIFY(!license.toJson().contains("activation"));
+        license.activation = {10, ActivationMode::NodeLocked, 300};
+        const QByteArray payload = license.toJson();
+        QVERIFY(payload.contains(R"("instances":10)"));
+        QVERIFY(payload.contains(R"("activation":{"heartbeat_seconds":300,"mode":"node-locked"})"));
+        const auto read =
+            verifier().verify(signPayload(payload, vendor_.key), utcAt("2026-06-01T12:00:00Z"));
+        QCOMPARE(read.status, LicenseStatus::Valid);
+        QCOMPARE(read.license->activation, license.activation);
+        QCOMPARE(read.license->toJson(), payload);
+
+        // Unlimited but node-locked: instances written as null.
+        license.activation = {std::nullopt, ActivationMode::NodeLocked, 600};
+        QVERIFY(license.toJson().contains(R"("instances":null)"));
+
+        QJsonObject fields = QJsonDocument::fromJson(payload).object();
+        fields.insert(QStringLiteral("activation"),
+                      QJsonObject{{QStringLiteral("mode"), QStringLiteral("sticky")},
+                                  {QStringLiteral("heartbeat_seconds"), 300}});
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                      vendor_.key)),
+                 LicenseStatus::Malformed);
+        fields = QJsonDocument::fromJson(payload).object();
+        fields.insert(QStringLiteral("activation"),
+                      QJsonObject{{QStringLiteral("mode"), QStringLiteral("floating")},
+                                  {QStringLiteral("heartbeat_seconds"), 5}});
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                      vendor_.key)),
+                 LicenseStatus::Malformed);
+        QJsonObject limits =
+            QJsonDocument::fromJson(payload).object().value(QStringLiteral("limits")).toObject();
+        limits.insert(QStringLiteral("instances"), 0);
+        fields = QJsonDocument::fromJson(payload).object();
+        fields.insert(QStringLiteral("limits"), limits);
+        QCOMPARE(statusOf(signPayload(QJsonDocument(fields).toJson(QJsonDocument::Compact),
+                                      vendor_.key)),
+                 LicenseStatus::Malformed);
+    }
+
     void licenseFileRoundTripsAndCommentsAreNotTrusted() {
         const LicensePayload license = sampleLicense(vendor_.key);
         QByteArray file = licenseFileText(goodKey_, license);

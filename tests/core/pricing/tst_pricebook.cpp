@@ -151,6 +151,28 @@ private slots:
         }
     }
 
+    // SPEC 13's defaults: open_source 1, starter 2, professional 10,
+    // enterprise unlimited, all floating with a heartbeat every 600 s.
+    void defaultInstancesMatchSpec() {
+        const PriceBookVersion prices = PriceBook::loadDefault()->latest();
+        const std::optional<std::int64_t> expected[] = {1, 2, 10, std::nullopt};
+        for (std::size_t i = 0; i < prices.tiers.size(); ++i) {
+            const aicp::ActivationTerms& terms = prices.tiers[i].activation;
+            QCOMPARE(terms.instances, expected[i]);
+            QCOMPARE(terms.mode, aicp::ActivationMode::Floating);
+            QCOMPARE(terms.heartbeatSeconds, 600);
+        }
+        // Written back only where they are not the defaults.
+        const QJsonObject enterprise = tierAt(prices.toJson(), 3);
+        QVERIFY(!enterprise.contains(QStringLiteral("instances")));
+        QCOMPARE(tierAt(prices.toJson(), 2)
+                     .value(QStringLiteral("instances"))
+                     .toObject()
+                     .value(QStringLiteral("included"))
+                     .toInt(),
+                 10);
+    }
+
     void defaultRequestOveragesMatchSpec() {
         const PriceBookVersion prices = PriceBook::loadDefault()->latest();
         // open_source: hard cap, refused and not billed.
@@ -266,6 +288,14 @@ private slots:
                                       << "\"dollars\"";
         QTest::newRow("no such currency") << "currency"
                                           << "\"ABC\"";
+        QTest::newRow("no instances") << "tiers[1].instances.included"
+                                      << "0";
+        QTest::newRow("unknown activation") << "tiers[1].instances.activation"
+                                            << "\"sticky\"";
+        QTest::newRow("heartbeat too often") << "tiers[1].instances.heartbeat_seconds"
+                                             << "5";
+        QTest::newRow("heartbeat of no number") << "tiers[1].instances.heartbeat_seconds"
+                                                << "null";
         QTest::newRow("overage on unlimited") << "tiers[3].requests.beyond"
                                               << R"({"model":"per_unit","unit_price":"1"})";
     }

@@ -130,6 +130,13 @@ LicenseDetailsView::Section LicenseDetailsView::limitsSection(const LicensePaylo
     section.rows.emplace_back(tr("Seats"), formatCount(license.seats, locale));
     section.rows.emplace_back(tr("Agents"),
                               license.agents ? formatCount(*license.agents, locale) : unlimited);
+    const ActivationTerms& activation = license.activation;
+    section.rows.emplace_back(
+        tr("Instances"),
+        tr("%1, %2, heartbeat every %3 s")
+            .arg(activation.instances ? formatCount(*activation.instances, locale) : unlimited,
+                 activation.mode == ActivationMode::Floating ? tr("floating") : tr("node-locked"))
+            .arg(activation.heartbeatSeconds));
     return section;
 }
 

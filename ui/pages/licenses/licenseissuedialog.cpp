@@ -2,6 +2,7 @@
 
 #include "catalognames.h"
 #include "money/moneyformat.h"
+#include "pages/licenses/activationterminputs.h"
 #include "pages/licenses/contractterminputs.h"
 #include "pages/licenses/firstinvoiceview.h"
 #include "pages/licenses/licensedetailsview.h"
@@ -83,6 +84,7 @@ LicenseIssueDialog::LicenseIssueDialog(PriceBook priceBook, std::vector<Customer
       discount_(new QLineEdit(this)),
       termMonths_(new QComboBox(this)),
       terms_(new ContractTermInputs(this)),
+      activation_(new ActivationTermInputs(this)),
       price_(new QLabel(this)),
       priceNote_(new QLabel(this)),
       firstInvoice_(new FirstInvoiceView(this)),
@@ -253,6 +255,7 @@ QWidget* LicenseIssueDialog::buildFormColumn(QHBoxLayout* termRow, int gap) {
     form->addRow(tr("&Tier"), tier_);
     form->addRow(tr("&Seats"), seats_);
     form->addRow(tr("A&gents"), agents_);
+    activation_->addRows(form);
     form->addRow(tr("A&udit retention"), auditTier_);
     form->addRow(tr("St&arts"), start_);
     form->addRow(tr("Runs"), termRow);
@@ -317,7 +320,9 @@ void LicenseIssueDialog::buildButtons() {
 void LicenseIssueDialog::connectInputs() {
     connect(customer_, &QComboBox::currentIndexChanged, this, [this] {
         newCustomerRow_->setVisible(customer_->currentData().toString() == kNewCustomer);
-        updatePreview();
+        // Priced in the customer's currency, as the registry signs it.
+        refreshPrices();
+        tierChanged();
     });
     newCustomerRow_->setVisible(customer_->currentData().toString() == kNewCustomer);
     connect(tier_, &QComboBox::currentIndexChanged, this, &LicenseIssueDialog::tierChanged);
@@ -329,6 +334,7 @@ void LicenseIssueDialog::connectInputs() {
         connect(combo, &QComboBox::currentIndexChanged, this, &LicenseIssueDialog::updatePreview);
     connect(until_, &QDateEdit::dateChanged, this, &LicenseIssueDialog::updatePreview);
     connect(terms_, &ContractTermInputs::changed, this, &LicenseIssueDialog::updatePreview);
+    connect(activation_, &ActivationTermInputs::changed, this, &LicenseIssueDialog::updatePreview);
     connect(start_, &QDateEdit::dateChanged, this, [this] {
         terms_->setStart(start_->date());
         refreshPrices();
@@ -388,6 +394,7 @@ void LicenseIssueDialog::setUpgradeOf(const LicensePayload& old) {
         from.seats, oldTier ? oldTier->seats.included.value_or(1) : std::optional<std::int64_t>()));
     agents_->setValue(explicitCount(
         from.agents, oldTier ? oldTier->includedAgents : std::optional<std::int64_t>()));
+    activation_->setFrom(old.activation, oldTier ? oldTier->activation : ActivationTerms());
     const bool auditIncluded = oldTier && from.auditTier == oldTier->includedAuditTier;
     const int audit = auditIncluded ? 0 : auditTier_->findData(from.auditTier);
     auditTier_->setCurrentIndex(audit < 0 ? 0 : audit);
@@ -407,8 +414,15 @@ void LicenseIssueDialog::setUpgradeOf(const LicensePayload& old) {
 }
 
 void LicenseIssueDialog::refreshPrices() {
-    // The version in force on the start date is the one the registry signs with.
-    auto version = priceBook_.versionAt(start_->date());
+    // The version in force on the start date, in the customer's currency, is
+    // the one the registry signs with; a new customer is billed in the home
+    // currency.
+    QString currency = priceBook_.homeCurrency();
+    for (const Customer& customer : customers_) {
+        if (customer.id == customer_->currentData().toString())
+            currency = customer.currency;
+    }
+    auto version = priceBook_.versionAt(start_->date(), currency);
     prices_ = version ? std::move(version).value() : priceBook_.latest();
     terms_->setCurrency(prices_.currency);
 }
@@ -423,6 +437,7 @@ void LicenseIssueDialog::tierChanged() {
                                          .arg(tier->includedAgents
                                                   ? formatCount(*tier->includedAgents, locale)
                                                   : tr("unlimited")));
+        activation_->setTier(tier->activation);
     }
     // An audit level below what the new tier includes gives way to the included one.
     const QString audit = auditTier_->currentData().toString();
@@ -484,9 +499,10 @@ void LicenseIssueDialog::rebuildAddOns() {
 
 void LicenseIssueDialog::orderTabs() {
     // The add-on boxes are made after the form, and again on every tier change.
-    QList<QWidget*> chain = {customer_,  newCustomerId_, newCustomerName_, tier_,     seats_,
-                             agents_,    auditTier_,     start_,           forDays_,  days_,
-                             untilDate_, until_,         graceDays_,       discount_, termMonths_};
+    QList<QWidget*> chain = {customer_, newCustomerId_, newCustomerName_, tier_, seats_, agents_};
+    chain.append(activation_->tabChain());
+    chain.append({auditTier_, start_, forDays_, days_, untilDate_, until_, graceDays_, discount_,
+                  termMonths_});
     chain.append(terms_->tabChain());
     for (QCheckBox* box : packs_)
         chain.append(box);
@@ -541,6 +557,7 @@ Result<LicenseRequest> LicenseIssueDialog::formRequest() const {
         request.seats = seats_->value();
     if (agents_->value() > 0)
         request.agents = agents_->value();
+    activation_->applyTo(request);
     request.auditTier = auditTier_->currentData().toString();
     request.notBefore = startTime();
     const QDateTime from =

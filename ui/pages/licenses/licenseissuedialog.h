@@ -24,6 +24,7 @@ class QSpinBox;
 
 namespace aicp {
 
+class ActivationTermInputs;
 class ContractTermInputs;
 class FirstInvoiceView;
 class LicenseDetailsView;
@@ -107,6 +108,7 @@ private:
     QLineEdit* discount_;
     QComboBox* termMonths_;
     ContractTermInputs* terms_;
+    ActivationTermInputs* activation_;
 
     QLabel* price_;
     QLabel* priceNote_;
