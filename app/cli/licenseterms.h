@@ -100,10 +100,24 @@ struct TermOptions {
 
     // The options that change a license's terms (what upgrade may change).
     [[nodiscard]] QList<QCommandLineOption> changes() const {
-        return {tier,       seats,         agents,     policyPacks, complianceModules,
-                auditTier,  starts,        days,       expires,     graceDays,
-                discount,   termMonths,    billingPeriod, commitment, trialUntil,
-                instances,  activation,    heartbeatSeconds};
+        return {tier,
+                seats,
+                agents,
+                policyPacks,
+                complianceModules,
+                auditTier,
+                starts,
+                days,
+                expires,
+                graceDays,
+                discount,
+                termMonths,
+                billingPeriod,
+                commitment,
+                trialUntil,
+                instances,
+                activation,
+                heartbeatSeconds};
     }
     [[nodiscard]] QList<QCommandLineOption> outputs() const { return {output, json}; }
 };

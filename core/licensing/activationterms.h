@@ -61,7 +61,7 @@ struct ActivationTerms {
 
     // "10 instances, floating, heartbeat every 600 s".
     [[nodiscard]] QString toText() const {
-        const QString count = !instances      ? QStringLiteral("unlimited instances")
+        const QString count = !instances        ? QStringLiteral("unlimited instances")
                               : *instances == 1 ? QStringLiteral("1 instance")
                                                 : QStringLiteral("%1 instances").arg(*instances);
         return QStringLiteral("%1, %2, heartbeat every %3 s")

@@ -52,8 +52,9 @@ void ActivationTermInputs::buildInputs() {
     unlimited_->setObjectName(QStringLiteral("unlimitedInstancesInput"));
     unlimited_->setToolTip(tr("Any number of gateways"));
     mode_->setObjectName(QStringLiteral("activationModeInput"));
-    mode_->setToolTip(tr("Floating: a gateway that misses two heartbeats frees its place. "
-                         "Node-locked: a place stays with its machine until released."));
+    mode_->setToolTip(
+        tr("Floating: a gateway that misses two heartbeats frees its place. "
+           "Node-locked: a place stays with its machine until released."));
     heartbeat_->setObjectName(QStringLiteral("heartbeatInput"));
     heartbeat_->setAccessibleName(tr("Heartbeat interval"));
     heartbeat_->setRange(0, ActivationTerms::kMaxHeartbeatSeconds);
@@ -99,16 +100,14 @@ void ActivationTermInputs::setFrom(const ActivationTerms& license, const Activat
     const bool sameCount = license.instances == tier.instances;
     unlimited_->setChecked(!sameCount && !license.instances);
     instances_->setEnabled(!unlimited_->isChecked());
-    instances_->setValue(sameCount || !license.instances
-                             ? 0
-                             : static_cast<int>(std::min<std::int64_t>(*license.instances,
-                                                                       kMaxInstances)));
+    instances_->setValue(sameCount || !license.instances ? 0
+                                                         : static_cast<int>(std::min<std::int64_t>(
+                                                               *license.instances, kMaxInstances)));
     mode_->setCurrentIndex(license.mode == tier.mode
                                ? 0
                                : std::max(0, mode_->findData(static_cast<int>(license.mode))));
-    heartbeat_->setValue(license.heartbeatSeconds == tier.heartbeatSeconds
-                             ? 0
-                             : license.heartbeatSeconds);
+    heartbeat_->setValue(
+        license.heartbeatSeconds == tier.heartbeatSeconds ? 0 : license.heartbeatSeconds);
 }
 
 void ActivationTermInputs::applyTo(LicenseRequest& request) const {

@@ -44,8 +44,8 @@ private:
 
     QSpinBox* instances_;  // 0: the tier's
     QCheckBox* unlimited_;
-    QComboBox* mode_;       // data: -1 the tier's, else an ActivationMode
-    QSpinBox* heartbeat_;   // 0: the tier's
+    QComboBox* mode_;      // data: -1 the tier's, else an ActivationMode
+    QSpinBox* heartbeat_;  // 0: the tier's
 };
 
 }  // namespace aicp
