@@ -37,6 +37,8 @@ QString refusal(LicenseStatus status) {
             return QStringLiteral("it is not a license");
         case LicenseStatus::ClockRollback:
             return QStringLiteral("this computer's clock is earlier than a time seen before");
+        case LicenseStatus::WrongFingerprint:
+            return QStringLiteral("it was given to another machine");
     }
     return QStringLiteral("it did not verify");
 }

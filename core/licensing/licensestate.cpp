@@ -25,6 +25,7 @@ constexpr EnumWord<LicenseStatus> kStatusWords[] = {
     {LicenseStatus::UnknownKey, "unknown-key"},
     {LicenseStatus::Malformed, "malformed"},
     {LicenseStatus::ClockRollback, "clock-rollback"},
+    {LicenseStatus::WrongFingerprint, "wrong-fingerprint"},
 };
 
 }  // namespace

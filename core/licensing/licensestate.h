@@ -41,6 +41,8 @@ enum class LicenseStatus {
     UnknownKey,
     Malformed,
     ClockRollback,
+    // Only an activation file: it was given to another machine.
+    WrongFingerprint,
 };
 
 // The words machines read (CLI output, --json, HTTP): "active", "in-grace",

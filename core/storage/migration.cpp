@@ -21,6 +21,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {10, "billing profiles of customers and the seller", &migration0010},
     {11, "prepaid credits", &migration0011},
     {12, "tax rates, invoice tax, due dates and parties", &migration0012},
+    {13, "activations of licenses on machines", &migration0013},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

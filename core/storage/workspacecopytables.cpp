@@ -43,6 +43,11 @@ constexpr CopiedTable kTables[] = {
      "issued_by",
      "tttttttttt", "id"},
     {"revocations", "license_id, revoked_at, revoked_by, reason", "tttt", "license_id"},
+    {"activations",
+     "id, license_id, fingerprint, hostname, mode, heartbeat_seconds, lease_seconds, "
+     "activated_at, activated_by, last_heartbeat, expires_at, released_at, released_by, "
+     "release_reason",
+     "tttttiittttttt", "activated_at, id"},
     {"revocation_lists", "sequence, published_at, token", "itt", "sequence"},
     {"audit_log", "seq, at, actor, action, subject, details, prev_hash, hash", "ittttttt", "seq",
      true},

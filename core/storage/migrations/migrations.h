@@ -19,5 +19,6 @@ class Database;
 [[nodiscard]] Status migration0010(Database* db);
 [[nodiscard]] Status migration0011(Database* db);
 [[nodiscard]] Status migration0012(Database* db);
+[[nodiscard]] Status migration0013(Database* db);
 
 }  // namespace aicp

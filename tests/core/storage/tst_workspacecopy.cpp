@@ -32,7 +32,7 @@ using aicp::test::why;
 
 namespace {
 
-// Every table of schema 12, written out by hand.
+// Every table of schema 13, written out by hand.
 const char* const kTables[] = {"meta",
                                "price_books",
                                "customers",
@@ -40,6 +40,7 @@ const char* const kTables[] = {"meta",
                                "signing_keys",
                                "licenses",
                                "revocations",
+                               "activations",
                                "revocation_lists",
                                "audit_log",
                                "usage_imports",
