@@ -79,7 +79,7 @@ private slots:
         QCOMPARE(answer.value(QStringLiteral("audit_entries")).toInt(), 31);
         QCOMPARE(answer.value(QStringLiteral("cost_reports")).toInt(), 11);
         const QJsonObject tables = answer.value(QStringLiteral("tables")).toObject();
-        QCOMPARE(tables.size(), 30);
+        QCOMPARE(tables.size(), 31);
         QCOMPARE(tables.value(QStringLiteral("seller")).toInt(-1), 0);
         QCOMPARE(tables.value(QStringLiteral("usage_events")).toInt(), 15465);
         QCOMPARE(tables.value(QStringLiteral("customers")).toInt(), 22);

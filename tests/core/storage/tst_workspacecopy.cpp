@@ -120,6 +120,26 @@ void addExtras(Workspace& workspace) {
                         "'', '2026-11-02T00:00:00Z')",
                         QStringLiteral("Zoë “Ünïcode” ✓ 🚀 back\\slash\ttab\r\nline"))
                 .ok());
+    // Two machines of a license: one active, one that lapsed.
+    QVERIFY(executeWith(
+                db,
+                "INSERT INTO activations (id, license_id, fingerprint, hostname, mode, "
+                "heartbeat_seconds, lease_seconds, activated_at, activated_by, last_heartbeat, "
+                "expires_at, released_at, released_by, release_reason) SELECT "
+                "'5b0c2f7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', id, 'sha256:gw1', 'gw-1\tedge', "
+                "'floating', 600, 1200, '2026-11-20T08:00:00Z', 'ops', '2026-11-20T08:10:00Z', "
+                "'2026-11-20T08:30:00Z', NULL, NULL, NULL FROM licenses ORDER BY id LIMIT 1")
+                .ok());
+    QVERIFY(executeWith(
+                db,
+                "INSERT INTO activations (id, license_id, fingerprint, hostname, mode, "
+                "heartbeat_seconds, lease_seconds, activated_at, activated_by, last_heartbeat, "
+                "expires_at, released_at, released_by, release_reason) SELECT "
+                "'6c1d3a8f-2e3b-4d4c-8f9a-1b2c3d4e5f60', id, 'sha256:gw2', '', 'node-locked', 600, "
+                "0, '2026-11-19T08:00:00Z', 'ops', '2026-11-19T08:00:00Z', "
+                "'2026-11-21T08:00:00Z', '2026-11-21T08:00:00Z', 'aicp', 'lapsed' FROM licenses "
+                "ORDER BY id LIMIT 1")
+                .ok());
     // A billing profile and the seller, with text COPY escapes.
     Customer zed{QStringLiteral("zed"), QStringLiteral("Zed"), QStringLiteral("ap@zed.example")};
     zed.legalName = QStringLiteral("Zed Größenwahn GmbH");
