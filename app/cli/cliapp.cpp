@@ -42,6 +42,8 @@ constexpr TopLevel kCommands[] = {
      &cli::licenseCommands, nullptr},
     {"revocations", "Export the signed list of revoked licenses", &cli::revocationsCommands,
      nullptr},
+    {"activation", "Activate a license on an air-gapped machine; list and release machines",
+     &cli::activationCommands, nullptr},
     {"audit", "Verify or list the tamper-evident audit log", &cli::auditCommands, nullptr},
     {"usage", "Import usage events; summarise a customer's month or chart its requests",
      &cli::usageCommands, nullptr},

@@ -15,6 +15,7 @@ namespace aicp::cli {
 [[nodiscard]] const CommandGroup& keysCommands();
 [[nodiscard]] const CommandGroup& licenseCommands();
 [[nodiscard]] const CommandGroup& revocationsCommands();
+[[nodiscard]] const CommandGroup& activationCommands();
 [[nodiscard]] const CommandGroup& auditCommands();
 [[nodiscard]] const CommandGroup& usageCommands();
 [[nodiscard]] const CommandGroup& reportCommands();

@@ -61,41 +61,6 @@ int printVerification(const Invocation& call, bool asJson, const LicenseVerifica
                               QStringLiteral("not usable (%1): %2").arg(word, outcome.reason)));
 }
 
-// The keys given with --public-key; an empty ring when none are.
-Result<PublicKeyRing> givenKeys(const QStringList& paths) {
-    PublicKeyRing ring;
-    for (const QString& path : paths) {
-        if (path.trimmed().isEmpty())
-            return Error::invalidInput(QStringLiteral("--public-key needs a file"));
-        auto pem = readInputFile(path, kMaxPemSize);
-        if (!pem)
-            return pem.error();
-        auto parsed = Ed25519PublicKey::fromPem(*pem);
-        if (!parsed)
-            return Error::invalidInput(
-                QStringLiteral("--public-key %1: %2")
-                    .arg(QDir::toNativeSeparators(path), parsed.error().message()));
-        ring.add(*parsed);
-    }
-    return ring;
-}
-
-// The keys the workspace trusts, when none were given.
-Result<PublicKeyRing> workspaceKeys(Workspace* workspace) {
-    if (!workspace)
-        return Error::invalidInput(
-            QStringLiteral("no public key to verify with: give --public-key PEM (the vendor's "
-                           "key), or use a workspace that trusts it (aicp keys import-public)"));
-    auto trusted = KeyStore(*workspace).publicKeyRing();
-    if (!trusted)
-        return stateError(trusted.error());
-    if (trusted->isEmpty())
-        return Error::invalidInput(
-            QStringLiteral("the workspace trusts no keys yet: give --public-key PEM, or import "
-                           "the vendor's key with 'aicp keys import-public PEM'"));
-    return trusted;
-}
-
 // The newest revocation list among those the workspace knows whose sequence
 // is the one the verification applied.
 std::optional<RevocationList> appliedList(Workspace& workspace, const QByteArray& offered,
@@ -192,7 +157,7 @@ private:
     int execute(Invocation& call) const override {
         AICP_CLI_TRY(revocationsPath, call.value(revocations_), fail);
         AICP_CLI_TRY(text, licenseText(call, *revocationsPath), fail);
-        AICP_CLI_TRY(ring, givenKeys(call.parser().values(publicKey_)), fail);
+        AICP_CLI_TRY(ring, givenPublicKeys(call.parser().values(publicKey_)), fail);
         const bool keysGiven = !ring->isEmpty();
         Workspace* workspace = nullptr;
         if (call.context().workspaceExists()) {
@@ -201,7 +166,7 @@ private:
         }
         if (keysGiven)
             return verifyWithKeys(call, workspace, *text, *ring, *revocationsPath);
-        AICP_CLI_TRY(trusted, workspaceKeys(workspace), fail);
+        AICP_CLI_TRY(trusted, workspacePublicKeys(workspace), fail);
         return verifyAsWorkspace(call, *workspace, *text, *trusted, *revocationsPath);
     }
 };

@@ -3,8 +3,10 @@
 #include "cli/clicontext.h"
 #include "cli/command.h"
 #include "common/texttable.h"
+#include "licensing/keystore.h"
 #include "money/moneyformat.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -184,6 +186,41 @@ Result<QByteArray> licenseInput(const Invocation& call, const QCommandLineOption
     if (call.isSet(key))
         return keyText->trimmed().toUtf8();
     return readInputFile(file, kMaxLicenseInput);
+}
+
+// The keys given with --public-key; an empty ring when none are.
+Result<PublicKeyRing> givenPublicKeys(const QStringList& paths) {
+    PublicKeyRing ring;
+    for (const QString& path : paths) {
+        if (path.trimmed().isEmpty())
+            return Error::invalidInput(QStringLiteral("--public-key needs a file"));
+        auto pem = readInputFile(path, kMaxPemSize);
+        if (!pem)
+            return pem.error();
+        auto parsed = Ed25519PublicKey::fromPem(*pem);
+        if (!parsed)
+            return Error::invalidInput(
+                QStringLiteral("--public-key %1: %2")
+                    .arg(QDir::toNativeSeparators(path), parsed.error().message()));
+        ring.add(*parsed);
+    }
+    return ring;
+}
+
+// The keys the workspace trusts, when none were given.
+Result<PublicKeyRing> workspacePublicKeys(Workspace* workspace) {
+    if (!workspace)
+        return Error::invalidInput(
+            QStringLiteral("no public key to verify with: give --public-key PEM (the vendor's "
+                           "key), or use a workspace that trusts it (aicp keys import-public)"));
+    auto trusted = KeyStore(*workspace).publicKeyRing();
+    if (!trusted)
+        return stateError(trusted.error());
+    if (trusted->isEmpty())
+        return Error::invalidInput(
+            QStringLiteral("the workspace trusts no keys yet: give --public-key PEM, or import "
+                           "the vendor's key with 'aicp keys import-public PEM'"));
+    return trusted;
 }
 
 }  // namespace aicp::cli

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "licensing/licensepayload.h"
 #include "licensing/licenseregistry.h"
+#include "licensing/publickeyring.h"
 
 #include <functional>
 #include <utility>
@@ -15,6 +16,10 @@
 #include <QString>
 #include <QStringList>
 #include <QUuid>
+
+namespace aicp {
+class Workspace;
+}
 
 namespace aicp::cli {
 
@@ -58,6 +63,12 @@ using LabelledRows = std::vector<std::pair<QString, QString>>;
 // Every entitlement of a license, one (label, value) row each: customer,
 // tier, features, add-ons, limits, audit, contract, dates, key.
 [[nodiscard]] LabelledRows licenseDetailRows(const LicensePayload& license);
+
+// The keys of the --public-key PEM files given; an empty ring when none are.
+[[nodiscard]] Result<PublicKeyRing> givenPublicKeys(const QStringList& paths);
+// The keys the workspace trusts, for when none were given ("no public key
+// to verify with: give --public-key PEM …" without a workspace or keys).
+[[nodiscard]] Result<PublicKeyRing> workspacePublicKeys(Workspace* workspace);
 
 // "Label:  value" lines, the labels padded to one width.
 [[nodiscard]] QString labelledLines(const LabelledRows& rows);
