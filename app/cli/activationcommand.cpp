@@ -30,7 +30,8 @@ QJsonObject activationJson(const ActivationRecord& record, const QDateTime& now)
 QString inUseText(std::int64_t inUse, const std::optional<std::int64_t>& limit) {
     if (!limit)
         return QStringLiteral("%1 in use (the license's instances are unlimited)")
-            .arg(inUse == 1 ? QStringLiteral("1 instance") : QStringLiteral("%1 instances").arg(inUse));
+            .arg(inUse == 1 ? QStringLiteral("1 instance")
+                            : QStringLiteral("%1 instances").arg(inUse));
     return QStringLiteral("%1 of %2 instances in use").arg(inUse).arg(*limit);
 }
 
@@ -55,8 +56,8 @@ private:
         QStringLiteral("days"),
         QStringLiteral("How long the file is valid (1 to 3660; never past the license's end)."),
         QStringLiteral("N")};
-    const QCommandLineOption output_ =
-        outputOption(QStringLiteral("Write the activation file to FILE. Default: standard output."));
+    const QCommandLineOption output_ = outputOption(
+        QStringLiteral("Write the activation file to FILE. Default: standard output."));
 
     int execute(Invocation& call) const override;
 };
@@ -91,8 +92,9 @@ int ActivationIssueCommand::execute(Invocation& call) const {
     if (!outputPath->isEmpty() && *outputPath != QLatin1String("-")) {
         file = std::make_unique<QSaveFile>(*outputPath);
         if (!file->open(QIODevice::WriteOnly))
-            return call.failure(QStringLiteral("cannot write '%1' (%2)")
-                                    .arg(QDir::toNativeSeparators(*outputPath), file->errorString()));
+            return call.failure(
+                QStringLiteral("cannot write '%1' (%2)")
+                    .arg(QDir::toNativeSeparators(*outputPath), file->errorString()));
     }
     AICP_CLI_TRY(passphrase, call.passphrase(PassphraseUse::Unlock), fail);
     AICP_CLI_TRY(granted,
@@ -122,8 +124,9 @@ int ActivationIssueCommand::execute(Invocation& call) const {
                            : QStringLiteral("Renewed"),
                        shortIdText(made.id), shortIdText(made.licenseId), made.fingerprint,
                        toRfc3339(made.expiresAt), inUseText(granted->inUse, granted->limit),
-                       file ? QStringLiteral(" Wrote %1.").arg(QDir::toNativeSeparators(*outputPath))
-                            : QString());
+                       file
+                           ? QStringLiteral(" Wrote %1.").arg(QDir::toNativeSeparators(*outputPath))
+                           : QString());
     return kExitSuccess;
 }
 
@@ -240,7 +243,8 @@ private:
 
 int releaseActivation(Invocation& call) {
     AICP_CLI_TRY(id, call.argument(QStringLiteral("activation ID")), fail);
-    if (const Status vendor = call.vendorOnly(QStringLiteral("only the vendor releases activations"));
+    if (const Status vendor =
+            call.vendorOnly(QStringLiteral("only the vendor releases activations"));
         !vendor.ok())
         return call.failure(vendor.error());
     AICP_CLI_TRY(workspace, call.workspace(), failure);
@@ -251,8 +255,8 @@ int releaseActivation(Invocation& call) {
     return call.print(
         activationJson(*released, QDateTime::currentDateTimeUtc()),
         QStringLiteral("Released activation %1 of license %2 (machine %3); %4.\n")
-            .arg(shortIdText(released->id), shortIdText(released->licenseId),
-                 released->fingerprint, inUseText(*inUse, license->license.activation.instances)));
+            .arg(shortIdText(released->id), shortIdText(released->licenseId), released->fingerprint,
+                 inUseText(*inUse, license->license.activation.instances)));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@ void addUsageEndpoints(ApiRouter& router, Workspace& workspace);
 void addBillingEndpoints(ApiRouter& router, Workspace& workspace);
 void addLicensingEndpoints(ApiRouter& router, Workspace& workspace, LicenseValidator& validator,
                            const QByteArray& passphrase);
+void addActivationEndpoints(ApiRouter& router, Workspace& workspace, const QByteArray& passphrase);
 
 // A handler of a request that needs the workspace and no path parameters.
 template <typename Function>

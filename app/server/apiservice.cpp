@@ -47,6 +47,7 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
     addUsageEndpoints(router_, workspace_);
     addBillingEndpoints(router_, workspace_);
     addLicensingEndpoints(router_, workspace_, validator_, options_.passphrase);
+    addActivationEndpoints(router_, workspace_, options_.passphrase);
 }
 
 ApiService::~ApiService() {

@@ -16,7 +16,8 @@ class Workspace;
 
 struct ApiServiceOptions {
     qint64 maxBodyBytes = ApiRouter::kDefaultMaxBodyBytes;
-    // Unlocks the signing key for POST /licenses; empty: issuing answers 503.
+    // Unlocks the signing key for POST /licenses and the activation files;
+    // empty: those answer 503.
     QByteArray passphrase;
 };
 
@@ -27,9 +28,13 @@ struct ApiServiceOptions {
 //   GET  tiers, pricebook, usage, usage/events,
 //        billing-events, recommendations, stats,
 //        revocations,
-//        licenses/{id}/features/{feature}           read
+//        licenses/{id}/features/{feature},
+//        licenses/{id}/activations                  read
 //   POST cost, licenses/validate                    read
-//   POST usage/events                               ingest
+//   POST usage/events,
+//        licenses/{id}/activations,
+//        licenses/{id}/activations/{aid}/heartbeat  ingest
+//   DELETE licenses/{id}/activations/{aid}          ingest
 //   POST licenses                                   admin
 // (under /api/pricing/). Tokens are reread from the workspace at most once a
 // second, so one created or revoked by the CLI applies within a second.

@@ -17,9 +17,9 @@ namespace {
 constexpr qsizetype kMaxFileSize = 4 * 1024;
 
 const QStringList kFields{
-    QStringLiteral("v"),           QStringLiteral("id"),        QStringLiteral("license_id"),
-    QStringLiteral("kid"),         QStringLiteral("fingerprint"), QStringLiteral("hostname"),
-    QStringLiteral("issued_at"),   QStringLiteral("expires_at"),
+    QStringLiteral("v"),         QStringLiteral("id"),          QStringLiteral("license_id"),
+    QStringLiteral("kid"),       QStringLiteral("fingerprint"), QStringLiteral("hostname"),
+    QStringLiteral("issued_at"), QStringLiteral("expires_at"),
 };
 
 Error malformed(const QString& field, const QString& problem) {
@@ -164,8 +164,8 @@ ActivationVerification verifyActivation(QByteArrayView text, const QString& fing
                                         const RevocationList* revocations) {
     auto token = parseSignedToken(text.trimmed(), kActivationPrefix, kMaxFileSize);
     if (!token)
-        return verdict(LicenseStatus::Malformed, QStringLiteral("not an activation file: ") +
-                                                     token.error().message());
+        return verdict(LicenseStatus::Malformed,
+                       QStringLiteral("not an activation file: ") + token.error().message());
     // Only the kid is read before the signature is checked: it picks the key.
     const QJsonObject unverified = QJsonDocument::fromJson(token->payload).object();
     const QString kid = unverified.value(QStringLiteral("kid")).toString();

@@ -174,9 +174,20 @@ Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,
             return answer;
         }
         ActivationRecord& made = answer.record;
-        made = {QUuid::createUuid(), licenseId, request.fingerprint, request.hostname,
-                license.license.activation.mode, license.license.activation.heartbeatSeconds,
-                leaseSeconds, at, AuditLog::actorOn(workspace_), at, expiresAt, {}, {}, false};
+        made = {QUuid::createUuid(),
+                licenseId,
+                request.fingerprint,
+                request.hostname,
+                license.license.activation.mode,
+                license.license.activation.heartbeatSeconds,
+                leaseSeconds,
+                at,
+                AuditLog::actorOn(workspace_),
+                at,
+                expiresAt,
+                {},
+                {},
+                false};
         AICP_TRY(executeWith(
             db,
             "INSERT INTO activations (id, license_id, fingerprint, hostname, mode, "
@@ -185,9 +196,9 @@ Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,
             idText(made.id), idText(licenseId), made.fingerprint, made.hostname,
             activationModeKey(made.mode), made.heartbeatSeconds, made.leaseSeconds, at,
             made.activatedBy, at, expiresAt));
-        auto logged = AuditLog(workspace_, clock_)
-                          .append(QStringLiteral("activation.activate"), idText(made.id),
-                                  auditDetails(made));
+        auto logged =
+            AuditLog(workspace_, clock_)
+                .append(QStringLiteral("activation.activate"), idText(made.id), auditDetails(made));
         if (!logged)
             return logged.error();
     }
@@ -230,8 +241,8 @@ Result<ActivationGrant> ActivationRegistry::heartbeat(const QUuid& id, QByteArra
     }
     if (const LicenseState state = license->stateAt(at); !isInForce(state))
         return notInForce(*license, state);
-    ActivationGrant answer{ActivationGrant::Outcome::Renewed, *record, {}, 0,
-                           license->license.activation.instances};
+    ActivationGrant answer{
+        ActivationGrant::Outcome::Renewed, *record, {}, 0, license->license.activation.instances};
     answer.record.lastHeartbeat = at;
     if (record->leaseSeconds > 0)
         answer.record.expiresAt =
@@ -262,8 +273,8 @@ Result<ActivationRecord> ActivationRegistry::release(const QString& id,
     if (!record)
         return record.error();
     if (licenseId && record->licenseId != *licenseId)
-        return Error::notFound(QStringLiteral("license %1 has no activation %2")
-                                   .arg(idText(*licenseId), id));
+        return Error::notFound(
+            QStringLiteral("license %1 has no activation %2").arg(idText(*licenseId), id));
     const QDateTime at = now();
     AICP_TRY(lapseExpired(record->licenseId, at));
     if (auto again = find(idText(record->id)); again)
@@ -315,8 +326,8 @@ Status ActivationRegistry::lapseExpired(const QUuid& licenseId, const QDateTime&
 
 Result<QByteArray> ActivationRegistry::sign(const ActivationRecord& record,
                                             const Ed25519PrivateKey& key) {
-    const ActivationPayload payload{record.id,       record.licenseId,   key.publicKey().kid(),
-                                    record.fingerprint, record.hostname, record.lastHeartbeat,
+    const ActivationPayload payload{record.id,          record.licenseId, key.publicKey().kid(),
+                                    record.fingerprint, record.hostname,  record.lastHeartbeat,
                                     record.expiresAt};
     return signActivation(payload, key);
 }
@@ -336,8 +347,8 @@ Result<std::optional<ActivationRecord>> ActivationRegistry::liveFor(
 Result<std::vector<ActivationRecord>> ActivationRegistry::list(const QUuid& licenseId) const {
     return queryRows<ActivationRecord>(
         workspace_.handle(),
-        std::string(kSelect) + " WHERE license_id = ?1 ORDER BY activated_at DESC, id",
-        readRecord, idText(licenseId));
+        std::string(kSelect) + " WHERE license_id = ?1 ORDER BY activated_at DESC, id", readRecord,
+        idText(licenseId));
 }
 
 Result<ActivationRecord> ActivationRegistry::find(const QString& idOrPrefix) const {

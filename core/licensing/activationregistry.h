@@ -61,8 +61,8 @@ struct ActivationGrant {
     Outcome outcome = Outcome::Created;
     ActivationRecord record;
     QByteArray file;
-    std::int64_t inUse = 0;              // active instances, this one included
-    std::optional<std::int64_t> limit;   // the license's instances; nullopt: unlimited
+    std::int64_t inUse = 0;             // active instances, this one included
+    std::optional<std::int64_t> limit;  // the license's instances; nullopt: unlimited
 
     // "license … runs on 10 of its 10 instances; release one (aicp
     // activation release ID) or issue a license with more": the refusal as

@@ -440,7 +440,8 @@ Status upgradePostgresSchema(Database* db, int from, int to) {
     const std::span<const PostgresStep> steps = postgresSteps();
     if (steps.empty() || steps.front().version != kBaseVersion + 1 ||
         steps.back().version != Workspace::kSchemaVersion)
-        return Error::internal(QStringLiteral("the PostgreSQL schema steps do not reach the schema"));
+        return Error::internal(
+            QStringLiteral("the PostgreSQL schema steps do not reach the schema"));
     for (std::size_t i = 1; i < steps.size(); ++i)
         if (steps[i].version != steps[i - 1].version + 1)
             return Error::internal(QStringLiteral("the PostgreSQL schema steps are out of order"));

@@ -33,17 +33,17 @@ class TestActivationCli : public CliTest {
     }
     CliRun issueFor(const QString& license, const QString& fingerprint,
                     const QStringList& extra = {}) const {
-        return activation(QStringLiteral("issue"),
-                          QStringList{QStringLiteral("--license"), license,
-                                      QStringLiteral("--fingerprint"), fingerprint,
-                                      QStringLiteral("--days"), QStringLiteral("30")} +
-                              extra);
+        return activation(
+            QStringLiteral("issue"),
+            QStringList{QStringLiteral("--license"), license, QStringLiteral("--fingerprint"),
+                        fingerprint, QStringLiteral("--days"), QStringLiteral("30")} +
+                extra);
     }
     CliRun verify(const QString& path, const QString& fingerprint) const {
-        return activation(QStringLiteral("verify"),
-                          {path, QStringLiteral("--fingerprint"), fingerprint,
-                           QStringLiteral("--public-key"), file(QStringLiteral("vendor.pem")),
-                           QStringLiteral("--json")});
+        return activation(
+            QStringLiteral("verify"),
+            {path, QStringLiteral("--fingerprint"), fingerprint, QStringLiteral("--public-key"),
+             file(QStringLiteral("vendor.pem")), QStringLiteral("--json")});
     }
 
     // A workspace with a key and a starter license of two instances; its id.
@@ -70,11 +70,11 @@ private slots:
         const QString license = licenseOfTwo();
         QVERIFY(!license.isEmpty());
         const QString first = file(QStringLiteral("vault-1.act"));
-        const QJsonObject made = jsonAnswer(
-            issueFor(license.left(8), QStringLiteral("sha256:aa11"),
-                     {QStringLiteral("--hostname"), QStringLiteral("vault-1"), QStringLiteral("-o"),
-                      first, QStringLiteral("--json")}),
-            "activation issue");
+        const QJsonObject made =
+            jsonAnswer(issueFor(license.left(8), QStringLiteral("sha256:aa11"),
+                                {QStringLiteral("--hostname"), QStringLiteral("vault-1"),
+                                 QStringLiteral("-o"), first, QStringLiteral("--json")}),
+                       "activation issue");
         const QString fileText = made.value(QStringLiteral("file")).toString();
         QVERIFY(fileText.startsWith(QStringLiteral("AICPA1.")));
         QCOMPARE(readBytes(first), fileText.toLatin1() + '\n');
@@ -95,7 +95,8 @@ private slots:
         QByteArray altered = readBytes(first);
         altered[altered.size() - 5] = altered[altered.size() - 5] == 'A' ? 'B' : 'A';
         QVERIFY(writeBytes(file(QStringLiteral("altered.act")), altered));
-        const CliRun forged = verify(file(QStringLiteral("altered.act")), QStringLiteral("sha256:aa11"));
+        const CliRun forged =
+            verify(file(QStringLiteral("altered.act")), QStringLiteral("sha256:aa11"));
         QCOMPARE(forged.exitCode, 1);
         QCOMPARE(parseObject(forged.out).value(QStringLiteral("status")).toString(),
                  QStringLiteral("bad-signature"));
@@ -109,15 +110,16 @@ private slots:
         verifyOneErrorLine(refused, 1, QStringLiteral("2 of its 2 instances"));
         QVERIFY(!QFile::exists(third));
 
-        const CliRun listed = activation(QStringLiteral("list"),
-                                         {QStringLiteral("--license"), license, QStringLiteral("--json")});
+        const CliRun listed =
+            activation(QStringLiteral("list"),
+                       {QStringLiteral("--license"), license, QStringLiteral("--json")});
         QCOMPARE(listed.exitCode, 0);
         const QJsonArray machines = parseObject(listed.out).value(u"activations").toArray();
         QCOMPARE(machines.size(), 2);
         for (const QJsonValue& machine : machines) {
             QCOMPARE(machine[u"state"].toString(), QStringLiteral("active"));
-            for (const char* key : {"activation_id", "fingerprint", "hostname", "last_heartbeat",
-                                    "expires_at"})
+            for (const char* key :
+                 {"activation_id", "fingerprint", "hostname", "last_heartbeat", "expires_at"})
                 QVERIFY2(machine.toObject().contains(QLatin1String(key)), key);
         }
 
@@ -150,9 +152,9 @@ private slots:
         const QString line = made.out.trimmed();
         const qsizetype dot = line.lastIndexOf(u'.');
         QVERIFY(writeBytes(file(QStringLiteral("signed.txt")), line.left(dot).toLatin1()));
-        QVERIFY(writeBytes(file(QStringLiteral("signature.bin")),
-                           QByteArray::fromBase64(line.mid(dot + 1).toLatin1(),
-                                                  QByteArray::Base64UrlEncoding)));
+        QVERIFY(writeBytes(
+            file(QStringLiteral("signature.bin")),
+            QByteArray::fromBase64(line.mid(dot + 1).toLatin1(), QByteArray::Base64UrlEncoding)));
         QProcess process;
         process.setWorkingDirectory(file(QString()));
         process.start(openssl, {QStringLiteral("pkeyutl"), QStringLiteral("-verify"),
@@ -172,15 +174,18 @@ private slots:
             QTest::newRow(name) << (QStringList{QStringLiteral("activation")} + arguments)
                                 << QString::fromLatin1(mentions);
         };
-        row("no license", {QStringLiteral("issue"), QStringLiteral("--fingerprint"),
-                           QStringLiteral("f"), QStringLiteral("--days"), QStringLiteral("3")},
+        row("no license",
+            {QStringLiteral("issue"), QStringLiteral("--fingerprint"), QStringLiteral("f"),
+             QStringLiteral("--days"), QStringLiteral("3")},
             "--license");
-        row("no days", {QStringLiteral("issue"), QStringLiteral("--license"), QStringLiteral("x"),
-                        QStringLiteral("--fingerprint"), QStringLiteral("f")},
+        row("no days",
+            {QStringLiteral("issue"), QStringLiteral("--license"), QStringLiteral("x"),
+             QStringLiteral("--fingerprint"), QStringLiteral("f")},
             "--days");
-        row("zero days", {QStringLiteral("issue"), QStringLiteral("--license"), QStringLiteral("x"),
-                          QStringLiteral("--fingerprint"), QStringLiteral("f"),
-                          QStringLiteral("--days"), QStringLiteral("0")},
+        row("zero days",
+            {QStringLiteral("issue"), QStringLiteral("--license"), QStringLiteral("x"),
+             QStringLiteral("--fingerprint"), QStringLiteral("f"), QStringLiteral("--days"),
+             QStringLiteral("0")},
             "1 to 3660");
         row("spaced fingerprint",
             {QStringLiteral("issue"), QStringLiteral("--license"), QStringLiteral("x"),

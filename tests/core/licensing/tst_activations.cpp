@@ -60,8 +60,8 @@ class TestActivations : public QObject {
     }
 
     ActivationGrant activate(const QString& fingerprint, const QString& hostname = {}) {
-        auto granted = registry().activate(idText(license_), machine(fingerprint, hostname),
-                                           kTestPassphrase);
+        auto granted =
+            registry().activate(idText(license_), machine(fingerprint, hostname), kTestPassphrase);
         if (!granted)
             qFatal("cannot activate: %s", qPrintable(granted.error().message()));
         return *granted;
@@ -82,7 +82,8 @@ private slots:
     }
 
     void aMachineGetsASignedFileItsFingerprintVerifies() {
-        const ActivationGrant granted = activate(QStringLiteral("sha256:aa11"), QStringLiteral("gw-1.example"));
+        const ActivationGrant granted =
+            activate(QStringLiteral("sha256:aa11"), QStringLiteral("gw-1.example"));
         QCOMPARE(granted.outcome, ActivationGrant::Outcome::Created);
         QCOMPARE(granted.inUse, 1);
         QCOMPARE(granted.limit, std::optional<std::int64_t>(3));
@@ -91,8 +92,8 @@ private slots:
         QCOMPARE(granted.record.expiresAt, aicp::test::utcAt("2026-12-01T09:20:00Z"));
         QCOMPARE(granted.record.leaseSeconds, 1200);
 
-        const ActivationVerification ok = verifyActivation(
-            granted.file, QStringLiteral("sha256:aa11"), keys(), clock_.clock()());
+        const ActivationVerification ok =
+            verifyActivation(granted.file, QStringLiteral("sha256:aa11"), keys(), clock_.clock()());
         QVERIFY2(ok.isUsable(), qPrintable(ok.reason));
         QCOMPARE(word(ok.status), QStringLiteral("valid"));
         QCOMPARE(ok.activation->licenseId, license_);
@@ -104,7 +105,8 @@ private slots:
     void theSameMachineAgainRenewsItsActivation() {
         const ActivationGrant first = activate(QStringLiteral("sha256:aa11"));
         clock_.advanceSeconds(300);
-        const ActivationGrant again = activate(QStringLiteral("sha256:aa11"), QStringLiteral("renamed"));
+        const ActivationGrant again =
+            activate(QStringLiteral("sha256:aa11"), QStringLiteral("renamed"));
         QCOMPARE(again.outcome, ActivationGrant::Outcome::Renewed);
         QCOMPARE(again.record.id, first.record.id);
         QCOMPARE(again.inUse, 1);
@@ -143,8 +145,8 @@ private slots:
         auto beat = registry().heartbeat(alive.record.id, kTestPassphrase);
         QVERIFY2(beat, why(beat));
         QCOMPARE(beat->record.expiresAt, aicp::test::utcAt("2026-12-01T09:30:00Z"));
-        QVERIFY(verifyActivation(beat->file, fingerprintOf(1), keys(), clock_.clock()())
-                    .isUsable());
+        QVERIFY(
+            verifyActivation(beat->file, fingerprintOf(1), keys(), clock_.clock()()).isUsable());
         // Two intervals after their last heartbeat, the quiet ones lapse.
         clock_.advanceSeconds(600);
         QCOMPARE(registry().activeCount(license_).value(), 1);
@@ -168,8 +170,8 @@ private slots:
         // Until the license ends, grace period included.
         QCOMPARE(locked.record.expiresAt,
                  LicenseRegistry(*workspace_).find(license_)->license.graceEndsAt());
-        auto airGapped = registry().activate(idText(license_), {fingerprintOf(1), {}, 30},
-                                             kTestPassphrase);
+        auto airGapped =
+            registry().activate(idText(license_), {fingerprintOf(1), {}, 30}, kTestPassphrase);
         QVERIFY2(airGapped, why(airGapped));
         QCOMPARE(airGapped->record.expiresAt, clock_.clock()().addDays(30));
         clock_.advanceDays(29);
@@ -205,8 +207,8 @@ private slots:
         QVERIFY(LicenseRegistry(*workspace_, clock_.clock())
                     .revoke(license_, QStringLiteral("contract ended"), kTestPassphrase));
         QVERIFY(refusal(machine(QStringLiteral("ok"))).contains(QStringLiteral("is revoked")));
-        auto unknown = registry().activate(QStringLiteral("00000000"), machine(QStringLiteral("ok")),
-                                           kTestPassphrase);
+        auto unknown = registry().activate(QStringLiteral("00000000"),
+                                           machine(QStringLiteral("ok")), kTestPassphrase);
         QCOMPARE(unknown.error().code(), Error::Code::NotFound);
     }
 

@@ -121,15 +121,15 @@ void addExtras(Workspace& workspace) {
                         QStringLiteral("Zoë “Ünïcode” ✓ 🚀 back\\slash\ttab\r\nline"))
                 .ok());
     // Two machines of a license: one active, one that lapsed.
-    QVERIFY(executeWith(
-                db,
-                "INSERT INTO activations (id, license_id, fingerprint, hostname, mode, "
-                "heartbeat_seconds, lease_seconds, activated_at, activated_by, last_heartbeat, "
-                "expires_at, released_at, released_by, release_reason) SELECT "
-                "'5b0c2f7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', id, 'sha256:gw1', 'gw-1\tedge', "
-                "'floating', 600, 1200, '2026-11-20T08:00:00Z', 'ops', '2026-11-20T08:10:00Z', "
-                "'2026-11-20T08:30:00Z', NULL, NULL, NULL FROM licenses ORDER BY id LIMIT 1")
-                .ok());
+    QVERIFY(
+        executeWith(db,
+                    "INSERT INTO activations (id, license_id, fingerprint, hostname, mode, "
+                    "heartbeat_seconds, lease_seconds, activated_at, activated_by, last_heartbeat, "
+                    "expires_at, released_at, released_by, release_reason) SELECT "
+                    "'5b0c2f7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f', id, 'sha256:gw1', 'gw-1\tedge', "
+                    "'floating', 600, 1200, '2026-11-20T08:00:00Z', 'ops', '2026-11-20T08:10:00Z', "
+                    "'2026-11-20T08:30:00Z', NULL, NULL, NULL FROM licenses ORDER BY id LIMIT 1")
+            .ok());
     QVERIFY(executeWith(
                 db,
                 "INSERT INTO activations (id, license_id, fingerprint, hostname, mode, "
