@@ -4,6 +4,7 @@
 #include "dialogs/customerdialog.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
+#include "pages/licenses/instancespanel.h"
 #include "pages/licenses/licensedetailsview.h"
 #include "pages/licenses/licensefiltermodel.h"
 #include "pages/licenses/licenseissuedialog.h"
@@ -47,6 +48,7 @@ LicensesPage::LicensesPage(QWidget* parent)
       filter_(new LicenseFilterModel(this)),
       table_(new QTableView(this)),
       details_(new LicenseDetailsView(this)),
+      instances_(new InstancesPanel(this)),
       search_(new QLineEdit(this)),
       tierFilter_(new QComboBox(this)),
       stateFilter_(new QComboBox(this)),
@@ -72,6 +74,8 @@ LicensesPage::LicensesPage(QWidget* parent)
     // The customer filters the list; nothing is read again.
     setFollows(FollowsNothing);
     connect(this, &LicensesPage::registryChanged, this, &ConsolePage::workspaceEdited);
+    connect(instances_, &InstancesPanel::finished, this,
+            [this](const QString& text, bool problem) { showMessage(text, problem); });
     details_->showMessage(tr("Select a license to see everything it grants."));
     updateActions();
 }
@@ -103,6 +107,7 @@ void LicensesPage::customerChanged() {
 }
 
 void LicensesPage::setPassphraseProvider(PassphraseProvider provider) {
+    instances_->setPassphraseProvider(provider);
     passphrase_ = std::move(provider);
 }
 
@@ -298,6 +303,7 @@ void LicensesPage::updateCount() {
 void LicensesPage::showSelection() {
     const std::optional<LicenseRecord> record = selectedRecord();
     if (!record) {
+        instances_->showLicense(nullptr, std::nullopt, false);
         details_->showMessage(filter_->rowCount() == 0 && model_->rowCount() > 0
                                   ? tr("No license matches the filters.")
                               : model_->rowCount() == 0 && customerMode_
@@ -310,6 +316,8 @@ void LicensesPage::showSelection() {
     }
     details_->showRecord(*record, word(record->stateAt(model_->now())),
                          pricesAt(record->license.issuedAt));
+    instances_->setRunner(this->runner());
+    instances_->showLicense(this->workspace(), record, canSign_);
 }
 
 void LicensesPage::showMessage(const QString& text, bool problem) {

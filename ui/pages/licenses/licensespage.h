@@ -22,6 +22,7 @@ namespace aicp {
 
 class CustomerDialog;
 class LicenseDetailsView;
+class InstancesPanel;
 class LicenseFilterModel;
 class LicenseIssueDialog;
 class LicenseTableModel;
@@ -139,6 +140,7 @@ private:
     LicenseFilterModel* filter_;
     QTableView* table_;
     LicenseDetailsView* details_;
+    InstancesPanel* instances_;
     QLineEdit* search_;
     QComboBox* tierFilter_;
     QComboBox* stateFilter_;

@@ -4,6 +4,7 @@
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/licensefile.h"
+#include "pages/licenses/instancespanel.h"
 #include "pages/licenses/licensedetailsview.h"
 #include "pages/licenses/licensefiltermodel.h"
 #include "pages/licenses/licenseissuedialog.h"
@@ -180,7 +181,8 @@ void LicensesPage::buildLayout() {
     layout->addLayout(footer);
 
     // Last: moving widgets into the cards and the splitter reorders the chain.
-    tabChain << search_ << tierFilter_ << stateFilter_ << table_ << details_->tabStop();
+    tabChain << search_ << tierFilter_ << stateFilter_ << table_ << details_->tabStop()
+             << instances_->tabStops();
     for (qsizetype i = 1; i < tabChain.size(); ++i)
         QWidget::setTabOrder(tabChain[i - 1], tabChain[i]);
 }
@@ -269,9 +271,11 @@ QWidget* LicensesPage::buildSplitter(QLayout* filters) {
     auto* detailsCard = new CardFrame(this);
     detailsCard->setObjectName(QStringLiteral("detailsCard"));
     details_->setParent(detailsCard);
+    instances_->setParent(detailsCard);
     auto* detailsLayout = new QVBoxLayout(detailsCard);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
-    detailsLayout->addWidget(details_, 1);
+    detailsLayout->addWidget(details_, 3);
+    detailsLayout->addWidget(instances_, 2);
     detailsCard->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 40);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
