@@ -2,7 +2,10 @@
 // file or take a bare key, split and decode the envelope, check the
 // signature, parse the payload, apply the time window. It must answer, with
 // a reason, and never crash or accept what the trusted key did not sign.
+// The same text is read as an activation file (AICPA1), whose envelope is
+// the key's: the seed valid-activation is one the trusted key signed.
 #include "fuzzlicensing.h"
+#include "licensing/activationfile.h"
 #include "licensing/licensefile.h"
 #include "licensing/licenseverifier.h"
 #include "licensing/signedtoken.h"
@@ -27,6 +30,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             std::abort();
         auto token = aicp::parseSignedToken(*key, "AICP1", aicp::LicenseVerifier::kMaxKeySize);
         if (!token || !token->isSignedBy(aicp::fuzz::trustedKey().publicKey()) || !result.license)
+            std::abort();
+    }
+    const aicp::ActivationVerification activation = aicp::verifyActivation(
+        text, QStringLiteral("sha256:4be1c0"), aicp::fuzz::trustedRing(), now);
+    if (activation.reason.isEmpty())
+        std::abort();
+    if (activation.isUsable()) {
+        auto token = aicp::parseSignedToken(text.trimmed(), aicp::kActivationPrefix, 4096);
+        if (!token || !token->isSignedBy(aicp::fuzz::trustedKey().publicKey()) ||
+            !activation.activation ||
+            activation.activation->fingerprint != QStringLiteral("sha256:4be1c0"))
             std::abort();
     }
     return 0;

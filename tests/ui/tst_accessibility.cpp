@@ -8,6 +8,7 @@
 #include "dialogs/grantcreditdialog.h"
 #include "dialogs/passphrasedialog.h"
 #include "mainwindow.h"
+#include "pages/licenses/activationfiledialog.h"
 #include "taskrunner.h"
 #include "teamworkspacedialog.h"
 #include "workspacesession.h"
@@ -638,6 +639,9 @@ private slots:
         auditStandalone(newKey, QStringLiteral("New passphrase dialog"), findings);
         TeamWorkspaceDialog team({}, &window);
         auditStandalone(team, QStringLiteral("Open Team Workspace dialog"), findings);
+        ActivationFileDialog activation(QStringLiteral("Acme Corp's license 6f1c2a4e"),
+                                        QDateTime::currentDateTimeUtc().addDays(300), &window);
+        auditStandalone(activation, QStringLiteral("Activation File dialog"), findings);
         // Grant Credit… of the customer dialog, on a second session of the demo.
         auto credits = session();
         GrantCreditDialog grant(credits->workspace(), QStringLiteral("globex"),

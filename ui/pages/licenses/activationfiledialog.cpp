@@ -34,13 +34,20 @@ ActivationFileDialog::ActivationFileDialog(const QString& license, const QDateTi
     fingerprint_->setObjectName(QStringLiteral("fingerprintInput"));
     fingerprint_->setPlaceholderText(tr("as the gateway reports it, e.g. sha256:4be1c0…"));
     fingerprint_->setMaxLength(int(ActivationPayload::kMaxFingerprintLength));
+    fingerprint_->setToolTip(
+        tr("What the gateway reports as its machine's fingerprint: 1 to 128 characters, no "
+           "spaces. The file is valid on that machine only."));
     hostname_->setObjectName(QStringLiteral("hostnameInput"));
+    hostname_->setToolTip(tr("The machine's name, shown in the list of instances"));
     hostname_->setPlaceholderText(tr("optional, for people"));
     hostname_->setMaxLength(int(ActivationPayload::kMaxHostnameLength));
     days_->setObjectName(QStringLiteral("daysInput"));
     days_->setRange(1, int(ActivationRegistry::kMaxDays));
     days_->setValue(kDefaultDays);
     days_->setSuffix(tr(" days"));
+    days_->setToolTip(
+        tr("How long the file lets the machine run the license; it holds one "
+           "instance until then or until released"));
     auto* ends =
         new QLabel(tr("never past the license's end, %1").arg(displayUtcTime(licenseEnd)), this);
     ends->setForegroundRole(QPalette::PlaceholderText);

@@ -83,7 +83,7 @@ InstancesPanel::InstancesPanel(QWidget* parent)
     release_->setText(tr("&Release Instance…"));
     release_->setToolTip(tr("Free the selected machine's instance for another machine"));
     issue_->setObjectName(QStringLiteral("activationFileButton"));
-    issue_->setText(tr("Activation &File…"));
+    issue_->setText(tr("Ac&tivation File…"));
     issue_->setToolTip(tr("Sign an activation file for a machine that cannot reach the service"));
     connect(release_, &QToolButton::clicked, this, &InstancesPanel::releaseSelected);
     connect(issue_, &QToolButton::clicked, this, &InstancesPanel::issueFile);
