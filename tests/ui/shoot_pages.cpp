@@ -16,14 +16,17 @@
 #include "billing/creditbook.h"
 #include "billing/invoicebook.h"
 #include "billing/pricebookimport.h"
+#include "common/idtext.h"
 #include "company/seller.h"
 #include "customers/customer.h"
 #include "customerworkspace.h"
 #include "demo/demoworkspace.h"
+#include "licensing/activationregistry.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
 #include "metering/livesources.h"
 #include "pages/consolepage.h"
+#include "pages/licenses/activationfiledialog.h"
 #include "pages/licenses/licenseissuedialog.h"
 #include "pages/licenses/licensespage.h"
 #include "pages/recommendations/recommendationspage.h"
@@ -419,6 +422,60 @@ void shootCurrencyStates(Shooter& shooter, const Scene& scene, const QString& fo
               folder + QStringLiteral("dashboard-currencies.png"));
 }
 
+// The selected customer's license with the machines it runs on: two
+// air-gapped sites and a gateway released; and the dialog that signs an
+// activation file. Last, as it changes the workspace.
+void shootInstanceStates(Shooter& shooter, const Scene& scene, const QString& folder) {
+    std::optional<LicenseRecord> license;
+    {
+        auto workspace = Workspace::open(scene.db);
+        if (!shooter.expect(workspace.ok(), QStringLiteral("cannot open %1").arg(scene.db)))
+            return;
+        auto all = LicenseRegistry(**workspace).list();
+        if (all)
+            license = licenseInForce(*all, scene.customer, scene.now);
+        if (!shooter.expect(license.has_value(),
+                            QStringLiteral("%1 has no license in force").arg(scene.customer)))
+            return;
+        ActivationRegistry registry(**workspace, [now = scene.now] { return now; });
+        const QString id = idText(license->license.id);
+        const QByteArray passphrase("demo-passphrase");
+        const auto activate = [&](const char* fingerprint, const char* hostname) {
+            auto granted = registry.activate(
+                id, {QString::fromLatin1(fingerprint), QString::fromLatin1(hostname), 365},
+                passphrase);
+            return granted && granted->outcome == ActivationGrant::Outcome::Created
+                       ? std::optional(granted->record.id)
+                       : std::nullopt;
+        };
+        // Two sites, the first moved to a new machine: released, then the lab's.
+        const auto first = activate("sha256:9f2c4be1c0", "gw-vault-1.initech.example");
+        const bool made = first && activate("sha256:41d07aa3e2", "gw-vault-2.initech.example") &&
+                          registry.release(idText(*first)).ok() &&
+                          activate("sha256:c3b5e8d190", "gw-lab.initech.example");
+        if (!shooter.expect(made,
+                            QStringLiteral("cannot activate %1's license").arg(scene.customer)))
+            return;
+    }
+    const auto window = openWindow(shooter, scene);
+    if (!window)
+        return;
+    window->showPage(MainWindow::Page::Licenses);
+    settle(*window);
+    if (shooter.expect(window->findChild<LicensesPage*>()->selectLicense(license->license.id),
+                       QStringLiteral("the license is not listed")))
+        shootPage(shooter, *window, MainWindow::Page::Licenses,
+                  folder + QStringLiteral("licenses-instances.png"));
+    ActivationFileDialog dialog(
+        QStringLiteral("%1's license %2")
+            .arg(license->license.customerName, shortIdText(license->license.id)),
+        license->license.graceEndsAt(), window.get());
+    dialog.setFingerprint(QStringLiteral("sha256:77e0a9d4f1"));
+    dialog.setHostname(QStringLiteral("gw-vault-3.initech.example"));
+    dialog.show();
+    shooter.save(dialog, QStringLiteral("dialogs/activation-file.png"));
+}
+
 // Pages, dialogs and welcome in one palette and locale, below `folder`.
 void shootVariant(Shooter& shooter, const Scene& scene, const QString& folder, bool firstRun) {
     shootPages(shooter, scene, folder);
@@ -490,5 +547,6 @@ int main(int argc, char* argv[]) {
     QLocale::setDefault(english);
     shootWorkspaceStates(shooter, scene, QStringLiteral("states/"));
     shootCurrencyStates(shooter, scene, QStringLiteral("states/"));
+    shootInstanceStates(shooter, scene, QStringLiteral("states/"));
     return shooter.failures() == 0 ? 0 : 1;
 }

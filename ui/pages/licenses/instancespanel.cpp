@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QToolButton>
@@ -31,6 +32,13 @@ QString stateText(ActivationState state) {
             return InstancesPanel::tr("Lapsed");
     }
     return {};
+}
+
+// "12/7/2026 9:20 AM": the list's columns are narrow; UTC is in the header's tooltip.
+QString shortTime(const QDateTime& time) {
+    const QDateTime utc = time.toUTC();
+    return QStringLiteral("%1 %2").arg(displayDate(utc.date()),
+                                       QLocale().toString(utc.time(), QLocale::ShortFormat));
 }
 
 QString licenseName(const LicenseRecord& record) {
@@ -74,11 +82,19 @@ InstancesPanel::InstancesPanel(QWidget* parent)
     list_->setRootIsDecorated(false);
     list_->setUniformRowHeights(true);
     list_->setAlternatingRowColors(true);
-    list_->setHeaderLabels(
-        {tr("Machine"), tr("Hostname"), tr("State"), tr("Last heartbeat"), tr("Expires")});
+    // Four columns fit beside the registry: the machine by its hostname (its
+    // fingerprint when it gave none; both in the tooltip).
+    list_->setHeaderLabels({tr("Machine"), tr("State"), tr("Last heartbeat"), tr("Expires")});
+    list_->headerItem()->setToolTip(2, tr("Times are UTC"));
+    list_->headerItem()->setToolTip(3, tr("When its file expires; a released machine's is when "
+                                          "it was released"));
     list_->header()->setStretchLastSection(false);
     list_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    list_->setMinimumHeight(QFontMetrics(font()).height() * 6);
+    list_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int line = QFontMetrics(font()).height();
+    list_->setMinimumHeight(line * 5);
+    list_->setMaximumHeight(line * 8);
     release_->setObjectName(QStringLiteral("releaseInstanceButton"));
     release_->setText(tr("&Release Instance…"));
     release_->setToolTip(tr("Free the selected machine's instance for another machine"));
@@ -134,12 +150,17 @@ void InstancesPanel::reload() {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const ActivationRecord& record : activations_) {
         const ActivationState state = record.stateAt(now);
+        const QDateTime ends = record.releasedAt.value_or(record.expiresAt);
         auto* item = new QTreeWidgetItem(
-            list_, {record.fingerprint, record.hostname, stateText(state),
-                    displayUtcTime(record.lastHeartbeat),
-                    displayUtcTime(record.releasedAt.value_or(record.expiresAt))});
+            list_,
+            {record.hostname.isEmpty() ? record.fingerprint : record.hostname, stateText(state),
+             shortTime(record.lastHeartbeat), displayDate(ends.toUTC().date())});
         item->setData(0, Qt::UserRole, idText(record.id));
-        item->setToolTip(0, tr("Activation %1").arg(idText(record.id)));
+        item->setToolTip(0, tr("Fingerprint %1\nActivation %2\nActivated %3 by %4")
+                                .arg(record.fingerprint, idText(record.id),
+                                     displayUtcTime(record.activatedAt), record.activatedBy));
+        item->setToolTip(2, displayUtcTime(record.lastHeartbeat));
+        item->setToolTip(3, displayUtcTime(ends));
         if (state != ActivationState::Active)
             for (int column = 0; column < list_->columnCount(); ++column)
                 item->setForeground(column, palette().brush(QPalette::PlaceholderText));

@@ -274,8 +274,8 @@ QWidget* LicensesPage::buildSplitter(QLayout* filters) {
     instances_->setParent(detailsCard);
     auto* detailsLayout = new QVBoxLayout(detailsCard);
     detailsLayout->setContentsMargins(0, 0, 0, 0);
-    detailsLayout->addWidget(details_, 3);
-    detailsLayout->addWidget(instances_, 2);
+    detailsLayout->addWidget(details_, 1);
+    detailsLayout->addWidget(instances_);
     detailsCard->setMinimumWidth(QFontMetrics(font()).averageCharWidth() * 40);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
