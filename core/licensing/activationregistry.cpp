@@ -373,11 +373,16 @@ Result<ActivationRecord> ActivationRegistry::find(const QString& idOrPrefix) con
 }
 
 Result<std::int64_t> ActivationRegistry::activeCount(const QUuid& licenseId) const {
+    return activeCountAt(licenseId, now());
+}
+
+Result<std::int64_t> ActivationRegistry::activeCountAt(const QUuid& licenseId,
+                                                       const QDateTime& at) const {
     auto count = queryFirstRow<std::int64_t>(
         workspace_.handle(),
-        "SELECT count(*) FROM activations WHERE license_id = ?1 AND released_at IS NULL "
-        "AND expires_at > ?2",
-        [](const Statement& row) { return row.int64(0); }, idText(licenseId), now());
+        "SELECT count(*) FROM activations WHERE license_id = ?1 AND activated_at <= ?2 "
+        "AND expires_at > ?2 AND (released_at IS NULL OR released_at > ?2)",
+        [](const Statement& row) { return row.int64(0); }, idText(licenseId), at);
     if (!count)
         return count.error();
     return count->value_or(0);

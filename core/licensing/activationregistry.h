@@ -110,8 +110,11 @@ public:
     // A license's activations, newest first (released and lapsed too).
     [[nodiscard]] Result<std::vector<ActivationRecord>> list(const QUuid& licenseId) const;
     [[nodiscard]] Result<ActivationRecord> find(const QString& idOrPrefix) const;
-    // Active instances of a license at `now`.
+    // Active instances of a license now, and at `at` (the activations made
+    // by then and neither released nor expired at it).
     [[nodiscard]] Result<std::int64_t> activeCount(const QUuid& licenseId) const;
+    [[nodiscard]] Result<std::int64_t> activeCountAt(const QUuid& licenseId,
+                                                     const QDateTime& at) const;
 
 private:
     [[nodiscard]] Status lapseExpired(const QUuid& licenseId, const QDateTime& at);

@@ -17,6 +17,7 @@ constexpr EnumWord<LicenseLimit> kLimitKeys[] = {
     {LicenseLimit::Agents, "agents"},
     {LicenseLimit::PolicyPacks, "policy_packs"},
     {LicenseLimit::ComplianceModules, "compliance_modules"},
+    {LicenseLimit::Instances, "instances"},
 };
 
 constexpr EnumWord<LimitState> kLimitStateWords[] = {
@@ -51,6 +52,8 @@ std::optional<std::int64_t> Entitlements::allowance(LicenseLimit limit) const {
             return static_cast<std::int64_t>(license_.policyPacks.size());
         case LicenseLimit::ComplianceModules:
             return static_cast<std::int64_t>(license_.complianceModules.size());
+        case LicenseLimit::Instances:
+            return license_.activation.instances;
     }
     return std::nullopt;
 }

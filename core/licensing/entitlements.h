@@ -10,9 +10,16 @@
 namespace aicp {
 
 // The limits a license sets.
-enum class LicenseLimit { RequestsPerMonth, Seats, Agents, PolicyPacks, ComplianceModules };
+enum class LicenseLimit {
+    RequestsPerMonth,
+    Seats,
+    Agents,
+    PolicyPacks,
+    ComplianceModules,
+    Instances,  // machines running the license at once (activations)
+};
 
-// "requests", "seats", "agents", "policy_packs", "compliance_modules".
+// "requests", "seats", "agents", "policy_packs", "compliance_modules", "instances".
 [[nodiscard]] QString licenseLimitKey(LicenseLimit limit);
 [[nodiscard]] std::optional<LicenseLimit> licenseLimitFromKey(const QString& key);
 

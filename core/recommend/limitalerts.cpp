@@ -18,6 +18,7 @@ constexpr LimitWords kLimits[] = {
     {LicenseLimit::Agents, "agent", "agents", "runs"},
     {LicenseLimit::PolicyPacks, "policy pack", "policy packs", "uses"},
     {LicenseLimit::ComplianceModules, "compliance module", "compliance modules", "uses"},
+    {LicenseLimit::Instances, "instance", "instances", "runs"},
 };
 
 QString countOf(std::int64_t value, const LimitWords& words) {
@@ -37,6 +38,8 @@ std::int64_t usedFor(LicenseLimit limit, const Needs& needs) {
             return needs.policyPacksInUse.size();
         case LicenseLimit::ComplianceModules:
             return needs.complianceModulesInUse.size();
+        case LicenseLimit::Instances:
+            return needs.instances;
     }
     return 0;
 }

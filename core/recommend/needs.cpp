@@ -41,6 +41,9 @@ QString Needs::summary() const {
         englishCount(seats, QStringLiteral("seat"), QStringLiteral("seats")),
         englishCount(agents, QStringLiteral("agent"), QStringLiteral("agents")),
     };
+    if (instances > 0)
+        parts.append(
+            englishCount(instances, QStringLiteral("instance"), QStringLiteral("instances")));
     if (!policyPacks.isEmpty())
         parts.append(englishCount(policyPacks.size(), QStringLiteral("policy pack"),
                                   QStringLiteral("policy packs")));

@@ -24,6 +24,7 @@ struct Needs {
     std::int64_t requests = 0;
     std::int64_t seats = 0;
     std::int64_t agents = 0;
+    std::int64_t instances = 0;     // machines running the license (active activations)
     QStringList policyPacks;        // seen in usage or licensed
     QStringList complianceModules;  // likewise
     QStringList policyPacksInUse;   // seen in usage only

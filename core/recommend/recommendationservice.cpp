@@ -1,6 +1,7 @@
 #include "recommend/recommendationservice.h"
 
 #include "customers/customer.h"
+#include "licensing/activationregistry.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usagequery.h"
 #include "recommend/recommender.h"
@@ -43,6 +44,17 @@ Result<Recommendation> RecommendationService::recommend(const QString& customerI
     if (!summary)
         return summary.error();
     inputs.usage = std::move(summary).value();
+    const QDateTime end = QDateTime(inputs.month.next().firstDay(), QTime(0, 0), Qt::UTC);
+    const QDateTime at = std::min(now, end.addSecs(-1));
+    const ActivationRegistry activations(workspace_);
+    for (const LicenseRecord& record : inputs.licenses) {
+        if (record.license.customerId != customerId)
+            continue;
+        auto running = activations.activeCountAt(record.license.id, at);
+        if (!running)
+            return running.error();
+        inputs.activeInstances[record.license.id] = *running;
+    }
     return Recommender::recommend(inputs);
 }
 

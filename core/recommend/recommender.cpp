@@ -94,6 +94,8 @@ Result<TierOption> priceTier(const CostEngine& engine, const TierDefinition& tie
         QString many;
     } counted[] = {
         {tier.includedAgents, needs.agents, QStringLiteral("agent"), QStringLiteral("agents")},
+        {tier.activation.instances, needs.instances, QStringLiteral("instance"),
+         QStringLiteral("instances")},
         {hardAddOnLimit(tier.seats), needs.seats, QStringLiteral("seat"), QStringLiteral("seats")},
         {hardAddOnLimit(tier.policyPacks), needs.policyPacks.size(), QStringLiteral("policy pack"),
          QStringLiteral("policy packs")},
@@ -240,6 +242,10 @@ Result<Recommendation> Recommender::recommend(const RecommendationInputs& inputs
     r.priceBookVersion = prices->version;
     const LicensePayload* license = r.license ? &r.license->license : nullptr;
     r.needs = Needs::gather(r.projection, inputs.usage, license, *prices);
+    if (license)
+        if (const auto it = inputs.activeInstances.find(license->id);
+            it != inputs.activeInstances.end())
+            r.needs.instances = it->second;
     if (license)
         r.currentTier = license->tier;
 

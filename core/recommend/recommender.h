@@ -7,6 +7,7 @@
 #include "pricing/pricebook.h"
 #include "recommend/recommendation.h"
 
+#include <map>
 #include <vector>
 
 #include <QDateTime>
@@ -25,6 +26,9 @@ struct RecommendationInputs {
     PriceBook priceBook;
     std::vector<UsagePoint> hourly;  // the month's hourly requests
     MonthlyUsageSummary usage;       // the month's aggregates (seats, agents, packs, modules)
+    // Machines running each of the customer's licenses at the month's end,
+    // or now for the month under way.
+    std::map<QUuid, std::int64_t> activeInstances;
 };
 
 // Prices the customer's needs on every tier of the price book version in

@@ -169,6 +169,9 @@ QString limitUsedOf(LicenseLimit limit, std::int64_t used, const QString& allowe
             return PageText::tr("%1 policy packs of %2").arg(count, allowed);
         case LicenseLimit::ComplianceModules:
             return PageText::tr("%1 compliance modules of %2").arg(count, allowed);
+        case LicenseLimit::Instances:
+            return (one ? PageText::tr("%1 instance of %2") : PageText::tr("%1 instances of %2"))
+                .arg(count, allowed);
     }
     return {};
 }

@@ -88,6 +88,28 @@ private slots:
         QCOMPARE(alerts[0].percent, std::optional<std::int64_t>(200));
     }
 
+    void instancesAlertLikeAgents() {
+        LicensePayload license;
+        license.tier = QStringLiteral("professional");
+        license.activation.instances = 10;
+        Needs running;
+        running.instances = 8;
+        auto alerts = limitAlerts(Entitlements(license), running);
+        QCOMPARE(alerts.size(), std::size_t(1));
+        QCOMPARE(alerts[0].limit, LicenseLimit::Instances);
+        QCOMPARE(alerts[0].level, AlertLevel::Near);
+        QCOMPARE(alerts[0].message,
+                 QStringLiteral("The customer runs 8 instances, 80 % of the 10 instances "
+                                "licensed."));
+        running.instances = 10;
+        alerts = limitAlerts(Entitlements(license), running);
+        QCOMPARE(alerts[0].level, AlertLevel::Over);
+        QCOMPARE(alerts[0].message,
+                 QStringLiteral("The customer runs 10 instances, all of the 10 instances "
+                                "licensed."));
+        QCOMPARE(licenseLimitKey(LicenseLimit::Instances), QStringLiteral("instances"));
+    }
+
     void unlimitedNeverAlerts() {
         LicensePayload p;
         p.tier = QStringLiteral("enterprise");

@@ -1,3 +1,5 @@
+#include "common/idtext.h"
+#include "licensing/activationregistry.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usageimporter.h"
@@ -101,6 +103,33 @@ private slots:
         QCOMPARE(r->recommendedOption()->tier(), QStringLiteral("open_source"));
         QVERIFY(!r->suggestsChange());
         QCOMPARE(r->alerts.front().level, AlertLevel::Near);  // 8,000 of 10,000: 80 %
+    }
+
+    void runningMachinesAreCountedLikeAgents() {
+        // One gateway activated on April 10th for a year: open_source's one
+        // instance is all used, in April and, seen from May, at its end.
+        clock_.set("2026-04-10T00:00:00Z");
+        const QUuid license = LicenseRegistry(*workspace_).list()->front().license.id;
+        auto activated =
+            ActivationRegistry(*workspace_, clock_.clock())
+                .activate(idText(license), {QStringLiteral("sha256:gw"), {}, 365}, kTestPassphrase);
+        QVERIFY2(activated, activated ? "" : qPrintable(activated.error().message()));
+        clock_.set("2026-05-03T00:00:00Z");
+        auto r = RecommendationService(*workspace_, clock_.clock())
+                     .recommend(QStringLiteral("acme"), YearMonth{2026, 4});
+        QVERIFY(r);
+        QCOMPARE(r->needs.instances, 1);
+        QVERIFY(r->needs.summary().contains(QStringLiteral("1 instance")));
+        const auto alert = std::find_if(r->alerts.begin(), r->alerts.end(), [](const auto& a) {
+            return a.limit == LicenseLimit::Instances;
+        });
+        QVERIFY(alert != r->alerts.end());
+        QCOMPARE(alert->level, AlertLevel::Over);
+        // March, before the activation: none.
+        auto march = RecommendationService(*workspace_, clock_.clock())
+                         .recommend(QStringLiteral("acme"), YearMonth{2026, 3});
+        QVERIFY(march);
+        QCOMPARE(march->needs.instances, 0);
     }
 
     void anUpgradeRequestCarriesTheRecommendationAndItsDigest() {
