@@ -13,12 +13,13 @@ namespace {
 
 // Which tables each area's role writes. Every writer also appends to the
 // audit log and moves its head in meta; the other meta rows are settings.
-constexpr std::array<std::pair<const char*, WorkspaceArea>, 29> kTables{{
+constexpr std::array<std::pair<const char*, WorkspaceArea>, 30> kTables{{
     {"customers", WorkspaceArea::Customers},
     {"signing_keys", WorkspaceArea::Licenses},
     {"licenses", WorkspaceArea::Licenses},
     {"revocations", WorkspaceArea::Licenses},
     {"revocation_lists", WorkspaceArea::Licenses},
+    {"activations", WorkspaceArea::Licenses},
     {"usage_imports", WorkspaceArea::Usage},
     {"usage_events", WorkspaceArea::Usage},
     {"usage_hourly", WorkspaceArea::Usage},
