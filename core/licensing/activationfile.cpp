@@ -4,6 +4,7 @@
 #include "common/idtext.h"
 #include "licensing/ed25519.h"
 #include "licensing/licensepayload.h"
+#include "licensing/payloadfields.h"
 #include "licensing/revocationlist.h"
 #include "licensing/signedtoken.h"
 
@@ -14,41 +15,16 @@ namespace aicp {
 
 namespace {
 
-constexpr qsizetype kMaxFileSize = 4 * 1024;
+using payloadfields::malformed;
+using payloadfields::stringField;
+using payloadfields::timeField;
+using payloadfields::uuidField;
 
 const QStringList kFields{
     QStringLiteral("v"),         QStringLiteral("id"),          QStringLiteral("license_id"),
     QStringLiteral("kid"),       QStringLiteral("fingerprint"), QStringLiteral("hostname"),
     QStringLiteral("issued_at"), QStringLiteral("expires_at"),
 };
-
-Error malformed(const QString& field, const QString& problem) {
-    return Error::invalidInput(QStringLiteral("%1: %2").arg(field, problem));
-}
-
-Result<QString> textField(const QJsonObject& root, const QString& key, bool mayBeEmpty = false) {
-    const QJsonValue value = root.value(key);
-    if (!value.isString() || (!mayBeEmpty && value.toString().isEmpty()))
-        return malformed(key, QStringLiteral("must be a non-empty string"));
-    return value.toString();
-}
-
-Result<QUuid> idField(const QJsonObject& root, const QString& key) {
-    const QUuid id = idFromCanonicalText(root.value(key).toString());
-    if (id.isNull())
-        return malformed(key, QStringLiteral("must be a UUID in lower-case canonical form"));
-    return id;
-}
-
-Result<QDateTime> timeField(const QJsonObject& root, const QString& key) {
-    auto text = textField(root, key);
-    if (!text)
-        return text.error();
-    auto time = fromRfc3339(*text);
-    if (!time)
-        return malformed(key, time.error().message());
-    return time;
-}
 
 bool printable(const QString& text, bool spaces) {
     for (const QChar c : text)
@@ -125,11 +101,16 @@ Result<ActivationPayload> ActivationPayload::fromJson(const QByteArray& json) {
         return Error(Error::Code::Unsupported,
                      QStringLiteral("only activation format %1 is known").arg(kFormatVersion));
     ActivationPayload payload;
-    AICP_TRY(assignTo(payload.id, idField(root, QStringLiteral("id"))));
-    AICP_TRY(assignTo(payload.licenseId, idField(root, QStringLiteral("license_id"))));
-    AICP_TRY(assignTo(payload.kid, textField(root, QStringLiteral("kid"))));
-    AICP_TRY(assignTo(payload.fingerprint, textField(root, QStringLiteral("fingerprint"))));
-    AICP_TRY(assignTo(payload.hostname, textField(root, QStringLiteral("hostname"), true)));
+    AICP_TRY(
+        assignTo(payload.id, uuidField(root.value(QStringLiteral("id")), QStringLiteral("id"))));
+    AICP_TRY(assignTo(payload.licenseId, uuidField(root.value(QStringLiteral("license_id")),
+                                                   QStringLiteral("license_id"))));
+    AICP_TRY(assignTo(payload.kid, stringField(root, QStringLiteral("kid"), {})));
+    AICP_TRY(assignTo(payload.fingerprint, stringField(root, QStringLiteral("fingerprint"), {})));
+    const QJsonValue hostname = root.value(QStringLiteral("hostname"));  // may be empty
+    if (!hostname.isString())
+        return malformed(QStringLiteral("hostname"), QStringLiteral("must be a string"));
+    payload.hostname = hostname.toString();
     AICP_TRY(assignTo(payload.issuedAt, timeField(root, QStringLiteral("issued_at"))));
     AICP_TRY(assignTo(payload.expiresAt, timeField(root, QStringLiteral("expires_at"))));
     if (const Status checked = checkFingerprint(payload.fingerprint); !checked.ok())
@@ -162,7 +143,8 @@ Result<QByteArray> signActivation(const ActivationPayload& payload, const Ed2551
 ActivationVerification verifyActivation(QByteArrayView text, const QString& fingerprint,
                                         const PublicKeyRing& keys, const QDateTime& now,
                                         const RevocationList* revocations) {
-    auto token = parseSignedToken(text.trimmed(), kActivationPrefix, kMaxFileSize);
+    auto token =
+        parseSignedToken(text.trimmed(), kActivationPrefix, ActivationPayload::kMaxFileSize);
     if (!token)
         return verdict(LicenseStatus::Malformed,
                        QStringLiteral("not an activation file: ") + token.error().message());

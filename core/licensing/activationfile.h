@@ -24,6 +24,8 @@ struct ActivationPayload {
     static constexpr int kFormatVersion = 1;
     static constexpr qsizetype kMaxFingerprintLength = 128;
     static constexpr qsizetype kMaxHostnameLength = 253;
+    // Anything longer is not read at all: a file is a few hundred bytes.
+    static constexpr qsizetype kMaxFileSize = 4 * 1024;
 
     QUuid id;
     QUuid licenseId;

@@ -5,6 +5,7 @@
 #include "common/idtext.h"
 #include "common/jsonfields.h"
 #include "common/utctime.h"
+#include "licensing/payloadfields.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,11 @@
 
 namespace aicp {
 namespace {
+
+using payloadfields::malformed;
+using payloadfields::stringField;
+using payloadfields::timeField;
+using payloadfields::uuidField;
 
 const QStringList kKnownFields = {
     QStringLiteral("v"),          QStringLiteral("id"),         QStringLiteral("kid"),
@@ -21,17 +27,6 @@ const QStringList kKnownFields = {
     QStringLiteral("expires_at"), QStringLiteral("grace_days"), QStringLiteral("supersedes"),
     QStringLiteral("activation"),
 };
-
-Error malformed(const QString& field, const QString& problem) {
-    return Error::invalidInput(QStringLiteral("%1: %2").arg(field, problem));
-}
-
-Result<QString> stringField(const QJsonObject& object, const QString& key, const QString& path) {
-    const QJsonValue value = object.value(key);
-    if (!value.isString() || value.toString().isEmpty())
-        return malformed(path + key, QStringLiteral("must be a non-empty string"));
-    return value.toString();
-}
 
 // Whole numbers only, exactly representable, within [minimum, 2^53].
 Result<std::int64_t> integerValue(const QJsonValue& value, const QString& field,
@@ -68,23 +63,6 @@ Result<QStringList> identifierList(const QJsonValue& value, const QString& field
         items.append(item.toString());
     }
     return items;
-}
-
-Result<QDateTime> timeField(const QJsonObject& object, const QString& key) {
-    auto text = stringField(object, key, QString());
-    if (!text)
-        return text.error();
-    auto time = fromRfc3339(*text);
-    if (!time)
-        return malformed(key, time.error().message());
-    return time;
-}
-
-Result<QUuid> uuidField(const QJsonValue& value, const QString& field) {
-    const QUuid uuid = idFromCanonicalText(value.toString());
-    if (!value.isString() || uuid.isNull())
-        return malformed(field, QStringLiteral("must be a UUID in lower-case canonical form"));
-    return uuid;
 }
 
 // The terms of the second stage, each optional: billing period,

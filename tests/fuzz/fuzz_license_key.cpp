@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (activation.reason.isEmpty())
         std::abort();
     if (activation.isUsable()) {
-        auto token = aicp::parseSignedToken(text.trimmed(), aicp::kActivationPrefix, 4096);
+        auto token = aicp::parseSignedToken(text.trimmed(), aicp::kActivationPrefix,
+                                            aicp::ActivationPayload::kMaxFileSize);
         if (!token || !token->isSignedBy(aicp::fuzz::trustedKey().publicKey()) ||
             !activation.activation ||
             activation.activation->fingerprint != QStringLiteral("sha256:4be1c0"))
