@@ -35,6 +35,14 @@
         <source>%1 compliance modules of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 instance of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 instances of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PriceBookEditor</name>
@@ -253,6 +261,65 @@
     </message>
     <message>
         <source>The license received when this workspace was made is now in its registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::ActivationFileDialog</name>
+    <message>
+        <source>Activation File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activates %1 on a machine that cannot reach the service. The file is signed with the workspace&apos;s key; the gateway there checks it offline. It holds one of the license&apos;s instances until it expires or you release it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the gateway reports it, e.g. sha256:4be1c0…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the gateway reports as its machine&apos;s fingerprint: 1 to 128 characters, no spaces. The file is valid on that machine only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The machine&apos;s name, shown in the list of instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, for people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long the file lets the machine run the license; it holds one instance until then or until released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never past the license&apos;s end, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Machine fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hostname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Valid for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the fingerprint the gateway reports for its machine.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1960,6 +2027,150 @@
     </message>
     <message>
         <source>%1. Nothing from %2 was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>aicp::InstancesPanel</name>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s license %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Activation File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activation files (*.act);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When its file expires; a released machine&apos;s is when it was released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Release Instance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free the selected machine&apos;s instance for another machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ac&amp;tivation File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign an activation file for a machine that cannot reach the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a license to see the machines it runs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 instances in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) in use; the license allows any number.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fingerprint %1
+Activation %2
+Activated %3 by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No machine has been activated yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a license in force runs on machines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release the instance machine %1 holds? Its gateway stops at its next heartbeat, or when its file expires; another machine can take the place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Released the instance of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; no activation file was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign an activation file of %1 for machine %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activation was made, but %1 could not be written (%2); sign the file again for the same machine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the activation file of %1 to %2, valid until %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
