@@ -13,19 +13,6 @@
 namespace aicp::cli {
 namespace {
 
-QJsonObject activationJson(const ActivationRecord& record, const QDateTime& now) {
-    return {{QStringLiteral("activation_id"), idText(record.id)},
-            {QStringLiteral("license_id"), idText(record.licenseId)},
-            {QStringLiteral("fingerprint"), record.fingerprint},
-            {QStringLiteral("hostname"), record.hostname},
-            {QStringLiteral("mode"), activationModeKey(record.mode)},
-            {QStringLiteral("activated_at"), timeJson(record.activatedAt)},
-            {QStringLiteral("last_heartbeat"), timeJson(record.lastHeartbeat)},
-            {QStringLiteral("expires_at"), timeJson(record.expiresAt)},
-            {QStringLiteral("released_at"), timeJson(record.releasedAt.value_or(QDateTime()))},
-            {QStringLiteral("state"), word(record.stateAt(now))}};
-}
-
 // "3 of 10 instances in use" or "3 instances in use (unlimited)".
 QString inUseText(std::int64_t inUse, const std::optional<std::int64_t>& limit) {
     if (!limit)
@@ -222,7 +209,7 @@ private:
         AICP_CLI_TRY(activations, registry.list(record->license.id), failure);
         AICP_CLI_TRY(inUse, registry.activeCount(record->license.id), failure);
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const auto toJson = [&now](const ActivationRecord& a) { return activationJson(a, now); };
+        const auto toJson = [&now](const ActivationRecord& a) { return activationToJson(a, now); };
         if (call.asJson())
             return call.print(printedJsonList(QStringLiteral("activations"), *activations, toJson));
         const QString summary = QStringLiteral("License %1: %2.\n")
@@ -253,7 +240,7 @@ int releaseActivation(Invocation& call) {
     AICP_CLI_TRY(license, LicenseRegistry(**workspace).find(released->licenseId), failure);
     AICP_CLI_TRY(inUse, registry.activeCount(released->licenseId), failure);
     return call.print(
-        activationJson(*released, QDateTime::currentDateTimeUtc()),
+        activationToJson(*released, QDateTime::currentDateTimeUtc()),
         QStringLiteral("Released activation %1 of license %2 (machine %3); %4.\n")
             .arg(shortIdText(released->id), shortIdText(released->licenseId), released->fingerprint,
                  inUseText(*inUse, license->license.activation.instances)));

@@ -12,20 +12,6 @@ namespace aicp {
 
 namespace {
 
-QJsonObject recordJson(const ActivationRecord& record, const QDateTime& now) {
-    return {
-        {QStringLiteral("activation_id"), idText(record.id)},
-        {QStringLiteral("license_id"), idText(record.licenseId)},
-        {QStringLiteral("fingerprint"), record.fingerprint},
-        {QStringLiteral("hostname"), record.hostname},
-        {QStringLiteral("mode"), activationModeKey(record.mode)},
-        {QStringLiteral("activated_at"), toRfc3339(record.activatedAt)},
-        {QStringLiteral("last_heartbeat"), toRfc3339(record.lastHeartbeat)},
-        {QStringLiteral("expires_at"), toRfc3339(record.expiresAt)},
-        {QStringLiteral("released_at"), jsonTimeOrNull(record.releasedAt.value_or(QDateTime()))},
-        {QStringLiteral("state"), word(record.stateAt(now))}};
-}
-
 // {"activation_id", "file", "expires_at"}, and what the gateway needs to
 // keep its place: when to heartbeat next, and the instances in use.
 ApiResponse grantJson(const ActivationGrant& granted, int status) {
@@ -130,7 +116,7 @@ ApiResponse release(Workspace& workspace, const QStringList& params) {
     auto released = ActivationRegistry(workspace).release(idText(record->id), record->licenseId);
     if (!released)
         return ApiResponse::fromError(released.error());
-    return ApiResponse::json(recordJson(*released, QDateTime::currentDateTimeUtc()));
+    return ApiResponse::json(activationToJson(*released, QDateTime::currentDateTimeUtc()));
 }
 
 ApiResponse list(Workspace& workspace, const QStringList& params) {
@@ -147,7 +133,7 @@ ApiResponse list(Workspace& workspace, const QStringList& params) {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QJsonArray items;
     for (const ActivationRecord& record : *activations)
-        items.append(recordJson(record, now));
+        items.append(activationToJson(record, now));
     return ApiResponse::json(
         {{QStringLiteral("activations"), items},
          {QStringLiteral("in_use"), jsonNumber(*inUse)},

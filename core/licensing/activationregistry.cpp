@@ -99,6 +99,20 @@ ActivationState ActivationRecord::stateAt(const QDateTime& now) const {
     return now < expiresAt ? ActivationState::Active : ActivationState::Lapsed;
 }
 
+QJsonObject activationToJson(const ActivationRecord& record, const QDateTime& now) {
+    return {
+        {QStringLiteral("activation_id"), idText(record.id)},
+        {QStringLiteral("license_id"), idText(record.licenseId)},
+        {QStringLiteral("fingerprint"), record.fingerprint},
+        {QStringLiteral("hostname"), record.hostname},
+        {QStringLiteral("mode"), activationModeKey(record.mode)},
+        {QStringLiteral("activated_at"), toRfc3339(record.activatedAt)},
+        {QStringLiteral("last_heartbeat"), toRfc3339(record.lastHeartbeat)},
+        {QStringLiteral("expires_at"), toRfc3339(record.expiresAt)},
+        {QStringLiteral("released_at"), jsonTimeOrNull(record.releasedAt.value_or(QDateTime()))},
+        {QStringLiteral("state"), word(record.stateAt(now))}};
+}
+
 Error ActivationGrant::limitError() const {
     return Error(Error::Code::Conflict,
                  QStringLiteral("license %1 runs on %2 of its %3 instances already; release one "

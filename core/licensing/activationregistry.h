@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <QUuid>
 
@@ -49,6 +50,12 @@ struct ActivationRecord {
 
     [[nodiscard]] ActivationState stateAt(const QDateTime& now) const;
 };
+
+// {"activation_id", "license_id", "fingerprint", "hostname", "mode",
+// "activated_at", "last_heartbeat", "expires_at", "released_at" (or null),
+// "state" at `now`}: one activation as the CLI's --json and the service
+// write it.
+[[nodiscard]] QJsonObject activationToJson(const ActivationRecord& record, const QDateTime& now);
 
 // The answer to a request for an instance. `file` is the signed activation
 // (AICPA1.…) when one was granted.
