@@ -177,7 +177,7 @@ Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,
                              idText(answer.record.id), answer.record.hostname, at, expiresAt,
                              leaseSeconds));
     } else {
-        auto inUse = activeCount(licenseId);
+        auto inUse = activeCountAt(licenseId, at);
         if (!inUse)
             return inUse.error();
         answer.inUse = *inUse;
@@ -222,7 +222,7 @@ Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,
     answer.file = *file;
     if (answer.outcome == ActivationGrant::Outcome::Created)
         answer.inUse += 1;
-    else if (auto inUse = activeCount(licenseId); inUse)
+    else if (auto inUse = activeCountAt(licenseId, at); inUse)
         answer.inUse = *inUse;
     AICP_TRY(transaction->commit());
     return answer;
@@ -269,7 +269,7 @@ Result<ActivationGrant> ActivationRegistry::heartbeat(const QUuid& id, QByteArra
     if (!file)
         return file.error();
     answer.file = *file;
-    auto inUse = activeCount(record->licenseId);
+    auto inUse = activeCountAt(record->licenseId, at);
     if (!inUse)
         return inUse.error();
     answer.inUse = *inUse;
