@@ -177,7 +177,7 @@ Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,
                              idText(answer.record.id), answer.record.hostname, at, expiresAt,
                              leaseSeconds));
     } else {
-        auto inUse = activeCountAt(licenseId, at);
+        auto inUse = liveCount(licenseId, at);
         if (!inUse)
             return inUse.error();
         answer.inUse = *inUse;
@@ -222,7 +222,7 @@ Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,
     answer.file = *file;
     if (answer.outcome == ActivationGrant::Outcome::Created)
         answer.inUse += 1;
-    else if (auto inUse = activeCountAt(licenseId, at); inUse)
+    else if (auto inUse = liveCount(licenseId, at); inUse)
         answer.inUse = *inUse;
     AICP_TRY(transaction->commit());
     return answer;
@@ -269,7 +269,7 @@ Result<ActivationGrant> ActivationRegistry::heartbeat(const QUuid& id, QByteArra
     if (!file)
         return file.error();
     answer.file = *file;
-    auto inUse = activeCountAt(record->licenseId, at);
+    auto inUse = liveCount(record->licenseId, at);
     if (!inUse)
         return inUse.error();
     answer.inUse = *inUse;
@@ -387,7 +387,21 @@ Result<ActivationRecord> ActivationRegistry::find(const QString& idOrPrefix) con
 }
 
 Result<std::int64_t> ActivationRegistry::activeCount(const QUuid& licenseId) const {
-    return activeCountAt(licenseId, now());
+    return liveCount(licenseId, now());
+}
+
+Result<std::int64_t> ActivationRegistry::liveCount(const QUuid& licenseId,
+                                                   const QDateTime& at) const {
+    // Whenever they were made: one made by another request while this one
+    // waited for the write lock holds its place too.
+    auto count = queryFirstRow<std::int64_t>(
+        workspace_.handle(),
+        "SELECT count(*) FROM activations WHERE license_id = ?1 AND released_at IS NULL "
+        "AND expires_at > ?2",
+        [](const Statement& row) { return row.int64(0); }, idText(licenseId), at);
+    if (!count)
+        return count.error();
+    return count->value_or(0);
 }
 
 Result<std::int64_t> ActivationRegistry::activeCountAt(const QUuid& licenseId,

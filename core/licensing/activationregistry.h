@@ -117,13 +117,15 @@ public:
     // A license's activations, newest first (released and lapsed too).
     [[nodiscard]] Result<std::vector<ActivationRecord>> list(const QUuid& licenseId) const;
     [[nodiscard]] Result<ActivationRecord> find(const QString& idOrPrefix) const;
-    // Active instances of a license now, and at `at` (the activations made
-    // by then and neither released nor expired at it).
+    // Active instances of a license now; and at a past `at`, the
+    // activations made by then and neither released nor expired at it.
     [[nodiscard]] Result<std::int64_t> activeCount(const QUuid& licenseId) const;
     [[nodiscard]] Result<std::int64_t> activeCountAt(const QUuid& licenseId,
                                                      const QDateTime& at) const;
 
 private:
+    // The activations holding a place at `at`: not released, not expired.
+    [[nodiscard]] Result<std::int64_t> liveCount(const QUuid& licenseId, const QDateTime& at) const;
     [[nodiscard]] Status lapseExpired(const QUuid& licenseId, const QDateTime& at);
     [[nodiscard]] Result<ActivationGrant> grant(const LicenseRecord& license,
                                                 const ActivationRequest& request,
