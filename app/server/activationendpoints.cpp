@@ -1,5 +1,4 @@
 #include "common/idtext.h"
-#include "licensing/activationfile.h"
 #include "licensing/activationregistry.h"
 #include "licensing/licensepayload.h"
 #include "licensing/licenseregistry.h"
@@ -53,18 +52,13 @@ ApiResponse activate(Workspace& workspace, const QByteArray& passphrase, const A
         return ApiResponse::fromError(read.error());
     if (const Status read = body->read(QStringLiteral("hostname"), wanted.hostname); !read.ok())
         return ApiResponse::fromError(read.error());
-    // The gateway's mistakes first: they are its to fix whatever the service's state.
-    for (const Status& checked :
-         {checkFingerprint(wanted.fingerprint), checkHostname(wanted.hostname)})
-        if (!checked.ok())
-            return ApiResponse::fromError(checked.error());
-    if (auto known = LicenseRegistry(workspace).findByPrefix(license); !known)
-        return ApiResponse::fromError(known.error());
-    if (passphrase.isEmpty())
-        return signingUnavailable(kNoPassphrase);
+    // The registry checks the gateway's mistakes (400, 404, 409) before it
+    // unlocks the key, so they are answered whatever the service's state.
     auto granted = ActivationRegistry(workspace).activate(license, wanted, passphrase);
     if (!granted)
-        return refusal(granted.error());
+        return passphrase.isEmpty() && granted.error().code() == Error::Code::Crypto
+                   ? signingUnavailable(kNoPassphrase)
+                   : refusal(granted.error());
     switch (granted->outcome) {
         case ActivationGrant::Outcome::Created:
             return grantJson(*granted, 201);
