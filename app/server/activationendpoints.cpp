@@ -107,7 +107,13 @@ ApiResponse release(Workspace& workspace, const QStringList& params) {
     auto record = activationOf(workspace, params);
     if (!record)
         return ApiResponse::fromError(record.error());
-    auto released = ActivationRegistry(workspace).release(idText(record->id), record->licenseId);
+    ActivationRegistry registry(workspace);
+    auto released = registry.release(idText(record->id), record->licenseId);
+    if (!released && released.error().code() == Error::Code::Conflict) {
+        // DELETE is idempotent: an activation already free (released, by
+        // this request's twin or the console, or lapsed) answers as it is.
+        released = registry.find(idText(record->id));
+    }
     if (!released)
         return ApiResponse::fromError(released.error());
     return ApiResponse::json(activationToJson(*released, QDateTime::currentDateTimeUtc()));

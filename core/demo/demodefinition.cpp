@@ -121,6 +121,9 @@ Result<DemoUsage> readUsage(const QJsonObject& object, const QString& where) {
                       countField(object, QStringLiteral("requests_per_month"), where, 0)));
     AICP_TRY(assignTo(usage.users, countField(object, QStringLiteral("users"), where, 1)));
     AICP_TRY(assignTo(usage.agents, countField(object, QStringLiteral("agents"), where, 1)));
+    if (object.contains(QStringLiteral("instances")))
+        AICP_TRY(
+            assignTo(usage.instances, countField(object, QStringLiteral("instances"), where, 0)));
     return usage;
 }
 

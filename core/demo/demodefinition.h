@@ -37,6 +37,10 @@ struct DemoUsage {
     std::int64_t requestsPerMonth = 0;
     int users = 1;   // distinct people sending requests
     int agents = 1;  // distinct AI agents
+    // Gateways running on the license in force, activated through the
+    // usage window as air-gapped sites (a file valid for a year), so they
+    // stay active whenever the demo is looked at.
+    int instances = 0;
 };
 
 // One fictional customer of the demo.

@@ -1,9 +1,11 @@
 #include "demo/demoworkspace.h"
 
+#include "common/idtext.h"
 #include "common/wholeseconds.h"
 #include "customers/customer.h"
 #include "demo/demodefinition.h"
 #include "demo/demorandom.h"
+#include "licensing/activationregistry.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usageimporter.h"
@@ -12,6 +14,7 @@
 #include "storage/workspace.h"
 #include "storage/workspacefiles.h"
 
+#include <algorithm>
 #include <array>
 
 #include <QBuffer>
@@ -82,8 +85,33 @@ QDateTime atNine(QDate date) {
     return QDateTime(date, QTime(9, 0), Qt::UTC);
 }
 
+// The gateways `customer` runs on `license`: one an hour from the start of
+// the usage window (or the license's, if later), each an air-gapped site
+// whose file lasts a year (or until the license's grace period ends).
+Status addInstances(DemoContext& context, const Ed25519PrivateKey& key,
+                    const DemoCustomer& customer, const LicenseRecord& license,
+                    QDateTime& demoNow) {
+    const int instances = customer.usage ? customer.usage->instances : 0;
+    ActivationRegistry registry(context.workspace, [&demoNow] { return demoNow; });
+    const QDateTime first = std::max(context.definition.usageStart(), license.license.notBefore);
+    for (int n = 1; n <= instances; ++n) {
+        demoNow = first.addSecs(3600LL * n);
+        const ActivationRequest request{
+            QStringLiteral("sha256:%1-gw%2").arg(customer.id).arg(n, 2, 10, QLatin1Char('0')),
+            QStringLiteral("gw-%1.%2").arg(n, 2, 10, QLatin1Char('0')).arg(customer.domain), 365};
+        auto granted = registry.activate(idText(license.license.id), request, key);
+        if (!granted)
+            return granted.error().withContext(
+                QStringLiteral("demo gateway %1 of '%2'").arg(n).arg(customer.id));
+        if (granted->outcome != ActivationGrant::Outcome::Created)
+            return granted->limitError().withContext(
+                QStringLiteral("the demo of '%1'").arg(customer.id));
+    }
+    return {};
+}
+
 // The signing key, then each customer's license and its story (an upgrade,
-// a revocation), each at its own moment on the demo's calendar.
+// a revocation, its gateways), each at its own moment on the demo's calendar.
 Status addLicenses(DemoContext& context, DemoRandom& random) {
     const DemoDefinition& definition = context.definition;
     const QByteArray passphrase = definition.passphrase.toUtf8();
@@ -132,7 +160,7 @@ Status addLicenses(DemoContext& context, DemoRandom& random) {
         auto issued = issueDemo(customer, demo);
         if (!issued)
             return issued.error();
-        QUuid current = issued->license.id;
+        LicenseRecord current = *issued;
 
         if (demo.upgradedOn.isValid()) {
             demoNow = atNine(demo.upgradedOn);
@@ -141,20 +169,25 @@ Status addLicenses(DemoContext& context, DemoRandom& random) {
             changes.tier = demo.upgradeTier;
             changes.seats.reset();
             changes.agents.reset();
+            changes.instances.reset();
+            changes.activationMode.reset();
+            changes.heartbeatSeconds.reset();
             changes.notBefore = demoNow;
-            auto upgraded = registry.upgrade(current, changes, passphrase);
+            auto upgraded = registry.upgrade(current.license.id, changes, passphrase);
             if (!upgraded)
                 return upgraded.error().withContext(
                     QStringLiteral("demo upgrade of '%1'").arg(customer.id));
-            current = upgraded->license.id;
+            current = std::move(upgraded).value();
         }
         if (demo.revokedOn.isValid()) {
             demoNow = atNine(demo.revokedOn);
-            auto revoked = registry.revoke(current, demo.revokeReason, passphrase);
+            auto revoked = registry.revoke(current.license.id, demo.revokeReason, passphrase);
             if (!revoked)
                 return revoked.error().withContext(
                     QStringLiteral("demo revocation of '%1'").arg(customer.id));
+            continue;
         }
+        AICP_TRY(addInstances(context, *key, customer, current, demoNow));
     }
     return {};
 }

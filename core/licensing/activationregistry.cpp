@@ -123,9 +123,9 @@ Error ActivationGrant::limitError() const {
                      .arg(limit.value_or(inUse)));
 }
 
-Result<ActivationGrant> ActivationRegistry::activate(const QString& license,
-                                                     const ActivationRequest& request,
-                                                     QByteArrayView passphrase) {
+Result<LicenseRecord> ActivationRegistry::licenseToActivate(const QString& license,
+                                                            const ActivationRequest& request,
+                                                            const QDateTime& at) const {
     AICP_TRY(refuseInCustomerWorkspace(workspace_,
                                        QStringLiteral("only the vendor's workspace activates "
                                                       "licenses")));
@@ -137,14 +137,33 @@ Result<ActivationGrant> ActivationRegistry::activate(const QString& license,
     auto record = LicenseRegistry(workspace_, clock_).findByPrefix(license);
     if (!record)
         return record.error();
-    const QDateTime at = now();
     if (const LicenseState state = record->stateAt(at); !isInForce(state))
         return notInForce(*record, state);
+    return record;
+}
+
+Result<ActivationGrant> ActivationRegistry::activate(const QString& license,
+                                                     const ActivationRequest& request,
+                                                     QByteArrayView passphrase) {
+    const QDateTime at = now();
+    auto record = licenseToActivate(license, request, at);
+    if (!record)
+        return record.error();
     // Unlocked before the write lock is taken: scrypt takes a while.
     auto key = KeyStore(workspace_, clock_).unlockSigningKey(passphrase);
     if (!key)
         return key.error();
     return grant(*record, request, *key, at);
+}
+
+Result<ActivationGrant> ActivationRegistry::activate(const QString& license,
+                                                     const ActivationRequest& request,
+                                                     const Ed25519PrivateKey& key) {
+    const QDateTime at = now();
+    auto record = licenseToActivate(license, request, at);
+    if (!record)
+        return record.error();
+    return grant(*record, request, key, at);
 }
 
 Result<ActivationGrant> ActivationRegistry::grant(const LicenseRecord& license,

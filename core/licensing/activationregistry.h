@@ -106,6 +106,11 @@ public:
     [[nodiscard]] Result<ActivationGrant> activate(const QString& license,
                                                    const ActivationRequest& request,
                                                    QByteArrayView passphrase);
+    // The same with the workspace's signing key already unlocked (the demo
+    // holds it; a caller signing many files unlocks it once).
+    [[nodiscard]] Result<ActivationGrant> activate(const QString& license,
+                                                   const ActivationRequest& request,
+                                                   const Ed25519PrivateKey& key);
     // The gateway is alive: a fresh file, extended by the lease. Refused for
     // an activation released or lapsed: the gateway activates again.
     [[nodiscard]] Result<ActivationGrant> heartbeat(const QUuid& id, QByteArrayView passphrase);
@@ -127,6 +132,10 @@ private:
     // The activations holding a place at `at`: not released, not expired.
     [[nodiscard]] Result<std::int64_t> liveCount(const QUuid& licenseId, const QDateTime& at) const;
     [[nodiscard]] Status lapseExpired(const QUuid& licenseId, const QDateTime& at);
+    // The license the request may activate, in force at `at`, or why not.
+    [[nodiscard]] Result<LicenseRecord> licenseToActivate(const QString& license,
+                                                          const ActivationRequest& request,
+                                                          const QDateTime& at) const;
     [[nodiscard]] Result<ActivationGrant> grant(const LicenseRecord& license,
                                                 const ActivationRequest& request,
                                                 const Ed25519PrivateKey& key, const QDateTime& at);

@@ -3,6 +3,7 @@
 #include "billing/monthlybilling.h"
 #include "consoletest.h"
 #include "demo/demoworkspace.h"
+#include "licensing/activationregistry.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
 #include "money/moneyformat.h"
@@ -124,15 +125,26 @@ private slots:
                 return b.customerId == limit.customerId;
             });
             QVERIFY(bill != bills.end());
-            const std::int64_t used = limit.check.limit == LicenseLimit::Seats ? bill->activeUsers
-                                      : limit.check.limit == LicenseLimit::Agents
-                                          ? bill->activeAgents
-                                          : bill->requests;
+            std::int64_t used = bill->requests;
+            if (limit.check.limit == LicenseLimit::Seats)
+                used = bill->activeUsers;
+            else if (limit.check.limit == LicenseLimit::Agents)
+                used = bill->activeAgents;
+            else if (limit.check.limit == LicenseLimit::Instances)
+                used = ActivationRegistry(*workspace_)
+                           .activeCountAt(license->license.id, kNow)
+                           .value();
             const LimitCheck expected =
                 Entitlements(license->license).check(limit.check.limit, used);
             QCOMPARE(limit.check.used, expected.used);
             QCOMPARE(limit.check.state, expected.state);
         }
+        // The demo's Globex runs 9 gateways on its 10 instances.
+        QVERIFY(std::any_of(limits.begin(), limits.end(), [](const DashboardLimit& limit) {
+            return limit.customerId == QStringLiteral("globex") &&
+                   limit.check.limit == LicenseLimit::Instances && limit.check.used == 9 &&
+                   limit.check.state == LimitState::Near;
+        }));
         QSignalSpy opened(page_.get(), &DashboardPage::customerActivated);
         QListWidgetItem* first = list->item(0);
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {},

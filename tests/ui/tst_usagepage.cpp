@@ -1,6 +1,8 @@
 #include "catalognames.h"
+#include "common/idtext.h"
 #include "consoletest.h"
 #include "customers/customer.h"
+#include "licensing/activationregistry.h"
 #include "licensing/keystore.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -407,6 +409,52 @@ private slots:
         page_->setCustomer(kCustomer);
         QCOMPARE(content->currentWidget()->objectName(), QStringLiteral("customerUsage"));
         QVERIFY(page_->license().has_value());
+    }
+
+    void instancesCountLikeSeatsAndAgents() {
+        // Nine gateways of an air-gapped site, activated on 10 March for 30
+        // days, on the Professional license of 10 instances.
+        const Clock tenth = [] { return QDateTime(QDate(2026, 3, 10), QTime(9, 0), Qt::UTC); };
+        ActivationRegistry registry(*workspace_, tenth);
+        for (int n = 1; n <= 9; ++n) {
+            ActivationRequest request{QStringLiteral("sha256:site%1").arg(n),
+                                      QStringLiteral("gw-%1.acme.example").arg(n), 30};
+            QVERIFY(registry.activate(idText(license_.license.id), request, kPassphrase));
+        }
+        page_->setCustomer(QString());
+        const std::optional<AllCustomersUsage>& all = page_->allCustomers();
+        QVERIFY(all);
+        // Acme has no usage in March, yet its instances count.
+        QCOMPARE(all->customers.size(), std::size_t(1));
+        QCOMPARE(all->customers[0].activeInstances, std::int64_t(9));
+        QCOMPARE(all->limits.size(), std::size_t(1));
+        QCOMPARE(all->limits[0].check.limit, LicenseLimit::Instances);
+        QCOMPARE(child<QListWidget>("customerLimitsList")->item(0)->text(),
+                 QStringLiteral("Acme Corp (Professional): 9 instances of 10, near the limit"));
+
+        page_->setCustomer(kCustomer);
+        auto* instances = child<UsageCard>("instancesCard");
+        QVERIFY(instances->isVisible());
+        QCOMPARE(instances->valueText(), QStringLiteral("9"));
+        QCOMPARE(instances->captionText(), QStringLiteral("of 10 instances"));
+        QCOMPARE(instances->state(), std::optional<LimitState>(LimitState::Near));
+
+        // Two released: seven, within the limit (80 % is near).
+        auto listed = registry.list(license_.license.id);
+        QVERIFY(listed && listed->size() == 9);
+        QVERIFY(registry.release(idText(listed->at(0).id)));
+        QVERIFY(registry.release(idText(listed->at(1).id)));
+        page_->setCustomer(QString());
+        QVERIFY(page_->allCustomers()->limits.empty());
+        page_->setCustomer(kCustomer);
+        QCOMPARE(instances->valueText(), QStringLiteral("7"));
+        QCOMPARE(instances->state(), std::optional<LimitState>(LimitState::Within));
+        // April has not started on the page's 20 March: the count is the
+        // instances still active on 1 April.
+        page_->setMonth(QDate(2026, 4, 1));
+        QCOMPARE(instances->valueText(), QStringLiteral("7"));
+        page_->setMonth(QDate(2026, 5, 1));
+        QCOMPARE(instances->valueText(), QStringLiteral("0"));
     }
 
     void projectionIsTheRecentDailyMeanTimesTheDaysLeft() {

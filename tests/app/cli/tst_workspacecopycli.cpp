@@ -57,11 +57,11 @@ private slots:
         QCOMPARE(there.err, QString());
         QCOMPARE(there.outLines().size(), qsizetype(2));
         QVERIFY2(there.outLines().at(0).startsWith(QStringLiteral(
-                     "Copied 31 tables, 54,882 rows (22 customers, 28 licenses, 15,465 usage "
+                     "Copied 31 tables, 54,954 rows (22 customers, 28 licenses, 15,465 usage "
                      "events, 0 invoices) from ")),
                  qPrintable(there.out));
         QCOMPARE(there.outLines().at(1),
-                 QStringLiteral("Verified: row counts equal, audit chain intact (31 entries), 11 "
+                 QStringLiteral("Verified: row counts equal, audit chain intact (67 entries), 11 "
                                 "monthly cost reports identical."));
 
         const QString back = sandbox_.file(QStringLiteral("back.aicp"));
@@ -76,10 +76,11 @@ private slots:
         QCOMPARE(asJson.exitCode, 0);
         const QJsonObject answer = parseObject(asJson.out);
         QCOMPARE(answer.value(QStringLiteral("verified")).toBool(), true);
-        QCOMPARE(answer.value(QStringLiteral("audit_entries")).toInt(), 31);
+        QCOMPARE(answer.value(QStringLiteral("audit_entries")).toInt(), 67);
         QCOMPARE(answer.value(QStringLiteral("cost_reports")).toInt(), 11);
         const QJsonObject tables = answer.value(QStringLiteral("tables")).toObject();
         QCOMPARE(tables.size(), 31);
+        QCOMPARE(tables.value(QStringLiteral("activations")).toInt(), 36);
         QCOMPARE(tables.value(QStringLiteral("seller")).toInt(-1), 0);
         QCOMPARE(tables.value(QStringLiteral("usage_events")).toInt(), 15465);
         QCOMPARE(tables.value(QStringLiteral("customers")).toInt(), 22);

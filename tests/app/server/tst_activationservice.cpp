@@ -3,6 +3,7 @@
 // twice, heartbeats, a release, a gateway that stopped heartbeating, and
 // fifty activations racing through two services on one workspace. The
 // workspace is a PostgreSQL database when the tests run there.
+#include "audit/auditlog.h"
 #include "storage/query.h"
 #include "storage/workspace.h"
 #include "support/clirunner.h"
@@ -60,6 +61,16 @@ private:
         if (run.exitCode != 0)
             qWarning("license issue: %s", qPrintable(run.err));
         return QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"id").toString();
+    }
+    // The audit entries of `action` on `subject`.
+    qsizetype auditCount(const QString& action, const QString& subject) const {
+        auto workspace = aicp::Workspace::open(db_, aicp::Workspace::OpenMode::OpenExisting);
+        if (!workspace)
+            return -1;
+        const auto entries = aicp::AuditLog(**workspace).entries().value();
+        return std::count_if(entries.begin(), entries.end(), [&](const aicp::AuditEntry& entry) {
+            return entry.action == action && entry.subject == subject;
+        });
     }
     static QString activations(const QString& license) {
         return QStringLiteral("/api/pricing/licenses/%1/activations").arg(license);
@@ -140,6 +151,14 @@ private slots:
             "DELETE", server.url(activations(id) + QLatin1Char('/') + granted.at(1)), ingest_);
         QCOMPARE(released.status, 200);
         QCOMPARE(released.json().value(u"state").toString(), QStringLiteral("released"));
+        // DELETE again, as a gateway retrying after a lost answer would: the
+        // same answer, and one release in the audit log.
+        const Reply twice = exchange(
+            "DELETE", server.url(activations(id) + QLatin1Char('/') + granted.at(1)), ingest_);
+        QCOMPARE(twice.status, 200);
+        QCOMPARE(twice.json().value(u"state").toString(), QStringLiteral("released"));
+        QCOMPARE(twice.json().value(u"released_at"), released.json().value(u"released_at"));
+        QCOMPARE(auditCount(QStringLiteral("activation.release"), granted.at(1)), 1);
         QCOMPARE(exchange("POST", url, ingest_, machine(11)).status, 201);
 
         const Reply listed = exchange("GET", url, read_);

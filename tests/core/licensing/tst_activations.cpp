@@ -254,14 +254,16 @@ private slots:
                 // reach separate services.
                 auto own = Workspace::open(path, Workspace::OpenMode::OpenExisting);
                 if (!own) {
+                    qWarning("open %d: %s", n, qPrintable(own.error().message()));
                     ++failed;
                     return;
                 }
                 auto granted = ActivationRegistry(**own).activate(
                     idText(license_), machine(fingerprintOf(n)), kTestPassphrase);
-                if (!granted)
+                if (!granted) {
+                    qWarning("activation %d: %s", n, qPrintable(granted.error().message()));
                     ++failed;
-                else if (granted->outcome == ActivationGrant::Outcome::Created)
+                } else if (granted->outcome == ActivationGrant::Outcome::Created)
                     ++created;
                 else
                     ++refused;

@@ -3,6 +3,7 @@
 #include "billing/invoicebook.h"
 #include "billing/monthlybilling.h"
 #include "common/assignto.h"
+#include "licensing/activationregistry.h"
 #include "licensing/licenseregistry.h"
 #include "pages/usage/usagefigures.h"
 #include "recommend/recommendationservice.h"
@@ -64,14 +65,19 @@ Result<DashboardSummary> summarizeDashboard(Workspace& workspace, YearMonth mont
     if (!licenses)
         return licenses.error();
     const QDateTime governing = governingInstant(month, summary.asOf);
+    const ActivationRegistry activations(workspace);
     for (const MonthlyBill& bill : *bills) {
         summary.requests += bill.requests;
         const std::optional<LicenseRecord> license =
             licenseInForce(*licenses, bill.customerId, governing);
         if (!license)
             continue;
-        const CustomerMonthUsage usage{bill.customerId, bill.customerName, license->license.tier,
-                                       bill.requests,   bill.activeUsers,  bill.activeAgents};
+        CustomerMonthUsage usage{bill.customerId, bill.customerName, license->license.tier,
+                                 bill.requests,   bill.activeUsers,  bill.activeAgents};
+        auto instances = activations.activeCountAt(license->license.id, governing);
+        if (!instances)
+            return instances.error();
+        usage.activeInstances = *instances;
         addLimitUses(usage, *license, summary.limits);
     }
     sortLimitUses(summary.limits);

@@ -1,6 +1,7 @@
 #include "pages/usage/allcustomersusage.h"
 
 #include "customers/customer.h"
+#include "licensing/activationregistry.h"
 #include "licensing/licenseregistry.h"
 #include "metering/usagequery.h"
 #include "pages/usage/usagefigures.h"
@@ -28,7 +29,8 @@ void addLimitUses(const CustomerMonthUsage& usage, const LicenseRecord& license,
     const std::pair<LicenseLimit, std::int64_t> uses[] = {
         {LicenseLimit::RequestsPerMonth, usage.requests},
         {LicenseLimit::Seats, usage.activeUsers},
-        {LicenseLimit::Agents, usage.activeAgents}};
+        {LicenseLimit::Agents, usage.activeAgents},
+        {LicenseLimit::Instances, usage.activeInstances}};
     for (const auto& [limit, used] : uses) {
         const LimitCheck check = terms.check(limit, used);
         if (check.state != LimitState::Within)
@@ -54,6 +56,7 @@ Result<AllCustomersUsage> readAllCustomersUsage(Workspace& workspace, YearMonth 
     if (!licenses)
         return licenses.error();
     const UsageQuery query(workspace);
+    const ActivationRegistry activations(workspace);
     const QDate first = month.firstDay();
     const QDate last = month.next().firstDay().addDays(-1);
     const QDateTime governing = governingInstant(month, now);
@@ -64,20 +67,28 @@ Result<AllCustomersUsage> readAllCustomersUsage(Workspace& workspace, YearMonth 
         auto summary = query.monthlySummary(customer.id, month);
         if (!summary)
             return summary.error();
-        if (summary->requests == 0 && summary->activeUsers == 0 && summary->activeAgents == 0)
+        CustomerMonthUsage row{customer.id,       customer.name,        QString(),
+                               summary->requests, summary->activeUsers, summary->activeAgents};
+        const std::optional<LicenseRecord> license =
+            licenseInForce(*licenses, customer.id, governing);
+        if (license) {
+            row.tier = license->license.tier;
+            auto instances = activations.activeCountAt(license->license.id, governing);
+            if (!instances)
+                return instances.error();
+            row.activeInstances = *instances;
+        }
+        if (row.requests == 0 && row.activeUsers == 0 && row.activeAgents == 0 &&
+            row.activeInstances == 0)
             continue;
         auto days = query.series(customer.id, first, last, UsageWindow::Day);
         if (!days)
             return days.error();
         for (std::size_t i = 0; i < days->size() && i < usage.days.size(); ++i)
             usage.days[i] += (*days)[i].requests;
-        CustomerMonthUsage row{customer.id,       customer.name,        QString(),
-                               summary->requests, summary->activeUsers, summary->activeAgents};
         usage.requests += row.requests;
-        if (auto license = licenseInForce(*licenses, customer.id, governing)) {
-            row.tier = license->license.tier;
+        if (license)
             addLimitUses(row, *license, usage.limits);
-        }
         usage.customers.push_back(std::move(row));
     }
     sortForReading(usage);

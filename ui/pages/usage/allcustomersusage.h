@@ -23,6 +23,7 @@ struct CustomerMonthUsage {
     std::int64_t requests = 0;
     std::int64_t activeUsers = 0;
     std::int64_t activeAgents = 0;
+    std::int64_t activeInstances = 0;  // of the license in force, at the governing instant
 };
 
 // A customer at or past 80 % of one of its license's limits.
@@ -41,12 +42,12 @@ struct AllCustomersUsage {
     YearMonth month;
     std::int64_t requests = 0;
     std::vector<std::int64_t> days;             // one per day of the month
-    std::vector<CustomerMonthUsage> customers;  // with usage in the month only
+    std::vector<CustomerMonthUsage> customers;  // with usage or instances in the month only
     std::vector<CustomerLimitUse> limits;
 };
 
-// Adds to `limits` each limit of `license` (requests, seats, agents) that
-// the customer's month comes near or goes over.
+// Adds to `limits` each limit of `license` (requests, seats, agents,
+// instances) that the customer's month comes near or goes over.
 void addLimitUses(const CustomerMonthUsage& usage, const LicenseRecord& license,
                   std::vector<CustomerLimitUse>& limits);
 // Over first, then by the share of the limit used, most first.

@@ -20,27 +20,29 @@ UsageCards::UsageCards(QWidget* parent)
       requests_(new UsageCard(tr("Requests this month"), this)),
       projection_(new UsageCard(tr("Projected month end"), this)),
       users_(new UsageCard(tr("Active users"), this)),
-      agents_(new UsageCard(tr("Active agents"), this)) {
+      agents_(new UsageCard(tr("Active agents"), this)),
+      instances_(new UsageCard(tr("Active instances"), this)) {
     requests_->setObjectName(QStringLiteral("requestsCard"));
     projection_->setObjectName(QStringLiteral("projectionCard"));
     users_->setObjectName(QStringLiteral("usersCard"));
     agents_->setObjectName(QStringLiteral("agentsCard"));
+    instances_->setObjectName(QStringLiteral("instancesCard"));
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(theme::spacing(font(), 0.75));
-    for (UsageCard* card : {requests_, projection_, users_, agents_})
+    for (UsageCard* card : {requests_, projection_, users_, agents_, instances_})
         layout->addWidget(card, 1);
 }
 
 void UsageCards::clear() {
-    for (UsageCard* card : {requests_, projection_, users_, agents_})
+    for (UsageCard* card : {requests_, projection_, users_, agents_, instances_})
         card->showNothing(QString());
 }
 
 void UsageCards::setFigures(const MonthlyUsageSummary& summary,
                             const std::optional<LicenseRecord>& license,
-                            const std::optional<MonthProjection>& projection,
-                            const QDateTime& now) {
+                            const std::optional<MonthProjection>& projection, const QDateTime& now,
+                            std::optional<std::int64_t> instances) {
     const QString month = displayMonth(summary.month.firstDay());
     const std::optional<Entitlements> terms =
         license ? std::optional<Entitlements>(Entitlements(license->license)) : std::nullopt;
@@ -73,6 +75,12 @@ void UsageCards::setFigures(const MonthlyUsageSummary& summary,
     agents_->setFigure(number(summary.activeAgents),
                        limitText(LicenseLimit::Agents, tr("of %1 agents"), tr("No agent limit")),
                        check(LicenseLimit::Agents, summary.activeAgents));
+    instances_->setVisible(instances.has_value());
+    if (instances)
+        instances_->setFigure(
+            number(*instances),
+            limitText(LicenseLimit::Instances, tr("of %1 instances"), tr("No instance limit")),
+            check(LicenseLimit::Instances, *instances));
 }
 
 void UsageCards::showProjection(const MonthlyUsageSummary& summary,

@@ -5,6 +5,7 @@
 #include "metering/usagequery.h"
 #include "pages/usage/usagefigures.h"
 
+#include <cstdint>
 #include <optional>
 
 #include <QDateTime>
@@ -16,15 +17,19 @@ class UsageCard;
 
 // The Usage page's row of figures for one customer and month against the
 // license in force: requests (with the late ones), the month-end
-// projection, active users against the seats and active agents.
+// projection, active users against the seats, active agents and, in a
+// vendor's workspace, the gateway instances the license runs.
 class UsageCards : public QWidget {
     Q_OBJECT
 public:
     explicit UsageCards(QWidget* parent = nullptr);
 
-    // `now` says whether a month without a projection is over or to come.
+    // `now` says whether a month without a projection is over or to come;
+    // without `instances` (a customer's workspace holds no activations) the
+    // instances card is hidden.
     void setFigures(const MonthlyUsageSummary& summary, const std::optional<LicenseRecord>& license,
-                    const std::optional<MonthProjection>& projection, const QDateTime& now);
+                    const std::optional<MonthProjection>& projection, const QDateTime& now,
+                    std::optional<std::int64_t> instances);
     void clear();
 
 private:
@@ -36,6 +41,7 @@ private:
     UsageCard* projection_;
     UsageCard* users_;
     UsageCard* agents_;
+    UsageCard* instances_;
 };
 
 }  // namespace aicp

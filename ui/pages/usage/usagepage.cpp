@@ -1,6 +1,7 @@
 #include "pages/usage/usagepage.h"
 
 #include "catalognames.h"
+#include "licensing/activationregistry.h"
 #include "metering/usageimportcontroller.h"
 #include "pages/usage/allcustomersview.h"
 #include "pages/usage/breakdownchart.h"
@@ -331,7 +332,14 @@ void UsagePage::loadCustomer() {
         projection_ = projectMonthEnd(month, at, summary_->requests, recent);
     }
     quota.projection = projection_;
-    cards_->setFigures(*summary_, license_, projection_, at);
+    std::optional<std::int64_t> instances;
+    if (const auto mode = workspace()->mode();
+        license_ && mode && *mode == Workspace::Mode::Vendor) {
+        if (auto running = ActivationRegistry(*workspace())
+                               .activeCountAt(license_->license.id, governingInstant(month, at)))
+            instances = *running;
+    }
+    cards_->setFigures(*summary_, license_, projection_, at, instances);
     quotaChart_->setData(std::move(quota));
     loadSeries(month);
 }
