@@ -44,6 +44,8 @@ constexpr TopLevel kCommands[] = {
      nullptr},
     {"activation", "Activate a license on an air-gapped machine; list and release machines",
      &cli::activationCommands, nullptr},
+    {"webhooks", "Send signed webhooks of licenses, invoices and usage; list their deliveries",
+     &cli::webhooksCommands, nullptr},
     {"audit", "Verify or list the tamper-evident audit log", &cli::auditCommands, nullptr},
     {"usage", "Import usage events; summarise a customer's month or chart its requests",
      &cli::usageCommands, nullptr},

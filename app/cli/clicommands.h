@@ -16,6 +16,7 @@ namespace aicp::cli {
 [[nodiscard]] const CommandGroup& licenseCommands();
 [[nodiscard]] const CommandGroup& revocationsCommands();
 [[nodiscard]] const CommandGroup& activationCommands();
+[[nodiscard]] const CommandGroup& webhooksCommands();
 [[nodiscard]] const CommandGroup& auditCommands();
 [[nodiscard]] const CommandGroup& usageCommands();
 [[nodiscard]] const CommandGroup& reportCommands();

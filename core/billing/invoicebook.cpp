@@ -9,6 +9,7 @@
 #include "company/seller.h"
 #include "customers/customer.h"
 #include "metering/closedperiods.h"
+#include "notify/outbox.h"
 #include "storage/query.h"
 #include "storage/transaction.h"
 #include "storage/vendoronly.h"
@@ -472,6 +473,16 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
                  {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()}});
     if (!logged)
         return logged.error();
+    AICP_TRY(Outbox(workspace_, clock_)
+                 .publish({QStringLiteral("invoice.issued"),
+                           {{QStringLiteral("number"), invoice.number},
+                            {QStringLiteral("customer_id"), customerId},
+                            {QStringLiteral("month"), month.toString()},
+                            {QStringLiteral("currency"), invoice.currency},
+                            {QStringLiteral("total"), invoice.total.toDecimalString()},
+                            {QStringLiteral("balance"), invoice.balance().toDecimalString()},
+                            {QStringLiteral("due_date"), invoice.dueDate.toString(Qt::ISODate)}},
+                           {}}));
     AICP_TRY(transaction->commit());
     return invoice;
 }
@@ -603,6 +614,14 @@ Result<InvoicePayment> InvoiceBook::markPaid(const QString& number, QDate paidOn
                                {QStringLiteral("reference"), payment.reference}});
     if (!logged)
         return logged.error();
+    AICP_TRY(Outbox(workspace_, clock_)
+                 .publish({QStringLiteral("invoice.paid"),
+                           {{QStringLiteral("number"), number},
+                            {QStringLiteral("customer_id"), invoice->customerId},
+                            {QStringLiteral("currency"), invoice->currency},
+                            {QStringLiteral("amount"), payment.amount.toDecimalString()},
+                            {QStringLiteral("paid_on"), paidOn.toString(Qt::ISODate)}},
+                           {}}));
     AICP_TRY(transaction->commit());
     return payment;
 }

@@ -7,6 +7,7 @@
 #include "customers/customer.h"
 #include "licensing/keystore.h"
 #include "licensing/signedtoken.h"
+#include "notify/outbox.h"
 #include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
@@ -173,6 +174,15 @@ Result<LicenseRecord> LicenseRegistry::issue(const LicenseRequest& request,
                               idText(payload->id), details);
     if (!logged)
         return logged.error();
+    QJsonObject told{{QStringLiteral("license_id"), idText(payload->id)},
+                     {QStringLiteral("customer_id"), payload->customerId},
+                     {QStringLiteral("customer_name"), payload->customerName},
+                     {QStringLiteral("tier"), payload->tier},
+                     {QStringLiteral("not_before"), toRfc3339(payload->notBefore)},
+                     {QStringLiteral("expires_at"), toRfc3339(payload->expiresAt)}};
+    if (supersedes)
+        told.insert(QStringLiteral("supersedes"), *supersedes);
+    AICP_TRY(Outbox(workspace_, clock_).publish({QStringLiteral("license.issued"), told, {}}));
     AICP_TRY(transaction->commit());
     return record;
 }
@@ -234,6 +244,13 @@ Result<LicenseRecord> LicenseRegistry::revoke(const QUuid& id, const QString& re
                                {QStringLiteral("reason"), revocation.reason}});
     if (!logged)
         return logged.error();
+    AICP_TRY(Outbox(workspace_, clock_)
+                 .publish({QStringLiteral("license.revoked"),
+                           {{QStringLiteral("license_id"), idText(id)},
+                            {QStringLiteral("customer_id"), record->license.customerId},
+                            {QStringLiteral("reason"), revocation.reason},
+                            {QStringLiteral("revoked_at"), toRfc3339(revocation.at)}},
+                           {}}));
     auto published = publishRevocationList(passphrase);
     if (!published)
         return published.error();

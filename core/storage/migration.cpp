@@ -22,6 +22,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {11, "prepaid credits", &migration0011},
     {12, "tax rates, invoice tax, due dates and parties", &migration0012},
     {13, "activations of licenses on machines", &migration0013},
+    {14, "webhook endpoints, the outbox and its deliveries", &migration0014},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

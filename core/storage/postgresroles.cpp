@@ -12,8 +12,9 @@ namespace aicp {
 namespace {
 
 // Which tables each area's role writes. Every writer also appends to the
-// audit log and moves its head in meta; the other meta rows are settings.
-constexpr std::array<std::pair<const char*, WorkspaceArea>, 30> kTables{{
+// audit log and moves its head in meta, and writes to the webhook outbox;
+// the other meta rows are settings.
+constexpr std::array<std::pair<const char*, WorkspaceArea>, 31> kTables{{
     {"customers", WorkspaceArea::Customers},
     {"signing_keys", WorkspaceArea::Licenses},
     {"licenses", WorkspaceArea::Licenses},
@@ -43,6 +44,7 @@ constexpr std::array<std::pair<const char*, WorkspaceArea>, 30> kTables{{
     {"invoice_payments", WorkspaceArea::Invoices},
     {"credit_note_lines", WorkspaceArea::Invoices},
     {"api_tokens", WorkspaceArea::Settings},
+    {"webhook_endpoints", WorkspaceArea::Settings},
     {"meta", WorkspaceArea::Settings},
 }};
 
@@ -101,6 +103,12 @@ BEGIN
         EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA aicp TO %I', g);
         EXECUTE format('GRANT INSERT ON aicp.audit_log TO %I', g);
         EXECUTE format('GRANT INSERT, UPDATE ON aicp.meta TO %I', g);
+        -- Every writer's change may tell the webhooks (a license issued, an
+        -- invoice paid): the outbox is everyone's, like the audit log.
+        IF to_regclass('aicp.webhook_messages') IS NOT NULL THEN
+            EXECUTE format('GRANT INSERT ON aicp.webhook_messages TO %I', g);
+            EXECUTE format('GRANT INSERT, UPDATE ON aicp.webhook_deliveries TO %I', g);
+        END IF;
     END LOOP;
 )sql" + areaGrants() +
            R"sql(

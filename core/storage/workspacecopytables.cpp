@@ -105,6 +105,13 @@ constexpr CopiedTable kTables[] = {
      "id, name, kind, url, token, openmeter_mapping, interval_minutes, created_at, last_pull_at, "
      "last_ok, last_result",
      "itttttittit", "id", false, true},
+    {"webhook_endpoints", "id, url, events, secret, created_at, created_by, removed_at", "itttttt",
+     "id", false, true},
+    {"webhook_messages", "id, type, once_key, created_at, body", "ttttt", "created_at, id"},
+    {"webhook_deliveries",
+     "id, message_id, endpoint_id, state, attempts, next_attempt_at, last_attempt_at, "
+     "last_status, last_error, delivered_at",
+     "ititittitt", "id", false, true},
 };
 
 // A license names the one it supersedes, which must be there first: each

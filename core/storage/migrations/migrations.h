@@ -20,5 +20,6 @@ class Database;
 [[nodiscard]] Status migration0011(Database* db);
 [[nodiscard]] Status migration0012(Database* db);
 [[nodiscard]] Status migration0013(Database* db);
+[[nodiscard]] Status migration0014(Database* db);
 
 }  // namespace aicp

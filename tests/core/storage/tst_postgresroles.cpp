@@ -3,6 +3,9 @@
 #include "billing/creditbook.h"
 #include "company/seller.h"
 #include "customers/customer.h"
+#include "notify/outbox.h"
+#include "notify/webhookdelivery.h"
+#include "notify/webhooks.h"
 #include "storage/postgresdatabase.h"
 #include "storage/postgresroles.h"
 #include "storage/query.h"
@@ -231,15 +234,36 @@ private slots:
                  Money::fromUnits(100));
     }
 
-    // Every table but the audit log (everyone appends) and the schema
-    // version (the owner's) is some role's part.
+    // Every writer's change may tell the webhooks: the outbox is everyone's,
+    // like the audit log; the webhooks themselves are the admin's.
+    void everyWriterTellsTheWebhooks() {
+        auto owner = open(database_->uri());
+        QVERIFY(owner);
+        QVERIFY(WebhookEndpoints(*owner).add(QUrl(QStringLiteral("https://hooks.example.com/")),
+                                             {QStringLiteral("license.issued"),
+                                              QStringLiteral("invoice.paid")}));
+        auto manager = open(as("alma"));
+        QVERIFY(manager);
+        QVERIFY(!WebhookEndpoints(*manager).add(QUrl(QStringLiteral("https://evil.example/")),
+                                                {QStringLiteral("license.issued")}));
+        QVERIFY(Outbox(*manager).publish({QStringLiteral("license.issued"), {}, {}}));
+        auto finance = open(as("fin"));
+        QVERIFY(finance);
+        QVERIFY(Outbox(*finance).publish({QStringLiteral("invoice.paid"), {}, {}}));
+        QVERIFY(!Outbox(*open(as("vera"))).publish({QStringLiteral("invoice.paid"), {}, {}}));
+        QCOMPARE(WebhookDeliveries(*owner).list()->size(), std::size_t(2));
+    }
+
+    // Every table but the audit log and the webhook outbox (everyone
+    // appends) and the schema version (the owner's) is some role's part.
     void everyTableBelongsToAnArea() {
         auto owner = Workspace::open(database_->uri());
         QVERIFY(owner);
         auto tables = queryRows<QString>(
             (*owner)->handle(),
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'aicp' "
-            "AND table_type = 'BASE TABLE' AND table_name NOT IN ('aicp_schema', 'audit_log') "
+            "AND table_type = 'BASE TABLE' AND table_name NOT IN ('aicp_schema', 'audit_log', "
+            "'webhook_messages', 'webhook_deliveries') "
             "ORDER BY table_name",
             [](const Statement& row) { return row.text(0); });
         QVERIFY(tables);

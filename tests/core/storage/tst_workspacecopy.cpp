@@ -7,6 +7,8 @@
 #include "demo/demoworkspace.h"
 #include "licensing/licenseregistry.h"
 #include "licensing/licenserequest.h"
+#include "notify/outbox.h"
+#include "notify/webhooks.h"
 #include "storage/postgresdatabase.h"
 #include "storage/query.h"
 #include "storage/workspace.h"
@@ -32,7 +34,7 @@ using aicp::test::why;
 
 namespace {
 
-// Every table of schema 13, written out by hand.
+// Every table of schema 14, written out by hand.
 const char* const kTables[] = {"meta",
                                "price_books",
                                "customers",
@@ -63,7 +65,10 @@ const char* const kTables[] = {"meta",
                                "usage_pull_sources",
                                "openmeter_sources",
                                "openmeter_windows",
-                               "live_sources"};
+                               "live_sources",
+                               "webhook_endpoints",
+                               "webhook_messages",
+                               "webhook_deliveries"};
 
 // A table's rows as bytes (hex per column, NULL apart), sorted here: the two
 // engines sort text differently.
@@ -139,6 +144,24 @@ void addExtras(Workspace& workspace) {
                 "0, '2026-11-19T08:00:00Z', 'ops', '2026-11-19T08:00:00Z', "
                 "'2026-11-21T08:00:00Z', '2026-11-21T08:00:00Z', 'aicp', 'lapsed' FROM licenses "
                 "ORDER BY id LIMIT 1")
+                .ok());
+    // A webhook, a message it was delivered and one told once, pending.
+    auto endpoint = WebhookEndpoints(workspace, fixedClock("2026-12-01T00:00:00Z"))
+                        .add(QUrl(QStringLiteral("https://hooks.example.com/aicp?a=1&b=\\")),
+                             {QStringLiteral("usage.threshold"), QStringLiteral("invoice.paid")});
+    QVERIFY2(endpoint, why(endpoint));
+    Outbox outbox(workspace, fixedClock("2026-12-02T00:00:00Z"));
+    QVERIFY(outbox.publish({QStringLiteral("invoice.paid"),
+                            {{QStringLiteral("number"), QStringLiteral("AICP-2026-000002")}},
+                            {}}));
+    QVERIFY(outbox.publish({QStringLiteral("usage.threshold"),
+                            {{QStringLiteral("note"), QStringLiteral("tab\tand\nnewline")}},
+                            QStringLiteral("globex:requests:80:2026-12")}));
+    QVERIFY(executeWith(db,
+                        "UPDATE webhook_deliveries SET state = 'delivered', attempts = 2, "
+                        "next_attempt_at = NULL, last_attempt_at = '2026-12-02T00:00:05Z', "
+                        "last_status = 204, delivered_at = '2026-12-02T00:00:05Z' "
+                        "WHERE id = (SELECT min(id) FROM webhook_deliveries)")
                 .ok());
     // A billing profile and the seller, with text COPY escapes.
     Customer zed{QStringLiteral("zed"), QStringLiteral("Zed"), QStringLiteral("ap@zed.example")};
