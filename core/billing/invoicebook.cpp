@@ -37,6 +37,19 @@ std::optional<QString> compactJsonOrNull(const QJsonObject& object) {
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+// What `invoice.issued` tells the webhooks.
+WebhookEvent issuedEvent(const Invoice& invoice) {
+    return {QStringLiteral("invoice.issued"),
+            {{QStringLiteral("number"), invoice.number},
+             {QStringLiteral("customer_id"), invoice.customerId},
+             {QStringLiteral("month"), invoice.month.toString()},
+             {QStringLiteral("currency"), invoice.currency},
+             {QStringLiteral("total"), invoice.total.toDecimalString()},
+             {QStringLiteral("balance"), invoice.balance().toDecimalString()},
+             {QStringLiteral("due_date"), invoice.dueDate.toString(Qt::ISODate)}},
+            {}};
+}
+
 Status refuseInCustomerMode(const Workspace& workspace, const QString& what) {
     return refuseInCustomerWorkspace(
         workspace,
@@ -473,16 +486,7 @@ Result<Invoice> InvoiceBook::issue(const QString& customerId, YearMonth month) {
                  {QStringLiteral("credits_applied"), invoice.creditsApplied().toDecimalString()}});
     if (!logged)
         return logged.error();
-    AICP_TRY(Outbox(workspace_, clock_)
-                 .publish({QStringLiteral("invoice.issued"),
-                           {{QStringLiteral("number"), invoice.number},
-                            {QStringLiteral("customer_id"), customerId},
-                            {QStringLiteral("month"), month.toString()},
-                            {QStringLiteral("currency"), invoice.currency},
-                            {QStringLiteral("total"), invoice.total.toDecimalString()},
-                            {QStringLiteral("balance"), invoice.balance().toDecimalString()},
-                            {QStringLiteral("due_date"), invoice.dueDate.toString(Qt::ISODate)}},
-                           {}}));
+    AICP_TRY(Outbox(workspace_, clock_).publish(issuedEvent(invoice)));
     AICP_TRY(transaction->commit());
     return invoice;
 }

@@ -23,7 +23,7 @@ namespace {
 constexpr std::array<std::int64_t, 9> kRetryDelays{5,     300,   1800,  7200, 18000,
                                                    36000, 50400, 72000, 72000};
 
-constexpr char kSelect[] =
+constexpr char kDeliverySelect[] =
     "SELECT d.id, d.message_id, m.type, m.created_at, d.endpoint_id, e.url, d.state, d.attempts, "
     "d.next_attempt_at, d.last_attempt_at, d.last_status, d.last_error, d.delivered_at "
     "FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id "
@@ -127,13 +127,13 @@ struct WebhookDeliveries::Claimed {
 
 Result<std::vector<WebhookDelivery>> WebhookDeliveries::list(int limit) const {
     return queryRows<WebhookDelivery>(workspace_.handle(),
-                                      std::string(kSelect) + "ORDER BY d.id DESC LIMIT ?1",
+                                      std::string(kDeliverySelect) + "ORDER BY d.id DESC LIMIT ?1",
                                       &readDelivery, std::int64_t(limit));
 }
 
 Result<WebhookDelivery> WebhookDeliveries::find(std::int64_t id) const {
     return queryOneRow<WebhookDelivery>(
-        workspace_.handle(), std::string(kSelect) + "WHERE d.id = ?1", &readDelivery,
+        workspace_.handle(), std::string(kDeliverySelect) + "WHERE d.id = ?1", &readDelivery,
         Error::notFound(
             QStringLiteral("there is no delivery %1 (aicp webhooks deliveries lists them)")
                 .arg(id)),

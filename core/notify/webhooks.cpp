@@ -28,7 +28,7 @@ constexpr int kSecretBytes = 32;
 constexpr int kMinKeyBytes = 24;
 constexpr int kMaxKeyBytes = 64;
 
-constexpr char kSelect[] =
+constexpr char kEndpointSelect[] =
     "SELECT id, url, events, secret, created_at, created_by, removed_at FROM webhook_endpoints ";
 
 WebhookEndpoint readEndpoint(const Statement& row) {
@@ -180,13 +180,13 @@ Result<WebhookEndpoint> WebhookEndpoints::add(const QUrl& url, const QStringList
 Result<std::vector<WebhookEndpoint>> WebhookEndpoints::list(bool removed) const {
     return queryRows<WebhookEndpoint>(
         workspace_.handle(),
-        std::string(kSelect) + (removed ? "" : "WHERE removed_at IS NULL ") + "ORDER BY id",
+        std::string(kEndpointSelect) + (removed ? "" : "WHERE removed_at IS NULL ") + "ORDER BY id",
         &readEndpoint);
 }
 
 Result<WebhookEndpoint> WebhookEndpoints::find(std::int64_t id) const {
     return queryOneRow<WebhookEndpoint>(
-        workspace_.handle(), std::string(kSelect) + "WHERE id = ?1", &readEndpoint,
+        workspace_.handle(), std::string(kEndpointSelect) + "WHERE id = ?1", &readEndpoint,
         Error::notFound(
             QStringLiteral("there is no webhook %1 (aicp webhooks list shows them)").arg(id)),
         id);

@@ -239,9 +239,9 @@ private slots:
     void everyWriterTellsTheWebhooks() {
         auto owner = open(database_->uri());
         QVERIFY(owner);
-        QVERIFY(WebhookEndpoints(*owner).add(QUrl(QStringLiteral("https://hooks.example.com/")),
-                                             {QStringLiteral("license.issued"),
-                                              QStringLiteral("invoice.paid")}));
+        QVERIFY(WebhookEndpoints(*owner).add(
+            QUrl(QStringLiteral("https://hooks.example.com/")),
+            {QStringLiteral("license.issued"), QStringLiteral("invoice.paid")}));
         auto manager = open(as("alma"));
         QVERIFY(manager);
         QVERIFY(!WebhookEndpoints(*manager).add(QUrl(QStringLiteral("https://evil.example/")),
