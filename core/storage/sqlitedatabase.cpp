@@ -3,6 +3,7 @@
 #include "storage/sqltext.h"
 #include "storage/statement.h"
 
+#include <map>
 #include <string>
 
 #include <QtGlobal>
@@ -128,11 +129,47 @@ Error databaseError(sqlite3* db, int resultCode) {
     return {Error::Code::Database, text};
 }
 
+namespace {
+
+std::mutex& openFilesMutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
+// Connections per canonical path; under openFilesMutex().
+std::map<QString, int>& openFileCounts() {
+    static std::map<QString, int> counts;
+    return counts;
+}
+
+}  // namespace
+
+std::unique_lock<std::mutex> SqliteDatabase::OpenFiles::lock() {
+    return std::unique_lock(openFilesMutex());
+}
+
+bool SqliteDatabase::OpenFiles::contains(const QString& canonicalPath) {
+    return openFileCounts().count(canonicalPath) > 0;
+}
+
+void SqliteDatabase::holdFile(const QString& canonicalPath) {
+    if (canonicalPath.isEmpty() || !heldFile_.isEmpty())
+        return;
+    heldFile_ = canonicalPath;
+    ++openFileCounts()[canonicalPath];
+}
+
 SqliteDatabase::~SqliteDatabase() {
     // close_v2 never fails on open statements: it defers the close until
     // they are finalized, which SqliteStatement's destructor guarantees.
     if (sqlite3_close_v2(db_) != SQLITE_OK)
         qWarning("aicp: could not close a workspace: %s", sqlite3_errmsg(db_));
+    if (heldFile_.isEmpty())
+        return;
+    const auto guard = OpenFiles::lock();
+    auto& counts = openFileCounts();
+    if (const auto it = counts.find(heldFile_); it != counts.end() && --it->second == 0)
+        counts.erase(it);
 }
 
 Result<std::unique_ptr<StatementBackend>> SqliteDatabase::prepare(std::string_view sql,

@@ -2,6 +2,10 @@
 
 #include "storage/database.h"
 
+#include <mutex>
+
+#include <QString>
+
 struct sqlite3;
 
 namespace aicp {
@@ -32,6 +36,21 @@ public:
     // For storage's SQLite-only steps (opening, the schema's functions).
     [[nodiscard]] sqlite3* handle() const { return db_; }
 
+    // The files this process has open in SQLite, by canonical path. SQLite's
+    // locks are POSIX advisory locks, which belong to the process: closing
+    // any descriptor of the file drops them all, another process may then
+    // checkpoint under a reader's feet, and the reader goes on reading a
+    // WAL that is gone (SQLite's "How To Corrupt", 2.2). A file open here
+    // is never opened again by other means; Workspace::open asks, under
+    // the lock, before it looks at a file's header itself.
+    class OpenFiles {
+    public:
+        [[nodiscard]] static std::unique_lock<std::mutex> lock();
+        [[nodiscard]] static bool contains(const QString& canonicalPath);  // under lock()
+    };
+    // Registers the connection's file until it closes (under OpenFiles::lock()).
+    void holdFile(const QString& canonicalPath);
+
 private:
     // Prepares the first statement of `sql`, or none (nullptr) when only
     // comments are left; `rest` receives what follows it.
@@ -39,6 +58,7 @@ private:
                                                            std::string_view* rest);
 
     sqlite3* db_ = nullptr;
+    QString heldFile_;
 };
 
 }  // namespace aicp

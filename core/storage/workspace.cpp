@@ -325,7 +325,13 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
     };
     if (isPostgresLocation(path))
         return openPostgres(path, mode);
-    auto kind = prepareFile(path, mode);
+    // A file this process has open already is SQLite's and was looked at
+    // then: reading its header again would drop the locks SQLite holds.
+    auto held = SqliteDatabase::OpenFiles::lock();
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    auto kind = !canonical.isEmpty() && SqliteDatabase::OpenFiles::contains(canonical)
+                    ? Result<std::optional<FileKind>>(std::optional(FileKind::Sqlite))
+                    : prepareFile(path, mode);
     if (!kind)
         return failure(kind.error());
     const bool creating = !kind->has_value();
@@ -336,6 +342,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
     // Owns the connection from here, even when opening failed.
     auto connection = std::make_unique<SqliteDatabase>(raw);
+    if (rc == SQLITE_OK)
+        connection->holdFile(QFileInfo(path).canonicalFilePath());
+    held.unlock();
     auto identity = rc == SQLITE_OK ? prepareDatabase(connection.get(), *kind)
                                     : Result<Identity>(databaseError(raw, rc));
     if (!identity) {
