@@ -4,6 +4,7 @@
 #include "server/apihttpserver.h"
 #include "server/apiservice.h"
 #include "server/signalwatcher.h"
+#include "server/webhooksender.h"
 
 #include <csignal>
 
@@ -64,15 +65,25 @@ int serve(const Invocation& call, Workspace& workspace, ApiServiceOptions option
         return call.failure(
             Error(Error::Code::Internal, QStringLiteral("cannot watch for SIGTERM and SIGINT")));
     AICP_CLI_TRY(port, server.start(address.address, address.port), failure);
+    // The webhooks go out on a thread of their own; a customer's workspace
+    // sends none.
+    WebhookSender sender(workspace.path());
     QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
-                     [&err, &server](int signal) {
+                     [&err, &server, &sender](int signal) {
                          err << QStringLiteral("aicp serve: %1, stopping\n")
                                     .arg(signal == SIGINT ? QStringLiteral("SIGINT")
                                                           : QStringLiteral("SIGTERM"));
                          err.flush();
                          server.stop(kShutdownGraceMs);
+                         sender.stop();
                          QCoreApplication::quit();
                      });
+    QObject::connect(&sender, &WebhookSender::report, &server, [&err](const QString& line) {
+        err << QStringLiteral("aicp serve: %1\n").arg(line);
+        err.flush();
+    });
+    if (const auto mode = workspace.mode(); mode && *mode == Workspace::Mode::Vendor)
+        sender.start();
     call.out() << QStringLiteral("aicp serve: listening on http://%1:%2 (workspace %3)\n")
                       .arg(urlHost(address.address))
                       .arg(*port)

@@ -10,6 +10,7 @@
 #include "metering/usageimporter.h"
 #include "metering/usagequery.h"
 #include "metering/yearmonth.h"
+#include "recommend/notices.h"
 
 #include <algorithm>
 #include <limits>
@@ -209,6 +210,13 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
     UsageImportController controller(files, options);
     const UsageImportController::Outcome outcome = controller.run(workspace, printer.events());
     const ImportTotals& totals = printer.totals;
+    // The limits this usage reached, told to the webhooks once (a workspace
+    // without webhooks tells nothing); the import stands either way.
+    if (totals.newEvents > 0) {
+        if (auto told = Notices(workspace).publishDue(); !told)
+            call.err() << QStringLiteral("aicp: usage import: the webhooks were not told: %1\n")
+                              .arg(told.error().message());
+    }
     if (printer.asJson) {
         call.out() << printedJson({{QStringLiteral("files"), printer.filesJson},
                                    {QStringLiteral("new"), jsonNumber(totals.newEvents)},

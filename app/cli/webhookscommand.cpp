@@ -3,6 +3,7 @@
 #include "licensing/licensepayload.h"
 #include "notify/webhookdelivery.h"
 #include "notify/webhooks.h"
+#include "recommend/notices.h"
 
 #include <QJsonArray>
 
@@ -176,19 +177,26 @@ int redeliver(Invocation& call) {
 
 int runDeliveries(Invocation& call) {
     AICP_CLI_TRY(workspace, call.workspace(), failure);
+    AICP_CLI_TRY(found, Notices(**workspace).publishDue(), failure);
     WebhookDeliveries deliveries(**workspace);
     AICP_CLI_TRY(round, deliveries.deliverDue(), failure);
     AICP_CLI_TRY(next, deliveries.nextDue(), failure);
-    const QJsonObject json{{QStringLiteral("attempted"), round->attempted},
+    const QJsonObject json{{QStringLiteral("notices"), found->total()},
+                           {QStringLiteral("attempted"), round->attempted},
                            {QStringLiteral("delivered"), round->delivered},
                            {QStringLiteral("retrying"), round->retrying},
                            {QStringLiteral("failed"), round->failed},
                            {QStringLiteral("next_due"), timeOrNull(*next)}};
-    QString text = QStringLiteral("Sent %1: %2 delivered, %3 to retry, %4 failed.\n")
-                       .arg(round->attempted)
-                       .arg(round->delivered)
-                       .arg(round->retrying)
-                       .arg(round->failed);
+    QString text;
+    if (found->total() > 0)
+        text += QStringLiteral("Found %1 (thresholds, reminders, overdue invoices) to tell.\n")
+                    .arg(found->total() == 1 ? QStringLiteral("1 notice")
+                                             : QStringLiteral("%1 notices").arg(found->total()));
+    text += QStringLiteral("Sent %1: %2 delivered, %3 to retry, %4 failed.\n")
+                .arg(round->attempted)
+                .arg(round->delivered)
+                .arg(round->retrying)
+                .arg(round->failed);
     if (*next)
         text += QStringLiteral("The next delivery is due at %1.\n").arg(toRfc3339(**next));
     return call.print(json, text);
