@@ -2,6 +2,7 @@
 
 #include "consoleoptions.h"
 #include "contextbar.h"
+#include "desktopnotices.h"
 #include "dialogs/customerdialog.h"
 #include "firstrun/firstrunwizard.h"
 #include "metering/usagequery.h"
@@ -332,6 +333,8 @@ void MainWindow::buildMenus() {
         pageActions_.push_back(action);
     }
 
+    watchNotices(view);
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About aicp Console"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -404,6 +407,10 @@ void MainWindow::useSession(std::unique_ptr<WorkspaceSession> session) {
                    context_->month());
     applyRole();
     watchChanges();
+    const auto mode = session_->workspace().mode();
+    notices_->setWorkspace(
+        mode && *mode == Workspace::Mode::Vendor ? session_->location() : QString(),
+        session_->workspace().id().toString(QUuid::WithoutBraces));
 
     if (session_->createdDemo())
         statusBar()->showMessage(

@@ -10,6 +10,7 @@
 #include <QSet>
 
 class QAction;
+class QMenu;
 class QLabel;
 class QMimeData;
 class QListWidget;
@@ -18,6 +19,7 @@ class QStackedWidget;
 namespace aicp {
 
 class ChangeFeed;
+class DesktopNotices;
 class ConsolePage;
 class ContextBar;
 class DashboardPage;
@@ -113,6 +115,10 @@ private:
     void watchChanges();
     void showLiveState();
     void applyRole();
+    // Desktop notifications of the workspace's notices (mainwindowteam.cpp):
+    // watched while a vendor's workspace is open; a click opens the page.
+    void watchNotices(QMenu* view);
+    void openNotice(const QString& type, const QString& customerId);
 
     std::unique_ptr<WorkspaceSession> session_;
     std::vector<PageInfo> pages_;
@@ -136,6 +142,7 @@ private:
     QAction* addLicenseAction_ = nullptr;
     QAction* openRequestAction_ = nullptr;
     std::unique_ptr<ChangeFeed> feed_;
+    DesktopNotices* notices_ = nullptr;
     // Changes seen while work ran on the workspace, shown when it ends.
     QSet<QString> changesWhileBusy_;
     QLabel* liveLabel_;

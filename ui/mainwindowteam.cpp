@@ -1,10 +1,12 @@
 // The main window on a team workspace (SPEC section 8): File ▸ Open Team
 // Workspace…, what others change shown within seconds, the connection's
 // state and the login's role in the status bar, and the window's own
-// actions the role may not take. Kept apart from the window's layout
+// actions the role may not take; and the desktop notifications of the
+// workspace's notices (SPEC 12). Kept apart from the window's layout
 // (mainwindow.cpp).
 #include "consoleoptions.h"
 #include "contextbar.h"
+#include "desktopnotices.h"
 #include "mainwindow.h"
 #include "pages/consolepage.h"
 #include "roleguard.h"
@@ -15,6 +17,7 @@
 
 #include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStackedWidget>
@@ -79,6 +82,7 @@ void MainWindow::showChanges(const QSet<QString>& tables) {
         changesWhileBusy_.unite(tables);
         return;
     }
+    notices_->lookSoon();
     const bool everything = tables.contains(ChangeFeed::everything());
     refreshCustomers();
     if (everything || tables.contains(QStringLiteral("meta")))
@@ -102,6 +106,39 @@ void MainWindow::showChanges(const QSet<QString>& tables) {
         QTimer::singleShot(0, scroller, [scroller, scrolled] {
             scroller->verticalScrollBar()->setValue(scrolled);
         });
+}
+
+void MainWindow::watchNotices(QMenu* view) {
+    notices_ = new DesktopNotices(this);
+    view->addSeparator();
+    QAction* toggle = view->addAction(tr("Desktop &Notifications"));
+    toggle->setObjectName(QStringLiteral("desktopNotificationsAction"));
+    toggle->setCheckable(true);
+    toggle->setChecked(notices_->isEnabled());
+    toggle->setToolTip(
+        tr("Tell of customers near a limit, licenses running out, trials ending "
+           "and overdue invoices while the console is open"));
+    connect(toggle, &QAction::toggled, notices_, &DesktopNotices::setEnabled);
+    connect(notices_, &DesktopNotices::activated, this, &MainWindow::openNotice);
+    // Without a system tray the status bar tells.
+    connect(notices_, &DesktopNotices::noticeShown, this, [this](const DesktopNotice& notice) {
+        if (!notices_->hasTray())
+            statusBar()->showMessage(tr("%1 \u2014 %2").arg(notice.title, notice.text), 30000);
+    });
+}
+
+void MainWindow::openNotice(const QString& type, const QString& customerId) {
+    if (!customerId.isEmpty())
+        context_->setCustomerId(customerId);
+    if (type == QLatin1String("usage.threshold"))
+        showPage(Page::Usage);
+    else if (type == QLatin1String("invoice.overdue"))
+        showPage(Page::Reports);
+    else
+        showPage(Page::Licenses);
+    showNormal();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::applyRole() {

@@ -19,7 +19,31 @@
 
 namespace aicp {
 
+// Where the notices found go: to the outbox (counted in `count` when new),
+// or, with no outbox, into `found`.
+struct Notices::Publisher {
+    std::optional<Outbox> outbox;
+    NoticeCount& count;
+    std::vector<WebhookEvent>* found = nullptr;
+
+    Status publish(const WebhookEvent& event, int NoticeCount::*counter) {
+        if (!outbox) {
+            found->push_back(event);
+            ++(count.*counter);
+            return {};
+        }
+        auto told = outbox->publish(event);
+        if (!told)
+            return told.error();
+        if (told->has_value())
+            ++(count.*counter);
+        return {};
+    }
+};
+
 namespace {
+
+using Publisher = Notices::Publisher;
 
 // Days before expiry a license.expiring is sent, furthest first.
 constexpr std::array<int, 3> kExpiringDays{30, 7, 1};
@@ -28,21 +52,6 @@ constexpr int kTrialEndingDays = 3;
 constexpr std::array<LicenseLimit, 4> kWatchedLimits{LicenseLimit::RequestsPerMonth,
                                                      LicenseLimit::Seats, LicenseLimit::Agents,
                                                      LicenseLimit::Instances};
-
-// One notice to publish; counted in `count` when it is new.
-struct Publisher {
-    Outbox outbox;
-    NoticeCount& count;
-
-    Status publish(const WebhookEvent& event, int NoticeCount::*counter) {
-        auto told = outbox.publish(event);
-        if (!told)
-            return told.error();
-        if (told->has_value())
-            ++(count.*counter);
-        return {};
-    }
-};
 
 QJsonObject licenseData(const LicenseRecord& record) {
     return {{QStringLiteral("license_id"), idText(record.license.id)},
@@ -177,6 +186,16 @@ Status invoiceNotices(Workspace& workspace, const QDateTime& now, Publisher& pub
 
 }  // namespace
 
+Status Notices::scan(Publisher& publisher) {
+    const QDateTime now = toWholeSecondsUtc(clock_());
+    auto licenses = LicenseRegistry(workspace_, clock_).list();
+    if (!licenses)
+        return licenses.error();
+    AICP_TRY(licenseNotices(*licenses, now, publisher));
+    AICP_TRY(thresholdNotices(workspace_, *licenses, now, publisher));
+    return invoiceNotices(workspace_, now, publisher);
+}
+
 Result<NoticeCount> Notices::publishDue() {
     NoticeCount count;
     auto mode = workspace_.mode();
@@ -189,17 +208,24 @@ Result<NoticeCount> Notices::publishDue() {
         return endpoints.error();
     if (endpoints->empty())
         return count;  // nobody listens: a webhook added later hears what is due then
-    const QDateTime now = toWholeSecondsUtc(clock_());
-    auto licenses = LicenseRegistry(workspace_, clock_).list();
-    if (!licenses)
-        return licenses.error();
     // Each notice is published in a transaction of its own (the outbox's):
     // the scan reads without holding the workspace's write lock.
     Publisher publisher{Outbox(workspace_, clock_), count};
-    AICP_TRY(licenseNotices(*licenses, now, publisher));
-    AICP_TRY(thresholdNotices(workspace_, *licenses, now, publisher));
-    AICP_TRY(invoiceNotices(workspace_, now, publisher));
+    AICP_TRY(scan(publisher));
     return count;
+}
+
+Result<std::vector<WebhookEvent>> Notices::due() {
+    std::vector<WebhookEvent> found;
+    NoticeCount count;
+    auto mode = workspace_.mode();
+    if (!mode)
+        return mode.error();
+    if (*mode == Workspace::Mode::Customer)
+        return found;
+    Publisher collector{std::nullopt, count, &found};
+    AICP_TRY(scan(collector));
+    return found;
 }
 
 }  // namespace aicp

@@ -2,6 +2,9 @@
 
 #include "common/result.h"
 #include "common/wholeseconds.h"
+#include "notify/outbox.h"
+
+#include <vector>
 
 namespace aicp {
 
@@ -35,8 +38,16 @@ public:
         : workspace_(workspace), clock_(std::move(clock)) {}
 
     [[nodiscard]] Result<NoticeCount> publishDue();
+    // The same notices, all those due now whether told before or not, for
+    // a reader that keeps its own account (the console's desktop
+    // notifications); writes nothing, webhooks or not.
+    [[nodiscard]] Result<std::vector<WebhookEvent>> due();
+
+    struct Publisher;
 
 private:
+    [[nodiscard]] Status scan(Publisher& publisher);
+
     Workspace& workspace_;
     Clock clock_;
 };

@@ -1792,6 +1792,69 @@
     </message>
 </context>
 <context>
+    <name>aicp::DesktopNotices</name>
+    <message>
+        <source>aicp Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (and %2 to see on the Dashboard)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 % of a limit reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3 this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the license runs out in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It ends on %1 and is not renewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the license has run out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It ended on %1; no other license took over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the trial ends soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trial ends on %1; billing starts then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 is overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was due on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>aicp::FirstInvoiceView</name>
     <message>
         <source>First invoice: %1</source>
@@ -4150,6 +4213,18 @@ OpenMeter: an OpenMeter-compatible meter query API, whose hourly meter values ar
         <source>Team workspace · connecting… · %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Desktop &amp;Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell of customers near a limit, licenses running out, trials ending and overdue invoices while the console is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::PassphraseDialog</name>
@@ -5732,6 +5807,18 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
     </message>
     <message>
         <source>%1 is over: the final count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of %1 instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No instance limit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

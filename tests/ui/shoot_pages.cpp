@@ -21,6 +21,7 @@
 #include "customers/customer.h"
 #include "customerworkspace.h"
 #include "demo/demoworkspace.h"
+#include "desktopnotices.h"
 #include "licensing/activationregistry.h"
 #include "licensing/licenseregistry.h"
 #include "mainwindow.h"
@@ -477,6 +478,25 @@ void shootInstanceStates(Shooter& shooter, const Scene& scene, const QString& fo
 }
 
 // Pages, dialogs and welcome in one palette and locale, below `folder`.
+// The desktop notifications of the workspace's notices, told in the status
+// bar where the desktop has no system tray (as under Xvfb). They are off in
+// every other picture, so none depends on when it was taken.
+void shootNotices(Shooter& shooter, const Scene& scene, const QString& folder) {
+    QSettings().setValue(QLatin1String(DesktopNotices::kSettingKey), true);
+    const auto window = openWindow(shooter, scene);
+    if (window) {
+        window->showPage(MainWindow::Page::Dashboard);
+        settle(*window);
+        auto* notices = window->findChild<DesktopNotices*>();
+        if (shooter.expect(notices != nullptr, QStringLiteral("no desktop notices"))) {
+            notices->lookNowAndWait();
+            shooter.expect(!notices->shown().empty(), QStringLiteral("no notice was shown"));
+            shooter.save(*window, folder + QStringLiteral("notices-statusbar.png"));
+        }
+    }
+    QSettings().setValue(QLatin1String(DesktopNotices::kSettingKey), false);
+}
+
 void shootVariant(Shooter& shooter, const Scene& scene, const QString& folder, bool firstRun) {
     shootPages(shooter, scene, folder);
     shootLicenseDialogs(shooter, scene, folder + QStringLiteral("dialogs/"));
@@ -532,6 +552,7 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("shoot_pages"));
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratch.path());
+    QSettings().setValue(QLatin1String(DesktopNotices::kSettingKey), false);
 
     const Scene scene{parser.value(db), parser.value(customer), firstDay, *now, scratch.path()};
     Shooter shooter(outDir);
@@ -547,6 +568,7 @@ int main(int argc, char* argv[]) {
     QLocale::setDefault(english);
     shootWorkspaceStates(shooter, scene, QStringLiteral("states/"));
     shootCurrencyStates(shooter, scene, QStringLiteral("states/"));
+    shootNotices(shooter, scene, QStringLiteral("states/"));
     shootInstanceStates(shooter, scene, QStringLiteral("states/"));
     return shooter.failures() == 0 ? 0 : 1;
 }

@@ -7,13 +7,12 @@
 #include "support/webhookreceiver.h"
 
 #include <csignal>
+#include <sys/types.h>
 
 #include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QTest>
-
-#include <sys/types.h>
 
 using aicp::apitest::cloudEvent;
 using aicp::apitest::exchange;
@@ -61,8 +60,8 @@ class TstWebhookService : public QObject {
         return QJsonDocument::fromJson(received.body).object().value(u"data").toObject();
     }
     QJsonArray deliveries() const {
-        const CliRun run =
-            aicp({QStringLiteral("webhooks"), QStringLiteral("deliveries"), QStringLiteral("--json")});
+        const CliRun run = aicp(
+            {QStringLiteral("webhooks"), QStringLiteral("deliveries"), QStringLiteral("--json")});
         return QJsonDocument::fromJson(run.out.toUtf8()).object().value(u"deliveries").toArray();
     }
 
@@ -72,12 +71,12 @@ private slots:
         db_ = sandbox_.workspace(QStringLiteral("vendor.aicp"));
         QCOMPARE(aicp({QStringLiteral("keys"), QStringLiteral("generate")}).exitCode, 0);
         // Starter: 100,000 requests a month.
-        QCOMPARE(aicp({QStringLiteral("license"), QStringLiteral("issue"),
-                       QStringLiteral("--customer"), QStringLiteral("acme"),
-                       QStringLiteral("--name"), QStringLiteral("Acme"), QStringLiteral("--tier"),
-                       QStringLiteral("starter")})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            aicp({QStringLiteral("license"), QStringLiteral("issue"), QStringLiteral("--customer"),
+                  QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme"),
+                  QStringLiteral("--tier"), QStringLiteral("starter")})
+                .exitCode,
+            0);
         const CliRun token = aicp({QStringLiteral("tokens"), QStringLiteral("create"),
                                    QStringLiteral("--role"), QStringLiteral("ingest")});
         ingest_ = token.firstLine().toUtf8();
@@ -90,12 +89,12 @@ private slots:
     void aCustomerCrossingItsQuotaIsToldOnceAcrossAKill() {
         WebhookReceiver receiver(kSecret);
         QVERIFY(receiver.isListening());
-        QCOMPARE(aicp({QStringLiteral("webhooks"), QStringLiteral("add"),
-                       receiver.url().toString(), QStringLiteral("--events"),
-                       QStringLiteral("usage.threshold"), QStringLiteral("--secret-file"),
-                       sandbox_.file(QStringLiteral("secret.txt"))})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            aicp({QStringLiteral("webhooks"), QStringLiteral("add"), receiver.url().toString(),
+                  QStringLiteral("--events"), QStringLiteral("usage.threshold"),
+                  QStringLiteral("--secret-file"), sandbox_.file(QStringLiteral("secret.txt"))})
+                .exitCode,
+            0);
         Server server;
         QVERIFY(server.start(qEnvironmentVariable("AICP_CLI"), db_, sandbox_.environment()));
         const QUrl events = server.url(QStringLiteral("/api/pricing/usage/events"));
