@@ -25,8 +25,13 @@ struct Notices::Publisher {
     std::optional<Outbox> outbox;
     NoticeCount& count;
     std::vector<WebhookEvent>* found = nullptr;
+    // The types some webhook wants: a notice nobody wants is not told, so
+    // a webhook added for it later still hears it while it is due.
+    QStringList wanted;
 
     Status publish(const WebhookEvent& event, int NoticeCount::*counter) {
+        if (outbox && !wanted.contains(event.type))
+            return {};
         if (!outbox) {
             found->push_back(event);
             ++(count.*counter);
@@ -210,7 +215,9 @@ Result<NoticeCount> Notices::publishDue() {
         return count;  // nobody listens: a webhook added later hears what is due then
     // Each notice is published in a transaction of its own (the outbox's):
     // the scan reads without holding the workspace's write lock.
-    Publisher publisher{Outbox(workspace_, clock_), count};
+    Publisher publisher{Outbox(workspace_, clock_), count, nullptr, {}};
+    for (const WebhookEndpoint& endpoint : *endpoints)
+        publisher.wanted += endpoint.events;
     AICP_TRY(scan(publisher));
     return count;
 }
@@ -223,7 +230,7 @@ Result<std::vector<WebhookEvent>> Notices::due() {
         return mode.error();
     if (*mode == Workspace::Mode::Customer)
         return found;
-    Publisher collector{std::nullopt, count, &found};
+    Publisher collector{std::nullopt, count, &found, {}};
     AICP_TRY(scan(collector));
     return found;
 }

@@ -26,7 +26,8 @@ struct NoticeCount {
 // (requests, seats, agents, instances), a license expiring in 30, 7 or 1
 // days or expired in the last week (neither renewed nor replaced), a trial
 // ending within 3 days, an invoice past its due date. Each is published to
-// the outbox once, whatever how often the scan runs: the message's once-key
+// the outbox once, however often the scan runs, when some webhook
+// wants its type (one added later hears it while it is due): the once-key
 // names the customer, limit, level and month, or the license or invoice
 // and the reminder. A scan that finds a level skipped (usage from 50 % to
 // 120 % in one import, a service down for three weeks) tells the furthest

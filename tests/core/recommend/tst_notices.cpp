@@ -121,6 +121,18 @@ private slots:
         QVERIFY(told("usage.threshold").isEmpty());
     }
 
+    void aNoticeNoWebhookWantsWaitsForOneThatDoes() {
+        QVERIFY(WebhookEndpoints(*workspace_, clock_.clock())
+                    .add(QUrl(QStringLiteral("https://hooks.example.com/")),
+                         {QStringLiteral("license.issued")}));
+        issue(QStringLiteral("acme"), 365);
+        use(QStringLiteral("acme"), 90000);
+        QCOMPARE(scan().total(), 0);
+        QVERIFY(told("usage.threshold").isEmpty());
+        listen();
+        QCOMPARE(scan().thresholds, 1);
+    }
+
     void eachThresholdIsToldOncePerMonth() {
         listen();
         issue(QStringLiteral("acme"), 365);
