@@ -2,27 +2,6 @@
 
 namespace aicp::openmetertest {
 
-OpenMeterFixture::OpenMeterFixture() {
-    thread_.start();
-    server_ = new QTcpServer;
-    server_->moveToThread(&thread_);
-    QMetaObject::invokeMethod(
-        server_,
-        [this] {
-            QObject::connect(server_, &QTcpServer::newConnection, server_, [this] { acceptAll(); });
-            if (server_->listen(QHostAddress::LocalHost, 0))
-                port_ = server_->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
-}
-
-OpenMeterFixture::~OpenMeterFixture() {
-    QMetaObject::invokeMethod(
-        server_, [this] { delete server_; }, Qt::BlockingQueuedConnection);
-    thread_.quit();
-    thread_.wait();
-}
-
 void OpenMeterFixture::setRow(const QString& meter, const QString& subject,
                               const QString& windowStart, double value,
                               const QJsonObject& groupBy) {
@@ -55,45 +34,15 @@ QByteArray OpenMeterFixture::answer(const QJsonArray& data, const QString& windo
         .toJson(QJsonDocument::Compact);
 }
 
-void OpenMeterFixture::acceptAll() {
-    while (QTcpSocket* socket = server_->nextPendingConnection()) {
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        QObject::connect(socket, &QTcpSocket::readyRead, socket,
-                         [this, socket] { readRequest(socket); });
-    }
-}
-
-void OpenMeterFixture::readRequest(QTcpSocket* socket) {
-    QByteArray& buffer = buffers_[socket];
-    buffer += socket->readAll();
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return;
-    const QList<QByteArray> lines = buffer.left(headerEnd).split('\n');
-    buffers_.erase(socket);
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    QByteArray authorization;
-    for (const QByteArray& line : lines) {
-        if (line.toLower().startsWith("authorization:"))
-            authorization = line.mid(14).trimmed();
-    }
-    const QUrl url =
-        QUrl(QStringLiteral("http://127.0.0.1") + QString::fromLatin1(requestLine.value(1)));
-    const auto [status, body] = respond(url, authorization);
-    QByteArray reply =
-        "HTTP/1.1 " + QByteArray::number(status) + " Fixture\r\n" +
-        "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) +
-        "\r\nConnection: close\r\n\r\n" + body;
+void OpenMeterFixture::take(QTcpSocket* socket, const test::LoopbackHttpServer::Request& request) {
+    const QUrl url(QStringLiteral("http://127.0.0.1") + QString::fromLatin1(request.target));
+    const auto [status, body] = respond(url, request.header("authorization"));
     int delayMs = 0;
     {
         const std::lock_guard lock(mutex_);
         delayMs = delayMs_;
     }
-    // The socket is the timer's context: a client gone first cancels it.
-    QTimer::singleShot(delayMs, socket, [socket, reply] {
-        socket->write(reply);
-        socket->disconnectFromHost();
-    });
+    test::LoopbackHttpServer::reply(socket, status, body, "application/json", delayMs);
 }
 
 QByteArray OpenMeterFixture::problem(int status, const QString& detail) {

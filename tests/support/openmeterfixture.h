@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/loopbackhttpserver.h"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -43,15 +45,12 @@ public:
         QJsonObject groupBy;
     };
 
-    OpenMeterFixture();
-    ~OpenMeterFixture();
+    OpenMeterFixture() = default;
     OpenMeterFixture(const OpenMeterFixture&) = delete;
     OpenMeterFixture& operator=(const OpenMeterFixture&) = delete;
 
-    [[nodiscard]] bool isListening() const { return port_ != 0; }
-    [[nodiscard]] QUrl url() const {
-        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port_));
-    }
+    [[nodiscard]] bool isListening() const { return server_.isListening(); }
+    [[nodiscard]] QUrl url() const { return server_.url(); }
 
     // Requests without `Authorization: Bearer <token>` get a 401 when set.
     void requireToken(const QByteArray& token) {
@@ -108,18 +107,12 @@ private:
         int properAnswers = 0;
     };
 
-    void acceptAll();
-    void readRequest(QTcpSocket* socket);
+    void take(QTcpSocket* socket, const test::LoopbackHttpServer::Request& request);
     [[nodiscard]] static QByteArray problem(int status, const QString& detail);
     [[nodiscard]] std::pair<int, QByteArray> respond(const QUrl& url,
                                                      const QByteArray& authorization);
     [[nodiscard]] std::pair<int, QByteArray> answerQuery(const QString& meter,
                                                          const QUrlQuery& query) const;
-
-    QThread thread_;
-    QTcpServer* server_ = nullptr;  // lives in thread_
-    quint16 port_ = 0;
-    std::map<QTcpSocket*, QByteArray> buffers_;  // touched in thread_ only
 
     mutable std::mutex mutex_;  // guards what follows
     QByteArray token_;
@@ -128,6 +121,11 @@ private:
     std::optional<Canned> canned_;
     std::vector<QUrl> requests_;
     int delayMs_ = 0;
+    // Last: it stops first.
+    test::LoopbackHttpServer server_{
+        [this](QTcpSocket* socket, const test::LoopbackHttpServer::Request& request) {
+            take(socket, request);
+        }};
 };
 
 }  // namespace aicp::openmetertest

@@ -1,35 +1,11 @@
 #include "support/webhookreceiver.h"
 
-#include <QHostAddress>
 #include <QMessageAuthenticationCode>
 #include <QTcpSocket>
 
 namespace aicp::test {
 
-WebhookReceiver::WebhookReceiver(QByteArray secret) : secret_(std::move(secret)) {
-    thread_.start();
-    server_ = new QTcpServer;
-    server_->moveToThread(&thread_);
-    QMetaObject::invokeMethod(
-        server_,
-        [this] {
-            QObject::connect(server_, &QTcpServer::newConnection, server_, [this] { acceptAll(); });
-            if (server_->listen(QHostAddress::LocalHost, 0))
-                port_ = server_->serverPort();
-        },
-        Qt::BlockingQueuedConnection);
-}
-
-WebhookReceiver::~WebhookReceiver() {
-    QMetaObject::invokeMethod(
-        server_, [this] { delete server_; }, Qt::BlockingQueuedConnection);
-    thread_.quit();
-    thread_.wait();
-}
-
-QUrl WebhookReceiver::url(const QString& path) const {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port_).arg(path));
-}
+WebhookReceiver::WebhookReceiver(QByteArray secret) : secret_(std::move(secret)) {}
 
 void WebhookReceiver::script(std::vector<Reply> replies) {
     const std::lock_guard lock(mutex_);
@@ -66,47 +42,15 @@ bool WebhookReceiver::verify(const QByteArray& id, const QByteArray& timestamp,
     return false;
 }
 
-void WebhookReceiver::acceptAll() {
-    while (QTcpSocket* socket = server_->nextPendingConnection()) {
-        QObject::connect(socket, &QTcpSocket::disconnected, socket, [this, socket] {
-            buffers_.erase(socket);
-            socket->deleteLater();
-        });
-        QObject::connect(socket, &QTcpSocket::readyRead, socket,
-                         [this, socket] { readRequest(socket); });
-    }
-}
-
-void WebhookReceiver::readRequest(QTcpSocket* socket) {
-    QByteArray& buffer = buffers_[socket];
-    buffer += socket->readAll();
-    const qsizetype headerEnd = buffer.indexOf("\r\n\r\n");
-    if (headerEnd < 0)
-        return;
-    Received request;
-    qsizetype length = 0;
-    for (const QByteArray& line : buffer.left(headerEnd).split('\n')) {
-        const qsizetype colon = line.indexOf(':');
-        if (colon < 0)
-            continue;
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length")
-            length = value.toLongLong();
-        else if (name == "webhook-id")
-            request.id = value;
-        else if (name == "webhook-timestamp")
-            request.timestamp = value;
-        else if (name == "webhook-signature")
-            request.signature = value;
-        else if (name == "content-type")
-            request.contentType = value;
-    }
-    if (buffer.size() < headerEnd + 4 + length)
-        return;  // the body is still coming
-    request.body = buffer.mid(headerEnd + 4, length);
-    buffers_.erase(socket);
-    request.signatureValid = verify(request.id, request.timestamp, request.body, request.signature);
+void WebhookReceiver::take(QTcpSocket* socket, const LoopbackHttpServer::Request& request) {
+    Received received;
+    received.id = request.header("webhook-id");
+    received.timestamp = request.header("webhook-timestamp");
+    received.signature = request.header("webhook-signature");
+    received.contentType = request.header("content-type");
+    received.body = request.body;
+    received.signatureValid =
+        verify(received.id, received.timestamp, received.body, received.signature);
     Reply reply;
     {
         const std::lock_guard lock(mutex_);
@@ -114,15 +58,13 @@ void WebhookReceiver::readRequest(QTcpSocket* socket) {
             reply = script_.front();
             script_.pop_front();
         }
-        request.answered2xx =
+        received.answered2xx =
             reply.behaviour == Behaviour::Answer && reply.status >= 200 && reply.status <= 299;
-        received_.push_back(request);
+        received_.push_back(received);
     }
     switch (reply.behaviour) {
         case Behaviour::Answer:
-            socket->write("HTTP/1.1 " + QByteArray::number(reply.status) +
-                          " Receiver\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-            socket->disconnectFromHost();
+            LoopbackHttpServer::reply(socket, reply.status);
             break;
         case Behaviour::Drop:
             socket->abort();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/loopbackhttpserver.h"
+
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -7,11 +9,7 @@
 #include <vector>
 
 #include <QByteArray>
-#include <QTcpServer>
-#include <QThread>
 #include <QUrl>
-
-class QTcpSocket;
 
 namespace aicp::test {
 
@@ -40,12 +38,11 @@ public:
     };
 
     explicit WebhookReceiver(QByteArray secret);
-    ~WebhookReceiver();
-    WebhookReceiver(const WebhookReceiver&) = delete;
-    WebhookReceiver& operator=(const WebhookReceiver&) = delete;
 
-    [[nodiscard]] bool isListening() const { return port_ != 0; }
-    [[nodiscard]] QUrl url(const QString& path = QStringLiteral("/hooks")) const;
+    [[nodiscard]] bool isListening() const { return server_.isListening(); }
+    [[nodiscard]] QUrl url(const QString& path = QStringLiteral("/hooks")) const {
+        return server_.url(path);
+    }
 
     // How to answer the next requests, in order; then 204 again.
     void script(std::vector<Reply> replies);
@@ -54,19 +51,19 @@ public:
     [[nodiscard]] std::map<QByteArray, int> accepted() const;
 
 private:
-    void acceptAll();
-    void readRequest(QTcpSocket* socket);
+    void take(QTcpSocket* socket, const LoopbackHttpServer::Request& request);
     [[nodiscard]] bool verify(const QByteArray& id, const QByteArray& timestamp,
                               const QByteArray& body, const QByteArray& signature) const;
 
     const QByteArray secret_;
-    QThread thread_;
-    QTcpServer* server_ = nullptr;
-    quint16 port_ = 0;
-    std::map<QTcpSocket*, QByteArray> buffers_;  // the server's thread only
     mutable std::mutex mutex_;
     std::deque<Reply> script_;
     std::vector<Received> received_;
+    // Last: it stops first.
+    LoopbackHttpServer server_{
+        [this](QTcpSocket* socket, const LoopbackHttpServer::Request& request) {
+            take(socket, request);
+        }};
 };
 
 }  // namespace aicp::test
