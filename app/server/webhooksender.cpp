@@ -31,6 +31,11 @@ public:
     void begin() {
         auto* feed = new ChangeFeed(path_, this);
         connect(feed, &ChangeFeed::changed, this, [this] { changed_ = true; });
+        // What changed before the feed listened is looked for once it does.
+        connect(feed, &ChangeFeed::stateChanged, this, [this](ChangeFeed::State state) {
+            if (state == ChangeFeed::State::Live || state == ChangeFeed::State::WatchingFile)
+                changed_ = true;
+        });
         feed->start();
         auto* timer = new QTimer(this);
         connect(timer, &QTimer::timeout, this, [this] { tick(); });
