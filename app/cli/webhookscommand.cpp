@@ -13,7 +13,7 @@ namespace {
 constexpr qsizetype kMaxSecretFile = 1024;
 
 QJsonValue timeOrNull(const std::optional<QDateTime>& time) {
-    return time ? QJsonValue(toRfc3339(*time)) : QJsonValue(QJsonValue::Null);
+    return jsonTimeOrNull(time.value_or(QDateTime()));
 }
 
 // Never the secret: it is shown once, when made.
@@ -48,11 +48,7 @@ Result<std::int64_t> idArgument(Invocation& call, const QString& what) {
     auto text = call.argument(what);
     if (!text)
         return text.error();
-    bool isNumber = false;
-    const std::int64_t id = text->toLongLong(&isNumber);
-    if (!isNumber || id < 1)
-        return Error::invalidInput(QStringLiteral("'%1' is not %2").arg(*text, what));
-    return id;
+    return parseCount(what, *text);
 }
 
 class AddWebhook final : public Command {

@@ -55,13 +55,16 @@ std::span<const char* const> webhookEventTypes() {
     return kEventTypes;
 }
 
-Result<QStringList> parseWebhookEvents(const QString& commaSeparated) {
+namespace {
+
+// `names` checked against the known types, blanks and repeats left out.
+Result<QStringList> checkWebhookEvents(const QStringList& names) {
     QStringList known;
     for (const char* type : kEventTypes)
         known << QLatin1String(type);
     QStringList events;
-    for (const QString& part : commaSeparated.split(QLatin1Char(','))) {
-        const QString type = part.trimmed();
+    for (const QString& name : names) {
+        const QString type = name.trimmed();
         if (type.isEmpty())
             continue;
         if (!known.contains(type))
@@ -75,6 +78,12 @@ Result<QStringList> parseWebhookEvents(const QString& commaSeparated) {
         return Error::invalidInput(QStringLiteral("a webhook needs at least one event (%1)")
                                        .arg(known.join(QStringLiteral(", "))));
     return events;
+}
+
+}  // namespace
+
+Result<QStringList> parseWebhookEvents(const QString& commaSeparated) {
+    return checkWebhookEvents(commaSeparated.split(QLatin1Char(',')));
 }
 
 namespace webhooksecret {
@@ -140,7 +149,7 @@ Result<WebhookEndpoint> WebhookEndpoints::add(const QUrl& url, const QStringList
     AICP_TRY(refuseInCustomerWorkspace(
         workspace_, QStringLiteral("the vendor's workspace sends the webhooks")));
     AICP_TRY(checkWebhookUrl(url));
-    auto checked = parseWebhookEvents(events.join(QLatin1Char(',')));
+    auto checked = checkWebhookEvents(events);
     if (!checked)
         return checked.error();
     WebhookEndpoint endpoint;

@@ -192,6 +192,11 @@ Status invoiceNotices(Workspace& workspace, const QDateTime& now, Publisher& pub
 }  // namespace
 
 Status Notices::scan(Publisher& publisher) {
+    auto mode = workspace_.mode();
+    if (!mode)
+        return mode.error();
+    if (*mode == Workspace::Mode::Customer)
+        return {};  // the vendor tells; a customer's workspace has none of this to tell
     const QDateTime now = toWholeSecondsUtc(clock_());
     auto licenses = LicenseRegistry(workspace_, clock_).list();
     if (!licenses)
@@ -203,11 +208,6 @@ Status Notices::scan(Publisher& publisher) {
 
 Result<NoticeCount> Notices::publishDue() {
     NoticeCount count;
-    auto mode = workspace_.mode();
-    if (!mode)
-        return mode.error();
-    if (*mode == Workspace::Mode::Customer)
-        return count;  // the vendor tells; a customer's workspace has no webhooks
     auto endpoints = WebhookEndpoints(workspace_, clock_).list();
     if (!endpoints)
         return endpoints.error();
@@ -225,11 +225,6 @@ Result<NoticeCount> Notices::publishDue() {
 Result<std::vector<WebhookEvent>> Notices::due() {
     std::vector<WebhookEvent> found;
     NoticeCount count;
-    auto mode = workspace_.mode();
-    if (!mode)
-        return mode.error();
-    if (*mode == Workspace::Mode::Customer)
-        return found;
     Publisher collector{std::nullopt, count, &found, {}};
     AICP_TRY(scan(collector));
     return found;

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -25,6 +26,15 @@ protected:
     [[nodiscard]] QString file(const QString& name) const { return sandbox_.file(name); }
     // The workspace of the test function running, named after it.
     [[nodiscard]] QString workspace() const { return sandbox_.testWorkspace(); }
+    // `aicp arguments…` on that workspace (AICP_DB), its signing key's
+    // passphrase in AICP_KEY_PASSPHRASE: a test of commands that sign.
+    [[nodiscard]] CliRun runSigning(const QStringList& arguments) const {
+        QProcessEnvironment environment = sandbox_.environment();
+        environment.insert(QStringLiteral("AICP_DB"), workspace());
+        environment.insert(QStringLiteral("AICP_KEY_PASSPHRASE"),
+                           QStringLiteral("correct horse battery"));
+        return sandbox_.run(arguments, environment);
+    }
 };
 
 // Replaces the file at `path` with `bytes` (an input a command then reads).

@@ -18,18 +18,8 @@ using namespace aicp::clitest;
 class TestActivationCli : public CliTest {
     Q_OBJECT
 
-    [[nodiscard]] QProcessEnvironment environment() const {
-        QProcessEnvironment environment = sandbox_.environment();
-        environment.insert(QStringLiteral("AICP_DB"), workspace());
-        environment.insert(QStringLiteral("AICP_KEY_PASSPHRASE"),
-                           QStringLiteral("correct horse battery"));
-        return environment;
-    }
-    CliRun run(const QStringList& arguments) const {
-        return sandbox_.run(arguments, environment());
-    }
     CliRun activation(const QString& verb, const QStringList& arguments) const {
-        return run(QStringList{QStringLiteral("activation"), verb} + arguments);
+        return runSigning(QStringList{QStringLiteral("activation"), verb} + arguments);
     }
     CliRun issueFor(const QString& license, const QString& fingerprint,
                     const QStringList& extra = {}) const {
@@ -48,16 +38,17 @@ class TestActivationCli : public CliTest {
 
     // A workspace with a key and a starter license of two instances; its id.
     QString licenseOfTwo() const {
-        warnIfFailed(run({QStringLiteral("keys"), QStringLiteral("generate")}), "keys generate");
-        warnIfFailed(run({QStringLiteral("keys"), QStringLiteral("export-public"),
-                          QStringLiteral("-o"), file(QStringLiteral("vendor.pem"))}),
+        warnIfFailed(runSigning({QStringLiteral("keys"), QStringLiteral("generate")}),
+                     "keys generate");
+        warnIfFailed(runSigning({QStringLiteral("keys"), QStringLiteral("export-public"),
+                                 QStringLiteral("-o"), file(QStringLiteral("vendor.pem"))}),
                      "keys export-public");
-        return jsonAnswer(run({QStringLiteral("license"), QStringLiteral("issue"),
-                               QStringLiteral("--customer"), QStringLiteral("vault"),
-                               QStringLiteral("--name"), QStringLiteral("Vault Inc"),
-                               QStringLiteral("--tier"), QStringLiteral("starter"),
-                               QStringLiteral("--instances"), QStringLiteral("2"),
-                               QStringLiteral("--json")}),
+        return jsonAnswer(runSigning({QStringLiteral("license"), QStringLiteral("issue"),
+                                      QStringLiteral("--customer"), QStringLiteral("vault"),
+                                      QStringLiteral("--name"), QStringLiteral("Vault Inc"),
+                                      QStringLiteral("--tier"), QStringLiteral("starter"),
+                                      QStringLiteral("--instances"), QStringLiteral("2"),
+                                      QStringLiteral("--json")}),
                           "license issue")
             .value(QStringLiteral("id"))
             .toString();
@@ -136,7 +127,7 @@ private slots:
                  0);
 
         const CliRun audit =
-            run({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
+            runSigning({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
         QCOMPARE(audit.out.count(QStringLiteral("\"activation.activate\"")), 3);
         QCOMPARE(audit.out.count(QStringLiteral("\"activation.release\"")), 1);
     }
@@ -197,7 +188,7 @@ private slots:
         row("list without license", {QStringLiteral("list")}, "--license");
     }
     void mistakesOnTheCommandLine() {
-        verifyMistakeRow([this](const QStringList& arguments) { return run(arguments); });
+        verifyMistakeRow([this](const QStringList& arguments) { return runSigning(arguments); });
     }
 };
 

@@ -2,7 +2,6 @@
 #include "support/clirunner.h"
 #include "support/webhookreceiver.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,31 +17,22 @@ using aicp::test::WebhookReceiver;
 class TestWebhooksCli : public CliTest {
     Q_OBJECT
 
-    [[nodiscard]] QProcessEnvironment environment() const {
-        QProcessEnvironment environment = sandbox_.environment();
-        environment.insert(QStringLiteral("AICP_DB"), workspace());
-        environment.insert(QStringLiteral("AICP_KEY_PASSPHRASE"),
-                           QStringLiteral("correct horse battery"));
-        return environment;
-    }
-    CliRun run(const QStringList& arguments) const {
-        return sandbox_.run(arguments, environment());
-    }
     CliRun webhooks(const QString& verb, const QStringList& arguments = {}) const {
-        return run(QStringList{QStringLiteral("webhooks"), verb} + arguments);
+        return runSigning(QStringList{QStringLiteral("webhooks"), verb} + arguments);
     }
     bool issueLicense(const QString& customer) const {
-        return warnIfFailed(run({QStringLiteral("license"), QStringLiteral("issue"),
-                                 QStringLiteral("--customer"), customer, QStringLiteral("--name"),
-                                 customer, QStringLiteral("--tier"), QStringLiteral("starter")}),
-                            "license issue");
+        return warnIfFailed(
+            runSigning({QStringLiteral("license"), QStringLiteral("issue"),
+                        QStringLiteral("--customer"), customer, QStringLiteral("--name"), customer,
+                        QStringLiteral("--tier"), QStringLiteral("starter")}),
+            "license issue");
     }
 
 private slots:
     void initTestCase() { QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp"); }
 
     void aLicenseIssuedIsToldOnceSignedWithTheSecretShownOnce() {
-        QVERIFY(warnIfFailed(run({QStringLiteral("keys"), QStringLiteral("generate")}),
+        QVERIFY(warnIfFailed(runSigning({QStringLiteral("keys"), QStringLiteral("generate")}),
                              "keys generate"));
         // A secret made by aicp, on standard output alone.
         const CliRun added = webhooks(QStringLiteral("add"),
@@ -59,10 +49,7 @@ private slots:
 
         // The receiver's own secret, from a file.
         const QByteArray secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
-        QFile secretFile(file(QStringLiteral("secret.txt")));
-        QVERIFY(secretFile.open(QIODevice::WriteOnly));
-        secretFile.write(secret + '\n');
-        secretFile.close();
+        QVERIFY(writeBytes(file(QStringLiteral("secret.txt")), secret + '\n'));
         WebhookReceiver receiver(secret);
         QVERIFY(receiver.isListening());
         receiver.script({{WebhookReceiver::Behaviour::Answer, 503}});
@@ -136,7 +123,7 @@ private slots:
             }
             return true;
         };
-        QVERIFY(warnIfFailed(run({QStringLiteral("keys"), QStringLiteral("generate")}),
+        QVERIFY(warnIfFailed(runSigning({QStringLiteral("keys"), QStringLiteral("generate")}),
                              "keys generate"));
         QVERIFY(refused({QStringLiteral("file:///etc/passwd"), QStringLiteral("--events"),
                          QStringLiteral("license.issued")},
@@ -144,10 +131,7 @@ private slots:
         QVERIFY(refused({QStringLiteral("https://hooks.example.com/"), QStringLiteral("--events"),
                          QStringLiteral("license.exploded")},
                         QStringLiteral("not a webhook event")));
-        QFile bad(file(QStringLiteral("bad-secret.txt")));
-        QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write("not-a-secret\n");
-        bad.close();
+        QVERIFY(writeBytes(file(QStringLiteral("bad-secret.txt")), "not-a-secret\n"));
         QVERIFY(refused({QStringLiteral("https://hooks.example.com/"), QStringLiteral("--events"),
                          QStringLiteral("license.issued"), QStringLiteral("--secret-file"),
                          file(QStringLiteral("bad-secret.txt"))},
