@@ -46,6 +46,8 @@ constexpr TopLevel kCommands[] = {
      &cli::activationCommands, nullptr},
     {"webhooks", "Send signed webhooks of licenses, invoices and usage; list their deliveries",
      &cli::webhooksCommands, nullptr},
+    {"stripe", "Send invoices to Stripe for payment; read the payments back", &cli::stripeCommands,
+     nullptr},
     {"audit", "Verify or list the tamper-evident audit log", &cli::auditCommands, nullptr},
     {"usage", "Import usage events; summarise a customer's month or chart its requests",
      &cli::usageCommands, nullptr},

@@ -17,6 +17,7 @@ namespace aicp::cli {
 [[nodiscard]] const CommandGroup& revocationsCommands();
 [[nodiscard]] const CommandGroup& activationCommands();
 [[nodiscard]] const CommandGroup& webhooksCommands();
+[[nodiscard]] const CommandGroup& stripeCommands();
 [[nodiscard]] const CommandGroup& auditCommands();
 [[nodiscard]] const CommandGroup& usageCommands();
 [[nodiscard]] const CommandGroup& reportCommands();

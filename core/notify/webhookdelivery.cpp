@@ -29,10 +29,6 @@ constexpr char kDeliverySelect[] =
     "FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.message_id "
     "JOIN webhook_endpoints e ON e.id = d.endpoint_id ";
 
-std::optional<QDateTime> optionalTime(const Statement& row, int column) {
-    return row.isNull(column) ? std::nullopt : std::optional(row.time(column));
-}
-
 WebhookDelivery readDelivery(const Statement& row) {
     WebhookDelivery delivery;
     delivery.id = row.int64(0);
@@ -46,12 +42,12 @@ WebhookDelivery readDelivery(const Statement& row) {
                      : state == QLatin1String("failed")  ? DeliveryState::Failed
                                                          : DeliveryState::Pending;
     delivery.attempts = int(row.int64(7));
-    delivery.nextAttemptAt = optionalTime(row, 8);
-    delivery.lastAttemptAt = optionalTime(row, 9);
+    delivery.nextAttemptAt = row.optionalTime(8);
+    delivery.lastAttemptAt = row.optionalTime(9);
     if (!row.isNull(10))
         delivery.lastStatus = int(row.int64(10));
     delivery.lastError = row.text(11);
-    delivery.deliveredAt = optionalTime(row, 12);
+    delivery.deliveredAt = row.optionalTime(12);
     return delivery;
 }
 

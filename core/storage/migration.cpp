@@ -23,6 +23,7 @@ constexpr Migration kWorkspaceMigrations[] = {
     {12, "tax rates, invoice tax, due dates and parties", &migration0012},
     {13, "activations of licenses on machines", &migration0013},
     {14, "webhook endpoints, the outbox and its deliveries", &migration0014},
+    {15, "the Stripe account and what was pushed to it", &migration0015},
 };
 
 Status checkNumbering(std::span<const Migration> steps) {

@@ -14,7 +14,7 @@ namespace {
 // Which tables each area's role writes. Every writer also appends to the
 // audit log and moves its head in meta, and writes to the webhook outbox;
 // the other meta rows are settings.
-constexpr std::array<std::pair<const char*, WorkspaceArea>, 31> kTables{{
+constexpr std::array<std::pair<const char*, WorkspaceArea>, 34> kTables{{
     {"customers", WorkspaceArea::Customers},
     {"signing_keys", WorkspaceArea::Licenses},
     {"licenses", WorkspaceArea::Licenses},
@@ -43,8 +43,11 @@ constexpr std::array<std::pair<const char*, WorkspaceArea>, 31> kTables{{
     {"tax_rates", WorkspaceArea::Invoices},
     {"invoice_payments", WorkspaceArea::Invoices},
     {"credit_note_lines", WorkspaceArea::Invoices},
+    {"stripe_objects", WorkspaceArea::Invoices},
+    {"stripe_invoices", WorkspaceArea::Invoices},
     {"api_tokens", WorkspaceArea::Settings},
     {"webhook_endpoints", WorkspaceArea::Settings},
+    {"stripe_account", WorkspaceArea::Settings},
     {"meta", WorkspaceArea::Settings},
 }};
 
@@ -117,6 +120,12 @@ BEGIN
     FOREACH r IN ARRAY ARRAY['viewer', 'account_manager', 'finance'] LOOP
         EXECUTE format('GRANT %I TO %I WITH ADMIN OPTION', prefix || r, prefix || 'admin');
     END LOOP;
+    -- The Stripe key moves money: only those who push invoices (finance)
+    -- and admins may read it.
+    IF to_regclass('aicp.stripe_account') IS NOT NULL THEN
+        EXECUTE format('REVOKE ALL ON aicp.stripe_account FROM %I, %I',
+                       prefix || 'viewer', prefix || 'account_manager');
+    END IF;
     ALTER TABLE aicp.meta ENABLE ROW LEVEL SECURITY;
     DROP POLICY IF EXISTS everyone_reads ON aicp.meta;
     DROP POLICY IF EXISTS admins_write ON aicp.meta;

@@ -289,6 +289,36 @@ CREATE TRIGGER webhook_endpoints_notifies AFTER INSERT OR UPDATE OR DELETE OR TR
 CREATE TRIGGER webhook_deliveries_notifies AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
     ON webhook_deliveries FOR EACH STATEMENT EXECUTE FUNCTION aicp_notify_change();
 )sql"},
+    {15, R"sql(
+CREATE TABLE stripe_account (
+    id            bigint PRIMARY KEY CHECK (id = 1),
+    secret_key    text NOT NULL CHECK (length(secret_key) BETWEEN 8 AND 255),
+    api_base      text NOT NULL CHECK (length(api_base) BETWEEN 8 AND 2048),
+    configured_at text NOT NULL,
+    configured_by text NOT NULL
+);
+CREATE TABLE stripe_objects (
+    kind        text NOT NULL CHECK (kind IN ('customer', 'invoice_item', 'credit_note')),
+    reference   text NOT NULL CHECK (length(reference) BETWEEN 1 AND 200),
+    stripe_id   text NOT NULL CHECK (length(stripe_id) BETWEEN 3 AND 255),
+    recorded_at text NOT NULL,
+    PRIMARY KEY (kind, reference)
+);
+CREATE TABLE stripe_invoices (
+    invoice_number text PRIMARY KEY CHECK (length(invoice_number) BETWEEN 1 AND 64),
+    stripe_id      text NOT NULL CHECK (length(stripe_id) BETWEEN 3 AND 255),
+    status         text NOT NULL
+                   CHECK (status IN ('draft', 'open', 'paid', 'void', 'uncollectible')),
+    stripe_number  text,
+    hosted_url     text,
+    amount_due     bigint,
+    paid_at        text,
+    pushed_at      text NOT NULL,
+    synced_at      text
+);
+CREATE TRIGGER stripe_invoices_notifies AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+    ON stripe_invoices FOR EACH STATEMENT EXECUTE FUNCTION aicp_notify_change();
+)sql"},
 };
 
 }  // namespace

@@ -130,4 +130,8 @@ QDateTime Statement::time(int column) const {
     return parseStoredTime(text(column));
 }
 
+std::optional<QDateTime> Statement::optionalTime(int column) const {
+    return isNull(column) ? std::nullopt : std::optional(time(column));
+}
+
 }  // namespace aicp

@@ -92,6 +92,7 @@ public:
     [[nodiscard]] QString text(int column) const;
     [[nodiscard]] QByteArray blob(int column) const;
     [[nodiscard]] QDateTime time(int column) const;  // invalid when NULL or malformed
+    [[nodiscard]] std::optional<QDateTime> optionalTime(int column) const;  // nullopt when NULL
 
 private:
     explicit Statement(std::unique_ptr<StatementBackend> backend) : backend_(std::move(backend)) {}

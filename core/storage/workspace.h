@@ -41,7 +41,7 @@ public:
         QByteArray document;
     };
 
-    static constexpr int kSchemaVersion = 14;
+    static constexpr int kSchemaVersion = 15;
     // Written to the SQLite header (PRAGMA application_id, "AICP") so a file
     // is recognised as a workspace before any table is read.
     static constexpr std::int32_t kApplicationId = 0x41494350;

@@ -112,6 +112,12 @@ constexpr CopiedTable kTables[] = {
      "id, message_id, endpoint_id, state, attempts, next_attempt_at, last_attempt_at, "
      "last_status, last_error, delivered_at",
      "ititittitt", "id", false, true},
+    {"stripe_account", "id, secret_key, api_base, configured_at, configured_by", "itttt", "id"},
+    {"stripe_objects", "kind, reference, stripe_id, recorded_at", "tttt", "kind, reference"},
+    {"stripe_invoices",
+     "invoice_number, stripe_id, status, stripe_number, hosted_url, amount_due, paid_at, "
+     "pushed_at, synced_at",
+     "tttttittt", "invoice_number"},
 };
 
 // A license names the one it supersedes, which must be there first: each

@@ -29,10 +29,13 @@ LoopbackHttpServer::~LoopbackHttpServer() {
 }
 
 void LoopbackHttpServer::reply(QTcpSocket* socket, int status, const QByteArray& body,
-                               const QByteArray& contentType, int delayMs) {
+                               const QByteArray& contentType, int delayMs, const Headers& headers) {
+    QByteArray extra;
+    for (const auto& [name, value] : headers)
+        extra += name + ": " + value + "\r\n";
     const QByteArray answer = "HTTP/1.1 " + QByteArray::number(status) +
-                              " Fixture\r\nContent-Type: " + contentType +
-                              "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                              " Fixture\r\nContent-Type: " + contentType + "\r\n" + extra +
+                              "Content-Length: " + QByteArray::number(body.size()) +
                               "\r\nConnection: close\r\n\r\n" + body;
     // The socket is the timer's context: a client gone first cancels it.
     QTimer::singleShot(delayMs, socket, [socket, answer] {

@@ -4,6 +4,8 @@
 #include <map>
 
 #include <QByteArray>
+#include <QList>
+#include <QPair>
 #include <QThread>
 #include <QUrl>
 
@@ -44,10 +46,13 @@ public:
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(port_).arg(path));
     }
 
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
     // Writes a whole answer and closes, after `delayMs` (a client gone
-    // first cancels it).
+    // first cancels it); `headers` go out after Content-Type.
     static void reply(QTcpSocket* socket, int status, const QByteArray& body = {},
-                      const QByteArray& contentType = "application/json", int delayMs = 0);
+                      const QByteArray& contentType = "application/json", int delayMs = 0,
+                      const Headers& headers = {});
 
 private:
     void acceptAll();

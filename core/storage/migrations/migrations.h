@@ -21,5 +21,6 @@ class Database;
 [[nodiscard]] Status migration0012(Database* db);
 [[nodiscard]] Status migration0013(Database* db);
 [[nodiscard]] Status migration0014(Database* db);
+[[nodiscard]] Status migration0015(Database* db);
 
 }  // namespace aicp

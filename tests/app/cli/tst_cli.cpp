@@ -67,7 +67,7 @@ private slots:
         QStringList names;
         for (const aicp::cli::Command* command : aicp::cli::allCommands())
             names.append(command->name());
-        QCOMPARE(names.size(), 67);
+        QCOMPARE(names.size(), 71);
         const QStringList files = QDir(QStringLiteral(":/cli")).entryList(QDir::Files);
         QCOMPARE(aicp::cli::helpResourceMismatches(names, files), QStringList());
         for (const QString& name : names) {

@@ -101,7 +101,7 @@ private slots:
                                                                     ? QStringLiteral("postgresql")
                                                                     : QStringLiteral("sqlite"));
         QCOMPARE(json.value(QStringLiteral("mode")).toString(), QStringLiteral("vendor"));
-        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 14);
+        QCOMPARE(json.value(QStringLiteral("schema_version")).toInt(), 15);
         QCOMPARE(json.value(QStringLiteral("customers")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("licenses")).toInt(-1), 0);
         QCOMPARE(json.value(QStringLiteral("invoices")).toInt(-1), 0);

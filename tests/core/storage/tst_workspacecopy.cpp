@@ -68,7 +68,10 @@ const char* const kTables[] = {"meta",
                                "live_sources",
                                "webhook_endpoints",
                                "webhook_messages",
-                               "webhook_deliveries"};
+                               "webhook_deliveries",
+                               "stripe_account",
+                               "stripe_objects",
+                               "stripe_invoices"};
 
 // A table's rows as bytes (hex per column, NULL apart), sorted here: the two
 // engines sort text differently.
@@ -190,7 +193,18 @@ void addExtras(Workspace& workspace) {
                           "'globex', 3600, '', 'reqs', 5, 5, '2026-11-03T00:00:00Z');"
                           "INSERT INTO live_sources (name, kind, url, token, openmeter_mapping, "
                           "interval_minutes, created_at) VALUES ('meter', 'openmeter', "
-                          "'https://m.example', '', '{}', 5, '2026-11-03T00:00:00Z')")
+                          "'https://m.example', '', '{}', 5, '2026-11-03T00:00:00Z');"
+                          // What a push to Stripe left: an invoice part way, one paid.
+                          "INSERT INTO stripe_account VALUES (1, 'sk_test_0123456789abcdef', "
+                          "'https://api.stripe.com', '2026-11-03T00:00:00Z', 'ann');"
+                          "INSERT INTO stripe_objects VALUES ('customer', 'zed', 'cus_Zed1', "
+                          "'2026-11-03T00:00:00Z'), ('invoice_item', 'AICP-2026-000002/tax', "
+                          "'ii_Tax1', '2026-11-03T00:00:01Z');"
+                          "INSERT INTO stripe_invoices VALUES ('AICP-2026-000001', 'in_A1', "
+                          "'paid', 'ZED-0001', 'https://invoice.stripe.com/i/x', 12345, "
+                          "'2026-11-04T10:00:00Z', '2026-11-03T00:00:00Z', "
+                          "'2026-11-05T00:00:00Z'), ('AICP-2026-000002', 'in_A2', 'draft', "
+                          "NULL, NULL, NULL, NULL, '2026-11-03T00:00:00Z', NULL)")
                 .ok());
 }
 

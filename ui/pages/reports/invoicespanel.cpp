@@ -8,6 +8,8 @@
 #include "pages/reports/creditnotedialog.h"
 #include "pages/reports/invoicetablemodel.h"
 #include "pages/reports/reportfilewriter.h"
+#include "payments/stripeaccount.h"
+#include "payments/stripebilling.h"
 #include "roleguard.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
@@ -124,7 +126,9 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
       issue_(new QPushButton(tr("Issue Invoice…"), this)),
       view_(new QPushButton(tr("View"), this)),
       credit_(new QPushButton(tr("Credit Note…"), this)),
-      paid_(new QPushButton(tr("Record Payment…"), this)) {
+      paid_(new QPushButton(tr("Record Payment…"), this)),
+      push_(new QPushButton(tr("Push to Stripe…"), this)),
+      sync_(new QPushButton(tr("Sync Payments"), this)) {
     setObjectName(QStringLiteral("invoicesPanel"));
     const int gap = theme::spacing(font(), 0.5);
     issue_->setObjectName(QStringLiteral("issueInvoiceButton"));
@@ -135,6 +139,10 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     connect(issue_, &QPushButton::clicked, this, &InvoicesPanel::chooseCustomerAndIssue);
     connect(view_, &QPushButton::clicked, this, &InvoicesPanel::viewSelected);
     connect(credit_, &QPushButton::clicked, this, &InvoicesPanel::creditSelected);
+    push_->setObjectName(QStringLiteral("pushStripeButton"));
+    sync_->setObjectName(QStringLiteral("syncStripeButton"));
+    connect(push_, &QPushButton::clicked, this, &InvoicesPanel::pushSelectedToStripe);
+    connect(sync_, &QPushButton::clicked, this, &InvoicesPanel::syncStripe);
 
     sorted_->setSourceModel(model_);
     sorted_->setSortRole(InvoiceTableModel::SortRole);
@@ -169,6 +177,8 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     buttons->addWidget(view_);
     buttons->addWidget(credit_);
     buttons->addWidget(paid_);
+    buttons->addWidget(push_);
+    buttons->addWidget(sync_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, gap, 0, 0);
     layout->setSpacing(gap);
@@ -180,7 +190,9 @@ InvoicesPanel::InvoicesPanel(QWidget* parent)
     QWidget::setTabOrder(issue_, view_);
     QWidget::setTabOrder(view_, credit_);
     QWidget::setTabOrder(credit_, paid_);
-    QWidget::setTabOrder(paid_, table_);
+    QWidget::setTabOrder(paid_, push_);
+    QWidget::setTabOrder(push_, sync_);
+    QWidget::setTabOrder(sync_, table_);
     connect(runner_, &TaskRunner::busyChanged, this, &InvoicesPanel::updateActions);
     updateActions();
 }
@@ -236,6 +248,15 @@ void InvoicesPanel::setMonthInvoices(YearMonth month, std::vector<Invoice> invoi
                        "month has ended.")
                         .arg(monthName(month_)));
     empty_->setVisible(model_->rowCount() == 0);
+    if (!keep.isEmpty())
+        selectInvoice(keep);
+    updateActions();
+}
+
+void InvoicesPanel::setStripe(StripePayments stripe) {
+    const Invoice* selected = selectedInvoice();
+    const QString keep = selected ? selected->number : QString();
+    model_->setStripe(std::move(stripe));
     if (!keep.isEmpty())
         selectInvoice(keep);
     updateActions();
@@ -493,6 +514,7 @@ void InvoicesPanel::updateActions() {
                           ? tr("Nothing is left to pay on this invoice.")
                           : tr("Record that the selected invoice was paid"));
     guardRole(paid_, workspace_, WorkspaceArea::Invoices);
+    updateStripeActions(selected, busy);
 }
 
 }  // namespace aicp

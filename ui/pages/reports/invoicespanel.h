@@ -3,7 +3,9 @@
 #include "billing/costreport.h"
 #include "common/result.h"
 #include "pages/reports/creditnotedialog.h"
+#include "pages/reports/invoicetablemodel.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,7 +22,6 @@ class QTableView;
 
 namespace aicp {
 
-class InvoiceTableModel;
 // billing/invoice.h is kept out of this header: moc cannot parse what it pulls in.
 struct Invoice;
 class TaskRunner;
@@ -32,8 +33,10 @@ class Workspace;
 // total: issuing cannot be undone), view one (its PDF, rendered off the GUI
 // thread to a temporary file and opened with the desktop's viewer), credit
 // all or part of one (what and why, then a confirmation), and record that
-// one was paid (the day and the payer's reference). They run through
-// InvoiceBook on the shared TaskRunner. Overdue invoices stand out.
+// one was paid (the day and the payer's reference), push one to Stripe (after
+// a confirmation; progress in the message line, and Stop) and read the
+// payments back from Stripe. They run through InvoiceBook and StripeBilling
+// on the shared TaskRunner. Overdue invoices stand out.
 class InvoicesPanel : public QWidget {
     Q_OBJECT
 public:
@@ -70,6 +73,8 @@ public:
     void setMonthInvoices(YearMonth month, std::vector<Invoice> invoices,
                           std::shared_ptr<const CostReport> report);
     void setCurrentCustomer(const QString& customerId);
+    // What the page read of Stripe; the Payment column and the Stripe actions.
+    void setStripe(StripePayments stripe);
 
     [[nodiscard]] const std::vector<Invoice>& invoices() const;
     [[nodiscard]] const Invoice* selectedInvoice() const;
@@ -83,6 +88,11 @@ public:
     // Records that the selected invoice was paid (InvoiceBook::markPaid).
     bool markSelectedPaid();
     bool viewSelected();
+    // Pushes the selected invoice (and its new credit notes) to Stripe;
+    // while a push or sync runs, the same button stops it.
+    bool pushSelectedToStripe();
+    // Reads back the status of every pushed invoice (StripeBilling::sync).
+    bool syncStripe();
 
 signals:
     // An invoice or credit note was stored: the page reads the month again.
@@ -96,6 +106,9 @@ private:
     // and tells the page when the invoices changed.
     void finishOperation(const Result<QString>& outcome);
     void updateActions();
+    void updateStripeActions(const Invoice* selected, bool busy);
+    // Runs Stripe work (`work` gets the stop flag) and says how it went.
+    bool runStripe(std::function<Result<QString>(const std::shared_ptr<std::atomic<bool>>&)> work);
     [[nodiscard]] const CostReportCustomer* reportCustomer(const QString& customerId) const;
 
     Workspace* workspace_ = nullptr;
@@ -108,6 +121,8 @@ private:
     std::shared_ptr<const CostReport> report_;
     QString currentCustomer_;
     bool rendering_ = false;
+    // Set while a Stripe push or sync runs; Stop sets it.
+    std::shared_ptr<std::atomic<bool>> stripeStop_;
 
     InvoiceTableModel* model_;
     QSortFilterProxyModel* sorted_;
@@ -118,6 +133,8 @@ private:
     QPushButton* view_;
     QPushButton* credit_;
     QPushButton* paid_;
+    QPushButton* push_;
+    QPushButton* sync_;
 };
 
 }  // namespace aicp

@@ -25,6 +25,7 @@ InvoiceTableModel::InvoiceTableModel(QObject* parent)
                         {tr("Credit"), Qt::AlignRight | Qt::AlignVCenter},
                         {tr("Due"), Qt::AlignRight | Qt::AlignVCenter},
                         {tr("Status"), kLeft},
+                        {tr("Payment"), kLeft},
                         {tr("Issued"), kLeft}},
                        parent) {}
 
@@ -53,6 +54,10 @@ QString InvoiceTableModel::statusText(const Invoice& invoice) const {
         return invoice.payments.empty() ? tr("Nothing due")
                                         : tr("Paid %1").arg(day(invoice.payments.back().paidOn));
     return invoice.dueDate.isValid() ? tr("Open, due %1").arg(day(invoice.dueDate)) : tr("Open");
+}
+
+void InvoiceTableModel::setStripe(StripePayments stripe) {
+    resetRows([&] { stripe_ = std::move(stripe); });
 }
 
 int InvoiceTableModel::rows() const {
@@ -118,6 +123,10 @@ QVariant InvoiceTableModel::text(const Invoice& invoice, int column, int role) c
             return formatMoney(invoice.amountDue(), locale, invoice.currency);
         case Status:
             return statusText(invoice);
+        case Payment: {
+            const auto found = stripe_.status.find(invoice.number);
+            return found == stripe_.status.end() ? QString() : tr("Stripe: %1").arg(found->second);
+        }
         case Issued:
             if (role == SortRole)
                 return invoice.issuedAt;

@@ -12,6 +12,8 @@
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/ledgerpanel.h"
 #include "pages/reports/reportfilewriter.h"
+#include "payments/stripeaccount.h"
+#include "payments/stripebilling.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -46,6 +48,25 @@ namespace aicp {
 
 // What one load read: the customers to choose from and the report of the
 // chosen ones (or why there is none).
+namespace {
+
+// What the Invoices tab shows of Stripe. A role that may not read the key
+// (a viewer on a team workspace) sees the statuses, not the account.
+StripePayments stripePayments(Workspace& workspace) {
+    StripePayments stripe;
+    if (auto account = StripeSettings(workspace).account(); account && *account) {
+        stripe.configured = true;
+        stripe.maskedKey = StripeAccount::maskedKey((*account)->secretKey);
+        stripe.testMode = StripeAccount::isTestKey((*account)->secretKey);
+    }
+    if (auto links = StripeBilling::links(workspace))
+        for (const StripeInvoiceLink& link : *links)
+            stripe.status[link.invoiceNumber] = link.describe();
+    return stripe;
+}
+
+}  // namespace
+
 struct ReportsPage::Loaded {
     std::vector<Customer> customers;
     std::shared_ptr<const CostReport> report;
@@ -54,6 +75,7 @@ struct ReportsPage::Loaded {
     std::optional<Error> error;
     YearMonth month;
     bool customerMode = false;  // a customer workspace has no invoices to issue
+    StripePayments stripe;
 };
 
 // Shared between the exporting thread (writes) and the GUI's progress timer (reads).
@@ -402,6 +424,8 @@ ReportsPage::Loaded ReportsPage::compute(Workspace& workspace, YearMonth month, 
         if (invoice.month == month)
             loaded.invoices.push_back(std::move(invoice));
     }
+    if (!loaded.customerMode)
+        loaded.stripe = stripePayments(workspace);
     auto report = costReportFor(workspace, month, ids);
     if (report)
         loaded.report = std::make_shared<const CostReport>(std::move(report).value());
@@ -442,6 +466,7 @@ void ReportsPage::showLoaded(Loaded loaded) {
         if (flagged > 0)
             text += tr(" · %1 with findings").arg(QLocale().toString(qint64(flagged)));
         summary_->setText(text);
+        invoices_->setStripe(std::move(loaded.stripe));
         invoices_->setMonthInvoices(report.month, std::move(loaded.invoices), loaded.report);
         ledger_->setLedger(report.month, loaded.ledger);
         content_->setCurrentWidget(tabs_);
