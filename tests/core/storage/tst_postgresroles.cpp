@@ -6,6 +6,8 @@
 #include "notify/outbox.h"
 #include "notify/webhookdelivery.h"
 #include "notify/webhooks.h"
+#include "payments/stripeaccount.h"
+#include "payments/stripebilling.h"
 #include "storage/postgresdatabase.h"
 #include "storage/postgresroles.h"
 #include "storage/query.h"
@@ -252,6 +254,30 @@ private slots:
         QVERIFY(Outbox(*finance).publish({QStringLiteral("invoice.paid"), {}, {}}));
         QVERIFY(!Outbox(*open(as("vera"))).publish({QStringLiteral("invoice.paid"), {}, {}}));
         QCOMPARE(WebhookDeliveries(*owner).list()->size(), std::size_t(2));
+    }
+
+    // The Stripe key moves money: only finance (who pushes invoices) and
+    // admins (who configure it) read it; a viewer still sees what was pushed.
+    void onlyFinanceAndAdminsReadTheStripeKey() {
+        auto owner = open(database_->uri());
+        QVERIFY(owner);
+        QVERIFY(StripeSettings(*owner).configure("sk_test_0123456789abcdefXYZ"));
+        auto finance = open(as("fin"));
+        QVERIFY(finance);
+        auto key = StripeSettings(*finance).account();
+        QVERIFY2(key && *key, key ? "no account" : qPrintable(key.error().message()));
+        QVERIFY(!StripeSettings(*finance).configure("sk_test_0123456789abcdefOTHER"));
+        QVERIFY(executeWith(finance->handle(),
+                            "INSERT INTO stripe_invoices (invoice_number, stripe_id, status, "
+                            "pushed_at) VALUES ('AICP-2026-000009', 'in_X1', 'open', "
+                            "'2026-12-01T00:00:00Z')")
+                    .ok());
+        for (const char* login : {"alma", "vera"}) {
+            auto other = open(as(login));
+            QVERIFY(other);
+            QVERIFY2(!StripeSettings(*other).account(), login);
+            QVERIFY(StripeBilling::links(*other));
+        }
     }
 
     // Every table but the audit log and the webhook outbox (everyone
