@@ -11,6 +11,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QThread>
+#include <QTimer>
 
 namespace aicp {
 
@@ -34,7 +35,8 @@ struct StripeClient::Answer {
     QByteArray retryAfter;
     QByteArray shouldRetry;
     QByteArray requestId;
-    QString failure;  // no answer: why, in words
+    QString failure;         // no answer: why, in words
+    bool cancelled = false;  // stopped while waiting for the answer
 
     [[nodiscard]] bool retryable() const {
         if (shouldRetry == "false")
@@ -108,6 +110,9 @@ Result<QJsonObject> StripeClient::send(const QByteArray& method, const QString& 
             return Error(Error::Code::Cancelled,
                          QStringLiteral("stopped before %1; run it again to go on").arg(where));
         const Answer answer = this->attempt(method, url, body, idempotencyKey);
+        if (answer.cancelled)
+            return Error(Error::Code::Cancelled,
+                         QStringLiteral("stopped during %1; run it again to go on").arg(where));
         if (answer.status >= 200 && answer.status <= 299) {
             const QJsonObject object = objectIn(answer.body);
             if (object.isEmpty())
@@ -168,6 +173,19 @@ StripeClient::Answer StripeClient::attempt(const QByteArray& method, const QUrl&
             reply->abort();
         }
     });
+    // A stop asked for while Stripe thinks is not kept waiting for its
+    // answer: what Stripe did is found again by the same key.
+    bool cancelled = false;
+    QTimer poll;
+    if (options_.cancelled) {
+        QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+            if (options_.cancelled()) {
+                cancelled = true;
+                reply->abort();
+            }
+        });
+        poll.start(100);
+    }
     loop.exec();
     if (reply->isOpen())
         received += reply->readAll();
@@ -178,6 +196,7 @@ StripeClient::Answer StripeClient::attempt(const QByteArray& method, const QUrl&
     answer.retryAfter = reply->rawHeader("Retry-After");
     answer.shouldRetry = reply->rawHeader("Stripe-Should-Retry");
     answer.requestId = reply->rawHeader("Request-Id");
+    answer.cancelled = cancelled;
     const QString base = apiBase_.toString(QUrl::RemoveUserInfo | QUrl::RemovePath);
     if (tooLarge) {
         answer.status = 0;

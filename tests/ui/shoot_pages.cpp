@@ -37,10 +37,13 @@
 #include "pages/reports/ledgerpanel.h"
 #include "pages/reports/reportspage.h"
 #include "pages/usage/usagepage.h"
+#include "payments/stripeaccount.h"
+#include "payments/stripebilling.h"
 #include "recommend/upgraderequest.h"
 #include "shooter.h"
 #include "storage/workspace.h"
 #include "support/darkpalette.h"
+#include "support/stripestandin.h"
 #include "tax/taxrates.h"
 #include "workspacesession.h"
 
@@ -323,6 +326,33 @@ void shootCreditNoteDialog(Shooter& shooter, QWidget& window, const Invoice& inv
     shooter.expect(shot, QStringLiteral("the credit note dialog never showed"));
 }
 
+// Two of the invoices pushed to a Stripe stand-in, Globex's paid there and
+// read back: the Invoices tab's Payment column.
+void pushToStripe(Shooter& shooter, Workspace& workspace, const Clock& clock) {
+    test::StripeStandIn stripe("sk_test_51ShotsOnly0123456789abcdWXYZ");
+    stripe.setNow(clock().toSecsSinceEpoch());
+    if (!shooter.expect(StripeSettings(workspace, clock)
+                            .configure("sk_test_51ShotsOnly0123456789abcdWXYZ", stripe.url())
+                            .ok(),
+                        QStringLiteral("cannot configure Stripe")))
+        return;
+    auto client = StripeSettings(workspace).client();
+    if (!client)
+        return;
+    StripeBilling billing(workspace, *client, clock);
+    auto pushed = billing.pushOpen();
+    if (!shooter.expect(pushed && pushed->size() >= 2, QStringLiteral("nothing pushed to Stripe")))
+        return;
+    for (const StripePushOutcome& outcome : *pushed)
+        if (outcome.invoiceNumber == pushed->at(1).invoiceNumber)
+            (void)stripe.markPaid(outcome.link.stripeId.toLatin1(),
+                                  clock().addDays(1).toSecsSinceEpoch());
+    const QDateTime later = clock().addDays(2);
+    auto synced = StripeBilling(workspace, *client, [later] { return later; }).sync();
+    shooter.expect(synced.ok(), QStringLiteral("cannot sync with Stripe: %1")
+                                    .arg(synced ? QString() : synced.error().message()));
+}
+
 // States that change the workspace, so they come last: last month's invoices
 // issued (Globex's using prepaid credit), and live sources on Settings (never pulled: nothing to
 // pull from).
@@ -342,6 +372,7 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
         InvoiceBook book(**workspace, sceneClock);
         for (const char* id : {"acme-corp", "globex", "initech"})
             (void)book.issue(QString::fromLatin1(id), lastMonth);
+        pushToStripe(shooter, **workspace, sceneClock);
         LiveSources sources(**workspace);
         LiveSource gateway;
         gateway.name = QStringLiteral("Gateway EU");

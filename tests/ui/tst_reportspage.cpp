@@ -14,7 +14,9 @@
 #include "pages/reports/ledgerpanel.h"
 #include "pages/reports/ledgertablemodel.h"
 #include "pages/reports/reportspage.h"
+#include "payments/stripeaccount.h"
 #include "storage/workspace.h"
+#include "support/stripestandin.h"
 #include "workspacesession.h"
 
 #include <memory>
@@ -474,6 +476,76 @@ private slots:
         QCOMPARE(table->index(row, InvoiceTableModel::Credit).data().toString(),
                  formatMoney(Money::fromUnits(-10), locale, core.currencies.at(0).currency));
         QCOMPARE(table->index(row, InvoiceTableModel::Due).data().toString(), due);
+    }
+
+    // Push to Stripe (after a confirmation naming the amount and the masked
+    // key), Sync Payments, and Stop, against a Stripe stand-in.
+    void anInvoiceGoesToStripeAndItsPaymentComesBack() {
+        waitForReport();
+        const YearMonth october{2026, 10};
+        auto issued = InvoiceBook(*workspace_).issue(QStringLiteral("stark-analytics"), october);
+        QVERIFY(issued);
+        const QByteArray key = "sk_test_51ReportsPage0123456789abcdQRST";
+        test::StripeStandIn stripe(key);
+        QVERIFY(StripeSettings(*workspace_).configure(key, stripe.url()));
+        page_->setMonth(october.firstDay());
+        InvoicesPanel* panel = page_->invoicesPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!page_->isLoading() && panel->selectInvoice(issued->number),
+                                 60000);
+        auto* push = page_->findChild<QAbstractButton*>(QStringLiteral("pushStripeButton"));
+        auto* sync = page_->findChild<QAbstractButton*>(QStringLiteral("syncStripeButton"));
+        QVERIFY(push->isEnabled());
+        QVERIFY(!sync->isEnabled());  // nothing pushed yet
+
+        QString asked;
+        panel->setConfirmer([&asked](QWidget*, const QString&, const QString& text) {
+            asked = text;
+            return true;
+        });
+        QSignalSpy finished(panel, &InvoicesPanel::operationFinished);
+        QVERIFY(panel->pushSelectedToStripe());
+        QVERIFY(asked.contains(QStringLiteral("sk_test_••••••••QRST")));
+        QVERIFY(asked.contains(QStringLiteral("test mode")));
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel->message()));
+        QVERIFY2(panel->message().contains(QStringLiteral("is in Stripe as")),
+                 qPrintable(panel->message()));
+        QCOMPARE(stripe.invoices().size(), 1);
+        const QAbstractItemModel* table =
+            page_->findChild<QTableView*>(QStringLiteral("invoiceTable"))->model();
+        const auto stripeColumn = [&] {
+            for (int row = 0; row < table->rowCount(); ++row)
+                if (table->index(row, 0).data().toString() == issued->number)
+                    return table->index(row, InvoiceTableModel::Payment).data().toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stripeColumn(), QStringLiteral("open"), 60000);
+        QTRY_VERIFY(sync->isEnabled());
+
+        // A sync that hangs: the same button stops it at once.
+        test::StripeStandIn::Fault hang;
+        hang.kind = test::StripeStandIn::Fault::Kind::Hang;
+        stripe.failNext("GET", "/v1/invoices/*", hang);
+        const std::size_t asks = stripe.requests().size();
+        QVERIFY(panel->syncStripe());
+        QCOMPARE(push->text(), QStringLiteral("Stop"));
+        QVERIFY(push->isEnabled());
+        QTRY_COMPARE(stripe.requests().size(), asks + 1);  // Stripe is "thinking"
+        push->click();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!finished.last().at(0).toBool());
+        QVERIFY2(panel->message().startsWith(QStringLiteral("Stopped.")),
+                 qPrintable(panel->message()));
+
+        QVERIFY(stripe.markPaid(stripe.invoices().first().value(u"id").toString().toLatin1(),
+                                QDateTime::currentSecsSinceEpoch()));
+        QTRY_VERIFY(sync->isEnabled());
+        QVERIFY(panel->syncStripe());
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(panel->message().contains(QStringLiteral("recorded as paid")),
+                 qPrintable(panel->message()));
+        QTRY_VERIFY_WITH_TIMEOUT(stripeColumn().startsWith(QStringLiteral("paid ")), 60000);
+        QVERIFY2(stripe.violations().isEmpty(), qPrintable(stripe.violations().join(u'\n')));
     }
 
     // Reports ▸ Ledger shows the postings dated in the page's month, and

@@ -14,9 +14,12 @@
 #include "support/why.h"
 #include "tax/taxrates.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QTest>
+#include <QThreadPool>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace aicp;
 using aicp::test::DemoCopies;
@@ -339,6 +342,59 @@ private slots:
         QVERIFY2(later.error().message().contains(QStringLiteral("wait 600 s")),
                  qPrintable(later.error().message()));
         QVERIFY(pauses_.isEmpty() || pauses_.last() < 600'000);
+    }
+
+    // Stop while Stripe has not answered: the push ends at once, and the
+    // next one (on the same worker thread, as the console's) goes on.
+    void aStopEndsAPushAtOnce() {
+        Fault hang;
+        hang.kind = Fault::Kind::Hang;
+        stripe_->failNext("POST", "/v1/customers", hang);
+        QThreadPool pool;
+        pool.setMaxThreadCount(1);
+        std::atomic<bool> stop = false;
+        const auto pushFromPool = [&] {
+            return QtConcurrent::run(&pool, [&] {
+                StripeClient::Options options;
+                options.cancelled = [&stop] { return stop.load(); };
+                auto client = StripeSettings(*workspace_).client(options);
+                return StripeBilling(*workspace_, *client, fixedClock(kIssued)).push(stark_);
+            });
+        };
+        QElapsedTimer clock;
+        clock.start();
+        auto stopped = pushFromPool();
+        QTest::qWait(300);
+        stop = true;
+        stopped.waitForFinished();
+        QVERIFY(clock.elapsed() < 5000);
+        QVERIFY(!stopped.result());
+        QCOMPARE(stopped.result().error().code(), Error::Code::Cancelled);
+        stop = false;
+        auto resumed = pushFromPool();
+        resumed.waitForFinished();
+        QVERIFY2(resumed.result(), why(resumed.result()).constData());
+        QCOMPARE(stripe_->customers().size(), 1);
+
+        // The same for a sync: a GET that hangs, stopped, then asked again.
+        stripe_->failNext("GET", "/v1/invoices/*", hang);
+        const auto syncFromPool = [&] {
+            return QtConcurrent::run(&pool, [&] {
+                StripeClient::Options options;
+                options.cancelled = [&stop] { return stop.load(); };
+                auto client = StripeSettings(*workspace_).client(options);
+                return StripeBilling(*workspace_, *client, fixedClock(kIssued)).sync();
+            });
+        };
+        auto stoppedSync = syncFromPool();
+        QTest::qWait(300);
+        stop = true;
+        stoppedSync.waitForFinished();
+        QCOMPARE(stoppedSync.result().error().code(), Error::Code::Cancelled);
+        stop = false;
+        auto synced = syncFromPool();
+        synced.waitForFinished();
+        QVERIFY2(synced.result(), why(synced.result()).constData());
     }
 
     void anInvoiceWithNothingToCollectIsNotPushed() {

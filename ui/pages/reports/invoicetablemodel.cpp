@@ -25,7 +25,7 @@ InvoiceTableModel::InvoiceTableModel(QObject* parent)
                         {tr("Credit"), Qt::AlignRight | Qt::AlignVCenter},
                         {tr("Due"), Qt::AlignRight | Qt::AlignVCenter},
                         {tr("Status"), kLeft},
-                        {tr("Payment"), kLeft},
+                        {tr("Stripe"), kLeft},
                         {tr("Issued"), kLeft}},
                        parent) {}
 
@@ -125,7 +125,7 @@ QVariant InvoiceTableModel::text(const Invoice& invoice, int column, int role) c
             return statusText(invoice);
         case Payment: {
             const auto found = stripe_.status.find(invoice.number);
-            return found == stripe_.status.end() ? QString() : tr("Stripe: %1").arg(found->second);
+            return found == stripe_.status.end() ? QString() : found->second;
         }
         case Issued:
             if (role == SortRole)

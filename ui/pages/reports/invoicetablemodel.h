@@ -16,7 +16,7 @@ struct Invoice;
 
 // What the Reports page knows of Stripe: whether an account is configured
 // (and its key, masked, for a confirmation) and what Stripe last said of
-// each pushed invoice ("open", "paid 2026-12-03"), by invoice number.
+// each pushed invoice ("open", "paid 3 Dec 2026"), by invoice number.
 struct StripePayments {
     bool configured = false;
     QString maskedKey;

@@ -59,9 +59,15 @@ StripePayments stripePayments(Workspace& workspace) {
         stripe.maskedKey = StripeAccount::maskedKey((*account)->secretKey);
         stripe.testMode = StripeAccount::isTestKey((*account)->secretKey);
     }
-    if (auto links = StripeBilling::links(workspace))
+    if (auto links = StripeBilling::links(workspace)) {
+        const QLocale locale;
         for (const StripeInvoiceLink& link : *links)
-            stripe.status[link.invoiceNumber] = link.describe();
+            stripe.status[link.invoiceNumber] =
+                link.status == QLatin1String("paid") && link.paidAt
+                    ? ReportsPage::tr("paid %1").arg(
+                          locale.toString(link.paidAt->date(), QStringLiteral("d MMM yyyy")))
+                    : link.status;
+    }
     return stripe;
 }
 
