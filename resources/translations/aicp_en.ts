@@ -2307,6 +2307,10 @@ Activated %3 by %4</source>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::InvoicesPanel</name>
@@ -2444,6 +2448,112 @@ The credit note is numbered and cannot be undone; %5</source>
     </message>
     <message>
         <source>Credit all or part of the selected invoice with a credit note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push to Stripe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 is in Stripe as %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice %1 was in Stripe already (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer pays at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit notes sent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change in Stripe since the last sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (recorded as paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Stripe: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. What was sent stays in Stripe; push again to go on where it stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the request under way…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test mode: no real money moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live mode: the customer is asked to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what is new of invoice %1 (its credit notes) to Stripe?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send invoice %1 of %2 to Stripe for payment: %3 due?
+
+Stripe numbers it and sends it to the customer as the account&apos;s settings say (key %4, %5). It cannot be taken back from here: a credit note corrects it, and a push sends that too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Push to Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing %1 to Stripe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushing to Stripe: %1 (%2 of %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking Stripe about the pushed invoices…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripe is not configured: an admin gives aicp the account&apos;s secret key with `aicp stripe configure --secret-key-file FILE`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the push or sync after the request under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is left to collect on this invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected invoice and its credit notes to Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read back from Stripe which pushed invoices were paid, voided or marked uncollectible</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4912,6 +5022,10 @@ Contract discount: %1 %</source>
     </message>
     <message>
         <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paid %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
