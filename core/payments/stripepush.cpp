@@ -149,8 +149,10 @@ Result<StripeInvoiceLink> StripeBilling::ensureDraft(const Invoice& invoice,
         return **known;
     // Stripe counts the days from when it finalizes: as many as are left
     // until aicp's due date, so both ask for payment on the same day.
+    // An invoice from before due dates (schema 12) takes the customary 30.
     const QDate today = clock_().toUTC().date();
-    const qint64 days = std::max<qint64>(1, today.daysTo(invoice.dueDate));
+    const qint64 days =
+        invoice.dueDate.isValid() ? std::max<qint64>(1, today.daysTo(invoice.dueDate)) : 30;
     StripeForm form;
     form.add("customer", customer)
         .add("currency", stripeCurrency(invoice))
