@@ -630,6 +630,10 @@ private slots:
         QVERIFY(company && company->isEnabled());
         QVERIFY(auditDialog(
             QStringLiteral("Company dialog"), [&] { company->click(); }, findings));
+        auto* stripe = window.findChild<QPushButton*>(QStringLiteral("configureStripeButton"));
+        QVERIFY(stripe && stripe->isEnabled());
+        QVERIFY(auditDialog(
+            QStringLiteral("Configure Stripe dialog"), [&] { stripe->click(); }, findings));
 
         PassphraseDialog unlock(PassphraseDialog::Kind::Unlock, QStringLiteral("Sign a license"),
                                 &window);

@@ -7,6 +7,7 @@
 #include "pages/settings/pricebookeditor.h"
 #include "pages/settings/settingspage.h"
 #include "pages/settings/signingkeymodel.h"
+#include "payments/stripeaccount.h"
 #include "storage/workspace.h"
 
 #include <memory>
@@ -327,6 +328,32 @@ private slots:
         QCOMPARE(changed.size(), 1);
         QVERIFY(page_->switchMode());
         QCOMPARE(*workspace_->mode(), Workspace::Mode::Vendor);
+    }
+
+    // Configure Stripe…: the key pasted in, stored, shown masked and audited
+    // masked; a publishable key refused in words, with nothing stored.
+    void stripeIsConfiguredWithTheKeyShownMasked() {
+        QVERIFY(page_->stripeSummary().contains(QStringLiteral("not configured")));
+        page_->setStripeProvider([](QWidget*) {
+            return std::optional<SettingsPage::StripeChoice>({"pk_test_0123456789abcdef", QUrl()});
+        });
+        QVERIFY(!page_->configureStripe());
+        QVERIFY2(page_->message().contains(QStringLiteral("publishable key")),
+                 qPrintable(page_->message()));
+        QVERIFY(!StripeSettings(*workspace_).account().value());
+
+        const QByteArray key = "sk_live_51SettingsPage0123456789WXYZ";
+        page_->setStripeProvider([&key](QWidget*) {
+            return std::optional<SettingsPage::StripeChoice>({key, QUrl()});
+        });
+        QVERIFY(page_->configureStripe());
+        QCOMPARE(page_->stripeSummary(),
+                 QStringLiteral("Stripe: key sk_live_••••••••WXYZ, live mode at api.stripe.com"));
+        QVERIFY(!page_->message().contains(QString::fromLatin1(key)));
+        QCOMPARE(StripeSettings(*workspace_).account().value()->secretKey, key);
+        const auto entries = AuditLog(*workspace_).entries().value();
+        QCOMPARE(entries.back().action, QStringLiteral("stripe.configure"));
+        QVERIFY(!QJsonDocument(entries.back().details).toJson().contains(key));
     }
 };
 

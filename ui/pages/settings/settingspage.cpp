@@ -283,14 +283,29 @@ QWidget* SettingsPage::buildCompanyCard() {
     editCompany_->setToolTip(
         tr("Edit the company's legal name, address, tax id and payment instructions"));
     connect(editCompany_, &QPushButton::clicked, this, [this] { editCompany(); });
+    stripe_ = new QLabel(this);
+    stripe_->setObjectName(QStringLiteral("stripeSummary"));
+    stripe_->setWordWrap(true);
+    configureStripe_ = new QPushButton(tr("Configure &Stripe…"), this);
+    configureStripe_->setObjectName(QStringLiteral("configureStripeButton"));
+    configureStripe_->setToolTip(
+        tr("Give aicp the Stripe account's secret key, to send invoices for payment"));
+    connect(configureStripe_, &QPushButton::clicked, this, [this] { configureStripe(); });
+    askStripe_ = askStripeKey;
     QVBoxLayout* column =
         settingsCard(QStringLiteral("companyCard"), tr("Company"),
                      tr("The seller every invoice names, with its tax id and how to pay."), this);
     column->addWidget(company_);
+    column->addWidget(stripe_);
     column->addStretch();
-    column->addWidget(editCompany_, 0, Qt::AlignLeft);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(editCompany_);
+    buttons->addWidget(configureStripe_);
+    buttons->addStretch();
+    column->addLayout(buttons);
     // Made after the other cards' buttons; read after the keys beside it.
     QWidget::setTabOrder(keyTable_, editCompany_);
+    QWidget::setTabOrder(editCompany_, configureStripe_);
     return column->parentWidget();
 }
 
@@ -397,6 +412,7 @@ void SettingsPage::load() {
         fillVersions();
     }
     showCompany();
+    showStripe();
     updateButtons();
 }
 
@@ -470,6 +486,10 @@ void SettingsPage::updateButtons() {
     guardRole(switchMode_, workspace(), WorkspaceArea::Settings);
     editCompany_->setEnabled(open && !busy);
     guardRole(editCompany_, workspace(), WorkspaceArea::Invoices);
+    // Only a vendor's workspace sends invoices.
+    configureStripe_->setVisible(mode_ != Workspace::Mode::Customer);
+    configureStripe_->setEnabled(open && !busy);
+    guardRole(configureStripe_, workspace(), WorkspaceArea::Settings);
 }
 
 void SettingsPage::showMessage(const QString& text, bool problem) {

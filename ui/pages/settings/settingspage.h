@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 
+#include <QByteArray>
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -25,8 +27,9 @@ class TaskRunner;
 // The Settings page: the workspace's signing keys (generate the first one,
 // rotate, export a public key as PEM, import a vendor's public key), the
 // workspace itself (file, mode with a confirmed switch, schema version), its
-// price book, the company invoices name as the seller (CompanyDialog), and
-// the live usage sources (LiveSourcesPanel). Key generation
+// price book, the company invoices name as the seller (CompanyDialog) and
+// the Stripe account they are sent for payment through, and the live usage
+// sources (LiveSourcesPanel). Key generation
 // and rotation encrypt the new private key with a passphrase asked twice
 // (scrypt: run off the GUI thread on the shared TaskRunner).
 class SettingsPage : public ConsolePage {
@@ -72,6 +75,19 @@ public:
     bool editCompany();
     // The company card's summary, as shown.
     [[nodiscard]] QString companySummary() const;
+    // Configure Stripe…: the account's secret key, pasted into a password
+    // field (never on a command line, never shown again), and the API's
+    // address (Stripe's own when empty). An admin's; audited masked.
+    struct StripeChoice {
+        QByteArray secretKey;
+        QUrl apiBase;
+    };
+    using StripeProvider = std::function<std::optional<StripeChoice>(QWidget* parent)>;
+    void setStripeProvider(StripeProvider provider) { askStripe_ = std::move(provider); }
+    // False when nothing was stored (backed out, or refused: message() says why).
+    bool configureStripe();
+    // The Stripe line of the company card, as shown.
+    [[nodiscard]] QString stripeSummary() const;
 
 signals:
     // Keys were added or retired, or the mode changed: what the Licenses
@@ -100,6 +116,9 @@ private:
     QWidget* buildPricesCard();
     QWidget* buildCompanyCard();
     void showCompany();
+    void showStripe();
+    // The default StripeProvider: a dialog with a password field.
+    static std::optional<StripeChoice> askStripeKey(QWidget* parent);
     void fillVersions();
     QWidget* buildLiveSourcesCard();
     void updateButtons();
@@ -147,6 +166,9 @@ private:
     QLabel* company_;
     QPushButton* editCompany_;
     CompanyRunner runCompany_;
+    QLabel* stripe_ = nullptr;
+    QPushButton* configureStripe_ = nullptr;
+    StripeProvider askStripe_;
     LiveSourcesPanel* liveSources_ = nullptr;
 };
 
