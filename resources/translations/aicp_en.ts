@@ -5514,6 +5514,66 @@ A vendor workspace generates signing keys and issues, renews, upgrades and revok
         <source>Price book version %1 saved; it takes effect on %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Configure &amp;Stripe…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give aicp the Stripe account&apos;s secret key, to send invoices for payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripe: only finance and admins see the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripe: not configured. Configure Stripe… to send invoices for payment through your Stripe account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripe: key %1, %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configure Stripe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the account&apos;s secret key (sk_…) or a restricted key (rk_…) with write access to customers, invoices and credit notes, from Stripe&apos;s Dashboard ▸ Developers ▸ API keys. It is kept in the workspace and never shown again; a test mode key moves no real money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret or restricted key; required, shown as dots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty for Stripe; a Stripe-compatible server&apos;s https address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stripe is configured: key %1. Reports ▸ Invoices sends invoices for payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::SigningKeyModel</name>

@@ -62,6 +62,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
 #include <QTabWidget>
@@ -407,6 +408,22 @@ void shootWorkspaceStates(Shooter& shooter, const Scene& scene, const QString& f
         shooter.save(*window, folder + QStringLiteral("ledger.png"));
     shootPage(shooter, *window, MainWindow::Page::Settings,
               folder + QStringLiteral("settings-livesources.png"));
+    // Configure Stripe…, a key pasted in (dots); closed without saving.
+    bool stripeShot = false;
+    QTimer::singleShot(0, window.get(), [&] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        if (!dialog)
+            return;
+        dialog->findChild<QLineEdit*>(QStringLiteral("stripeKey"))
+            ->setText(QStringLiteral("sk_live_51NotARealKey0123456789"));
+        settle(*dialog);
+        shooter.save(*dialog, folder + QStringLiteral("configure-stripe.png"));
+        stripeShot = true;
+        qobject_cast<QDialog*>(dialog)->reject();
+    });
+    if (auto* configure = window->findChild<QPushButton*>(QStringLiteral("configureStripeButton")))
+        configure->click();
+    shooter.expect(stripeShot, QStringLiteral("the Configure Stripe dialog never showed"));
 }
 
 // The month with one customer billed in euros beside the others in dollars:
