@@ -4,6 +4,7 @@
 #include "storage/vendoronly.h"
 #include "storage/workspace.h"
 
+#include <map>
 #include <set>
 
 #include <QJsonObject>
@@ -288,7 +289,8 @@ Result<std::vector<StripePushOutcome>> StripeBilling::pushOpen(const StripeProgr
             continue;
         }
         for (const CreditNote& note : invoice.creditNotes)
-            if (!notesDone.count(note.number) && found->second != QLatin1String("void")) {
+            if (!notesDone.count(note.number) && !note.total.isZero() &&
+                found->second != QLatin1String("void")) {
                 due.push_back(invoice.number);
                 break;
             }
