@@ -2,6 +2,7 @@
 
 #include "common/strictjson.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <QCoreApplication>
@@ -79,8 +80,12 @@ StripeClient::StripeClient(QUrl apiBase, QByteArray secretKey)
 
 StripeClient::StripeClient(QUrl apiBase, QByteArray secretKey, Options options)
     : apiBase_(std::move(apiBase)), secretKey_(std::move(secretKey)), options_(std::move(options)) {
+    // A wait Stripe asked for ends early when the caller stops.
     if (!options_.pause)
-        options_.pause = [](int ms) { QThread::msleep(static_cast<unsigned long>(ms)); };
+        options_.pause = [cancelled = options_.cancelled](int ms) {
+            for (int waited = 0; waited < ms && !(cancelled && cancelled()); waited += 100)
+                QThread::msleep(static_cast<unsigned long>(std::min(100, ms - waited)));
+        };
 }
 
 Result<QJsonObject> StripeClient::post(const QString& path, const StripeForm& form,

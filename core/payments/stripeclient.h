@@ -29,7 +29,8 @@ public:
         int attempts = 4;          // in all, for one request
         int firstPauseMs = 500;    // before the second attempt; doubled after
         int maxPauseSeconds = 30;  // a longer Retry-After ends the request
-        // Waits between attempts; QThread::msleep unless a test says.
+        // Waits between attempts: sleeps, checking `cancelled` every 100 ms,
+        // unless a test says otherwise.
         std::function<void(int ms)> pause;
         // Asked before each attempt: true stops with Error::Code::Cancelled.
         std::function<bool()> cancelled;
