@@ -2556,6 +2556,10 @@ Stripe numbers it and sends it to the customer as the account&apos;s settings sa
         <source>Read back from Stripe which pushed invoices were paid, voided or marked uncollectible</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>paid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::LedgerPanel</name>
@@ -5022,10 +5026,6 @@ Contract discount: %1 %</source>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paid %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

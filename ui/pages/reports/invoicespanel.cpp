@@ -14,12 +14,12 @@
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
+#include "widgets/formdialog.h"
 #include "widgets/pagetext.h"
 
 #include <QDateEdit>
 #include <QDesktopServices>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
 #include <QFutureWatcher>
@@ -91,19 +91,7 @@ std::optional<InvoicesPanel::PaymentDetails> askPayment(QWidget* parent, const I
     auto* form = new QFormLayout;
     form->addRow(InvoicesPanel::tr("Paid &on:"), day);
     form->addRow(InvoicesPanel::tr("&Reference:"), reference);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(InvoicesPanel::tr("Record Payment"));
-    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    QObject::connect(reference, &QLineEdit::textChanged, &dialog, [reference, buttons] {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(!reference->text().trimmed().isEmpty());
-    });
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    if (dialog.exec() != QDialog::Accepted)
+    if (!runFormDialog(dialog, text, form, reference, InvoicesPanel::tr("Record Payment")))
         return std::nullopt;
     return InvoicesPanel::PaymentDetails{day->date(), reference->text().trimmed()};
 }

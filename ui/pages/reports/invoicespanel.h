@@ -75,6 +75,10 @@ public:
     void setCurrentCustomer(const QString& customerId);
     // What the page read of Stripe; the Payment column and the Stripe actions.
     void setStripe(StripePayments stripe);
+    // Reads that from the workspace (on the page's worker). A role that may
+    // not read the key (a viewer on a team workspace) gets the statuses, not
+    // the account.
+    [[nodiscard]] static StripePayments readStripe(Workspace& workspace);
 
     [[nodiscard]] const std::vector<Invoice>& invoices() const;
     [[nodiscard]] const Invoice* selectedInvoice() const;

@@ -54,6 +54,25 @@ QString syncedMessage(const std::vector<StripeSyncChange>& changes) {
 
 }  // namespace
 
+StripePayments InvoicesPanel::readStripe(Workspace& workspace) {
+    StripePayments stripe;
+    if (auto account = StripeSettings(workspace).account(); account && *account) {
+        stripe.configured = true;
+        stripe.maskedKey = StripeAccount::maskedKey((*account)->secretKey);
+        stripe.testMode = StripeAccount::isTestKey((*account)->secretKey);
+    }
+    if (auto links = StripeBilling::links(workspace)) {
+        const QLocale locale;
+        for (const StripeInvoiceLink& link : *links)
+            stripe.status[link.invoiceNumber] =
+                link.status == QLatin1String("paid") && link.paidAt
+                    ? tr("paid %1").arg(
+                          locale.toString(link.paidAt->date(), QStringLiteral("d MMM yyyy")))
+                    : link.status;
+    }
+    return stripe;
+}
+
 bool InvoicesPanel::runStripe(
     std::function<Result<QString>(const std::shared_ptr<std::atomic<bool>>&)> work) {
     auto stop = std::make_shared<std::atomic<bool>>(false);

@@ -12,8 +12,6 @@
 #include "pages/reports/invoicespanel.h"
 #include "pages/reports/ledgerpanel.h"
 #include "pages/reports/reportfilewriter.h"
-#include "payments/stripeaccount.h"
-#include "payments/stripebilling.h"
 #include "storage/workspace.h"
 #include "taskrunner.h"
 #include "theme.h"
@@ -48,31 +46,6 @@ namespace aicp {
 
 // What one load read: the customers to choose from and the report of the
 // chosen ones (or why there is none).
-namespace {
-
-// What the Invoices tab shows of Stripe. A role that may not read the key
-// (a viewer on a team workspace) sees the statuses, not the account.
-StripePayments stripePayments(Workspace& workspace) {
-    StripePayments stripe;
-    if (auto account = StripeSettings(workspace).account(); account && *account) {
-        stripe.configured = true;
-        stripe.maskedKey = StripeAccount::maskedKey((*account)->secretKey);
-        stripe.testMode = StripeAccount::isTestKey((*account)->secretKey);
-    }
-    if (auto links = StripeBilling::links(workspace)) {
-        const QLocale locale;
-        for (const StripeInvoiceLink& link : *links)
-            stripe.status[link.invoiceNumber] =
-                link.status == QLatin1String("paid") && link.paidAt
-                    ? ReportsPage::tr("paid %1").arg(
-                          locale.toString(link.paidAt->date(), QStringLiteral("d MMM yyyy")))
-                    : link.status;
-    }
-    return stripe;
-}
-
-}  // namespace
-
 struct ReportsPage::Loaded {
     std::vector<Customer> customers;
     std::shared_ptr<const CostReport> report;
@@ -431,7 +404,7 @@ ReportsPage::Loaded ReportsPage::compute(Workspace& workspace, YearMonth month, 
             loaded.invoices.push_back(std::move(invoice));
     }
     if (!loaded.customerMode)
-        loaded.stripe = stripePayments(workspace);
+        loaded.stripe = InvoicesPanel::readStripe(workspace);
     auto report = costReportFor(workspace, month, ids);
     if (report)
         loaded.report = std::make_shared<const CostReport>(std::move(report).value());

@@ -8,14 +8,13 @@
 #include "pages/settings/settingspage.h"
 #include "payments/stripeaccount.h"
 #include "roleguard.h"
+#include "widgets/formdialog.h"
 
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace aicp {
 
@@ -111,20 +110,7 @@ std::optional<SettingsPage::StripeChoice> SettingsPage::askStripeKey(QWidget* pa
     auto* form = new QFormLayout;
     form->addRow(tr("Secret &key:"), key);
     form->addRow(tr("&API address:"), base);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Save Key"));
-    buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    QObject::connect(key, &QLineEdit::textChanged, &dialog, [key, buttons] {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(!key->text().trimmed().isEmpty());
-    });
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(text);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    dialog.resize(dialog.sizeHint().expandedTo(QSize(520, 0)));
-    if (dialog.exec() != QDialog::Accepted)
+    if (!runFormDialog(dialog, text, form, key, tr("Save Key"), 520))
         return std::nullopt;
     return StripeChoice{key->text().trimmed().toLatin1(),
                         QUrl(base->text().trimmed(), QUrl::StrictMode)};
