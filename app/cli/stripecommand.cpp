@@ -1,6 +1,7 @@
 #include "cli/clicommands.h"
 #include "cli/interruption.h"
 #include "cli/progressline.h"
+#include "common/jsonfields.h"
 #include "common/texttable.h"
 #include "common/utctime.h"
 #include "payments/stripeaccount.h"
@@ -15,10 +16,6 @@ namespace {
 
 constexpr qsizetype kMaxKeyFile = 1024;
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 QJsonObject accountJson(const StripeAccount& account) {
     return {{QStringLiteral("key"), StripeAccount::maskedKey(account.secretKey)},
             {QStringLiteral("mode"), StripeAccount::isTestKey(account.secretKey)
@@ -32,12 +29,11 @@ QJsonObject accountJson(const StripeAccount& account) {
 QJsonObject linkJson(const StripeInvoiceLink& link) {
     return {{QStringLiteral("invoice"), link.invoiceNumber},
             {QStringLiteral("stripe_invoice"), link.stripeId},
-            {QStringLiteral("stripe_number"), textOrNull(link.stripeNumber)},
+            {QStringLiteral("stripe_number"), jsonTextOrNull(link.stripeNumber)},
             {QStringLiteral("status"), link.status},
-            {QStringLiteral("amount_due_minor"),
-             link.amountDue ? QJsonValue(double(*link.amountDue)) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("amount_due_minor"), jsonCountOrNull(link.amountDue)},
             {QStringLiteral("paid_at"), jsonTimeOrNull(link.paidAt.value_or(QDateTime()))},
-            {QStringLiteral("hosted_invoice_url"), textOrNull(link.hostedUrl.toString())},
+            {QStringLiteral("hosted_invoice_url"), jsonTextOrNull(link.hostedUrl.toString())},
             {QStringLiteral("pushed_at"), toRfc3339(link.pushedAt)},
             {QStringLiteral("synced_at"), jsonTimeOrNull(link.syncedAt.value_or(QDateTime()))}};
 }
