@@ -13,6 +13,7 @@
 #include <QJsonObject>
 
 #include <openssl/crypto.h>
+#include <openssl/evp.h>
 #include <openssl/rand.h>
 
 namespace aicp {
@@ -59,7 +60,17 @@ std::optional<ApiRole> apiRoleFromName(const QString& name) {
 }
 
 QByteArray ApiTokenStore::hash(QByteArrayView token) {
-    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    // OpenSSL's SHA-256, fetched once: every request hashes the token it
+    // presents, and this is a third of QCryptographicHash's time.
+    static EVP_MD* const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    QByteArray digest(32, Qt::Uninitialized);
+    unsigned int size = 0;
+    if (sha256 == nullptr ||
+        EVP_Digest(token.data(), std::size_t(token.size()),
+                   reinterpret_cast<unsigned char*>(digest.data()), &size, sha256, nullptr) != 1 ||
+        size != 32)
+        return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    return digest;
 }
 
 std::optional<ApiTokenInfo> ApiTokenStore::match(const std::vector<ApiTokenInfo>& tokens,

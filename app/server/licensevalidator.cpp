@@ -13,6 +13,9 @@ namespace aicp {
 
 namespace {
 
+static_assert(LicenseValidator::kRememberTimeMs <
+              LicenseVerifier::kClockRollbackToleranceSeconds * 1000);
+
 QDateTime utcFromMs(qint64 ms) {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
@@ -37,37 +40,54 @@ qint64 nextBoundaryMs(const LicenseVerification& result, qint64 nowMs) {
 
 void LicenseValidator::refresh(const QDateTime& now) {
     age_.start();
-    // Keys or revocations may have changed: no remembered answer survives.
-    cache_.clear();
     auto ring = KeyStore(workspace_).publicKeyRing();
     if (!ring) {
         verifier_.reset();
+        cache_.clear();
+        trust_.clear();
         loadProblem_ = ring.error().message();
         return;
     }
     loadProblem_.clear();
-    verifier_ = std::make_unique<LicenseVerifier>(*ring);
-    VerificationMemory memory(workspace_);
     std::optional<RevocationList> best;
+    QByteArray bestToken;
     const auto consider = [&](const QByteArray& token) {
         if (token.isEmpty())
             return;
         auto list = RevocationList::verify(token, *ring);
-        if (list && (!best || list->sequence > best->sequence))
+        if (list && (!best || list->sequence > best->sequence)) {
             best = std::move(list).value();
+            bestToken = token;
+        }
     };
+    VerificationMemory memory(workspace_);
     if (auto published = LicenseRegistry(workspace_).latestPublishedRevocationList(); published)
         consider(*published);
     if (auto remembered = memory.newestRevocationList(); remembered)
         consider(*remembered);
-    if (best)
-        static_cast<void>(verifier_->useRevocationList(std::move(best).value(), 0));
+    // The same keys and the same list answer every license as before: the
+    // remembered answers stay, so a fleet's licenses are not all checked
+    // again every kRefreshMs.
+    const QByteArray trust = ring->kids().join(u',').toUtf8() + '\n' + bestToken;
+    if (!verifier_ || trust != trust_) {
+        cache_.clear();
+        trust_ = trust;
+        verifier_ = std::make_unique<LicenseVerifier>(*ring);
+        if (best)
+            static_cast<void>(verifier_->useRevocationList(std::move(best).value(), 0));
+    }
     const QDateTime stored = memory.latestTimeSeen().valueOr(QDateTime());
     if (stored.isValid())
         latestSeenMs_ = std::max(latestSeenMs_, stored.toMSecsSinceEpoch());
-    // The clock is recorded at each refresh, not per request: a rollback is
-    // still caught, without a write per validation.
-    static_cast<void>(memory.rememberTime(now));
+    // The clock is recorded now and then, not per request nor per refresh: a
+    // rollback beyond the verifier's tolerance is still caught, without a
+    // write every kRefreshMs.
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    if (rememberedMs_ == kNoTimeSeen || nowMs - rememberedMs_ >= kRememberTimeMs ||
+        nowMs < rememberedMs_) {
+        if (memory.rememberTime(now))
+            rememberedMs_ = nowMs;
+    }
 }
 
 void LicenseValidator::see(qint64 nowMs) {

@@ -31,15 +31,17 @@ struct CachedValidation {
 // rules as verifyInWorkspace(): the newest valid list wins, a clock set back
 // is a rollback.
 //
-// The answer for a license text is remembered until the next reread (new
-// keys or revocations start a fresh cache) or until the clock reaches the
-// license's next boundary (not-before, expiry, end of grace), whichever
-// comes first: within those bounds verify() would answer the same, so a
-// repeated validation skips the signature check. A clock that went back is
-// never answered from the cache.
+// The answer for a license text is remembered until the keys or the
+// revocation list change (a reread that finds new ones starts a fresh cache) or until the clock
+// reaches the license's next boundary (not-before, expiry, end of grace), whichever comes first:
+// within those bounds verify() would answer the same, so a repeated validation skips the signature
+// check. A clock that went back is never answered from the cache.
 class LicenseValidator {
 public:
     static constexpr qint64 kRefreshMs = 2000;
+    // How often the latest time seen is written to the workspace; well within
+    // the verifier's clock rollback tolerance.
+    static constexpr qint64 kRememberTimeMs = 60'000;
     // Cached answers; when full the cache starts over (a flood of distinct
     // texts costs the signature checks it would without a cache, no memory).
     static constexpr qsizetype kMaxCached = 4096;
@@ -67,6 +69,8 @@ private:
     Workspace& workspace_;
     std::unique_ptr<LicenseVerifier> verifier_;
     QString loadProblem_;
+    QByteArray trust_;  // the key ids and revocation list the verifier holds
+    qint64 rememberedMs_ = kNoTimeSeen;
     qint64 latestSeenMs_ = kNoTimeSeen;
     QElapsedTimer age_;
     QHash<QByteArray, Entry> cache_;

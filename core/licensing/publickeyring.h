@@ -5,6 +5,7 @@
 #include <map>
 
 #include <QString>
+#include <QStringList>
 
 namespace aicp {
 
@@ -19,6 +20,15 @@ public:
     }
     [[nodiscard]] bool isEmpty() const { return keys_.empty(); }
     [[nodiscard]] std::size_t size() const { return keys_.size(); }
+    // The key ids in order; a kid is derived from its key's bytes, so two
+    // rings with the same ids hold the same keys.
+    [[nodiscard]] QStringList kids() const {
+        QStringList ids;
+        ids.reserve(static_cast<qsizetype>(keys_.size()));
+        for (const auto& entry : keys_)
+            ids.append(entry.first);
+        return ids;
+    }
 
 private:
     std::map<QString, Ed25519PublicKey> keys_;

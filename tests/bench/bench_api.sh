@@ -1,7 +1,8 @@
 #!/bin/sh
 # Load test of `aicp serve` with wrk: GET /api/pricing/usage and POST
 # /api/pricing/licenses/validate against a demo workspace, each 30 s at 64
-# connections (--quick: 3 s at 8), printing requests/s, latency p50/p99 and
+# connections (--quick: 3 s at 8); the validations rotate through 200
+# licenses issued for the run (--quick: 20), printing requests/s, latency p50/p99 and
 # errors. Run it on a release build:
 #   tests/bench/bench_api.sh build/release/app/aicp/aicp [--quick]
 # Exit status 77 (skipped) when wrk is not installed.
@@ -46,18 +47,66 @@ done
 [ -n "$port" ] || { echo "aicp serve did not start"; exit 1; }
 base="http://127.0.0.1:$port/api/pricing"
 
-# The newest license of the demo workspace, validated over and over.
-id=$("$aicp" --db "$work/demo.aicp" license list --json |
-     sed -n 's/^ *"id": "\([0-9a-f-]\{36\}\)".*/\1/p' | head -1)
-license=$("$aicp" --db "$work/demo.aicp" license show "$id" --json |
-          sed -n 's/^ *"key": "\(AICP1[^"]*\)".*/\1/p' | head -1)
-[ -n "$license" ] || { echo "no license key found in the demo workspace"; exit 1; }
+# Licenses validated in rotation, as a fleet of gateways presents them: the
+# demo workspace's signing key issues them (its passphrase is published).
+licenses=200
+[ "${2:-}" = "--quick" ] && licenses=20
+i=0
+: >"$work/keys"
+while [ "$i" -lt "$licenses" ]; do
+  AICP_KEY_PASSPHRASE=demo-passphrase "$aicp" --db "$work/demo.aicp" license issue \
+    --customer "fleet-$i" --name "Fleet $i" --tier starter >>"$work/keys" ||
+    { echo "could not issue license $i"; exit 1; }
+  i=$((i + 1))
+done
+[ "$(grep -c '^AICP1' "$work/keys")" -eq "$licenses" ] ||
+  { echo "expected $licenses license keys"; exit 1; }
 
-cat >"$work/validate.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '{"license":"$license"}'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer $token"
+# Each wrk thread walks the keys from its own starting point.
+{
+  echo 'local keys = {'
+  sed 's/.*/  "&",/' "$work/keys"
+  echo '}'
+  cat <<LUA
+local n = 0
+local headers = {["Content-Type"] = "application/json",
+                 ["Authorization"] = "Bearer $token"}
+function setup(thread)
+  n = n + 1
+  thread:set("start", n * 97)
+end
+-- Formatted once: the load generator shares the machine with the service.
+local requests = {}
+function init(args)
+  i = start or 0
+  for k, key in ipairs(keys) do
+    requests[k] = wrk.format("POST", nil, headers, '{"license":"' .. key .. '"}')
+  end
+end
+function request()
+  i = i % #requests + 1
+  return requests[i]
+end
+LUA
+} >"$work/validate.lua"
+# The check run counts the answers that do not say valid; the load run
+# leaves the bodies unread, which would slow wrk down.
+cat "$work/validate.lua" - >"$work/check.lua" <<'LUA'
+local threads = {}
+local base_setup = setup
+function setup(thread)
+  base_setup(thread)
+  table.insert(threads, thread)
+end
+bad = 0
+function response(status, headers, body)
+  if status ~= 200 or not string.find(body, '"valid": *true') then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("bad") end
+  io.write(string.format("answers not valid: %d of %d\n", total, summary.requests))
+end
 LUA
 
 report() {
@@ -79,6 +128,9 @@ wrk -t"$threads" -c"$connections" -d"$duration" --latency \
   -H "Authorization: Bearer $token" \
   "$base/usage?customer=acme-corp&from=2026-10-01&to=2026-10-31&window=day" >"$work/usage.txt"
 report "GET usage (31 days)" "$work/usage.txt"
+wrk -t"$threads" -c2 -d1s -s "$work/check.lua" "$base/licenses/validate" >"$work/check.txt"
+grep -q '^answers not valid: 0 of [1-9]' "$work/check.txt" ||
+  { grep '^answers' "$work/check.txt"; echo "the service did not find every license valid"; exit 1; }
 wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$work/validate.lua" \
   "$base/licenses/validate" >"$work/validate.txt"
-report "POST licenses/validate" "$work/validate.txt"
+report "POST licenses/validate ($licenses keys)" "$work/validate.txt"

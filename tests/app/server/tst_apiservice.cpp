@@ -398,6 +398,16 @@ private slots:
         QCOMPARE(validator.validate(key).status, LicenseStatus::Expired);
     }
 
+    void answersOutliveARereadThatFindsNothingNew() {
+        LicenseValidator validator(*workspace_);
+        const std::shared_ptr<CachedValidation> first = validator.check(licenseKey_);
+        QCOMPARE(first->result.status, LicenseStatus::Valid);
+        QTest::qWait(int(LicenseValidator::kRefreshMs) + 100);
+        // Reread, the same keys and list: the remembered answer is the one given.
+        // (A new list starts afresh: revocationAppliesAfterReread.)
+        QCOMPARE(validator.check(licenseKey_).get(), first.get());
+    }
+
     void revocationAppliesAfterReread() {
         const QByteArray body = "{\"license\":\"" + licenseKey_ + "\"}";
         QCOMPARE(json(call("POST", QStringLiteral("/api/pricing/licenses/validate"), read_, body))
