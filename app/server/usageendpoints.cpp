@@ -8,6 +8,8 @@
 #include "storage/statement.h"
 #include "storage/workspace.h"
 
+#include <optional>
+
 #include <QBuffer>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -89,15 +91,16 @@ ApiResponse ingest(Workspace& workspace, const ApiRequest& request) {
 
     // skip_bad: the importer writes refused rows to a file; the answer
     // carries the first reasons instead, so the file is thrown away.
-    QTemporaryDir rejects;
+    std::optional<QTemporaryDir> rejects;
     UsageImportOptions options;
     options.format = UsageFormat::Jsonl;
     options.skipBad = skipBad;
     if (skipBad) {
-        if (!rejects.isValid())
+        rejects.emplace();
+        if (!rejects->isValid())
             return ApiResponse::error(500, QStringLiteral("internal"),
                                       QStringLiteral("no temporary folder for refused events"));
-        options.rejectFile = rejects.filePath(QStringLiteral("rejects.jsonl"));
+        options.rejectFile = rejects->filePath(QStringLiteral("rejects.jsonl"));
     }
     QBuffer buffer(&batch->lines);
     buffer.open(QIODevice::ReadOnly);

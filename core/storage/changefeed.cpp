@@ -139,10 +139,10 @@ void ChangeFeed::watchFile() {
     const QString folder = QFileInfo(location_).absolutePath();
     files_->addPath(folder);
     watchFiles();
-    connect(files_, &QFileSystemWatcher::fileChanged, this, [this] {
-        watchFiles();
-        note(everything());
-    });
+    // A change arrives for every write to the file, thousands for one
+    // import: it only notes. A file removed or replaced leaves the watch, and
+    // the folder's change adds it again.
+    connect(files_, &QFileSystemWatcher::fileChanged, this, [this] { note(everything()); });
     connect(files_, &QFileSystemWatcher::directoryChanged, this, [this] {
         if (watchFiles())
             note(everything());
@@ -159,6 +159,8 @@ bool ChangeFeed::watchFiles() {
 }
 
 void ChangeFeed::note(const QString& table) {
+    if (debounce_->isActive() && pending_.contains(everything()))
+        return;  // already coming
     pending_.insert(table.isEmpty() ? everything() : table);
     if (!debounce_->isActive())
         debounce_->start();

@@ -78,8 +78,9 @@ public:
     [[nodiscard]] virtual Status setSchemaVersion(int version) = 0;
 
     // Gives the connection a page cache of `kib` until the returned guard is
-    // destroyed (an import keeps the B-trees it writes in memory); a hint,
-    // which an engine without a cache of its own per connection ignores.
+    // destroyed (an import keeps the B-trees it writes in memory), and lets a
+    // write-ahead log grow as large before it is checkpointed; a hint, which
+    // an engine without a cache of its own per connection ignores.
     [[nodiscard]] virtual std::shared_ptr<void> enlargeCache(std::int64_t kib) = 0;
 
     // Who the server knows the connection as (a PostgreSQL login); empty for

@@ -3,6 +3,7 @@
 #include "storage/sqltext.h"
 #include "storage/statement.h"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -89,13 +90,16 @@ private:
     sqlite3_stmt* statement_;
 };
 
-// Restores the page cache setting an import enlarged.
+// Restores the page cache and checkpoint settings an import enlarged.
 class CacheGuard {
 public:
-    CacheGuard(SqliteDatabase& db, std::int64_t previous) : db_(db), previous_(previous) {}
+    CacheGuard(SqliteDatabase& db, std::int64_t previous, std::int64_t previousCheckpoint)
+        : db_(db), previous_(previous), previousCheckpoint_(previousCheckpoint) {}
     ~CacheGuard() {
-        // Only a performance setting: failing to restore it harms nothing.
+        // Only performance settings: failing to restore them harms nothing.
         static_cast<void>(db_.executeScript("PRAGMA cache_size = " + std::to_string(previous_)));
+        static_cast<void>(db_.executeScript("PRAGMA wal_autocheckpoint = " +
+                                            std::to_string(previousCheckpoint_)));
     }
     CacheGuard(const CacheGuard&) = delete;
     CacheGuard& operator=(const CacheGuard&) = delete;
@@ -103,6 +107,7 @@ public:
 private:
     SqliteDatabase& db_;
     std::int64_t previous_;
+    std::int64_t previousCheckpoint_;
 };
 
 }  // namespace
@@ -252,9 +257,16 @@ Status SqliteDatabase::setSchemaVersion(int version) {
 
 std::shared_ptr<void> SqliteDatabase::enlargeCache(std::int64_t kib) {
     auto previous = queryInt64(this, "PRAGMA cache_size");
-    if (!previous || !executeScript("PRAGMA cache_size = -" + std::to_string(kib)).ok())
+    auto checkpoint = queryInt64(this, "PRAGMA wal_autocheckpoint");
+    if (!previous || !checkpoint ||
+        !executeScript("PRAGMA cache_size = -" + std::to_string(kib)).ok())
         return {};
-    return std::make_shared<CacheGuard>(*this, *previous);
+    // The log may grow as large as the cache before a commit copies it into
+    // the file: a page each small transaction writes again (the key index,
+    // the sums) is copied once per checkpoint rather than once per commit.
+    const std::int64_t pages = std::max<std::int64_t>(*checkpoint, kib / 4);
+    static_cast<void>(executeScript("PRAGMA wal_autocheckpoint = " + std::to_string(pages)));
+    return std::make_shared<CacheGuard>(*this, *previous, *checkpoint);
 }
 
 }  // namespace aicp

@@ -4,8 +4,10 @@
 // as one CSV file, timed in the same run so the ratio means something on any
 // machine. Counts are checked in both workspaces: a fast wrong ingest fails.
 // The events have random UUIDv4 ids in random time order, as gateways send
-// them; --v7 makes them time-ordered UUIDv7 ids in time order.
-//   bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl] [--v7]
+// them; --time-order keeps the v4 ids but sends the events as they happened
+// (a gateway posting what it just saw); --v7 makes them time-ordered UUIDv7
+// ids in time order.
+//   bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl] [--time-order | --v7]
 #include "metering/usagegenerator.h"
 #include "server/apitokenstore.h"
 #include "storage/statement.h"
@@ -172,7 +174,8 @@ int main(int argc, char* argv[]) {
     QTextStream out(stdout);
     const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1).startsWith(u'-')) {
-        out << "usage: bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl]\n";
+        out << "usage: bench_ingest PATH/TO/aicp [--quick] [--in-flight N] [--jsonl] "
+               "[--time-order | --v7]\n";
         return 2;
     }
     const QString aicpPath = args.at(1);
@@ -185,7 +188,7 @@ int main(int argc, char* argv[]) {
     aicp::UsageGeneratorSpec spec = aicp::test::benchmarkUsage(quick ? 20 * kBatch : 1000 * kBatch);
     if (!args.contains(QStringLiteral("--v7"))) {
         spec.ids = aicp::GeneratedIds::V4;
-        spec.shuffled = true;
+        spec.shuffled = !args.contains(QStringLiteral("--time-order"));
     }
 
     QTemporaryDir dir;
@@ -232,8 +235,9 @@ int main(int argc, char* argv[]) {
                .arg(jsonl ? QStringLiteral("JSON Lines") : QStringLiteral("JSON arrays"))
                .arg(double(bodyBytes) / 1e6, 0, 'f', 1)
                .arg(inFlight)
-               .arg(spec.shuffled ? QStringLiteral("v4 ids, random order")
-                                  : QStringLiteral("v7 ids, time order"));
+               .arg(spec.shuffled                        ? QStringLiteral("v4 ids, random order")
+                    : spec.ids == aicp::GeneratedIds::V4 ? QStringLiteral("v4 ids, time order")
+                                                         : QStringLiteral("v7 ids, time order"));
     out.flush();
 
     aicp::apitest::Server server;
