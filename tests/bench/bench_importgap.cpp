@@ -9,6 +9,7 @@
 //   bench_importgap [--quick] [--rows N]
 #include "pages/usage/usagepage.h"
 #include "storage/workspace.h"
+#include "support/benchtiming.h"
 #include "support/generatedusage.h"
 
 #include <algorithm>
@@ -48,10 +49,8 @@ struct Gaps {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    test::prepareConsoleBench();
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("aicp-bench"));
     QTextStream out(stdout);
     const QStringList args = QCoreApplication::arguments();
     std::int64_t rows = args.contains(QStringLiteral("--quick")) ? 20'000 : 1'000'000;

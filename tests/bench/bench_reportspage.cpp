@@ -9,6 +9,7 @@
 #include "demo/demoworkspace.h"
 #include "pages/reports/reportspage.h"
 #include "storage/workspace.h"
+#include "support/benchtiming.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -21,10 +22,8 @@
 using namespace aicp;
 
 int main(int argc, char* argv[]) {
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    test::prepareConsoleBench();
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("aicp-bench"));
     QTextStream out(stdout);
     const QStringList args = QCoreApplication::arguments();
     const bool quick = args.contains(QStringLiteral("--quick"));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 namespace aicp::test {
@@ -21,6 +22,15 @@ Timing measure(std::int64_t iterations, Work work) {
         work(i);
     const double nanos = std::max<double>(1.0, static_cast<double>(timer.nsecsElapsed()));
     return {static_cast<double>(iterations) * 1e9 / nanos, nanos / static_cast<double>(iterations)};
+}
+
+// For a benchmark of a console page, before its QApplication: drawn
+// offscreen unless a platform is chosen, with settings apart from a real
+// console's.
+inline void prepareConsoleBench() {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QCoreApplication::setOrganizationName(QStringLiteral("aicp-bench"));
 }
 
 }  // namespace aicp::test
