@@ -32,10 +32,11 @@ struct CachedValidation {
 // is a rollback.
 //
 // The answer for a license text is remembered until the keys or the
-// revocation list change (a reread that finds new ones starts a fresh cache) or until the clock
-// reaches the license's next boundary (not-before, expiry, end of grace), whichever comes first:
-// within those bounds verify() would answer the same, so a repeated validation skips the signature
-// check. A clock that went back is never answered from the cache.
+// revocation list change (a reread that finds new ones starts a fresh
+// cache) or until the clock reaches the license's next boundary (not-before,
+// expiry, end of grace), whichever comes first: within those bounds verify()
+// would answer the same, so a repeated validation skips the signature check.
+// A clock that went back is never answered from the cache.
 class LicenseValidator {
 public:
     static constexpr qint64 kRefreshMs = 2000;

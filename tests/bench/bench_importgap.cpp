@@ -28,18 +28,11 @@ namespace {
 
 constexpr int kTickMs = 5;
 
-// The gaps between the timer's runs, in ms, while `work` runs its course.
+// The gaps between the timer's runs, in ms.
 struct Gaps {
     std::vector<double> between;
     [[nodiscard]] double longest() const {
         return between.empty() ? 0 : *std::max_element(between.begin(), between.end());
-    }
-    [[nodiscard]] double percentile(double p) const {
-        if (between.empty())
-            return 0;
-        std::vector<double> sorted = between;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted[std::min(sorted.size() - 1, std::size_t(p * double(sorted.size())))];
     }
     [[nodiscard]] qsizetype over(double ms) const {
         return std::count_if(between.begin(), between.end(), [ms](double gap) { return gap > ms; });
@@ -131,7 +124,7 @@ int main(int argc, char* argv[]) {
                .arg(kTickMs)
                .arg(gaps.between.size())
                .arg(gaps.longest(), 0, 'f', 1)
-               .arg(gaps.percentile(0.99), 0, 'f', 1)
+               .arg(test::percentile(gaps.between, 0.99), 0, 'f', 1)
                .arg(gaps.over(50));
     return 0;
 }

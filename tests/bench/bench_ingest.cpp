@@ -12,6 +12,7 @@
 #include "server/apitokenstore.h"
 #include "storage/statement.h"
 #include "storage/workspace.h"
+#include "support/benchtiming.h"
 #include "support/generatedusage.h"
 #include "support/servertestsupport.h"
 
@@ -132,14 +133,6 @@ PostResult postAll(const QUrl& url, const QByteArray& token, const std::vector<Q
         loop.exec();
     result.seconds = double(clock.nsecsElapsed()) / 1e9;
     return result;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = std::size_t(p * double(values.size() - 1) + 0.5);
-    return values[std::min(index, values.size() - 1)];
 }
 
 // The service's own time per batch, from its request log ("… POST
@@ -277,8 +270,8 @@ int main(int argc, char* argv[]) {
                .arg(QStringLiteral("POST usage/events (HTTP)"), -28)
                .arg(posted.seconds, 7, 'f', 2)
                .arg(httpRate, 9, 'f', 0)
-               .arg(percentile(posted.latenciesMs, 0.50), 0, 'f', 1)
-               .arg(percentile(posted.latenciesMs, 0.99), 0, 'f', 1)
+               .arg(aicp::test::percentile(posted.latenciesMs, 0.50), 0, 'f', 1)
+               .arg(aicp::test::percentile(posted.latenciesMs, 0.99), 0, 'f', 1)
                .arg(posted.failures);
     // Whether a batch costs more as the workspace grows: the first and the
     // last tenth of the batches, as the service timed them.
@@ -287,11 +280,13 @@ int main(int argc, char* argv[]) {
         const auto tenth = std::ptrdiff_t(batchTimes.size() / 10);
         out << QStringLiteral("%1 p50 %2 ms  p99 %3 ms  (first tenth p50 %4 ms, last %5 ms)\n")
                    .arg(QStringLiteral("  service time per batch"), -28)
-                   .arg(percentile(batchTimes, 0.50), 0, 'f', 1)
-                   .arg(percentile(batchTimes, 0.99), 0, 'f', 1)
-                   .arg(percentile({batchTimes.begin(), batchTimes.begin() + tenth}, 0.50), 0, 'f',
-                        1)
-                   .arg(percentile({batchTimes.end() - tenth, batchTimes.end()}, 0.50), 0, 'f', 1);
+                   .arg(aicp::test::percentile(batchTimes, 0.50), 0, 'f', 1)
+                   .arg(aicp::test::percentile(batchTimes, 0.99), 0, 'f', 1)
+                   .arg(aicp::test::percentile({batchTimes.begin(), batchTimes.begin() + tenth},
+                                               0.50),
+                        0, 'f', 1)
+                   .arg(aicp::test::percentile({batchTimes.end() - tenth, batchTimes.end()}, 0.50),
+                        0, 'f', 1);
     }
     out << QStringLiteral("%1 %2 s  %3 events/s\n")
                .arg(QStringLiteral("aicp usage import (CSV file)"), -28)

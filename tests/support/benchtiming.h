@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <vector>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -22,6 +23,16 @@ Timing measure(std::int64_t iterations, Work work) {
         work(i);
     const double nanos = std::max<double>(1.0, static_cast<double>(timer.nsecsElapsed()));
     return {static_cast<double>(iterations) * 1e9 / nanos, nanos / static_cast<double>(iterations)};
+}
+
+// The value below which a share `p` (0..1) of `values` lies, nearest rank;
+// 0 for none.
+inline double percentile(std::vector<double> values, double p) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto index = std::size_t(p * double(values.size() - 1) + 0.5);
+    return values[std::min(index, values.size() - 1)];
 }
 
 // For a benchmark of a console page, before its QApplication: drawn
