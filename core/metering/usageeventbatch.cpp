@@ -177,8 +177,8 @@ Status UsageEventBatch::insert(std::int64_t key, const UsageEventRecord& event, 
     return insert.execute();
 }
 
-Status UsageEventBatch::storeInBulk(Counts& counts, const std::function<void()>& meanwhile) {
-    auto loaded = loadNewEvents(db_, importId_, bulkEvents_, prepared_, meanwhile);
+Status UsageEventBatch::storeInBulk(Counts& counts) {
+    auto loaded = loadNewEvents(db_, importId_, bulkEvents_, prepared_);
     if (!loaded)
         return loaded.error();
     counts.duplicates += std::int64_t(held_.size() - loaded->size());
@@ -216,12 +216,10 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
     return {};
 }
 
-Status UsageEventBatch::store(Counts& counts, const std::function<void()>& meanwhile) {
+Status UsageEventBatch::store(Counts& counts) {
     sort();
     if (bulk_)
-        return storeInBulk(counts, meanwhile);
-    if (meanwhile)
-        meanwhile();
+        return storeInBulk(counts);
     AICP_TRY(scanStoredKeys());
     // An event equal to an earlier one of the batch finds it stored: the
     // earlier one sorts first and is inserted before it is looked up.

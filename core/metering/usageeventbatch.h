@@ -67,10 +67,8 @@ public:
     [[nodiscard]] bool full() const { return held_.size() >= capacity_; }
     [[nodiscard]] bool empty() const { return held_.empty(); }
     // Stores the held events and adds what it found to `counts`; report()
-    // then tells which were stored. `meanwhile` runs on this thread while
-    // the database takes them (on PostgreSQL) or before, and must not use
-    // the database.
-    [[nodiscard]] Status store(Counts& counts, const std::function<void()>& meanwhile = {});
+    // then tells which were stored, and may run on another thread.
+    [[nodiscard]] Status store(Counts& counts);
     // Calls `stored` for each event store() stored, then empties the batch.
     void report(const Stored& stored);
     // store() then report().
@@ -117,7 +115,7 @@ private:
                                         const UsageEventRecord& event);
     [[nodiscard]] Status insert(std::int64_t key, const UsageEventRecord& event, bool late);
     // PostgreSQL: the whole batch through COPY (storage/bulkevents.h).
-    [[nodiscard]] Status storeInBulk(Counts& counts, const std::function<void()>& meanwhile);
+    [[nodiscard]] Status storeInBulk(Counts& counts);
     void clear();
 
     Database* db_;

@@ -14,8 +14,10 @@
 #include "storage/transaction.h"
 #include "storage/workspace.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_set>
@@ -173,12 +175,12 @@ public:
         if (!transaction)
             return transaction.error();
         AICP_TRY(recordStart());
-        // On PostgreSQL a third batch is read while one is stored and the
-        // one before is aggregated; on SQLite those two take turns.
+        // One batch is read while one is stored and the one before is
+        // aggregated.
         std::vector<UsageEventBatch> batches;
         std::vector<UsageEventBatch*> batchList;
         batches.reserve(3);
-        for (int i = 0; i < (loadsEventsInBulk(db_) ? 3 : 2); ++i) {
+        for (int i = 0; i < 3; ++i) {
             auto batch = UsageEventBatch::create(db_, report_.importId);
             if (!batch)
                 return batch.error();
@@ -219,57 +221,70 @@ public:
 
     // Every row: read and validated on a thread of its own, then held in a
     // batch, which this thread stores once (or counts as a duplicate) while
-    // it adds the batch before to the aggregates and the next is read; a bad
-    // row stops the import unless there is a reject file.
+    // a third thread adds the batch before to the aggregates and the next is
+    // read; a bad row stops the import unless there is a reject file. The
+    // aggregates are written on this thread (the database's), whenever they
+    // outgrow their memory budget and at the end.
     Status readAll(UsageEventReader& reader, const std::vector<UsageEventBatch*>& batches,
                    UsageAggregator& aggregator, ClosedMonths& closed, RejectFile* rejects) {
         BatchChannel<UsageEventBatch> toWrite;
-        // Room for every batch: handing one back never waits.
+        // Room for every batch: handing one on never waits.
+        BatchChannel<UsageEventBatch> toAggregate(batches.size());
         BatchChannel<UsageEventBatch> toFill(batches.size());
         for (std::size_t i = 1; i < batches.size(); ++i)
             toFill.push(batches[i]);
         Status read;
         std::thread reading([&] {
             read = readBatches(reader, batches[0], toWrite, toFill, closed, rejects);
-            // Nothing more to fill: the batches written from now on are not
-            // handed back.
+            // Nothing more to fill: the batches aggregated from now on are
+            // not handed back.
             toFill.abort();
             if (read.ok())
                 toWrite.finish();
             else
                 toWrite.abort();
         });
-        // Stored, its new events not yet in the aggregates.
-        UsageEventBatch* stored = nullptr;
-        const auto aggregate = [&] {
-            if (!stored)
-                return;
-            stored->report([&aggregator](const UsageEventRecord& event, bool late) {
-                aggregator.add(event, late);
-            });
-            static_cast<void>(toFill.push(stored));  // false once reading is over
-            stored = nullptr;
-        };
+        // Held by the aggregating thread while it adds a batch, and by this
+        // one while it writes the sums.
+        std::mutex sums;
+        std::atomic<bool> flushDue = false;
+        std::thread aggregating([&] {
+            while (UsageEventBatch* batch = toAggregate.pop()) {
+                {
+                    const std::lock_guard lock(sums);
+                    batch->report([&aggregator](const UsageEventRecord& event, bool late) {
+                        aggregator.add(event, late);
+                    });
+                    flushDue = aggregator.shouldFlush();
+                }
+                static_cast<void>(toFill.push(batch));  // false once reading is over
+            }
+        });
         Status written;
         while (UsageEventBatch* batch = toWrite.pop()) {
-            written = store(*batch, aggregate);
+            written = store(*batch);
             if (!written.ok())
                 break;
-            aggregate();  // unless storing did
-            stored = batch;
-            if (aggregator.shouldFlush())
+            toAggregate.push(batch);
+            if (flushDue) {
+                const std::lock_guard lock(sums);
                 written = aggregator.flush();
-            if (!written.ok())
-                break;
+                flushDue = false;
+                if (!written.ok())
+                    break;
+            }
         }
-        if (!written.ok()) {
+        if (written.ok()) {
+            toAggregate.finish();
+        } else {
             toWrite.abort();
             toFill.abort();
+            toAggregate.abort();
         }
         reading.join();
+        aggregating.join();
         AICP_TRY(written);
         AICP_TRY(read);
-        aggregate();
         return aggregator.flush();
     }
 
@@ -325,11 +340,10 @@ public:
         return {};
     }
 
-    // The batch's events into the workspace; `meanwhile` runs while the
-    // database takes them.
-    Status store(UsageEventBatch& batch, const std::function<void()>& meanwhile) {
+    // The batch's events into the workspace.
+    Status store(UsageEventBatch& batch) {
         UsageEventBatch::Counts counts;
-        AICP_TRY(batch.store(counts, meanwhile));
+        AICP_TRY(batch.store(counts));
         report_.newEvents += counts.stored;
         report_.duplicates += counts.duplicates;
         report_.late += counts.late;

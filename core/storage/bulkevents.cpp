@@ -155,20 +155,16 @@ PreparedEvents prepareEvents(std::int64_t importId, const std::vector<BulkEvent>
 
 Result<std::vector<std::uint32_t>> loadNewEvents(Database* db, std::int64_t importId,
                                                  const std::vector<BulkEvent>& events,
-                                                 const PreparedEvents& prepared,
-                                                 const std::function<void()>& meanwhile) {
+                                                 const PreparedEvents& prepared) {
     auto* postgres = dynamic_cast<PostgresDatabase*>(db);
     if (!postgres)
         return Error::internal(QStringLiteral("bulk event loading needs PostgreSQL"));
-    if (events.empty()) {
-        if (meanwhile)
-            meanwhile();
+    if (events.empty())
         return std::vector<std::uint32_t>();
-    }
     // Most batches are new events only: one COPY straight into
     // usage_events. A duplicate (stored before, or twice in the batch) stops
     // it at the unique key, and the staging path sorts the batch out.
-    auto straight = copyInUnlessDuplicate(*postgres, kCopyStraight, prepared.rows, meanwhile);
+    auto straight = copyInUnlessDuplicate(*postgres, kCopyStraight, prepared.rows);
     if (!straight)
         return straight.error();
     if (!*straight)

@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -45,11 +44,9 @@ struct PreparedEvents {
 // inside the caller's transaction: one COPY straight into usage_events, or,
 // when one of them is stored already, one COPY into a session-private
 // staging table and one INSERT … SELECT of the new ones. Answers the
-// indexes (into `events`) of those stored, ascending. `meanwhile` (when
-// given) runs on the calling thread while the server takes the COPY, and
-// must not use the database.
-[[nodiscard]] Result<std::vector<std::uint32_t>> loadNewEvents(
-    Database* db, std::int64_t importId, const std::vector<BulkEvent>& events,
-    const PreparedEvents& prepared, const std::function<void()>& meanwhile = {});
+// indexes (into `events`) of those stored, ascending.
+[[nodiscard]] Result<std::vector<std::uint32_t>> loadNewEvents(Database* db, std::int64_t importId,
+                                                               const std::vector<BulkEvent>& events,
+                                                               const PreparedEvents& prepared);
 
 }  // namespace aicp

@@ -7,7 +7,6 @@
 #include <libpq-fe.h>
 #include <memory>
 #include <string>
-#include <thread>
 
 namespace aicp {
 
@@ -59,17 +58,10 @@ Status copyIn(PostgresDatabase& db, std::string_view copySql, const QByteArray& 
 }
 
 Result<bool> copyInUnlessDuplicate(PostgresDatabase& db, std::string_view copySql,
-                                   const QByteArray& rows, const std::function<void()>& meanwhile) {
+                                   const QByteArray& rows) {
     AICP_TRY(db.executeScript("SAVEPOINT aicp_copy_in"));
     std::string state;
-    Status copied;
-    if (meanwhile) {
-        std::thread copying([&] { copied = copyIn(db, copySql, rows, &state); });
-        meanwhile();
-        copying.join();
-    } else {
-        copied = copyIn(db, copySql, rows, &state);
-    }
+    const Status copied = copyIn(db, copySql, rows, &state);
     if (copied.ok()) {
         AICP_TRY(db.executeScript("RELEASE SAVEPOINT aicp_copy_in"));
         return true;

@@ -2,7 +2,6 @@
 
 #include "common/result.h"
 
-#include <functional>
 #include <string_view>
 
 #include <QByteArray>
@@ -21,13 +20,9 @@ class PostgresDatabase;
 // copyIn under a savepoint, for rows that are new as a rule: false, with
 // nothing of `rows` stored and the transaction usable, when one of them
 // meets a unique key (stored before, or twice among them); any other
-// failure is an error. `meanwhile` (when given) runs on the calling thread
-// while the server takes the rows: they are sent from a thread of its own,
-// the only one to use the connection until it is done, so `meanwhile` must
-// not use it.
+// failure is an error.
 [[nodiscard]] Result<bool> copyInUnlessDuplicate(PostgresDatabase& db, std::string_view copySql,
-                                                 const QByteArray& rows,
-                                                 const std::function<void()>& meanwhile = {});
+                                                 const QByteArray& rows);
 
 // Appends one field of the text format: \N for NULL is the caller's; this
 // escapes backslash, tab, newline and carriage return.
