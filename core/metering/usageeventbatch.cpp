@@ -1,5 +1,7 @@
 #include "metering/usageeventbatch.h"
 
+#include "metering/deferredkeyindex.h"
+
 #include <algorithm>
 
 namespace aicp {
@@ -76,6 +78,12 @@ void UsageEventBatch::sort() {
         prepared_ = prepareEvents(importId_, bulkEvents_);
         return;
     }
+    // Ascending when at most one key in ten is below the one before at a
+    // millisecond's grain (a UUIDv7 key's time is above its low 16 bits).
+    std::size_t descents = 0;
+    for (std::size_t i = 1; i < held_.size(); ++i)
+        descents += (held_[i].key >> 16) < (held_[i - 1].key >> 16) ? 1 : 0;
+    keysAscending_ = descents * 10 <= held_.size();
     std::sort(held_.begin(), held_.end(), [](const Held& a, const Held& b) {
         return a.key != b.key ? a.key < b.key : a.order < b.order;
     });
@@ -138,13 +146,8 @@ Result<bool> UsageEventBatch::isStored(std::size_t runStart, std::size_t at,
         return found;
     }
     // Earlier events of this batch with the same key are not in the scan.
-    for (std::size_t earlier = runStart; earlier < at; ++earlier) {
-        if (!held_[earlier].stored)
-            continue;
-        const UsageEventRecord other = record(held_[earlier]);
-        if (other.source == event.source && other.id == event.id)
-            return true;
-    }
+    if (storedEarlierInRun(runStart, at, event))
+        return true;
     const auto [first, last] =
         std::equal_range(storedKeys_.begin(), storedKeys_.end(), StoredKey{key, 0},
                          [](const StoredKey& a, const StoredKey& b) { return a.key < b.key; });
@@ -157,6 +160,18 @@ Result<bool> UsageEventBatch::isStored(std::size_t runStart, std::size_t at,
         row.reset();
         if (!same || *same)
             return same;
+    }
+    return false;
+}
+
+bool UsageEventBatch::storedEarlierInRun(std::size_t runStart, std::size_t at,
+                                         const UsageEventRecord& event) const {
+    for (std::size_t earlier = runStart; earlier < at; ++earlier) {
+        if (!held_[earlier].stored)
+            continue;
+        const UsageEventRecord other = record(held_[earlier]);
+        if (other.source == event.source && other.id == event.id)
+            return true;
     }
     return false;
 }
@@ -216,10 +231,35 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
     return {};
 }
 
-Status UsageEventBatch::store(Counts& counts) {
+Status UsageEventBatch::storeDeferred(Counts& counts, DeferredKeyIndex& deferred) {
+    const std::int64_t firstPlace = deferred.nextPlaces(held_.size());
+    std::size_t runStart = 0;
+    for (std::size_t at = 0; at < held_.size(); ++at) {
+        Held& held = held_[at];
+        if (at > 0 && held_[at - 1].key != held.key)
+            runStart = at;
+        const UsageEventRecord event = record(held);
+        if (storedEarlierInRun(runStart, at, event)) {
+            ++counts.duplicates;
+        } else if (deferred.filter().mayContain(held.key)) {
+            AICP_TRY(deferred.hold(firstPlace + held.order, event, held.late));
+        } else {
+            AICP_TRY(insert(held.key, event, held.late));
+            deferred.filter().add(held.key);
+            held.stored = true;
+            ++counts.stored;
+            counts.late += held.late ? 1 : 0;
+        }
+    }
+    return {};
+}
+
+Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
     sort();
     if (bulk_)
         return storeInBulk(counts);
+    if (deferred)
+        return storeDeferred(counts, *deferred);
     AICP_TRY(scanStoredKeys());
     // An event equal to an earlier one of the batch finds it stored: the
     // earlier one sorts first and is inserted before it is looked up.

@@ -15,6 +15,7 @@
 namespace aicp {
 
 class Database;
+class DeferredKeyIndex;
 
 // Stores an import's events in batches, exactly once by (source, id).
 // On PostgreSQL a batch goes in with one COPY (storage/bulkevents.h: the
@@ -66,9 +67,15 @@ public:
     void sort();
     [[nodiscard]] bool full() const { return held_.size() >= capacity_; }
     [[nodiscard]] bool empty() const { return held_.empty(); }
+    // Whether the keys came mostly in ascending order (UUIDv7 ids in time
+    // order), as sort() found them: the key index then takes them at its
+    // end, and setting it aside would not pay.
+    [[nodiscard]] bool keysAscending() const { return keysAscending_; }
     // Stores the held events and adds what it found to `counts`; report()
-    // then tells which were stored, and may run on another thread.
-    [[nodiscard]] Status store(Counts& counts);
+    // then tells which were stored, and may run on another thread. With
+    // `deferred` (SQLite), the key index is set aside: an event the filter
+    // has not seen is stored, one it may have seen is held for later.
+    [[nodiscard]] Status store(Counts& counts, DeferredKeyIndex* deferred = nullptr);
     // Calls `stored` for each event store() stored, then empties the batch.
     void report(const Stored& stored);
     // store() then report().
@@ -113,7 +120,12 @@ private:
     // with its key.
     [[nodiscard]] Result<bool> isStored(std::size_t runStart, std::size_t at,
                                         const UsageEventRecord& event);
+    // Whether an event of this batch before `at` with its key (from
+    // `runStart`) is stored and equal.
+    [[nodiscard]] bool storedEarlierInRun(std::size_t runStart, std::size_t at,
+                                          const UsageEventRecord& event) const;
     [[nodiscard]] Status insert(std::int64_t key, const UsageEventRecord& event, bool late);
+    [[nodiscard]] Status storeDeferred(Counts& counts, DeferredKeyIndex& deferred);
     // PostgreSQL: the whole batch through COPY (storage/bulkevents.h).
     [[nodiscard]] Status storeInBulk(Counts& counts);
     void clear();
@@ -129,6 +141,7 @@ private:
     std::vector<BulkEvent> bulkEvents_;  // held_ as the bulk load takes them
     PreparedEvents prepared_;
     bool sorted_ = true;
+    bool keysAscending_ = false;
     std::vector<StoredKey> storedKeys_;  // in the batch's range, when scanned
     bool scanned_ = false;               // this batch's stored keys are in storedKeys_
     bool probeEach_ = false;             // a range held too many keys to scan

@@ -4,12 +4,14 @@
 #include "metering/batchchannel.h"
 #include "metering/chunkedinput.h"
 #include "metering/csveventreader.h"
+#include "metering/deferredkeyindex.h"
 #include "metering/jsonleventreader.h"
 #include "metering/usageaggregator.h"
 #include "metering/usageeventbatch.h"
 #include "metering/usageeventvalidator.h"
 #include "metering/yearmonth.h"
 #include "storage/bulkevents.h"
+#include "storage/query.h"
 #include "storage/statement.h"
 #include "storage/transaction.h"
 #include "storage/workspace.h"
@@ -181,7 +183,7 @@ public:
         std::vector<UsageEventBatch*> batchList;
         batches.reserve(3);
         for (int i = 0; i < 3; ++i) {
-            auto batch = UsageEventBatch::create(db_, report_.importId);
+            auto batch = UsageEventBatch::create(db_, report_.importId, options_.batchEvents);
             if (!batch)
                 return batch.error();
             batches.push_back(std::move(batch).value());
@@ -260,20 +262,9 @@ public:
                 static_cast<void>(toFill.push(batch));  // false once reading is over
             }
         });
-        Status written;
-        while (UsageEventBatch* batch = toWrite.pop()) {
-            written = store(*batch);
-            if (!written.ok())
-                break;
-            toAggregate.push(batch);
-            if (flushDue) {
-                const std::lock_guard lock(sums);
-                written = aggregator.flush();
-                flushDue = false;
-                if (!written.ok())
-                    break;
-            }
-        }
+        std::unique_ptr<DeferredKeyIndex> deferred;
+        const Status written =
+            writeBatches(toWrite, toAggregate, aggregator, sums, flushDue, deferred);
         if (written.ok()) {
             toAggregate.finish();
         } else {
@@ -285,7 +276,76 @@ public:
         aggregating.join();
         AICP_TRY(written);
         AICP_TRY(read);
+        if (deferred)
+            AICP_TRY(storeHeld(*deferred, *batches[0], aggregator));
         return aggregator.flush();
+    }
+
+    // The writing side of readAll: stores each batch and hands it on to be
+    // aggregated, writing the sums when they are due. After the first
+    // batch, a big import may set the key index aside (`deferred`).
+    Status writeBatches(BatchChannel<UsageEventBatch>& toWrite,
+                        BatchChannel<UsageEventBatch>& toAggregate, UsageAggregator& aggregator,
+                        std::mutex& sums, std::atomic<bool>& flushDue,
+                        std::unique_ptr<DeferredKeyIndex>& deferred) {
+        bool first = true;
+        while (UsageEventBatch* batch = toWrite.pop()) {
+            AICP_TRY(store(*batch, deferred.get()));
+            if (first) {
+                first = false;
+                auto set = deferIndexAfter(*batch);
+                if (!set)
+                    return set.error();
+                deferred = std::move(set).value();
+            }
+            toAggregate.push(batch);
+            if (flushDue) {
+                const std::lock_guard lock(sums);
+                flushDue = false;
+                AICP_TRY(aggregator.flush());
+            }
+        }
+        return {};
+    }
+
+    // Whether the rest of the import goes in with the key index set aside
+    // (DeferredKeyIndex), decided once the first batch is stored: when the
+    // import is big (several batches, from the file's size), its keys come
+    // in random order, the first batch was mostly new (not a re-import) and
+    // the workspace holds at most twice as many events already, so that
+    // building the whole index again costs less than inserting each key.
+    Result<std::unique_ptr<DeferredKeyIndex>> deferIndexAfter(const UsageEventBatch& first) {
+        const auto batch = std::int64_t(options_.batchEvents);
+        const bool big = first.full() && expectedRows_ >= 4 * batch;
+        const bool mostlyNew = report_.duplicates * 10 <= report_.newEvents;
+        if (loadsEventsInBulk(db_) || !big || !mostlyNew || first.keysAscending())
+            return std::unique_ptr<DeferredKeyIndex>();
+        auto stored = queryInt64Or(db_, "SELECT max(id) FROM usage_events", 0);
+        if (!stored)
+            return stored.error();
+        if (*stored > 2 * expectedRows_)
+            return std::unique_ptr<DeferredKeyIndex>();
+        return DeferredKeyIndex::start(db_, std::size_t(*stored + expectedRows_ * 5 / 4));
+    }
+
+    // The events a DeferredKeyIndex held, once the index is back: looked up
+    // and stored in file order, through `batch` as a small import would.
+    Status storeHeld(DeferredKeyIndex& deferred, UsageEventBatch& batch,
+                     UsageAggregator& aggregator) {
+        AICP_TRY(checkpoint());  // a last chance to cancel before the sort
+        AICP_TRY(deferred.finishIndex());
+        const auto storeBatch = [&]() -> Status {
+            AICP_TRY(store(batch));
+            batch.report([&aggregator](const UsageEventRecord& event, bool late) {
+                aggregator.add(event, late);
+            });
+            return {};
+        };
+        AICP_TRY(deferred.takeHeld([&](const UsageEventRecord& event, bool late) -> Status {
+            batch.add(event, late);
+            return batch.full() ? storeBatch() : Status();
+        }));
+        return storeBatch();
     }
 
     // The reading side of readAll: fills `batch`, hands it over when full
@@ -316,6 +376,8 @@ public:
             } else {
                 batch->add(event, closed.contains(event.customer, event.occurredAt));
                 if (batch->full()) {
+                    if (expectedRows_ < 0)
+                        expectedRows_ = expectedRows();
                     batch->sort();
                     if (!toWrite.push(batch) || (batch = toFill.pop()) == nullptr)
                         return stopped;
@@ -341,9 +403,9 @@ public:
     }
 
     // The batch's events into the workspace.
-    Status store(UsageEventBatch& batch) {
+    Status store(UsageEventBatch& batch, DeferredKeyIndex* deferred = nullptr) {
         UsageEventBatch::Counts counts;
-        AICP_TRY(batch.store(counts));
+        AICP_TRY(batch.store(counts, deferred));
         report_.newEvents += counts.stored;
         report_.duplicates += counts.duplicates;
         report_.late += counts.late;
@@ -373,6 +435,15 @@ public:
 private:
     Error fileError(const Error& error) const {
         return {error.code(), QStringLiteral("%1:%2").arg(name_, error.message())};
+    }
+
+    // The rows the input likely holds, from the share of it read so far; 0
+    // when its size is unknown.
+    std::int64_t expectedRows() {
+        const std::int64_t read = input_.position();
+        if (totalBytes_ <= 0 || read <= 0)
+            return 0;
+        return std::int64_t(double(report_.rows) * double(totalBytes_) / double(read));
     }
 
     Status checkpoint() {
@@ -421,6 +492,9 @@ private:
     ChunkedInput input_;
     UsageImportReport report_;
     std::int64_t totalBytes_ = -1;
+    // Set by the reading thread when the first batch is full, before it is
+    // handed over.
+    std::int64_t expectedRows_ = -1;
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/result.h"
+#include "metering/usageeventbatch.h"
 
 #include <cstdint>
 #include <functional>
@@ -47,6 +48,11 @@ struct UsageImportOptions {
     // A stop request ends the import with Error::Code::Cancelled and nothing
     // written.
     std::stop_token stop;
+    // Events held and stored together: more makes fewer passes over the key
+    // index and takes more memory (about 400 bytes an event). An import of
+    // at least four batches, in random key order, sets the key index aside
+    // (DeferredKeyIndex); tests make batches small to reach that cheaply.
+    std::size_t batchEvents = UsageEventBatch::kDefaultCapacity;
 };
 
 // A refused row, for showing; the reject file has them all.

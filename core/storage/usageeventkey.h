@@ -19,6 +19,12 @@ namespace aicp {
 // id, instead of across it (a batch of 1,000 over HTTP then writes a few
 // index pages, not a thousand). The value is stored in workspaces: it must
 // never change.
+// The index of stored keys (usage_events_by_key, made by migration0009) as
+// a big import drops it and builds it again (metering/deferredkeyindex.h).
+inline constexpr const char* kDropUsageEventKeyIndex = "DROP INDEX usage_events_by_key";
+inline constexpr const char* kCreateUsageEventKeyIndex =
+    "CREATE INDEX usage_events_by_key ON usage_events (event_key)";
+
 using UsageEventKeyFunction = std::int64_t (*)(std::string_view source, std::string_view id);
 
 [[nodiscard]] std::int64_t usageEventKey(std::string_view source, std::string_view id);

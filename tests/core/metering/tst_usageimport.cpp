@@ -12,11 +12,7 @@
 #include "storage/workspace.h"
 #include "support/generatedusage.h"
 #include "support/tempworkspace.h"
-
-#include <initializer_list>
-#include <map>
-#include <set>
-#include <tuple>
+#include "support/usageaggregates.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -28,93 +24,6 @@ namespace {
 
 const QByteArray kHeader =
     "event_id,timestamp,customer_id,agent_id,user_id,policy_packs,compliance_modules,quantity\n";
-
-// Everything the aggregates hold, as plain maps, for before/after and
-// expected/actual comparisons.
-struct Aggregates {
-    std::map<std::pair<std::string, std::int64_t>, std::int64_t> hourly;
-    std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t> packs;
-    std::map<std::tuple<std::string, std::int64_t, std::string>, std::int64_t> modules;
-    std::set<std::tuple<std::string, std::string, std::string>> users;
-    std::set<std::tuple<std::string, std::string, std::string>> agents;
-    std::int64_t events = 0;
-    std::int64_t imports = 0;
-    friend bool operator==(const Aggregates&, const Aggregates&) = default;
-};
-
-std::string monthOf(std::int64_t seconds) {
-    const utc::CivilDate date = utc::civilFromDays(utc::floorDiv(seconds, utc::kSecondsPerDay));
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d", date.year, date.month);
-    return text;
-}
-
-Aggregates readAggregates(Workspace& workspace) {
-    Aggregates result;
-    Database* db = workspace.handle();
-    const auto each = [db](const char* sql, const auto& take) {
-        auto query = Statement::prepare(db, sql);
-        QVERIFY(query);
-        while (query->step().value())
-            take(*query);
-    };
-    each("SELECT customer_id, hour, requests FROM usage_hourly", [&](Statement& q) {
-        result.hourly[{q.text(0).toStdString(), q.int64(1)}] = q.int64(2);
-    });
-    each("SELECT customer_id, hour, policy_pack, requests FROM usage_hourly_policy_packs",
-         [&](Statement& q) {
-             result.packs[{q.text(0).toStdString(), q.int64(1), q.text(2).toStdString()}] =
-                 q.int64(3);
-         });
-    each(
-        "SELECT customer_id, hour, compliance_module, requests FROM "
-        "usage_hourly_compliance_modules",
-        [&](Statement& q) {
-            result.modules[{q.text(0).toStdString(), q.int64(1), q.text(2).toStdString()}] =
-                q.int64(3);
-        });
-    each("SELECT customer_id, month, user_id FROM usage_monthly_users", [&](Statement& q) {
-        result.users.insert(
-            {q.text(0).toStdString(), q.text(1).toStdString(), q.text(2).toStdString()});
-    });
-    each("SELECT customer_id, month, agent_id FROM usage_monthly_agents", [&](Statement& q) {
-        result.agents.insert(
-            {q.text(0).toStdString(), q.text(1).toStdString(), q.text(2).toStdString()});
-    });
-    each("SELECT count(*) FROM usage_events", [&](Statement& q) { result.events = q.int64(0); });
-    each("SELECT count(*) FROM usage_imports", [&](Statement& q) { result.imports = q.int64(0); });
-    return result;
-}
-
-// The aggregates worked out from the generators' rows, in turn, with
-// nothing but maps: no code of the importer is involved.
-Aggregates expectedFrom(std::initializer_list<const UsageGenerator*> generators,
-                        std::int64_t* distinctEvents) {
-    Aggregates expected;
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const UsageGenerator* generator : generators) {
-        for (std::int64_t row = 0; row < generator->spec().rows; ++row) {
-            const GeneratedEvent event = generator->event(row);
-            if (!seen.insert({event.source, event.id}).second)
-                continue;
-            const std::int64_t hour = event.occurredAt / 3600 * 3600;
-            expected.hourly[{event.customer, hour}] += event.quantity;
-            for (const std::string& pack : event.policyPacks)
-                expected.packs[{event.customer, hour, pack}] += event.quantity;
-            for (const std::string& module : event.complianceModules)
-                expected.modules[{event.customer, hour, module}] += event.quantity;
-            expected.users.insert({event.customer, monthOf(event.occurredAt), event.user});
-            expected.agents.insert({event.customer, monthOf(event.occurredAt), event.agent});
-        }
-    }
-    *distinctEvents = std::int64_t(seen.size());
-    expected.events = *distinctEvents;
-    return expected;
-}
-
-Aggregates expectedFrom(const UsageGenerator& generator, std::int64_t* distinctEvents) {
-    return expectedFrom({&generator}, distinctEvents);
-}
 
 }  // namespace
 
@@ -173,7 +82,8 @@ private slots:
         spec.severalSources = true;
         const UsageGenerator generator(spec);
         std::int64_t distinct = 0;
-        const Aggregates expected = expectedFrom(generator, &distinct);
+        const test::UsageAggregates expected =
+            test::expectedUsageAggregates({&generator}, &distinct);
         QCOMPARE(distinct, 20000 - 20000 / 50);
 
         auto report = import(generate(spec, csv));
@@ -185,7 +95,7 @@ private slots:
         QCOMPARE(report->late, 0);
         QCOMPARE(report->sha256.size(), 64);
 
-        Aggregates actual = readAggregates(*workspace_);
+        test::UsageAggregates actual = test::readUsageAggregates(*workspace_);
         QCOMPARE(actual.imports, 1);
         actual.imports = 0;
         QVERIFY(actual.hourly == expected.hourly);
@@ -200,11 +110,11 @@ private slots:
         std::int64_t marchGdpr = 0;
         std::set<std::string> marchUsers;
         for (const auto& [key, requests] : expected.hourly) {
-            if (key.first == "cust-003" && monthOf(key.second) == "2026-03")
+            if (key.first == "cust-003" && test::monthOf(key.second) == "2026-03")
                 marchRequests += requests;
         }
         for (const auto& [key, requests] : expected.modules) {
-            if (std::get<0>(key) == "cust-003" && monthOf(std::get<1>(key)) == "2026-03" &&
+            if (std::get<0>(key) == "cust-003" && test::monthOf(std::get<1>(key)) == "2026-03" &&
                 std::get<2>(key) == "gdpr")
                 marchGdpr += requests;
         }
@@ -226,12 +136,12 @@ private slots:
         spec.rows = 3000;
         const QString path = generate(spec, true);
         QVERIFY(import(path));
-        const Aggregates before = readAggregates(*workspace_);
+        const test::UsageAggregates before = test::readUsageAggregates(*workspace_);
         auto again = import(path);
         QVERIFY(again);
         QCOMPARE(again->newEvents, 0);
         QCOMPARE(again->duplicates, 3000);
-        Aggregates after = readAggregates(*workspace_);
+        test::UsageAggregates after = test::readUsageAggregates(*workspace_);
         QCOMPARE(after.imports, 2);  // the second import is recorded, with its counts
         after.imports = 1;
         QVERIFY(after == before);
@@ -275,7 +185,8 @@ private slots:
         spec.severalSources = true;
         const UsageGenerator generator(spec);
         std::int64_t distinct = 0;
-        const Aggregates expected = expectedFrom(generator, &distinct);
+        const test::UsageAggregates expected =
+            test::expectedUsageAggregates({&generator}, &distinct);
         QCOMPARE(distinct, 12000);
 
         auto first = import(generate(spec, true));
@@ -293,7 +204,7 @@ private slots:
         QVERIFY(third);
         QCOMPARE(third->newEvents, 24000);
 
-        Aggregates actual = readAggregates(*workspace_);
+        test::UsageAggregates actual = test::readUsageAggregates(*workspace_);
         QCOMPARE(actual.events, 36000);
         QCOMPARE(queryInt64(workspace_->handle(),
                             "SELECT count(*) FROM (SELECT DISTINCT source, event_id "
@@ -303,7 +214,7 @@ private slots:
         // The first file's aggregates are exactly its distinct events'.
         test::TempWorkspace alone;
         QVERIFY(UsageImporter(*alone).importFile(generate(spec, false)));
-        Aggregates firstOnly = readAggregates(*alone);
+        test::UsageAggregates firstOnly = test::readUsageAggregates(*alone);
         firstOnly.imports = expected.imports;
         QVERIFY(firstOnly == expected);
     }
@@ -350,10 +261,11 @@ private slots:
         QVERIFY2(stored, stored ? "" : qPrintable(stored.error().message()));
 
         std::int64_t distinct = 0;
-        const Aggregates expected = expectedFrom({&firstRows, &secondRows, &fourthRows}, &distinct);
+        const test::UsageAggregates expected =
+            test::expectedUsageAggregates({&firstRows, &secondRows, &fourthRows}, &distinct);
         QCOMPARE(stored->newEvents, distinct - 140000);
         QCOMPARE(stored->duplicates, 110000 - stored->newEvents);
-        Aggregates actual = readAggregates(*workspace_);
+        test::UsageAggregates actual = test::readUsageAggregates(*workspace_);
         QCOMPARE(actual.imports, 4);
         actual.imports = 0;
         QCOMPARE(actual.events, distinct);
@@ -431,7 +343,7 @@ private slots:
     void badInputRefusesTheFileAndWritesNothing() {
         QFETCH(QByteArray, row);
         QFETCH(QString, message);
-        const Aggregates before = readAggregates(*workspace_);
+        const test::UsageAggregates before = test::readUsageAggregates(*workspace_);
         // A good row first: it must not be written either.
         const QByteArray csv =
             kHeader + "ok,2026-03-01T00:00:00Z,acme,a,u,pii,gdpr,1\n" + row + "\n";
@@ -443,7 +355,7 @@ private slots:
         QVERIFY(!report);
         QCOMPARE(report.error().code(), Error::Code::InvalidInput);
         QCOMPARE(report.error().message(), message);
-        QVERIFY(readAggregates(*workspace_) == before);
+        QVERIFY(test::readUsageAggregates(*workspace_) == before);
     }
 
     void bomCrlfAndQuotedNewlinesImport() {
@@ -565,8 +477,8 @@ private slots:
         QVERIFY(!report);
         QCOMPARE(report.error().code(), Error::Code::Cancelled);
         QVERIFY(calls >= 2);
-        const Aggregates empty;
-        QVERIFY(readAggregates(*workspace_) == empty);
+        const test::UsageAggregates empty;
+        QVERIFY(test::readUsageAggregates(*workspace_) == empty);
         // And the same file then imports whole.
         QCOMPARE(import(path)->newEvents, 50000);
     }

@@ -1,0 +1,111 @@
+#include "metering/deferredkeyindex.h"
+
+#include "storage/query.h"
+#include "storage/usageeventkey.h"
+
+#include <string>
+
+namespace aicp {
+
+namespace {
+
+// Temporary: private to the connection, and gone with a rollback.
+constexpr const char* kHeldTable =
+    "CREATE TEMP TABLE aicp_held_events (place INTEGER PRIMARY KEY, source TEXT NOT NULL, "
+    "event_id TEXT NOT NULL, customer_id TEXT NOT NULL, occurred_at INTEGER NOT NULL, "
+    "agent_id TEXT NOT NULL, user_id TEXT NOT NULL, policy_packs TEXT NOT NULL, "
+    "compliance_modules TEXT NOT NULL, quantity INTEGER NOT NULL, late INTEGER NOT NULL)";
+
+}  // namespace
+
+Result<std::unique_ptr<DeferredKeyIndex>> DeferredKeyIndex::start(Database* db,
+                                                                  std::size_t expectedKeys) {
+    // The stored keys, read from the index itself (it holds them all).
+    auto stored = Statement::prepare(db,
+                                     "SELECT event_key FROM usage_events INDEXED BY "
+                                     "usage_events_by_key");
+    if (!stored)
+        return stored.error();
+    AICP_TRY(executeScript(db, kHeldTable));
+    auto hold = Statement::prepare(
+        db,
+        "INSERT INTO temp.aicp_held_events (place, source, event_id, customer_id, occurred_at, "
+        "agent_id, user_id, policy_packs, compliance_modules, quantity, late) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        Statement::Lifetime::Reused);
+    if (!hold)
+        return hold.error();
+    std::unique_ptr<DeferredKeyIndex> index(
+        new DeferredKeyIndex(db, expectedKeys, std::move(hold).value()));
+    AICP_TRY(stored->forEachRow([&index](const Statement& row) -> Status {
+        index->filter_.add(row.int64(0));
+        return {};
+    }));
+    AICP_TRY(executeScript(db, kDropUsageEventKeyIndex));
+    return index;
+}
+
+std::int64_t DeferredKeyIndex::nextPlaces(std::size_t count) {
+    const std::int64_t first = places_;
+    places_ += std::int64_t(count);
+    return first;
+}
+
+Status DeferredKeyIndex::hold(std::int64_t place, const UsageEventRecord& event, bool late) {
+    AICP_TRY(hold_.bindInt64(1, place));
+    AICP_TRY(hold_.bindUtf8View(2, event.source));
+    AICP_TRY(hold_.bindUtf8View(3, event.id));
+    AICP_TRY(hold_.bindUtf8View(4, event.customer));
+    AICP_TRY(hold_.bindInt64(5, event.occurredAt));
+    AICP_TRY(hold_.bindUtf8View(6, event.agent));
+    AICP_TRY(hold_.bindUtf8View(7, event.user));
+    AICP_TRY(hold_.bindUtf8View(8, event.policyPacks));
+    AICP_TRY(hold_.bindUtf8View(9, event.complianceModules));
+    AICP_TRY(hold_.bindInt64(10, event.quantity));
+    AICP_TRY(hold_.bindInt64(11, late ? 1 : 0));
+    AICP_TRY(hold_.execute());
+    ++held_;
+    return {};
+}
+
+Status DeferredKeyIndex::finishIndex() {
+    // One helper thread for the sort: the import's other threads are done.
+    const auto threads = [this](int count) -> Status {
+        auto set = queryInt64Or(db_, "PRAGMA threads = " + std::to_string(count), 0);
+        return set ? Status() : Status(set.error());
+    };
+    AICP_TRY(threads(1));
+    const Status built = executeScript(db_, kCreateUsageEventKeyIndex);
+    AICP_TRY(threads(0));
+    return built;
+}
+
+Status DeferredKeyIndex::takeHeld(const Take& take) {
+    auto held = Statement::prepare(
+        db_,
+        "SELECT source, event_id, customer_id, occurred_at, agent_id, user_id, policy_packs, "
+        "compliance_modules, quantity, late FROM temp.aicp_held_events ORDER BY place");
+    if (!held)
+        return held.error();
+    std::string fields[7];
+    AICP_TRY(held->forEachRow([&](const Statement& row) -> Status {
+        for (const auto& [column, field] :
+             {std::pair{0, 0}, {1, 1}, {2, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}})
+            fields[field] = row.text(column).toStdString();
+        UsageEventRecord event;
+        event.source = fields[0];
+        event.id = fields[1];
+        event.customer = fields[2];
+        event.agent = fields[3];
+        event.user = fields[4];
+        event.policyPacks = fields[5];
+        event.complianceModules = fields[6];
+        event.occurredAt = row.int64(3);
+        event.quantity = row.int64(8);
+        return take(event, row.int64(9) != 0);
+    }));
+    held_ = 0;
+    return executeScript(db_, "DROP TABLE temp.aicp_held_events");
+}
+
+}  // namespace aicp
