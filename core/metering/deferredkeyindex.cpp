@@ -16,6 +16,8 @@ constexpr const char* kHeldTable =
     "agent_id TEXT NOT NULL, user_id TEXT NOT NULL, policy_packs TEXT NOT NULL, "
     "compliance_modules TEXT NOT NULL, quantity INTEGER NOT NULL, late INTEGER NOT NULL)";
 
+constexpr int kSortCacheKiB = 16 * 1024;
+
 }  // namespace
 
 Result<std::unique_ptr<DeferredKeyIndex>> DeferredKeyIndex::start(Database* db,
@@ -69,14 +71,21 @@ Status DeferredKeyIndex::hold(std::int64_t place, const UsageEventRecord& event,
 }
 
 Status DeferredKeyIndex::finishIndex() {
-    // One helper thread for the sort: the import's other threads are done.
-    const auto threads = [this](int count) -> Status {
-        auto set = queryInt64Or(db_, "PRAGMA threads = " + std::to_string(count), 0);
-        return set ? Status() : Status(set.error());
+    // The sort holds as much as the page cache in memory, twice with its
+    // helper thread: a smaller cache for it keeps an import's peak memory
+    // where it was, and the sort merges a few more runs instead.
+    auto cache = queryInt64(db_, "PRAGMA cache_size");
+    if (!cache)
+        return cache.error();
+    const auto set = [this](const std::string& pragma) -> Status {
+        auto answer = queryInt64Or(db_, "PRAGMA " + pragma, 0);
+        return answer ? Status() : Status(answer.error());
     };
-    AICP_TRY(threads(1));
+    AICP_TRY(set("cache_size = -" + std::to_string(kSortCacheKiB)));
+    AICP_TRY(set("threads = 1"));
     const Status built = executeScript(db_, kCreateUsageEventKeyIndex);
-    AICP_TRY(threads(0));
+    AICP_TRY(set("threads = 0"));
+    AICP_TRY(set("cache_size = " + std::to_string(*cache)));
     return built;
 }
 

@@ -1,6 +1,7 @@
 #include "metering/usageeventbatch.h"
 
 #include "metering/deferredkeyindex.h"
+#include "storage/rowsource.h"
 
 #include <algorithm>
 
@@ -20,20 +21,13 @@ Result<UsageEventBatch> UsageEventBatch::create(Database* db, std::int64_t impor
         "ORDER BY event_key LIMIT ?3");
     auto row =
         prepare("SELECT 1 FROM usage_events WHERE id = ?1 AND source = ?2 AND event_id = ?3");
-    auto insert = prepare(
-        "INSERT INTO usage_events (event_key, source, event_id, customer_id, occurred_at, "
-        "agent_id, user_id, policy_packs, compliance_modules, quantity, import_id, late) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-    for (const auto* prepared : {&probe, &scan, &row, &insert}) {
+    for (const auto* prepared : {&probe, &scan, &row}) {
         if (!*prepared)
             return prepared->error();
     }
-    // Bindings survive the reset after each run: the import id is bound once.
-    AICP_TRY(insert->bindInt64(11, importId));
-    UsageEventBatch batch(db, importId,
-                          {std::move(probe).value(), std::move(scan).value(),
-                           std::move(row).value(), std::move(insert).value()},
-                          std::max<std::size_t>(capacity, 1), key);
+    UsageEventBatch batch(
+        db, importId, {std::move(probe).value(), std::move(scan).value(), std::move(row).value()},
+        std::max<std::size_t>(capacity, 1), key);
     batch.bulk_ = loadsEventsInBulk(db);
     return batch;
 }
@@ -135,8 +129,11 @@ Status UsageEventBatch::scanStoredKeys() {
 Result<bool> UsageEventBatch::isStored(std::size_t runStart, std::size_t at,
                                        const UsageEventRecord& event) {
     const std::int64_t key = held_[at].key;
+    // The batch's new events are inserted after the lookups: neither the
+    // scan nor the probe sees them.
+    if (storedEarlierInRun(runStart, at, event))
+        return true;
     if (!scanned_) {
-        // The probe also finds the events this write() stored before.
         Statement& probe = statements_.probe;
         AICP_TRY(probe.bindInt64(1, key));
         AICP_TRY(probe.bindUtf8View(2, event.source));
@@ -145,9 +142,6 @@ Result<bool> UsageEventBatch::isStored(std::size_t runStart, std::size_t at,
         probe.reset();
         return found;
     }
-    // Earlier events of this batch with the same key are not in the scan.
-    if (storedEarlierInRun(runStart, at, event))
-        return true;
     const auto [first, last] =
         std::equal_range(storedKeys_.begin(), storedKeys_.end(), StoredKey{key, 0},
                          [](const StoredKey& a, const StoredKey& b) { return a.key < b.key; });
@@ -176,20 +170,64 @@ bool UsageEventBatch::storedEarlierInRun(std::size_t runStart, std::size_t at,
     return false;
 }
 
-Status UsageEventBatch::insert(std::int64_t key, const UsageEventRecord& event, bool late) {
-    Statement& insert = statements_.insert;
-    AICP_TRY(insert.bindInt64(1, key));
-    AICP_TRY(insert.bindUtf8View(2, event.source));
-    AICP_TRY(insert.bindUtf8View(3, event.id));
-    AICP_TRY(insert.bindUtf8View(4, event.customer));
-    AICP_TRY(insert.bindInt64(5, event.occurredAt));
-    AICP_TRY(insert.bindUtf8View(6, event.agent));
-    AICP_TRY(insert.bindUtf8View(7, event.user));
-    AICP_TRY(insert.bindUtf8View(8, event.policyPacks));
-    AICP_TRY(insert.bindUtf8View(9, event.complianceModules));
-    AICP_TRY(insert.bindInt64(10, event.quantity));
-    AICP_TRY(insert.bindInt64(12, late ? 1 : 0));
-    return insert.execute();
+// The events marked stored, as insertStored()'s INSERT … SELECT reads them:
+// columns in the order of kInsertNew.
+class UsageEventBatch::NewEvents final : public RowSource {
+public:
+    explicit NewEvents(const UsageEventBatch& batch) : batch_(batch) {}
+
+    [[nodiscard]] std::size_t rowCount() const override { return batch_.newEvents_.size(); }
+    [[nodiscard]] bool isText(int column) const override { return textField(column) >= 0; }
+    [[nodiscard]] std::int64_t number(std::size_t row, int column) const override {
+        const Held& held = heldAt(row);
+        switch (column) {
+            case 0:
+                return held.key;
+            case 4:
+                return held.occurredAt;
+            case 9:
+                return held.quantity;
+            case 10:
+                return batch_.importId_;
+            default:
+                return held.late ? 1 : 0;
+        }
+    }
+    [[nodiscard]] std::string_view text(std::size_t row, int column) const override {
+        const Held& held = heldAt(row);
+        const int field = textField(column);
+        std::size_t at = held.textAt;
+        for (int i = 0; i < field; ++i)
+            at += held.lengths[std::size_t(i)];
+        return std::string_view(batch_.text_).substr(at, held.lengths[std::size_t(field)]);
+    }
+
+private:
+    // The held event's text field for an INSERT column, or -1 for a number.
+    static int textField(int column) {
+        constexpr int kFields[] = {-1, 0, 1, 2, -1, 3, 4, 5, 6, -1, -1, -1};
+        return column >= 0 && column < 12 ? kFields[column] : -1;
+    }
+    const Held& heldAt(std::size_t row) const { return batch_.held_[batch_.newEvents_[row]]; }
+
+    const UsageEventBatch& batch_;
+};
+
+void UsageEventBatch::markStored(Held& held, Counts& counts) {
+    held.stored = true;
+    newEvents_.push_back(static_cast<std::uint32_t>(&held - held_.data()));
+    ++counts.stored;
+    counts.late += held.late ? 1 : 0;
+}
+
+Status UsageEventBatch::insertStored() {
+    static constexpr std::string_view kInsertNew =
+        "INSERT INTO usage_events (event_key, source, event_id, customer_id, occurred_at, "
+        "agent_id, user_id, policy_packs, compliance_modules, quantity, import_id, late) "
+        "SELECT c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11 FROM aicp_rows(?1)";
+    const Status inserted = insertRows(db_, kInsertNew, NewEvents(*this));
+    newEvents_.clear();
+    return inserted;
 }
 
 Status UsageEventBatch::storeInBulk(Counts& counts) {
@@ -218,11 +256,20 @@ void UsageEventBatch::report(const Stored& stored) {
 
 void UsageEventBatch::clear() {
     held_.clear();
+    newEvents_.clear();
     text_.clear();
     storedKeys_.clear();
     bulkEvents_.clear();
     prepared_ = {};
     sorted_ = true;
+}
+
+void UsageEventBatch::release() {
+    clear();
+    held_.shrink_to_fit();
+    text_.shrink_to_fit();
+    storedKeys_.shrink_to_fit();
+    bulkEvents_.shrink_to_fit();
 }
 
 Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
@@ -244,14 +291,11 @@ Status UsageEventBatch::storeDeferred(Counts& counts, DeferredKeyIndex& deferred
         } else if (deferred.filter().mayContain(held.key)) {
             AICP_TRY(deferred.hold(firstPlace + held.order, event, held.late));
         } else {
-            AICP_TRY(insert(held.key, event, held.late));
             deferred.filter().add(held.key);
-            held.stored = true;
-            ++counts.stored;
-            counts.late += held.late ? 1 : 0;
+            markStored(held, counts);
         }
     }
-    return {};
+    return insertStored();
 }
 
 Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
@@ -262,7 +306,7 @@ Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
         return storeDeferred(counts, *deferred);
     AICP_TRY(scanStoredKeys());
     // An event equal to an earlier one of the batch finds it stored: the
-    // earlier one sorts first and is inserted before it is looked up.
+    // earlier one sorts first and is marked before it is looked up.
     std::size_t runStart = 0;
     for (std::size_t at = 0; at < held_.size(); ++at) {
         Held& held = held_[at];
@@ -276,12 +320,9 @@ Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
             ++counts.duplicates;
             continue;
         }
-        AICP_TRY(insert(held.key, event, held.late));
-        held.stored = true;
-        ++counts.stored;
-        counts.late += held.late ? 1 : 0;
+        markStored(held, counts);
     }
-    return {};
+    return insertStored();
 }
 
 }  // namespace aicp

@@ -78,6 +78,8 @@ public:
     [[nodiscard]] Status store(Counts& counts, DeferredKeyIndex* deferred = nullptr);
     // Calls `stored` for each event store() stored, then empties the batch.
     void report(const Stored& stored);
+    // Empties the batch and gives its memory back.
+    void release();
     // store() then report().
     [[nodiscard]] Status write(Counts& counts, const Stored& stored);
 
@@ -103,8 +105,8 @@ private:
         Statement probe;  // stored events with a key, source and id
         Statement scan;   // stored keys in a range, in key order
         Statement row;    // a stored event's source and id
-        Statement insert;
     };
+    class NewEvents;
 
     UsageEventBatch(Database* db, std::int64_t importId, Statements statements,
                     std::size_t capacity, UsageEventKeyFunction key)
@@ -124,7 +126,11 @@ private:
     // `runStart`) is stored and equal.
     [[nodiscard]] bool storedEarlierInRun(std::size_t runStart, std::size_t at,
                                           const UsageEventRecord& event) const;
-    [[nodiscard]] Status insert(std::int64_t key, const UsageEventRecord& event, bool late);
+    // Marks the event at `at` stored, to be inserted by insertStored().
+    void markStored(Held& held, Counts& counts);
+    // Inserts the events markStored() marked, in the batch's order, with
+    // one statement.
+    [[nodiscard]] Status insertStored();
     [[nodiscard]] Status storeDeferred(Counts& counts, DeferredKeyIndex& deferred);
     // PostgreSQL: the whole batch through COPY (storage/bulkevents.h).
     [[nodiscard]] Status storeInBulk(Counts& counts);
@@ -142,9 +148,10 @@ private:
     PreparedEvents prepared_;
     bool sorted_ = true;
     bool keysAscending_ = false;
-    std::vector<StoredKey> storedKeys_;  // in the batch's range, when scanned
-    bool scanned_ = false;               // this batch's stored keys are in storedKeys_
-    bool probeEach_ = false;             // a range held too many keys to scan
+    std::vector<StoredKey> storedKeys_;     // in the batch's range, when scanned
+    std::vector<std::uint32_t> newEvents_;  // marked stored, not inserted yet
+    bool scanned_ = false;                  // this batch's stored keys are in storedKeys_
+    bool probeEach_ = false;                // a range held too many keys to scan
 };
 
 }  // namespace aicp

@@ -276,8 +276,12 @@ public:
         aggregating.join();
         AICP_TRY(written);
         AICP_TRY(read);
-        if (deferred)
+        if (deferred) {
+            // The sort that builds the index again wants the memory.
+            for (UsageEventBatch* idle : batches)
+                idle->release();
             AICP_TRY(storeHeld(*deferred, *batches[0], aggregator));
+        }
         return aggregator.flush();
     }
 

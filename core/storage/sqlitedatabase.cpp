@@ -1,5 +1,6 @@
 #include "storage/sqlitedatabase.h"
 
+#include "storage/sqliterows.h"
 #include "storage/sqltext.h"
 #include "storage/statement.h"
 
@@ -162,6 +163,12 @@ void SqliteDatabase::holdFile(const QString& canonicalPath) {
         return;
     heldFile_ = canonicalPath;
     ++openFileCounts()[canonicalPath];
+}
+
+SqliteDatabase::SqliteDatabase(sqlite3* db) : db_(db) {
+    // Fails only without memory, and then so does the first statement.
+    if (db_ != nullptr)
+        static_cast<void>(registerRowsFunction(db_));
 }
 
 SqliteDatabase::~SqliteDatabase() {

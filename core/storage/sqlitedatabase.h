@@ -18,7 +18,8 @@ namespace aicp {
 // closes it when destroyed.
 class SqliteDatabase final : public Database {
 public:
-    explicit SqliteDatabase(sqlite3* db) : db_(db) {}
+    // Makes aicp_rows (storage/rowsource.h) known to the connection.
+    explicit SqliteDatabase(sqlite3* db);
     ~SqliteDatabase() override;
 
     [[nodiscard]] Engine engine() const override { return Engine::Sqlite; }
