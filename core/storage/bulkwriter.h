@@ -4,6 +4,7 @@
 #include "storage/statement.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,10 @@ namespace aicp {
 class Database;
 class PostgresDatabase;
 
-// One INSERT … ON CONFLICT for many rows, at the cost each engine does best:
-// on SQLite, the prepared statement row by row (no round trips); on
+// One INSERT … ON CONFLICT for many rows, at the cost each engine does best.
+// On SQLite, rows are held in memory and a batch goes in with one INSERT …
+// SELECT from them (aicp_rows, storage/rowsource.h) rather than a prepared
+// statement stepped per row, which costs about as much again. On
 // PostgreSQL, rows are held and a batch goes in with one COPY, so an
 // import's many thousand summary rows cost a few round trips instead of one
 // each. While no row of the table conflicts (new hours, a new workspace),
@@ -49,14 +52,17 @@ public:
 
 private:
     static constexpr std::size_t kBatchRows = 50'000;
+    class HeldRows;  // SQLite's
 
     BulkWriter(Database* db, std::size_t columns, Statement insert);
-    [[nodiscard]] bool held() const { return postgres_ != nullptr; }
+    [[nodiscard]] Status finishInSqlite();
 
     Database* db_;
     PostgresDatabase* postgres_ = nullptr;  // rows are held for COPY
     std::size_t columns_;
-    Statement insert_;
+    Statement insert_;        // PostgreSQL's, from the staging table
+    std::string insertHeld_;  // SQLite's, from aicp_rows
+    std::shared_ptr<HeldRows> sqliteRows_;
     std::string staging_;  // CREATE TEMP TABLE … and TRUNCATE
     std::string copy_;
     std::string copyStraight_;     // COPY into the table itself
