@@ -11,7 +11,7 @@ constexpr int kBitsSet = 6;
 constexpr int kBitShift = 9;  // each bit's place in the block: 9 bits of the mix
 
 // splitmix64's finalizer: every bit of the key reaches every bit of the mix.
-std::uint64_t mix(std::int64_t key) {
+std::uint64_t mixKey(std::int64_t key) {
     auto z = std::bit_cast<std::uint64_t>(key) + 0x9E3779B97F4A7C15ULL;
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -25,7 +25,7 @@ std::size_t blockOf(std::uint64_t mixed, std::size_t blocks) {
 
 // The bits in the block: from a second mix, independent of the block.
 std::uint64_t bitsOf(std::uint64_t mixed) {
-    return mix(std::bit_cast<std::int64_t>(mixed));
+    return mixKey(std::bit_cast<std::int64_t>(mixed));
 }
 
 }  // namespace
@@ -46,7 +46,7 @@ void KeyFilter::add(std::int64_t key) {
     if (layers_.back().count >= layers_.back().capacity)
         layers_.push_back(layerFor(layers_.back().capacity * 2));
     Layer& layer = layers_.back();
-    const std::uint64_t mixed = mix(key);
+    const std::uint64_t mixed = mixKey(key);
     std::uint64_t* block =
         layer.words.data() + blockOf(mixed, layer.words.size() / kBlockWords) * kBlockWords;
     const std::uint64_t bits = bitsOf(mixed);
@@ -70,7 +70,7 @@ bool KeyFilter::has(const Layer& layer, std::uint64_t mixed) {
 }
 
 bool KeyFilter::mayContain(std::int64_t key) const {
-    const std::uint64_t mixed = mix(key);
+    const std::uint64_t mixed = mixKey(key);
     return std::any_of(layers_.begin(), layers_.end(),
                        [mixed](const Layer& layer) { return has(layer, mixed); });
 }

@@ -24,7 +24,7 @@ struct RowsCursor {
     std::size_t row = 0;
 };
 
-int connect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** table, char**) {
+int rowsConnect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** table, char**) {
     std::string schema = "CREATE TABLE x(";
     for (int column = 0; column < kRowSourceColumns; ++column)
         schema += "c" + std::to_string(column) + ", ";
@@ -42,13 +42,13 @@ int connect(sqlite3* db, void*, int, const char* const*, sqlite3_vtab** table, c
     return SQLITE_OK;
 }
 
-int disconnect(sqlite3_vtab* table) {
+int rowsDisconnect(sqlite3_vtab* table) {
     sqlite3_free(table);
     return SQLITE_OK;
 }
 
 // Only `rows = ?` makes a plan: without it there are no rows to read.
-int bestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
+int rowsBestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
     for (int i = 0; i < info->nConstraint; ++i) {
         const auto& constraint = info->aConstraint[i];
         if (constraint.iColumn != kRowsColumn || constraint.op != SQLITE_INDEX_CONSTRAINT_EQ)
@@ -64,7 +64,7 @@ int bestIndex(sqlite3_vtab*, sqlite3_index_info* info) {
     return SQLITE_CONSTRAINT;
 }
 
-int openCursor(sqlite3_vtab*, sqlite3_vtab_cursor** cursor) {
+int rowsOpen(sqlite3_vtab*, sqlite3_vtab_cursor** cursor) {
     auto* made = new (std::nothrow) RowsCursor;
     if (made == nullptr)
         return SQLITE_NOMEM;
@@ -72,17 +72,18 @@ int openCursor(sqlite3_vtab*, sqlite3_vtab_cursor** cursor) {
     return SQLITE_OK;
 }
 
-RowsCursor* cursorOf(sqlite3_vtab_cursor* cursor) {
+RowsCursor* rowsCursorOf(sqlite3_vtab_cursor* cursor) {
     return reinterpret_cast<RowsCursor*>(cursor);
 }
 
-int closeCursor(sqlite3_vtab_cursor* cursor) {
-    delete cursorOf(cursor);
+int rowsClose(sqlite3_vtab_cursor* cursor) {
+    delete rowsCursorOf(cursor);
     return SQLITE_OK;
 }
 
-int filter(sqlite3_vtab_cursor* cursor, int idxNum, const char*, int argc, sqlite3_value** argv) {
-    RowsCursor* rows = cursorOf(cursor);
+int rowsFilter(sqlite3_vtab_cursor* cursor, int idxNum, const char*, int argc,
+               sqlite3_value** argv) {
+    RowsCursor* rows = rowsCursorOf(cursor);
     rows->rows = idxNum == 1 && argc == 1
                      ? static_cast<const RowSource*>(sqlite3_value_pointer(argv[0], kPointerType))
                      : nullptr;
@@ -90,18 +91,18 @@ int filter(sqlite3_vtab_cursor* cursor, int idxNum, const char*, int argc, sqlit
     return SQLITE_OK;
 }
 
-int next(sqlite3_vtab_cursor* cursor) {
-    ++cursorOf(cursor)->row;
+int rowsNext(sqlite3_vtab_cursor* cursor) {
+    ++rowsCursorOf(cursor)->row;
     return SQLITE_OK;
 }
 
-int eof(sqlite3_vtab_cursor* cursor) {
-    const RowsCursor* rows = cursorOf(cursor);
+int rowsEof(sqlite3_vtab_cursor* cursor) {
+    const RowsCursor* rows = rowsCursorOf(cursor);
     return rows->rows == nullptr || rows->row >= rows->rows->rowCount() ? 1 : 0;
 }
 
-int column(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column) {
-    const RowsCursor* rows = cursorOf(cursor);
+int rowsColumn(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column) {
+    const RowsCursor* rows = rowsCursorOf(cursor);
     if (column >= kRowsColumn) {
         sqlite3_result_null(context);
     } else if (rows->rows->isText(column)) {
@@ -114,26 +115,26 @@ int column(sqlite3_vtab_cursor* cursor, sqlite3_context* context, int column) {
     return SQLITE_OK;
 }
 
-int rowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* id) {
-    *id = static_cast<sqlite3_int64>(cursorOf(cursor)->row);
+int rowsRowid(sqlite3_vtab_cursor* cursor, sqlite3_int64* id) {
+    *id = static_cast<sqlite3_int64>(rowsCursorOf(cursor)->row);
     return SQLITE_OK;
 }
 
-const sqlite3_module kModule = {
+const sqlite3_module kRowsModule = {
     /* iVersion */ 0,
     /* xCreate: eponymous only */ nullptr,
-    connect,
-    bestIndex,
-    disconnect,
+    rowsConnect,
+    rowsBestIndex,
+    rowsDisconnect,
     /* xDestroy */ nullptr,
-    openCursor,
-    closeCursor,
-    filter,
-    next,
-    eof,
-    column,
-    rowid,
-    /* xUpdate .. xShadowName */ nullptr,
+    rowsOpen,
+    rowsClose,
+    rowsFilter,
+    rowsNext,
+    rowsEof,
+    rowsColumn,
+    rowsRowid,
+    /* xUpdate .. xShadowName: none */ nullptr,
     nullptr,
     nullptr,
     nullptr,
@@ -143,12 +144,13 @@ const sqlite3_module kModule = {
     nullptr,
     nullptr,
     nullptr,
-    nullptr};
+    nullptr,
+};
 
 }  // namespace
 
 int registerRowsFunction(sqlite3* db) {
-    return sqlite3_create_module_v2(db, "aicp_rows", &kModule, nullptr, nullptr);
+    return sqlite3_create_module_v2(db, "aicp_rows", &kRowsModule, nullptr, nullptr);
 }
 
 Status insertRows(Database* db, std::string_view insertSql, const RowSource& rows) {

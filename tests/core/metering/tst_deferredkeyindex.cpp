@@ -16,6 +16,7 @@
 #include "support/usageaggregates.h"
 
 #include <random>
+#include <stop_token>
 
 #include <QFile>
 #include <QTest>
@@ -48,8 +49,7 @@ private:
         QFile file(path);
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
-    Result<UsageImportReport> import(const QString& path) {
-        UsageImportOptions options;
+    Result<UsageImportReport> import(const QString& path, UsageImportOptions options = {}) {
         options.batchEvents = kBatch;
         return UsageImporter(*workspace_).importFile(path, options);
     }
@@ -177,6 +177,24 @@ private slots:
         QVERIFY(!report);
         QCOMPARE(report.error().code(), Error::Code::InvalidInput);
         QCOMPARE(count("SELECT count(*) FROM usage_events"), stored);
+        verifyIndexIsBack();
+    }
+
+    void aCancelAfterTheIndexIsSetAsideLeavesItAsItWas() {
+        QVERIFY(import(generate(randomSpec(1'000, 6))));
+        // Stopped once the whole file is read: ten batches, so the first
+        // has long set the index aside.
+        std::stop_source stop;
+        UsageImportOptions options;
+        options.stop = stop.get_token();
+        options.progress = [&stop](const UsageImportProgress& progress) {
+            if (progress.rows == 5'000)
+                stop.request_stop();
+        };
+        auto report = import(generate(randomSpec(5'000, 7)), options);
+        QVERIFY(!report);
+        QCOMPARE(report.error().code(), Error::Code::Cancelled);
+        QCOMPARE(count("SELECT count(*) FROM usage_events"), 1'000);
         verifyIndexIsBack();
     }
 };

@@ -39,11 +39,13 @@ private:
     QString bigFile_;
     QString smallFile_;
 
-    // Starts the helper on the big file and SIGKILLs it once it has reported
-    // `killAfterRows` rows; false when it finished first.
-    bool importAndKill(std::int64_t killAfterRows) {
+    // Starts the helper on the big file, in batches of `batchEvents`, and
+    // SIGKILLs it once it has reported `killAfterRows` rows; false when it
+    // finished first.
+    bool importAndKill(std::int64_t killAfterRows, std::int64_t batchEvents) {
         QProcess helper;
-        helper.start(QStringLiteral(AICP_USAGE_IMPORT_HELPER), {workspace_.path(), bigFile_});
+        helper.start(QStringLiteral(AICP_USAGE_IMPORT_HELPER),
+                     {workspace_.path(), bigFile_, QString::number(batchEvents)});
         if (!helper.waitForStarted(5000))
             qFatal("the import helper did not start");
         QElapsedTimer timer;
@@ -73,6 +75,8 @@ private slots:
         UsageGeneratorSpec spec;
         spec.rows = kRows;
         spec.duplicateEvery = kDuplicateEvery;
+        spec.ids = GeneratedIds::V4;  // random keys: small batches set the key index aside
+        spec.shuffled = true;
         QVERIFY(test::writeGeneratedUsage(spec, bigFile_));
         spec = {};
         spec.rows = 1000;
@@ -86,17 +90,26 @@ private slots:
         QCOMPARE(report->newEvents, 1000);
         workspace_.close();  // the helper imports into it
         // Early, and late in the file (after most rows and aggregate
-        // flushes, close to the commit).
-        for (const std::int64_t killAt : {std::int64_t(20'000), kRows - 20'000}) {
-            QVERIFY2(importAndKill(killAt), "the helper finished before it could be killed");
+        // flushes, close to the commit); in two batches (the key index
+        // kept) and in thirty (the key index set aside, DeferredKeyIndex).
+        const std::int64_t kills[][2] = {
+            {20'000, 65'536}, {kRows - 20'000, 65'536}, {20'000, 4'096}, {kRows - 20'000, 4'096}};
+        for (const auto& [killAt, batchEvents] : kills) {
+            QVERIFY2(importAndKill(killAt, batchEvents),
+                     "the helper finished before it could be killed");
             QVERIFY2(workspace_.reopen(), qPrintable(workspace_.error()));
             Workspace& workspace = *workspace_;
             QCOMPARE(count(workspace, "SELECT count(*) FROM usage_events"), 1000);
             QCOMPARE(count(workspace, "SELECT count(*) FROM usage_imports"), 1);
             QCOMPARE(count(workspace, "SELECT sum(requests) FROM usage_hourly"),
                      count(workspace, "SELECT sum(quantity) FROM usage_events"));
-            if (!test::onPostgres())
+            if (!test::onPostgres()) {
                 QCOMPARE(count(workspace, "PRAGMA quick_check = 1") == -1, false);
+                QCOMPARE(count(workspace,
+                               "SELECT count(*) FROM sqlite_schema "
+                               "WHERE name = 'usage_events_by_key'"),
+                         1);
+            }
             workspace_.close();
         }
 
