@@ -3,6 +3,7 @@
 #include "storage/query.h"
 #include "storage/usageeventkey.h"
 
+#include <array>
 #include <string>
 
 namespace aicp {
@@ -96,22 +97,15 @@ Status DeferredKeyIndex::takeHeld(const Take& take) {
         "compliance_modules, quantity, late FROM temp.aicp_held_events ORDER BY place");
     if (!held)
         return held.error();
-    std::string fields[7];
+    std::string texts[7];
     AICP_TRY(held->forEachRow([&](const Statement& row) -> Status {
+        std::array<std::string_view, 7> fields;
         for (const auto& [column, field] :
-             {std::pair{0, 0}, {1, 1}, {2, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}})
-            fields[field] = row.text(column).toStdString();
-        UsageEventRecord event;
-        event.source = fields[0];
-        event.id = fields[1];
-        event.customer = fields[2];
-        event.agent = fields[3];
-        event.user = fields[4];
-        event.policyPacks = fields[5];
-        event.complianceModules = fields[6];
-        event.occurredAt = row.int64(3);
-        event.quantity = row.int64(8);
-        return take(event, row.int64(9) != 0);
+             {std::pair{0, 0}, {1, 1}, {2, 2}, {4, 3}, {5, 4}, {6, 5}, {7, 6}}) {
+            texts[field] = row.text(column).toStdString();
+            fields[std::size_t(field)] = texts[field];
+        }
+        return take(usageEventRecord(fields, row.int64(3), row.int64(8)), row.int64(9) != 0);
     }));
     held_ = 0;
     return executeScript(db_, "DROP TABLE temp.aicp_held_events");

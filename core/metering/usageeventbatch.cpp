@@ -90,17 +90,7 @@ UsageEventRecord UsageEventBatch::record(const Held& held) const {
         fields[i] = std::string_view(text_).substr(at, held.lengths[i]);
         at += held.lengths[i];
     }
-    UsageEventRecord event;
-    event.source = fields[0];
-    event.id = fields[1];
-    event.customer = fields[2];
-    event.agent = fields[3];
-    event.user = fields[4];
-    event.policyPacks = fields[5];
-    event.complianceModules = fields[6];
-    event.occurredAt = held.occurredAt;
-    event.quantity = held.quantity;
-    return event;
+    return usageEventRecord(fields, held.occurredAt, held.quantity);
 }
 
 Status UsageEventBatch::scanStoredKeys() {
@@ -278,33 +268,13 @@ Status UsageEventBatch::write(Counts& counts, const Stored& stored) {
     return {};
 }
 
-Status UsageEventBatch::storeDeferred(Counts& counts, DeferredKeyIndex& deferred) {
-    const std::int64_t firstPlace = deferred.nextPlaces(held_.size());
-    std::size_t runStart = 0;
-    for (std::size_t at = 0; at < held_.size(); ++at) {
-        Held& held = held_[at];
-        if (at > 0 && held_[at - 1].key != held.key)
-            runStart = at;
-        const UsageEventRecord event = record(held);
-        if (storedEarlierInRun(runStart, at, event)) {
-            ++counts.duplicates;
-        } else if (deferred.filter().mayContain(held.key)) {
-            AICP_TRY(deferred.hold(firstPlace + held.order, event, held.late));
-        } else {
-            deferred.filter().add(held.key);
-            markStored(held, counts);
-        }
-    }
-    return insertStored();
-}
-
 Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
     sort();
     if (bulk_)
         return storeInBulk(counts);
-    if (deferred)
-        return storeDeferred(counts, *deferred);
-    AICP_TRY(scanStoredKeys());
+    if (!deferred)
+        AICP_TRY(scanStoredKeys());
+    const std::int64_t firstPlace = deferred ? deferred->nextPlaces(held_.size()) : 0;
     // An event equal to an earlier one of the batch finds it stored: the
     // earlier one sorts first and is marked before it is looked up.
     std::size_t runStart = 0;
@@ -313,12 +283,25 @@ Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
         if (at > 0 && held_[at - 1].key != held.key)
             runStart = at;
         const UsageEventRecord event = record(held);
-        auto found = isStored(runStart, at, event);
-        if (!found)
-            return found.error();
-        if (*found) {
-            ++counts.duplicates;
-            continue;
+        if (deferred) {
+            // Without the key index: the filter says what may be stored.
+            if (storedEarlierInRun(runStart, at, event)) {
+                ++counts.duplicates;
+                continue;
+            }
+            if (deferred->filter().mayContain(held.key)) {
+                AICP_TRY(deferred->hold(firstPlace + held.order, event, held.late));
+                continue;
+            }
+            deferred->filter().add(held.key);
+        } else {
+            auto found = isStored(runStart, at, event);
+            if (!found)
+                return found.error();
+            if (*found) {
+                ++counts.duplicates;
+                continue;
+            }
         }
         markStored(held, counts);
     }

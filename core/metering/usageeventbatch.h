@@ -131,7 +131,6 @@ private:
     // Inserts the events markStored() marked, in the batch's order, with
     // one statement.
     [[nodiscard]] Status insertStored();
-    [[nodiscard]] Status storeDeferred(Counts& counts, DeferredKeyIndex& deferred);
     // PostgreSQL: the whole batch through COPY (storage/bulkevents.h).
     [[nodiscard]] Status storeInBulk(Counts& counts);
     void clear();

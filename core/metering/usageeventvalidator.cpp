@@ -5,6 +5,21 @@
 
 namespace aicp {
 
+UsageEventRecord usageEventRecord(const std::array<std::string_view, 7>& fields,
+                                  std::int64_t occurredAt, std::int64_t quantity) {
+    UsageEventRecord event;
+    event.source = fields[0];
+    event.id = fields[1];
+    event.customer = fields[2];
+    event.agent = fields[3];
+    event.user = fields[4];
+    event.policyPacks = fields[5];
+    event.complianceModules = fields[6];
+    event.occurredAt = occurredAt;
+    event.quantity = quantity;
+    return event;
+}
+
 namespace {
 
 // Values quoted in messages are cut short: a message names the problem, the

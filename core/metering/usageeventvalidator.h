@@ -2,6 +2,7 @@
 
 #include "metering/usageeventreader.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +22,11 @@ struct UsageEventRecord {
     std::int64_t occurredAt = 0;         // UTC seconds since 1970
     std::int64_t quantity = 1;
 };
+
+// A record of its text fields in the order batches and held events keep
+// them: source, id, customer, agent, user, policy packs, compliance modules.
+[[nodiscard]] UsageEventRecord usageEventRecord(const std::array<std::string_view, 7>& fields,
+                                                std::int64_t occurredAt, std::int64_t quantity);
 
 // The sizes an event may have, in bytes of UTF-8. Generous for real ids and
 // names; they keep a malformed file from filling the workspace.

@@ -21,6 +21,11 @@
 
 namespace aicp::test {
 
+// JSON null, and a form parameter's text or null when it is absent or
+// empty: Stripe's nullable strings, for the stand-in's objects.
+inline const QJsonValue kJsonNull{QJsonValue::Null};
+[[nodiscard]] QJsonValue textOrNull(const std::optional<QByteArray>& value);
+
 // A stand-in for the Stripe API (v1, test mode, version 2024-06-20) on
 // 127.0.0.1, written from Stripe's public API reference and nothing of
 // aicp's: customers, invoices, invoice items and credit notes, with Stripe's

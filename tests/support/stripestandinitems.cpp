@@ -13,12 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr qint64 kMaxAmount = 999'999'999'999;
-const QJsonValue kNull(QJsonValue::Null);
-
-QJsonValue textOrNull(const std::optional<QByteArray>& value) {
-    return value && !value->isEmpty() ? QJsonValue(QString::fromUtf8(*value)) : kNull;
-}
-
 }  // namespace
 
 // ---- Invoice items
@@ -126,16 +120,16 @@ QJsonObject StripeStandIn::priceJson(const Item& item) const {
         {u"billing_scheme"_s, u"per_unit"_s},
         {u"created"_s, item.created},
         {u"currency"_s, QString::fromUtf8(item.currency)},
-        {u"custom_unit_amount"_s, kNull},
+        {u"custom_unit_amount"_s, kJsonNull},
         {u"livemode"_s, false},
-        {u"lookup_key"_s, kNull},
+        {u"lookup_key"_s, kJsonNull},
         {u"metadata"_s, QJsonObject()},
-        {u"nickname"_s, kNull},
+        {u"nickname"_s, kJsonNull},
         {u"product"_s, QString::fromUtf8(item.productId)},
-        {u"recurring"_s, kNull},
+        {u"recurring"_s, kJsonNull},
         {u"tax_behavior"_s, u"unspecified"_s},
-        {u"tiers_mode"_s, kNull},
-        {u"transform_quantity"_s, kNull},
+        {u"tiers_mode"_s, kJsonNull},
+        {u"transform_quantity"_s, kJsonNull},
         {u"type"_s, u"one_time"_s},
         {u"unit_amount"_s, item.unitAmount},
         {u"unit_amount_decimal"_s, QString::number(item.unitAmount)},
@@ -154,17 +148,17 @@ QJsonObject StripeStandIn::itemJson(const Item& item) const {
         {u"discountable"_s, true},
         {u"discounts"_s, QJsonArray()},
         {u"invoice"_s,
-         item.invoice.isEmpty() ? kNull : QJsonValue(QString::fromUtf8(item.invoice))},
+         item.invoice.isEmpty() ? kJsonNull : QJsonValue(QString::fromUtf8(item.invoice))},
         {u"livemode"_s, false},
         {u"metadata"_s, item.metadata},
         {u"period"_s, QJsonObject{{u"end"_s, item.created}, {u"start"_s, item.created}}},
-        {u"plan"_s, kNull},
+        {u"plan"_s, kJsonNull},
         {u"price"_s, priceJson(item)},
         {u"proration"_s, false},
         {u"quantity"_s, item.quantity},
-        {u"subscription"_s, kNull},
+        {u"subscription"_s, kJsonNull},
         {u"tax_rates"_s, QJsonArray()},
-        {u"test_clock"_s, kNull},
+        {u"test_clock"_s, kJsonNull},
         {u"unit_amount"_s, item.unitAmount},
         {u"unit_amount_decimal"_s, QString::number(item.unitAmount)},
     };
@@ -186,12 +180,12 @@ QJsonObject StripeStandIn::lineJson(const Item& item) const {
         {u"livemode"_s, false},
         {u"metadata"_s, item.metadata},
         {u"period"_s, QJsonObject{{u"end"_s, item.created}, {u"start"_s, item.created}}},
-        {u"plan"_s, kNull},
+        {u"plan"_s, kJsonNull},
         {u"price"_s, priceJson(item)},
         {u"proration"_s, false},
-        {u"proration_details"_s, QJsonObject{{u"credited_items"_s, kNull}}},
+        {u"proration_details"_s, QJsonObject{{u"credited_items"_s, kJsonNull}}},
         {u"quantity"_s, item.quantity},
-        {u"subscription"_s, kNull},
+        {u"subscription"_s, kJsonNull},
         {u"tax_amounts"_s, QJsonArray()},
         {u"tax_rates"_s, QJsonArray()},
         {u"type"_s, u"invoiceitem"_s},
@@ -256,14 +250,14 @@ StripeStandIn::Reply StripeStandIn::createCreditNote(const Fields& form) {
         {u"metadata"_s, metadata},
         {u"pdf"_s, u"https://pay.stripe.com/credit_notes/acct_1StandIn/test_"_s + id + u"/pdf"_s},
         {u"reason"_s, textOrNull(reason)},
-        {u"shipping_cost"_s, kNull},
+        {u"shipping_cost"_s, kJsonNull},
         {u"status"_s, u"issued"_s},
         {u"subtotal"_s, total},
         {u"subtotal_excluding_tax"_s, total},
         {u"tax_amounts"_s, QJsonArray()},
         {u"total"_s, total},
         {u"total_excluding_tax"_s, total},
-        {u"voided_at"_s, kNull},
+        {u"voided_at"_s, kJsonNull},
     };
     if (std::optional<Reply> refused = creditNoteSplit(params, *invoice, total, note))
         return *refused;
@@ -338,7 +332,7 @@ std::optional<StripeStandIn::Reply> StripeStandIn::creditNoteLine(Params& line,
     if (custom) {
         amount = *unit * quantity.value_or(1);
         json.insert(u"description"_s, textOrNull(line.text("description")));
-        json.insert(u"invoice_line_item"_s, kNull);
+        json.insert(u"invoice_line_item"_s, kJsonNull);
         json.insert(u"unit_amount"_s, *unit);
         json.insert(u"unit_amount_decimal"_s, QString::number(*unit));
     } else {
@@ -357,8 +351,8 @@ std::optional<StripeStandIn::Reply> StripeStandIn::creditNoteLine(Params& line,
                          line.param("amount"));
         json.insert(u"description"_s, item->description);
         json.insert(u"invoice_line_item"_s, QString::fromUtf8(*lineId));
-        json.insert(u"unit_amount"_s, kNull);
-        json.insert(u"unit_amount_decimal"_s, kNull);
+        json.insert(u"unit_amount"_s, kJsonNull);
+        json.insert(u"unit_amount_decimal"_s, kJsonNull);
     }
     json.insert(u"amount"_s, amount);
     json.insert(u"amount_excluding_tax"_s, amount);
@@ -423,10 +417,10 @@ std::optional<StripeStandIn::Reply> StripeStandIn::creditNoteSplit(Params& param
                       "invoice");
     }
     note.insert(u"customer_balance_transaction"_s,
-                credit > 0 ? QJsonValue(QString::fromUtf8(randomId("cbtxn_", 24))) : kNull);
+                credit > 0 ? QJsonValue(QString::fromUtf8(randomId("cbtxn_", 24))) : kJsonNull);
     note.insert(u"refund"_s,
-                refund > 0 ? QJsonValue(QString::fromUtf8(randomId("re_", 24))) : kNull);
-    note.insert(u"out_of_band_amount"_s, outOfBand > 0 ? QJsonValue(outOfBand) : kNull);
+                refund > 0 ? QJsonValue(QString::fromUtf8(randomId("re_", 24))) : kJsonNull);
+    note.insert(u"out_of_band_amount"_s, outOfBand > 0 ? QJsonValue(outOfBand) : kJsonNull);
     return std::nullopt;
 }
 

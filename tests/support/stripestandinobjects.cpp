@@ -12,17 +12,16 @@ namespace aicp::test {
 
 using namespace Qt::Literals::StringLiterals;
 
+QJsonValue textOrNull(const std::optional<QByteArray>& value) {
+    return value && !value->isEmpty() ? QJsonValue(QString::fromUtf8(*value)) : kJsonNull;
+}
+
 namespace {
 
 constexpr qint64 kDay = 86'400;
-const QJsonValue kNull(QJsonValue::Null);
-
-QJsonValue textOrNull(const std::optional<QByteArray>& value) {
-    return value && !value->isEmpty() ? QJsonValue(QString::fromUtf8(*value)) : kNull;
-}
 
 QJsonValue timeOrNull(qint64 at) {
-    return at != 0 ? QJsonValue(at) : kNull;
+    return at != 0 ? QJsonValue(at) : kJsonNull;
 }
 
 QJsonObject listJson(const QJsonArray& data, bool hasMore, const QString& url) {
@@ -156,27 +155,27 @@ StripeStandIn::Reply StripeStandIn::createCustomer(const Fields& form) {
     customer.json = {
         {u"id"_s, QString::fromUtf8(customer.id)},
         {u"object"_s, u"customer"_s},
-        {u"address"_s, address.isEmpty() ? kNull : QJsonValue(address)},
+        {u"address"_s, address.isEmpty() ? kJsonNull : QJsonValue(address)},
         {u"balance"_s, 0},
         {u"created"_s, now()},
-        {u"default_source"_s, kNull},
+        {u"default_source"_s, kJsonNull},
         {u"delinquent"_s, false},
         {u"description"_s, textOrNull(params.text("description"))},
-        {u"discount"_s, kNull},
+        {u"discount"_s, kJsonNull},
         {u"email"_s, textOrNull(params.text("email"))},
         {u"invoice_prefix"_s, QString::fromUtf8(customer.prefix)},
-        {u"invoice_settings"_s, QJsonObject{{u"custom_fields"_s, kNull},
-                                            {u"default_payment_method"_s, kNull},
-                                            {u"footer"_s, kNull},
-                                            {u"rendering_options"_s, kNull}}},
+        {u"invoice_settings"_s, QJsonObject{{u"custom_fields"_s, kJsonNull},
+                                            {u"default_payment_method"_s, kJsonNull},
+                                            {u"footer"_s, kJsonNull},
+                                            {u"rendering_options"_s, kJsonNull}}},
         {u"livemode"_s, false},
         {u"metadata"_s, metadata},
         {u"name"_s, textOrNull(params.text("name"))},
         {u"phone"_s, textOrNull(params.text("phone"))},
         {u"preferred_locales"_s, QJsonArray::fromStringList(params.list("preferred_locales"))},
-        {u"shipping"_s, kNull},
+        {u"shipping"_s, kJsonNull},
         {u"tax_exempt"_s, u"none"_s},
-        {u"test_clock"_s, kNull},
+        {u"test_clock"_s, kJsonNull},
     };
     customers_.push_back(customer);
     return {200, customerJson(customers_.back()), true};
@@ -184,7 +183,7 @@ StripeStandIn::Reply StripeStandIn::createCustomer(const Fields& form) {
 
 QJsonObject StripeStandIn::customerJson(const Customer& customer) const {
     QJsonObject json = customer.json;
-    json.insert(u"currency"_s, kNull);  // set by subscriptions, which are not here
+    json.insert(u"currency"_s, kJsonNull);  // set by subscriptions, which are not here
     json.insert(u"next_invoice_sequence"_s, customer.nextSequence);
     return json;
 }
@@ -235,7 +234,7 @@ StripeStandIn::Reply StripeStandIn::createInvoice(const Fields& form) {
     invoice.autoAdvance = autoAdvance.value_or(false);
     invoice.description = textOrNull(params.text("description"));
     invoice.footer = textOrNull(params.text("footer"));
-    invoice.number = kNull;
+    invoice.number = kJsonNull;
     invoice.metadata = metadata;
     invoice.created = now();
     // pending_invoice_items_behavior=include takes the customer's pending
@@ -313,16 +312,16 @@ QJsonObject StripeStandIn::invoiceStatusJson(const Invoice& invoice, qint64 sum)
         {u"paid"_s, invoice.status == "paid"},
         {u"due_date"_s, finalized && sendInvoice
                             ? QJsonValue(invoice.finalizedAt + *invoice.daysUntilDue * kDay)
-                            : kNull},
+                            : kJsonNull},
         {u"effective_at"_s, timeOrNull(invoice.finalizedAt)},
-        {u"ending_balance"_s, finalized ? QJsonValue(0) : kNull},
+        {u"ending_balance"_s, finalized ? QJsonValue(0) : kJsonNull},
         {u"hosted_invoice_url"_s,
          finalized ? QJsonValue(u"https://invoice.stripe.com/i/acct_1StandIn/test_"_s + token)
-                   : kNull},
+                   : kJsonNull},
         {u"invoice_pdf"_s,
          finalized ? QJsonValue(u"https://pay.stripe.com/invoice/acct_1StandIn/test_"_s + token +
                                 u"/pdf"_s)
-                   : kNull},
+                   : kJsonNull},
         {u"status_transitions"_s,
          QJsonObject{{u"finalized_at"_s, timeOrNull(invoice.finalizedAt)},
                      {u"marked_uncollectible_at"_s, timeOrNull(invoice.uncollectibleAt)},
@@ -346,9 +345,9 @@ QJsonObject StripeStandIn::invoiceJson(const Invoice& invoice) const {
         {u"attempted"_s, false},
         {u"auto_advance"_s, invoice.autoAdvance},
         {u"automatic_tax"_s,
-         QJsonObject{{u"enabled"_s, false}, {u"liability"_s, kNull}, {u"status"_s, kNull}}},
+         QJsonObject{{u"enabled"_s, false}, {u"liability"_s, kJsonNull}, {u"status"_s, kJsonNull}}},
         {u"billing_reason"_s, u"manual"_s},
-        {u"charge"_s, kNull},
+        {u"charge"_s, kJsonNull},
         {u"collection_method"_s, QString::fromUtf8(invoice.collectionMethod)},
         {u"created"_s, invoice.created},
         {u"currency"_s, QString::fromUtf8(invoice.currency)},
@@ -359,8 +358,8 @@ QJsonObject StripeStandIn::invoiceJson(const Invoice& invoice) const {
         {u"customer_phone"_s, customer[u"phone"_s]},
         {u"customer_tax_exempt"_s, u"none"_s},
         {u"customer_tax_ids"_s, QJsonArray()},
-        {u"days_until_due"_s, invoice.daysUntilDue ? QJsonValue(*invoice.daysUntilDue) : kNull},
-        {u"default_payment_method"_s, kNull},
+        {u"days_until_due"_s, invoice.daysUntilDue ? QJsonValue(*invoice.daysUntilDue) : kJsonNull},
+        {u"default_payment_method"_s, kJsonNull},
         {u"default_tax_rates"_s, QJsonArray()},
         {u"description"_s, invoice.description},
         {u"discounts"_s, QJsonArray()},
@@ -369,11 +368,11 @@ QJsonObject StripeStandIn::invoiceJson(const Invoice& invoice) const {
         {u"livemode"_s, false},
         {u"metadata"_s, invoice.metadata},
         {u"paid_out_of_band"_s, false},
-        {u"payment_intent"_s, kNull},
+        {u"payment_intent"_s, kJsonNull},
         {u"period_end"_s, invoice.created},
         {u"period_start"_s, invoice.created},
         {u"starting_balance"_s, 0},
-        {u"subscription"_s, kNull},
+        {u"subscription"_s, kJsonNull},
         {u"total_discount_amounts"_s, QJsonArray()},
         {u"total_tax_amounts"_s, QJsonArray()},
     };
