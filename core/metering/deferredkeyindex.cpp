@@ -66,9 +66,7 @@ Status DeferredKeyIndex::hold(std::int64_t place, const UsageEventRecord& event,
     AICP_TRY(hold_.bindUtf8View(9, event.complianceModules));
     AICP_TRY(hold_.bindInt64(10, event.quantity));
     AICP_TRY(hold_.bindInt64(11, late ? 1 : 0));
-    AICP_TRY(hold_.execute());
-    ++held_;
-    return {};
+    return hold_.execute();
 }
 
 Status DeferredKeyIndex::finishIndex() {
@@ -107,7 +105,6 @@ Status DeferredKeyIndex::takeHeld(const Take& take) {
         }
         return take(usageEventRecord(fields, row.int64(3), row.int64(8)), row.int64(9) != 0);
     }));
-    held_ = 0;
     return executeScript(db_, "DROP TABLE temp.aicp_held_events");
 }
 

@@ -42,7 +42,6 @@ public:
     [[nodiscard]] std::int64_t nextPlaces(std::size_t count);
     // Holds an event for takeHeld(), at `place`.
     [[nodiscard]] Status hold(std::int64_t place, const UsageEventRecord& event, bool late);
-    [[nodiscard]] std::int64_t heldCount() const { return held_; }
     // Builds the key index again.
     [[nodiscard]] Status finishIndex();
     // Calls `take` for each held event in file order, then forgets them.
@@ -57,7 +56,6 @@ private:
     KeyFilter filter_;
     Statement hold_;
     std::int64_t places_ = 0;
-    std::int64_t held_ = 0;
 };
 
 }  // namespace aicp

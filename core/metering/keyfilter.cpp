@@ -75,11 +75,4 @@ bool KeyFilter::mayContain(std::int64_t key) const {
                        [mixed](const Layer& layer) { return has(layer, mixed); });
 }
 
-std::size_t KeyFilter::bytes() const {
-    std::size_t total = 0;
-    for (const Layer& layer : layers_)
-        total += layer.words.size() * sizeof(std::uint64_t);
-    return total;
-}
-
 }  // namespace aicp

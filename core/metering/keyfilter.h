@@ -20,8 +20,6 @@ public:
 
     void add(std::int64_t key);
     [[nodiscard]] bool mayContain(std::int64_t key) const;
-    // Bytes held, for the benchmarks and tests.
-    [[nodiscard]] std::size_t bytes() const;
 
 private:
     static constexpr std::size_t kBlockWords = 8;  // 512 bits
