@@ -43,10 +43,21 @@ KeyFilter::Layer KeyFilter::layerFor(std::size_t keys) {
 }
 
 void KeyFilter::add(std::int64_t key) {
+    addMixed(mixKey(key));
+}
+
+bool KeyFilter::addIfAbsent(std::int64_t key) {
+    const std::uint64_t mixed = mixKey(key);
+    if (mayContainMixed(mixed))
+        return false;
+    addMixed(mixed);
+    return true;
+}
+
+void KeyFilter::addMixed(std::uint64_t mixed) {
     if (layers_.back().count >= layers_.back().capacity)
         layers_.push_back(layerFor(layers_.back().capacity * 2));
     Layer& layer = layers_.back();
-    const std::uint64_t mixed = mixKey(key);
     std::uint64_t* block =
         layer.words.data() + blockOf(mixed, layer.words.size() / kBlockWords) * kBlockWords;
     const std::uint64_t bits = bitsOf(mixed);
@@ -70,7 +81,10 @@ bool KeyFilter::has(const Layer& layer, std::uint64_t mixed) {
 }
 
 bool KeyFilter::mayContain(std::int64_t key) const {
-    const std::uint64_t mixed = mixKey(key);
+    return mayContainMixed(mixKey(key));
+}
+
+bool KeyFilter::mayContainMixed(std::uint64_t mixed) const {
     return std::any_of(layers_.begin(), layers_.end(),
                        [mixed](const Layer& layer) { return has(layer, mixed); });
 }

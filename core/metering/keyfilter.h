@@ -20,6 +20,9 @@ public:
 
     void add(std::int64_t key);
     [[nodiscard]] bool mayContain(std::int64_t key) const;
+    // add() unless mayContain(): true when the key was added. One mix of
+    // the key for both, on the import's hot path.
+    [[nodiscard]] bool addIfAbsent(std::int64_t key);
 
 private:
     static constexpr std::size_t kBlockWords = 8;  // 512 bits
@@ -32,6 +35,8 @@ private:
     };
     static Layer layerFor(std::size_t keys);
     static bool has(const Layer& layer, std::uint64_t mixed);
+    void addMixed(std::uint64_t mixed);
+    [[nodiscard]] bool mayContainMixed(std::uint64_t mixed) const;
 
     std::vector<Layer> layers_;
 };

@@ -289,11 +289,10 @@ Status UsageEventBatch::store(Counts& counts, DeferredKeyIndex* deferred) {
                 ++counts.duplicates;
                 continue;
             }
-            if (deferred->filter().mayContain(held.key)) {
+            if (!deferred->filter().addIfAbsent(held.key)) {
                 AICP_TRY(deferred->hold(firstPlace + held.order, event, held.late));
                 continue;
             }
-            deferred->filter().add(held.key);
         } else {
             auto found = isStored(runStart, at, event);
             if (!found)

@@ -97,6 +97,12 @@ private slots:
         }
         for (const std::int64_t key : keys)
             QVERIFY(filter.mayContain(key));
+        // addIfAbsent: false for a key it has, true (and then has it) else.
+        QVERIFY(!filter.addIfAbsent(keys.front()));
+        KeyFilter fresh(1'000);
+        QVERIFY(fresh.addIfAbsent(42));
+        QVERIFY(fresh.mayContain(42));
+        QVERIFY(!fresh.addIfAbsent(42));
         int imagined = 0;
         for (int i = 0; i < 100'000; ++i)
             imagined += filter.mayContain(std::int64_t(random())) ? 1 : 0;
