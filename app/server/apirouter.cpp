@@ -103,6 +103,9 @@ ApiResponse ApiRouter::dispatch(const ApiRequest& request) const {
             413, QStringLiteral("payload_too_large"),
             QStringLiteral("the request body is over the limit of %1 bytes; send smaller batches")
                 .arg(maxBodyBytes_));
+    std::unique_lock<std::mutex> writing;
+    if (writeGate_ && route->role && *route->role != ApiRole::Read)
+        writing = std::unique_lock(*writeGate_);
     return route->handler(request, parametersOf(route->segments, path));
 }
 

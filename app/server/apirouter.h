@@ -4,6 +4,7 @@
 #include "server/apitokenstore.h"
 
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -16,7 +17,9 @@ namespace aicp {
 // (401), a role that includes the endpoint's (403), a body within the limit
 // (413). Only then does the handler run, so a refused request changes
 // nothing. Paths are patterns of segments; "{name}" matches any one segment
-// and is handed to the handler in order.
+// and is handed to the handler in order. With a write gate, the handlers of
+// endpoints that need the ingest or admin role (those that change the
+// workspace) run one at a time across every router sharing the gate.
 class ApiRouter {
 public:
     using Handler = std::function<ApiResponse(const ApiRequest&, const QStringList& params)>;
@@ -36,6 +39,9 @@ public:
 
     [[nodiscard]] qint64 maxBodyBytes() const { return maxBodyBytes_; }
 
+    // `gate` outlives the router; nullptr: no gate.
+    void setWriteGate(std::mutex* gate) { writeGate_ = gate; }
+
 private:
     struct Route {
         QByteArray method;
@@ -46,6 +52,7 @@ private:
 
     Authenticator authenticator_;
     qint64 maxBodyBytes_;
+    std::mutex* writeGate_ = nullptr;
     std::vector<Route> routes_;
 };
 
