@@ -1,16 +1,18 @@
 #include "cli/clicommands.h"
 #include "cli/passphrase.h"
 #include "licensing/keystore.h"
-#include "server/apihttpserver.h"
-#include "server/apiservice.h"
+#include "server/apiserverpool.h"
+#include "server/servicelog.h"
 #include "server/signalwatcher.h"
 #include "server/webhooksender.h"
 
+#include <algorithm>
 #include <csignal>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
+#include <QThread>
 
 namespace aicp::cli {
 namespace {
@@ -54,40 +56,52 @@ QString urlHost(const QHostAddress& address) {
                : address.toString();
 }
 
+// What `aicp serve` serves, where and how.
+struct ServeSetup {
+    QString location;  // the workspace's file or URI, opened again by each thread
+    ApiServiceOptions options;
+    ListenAddress address;
+    int threads = 1;
+};
+
+// The default number of serving threads: one per processor core.
+int defaultThreads() {
+    return std::clamp(QThread::idealThreadCount(), 1, ApiServerPool::kMaxThreads);
+}
+
 // Runs the service on `workspace` until SIGTERM or SIGINT.
-int serve(const Invocation& call, Workspace& workspace, ApiServiceOptions options,
-          const ListenAddress& address) {
-    QTextStream& err = call.err();
-    ApiService service(workspace, std::move(options));
-    ApiHttpServer server(service, err);
+int serve(const Invocation& call, Workspace& workspace, const ServeSetup& setup) {
+    ServiceLog log(call.err());
+    ApiServerPool pool(log);
     SignalWatcher watcher;
     if (!watcher.isActive())
         return call.failure(
             Error(Error::Code::Internal, QStringLiteral("cannot watch for SIGTERM and SIGINT")));
-    AICP_CLI_TRY(port, server.start(address.address, address.port), failure);
-    // The webhooks go out on a thread of their own; a customer's workspace
-    // sends none.
+    AICP_CLI_TRY(port,
+                 pool.start(setup.location, setup.options, setup.address.address,
+                            setup.address.port, setup.threads),
+                 failure);
     WebhookSender sender(workspace.path());
-    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &server,
-                     [&err, &server, &sender](int signal) {
-                         err << QStringLiteral("aicp serve: %1, stopping\n")
-                                    .arg(signal == SIGINT ? QStringLiteral("SIGINT")
-                                                          : QStringLiteral("SIGTERM"));
-                         err.flush();
-                         server.stop(kShutdownGraceMs);
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &watcher,
+                     [&log, &pool, &sender](int signal) {
+                         log.write(QStringLiteral("aicp serve: %1, stopping\n")
+                                       .arg(signal == SIGINT ? QStringLiteral("SIGINT")
+                                                             : QStringLiteral("SIGTERM")));
+                         pool.stop(kShutdownGraceMs);
                          sender.stop();
                          QCoreApplication::quit();
                      });
-    QObject::connect(&sender, &WebhookSender::report, &server, [&err](const QString& line) {
-        err << QStringLiteral("aicp serve: %1\n").arg(line);
-        err.flush();
+    QObject::connect(&sender, &WebhookSender::report, &watcher, [&log](const QString& line) {
+        log.write(QStringLiteral("aicp serve: %1\n").arg(line));
     });
     if (const auto mode = workspace.mode(); mode && *mode == Workspace::Mode::Vendor)
         sender.start();
-    call.out() << QStringLiteral("aicp serve: listening on http://%1:%2 (workspace %3)\n")
-                      .arg(urlHost(address.address))
+    call.out() << QStringLiteral(
+                      "aicp serve: listening on http://%1:%2 (workspace %3, %4 threads)\n")
+                      .arg(urlHost(setup.address.address))
                       .arg(*port)
-                      .arg(QDir::toNativeSeparators(workspace.path()));
+                      .arg(QDir::toNativeSeparators(workspace.path()))
+                      .arg(pool.threads());
     call.out().flush();
     QCoreApplication::exec();
     return kExitSuccess;
@@ -95,7 +109,7 @@ int serve(const Invocation& call, Workspace& workspace, ApiServiceOptions option
 
 class ServeCommand final : public Command {
 public:
-    ServeCommand() : Command(QStringLiteral("serve")) { ownOptions_ = {listen_, db_}; }
+    ServeCommand() : Command(QStringLiteral("serve")) { ownOptions_ = {listen_, db_, threads_}; }
 
 private:
     const QCommandLineOption listen_{
@@ -106,6 +120,13 @@ private:
     const QCommandLineOption db_{QStringLiteral("db"),
                                  QStringLiteral("Workspace file to serve (as the global --db)."),
                                  QStringLiteral("FILE")};
+    const QCommandLineOption threads_{
+        QStringLiteral("threads"),
+        QStringLiteral("Threads answering requests, each with its own connection to the "
+                       "workspace (1 to %1). Default: one per processor core, %2 here.")
+            .arg(ApiServerPool::kMaxThreads)
+            .arg(defaultThreads()),
+        QStringLiteral("N")};
 
     // The service's options: the signing key's passphrase when one is given,
     // checked now so a wrong one stops the start rather than every issue.
@@ -128,10 +149,21 @@ private:
         AICP_CLI_TRY(listenText, call.value(listen_), fail);
         AICP_CLI_TRY(dbText, call.value(db_), fail);
         AICP_CLI_TRY(passphrasePath, call.value(passphraseFileOption()), fail);
+        AICP_CLI_TRY(threadsText, call.value(threads_), fail);
         auto address =
             parseListen(listenText->isEmpty() ? QStringLiteral("127.0.0.1:8080") : *listenText);
         if (!address)
             return call.usage(address.error().message());
+        int threads = defaultThreads();
+        if (!threadsText->isEmpty()) {
+            bool ok = false;
+            threads = threadsText->toInt(&ok);
+            if (!ok || threads < 1 || threads > ApiServerPool::kMaxThreads)
+                return call.usage(QStringLiteral("--threads takes a whole number from 1 to %1, "
+                                                 "not '%2'")
+                                      .arg(ApiServerPool::kMaxThreads)
+                                      .arg(*threadsText));
+        }
         auto path = call.context().workspacePath(*dbText);
         if (!path)
             return call.usage(path.error().message());
@@ -140,7 +172,8 @@ private:
         AICP_CLI_TRY(options, serviceOptions(call, **workspace, *passphrasePath), fail);
         if (QCoreApplication::instance() == nullptr)
             return call.failure(Error::internal(QStringLiteral("needs a Qt application object")));
-        const int status = serve(call, **workspace, std::move(options).value(), *address);
+        const int status = serve(call, **workspace,
+                                 ServeSetup{*path, std::move(options).value(), *address, threads});
         if (status != kExitSuccess)
             return status;
         workspace->reset();

@@ -1,6 +1,9 @@
 #include "server/apihttpserver.h"
 
 #include "server/apiservice.h"
+#include "server/servicelog.h"
+
+#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -10,7 +13,6 @@
 #include <QMetaEnum>
 #include <QTcpServer>
 #include <QTcpSocket>
-#include <QTextStream>
 
 namespace aicp {
 
@@ -70,31 +72,36 @@ void appendHeader(QByteArray& out, QByteArrayView name, QByteArrayView value) {
 
 }  // namespace
 
-ApiHttpServer::ApiHttpServer(ApiService& service, QTextStream& log, QObject* parent)
+ApiHttpServer::ApiHttpServer(ApiService& service, ServiceLog& log, QObject* parent)
     : QAbstractHttpServer(parent), service_(service), log_(log) {}
 
-Result<quint16> ApiHttpServer::start(const QHostAddress& address, quint16 port) {
+Status ApiHttpServer::adopt(qintptr descriptor) {
     auto* server = new QTcpServer(this);
-    if (!server->listen(address, port)) {
+    if (!server->setSocketDescriptor(descriptor)) {
         const QString why = server->errorString();
         delete server;
-        return Error(Error::Code::Io, QStringLiteral("cannot listen on %1:%2 (%3)")
-                                          .arg(address.toString())
-                                          .arg(port)
-                                          .arg(why));
+        ::close(int(descriptor));
+        return Error(
+            Error::Code::Io,
+            QStringLiteral("cannot accept connections on the listening socket (%1)").arg(why));
     }
     bind(server);
-    return server->serverPort();
+    return {};
 }
 
 ApiHttpServer::~ApiHttpServer() {
-    log_.flush();
+    flushLog();
+}
+
+void ApiHttpServer::flushLog() {
+    log_.write(logLines_);
+    logLines_.clear();
 }
 
 void ApiHttpServer::stop(int timeoutMs) {
     for (QTcpServer* server : servers())
         server->close();
-    log_.flush();
+    flushLog();
     QElapsedTimer clock;
     clock.start();
     while (clock.elapsed() < timeoutMs) {
@@ -144,9 +151,10 @@ bool ApiHttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket*
     out.append("\r\n").append(response.body);
     socket->write(out);
 
-    log_ << logTime() << ' ' << QString::fromLatin1(api.method) << ' ' << api.path << ' '
-         << response.status << ' ' << QString::number(double(clock.nsecsElapsed()) / 1e6, 'f', 1)
-         << "ms\n";
+    logLines_ += logTime() + u' ' + QLatin1String(api.method) + u' ' + api.path + u' ' +
+                 QString::number(response.status) + u' ' +
+                 QString::number(double(clock.nsecsElapsed()) / 1e6, 'f', 1) +
+                 QStringLiteral("ms\n");
     scheduleLogFlush();
     return true;
 }
@@ -175,7 +183,7 @@ void ApiHttpServer::scheduleLogFlush() {
         this,
         [this] {
             logFlushPending_ = false;
-            log_.flush();
+            flushLog();
         },
         Qt::QueuedConnection);
 }

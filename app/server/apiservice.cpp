@@ -39,6 +39,7 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
       // aggregate B-trees it just wrote (an import enlarges the cache only
       // while it runs). A setting, not data: without it no answer changes.
       cache_(workspace.handle()->enlargeCache(kServiceCacheKiB)) {
+    router_.setWriteGate(options_.writeGate);
     router_.add("GET", QStringLiteral("/healthz"), std::nullopt,
                 [](const ApiRequest&, const QStringList&) {
                     return ApiResponse::json({{QStringLiteral("status"), QStringLiteral("ok")}});

@@ -6,6 +6,7 @@
 #include "server/licensevalidator.h"
 
 #include <memory>
+#include <mutex>
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -19,6 +20,9 @@ struct ApiServiceOptions {
     // Unlocks the signing key for POST /licenses and the activation files;
     // empty: those answer 503.
     QByteArray passphrase;
+    // Shared by the services of one process's serving threads (see
+    // ApiRouter::setWriteGate); nullptr: this service is the only one.
+    std::mutex* writeGate = nullptr;
 };
 
 // The REST API of SPEC section 7 over one workspace, independent of any

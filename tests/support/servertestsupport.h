@@ -60,6 +60,8 @@ public:
     [[nodiscard]] QUrl url(const QString& path) const;
     [[nodiscard]] const QUrl& base() const { return base_; }
     [[nodiscard]] qint64 pid() const { return process_.processId(); }
+    // What it printed on standard output up to its "listening on" line.
+    [[nodiscard]] QString banner() const { return QString::fromUtf8(out_); }
     // SIGTERM, then the exit code (-1 when it did not stop within `timeoutMs`).
     int terminate(int timeoutMs = 15000);
     // The request log: one line per request, then the shutdown lines.
