@@ -69,7 +69,7 @@ Status DeferredKeyIndex::hold(std::int64_t place, const UsageEventRecord& event,
     return hold_.execute();
 }
 
-Status DeferredKeyIndex::finishIndex() {
+Status DeferredKeyIndex::finishIndex(std::function<bool()> keepGoing) {
     // The sort holds as much as the page cache in memory, twice with its
     // helper thread: a smaller cache for it keeps an import's peak memory
     // where it was, and the sort merges a few more runs instead.
@@ -82,7 +82,11 @@ Status DeferredKeyIndex::finishIndex() {
     };
     AICP_TRY(set("cache_size = -" + std::to_string(kSortCacheKiB)));
     AICP_TRY(set("threads = 1"));
-    const Status built = executeScript(db_, kCreateUsageEventKeyIndex);
+    Status built;
+    {
+        const std::shared_ptr<void> watch = db_->watchLongStatements(std::move(keepGoing));
+        built = executeScript(db_, kCreateUsageEventKeyIndex);
+    }
     AICP_TRY(set("threads = 0"));
     AICP_TRY(set("cache_size = " + std::to_string(*cache)));
     return built;

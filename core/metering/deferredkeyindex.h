@@ -42,8 +42,10 @@ public:
     [[nodiscard]] std::int64_t nextPlaces(std::size_t count);
     // Holds an event for takeHeld(), at `place`.
     [[nodiscard]] Status hold(std::int64_t place, const UsageEventRecord& event, bool late);
-    // Builds the key index again.
-    [[nodiscard]] Status finishIndex();
+    // Builds the key index again, asking `keepGoing` about every
+    // millisecond; once it answers false the build stops and fails (the
+    // transaction's rollback then brings the index back as it was).
+    [[nodiscard]] Status finishIndex(std::function<bool()> keepGoing);
     // Calls `take` for each held event in file order, then forgets them.
     using Take = std::function<Status(const UsageEventRecord& event, bool late)>;
     [[nodiscard]] Status takeHeld(const Take& take);

@@ -35,6 +35,8 @@ UsageImportController::Outcome UsageImportController::run(Workspace& workspace,
     options.progress = [this, &events](const UsageImportProgress& progress) {
         rows_.store(progress.rows, std::memory_order_relaxed);
         bytes_.store(progress.bytes, std::memory_order_relaxed);
+        buildingIndex_.store(progress.stage == UsageImportProgress::Stage::BuildingIndex,
+                             std::memory_order_relaxed);
         if (events.progress)
             events.progress(progress);
     };
@@ -44,6 +46,7 @@ UsageImportController::Outcome UsageImportController::run(Workspace& workspace,
         file_.store(i);
         rows_.store(0);
         bytes_.store(0);
+        buildingIndex_.store(false);
         FileOutcome outcome{paths_[i], std::nullopt, std::nullopt};
         options.rejectFile = rejectFileFor(options_.rejectFile, i, paths_.size());
         if (stop_.stop_requested()) {
@@ -79,6 +82,7 @@ UsageImportController::Progress UsageImportController::progress() const {
     progress.rows = rows_.load();
     progress.bytes = doneBytes_.load() + bytes_.load();
     progress.totalBytes = totalBytes_;
+    progress.buildingIndex = buildingIndex_.load();
     const double seconds = double(std::max<qint64>(1, clock_.elapsed())) / 1000.0;
     progress.megabytesPerSecond = double(progress.bytes) / 1e6 / seconds;
     return progress;

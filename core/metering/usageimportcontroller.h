@@ -34,6 +34,7 @@ public:
         std::int64_t bytes = 0;       // read so far, over every file
         std::int64_t totalBytes = 0;  // of every file
         double megabytesPerSecond = 0;
+        bool buildingIndex = false;  // every row read, the key index being built again
         [[nodiscard]] int permille() const;
     };
     struct FileOutcome {
@@ -93,6 +94,7 @@ private:
     std::atomic<std::int64_t> bytes_{0};      // of the file being imported
     std::atomic<std::int64_t> doneBytes_{0};  // of the files before it
     std::atomic<int> file_{0};
+    std::atomic<bool> buildingIndex_{false};
 };
 
 }  // namespace aicp

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -37,6 +38,8 @@ namespace {
 // Progress, cancellation and the aggregate memory check happen this often:
 // rarely enough to cost nothing, often enough for a smooth progress bar.
 constexpr std::int64_t kCheckEveryRows = 8192;
+// And this often, in milliseconds, while the key index is built again.
+constexpr qint64 kBuildReportMs = 100;
 
 // A bigger page cache for the import only: the new events' B-tree pages and
 // the aggregates stay in memory instead of spilling to the WAL mid-way.
@@ -336,8 +339,27 @@ public:
     // and stored in file order, through `batch` as a small import would.
     Status storeHeld(DeferredKeyIndex& deferred, UsageEventBatch& batch,
                      UsageAggregator& aggregator) {
-        AICP_TRY(checkpoint());  // a last chance to cancel before the sort
-        AICP_TRY(deferred.finishIndex());
+        AICP_TRY(checkpoint());
+        // The stage is told at once and then every kBuildReportMs, so that a
+        // caller that learns of a cancel in its progress callback (the
+        // command line's Ctrl-C) can still stop the build.
+        const UsageImportProgress building{report_.rows, input_.position(), totalBytes_,
+                                           UsageImportProgress::Stage::BuildingIndex};
+        if (options_.progress)
+            options_.progress(building);
+        QElapsedTimer sinceReport;
+        sinceReport.start();
+        const Status built = deferred.finishIndex([&] {
+            if (options_.progress && sinceReport.elapsed() >= kBuildReportMs) {
+                options_.progress(building);
+                sinceReport.start();
+            }
+            return !options_.stop.stop_requested();
+        });
+        if (!built) {
+            AICP_TRY(checkpoint());  // a cancel that stopped the build reads as one
+            return built;
+        }
         const auto storeBatch = [&]() -> Status {
             AICP_TRY(store(batch));
             batch.report([&aggregator](const UsageEventRecord& event, bool late) {

@@ -25,9 +25,15 @@ enum class UsageFormat {
 
 // How far an import has come; `totalBytes` is -1 when the size is unknown.
 struct UsageImportProgress {
+    // Reading the file; or, for a big import that set the key index aside
+    // (DeferredKeyIndex), building it again once every row is read: a
+    // moment with no rows to count (about half a second a million events).
+    enum class Stage { Reading, BuildingIndex };
+
     std::int64_t rows = 0;
     std::int64_t bytes = 0;
     std::int64_t totalBytes = -1;
+    Stage stage = Stage::Reading;
 };
 
 struct UsageImportOptions {
@@ -42,8 +48,10 @@ struct UsageImportOptions {
     // again once fixed and stripped of the comments.
     QString rejectFile;
     // Called every few thousand rows from the thread that reads the file (an
-    // import reads on a thread of its own while it writes), and at the end
-    // from the importing thread; never two calls at once.
+    // import reads on a thread of its own while it writes), and from the
+    // importing thread while the key index is built again (Stage::
+    // BuildingIndex, every tenth of a second) and at the end; never two calls
+    // at once.
     std::function<void(const UsageImportProgress&)> progress;
     // A stop request ends the import with Error::Code::Cancelled and nothing
     // written.

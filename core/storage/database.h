@@ -3,6 +3,7 @@
 #include "common/result.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -82,6 +83,14 @@ public:
     // write-ahead log grow as large before it is checkpointed; a hint, which
     // an engine without a cache of its own per connection ignores.
     [[nodiscard]] virtual std::shared_ptr<void> enlargeCache(std::int64_t kib) = 0;
+
+    // Asks `keepGoing` now and then (SQLite: every few thousand steps of
+    // its virtual machine) while a statement runs on this connection, until
+    // the returned guard is destroyed; once it answers false the statement
+    // stops and fails. For a long statement a user may cancel (building an
+    // index); an engine that cannot ask ignores it.
+    [[nodiscard]] virtual std::shared_ptr<void> watchLongStatements(
+        std::function<bool()> keepGoing) = 0;
 
     // Who the server knows the connection as (a PostgreSQL login); empty for
     // a file, whose user is the operating system's.

@@ -43,6 +43,9 @@ public:
     [[nodiscard]] Result<std::int64_t> schemaVersion() override;
     [[nodiscard]] Status setSchemaVersion(int version) override;
     [[nodiscard]] std::shared_ptr<void> enlargeCache(std::int64_t) override { return {}; }
+    [[nodiscard]] std::shared_ptr<void> watchLongStatements(std::function<bool()>) override {
+        return {};
+    }
     [[nodiscard]] QString login() const override { return login_; }
 
     // The server's words for the last failure, made into an Error a user can

@@ -111,6 +111,31 @@ private:
     std::int64_t previousCheckpoint_;
 };
 
+// Answers SQLite's progress handler from a caller's keepGoing until it is
+// destroyed.
+class StatementWatch {
+public:
+    // Steps of the virtual machine between two questions: about a
+    // millisecond of work.
+    static constexpr int kSteps = 100'000;
+
+    StatementWatch(sqlite3* db, std::function<bool()> keepGoing)
+        : db_(db), keepGoing_(std::move(keepGoing)) {
+        sqlite3_progress_handler(db_, kSteps, &StatementWatch::ask, this);
+    }
+    ~StatementWatch() { sqlite3_progress_handler(db_, 0, nullptr, nullptr); }
+    StatementWatch(const StatementWatch&) = delete;
+    StatementWatch& operator=(const StatementWatch&) = delete;
+
+private:
+    static int ask(void* watch) {
+        return static_cast<StatementWatch*>(watch)->keepGoing_() ? 0 : 1;
+    }
+
+    sqlite3* db_;
+    std::function<bool()> keepGoing_;
+};
+
 }  // namespace
 
 Error databaseError(sqlite3* db, int resultCode) {
@@ -274,6 +299,10 @@ std::shared_ptr<void> SqliteDatabase::enlargeCache(std::int64_t kib) {
     const std::int64_t pages = std::max<std::int64_t>(*checkpoint, kib / 4);
     static_cast<void>(executeScript("PRAGMA wal_autocheckpoint = " + std::to_string(pages)));
     return std::make_shared<CacheGuard>(*this, *previous, *checkpoint);
+}
+
+std::shared_ptr<void> SqliteDatabase::watchLongStatements(std::function<bool()> keepGoing) {
+    return std::make_shared<StatementWatch>(db_, std::move(keepGoing));
 }
 
 }  // namespace aicp

@@ -33,6 +33,8 @@ public:
     [[nodiscard]] Result<std::int64_t> schemaVersion() override;
     [[nodiscard]] Status setSchemaVersion(int version) override;
     [[nodiscard]] std::shared_ptr<void> enlargeCache(std::int64_t kib) override;
+    [[nodiscard]] std::shared_ptr<void> watchLongStatements(
+        std::function<bool()> keepGoing) override;
 
     // For storage's SQLite-only steps (opening, the schema's functions).
     [[nodiscard]] sqlite3* handle() const { return db_; }

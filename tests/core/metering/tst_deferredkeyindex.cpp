@@ -4,11 +4,13 @@
 // and a failed import leaves it untouched. Batches are made small so that
 // a few thousand events make a "big" import. On PostgreSQL (which keeps its
 // unique key) the same imports check the same guarantees.
+#include "metering/deferredkeyindex.h"
 #include "metering/keyfilter.h"
 #include "metering/usagegenerator.h"
 #include "metering/usageimporter.h"
 #include "storage/database.h"
 #include "storage/query.h"
+#include "storage/transaction.h"
 #include "storage/usageeventkey.h"
 #include "storage/workspace.h"
 #include "support/generatedusage.h"
@@ -198,6 +200,70 @@ private slots:
         QVERIFY(!report);
         QCOMPARE(report.error().code(), Error::Code::Cancelled);
         QCOMPARE(count("SELECT count(*) FROM usage_events"), 1'000);
+        verifyIndexIsBack();
+    }
+
+    void theIndexBuildStopsWhenAskedAndRollsBack() {
+        if (workspace_->handle()->engine() != Database::Engine::Sqlite)
+            QSKIP("PostgreSQL keeps its unique key; no index is set aside there");
+        QVERIFY(import(generate(randomSpec(30'000, 8))));
+        // Asked while it builds; the first "no" stops the build.
+        for (const bool keepGoing : {false, true}) {
+            auto transaction = Transaction::begin(workspace_->handle());
+            QVERIFY(transaction);
+            auto deferred = DeferredKeyIndex::start(workspace_->handle(), 30'000);
+            QVERIFY2(deferred, deferred ? "" : qPrintable(deferred.error().message()));
+            int asked = 0;
+            const Status built = (*deferred)->finishIndex([&asked, keepGoing] {
+                ++asked;
+                return keepGoing;
+            });
+            QVERIFY(asked >= 1);
+            QCOMPARE(built.ok(), keepGoing);
+            if (keepGoing)
+                QCOMPARE((*deferred)
+                             ->takeHeld([](const UsageEventRecord&, bool) { return Status(); })
+                             .ok(),
+                         true);
+            QVERIFY(transaction->rollback());
+            verifyIndexIsBack();
+        }
+    }
+
+    void aCancelWhileTheIndexIsBuiltKeepsNothing() {
+        if (workspace_->handle()->engine() != Database::Engine::Sqlite)
+            QSKIP("PostgreSQL keeps its unique key; no index is set aside there");
+        QVERIFY(import(generate(randomSpec(1'000, 9))));
+        // The import says when every row is read and the index is being
+        // built; a cancel then stops the build, and nothing is kept.
+        std::stop_source stop;
+        int building = 0;
+        UsageImportOptions options;
+        options.stop = stop.get_token();
+        options.progress = [&stop, &building](const UsageImportProgress& progress) {
+            if (progress.stage == UsageImportProgress::Stage::BuildingIndex) {
+                ++building;
+                QCOMPARE(progress.rows, 30'000);
+                stop.request_stop();
+            }
+        };
+        auto report = import(generate(randomSpec(30'000, 10)), options);
+        QCOMPARE(building, 1);
+        QVERIFY(!report);
+        QCOMPARE(report.error().code(), Error::Code::Cancelled);
+        QCOMPARE(count("SELECT count(*) FROM usage_events"), 1'000);
+        verifyIndexIsBack();
+
+        // Without the cancel the same file says so once, then imports.
+        building = 0;
+        options.stop = {};
+        options.progress = [&building](const UsageImportProgress& progress) {
+            building += progress.stage == UsageImportProgress::Stage::BuildingIndex ? 1 : 0;
+        };
+        report = import(generate(randomSpec(30'000, 10)), options);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(building, 1);
+        QCOMPARE(report->newEvents, 30'000);
         verifyIndexIsBack();
     }
 };

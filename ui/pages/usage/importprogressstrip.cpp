@@ -14,6 +14,13 @@
 
 namespace aicp {
 
+namespace {
+
+// The bar's range, UsageImportController::Progress::permille()'s.
+constexpr int kPermille = 1000;
+
+}  // namespace
+
 ImportProgressStrip::ImportProgressStrip(QWidget* parent)
     : CardFrame(parent),
       progress_(new QProgressBar(this)),
@@ -22,7 +29,7 @@ ImportProgressStrip::ImportProgressStrip(QWidget* parent)
       timer_(new QTimer(this)) {
     setObjectName(QStringLiteral("importProgress"));
     progress_->setObjectName(QStringLiteral("importProgressBar"));
-    progress_->setRange(0, 1000);
+    progress_->setRange(0, kPermille);
     progress_->setTextVisible(false);
     text_->setObjectName(QStringLiteral("importProgressText"));
     text_->setMinimumWidth(1);
@@ -52,6 +59,7 @@ void ImportProgressStrip::follow(std::shared_ptr<const UsageImportController> co
     controller_ = std::move(controller);
     cancel_->setEnabled(true);
     cancel_->setText(tr("Cancel"));
+    progress_->setMaximum(kPermille);
     progress_->setValue(0);
     showProgress();
     show();
@@ -68,11 +76,18 @@ void ImportProgressStrip::showProgress() {
     if (!controller_)
         return;
     const UsageImportController::Progress now = controller_->progress();
-    if (now.totalBytes > 0)
+    // Building the index has no measure of its own: a busy bar.
+    progress_->setMaximum(now.buildingIndex ? 0 : kPermille);
+    if (now.totalBytes > 0 && !now.buildingIndex)
         progress_->setValue(now.permille());
     QString name = QFileInfo(now.path).fileName();
     if (now.files > 1)
         name = tr("%1 (%2 of %3)").arg(name).arg(now.file + 1).arg(now.files);
+    if (now.buildingIndex) {
+        text_->setText(tr("Importing %1 · %2 rows read · building the key index")
+                           .arg(name, usagecharts::number(now.rows)));
+        return;
+    }
     text_->setText(tr("Importing %1 · %2 rows · %3 MB/s")
                        .arg(name, usagecharts::number(now.rows),
                             QLocale().toString(now.megabytesPerSecond, 'f', 1)));
