@@ -1,5 +1,6 @@
 #include "cli/billingcli.h"
 #include "cli/clicommands.h"
+#include "cli/interruption.h"
 #include "cli/licensingtext.h"
 #include "cli/progressline.h"
 #include "common/jsonfields.h"
@@ -32,9 +33,14 @@ QJsonObject countsJson(const std::map<QString, std::int64_t>& counts) {
     return object;
 }
 
-// "events.csv: 1,234,567 rows, 41 MB/s, 12%" while a file is imported.
+// "events.csv: 1,234,567 rows, 41 MB/s, 12%" while a file is imported;
+// "events.csv: 1,234,567 rows read, building the key index" at the end of a
+// big one.
 QString importProgressText(const QString& name, const UsageImportProgress& progress,
                            qint64 elapsedMs) {
+    if (progress.stage == UsageImportProgress::Stage::BuildingIndex)
+        return QStringLiteral("%1: %2 rows read, building the key index")
+            .arg(name, cliLocale().toString(qint64(progress.rows)));
     const double seconds = std::max<double>(double(elapsedMs), 1) / 1000.0;
     const double megabytesPerSecond = double(progress.bytes) / (1024.0 * 1024.0) / seconds;
     QString line = QStringLiteral("%1: %2 rows, %3 MB/s")
@@ -157,20 +163,35 @@ struct ImportPrinter {
     QJsonArray filesJson;
     std::optional<ProgressLine> progress;
     QString fileName;  // of the file being read, for the progress line
+    bool shownBuilding = false;
 
-    UsageImportController::FileEvents events() {
+    // Ctrl-C (or SIGTERM) cancels `controller`: the file being read keeps
+    // nothing, the rest are not read, and each says so.
+    UsageImportController::FileEvents events(UsageImportController& controller,
+                                             Interruption& interruption) {
         UsageImportController::FileEvents events;
         events.finished = [this](const UsageImportController::FileOutcome& outcome) {
             finished(outcome);
         };
-        if (!ProgressLine::wanted())
-            return events;
-        events.started = [this](const QString& path) {
-            progress.emplace(call.err());
-            fileName = QFileInfo(path).fileName();
-        };
-        events.progress = [this](const UsageImportProgress& state) {
-            progress->show(importProgressText(fileName, state, progress->elapsedMs()));
+        const bool shown = ProgressLine::wanted();
+        if (shown) {
+            events.started = [this](const QString& path) {
+                progress.emplace(call.err());
+                fileName = QFileInfo(path).fileName();
+            };
+        }
+        events.progress = [this, shown, &controller,
+                           &interruption](const UsageImportProgress& state) {
+            interruption.stopIfAsked();
+            if (interruption.token().stop_requested())
+                controller.cancel();
+            if (!shown)
+                return;
+            // The first report of the index build is shown whenever it comes.
+            const bool building = state.stage == UsageImportProgress::Stage::BuildingIndex;
+            progress->show(importProgressText(fileName, state, progress->elapsedMs()),
+                           building && !shownBuilding);
+            shownBuilding = building;
         };
         return events;
     }
@@ -208,7 +229,9 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
                                     const UsageImportOptions& options) const {
     ImportPrinter printer(call, call.asJson());
     UsageImportController controller(files, options);
-    const UsageImportController::Outcome outcome = controller.run(workspace, printer.events());
+    Interruption interruption;
+    const UsageImportController::Outcome outcome =
+        controller.run(workspace, printer.events(controller, interruption));
     const ImportTotals& totals = printer.totals;
     // The limits this usage reached, told to the webhooks once (a workspace
     // without webhooks tells nothing); the import stands either way.
@@ -231,7 +254,8 @@ int UsageImportCommand::importFiles(const Invocation& call, Workspace& workspace
         sum.late = totals.late;
         call.out() << QStringLiteral("Total: %1\n").arg(describeImport(sum, cliLocale()));
     }
-    return outcome.refused ? kExitFailure : kExitSuccess;
+    // A refused or a cancelled file (Ctrl-C) is a failure.
+    return outcome.ok ? kExitSuccess : kExitFailure;
 }
 
 class UsageSummaryCommand final : public Command {
