@@ -2069,6 +2069,10 @@
         <source>Importing %1 · %2 rows · %3 MB/s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Importing %1 · %2 rows read · building the key index</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>aicp::ImportWording</name>
