@@ -9,6 +9,7 @@
 #include "metering/usagegenerator.h"
 #include "metering/usagequery.h"
 #include "pages/usage/usagecard.h"
+#include "pages/usage/usagechart.h"
 #include "pages/usage/usagefigures.h"
 #include "pages/usage/usagepage.h"
 #include "storage/workspace.h"
@@ -42,6 +43,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QValueAxis>
 
 using namespace aicp;
 
@@ -478,6 +480,18 @@ private slots:
         QVERIFY(std::is_sorted(kept.begin(), kept.end()));
         QVERIFY(std::find(kept.begin(), kept.end(), std::size_t(4321)) != kept.end());
         QCOMPARE(displayIndices(std::vector<double>(31, 1.0), 600).size(), std::size_t(31));
+    }
+
+    void theRequestsAxisTicksWholeRequests() {
+        // Each tick a whole number of requests, so no two labels read alike.
+        for (const double highest : {0.0, 1.0, 3.0, 4.6, 7.0, 480.0, 123'456.0}) {
+            const std::unique_ptr<QValueAxis> axis(usagecharts::requestsAxis(highest));
+            QVERIFY(axis->max() >= highest);
+            QCOMPARE(axis->min(), 0.0);
+            const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+            QVERIFY2(step >= 1.0 && step == std::floor(step),
+                     qPrintable(QStringLiteral("%1: a tick every %2").arg(highest).arg(step)));
+        }
     }
 };
 

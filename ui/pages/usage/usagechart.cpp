@@ -5,6 +5,7 @@
 #include "widgets/localdates.h"
 #include "widgets/pagetext.h"
 
+#include <cmath>
 #include <iterator>
 
 #include <QCategoryAxis>
@@ -21,7 +22,12 @@
 #include <QValueAxis>
 
 namespace aicp {
-namespace {}  // namespace
+namespace {
+
+// Up to this many requests at the top of a chart, a tick for every one.
+constexpr double kFewRequests = 5;
+
+}  // namespace
 
 QString ChartPeriod::windowLabel(std::size_t index) const {
     const QLocale locale;
@@ -142,9 +148,18 @@ QColor categoryColour(const QPalette& palette, std::size_t index) {
 QValueAxis* requestsAxis(double highest) {
     auto* axis = new QValueAxis;
     axis->setLabelFormat(QStringLiteral("%.0f"));
-    axis->setRange(0, std::max(1.0, highest * 1.08));
-    axis->applyNiceNumbers();
     axis->setMinorTickCount(0);
+    const double top = std::max(1.0, highest * 1.08);
+    if (top <= kFewRequests) {
+        // Requests are whole: a tick for each, where nice numbers would put
+        // one every 0.2 and label them "0 0 0 1 1 1".
+        const double whole = std::ceil(top);
+        axis->setRange(0, whole);
+        axis->setTickCount(int(whole) + 1);
+        return axis;
+    }
+    axis->setRange(0, top);
+    axis->applyNiceNumbers();
     return axis;
 }
 
