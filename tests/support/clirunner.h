@@ -62,6 +62,10 @@ public:
 
     // Standard input gets `input` and is then closed, so a command reading
     // "-" ends instead of waiting for a test that never types.
+    // In environment().
+    [[nodiscard]] CliRun run(const QStringList& arguments) const {
+        return run(arguments, environment());
+    }
     [[nodiscard]] CliRun run(const QStringList& arguments, const QProcessEnvironment& environment,
                              const QByteArray& input = {}) const;
 

@@ -48,10 +48,6 @@ class TestUsageImportStop : public QObject {
 private:
     CliSandbox sandbox_;
 
-    CliRun aicp(const QStringList& arguments) const {
-        return sandbox_.run(arguments, sandbox_.environment());
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY2(sandbox_.isReady(), "AICP_CLI must name the built aicp");
@@ -62,8 +58,9 @@ private slots:
 
     void ctrlCKeepsNothingOfTheFile() {
         const QString db = sandbox_.testWorkspace();
-        QCOMPARE(aicp({QStringLiteral("--db"), db, QStringLiteral("workspace"),
-                       QStringLiteral("create")})
+        QCOMPARE(sandbox_
+                     .run({QStringLiteral("--db"), db, QStringLiteral("workspace"),
+                           QStringLiteral("create")})
                      .exitCode,
                  0);
         const QByteArray before = sandbox_.contentOf(db);
@@ -106,14 +103,14 @@ private slots:
                      "aicp: usage import: Cancelled: nothing from gateway.csv was imported.\n"));
         QVERIFY(importing.readAllStandardOutput().isEmpty());
         QCOMPARE(sandbox_.contentOf(db), before);
-        const CliRun info = aicp({QStringLiteral("--db"), db, QStringLiteral("workspace"),
-                                  QStringLiteral("info"), QStringLiteral("--json")});
+        const CliRun info = sandbox_.run({QStringLiteral("--db"), db, QStringLiteral("workspace"),
+                                          QStringLiteral("info"), QStringLiteral("--json")});
         QCOMPARE(QJsonDocument::fromJson(info.out.toUtf8()).object().value(u"events").toInteger(),
                  0);
 
         // The same events from a plain file go in whole.
-        const CliRun again = aicp({QStringLiteral("--db"), db, QStringLiteral("usage"),
-                                   QStringLiteral("import"), generated});
+        const CliRun again = sandbox_.run({QStringLiteral("--db"), db, QStringLiteral("usage"),
+                                           QStringLiteral("import"), generated});
         QCOMPARE(again.exitCode, 0);
         QVERIFY2(again.out.contains(QStringLiteral("60,000 new")), qPrintable(again.out));
     }

@@ -51,10 +51,6 @@ private:
     QString db_;
     QByteArray ingestToken_;
 
-    CliRun aicp(const QStringList& arguments) const {
-        return sandbox_.run(arguments, sandbox_.environment());
-    }
-
     qint64 storedEvents(const Server& server) const {
         const auto reply =
             exchange("GET", server.url(QStringLiteral("/api/pricing/stats")), ingestToken_);
@@ -65,13 +61,14 @@ private slots:
     void initTestCase() {
         QVERIFY(sandbox_.isReady());
         db_ = sandbox_.workspace(QStringLiteral("threads.aicp"));
-        QCOMPARE(aicp({QStringLiteral("--db"), db_, QStringLiteral("workspace"),
-                       QStringLiteral("create")})
+        QCOMPARE(sandbox_
+                     .run({QStringLiteral("--db"), db_, QStringLiteral("workspace"),
+                           QStringLiteral("create")})
                      .exitCode,
                  0);
-        const CliRun made =
-            aicp({QStringLiteral("--db"), db_, QStringLiteral("tokens"), QStringLiteral("create"),
-                  QStringLiteral("--role"), QStringLiteral("ingest")});
+        const CliRun made = sandbox_.run({QStringLiteral("--db"), db_, QStringLiteral("tokens"),
+                                          QStringLiteral("create"), QStringLiteral("--role"),
+                                          QStringLiteral("ingest")});
         QCOMPARE(made.exitCode, 0);
         ingestToken_ = made.firstLine().toUtf8();
     }
@@ -165,8 +162,8 @@ private slots:
     void refusesABadThreadCount() {
         for (const QString& bad :
              {QStringLiteral("0"), QStringLiteral("17"), QStringLiteral("two")}) {
-            const CliRun run = aicp({QStringLiteral("serve"), QStringLiteral("--db"), db_,
-                                     QStringLiteral("--threads"), bad});
+            const CliRun run = sandbox_.run({QStringLiteral("serve"), QStringLiteral("--db"), db_,
+                                             QStringLiteral("--threads"), bad});
             QCOMPARE(run.exitCode, 2);
             QVERIFY2(run.err.contains(
                          QStringLiteral("--threads takes a whole number from 1 to 16, not '%1'")
