@@ -172,8 +172,9 @@ private:
         AICP_CLI_TRY(options, serviceOptions(call, **workspace, *passphrasePath), fail);
         if (QCoreApplication::instance() == nullptr)
             return call.failure(Error::internal(QStringLiteral("needs a Qt application object")));
-        const int status = serve(call, **workspace,
-                                 ServeSetup{*path, std::move(options).value(), *address, threads});
+        ServeSetup setup{*path, std::move(options).value(), *address, threads};
+        const int status = serve(call, **workspace, setup);
+        setup.options.passphrase.fill('\0');  // the one copy left: each thread wiped its own
         if (status != kExitSuccess)
             return status;
         workspace->reset();

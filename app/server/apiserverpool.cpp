@@ -43,10 +43,8 @@ Result<quint16> ApiServerPool::start(const QString& location, const ApiServiceOp
                                           .arg(listener_.errorString()));
     // The listener itself never accepts: only the workers do.
     listener_.pauseAccepting();
-    ApiServiceOptions shared = options;
-    shared.writeGate = &writeGate_;
     for (int i = 0; i < std::clamp(threads, 1, kMaxThreads); ++i) {
-        if (Status started = startWorker(location, shared); !started) {
+        if (Status started = startWorker(location, options); !started) {
             stop(0);
             return started.error();
         }
@@ -77,7 +75,12 @@ Status ApiServerPool::startWorker(const QString& location, const ApiServiceOptio
             return;
         }
         on.workspace = std::move(workspace).value();
-        on.service = std::make_unique<ApiService>(*on.workspace, options);
+        // A copy of the passphrase of its own, which the service wipes when
+        // it goes (a shared one would be copied on the wipe, not wiped).
+        ApiServiceOptions own = options;
+        own.passphrase = QByteArray(options.passphrase.constData(), options.passphrase.size());
+        own.writeGate = &writeGate_;
+        on.service = std::make_unique<ApiService>(*on.workspace, std::move(own));
         on.server = std::make_unique<ApiHttpServer>(*on.service, log_);
         started = on.server->adopt(descriptor);
     });
