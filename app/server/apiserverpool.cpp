@@ -43,8 +43,10 @@ Result<quint16> ApiServerPool::start(const QString& location, const ApiServiceOp
                                           .arg(listener_.errorString()));
     // The listener itself never accepts: only the workers do.
     listener_.pauseAccepting();
-    for (int i = 0; i < std::clamp(threads, 1, kMaxThreads); ++i) {
-        if (Status started = startWorker(location, options); !started) {
+    const int count = std::clamp(threads, 1, kMaxThreads);
+    const std::int64_t cacheKiB = cachePerThreadKiB(count, options.cacheKiB);
+    for (int i = 0; i < count; ++i) {
+        if (Status started = startWorker(location, options, cacheKiB); !started) {
             stop(0);
             return started.error();
         }
@@ -52,7 +54,8 @@ Result<quint16> ApiServerPool::start(const QString& location, const ApiServiceOp
     return listener_.serverPort();
 }
 
-Status ApiServerPool::startWorker(const QString& location, const ApiServiceOptions& options) {
+Status ApiServerPool::startWorker(const QString& location, const ApiServiceOptions& options,
+                                  std::int64_t cacheKiB) {
     auto worker = std::make_unique<Worker>();
     worker->thread.setObjectName(QStringLiteral("aicp serve %1").arg(workers_.size() + 1));
     worker->context = std::make_unique<QObject>();
@@ -80,6 +83,7 @@ Status ApiServerPool::startWorker(const QString& location, const ApiServiceOptio
         ApiServiceOptions own = options;
         own.passphrase = QByteArray(options.passphrase.constData(), options.passphrase.size());
         own.writeGate = &writeGate_;
+        own.cacheKiB = cacheKiB;
         on.service = std::make_unique<ApiService>(*on.workspace, std::move(own));
         on.server = std::make_unique<ApiHttpServer>(*on.service, log_);
         started = on.server->adopt(descriptor);

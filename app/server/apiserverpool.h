@@ -3,6 +3,8 @@
 #include "common/result.h"
 #include "server/apiservice.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -27,6 +29,14 @@ class ApiServerPool {
 public:
     // At most this many threads, whatever the machine.
     static constexpr int kMaxThreads = 16;
+    // The page caches of all the threads' connections together, each
+    // between a quarter of the service's own and all of it: two threads keep
+    // 64 MiB each, sixteen 16 MiB each.
+    static constexpr std::int64_t kCachesKiB = 128 * 1024;
+    [[nodiscard]] static std::int64_t cachePerThreadKiB(int threads, std::int64_t serviceKiB) {
+        return std::clamp(kCachesKiB / std::clamp(threads, 1, kMaxThreads), serviceKiB / 4,
+                          serviceKiB);
+    }
 
     explicit ApiServerPool(ServiceLog& log);
     ~ApiServerPool();
@@ -48,7 +58,8 @@ public:
 private:
     struct Worker;
 
-    [[nodiscard]] Status startWorker(const QString& location, const ApiServiceOptions& options);
+    [[nodiscard]] Status startWorker(const QString& location, const ApiServiceOptions& options,
+                                     std::int64_t cacheKiB);
 
     ServiceLog& log_;
     QTcpServer listener_;  // listens; the workers accept on copies of its descriptor

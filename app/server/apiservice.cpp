@@ -7,13 +7,6 @@
 
 namespace aicp {
 
-namespace {
-
-// 64 MiB, as much as an import uses while it runs.
-constexpr std::int64_t kServiceCacheKiB = 64 * 1024;
-
-}  // namespace
-
 Result<JsonFields> jsonBody(const ApiRequest& request, QStringView known) {
     if (request.body.trimmed().isEmpty())
         return Error::invalidInput(
@@ -38,7 +31,7 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
       // page cache each batch would start by rereading the event and
       // aggregate B-trees it just wrote (an import enlarges the cache only
       // while it runs). A setting, not data: without it no answer changes.
-      cache_(workspace.handle()->enlargeCache(kServiceCacheKiB)) {
+      cache_(workspace.handle()->enlargeCache(options_.cacheKiB)) {
     router_.setWriteGate(options_.writeGate);
     router_.add("GET", QStringLiteral("/healthz"), std::nullopt,
                 [](const ApiRequest&, const QStringList&) {

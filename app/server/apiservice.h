@@ -5,6 +5,7 @@
 #include "server/apitokenstore.h"
 #include "server/licensevalidator.h"
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 
@@ -23,6 +24,9 @@ struct ApiServiceOptions {
     // Shared by the services of one process's serving threads (see
     // ApiRouter::setWriteGate); nullptr: this service is the only one.
     std::mutex* writeGate = nullptr;
+    // The page cache the service's workspace connection keeps: 64 MiB, as
+    // much as an import uses while it runs.
+    std::int64_t cacheKiB = 64 * 1024;
 };
 
 // The REST API of SPEC section 7 over one workspace, independent of any

@@ -5,8 +5,10 @@
 // from the validator's cache until expiry or a reread.
 #include "licensing/licenseregistry.h"
 #include "metering/usageeventexport.h"
+#include "server/apiserverpool.h"
 #include "server/apiservice.h"
 #include "server/apitokenstore.h"
+#include "storage/statement.h"
 #include "storage/workspace.h"
 #include "support/tempworkspace.h"
 
@@ -86,6 +88,28 @@ private slots:
         licenseKey_ = json(issued).value(u"key").toString().toLatin1();
         licenseId_ = json(issued).value(u"id").toString();
         QVERIFY(licenseKey_.startsWith("AICP1."));
+    }
+
+    void theCacheIsSharedOutAcrossThreads() {
+        const std::int64_t own = ApiServiceOptions().cacheKiB;
+        QCOMPARE(own, 64 * 1024);
+        QCOMPARE(ApiServerPool::cachePerThreadKiB(1, own), own);
+        QCOMPARE(ApiServerPool::cachePerThreadKiB(2, own), own);
+        QCOMPARE(ApiServerPool::cachePerThreadKiB(4, own), own / 2);
+        QCOMPARE(ApiServerPool::cachePerThreadKiB(16, own), own / 4);
+        if (workspace_->handle()->engine() != aicp::Database::Engine::Sqlite)
+            QSKIP("a PostgreSQL connection has no page cache of its own");
+        const auto cacheSize = [this] {
+            return aicp::queryInt64(workspace_->handle(), "PRAGMA cache_size").value();
+        };
+        QCOMPARE(cacheSize(), -own);
+        {
+            ApiServiceOptions options;
+            options.cacheKiB = 20'000;
+            const ApiService another(*workspace_, options);
+            QCOMPARE(cacheSize(), -20'000);
+        }
+        QCOMPARE(cacheSize(), -own);
     }
 
     void tokensAreHashedAndRoleOrdered() {
