@@ -1,6 +1,12 @@
 #include "support/servertestsupport.h"
 
+#include <QDebug>
+
 namespace aicp::apitest {
+
+namespace {
+constexpr qsizetype kLogTailChars = 6000;
+}  // namespace
 
 QByteArray cloudEvent(const QString& source, const QString& subject, const QString& id,
                       const QString& time, int quantity) {
@@ -99,7 +105,11 @@ int Server::terminate(int timeoutMs) {
         process_.waitForFinished();
         return -1;
     }
-    return process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
+    const int code = process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
+    if (code != 0)  // a sanitizer's report, a crash: what the service said last
+        qWarning().noquote() << "aicp serve stopped with" << code << "; its log ends:\n"
+                             << log().right(kLogTailChars);
+    return code;
 }
 
 QString Server::logPath() const {
