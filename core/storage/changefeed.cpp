@@ -1,11 +1,12 @@
 #include "storage/changefeed.h"
 
 #include "storage/postgresdatabase.h"
+#include "storage/sqlitedatabase.h"
 
 #include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QFutureWatcher>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -18,6 +19,8 @@ namespace {
 using namespace std::chrono_literals;
 
 constexpr auto kDebounce = 250ms;
+// How often a workspace file's feed asks whether another connection wrote.
+constexpr auto kFilePoll = 250ms;
 constexpr auto kLongestBackoff = 30s;
 
 // Made off the GUI thread (connect_timeout is 5 s), read back on it.
@@ -133,29 +136,43 @@ void ChangeFeed::scheduleReconnect() {
 }
 
 void ChangeFeed::watchFile() {
-    files_ = new QFileSystemWatcher(this);
-    // The -wal appears with the first connection that reads, and a file
-    // replaced is dropped from the watch: the folder tells of both.
-    const QString folder = QFileInfo(location_).absolutePath();
-    files_->addPath(folder);
-    watchFiles();
-    // A change arrives for every write to the file, thousands for one
-    // import: it only notes. A file removed or replaced leaves the watch, and
-    // the folder's change adds it again.
-    connect(files_, &QFileSystemWatcher::fileChanged, this, [this] { note(everything()); });
-    connect(files_, &QFileSystemWatcher::directoryChanged, this, [this] {
-        if (watchFiles())
-            note(everything());
-    });
+    // SQLite counts the commits of other connections (PRAGMA data_version):
+    // asking a few times a second costs nothing, where a watch on the files
+    // woke this thread, and slowed the writer, on every page it wrote.
+    poll_ = new QTimer(this);
+    connect(poll_, &QTimer::timeout, this, &ChangeFeed::pollFile);
+    poll_->start(kFilePoll);
+    pollFile();
     setState(State::WatchingFile);
 }
 
-bool ChangeFeed::watchFiles() {
-    bool added = false;
-    for (const QString& path : {location_, location_ + QStringLiteral("-wal")})
-        if (QFileInfo::exists(path) && !files_->files().contains(path))
-            added = files_->addPath(path) || added;
-    return added;
+void ChangeFeed::pollFile() {
+    if (!file_) {
+        // Not there yet, or not readable: asked again at the next poll.
+        const QString canonical = QFileInfo(location_).canonicalFilePath();
+        if (canonical.isEmpty())
+            return;
+        const auto held = SqliteDatabase::OpenFiles::lock();
+        sqlite3* raw = nullptr;
+        const int rc = SqliteDatabase::open(canonical, &raw, SQLITE_OPEN_READWRITE);
+        auto opened = std::make_unique<SqliteDatabase>(raw);
+        if (rc != SQLITE_OK)
+            return;
+        opened->holdFile(canonical);
+        file_ = std::move(opened);
+    }
+    sqlite3_stmt* statement = nullptr;
+    if (sqlite3_prepare_v2(file_->handle(), "PRAGMA data_version", -1, &statement, nullptr) !=
+        SQLITE_OK)
+        return;
+    const bool read = sqlite3_step(statement) == SQLITE_ROW;
+    const std::int64_t version = read ? sqlite3_column_int64(statement, 0) : 0;
+    sqlite3_finalize(statement);
+    if (!read)
+        return;
+    if (dataVersion_ && *dataVersion_ != version)
+        note(everything());
+    dataVersion_ = version;
 }
 
 void ChangeFeed::note(const QString& table) {

@@ -1,26 +1,29 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 #include <QObject>
 #include <QSet>
 #include <QString>
 
-class QFileSystemWatcher;
 class QSocketNotifier;
 class QTimer;
 
 namespace aicp {
 
 class PostgresDatabase;
+class SqliteDatabase;
 
 // Tells when another program (or this one) changed the workspace, so a
 // console can show it (SPEC section 8, "Live"). On PostgreSQL it keeps a
 // connection of its own that LISTENs on the channel the schema's triggers
 // NOTIFY with the table's name; a dropped connection is reconnected with
-// backoff (1 s, 2 s, 4 s… at most 30 s). On a SQLite file it watches the
-// file and its -wal companion. Either way `changed` is debounced: a burst
+// backoff (1 s, 2 s, 4 s… at most 30 s). On a SQLite file it asks a
+// connection of its own, four times a second, whether another connection
+// committed (PRAGMA data_version). Either way `changed` is debounced: a burst
 // of writes is one signal. Listening never writes, so a reader refreshing
 // on `changed` can never make another.
 class ChangeFeed : public QObject {
@@ -71,15 +74,18 @@ private:
     void note(const QString& table);
     void setState(State state);
     void watchFile();
-    // Adds the file and its -wal to the watch where missing; true if any.
-    bool watchFiles();
+    // Notes a change when another connection committed to the file since
+    // the last poll.
+    void pollFile();
 
     QString location_;
     State state_ = State::Off;
     QString problem_;
     std::unique_ptr<PostgresDatabase> db_;
     QSocketNotifier* notifier_ = nullptr;
-    QFileSystemWatcher* files_ = nullptr;
+    std::unique_ptr<SqliteDatabase> file_;  // asks only PRAGMA data_version
+    std::optional<std::int64_t> dataVersion_;
+    QTimer* poll_ = nullptr;
     QTimer* debounce_;
     QTimer* retry_;
     QSet<QString> pending_;
