@@ -1,5 +1,6 @@
 #include "server/apiserverpool.h"
 
+#include "licensing/cryptothread.h"
 #include "server/apihttpserver.h"
 #include "storage/workspace.h"
 
@@ -101,6 +102,7 @@ void ApiServerPool::stop(int timeoutMs) {
             on.server.reset();
             on.service.reset();
             on.workspace.reset();
+            releaseThreadCryptoState();
         });
         on.thread.quit();
         on.thread.wait();

@@ -1,5 +1,6 @@
 #include "server/webhooksender.h"
 
+#include "licensing/cryptothread.h"
 #include "notify/webhookdelivery.h"
 #include "notify/webhooks.h"
 #include "recommend/notices.h"
@@ -117,6 +118,9 @@ void WebhookSender::start() {
     worker_ = new Worker(path_, stopping_, *this);
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    // On the thread as it ends, before wait() returns (webhooks are signed).
+    connect(&thread_, &QThread::finished, worker_, &releaseThreadCryptoState,
+            Qt::DirectConnection);
     thread_.start();
     QMetaObject::invokeMethod(worker_, [worker = worker_] { worker->begin(); });
 }
