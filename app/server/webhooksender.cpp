@@ -119,8 +119,7 @@ void WebhookSender::start() {
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     // On the thread as it ends, before wait() returns (webhooks are signed).
-    connect(&thread_, &QThread::finished, worker_, &releaseThreadCryptoState,
-            Qt::DirectConnection);
+    connect(&thread_, &QThread::finished, worker_, &releaseThreadCryptoState, Qt::DirectConnection);
     thread_.start();
     QMetaObject::invokeMethod(worker_, [worker = worker_] { worker->begin(); });
 }

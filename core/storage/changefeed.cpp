@@ -4,13 +4,14 @@
 #include "storage/sqlitedatabase.h"
 
 #include <libpq-fe.h>
-#include <sqlite3.h>
 
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSocketNotifier>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <sqlite3.h>
 
 namespace aicp {
 
