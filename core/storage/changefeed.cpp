@@ -5,6 +5,7 @@
 
 #include <libpq-fe.h>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QSocketNotifier>
@@ -155,7 +156,8 @@ void ChangeFeed::pollFile() {
             return;
         const auto held = SqliteDatabase::OpenFiles::lock();
         sqlite3* raw = nullptr;
-        const int rc = SqliteDatabase::open(canonical, &raw, SQLITE_OPEN_READWRITE);
+        const int rc = sqlite3_open_v2(QFile::encodeName(canonical).constData(), &raw,
+                                       SQLITE_OPEN_READWRITE, nullptr);
         auto opened = std::make_unique<SqliteDatabase>(raw);
         if (rc != SQLITE_OK)
             return;

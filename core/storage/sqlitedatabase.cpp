@@ -6,10 +6,8 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <string>
 
-#include <QFile>
 #include <QtGlobal>
 
 #include <sqlite3.h>
@@ -190,21 +188,6 @@ void SqliteDatabase::holdFile(const QString& canonicalPath) {
         return;
     heldFile_ = canonicalPath;
     ++openFileCounts()[canonicalPath];
-}
-
-int SqliteDatabase::open(const QString& path, sqlite3** db, int flags) {
-    static std::once_flag configured;
-    std::call_once(configured, [] {
-        // Inside a transaction SQLite journals each page a statement that may
-        // fail halfway changes, so that the statement alone can be undone;
-        // past 64 KiB it writes that journal to a temporary file. One batch of
-        // events changes a few thousand pages of the key index and the sums:
-        // a file of 16 MB written and thrown away per batch, as many system
-        // calls as the commit itself. Kept in memory up to the limit instead.
-        // Fails (and changes nothing) if SQLite was started already.
-        static_cast<void>(sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalInMemory));
-    });
-    return sqlite3_open_v2(QFile::encodeName(path).constData(), db, flags, nullptr);
 }
 
 SqliteDatabase::SqliteDatabase(sqlite3* db) : db_(db) {

@@ -36,11 +36,6 @@ public:
     [[nodiscard]] std::shared_ptr<void> watchLongStatements(
         std::function<bool()> keepGoing) override;
 
-    // sqlite3_open_v2, with the library configured first (once per process):
-    // a statement's journal stays in memory up to kStatementJournalInMemory.
-    [[nodiscard]] static int open(const QString& path, sqlite3** db, int flags);
-    static constexpr int kStatementJournalInMemory = 32 * 1024 * 1024;
-
     // For storage's SQLite-only steps (opening, the schema's functions).
     [[nodiscard]] sqlite3* handle() const { return db_; }
 

@@ -339,7 +339,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, OpenMode
     sqlite3* raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | (creating ? SQLITE_OPEN_CREATE : 0) |
                       SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
-    const int rc = SqliteDatabase::open(path, &raw, flags);
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
     // Owns the connection from here, even when opening failed.
     auto connection = std::make_unique<SqliteDatabase>(raw);
     if (rc == SQLITE_OK)
