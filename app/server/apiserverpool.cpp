@@ -94,19 +94,25 @@ Status ApiServerPool::startWorker(const QString& location, const ApiServiceOptio
 
 void ApiServerPool::stop(int timeoutMs) {
     listener_.close();
+    // Every thread finishes its answers at the same time: a stop waits one
+    // grace period, not one per thread.
     for (const auto& worker : workers_) {
         Worker& on = *worker;
-        on.run([&on, timeoutMs] {
-            if (on.server)
-                on.server->stop(timeoutMs);
-            on.server.reset();
-            on.service.reset();
-            on.workspace.reset();
-            releaseThreadCryptoState();
-        });
-        on.thread.quit();
-        on.thread.wait();
+        QMetaObject::invokeMethod(
+            on.context.get(),
+            [&on, timeoutMs] {
+                if (on.server)
+                    on.server->stop(timeoutMs);
+                on.server.reset();
+                on.service.reset();
+                on.workspace.reset();
+                releaseThreadCryptoState();
+                on.thread.quit();
+            },
+            Qt::QueuedConnection);
     }
+    for (const auto& worker : workers_)
+        worker->thread.wait();
     workers_.clear();
 }
 

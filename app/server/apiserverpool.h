@@ -49,8 +49,8 @@ public:
     // running.
     [[nodiscard]] Result<quint16> start(const QString& location, const ApiServiceOptions& options,
                                         const QHostAddress& address, quint16 port, int threads);
-    // Stops accepting, lets each thread finish the answers it has written
-    // (up to `timeoutMs`), then closes every thread's workspace.
+    // Stops accepting, lets the threads finish the answers they have written
+    // (all at once, up to `timeoutMs`), then closes every thread's workspace.
     void stop(int timeoutMs);
 
     [[nodiscard]] int threads() const { return int(workers_.size()); }
