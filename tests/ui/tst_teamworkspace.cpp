@@ -116,7 +116,7 @@ private slots:
     }
 
     void aCustomerAddedElsewhereShowsWithinTwoSecondsKeepingTheSelection() {
-        // On both kinds: LISTEN on a server, the file's watch on SQLite.
+        // On both kinds: LISTEN on a server, PRAGMA data_version on SQLite.
         TempWorkspace workspace(TempWorkspace::Content::Demo);
         QVERIFY2(workspace.ok(), qPrintable(workspace.error()));
         auto session =
