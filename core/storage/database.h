@@ -84,6 +84,14 @@ public:
     // an engine without a cache of its own per connection ignores.
     [[nodiscard]] virtual std::shared_ptr<void> enlargeCache(std::int64_t kib) = 0;
 
+    // Keeps this connection's temporary data in memory from now on: the
+    // journal a statement keeps to undo itself alone (SQLite writes it to
+    // a temporary file past 64 KiB: for one batch of events, a few thousand
+    // pages written and thrown away), its sorts and temporary tables. For
+    // a connection whose statements are bounded, as a service's are by the
+    // largest body it takes; an engine without such files ignores it.
+    virtual void keepTemporariesInMemory() {}
+
     // Asks `keepGoing` now and then (SQLite: every few thousand steps of
     // its virtual machine) while a statement runs on this connection, until
     // the returned guard is destroyed; once it answers false the statement

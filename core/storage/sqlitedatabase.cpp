@@ -301,6 +301,11 @@ std::shared_ptr<void> SqliteDatabase::enlargeCache(std::int64_t kib) {
     return std::make_shared<CacheGuard>(*this, *previous, *checkpoint);
 }
 
+void SqliteDatabase::keepTemporariesInMemory() {
+    // A setting, not data: if it fails, the files are only slower.
+    static_cast<void>(executeScript("PRAGMA temp_store = MEMORY"));
+}
+
 std::shared_ptr<void> SqliteDatabase::watchLongStatements(std::function<bool()> keepGoing) {
     return std::make_shared<StatementWatch>(db_, std::move(keepGoing));
 }

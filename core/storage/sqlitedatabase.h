@@ -33,6 +33,7 @@ public:
     [[nodiscard]] Result<std::int64_t> schemaVersion() override;
     [[nodiscard]] Status setSchemaVersion(int version) override;
     [[nodiscard]] std::shared_ptr<void> enlargeCache(std::int64_t kib) override;
+    void keepTemporariesInMemory() override;
     [[nodiscard]] std::shared_ptr<void> watchLongStatements(
         std::function<bool()> keepGoing) override;
 

@@ -112,6 +112,18 @@ private slots:
         QCOMPARE(cacheSize(), -own);
     }
 
+    void aBatchJournalsInMemoryNotInATemporaryFile() {
+        if (workspace_->handle()->engine() != aicp::Database::Engine::Sqlite)
+            QSKIP("a PostgreSQL connection writes no temporary files of its own");
+        // 2 is MEMORY: the service's connection undoes a statement from memory.
+        QCOMPARE(aicp::queryInt64(workspace_->handle(), "PRAGMA temp_store").value(), 2);
+        const ApiResponse stored =
+            call("POST", QStringLiteral("/api/pricing/usage/events"), ingest_,
+                 cloudEvent(QStringLiteral("t-1"), QStringLiteral("2026-11-20T10:00:00Z")));
+        QCOMPARE(stored.status, 200);
+        QCOMPARE(json(stored).value(u"new").toInt(), 1);
+    }
+
     void tokensAreHashedAndRoleOrdered() {
         const auto listed = ApiTokenStore(*workspace_).list().value();
         QCOMPARE(listed.size(), std::size_t(3));
