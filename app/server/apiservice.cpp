@@ -33,7 +33,8 @@ ApiService::ApiService(Workspace& workspace, ApiServiceOptions options)
       // while it runs). A setting, not data: without it no answer changes.
       cache_(workspace.handle()->enlargeCache(options_.cacheKiB)) {
     // Bounded by the body limit: a batch's undo journal in memory, not in a
-    // temporary file written for every batch (a fifth more events a second).
+    // temporary file written for every batch (a tenth to a fifth more events
+    // a second).
     workspace.handle()->keepTemporariesInMemory();
     router_.setWriteGate(options_.writeGate);
     router_.add("GET", QStringLiteral("/healthz"), std::nullopt,

@@ -100,13 +100,14 @@ QUrl Server::url(const QString& path) const {
 
 int Server::terminate(int timeoutMs) {
     process_.terminate();
-    if (!process_.waitForFinished(timeoutMs)) {
+    int code = -1;
+    if (process_.waitForFinished(timeoutMs)) {
+        code = process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
+    } else {
         process_.kill();
         process_.waitForFinished();
-        return -1;
     }
-    const int code = process_.exitStatus() == QProcess::NormalExit ? process_.exitCode() : -1;
-    if (code != 0)  // a sanitizer's report, a crash: what the service said last
+    if (code != 0)  // a sanitizer's report, a crash, a hang: what the service said last
         qWarning().noquote() << "aicp serve stopped with" << code << "; its log ends:\n"
                              << log().right(kLogTailChars);
     return code;
