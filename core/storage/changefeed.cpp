@@ -2,6 +2,7 @@
 
 #include "storage/postgresdatabase.h"
 #include "storage/sqlitedatabase.h"
+#include "storage/statement.h"
 
 #include <libpq-fe.h>
 
@@ -164,18 +165,13 @@ void ChangeFeed::pollFile() {
         opened->holdFile(canonical);
         file_ = std::move(opened);
     }
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(file_->handle(), "PRAGMA data_version", -1, &statement, nullptr) !=
-        SQLITE_OK)
+    // Busy (another connection checkpointing, say): asked again next time.
+    const auto version = queryInt64(file_.get(), "PRAGMA data_version");
+    if (!version)
         return;
-    const bool read = sqlite3_step(statement) == SQLITE_ROW;
-    const std::int64_t version = read ? sqlite3_column_int64(statement, 0) : 0;
-    sqlite3_finalize(statement);
-    if (!read)
-        return;
-    if (dataVersion_ && *dataVersion_ != version)
+    if (dataVersion_ && *dataVersion_ != *version)
         note(everything());
-    dataVersion_ = version;
+    dataVersion_ = *version;
 }
 
 void ChangeFeed::note(const QString& table) {
